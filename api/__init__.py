@@ -1,0 +1,1 @@
+"""The HTTP front door: aiohttp handlers over the domain in models/."""

@@ -1,0 +1,32 @@
+"""Who is calling: bearer tokens resolved to users, and the role each route requires."""
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.errors import ApiError
+from models.services.accounts import user_for_token
+from models.users import Role, User
+
+USER = web.RequestKey("user", User)
+
+
+def bearer_token(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+async def authenticate(request: web.Request, roles: frozenset[Role]) -> User:
+    token = bearer_token(request)
+    if token is None:
+        raise ApiError(401, "unauthenticated", "请先登录")
+    user = await user_for_token(token)
+    if user.role not in roles:
+        raise ApiError(403, "forbidden", "没有权限执行此操作", required_roles=sorted(r.value for r in roles))
+    request[USER] = user
+    return user
+
+
+def current_user(request: web.Request) -> User:
+    """The user the route's role check admitted (only for routes that require a role)."""
+    return request[USER]

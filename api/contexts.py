@@ -1,0 +1,72 @@
+"""Resources with a lifetime: opened on startup, closed on cleanup, reached through AppKeys."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import AsyncIterator
+
+import aiohttp
+from aiohttp import web
+
+from api.keys import DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
+from api.wechat.login import WeChatLogin
+from models.catalog_search import CatalogSearch
+from models.db import open_database
+from models.search import CatalogTokenizer, SearchIndex
+from models.services import setup
+from models.services.demo import load_demo_data
+
+log = logging.getLogger(__name__)
+
+
+async def database_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Open our own Tortoise context; migrate the embedded SQLite default, refuse an un-migrated PostgreSQL."""
+    settings = app[SETTINGS]
+    ctx = await open_database(settings.database_url, settings.db_pool_size)
+    try:
+        if settings.is_sqlite:
+            await setup.migrate(ctx, settings.database_url)
+        else:
+            await setup.check_ready(ctx, settings.database_url)
+        if settings.demo:
+            with ctx:
+                await load_demo_data()
+        app[DATABASE] = ctx
+        yield
+    finally:
+        await ctx.close_connections()
+
+
+async def search_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Build the search index from the catalogue and keep it following changes made by any process."""
+    settings = app[SETTINGS]
+    search = CatalogSearch(SearchIndex(CatalogTokenizer()))
+    with app[DATABASE]:
+        await search.rebuild()
+        task = asyncio.create_task(_follow_catalog(search, settings.search_refresh_seconds))
+    app[SEARCH] = search
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def _follow_catalog(search: CatalogSearch, every: float) -> None:
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await search.refresh()
+        except Exception:  # the loop must survive a database hiccup; the next poll retries
+            log.exception("search index refresh failed")
+
+
+async def http_client_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    async with aiohttp.ClientSession() as session:
+        app[HTTP_CLIENT] = session
+        app[WECHAT_LOGIN] = WeChatLogin(
+            session, settings.wechat_api_base, settings.wechat_appid, settings.wechat_secret,
+            settings.wechat_timeout_seconds,
+        )
+        yield

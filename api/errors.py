@@ -1,0 +1,69 @@
+"""One JSON error shape for every failure: {"error": {"code", "message", "details"}}."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from models import errors as domain
+
+log = logging.getLogger(__name__)
+
+DOMAIN_STATUS: dict[type[domain.DomainError], int] = {
+    domain.NotFound: 404,
+    domain.Invalid: 422,
+    domain.Conflict: 409,
+    domain.Forbidden: 403,
+    domain.Unauthenticated: 401,
+    domain.Unavailable: 503,
+}
+HTTP_CODES = {
+    400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
+}
+
+
+class ApiError(Exception):
+    """An error decided at the HTTP edge (bad JSON, missing token, WeChat failures)."""
+
+    def __init__(self, status: int, code: str, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details
+
+
+def error_response(status: int, code: str, message: str, details: dict[str, Any] | None = None) -> web.Response:
+    body = {"error": {"code": code, "message": message, "details": details or {}}}
+    return web.json_response(body, status=status)
+
+
+def validation_details(exc: ValidationError) -> dict[str, Any]:
+    return {
+        "errors": [
+            {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]}
+            for e in exc.errors(include_url=False, include_context=False)
+        ]
+    }
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Any) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(exc.status, exc.code, exc.message, exc.details)
+    except domain.DomainError as exc:
+        status = next(s for cls, s in DOMAIN_STATUS.items() if isinstance(exc, cls)) if type(exc) is not domain.DomainError else 400
+        return error_response(status, exc.code, exc.message, exc.details)
+    except ValidationError as exc:
+        return error_response(422, "validation_error", "请求参数不正确", validation_details(exc))
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        code = HTTP_CODES.get(exc.status, "http_error")
+        message = "请求体过大" if exc.status == 413 else exc.reason
+        return error_response(exc.status, code, message)
+    except Exception:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return error_response(500, "internal_error", "服务器内部错误")

@@ -1,0 +1,167 @@
+"""The certification desk: suppliers and products, certify and revoke, catalogue import, audit trail."""
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.auth import current_user
+from api.errors import ApiError
+from api.keys import SEARCH
+from api.responses import json_ok
+from api.routing import ADMIN, Route
+from api.schemas.catalog import (
+    AdminProductOut, AdminProductPage, AuditOut, AuditPage, AuditQuery, IdPath, ImportOut, ProductCertifyIn,
+    ProductIn, ProductPatch, StatusQuery, SupplierCertifyIn, SupplierIn, SupplierOut, SupplierPage, SupplierPatch,
+)
+from api.schemas.common import Reason
+from api.schemas.products import SkuPath
+from api.validation import parse_json, parse_path, parse_query
+from models.catalog import Product
+from models.clock import shanghai_iso
+from models.sellability import is_sellable
+from models.services import audit_log, catalog
+from models.services.catalog_import import import_catalog, summary_dict
+
+
+def _product_out(product: Product) -> AdminProductOut:
+    return AdminProductOut.of(product, is_sellable(product, product.supplier))
+
+
+async def _changed(request: web.Request) -> None:
+    """This process's index follows at once; the others within their next poll."""
+    await request.config_dict[SEARCH].refresh()
+
+
+async def list_suppliers(request: web.Request) -> web.Response:
+    q = parse_query(request, StatusQuery)
+    rows, total = await catalog.list_suppliers(q.status, q.offset, q.page_size)
+    return json_ok(SupplierPage(items=[SupplierOut.of(s) for s in rows], total=total))
+
+
+async def create_supplier(request: web.Request) -> web.Response:
+    body = await parse_json(request, SupplierIn)
+    supplier = await catalog.create_supplier(current_user(request), **body.model_dump())
+    return json_ok(SupplierOut.of(supplier), status=201)
+
+
+async def update_supplier(request: web.Request) -> web.Response:
+    supplier_id = parse_path(request, IdPath).id
+    body = await parse_json(request, SupplierPatch)
+    supplier = await catalog.update_supplier(current_user(request), supplier_id, body.model_dump(exclude_unset=True))
+    await _changed(request)
+    return json_ok(SupplierOut.of(supplier))
+
+
+async def certify_supplier(request: web.Request) -> web.Response:
+    supplier_id = parse_path(request, IdPath).id
+    body = await parse_json(request, SupplierCertifyIn)
+    supplier = await catalog.certify_supplier(current_user(request), supplier_id, body.cert_no)
+    await _changed(request)
+    return json_ok(SupplierOut.of(supplier))
+
+
+async def revoke_supplier(request: web.Request) -> web.Response:
+    supplier_id = parse_path(request, IdPath).id
+    body = await parse_json(request, Reason)
+    supplier = await catalog.revoke_supplier(current_user(request), supplier_id, body.reason)
+    await _changed(request)
+    return json_ok(SupplierOut.of(supplier))
+
+
+async def list_products(request: web.Request) -> web.Response:
+    q = parse_query(request, StatusQuery)
+    rows, total = await catalog.list_products(q.status, q.offset, q.page_size)
+    return json_ok(AdminProductPage(items=[_product_out(p) for p in rows], total=total))
+
+
+async def get_product(request: web.Request) -> web.Response:
+    return json_ok(_product_out(await catalog.get_product(parse_path(request, SkuPath).sku)))
+
+
+async def create_product(request: web.Request) -> web.Response:
+    body = await parse_json(request, ProductIn)
+    product = await catalog.create_product(current_user(request), **body.model_dump())
+    return json_ok(_product_out(product), status=201)
+
+
+async def update_product(request: web.Request) -> web.Response:
+    sku = parse_path(request, SkuPath).sku
+    body = await parse_json(request, ProductPatch)
+    product = await catalog.update_product(current_user(request), sku, body.model_dump(exclude_unset=True))
+    await _changed(request)
+    return json_ok(_product_out(product))
+
+
+async def certify_product(request: web.Request) -> web.Response:
+    sku = parse_path(request, SkuPath).sku
+    body = await parse_json(request, ProductCertifyIn)
+    product = await catalog.certify_product(current_user(request), sku, body.cert_no, body.valid_until)
+    await _changed(request)
+    return json_ok(_product_out(product))
+
+
+async def revoke_product(request: web.Request) -> web.Response:
+    sku = parse_path(request, SkuPath).sku
+    body = await parse_json(request, Reason)
+    product = await catalog.revoke_product(current_user(request), sku, body.reason)
+    await _changed(request)
+    return json_ok(_product_out(product))
+
+
+async def _upload(request: web.Request) -> bytes:
+    """The CSV as the raw body (text/csv) or as the first file part of a multipart form."""
+    if request.content_type.startswith("multipart/"):
+        reader = await request.multipart()
+        async for part in reader:
+            if getattr(part, "filename", None) or part.name in {"file", "catalog"}:
+                return await part.read()
+        raise ApiError(400, "file_missing", "表单中没有找到目录文件（字段名 file）")
+    return await request.read()
+
+
+async def import_catalog_handler(request: web.Request) -> web.Response:
+    summary = await import_catalog(await _upload(request), current_user(request))
+    await _changed(request)
+    return json_ok(summary_dict(summary))
+
+
+async def audit_entries(request: web.Request) -> web.Response:
+    q = parse_query(request, AuditQuery)
+    rows, total = await audit_log.list_entries(q.entity_type, q.entity_id, q.offset, q.page_size)
+    items = [
+        AuditOut(id=e.id, actor=e.actor_label, action=e.action, entity_type=e.entity_type, entity_id=e.entity_id,
+                 before=e.before, after=e.after, created_at=shanghai_iso(e.created_at))
+        for e in rows
+    ]
+    return json_ok(AuditPage(items=items, total=total))
+
+
+_A = "/api/v1/admin"
+ROUTES = [
+    Route("GET", f"{_A}/suppliers", list_suppliers, ADMIN, "List suppliers (filter by certification status)", "admin",
+          query=StatusQuery, response=SupplierPage),
+    Route("POST", f"{_A}/suppliers", create_supplier, ADMIN, "Create a supplier (starts pending)", "admin",
+          body=SupplierIn, response=SupplierOut),
+    Route("PATCH", f"{_A}/suppliers/{{id}}", update_supplier, ADMIN, "Edit a supplier", "admin",
+          body=SupplierPatch, response=SupplierOut),
+    Route("POST", f"{_A}/suppliers/{{id}}/certify", certify_supplier, ADMIN, "Certify a supplier", "admin",
+          body=SupplierCertifyIn, response=SupplierOut),
+    Route("POST", f"{_A}/suppliers/{{id}}/revoke", revoke_supplier, ADMIN, "Revoke a supplier's certification", "admin",
+          body=Reason, response=SupplierOut),
+    Route("GET", f"{_A}/products", list_products, ADMIN, "List products in any state", "admin",
+          query=StatusQuery, response=AdminProductPage),
+    Route("POST", f"{_A}/products", create_product, ADMIN, "Create a product (starts pending)", "admin",
+          body=ProductIn, response=AdminProductOut),
+    Route("GET", f"{_A}/products/{{sku}}", get_product, ADMIN, "One product in any state", "admin",
+          response=AdminProductOut),
+    Route("PATCH", f"{_A}/products/{{sku}}", update_product, ADMIN, "Edit a product", "admin",
+          body=ProductPatch, response=AdminProductOut),
+    Route("POST", f"{_A}/products/{{sku}}/certify", certify_product, ADMIN, "Certify a product until a date", "admin",
+          body=ProductCertifyIn, response=AdminProductOut),
+    Route("POST", f"{_A}/products/{{sku}}/revoke", revoke_product, ADMIN, "Revoke a product's certification", "admin",
+          body=Reason, response=AdminProductOut),
+    Route("POST", f"{_A}/catalog/import", import_catalog_handler, ADMIN,
+          "Import a catalogue CSV (all or nothing; upsert by sku)", "admin", response=ImportOut,
+          request_media=("text/csv", "multipart/form-data")),
+    Route("GET", f"{_A}/audit", audit_entries, ADMIN, "The audit trail, newest first", "admin",
+          query=AuditQuery, response=AuditPage),
+]

@@ -1,0 +1,17 @@
+"""Every AppKey the application uses: the only way handlers reach shared resources."""
+from __future__ import annotations
+
+import aiohttp
+from aiohttp import web
+from tortoise.context import TortoiseContext
+
+from api.settings import Settings
+from api.wechat.login import WeChatLogin
+from models.catalog_search import CatalogSearch
+
+SETTINGS = web.AppKey("settings", Settings)
+DATABASE = web.AppKey("database", TortoiseContext)
+SEARCH = web.AppKey("search", CatalogSearch)
+HTTP_CLIENT = web.AppKey("http_client", aiohttp.ClientSession)
+WECHAT_LOGIN = web.AppKey("wechat_login", WeChatLogin)
+OPENAPI = web.AppKey("openapi", dict)

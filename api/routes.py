@@ -1,0 +1,11 @@
+"""Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
+from api.handlers import admin_catalog, auth, docs, health, products
+from api.routing import Route
+
+ROUTES: list[Route] = [
+    *health.ROUTES,
+    *docs.ROUTES,
+    *auth.ROUTES,
+    *products.ROUTES,
+    *admin_catalog.ROUTES,
+]

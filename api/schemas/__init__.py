@@ -1,0 +1,1 @@
+"""Request and response shapes (pydantic): validation at the edge, and the OpenAPI schemas."""

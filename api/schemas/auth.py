@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from api.schemas.common import Strict
+from models.users import User
+
+
+class WeChatLoginIn(Strict):
+    code: str = Field(min_length=1, max_length=256, description="the code from wx.login(); `dev:<name>` in development")
+
+
+class StaffLoginIn(Strict):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class UserOut(BaseModel):
+    id: int
+    role: str
+    nickname: str
+    username: str | None
+    merchant_id: int | None
+
+    @classmethod
+    def of(cls, user: User) -> "UserOut":
+        return cls(id=user.id, role=user.role.value, nickname=user.nickname, username=user.username, merchant_id=user.merchant_id)
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_in: int
+    user: UserOut

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from api.schemas.common import PageQuery, Strict
+from models.catalog import CertStatus, Product, Supplier, SupplierType
+
+Sku = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_REGION = {"pattern": r"^\d{6}$", "description": "county-level division code"}
+
+
+class SupplierIn(Strict):
+    name: str = Field(min_length=1, max_length=128)
+    type: SupplierType
+    region_code: str | None = Field(None, **_REGION)
+    households_lifted: int = Field(0, ge=0, le=10_000_000)
+
+
+class SupplierPatch(Strict):
+    name: str | None = Field(None, min_length=1, max_length=128)
+    type: SupplierType | None = None
+    region_code: str | None = Field(None, **_REGION)
+    households_lifted: int | None = Field(None, ge=0, le=10_000_000)
+
+
+class SupplierCertifyIn(Strict):
+    cert_no: str | None = Field(None, max_length=64)
+
+
+class ProductFields(Strict):
+    name: str = Field(min_length=1, max_length=128)
+    brand: str = Field("", max_length=64)
+    category: str = Field(min_length=1, max_length=32)
+    unit: str = Field(min_length=1, max_length=16)
+    price_fen: int = Field(ge=1, le=100_000_000)
+    stock: int = Field(0, ge=0, le=100_000_000)
+    tags: list[str] = Field(default_factory=list, max_length=20)
+    aliases: list[str] = Field(default_factory=list, max_length=20)
+
+
+class ProductIn(ProductFields):
+    sku: str = Sku
+    supplier_id: int
+    origin_code: str = Field(**_REGION)
+
+
+class ProductPatch(Strict):
+    name: str | None = Field(None, min_length=1, max_length=128)
+    brand: str | None = Field(None, max_length=64)
+    category: str | None = Field(None, min_length=1, max_length=32)
+    unit: str | None = Field(None, min_length=1, max_length=16)
+    price_fen: int | None = Field(None, ge=1, le=100_000_000)
+    stock: int | None = Field(None, ge=0, le=100_000_000)
+    supplier_id: int | None = None
+    origin_code: str | None = Field(None, **_REGION)
+    tags: list[str] | None = Field(None, max_length=20)
+    aliases: list[str] | None = Field(None, max_length=20)
+
+
+class ProductCertifyIn(Strict):
+    cert_no: str = Field(min_length=1, max_length=64)
+    valid_until: date
+
+
+class StatusQuery(PageQuery):
+    status: CertStatus | None = None
+
+
+class IdPath(BaseModel):
+    id: int = Field(ge=1)
+
+
+class SupplierOut(BaseModel):
+    id: int
+    name: str
+    type: str
+    region_code: str | None
+    households_lifted: int
+    cert_status: str
+    cert_no: str | None
+    revoked_reason: str | None
+
+    @classmethod
+    def of(cls, s: Supplier) -> "SupplierOut":
+        return cls(
+            id=s.id, name=s.name, type=s.type.value, region_code=s.region_id, households_lifted=s.households_lifted,
+            cert_status=s.cert_status.value, cert_no=s.cert_no, revoked_reason=s.revoked_reason,
+        )
+
+
+class AdminProductOut(BaseModel):
+    sku: str
+    name: str
+    brand: str
+    category: str
+    unit: str
+    price_fen: int
+    stock: int
+    supplier_id: int
+    supplier_name: str
+    origin_code: str
+    origin_county: str
+    tags: list[str]
+    aliases: list[str]
+    cert_status: str
+    cert_no: str | None
+    valid_until: date | None
+    revoked_reason: str | None
+    sellable: bool
+
+    @classmethod
+    def of(cls, p: Product, sellable: bool) -> "AdminProductOut":
+        return cls(
+            sku=p.sku, name=p.name, brand=p.brand, category=p.category, unit=p.unit, price_fen=p.price_fen,
+            stock=p.stock, supplier_id=p.supplier_id, supplier_name=p.supplier.name, origin_code=p.origin_id,
+            origin_county=p.origin.name, tags=p.tags, aliases=p.aliases, cert_status=p.cert_status.value,
+            cert_no=p.cert_no, valid_until=p.valid_until, revoked_reason=p.revoked_reason, sellable=sellable,
+        )
+
+
+class SupplierPage(BaseModel):
+    items: list[SupplierOut]
+    total: int
+
+
+class AdminProductPage(BaseModel):
+    items: list[AdminProductOut]
+    total: int
+
+
+class RowError(BaseModel):
+    line: int
+    sku: str | None
+    field: str | None
+    reason: str
+
+
+class ImportOut(BaseModel):
+    rows: int
+    products_created: int
+    products_updated: int
+    products_unchanged: int
+    suppliers_created: int
+    suppliers_updated: int
+
+
+class AuditOut(BaseModel):
+    id: int
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    created_at: str
+
+
+class AuditQuery(PageQuery):
+    entity_type: str | None = Field(None, max_length=32)
+    entity_id: str | None = Field(None, max_length=64)
+
+
+class AuditPage(BaseModel):
+    items: list[AuditOut]
+    total: int

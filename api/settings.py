@@ -1,0 +1,77 @@
+"""Configuration: one immutable object, read from the environment by the CLI."""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+from typing import Mapping
+
+from pydantic import BaseModel, ConfigDict, Field
+
+log = logging.getLogger(__name__)
+
+WECHAT_PUBLIC_API = "https://api.weixin.qq.com"
+
+
+class Settings(BaseModel):
+    """Everything the app factory needs. Tests build one directly; `from_env` serves the CLI."""
+
+    model_config = ConfigDict(frozen=True)
+
+    database_url: str = "sqlite://var/aixin.sqlite3"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    secret_key: str = Field(min_length=16)
+    wechat_appid: str = ""
+    wechat_secret: str = ""
+    wechat_api_base: str = WECHAT_PUBLIC_API
+    wechat_timeout_seconds: float = 5.0
+    demo: bool = False
+    log_level: str = "INFO"
+    token_ttl_seconds: int = 7 * 24 * 3600
+    max_body_bytes: int = 8 * 1024 * 1024
+    search_refresh_seconds: float = 2.0
+    db_pool_size: int = 10
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def dev_login_enabled(self) -> bool:
+        """`dev:<name>` codes are accepted only while no WeChat secret is configured."""
+        return not self.wechat_secret
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, var_dir: Path = Path("var")) -> "Settings":
+        env = os.environ if env is None else env
+        values: dict[str, object] = {
+            "secret_key": env.get("SECRET_KEY") or _persistent_secret(var_dir),
+        }
+        names = {
+            "DATABASE_URL": "database_url", "HOST": "host", "PORT": "port",
+            "WECHAT_APPID": "wechat_appid", "WECHAT_SECRET": "wechat_secret",
+            "WECHAT_API_BASE": "wechat_api_base", "LOG_LEVEL": "log_level",
+            "TOKEN_TTL_SECONDS": "token_ttl_seconds", "MAX_BODY_BYTES": "max_body_bytes",
+            "SEARCH_REFRESH_SECONDS": "search_refresh_seconds", "DB_POOL_SIZE": "db_pool_size",
+        }
+        values.update({field: env[name] for name, field in names.items() if env.get(name)})
+        values["demo"] = env.get("DEMO", "0").lower() in {"1", "true", "yes", "on"}
+        if "database_url" not in values:
+            var_dir.mkdir(parents=True, exist_ok=True)
+            values["database_url"] = f"sqlite://{var_dir / 'aixin.sqlite3'}"
+        return cls.model_validate(values)
+
+
+def _persistent_secret(var_dir: Path) -> str:
+    """Generate the signing key on first run and keep it, so restarts keep tokens and QR codes valid."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key + "\n")
+    path.chmod(0o600)
+    log.warning("SECRET_KEY is not set: generated one and stored it in %s. Set SECRET_KEY in production.", path)
+    return key

@@ -1,0 +1,1 @@
+"""The protocol edges to WeChat's servers (login now; message push and pay later)."""

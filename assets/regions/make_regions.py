@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Regenerate assets/regions/regions.csv from the shared input data.
+
+Usage: python3 assets/regions/make_regions.py [SHARED_DIR]
+
+SHARED_DIR defaults to ../shared relative to the repository root. Only the
+standard library is used and the output is deterministic (rows sorted by code).
+A matching report for the 832 national poverty counties is printed to stdout.
+Runtime code never runs this script; it only reads regions.csv.
+"""
+import csv
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.dirname(os.path.dirname(HERE))
+OUT = os.path.join(HERE, "regions.csv")
+HEADER = ["code", "name", "level", "parent_code", "poverty_county"]
+
+# City rows that are not real prefecture-level cities: the 市辖区/县 placeholders of
+# the four municipalities and the 省直辖县级行政区划 groupings. They are skipped and
+# their county-level areas hang directly under the province.
+PLACEHOLDER_CITY = re.compile(r"^(市辖区|县|(省|自治区)直辖县级行政区划)$")
+
+# Administrative suffixes, longest first, for name matching of renamed counties.
+SUFFIXES = sorted(
+    ["行政委员会", "行委", "自治县", "自治旗", "特区", "林区", "县", "市", "区", "旗"],
+    key=len, reverse=True,
+)
+
+# List entries whose code cannot be trusted and whose name no longer exists, decided by
+# hand: list code -> (list name, 2023 code). 冷湖行委 is listed under 630104, which is
+# 西宁市城西区; it was merged with 茫崖行委 into 茫崖市 (632803) in 2018.
+OVERRIDES = {"630104": ("冷湖行委", "632803")}
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def norm_name(name):
+    """County name without its administrative suffix (and ethnic qualifiers)."""
+    name = name.strip()
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    # 'XX彝族自治县' -> 'XX彝族' -> 'XX'; keep at least two characters.
+    m = re.match(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}族)+$", name)
+    if m:
+        name = m.group(1)
+    return name
+
+
+def main(argv):
+    shared = argv[1] if len(argv) > 1 else os.path.join(REPO_ROOT, "..", "shared")
+    data = os.path.join(shared, "data")
+    provinces = read_rows(os.path.join(data, "admin-divisions", "provinces.csv"))
+    cities = read_rows(os.path.join(data, "admin-divisions", "cities.csv"))
+    areas = read_rows(os.path.join(data, "admin-divisions", "areas.csv"))
+    poverty = read_rows(os.path.join(data, "poverty-counties", "poverty_county_list.csv"))
+
+    prov_by_name = {p["name"]: p["code"] for p in provinces}
+    skipped_cities = {c["code"] for c in cities if PLACEHOLDER_CITY.match(c["name"])}
+
+    rows = {}
+    for p in provinces:
+        rows[p["code"]] = [p["code"], p["name"], "province", "", "0"]
+    for c in cities:
+        if c["code"] in skipped_cities:
+            continue
+        rows[c["code"]] = [c["code"], c["name"], "city", c["provinceCode"], "0"]
+    area_province = {}
+    for a in areas:
+        parent = a["provinceCode"] if a["cityCode"] in skipped_cities else a["cityCode"]
+        rows[a["code"]] = [a["code"], a["name"], "county", parent, "0"]
+        area_province[a["code"]] = a["provinceCode"]
+
+    city_name = {c["code"]: c["name"] for c in cities}
+
+    by_code, by_name, by_hand, unmatched = [], [], [], []
+    for p in poverty:
+        raw = p["行政区划代码"].strip()
+        code = raw[:-2] if raw.endswith(".0") else raw
+        name = p["县域名称"].strip()
+        if OVERRIDES.get(code, ("", ""))[0] == name:
+            hit = OVERRIDES[code][1]
+            by_hand.append((code, name, hit))
+        elif code in rows and rows[code][2] == "county":
+            hit = code
+            by_code.append((code, name, hit))
+        else:
+            prov = prov_by_name.get(p["所属省份"].strip())
+            key = norm_name(name)
+            cands = [
+                c for c in rows
+                if rows[c][2] == "county" and area_province.get(c) == prov
+                and norm_name(rows[c][1]) == key
+            ]
+            if len(cands) > 1:  # prefer the exact name, then the same city
+                cands = [c for c in cands if rows[c][1] == name] or cands
+            if len(cands) > 1:
+                cands = [c for c in cands
+                         if city_name.get(c[:4]) == p["所属城市"].strip()] or cands
+            if len(cands) == 1:
+                hit = cands[0]
+                by_name.append((code, name, hit))
+            else:
+                unmatched.append((code, name, p["所属省份"], p["所属城市"]))
+                continue
+        rows[hit][4] = "1"
+
+    with open(OUT, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(HEADER)
+        # hierarchical order: province, then each city followed by its counties
+        for code in sorted(rows, key=lambda c: (c.ljust(6, "0"), len(c))):
+            w.writerow(rows[code])
+
+    counts = {lvl: sum(1 for r in rows.values() if r[2] == lvl)
+              for lvl in ("province", "city", "county")}
+    print("wrote %s: %s" % (os.path.relpath(OUT, REPO_ROOT), counts))
+    print("skipped placeholder cities:", ", ".join(
+        "%s %s" % (c, city_name[c]) for c in sorted(skipped_cities)))
+    print("poverty counties: %d listed, %d matched by code, %d by name, %d by hand, "
+          "%d unmatched; %d distinct 2023 areas flagged"
+          % (len(poverty), len(by_code), len(by_name), len(by_hand), len(unmatched),
+             sum(1 for r in rows.values() if r[4] == "1")))
+    for old, name, hit in by_code:
+        if rows[hit][1] != name:
+            print("  by code, renamed: %s %s -> %s" % (old, name, rows[hit][1]))
+    for old, name, hit in by_name:
+        print("  by name: %s %s -> %s %s" % (old, name, hit, rows[hit][1]))
+    for old, name, hit in by_hand:
+        print("  by hand: %s %s -> %s %s" % (old, name, hit, rows[hit][1]))
+    for u in unmatched:
+        print("  UNMATCHED: %s %s (%s %s)" % u)
+    return 1 if unmatched else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,174 @@
+"""Aixin command line: serve, migrate, import-catalog, create-user, create-merchant."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import multiprocessing
+import signal
+import sys
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+from api.settings import Settings
+from models.errors import DomainError
+
+log = logging.getLogger("aixin")
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s[%(process)d]: %(message)s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
+    """Run `work` inside our own Tortoise context, after migrating or checking the schema."""
+    from models.db import open_database
+    from models.services import setup
+
+    ctx = await open_database(settings.database_url, settings.db_pool_size)
+    try:
+        if migrate or settings.is_sqlite:
+            await setup.migrate(ctx, settings.database_url)
+        else:
+            await setup.check_ready(ctx, settings.database_url)
+        with ctx:
+            return await work()
+    finally:
+        await ctx.close_connections()
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    async def report() -> None:
+        from models.regions import Region
+
+        print(f"database is up to date ({await Region.all().count()} regions)")
+
+    asyncio.run(_with_database(settings, report, migrate=True))
+    return 0
+
+
+def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
+    from models.services.catalog_import import import_catalog, summary_dict
+
+    data = Path(args.file).read_bytes()
+    summary = asyncio.run(_with_database(settings, lambda: import_catalog(data, actor=None, label="cli")))
+    print("imported:", ", ".join(f"{k}={v}" for k, v in summary_dict(summary).items()))
+    return 0
+
+
+def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
+    from models.services.accounts import create_staff_user
+    from models.users import Role
+
+    user = asyncio.run(_with_database(
+        settings, lambda: create_staff_user(Role(args.role), args.username, args.password, args.merchant)))
+    print(f"created {user.role.value} {user.username} (id {user.id})")
+    return 0
+
+
+def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
+    from models.merchants import MerchantKind
+    from models.services.merchants import create_merchant
+
+    merchant = asyncio.run(_with_database(settings, lambda: create_merchant(
+        None, name=args.name, kind=MerchantKind(args.kind), region_code=args.region, address=args.address)))
+    print(f"created merchant {merchant.name} (id {merchant.id})")
+    return 0
+
+
+def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> None:
+    from aiohttp import web
+
+    from api.app import create_app
+
+    _configure_logging(settings.log_level)
+    web.run_app(create_app(settings), host=host, port=port, reuse_port=reuse_port, print=None,
+                access_log_format='%a "%r" %s %b %Tfs')
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    host, port = args.host or settings.host, args.port or settings.port
+
+    async def prepare() -> None:
+        if settings.demo:
+            from models.services.demo import load_demo_data
+
+            await load_demo_data()
+
+    # Migrate (or check) and load demo data once, before any worker starts, so workers never race on it.
+    asyncio.run(_with_database(settings, prepare))
+    print(f"Aixin serving on http://{host}:{port} with {args.workers} worker(s); API docs at /api/docs", flush=True)
+    if args.workers == 1:
+        _run_worker(settings, host, port, reuse_port=False)
+        return 0
+    if settings.is_sqlite:
+        log.warning("several workers over SQLite work, but PostgreSQL is the engine for that (DATABASE_URL=postgres://…)")
+    spawn = multiprocessing.get_context("spawn")
+    workers = [spawn.Process(target=_run_worker, args=(settings, host, port, True)) for _ in range(args.workers)]
+    for w in workers:
+        w.start()
+
+    def stop(*_: Any) -> None:
+        for w in workers:
+            w.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for w in workers:
+        w.join()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="爱心助农 Aixin backend")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1, help="processes sharing the port (SO_REUSEPORT)")
+    serve.set_defaults(func=cmd_serve)
+    sub.add_parser("migrate", help="apply database migrations and load reference data").set_defaults(func=cmd_migrate)
+    imp = sub.add_parser("import-catalog", help="import a catalogue CSV (all or nothing)")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import_catalog)
+    user = sub.add_parser("create-user", help="create an administrator or merchant staff account")
+    user.add_argument("--role", choices=["admin", "merchant_staff"], required=True)
+    user.add_argument("--username", required=True)
+    user.add_argument("--password", required=True)
+    user.add_argument("--merchant", type=int, help="merchant id (merchant_staff only)")
+    user.set_defaults(func=cmd_create_user)
+    merchant = sub.add_parser("create-merchant", help="create a merchant (counter, pavilion or zone)")
+    merchant.add_argument("--name", required=True)
+    merchant.add_argument("--kind", choices=["counter", "pavilion", "zone"], default="counter")
+    merchant.add_argument("--region", help="county division code")
+    merchant.add_argument("--address", default="")
+    merchant.set_defaults(func=cmd_create_merchant)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    _configure_logging(settings.log_level)
+    try:
+        return args.func(settings, args)
+    except DomainError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        for problem in exc.details.get("errors", []):
+            print(f"  line {problem['line']}: {problem.get('field') or '-'}: {problem['reason']}", file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"error: file not found: {exc.filename}", file=sys.stderr)
+        return 1
+    except (OSError, ConnectionError) as exc:
+        print(f"error: cannot reach the database: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain: Tortoise tables and the operations that keep them consistent (see services/)."""

@@ -1,0 +1,21 @@
+"""Time rules: stored in UTC, business dates (expiry, business days) in Asia/Shanghai."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def today_shanghai(at: datetime | None = None) -> date:
+    """The calendar date in China at `at` (default now): certificates expire at Shanghai midnight."""
+    return (at or now_utc()).astimezone(SHANGHAI).date()
+
+
+def shanghai_iso(at: datetime | None) -> str | None:
+    """How times are shown to people: ISO 8601 with the +08:00 offset."""
+    return at.astimezone(SHANGHAI).isoformat() if at else None

@@ -1,0 +1,25 @@
+"""Merchants: special counters (专柜), pavilions (专馆) and zones (专区) that accept love cards."""
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class MerchantKind(str, Enum):
+    COUNTER = "counter"  # 专柜
+    PAVILION = "pavilion"  # 专馆
+    ZONE = "zone"  # 专区
+
+
+class Merchant(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=128, unique=True)
+    kind = fields.CharEnumField(MerchantKind, max_length=12, default=MerchantKind.COUNTER)
+    region = fields.ForeignKeyField("models.Region", null=True, related_name="merchants", on_delete=fields.RESTRICT)
+    address = fields.CharField(max_length=255, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "merchant"

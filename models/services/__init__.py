@@ -1,0 +1,1 @@
+"""Domain operations: each public function is one rule-keeping write, in one transaction."""

@@ -1,0 +1,83 @@
+"""Users, staff accounts and bearer tokens."""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+from datetime import timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models.clock import now_utc
+from models.errors import Conflict, Invalid, NotFound, Unauthenticated
+from models.merchants import Merchant
+from models.services.passwords import hash_password, verify_password
+from models.users import AuthToken, Role, User
+
+# Checked against when the username is unknown, so a wrong username costs as long as a wrong password.
+_DUMMY_HASH = hash_password(secrets.token_urlsafe(8))
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def issue_token(user: User, ttl_seconds: int) -> str:
+    """A new random bearer token; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    await AuthToken.create(user=user, token_hash=_token_hash(token), expires_at=now_utc() + timedelta(seconds=ttl_seconds))
+    return token
+
+
+async def user_for_token(token: str) -> User:
+    row = await AuthToken.filter(token_hash=_token_hash(token)).select_related("user").first()
+    if row is None or row.expires_at <= now_utc() or not row.user.is_active:
+        raise Unauthenticated("invalid_token", "登录已失效，请重新登录")
+    return row.user
+
+
+async def revoke_token(token: str) -> None:
+    await AuthToken.filter(token_hash=_token_hash(token)).delete()
+
+
+async def find_or_create_consumer(openid: str, nickname: str = "") -> User:
+    """The consumer behind a WeChat openid; created on first login (safe when two logins race)."""
+    user = await User.get_or_none(openid=openid)
+    if user is not None:
+        return user
+    try:
+        async with in_transaction():
+            return await User.create(openid=openid, role=Role.CONSUMER, nickname=nickname)
+    except IntegrityError:
+        return await User.get(openid=openid)
+
+
+async def staff_login(username: str, password: str) -> User:
+    user = await User.get_or_none(username=username, role__in=[Role.ADMIN, Role.MERCHANT_STAFF])
+    ok = await asyncio.to_thread(verify_password, password, user.password_hash if user else _DUMMY_HASH)
+    if user is None or not ok or not user.is_active:
+        raise Unauthenticated("invalid_credentials", "用户名或密码错误")
+    return user
+
+
+async def create_staff_user(role: Role, username: str, password: str, merchant_id: int | None = None) -> User:
+    """An admin or a merchant's staff member (who must belong to exactly one merchant)."""
+    if role == Role.CONSUMER:
+        raise Invalid("invalid_role", "员工账号的角色只能是 admin 或 merchant_staff", role=role.value)
+    if role == Role.MERCHANT_STAFF and merchant_id is None:
+        raise Invalid("merchant_required", "商户员工必须指定所属商户")
+    if len(password) < 8:
+        raise Invalid("weak_password", "密码至少 8 位")
+    merchant = await Merchant.get_or_none(id=merchant_id) if merchant_id is not None else None
+    if merchant_id is not None and merchant is None:
+        raise NotFound("merchant_not_found", "商户不存在", merchant_id=merchant_id)
+    password_hash = await asyncio.to_thread(hash_password, password)
+    try:
+        async with in_transaction():
+            return await User.create(
+                role=role, username=username, password_hash=password_hash,
+                merchant=merchant if role == Role.MERCHANT_STAFF else None, nickname=username,
+            )
+    except IntegrityError:
+        raise Conflict("username_taken", "用户名已存在", username=username) from None

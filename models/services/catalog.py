@@ -1,0 +1,165 @@
+"""Suppliers and products: create, edit, certify, revoke. Every change is audited in its own transaction."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models.catalog import CertStatus, Product, Supplier, SupplierType
+from models.clock import now_utc
+from models.errors import Conflict, Invalid, NotFound
+from models.regions import Region, RegionLevel
+from models.services import audit
+from models.users import User
+
+SUPPLIER_FIELDS = ("name", "type", "region_id", "households_lifted", "cert_status", "cert_no", "certified_at", "revoked_reason")
+PRODUCT_FIELDS = (
+    "sku", "name", "brand", "category", "unit", "price_fen", "stock", "supplier_id", "origin_id", "tags",
+    "aliases", "cert_status", "cert_no", "certified_at", "valid_until", "revoked_reason",
+)
+EDITABLE_SUPPLIER = {"name", "type", "region_code", "households_lifted"}
+EDITABLE_PRODUCT = {"name", "brand", "category", "unit", "price_fen", "stock", "supplier_id", "origin_code", "tags", "aliases"}
+
+
+async def get_supplier(supplier_id: int) -> Supplier:
+    supplier = await Supplier.get_or_none(id=supplier_id)
+    if supplier is None:
+        raise NotFound("supplier_not_found", "供应商不存在", supplier_id=supplier_id)
+    return supplier
+
+
+async def get_product(sku: str) -> Product:
+    product = await Product.get_or_none(sku=sku).select_related("supplier", "origin__parent__parent")
+    if product is None:
+        raise NotFound("product_not_found", "商品不存在", sku=sku)
+    return product
+
+
+async def _county(code: str | None, required: bool = True) -> Region | None:
+    if code is None and not required:
+        return None
+    region = await Region.get_or_none(code=code, level=RegionLevel.COUNTY) if code else None
+    if region is None:
+        raise Invalid("unknown_region", "产地必须是一个县级行政区划代码", region_code=code)
+    return region
+
+
+async def create_supplier(
+    actor: User | None, *, name: str, type: SupplierType, region_code: str | None = None, households_lifted: int = 0
+) -> Supplier:
+    region = await _county(region_code, required=False)
+    try:
+        async with in_transaction() as conn:
+            supplier = await Supplier.create(
+                name=name, type=type, region=region, households_lifted=households_lifted, using_db=conn
+            )
+            await audit.record(actor, "supplier.create", "supplier", supplier.id, None, audit.snapshot(supplier, SUPPLIER_FIELDS), conn)
+    except IntegrityError:
+        raise Conflict("supplier_exists", "同名供应商已存在", name=name) from None
+    return supplier
+
+
+async def update_supplier(actor: User | None, supplier_id: int, changes: dict[str, Any]) -> Supplier:
+    _check_editable(changes, EDITABLE_SUPPLIER)
+    if "region_code" in changes:
+        changes["region"] = await _county(changes.pop("region_code"), required=False)
+    return await _change_supplier(actor, supplier_id, "supplier.update", changes)
+
+
+async def certify_supplier(actor: User | None, supplier_id: int, cert_no: str | None = None) -> Supplier:
+    changes = {"cert_status": CertStatus.CERTIFIED, "cert_no": cert_no, "certified_at": now_utc(), "revoked_reason": None}
+    return await _change_supplier(actor, supplier_id, "supplier.certify", changes)
+
+
+async def revoke_supplier(actor: User | None, supplier_id: int, reason: str) -> Supplier:
+    changes = {"cert_status": CertStatus.REVOKED, "revoked_reason": reason}
+    return await _change_supplier(actor, supplier_id, "supplier.revoke", changes)
+
+
+async def _change_supplier(actor: User | None, supplier_id: int, action: str, changes: dict[str, Any]) -> Supplier:
+    """Apply, audit, and touch the supplier's products: their sellability may have changed with it."""
+    try:
+        async with in_transaction() as conn:
+            supplier = await Supplier.select_for_update().using_db(conn).get_or_none(id=supplier_id)
+            if supplier is None:
+                raise NotFound("supplier_not_found", "供应商不存在", supplier_id=supplier_id)
+            before = audit.snapshot(supplier, SUPPLIER_FIELDS)
+            supplier.update_from_dict(changes)
+            await supplier.save(using_db=conn)
+            await Product.filter(supplier_id=supplier_id).using_db(conn).update(updated_at=now_utc())
+            await audit.record(actor, action, "supplier", supplier_id, before, audit.snapshot(supplier, SUPPLIER_FIELDS), conn)
+    except IntegrityError:
+        raise Conflict("supplier_exists", "同名供应商已存在", name=changes.get("name")) from None
+    return supplier
+
+
+async def create_product(actor: User | None, *, sku: str, supplier_id: int, origin_code: str, **fields: Any) -> Product:
+    """A new product starts pending: it is not sellable until an administrator certifies it."""
+    supplier = await get_supplier(supplier_id)
+    origin = await _county(origin_code)
+    try:
+        async with in_transaction() as conn:
+            product = await Product.create(
+                sku=sku, supplier=supplier, origin=origin, updated_at=now_utc(), using_db=conn, **fields
+            )
+            await audit.record(actor, "product.create", "product", sku, None, audit.snapshot(product, PRODUCT_FIELDS), conn)
+    except IntegrityError:
+        raise Conflict("sku_exists", "该 SKU 已存在", sku=sku) from None
+    return await get_product(sku)
+
+
+async def update_product(actor: User | None, sku: str, changes: dict[str, Any]) -> Product:
+    _check_editable(changes, EDITABLE_PRODUCT)
+    if "origin_code" in changes:
+        changes["origin"] = await _county(changes.pop("origin_code"))
+    if "supplier_id" in changes:
+        changes["supplier"] = await get_supplier(changes.pop("supplier_id"))
+    return await _change_product(actor, sku, "product.update", changes)
+
+
+async def certify_product(actor: User | None, sku: str, cert_no: str, valid_until: date) -> Product:
+    changes = {
+        "cert_status": CertStatus.CERTIFIED, "cert_no": cert_no, "valid_until": valid_until,
+        "certified_at": now_utc(), "revoked_reason": None,
+    }
+    return await _change_product(actor, sku, "product.certify", changes)
+
+
+async def revoke_product(actor: User | None, sku: str, reason: str) -> Product:
+    return await _change_product(actor, sku, "product.revoke", {"cert_status": CertStatus.REVOKED, "revoked_reason": reason})
+
+
+async def _change_product(actor: User | None, sku: str, action: str, changes: dict[str, Any]) -> Product:
+    async with in_transaction() as conn:
+        product = await Product.select_for_update().using_db(conn).get_or_none(sku=sku)
+        if product is None:
+            raise NotFound("product_not_found", "商品不存在", sku=sku)
+        before = audit.snapshot(product, PRODUCT_FIELDS)
+        product.update_from_dict({**changes, "updated_at": now_utc()})
+        await product.save(using_db=conn)
+        await audit.record(actor, action, "product", sku, before, audit.snapshot(product, PRODUCT_FIELDS), conn)
+    return await get_product(sku)
+
+
+def _check_editable(changes: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise Invalid("field_not_editable", "这些字段不能通过编辑修改", fields=unknown)
+
+
+async def list_products(status: CertStatus | None, offset: int, limit: int) -> tuple[list[Product], int]:
+    """The administrator's view: every product whatever its state, newest change first."""
+    query = Product.all() if status is None else Product.filter(cert_status=status)
+    total = await query.count()
+    rows = await query.order_by("-updated_at", "sku").offset(offset).limit(limit).select_related(
+        "supplier", "origin__parent__parent"
+    )
+    return rows, total
+
+
+async def list_suppliers(status: CertStatus | None, offset: int, limit: int) -> tuple[list[Supplier], int]:
+    query = Supplier.all() if status is None else Supplier.filter(cert_status=status)
+    total = await query.count()
+    return await query.order_by("id").offset(offset).limit(limit), total

@@ -1,0 +1,30 @@
+"""Merchants that accept love cards: special counters, pavilions and zones."""
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models.errors import Conflict, Invalid
+from models.merchants import Merchant, MerchantKind
+from models.regions import Region
+from models.services import audit
+from models.users import User
+
+FIELDS = ("name", "kind", "region_id", "address")
+
+
+async def create_merchant(actor: User | None, *, name: str, kind: MerchantKind, region_code: str | None = None,
+                          address: str = "") -> Merchant:
+    if region_code is not None and not await Region.exists(code=region_code):
+        raise Invalid("unknown_region", "行政区划代码不存在", region_code=region_code)
+    try:
+        async with in_transaction() as conn:
+            merchant = await Merchant.create(name=name, kind=kind, region_id=region_code, address=address, using_db=conn)
+            await audit.record(actor, "merchant.create", "merchant", merchant.id, None, audit.snapshot(merchant, FIELDS), conn)
+    except IntegrityError:
+        raise Conflict("merchant_exists", "同名商户已存在", name=name) from None
+    return merchant
+
+
+async def list_merchants(offset: int, limit: int) -> tuple[list[Merchant], int]:
+    return await Merchant.all().order_by("id").offset(offset).limit(limit), await Merchant.all().count()

@@ -1,0 +1,53 @@
+"""Small helpers the tests share: logging in as each kind of user."""
+from __future__ import annotations
+
+from aiohttp.test_utils import TestClient
+
+from api.keys import DATABASE
+from models.services.accounts import create_staff_user
+from models.services.merchants import create_merchant
+from models.merchants import MerchantKind
+from models.users import Role
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def staff_token(client: TestClient, role: Role = Role.ADMIN, username: str = "admin1",
+                      password: str = "correct horse battery", merchant_name: str | None = None) -> str:
+    with client.app[DATABASE]:
+        merchant_id = None
+        if role == Role.MERCHANT_STAFF:
+            merchant = await create_merchant(None, name=merchant_name or f"{username}的专柜", kind=MerchantKind.COUNTER)
+            merchant_id = merchant.id
+        await create_staff_user(role, username, password, merchant_id)
+    resp = await client.post("/api/v1/auth/staff", json={"username": username, "password": password})
+    assert resp.status == 200, await resp.text()
+    return (await resp.json())["token"]
+
+
+async def admin_headers(client: TestClient) -> dict[str, str]:
+    return auth(await staff_token(client))
+
+
+async def consumer_headers(client: TestClient, name: str = "alice") -> dict[str, str]:
+    resp = await client.post("/api/v1/auth/wechat", json={"code": f"dev:{name}"})
+    assert resp.status == 200, await resp.text()
+    return auth((await resp.json())["token"])
+
+
+async def import_csv(client: TestClient, data: bytes, headers: dict[str, str]) -> dict:
+    resp = await client.post("/api/v1/admin/catalog/import", data=data, headers={**headers, "Content-Type": "text/csv"})
+    assert resp.status == 200, await resp.text()
+    return await resp.json()
+
+
+async def search(client: TestClient, **params: str) -> dict:
+    resp = await client.get("/api/v1/products", params=params)
+    assert resp.status == 200, await resp.text()
+    return await resp.json()
+
+
+def skus(page: dict) -> list[str]:
+    return [item["sku"] for item in page["items"]]
