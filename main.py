@@ -23,7 +23,7 @@ def _configure_logging(level: str) -> None:
 
 async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
     """Run `work` inside our own Tortoise context, after migrating or checking the schema."""
-    from models.db import open_database
+    from models.db import open_database, activated
     from models.services import setup
 
     ctx = await open_database(settings.database_url, settings.db_pool_size)
@@ -32,7 +32,7 @@ async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]],
             await setup.migrate(ctx, settings.database_url)
         else:
             await setup.check_ready(ctx, settings.database_url)
-        with ctx:
+        with activated(ctx):
             return await work()
     finally:
         await ctx.close_connections()

@@ -6,13 +6,14 @@ from typing import Any
 
 from aiohttp import web
 
-from api.contexts import database_ctx, http_client_ctx, search_ctx
+from api.contexts import database_ctx, http_client_ctx, order_timeout_ctx, search_ctx
 from api.errors import error_middleware
 from api.keys import DATABASE, OPENAPI, SETTINGS
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
+from models.db import activated
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 @web.middleware
 async def database_context_middleware(request: web.Request, handler: Any) -> web.StreamResponse:
     """Make this app's Tortoise context the active one for the request's task."""
-    with request.config_dict[DATABASE]:
+    with activated(request.config_dict[DATABASE]):
         return await handler(request)
 
 
@@ -30,7 +31,7 @@ def create_app(settings: Settings) -> web.Application:
         client_max_size=settings.max_body_bytes,
     )
     app[SETTINGS] = settings
-    app.cleanup_ctx.extend([database_ctx, search_ctx, http_client_ctx])
+    app.cleanup_ctx.extend([database_ctx, search_ctx, order_timeout_ctx, http_client_ctx])
     register(app, ROUTES)
     app[OPENAPI] = openapi_document(ROUTES)
     if settings.dev_login_enabled:

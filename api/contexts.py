@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import AsyncIterator
+from typing import AsyncIterator, Awaitable, Callable
 
 import aiohttp
 from aiohttp import web
@@ -12,9 +12,9 @@ from aiohttp import web
 from api.keys import DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
 from api.wechat.login import WeChatLogin
 from models.catalog_search import CatalogSearch
-from models.db import open_database
+from models.db import open_database, activated
 from models.search import CatalogTokenizer, SearchIndex
-from models.services import setup
+from models.services import orders, setup
 from models.services.demo import load_demo_data
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
         else:
             await setup.check_ready(ctx, settings.database_url)
         if settings.demo:
-            with ctx:
+            with activated(ctx):
                 await load_demo_data()
         app[DATABASE] = ctx
         yield
@@ -42,23 +42,39 @@ async def search_ctx(app: web.Application) -> AsyncIterator[None]:
     """Build the search index from the catalogue and keep it following changes made by any process."""
     settings = app[SETTINGS]
     search = CatalogSearch(SearchIndex(CatalogTokenizer()))
-    with app[DATABASE]:
+    with activated(app[DATABASE]):
         await search.rebuild()
-        task = asyncio.create_task(_follow_catalog(search, settings.search_refresh_seconds))
     app[SEARCH] = search
-    yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    async with _periodic(app, settings.search_refresh_seconds, search.refresh, "search index refresh"):
+        yield
 
 
-async def _follow_catalog(search: CatalogSearch, every: float) -> None:
-    while True:
-        await asyncio.sleep(every)
-        try:
-            await search.refresh()
-        except Exception:  # the loop must survive a database hiccup; the next poll retries
-            log.exception("search index refresh failed")
+async def order_timeout_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Cancel unpaid orders past their deadline (kept in the database, so restarts and many workers are fine)."""
+    async with _periodic(app, app[SETTINGS].order_sweep_seconds, orders.expire_unpaid, "unpaid order time-out"):
+        yield
+
+
+@contextlib.asynccontextmanager
+async def _periodic(app: web.Application, every: float, job: Callable[[], Awaitable[object]], name: str) -> AsyncIterator[None]:
+    """Run `job` every `every` seconds in the app's database context until the app stops."""
+
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await job()
+            except Exception:  # the loop must survive a database hiccup; the next round retries
+                log.exception("%s failed", name)
+
+    with activated(app[DATABASE]):
+        task = asyncio.create_task(loop(), name=name)
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 async def http_client_ctx(app: web.Application) -> AsyncIterator[None]:

@@ -1,5 +1,5 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
-from api.handlers import admin_catalog, auth, docs, health, products
+from api.handlers import addresses, admin_catalog, auth, docs, health, orders, products
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -8,4 +8,6 @@ ROUTES: list[Route] = [
     *auth.ROUTES,
     *products.ROUTES,
     *admin_catalog.ROUTES,
+    *addresses.ROUTES,
+    *orders.ROUTES,
 ]

@@ -33,6 +33,8 @@ class Settings(BaseModel):
     max_body_bytes: int = 8 * 1024 * 1024
     search_refresh_seconds: float = 2.0
     db_pool_size: int = 10
+    order_pay_timeout_seconds: int = 30 * 60
+    order_sweep_seconds: float = 15.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -55,6 +57,7 @@ class Settings(BaseModel):
             "WECHAT_API_BASE": "wechat_api_base", "LOG_LEVEL": "log_level",
             "TOKEN_TTL_SECONDS": "token_ttl_seconds", "MAX_BODY_BYTES": "max_body_bytes",
             "SEARCH_REFRESH_SECONDS": "search_refresh_seconds", "DB_POOL_SIZE": "db_pool_size",
+            "ORDER_PAY_TIMEOUT": "order_pay_timeout_seconds", "ORDER_SWEEP_SECONDS": "order_sweep_seconds",
         }
         values.update({field: env[name] for name, field in names.items() if env.get(name)})
         values["demo"] = env.get("DEMO", "0").lower() in {"1", "true", "yes", "on"}

@@ -1,10 +1,11 @@
 """Opening the database and keeping its schema current with Tortoise's own migrations."""
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from tortoise.context import TortoiseContext
+from tortoise.context import TortoiseContext, _current_context
 from tortoise.migrations.executor import MigrationExecutor
 
 MODEL_MODULES = [
@@ -13,6 +14,9 @@ MODEL_MODULES = [
     "models.merchants",
     "models.users",
     "models.audit",
+    "models.addresses",
+    "models.orders",
+    "models.payments",
 ]
 APP_LABEL = "models"
 
@@ -47,9 +51,23 @@ def _with_pool(url: str, pool_size: int) -> str:
 async def open_database(database_url: str, pool_size: int = 10) -> TortoiseContext:
     """A Tortoise context of our own (never the global one), so each app owns and closes its pool."""
     ctx = TortoiseContext()
-    with ctx:
+    with activated(ctx):
         await ctx.init(config=tortoise_config(database_url, pool_size))
     return ctx
+
+
+@contextmanager
+def activated(ctx: TortoiseContext) -> Iterator[TortoiseContext]:
+    """Make `ctx` the active Tortoise context for the current task only.
+
+    `with ctx:` keeps its reset token on the shared context object, so two requests entering it
+    concurrently corrupt each other's token; this keeps the token on the stack instead.
+    """
+    token = _current_context.set(ctx)
+    try:
+        yield ctx
+    finally:
+        _current_context.reset(token)
 
 
 def _executor(ctx: TortoiseContext, database_url: str) -> MigrationExecutor:
@@ -59,7 +77,7 @@ def _executor(ctx: TortoiseContext, database_url: str) -> MigrationExecutor:
 
 async def pending_migrations(ctx: TortoiseContext, database_url: str) -> list[str]:
     """Names of the migrations not yet applied to this database."""
-    with ctx:
+    with activated(ctx):
         executor = _executor(ctx, database_url)
         await executor.recorder.ensure_schema(executor._schema_editor(atomic=False))
         plan = await executor.plan()
@@ -70,6 +88,6 @@ async def apply_migrations(ctx: TortoiseContext, database_url: str) -> list[str]
     """Apply what is pending; returns the names applied."""
     pending = await pending_migrations(ctx, database_url)
     if pending:
-        with ctx:
+        with activated(ctx):
             await _executor(ctx, database_url).migrate()
     return pending

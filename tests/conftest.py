@@ -16,7 +16,10 @@ from models.services import setup
 from tests import pg_server
 
 # Tables emptied before each test; regions and the migration log are reference data and stay.
-TABLES = ["audit_entry", "auth_token", "product", "supplier", "app_user", "merchant"]
+TABLES = [
+    "payment_notification", "payment", "stock_movement", "order_event", "order_line", "order", "address",
+    "audit_entry", "auth_token", "product", "supplier", "app_user", "merchant",
+]
 HERE = Path(__file__).parent
 
 
@@ -71,7 +74,8 @@ async def reset_database(url: str) -> None:
                 await conn.execute_script(f'DELETE FROM "{table}"')
             await conn.execute_script("DELETE FROM sqlite_sequence")
         else:
-            await conn.execute_script(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+            quoted = ", ".join(f'"{table}"' for table in TABLES)
+            await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
     finally:
         await ctx.close_connections()
 

@@ -8,6 +8,7 @@ from models.services.accounts import create_staff_user
 from models.services.merchants import create_merchant
 from models.merchants import MerchantKind
 from models.users import Role
+from models.db import activated
 
 
 def auth(token: str) -> dict[str, str]:
@@ -16,7 +17,7 @@ def auth(token: str) -> dict[str, str]:
 
 async def staff_token(client: TestClient, role: Role = Role.ADMIN, username: str = "admin1",
                       password: str = "correct horse battery", merchant_name: str | None = None) -> str:
-    with client.app[DATABASE]:
+    with activated(client.app[DATABASE]):
         merchant_id = None
         if role == Role.MERCHANT_STAFF:
             merchant = await create_merchant(None, name=merchant_name or f"{username}的专柜", kind=MerchantKind.COUNTER)

@@ -6,6 +6,7 @@ import pytest
 from models.users import Role
 from tests import fake_wechat
 from tests.helpers import auth, consumer_headers, staff_token
+from models.db import activated
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ async def test_tokens_are_stored_hashed(client):
     from models.users import AuthToken
 
     status, body = await login(client, "dev:bob")
-    with client.app[DATABASE]:
+    with activated(client.app[DATABASE]):
         stored = await AuthToken.all().values_list("token_hash", flat=True)
     assert body["token"] not in stored and len(stored[0]) == 64
 

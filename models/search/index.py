@@ -190,17 +190,28 @@ class SearchIndex:
         self._reset()
         vocab: dict[str, int] = {}
         tids, weights, counts = array("i"), array("f"), array("i")
-        for slot, doc in enumerate(unique):
+        lengths, provinces, categories = array("f"), array("i"), array("i")
+        for doc in unique:
             tf, length = self._weigh(doc)
             tids.extend([vocab.setdefault(term, len(vocab)) for term in tf])
             weights.extend(tf.values())
             counts.append(len(tf))
-            self._append_slot(doc, length)
-            self._slot_of[doc.sku] = slot
-        slots = np.repeat(np.arange(len(unique), dtype=np.int32), np.frombuffer(counts, np.int32))
+            lengths.append(length)
+            provinces.append(self._province_code(doc.province))
+            categories.append(self._category_code(doc.category))
+        n = len(unique)
+        slots = np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(counts, np.int32))
         self._postings = _Postings.from_arrays(
             list(vocab), np.frombuffer(tids, np.int32), slots, np.frombuffer(weights, np.float32)
         )
+        self._skus = [doc.sku for doc in unique]
+        self._slot_of = {sku: slot for slot, sku in enumerate(self._skus)}
+        self._alive = _Column(np.bool_, np.ones(n, np.bool_))
+        self._length = _Column(np.float32, np.frombuffer(lengths, np.float32))
+        self._province = _Column(np.int32, np.frombuffer(provinces, np.int32))
+        self._category = _Column(np.int32, np.frombuffer(categories, np.int32))
+        self._rank = _Column(np.int64, np.full(n, -1, np.int64))
+        self._live_length = float(np.sum(self._length.values, dtype=np.float64))
         self._ensure_order()
 
     def upsert(self, doc: SearchDoc) -> None:
@@ -338,10 +349,11 @@ class SearchIndex:
         fields += [(W_TAG, terms(tag)) for tag in doc.tags]
         fields.append((W_ORIGIN, _origin_terms(doc.province, doc.city, doc.county)))
         tf: dict[str, float] = {}
+        get = tf.get
         length = 0.0
         for weight, tokens in fields:
             for token in tokens:
-                tf[token] = tf.get(token, 0.0) + weight
+                tf[token] = get(token, 0.0) + weight
             length += weight * len(tokens)
         return tf, length
 
@@ -356,11 +368,17 @@ class SearchIndex:
         self._skus.append(doc.sku)
         self._alive.append(True)
         self._length.append(length)
-        self._province.append(_code(self._province_codes, _region_key(doc.province)) if doc.province else NO_CODE)
-        self._category.append(_code(self._category_codes, doc.category) if doc.category else NO_CODE)
+        self._province.append(self._province_code(doc.province))
+        self._category.append(self._category_code(doc.category))
         self._rank.append(-1)
         self._live_length += length
         self._k1_norms = None
+
+    def _province_code(self, province: str) -> int:
+        return self._province_codes.setdefault(_region_key(province), len(self._province_codes)) if province else NO_CODE
+
+    def _category_code(self, category: str) -> int:
+        return self._category_codes.setdefault(category, len(self._category_codes)) if category else NO_CODE
 
     def _retire(self, slot: int) -> None:
         self._alive.values[slot] = False
@@ -416,10 +434,6 @@ def _best_per_slot(pieces: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndar
     first = np.ones(len(slots), bool)
     first[1:] = slots[1:] != slots[:-1]
     return slots[first], scores[first]
-
-
-def _code(codes: dict[str, int], value: str) -> int:
-    return codes.setdefault(value, len(codes))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -91,7 +91,9 @@ class CatalogTokenizer:
         self._jieba = jieba_tokenizer if jieba_tokenizer is not None else new_jieba_tokenizer()
         self._jieba.check_initialized()
         self._log_total = math.log(self._jieba.total)
-        self._terms = functools.lru_cache(maxsize=cache_size)(self._terms_uncached)
+        # terms(text): index_terms as the cached tuple itself, for the index's hot path (do not mutate).
+        self.terms = functools.lru_cache(maxsize=cache_size)(self._terms_uncached)
+        self._block_terms = functools.lru_cache(maxsize=cache_size)(self._block_terms_uncached)
         self.add_words(synonym_words())
 
     @property
@@ -114,39 +116,45 @@ class CatalogTokenizer:
                 added += 1
         if added:
             self._log_total = math.log(self._jieba.total)
-            self._terms.cache_clear()  # cached segmentations may no longer be what the dictionary says
+            self.terms.cache_clear()  # cached segmentations may no longer be what the dictionary says
+            self._block_terms.cache_clear()
         return added
 
     def index_terms(self, text: str) -> list[str]:
         """Tokens to index a field with, repeats kept (they count as term frequency)."""
-        return list(self._terms(text))
+        return list(self.terms(text))
 
     def query_terms(self, text: str) -> list[str]:
         """Distinct tokens of a search query, in order of appearance."""
-        return list(dict.fromkeys(self._terms(text)))
-
-    def terms(self, text: str) -> tuple[str, ...]:
-        """`index_terms` as the cached tuple itself (for the index's hot path: do not mutate)."""
-        return self._terms(text)
+        return list(dict.fromkeys(self.terms(text)))
 
     def cut(self, text: str) -> list[str]:
         """Plain jieba segmentation with the HMM off and this tokenizer's words; whitespace dropped."""
         return [w for w in self._jieba.cut(text, HMM=False) if w.strip()]
 
     def cache_info(self) -> functools._CacheInfo:
-        return self._terms.cache_info()
+        return self.terms.cache_info()
 
     # --- internals -------------------------------------------------------------------------
 
     def _terms_uncached(self, text: str) -> tuple[str, ...]:
-        freq = self._jieba.FREQ
+        blocks = _RE_HAN.findall(normalize(text))
+        if len(blocks) == 1:
+            return self._block_terms(blocks[0])
+        return tuple(term for block in blocks for term in self._block_terms(block))
+
+    def _block_terms_uncached(self, block: str) -> tuple[str, ...]:
+        """Terms of one run of segmentable characters (blocks like 500g or 5斤装 repeat a lot)."""
+        freq, intern = self._jieba.FREQ, sys.intern
         out: list[str] = []
-        for block in _RE_HAN.findall(normalize(text)):
-            for token in self._cut_block(block):
-                if _keep(token):
-                    out.append(sys.intern(token))
+        for token in self._cut_block(block):
+            if len(token) == 1:  # a CJK character unless a stop word; ASCII letters, digits, symbols: no
+                if "\u4e00" <= token <= "\u9fd5" and token not in STOP_CHARS:
+                    out.append(intern(token))
+            elif token not in STOP_WORDS and not _RE_NUMBER.fullmatch(token):
+                out.append(intern(token))
                 if len(token) > 2 and _RE_ALL_CJK.fullmatch(token):
-                    out.extend(sys.intern(sub) for sub in _subwords(token, freq) if sub not in STOP_WORDS)
+                    out += [intern(sub) for sub in _subwords(token, freq) if sub not in STOP_WORDS]
         return tuple(out)
 
     def _route(self, s: str) -> tuple[list[float], list[int]]:
@@ -197,20 +205,11 @@ class CatalogTokenizer:
         return max(int(math.exp(best[0]) * self._jieba.total) + 1, self._jieba.FREQ.get(word) or 1)
 
 
-def _keep(token: str) -> bool:
-    if len(token) == 1:
-        return bool(_RE_CJK.match(token)) and token not in STOP_CHARS
-    return token not in STOP_WORDS and not _RE_NUMBER.fullmatch(token)
-
-
-def _subwords(token: str, freq: dict[str, int]) -> Iterator[str]:
+def _subwords(token: str, freq: dict[str, int]) -> list[str]:
     """Dictionary words of 2..MAX_SUBWORD characters strictly inside a longer token."""
     n = len(token)
-    for size in range(2, min(n - 1, MAX_SUBWORD) + 1):
-        for i in range(n - size + 1):
-            sub = token[i : i + size]
-            if freq.get(sub):
-                yield sub
+    subs = (token[i : i + size] for size in range(2, min(n - 1, MAX_SUBWORD) + 1) for i in range(n - size + 1))
+    return [sub for sub in subs if freq.get(sub)]
 
 
 # --- region names ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 from models.catalog import CertStatus, Product, Supplier, SupplierType
 from models.clock import now_utc
 from models.errors import Invalid
-from models.region_directory import RegionDirectory
+from models.region_directory import RegionDirectory, RegionNotFound
 from models.services import audit
 from models.services.catalog import PRODUCT_FIELDS, SUPPLIER_FIELDS
 from models.users import User
@@ -103,9 +103,11 @@ def _row(line: int, raw: dict[str, str], regions: RegionDirectory, problems: _Pr
     def parse(column: str, fn: Any, reason: str) -> Any:
         try:
             return fn(values[column])
-        except (ValueError, LookupError) as exc:
-            problems.add(line, sku, column, str(exc) if isinstance(exc, LookupError) else reason)
-            return None
+        except RegionNotFound as exc:
+            problems.add(line, sku, f"origin_{exc.part}", str(exc))
+        except ValueError:
+            problems.add(line, sku, column, reason)
+        return None
 
     if None in raw:
         problems.add(line, sku, None, "列数多于表头")

@@ -7,7 +7,7 @@ import logging
 from tortoise.context import TortoiseContext
 from tortoise.transactions import in_transaction
 
-from models.db import apply_migrations, pending_migrations
+from models.db import apply_migrations, pending_migrations, activated
 from models.errors import Unavailable
 from models.paths import REGIONS_CSV
 from models.regions import Region, RegionLevel
@@ -19,7 +19,7 @@ _LEVEL_ORDER = {RegionLevel.PROVINCE: 0, RegionLevel.CITY: 1, RegionLevel.COUNTY
 async def migrate(ctx: TortoiseContext, database_url: str) -> list[str]:
     """Apply pending migrations and load the regions; safe to run again."""
     applied = await apply_migrations(ctx, database_url)
-    with ctx:
+    with activated(ctx):
         await ensure_regions()
     return applied
 

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from api.schemas.common import Strict
+from models.addresses import Address
+
+
+class AddressIn(Strict):
+    name: str = Field(min_length=1, max_length=32)
+    phone: str = Field(min_length=1, max_length=16)
+    province: str = Field(min_length=1, max_length=32)
+    city: str = Field("", max_length=32, description="may be empty for counties directly under a province")
+    county: str = Field(min_length=1, max_length=32)
+    detail: str = Field(min_length=1, max_length=128)
+    is_default: bool = False
+
+
+class AddressPatch(Strict):
+    name: str | None = Field(None, min_length=1, max_length=32)
+    phone: str | None = Field(None, min_length=1, max_length=16)
+    province: str | None = Field(None, min_length=1, max_length=32)
+    city: str | None = Field(None, max_length=32)
+    county: str | None = Field(None, min_length=1, max_length=32)
+    detail: str | None = Field(None, min_length=1, max_length=128)
+    is_default: bool | None = None
+
+
+class AddressOut(BaseModel):
+    id: int
+    name: str
+    phone: str
+    province: str
+    city: str
+    county: str
+    region_code: str
+    detail: str
+    is_default: bool
+
+    @classmethod
+    def of(cls, a: Address) -> "AddressOut":
+        return cls(id=a.id, name=a.name, phone=a.phone, province=a.province, city=a.city, county=a.county,
+                   region_code=a.region_id, detail=a.detail, is_default=a.is_default)
+
+
+class AddressList(BaseModel):
+    items: list[AddressOut]
+
+
+class AddressLineIn(Strict):
+    text: str = Field(min_length=1, max_length=200)
+
+
+class ParsedAddressOut(BaseModel):
+    province: str | None
+    city: str | None
+    county: str | None
+    region_code: str | None
+    detail: str
+    name: str | None
+    phone: str | None

@@ -1,0 +1,108 @@
+"""Reading a one-line Chinese address: "广东省清远市佛冈县石角镇XX路8号 张三 13800138000".
+
+Works over the administrative divisions: province, city and county are matched as prefixes
+(full names or short forms, any of them may be missing: "佛冈县石角镇…" finds 广东省 清远市), the
+mainland mobile number anywhere, and the recipient's name as the short all-Chinese chunk that is
+not part of the address.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.region_directory import RegionDirectory, RegionRow
+from models.region_names import region_short_forms
+
+PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9})(?!\d)")
+_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
+_SEPARATORS = re.compile(r"[\s,，;；/|:：]+")
+_LABELS = re.compile(r"(收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
+
+
+@dataclass(frozen=True)
+class ParsedAddress:
+    province: str | None
+    city: str | None
+    county: str | None
+    region_code: str | None
+    detail: str
+    name: str | None
+    phone: str | None
+
+
+def _prefix_match(text: str, candidates: list[RegionRow]) -> tuple[RegionRow | None, int]:
+    """The candidate whose name (or short form) starts `text`, preferring the longest form."""
+    best: tuple[RegionRow | None, int] = (None, 0)
+    for row in candidates:
+        for form in region_short_forms(row.name):
+            if len(form) > best[1] and text.startswith(form):
+                best = (row, len(form))
+    return best
+
+
+def _regions(text: str, directory: RegionDirectory) -> tuple[list[RegionRow], int]:
+    """Province, city, county found at the start of `text` (each may be inferred), and how much was read."""
+    found: list[RegionRow] = []
+    pos = 0
+    province, n = _prefix_match(text, directory.by_level("province"))
+    if province:
+        found.append(province)
+        pos += n
+    parent_pool = directory.children(province.code) if province else directory.by_level("city")
+    city, n = _prefix_match(text[pos:], [r for r in parent_pool if r.level == "city"])
+    if city:
+        found.append(city)
+        pos += n
+    if city:
+        pool = directory.children(city.code)
+    elif province:
+        pool = [r for r in directory.by_level("county") if _under(r, province.code, directory)]
+    else:
+        pool = directory.by_level("county")
+    county, n = _prefix_match(text[pos:], pool)
+    if county:
+        found.append(county)
+        pos += n
+    return found, pos
+
+
+def _under(row: RegionRow, ancestor: str, directory: RegionDirectory) -> bool:
+    while row.parent:
+        if row.parent == ancestor:
+            return True
+        parent = directory.get(row.parent)
+        if parent is None:
+            return False
+        row = parent
+    return False
+
+
+def _chain(county: RegionRow, directory: RegionDirectory) -> tuple[str | None, str | None]:
+    parent = directory.get(county.parent or "")
+    if parent is None:
+        return None, None
+    if parent.level == "province":
+        return parent.name, ""
+    grand = directory.get(parent.parent or "")
+    return (grand.name if grand else None), parent.name
+
+
+def parse_address(text: str, directory: RegionDirectory) -> ParsedAddress:
+    text = re.sub(r"(?<=\d)[\s-](?=\d)", "", text)  # 139 0000 0000, 139-0000-0000
+    phone_match = PHONE.search(text)
+    phone = phone_match.group(1) if phone_match else None
+    rest = PHONE.sub(" ", text)
+    rest = _LABELS.sub(" ", rest)
+    chunks = [c for c in _SEPARATORS.split(rest) if c]
+    best = max(chunks, key=lambda c: _regions(c, directory)[1], default="")
+    regions, used = _regions(best, directory)
+    name = next((c for c in chunks if c is not best and _NAME.match(c)), None)
+    detail_parts = [best[used:]] + [c for c in chunks if c is not best and c != name]
+    county = next((r for r in regions if r.level == "county"), None)
+    province = city = None
+    if county:
+        province, city = _chain(county, directory)
+    return ParsedAddress(
+        province=province, city=city, county=county.name if county else None,
+        region_code=county.code if county else None, detail="".join(detail_parts).strip(), name=name, phone=phone,
+    )

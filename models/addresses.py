@@ -1,0 +1,22 @@
+"""Consumers' delivery addresses."""
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Address(Model):
+    id = fields.IntField(primary_key=True)
+    user = fields.ForeignKeyField("models.User", related_name="addresses", on_delete=fields.CASCADE)
+    name = fields.CharField(max_length=32)
+    phone = fields.CharField(max_length=16)
+    region = fields.ForeignKeyField("models.Region", related_name="addresses", on_delete=fields.RESTRICT)
+    province = fields.CharField(max_length=32)
+    city = fields.CharField(max_length=32)
+    county = fields.CharField(max_length=32)
+    detail = fields.CharField(max_length=128)
+    is_default = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "address"

@@ -1,0 +1,97 @@
+"""Orders: goods (and, later, love cards), their line snapshots, events and stock ledger."""
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class OrderKind(str, Enum):
+    GOODS = "goods"
+    CARD = "card"
+
+
+class OrderStatus(str, Enum):
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REFUNDING = "refunding"
+    REFUNDED = "refunded"
+
+
+class Order(Model):
+    id = fields.BigIntField(primary_key=True)
+    order_no = fields.CharField(max_length=32, unique=True)
+    user = fields.ForeignKeyField("models.User", related_name="orders", on_delete=fields.RESTRICT)
+    kind = fields.CharEnumField(OrderKind, max_length=8, default=OrderKind.GOODS)
+    status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING_PAYMENT)
+    total_fen = fields.BigIntField()
+    shipping = fields.JSONField(null=True)  # the address as it was when ordering
+    note = fields.CharField(max_length=200, default="")
+    pay_deadline = fields.DatetimeField(null=True)
+    paid_at = fields.DatetimeField(null=True)
+    shipped_at = fields.DatetimeField(null=True)
+    carrier = fields.CharField(max_length=32, null=True)
+    tracking_no = fields.CharField(max_length=64, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "order"
+        indexes = (("status", "pay_deadline"), ("user_id", "created_at"))
+
+
+class OrderLine(Model):
+    """A line with a snapshot of the product as sold: statistics never change when the catalogue does."""
+
+    id = fields.BigIntField(primary_key=True)
+    order = fields.ForeignKeyField("models.Order", related_name="lines", on_delete=fields.CASCADE)
+    product = fields.ForeignKeyField("models.Product", related_name="order_lines", on_delete=fields.RESTRICT)
+    sku = fields.CharField(max_length=64)
+    name = fields.CharField(max_length=128)
+    unit = fields.CharField(max_length=16)
+    category = fields.CharField(max_length=32)
+    price_fen = fields.BigIntField()
+    qty = fields.IntField()
+    amount_fen = fields.BigIntField()
+    supplier_id = fields.IntField()
+    supplier_name = fields.CharField(max_length=128)
+    households_lifted = fields.IntField()
+    origin_code = fields.CharField(max_length=12)
+    origin_province = fields.CharField(max_length=64)
+    origin_city = fields.CharField(max_length=64)
+    origin_county = fields.CharField(max_length=64)
+    poverty_county = fields.BooleanField()
+
+    class Meta:
+        table = "order_line"
+
+
+class OrderEvent(Model):
+    id = fields.BigIntField(primary_key=True)
+    order = fields.ForeignKeyField("models.Order", related_name="events", on_delete=fields.CASCADE)
+    actor = fields.ForeignKeyField("models.User", null=True, related_name="order_events", on_delete=fields.SET_NULL)
+    actor_label = fields.CharField(max_length=128)
+    from_status = fields.CharField(max_length=16, null=True)
+    to_status = fields.CharField(max_length=16)
+    reason = fields.CharField(max_length=255, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "order_event"
+
+
+class StockMovement(Model):
+    """The stock ledger: every reservation and release, so stock can always be explained."""
+
+    id = fields.BigIntField(primary_key=True)
+    product = fields.ForeignKeyField("models.Product", related_name="stock_movements", on_delete=fields.RESTRICT)
+    order = fields.ForeignKeyField("models.Order", null=True, related_name="stock_movements", on_delete=fields.RESTRICT)
+    delta = fields.IntField()
+    reason = fields.CharField(max_length=16)  # reserve | release
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "stock_movement"

@@ -1,0 +1,86 @@
+"""Delivery addresses: validated against the divisions, one default per user."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from models.address_parser import ParsedAddress, parse_address
+from models.addresses import Address
+from models.errors import Invalid, NotFound
+from models.region_directory import RegionDirectory, RegionNotFound
+from models.users import User
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+MAX_ADDRESSES = 20
+
+
+def _invalid(field: str, message: str) -> Invalid:
+    return Invalid("invalid_address", message, field=field)
+
+
+async def _validated(values: dict[str, Any]) -> dict[str, Any]:
+    if not MOBILE.match(values["phone"]):
+        raise _invalid("phone", "手机号应为 11 位中国大陆手机号")
+    directory = await RegionDirectory.load()
+    try:
+        code = directory.county(values["province"], values["city"], values["county"])
+    except RegionNotFound as exc:
+        raise _invalid(exc.part, str(exc)) from None
+    county = directory.get(code)
+    parent = directory.get(county.parent)
+    province, city = (parent, None) if parent.level == "province" else (directory.get(parent.parent), parent)
+    return {**values, "region_id": code, "province": province.name, "city": city.name if city else "", "county": county.name}
+
+
+async def list_addresses(user: User) -> list[Address]:
+    return await Address.filter(user_id=user.id).order_by("-is_default", "-id")
+
+
+async def create_address(user: User, **values: Any) -> Address:
+    values = await _validated(values)
+    async with in_transaction() as conn:
+        count = await Address.filter(user_id=user.id).using_db(conn).count()
+        if count >= MAX_ADDRESSES:
+            raise Invalid("too_many_addresses", f"最多保存 {MAX_ADDRESSES} 个收货地址")
+        make_default = values.pop("is_default", False) or count == 0
+        if make_default:
+            await Address.filter(user_id=user.id).using_db(conn).update(is_default=False)
+        return await Address.create(user=user, is_default=make_default, using_db=conn, **values)
+
+
+async def _own(user: User, address_id: int, conn: Any = None) -> Address:
+    address = await Address.filter(id=address_id, user_id=user.id).using_db(conn).first()
+    if address is None:
+        raise NotFound("address_not_found", "收货地址不存在", address_id=address_id)
+    return address
+
+
+async def update_address(user: User, address_id: int, changes: dict[str, Any]) -> Address:
+    address = await _own(user, address_id)
+    fields = ("name", "phone", "province", "city", "county", "detail")
+    merged = {f: changes.get(f, getattr(address, f)) for f in fields}
+    values = await _validated(merged)
+    async with in_transaction() as conn:
+        if changes.get("is_default"):
+            await Address.filter(user_id=user.id).using_db(conn).update(is_default=False)
+            values["is_default"] = True
+        address.update_from_dict(values)
+        await address.save(using_db=conn)
+    return address
+
+
+async def delete_address(user: User, address_id: int) -> None:
+    """Delete; if it was the default, the newest remaining address becomes the default."""
+    async with in_transaction() as conn:
+        address = await _own(user, address_id, conn)
+        await address.delete(using_db=conn)
+        if address.is_default:
+            newest = await Address.filter(user_id=user.id).using_db(conn).order_by("-id").first()
+            if newest:
+                await Address.filter(id=newest.id).using_db(conn).update(is_default=True)
+
+
+async def parse_address_line(text: str) -> ParsedAddress:
+    return parse_address(text, await RegionDirectory.load())

@@ -1,0 +1,78 @@
+"""Starting from nothing: the embedded default migrates itself, PostgreSQL refuses until migrated; the CLI."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from api.app import create_app
+from api.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, database_url: str, **env: str) -> subprocess.CompletedProcess:
+    full_env = {"PATH": os.environ["PATH"], "DATABASE_URL": database_url, "SECRET_KEY": "cli-test-secret-key-123", **env}
+    return subprocess.run([sys.executable, "main.py", *args], capture_output=True, text=True, env=full_env, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture
+async def empty_database_url(db_engine, database_url, tmp_path):
+    """A database with nothing in it, on the engine under test."""
+    if db_engine == "sqlite":
+        yield f"sqlite://{tmp_path / 'fresh.sqlite3'}"
+        return
+    name = f"fresh_{uuid.uuid4().hex[:8]}"
+    admin_dsn = database_url.replace("postgres://", "postgresql://", 1)
+    conn = await asyncpg.connect(admin_dsn)
+    await conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield database_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        await conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        await conn.close()
+
+
+async def test_unmigrated_database(empty_database_url, db_engine, aiohttp_client):
+    settings = Settings(database_url=empty_database_url, secret_key="x" * 32)
+    if db_engine == "sqlite":  # the embedded default migrates itself
+        client = await aiohttp_client(create_app(settings))
+        assert (await client.get("/healthz")).status == 200
+        return
+    result = run_cli("serve", "--port", "1", database_url=empty_database_url)
+    assert result.returncode == 1
+    assert "python main.py migrate" in result.stderr
+    migrated = run_cli("migrate", database_url=empty_database_url)
+    assert migrated.returncode == 0 and "up to date" in migrated.stdout
+    client = await aiohttp_client(create_app(settings))
+    assert (await client.get("/healthz")).status == 200
+
+
+def test_create_user_cli(empty_database_url):
+    assert run_cli("migrate", database_url=empty_database_url).returncode == 0
+    ok = run_cli("create-user", "--role", "admin", "--username", "root1", "--password", "long enough pw",
+                 database_url=empty_database_url)
+    assert ok.returncode == 0, ok.stderr
+    dup = run_cli("create-user", "--role", "admin", "--username", "root1", "--password", "long enough pw",
+                  database_url=empty_database_url)
+    assert dup.returncode == 1 and "用户名已存在" in dup.stderr
+    staff = run_cli("create-user", "--role", "merchant_staff", "--username", "c1", "--password", "long enough pw",
+                    database_url=empty_database_url)
+    assert staff.returncode == 1 and "商户" in staff.stderr
+    merchant = run_cli("create-merchant", "--name", "测试专柜", "--region", "441821", database_url=empty_database_url)
+    assert merchant.returncode == 0, merchant.stderr
+    staff = run_cli("create-user", "--role", "merchant_staff", "--username", "c1", "--password", "long enough pw",
+                    "--merchant", "1", database_url=empty_database_url)
+    assert staff.returncode == 0, staff.stderr
+    bad = run_cli("create-user", "--role", "wizard", "--username", "x", "--password", "y", database_url=empty_database_url)
+    assert bad.returncode == 2
+
+
+def test_unreachable_database_is_a_clear_error():
+    result = run_cli("migrate", database_url="postgres://nobody@127.0.0.1:1/none")
+    assert result.returncode == 1 and "cannot reach the database" in result.stderr
