@@ -8,7 +8,8 @@ from aiohttp import web
 
 from api.contexts import database_ctx, http_client_ctx, order_timeout_ctx, search_ctx
 from api.errors import error_middleware
-from api.keys import DATABASE, OPENAPI, SETTINGS
+from api.keys import DATABASE, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
+from api.wechat import pay_setup
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.routing import register
@@ -25,6 +26,17 @@ async def database_context_middleware(request: web.Request, handler: Any) -> web
         return await handler(request)
 
 
+def _set_up_wechat_pay(app: web.Application, settings: Settings) -> None:
+    """The real WeChat Pay when configured; otherwise the sandbox, mounted on this server."""
+    if settings.wechatpay_api_base:
+        app[WECHATPAY] = pay_setup.real_config(settings)
+        return
+    config, sandbox = pay_setup.sandbox(settings)
+    app[WECHATPAY], app[WECHATPAY_SANDBOX] = config, sandbox
+    app.add_subapp(pay_setup.SANDBOX_PREFIX, sandbox)
+    log.warning("WECHATPAY_API_BASE is not set: payments go to the embedded sandbox at %s", pay_setup.SANDBOX_PREFIX)
+
+
 def create_app(settings: Settings) -> web.Application:
     app = web.Application(
         middlewares=[error_middleware, database_context_middleware],
@@ -33,6 +45,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app.cleanup_ctx.extend([database_ctx, search_ctx, order_timeout_ctx, http_client_ctx])
     register(app, ROUTES)
+    _set_up_wechat_pay(app, settings)
     app[OPENAPI] = openapi_document(ROUTES)
     if settings.dev_login_enabled:
         log.warning("WECHAT_SECRET is not set: development login with codes 'dev:<name>' is ENABLED")

@@ -1,5 +1,5 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
-from api.handlers import addresses, admin_catalog, auth, docs, health, orders, products
+from api.handlers import addresses, admin_catalog, auth, docs, health, orders, payments, products
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -10,4 +10,5 @@ ROUTES: list[Route] = [
     *admin_catalog.ROUTES,
     *addresses.ROUTES,
     *orders.ROUTES,
+    *payments.ROUTES,
 ]

@@ -34,6 +34,18 @@ class Settings(BaseModel):
     search_refresh_seconds: float = 2.0
     db_pool_size: int = 10
     order_pay_timeout_seconds: int = 30 * 60
+    var_dir: Path = Path("var")
+    # WeChat Pay v3. With no WECHATPAY_API_BASE the embedded sandbox is mounted at /sandbox/wechatpay
+    # and every key below is generated into var/wechatpay-sandbox on first run.
+    wechatpay_api_base: str = ""
+    wechatpay_mchid: str = "1900000001"
+    wechatpay_apiv3_key: str = ""
+    wechatpay_platform_public_key: str = ""
+    wechatpay_platform_serial: str = ""
+    wechatpay_merchant_private_key: str = ""
+    wechatpay_merchant_serial: str = ""
+    wechatpay_notify_url: str = ""
+    wechatpay_sandbox_auto_pay: bool = True  # the sandbox "pays" right after each prepay
     order_sweep_seconds: float = 15.0
 
     @property
@@ -58,9 +70,17 @@ class Settings(BaseModel):
             "TOKEN_TTL_SECONDS": "token_ttl_seconds", "MAX_BODY_BYTES": "max_body_bytes",
             "SEARCH_REFRESH_SECONDS": "search_refresh_seconds", "DB_POOL_SIZE": "db_pool_size",
             "ORDER_PAY_TIMEOUT": "order_pay_timeout_seconds", "ORDER_SWEEP_SECONDS": "order_sweep_seconds",
+            "WECHATPAY_API_BASE": "wechatpay_api_base", "WECHATPAY_MCHID": "wechatpay_mchid",
+            "WECHATPAY_APIV3_KEY": "wechatpay_apiv3_key", "WECHATPAY_PLATFORM_PUBLIC_KEY": "wechatpay_platform_public_key",
+            "WECHATPAY_PLATFORM_SERIAL": "wechatpay_platform_serial",
+            "WECHATPAY_MERCHANT_PRIVATE_KEY": "wechatpay_merchant_private_key",
+            "WECHATPAY_MERCHANT_SERIAL": "wechatpay_merchant_serial", "WECHATPAY_NOTIFY_URL": "wechatpay_notify_url",
         }
         values.update({field: env[name] for name, field in names.items() if env.get(name)})
         values["demo"] = env.get("DEMO", "0").lower() in {"1", "true", "yes", "on"}
+        values["var_dir"] = var_dir
+        if env.get("WECHATPAY_SANDBOX_AUTO_PAY"):
+            values["wechatpay_sandbox_auto_pay"] = env["WECHATPAY_SANDBOX_AUTO_PAY"].lower() in {"1", "true", "yes", "on"}
         if "database_url" not in values:
             var_dir.mkdir(parents=True, exist_ok=True)
             values["database_url"] = f"sqlite://{var_dir / 'aixin.sqlite3'}"

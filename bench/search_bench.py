@@ -220,7 +220,8 @@ def report(row: dict[str, float]) -> None:
     print(f"--- {row['size']:,} products")
     print(f"  tokenizer init   {row['tokenizer_s']:.2f} s (jieba dictionary load, once per process)")
     print(f"  index build      {row['build_s']:.2f} s ({row['docs_per_s']:,.0f} docs/s)")
-    print(f"  RSS after build  {row['rss_mb']:.0f} MB (before build {row['rss_before_mb']:.0f} MB, peak {row['peak_mb']:.0f} MB)")
+    print(f"  RSS after build  {row['rss_mb']:.0f} MB "
+          f"(before build {row['rss_before_mb']:.0f} MB, peak {row['peak_mb']:.0f} MB)")
     print(f"  query latency    p50 {row['p50_ms']:.3f} ms, p99 {row['p99_ms']:.3f} ms, max {row['max_ms']:.3f} ms "
           f"(mean total {row['mean_total']:,.0f} hits, {row['zero_hits']:.0%} misses)")
     print(f"  naive scan       p50 {row['naive_p50_ms']:.3f} ms, p99 {row['naive_p99_ms']:.3f} ms over "
@@ -257,7 +258,8 @@ def main() -> int:
         return 0
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        command = [sys.executable, __file__, "--worker", str(size), "--queries", str(args.queries), "--seed", str(args.seed)]
+        command = [sys.executable, __file__, "--worker", str(size), "--queries", str(args.queries),
+                   "--seed", str(args.seed)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode:
             print(done.stderr, file=sys.stderr)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Mapping
 
 from tortoise.functions import Count, Max
 
@@ -84,6 +84,11 @@ class CatalogSearch:
                 self.index.remove(sku)
                 self._cards.pop(sku, None)
         self._cache.clear()
+
+    @property
+    def cards(self) -> Mapping[str, dict[str, Any]]:
+        """Display cards of the products this process believes sellable, by sku."""
+        return self._cards
 
     def search(
         self, q: str, *, province: str | None = None, category: str | None = None, offset: int = 0, limit: int = 20

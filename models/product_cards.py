@@ -1,12 +1,12 @@
 """A product as people see it: the card shown in search results and on the detail page."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from models.catalog import Product
 from models.errors import NotFound
 from models.search import SearchDoc
-from models.sellability import sellable_q
+from models.sellability import sellable
 
 CARD_FIELDS = (
     "sku", "name", "brand", "category", "unit", "price_fen", "stock", "aliases", "tags", "cert_no", "valid_until",
@@ -54,9 +54,16 @@ def _value(v: Any) -> Any:
     return getattr(v, "value", v)
 
 
-async def sellable_card(sku: str) -> dict[str, Any]:
-    """The card of a product that may be sold today; 404 for anything else, so revoked products vanish."""
-    rows = await Product.filter(sellable_q(), sku=sku).values(*CARD_FIELDS)
-    if not rows:
+async def sellable_card(sku: str, known: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """The card of a product that may be sold today, with its current stock; 404 for anything else.
+
+    Sellability and stock are read fresh from the database (one light query); the rest of the card
+    comes from `known` (this process's index) when it is there, so a detail page costs one small read.
+    """
+    state = await Product.filter(sku=sku).values("stock", "cert_status", "valid_until", "supplier__cert_status")
+    if not state or not sellable(state[0]["cert_status"], state[0]["supplier__cert_status"], state[0]["valid_until"]):
         raise NotFound("product_not_found", "商品不存在或已下架", sku=sku)
-    return card(rows[0])
+    found = known.get(sku)
+    if found is None:
+        found = card((await Product.filter(sku=sku).values(*CARD_FIELDS))[0])
+    return {**found, "stock": state[0]["stock"]}

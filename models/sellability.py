@@ -13,14 +13,20 @@ from models.catalog import CertStatus, Product, Supplier
 from models.clock import today_shanghai
 
 
-def is_sellable(product: Product, supplier: Supplier, today: date | None = None) -> bool:
+def sellable(product_status: CertStatus, supplier_status: CertStatus, valid_until: date | None,
+             today: date | None = None) -> bool:
+    """The rule itself, over the three facts it depends on."""
     today = today or today_shanghai()
     return (
-        product.cert_status == CertStatus.CERTIFIED
-        and supplier.cert_status == CertStatus.CERTIFIED
-        and product.valid_until is not None
-        and product.valid_until >= today
+        product_status == CertStatus.CERTIFIED
+        and supplier_status == CertStatus.CERTIFIED
+        and valid_until is not None
+        and valid_until >= today
     )
+
+
+def is_sellable(product: Product, supplier: Supplier, today: date | None = None) -> bool:
+    return sellable(product.cert_status, supplier.cert_status, product.valid_until, today)
 
 
 def sellable_q(today: date | None = None) -> Q:

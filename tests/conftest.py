@@ -80,10 +80,16 @@ async def reset_database(url: str) -> None:
         await ctx.close_connections()
 
 
+@pytest.fixture(scope="session")
+def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Shared by every app in the run, so the WeChat Pay sandbox keys are generated once."""
+    return tmp_path_factory.mktemp("var")
+
+
 @pytest.fixture
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, var_dir: Path) -> Settings:
     return Settings(
-        database_url=database_url, secret_key="test-secret-key-not-for-production",
+        database_url=database_url, secret_key="test-secret-key-not-for-production", var_dir=var_dir,
         search_refresh_seconds=0.2, wechat_api_base="http://127.0.0.1:9", db_pool_size=5,
     )
 

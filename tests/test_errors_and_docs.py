@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from api.routes import ROUTES
+from api.wechat.pay_setup import SANDBOX_PREFIX
 from tests.helpers import admin_headers
 
 
@@ -65,9 +66,10 @@ async def test_openapi_covers_every_registered_route(client):
     doc = await (await client.get("/api/v1/openapi.json")).json()
     assert doc["openapi"].startswith("3.")
     documented = {(method.upper(), path) for path, ops in doc["paths"].items() for method in ops}
-    registered = {
+    registered = {  # the embedded WeChat Pay sandbox stands in for WeChat's servers: not our API
         (route.method, route.resource.canonical)
-        for route in client.app.router.routes() if route.method != "HEAD"
+        for route in client.app.router.routes()
+        if route.method != "HEAD" and not route.resource.canonical.startswith(SANDBOX_PREFIX)
     }
     assert registered <= documented
     assert len(ROUTES) == len(documented)

@@ -1,6 +1,7 @@
 """The in-memory search engine on a small hand-made catalogue (no database)."""
 from __future__ import annotations
 
+import random
 import time
 
 import jieba
@@ -190,3 +191,43 @@ def test_tokenizers_are_isolated(tokenizer: CatalogTokenizer) -> None:
     assert "禾穗香" in first.cut("禾穗香稻米")
     assert second.cut("禾穗香稻米") == before and "禾穗香" not in before
     assert "禾穗香" not in jieba.dt.FREQ
+
+
+def test_incremental_changes_match_a_fresh_build(tokenizer: CatalogTokenizer) -> None:
+    """Random upserts and removes (through several compactions) answer like a rebuild of the final state."""
+    rnd = random.Random(3)
+    variants = [
+        SearchDoc(f"V{i:03d}", f"{rnd.choice(BRANDS)}{rnd.choice(KINDS)} {rnd.choice(SIZES)}", brand=rnd.choice(BRANDS),
+                  category=rnd.choice(("禽蛋", "水果", "蜂产品")), tags=tuple(rnd.sample(("扶贫", "散养", "送礼"), 2)),
+                  **rnd.choice(ORIGINS))
+        for i in range(120)
+    ]
+    incremental = SearchIndex(tokenizer)
+    incremental.rebuild(CATALOGUE + variants[:40])  # every word the later docs use is known from here on
+    current = {doc.sku: doc for doc in CATALOGUE + variants[:40]}
+    for _ in range(300):
+        if rnd.random() < 0.7:
+            base = rnd.choice(variants)
+            doc = SearchDoc(f"V{rnd.randrange(60):03d}", base.name, base.brand, base.category, base.aliases, base.tags,
+                            base.province, base.city, base.county)
+            incremental.upsert(doc)
+            current[doc.sku] = doc
+        else:
+            sku = rnd.choice(sorted(current))
+            incremental.remove(sku)
+            current.pop(sku)
+    fresh = SearchIndex(tokenizer)
+    fresh.rebuild(current.values())
+    assert len(incremental) == len(fresh) == len(current)
+    for q in ("鸡蛋", "蜂蜜 佛冈", "土鸡蛋", "猕猴桃", "扶贫", "送礼 水果", "恒丰", ""):
+        for province in (None, "广东", "四川省"):
+            for category in (None, "水果"):
+                assert incremental.search(q, province=province, category=category, limit=50) == \
+                    fresh.search(q, province=province, category=category, limit=50), (q, province, category)
+
+
+BRANDS = ("恒丰", "广生源", "山里红", "苍溪", "英红")
+KINDS = ("鸡蛋", "蜂蜜", "土鸡蛋", "猕猴桃", "红茶", "苹果")
+SIZES = ("500g", "5斤装", "30枚")
+ORIGINS = (FOGANG, {"province": "四川省", "city": "广元市", "county": "苍溪县"},
+           {"province": "甘肃省", "city": "陇南市", "county": "礼县"})

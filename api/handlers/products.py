@@ -22,7 +22,7 @@ async def search_products(request: web.Request) -> web.Response:
 
 async def product_detail(request: web.Request) -> web.Response:
     sku = parse_path(request, SkuPath).sku
-    return json_ok(await sellable_card(sku))
+    return json_ok(await sellable_card(sku, request.config_dict[SEARCH].cards))
 
 
 ROUTES = [

@@ -105,12 +105,15 @@ class CatalogTokenizer:
 
         Each value is normalised and split into runs of CJK/ASCII letters (a name like
         广生源鸡蛋 30枚 adds 广生源鸡蛋); runs with digits, without a CJK character, of a single
-        character or longer than MAX_USER_WORD are skipped. The frequency given is jieba's `suggest_freq(word)`, computed
-        without jieba's slow path, so the word is cut out whole.
+        character or longer than MAX_USER_WORD are skipped. Each word gets jieba's
+        `suggest_freq(word)` (computed without jieba's slow path), so it is cut out whole. Words are
+        added in sorted order: a word's frequency depends on the words added before it, and every
+        process must segment alike.
         """
         freq = self._jieba.FREQ
         added = 0
-        for word in {run for value in set(words) if value for run in _RE_USER_WORD.findall(normalize(value))}:
+        runs = {run for value in set(words) if value for run in _RE_USER_WORD.findall(normalize(value))}
+        for word in sorted(runs):
             if 2 <= len(word) <= MAX_USER_WORD and not freq.get(word) and _RE_CJK.search(word):
                 self._jieba.add_word(word, self._suggest_freq(word))
                 added += 1
@@ -158,7 +161,10 @@ class CatalogTokenizer:
         return tuple(out)
 
     def _route(self, s: str) -> tuple[list[float], list[int]]:
-        """jieba's maximum-probability route over the word DAG: best[i] = log P of s[i:], nxt[i] = end of the word at i."""
+        """jieba's maximum-probability route over the word DAG.
+
+        best[i] is the log probability of the best segmentation of s[i:]; nxt[i] ends its first word.
+        """
         get, log, log_total = self._jieba.FREQ.get, math.log, self._log_total
         n = len(s)
         best, nxt = [0.0] * (n + 1), [0] * (n + 1)
