@@ -7,6 +7,10 @@
    bench/results/http-<timestamp>.json.
 4. Stops the servers, then runs the in-process search benchmark bench/search_bench.py (unless --skip-search).
 
+Endpoints that send a body (the order benchmarks) are driven by wrk with a Lua script, bench/wrk_bodies.lua,
+and prepared and checked around every run by a workload from bench/order_workloads.py; without wrk they
+are skipped.
+
 Usage: python bench/run.py [--duration 10] [--repeat 3] [--database-url URL] [--skip-search]
 """
 from __future__ import annotations
@@ -33,11 +37,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from order_workloads import OrderWorkload, WorkloadError, build_workloads
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS_DIR = BENCH / "results"
 PYTHON = sys.executable
 THREADS, CONNECTIONS, WARMUP_SECONDS = 2, 64, 2
+ORDER_CONNECTIONS = 32
 SECRET_KEY = "bench-secret-key-xxxxxxxx"
 SEARCH_BENCH_SIZES = "1000,10000,100000"
 
@@ -48,6 +55,13 @@ class Endpoint:
     server: str  # the process answering it: "hello", "onerow" or "real"
     path: str  # "{sku}" is filled in from a search result once the real server is up
     baseline: str | None = None  # the baseline it is judged against (None for the baselines themselves)
+    connections: int = CONNECTIONS
+    # Endpoints with a body: the method, and the workload (bench/order_workloads.py) that holds the bearer
+    # token and the bodies and prepares and checks every run. They are driven by wrk with LUA, so need wrk.
+    method: str = "GET"
+    workload: str | None = None
+    lua: str | None = None
+    expected_statuses: frozenset[int] = frozenset()  # non-2xx answers that are part of the load, not errors
 
 
 # The baselines, then the real server's endpoints, each judged against the ceiling that fits it:
@@ -59,6 +73,11 @@ ENDPOINTS = [
     Endpoint("search", "real", "/api/v1/products?q=蜂蜜", baseline="hello"),
     Endpoint("product detail", "real", "/api/v1/products/{sku}", baseline="onerow"),
     Endpoint("healthz", "real", "/healthz", baseline="onerow"),
+    Endpoint("order (many products)", "real", "/api/v1/orders", baseline="onerow", connections=ORDER_CONNECTIONS,
+             method="POST", workload="order_many", lua="wrk_bodies.lua"),
+    # Its stock runs out part-way through every run: the 409 out_of_stock answers are load, not errors.
+    Endpoint("order (hot product)", "real", "/api/v1/orders", baseline="onerow", connections=ORDER_CONNECTIONS,
+             method="POST", workload="order_hot", lua="wrk_bodies.lua", expected_statuses=frozenset({409})),
 ]
 
 
@@ -69,7 +88,10 @@ class Target:
     minimum_ratio: float
 
 
-TARGETS = [Target("search ≥ 40% of hello-world req/s", "search", 0.40)]
+TARGETS = [
+    Target("search ≥ 40% of hello-world req/s", "search", 0.40),
+    Target("order (many products) ≥ 25% of one-row req/s", "order (many products)", 0.25),
+]
 
 
 class BenchError(Exception):
@@ -203,24 +225,49 @@ def quote_path(path: str) -> str:
     return urllib.parse.quote(path, safe="/?=&")
 
 
-def endpoint_urls(servers: dict[str, Server]) -> dict[str, str]:
+def active_endpoints(tool: str) -> list[Endpoint]:
+    """Every endpoint, less those driven by a wrk Lua script when wrk is missing."""
+    if tool == "wrk":
+        return ENDPOINTS
+    skipped = [e.name for e in ENDPOINTS if e.lua]
+    if skipped:
+        print(f"!!! skipped without wrk (their requests come from a wrk Lua script): {', '.join(skipped)}")
+    return [e for e in ENDPOINTS if not e.lua]
+
+
+def endpoint_urls(endpoints: list[Endpoint], servers: dict[str, Server]) -> dict[str, str]:
     """Each endpoint's full URL, with path parameters taken from the real server's own answers."""
     search = next(e for e in ENDPOINTS if e.name == "search")
     items = get_json(servers["real"].base_url + quote_path(search.path)).get("items") or []
     if not items:
         raise BenchError(f"the search {search.path} found nothing: no SKU for the product detail endpoint")
     params = {"sku": items[0]["sku"]}
-    return {e.name: servers[e.server].base_url + quote_path(e.path.format(**params)) for e in ENDPOINTS}
+    return {e.name: servers[e.server].base_url + quote_path(e.path.format(**params)) for e in endpoints}
 
 
-def check_answers(urls: dict[str, str]) -> None:
-    """One GET per endpoint before loading it: a broken endpoint stops the bench instead of being timed."""
-    for name, url in urls.items():
+def prepare_workloads(endpoints: list[Endpoint], real: Server) -> dict[str, OrderWorkload]:
+    """The order workloads (consumers, addresses, stock), when an endpoint needs them."""
+    if not any(e.workload for e in endpoints):
+        return {}
+    print("preparing the order workloads (consumers, addresses, stock of every product)…")
+    return build_workloads(real.base_url)
+
+
+def check_answers(endpoints: list[Endpoint], urls: dict[str, str], workloads: dict[str, OrderWorkload]) -> None:
+    """One request per endpoint before loading it: a broken endpoint stops the bench instead of being timed."""
+    for endpoint in endpoints:
+        if endpoint.workload:
+            try:
+                workloads[endpoint.workload].check()
+            except WorkloadError as exc:
+                raise BenchError(f"{endpoint.name}: {exc}") from exc
+            continue
+        url = urls[endpoint.name]
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
                 response.read()
         except urllib.error.HTTPError as exc:
-            raise BenchError(f"{name}: GET {url} answered {exc.code}: {exc.read()[:500]!r}") from exc
+            raise BenchError(f"{endpoint.name}: GET {url} answered {exc.code}: {exc.read()[:500]!r}") from exc
 
 
 # -------------------------------------------------------------------------------- load generation
@@ -242,6 +289,7 @@ def parse_wrk(text: str) -> dict[str, Any]:
         raise BenchError(f"cannot read wrk's output:\n{text}")
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    statuses = re.search(r"^statuses:(.*)$", text, re.MULTILINE)  # printed by bench/wrk_bodies.lua
     return {
         "requests": int(requests.group(1)),
         "rps": float(rps.group(1)),
@@ -249,70 +297,115 @@ def parse_wrk(text: str) -> dict[str, Any]:
         "p99_ms": wrk_ms(text, "99%"),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+        **({"statuses": parse_statuses(statuses.group(1))} if statuses else {}),
     }
 
 
-def run_wrk(url: str, seconds: int) -> dict[str, Any]:
-    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
-    done = subprocess.run(command, capture_output=True, text=True)
+def parse_statuses(text: str) -> dict[int, int]:
+    """ "201=12 409=3" → {201: 12, 409: 3}"""
+    return {int(status): int(count) for status, count in re.findall(r"(\d+)=(\d+)", text)}
+
+
+def run_wrk(url: str, seconds: int, connections: int = CONNECTIONS, lua: str | None = None,
+            env: dict[str, str] | None = None) -> dict[str, Any]:
+    script = ["-s", str(BENCH / lua)] if lua else []
+    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency", *script, url]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise BenchError(f"{' '.join(command)} failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
     return parse_wrk(done.stdout)
 
 
-def run_loadgen(url: str, seconds: int) -> dict[str, Any]:
-    command = [PYTHON, str(BENCH / "loadgen.py"), url, str(seconds), str(CONNECTIONS)]
+def run_loadgen(url: str, seconds: int, connections: int) -> dict[str, Any]:
+    command = [PYTHON, str(BENCH / "loadgen.py"), url, str(seconds), str(connections)]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise BenchError(f"bench/loadgen.py failed (exit {done.returncode}):\n{done.stderr}")
     return json.loads(done.stdout)
 
 
-def measure(tool: str, url: str, seconds: int) -> dict[str, Any]:
-    return run_wrk(url, seconds) if tool == "wrk" else run_loadgen(url, seconds)
+def without_expected(result: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:
+    """Move the answers that are part of the load (counted by the Lua script) out of the error count."""
+    expected = sum(n for status, n in result.get("statuses", {}).items() if status in endpoint.expected_statuses)
+    return {**result, "non_2xx": result["non_2xx"] - expected, "expected_non_2xx": expected}
 
 
-def schedule() -> list[Endpoint]:
+def measure_with_workload(endpoint: Endpoint, url: str, seconds: int, workload: OrderWorkload) -> dict[str, Any]:
+    """Prepare the workload, run wrk with the endpoint's Lua script, then let the workload check the run."""
+    try:
+        env = {"BENCH_METHOD": endpoint.method, **workload.before_run(seconds)}
+        result = without_expected(run_wrk(url, seconds, endpoint.connections, endpoint.lua, env), endpoint)
+        return {**result, **workload.after_run(result["rps"])}
+    except WorkloadError as exc:
+        raise BenchError(f"{endpoint.name}: {exc}") from exc
+
+
+def measure(tool: str, endpoint: Endpoint, url: str, seconds: int,
+            workloads: dict[str, OrderWorkload]) -> dict[str, Any]:
+    if endpoint.workload:
+        return measure_with_workload(endpoint, url, seconds, workloads[endpoint.workload])
+    if tool == "wrk":
+        return run_wrk(url, seconds, endpoint.connections)
+    return run_loadgen(url, seconds, endpoint.connections)
+
+
+def schedule(endpoints: list[Endpoint]) -> list[Endpoint]:
     """One round's order: each baseline followed by the endpoints judged against it."""
     order = []
-    for baseline in (e for e in ENDPOINTS if e.baseline is None):
-        order += [baseline, *(e for e in ENDPOINTS if e.baseline == baseline.name)]
-    return order + [e for e in ENDPOINTS if e not in order]
+    for baseline in (e for e in endpoints if e.baseline is None):
+        order += [baseline, *(e for e in endpoints if e.baseline == baseline.name)]
+    return order + [e for e in endpoints if e not in order]
 
 
-def measure_all(tool: str, urls: dict[str, str], duration: int, repeat: int) -> dict[str, list[dict]]:
-    order = schedule()
+def run_line(endpoint: Endpoint, result: dict[str, Any]) -> str:
+    """One run's figures; its answers per status and its check, when the Lua script and workload give them."""
+    errors = result["non_2xx"] + result["socket_errors"]
+    line = (f"{endpoint.name:<21} {result['rps']:>9.0f} req/s  p50 {result['p50_ms']:7.2f} ms  "
+            f"p99 {result['p99_ms']:7.2f} ms")
+    if "statuses" in result:
+        line += "  answers " + ", ".join(f"{status}: {n}" for status, n in sorted(result["statuses"].items()))
+    if errors:
+        line += f"  !!! {errors} ERRORS"
+    if "check" in result:
+        line += f"\n{' ' * 16}{format_check(result['check'])}"
+    return line
+
+
+def measure_all(tool: str, endpoints: list[Endpoint], urls: dict[str, str], workloads: dict[str, OrderWorkload],
+                duration: int, repeat: int) -> dict[str, list[dict]]:
+    order = schedule(endpoints)
     print(f"warming up each endpoint for {WARMUP_SECONDS} s…")
     for endpoint in order:
-        measure(tool, urls[endpoint.name], WARMUP_SECONDS)
+        measure(tool, endpoint, urls[endpoint.name], WARMUP_SECONDS, workloads)
     runs: dict[str, list[dict]] = {e.name: [] for e in order}
     for round_no in range(1, repeat + 1):
         for endpoint in order:
-            result = measure(tool, urls[endpoint.name], duration)
+            result = measure(tool, endpoint, urls[endpoint.name], duration, workloads)
             runs[endpoint.name].append(result)
-            errors = result["non_2xx"] + result["socket_errors"]
-            print(f"  round {round_no}/{repeat}  {endpoint.name:<16} {result['rps']:>9.0f} req/s  "
-                  f"p50 {result['p50_ms']:7.2f} ms  p99 {result['p99_ms']:7.2f} ms"
-                  + (f"  !!! {errors} ERRORS" if errors else ""))
+            print(f"  round {round_no}/{repeat}  {run_line(endpoint, result)}")
     return runs
 
 
 # -------------------------------------------------------------------------------------- report
 
 
-def summarize(runs: dict[str, list[dict]]) -> list[dict[str, Any]]:
+def summarize(endpoints: list[Endpoint], runs: dict[str, list[dict]]) -> list[dict[str, Any]]:
     """Medians per endpoint, and req/s as a fraction of its baseline's median req/s."""
     rows: dict[str, dict[str, Any]] = {}
-    for endpoint in schedule():
+    for endpoint in schedule(endpoints):
         results = runs[endpoint.name]
         rows[endpoint.name] = {
             "endpoint": endpoint.name,
+            "method": endpoint.method,
             "path": endpoint.path,
+            "connections": endpoint.connections,
             "rps": statistics.median(r["rps"] for r in results),
             "p50_ms": statistics.median(r["p50_ms"] for r in results),
             "p99_ms": statistics.median(r["p99_ms"] for r in results),
             "non_2xx": sum(r["non_2xx"] for r in results),
             "socket_errors": sum(r["socket_errors"] for r in results),
+            "expected_non_2xx": sum(r.get("expected_non_2xx", 0) for r in results),
+            "failed_checks": sum(not r["check"]["passed"] for r in results if "check" in r),
             "baseline": endpoint.baseline,
             "runs": results,
         }
@@ -324,9 +417,29 @@ def summarize(runs: dict[str, list[dict]]) -> list[dict[str, Any]]:
 
 
 def check_targets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each target whose endpoint was measured (those skipped without wrk have none)."""
     by_name = {row["endpoint"]: row for row in rows}
     return [{"target": t.label, "ratio": by_name[t.endpoint]["ratio"],
-             "passed": (by_name[t.endpoint]["ratio"] or 0) >= t.minimum_ratio} for t in TARGETS]
+             "passed": (by_name[t.endpoint]["ratio"] or 0) >= t.minimum_ratio}
+            for t in TARGETS if t.endpoint in by_name]
+
+
+def format_check(check: dict[str, Any]) -> str:
+    return (f"{check['name']}: {'PASS' if check['passed'] else 'FAIL'} "
+            f"(initial {check['initial']}, final {check['final']}, orders {check['orders']})")
+
+
+def format_answers(rows: list[dict[str, Any]]) -> str:
+    """Per run of every endpoint driven by the Lua script: its answers per status, and its check if any."""
+    lines = []
+    for row in rows:
+        for run_no, result in enumerate(row["runs"], 1):
+            if "statuses" not in result:
+                continue
+            answers = ", ".join(f"{status}: {n}" for status, n in sorted(result["statuses"].items()))
+            check = f"; {format_check(result['check'])}" if "check" in result else ""
+            lines.append(f"{row['endpoint']}, run {run_no}: answers {answers}{check}")
+    return "\n".join(lines)
 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
@@ -348,10 +461,13 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 
 def error_banner(rows: list[dict[str, Any]]) -> str:
     bad = [r for r in rows if r["non_2xx"] or r["socket_errors"]]
-    if not bad:
+    failed = [r for r in rows if r["failed_checks"]]
+    if not bad and not failed:
         return ""
     lines = [f"!!! ERRORS: {r['endpoint']}: {r['non_2xx']} non-2xx responses, {r['socket_errors']} socket errors"
              f" in {len(r['runs'])} run(s): its figures are NOT valid" for r in bad]
+    lines += [f"!!! CHECK FAILED: {r['endpoint']}: {r['failed_checks']} of {len(r['runs'])} run(s) failed "
+              f"their check (see the answers above)" for r in failed]
     rule = "!" * max(map(len, lines))
     return "\n".join([rule, *lines, rule])
 
@@ -397,24 +513,41 @@ def run_http_bench(args: argparse.Namespace) -> bool:
         print(f"database: {database}")
         migrate(database_url)
         started = start_all(database_url, tmp, servers)
-        urls = endpoint_urls(started)
-        check_answers(urls)
-        runs = measure_all(tool, urls, args.duration, args.repeat)
-        rows = summarize(runs)
+        endpoints = active_endpoints(tool)
+        urls = endpoint_urls(endpoints, started)
+        workloads = prepare_workloads(endpoints, started["real"])
+        check_answers(endpoints, urls, workloads)
+        runs = measure_all(tool, endpoints, urls, workloads, args.duration, args.repeat)
+        rows = summarize(endpoints, runs)
         targets = check_targets(rows)
-        load = f"wrk -t{THREADS} -c{CONNECTIONS}" if tool == "wrk" else f"bench/loadgen.py, {CONNECTIONS} connections"
-        print(f"\nHTTP benchmark: {load}, {args.duration} s per run, "
+        print(f"\nHTTP benchmark: {load_description(tool, endpoints)}, {args.duration} s per run, "
               f"median of {args.repeat} interleaved runs, {os.cpu_count()} CPUs, database: {database}\n")
-        print(format_table(rows))
-        print()
-        for target in targets:
-            ratio = f" ({target['ratio']:.1%})" if target["ratio"] is not None else ""
-            print(f"{target['target']}: {'PASS' if target['passed'] else 'FAIL'}{ratio}")
-        banner = error_banner(rows)
-        if banner:
-            print(f"\n{banner}\nthe real server's first error:\n{started['real'].first_error()}")
+        clean = report(rows, targets, started["real"])
         print(f"\nresults written to {write_results(rows, targets, tool, args, database).relative_to(ROOT)}")
-        return not banner
+        return clean
+
+
+def load_description(tool: str, endpoints: list[Endpoint]) -> str:
+    if tool != "wrk":
+        return f"bench/loadgen.py, {CONNECTIONS} connections"
+    scripted = sorted({f"-c{e.connections} -s bench/{e.lua}" for e in endpoints if e.lua})
+    return f"wrk -t{THREADS} -c{CONNECTIONS}" + (f" (order endpoints: {', '.join(scripted)})" if scripted else "")
+
+
+def report(rows: list[dict[str, Any]], targets: list[dict[str, Any]], real: Server) -> bool:
+    """Print the table, targets, answers per status and any error banner; True when there were no errors."""
+    print(format_table(rows))
+    print()
+    for target in targets:
+        ratio = f" ({target['ratio']:.1%})" if target["ratio"] is not None else ""
+        print(f"{target['target']}: {'PASS' if target['passed'] else 'FAIL'}{ratio}")
+    answers = format_answers(rows)
+    if answers:
+        print(f"\n{answers}")
+    banner = error_banner(rows)
+    if banner:
+        print(f"\n{banner}\nthe real server's first error:\n{real.first_error()}")
+    return not banner
 
 
 def run_search_bench() -> int:
@@ -443,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         clean = run_http_bench(args)
-    except BenchError as exc:
+    except (BenchError, WorkloadError) as exc:
         print(f"\nbenchmark failed: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

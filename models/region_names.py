@@ -1,39 +1,49 @@
 """Short forms of Chinese region names, as people say them: 佛冈县 → 佛冈, 广西壮族自治区 → 广西."""
 from __future__ import annotations
 
-from functools import lru_cache
+import functools
 
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "旗", "盟")
-_ETHNIC = (
-    "维吾尔", "哈萨克", "柯尔克孜", "塔吉克", "乌孜别克", "塔塔尔", "俄罗斯", "达斡尔", "鄂温克", "鄂伦春", "蒙古",
-    "土家", "布依", "仡佬", "哈尼", "傈僳", "拉祜", "纳西", "景颇", "毛南", "仫佬", "朝鲜", "普米", "阿昌", "德昂",
-    "布朗", "独龙", "基诺", "门巴", "珞巴", "撒拉", "东乡", "保安", "裕固", "锡伯", "赫哲", "高山",
-    "壮", "回", "藏", "苗", "彝", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌", "满", "京", "怒", "各",
+_REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "盟")
+_ETHNIC_GROUPS = tuple(
+    sorted(
+        (
+            "维吾尔族 维吾尔 哈萨克族 柯尔克孜族 塔吉克族 乌孜别克族 塔塔尔族 俄罗斯族 达斡尔族 鄂温克族 鄂伦春族 蒙古族 "
+            "土家族 布依族 仡佬族 哈尼族 傈僳族 拉祜族 纳西族 景颇族 毛南族 仫佬族 朝鲜族 普米族 阿昌族 德昂族 布朗族 "
+            "独龙族 基诺族 门巴族 珞巴族 撒拉族 东乡族 保安族 裕固族 锡伯族 赫哲族 高山族 壮族 回族 藏族 苗族 彝族 侗族 "
+            "瑶族 白族 傣族 黎族 佤族 畲族 水族 土族 羌族 满族 京族 怒族 各族"
+        ).split(),
+        key=len,
+        reverse=True,  # longest first, so 土家族 is stripped whole rather than as 土族
+    )
 )
 
 
 def _strip_ethnic(base: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for group in _ETHNIC:
-            for tail in (group + "族", group):  # 新疆维吾尔自治区 names the group without 族
-                if base.endswith(tail) and len(base) - len(tail) >= 2:
-                    base, changed = base[: -len(tail)], True
-                    break
+    """恩施土家族苗族 → 恩施: drop trailing ethnic-group names, keeping at least two characters."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for group in _ETHNIC_GROUPS:
+            if base.endswith(group) and len(base) - len(group) >= 2:
+                base, stripped = base[: -len(group)], True
+                break
+    if base.endswith("族") and len(base) >= 3:  # 东乡族(自治县) is itself a group name: say 东乡
+        base = base[:-1]
     return base
 
 
-@lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=8192)
 def region_short_forms(name: str) -> tuple[str, ...]:
-    """The name itself first, then shorter forms of at least two characters (礼县 keeps only 礼县)."""
-    forms = [name]
-    for suffix in _SUFFIXES:
+    """The name first, then its short form as people say it (at least two characters).
+
+    佛冈县 → (佛冈县, 佛冈); 广西壮族自治区 → (广西壮族自治区, 广西); 恩施土家族苗族自治州 → (…, 恩施);
+    礼县 → (礼县,); 广东 → (广东,).
+    """
+    name = name.strip()
+    for suffix in _REGION_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             base = name[: -len(suffix)]
             if suffix.startswith("自治"):
                 base = _strip_ethnic(base)
-            if base not in forms:
-                forms.append(base)
-            break
-    return tuple(forms)
+            return (name, base) if base != name else (name,)
+    return (name,) if name else ()

@@ -166,15 +166,15 @@ def test_ties_break_by_sku(tokenizer: CatalogTokenizer) -> None:
 
 
 def test_region_short_forms() -> None:
-    assert region_short_forms("佛冈县") == ["佛冈县", "佛冈"]
-    assert region_short_forms("广东省") == ["广东省", "广东"]
-    assert region_short_forms("广西壮族自治区") == ["广西壮族自治区", "广西"]
-    assert region_short_forms("恩施土家族苗族自治州") == ["恩施土家族苗族自治州", "恩施"]
-    assert region_short_forms("凉山彝族自治州") == ["凉山彝族自治州", "凉山"]
-    assert region_short_forms("昭通市") == ["昭通市", "昭通"]
-    assert region_short_forms("石柱土家族自治县") == ["石柱土家族自治县", "石柱"]
-    assert region_short_forms("新疆维吾尔自治区") == ["新疆维吾尔自治区", "新疆"]
-    assert region_short_forms("礼县") == ["礼县"]
+    assert region_short_forms("佛冈县") == ("佛冈县", "佛冈")
+    assert region_short_forms("广东省") == ("广东省", "广东")
+    assert region_short_forms("广西壮族自治区") == ("广西壮族自治区", "广西")
+    assert region_short_forms("恩施土家族苗族自治州") == ("恩施土家族苗族自治州", "恩施")
+    assert region_short_forms("凉山彝族自治州") == ("凉山彝族自治州", "凉山")
+    assert region_short_forms("昭通市") == ("昭通市", "昭通")
+    assert region_short_forms("石柱土家族自治县") == ("石柱土家族自治县", "石柱")
+    assert region_short_forms("新疆维吾尔自治区") == ("新疆维吾尔自治区", "新疆")
+    assert region_short_forms("礼县") == ("礼县",)
 
 
 def test_tokenizer_normalises_and_drops_noise(tokenizer: CatalogTokenizer) -> None:
@@ -231,3 +231,17 @@ KINDS = ("鸡蛋", "蜂蜜", "土鸡蛋", "猕猴桃", "红茶", "苹果")
 SIZES = ("500g", "5斤装", "30枚")
 ORIGINS = (FOGANG, {"province": "四川省", "city": "广元市", "county": "苍溪县"},
            {"province": "甘肃省", "city": "陇南市", "county": "礼县"})
+
+
+def test_segmentation_is_jiebas_accurate_mode_without_hmm() -> None:
+    """The tokenizer re-implements jieba's DAG route for speed: it must cut exactly like jieba."""
+    ours = CatalogTokenizer()
+    reference = ours.jieba  # same dictionary, user words included
+    rnd = random.Random(11)
+    alphabet = "恒丰佛冈蜂蜜鸡蛋大米广生源土豆粉猕猴桃高山有机特产新鲜农家散养红枣核桃木耳中华人民共和国ab12 "
+    for _ in range(500):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16)))
+        expected = [w for w in reference.cut(text, HMM=False) if w.strip()]
+        assert [w for block in jieba.re_han_default.findall(text) for w in ours._cut_block(block)] == [
+            w for w in expected if jieba.re_han_default.fullmatch(w)
+        ], text

@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 import jieba
 
+from models.region_names import region_short_forms  # noqa: F401  (re-exported)
 from models.search.synonyms import synonym_words
 
 # Single characters that carry no meaning in a product search: particles, measure words, units and
@@ -167,22 +168,26 @@ class CatalogTokenizer:
         """
         get, log, log_total = self._jieba.FREQ.get, math.log, self._log_total
         n = len(s)
+        padded = s + "\x00"  # a sentinel no dictionary word contains: it ends every prefix chain
         best, nxt = [0.0] * (n + 1), [0] * (n + 1)
         for i in range(n - 1, -1, -1):
             f = get(s[i])
-            score, end = best[i + 1], i + 1  # a character not in the dictionary: frequency 1
-            if f is not None:
-                # Candidates are s[i:j] with a frequency, extending while s[i:j] is a word or a prefix
-                # of one. Ties go to the longer word, as in jieba. (log_total is the same for every
-                # candidate: subtracted once below.)
-                score, end, j = -math.inf, 0, i + 1
-                while f is not None:
-                    if f and log(f) + best[j] >= score:
-                        score, end = log(f) + best[j], j
-                    j += 1
-                    f = get(s[i:j]) if j <= n else None
-                if not end:
-                    score, end = best[i + 1], i + 1
+            if f is None:  # a character not in the dictionary: a word of frequency 1
+                best[i], nxt[i] = best[i + 1] - log_total, i + 1
+                continue
+            # Candidates are the words s[i:j] (frequency > 0), extending j while s[i:j] is a word or
+            # a prefix of one; ties go to the longer word, as in jieba. log_total is the same for
+            # every candidate, so it is subtracted once.
+            score, end, j = -math.inf, 0, i + 1
+            while f is not None:
+                if f:
+                    candidate = log(f) + best[j]
+                    if candidate >= score:
+                        score, end = candidate, j
+                j += 1
+                f = get(padded[i:j])
+            if not end:  # only a prefix of longer words: the single character, frequency 1
+                score, end = best[i + 1], i + 1
             best[i], nxt[i] = score - log_total, end
         return best, nxt
 
@@ -216,54 +221,3 @@ def _subwords(token: str, freq: dict[str, int]) -> list[str]:
     n = len(token)
     subs = (token[i : i + size] for size in range(2, min(n - 1, MAX_SUBWORD) + 1) for i in range(n - size + 1))
     return [sub for sub in subs if freq.get(sub)]
-
-
-# --- region names ---------------------------------------------------------------------------
-
-_REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "盟")
-_ETHNIC_GROUPS = tuple(
-    sorted(
-        (
-            "维吾尔族 维吾尔 哈萨克族 柯尔克孜族 塔吉克族 乌孜别克族 塔塔尔族 俄罗斯族 达斡尔族 鄂温克族 鄂伦春族 蒙古族 "
-            "土家族 布依族 仡佬族 哈尼族 傈僳族 拉祜族 纳西族 景颇族 毛南族 仫佬族 朝鲜族 普米族 阿昌族 德昂族 布朗族 "
-            "独龙族 基诺族 门巴族 珞巴族 撒拉族 东乡族 保安族 裕固族 锡伯族 赫哲族 高山族 壮族 回族 藏族 苗族 彝族 侗族 "
-            "瑶族 白族 傣族 黎族 佤族 畲族 水族 土族 羌族 满族 京族 怒族 各族"
-        ).split(),
-        key=len,
-        reverse=True,  # longest first, so 土家族 is stripped whole rather than as 土族
-    )
-)
-
-
-def _strip_ethnic(base: str) -> str:
-    """恩施土家族苗族 → 恩施: drop trailing ethnic-group names, keeping at least two characters."""
-    stripped = True
-    while stripped:
-        stripped = False
-        for group in _ETHNIC_GROUPS:
-            if base.endswith(group) and len(base) - len(group) >= 2:
-                base, stripped = base[: -len(group)], True
-                break
-    if base.endswith("族") and len(base) >= 3:  # 东乡族(自治县) is itself a group name: say 东乡
-        base = base[:-1]
-    return base
-
-
-@functools.lru_cache(maxsize=8192)
-def _short_forms(name: str) -> tuple[str, ...]:
-    for suffix in _REGION_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            base = name[: -len(suffix)]
-            if suffix.startswith("自治"):
-                base = _strip_ethnic(base)
-            return (name, base) if base != name else (name,)
-    return (name,) if name else ()
-
-
-def region_short_forms(name: str) -> list[str]:
-    """The name first, then its short form as people say it (at least two characters).
-
-    佛冈县 → [佛冈县, 佛冈]; 广西壮族自治区 → [广西壮族自治区, 广西]; 恩施土家族苗族自治州 → [恩施土家族苗族自治州, 恩施];
-    礼县 → [礼县]; 广东 → [广东].
-    """
-    return list(_short_forms(name.strip()))

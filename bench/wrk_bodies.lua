@@ -1,0 +1,62 @@
+-- wrk script for bench/run.py's endpoints that send a JSON body (the order benchmarks).
+--
+-- Every request is BENCH_METHOD (default POST) to the URL's path, with `Authorization: Bearer BENCH_TOKEN`
+-- and a body drawn at random from BENCH_BODIES (one JSON document per line; a single line means every
+-- request sends the same body). math.random is seeded per thread, so the two threads draw different sequences.
+-- The answers are counted per HTTP status and printed at the end as one line:
+--     statuses: 201=1234 409=567
+-- (wrk itself only reports "Non-2xx or 3xx responses"; bench/run.py needs to tell a 409 from a 500).
+--
+-- Usage: BENCH_TOKEN=… BENCH_BODIES='{"items": …}' wrk -t2 -c32 -d10s --latency -s bench/wrk_bodies.lua URL
+
+local method = os.getenv("BENCH_METHOD") or "POST"
+local headers = {
+   ["Content-Type"] = "application/json",
+   ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or ""),
+}
+local bodies = {}
+for line in string.gmatch(os.getenv("BENCH_BODIES") or "", "[^\n]+") do
+   bodies[#bodies + 1] = line
+end
+
+local threads = {}  -- in the main Lua state: every thread, to collect their counts in done()
+statuses = {}       -- in each thread's Lua state: status -> number of answers
+
+function setup(thread)
+   threads[#threads + 1] = thread
+   thread:set("thread_no", #threads)
+end
+
+function init(args)
+   if #bodies == 0 then
+      error("BENCH_BODIES is empty: nothing to send")
+   end
+   math.randomseed(os.time() * 100 + thread_no)
+end
+
+function request()
+   return wrk.format(method, nil, headers, bodies[math.random(#bodies)])
+end
+
+function response(status, headers, body)
+   statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+   local total = {}
+   for _, thread in ipairs(threads) do
+      for status, count in pairs(thread:get("statuses")) do
+         total[status] = (total[status] or 0) + count
+      end
+   end
+   local keys = {}
+   for status in pairs(total) do
+      keys[#keys + 1] = status
+   end
+   table.sort(keys)
+   local parts = {}
+   for _, status in ipairs(keys) do
+      parts[#parts + 1] = status .. "=" .. total[status]
+   end
+   io.write("statuses: " .. table.concat(parts, " ") .. "\n")
+end
