@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from tortoise.functions import Count, Max
 
@@ -34,8 +34,9 @@ class SearchPage:
 
 
 class CatalogSearch:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, today: Callable[[], date] = today_shanghai) -> None:
         self.index = index
+        self._today = today
         self._cards: dict[str, dict[str, Any]] = {}
         self._cache: OrderedDict[tuple, SearchPage] = OrderedDict()
         self._built_for: date | None = None
@@ -44,7 +45,7 @@ class CatalogSearch:
 
     async def rebuild(self) -> None:
         """Index every sellable product from scratch."""
-        today = today_shanghai()
+        today = self._today()
         rows = await Product.filter(sellable_q(today)).values(*CARD_FIELDS)
         self.index.rebuild(search_doc(row) for row in rows)
         self._cards = {row["sku"]: card(row) for row in rows}
@@ -54,7 +55,7 @@ class CatalogSearch:
 
     async def refresh(self) -> int:
         """Follow changes made by any process since the last look; returns how many products were re-read."""
-        if self._built_for != today_shanghai():
+        if self._built_for != self._today():
             await self.rebuild()
             return len(self._cards)
         changed = Product.all() if self._watermark is None else Product.filter(updated_at__gte=self._watermark - LOOK_BACK)
@@ -74,7 +75,7 @@ class CatalogSearch:
         return (row["n"], row["m"]) if row else (0, None)
 
     async def _reindex(self, skus: list[str]) -> None:
-        rows = await Product.filter(sellable_q(), sku__in=skus).values(*CARD_FIELDS)
+        rows = await Product.filter(sellable_q(self._today()), sku__in=skus).values(*CARD_FIELDS)
         sellable = {row["sku"]: row for row in rows}
         for sku in skus:
             if sku in sellable:

@@ -94,3 +94,27 @@ async def test_a_change_made_through_another_process_reaches_search(make_client,
             break
         await asyncio.sleep(0.1)
     assert (await search(b, q="鸡蛋"))["total"] == 0
+
+
+async def test_certificates_expire_at_shanghai_midnight(client, small_catalog):
+    """The index re-reads the catalogue when the date in Shanghai changes: a certificate valid 'today' drops out."""
+    from datetime import timedelta
+
+    from api.keys import DATABASE
+    from models.catalog_search import CatalogSearch
+    from models.clock import today_shanghai
+    from models.db import activated
+    from models.search import CatalogTokenizer, SearchIndex
+
+    headers = await loaded(client, small_catalog)
+    today = today_shanghai()
+    await client.post("/api/v1/admin/products/T-EGG-01/certify",
+                      json={"cert_no": "GD-FP-T001", "valid_until": today.isoformat()}, headers=headers)
+    day = [today]
+    search = CatalogSearch(SearchIndex(CatalogTokenizer()), today=lambda: day[0])
+    with activated(client.app[DATABASE]):
+        await search.rebuild()
+        assert search.search("鸡蛋").total == 1
+        day[0] = today + timedelta(days=1)
+        await search.refresh()
+    assert search.search("鸡蛋").total == 0
