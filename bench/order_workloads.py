@@ -30,7 +30,7 @@ ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "c
 PLENTY = 1_000_000  # stock for the many-products run: never runs out
 HOT_STOCK_PER_SECOND = 200  # the hot product's stock per second of its first run (the warm-up)
 HOT_SELL_OUT_SHARE = 1 / 3  # later runs: this share of the requests the previous run answered per second
-SETTLE_SECONDS = 0.5  # after wrk stops, for requests still in the server to finish before counting
+SETTLE_POLL_SECONDS, SETTLE_MAX_SECONDS = 0.3, 15  # waiting for the requests still in the server after wrk stops
 
 
 class WorkloadError(Exception):
@@ -141,12 +141,21 @@ class OrderHotProduct(OrderWorkload):
 
     def after_run(self, rps: float) -> dict[str, Any]:
         self.stock_per_second = HOT_SELL_OUT_SHARE * rps
-        time.sleep(SETTLE_SECONDS)
-        final = self.api.stock(self.admin, self.sku)
-        orders = self.api.order_count(self.token)
+        final, orders = self.settled()
         passed = final >= 0 and orders == self.initial_stock - final
         return {"check": {"name": "no oversell", "passed": passed, "sku": self.sku,
                           "initial": self.initial_stock, "final": final, "orders": orders}}
+
+    def settled(self) -> tuple[int, int]:
+        """(stock, orders) once two readings in a row agree: the requests wrk left in flight have finished."""
+        deadline = time.monotonic() + SETTLE_MAX_SECONDS
+        previous = None
+        while True:
+            time.sleep(SETTLE_POLL_SECONDS)
+            reading = (self.api.stock(self.admin, self.sku), self.api.order_count(self.token))
+            if reading == previous or time.monotonic() > deadline:
+                return reading
+            previous = reading
 
 
 def build_workloads(base_url: str) -> dict[str, OrderWorkload]:

@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "models.addresses",
     "models.orders",
     "models.payments",
+    "models.cards",
 ]
 APP_LABEL = "models"
 

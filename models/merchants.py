@@ -19,6 +19,8 @@ class Merchant(Model):
     kind = fields.CharEnumField(MerchantKind, max_length=12, default=MerchantKind.COUNTER)
     region = fields.ForeignKeyField("models.Region", null=True, related_name="merchants", on_delete=fields.RESTRICT)
     address = fields.CharField(max_length=255, default="")
+    organization = fields.CharField(max_length=128, default="")  # the operating organization
+    active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -6,6 +6,8 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
+from models.snapshots import ProductSnapshot
+
 
 class OrderKind(str, Enum):
     GOODS = "goods"
@@ -36,6 +38,9 @@ class Order(Model):
     shipped_at = fields.DatetimeField(null=True)
     carrier = fields.CharField(max_length=32, null=True)
     tracking_no = fields.CharField(max_length=64, null=True)
+    # kind == card: what was bought (the cards are made once it is paid)
+    card_face_value_fen = fields.BigIntField(null=True)
+    card_quantity = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -43,27 +48,12 @@ class Order(Model):
         indexes = (("status", "pay_deadline"), ("user_id", "created_at"))
 
 
-class OrderLine(Model):
+class OrderLine(ProductSnapshot):
     """A line with a snapshot of the product as sold: statistics never change when the catalogue does."""
 
     id = fields.BigIntField(primary_key=True)
     order = fields.ForeignKeyField("models.Order", related_name="lines", on_delete=fields.CASCADE)
     product = fields.ForeignKeyField("models.Product", related_name="order_lines", on_delete=fields.RESTRICT)
-    sku = fields.CharField(max_length=64)
-    name = fields.CharField(max_length=128)
-    unit = fields.CharField(max_length=16)
-    category = fields.CharField(max_length=32)
-    price_fen = fields.BigIntField()
-    qty = fields.IntField()
-    amount_fen = fields.BigIntField()
-    supplier_id = fields.IntField()
-    supplier_name = fields.CharField(max_length=128)
-    households_lifted = fields.IntField()
-    origin_code = fields.CharField(max_length=12)
-    origin_province = fields.CharField(max_length=64)
-    origin_city = fields.CharField(max_length=64)
-    origin_county = fields.CharField(max_length=64)
-    poverty_county = fields.BooleanField()
 
     class Meta:
         table = "order_line"

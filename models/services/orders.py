@@ -18,6 +18,7 @@ from models.orders import Order, OrderEvent, OrderKind, OrderLine, OrderStatus a
 from models.sellability import is_sellable
 from models.services import order_states, stock
 from models.services.audit import actor_label
+from models.snapshots import snapshot_of
 from models.users import User
 
 log = logging.getLogger(__name__)
@@ -76,20 +77,6 @@ async def _shipping_address(user: User, address_id: int | None) -> dict[str, Any
     }
 
 
-def _line(order: Order, product: Product, qty: int) -> OrderLine:
-    origin = product.origin
-    parent = origin.parent
-    province, city = (parent, None) if parent.level.value == "province" else (parent.parent, parent)
-    return OrderLine(
-        order=order, product=product, sku=product.sku, name=product.name, unit=product.unit,
-        category=product.category, price_fen=product.price_fen, qty=qty, amount_fen=product.price_fen * qty,
-        supplier_id=product.supplier_id, supplier_name=product.supplier.name,
-        households_lifted=product.supplier.households_lifted, origin_code=origin.code,
-        origin_province=province.name, origin_city=city.name if city else "", origin_county=origin.name,
-        poverty_county=origin.poverty_county,
-    )
-
-
 async def place_order(
     user: User, items: list[LineRequest], address_id: int | None, note: str, pay_timeout: timedelta
 ) -> Order:
@@ -104,7 +91,7 @@ async def place_order(
                     order_no=new_order_no(), user=user, kind=OrderKind.GOODS, total_fen=total, shipping=shipping,
                     note=note, pay_deadline=now_utc() + pay_timeout, using_db=conn,
                 )
-                await OrderLine.bulk_create([_line(order, p, qty) for p, qty in wanted], using_db=conn)
+                await OrderLine.bulk_create([OrderLine(order=order, **snapshot_of(p, qty)) for p, qty in wanted], using_db=conn)
                 await stock.reserve(conn, order, wanted)
                 await OrderEvent.create(order=order, actor=user, actor_label=actor_label(user), from_status=None,
                                         to_status=S.PENDING_PAYMENT.value, reason="下单", using_db=conn)

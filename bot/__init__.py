@@ -1,0 +1,1 @@
+"""The chat ordering assistant (jieba understanding, dialogue, Chinese replies). Calls models/ directly; no aiohttp."""

@@ -1,0 +1,142 @@
+"""Love cards (消费扶贫爱心卡): cards, 以购代捐 batches, the append-only card ledger, merchant redemptions."""
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.snapshots import ProductSnapshot
+
+
+class CardStatus(str, Enum):
+    INACTIVE = "inactive"
+    ACTIVE = "active"
+    FROZEN = "frozen"
+    EXPIRED = "expired"
+    CLOSED = "closed"
+
+
+class BatchState(str, Enum):
+    ISSUING = "issuing"
+    ISSUED = "issued"
+    ACTIVE = "active"
+    FAILED = "failed"
+
+
+class ActivityKind(str, Enum):
+    ACTIVATE = "activate"
+    REDEEM = "redeem"
+    VOID = "void"
+    REFUND = "refund"
+    ADJUST = "adjust"
+    FREEZE = "freeze"
+    UNFREEZE = "unfreeze"
+    EXPIRE = "expire"
+    CLOSE = "close"
+
+
+class CardBatch(Model):
+    id = fields.IntField(primary_key=True)
+    organization = fields.CharField(max_length=128)
+    face_value_fen = fields.BigIntField()
+    count = fields.IntField()
+    issued = fields.IntField(default=0)  # progress of the issuing job
+    state = fields.CharEnumField(BatchState, max_length=12, default=BatchState.ISSUING)
+    expires_at = fields.DateField()
+    note = fields.CharField(max_length=255, default="")
+    created_by = fields.ForeignKeyField("models.User", null=True, related_name="card_batches", on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    activated_at = fields.DatetimeField(null=True)
+    error = fields.CharField(max_length=255, null=True)
+
+    class Meta:
+        table = "card_batch"
+
+
+class Card(Model):
+    id = fields.BigIntField(primary_key=True)
+    card_no = fields.CharField(max_length=16, unique=True)
+    face_value_fen = fields.BigIntField()
+    balance_fen = fields.BigIntField(default=0)
+    status = fields.CharEnumField(CardStatus, max_length=10, default=CardStatus.INACTIVE)
+    holder = fields.ForeignKeyField("models.User", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    batch = fields.ForeignKeyField("models.CardBatch", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    purchaser = fields.ForeignKeyField("models.User", null=True, related_name="purchased_cards", on_delete=fields.RESTRICT)
+    order = fields.ForeignKeyField("models.Order", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    expires_at = fields.DateField()
+    # Pay codes: the last counter handed out, and the last one spent (each spends once, in order).
+    pay_counter = fields.IntField(default=0)
+    spent_counter = fields.IntField(default=0)
+    claimed_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "card"
+        indexes = (("batch_id", "id"), ("holder_id", "id"), ("status", "expires_at"))
+
+
+class CardNumberCounter(Model):
+    """One row: the next card serial. Ranges are taken with a conditional UPDATE, so any number of processes can issue."""
+
+    id = fields.IntField(primary_key=True)
+    next_serial = fields.BigIntField()
+
+    class Meta:
+        table = "card_number_counter"
+
+
+class CardActivity(Model):
+    """The card ledger, append-only: the balance of a card always equals the sum of the amounts of its activities."""
+
+    id = fields.BigIntField(primary_key=True)
+    card = fields.ForeignKeyField("models.Card", related_name="activities", on_delete=fields.RESTRICT)
+    kind = fields.CharEnumField(ActivityKind, max_length=10)
+    amount_fen = fields.BigIntField()
+    balance_after_fen = fields.BigIntField()
+    actor = fields.ForeignKeyField("models.User", null=True, related_name="card_activities", on_delete=fields.SET_NULL)
+    merchant = fields.ForeignKeyField("models.Merchant", null=True, related_name="card_activities", on_delete=fields.RESTRICT)
+    order = fields.ForeignKeyField("models.Order", null=True, related_name="card_activities", on_delete=fields.RESTRICT)
+    redemption = fields.ForeignKeyField("models.Redemption", null=True, related_name="activities", on_delete=fields.RESTRICT)
+    idempotency_key = fields.CharField(max_length=64, null=True)
+    note = fields.CharField(max_length=255, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "card_activity"
+        indexes = (("card_id", "id"),)
+
+
+class RedemptionStatus(str, Enum):
+    COMPLETED = "completed"
+    VOIDED = "voided"
+
+
+class Redemption(Model):
+    id = fields.BigIntField(primary_key=True)
+    merchant = fields.ForeignKeyField("models.Merchant", related_name="redemptions", on_delete=fields.RESTRICT)
+    card = fields.ForeignKeyField("models.Card", related_name="redemptions", on_delete=fields.RESTRICT)
+    staff = fields.ForeignKeyField("models.User", null=True, related_name="redemptions", on_delete=fields.SET_NULL)
+    amount_fen = fields.BigIntField()
+    status = fields.CharEnumField(RedemptionStatus, max_length=10, default=RedemptionStatus.COMPLETED)
+    idempotency_key = fields.CharField(max_length=64)
+    request_hash = fields.CharField(max_length=64)
+    business_date = fields.DateField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    voided_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "redemption"
+        unique_together = (("merchant_id", "idempotency_key"),)
+        indexes = (("merchant_id", "business_date"),)
+
+
+class RedemptionLine(ProductSnapshot):
+    """What was bought, as it was: the same snapshot an order line keeps."""
+
+    id = fields.BigIntField(primary_key=True)
+    redemption = fields.ForeignKeyField("models.Redemption", related_name="lines", on_delete=fields.CASCADE)
+    product = fields.ForeignKeyField("models.Product", related_name="redemption_lines", on_delete=fields.RESTRICT)
+
+    class Meta:
+        table = "redemption_line"
