@@ -49,6 +49,8 @@ class CardBatch(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     activated_at = fields.DatetimeField(null=True)
     error = fields.CharField(max_length=255, null=True)
+    # The issuing job's lease: the worker running it refreshes this; a stale one is taken over.
+    heartbeat_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "card_batch"

@@ -188,6 +188,7 @@ class Migration(migrations.Migration):
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('activated_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('error', fields.CharField(null=True, max_length=255)),
+                ('heartbeat_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'card_batch', 'app': 'models', 'pk_attr': 'id'},
             bases=['Model'],

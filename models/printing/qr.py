@@ -16,15 +16,11 @@ from typing import Any
 
 import numpy as np
 import qrcode
-from numpy.lib.stride_tricks import sliding_window_view
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
 
-# 1:1:3:1:1 finder-like pattern with four light modules on one side (penalty rule N3).
-_FINDER_LIKE = (
-    np.array([1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0], dtype=bool),
-    np.array([0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1], dtype=bool),
-)
+# 1:1:3:1:1 finder-like pattern with four light modules on one side (penalty rule N3), as 11-bit ints.
+_FINDER_LIKE = (0b10111010000, 0b00001011101)
 
 
 def _mask_grids(n: int) -> np.ndarray:
@@ -42,32 +38,39 @@ def _mask_grids(n: int) -> np.ndarray:
     ])
 
 
-def _run_penalty(a: np.ndarray) -> int:
-    """N1 along rows: each run of five or more same-coloured modules costs its length minus 2."""
-    rows, n = a.shape
-    change = np.ones((rows, n + 1), dtype=bool)
-    change[:, 1:n] = a[:, 1:] != a[:, :-1]
-    runs = np.diff(np.flatnonzero(change))  # row seams give runs of length 1, which never count
-    long_runs = runs[runs >= 5]
-    return int(long_runs.sum() - 2 * long_runs.size)
+def _run_penalty(a: np.ndarray) -> np.ndarray:
+    """N1 along the rows of each (k, n, n) candidate: a run of five or more costs its length - 2."""
+    k, rows, n = a.shape
+    change = np.ones((k, rows, n + 1), dtype=bool)
+    change[:, :, 1:n] = a[:, :, 1:] != a[:, :, :-1]
+    at = np.flatnonzero(change)
+    runs = np.diff(at)  # a row seam yields a run of length 1, which never counts
+    long = runs >= 5
+    owner = at[:-1][long] // (rows * (n + 1))
+    return np.bincount(owner, weights=runs[long] - 2, minlength=k).astype(np.int64)
 
 
-def _finder_penalty(a: np.ndarray) -> int:
-    """N3 along rows: 40 per window of eleven modules matching a finder-like pattern."""
-    windows = sliding_window_view(a, 11, axis=1)
-    hits = sum(int((windows == p).all(axis=-1).sum()) for p in _FINDER_LIKE)
-    return 40 * hits
+def _finder_penalty(a: np.ndarray) -> np.ndarray:
+    """N3 along the rows of each candidate: 40 per eleven-module window like a finder pattern."""
+    n = a.shape[2]
+    code = np.zeros(a.shape[:2] + (n - 10,), dtype=np.int32)
+    for t in range(11):
+        code = (code << 1) | a[:, :, t:t + n - 10]
+    hits = (code == _FINDER_LIKE[0]) | (code == _FINDER_LIKE[1])
+    return 40 * hits.sum(axis=(1, 2))
 
 
-def lost_point(a: np.ndarray) -> int:
-    """The penalty score of a module matrix, exactly as `qrcode.util.lost_point` computes it."""
-    n = a.shape[0]
-    score = _run_penalty(a) + _run_penalty(a.T) + _finder_penalty(a) + _finder_penalty(a.T)
-    corner = a[:-1, :-1]  # N2: 3 per 2×2 block of one colour
-    blocks = (corner == a[1:, :-1]) & (corner == a[:-1, 1:]) & (corner == a[1:, 1:])
-    score += 3 * int(blocks.sum())
-    percent = float(int(a.sum())) / (n**2)  # same float arithmetic as the library (rule N4)
-    return score + int(abs(percent * 100 - 50) / 5) * 10
+def lost_points(a: np.ndarray) -> list[int]:
+    """Penalty score of each (k, n, n) candidate, exactly as `qrcode.util.lost_point` computes it."""
+    n = a.shape[1]
+    columns = a.transpose(0, 2, 1)
+    score = _run_penalty(a) + _run_penalty(columns) + _finder_penalty(a) + _finder_penalty(columns)
+    corner = a[:, :-1, :-1]  # N2: 3 per 2×2 block of one colour
+    blocks = (corner == a[:, 1:, :-1]) & (corner == a[:, :-1, 1:]) & (corner == a[:, 1:, 1:])
+    score += 3 * blocks.sum(axis=(1, 2))
+    dark = a.sum(axis=(1, 2))
+    # N4 in the library's own float arithmetic, so that ties break the same way.
+    return [int(s) + int(abs(float(int(d)) / n**2 * 100 - 50) / 5) * 10 for s, d in zip(score, dark)]
 
 
 class _FastMaskQRCode(qrcode.QRCode):  # type: ignore[misc]
@@ -85,9 +88,8 @@ class _FastMaskQRCode(qrcode.QRCode):  # type: ignore[misc]
         placed = np.array(self.modules, dtype=bool)
         region = self._data_region
         masks = _mask_grids(placed.shape[0]) & region
-        unmasked = placed ^ masks[0]
-        scores = [lost_point(unmasked ^ m) for m in masks]
-        return int(np.argmin(scores))  # first minimum, like the library
+        scores = lost_points(placed ^ masks[0] ^ masks)  # unmask pattern 0, apply each of the eight
+        return scores.index(min(scores))  # first minimum, like the library
 
 
 def qr_matrix(text: str, *, border: int = 2) -> np.ndarray:
