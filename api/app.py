@@ -8,12 +8,13 @@ from aiohttp import web
 
 from api.contexts import database_ctx, http_client_ctx, order_timeout_ctx, search_ctx
 from api.errors import error_middleware
-from api.keys import DATABASE, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
+from api.keys import CARD_CODES, DATABASE, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
+from models.card_codes import CardCodes
 from models.db import activated
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def create_app(settings: Settings) -> web.Application:
         client_max_size=settings.max_body_bytes,
     )
     app[SETTINGS] = settings
+    app[CARD_CODES] = CardCodes(settings.secret_key)
     app.cleanup_ctx.extend([database_ctx, search_ctx, order_timeout_ctx, http_client_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)

@@ -8,6 +8,7 @@ from tortoise.context import TortoiseContext
 from api.settings import Settings
 from api.wechat.login import WeChatLogin
 from api.wechat.pay_setup import WeChatPayConfig
+from models.card_codes import CardCodes
 from models.catalog_search import CatalogSearch
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -16,5 +17,6 @@ SEARCH = web.AppKey("search", CatalogSearch)
 HTTP_CLIENT = web.AppKey("http_client", aiohttp.ClientSession)
 WECHAT_LOGIN = web.AppKey("wechat_login", WeChatLogin)
 OPENAPI = web.AppKey("openapi", dict)
+CARD_CODES = web.AppKey("card_codes", CardCodes)
 WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)

@@ -46,6 +46,7 @@ class Settings(BaseModel):
     wechatpay_merchant_serial: str = ""
     wechatpay_notify_url: str = ""
     wechatpay_sandbox_auto_pay: bool = True  # the sandbox "pays" right after each prepay
+    card_face_values_fen: tuple[int, ...] = (5000, 10000, 20000, 50000, 100000)
     order_sweep_seconds: float = 15.0
 
     @property
@@ -79,6 +80,8 @@ class Settings(BaseModel):
         values.update({field: env[name] for name, field in names.items() if env.get(name)})
         values["demo"] = env.get("DEMO", "0").lower() in {"1", "true", "yes", "on"}
         values["var_dir"] = var_dir
+        if env.get("CARD_FACE_VALUES"):  # in yuan: "50,100,200"
+            values["card_face_values_fen"] = tuple(int(v) * 100 for v in env["CARD_FACE_VALUES"].split(","))
         if env.get("WECHATPAY_SANDBOX_AUTO_PAY"):
             values["wechatpay_sandbox_auto_pay"] = env["WECHATPAY_SANDBOX_AUTO_PAY"].lower() in {"1", "true", "yes", "on"}
         if "database_url" not in values:
