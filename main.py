@@ -77,6 +77,19 @@ def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
+    """Every card's balance must equal the sum of its ledger; exit 1 on any mismatch."""
+    from models.services.cards import reconcile
+
+    problems = asyncio.run(_with_database(settings, reconcile))
+    for p in problems:
+        print(f"MISMATCH card {p['card_no']}: balance {p['balance_fen']} fen, ledger {p['ledger_fen']} fen", file=sys.stderr)
+    if problems:
+        return 1
+    print("reconcile: every card balance equals its ledger")
+    return 0
+
+
 def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> None:
     from aiohttp import web
 
@@ -138,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--password", required=True)
     user.add_argument("--merchant", type=int, help="merchant id (merchant_staff only)")
     user.set_defaults(func=cmd_create_user)
+    sub.add_parser("reconcile", help="check every card balance against its ledger").set_defaults(func=cmd_reconcile)
     merchant = sub.add_parser("create-merchant", help="create a merchant (counter, pavilion or zone)")
     merchant.add_argument("--name", required=True)
     merchant.add_argument("--kind", choices=["counter", "pavilion", "zone"], default="counter")

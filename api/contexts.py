@@ -14,7 +14,7 @@ from api.wechat.login import WeChatLogin
 from models.catalog_search import CatalogSearch
 from models.db import open_database, activated
 from models.search import CatalogTokenizer, SearchIndex
-from models.services import orders, setup
+from models.services import cards, orders, setup
 from models.services.demo import load_demo_data
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,12 @@ async def search_ctx(app: web.Application) -> AsyncIterator[None]:
 async def order_timeout_ctx(app: web.Application) -> AsyncIterator[None]:
     """Cancel unpaid orders past their deadline (kept in the database, so restarts and many workers are fine)."""
     async with _periodic(app, app[SETTINGS].order_sweep_seconds, orders.expire_unpaid, "unpaid order time-out"):
+        yield
+
+
+async def card_expiry_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Expire cards past their date: the remaining balance moves to an expire activity."""
+    async with _periodic(app, app[SETTINGS].card_sweep_seconds, cards.expire_due, "card expiry"):
         yield
 
 

@@ -1,5 +1,7 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
-from api.handlers import addresses, admin_catalog, auth, docs, health, orders, payments, products
+from api.handlers import (
+    addresses, admin_catalog, admin_merchants, auth, cards, docs, health, merchant, orders, payments, products,
+)
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -11,4 +13,7 @@ ROUTES: list[Route] = [
     *addresses.ROUTES,
     *orders.ROUTES,
     *payments.ROUTES,
+    *cards.ROUTES,
+    *merchant.ROUTES,
+    *admin_merchants.ROUTES,
 ]

@@ -48,6 +48,7 @@ class Settings(BaseModel):
     wechatpay_sandbox_auto_pay: bool = True  # the sandbox "pays" right after each prepay
     card_face_values_fen: tuple[int, ...] = (5000, 10000, 20000, 50000, 100000)
     order_sweep_seconds: float = 15.0
+    card_sweep_seconds: float = 300.0
 
     @property
     def is_sqlite(self) -> bool:

@@ -77,7 +77,8 @@ class OrderPage(BaseModel):
 
 
 class PayIn(Strict):
-    method: str = Field(pattern=r"^[a-z_]{1,16}$", description="wechat (card: added by the love-card issue)")
+    method: str = Field(pattern=r"^[a-z_]{1,16}$", description="wechat or card")
+    card_no: str | None = Field(None, pattern=r"^\d{16}$", description="method card: one of my love cards")
 
 
 class PayOut(BaseModel):

@@ -100,11 +100,14 @@ def qr_matrix(text: str, *, border: int = 2) -> np.ndarray:
     return np.array(qr.get_matrix(), dtype=bool)
 
 
+def scale_modules(modules: np.ndarray, box_size: int) -> Image.Image:
+    """A 1-bit image of a bool module matrix, `box_size` pixels per module, white where True."""
+    return Image.fromarray(np.repeat(np.repeat(modules, box_size, axis=0), box_size, axis=1))
+
+
 def qr_image(text: str, *, box_size: int = 8, border: int = 2) -> Image.Image:
-    """The QR symbol as a 1-bit image, `box_size` pixels per module."""
-    dark = qr_matrix(text, border=border)
-    pixels = np.repeat(np.repeat(~dark, box_size, axis=0), box_size, axis=1)
-    return Image.fromarray(pixels)  # bool array → mode "1", white where True
+    """The QR symbol as a 1-bit image (dark modules black), `box_size` pixels per module."""
+    return scale_modules(~qr_matrix(text, border=border), box_size)
 
 
 def qr_png(text: str, *, box_size: int = 8, border: int = 2) -> bytes:

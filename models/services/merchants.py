@@ -10,16 +10,17 @@ from models.regions import Region
 from models.services import audit
 from models.users import User
 
-FIELDS = ("name", "kind", "region_id", "address")
+FIELDS = ("name", "kind", "region_id", "address", "organization", "active")
 
 
 async def create_merchant(actor: User | None, *, name: str, kind: MerchantKind, region_code: str | None = None,
-                          address: str = "") -> Merchant:
+                          address: str = "", organization: str = "", active: bool = True) -> Merchant:
     if region_code is not None and not await Region.exists(code=region_code):
         raise Invalid("unknown_region", "行政区划代码不存在", region_code=region_code)
     try:
         async with in_transaction() as conn:
-            merchant = await Merchant.create(name=name, kind=kind, region_id=region_code, address=address, using_db=conn)
+            merchant = await Merchant.create(name=name, kind=kind, region_id=region_code, address=address,
+                                             organization=organization, active=active, using_db=conn)
             await audit.record(actor, "merchant.create", "merchant", merchant.id, None, audit.snapshot(merchant, FIELDS), conn)
     except IntegrityError:
         raise Conflict("merchant_exists", "同名商户已存在", name=name) from None

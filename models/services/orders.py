@@ -16,7 +16,7 @@ from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.orders import Order, OrderEvent, OrderKind, OrderLine, OrderStatus as S
 from models.sellability import is_sellable
-from models.services import order_states, stock
+from models.services import card_ledger, order_states, stock
 from models.services.audit import actor_label
 from models.snapshots import snapshot_of
 from models.users import User
@@ -37,7 +37,8 @@ def new_order_no() -> str:
     return f"{today_shanghai():%Y%m%d}{secrets.randbelow(10**12):012d}"
 
 
-def _merge(items: list[LineRequest]) -> dict[str, int]:
+def merge_lines(items: list[LineRequest]) -> dict[str, int]:
+    """Quantities by sku, each within 1..MAX_QTY, at most MAX_LINES skus."""
     if not items or len(items) > MAX_LINES:
         raise Invalid("invalid_items", f"订单应包含 1 到 {MAX_LINES} 种商品")
     merged: dict[str, int] = {}
@@ -81,7 +82,7 @@ async def place_order(
     user: User, items: list[LineRequest], address_id: int | None, note: str, pay_timeout: timedelta
 ) -> Order:
     """A goods order in `pending_payment`, its stock reserved; all lines or nothing."""
-    wanted = await _sellable_products(_merge(items))
+    wanted = await _sellable_products(merge_lines(items))
     shipping = await _shipping_address(user, address_id)
     total = sum(p.price_fen * qty for p, qty in wanted)
     for attempt in range(3):
@@ -124,6 +125,8 @@ async def _move(user: User | None, order_no: str, to: S, actor: User | None, rea
         await order_states.transition(conn, order, to, actor, reason, **changes)
         if to == S.CANCELLED or (to == S.REFUNDED and order.shipped_at is None):
             await stock.release(conn, order)
+        if to == S.REFUNDED:
+            await card_ledger.refund_to_card(conn, order.id, actor)
     return order
 
 
@@ -150,6 +153,9 @@ async def refund(admin: User, order_no: str, reason: str) -> Order:
     The payment providers we have settle refunds at once, so both steps happen here; stock comes
     back only if the goods never left.
     """
+    found = await order_for(None, order_no)
+    if found.kind == OrderKind.CARD:
+        raise Conflict("card_order_not_refundable", "爱心卡订单不能直接退款，请先注销未使用的卡", order_no=order_no)
     order = await _move(None, order_no, S.REFUNDING, admin, reason)
     return await _move(None, order.order_no, S.REFUNDED, admin, reason)
 

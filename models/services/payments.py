@@ -6,14 +6,19 @@ import secrets
 from datetime import datetime
 from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.clock import now_utc
+from models.cards import ActivityKind, CardActivity
+from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
-from models.orders import Order, OrderStatus
+from models.orders import Order, OrderKind, OrderLine, OrderStatus
 from models.payments import Payment, PaymentMethod, PaymentNotification, PaymentStatus
-from models.services import order_states
+from models.sellability import is_sellable
+from models.services import card_ledger, order_states
+from models.services.card_purchase import deliver_cards
+from models.services.cards import holder_card
 from models.services.orders import order_for
 from models.users import User
 
@@ -65,13 +70,40 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
             return DUPLICATE
         order = await Order.get(id=payment.order_id).using_db(conn)
         try:
-            await order_states.transition(conn, order, OrderStatus.PAID, None, f"{payment.method.value} {transaction_id}",
-                                          paid_at=paid_at)
+            await mark_paid(conn, order, None, f"{payment.method.value} {transaction_id}", paid_at)
         except Conflict:
             log.warning("payment %s arrived for order %s in state %s: needs a refund", transaction_id,
                         order.order_no, order.status.value)
             return NOT_PAYABLE
     return ACCEPTED
+
+
+async def mark_paid(conn: BaseDBAsyncClient, order: Order, actor: User | None, reason: str, paid_at: datetime) -> None:
+    """The order is paid: move it, and deliver what needs no shipping (love cards)."""
+    await order_states.transition(conn, order, OrderStatus.PAID, actor, reason, paid_at=paid_at)
+    if order.kind == OrderKind.CARD:
+        await deliver_cards(conn, order)
+
+
+async def pay_with_card(user: User, order_no: str, card_no: str) -> Order:
+    """Pay the user's goods order with the user's own card: certified products only, one ledger, one transaction."""
+    order = await order_for(user, order_no)
+    if order.kind != OrderKind.GOODS:
+        raise Invalid("card_cannot_buy_cards", "爱心卡只能购买认定扶贫产品，不能购买爱心卡")
+    card = await holder_card(user, card_no)
+    for line in await OrderLine.filter(order_id=order.id).select_related("product__supplier"):
+        if not is_sellable(line.product, line.product.supplier):
+            raise Invalid("product_not_certified", "爱心卡只能购买在有效期内的认定扶贫产品", sku=line.sku)
+    if card.expires_at < today_shanghai():
+        raise Conflict("card_expired", "爱心卡已过期")
+    async with in_transaction() as conn:
+        balance = await card_ledger.debit(conn, card, order.total_fen)
+        await Payment.create(order=order, method=PaymentMethod.CARD, out_trade_no=new_trade_no(),
+                             amount_fen=order.total_fen, status=PaymentStatus.SUCCEEDED, succeeded_at=now_utc(),
+                             using_db=conn)
+        await mark_paid(conn, order, user, f"爱心卡 {card.card_no}", now_utc())
+        await card_ledger.append(conn, card.id, ActivityKind.REDEEM, -order.total_fen, balance, user, order=order)
+    return order
 
 
 async def keep_notification(provider: str, headers: dict[str, Any], body: str, outcome: str,

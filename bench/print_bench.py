@@ -1,0 +1,106 @@
+"""Benchmark of love card rendering (models/printing).
+
+    python bench/print_bench.py [--repeats 200] [--cards 200] [--pdf-repeats 3]
+
+Reports medians:
+- QR PNG: our `qr_png` beside the bare library, `qrcode.make(text).save(BytesIO(), "PNG")`, timed in
+  the same run, interleaved call by call so that load from elsewhere on the machine hits both;
+- card face: `render_card_face` (QR, shapes, text) to a PIL image;
+- PDF: `card_faces_pdf` of `--cards` cards into a sink that keeps nothing, as cards per second,
+  with the bytes per card and the process's peak RSS.
+Each timed call gets a different card number (so a different QR), like a real print run.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import qrcode  # noqa: E402
+
+from models.printing import CardFace, card_faces_pdf, qr_png, render_card_face  # noqa: E402
+
+
+def url(i: int) -> str:
+    return f"https://aixin.example.cn/c/8860{i:012d}"
+
+
+def face(i: int) -> CardFace:
+    return CardFace(card_no=f"8860{i:012d}", face_value_fen=20000, expires_at=date(2027, 12, 31),
+                    issuer="广东省消费扶贫运营中心", qr_text=url(i))
+
+
+def bare_qr_png(text: str) -> bytes:
+    buf = io.BytesIO()
+    qrcode.make(text).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def timed_ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+class Sink(io.RawIOBase):
+    def __init__(self) -> None:
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.size += len(data)
+        return len(data)
+
+
+def faces(n: int, first: int) -> Iterator[CardFace]:
+    return (face(first + i) for i in range(n))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeats", type=int, default=200, help="timed calls per QR / card face figure")
+    ap.add_argument("--cards", type=int, default=200, help="cards per PDF")
+    ap.add_argument("--pdf-repeats", type=int, default=3)
+    args = ap.parse_args()
+
+    for i in range(20):  # warm up: imports, fonts, template, cn2an
+        qr_png(url(i)), bare_qr_png(url(i)), render_card_face(face(i))
+
+    ours, bare = [], []
+    for i in range(args.repeats):
+        ours.append(timed_ms(lambda: qr_png(url(i))))
+        bare.append(timed_ms(lambda: bare_qr_png(url(i))))
+    ours_ms, bare_ms = statistics.median(ours), statistics.median(bare)
+    sizes = (len(qr_png(url(0))), len(bare_qr_png(url(0))))
+    print(f"QR text: {url(0)!r} ({len(url(0))} chars, error correction M)")
+    print(f"QR PNG   ours qr_png (box 8, border 2)        {ours_ms:7.2f} ms  {sizes[0]:5d} B")
+    print(f"QR PNG   bare qrcode.make().save(PNG)         {bare_ms:7.2f} ms  {sizes[1]:5d} B")
+    print(f"QR PNG   ours / bare                          {ours_ms / bare_ms:7.2f}")
+
+    card_ms = statistics.median(timed_ms(lambda: render_card_face(face(i))) for i in range(args.repeats))
+    print(f"card face render_card_face (1011x638 RGB)     {card_ms:7.2f} ms")
+
+    rates, per_card = [], 0
+    for r in range(args.pdf_repeats):
+        sink = Sink()
+        start = time.perf_counter()
+        written = card_faces_pdf(faces(args.cards, r * args.cards), sink)
+        rates.append(written / (time.perf_counter() - start))
+        per_card = sink.size // written
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"PDF      {args.cards} cards, {args.pdf_repeats} runs: {statistics.median(rates):7.1f} cards/s  "
+          f"{per_card / 1024:.0f} KiB/card  peak RSS {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Buying love cards: an order of kind `card`, paid like any order; the cards are made once it is paid."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from models.cards import ActivityKind, Card, CardActivity, CardStatus
+from models.clock import now_utc, today_shanghai
+from models.errors import Invalid
+from models.orders import Order, OrderEvent, OrderKind, OrderStatus
+from models.services.audit import actor_label
+from models.services.card_numbers import allocate_serials, card_no_for
+from models.services.orders import new_order_no
+from models.users import User
+
+MAX_CARDS_PER_ORDER = 100
+CARD_VALIDITY = timedelta(days=365)
+
+
+async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed_faces: tuple[int, ...],
+                         pay_timeout: timedelta) -> Order:
+    if face_value_fen not in allowed_faces:
+        raise Invalid("invalid_face_value", "不支持该面值", allowed=list(allowed_faces))
+    if not 1 <= quantity <= MAX_CARDS_PER_ORDER:
+        raise Invalid("invalid_quantity", f"每单可购买 1 到 {MAX_CARDS_PER_ORDER} 张")
+    async with in_transaction() as conn:
+        order = await Order.create(
+            order_no=new_order_no(), user=user, kind=OrderKind.CARD, total_fen=face_value_fen * quantity,
+            card_face_value_fen=face_value_fen, card_quantity=quantity, pay_deadline=now_utc() + pay_timeout,
+            using_db=conn,
+        )
+        await OrderEvent.create(order=order, actor=user, actor_label=actor_label(user), from_status=None,
+                                to_status=OrderStatus.PENDING_PAYMENT.value, reason="购买爱心卡", using_db=conn)
+    return order
+
+
+async def deliver_cards(conn: BaseDBAsyncClient, order: Order) -> list[Card]:
+    """Make a paid card order's cards: active, held by the buyer, each with its activate activity."""
+    first = await allocate_serials(order.card_quantity, conn)
+    expires = today_shanghai() + CARD_VALIDITY
+    face = order.card_face_value_fen
+    cards = [
+        Card(card_no=card_no_for(first + i), face_value_fen=face, balance_fen=face, status=CardStatus.ACTIVE,
+             holder_id=order.user_id, purchaser_id=order.user_id, order=order, expires_at=expires, claimed_at=now_utc())
+        for i in range(order.card_quantity)
+    ]
+    await Card.bulk_create(cards, using_db=conn)
+    made = await Card.filter(order_id=order.id).using_db(conn).order_by("id")
+    await CardActivity.bulk_create(
+        [CardActivity(card_id=c.id, kind=ActivityKind.ACTIVATE, amount_fen=face, balance_after_fen=face,
+                      order=order, note="购卡") for c in made],
+        using_db=conn,
+    )
+    return made
