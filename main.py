@@ -1,4 +1,4 @@
-"""Aixin command line: serve, migrate, import-catalog, create-user, create-merchant."""
+"""Aixin command line: serve, migrate, import-catalog, create-user, create-merchant, issue-cards, activate-batch."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import signal
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -90,6 +91,85 @@ def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _yuan(text: str) -> int:
+    """A face value in yuan ("200", "50.5") as integer fen."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        fen = Decimal(text) * 100
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}") from None
+    if fen != fen.to_integral_value() or fen <= 0:
+        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}")
+    return int(fen)
+
+
+async def _issue_with_bar(batch_id: int, total: int) -> Any:
+    """Run the issuing job in this process with a rich progress bar on stderr."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+    from models.services import card_batches
+
+    columns = ("issuing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("issue", total=total)
+        return await card_batches.issue_batch(batch_id, lambda done, _: bar.update(task, completed=done))
+
+
+def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
+    """Create a 以购代捐 batch and issue its cards in this process."""
+    import time
+    from datetime import timedelta
+
+    from models.cards import BatchState
+    from models.clock import today_shanghai
+    from models.services import card_batches
+
+    created: list[int] = []
+
+    async def work() -> tuple[Any, float]:
+        batch = await card_batches.create_batch(
+            None, organization=args.org, face_value_fen=args.face, count=args.count, note=args.note,
+            expires_at=args.expires or today_shanghai() + timedelta(days=365),
+            allowed_face_values=settings.card_face_values_fen, label="cli")
+        created.append(batch.id)
+        print(f"batch {batch.id}: {batch.organization}, {batch.count:,} cards of {batch.face_value_fen / 100:g} yuan, "
+              f"valid until {batch.expires_at}", flush=True)
+        started = time.perf_counter()
+        return await _issue_with_bar(batch.id, batch.count), time.perf_counter() - started
+
+    try:
+        batch, seconds = asyncio.run(_with_database(settings, work))
+    except KeyboardInterrupt:
+        print(f"interrupted: batch {created[0]} stays issuing; a server worker resumes it" if created
+              else "interrupted", file=sys.stderr)
+        return 130
+    except (DomainError, OSError, ConnectionError):
+        raise
+    except Exception as exc:  # the batch was marked failed, with the reason
+        print(f"error: issuing batch {created[0] if created else '?'} failed: {exc}", file=sys.stderr)
+        return 1
+    if batch.state != BatchState.ISSUED:
+        print(f"batch {batch.id} is {batch.state.value} ({batch.issued:,}/{batch.count:,}): another worker is issuing it")
+        return 0
+    print(f"batch {batch.id} issued: {batch.issued:,} cards in {seconds:.1f} s")
+    return 0
+
+
+def cmd_activate_batch(settings: Settings, args: argparse.Namespace) -> int:
+    """The organization has paid: activate every card of the batch."""
+    from models.services import card_batches
+
+    async def work() -> dict[str, int]:
+        await card_batches.activate_batch(None, args.batch_id, label="cli")
+        return await card_batches.batch_report(args.batch_id)
+
+    report = asyncio.run(_with_database(settings, work))
+    print(f"batch {args.batch_id} active: {report['activated']:,} cards, {report['outstanding_fen'] / 100:,.2f} yuan")
+    return 0
+
+
 def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> None:
     from aiohttp import web
 
@@ -152,6 +232,16 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--merchant", type=int, help="merchant id (merchant_staff only)")
     user.set_defaults(func=cmd_create_user)
     sub.add_parser("reconcile", help="check every card balance against its ledger").set_defaults(func=cmd_reconcile)
+    issue = sub.add_parser("issue-cards", help="create a 以购代捐 card batch and issue its cards (progress bar)")
+    issue.add_argument("--org", required=True, help="the buying organization")
+    issue.add_argument("--face", type=_yuan, required=True, help="face value in yuan (one of CARD_FACE_VALUES)")
+    issue.add_argument("--count", type=int, required=True, help="number of cards, 1 to 1,000,000")
+    issue.add_argument("--expires", type=date.fromisoformat, help="YYYY-MM-DD, last valid day (default: a year from today)")
+    issue.add_argument("--note", default="")
+    issue.set_defaults(func=cmd_issue_cards)
+    activate = sub.add_parser("activate-batch", help="activate every card of an issued batch (the organization paid)")
+    activate.add_argument("batch_id", type=int)
+    activate.set_defaults(func=cmd_activate_batch)
     merchant = sub.add_parser("create-merchant", help="create a merchant (counter, pavilion or zone)")
     merchant.add_argument("--name", required=True)
     merchant.add_argument("--kind", choices=["counter", "pavilion", "zone"], default="counter")

@@ -9,12 +9,13 @@ from typing import AsyncIterator, Awaitable, Callable
 import aiohttp
 from aiohttp import web
 
-from api.keys import DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
+from api.jobs import BackgroundJobs
+from api.keys import BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
 from api.wechat.login import WeChatLogin
 from models.catalog_search import CatalogSearch
 from models.db import open_database, activated
 from models.search import CatalogTokenizer, SearchIndex
-from models.services import cards, orders, setup
+from models.services import card_batches, cards, orders, setup
 from models.services.demo import load_demo_data
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,21 @@ async def card_expiry_ctx(app: web.Application) -> AsyncIterator[None]:
     """Expire cards past their date: the remaining balance moves to an expire activity."""
     async with _periodic(app, app[SETTINGS].card_sweep_seconds, cards.expire_due, "card expiry"):
         yield
+
+
+CARD_BATCH_RESUME_SECONDS = 30.0
+
+
+async def background_jobs_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Jobs the app owns (card issuing), cancelled and awaited before the database closes; and every
+    `CARD_BATCH_RESUME_SECONDS` this worker resumes card batches whose issuing worker died (stale lease)."""
+    jobs = BackgroundJobs(app[DATABASE])
+    app[BACKGROUND_JOBS] = jobs
+    try:
+        async with _periodic(app, CARD_BATCH_RESUME_SECONDS, card_batches.resume_stale_batches, "card batch resume"):
+            yield
+    finally:
+        await jobs.close()
 
 
 @contextlib.asynccontextmanager

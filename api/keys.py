@@ -5,6 +5,7 @@ import aiohttp
 from aiohttp import web
 from tortoise.context import TortoiseContext
 
+from api.jobs import BackgroundJobs
 from api.settings import Settings
 from api.wechat.login import WeChatLogin
 from api.wechat.pay_setup import WeChatPayConfig
@@ -20,3 +21,4 @@ OPENAPI = web.AppKey("openapi", dict)
 CARD_CODES = web.AppKey("card_codes", CardCodes)
 WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)
+BACKGROUND_JOBS = web.AppKey("background_jobs", BackgroundJobs)

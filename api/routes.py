@@ -1,6 +1,7 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
 from api.handlers import (
-    addresses, admin_catalog, admin_merchants, auth, cards, docs, health, merchant, orders, payments, products,
+    addresses, admin_catalog, admin_merchants, auth, card_batches, cards, docs, health, merchant, orders, payments,
+    products,
 )
 from api.routing import Route
 
@@ -16,4 +17,5 @@ ROUTES: list[Route] = [
     *cards.ROUTES,
     *merchant.ROUTES,
     *admin_merchants.ROUTES,
+    *card_batches.ROUTES,
 ]

@@ -100,8 +100,8 @@ ROUTES = [
           body=FreezeIn, response=CardOut),
     Route("POST", f"{_C}/{{card_no}}/unfreeze", unfreeze, CONSUMER, "Unfreeze my card", "cards",
           body=FreezeIn, response=CardOut),
-    Route("POST", f"/api/v1/admin/cards/{{card_no}}/freeze", admin_freeze, ADMIN, "Freeze any card", "admin",
+    Route("POST", "/api/v1/admin/cards/{card_no}/freeze", admin_freeze, ADMIN, "Freeze any card", "admin",
           body=FreezeIn, response=CardOut),
-    Route("POST", f"/api/v1/admin/cards/{{card_no}}/unfreeze", admin_unfreeze, ADMIN, "Unfreeze any card", "admin",
+    Route("POST", "/api/v1/admin/cards/{card_no}/unfreeze", admin_unfreeze, ADMIN, "Unfreeze any card", "admin",
           body=FreezeIn, response=CardOut),
 ]

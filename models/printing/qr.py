@@ -101,7 +101,10 @@ def qr_matrix(text: str, *, border: int = 2) -> np.ndarray:
 
 
 def scale_modules(modules: np.ndarray, box_size: int) -> Image.Image:
-    """A 1-bit image of a bool module matrix, `box_size` pixels per module, white where True."""
+    """A 1-bit image of a bool matrix, `box_size` pixels per module; True is white in the image and
+    opaque when the image is used as a paste mask."""
+    if box_size < 1:
+        raise ValueError(f"box_size must be at least 1, got {box_size}")
     return Image.fromarray(np.repeat(np.repeat(modules, box_size, axis=0), box_size, axis=1))
 
 

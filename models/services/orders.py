@@ -11,14 +11,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.addresses import Address
-from models.catalog import Product
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.orders import Order, OrderEvent, OrderKind, OrderLine, OrderStatus as S
-from models.sellability import is_sellable
 from models.services import card_ledger, order_states, stock
 from models.services.audit import actor_label
-from models.snapshots import snapshot_of
+from models.snapshots import sellable_now
 from models.users import User
 
 log = logging.getLogger(__name__)
@@ -50,19 +48,10 @@ def merge_lines(items: list[LineRequest]) -> dict[str, int]:
     return merged
 
 
-async def _sellable_products(merged: dict[str, int]) -> list[tuple[Product, int]]:
-    found = {
-        p.sku: p
-        for p in await Product.filter(sku__in=list(merged)).select_related("supplier", "origin__parent__parent")
-    }
-    today = today_shanghai()
-    for sku in merged:
-        product = found.get(sku)
-        if product is None:
-            raise NotFound("product_not_found", "商品不存在", sku=sku)
-        if not is_sellable(product, product.supplier, today):
-            raise Invalid("product_not_sellable", f"「{product.name}」当前不可销售（未认定、已撤销或认定已过期）", sku=sku)
-    return [(found[sku], qty) for sku, qty in merged.items()]
+def _not_sellable(sku: str, name: str | None) -> Exception:
+    if name is None:
+        return NotFound("product_not_found", "商品不存在", sku=sku)
+    return Invalid("product_not_sellable", f"「{name}」当前不可销售（未认定、已撤销或认定已过期）", sku=sku)
 
 
 async def _shipping_address(user: User, address_id: int | None) -> dict[str, Any]:
@@ -80,9 +69,9 @@ async def _shipping_address(user: User, address_id: int | None) -> dict[str, Any
 
 async def place_order(
     user: User, items: list[LineRequest], address_id: int | None, note: str, pay_timeout: timedelta
-) -> Order:
-    """A goods order in `pending_payment`, its stock reserved; all lines or nothing."""
-    wanted = await _sellable_products(merge_lines(items))
+) -> tuple[Order, list[OrderLine]]:
+    """A goods order in `pending_payment` with its lines, its stock reserved; all lines or nothing."""
+    wanted = await sellable_now(merge_lines(items), _not_sellable)
     shipping = await _shipping_address(user, address_id)
     total = sum(p.price_fen * qty for p, qty in wanted)
     for attempt in range(3):
@@ -92,11 +81,12 @@ async def place_order(
                     order_no=new_order_no(), user=user, kind=OrderKind.GOODS, total_fen=total, shipping=shipping,
                     note=note, pay_deadline=now_utc() + pay_timeout, using_db=conn,
                 )
-                await OrderLine.bulk_create([OrderLine(order=order, **snapshot_of(p, qty)) for p, qty in wanted], using_db=conn)
+                lines = [OrderLine(order=order, **p.snapshot(qty)) for p, qty in wanted]
+                await OrderLine.bulk_create(lines, using_db=conn)
                 await stock.reserve(conn, order, wanted)
                 await OrderEvent.create(order=order, actor=user, actor_label=actor_label(user), from_status=None,
                                         to_status=S.PENDING_PAYMENT.value, reason="下单", using_db=conn)
-            return order
+            return order, lines
         except IntegrityError:  # an order number collision: astronomically rare, try a fresh number
             log.warning("order number collision, attempt %d", attempt + 1)
     raise RuntimeError("could not allocate an order number")

@@ -10,7 +10,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.cards import ActivityKind, CardActivity
+from models.cards import ActivityKind
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.orders import Order, OrderKind, OrderLine, OrderStatus

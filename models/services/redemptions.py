@@ -11,15 +11,13 @@ from tortoise.transactions import in_transaction
 
 from models.card_codes import CardCodes
 from models.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
-from models.catalog import Product
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Forbidden, Invalid, NotFound
 from models.merchants import Merchant
-from models.sellability import is_sellable
 from models.services import card_ledger
 from models.services.cards import any_card
 from models.services.orders import LineRequest, merge_lines
-from models.snapshots import snapshot_of
+from models.snapshots import sellable_now
 from models.users import User
 
 
@@ -51,14 +49,8 @@ async def preview(staff: User, code: str, codes: CardCodes, now: datetime | None
                        needs_pay_code=card.holder_id is not None)
 
 
-async def _certified(merged: dict[str, int]) -> list[tuple[Product, int]]:
-    found = {p.sku: p for p in await Product.filter(sku__in=list(merged)).select_related("supplier", "origin__parent__parent")}
-    today = today_shanghai()
-    for sku in merged:
-        product = found.get(sku)
-        if product is None or not is_sellable(product, product.supplier, today):
-            raise Invalid("product_not_certified", "爱心卡只能购买在有效期内的认定扶贫产品", sku=sku)
-    return [(found[sku], qty) for sku, qty in merged.items()]
+def _not_certified(sku: str, name: str | None) -> Exception:
+    return Invalid("product_not_certified", "爱心卡只能购买在有效期内的认定扶贫产品", sku=sku)
 
 
 def _usable(card: Card, counter: int | None) -> None:
@@ -80,7 +72,7 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
     if earlier is not None:
         return earlier
     card_no, counter = codes.read(code, now or now_utc())
-    wanted = await _certified(merged)
+    wanted = await sellable_now(merged, _not_certified)
     card = await any_card(card_no)
     _usable(card, counter)
     total = sum(p.price_fen * qty for p, qty in wanted)
@@ -109,7 +101,7 @@ async def _debit(staff, merchant, card, counter, wanted, total, key, digest) -> 
             merchant=merchant, card=card, staff=staff, amount_fen=total, idempotency_key=key, request_hash=digest,
             business_date=today_shanghai(), using_db=conn,
         )
-        await RedemptionLine.bulk_create([RedemptionLine(redemption=redemption, **snapshot_of(p, q)) for p, q in wanted],
+        await RedemptionLine.bulk_create([RedemptionLine(redemption=redemption, **p.snapshot(q)) for p, q in wanted],
                                          using_db=conn)
         await card_ledger.append(conn, card.id, ActivityKind.REDEEM, -total, balance, staff, merchant=merchant,
                                  redemption=redemption, idempotency_key=key)
