@@ -1,7 +1,7 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
 from api.handlers import (
     addresses, admin_catalog, admin_merchants, auth, card_batches, cards, docs, health, merchant, orders, payments,
-    products,
+    printing, products,
 )
 from api.routing import Route
 
@@ -17,5 +17,6 @@ ROUTES: list[Route] = [
     *cards.ROUTES,
     *merchant.ROUTES,
     *admin_merchants.ROUTES,
+    *printing.ROUTES,
     *card_batches.ROUTES,
 ]

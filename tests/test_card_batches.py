@@ -147,6 +147,7 @@ async def test_a_worker_that_lost_its_lease_writes_nothing(client: TestClient) -
                                                 expires_at=today_shanghai() + timedelta(days=30),
                                                 allowed_face_values=(FACE,))
         slow_a, lease_a = await card_batches.get_batch(batch.id), await card_batches._claim(batch.id)
+        assert lease_a is not None
         await card_batches._issue_chunk(slow_a, lease_a, 1000)
         # A stalls for over a minute; B finds the lease stale and takes the job over.
         await CardBatch.filter(id=batch.id).update(heartbeat_at=now_utc() - timedelta(minutes=2))

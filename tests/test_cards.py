@@ -198,3 +198,30 @@ async def test_pay_an_order_with_a_card_and_refund_to_it(client, counter, settin
     resp = await client.post(f"/api/v1/orders/{bobs}/pay", json={"method": "card", "card_no": card_no}, headers=bob)
     assert resp.status == 404  # not his card
     assert reconcile(settings).returncode == 0
+
+
+def decode_png(data: bytes) -> str:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))
+    assert len(found) == 1
+    return found[0].text
+
+
+async def test_qr_pngs_decode_with_zxing_and_redeem(client, counter):
+    clerk, alice, card_no = counter
+    resp = await client.get(f"/api/v1/cards/{card_no}/pay-code", headers=alice)
+    png = await client.get((await resp.json())["qr_png_url"], headers=alice)
+    assert png.status == 200 and png.content_type == "image/png"
+    body = await redeem(client, clerk, decode_png(await png.read()), [("T-EGG-01", 1)], "png-pay-0001")
+    assert body["amount_fen"] == 3990
+    await client.post(f"/api/v1/cards/{card_no}/give", headers=alice)
+    assert (await client.get(f"/api/v1/cards/{card_no}/qr.png", headers=alice)).status == 404  # no longer hers
+    admin = auth(await staff_token(client, username="admin2"))
+    printed = decode_png(await (await client.get(f"/api/v1/cards/{card_no}/qr.png", headers=admin)).read())
+    assert printed.startswith("AX1.")
+    body = await redeem(client, clerk, printed, [("T-EGG-01", 1)], "png-printed-0001")
+    assert body["balance_after_fen"] == 20000 - 2 * 3990

@@ -8,6 +8,7 @@ from api.schemas.common import PageQuery, Strict
 from api.schemas.orders import LineIn
 from models.cards import Card, CardActivity, Redemption
 from models.clock import shanghai_iso
+from models.printing import mask_card_no as mask
 from models.services.orders import MAX_LINES
 
 CardNo = Field(pattern=r"^\d{16}$")
@@ -130,6 +131,3 @@ class RedemptionQuery(PageQuery):
 class VoidIn(Strict):
     reason: str = Field("", max_length=255)
 
-
-def mask(card_no: str) -> str:
-    return f"{card_no[:4]} **** **** {card_no[-4:]}"

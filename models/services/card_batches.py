@@ -169,16 +169,9 @@ def _stale(now: datetime) -> Q:
 
 @dataclass
 class _Lease:
-    """Our heartbeats: `token`, the last one committed (the fencing token); `pending`, the one a chunk is writing.
-
-    A chunk cancelled while committing may or may not have landed, so releasing accepts either.
-    """
+    """Our heartbeat, last written: the fencing token every chunk checks and moves on."""
 
     token: datetime
-    pending: datetime | None = None
-
-    def ours(self) -> Q:
-        return Q(heartbeat_at__in=[t for t in (self.token, self.pending) if t is not None])
 
 
 async def _claim(batch_id: int) -> _Lease | None:
@@ -188,34 +181,47 @@ async def _claim(batch_id: int) -> _Lease | None:
     return _Lease(now) if taken else None
 
 
-async def _issue_chunk(batch: CardBatch, lease: _Lease, n: int) -> None:
-    """Allocate, insert and count n cards in one transaction, if our lease still holds.
-
-    The lease moves on with every chunk: a worker that stalled past LEASE finds it changed and stops.
-    """
-    lease.pending = now_utc()
+async def _write_chunk(batch: CardBatch, token: datetime, n: int) -> datetime:
+    """Allocate, insert and count n cards in one transaction, if the lease is still `token`; returns the new one."""
+    beat = now_utc()
     async with in_transaction() as conn:
-        held = await CardBatch.filter(id=batch.id, heartbeat_at=lease.token, issued=batch.issued).using_db(
-            conn).update(issued=batch.issued + n, heartbeat_at=lease.pending)
+        held = await CardBatch.filter(id=batch.id, heartbeat_at=token, issued=batch.issued).using_db(conn).update(
+            issued=batch.issued + n, heartbeat_at=beat)
         if not held:
             raise LeaseLost(batch.id)
         first = await allocate_serials(n, conn)
-        await insert_cards(conn, batch, card_nos(first, n), lease.pending)
-    batch.issued, lease.token, lease.pending = batch.issued + n, lease.pending, None
+        await insert_cards(conn, batch, card_nos(first, n), beat)
+    return beat
+
+
+async def _issue_chunk(batch: CardBatch, lease: _Lease, n: int) -> None:
+    """One chunk, run to its end even if the job is cancelled meanwhile; the cancellation then takes effect.
+
+    Cancelled inside `in_transaction`, Tortoise can leave the task bound to a half-open transaction, and
+    we could not tell whether the chunk committed. A worker that stalled past LEASE finds the lease moved on.
+    """
+    chunk = asyncio.ensure_future(_write_chunk(batch, lease.token, n))
+    cancelled = False
+    while not chunk.done():
+        try:
+            await asyncio.wait([chunk])
+        except asyncio.CancelledError:
+            cancelled = True
+    if cancelled and (chunk.cancelled() or chunk.exception() is not None):
+        raise asyncio.CancelledError  # nothing was written
+    lease.token, batch.issued = chunk.result(), batch.issued + n  # raises the chunk's own error, if any
+    if cancelled:
+        raise asyncio.CancelledError
 
 
 async def _end(batch: CardBatch, lease: _Lease, **changes: Any) -> None:
-    await CardBatch.filter(lease.ours(), id=batch.id, state=BatchState.ISSUING).update(**changes)
+    await CardBatch.filter(id=batch.id, heartbeat_at=lease.token, state=BatchState.ISSUING).update(**changes)
 
 
 async def _release(batch: CardBatch, lease: _Lease) -> None:
     """Give the lease back when cancelled (shutdown, Ctrl-C), so another worker resumes at once, not in 60 s."""
-    try:
+    with contextlib.suppress(Exception):
         await _end(batch, lease, heartbeat_at=None)
-    except Exception:
-        log.exception("DEBUG release failed %s", lease)
-    else:
-        log.warning("DEBUG released %s", lease)
 
 
 async def _issue_missing(batch: CardBatch, lease: _Lease, progress: Progress | None, chunk_size: int) -> None:

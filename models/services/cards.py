@@ -11,7 +11,7 @@ from models.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, NotFound
 from models.services import card_ledger
-from models.users import User
+from models.users import Role, User
 
 
 def _not_found(card_no: str) -> NotFound:
@@ -31,6 +31,11 @@ async def any_card(card_no: str) -> Card:
     if card is None:
         raise _not_found(card_no)
     return card
+
+
+async def visible_card(user: User, card_no: str) -> Card:
+    """Holders see their own cards; administrators see every card."""
+    return await (any_card(card_no) if user.role == Role.ADMIN else holder_card(user, card_no))
 
 
 async def list_cards(user: User) -> list[Card]:
