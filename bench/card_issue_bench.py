@@ -7,8 +7,9 @@ For PostgreSQL a fresh database is created next to the one named (`aixin_card_be
 end), so the URL's user needs CREATEDB. Each engine, in one run, on an emptied card table each time:
 
   (a) baselines: the same rows (card numbers generated beforehand), same columns, same chunks, one
-      transaction per chunk, no allocation / lease / progress: raw `executemany` (the ratio's base), and
-      the set-based INSERT … SELECT that `issue_batch` uses;
+      transaction per chunk, no allocation / lease / progress: raw `executemany` (the ratio's base),
+      Tortoise `bulk_create` (objects built per chunk), and the set-based INSERT … SELECT that
+      `issue_batch` uses;
   (b) `issue_batch` itself (claim, per chunk: lease check, serial allocation, card numbers, insert, progress);
   (c) `activate_batch` (set-based UPDATE + ledger INSERT … SELECT, one transaction), then `batch_report`.
 
@@ -38,14 +39,14 @@ sys.path.insert(0, str(ROOT))
 import asyncpg  # noqa: E402
 from tortoise.transactions import in_transaction  # noqa: E402
 
-from models.cards import CardBatch, CardStatus  # noqa: E402
+from models.cards import Card, CardBatch, CardStatus  # noqa: E402
 from models.clock import now_utc, today_shanghai  # noqa: E402
 from models.db import activated, open_database  # noqa: E402
 from models.services import card_batches, setup  # noqa: E402
 
 TARGET_SECONDS = 120.0
 FACE = 20000
-COLUMNS = '"card_no", "face_value_fen", "balance_fen", "status", "expires_at", "pay_counter", "spent_counter", "created_at", "batch_id"'
+COLUMNS = card_batches.CARD_COLUMNS
 Row = tuple[str, float]
 
 
@@ -90,10 +91,22 @@ async def bare_executemany(batch: CardBatch, numbers: list[str], chunk: int) -> 
     now = now_utc()
     for start in range(0, len(numbers), chunk):
         async with in_transaction() as conn:
-            marks = "?, ?, ?, ?, ?, ?, ?, ?, ?" if conn.capabilities.dialect == "sqlite" else "$1, $2, $3, $4, $5, $6, $7, $8, $9"
+            sqlite = conn.capabilities.dialect == "sqlite"
+            marks = ", ".join("?" if sqlite else f"${i}" for i in range(1, 10))
             rows = [(n, FACE, 0, CardStatus.INACTIVE.value, batch.expires_at, 0, 0, now, batch.id)
                     for n in numbers[start:start + chunk]]
             await conn.execute_many(f'INSERT INTO "card" ({COLUMNS}) VALUES ({marks})', rows)
+
+
+async def bare_bulk_create(batch: CardBatch, numbers: list[str], chunk: int) -> None:
+    """Tortoise's own bulk_create, objects built per chunk (that is part of its cost)."""
+    now = now_utc()
+    for start in range(0, len(numbers), chunk):
+        async with in_transaction() as conn:
+            cards = [Card(card_no=n, face_value_fen=FACE, balance_fen=0, status=CardStatus.INACTIVE,
+                          expires_at=batch.expires_at, created_at=now, batch_id=batch.id)
+                     for n in numbers[start:start + chunk]]
+            await Card.bulk_create(cards, batch_size=chunk, using_db=conn)
 
 
 async def bare_set_based(batch: CardBatch, numbers: list[str], chunk: int) -> None:
@@ -118,7 +131,9 @@ async def steps(engine: str, count: int, chunk: int) -> list[Row]:
     numbers = card_batches.card_nos(1, count)
     holder = await CardBatch.create(organization="baseline", face_value_fen=FACE, count=count, expires_at=expires)
     results: list[Row] = []
-    for label, bare in (("bare executemany", bare_executemany), ("bare INSERT…SELECT", bare_set_based)):
+    bares = (("bare executemany", bare_executemany), ("bare bulk_create", bare_bulk_create),
+             ("bare INSERT…SELECT", bare_set_based))
+    for label, bare in bares:
         await empty_cards(engine)
         results.append((label, await timed(lambda: bare(holder, numbers, chunk))))
     await empty_cards(engine)

@@ -75,7 +75,8 @@ def card_nos(first_serial: int, n: int) -> list[str]:
     out: list[str] = []
     for serial in range(first_serial, first_serial + n):
         body = (serial * MULTIPLIER + OFFSET) % BODY_SPACE
-        total = _PREFIX_SUM + _EVEN[body % 1000] + _ODD[body // 1000 % 1000] + _EVEN[body // 10**6 % 1000] + _ODD[body // 10**9]
+        total = (_PREFIX_SUM + _EVEN[body % 1000] + _ODD[body // 1000 % 1000]
+                 + _EVEN[body // 10**6 % 1000] + _ODD[body // 10**9])
         out.append(f"{PREFIX}{body:011d}{_CHECK[total]}")
     return out
 
@@ -94,10 +95,12 @@ def _sql(conn: BaseDBAsyncClient, text: str) -> str:
     return re.sub(r"\?", lambda _: f"${next(numbers)}", text)
 
 
-_CARD_COLUMNS = '"card_no", "face_value_fen", "balance_fen", "status", "expires_at", "pay_counter", "spent_counter", "created_at", "batch_id"'
+CARD_COLUMNS = ('"card_no", "face_value_fen", "balance_fen", "status", "expires_at", "pay_counter", "spent_counter", '
+                '"created_at", "batch_id"')
 _INSERT_CARDS = {
-    "sqlite": f'INSERT INTO "card" ({_CARD_COLUMNS}) SELECT "value", ?, 0, ?, ?, 0, 0, ?, ? FROM json_each(?)',
-    "postgres": f'INSERT INTO "card" ({_CARD_COLUMNS}) SELECT unnest(?::varchar[]), ?::bigint, 0, ?, ?::date, 0, 0, ?::timestamptz, ?::int',
+    "sqlite": f'INSERT INTO "card" ({CARD_COLUMNS}) SELECT "value", ?, 0, ?, ?, 0, 0, ?, ? FROM json_each(?)',
+    "postgres": f'INSERT INTO "card" ({CARD_COLUMNS}) '
+                'SELECT unnest(?::varchar[]), ?::bigint, 0, ?, ?::date, 0, 0, ?::timestamptz, ?::int',
 }
 
 
@@ -280,7 +283,8 @@ async def resume_stale_batches() -> int:
 # ---------------------------------------------------------------- activate
 
 _ACTIVATION_LEDGER = (
-    'INSERT INTO "card_activity" ("card_id", "kind", "amount_fen", "balance_after_fen", "actor_id", "note", "created_at") '
+    'INSERT INTO "card_activity" '
+    '("card_id", "kind", "amount_fen", "balance_after_fen", "actor_id", "note", "created_at") '
     'SELECT "id", ?, "face_value_fen", "face_value_fen", ?, ?, ? FROM "card" WHERE "batch_id" = ? AND "status" = ?'
 )
 _ACTIVATION_CARDS = (
@@ -307,7 +311,8 @@ async def activate_batch(actor: User | None, batch_id: int, label: str | None = 
     """The organization has paid: `issued` → `active`, every card active with its face value, one ledger entry each."""
     batch = await get_batch(batch_id)
     if batch.expires_at < today_shanghai():
-        raise Conflict("batch_expired", "卡批次已过有效期，不能激活", batch_id=batch_id, expires_at=batch.expires_at.isoformat())
+        raise Conflict("batch_expired", "卡批次已过有效期，不能激活", batch_id=batch_id,
+                       expires_at=batch.expires_at.isoformat())
     now = now_utc()
     async with in_transaction() as conn:
         moved = await CardBatch.filter(id=batch_id, state=BatchState.ISSUED).using_db(conn).update(
@@ -332,7 +337,8 @@ _CARD_TOTALS = (
     'FROM "card" WHERE "batch_id" = ?'
 )
 _SPENT = (
-    'SELECT COALESCE(-SUM(a."amount_fen"), 0) AS "spent" FROM "card_activity" a JOIN "card" c ON c."id" = a."card_id" '
+    'SELECT COALESCE(-SUM(a."amount_fen"), 0) AS "spent" '
+    'FROM "card_activity" a JOIN "card" c ON c."id" = a."card_id" '
     'WHERE c."batch_id" = ? AND a."kind" IN (?, ?, ?)'
 )
 SPENDING = (ActivityKind.REDEEM, ActivityKind.VOID, ActivityKind.REFUND)
@@ -351,8 +357,8 @@ async def batch_report(batch_id: int) -> dict[str, int]:
     if batch.state == BatchState.ACTIVE:
         rows = await conn.execute_query_dict(_sql(conn, _SPENT), [batch.id, *(k.value for k in SPENDING)])
         spent = int(rows[0]["spent"])
-    return {"issued": int(totals["issued"]), "activated": int(totals["activated"]), "claimed": int(totals["claimed"]),
-            "spent_fen": spent, "outstanding_fen": int(totals["outstanding"])}
+    counts = {key: int(totals[key]) for key in ("issued", "activated", "claimed")}
+    return {**counts, "spent_fen": spent, "outstanding_fen": int(totals["outstanding"])}
 
 
 async def batch_cards(batch_id: int, offset: int, limit: int) -> tuple[list[Card], int]:
