@@ -218,7 +218,7 @@ class SearchIndex:
         self._province = _Column(np.int32, np.frombuffer(provinces, np.int32))
         self._category = _Column(np.int32, np.frombuffer(categories, np.int32))
         self._rank = _Column(np.int64, np.full(n, -1, np.int64))
-        self._live_length = float(np.sum(self._length.values, dtype=np.float64))
+        self._live_length = float(np.sum(self._length.values, dtype=np.float64))  # not money: BM25 document lengths
         self._ensure_order()
 
     def upsert(self, doc: SearchDoc) -> None:
@@ -396,7 +396,7 @@ class SearchIndex:
 
     def _retire(self, slot: int) -> None:
         self._alive.values[slot] = False
-        self._live_length -= float(self._length.values[slot])
+        self._live_length -= float(self._length.values[slot])  # not money
         self._dead += 1
         self._k1_norms = None
 
