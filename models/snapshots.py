@@ -13,6 +13,7 @@ from typing import Any, Callable
 from tortoise import fields
 from tortoise.models import Model
 
+from models import sql
 from models.catalog import CertStatus, Product
 from models.clock import today_shanghai
 from models.sellability import sellable
@@ -97,10 +98,9 @@ class Selling:
 
 async def sellable_now(merged: dict[str, int], refuse: Callable[[str, str | None], Exception]) -> list[tuple[Selling, int]]:
     """The products for `merged` (sku → qty), each sellable today; `refuse(sku, name)` builds the error otherwise."""
-    conn = Product._meta.db
     skus = list(merged)
-    marks = ", ".join("?" if conn.capabilities.dialect == "sqlite" else f"${i + 1}" for i in range(len(skus)))
-    found = {r["sku"]: Selling(r) for r in await conn.execute_query_dict(_SELLING.format(marks=marks), skus)}
+    rows = await sql.query(Product._meta.db, _SELLING.format(marks=sql.marks(len(skus))), skus)
+    found = {r["sku"]: Selling(r) for r in rows}
     today = today_shanghai()
     for sku in skus:
         if sku not in found or not found[sku].sellable(today):

@@ -1,0 +1,44 @@
+"""Hand-written SQL for the few hot paths where the ORM's per-statement cost outweighs the database's.
+
+Queries are written once with `?` placeholders (SQLite's style); `for_dialect` turns them into `$1, $2, …`
+for PostgreSQL. The queries given here are our own constants, so a `?` is always a placeholder.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+
+@lru_cache(maxsize=256)
+def _numbered(sql: str) -> str:
+    parts = sql.split("?")
+    return parts[0] + "".join(f"${i}{part}" for i, part in enumerate(parts[1:], start=1))
+
+
+def for_dialect(conn: BaseDBAsyncClient, sql: str) -> str:
+    """`sql` with its `?` placeholders as `conn`'s database expects them."""
+    return sql if conn.capabilities.dialect == "sqlite" else _numbered(sql)
+
+
+def marks(count: int) -> str:
+    """`?, ?, …`: `count` placeholders, for an IN list."""
+    return ", ".join("?" * count)
+
+
+def rows_of(width: int, count: int) -> str:
+    """`(?, ?), (?, ?), …`: the VALUES of a multi-row INSERT of `count` rows of `width` columns."""
+    return ", ".join([f"({marks(width)})"] * count)
+
+
+async def query(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> list[dict[str, Any]]:
+    """The rows `sql` returns (a SELECT, or a write with RETURNING)."""
+    return await conn.execute_query_dict(for_dialect(conn, sql), list(values))
+
+
+async def execute(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> int:
+    """Run an INSERT, UPDATE or DELETE; the number of rows it changed."""
+    changed, _ = await conn.execute_query(for_dialect(conn, sql), list(values))
+    return changed
