@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from order_workloads import OrderWorkload, WorkloadError, build_workloads
+from redemption_workloads import CARD_FACE_VALUES_YUAN, RedemptionWorkload, build_redemption_workloads
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -78,6 +79,12 @@ ENDPOINTS = [
     # Its stock runs out part-way through every run: the 409 out_of_stock answers are load, not errors.
     Endpoint("order (hot product)", "real", "/api/v1/orders", baseline="onerow", connections=ORDER_CONNECTIONS,
              method="POST", workload="order_hot", lua="wrk_bodies.lua", expected_statuses=frozenset({409})),
+    Endpoint("redemption (many cards)", "real", "/api/v1/merchant/redemptions", baseline="onerow",
+             connections=ORDER_CONNECTIONS, method="POST", workload="redeem_many", lua="wrk_bodies.lua"),
+    # The card runs dry part-way through every run: the 409 card_insufficient_balance answers are load.
+    Endpoint("redemption (hot card)", "real", "/api/v1/merchant/redemptions", baseline="onerow",
+             connections=ORDER_CONNECTIONS, method="POST", workload="redeem_hot", lua="wrk_bodies.lua",
+             expected_statuses=frozenset({409})),
 ]
 
 
@@ -91,6 +98,7 @@ class Target:
 TARGETS = [
     Target("search ≥ 40% of hello-world req/s", "search", 0.40),
     Target("order (many products) ≥ 25% of one-row req/s", "order (many products)", 0.25),
+    Target("redemption (many cards) ≥ 25% of one-row req/s", "redemption (many cards)", 0.25),
 ]
 
 
@@ -187,7 +195,9 @@ def stop_servers(servers: list[Server]) -> None:
 
 def real_server_env(database_url: str) -> dict[str, str]:
     return {**os.environ, "DEMO": "1", "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY,
-            "LOG_LEVEL": "WARNING"}  # aiohttp's access log is at INFO: WARNING turns it off
+            "LOG_LEVEL": "WARNING",  # aiohttp's access log is at INFO: WARNING turns it off
+            # the default face values and larger ones, for the hot card (bench/redemption_workloads.py)
+            "CARD_FACE_VALUES": ",".join(map(str, CARD_FACE_VALUES_YUAN))}
 
 
 def migrate(database_url: str) -> None:
@@ -245,15 +255,23 @@ def endpoint_urls(endpoints: list[Endpoint], servers: dict[str, Server]) -> dict
     return {e.name: servers[e.server].base_url + quote_path(e.path.format(**params)) for e in endpoints}
 
 
-def prepare_workloads(endpoints: list[Endpoint], real: Server) -> dict[str, OrderWorkload]:
-    """The order workloads (consumers, addresses, stock), when an endpoint needs them."""
-    if not any(e.workload for e in endpoints):
-        return {}
-    print("preparing the order workloads (consumers, addresses, stock of every product)…")
-    return build_workloads(real.base_url)
+Workload = OrderWorkload | RedemptionWorkload
 
 
-def check_answers(endpoints: list[Endpoint], urls: dict[str, str], workloads: dict[str, OrderWorkload]) -> None:
+def prepare_workloads(endpoints: list[Endpoint], real: Server, tmp: Path) -> dict[str, Workload]:
+    """The order and redemption workloads (consumers, addresses, stock; card batches), when endpoints need them."""
+    wanted = {e.workload for e in endpoints if e.workload}
+    workloads: dict[str, Workload] = {}
+    if wanted & {"order_many", "order_hot"}:
+        print("preparing the order workloads (consumers, addresses, stock of every product)…")
+        workloads.update(build_workloads(real.base_url))
+    if wanted & {"redeem_many", "redeem_hot"}:
+        print("preparing the redemption workloads (card batches, issued and activated)…")
+        workloads.update(build_redemption_workloads(real.base_url, tmp))
+    return workloads
+
+
+def check_answers(endpoints: list[Endpoint], urls: dict[str, str], workloads: dict[str, Workload]) -> None:
     """One request per endpoint before loading it: a broken endpoint stops the bench instead of being timed."""
     for endpoint in endpoints:
         if endpoint.workload:
@@ -330,7 +348,7 @@ def without_expected(result: dict[str, Any], endpoint: Endpoint) -> dict[str, An
     return {**result, "non_2xx": result["non_2xx"] - expected, "expected_non_2xx": expected}
 
 
-def measure_with_workload(endpoint: Endpoint, url: str, seconds: int, workload: OrderWorkload) -> dict[str, Any]:
+def measure_with_workload(endpoint: Endpoint, url: str, seconds: int, workload: Workload) -> dict[str, Any]:
     """Prepare the workload, run wrk with the endpoint's Lua script, then let the workload check the run."""
     try:
         env = {"BENCH_METHOD": endpoint.method, **workload.before_run(seconds)}
@@ -341,7 +359,7 @@ def measure_with_workload(endpoint: Endpoint, url: str, seconds: int, workload: 
 
 
 def measure(tool: str, endpoint: Endpoint, url: str, seconds: int,
-            workloads: dict[str, OrderWorkload]) -> dict[str, Any]:
+            workloads: dict[str, Workload]) -> dict[str, Any]:
     if endpoint.workload:
         return measure_with_workload(endpoint, url, seconds, workloads[endpoint.workload])
     if tool == "wrk":
@@ -360,7 +378,7 @@ def schedule(endpoints: list[Endpoint]) -> list[Endpoint]:
 def run_line(endpoint: Endpoint, result: dict[str, Any]) -> str:
     """One run's figures; its answers per status and its check, when the Lua script and workload give them."""
     errors = result["non_2xx"] + result["socket_errors"]
-    line = (f"{endpoint.name:<21} {result['rps']:>9.0f} req/s  p50 {result['p50_ms']:7.2f} ms  "
+    line = (f"{endpoint.name:<23} {result['rps']:>9.0f} req/s  p50 {result['p50_ms']:7.2f} ms  "
             f"p99 {result['p99_ms']:7.2f} ms")
     if "statuses" in result:
         line += "  answers " + ", ".join(f"{status}: {n}" for status, n in sorted(result["statuses"].items()))
@@ -371,7 +389,7 @@ def run_line(endpoint: Endpoint, result: dict[str, Any]) -> str:
     return line
 
 
-def measure_all(tool: str, endpoints: list[Endpoint], urls: dict[str, str], workloads: dict[str, OrderWorkload],
+def measure_all(tool: str, endpoints: list[Endpoint], urls: dict[str, str], workloads: dict[str, Workload],
                 duration: int, repeat: int) -> dict[str, list[dict]]:
     order = schedule(endpoints)
     print(f"warming up each endpoint for {WARMUP_SECONDS} s…")
@@ -425,8 +443,8 @@ def check_targets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def format_check(check: dict[str, Any]) -> str:
-    return (f"{check['name']}: {'PASS' if check['passed'] else 'FAIL'} "
-            f"(initial {check['initial']}, final {check['final']}, orders {check['orders']})")
+    detail = check.get("detail") or f"initial {check['initial']}, final {check['final']}, orders {check['orders']}"
+    return f"{check['name']}: {'PASS' if check['passed'] else 'FAIL'} ({detail})"
 
 
 def format_answers(rows: list[dict[str, Any]]) -> str:
@@ -515,7 +533,7 @@ def run_http_bench(args: argparse.Namespace) -> bool:
         started = start_all(database_url, tmp, servers)
         endpoints = active_endpoints(tool)
         urls = endpoint_urls(endpoints, started)
-        workloads = prepare_workloads(endpoints, started["real"])
+        workloads = prepare_workloads(endpoints, started["real"], tmp)
         check_answers(endpoints, urls, workloads)
         runs = measure_all(tool, endpoints, urls, workloads, args.duration, args.repeat)
         rows = summarize(endpoints, runs)
@@ -531,7 +549,7 @@ def load_description(tool: str, endpoints: list[Endpoint]) -> str:
     if tool != "wrk":
         return f"bench/loadgen.py, {CONNECTIONS} connections"
     scripted = sorted({f"-c{e.connections} -s bench/{e.lua}" for e in endpoints if e.lua})
-    return f"wrk -t{THREADS} -c{CONNECTIONS}" + (f" (order endpoints: {', '.join(scripted)})" if scripted else "")
+    return f"wrk -t{THREADS} -c{CONNECTIONS}" + (f" (order and redemption endpoints: {', '.join(scripted)})" if scripted else "")
 
 
 def report(rows: list[dict[str, Any]], targets: list[dict[str, Any]], real: Server) -> bool:

@@ -7,6 +7,11 @@
 --     statuses: 201=1234 409=567
 -- (wrk itself only reports "Non-2xx or 3xx responses"; bench/run.py needs to tell a 409 from a 500).
 --
+-- BENCH_BODIES_FILE, when set, names a file to read the bodies from instead (one a line), for more bodies
+-- than an environment variable can hold (the redemption benchmarks: 2,000 cards).
+-- Every "@KEY@" in a body is replaced by a key unique to the request (idempotency keys):
+--     BENCH_KEY_PREFIX-<thread>-<counter>   (the prefix defaults to the time; bench/run.py sets it per run)
+--
 -- Usage: BENCH_TOKEN=… BENCH_BODIES='{"items": …}' wrk -t2 -c32 -d10s --latency -s bench/wrk_bodies.lua URL
 
 local method = os.getenv("BENCH_METHOD") or "POST"
@@ -15,9 +20,24 @@ local headers = {
    ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or ""),
 }
 local bodies = {}
-for line in string.gmatch(os.getenv("BENCH_BODIES") or "", "[^\n]+") do
+local bodies_text = os.getenv("BENCH_BODIES") or ""
+local bodies_file = os.getenv("BENCH_BODIES_FILE")
+if bodies_file and bodies_file ~= "" then
+   local file = assert(io.open(bodies_file, "r"))
+   bodies_text = file:read("*a")
+   file:close()
+end
+for line in string.gmatch(bodies_text, "[^\n]+") do
    bodies[#bodies + 1] = line
 end
+local key_prefix = os.getenv("BENCH_KEY_PREFIX") or tostring(os.time())
+local keyed = false  -- whether any body holds the placeholder
+for _, body in ipairs(bodies) do
+   if string.find(body, "@KEY@", 1, true) then
+      keyed = true
+   end
+end
+local sent = 0  -- per thread: requests built so far, for the unique keys
 
 local threads = {}  -- in the main Lua state: every thread, to collect their counts in done()
 statuses = {}       -- in each thread's Lua state: status -> number of answers
@@ -35,7 +55,13 @@ function init(args)
 end
 
 function request()
-   return wrk.format(method, nil, headers, bodies[math.random(#bodies)])
+   local body = bodies[math.random(#bodies)]
+   if keyed then
+      sent = sent + 1
+      local key = key_prefix .. "-" .. thread_no .. "-" .. sent
+      body = string.gsub(body, "@KEY@", function() return key end)
+   end
+   return wrk.format(method, nil, headers, body)
 end
 
 function response(status, headers, body)
