@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
-from api.settings import Settings
+from api.settings import ConfigurationError, Settings
 from models.errors import DomainError
 
 log = logging.getLogger("aixin")
@@ -182,6 +182,9 @@ def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> N
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     host, port = args.host or settings.host, args.port or settings.port
+    from api.app import create_app
+
+    create_app(settings)  # refuse bad settings before touching the database or starting workers
 
     async def prepare() -> None:
         if settings.demo:
@@ -261,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     _configure_logging(settings.log_level)
     try:
         return args.func(settings, args)
+    except ConfigurationError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
     except DomainError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         for problem in exc.details.get("errors", []):

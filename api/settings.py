@@ -14,6 +14,10 @@ log = logging.getLogger(__name__)
 WECHAT_PUBLIC_API = "https://api.weixin.qq.com"
 
 
+class ConfigurationError(ValueError):
+    """Settings that cannot work together; the CLI reports it and exits 2."""
+
+
 class Settings(BaseModel):
     """Everything the app factory needs. Tests build one directly; `from_env` serves the CLI."""
 
@@ -46,6 +50,8 @@ class Settings(BaseModel):
     wechatpay_merchant_serial: str = ""
     wechatpay_notify_url: str = ""
     wechatpay_sandbox_auto_pay: bool = True  # the sandbox "pays" right after each prepay
+    # The sandbox takes no money, so with real WeChat login configured it must be asked for explicitly.
+    wechatpay_sandbox: bool = False
     card_face_values_fen: tuple[int, ...] = (5000, 10000, 20000, 50000, 100000)
     order_sweep_seconds: float = 15.0
     card_sweep_seconds: float = 300.0
@@ -83,6 +89,8 @@ class Settings(BaseModel):
         values["var_dir"] = var_dir
         if env.get("CARD_FACE_VALUES"):  # in yuan: "50,100,200"
             values["card_face_values_fen"] = tuple(int(v) * 100 for v in env["CARD_FACE_VALUES"].split(","))
+        if env.get("WECHATPAY_SANDBOX"):
+            values["wechatpay_sandbox"] = env["WECHATPAY_SANDBOX"].lower() in {"1", "true", "yes", "on"}
         if env.get("WECHATPAY_SANDBOX_AUTO_PAY"):
             values["wechatpay_sandbox_auto_pay"] = env["WECHATPAY_SANDBOX_AUTO_PAY"].lower() in {"1", "true", "yes", "on"}
         if "database_url" not in values:

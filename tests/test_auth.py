@@ -18,7 +18,7 @@ async def wechat(aiohttp_server):
 async def wx_client(make_client, wechat):
     return await make_client(
         wechat_api_base=str(wechat.make_url("")), wechat_appid=fake_wechat.APPID,
-        wechat_secret=fake_wechat.SECRET, wechat_timeout_seconds=0.5,
+        wechat_secret=fake_wechat.SECRET, wechat_timeout_seconds=0.5, wechatpay_sandbox=True,
     )
 
 
@@ -54,6 +54,15 @@ async def test_wechat_errors_become_clear_client_errors(wx_client, code, status,
 async def test_dev_login_is_refused_once_a_secret_is_set(wx_client):
     status, body = await login(wx_client, "dev:alice")
     assert status == 403 and body["error"]["code"] == "dev_login_disabled"
+
+
+def test_real_login_without_real_payments_is_refused(settings):
+    from api.app import create_app
+
+    from api.settings import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="WECHATPAY_SANDBOX"):
+        create_app(settings.model_copy(update={"wechat_secret": "real-secret", "wechat_appid": "wx1"}))
 
 
 async def test_dev_login_without_secret(client):
