@@ -12,14 +12,12 @@ from api.schemas.cards import (
 )
 from api.schemas.catalog import IdPath
 from api.validation import parse_json, parse_path, parse_query
-from models.cards import Redemption
 from models.services import redemptions
 from models.services.orders import LineRequest
 
 
-async def _out(redemption: Redemption) -> RedemptionOut:
-    card, lines = await redemptions.receipt(redemption)
-    return RedemptionOut.of(redemption, card.card_no, lines, card.balance_fen)
+def _out(receipt: redemptions.Receipt) -> RedemptionOut:
+    return RedemptionOut.of(receipt.redemption, receipt.card_no, receipt.lines, receipt.balance_fen)
 
 
 async def preview(request: web.Request) -> web.Response:
@@ -31,17 +29,17 @@ async def preview(request: web.Request) -> web.Response:
 
 async def redeem(request: web.Request) -> web.Response:
     body = await parse_json(request, RedeemIn)
-    redemption = await redemptions.redeem(
+    receipt = await redemptions.redeem(
         current_user(request), body.code, [LineRequest(i.sku, i.qty) for i in body.items], body.idempotency_key,
         request.config_dict[CARD_CODES],
     )
-    return json_ok(await _out(redemption), status=201)
+    return json_ok(_out(receipt), status=201)
 
 
 async def void(request: web.Request) -> web.Response:
     body = await parse_json(request, VoidIn)
     redemption = await redemptions.void(current_user(request), parse_path(request, IdPath).id, body.reason)
-    return json_ok(await _out(redemption))
+    return json_ok(_out(await redemptions.receipt(redemption)))
 
 
 async def list_redemptions(request: web.Request) -> web.Response:

@@ -26,10 +26,16 @@ async def debit(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> int:
     taken = await Card.filter(id=card.id, status=CardStatus.ACTIVE, balance_fen__gte=amount_fen).using_db(conn).update(
         balance_fen=F("balance_fen") - amount_fen)
     if not taken:
-        await card.refresh_from_db(using_db=conn)
-        raise state_error(card) if card.status != CardStatus.ACTIVE else Conflict(
-            "card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=amount_fen)
+        raise await refusal(conn, card, amount_fen)
     return (await Card.filter(id=card.id).using_db(conn).values_list("balance_fen", flat=True))[0]
+
+
+async def refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> Conflict:
+    """Why a conditional debit of `card` took nothing: its state, or its balance."""
+    await card.refresh_from_db(using_db=conn)
+    if card.status != CardStatus.ACTIVE:
+        return state_error(card)
+    return Conflict("card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=amount_fen)
 
 
 async def credit(conn: BaseDBAsyncClient, card_id: int, amount_fen: int) -> int:

@@ -9,6 +9,7 @@ from datetime import datetime
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import sql
 from models.card_codes import CardCodes
 from models.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
 from models.clock import now_utc, today_shanghai
@@ -62,8 +63,18 @@ def _usable(card: Card, counter: int | None) -> None:
         raise card_ledger.state_error(card)
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """What the counter shows after a redemption: the redemption, its card and lines, the balance now."""
+
+    redemption: Redemption
+    card_no: str
+    lines: list[RedemptionLine]
+    balance_fen: int
+
+
 async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_key: str, codes: CardCodes,
-                 now: datetime | None = None) -> Redemption:
+                 now: datetime | None = None) -> Receipt:
     """Debit the card for certified items. The same key with the same request returns the first result."""
     merchant = await _merchant(staff)
     merged = merge_lines(items)
@@ -75,43 +86,70 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
     wanted = await sellable_now(merged, _not_certified)
     card = await any_card(card_no)
     _usable(card, counter)
-    total = sum(p.price_fen * qty for p, qty in wanted)
     try:
-        return await _debit(staff, merchant, card, counter, wanted, total, idempotency_key, digest)
+        return await _debit(staff, merchant, card, counter, wanted, idempotency_key, digest)
     except IntegrityError:  # the same key raced in from another request: answer with the winner
         return await _replay(merchant, idempotency_key, digest)
 
 
-async def _replay(merchant: Merchant, key: str, digest: str) -> Redemption | None:
+async def _replay(merchant: Merchant, key: str, digest: str) -> Receipt | None:
     earlier = await Redemption.get_or_none(merchant_id=merchant.id, idempotency_key=key)
-    if earlier is not None and earlier.request_hash != digest:
+    if earlier is None:
+        return None
+    if earlier.request_hash != digest:
         raise Invalid("idempotency_key_reused", "该幂等键已用于另一笔不同的核销", idempotency_key=key)
-    return earlier
+    return await receipt(earlier)
 
 
-async def _debit(staff, merchant, card, counter, wanted, total, key, digest) -> Redemption:
+# Redeeming is the counter's busiest write: its statements are hand-written (see models/sql.py).
+_SPEND_PAY_CODE = "UPDATE card SET spent_counter = ? WHERE id = ? AND spent_counter < ? AND pay_counter >= ?"
+_DEBIT = ("UPDATE card SET balance_fen = balance_fen - ? WHERE id = ? AND status = ? AND balance_fen >= ? "
+          "RETURNING balance_fen")
+_INSERT_REDEMPTION = (
+    "INSERT INTO redemption (merchant_id, card_id, staff_id, amount_fen, status, idempotency_key, request_hash, "
+    "business_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+_INSERT_LINES = "INSERT INTO redemption_line (redemption_id, {columns}) VALUES {rows}"
+_INSERT_ACTIVITY = (
+    "INSERT INTO card_activity (card_id, kind, amount_fen, balance_after_fen, actor_id, merchant_id, redemption_id, "
+    "idempotency_key, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)"
+)
+
+
+async def _debit(staff: User, merchant: Merchant, card: Card, counter: int | None, wanted: list, key: str,
+                 digest: str) -> Receipt:
+    """Spend the pay code (if any), debit with a conditional UPDATE, record redemption, lines and ledger: one transaction."""
+    snapshots = [p.snapshot(q) for p, q in wanted]
+    total = sum(snap["amount_fen"] for snap in snapshots)
+    now, today = now_utc(), today_shanghai()
     async with in_transaction() as conn:
-        if counter is not None:
-            fresh = await Card.filter(id=card.id, spent_counter__lt=counter, pay_counter__gte=counter).using_db(conn).update(
-                spent_counter=counter)
-            if not fresh:
-                raise Conflict("pay_code_used", "付款码已使用，请刷新后重试")
-        balance = await card_ledger.debit(conn, card, total)
-        redemption = await Redemption.create(
-            merchant=merchant, card=card, staff=staff, amount_fen=total, idempotency_key=key, request_hash=digest,
-            business_date=today_shanghai(), using_db=conn,
-        )
-        await RedemptionLine.bulk_create([RedemptionLine(redemption=redemption, **p.snapshot(q)) for p, q in wanted],
-                                         using_db=conn)
-        await card_ledger.append(conn, card.id, ActivityKind.REDEEM, -total, balance, staff, merchant=merchant,
-                                 redemption=redemption, idempotency_key=key)
-    return redemption
+        if counter is not None and not await sql.execute(conn, _SPEND_PAY_CODE, [counter, card.id, counter, counter]):
+            raise Conflict("pay_code_used", "付款码已使用，请刷新后重试")
+        debited = await sql.query(conn, _DEBIT, [total, card.id, CardStatus.ACTIVE.value, total])
+        if not debited:
+            raise await card_ledger.refusal(conn, card, total)
+        balance = int(debited[0]["balance_fen"])
+        [row] = await sql.query(conn, _INSERT_REDEMPTION, [
+            merchant.id, card.id, staff.id, total, RedemptionStatus.COMPLETED.value, key, digest, today, now])
+        columns = list(snapshots[0])
+        await sql.execute(conn, _INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots))),
+                          [v for snap in snapshots for v in (row["id"], *snap.values())])
+        await sql.execute(conn, _INSERT_ACTIVITY, [card.id, ActivityKind.REDEEM.value, -total, balance, staff.id,
+                                                   merchant.id, row["id"], key, now])
+    redemption = Redemption._init_from_db(
+        id=row["id"], merchant_id=merchant.id, card_id=card.id, staff_id=staff.id, amount_fen=total,
+        status=RedemptionStatus.COMPLETED.value, idempotency_key=key, request_hash=digest, business_date=today,
+        created_at=now, voided_at=None,
+    )
+    lines = [RedemptionLine._init_from_db(id=None, redemption_id=row["id"], **snap) for snap in snapshots]
+    return Receipt(redemption, card.card_no, lines, balance)
 
 
-async def receipt(redemption: Redemption) -> tuple[Card, list[RedemptionLine]]:
-    """What a receipt shows: the card as it is now and the lines as sold."""
+async def receipt(redemption: Redemption) -> Receipt:
+    """The receipt of a stored redemption: the card as it is now and the lines as sold."""
     card = await Card.get(id=redemption.card_id)
-    return card, await RedemptionLine.filter(redemption_id=redemption.id).order_by("id")
+    lines = await RedemptionLine.filter(redemption_id=redemption.id).order_by("id")
+    return Receipt(redemption, card.card_no, lines, card.balance_fen)
 
 
 async def own_redemption(staff: User, redemption_id: int) -> Redemption:
