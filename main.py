@@ -182,9 +182,9 @@ def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> N
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     host, port = args.host or settings.host, args.port or settings.port
-    from api.app import create_app
+    from api.wechat.pay_setup import check_sandbox_allowed
 
-    create_app(settings)  # refuse bad settings before touching the database or starting workers
+    check_sandbox_allowed(settings)  # refuse bad settings before touching the database or starting workers
 
     async def prepare() -> None:
         if settings.demo:

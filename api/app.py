@@ -15,7 +15,7 @@ from api.wechat import pay_setup
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.routing import register
-from api.settings import ConfigurationError, Settings
+from api.settings import Settings
 from models.card_codes import CardCodes
 from models.db import activated
 
@@ -34,11 +34,7 @@ def _set_up_wechat_pay(app: web.Application, settings: Settings) -> None:
     if settings.wechatpay_api_base:
         app[WECHATPAY] = pay_setup.real_config(settings)
         return
-    if not (settings.dev_login_enabled or settings.wechatpay_sandbox):
-        raise ConfigurationError(
-            "WECHAT_SECRET is set (real users) but WECHATPAY_API_BASE is not: payments would go to the sandbox, "
-            "which takes no money. Configure WeChat Pay, or set WECHATPAY_SANDBOX=1 for a staging server."
-        )
+    pay_setup.check_sandbox_allowed(settings)
     config, sandbox = pay_setup.sandbox(settings)
     app[WECHATPAY], app[WECHATPAY_SANDBOX] = config, sandbox
     app.add_subapp(pay_setup.SANDBOX_PREFIX, sandbox)

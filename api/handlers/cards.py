@@ -59,27 +59,28 @@ async def pay_code(request: web.Request) -> web.Response:
     return json_ok(PayCodeOut(code=code.code, expires_at=shanghai_iso(code.expires_at), qr_png_url=str(url)))
 
 
-async def _set_frozen(request: web.Request, frozen: bool, as_admin: bool) -> web.Response:
+async def _set_frozen(request: web.Request, frozen: bool) -> web.Response:
+    """Holders reach their own cards, administrators any card (per-object rule in `cards.visible_card`)."""
     body = await parse_json(request, FreezeIn)
     user = current_user(request)
-    card = await (cards.any_card(_card_no(request)) if as_admin else cards.holder_card(user, _card_no(request)))
+    card = await cards.visible_card(user, _card_no(request))
     return json_ok(CardOut.of(await cards.set_frozen(user, card, frozen, body.reason)))
 
 
 async def freeze(request: web.Request) -> web.Response:
-    return await _set_frozen(request, True, as_admin=False)
+    return await _set_frozen(request, True)
 
 
 async def unfreeze(request: web.Request) -> web.Response:
-    return await _set_frozen(request, False, as_admin=False)
+    return await _set_frozen(request, False)
 
 
 async def admin_freeze(request: web.Request) -> web.Response:
-    return await _set_frozen(request, True, as_admin=True)
+    return await _set_frozen(request, True)
 
 
 async def admin_unfreeze(request: web.Request) -> web.Response:
-    return await _set_frozen(request, False, as_admin=True)
+    return await _set_frozen(request, False)
 
 
 _C = "/api/v1/cards"

@@ -7,7 +7,7 @@ from pathlib import Path
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from api.settings import Settings
+from api.settings import ConfigurationError, Settings
 from api.wechat.pay_crypto import generate_keypair, load_private_key, load_public_key
 from api.wechat.pay_sandbox import create_sandbox_app, ensure_sandbox_keys, public_key_serial
 
@@ -41,6 +41,16 @@ def real_config(settings: Settings) -> WeChatPayConfig:
         platform_serial=settings.wechatpay_platform_serial,
         merchant_private_key=load_private_key(Path(settings.wechatpay_merchant_private_key).read_bytes()),
         merchant_serial=settings.wechatpay_merchant_serial, notify_url=settings.wechatpay_notify_url,
+    )
+
+
+def check_sandbox_allowed(settings: Settings) -> None:
+    """The sandbox takes no money: with real users (a WeChat secret) it must be asked for explicitly."""
+    if settings.wechatpay_api_base or settings.dev_login_enabled or settings.wechatpay_sandbox:
+        return
+    raise ConfigurationError(
+        "WECHAT_SECRET is set (real users) but WECHATPAY_API_BASE is not: payments would go to the sandbox, "
+        "which takes no money. Configure WeChat Pay, or set WECHATPAY_SANDBOX=1 for a staging server."
     )
 
 

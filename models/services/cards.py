@@ -6,6 +6,7 @@ from datetime import date, datetime
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from models import sql
 from models.card_codes import CardCodes, PayCode
 from models.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.clock import now_utc, today_shanghai
@@ -120,5 +121,5 @@ async def reconcile() -> list[dict]:
 
     One set-based query, so it stays quick over hundreds of thousands of cards.
     """
-    rows = await Card._meta.db.execute_query_dict(_MISMATCHES)
+    rows = await sql.query(Card._meta.db, _MISMATCHES, [])
     return [{"card_no": r["card_no"], "balance_fen": int(r["balance_fen"]), "ledger_fen": int(r["ledger_fen"])} for r in rows]
