@@ -7,7 +7,7 @@ from typing import Any
 from aiohttp import web
 
 from api.contexts import (
-    background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
+    assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
 )
 from api.errors import error_middleware
 from api.keys import CARD_CODES, DATABASE, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
@@ -49,7 +49,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[CARD_CODES] = CardCodes(settings.secret_key)
     app.cleanup_ctx.extend(
-        [database_ctx, search_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx])
+        [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)
     app[OPENAPI] = openapi_document(ROUTES)

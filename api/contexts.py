@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from datetime import timedelta
 import logging
 from typing import AsyncIterator, Awaitable, Callable
 
@@ -10,7 +11,8 @@ import aiohttp
 from aiohttp import web
 
 from api.jobs import BackgroundJobs
-from api.keys import BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
+from api.keys import ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
+from bot.engine import Assistant, BotConfig
 from api.wechat.login import WeChatLogin
 from models.catalog_search import CatalogSearch
 from models.db import open_database, activated
@@ -48,6 +50,14 @@ async def search_ctx(app: web.Application) -> AsyncIterator[None]:
     app[SEARCH] = search
     async with _periodic(app, settings.search_refresh_seconds, search.refresh, "search index refresh"):
         yield
+
+
+async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The chat assistant over this process's search index; its dialogue state lives in the database."""
+    settings = app[SETTINGS]
+    config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds))
+    app[ASSISTANT] = Assistant(app[SEARCH], config)
+    yield
 
 
 async def order_timeout_ctx(app: web.Application) -> AsyncIterator[None]:

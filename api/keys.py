@@ -9,6 +9,7 @@ from api.jobs import BackgroundJobs
 from api.settings import Settings
 from api.wechat.login import WeChatLogin
 from api.wechat.pay_setup import WeChatPayConfig
+from bot.engine import Assistant
 from models.card_codes import CardCodes
 from models.catalog_search import CatalogSearch
 
@@ -22,3 +23,4 @@ CARD_CODES = web.AppKey("card_codes", CardCodes)
 WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)
 BACKGROUND_JOBS = web.AppKey("background_jobs", BackgroundJobs)
+ASSISTANT = web.AppKey("assistant", Assistant)

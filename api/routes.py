@@ -1,7 +1,7 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
 from api.handlers import (
-    addresses, admin_catalog, admin_merchants, auth, card_batches, cards, docs, health, merchant, orders, payments,
-    printing, products,
+    addresses, admin_catalog, admin_merchants, auth, card_batches, cards, chat, docs, health, merchant, orders,
+    payments, printing, products,
 )
 from api.routing import Route
 
@@ -19,4 +19,5 @@ ROUTES: list[Route] = [
     *admin_merchants.ROUTES,
     *printing.ROUTES,
     *card_batches.ROUTES,
+    *chat.ROUTES,
 ]

@@ -1,1 +1,4 @@
-"""The chat ordering assistant (jieba understanding, dialogue, Chinese replies). Calls models/ directly; no aiohttp."""
+"""The chat ordering assistant: Chinese understanding with jieba, multi-turn dialogue over the domain.
+
+No aiohttp here: the HTTP endpoint and the WeChat push handler both call `Assistant.handle`.
+"""
