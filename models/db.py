@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "models.orders",
     "models.payments",
     "models.cards",
+    "models.redemption_requests",
     "models.chat",
 ]
 APP_LABEL = "models"

@@ -22,6 +22,8 @@ class Merchant(Model):
     organization = fields.CharField(max_length=128, default="")  # the operating organization
     active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # The version of the counter's signed QR code: rotating it invalidates every poster printed before.
+    key_version = fields.IntField(default=1)
 
     class Meta:
         table = "merchant"

@@ -1,0 +1,45 @@
+"""Holder-initiated redemption: the holder scans the counter's code and asks, the merchant confirms or rejects."""
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class RequestState(str, Enum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    EXPIRED = "expired"  # stored once noticed; a pending request past expires_at is shown as expired anyway
+
+
+class RedemptionRequest(Model):
+    """A card holder asks a merchant to redeem certified items from the card. Nothing is debited until a clerk confirms, through the same redemption as a scan."""
+
+    id = fields.BigIntField(primary_key=True)
+    card = fields.ForeignKeyField("models.Card", related_name="redemption_requests", on_delete=fields.RESTRICT)
+    holder = fields.ForeignKeyField("models.User", related_name="redemption_requests", on_delete=fields.RESTRICT)
+    merchant = fields.ForeignKeyField("models.Merchant", related_name="redemption_requests", on_delete=fields.RESTRICT)
+    state = fields.CharEnumField(RequestState, max_length=10, default=RequestState.PENDING)
+    # What was asked, priced when asked: [{sku, name, unit, qty, price_fen, amount_fen}].
+    items = fields.JSONField()
+    total_fen = fields.BigIntField()
+    idempotency_key = fields.CharField(max_length=64)
+    request_hash = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    # The outcome: who decided and when, the redemption and balance after (confirmed), why (rejected).
+    staff = fields.ForeignKeyField("models.User", null=True, related_name="decided_redemption_requests",
+                                   on_delete=fields.SET_NULL)
+    decided_at = fields.DatetimeField(null=True)
+    redemption = fields.ForeignKeyField("models.Redemption", null=True, related_name="requests",
+                                        on_delete=fields.RESTRICT)
+    balance_after_fen = fields.BigIntField(null=True)
+    reason_code = fields.CharField(max_length=64, default="")
+    reason = fields.CharField(max_length=255, default="")
+
+    class Meta:
+        table = "redemption_request"
+        unique_together = (("card_id", "idempotency_key"),)
+        indexes = (("merchant_id", "state", "id"),)
