@@ -1,7 +1,7 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
 from api.handlers import (
     addresses, admin_catalog, admin_merchants, auth, card_batches, cards, chat, docs, health, merchant, orders,
-    payments, printing, products,
+    payments, printing, products, settlements,
 )
 from api.routing import Route
 
@@ -20,4 +20,5 @@ ROUTES: list[Route] = [
     *printing.ROUTES,
     *card_batches.ROUTES,
     *chat.ROUTES,
+    *settlements.ROUTES,
 ]

@@ -22,7 +22,7 @@ from models.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionL
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Forbidden, Invalid, NotFound
 from models.merchants import Merchant
-from models.services import card_ledger
+from models.services import card_ledger, settlements
 from models.services.cards import any_card
 from models.services.orders import LineRequest, merge_lines
 from models.snapshots import Selling, sellable_now
@@ -216,16 +216,20 @@ async def own_redemption(staff: User, redemption_id: int) -> Redemption:
     return found
 
 
-async def void(staff: User, redemption_id: int, reason: str = "") -> Redemption:
-    """Credit a redemption back, by the same merchant, on the same business day (Asia/Shanghai)."""
+async def void(staff: User, redemption_id: int, reason: str = "", now: datetime | None = None) -> Redemption:
+    """Credit a redemption back, by the same merchant, on the same business day (Asia/Shanghai), unless that day
+    has been settled (409 `settlement_closed`; checked again after the row lock, see settlements.close)."""
+    now = now or now_utc()
     redemption = await own_redemption(staff, redemption_id)
-    if redemption.business_date != today_shanghai():
+    await settlements.ensure_open(redemption.merchant_id, redemption.business_date)
+    if redemption.business_date != today_shanghai(now):
         raise Conflict("void_window_passed", "只能撤销当天的核销")
     async with in_transaction() as conn:
         moved = await Redemption.filter(id=redemption.id, status=RedemptionStatus.COMPLETED).using_db(conn).update(
-            status=RedemptionStatus.VOIDED, voided_at=now_utc())
+            status=RedemptionStatus.VOIDED, voided_at=now)
         if not moved:
             raise Conflict("already_voided", "该核销已撤销")
+        await settlements.ensure_open(redemption.merchant_id, redemption.business_date, conn)
         balance = await card_ledger.credit(conn, redemption.card_id, redemption.amount_fen)
         await card_ledger.append(conn, redemption.card_id, ActivityKind.VOID, redemption.amount_fen, balance, staff,
                                  merchant_id=redemption.merchant_id, redemption=redemption, note=reason[:255])

@@ -1,0 +1,231 @@
+"""Merchant settlement (商户日结): a merchant's business day in figures, and closing it for good.
+
+A business day is a date in Asia/Shanghai; a redemption belongs to the day stamped on it when it was made
+(`redemption.business_date`), and so does its void (voids are same-day only). Figures come from the redemption
+line snapshots, never from the live catalogue:
+
+* redemptions: every redemption of the day (count, amount), voided or not;
+* voids: those voided (count, amount); net = redemptions − voids;
+* lines by product (sku, name as sold) and by origin county, of the redemptions that stand (net of voids).
+
+Closing (an administrator) stores the figures in `merchant_settlement`; from then on the day shows those
+frozen figures and its redemptions can no longer be voided (409 `settlement_closed`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models import sql
+from models.cards import RedemptionStatus
+from models.clock import SHANGHAI, now_utc, today_shanghai
+from models.errors import Conflict, NotFound
+from models.merchants import Merchant
+from models.services import audit
+from models.settlements import MerchantSettlement
+from models.users import User
+
+# A day can be closed from 00:05 the next day (Shanghai): a redemption whose transaction began a moment
+# before midnight is committed by then, so the frozen figures cannot miss it.
+CLOSE_GRACE = timedelta(minutes=5)
+
+
+@dataclass
+class Settlement:
+    """One merchant's business day: live figures, or the frozen ones once closed (`closed_at` set)."""
+
+    merchant_id: int
+    merchant_name: str
+    business_date: date
+    redemption_count: int = 0
+    redemption_fen: int = 0
+    void_count: int = 0
+    void_fen: int = 0
+    by_product: list[dict[str, Any]] = field(default_factory=list)
+    by_county: list[dict[str, Any]] = field(default_factory=list)
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+
+    @property
+    def net_fen(self) -> int:
+        return self.redemption_fen - self.void_fen
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+
+# ---------------------------------------------------------------- live figures, from the redemptions and their lines
+
+_TOTALS = (
+    "SELECT merchant_id, COUNT(*) AS redemption_count, SUM(amount_fen) AS redemption_fen, "
+    "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) AS void_count, "
+    "SUM(CASE WHEN status = ? THEN amount_fen ELSE 0 END) AS void_fen "
+    "FROM redemption WHERE business_date = ?{only} GROUP BY merchant_id"
+)
+_BY_PRODUCT = (
+    "SELECT r.merchant_id, l.sku, l.name, SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount_fen "
+    "FROM redemption r JOIN redemption_line l ON l.redemption_id = r.id "
+    "WHERE r.business_date = ? AND r.status = ?{only} "
+    "GROUP BY r.merchant_id, l.sku, l.name ORDER BY r.merchant_id, l.sku, l.name"
+)
+_BY_COUNTY = (
+    "SELECT r.merchant_id, l.origin_code, l.origin_province, l.origin_city, l.origin_county, l.poverty_county, "
+    "SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount_fen "
+    "FROM redemption r JOIN redemption_line l ON l.redemption_id = r.id "
+    "WHERE r.business_date = ? AND r.status = ?{only} "
+    "GROUP BY r.merchant_id, l.origin_code, l.origin_province, l.origin_city, l.origin_county, l.poverty_county "
+    "ORDER BY r.merchant_id, l.origin_code"
+)
+_LOCK_DAY = "SELECT id FROM redemption WHERE merchant_id = ? AND business_date = ? FOR UPDATE"
+
+
+def _only(merchant_id: int | None, alias: str = "") -> tuple[str, list[Any]]:
+    if merchant_id is None:
+        return "", []
+    return f" AND {alias}merchant_id = ?", [merchant_id]
+
+
+def _product(row: dict[str, Any]) -> dict[str, Any]:
+    return {"sku": row["sku"], "name": row["name"], "qty": int(row["qty"]), "amount_fen": int(row["amount_fen"])}
+
+
+def _county(row: dict[str, Any]) -> dict[str, Any]:
+    return {"origin_code": row["origin_code"], "province": row["origin_province"], "city": row["origin_city"],
+            "county": row["origin_county"], "poverty_county": bool(row["poverty_county"]), "qty": int(row["qty"]),
+            "amount_fen": int(row["amount_fen"])}
+
+
+async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None) -> dict[int, Settlement]:
+    """Every merchant with a redemption on `day` (or just `merchant_id`), with its live figures."""
+    only, args = _only(merchant_id)
+    completed, voided = RedemptionStatus.COMPLETED.value, RedemptionStatus.VOIDED.value
+    out: dict[int, Settlement] = {}
+    for row in await sql.query(conn, _TOTALS.format(only=only), [voided, voided, day, *args]):
+        out[row["merchant_id"]] = Settlement(
+            row["merchant_id"], "", day, redemption_count=int(row["redemption_count"]),
+            redemption_fen=int(row["redemption_fen"]), void_count=int(row["void_count"]),
+            void_fen=int(row["void_fen"]))
+    only, args = _only(merchant_id, "r.")
+    for row in await sql.query(conn, _BY_PRODUCT.format(only=only), [day, completed, *args]):
+        out[row["merchant_id"]].by_product.append(_product(row))
+    for row in await sql.query(conn, _BY_COUNTY.format(only=only), [day, completed, *args]):
+        out[row["merchant_id"]].by_county.append(_county(row))
+    for s in out.values():  # the biggest origins first; ties in county-code order (the sort is stable)
+        s.by_county.sort(key=lambda c: -c["amount_fen"])
+    return out
+
+
+def _frozen(row: MerchantSettlement, name: str) -> Settlement:
+    return Settlement(
+        row.merchant_id, name, row.business_date, row.redemption_count, row.redemption_fen, row.void_count,
+        row.void_fen, list(row.lines["by_product"]), list(row.lines["by_county"]), row.closed_at,
+        row.closed_by_label)
+
+
+async def _merchant(merchant_id: int) -> Merchant:
+    merchant = await Merchant.get_or_none(id=merchant_id)
+    if merchant is None:
+        raise NotFound("merchant_not_found", "商户不存在", merchant_id=merchant_id)
+    return merchant
+
+
+# ---------------------------------------------------------------- reading
+
+async def settlements_of_day(day: date | None = None, merchant_id: int | None = None,
+                             now: datetime | None = None) -> list[Settlement]:
+    """One entry per merchant with activity on `day` (default today in Shanghai) or a closed settlement for it,
+    in merchant order; closed days show their frozen figures."""
+    day = day or today_shanghai(now)
+    if merchant_id is not None:
+        await _merchant(merchant_id)
+    live = await _live(Merchant._meta.db, day, merchant_id)
+    closed = MerchantSettlement.filter(business_date=day)
+    if merchant_id is not None:
+        closed = closed.filter(merchant_id=merchant_id)
+    frozen = {row.merchant_id: row for row in await closed}
+    ids = sorted(set(live) | set(frozen))
+    names = dict(await Merchant.filter(id__in=ids).values_list("id", "name")) if ids else {}
+    out = []
+    for mid in ids:
+        entry = _frozen(frozen[mid], names[mid]) if mid in frozen else live[mid]
+        entry.merchant_name = names[mid]
+        out.append(entry)
+    return out
+
+
+async def merchant_settlement(merchant_id: int, day: date | None = None, now: datetime | None = None) -> Settlement:
+    """One merchant's day, zeros when nothing happened (what its own staff see)."""
+    day = day or today_shanghai(now)
+    found = await settlements_of_day(day, merchant_id)
+    if found:
+        return found[0]
+    return Settlement(merchant_id, (await _merchant(merchant_id)).name, day)
+
+
+# ---------------------------------------------------------------- closing, and the rule voids obey
+
+def closable_from(day: date) -> datetime:
+    """The first instant a day may be closed: the next midnight in Shanghai plus CLOSE_GRACE."""
+    return datetime.combine(day + timedelta(days=1), time(0), SHANGHAI) + CLOSE_GRACE
+
+
+async def close(actor: User | None, merchant_id: int, day: date, now: datetime | None = None) -> Settlement:
+    """Close a merchant's business day: freeze its figures; voids of that day are refused from then on.
+
+    Closing only a day that is over (409 `settlement_day_open` before `closable_from(day)`, so also never
+    today or a future day). Closing again is a no-op that answers with the figures frozen the first time
+    (who closed, when): a retried request is safe.
+
+    Why a void racing a close cannot slip through: both take the same row locks. The close locks every
+    redemption of the day (`SELECT … FOR UPDATE`) before it computes the figures, inside the transaction that
+    inserts the settlement; a void first takes its redemption's row lock (the conditional UPDATE to `voided`)
+    and only then, in a later statement, looks for a settlement (`ensure_open`). If the void locked first,
+    the close waits for it and counts the void; if the close locked first, the void waits until the close has
+    committed, and its later statement (a fresh READ COMMITTED snapshot) sees the settlement and rolls back.
+    A NOT EXISTS inside the void's UPDATE would not do: PostgreSQL re-checks only the updated row after a
+    wait, not the subquery. On SQLite every transaction holds the single connection's lock, so they are serial.
+    """
+    merchant = await _merchant(merchant_id)
+    moment = now or now_utc()
+    if moment < closable_from(day):
+        raise Conflict("settlement_day_open", "营业日尚未结束，不能日结", merchant_id=merchant_id,
+                       date=day.isoformat(), closable_from=closable_from(day).isoformat())
+    existing = await MerchantSettlement.get_or_none(merchant_id=merchant_id, business_date=day)
+    if existing is None:
+        try:
+            existing = await _freeze(actor, merchant_id, day, moment)
+        except IntegrityError:  # a concurrent close won: answer with its figures
+            existing = await MerchantSettlement.get(merchant_id=merchant_id, business_date=day)
+    return _frozen(existing, merchant.name)
+
+
+async def _freeze(actor: User | None, merchant_id: int, day: date, moment: datetime) -> MerchantSettlement:
+    async with in_transaction() as conn:
+        if conn.capabilities.dialect != "sqlite":  # SQLite has no FOR UPDATE, and needs none (see `close`)
+            await sql.query(conn, _LOCK_DAY, [merchant_id, day])
+        live = (await _live(conn, day, merchant_id)).get(merchant_id) or Settlement(merchant_id, "", day)
+        row = await MerchantSettlement.create(
+            merchant_id=merchant_id, business_date=day, redemption_count=live.redemption_count,
+            redemption_fen=live.redemption_fen, void_count=live.void_count, void_fen=live.void_fen,
+            net_fen=live.net_fen, lines={"by_product": live.by_product, "by_county": live.by_county},
+            closed_by=actor, closed_by_label=audit.actor_label(actor), closed_at=moment, using_db=conn)
+        await audit.record(actor, "settlement.close", "merchant_settlement", row.id, None, {
+            "merchant_id": merchant_id, "date": day.isoformat(), "redemption_count": live.redemption_count,
+            "redemption_fen": live.redemption_fen, "void_count": live.void_count, "void_fen": live.void_fen,
+            "net_fen": live.net_fen}, conn)
+    return row
+
+
+async def ensure_open(merchant_id: int, day: date, conn: BaseDBAsyncClient | None = None) -> None:
+    """409 `settlement_closed` when the merchant's day is closed. Inside a void's transaction it must run after
+    the void's conditional UPDATE (see `close`)."""
+    query = MerchantSettlement.filter(merchant_id=merchant_id, business_date=day)
+    if await (query.using_db(conn) if conn is not None else query).exists():
+        raise Conflict("settlement_closed", "该营业日已日结，不能撤销核销", merchant_id=merchant_id,
+                       date=day.isoformat())
