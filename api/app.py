@@ -10,13 +10,14 @@ from api.contexts import (
     assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
 )
 from api.errors import error_middleware
-from api.keys import CARD_CODES, DATABASE, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
+from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
 from models.card_codes import CardCodes
+from models.merchant_codes import MerchantCodes
 from models.db import activated
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def create_app(settings: Settings) -> web.Application:
     )
     app[SETTINGS] = settings
     app[CARD_CODES] = CardCodes(settings.secret_key)
+    app[MERCHANT_CODES] = MerchantCodes(settings.secret_key)
     app.cleanup_ctx.extend(
         [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx])
     register(app, ROUTES)

@@ -12,6 +12,7 @@ from api.wechat.pay_setup import WeChatPayConfig
 from bot.engine import Assistant
 from models.card_codes import CardCodes
 from models.catalog_search import CatalogSearch
+from models.merchant_codes import MerchantCodes
 
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", TortoiseContext)
@@ -20,6 +21,7 @@ HTTP_CLIENT = web.AppKey("http_client", aiohttp.ClientSession)
 WECHAT_LOGIN = web.AppKey("wechat_login", WeChatLogin)
 OPENAPI = web.AppKey("openapi", dict)
 CARD_CODES = web.AppKey("card_codes", CardCodes)
+MERCHANT_CODES = web.AppKey("merchant_codes", MerchantCodes)
 WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)
 BACKGROUND_JOBS = web.AppKey("background_jobs", BackgroundJobs)

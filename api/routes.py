@@ -3,6 +3,7 @@ from api.handlers import (
     addresses, admin_catalog, admin_merchants, auth, card_batches, cards, chat, docs, health, merchant, orders,
     payments, printing, products, settlements,
 )
+from api.handlers import counter_codes, redemption_requests
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -20,5 +21,7 @@ ROUTES: list[Route] = [
     *printing.ROUTES,
     *card_batches.ROUTES,
     *chat.ROUTES,
+    *redemption_requests.ROUTES,
+    *counter_codes.ROUTES,
     *settlements.ROUTES,
 ]

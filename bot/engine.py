@@ -1,12 +1,27 @@
-"""The assistant's entry point: `Assistant.handle(user, text) -> Reply`, used by every front door."""
+"""The assistant's entry point: `Assistant.handle(user, text) -> Reply`, used by every front door.
+
+A turn loads the user's dialogue state from the database, understands the message against this
+process's vocabulary, runs the dialogue and writes the state back with a version check: if another
+worker answered the same user in between, the turn runs again on the fresh state (side effects such
+as a placed order clear the draft they came from, so a re-run cannot place it twice).
+"""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.dialogue import Context, Turn
+from bot.draft import DialogueState
 from bot.reply import Reply
+from bot.understanding import understand
+from bot.vocabulary import Vocabulary, load_vocabulary
 from models.catalog_search import CatalogSearch
+from models.clock import now_utc, today_shanghai
+from models.services import chat_sessions
 from models.users import User
+
+MAX_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -20,7 +35,30 @@ class Assistant:
     def __init__(self, search: CatalogSearch, config: BotConfig) -> None:
         self.search = search
         self.config = config
+        self._vocab: Vocabulary | None = None
+        self._vocab_version = -1
+        self._lock = asyncio.Lock()
+
+    async def vocabulary(self) -> Vocabulary:
+        """The vocabulary for the catalogue as the search index sees it now (rebuilt after a change)."""
+        if self._vocab is None or self._vocab_version != self.search.version:
+            async with self._lock:
+                if self._vocab is None or self._vocab_version != self.search.version:
+                    version = self.search.version
+                    self._vocab = await load_vocabulary(today_shanghai())
+                    self._vocab_version = version
+        return self._vocab
 
     async def handle(self, user: User, text: str) -> Reply:
         """Answer one message from `user`; the dialogue state is read from and written to the database."""
-        return Reply(reply="您好，我是爱心助农小助手。", intent="greet")
+        vocab = await self.vocabulary()
+        u = understand(text, vocab)
+        ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout)
+        for _ in range(MAX_ATTEMPTS):
+            now = now_utc()
+            raw, version = await chat_sessions.load(user.id, self.config.idle_timeout, now)
+            state = DialogueState.from_json(raw)
+            reply = await Turn(ctx, state, u).run()
+            if await chat_sessions.save(user.id, state.to_json(), version, now_utc()):
+                return reply
+        return reply

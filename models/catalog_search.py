@@ -42,6 +42,7 @@ class CatalogSearch:
         self._built_for: date | None = None
         self._watermark: datetime | None = None
         self._last_signature: tuple[int, datetime | None] | None = None
+        self.version = 0  # bumped whenever the set of sellable products or their cards may have changed
 
     async def rebuild(self) -> None:
         """Index every sellable product from scratch."""
@@ -52,6 +53,7 @@ class CatalogSearch:
         self._cache.clear()
         latest = await Product.all().annotate(m=Max("updated_at")).first().values("m")
         self._built_for, self._watermark, self._last_signature = today, latest["m"] if latest else None, None
+        self.version += 1
 
     async def refresh(self) -> int:
         """Follow changes made by any process since the last look; returns how many products were re-read."""
@@ -85,6 +87,7 @@ class CatalogSearch:
                 self.index.remove(sku)
                 self._cards.pop(sku, None)
         self._cache.clear()
+        self.version += 1
 
     @property
     def cards(self) -> Mapping[str, dict[str, Any]]:
@@ -105,3 +108,8 @@ class CatalogSearch:
         else:
             self._cache.move_to_end(key)
         return page
+
+    def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[dict[str, Any], int]], int]:
+        """Cards of the best matches with their matched-term counts, and how many terms of q are known."""
+        found, known = self.index.matches(q, province=province, limit=limit)
+        return [(self._cards[sku], hits) for sku, hits in found if sku in self._cards], known

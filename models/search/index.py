@@ -272,6 +272,19 @@ class SearchIndex:
         slots, hits, scores = slots[keep], hits[keep], scores[keep]
         return SearchResult(self._sku_list(self._top(slots, hits, scores, offset, limit)), len(slots))
 
+    def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[str, int]], int]:
+        """Best matches of q with how many of its terms each one matched, and how many of q's terms the
+        catalogue knows at all: what the chat assistant needs to tell "one product fits" from "several do"."""
+        terms = self._tokenizer.query_terms(q)
+        known = sum(1 for term in terms if any(self._postings.get(form) is not None for form in _forms(term)))
+        province_code = self._province_codes.get(_region_key(province), UNKNOWN_CODE) if province else None
+        slots, hits, scores = self._score(terms)
+        keep = self._mask(slots, province_code, None)
+        slots, hits, scores = slots[keep], hits[keep], scores[keep]
+        hits_of = dict(zip(slots.tolist(), hits.tolist()))
+        top = self._top(slots, hits, scores, 0, limit)
+        return [(self._skus[slot], hits_of[slot]) for slot in top.tolist()], known
+
     def _score(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidate slots, how many query terms each matched, and their summed BM25."""
         norms = self._norms()

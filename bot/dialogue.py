@@ -1,0 +1,448 @@
+"""One turn of the conversation: the understood message, applied to the stored draft, gives a reply.
+
+Order of precedence: cancel, confirm, questions that do not touch the draft (balance, orders,
+greeting, help, prices), answers to the question the assistant asked (a choice, a quantity, an
+address, a face value, a correction), then new requests (order, card, search). The order or card
+purchase is placed only on an explicit confirmation, through the same domain operations as the API.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from fractions import Fraction
+from typing import Any
+
+from bot import replies
+from bot.draft import DialogueState, Draft, Line
+from bot.lexicon import GENERIC_UNITS, WEIGHT_IN_JIN
+from bot.products import Resolution, alternatives, pick, resolve
+from bot.reply import Reply
+from bot.understanding import Understanding
+from bot.vocabulary import Vocabulary
+from models.address_parser import PHONE
+from models.addresses import Address
+from models.catalog import Product
+from models.catalog_search import CatalogSearch
+from models.errors import DomainError
+from models.services import addresses, card_purchase, cards, orders
+from models.services.orders import MAX_QTY, LineRequest
+from models.users import User
+
+SHOW = 5
+
+
+@dataclass(frozen=True)
+class Context:
+    user: User
+    vocab: Vocabulary
+    search: CatalogSearch
+    card_faces_fen: tuple[int, ...]
+    pay_timeout: timedelta
+
+
+class Turn:
+    def __init__(self, ctx: Context, state: DialogueState, u: Understanding) -> None:
+        self.ctx, self.state, self.u = ctx, state, u
+        self._half: Fraction | None = None  # a quantity like 三斤半 that is not a whole number of units
+
+    @property
+    def draft(self) -> Draft | None:
+        return self.state.draft
+
+    # --- replies -----------------------------------------------------------------------------
+
+    def say(self, text: str, intent: str, products: list[dict[str, Any]] | None = None,
+            suggestions: list[str] | None = None, order: dict[str, Any] | None = None) -> Reply:
+        if products is not None:
+            self.state.shown = [p["sku"] for p in products]
+        return Reply(reply=text, intent=intent, products=[_product(p) for p in products or []],
+                     slots=self._slots(), order=order, suggestions=suggestions or [])
+
+    def _slots(self) -> dict[str, Any]:
+        d = self.draft
+        line = d.current if d and d.kind == "goods" else None
+        return {"sku": line.sku if line else None, "qty": line.qty if line else None,
+                "amount_fen": d.amount_fen if d and d.kind == "card" else None}
+
+    # --- the turn ------------------------------------------------------------------------------
+
+    async def run(self) -> Reply:
+        u, d = self.u, self.draft
+        if not u.text:
+            return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
+        if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self._changes()):
+            return self._cancel()
+        if "yes" in u.cues and not self._changes():
+            return await self._confirm()
+        if u.intent in ("card_balance", "order_status", "greet", "help"):
+            return await self._info()
+        if u.intent == "ask_price" and (u.about_products or not d):
+            return self._prices()
+        if d is not None:
+            answered = await self._answer(d)
+            if answered is not None:
+                return answered
+        return await self._request()
+
+    def _changes(self) -> bool:
+        u = self.u
+        return bool(u.quantity or u.product_words or u.origin or u.money_yuan or u.card_count or u.pick)
+
+    def _cancel(self) -> Reply:
+        if self.draft is None:
+            return self.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
+        self.state.draft = None
+        return self.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
+
+    async def _confirm(self) -> Reply:
+        d = self.draft
+        if d is None:
+            return self.say(replies.NOTHING_TO_CONFIRM, "confirm", suggestions=replies.START_SUGGESTIONS)
+        if d.awaiting != "confirm":
+            reply = await self._advance(d)
+            reply.intent = "confirm"
+            return reply
+        return await (self._place_goods(d) if d.kind == "goods" else self._place_cards(d))
+
+    # --- questions that leave the draft alone ----------------------------------------------------
+
+    async def _info(self) -> Reply:
+        intent = self.u.intent
+        if intent == "greet":
+            text = replies.greet("thanks" in self.u.cues and "greet" not in self.u.cues)
+        elif intent == "help":
+            text = replies.HELP
+        elif intent == "card_balance":
+            rows = await cards.list_cards(self.ctx.user)
+            text = replies.cards([(c.card_no, c.balance_fen, c.status.value, c.expires_at.isoformat()) for c in rows])
+        else:
+            text = await self._order_status()
+        return self.say(text + self._pending_question(), intent, suggestions=self._resume_suggestions())
+
+    async def _order_status(self) -> str:
+        if self.u.order_no:
+            try:
+                order = await orders.order_for(self.ctx.user, self.u.order_no)
+            except DomainError:
+                return replies.order_unknown(self.u.order_no)
+            rows = [order]
+        else:
+            rows, _ = await orders.list_orders(self.ctx.user, None, 0, 3)
+        return replies.orders([(o.order_no, o.status.value, o.total_fen, _shipping_note(o)) for o in rows])
+
+    def _pending_question(self) -> str:
+        d = self.draft
+        questions = {"choice": "您还没选是哪一款", "qty": "还差购买数量", "address": "还差收货地址",
+                     "confirm": "等您确认下单", "amount": "还差爱心卡面值"}
+        return replies.reminder(questions.get(d.awaiting, "")) if d and d.awaiting else ""
+
+    def _resume_suggestions(self) -> list[str]:
+        d = self.draft
+        if d and d.awaiting == "confirm":
+            return list(replies.CONFIRM_SUGGESTIONS)
+        return replies.START_SUGGESTIONS if d is None else ["取消"]
+
+    def _prices(self) -> Reply:
+        found = self._resolve()
+        if found.refused:
+            return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                            "ask_price", found.candidates)
+        if not found.candidates:
+            return self._not_found("ask_price", found)
+        shown = found.candidates[:SHOW]
+        return self.say(replies.prices(shown) + self._pending_question(), "ask_price", shown,
+                        suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
+
+    def _not_found(self, intent: str, found: Resolution) -> Reply:
+        place = self.u.origin.mention if self.u.origin else ""
+        text = replies.not_found(found.unknown or self.u.product_text, place)
+        return self.say(text + " 您可以换个说法，比如说品类或产地。", intent, [],
+                        suggestions=["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"])
+
+    def _resolve(self, within: list[str] | None = None) -> Resolution:
+        return resolve(self.u, self.ctx.vocab, self.ctx.search, within)
+
+    # --- answers to the assistant's question -----------------------------------------------------
+
+    async def _answer(self, d: Draft) -> Reply | None:
+        if d.kind == "card":
+            return await self._answer_card(d)
+        u = self.u
+        line = d.current
+        if d.awaiting == "choice" and d.pending:
+            chosen = pick(u, d.pending.candidates, self.ctx.search, self.ctx.vocab)
+            if chosen is None and (u.product_words or u.origin) and "add" not in u.cues:
+                narrowed = self._resolve(within=d.pending.candidates)
+                chosen = narrowed.chosen
+                if chosen is None and narrowed.candidates:
+                    d.pending.candidates = [c["sku"] for c in narrowed.candidates]
+                    return await self._advance(d)
+            if chosen is not None:
+                d.pending.sku = chosen["sku"]
+                self._apply_quantity(d.pending)
+                return await self._advance(d)
+        if d.awaiting == "address" or PHONE.search(u.raw):
+            reply = await self._take_address(d)
+            if reply is not None:
+                return reply
+        if "add" in u.cues and (u.product_words or u.origin):
+            return await self._start_goods(add=True)
+        if line is not None and d.awaiting in ("qty", "confirm", "choice") and (u.quantity or u.number):
+            if u.product_words and line.sku and not self._same_product(line.sku):
+                return await self._start_goods(add=d.awaiting == "confirm")
+            if line.sku is not None:
+                line.qty = None
+                self._apply_quantity(line)
+                return await self._advance(d)
+        if d.awaiting == "confirm" and ("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick):
+            return await self._replace_product(d)
+        if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
+            return await self._start_goods(add=d.awaiting == "confirm" and not self._same_product(line.sku if line else None))
+        return None
+
+    def _same_product(self, sku: str | None) -> bool:
+        found = self._resolve()
+        return sku is not None and any(c["sku"] == sku for c in found.candidates)
+
+    async def _replace_product(self, d: Draft) -> Reply:
+        line = d.lines.pop() if d.lines else d.pending
+        within = line.candidates if line and line.candidates else None
+        chosen = pick(self.u, within, self.ctx.search, self.ctx.vocab) if within and self.u.pick else None
+        found = self._resolve(within) if chosen is None else Resolution(candidates=[chosen])
+        if not found.candidates and within:
+            found = self._resolve()
+        qty = line.qty if line else None
+        if not found.candidates:
+            if line:
+                d.lines.append(line)
+            return self._not_found(d.intent, found)
+        d.pending = Line(sku=found.chosen["sku"] if found.chosen else None, qty=qty,
+                         candidates=[c["sku"] for c in found.candidates[:SHOW]])
+        self._apply_quantity(d.pending)
+        return await self._advance(d)
+
+    def _apply_quantity(self, line: Line) -> None:
+        """Put the message's quantity on the line, converting weights when the product is sold by weight."""
+        u = self.u
+        value = u.quantity.value if u.quantity else u.number
+        if value is None:
+            return
+        if line.sku is None:  # the product is still to be chosen: keep the number, convert later
+            line.qty = int(value) if value.denominator == 1 else None
+            return
+        card = self.ctx.search.cards.get(line.sku)
+        unit = u.quantity.unit if u.quantity else ""
+        if card and unit in WEIGHT_IN_JIN and card["unit"] in WEIGHT_IN_JIN and unit != card["unit"]:
+            value = value * Fraction(WEIGHT_IN_JIN[unit]).limit_denominator(1000) / Fraction(
+                WEIGHT_IN_JIN[card["unit"]]).limit_denominator(1000)
+        line.qty = int(value) if value.denominator == 1 else None
+        self._half = None if value.denominator == 1 else value
+
+    async def _take_address(self, d: Draft) -> Reply | None:
+        parsed = await addresses.parse_address_line(self.u.raw)
+        if not (parsed.county and parsed.phone):
+            if not PHONE.search(self.u.raw) and (self.u.about_products or self.u.intent not in ("fallback", "search")):
+                return None
+            problem = "缺少手机号" if not parsed.phone else "没找到省市县"
+            return self.say(replies.bad_address(problem), "order", suggestions=["取消"])
+        try:
+            address = await addresses.create_address(
+                self.ctx.user, name=parsed.name or "收货人", phone=parsed.phone, province=parsed.province or "",
+                city=parsed.city or "", county=parsed.county or "", detail=parsed.detail or "", is_default=True,
+            )
+        except DomainError as exc:
+            return self.say(replies.bad_address(exc.message), "order", suggestions=["取消"])
+        d.address_id = address.id
+        return await self._advance(d)
+
+    async def _answer_card(self, d: Draft) -> Reply | None:
+        u = self.u
+        amount = u.money_yuan if u.money_yuan is not None else (u.number if d.awaiting == "amount" else None)
+        if amount is None and u.card_count is None and not (u.quantity and d.awaiting == "confirm"):
+            return None
+        if amount is not None:
+            fen = int(amount * 100) if (amount * 100).denominator == 1 else 0
+            if fen not in self.ctx.card_faces_fen:
+                return self.say(replies.bad_amount(self.ctx.card_faces_fen, f"{amount}元"), "buy_card",
+                                suggestions=[replies.yuan(f) for f in self.ctx.card_faces_fen])
+            d.amount_fen = fen
+        count = u.card_count or (int(u.quantity.value) if u.quantity and u.quantity.value.denominator == 1 else None)
+        if count:
+            d.card_qty = count
+        return await self._advance(d)
+
+    # --- new requests ----------------------------------------------------------------------------
+
+    async def _request(self) -> Reply:
+        u = self.u
+        if u.intent == "buy_card":
+            return await self._start_card()
+        if u.intent == "order" or (u.pick and self.state.shown):
+            return await self._start_goods(add="add" in u.cues and self.draft is not None)
+        if u.intent == "search":
+            return self._search()
+        if u.intent == "confirm":
+            return self.say(replies.NOTHING_TO_CONFIRM, "confirm", suggestions=replies.START_SUGGESTIONS)
+        return self.say(replies.FALLBACK + self._pending_question(), "fallback", suggestions=replies.START_SUGGESTIONS)
+
+    def _search(self) -> Reply:
+        found = self._resolve()
+        if found.refused:
+            return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                            "search", found.candidates)
+        if not found.candidates and self.u.generic and not self.u.origin:
+            page = self.ctx.search.search("", limit=SHOW)
+            found = Resolution(candidates=page.items, total=page.total)
+        if not found.candidates:
+            return self._not_found("search", found)
+        shown = found.candidates[:SHOW]
+        place = self.u.origin.mention if self.u.origin else ""
+        return self.say(replies.found(shown, found.total, place) + self._pending_question(), "search", shown,
+                        suggestions=replies.pick_suggestions(len(shown)))
+
+    async def _start_card(self) -> Reply:
+        self.state.draft = Draft(kind="card")
+        reply = await self._answer_card(self.state.draft)
+        return reply if reply is not None else await self._advance(self.state.draft)
+
+    async def _start_goods(self, add: bool) -> Reply:
+        u = self.u
+        chosen = pick(u, self.state.shown, self.ctx.search, self.ctx.vocab) if u.pick else None
+        found = Resolution(candidates=[chosen]) if chosen else self._resolve()
+        if found.refused:
+            return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                            "order", found.candidates)
+        if not found.candidates:
+            return self._not_found("order", found)
+        d = self.draft if add and self.draft and self.draft.kind == "goods" else Draft(kind="goods")
+        if d.pending and d.pending.sku and d.pending.qty:
+            d.lines.append(d.pending)
+        d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
+                         candidates=[c["sku"] for c in found.candidates[:SHOW]])
+        self._apply_quantity(d.pending)
+        self.state.draft = d
+        return await self._advance(d)
+
+    # --- moving the draft on -------------------------------------------------------------------
+
+    async def _advance(self, d: Draft) -> Reply:
+        """Ask the next missing thing, or show the summary and wait for confirmation."""
+        if d.kind == "card":
+            if d.amount_fen is None:
+                d.awaiting = "amount"
+                return self.say(replies.ask_amount(self.ctx.card_faces_fen), "buy_card",
+                                suggestions=[replies.yuan(f) for f in self.ctx.card_faces_fen])
+            d.awaiting = "confirm"
+            return self.say(replies.card_summary(d.amount_fen, d.card_qty), "buy_card",
+                            suggestions=list(replies.CONFIRM_SUGGESTIONS))
+        cards_by_sku = self.ctx.search.cards
+        p = d.pending
+        if p is not None:
+            if p.sku is None:
+                d.awaiting = "choice"
+                options = [cards_by_sku[s] for s in p.candidates if s in cards_by_sku][:SHOW]
+                return self.say(replies.choose(options, len(p.candidates)), "order", options,
+                                suggestions=replies.pick_suggestions(len(options)))
+            card = cards_by_sku.get(p.sku)
+            if card is None:
+                d.pending = None
+                return self.say(replies.not_sellable(p.sku), "order", [])
+            if p.qty is None or not 1 <= p.qty <= MAX_QTY:
+                d.awaiting = "qty"
+                half = self._half
+                text = (replies.whole_units(card, int(half)) if half is not None
+                        else replies.too_many(card, MAX_QTY) if p.qty else replies.ask_qty(card))
+                p.qty = None
+                return self.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
+            d.lines = _merge(d.lines, p)
+            d.pending = None
+        if d.address_id is None or not await Address.exists(id=d.address_id, user_id=self.ctx.user.id):
+            address = await Address.filter(user_id=self.ctx.user.id).order_by("-is_default", "-id").first()
+            if address is None:
+                d.awaiting = "address"
+                return self.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
+            d.address_id = address.id
+        address = await Address.get(id=d.address_id)
+        d.awaiting = "confirm"
+        lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku]
+        return self.say(replies.summary(lines, _address_text(address)), "order", [c for c, _ in lines],
+                        suggestions=list(replies.CONFIRM_SUGGESTIONS))
+
+    # --- placing ----------------------------------------------------------------------------------
+
+    async def _place_goods(self, d: Draft) -> Reply:
+        items = [LineRequest(line.sku, line.qty) for line in d.lines if line.sku and line.qty]
+        try:
+            order, lines = await orders.place_order(self.ctx.user, items, d.address_id, "聊天下单", self.ctx.pay_timeout)
+        except DomainError as exc:
+            return await self._order_refused(d, exc)
+        self.state.draft = None
+        summary = {"order_no": order.order_no, "kind": "goods", "status": order.status.value,
+                   "total_fen": order.total_fen, "items": [{"sku": ln.sku, "qty": ln.qty} for ln in lines]}
+        text = replies.order_placed(order.order_no, order.total_fen, self._minutes())
+        return self.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))
+
+    async def _order_refused(self, d: Draft, exc: DomainError) -> Reply:
+        sku = exc.details.get("sku")
+        card = self.ctx.search.cards.get(sku) if sku else None
+        name = card["name"] if card else (sku or "")
+        if exc.code == "out_of_stock":
+            line = next((ln for ln in d.lines if ln.sku == sku), None)
+            if line:
+                d.lines.remove(line)
+                d.pending = Line(sku=sku, qty=None)
+                d.awaiting = "qty"
+            stock = await Product.filter(sku=sku).values_list("stock", flat=True)
+            return self.say(replies.out_of_stock(name, stock[0] if stock else 0), "confirm",
+                            [card] if card else [], suggestions=["取消"])
+        if exc.code in ("product_not_sellable", "product_not_found"):
+            d.lines = [ln for ln in d.lines if ln.sku != sku]
+            reply = await self._advance(d) if d.lines else None
+            text = replies.not_sellable(name)
+            if reply is None:
+                self.state.draft = None
+                return self.say(text, "confirm", [], suggestions=replies.START_SUGGESTIONS)
+            reply.reply = text + "\n" + reply.reply
+            reply.intent = "confirm"
+            return reply
+        return self.say(f"下单没有成功：{exc.message}", "confirm", suggestions=["取消"])
+
+    async def _place_cards(self, d: Draft) -> Reply:
+        try:
+            order = await card_purchase.purchase_cards(self.ctx.user, d.amount_fen or 0, d.card_qty,
+                                                       self.ctx.card_faces_fen, self.ctx.pay_timeout)
+        except DomainError as exc:
+            return self.say(f"没能下单：{exc.message}", "confirm", suggestions=["取消"])
+        self.state.draft = None
+        summary = {"order_no": order.order_no, "kind": "card", "status": order.status.value,
+                   "total_fen": order.total_fen, "items": []}
+        text = replies.cards_ordered(order.order_no, order.total_fen, self._minutes())
+        return self.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))
+
+    def _minutes(self) -> int:
+        return max(1, int(self.ctx.pay_timeout.total_seconds() // 60))
+
+
+def _merge(lines: list[Line], line: Line) -> list[Line]:
+    """A second line for a product already in the draft replaces its quantity (改成 / 再来 alike)."""
+    same = next((ln for ln in lines if ln.sku == line.sku), None)
+    if same is None:
+        return [*lines, Line(sku=line.sku, qty=line.qty, candidates=line.candidates)]
+    same.qty = line.qty
+    return lines
+
+
+def _product(card: dict[str, Any]) -> dict[str, Any]:
+    return {"sku": card["sku"], "name": card["name"], "price_fen": card["price_fen"], "unit": card["unit"],
+            "origin": replies.origin_of(card), "stock": card["stock"]}
+
+
+def _address_text(a: Address) -> str:
+    phone = a.phone[:3] + "****" + a.phone[-4:] if len(a.phone) == 11 else a.phone
+    return f"{a.name} {phone} {a.province}{a.city}{a.county}{a.detail}"
+
+
+def _shipping_note(order: Any) -> str:
+    tracking = getattr(order, "tracking_no", None)
+    carrier = getattr(order, "carrier", None)
+    return f"，{carrier or '快递'}单号{tracking}" if tracking else ""

@@ -1,0 +1,58 @@
+"""The dialogue state kept between messages, as plain JSON-able dataclasses.
+
+A goods draft has settled lines and at most one pending line (its product or quantity still being
+asked); a card draft has a face value and a count. `awaiting` is the question the assistant asked.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Line:
+    sku: str | None = None
+    qty: int | None = None
+    candidates: list[str] = field(default_factory=list)  # the skus offered when several fit
+
+
+@dataclass
+class Draft:
+    kind: str  # goods | card
+    lines: list[Line] = field(default_factory=list)
+    pending: Line | None = None
+    awaiting: str | None = None  # choice | qty | address | confirm | amount
+    address_id: int | None = None
+    amount_fen: int | None = None
+    card_qty: int = 1
+
+    @property
+    def intent(self) -> str:
+        return "order" if self.kind == "goods" else "buy_card"
+
+    @property
+    def current(self) -> Line | None:
+        """The line the user is most likely talking about: the pending one, else the last settled one."""
+        return self.pending or (self.lines[-1] if self.lines else None)
+
+
+@dataclass
+class DialogueState:
+    draft: Draft | None = None
+    shown: list[str] = field(default_factory=list)  # skus of the last list shown, for 第二个 / 静宁的
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DialogueState:
+        try:
+            raw = data.get("draft")
+            draft = None
+            if raw:
+                lines = [Line(**line) for line in raw.get("lines", [])]
+                pending = Line(**raw["pending"]) if raw.get("pending") else None
+                draft = Draft(**{**raw, "lines": lines, "pending": pending})
+            return cls(draft=draft, shown=list(data.get("shown", [])))
+        except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
+            return cls()

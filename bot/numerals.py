@@ -1,0 +1,125 @@
+"""Numbers in Chinese messages: quantities with measure words and halves, money amounts, ordinals.
+
+Chinese numerals go through cn2an (两 二十 十二 一千五 三点五); 俩 仨 半 and the spoken forms cn2an
+does not know are handled here. Every finder returns the span it consumed, so the caller can blank
+it out before looking for products in what is left.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+import cn2an
+
+from bot.lexicon import CARD_UNITS, LAST, MONEY_UNITS, UNITS
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万俩仨廿"
+NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
+_SPOKEN = {"俩": 2, "仨": 3}
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})(?P<half_b>半)?")
+_MONEY = re.compile(
+    rf"(?:[¥￥]\s*(?P<sym>\d+(?:\.\d+)?))|(?P<num>{NUM})\s*(?P<unit>{_alternation(MONEY_UNITS)})"
+)
+_FACE = re.compile(rf"(?:面值|面额)(?:是|为|选)?\s*(?P<a>{NUM})|(?P<b>{NUM})\s*(?:元|块)?\s*(?:面值|面额|的)")
+_CARD_COUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_alternation(CARD_UNITS)})")
+_ORDINAL = re.compile(rf"第\s*(?P<num>{NUM})\s*(?:个|款|种|件|项|样|号|条|行)?|(?P<bare>{NUM})\s*号")
+_BARE = re.compile(rf"^(?P<num>{NUM})(?P<half>半)?$")
+
+
+@dataclass(frozen=True)
+class Found:
+    value: Fraction
+    start: int
+    end: int
+    unit: str = ""
+
+
+def to_number(text: str) -> Fraction | None:
+    """两 → 2, 二十 → 20, 3.5 → 7/2, 俩 → 2; None for anything that is not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if text in _SPOKEN:
+        return Fraction(_SPOKEN[text])
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return Fraction(text)
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return Fraction(str(value))
+
+
+def _with_half(num: str | None, half: bool) -> Fraction | None:
+    base = to_number(num) if num else Fraction(0)
+    if base is None:
+        return None
+    return base + (Fraction(1, 2) if half else 0)
+
+
+def quantities(text: str) -> list[Found]:
+    """Every `number + measure word` (两箱, 一箱半, 半斤, 3个); a measure word alone is not a quantity."""
+    found = []
+    for m in _QTY.finditer(text):
+        if not m.group("num") and not m.group("half_a"):
+            continue
+        value = _with_half(m.group("num"), bool(m.group("half_a") or m.group("half_b")))
+        if value is not None and value > 0:
+            found.append(Found(value, m.start(), m.end(), m.group("unit")))
+    return found
+
+
+def money_amounts(text: str) -> list[Found]:
+    """200元, 两百块, ¥500, 面值200, 五百的 (yuan, as the user said them)."""
+    found = []
+    for m in _MONEY.finditer(text):
+        value = to_number(m.group("sym") or m.group("num"))
+        if value is not None and value > 0:
+            found.append(Found(value, m.start(), m.end(), "元"))
+    for m in _FACE.finditer(text):
+        raw = m.group("a") or m.group("b")
+        value = to_number(raw)
+        if value is not None and value > 0 and not _overlaps(m.start(), m.end(), found):
+            found.append(Found(value, m.start(), m.end(), "元"))
+    return found
+
+
+def card_counts(text: str) -> list[Found]:
+    """三张, 2份: how many cards."""
+    found = []
+    for m in _CARD_COUNT.finditer(text):
+        value = to_number(m.group("num"))
+        if value is not None and value > 0:
+            found.append(Found(value, m.start(), m.end(), m.group("unit")))
+    return found
+
+
+def ordinal(text: str) -> Found | None:
+    """第二个 / 第2款 / 2号 → 2 (1-based); 最后一个 → -1."""
+    for word in LAST:
+        at = text.find(word)
+        if at >= 0:
+            return Found(Fraction(-1), at, at + len(word))
+    m = _ORDINAL.search(text)
+    if m:
+        value = to_number(m.group("num") or m.group("bare"))
+        if value is not None and value >= 1 and value.denominator == 1:
+            return Found(value, m.start(), m.end())
+    return None
+
+
+def bare_number(text: str) -> Fraction | None:
+    """The whole message is a number (3, 二十, 三个半 is not): the answer to 'how many?'."""
+    m = _BARE.match(text)
+    return _with_half(m.group("num"), bool(m.group("half"))) if m else None
+
+
+def _overlaps(start: int, end: int, found: list[Found]) -> bool:
+    return any(start < f.end and f.start < end for f in found)

@@ -1,0 +1,101 @@
+"""Finding the product a message talks about, through the catalogue search index.
+
+A product "fits" when it matches as many of the message's product words as the best match does
+(the index ranks by matched words first). One fit is a choice made; several are a question to ask;
+none is an unknown product. A product named whole but not sellable (pending, revoked, expired) is
+refused by name, with certified alternatives from its category.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.understanding import Understanding
+from bot.vocabulary import Known, Vocabulary
+from models.catalog_search import CatalogSearch
+
+MAX_CANDIDATES = 30
+
+
+@dataclass
+class Resolution:
+    candidates: list[dict[str, Any]] = field(default_factory=list)  # the products that fit, best first
+    total: int = 0
+    refused: Known | None = None  # named, but may not be sold
+    unknown: str = ""  # product words nothing matched
+
+    @property
+    def chosen(self) -> dict[str, Any] | None:
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+
+def _in_origin(card: dict[str, Any], u: Understanding) -> bool:
+    if u.origin is None or u.origin.level == "province":
+        return True
+    return card["origin"].get(u.origin.level) == u.origin.name
+
+
+def _province(u: Understanding) -> str | None:
+    return u.origin.name if u.origin and u.origin.level == "province" else None
+
+
+def _by_origin(u: Understanding, search: CatalogSearch, within: list[str] | None) -> list[dict[str, Any]]:
+    pool = [search.cards[s] for s in within if s in search.cards] if within is not None else None
+    if pool is None:
+        page = search.search("", province=_province(u), limit=10_000)
+        pool = page.items
+    return [c for c in pool if _in_origin(c, u) and (u.origin.level != "province" or c["origin"]["province"] == u.origin.name)]
+
+
+def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: list[str] | None = None) -> Resolution:
+    """The products the message names, narrowed to `within` (the skus offered last) when given."""
+    named = vocab.named_products(u.text)
+    if named and not named[0].sellable and not any(n.sellable and n.core == named[0].core for n in named):
+        return Resolution(candidates=alternatives(named[0], search), refused=named[0])
+    query = u.product_text if u.product_words else ""
+    if not query:
+        if u.origin is None:
+            return Resolution(unknown=u.product_text)
+        cards = _by_origin(u, search, within)
+        return Resolution(candidates=cards, total=len(cards))
+    found, known = search.matches(query, province=_province(u), limit=MAX_CANDIDATES * 4)
+    found = [(c, hits) for c, hits in found if _in_origin(c, u) and (within is None or c["sku"] in within)]
+    if not found or not known:
+        return Resolution(unknown=u.product_text)
+    best = found[0][1]
+    cards = [c for c, hits in found if hits == best]
+    exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
+    if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
+        cards = exact
+    return Resolution(candidates=cards[:MAX_CANDIDATES], total=len(cards))
+
+
+def _core_of(card: dict[str, Any], vocab: Vocabulary) -> str:
+    known = vocab.products.get(card["sku"])
+    return known.core if known else card["name"]
+
+
+def alternatives(product: Known, search: CatalogSearch, limit: int = 5) -> list[dict[str, Any]]:
+    """Certified products like one that cannot be sold: same words first, then the same category."""
+    found, _ = search.matches(product.core, limit=limit * 2)
+    cards = [c for c, _ in found if c["sku"] != product.sku]
+    if len(cards) < limit:
+        same = search.search("", category=product.category, limit=limit * 2).items
+        cards += [c for c in same if c["sku"] != product.sku and c not in cards]
+    return cards[:limit]
+
+
+def pick(u: Understanding, shown: list[str], search: CatalogSearch, vocab: Vocabulary) -> dict[str, Any] | None:
+    """第二个 / 最后一个 / 2 / 静宁的 over the list shown last."""
+    cards = [search.cards[s] for s in shown if s in search.cards]
+    if not cards:
+        return None
+    index = u.pick if u.pick is not None else (int(u.number) if u.number and u.number.denominator == 1 else None)
+    if index is not None:
+        if index == -1:
+            return cards[-1]
+        return cards[index - 1] if 1 <= index <= len(cards) else None
+    if u.origin or u.product_words:
+        narrowed = resolve(u, vocab, search, within=[c["sku"] for c in cards])
+        return narrowed.chosen
+    return None

@@ -1,0 +1,171 @@
+"""Every sentence the assistant says: short, natural Chinese, prices in yuan."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+START_SUGGESTIONS = ["有哪些扶贫产品", "买一张爱心卡", "我的订单", "爱心卡余额"]
+CONFIRM_SUGGESTIONS = ["确认下单", "取消"]
+AFTER_ORDER_SUGGESTIONS = ["我的订单", "继续逛逛"]
+
+STATUS_NAMES = {
+    "pending_payment": "待付款", "paid": "已付款，待发货", "shipped": "已发货", "completed": "已完成",
+    "cancelled": "已取消", "refunding": "退款中", "refunded": "已退款",
+}
+CARD_STATUS_NAMES = {"inactive": "未激活", "active": "可用", "frozen": "已冻结", "expired": "已过期", "closed": "已注销"}
+ORDINALS = "一二三四五"
+
+
+def yuan(fen: int) -> str:
+    """12.80元 / 200元: two decimals only when there are cents."""
+    return f"{fen // 100}元" if fen % 100 == 0 else f"{fen / 100:.2f}元"
+
+
+def origin_of(card: dict[str, Any]) -> str:
+    o = card.get("origin") or {}
+    return "".join(part for part in (o.get("province", ""), o.get("city", ""), o.get("county", "")) if part)
+
+
+def short_origin(card: dict[str, Any]) -> str:
+    o = card.get("origin") or {}
+    return o.get("county") or o.get("city") or o.get("province") or ""
+
+
+def price_line(card: dict[str, Any]) -> str:
+    return f"{card['name']}，{yuan(card['price_fen'])}/{card['unit']}（{short_origin(card)}）"
+
+
+def numbered(cards: Iterable[dict[str, Any]]) -> str:
+    return "\n".join(f"{i}. {price_line(c)}" for i, c in enumerate(cards, start=1))
+
+
+def pick_suggestions(count: int) -> list[str]:
+    return [f"第{ORDINALS[i]}个" for i in range(min(count, len(ORDINALS)))]
+
+
+def greet(thanks: bool) -> str:
+    if thanks:
+        return "不客气！还需要什么随时跟我说。"
+    return "您好，我是爱心助农小助手。想买哪里的扶贫好物，或者买一张消费扶贫爱心卡，直接告诉我就行。"
+
+
+HELP = ("我可以帮您：\n1. 找认定扶贫产品，比如“有没有贵州的茶叶”\n2. 问价格，比如“蜂蜜多少钱”\n"
+        "3. 下单，比如“来两箱苹果”\n4. 买爱心卡，比如“买一张200元的爱心卡”\n5. 查订单和爱心卡余额")
+FALLBACK = "抱歉，我没太明白。您可以说“来两箱苹果”“有哪些扶贫产品”或“买一张200元的爱心卡”。"
+EMPTY = "您好像什么都没说。想买点什么扶贫好物？"
+NOTHING_TO_CANCEL = "好的。目前没有正在办理的订单；已经下好的订单可以在“我的订单”里取消。"
+CANCELLED = "好的，已经取消，这一单不下了。还需要别的随时叫我。"
+NOTHING_TO_CONFIRM = "目前没有需要确认的订单。想买点什么？"
+
+
+def found(cards: list[dict[str, Any]], total: int, place: str = "") -> str:
+    head = f"为您找到{total}款{place}认定扶贫产品" if total > len(cards) else f"为您找到{place}这些认定扶贫产品"
+    return f"{head}：\n{numbered(cards)}\n想要哪个？说“第一个”或直接说名字和数量就行。"
+
+
+def not_found(words: str, place: str = "") -> str:
+    what = f"{place}的{words}" if place and words else (place or words)
+    return f"抱歉，暂时没有找到“{what}”相关的认定扶贫产品。"
+
+
+def with_alternatives(text: str, cards: list[dict[str, Any]]) -> str:
+    if not cards:
+        return text + "您可以换个说法，或者看看其他品类。"
+    return f"{text}可以看看这些认定产品：\n{numbered(cards)}"
+
+
+def refused(name: str) -> str:
+    return f"“{name}”目前不在扶贫产品认定有效期内，暂时不能购买。"
+
+
+def prices(cards: list[dict[str, Any]]) -> str:
+    if len(cards) == 1:
+        c = cards[0]
+        return f"{c['name']}，每{c['unit']}{yuan(c['price_fen'])}，产自{origin_of(c)}。要来几{c['unit']}吗？"
+    return f"价格如下：\n{numbered(cards)}"
+
+
+def choose(cards: list[dict[str, Any]], total: int) -> str:
+    more = f"（共{total}款，先列出前{len(cards)}款）" if total > len(cards) else ""
+    return f"有几款都符合{more}：\n{numbered(cards)}\n您要哪一款？"
+
+
+def ask_qty(card: dict[str, Any]) -> str:
+    return f"好的，{card['name']}，{yuan(card['price_fen'])}/{card['unit']}。要几{card['unit']}？"
+
+
+def whole_units(card: dict[str, Any], low: int) -> str:
+    unit = card["unit"]
+    options = f"{low}{unit}还是{low + 1}{unit}" if low >= 1 else f"1{unit}"
+    return f"{card['name']}只能按整{unit}买，要{options}？"
+
+
+def too_many(card: dict[str, Any], limit: int) -> str:
+    return f"{card['name']}一次最多能买{limit}{card['unit']}，要几{card['unit']}？"
+
+
+ASK_ADDRESS = ("还没有您的收货地址。请用一句话告诉我收货地址、收件人和手机号，例如："
+               "广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
+
+
+def bad_address(problem: str) -> str:
+    return f"这个地址我没能识别（{problem}）。请按“省市县+详细地址 姓名 手机号”再发一次。"
+
+
+def summary(lines: list[tuple[dict[str, Any], int]], address: str) -> str:
+    items = "\n".join(f"{c['name']} ×{qty}{c['unit']}，{yuan(c['price_fen'] * qty)}" for c, qty in lines)
+    total = sum(c["price_fen"] * qty for c, qty in lines)
+    return f"请确认订单：\n{items}\n合计{yuan(total)}，寄到：{address}\n确认下单吗？"
+
+
+def card_summary(amount_fen: int, qty: int) -> str:
+    return f"请确认：消费扶贫爱心卡，面值{yuan(amount_fen)} ×{qty}张，合计{yuan(amount_fen * qty)}。确认购买吗？"
+
+
+def ask_amount(faces: tuple[int, ...]) -> str:
+    return f"好的，买爱心卡。面值有{'、'.join(yuan(f) for f in faces)}，您要哪种？"
+
+
+def bad_amount(faces: tuple[int, ...], said: str) -> str:
+    return f"爱心卡没有{said}的面值，可选{'、'.join(yuan(f) for f in faces)}。"
+
+
+def order_placed(order_no: str, total_fen: int, minutes: int) -> str:
+    return f"下单成功！订单号{order_no}，共{yuan(total_fen)}。请在{minutes}分钟内完成支付，超时订单会自动取消。"
+
+
+def cards_ordered(order_no: str, total_fen: int, minutes: int) -> str:
+    return (f"爱心卡订单已生成，订单号{order_no}，共{yuan(total_fen)}。请在{minutes}分钟内完成支付，"
+            "付款后卡片会自动放进“我的爱心卡”。")
+
+
+def out_of_stock(name: str, stock: int | None) -> str:
+    left = f"只剩{stock}件了" if stock else "已经卖完了"
+    return f"抱歉，{name}库存不够，{left}。要改个数量吗？"
+
+
+def not_sellable(name: str) -> str:
+    return f"抱歉，{name}刚刚下架或认定已失效，不能下单了。这一单已为您移除该商品。"
+
+
+def orders(rows: list[tuple[str, str, int, str]]) -> str:
+    if not rows:
+        return "您还没有订单。想买点什么？"
+    body = "\n".join(f"订单{no}：{STATUS_NAMES.get(status, status)}，{yuan(total)}{extra}" for no, status, total, extra in rows)
+    return f"您最近的订单：\n{body}"
+
+
+def order_unknown(order_no: str) -> str:
+    return f"没有找到订单{order_no}，请核对订单号。"
+
+
+def cards(rows: list[tuple[str, int, str, str]]) -> str:
+    if not rows:
+        return "您还没有爱心卡。可以说“买一张200元的爱心卡”，或用卡密领取别人送的卡。"
+    body = "\n".join(f"尾号{no[-4:]}：余额{yuan(balance)}，{CARD_STATUS_NAMES.get(status, status)}，有效期至{expires}"
+                     for no, balance, status, expires in rows)
+    total = sum(balance for _, balance, status, _ in rows if status == "active")
+    return f"您的爱心卡：\n{body}\n可用余额合计{yuan(total)}。"
+
+
+def reminder(question: str) -> str:
+    return f"\n（刚才的订单还没完成：{question}）" if question else ""

@@ -1,0 +1,234 @@
+"""Reading one message: its intent (before the dialogue's context is applied) and its entities.
+
+Intents come from cue words (bot.lexicon) combined with what the catalogue recognises: a message
+naming a product with a buying word is an order, one with a price word is a price question, a bare
+product or origin is a search. Nothing here knows the demo catalogue: products, brands, aliases
+and places come from the `Vocabulary`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from bot import lexicon, numerals
+from bot.numerals import Found
+from bot.vocabulary import Origin, Vocabulary, normalize
+
+_PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
+_ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
+_SPEC = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|g|ml|l|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐)\s*(?:装|/|×|x|\*)")
+_STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
+
+
+@dataclass
+class Understanding:
+    text: str  # normalised, punctuation kept out
+    intent: str  # the context-free guess
+    raw: str = ""  # the message as sent, control characters dropped (for addresses)
+    cues: set[str] = field(default_factory=set)  # which cue groups fired: buy, add, correct, card …
+    quantity: Found | None = None
+    money_yuan: Fraction | None = None
+    card_count: int | None = None
+    pick: int | None = None  # 1-based position in the last list; -1 for the last one
+    number: Fraction | None = None  # the whole message is a number
+    origin: Origin | None = None
+    product_text: str = ""  # what is left to look up as a product
+    product_words: list[str] = field(default_factory=list)  # of which, the words the catalogue knows
+    generic: bool = False  # "扶贫产品", "特产": any product
+    order_no: str | None = None
+
+    @property
+    def about_products(self) -> bool:
+        return bool(self.product_words or self.generic or self.origin)
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def _is_only(text: str, words: tuple[str, ...]) -> bool:
+    """The message is one of these words, give or take particles (好的吧, 确认！)."""
+    stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
+    return text in words or stripped in words or (len(text) <= 8 and _leading(text, words))
+
+
+def _leading(text: str, words: tuple[str, ...]) -> bool:
+    """确认下单吧, 好的谢谢: starts with a yes word and the rest is also only yes/thanks/filler words."""
+    if not any(text.startswith(w) for w in words):
+        return False
+    rest = text
+    progressed = True
+    pool = sorted({*words, *lexicon.THANKS, "吧", "呀", "啊", "哦", "嘛", "了", "呢", "哈", "啦", "请", "麻烦"},
+                  key=len, reverse=True)
+    while rest and progressed:
+        progressed = False
+        for w in pool:
+            if rest.startswith(w):
+                rest, progressed = rest[len(w):], True
+                break
+    return not rest
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def understand(message: str, vocab: Vocabulary) -> Understanding:
+    text = _PUNCT.sub(" ", normalize(message)).strip()
+    compact = text.replace(" ", "")
+    raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
+    u = Understanding(text=compact, intent="fallback", raw=raw)
+    if not compact:
+        return u
+    _entities(u, text, vocab)
+    u.intent = _intent(u)
+    return u
+
+
+def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
+    compact = u.text
+    named = vocab.named_products(compact)
+    masked = compact
+    for p in named:  # numbers inside a product's own name (30枚装, 5kg) are not quantities
+        masked = masked.replace(p.core, " " * len(p.core))
+    masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
+    _cues(u, compact, vocab)
+    spans: list[tuple[int, int]] = []
+    m = _ORDER_NO.search(compact)
+    if m:
+        u.order_no = m.group()
+        spans.append(m.span())
+    pick = numerals.ordinal(masked)
+    if pick:
+        u.pick = int(pick.value)
+        spans.append((pick.start, pick.end))
+    u.number = numerals.bare_number(compact.rstrip("个吧呀啊"))
+    if "card" in u.cues or u.number is None:
+        _money(u, masked, spans)
+    for found in numerals.quantities(_blank(masked, spans)):
+        u.quantity = found
+        spans.append((found.start, found.end))
+        break
+    if u.quantity is None:
+        _spoken_quantity(u, masked, spans)
+    u.origin = vocab.find_origin(compact)
+    _product_text(u, _blank(compact, spans), vocab)
+
+
+def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
+    card_text = compact
+    for word in vocab.words:
+        if "卡" in word and word in card_text and word not in lexicon.CARD:
+            card_text = card_text.replace(word, "")
+    checks = {
+        "greet": lexicon.GREET, "thanks": lexicon.THANKS, "help": lexicon.HELP, "cancel": lexicon.CANCEL,
+        "balance": lexicon.BALANCE, "status": lexicon.ORDER_STATUS, "price": lexicon.ASK_PRICE,
+        "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
+    }
+    u.cues = {name for name, words in checks.items() if _has(compact, words)}
+    if _has(card_text, lexicon.CARD):
+        u.cues.add("card")
+    if _has(compact, _STRONG_STATUS):
+        u.cues.add("strong_status")
+    if _is_only(compact, lexicon.YES):
+        u.cues.add("yes")
+    if _is_only(compact, lexicon.NO) or compact in ("不要", "不用", "不买"):
+        u.cues.add("no")
+    if compact.startswith(("换", "改")) or "不是" in compact:
+        u.cues.add("correct")
+
+
+def _money(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> None:
+    for found in numerals.money_amounts(masked):
+        u.money_yuan = found.value
+        spans.append((found.start, found.end))
+        break
+    for found in numerals.card_counts(_blank(masked, spans)):
+        if "card" in u.cues and found.value.denominator == 1:
+            u.card_count = int(found.value)
+            spans.append((found.start, found.end))
+        break
+
+
+_SPOKEN_QTY = re.compile(rf"(?:来|要|买|拿|订|整|给我|帮我)(?P<num>{numerals.NUM}|俩|仨)(?:吧|啊|呀|$)")
+
+
+def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> None:
+    """来俩 / 要3 / 买五吧: a number after a buying verb with no measure word."""
+    m = _SPOKEN_QTY.search(masked)
+    if m:
+        value = numerals.to_number(m.group("num"))
+        if value:
+            u.quantity = Found(value, m.start("num"), m.end("num"))
+            spans.append((m.start("num"), m.end("num")))
+
+
+_CUE_WORDS = frozenset(
+    w for group in (lexicon.GREET, lexicon.THANKS, lexicon.HELP, lexicon.CANCEL, lexicon.BALANCE, lexicon.ORDER_STATUS,
+                    lexicon.ASK_PRICE, lexicon.SEARCH, lexicon.BUY, lexicon.ADD, lexicon.CORRECT, lexicon.YES,
+                    lexicon.NO, lexicon.CARD, lexicon.FILLER, lexicon.UNITS, lexicon.LAST)
+    for w in group
+)
+
+
+def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
+    """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
+    kept: list[str] = []
+    for token in vocab.tokenizer.cut(text):
+        token = token.strip()
+        if not token or token in _CUE_WORDS or re.fullmatch(r"[\d.]+", token):
+            continue
+        if token in lexicon.GENERIC_PRODUCT:
+            u.generic = True
+            continue
+        if token in vocab.regions and (u.origin is None or token == u.origin.mention):
+            continue
+        kept.append(token)
+    u.product_text = "".join(kept)
+    u.product_words = [t for t in kept if t in vocab.words or any(t in w for w in vocab.words if len(t) >= 2)
+                       or (len(t) == 1 and any(t in w for w in vocab.words))]
+    if vocab.named_products(u.text):
+        u.product_words = u.product_words or [vocab.named_products(u.text)[0].core]
+
+
+def _intent(u: Understanding) -> str:
+    c = u.cues
+    if "cancel" in c:
+        return "cancel"
+    if "card" in c and ("balance" in c or ("price" in c and "buy" not in c)):
+        return "card_balance"
+    if "card" in c and ("buy" in c or u.money_yuan is not None or u.card_count is not None or "add" in c):
+        return "buy_card"
+    if "strong_status" in c or u.order_no or ("status" in c and not u.about_products):
+        return "order_status"
+    if "price" in c:
+        return "ask_price"
+    if ("greet" in c or "thanks" in c) and not u.about_products and "buy" not in c:
+        return "greet"
+    if "yes" in c:
+        return "confirm"
+    if "no" in c:
+        return "cancel"
+    if u.about_products and ("buy" in c or "add" in c or u.quantity is not None):
+        return "order" if not ("search" in c and u.quantity is None and "add" not in c and _asks(u.text)) else "search"
+    if "help" in c:
+        return "help"
+    if u.about_products:
+        return "search"
+    if "card" in c:
+        return "buy_card" if "buy" in c else "card_balance"
+    if "greet" in c or "thanks" in c:
+        return "greet"
+    if u.product_text and ("buy" in c or "search" in c):
+        return "order" if "buy" in c and "search" not in c else "search"
+    return "fallback"
+
+
+def _asks(text: str) -> bool:
+    """有没有…/有…吗: a question about the catalogue even when it holds a buying word (想要的有吗)."""
+    return text.endswith(("吗", "么", "没有")) or text.startswith(("有没有", "有没", "有什么", "有啥", "有哪些", "推荐"))

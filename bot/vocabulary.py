@@ -1,0 +1,158 @@
+"""What the assistant knows about the catalogue: its words, its products and the places they come from.
+
+Built from the database (every product, sellable or not, so that a revoked or expired product can be
+named and refused) and rebuilt when the search index reports a change. It owns the bot's private
+jieba tokenizer, whose user dictionary holds product names, brands, aliases, tags, categories, origin
+names with their short forms (佛冈 for 佛冈县) and the assistant's cue words.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot import lexicon
+from models.catalog import Product
+from models.regions import Region, RegionLevel
+from models.region_names import region_short_forms
+from models.search import CatalogTokenizer
+from models.search.tokenizer import new_jieba_tokenizer
+from models.sellability import sellable
+
+_SPEC = re.compile(r"[\s(（【\[].*$|[\d.]+\s*[a-zA-Z×x*\u4e00-\u9fa5]*装?$")
+_LEVELS = {"province": 0, "city": 1, "county": 2}
+
+
+@dataclass(frozen=True)
+class Origin:
+    name: str  # the full name: 贵州省, 佛冈县
+    level: str  # province | city | county
+    mention: str  # what the user wrote: 贵州, 佛冈
+
+
+@dataclass(frozen=True)
+class Known:
+    """A product as the assistant refers to it, sellable or not."""
+
+    sku: str
+    name: str
+    core: str  # the name without its pack size: 广生源鸡蛋 30枚装 → 广生源鸡蛋
+    category: str
+    unit: str
+    aliases: tuple[str, ...]
+    sellable: bool
+    province: str
+    city: str
+    county: str
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → ASCII), lower case, control characters dropped."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+
+
+def core_name(name: str) -> str:
+    name = normalize(name).strip()
+    core = _SPEC.sub("", name).strip()
+    return core if len(core) >= 2 else name
+
+
+@dataclass
+class Vocabulary:
+    tokenizer: CatalogTokenizer
+    products: dict[str, Known] = field(default_factory=dict)
+    regions: dict[str, Origin] = field(default_factory=dict)  # mention → origin, longest mentions matched first
+    words: frozenset[str] = frozenset()  # every catalogue word: what makes a message about products
+
+    def find_origin(self, text: str) -> Origin | None:
+        """The most specific place named in the text (county over city over province), longest name first."""
+        best: Origin | None = None
+        for mention in self._mentions_in(text):
+            origin = self.regions[mention]
+            if best is None or _LEVELS[origin.level] > _LEVELS[best.level]:
+                best = origin
+        return best
+
+    def _mentions_in(self, text: str) -> list[str]:
+        found, i = [], 0
+        longest = max((len(k) for k in self.regions), default=0)
+        while i < len(text):
+            for size in range(min(longest, len(text) - i), 1, -1):
+                if text[i : i + size] in self.regions:
+                    found.append(text[i : i + size])
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    def named_products(self, text: str) -> list[Known]:
+        """Products whose core name appears whole in the text, longest first (sellable or not)."""
+        hits = [p for p in self.products.values() if len(p.core) >= 2 and p.core in text]
+        return sorted(hits, key=lambda p: -len(p.core))
+
+
+async def load_vocabulary(today: date) -> Vocabulary:
+    """Read every product and the region names, and build the tokenizer's user dictionary."""
+    rows = await Product.all().values(
+        "sku", "name", "brand", "category", "unit", "aliases", "tags", "cert_status", "valid_until",
+        "supplier__cert_status", "origin__name", "origin__level", "origin__parent__name", "origin__parent__level",
+        "origin__parent__parent__name",
+    )
+    products = {row["sku"]: _known(row, today) for row in rows}
+    regions = await _regions(products.values())
+    words = _catalogue_words(rows)
+    tokenizer = CatalogTokenizer(new_jieba_tokenizer(), cache_size=20_000)
+    tokenizer.add_words([*words, *regions, *_cue_words()])
+    return Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2))
+
+
+def _known(row: dict[str, Any], today: date) -> Known:
+    if row["origin__parent__level"] == "province":
+        province, city = row["origin__parent__name"] or "", ""
+    else:
+        province, city = row["origin__parent__parent__name"] or "", row["origin__parent__name"] or ""
+    return Known(
+        sku=row["sku"], name=row["name"], core=core_name(row["name"]), category=row["category"], unit=row["unit"],
+        aliases=tuple(normalize(a) for a in row["aliases"] or ()),
+        sellable=sellable(row["cert_status"], row["supplier__cert_status"], row["valid_until"], today),
+        province=province, city=city, county=row["origin__name"] or "",
+    )
+
+
+async def _regions(products: Any) -> dict[str, Origin]:
+    """Every province, and the cities and counties that products come from, by full and short name."""
+    regions: dict[str, Origin] = {}
+    for name in await Region.filter(level=RegionLevel.PROVINCE).values_list("name", flat=True):
+        _add_region(regions, name, "province")
+    for p in products:
+        if p.city:
+            _add_region(regions, p.city, "city")
+        if p.county:
+            _add_region(regions, p.county, "county")
+    return regions
+
+
+def _add_region(regions: dict[str, Origin], name: str, level: str) -> None:
+    for form in region_short_forms(name):
+        if len(form) >= 2 and form not in regions:
+            regions[form] = Origin(name, level, form)
+
+
+def _catalogue_words(rows: list[dict[str, Any]]) -> set[str]:
+    words: set[str] = set()
+    for row in rows:
+        words.update((row["name"], core_name(row["name"]), row["brand"], row["category"]))
+        words.update(row["aliases"] or ())
+        words.update(row["tags"] or ())
+    words.discard("")
+    return words
+
+
+def _cue_words() -> list[str]:
+    groups = (lexicon.GREET, lexicon.THANKS, lexicon.HELP, lexicon.CANCEL, lexicon.BALANCE, lexicon.ORDER_STATUS,
+              lexicon.ASK_PRICE, lexicon.SEARCH, lexicon.ADD, lexicon.CORRECT, lexicon.GENERIC_PRODUCT, lexicon.CARD)
+    return [w for group in groups for w in group if len(w) >= 2]
