@@ -8,10 +8,12 @@ from aiohttp import web
 
 from api.contexts import (
     assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
+    wechat_push_ctx,
 )
 from api.errors import error_middleware
-from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, SETTINGS, WECHATPAY, WECHATPAY_SANDBOX
+from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
+from api.wechat.push_relay import PushConfig
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.routing import register
@@ -51,9 +53,12 @@ def create_app(settings: Settings) -> web.Application:
     app[CARD_CODES] = CardCodes(settings.secret_key)
     app[MERCHANT_CODES] = MerchantCodes(settings.secret_key)
     app.cleanup_ctx.extend(
-        [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx])
+        [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx,
+         wechat_push_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)
+    if (push := PushConfig.from_settings(settings)) is not None:
+        app[WECHAT_PUSH] = push  # otherwise /wechat/push answers 404
     app[OPENAPI] = openapi_document(ROUTES)
     if settings.dev_login_enabled:
         log.warning("WECHAT_SECRET is not set: development login with codes 'dev:<name>' is ENABLED")

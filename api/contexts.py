@@ -11,9 +11,13 @@ import aiohttp
 from aiohttp import web
 
 from api.jobs import BackgroundJobs
-from api.keys import ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN
+from api.keys import (
+    ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN, WECHAT_PUSH, WECHAT_PUSH_RELAY,
+)
 from bot.engine import Assistant, BotConfig
+from api.wechat.customer_service import CustomerService
 from api.wechat.login import WeChatLogin
+from api.wechat.push_relay import PushRelay
 from models.catalog_search import CatalogSearch
 from models.db import open_database, activated
 from models.search import CatalogTokenizer, SearchIndex
@@ -118,3 +122,20 @@ async def http_client_ctx(app: web.Application) -> AsyncIterator[None]:
             settings.wechat_timeout_seconds,
         )
         yield
+
+
+async def wechat_push_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Message push, when WECHAT_PUSH_TOKEN is set: replies go out from jobs this context owns, cancelled and
+    awaited on cleanup before the HTTP session and the database close."""
+    if WECHAT_PUSH not in app:
+        yield
+        return
+    settings = app[SETTINGS]
+    service = CustomerService(app[HTTP_CLIENT], settings.wechat_api_base, settings.wechat_appid,
+                              settings.wechat_secret, settings.wechat_timeout_seconds)
+    relay = PushRelay(BackgroundJobs(app[DATABASE]), app[ASSISTANT], service)
+    app[WECHAT_PUSH_RELAY] = relay
+    try:
+        yield
+    finally:
+        await relay.close()

@@ -9,6 +9,7 @@ from api.jobs import BackgroundJobs
 from api.settings import Settings
 from api.wechat.login import WeChatLogin
 from api.wechat.pay_setup import WeChatPayConfig
+from api.wechat.push_relay import PushConfig, PushRelay
 from bot.engine import Assistant
 from models.card_codes import CardCodes
 from models.catalog_search import CatalogSearch
@@ -26,3 +27,5 @@ WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)
 BACKGROUND_JOBS = web.AppKey("background_jobs", BackgroundJobs)
 ASSISTANT = web.AppKey("assistant", Assistant)
+WECHAT_PUSH = web.AppKey("wechat_push", PushConfig)  # only set when WECHAT_PUSH_TOKEN is
+WECHAT_PUSH_RELAY = web.AppKey("wechat_push_relay", PushRelay)

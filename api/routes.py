@@ -4,6 +4,7 @@ from api.handlers import (
     payments, printing, products, settlements,
 )
 from api.handlers import counter_codes, redemption_requests
+from api.handlers import wechat_push
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -21,6 +22,7 @@ ROUTES: list[Route] = [
     *printing.ROUTES,
     *card_batches.ROUTES,
     *chat.ROUTES,
+    *wechat_push.ROUTES,
     *redemption_requests.ROUTES,
     *counter_codes.ROUTES,
     *settlements.ROUTES,

@@ -1,13 +1,15 @@
 """Configuration: one immutable object, read from the environment by the CLI."""
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import os
 import secrets
 from pathlib import Path
 from typing import Mapping
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,11 @@ class Settings(BaseModel):
     wechat_secret: str = ""
     wechat_api_base: str = WECHAT_PUBLIC_API
     wechat_timeout_seconds: float = 5.0
+    # WeChat message push (消息推送): /wechat/push answers only when the token is set; the AES key enables safe mode.
+    # Pushes whose timestamp is further than max_skew from now are refused (0: no check).
+    wechat_push_token: str = ""
+    wechat_encoding_aes_key: str = ""
+    wechat_push_max_skew_seconds: int = 300
     demo: bool = False
     log_level: str = "INFO"
     token_ttl_seconds: int = 7 * 24 * 3600
@@ -56,6 +63,16 @@ class Settings(BaseModel):
     order_sweep_seconds: float = 15.0
     card_sweep_seconds: float = 300.0
 
+    @model_validator(mode="after")
+    def _check_wechat_push(self) -> "Settings":
+        """Message push replies through the customer-service API (needs the AppID and secret); safe mode
+        needs a well-formed EncodingAESKey."""
+        if self.wechat_push_token and not (self.wechat_appid and self.wechat_secret):
+            raise ValueError("WECHAT_PUSH_TOKEN needs WECHAT_APPID and WECHAT_SECRET (replies go through the customer-service API)")
+        if self.wechat_encoding_aes_key and not valid_encoding_aes_key(self.wechat_encoding_aes_key):
+            raise ValueError("WECHAT_ENCODING_AES_KEY must be the 43-character key from the mini program's console")
+        return self
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
@@ -75,6 +92,8 @@ class Settings(BaseModel):
             "DATABASE_URL": "database_url", "HOST": "host", "PORT": "port",
             "WECHAT_APPID": "wechat_appid", "WECHAT_SECRET": "wechat_secret",
             "WECHAT_API_BASE": "wechat_api_base", "LOG_LEVEL": "log_level",
+            "WECHAT_PUSH_TOKEN": "wechat_push_token", "WECHAT_ENCODING_AES_KEY": "wechat_encoding_aes_key",
+            "WECHAT_PUSH_MAX_SKEW_SECONDS": "wechat_push_max_skew_seconds",
             "TOKEN_TTL_SECONDS": "token_ttl_seconds", "MAX_BODY_BYTES": "max_body_bytes",
             "SEARCH_REFRESH_SECONDS": "search_refresh_seconds", "DB_POOL_SIZE": "db_pool_size",
             "ORDER_PAY_TIMEOUT": "order_pay_timeout_seconds", "ORDER_SWEEP_SECONDS": "order_sweep_seconds",
@@ -97,6 +116,16 @@ class Settings(BaseModel):
             var_dir.mkdir(parents=True, exist_ok=True)
             values["database_url"] = f"sqlite://{var_dir / 'aixin.sqlite3'}"
         return cls.model_validate(values)
+
+
+def valid_encoding_aes_key(key: str) -> bool:
+    """WeChat's EncodingAESKey: 43 base64 characters that decode (with a trailing '=') to a 32-byte AES key."""
+    if len(key) != 43:
+        return False
+    try:
+        return len(base64.b64decode(key + "=", validate=True)) == 32
+    except (binascii.Error, ValueError):
+        return False
 
 
 def _persistent_secret(var_dir: Path) -> str:

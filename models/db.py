@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "models.cards",
     "models.redemption_requests",
     "models.chat",
+    "models.wechat_messages",
     "models.settlements",
 ]
 APP_LABEL = "models"
