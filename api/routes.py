@@ -1,7 +1,7 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
 from api.handlers import (
     addresses, admin_catalog, admin_merchants, auth, card_batches, cards, chat, docs, health, merchant, orders,
-    payments, printing, products, settlements,
+    organizations, payments, printing, products, settlements,
 )
 from api.handlers import counter_codes, redemption_requests
 from api.handlers import wechat_push
@@ -26,4 +26,5 @@ ROUTES: list[Route] = [
     *redemption_requests.ROUTES,
     *counter_codes.ROUTES,
     *settlements.ROUTES,
+    *organizations.ROUTES,
 ]

@@ -1,0 +1,32 @@
+"""以购代捐 organizations: who bought card batches, and for each, its cards and where their money went."""
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.responses import json_ok
+from api.routing import ADMIN, Route
+from api.schemas.organizations import OrganizationList, OrganizationOut, OrganizationReportOut, OrganizationReportQuery
+from api.validation import parse_query
+from models.services import organization_report
+
+
+async def list_organizations(request: web.Request) -> web.Response:
+    rows = await organization_report.organizations()
+    return json_ok(OrganizationList(items=[OrganizationOut(**r) for r in rows]))
+
+
+async def organization_report_view(request: web.Request) -> web.Response:
+    q = parse_query(request, OrganizationReportQuery)
+    report = await organization_report.organization_report(q.organization, q.batch_id)
+    return json_ok(OrganizationReportOut.of(report))
+
+
+_O = "/api/v1/admin/organizations"
+ROUTES = [
+    Route("GET", _O, list_organizations, ADMIN, "Organizations that bought card batches (以购代捐)", "admin",
+          response=OrganizationList),
+    Route("GET", f"{_O}/report", organization_report_view, ADMIN,
+          "An organization's report: cards issued, activated, claimed, spent, outstanding per batch and in all, and "
+          "where the money went by origin province and county (counter redemptions and card-paid orders)", "admin",
+          query=OrganizationReportQuery, response=OrganizationReportOut),
+]
