@@ -5,6 +5,7 @@ import asyncio
 import io
 from datetime import timedelta
 
+import pytest
 import zxingcpp
 from PIL import Image
 
@@ -13,13 +14,22 @@ from models.clock import now_utc
 from models.db import activated
 from models.services import redemption_requests
 from models.services.orders import LineRequest
-from models.users import User
-from tests.helpers import auth, consumer_headers, staff_token
-from tests.test_cards import balance, counter, pay_code, reconcile, redeem  # noqa: F401  (counter is a fixture)
-from models.users import Role
+from models.users import Role, User
+from tests.helpers import admin_headers, auth, consumer_headers, import_csv, staff_token
+from tests.test_cards import balance, buy_cards, pay_code, reconcile, redeem
 
 _C = "/api/v1/cards/{}/redemption-requests"
 _M = "/api/v1/merchant/redemption-requests"
+
+
+@pytest.fixture
+async def counter(client, small_catalog):
+    """A catalogue, a counter (佛冈专柜) with a clerk, and a consumer holding one 200-yuan card."""
+    await import_csv(client, small_catalog, await admin_headers(client))
+    clerk = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1", merchant_name="佛冈专柜"))
+    alice = await consumer_headers(client, "alice")
+    card = (await buy_cards(client, alice))[0]
+    return clerk, alice, card["card_no"]
 
 
 def decode(data: bytes) -> str:

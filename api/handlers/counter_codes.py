@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
+from collections.abc import Callable
 
 from aiohttp import web
 
@@ -10,7 +10,7 @@ from api.auth import current_user
 from api.keys import MERCHANT_CODES
 from api.responses import json_ok
 from api.routing import ADMIN, MERCHANT, Route
-from api.schemas.redemption_requests import CounterCodeOut, RequestIdPath
+from api.schemas.redemption_requests import CounterCodeOut, MerchantPath
 from api.validation import parse_path
 from models.merchants import Merchant
 from models.printing import qr_png
@@ -27,7 +27,7 @@ async def _staff_merchant(request: web.Request) -> Merchant:
 
 
 async def _admin_merchant(request: web.Request) -> Merchant:
-    return await counter_codes.merchant_by_id(parse_path(request, RequestIdPath).id)
+    return await counter_codes.merchant_by_id(parse_path(request, MerchantPath).id)
 
 
 def _code_out(request: web.Request, merchant: Merchant) -> CounterCodeOut:
@@ -78,7 +78,7 @@ async def admin_poster_pdf(request: web.Request) -> web.Response:
 
 
 async def rotate_code(request: web.Request) -> web.Response:
-    merchant = await counter_codes.rotate(current_user(request), parse_path(request, RequestIdPath).id)
+    merchant = await counter_codes.rotate(current_user(request), parse_path(request, MerchantPath).id)
     return json_ok(_code_out(request, merchant))
 
 

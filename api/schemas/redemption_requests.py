@@ -49,7 +49,7 @@ class RedemptionRequestOut(BaseModel):
     reason: str
 
     @classmethod
-    def of(cls, v: RequestView) -> "RedemptionRequestOut":
+    def of(cls, v: RequestView) -> RedemptionRequestOut:
         r = v.request
         return cls(
             id=r.id, state=v.state, card_no_masked=mask(v.card_no), merchant_id=r.merchant_id,
@@ -78,3 +78,7 @@ class CounterCodeOut(BaseModel):
 
 class RequestIdPath(BaseModel):
     id: int = Field(ge=1, lt=2**63)
+
+
+class MerchantPath(BaseModel):
+    id: int = Field(ge=1, lt=2**31)
