@@ -5,6 +5,7 @@ from api.handlers import (
 )
 from api.handlers import counter_codes, redemption_requests
 from api.handlers import wechat_push
+from api.handlers import stats
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -27,4 +28,5 @@ ROUTES: list[Route] = [
     *counter_codes.ROUTES,
     *settlements.ROUTES,
     *organizations.ROUTES,
+    *stats.ROUTES,
 ]

@@ -1,0 +1,80 @@
+"""The poverty-alleviation account (消费扶贫台账) for administrators: figures, CSV/XLSX downloads, charts."""
+from __future__ import annotations
+
+import asyncio
+from typing import Iterator
+
+from aiohttp import web
+
+from api.responses import json_ok
+from api.routing import ADMIN, Route
+from api.schemas.stats import StatsChartQuery, StatsOut, StatsQuery
+from api.validation import parse_query
+from models.charts import Point, render_chart
+from models.services.stats import GroupBy, StatsFilter, StatsResult, statistics
+from models.stats_export import iter_csv, xlsx_bytes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LINE_CHARTS = {GroupBy.DAY, GroupBy.MONTH}
+GROUP_NAMES = {
+    GroupBy.PROVINCE: "省份", GroupBy.CITY: "地市", GroupBy.COUNTY: "县区", GroupBy.SUPPLIER: "供应商",
+    GroupBy.CATEGORY: "品类", GroupBy.CHANNEL: "渠道", GroupBy.MERCHANT: "商户", GroupBy.DAY: "日",
+    GroupBy.MONTH: "月",
+}
+
+
+def _filename(f: StatsFilter, ext: str) -> str:
+    span = f"{f.date_from or 'start'}_{f.date_to or 'now'}"
+    return f"aixin-stats-{f.group_by.value}-{span}{'-poverty' if f.poverty_only else ''}.{ext}"
+
+
+async def _stream(request: web.Request, chunks: Iterator[bytes], content_type: str, filename: str) -> web.StreamResponse:
+    response = web.StreamResponse(headers={
+        "Content-Type": content_type, "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "no-store"})
+    await response.prepare(request)
+    for chunk in chunks:
+        await response.write(chunk)
+    await response.write_eof()
+    return response
+
+
+def _pieces(data: bytes, size: int = 64 * 1024) -> Iterator[bytes]:
+    return (data[i:i + size] for i in range(0, len(data), size))
+
+
+async def get_stats(request: web.Request) -> web.StreamResponse:
+    q = parse_query(request, StatsQuery)
+    result = await statistics(q.to_filter())
+    if q.format == "csv":
+        return await _stream(request, iter_csv(result), "text/csv; charset=utf-8", _filename(result.filter, "csv"))
+    if q.format == "xlsx":
+        data = await asyncio.get_running_loop().run_in_executor(None, xlsx_bytes, result)
+        return await _stream(request, _pieces(data), XLSX, _filename(result.filter, "xlsx"))
+    return json_ok(StatsOut.of(result).model_dump(mode="json", by_alias=True))
+
+
+def _chart(result: StatsResult) -> bytes:
+    f = result.filter
+    span = f"{f.date_from or '开始'} 至 {f.date_to or '今天'}"
+    title = f"消费扶贫金额 · 按{GROUP_NAMES[f.group_by]} · {span}{' · 仅贫困县' if f.poverty_only else ''}"
+    kind = "line" if f.group_by in LINE_CHARTS else "bar"
+    return render_chart([Point(r.key, r.amount_fen) for r in result.rows], kind, title)
+
+
+async def get_stats_chart(request: web.Request) -> web.Response:
+    """Bar chart by province, supplier, …; line chart by day or month. Rendered in a worker thread."""
+    result = await statistics(parse_query(request, StatsChartQuery).to_filter())
+    png = await asyncio.get_running_loop().run_in_executor(None, _chart, result)
+    return web.Response(body=png, content_type="image/png", headers={"Cache-Control": "no-store"})
+
+
+ROUTES = [
+    Route("GET", "/api/v1/admin/stats", get_stats, ADMIN,
+          "The poverty-alleviation account: goods bought by province, city, county, supplier, category, channel, "
+          "merchant, day or month (format=csv|xlsx to download)", "admin",
+          query=StatsQuery, response=StatsOut),
+    Route("GET", "/api/v1/admin/stats/chart.png", get_stats_chart, ADMIN,
+          "The account as a PNG chart: a line by day or month, bars otherwise", "admin",
+          query=StatsChartQuery, response_media="image/png"),
+]

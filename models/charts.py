@@ -1,0 +1,76 @@
+"""Charts of the account, drawn with matplotlib's Agg canvas and the shipped CJK font (WenQuanYi Micro Hei).
+
+No pyplot and no global rcParams: each call builds its own Figure and passes the font to every text, so
+rendering is safe in worker threads and changes nothing for anyone else. Amounts are plotted in yuan
+(a float for the axis only; the figures themselves stay integer fen).
+"""
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import FuncFormatter
+
+from models.paths import ASSETS
+
+FONT_FILE = ASSETS / "fonts" / "wqy-microhei.ttc"
+MAX_BARS = 20
+COLOR = "#C62828"
+
+
+@functools.cache
+def _font(size: float) -> FontProperties:
+    return FontProperties(fname=str(FONT_FILE), size=size)
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    amount_fen: int
+
+
+def _top(points: list[Point]) -> list[Point]:
+    """The MAX_BARS - 1 largest, the rest summed as 其他 (others)."""
+    if len(points) <= MAX_BARS:
+        return points
+    ranked = sorted(points, key=lambda p: -p.amount_fen)
+    rest = sum(p.amount_fen for p in ranked[MAX_BARS - 1:])
+    return [*ranked[:MAX_BARS - 1], Point("其他", rest)]
+
+
+def _yuan_axis(ax, font: FontProperties) -> None:
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_ylabel("金额（元）", fontproperties=font)
+    for label in ax.get_yticklabels():
+        label.set_fontproperties(font)
+    ax.grid(axis="y", alpha=0.3)
+
+
+def render_chart(points: list[Point], kind: str, title: str, width: int = 1000, height: int = 560) -> bytes:
+    """A PNG: `kind` "bar" (largest groups, up to MAX_BARS) or "line" (in the order given, e.g. by date)."""
+    fig = Figure(figsize=(width / 100, height / 100), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    shown = _top(points) if kind == "bar" else points
+    labels = [p.label for p in shown]
+    values = [p.amount_fen / 100 for p in shown]
+    positions = list(range(len(shown)))
+    if kind == "line":
+        ax.plot(positions, values, color=COLOR, marker="o" if len(shown) <= 62 else None, linewidth=1.8)
+    else:
+        ax.bar(positions, values, color=COLOR)
+    step = max(1, len(labels) // 24)  # at most ~24 readable labels along the axis
+    ax.set_xticks(positions[::step], labels[::step], fontproperties=_font(9), rotation=45 if len(labels) > 6 else 0,
+                  ha="right" if len(labels) > 6 else "center")
+    ax.set_title(title, fontproperties=_font(14))
+    _yuan_axis(ax, _font(9))
+    if not shown:
+        ax.text(0.5, 0.5, "没有数据", transform=ax.transAxes, ha="center", va="center", fontproperties=_font(16))
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    return out.getvalue()

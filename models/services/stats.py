@@ -1,0 +1,256 @@
+"""The poverty-alleviation account (消费扶贫台账): where every yuan of goods was bought, by one dimension.
+
+Two channels of goods bought:
+
+* `online`: goods orders (kind `goods`) that are paid, shipped or completed, whatever paid them
+  (WeChat Pay or a love card), dated by their payment in Asia/Shanghai. A refunded order is left out
+  altogether (refunds return the whole order), so the figures are net of refunds.
+* `merchant`: love-card redemptions at counters, pavilions and zones, dated by their business day
+  (Asia/Shanghai); a voided redemption is left out, so the figures are net of voids.
+
+Card sales (orders of kind `card`) and 以购代捐 batch activations are money subscribed, not goods
+bought yet: they appear only as `subscribed_fen` of the total, never in `amount_fen` (the goods they pay
+for are counted when redeemed). Every figure comes from the line snapshots (`order_line`,
+`redemption_line`), so editing or revoking a product or a supplier never changes history.
+
+The whole aggregation runs in the database, one statement for the rows and one for the total; see
+bench/stats_bench.py for its speed over a million order lines and a million redemptions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from enum import Enum
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from models import sql
+from models.clock import SHANGHAI
+from models.errors import Invalid
+from models.orders import Order, OrderKind, OrderStatus
+
+BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
+ONLINE = "online"
+MERCHANT = "merchant"
+MAX_DAYS = 366 * 20  # a sanity bound on the range, not a business rule
+
+
+class GroupBy(str, Enum):
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    SUPPLIER = "supplier"
+    CATEGORY = "category"
+    CHANNEL = "channel"
+    MERCHANT = "merchant"
+    DAY = "day"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class StatsFilter:
+    """`date_from` / `date_to` are Shanghai calendar dates, both inclusive; None leaves that side open."""
+
+    group_by: GroupBy
+    date_from: date | None = None
+    date_to: date | None = None
+    poverty_only: bool = False
+
+
+@dataclass
+class Figures:
+    amount_fen: int = 0
+    orders: int = 0
+    quantity: int = 0
+    suppliers: int = 0
+    households: int = 0
+    poverty_fen: int = 0
+
+    @property
+    def poverty_share(self) -> float:
+        """The share of `amount_fen` bought from the 832 poverty counties: a ratio (not money), 0..1, 4 places."""
+        return round(self.poverty_fen / self.amount_fen, 4) if self.amount_fen else 0.0
+
+
+@dataclass
+class StatsRow(Figures):
+    key: str = ""
+    code: str | None = None  # the stable id behind the key: region code, supplier id, merchant id
+
+
+@dataclass
+class StatsTotal(Figures):
+    subscribed_fen: int = 0  # 认购额: card sales and activated 以购代捐 batches
+
+
+@dataclass
+class StatsResult:
+    filter: StatsFilter
+    rows: list[StatsRow] = field(default_factory=list)
+    total: StatsTotal = field(default_factory=StatsTotal)
+
+
+# ---------------------------------------------------------------------------------------------- keys
+
+@dataclass(frozen=True)
+class _Key:
+    """How one grouping reads its key from an order line (`l`, order `o`) and a redemption line (`l`, `r`, `m`)."""
+
+    online: str
+    merchant: str
+    online_label: str | None = None  # shown key when it differs from the grouping value
+    merchant_label: str | None = None
+    coded: bool = False  # the grouping value is an id worth returning as `code`
+
+
+_CITY = "CASE WHEN l.origin_city = '' THEN l.origin_province ELSE l.origin_city END"
+_LINE_KEYS = {
+    GroupBy.PROVINCE: _Key("l.origin_province", "l.origin_province"),
+    GroupBy.CITY: _Key(_CITY, _CITY),
+    GroupBy.COUNTY: _Key("l.origin_code", "l.origin_code", "l.origin_county", "l.origin_county", coded=True),
+    GroupBy.SUPPLIER: _Key("l.supplier_id", "l.supplier_id", "l.supplier_name", "l.supplier_name", coded=True),
+    GroupBy.CATEGORY: _Key("l.category", "l.category"),
+    GroupBy.CHANNEL: _Key(f"'{ONLINE}'", f"'{MERCHANT}'"),
+    GroupBy.MERCHANT: _Key("0", "r.merchant_id", f"'{ONLINE}'", "m.name", coded=True),
+}
+
+
+def _key(group: GroupBy | None, sqlite: bool) -> _Key:
+    if group is None:  # the total: one group
+        return _Key("0", "0")
+    if group in _LINE_KEYS:
+        return _LINE_KEYS[group]
+    if sqlite:  # datetimes are ISO text in UTC, dates ISO text
+        if group is GroupBy.DAY:
+            return _Key("date(o.paid_at, '+8 hours')", "r.business_date")
+        return _Key("strftime('%Y-%m', o.paid_at, '+8 hours')", "substr(r.business_date, 1, 7)")
+    local = "(o.paid_at AT TIME ZONE 'Asia/Shanghai')"
+    fmt = "YYYY-MM-DD" if group is GroupBy.DAY else "YYYY-MM"
+    return _Key(f"to_char({local}, '{fmt}')", f"to_char(r.business_date, '{fmt}')")
+
+
+# ---------------------------------------------------------------------------------------------- SQL
+
+_FACTS = """
+SELECT {k_on} AS k, {label_on} AS label, l.order_id AS doc, l.supplier_id AS sup, l.households_lifted AS hh,
+       l.amount_fen AS amount, l.qty AS qty, CASE WHEN l.poverty_county THEN l.amount_fen ELSE 0 END AS pov
+FROM order_line l JOIN "order" o ON o.id = l.order_id
+WHERE o.kind = ? AND o.status IN (?, ?, ?){online_where}
+UNION ALL
+SELECT {k_me} AS k, {label_me} AS label, -l.redemption_id AS doc, l.supplier_id AS sup, l.households_lifted AS hh,
+       l.amount_fen AS amount, l.qty AS qty, CASE WHEN l.poverty_county THEN l.amount_fen ELSE 0 END AS pov
+FROM redemption_line l JOIN redemption r ON r.id = l.redemption_id{merchant_join}
+WHERE r.status = ?{merchant_where}
+"""
+
+# Households count each supplier once per row: the largest number its snapshots in the row show.
+_AGGREGATE = """
+WITH facts AS ({facts}),
+sums AS (
+  SELECT k, MAX(label) AS label, SUM(amount) AS amount, SUM(qty) AS qty, SUM(pov) AS pov,
+         COUNT(DISTINCT doc) AS docs
+  FROM facts GROUP BY k
+),
+per_supplier AS (SELECT k, sup, MAX(hh) AS hh FROM facts GROUP BY k, sup),
+supplier_sums AS (SELECT k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM per_supplier GROUP BY k)
+SELECT s.k AS k, s.label AS label, s.amount AS amount, s.qty AS qty, s.pov AS pov, s.docs AS docs,
+       p.suppliers AS suppliers, p.hh AS hh
+FROM sums s JOIN supplier_sums p ON p.k = s.k
+"""
+
+
+def _utc_bound(day: date) -> datetime:
+    """Shanghai midnight starting `day`, in UTC (SQLite compares the stored UTC text, so the offset must match)."""
+    return datetime.combine(day, time(0), tzinfo=SHANGHAI).astimezone(timezone.utc)
+
+
+def _statement(f: StatsFilter, group: GroupBy | None, sqlite: bool) -> tuple[str, list[Any]]:
+    key = _key(group, sqlite)
+    online_where, merchant_where, online_args, merchant_args = "", "", [], []
+    if f.date_from is not None:
+        online_where += " AND o.paid_at >= ?"
+        online_args.append(_utc_bound(f.date_from))
+        merchant_where += " AND r.business_date >= ?"
+        merchant_args.append(f.date_from)
+    if f.date_to is not None:
+        online_where += " AND o.paid_at < ?"
+        online_args.append(_utc_bound(f.date_to + timedelta(days=1)))
+        merchant_where += " AND r.business_date <= ?"
+        merchant_args.append(f.date_to)
+    if f.poverty_only:
+        online_where += " AND l.poverty_county"
+        merchant_where += " AND l.poverty_county"
+    facts = _FACTS.format(
+        k_on=key.online, label_on=key.online_label or key.online, online_where=online_where,
+        k_me=key.merchant, label_me=key.merchant_label or key.merchant, merchant_where=merchant_where,
+        merchant_join=" JOIN merchant m ON m.id = r.merchant_id" if group is GroupBy.MERCHANT else "",
+    )
+    if not sqlite:  # the two branches must agree on types: text labels everywhere
+        facts = facts.replace(" AS label,", "::text AS label,")
+    args = [OrderKind.GOODS.value, *BOUGHT, *online_args, "completed", *merchant_args]
+    return _AGGREGATE.format(facts=facts), args
+
+
+def _figures(row: dict[str, Any]) -> dict[str, int]:
+    return {
+        "amount_fen": int(row["amount"] or 0), "orders": int(row["docs"] or 0), "quantity": int(row["qty"] or 0),
+        "suppliers": int(row["suppliers"] or 0), "households": int(row["hh"] or 0), "poverty_fen": int(row["pov"] or 0),
+    }
+
+
+_SUBSCRIBED_CARDS = 'SELECT COALESCE(SUM(total_fen), 0) AS fen FROM "order" WHERE kind = ? AND status IN (?, ?, ?){where}'
+_SUBSCRIBED_BATCHES = (
+    "SELECT COALESCE(SUM(face_value_fen * issued), 0) AS fen FROM card_batch WHERE activated_at IS NOT NULL{where}")
+
+
+async def _subscribed(conn: BaseDBAsyncClient, f: StatsFilter) -> int:
+    """认购额: love cards sold (paid card orders) plus 以购代捐 batches activated in the range."""
+    bounds: list[Any] = []
+    cards_where, batches_where = "", ""
+    if f.date_from is not None:
+        cards_where += " AND paid_at >= ?"
+        batches_where += " AND activated_at >= ?"
+        bounds.append(_utc_bound(f.date_from))
+    if f.date_to is not None:
+        cards_where += " AND paid_at < ?"
+        batches_where += " AND activated_at < ?"
+        bounds.append(_utc_bound(f.date_to + timedelta(days=1)))
+    [cards] = await sql.query(conn, _SUBSCRIBED_CARDS.format(where=cards_where), [OrderKind.CARD.value, *BOUGHT, *bounds])
+    [batches] = await sql.query(conn, _SUBSCRIBED_BATCHES.format(where=batches_where), bounds)
+    return int(cards["fen"]) + int(batches["fen"])
+
+
+def _check(f: StatsFilter) -> None:
+    if f.date_from and f.date_to:
+        if f.date_from > f.date_to:
+            raise Invalid("invalid_date_range", "开始日期不能晚于结束日期", date_from=f.date_from.isoformat(),
+                          date_to=f.date_to.isoformat())
+        if (f.date_to - f.date_from).days > MAX_DAYS:
+            raise Invalid("date_range_too_long", "日期范围过长", max_days=MAX_DAYS)
+
+
+def _sort_key(group: GroupBy, row: StatsRow) -> tuple[Any, ...]:
+    """Dates in calendar order, everything else biggest amount first."""
+    if group in (GroupBy.DAY, GroupBy.MONTH):
+        return (row.key,)
+    return (-row.amount_fen, row.key)
+
+
+async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> StatsResult:
+    """The account for `f`: one row per group plus the total (its own distinct orders and suppliers)."""
+    _check(f)
+    conn = conn or Order._meta.db
+    sqlite = conn.capabilities.dialect == "sqlite"
+    statement, args = _statement(f, f.group_by, sqlite)
+    rows = await sql.query(conn, statement, args)
+    result = StatsResult(filter=f)
+    coded = _key(f.group_by, sqlite).coded
+    for row in rows:
+        code = str(row["k"]) if coded and str(row["k"]) != "0" else None  # merchant 0: the online channel
+        result.rows.append(StatsRow(key=str(row["label"]), code=code, **_figures(row)))
+    result.rows.sort(key=lambda r: _sort_key(f.group_by, r))
+    statement, args = _statement(f, None, sqlite)
+    total = await sql.query(conn, statement, args)
+    result.total = StatsTotal(subscribed_fen=await _subscribed(conn, f), **(_figures(total[0]) if total else {}))
+    return result

@@ -1,0 +1,57 @@
+"""The account as a table for people: CSV (UTF-8 with BOM, so Excel reads Chinese) and XLSX (openpyxl).
+
+Pure functions of a StatsResult: the same rows the JSON answer has, then one total row (合计) that also
+carries 认购额. Money stays integer fen, as everywhere.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Iterator
+
+from openpyxl import Workbook
+
+from models.services.stats import Figures, StatsResult
+
+HEADER = ["分组 key", "编码 code", "金额(分) amount_fen", "订单数 orders", "数量 quantity", "供应商数 suppliers",
+          "带动贫困户 households", "贫困县占比 poverty_share", "认购额(分) subscribed_fen"]
+TOTAL_KEY = "合计"
+CSV_CHUNK_ROWS = 500
+
+
+def _figures(f: Figures) -> list[Any]:
+    return [f.amount_fen, f.orders, f.quantity, f.suppliers, f.households, f.poverty_share]
+
+
+def table(result: StatsResult) -> Iterator[list[Any]]:
+    """Header, one line per row, then the total (the only line with subscribed_fen)."""
+    yield HEADER
+    for row in result.rows:
+        yield [row.key, row.code or "", *_figures(row), ""]
+    yield [TOTAL_KEY, "", *_figures(result.total), result.total.subscribed_fen]
+
+
+def iter_csv(result: StatsResult) -> Iterator[bytes]:
+    """The CSV in chunks of CSV_CHUNK_ROWS lines; the first chunk starts with the UTF-8 BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")
+    for n, line in enumerate(table(result), start=1):
+        writer.writerow(line)
+        if n % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(result: StatsResult, title: str = "消费扶贫台账") -> bytes:
+    """The same table as one worksheet (write-only mode: rows are not kept as cell objects)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+    for line in table(result):
+        sheet.append(line)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,276 @@
+"""The poverty-alleviation account: every grouping against hand-computed figures, netting, reconciliation
+with the orders and the card ledger, history that survives catalogue edits, CSV/XLSX downloads, charts."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+
+from api.keys import DATABASE, WECHATPAY_SANDBOX
+from api.wechat.pay_sandbox import wait_for_deliveries
+from models.cards import CardActivity
+from models.clock import today_shanghai
+from models.db import activated
+from models.orders import Order, OrderKind, OrderStatus
+from models.users import Role
+from tests.helpers import auth, consumer_headers, staff_token
+from tests.test_cards import buy_cards, pay_code, redeem
+from tests.test_card_batches import create_and_issue
+from tests.test_orders import order, shop
+from tests.test_payments import pay
+
+URL = "/api/v1/admin/stats"
+EGG, RICE, CNJ, JJG, APPLE, HONEY = "T-EGG-01", "T-RICE-01", "T-CNJ-01", "T-JJG-01", "T-APPLE-01", "T-HONEY-01"
+
+# The fixture, by hand (prices in tests/data/catalog_small.csv; 佛冈 is not a poverty county, the others are):
+#   online   O1 paid (wechat), shipped: 2 × EGG 3990 + 1 × CNJ 9600 = 17580
+#            O2 paid then refunded: APPLE 5990 → not counted;  O3 never paid: RICE → not counted
+#            O4 paid with the love card: 1 × EGG 3990
+#   merchant R1 at 佛冈专柜: 1 × JJG 3580 + 1 × EGG 3990 = 7570;  R2 voided: HONEY 5850 → not counted
+#   subscribed: one 200-yuan card bought (20000) + a 以购代捐 batch of 3 × 100 yuan activated (30000)
+ONLINE, MERCHANT = 17580 + 3990, 7570
+TOTAL = ONLINE + MERCHANT  # 29140
+POVERTY = 9600 + 3580  # 13180
+
+
+def share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+async def settle(client):
+    await wait_for_deliveries(client.app[WECHATPAY_SANDBOX])
+
+
+@pytest.fixture
+async def ledger(client, small_catalog):
+    admin, alice = await shop(client, small_catalog)
+    card_no = (await buy_cards(client, alice))[0]["card_no"]
+    o1 = (await order(client, alice, (EGG, 2), (CNJ, 1)))["order_no"]
+    o2 = (await order(client, alice, (APPLE, 1)))["order_no"]
+    await order(client, alice, (RICE, 1))
+    for no in (o1, o2):
+        await pay(client, alice, no)
+    await settle(client)
+    resp = await client.post(f"/api/v1/admin/orders/{o1}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"}, headers=admin)
+    assert resp.status == 200, await resp.text()
+    assert (await client.post(f"/api/v1/admin/orders/{o2}/refund", json={"reason": "质量问题"}, headers=admin)).status == 200
+    o4 = (await order(client, alice, (EGG, 1)))["order_no"]
+    resp = await client.post(f"/api/v1/orders/{o4}/pay", json={"method": "card", "card_no": card_no}, headers=alice)
+    assert resp.status == 200, await resp.text()
+    clerk = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1", merchant_name="佛冈专柜"))
+    await redeem(client, clerk, await pay_code(client, alice, card_no), [(JJG, 1), (EGG, 1)], "stats-r1")
+    r2 = await redeem(client, clerk, await pay_code(client, alice, card_no), [(HONEY, 1)], "stats-r2")
+    assert (await client.post(f"/api/v1/merchant/redemptions/{r2['id']}/void", json={"reason": "退货"}, headers=clerk)).status == 200
+    batch = await create_and_issue(client, admin, count=3, face_value_fen=10000)
+    assert (await client.post(f"/api/v1/admin/card-batches/{batch['id']}/activate", headers=admin)).status == 200
+    return {"admin": admin, "alice": alice, "o1": o1, "card_no": card_no, "clerk": clerk}
+
+
+async def stats(client, headers, status=200, **params):
+    resp = await client.get(URL, params={k: str(v) for k, v in params.items()}, headers=headers)
+    body = await resp.json()
+    assert resp.status == status, body
+    return body
+
+
+def by_key(body) -> dict[str, dict]:
+    return {row["key"]: row for row in body["rows"]}
+
+
+def figures(amount, orders, quantity, suppliers, households, poverty_fen) -> dict:
+    return {"amount_fen": amount, "orders": orders, "quantity": quantity, "suppliers": suppliers,
+            "households": households, "poverty_share": share(poverty_fen, amount)}
+
+
+def strip(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("key", "code")}
+
+
+GUANGDONG = figures(3 * 3990 + 3990, 3, 4, 1, 120, 0)  # EGG in O1 (2), O4 (1), R1 (1)
+GUIZHOU = figures(9600, 1, 1, 1, 300, 9600)
+GUANGXI = figures(3580, 1, 1, 1, 210, 3580)
+
+
+async def test_total_and_subscribed(client, ledger):
+    body = await stats(client, ledger["admin"], group_by="province")
+    assert body["total"] == {**figures(TOTAL, 3, 6, 3, 120 + 300 + 210, POVERTY), "subscribed_fen": 20000 + 30000}
+    assert body["total"]["poverty_share"] == 0.4523
+    assert body["group_by"] == "province" and body["from"] is None and body["poverty_only"] is False
+
+
+@pytest.mark.parametrize(("group_by", "expected"), [
+    ("province", {"广东省": GUANGDONG, "贵州省": GUIZHOU, "广西壮族自治区": GUANGXI}),
+    ("city", {"清远市": GUANGDONG, "六盘水市": GUIZHOU, "柳州市": GUANGXI}),
+    ("county", {"佛冈县": GUANGDONG, "盘州市": GUIZHOU, "融安县": GUANGXI}),
+    ("supplier", {"佛冈县广生源农业有限公司": GUANGDONG, "贵州刺柠吉生物科技有限公司": GUIZHOU, "融安县金桔产业合作社": GUANGXI}),
+    ("category", {"禽蛋肉类": GUANGDONG, "茶叶饮品": GUIZHOU, "滋补养生": GUANGXI}),
+    ("channel", {"online": figures(ONLINE, 2, 4, 2, 420, 9600), "merchant": figures(MERCHANT, 1, 2, 2, 330, 3580)}),
+    ("merchant", {"online": figures(ONLINE, 2, 4, 2, 420, 9600), "佛冈专柜": figures(MERCHANT, 1, 2, 2, 330, 3580)}),
+    ("day", {today_shanghai().isoformat(): figures(TOTAL, 3, 6, 3, 630, POVERTY)}),
+    ("month", {today_shanghai().isoformat()[:7]: figures(TOTAL, 3, 6, 3, 630, POVERTY)}),
+])
+async def test_each_grouping(client, ledger, group_by, expected):
+    body = await stats(client, ledger["admin"], group_by=group_by)
+    assert {key: strip(row) for key, row in by_key(body).items()} == expected
+    assert sum(row["amount_fen"] for row in body["rows"]) == body["total"]["amount_fen"] == TOTAL
+    amounts = [row["amount_fen"] for row in body["rows"]]
+    if group_by not in ("day", "month"):
+        assert amounts == sorted(amounts, reverse=True)
+
+
+async def test_codes(client, ledger):
+    county = by_key(await stats(client, ledger["admin"], group_by="county"))
+    assert {k: r["code"] for k, r in county.items()} == {"佛冈县": "441821", "盘州市": "520281", "融安县": "450224"}
+    merchants = by_key(await stats(client, ledger["admin"], group_by="merchant"))
+    assert merchants["online"]["code"] is None and merchants["佛冈专柜"]["code"].isdigit()
+    suppliers = await stats(client, ledger["admin"], group_by="supplier")
+    assert all(row["code"].isdigit() for row in suppliers["rows"])
+    assert by_key(await stats(client, ledger["admin"], group_by="province"))["广东省"]["code"] is None
+
+
+async def test_poverty_only(client, ledger):
+    body = await stats(client, ledger["admin"], group_by="province", poverty_only="true")
+    assert {k: strip(r) for k, r in by_key(body).items()} == {"贵州省": GUIZHOU, "广西壮族自治区": GUANGXI}
+    assert body["total"] == {**figures(POVERTY, 2, 2, 2, 510, POVERTY), "subscribed_fen": 50000}
+
+
+async def test_totals_reconcile_with_orders_and_card_ledger(client, ledger):
+    body = await stats(client, ledger["admin"], group_by="channel")
+    with activated(client.app[DATABASE]):
+        goods = await Order.filter(kind=OrderKind.GOODS, status__in=[
+            OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED]).values_list("total_fen", flat=True)
+        debits = await CardActivity.filter(redemption_id__isnull=False).values_list("amount_fen", flat=True)
+    assert sum(goods) == ONLINE and -sum(debits) == MERCHANT
+    assert body["total"]["amount_fen"] == sum(goods) - sum(debits)
+    assert by_key(body)["online"]["amount_fen"] == sum(goods)
+    assert by_key(body)["merchant"]["amount_fen"] == -sum(debits)
+
+
+async def test_history_survives_catalogue_edits_and_revocation(client, ledger):
+    admin = ledger["admin"]
+    before = {g: await stats(client, admin, group_by=g) for g in ("province", "supplier", "category", "county")}
+    resp = await client.patch(f"/api/v1/admin/products/{CNJ}", json={"price_fen": 1, "category": "别的品类",
+                                                                    "origin_code": "441821"}, headers=admin)
+    assert resp.status == 200, await resp.text()
+    resp = await client.post(f"/api/v1/admin/products/{EGG}/revoke", json={"reason": "证书撤销"}, headers=admin)
+    assert resp.status == 200, await resp.text()
+    suppliers = await (await client.get("/api/v1/admin/suppliers", headers=admin)).json()
+    egg_supplier = next(s for s in suppliers["items"] if s["name"] == "佛冈县广生源农业有限公司")
+    resp = await client.patch(f"/api/v1/admin/suppliers/{egg_supplier['id']}", json={"households_lifted": 9999,
+                                                                                      "name": "改名公司"}, headers=admin)
+    assert resp.status == 200, await resp.text()
+    for group, body in before.items():
+        assert await stats(client, admin, group_by=group) == body
+
+
+async def test_dates_are_shanghai_days_inclusive(client, ledger):
+    admin = ledger["admin"]
+    # O1 paid at 16:30 UTC on 1 March = 00:30 on 2 March in Shanghai
+    with activated(client.app[DATABASE]):
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+    body = await stats(client, admin, group_by="day", **{"from": "2026-03-02", "to": "2026-03-02"})
+    assert [(r["key"], r["amount_fen"], r["orders"]) for r in body["rows"]] == [("2026-03-02", 17580, 1)]
+    assert (await stats(client, admin, group_by="day", **{"from": "2026-03-01", "to": "2026-03-01"}))["rows"] == []
+    body = await stats(client, admin, group_by="month", **{"from": "2026-03-01"})
+    today = today_shanghai()
+    months = [r["key"] for r in body["rows"]]
+    assert months == sorted({"2026-03", today.isoformat()[:7]})
+    body = await stats(client, admin, group_by="day", **{"from": "2026-03-02", "to": today.isoformat()})
+    assert [r["key"] for r in body["rows"]] == ["2026-03-02", today.isoformat()] and body["total"]["amount_fen"] == TOTAL
+    # the card sold and the batch activated today are in today's range only
+    yesterday = (today - timedelta(days=1)).isoformat()
+    assert (await stats(client, admin, group_by="day", to=yesterday))["total"]["subscribed_fen"] == 0
+    assert (await stats(client, admin, group_by="day", **{"from": today.isoformat()}))["total"]["subscribed_fen"] == 50000
+
+
+async def test_empty_range(client, ledger):
+    body = await stats(client, ledger["admin"], group_by="supplier", **{"from": "2001-01-01", "to": "2001-12-31"})
+    assert body["rows"] == [] and body["total"] == {**figures(0, 0, 0, 0, 0, 0), "poverty_share": 0.0, "subscribed_fen": 0}
+
+
+async def test_validation_and_roles(client, small_catalog):
+    admin, alice = await shop(client, small_catalog)
+    for params, code in [
+        ({"group_by": "planet"}, "validation_error"),
+        ({}, "validation_error"),
+        ({"group_by": "day", "from": "2026-13-01"}, "validation_error"),
+        ({"group_by": "day", "format": "pdf"}, "validation_error"),
+        ({"group_by": "day", "from": "2026-03-02", "to": "2026-03-01"}, "invalid_date_range"),
+    ]:
+        body = await stats(client, admin, status=422, **params)
+        assert body["error"]["code"] == code, params
+    assert (await client.get(URL, params={"group_by": "day"}, headers=alice)).status == 403
+    assert (await client.get(URL, params={"group_by": "day"})).status == 401
+    assert (await client.get(f"{URL}/chart.png", params={"group_by": "day"}, headers=alice)).status == 403
+    resp = await client.get(f"{URL}/chart.png", params={"group_by": "x"}, headers=admin)
+    assert resp.status == 422 and (await resp.json())["error"]["code"] == "validation_error"
+
+
+async def test_csv_export_matches_json(client, ledger):
+    admin = ledger["admin"]
+    body = await stats(client, admin, group_by="supplier")
+    resp = await client.get(URL, params={"group_by": "supplier", "format": "csv"}, headers=admin)
+    assert resp.status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="aixin-stats-supplier-start_now.csv"'
+    raw = await resp.read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert_table(lines, body)
+
+
+async def test_xlsx_export_matches_json(client, ledger):
+    admin = ledger["admin"]
+    params = {"group_by": "province", "from": "2020-01-01", "to": today_shanghai().isoformat()}
+    body = await stats(client, admin, **params)
+    resp = await client.get(URL, params={**params, "format": "xlsx"}, headers=admin)
+    assert resp.status == 200 and resp.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert resp.headers["Content-Disposition"].endswith(f'_{today_shanghai().isoformat()}.xlsx"')
+    book = load_workbook(io.BytesIO(await resp.read()), read_only=True)
+    lines = [["" if v is None else v for v in row] for row in book.active.iter_rows(values_only=True)]
+    assert_table(lines, body)
+
+
+def assert_table(lines: list[list], body: dict) -> None:
+    """Header, the JSON rows in order, the total (with 认购额) last; numbers compared as numbers."""
+    header, *rows, total = lines
+    assert header[0].endswith("key") and header[2].endswith("amount_fen") and header[-1].endswith("subscribed_fen")
+    numbers = ("amount_fen", "orders", "quantity", "suppliers", "households")
+
+    def parsed(line: list, row: dict) -> dict:
+        values = dict(zip(("key", "code", *numbers, "poverty_share"), line))
+        return {"key": str(values["key"]), "code": str(values["code"]) or None,
+                **{n: int(values[n]) for n in numbers}, "poverty_share": float(values["poverty_share"])}
+
+    assert [parsed(line, row) for line, row in zip(rows, body["rows"])] == body["rows"] and len(rows) == len(body["rows"])
+    assert total[0] == "合计" and int(total[-1]) == body["total"]["subscribed_fen"]
+    assert {k: v for k, v in parsed(total, body["total"]).items() if k not in ("key", "code")} == {
+        k: v for k, v in body["total"].items() if k != "subscribed_fen"}
+
+
+async def chart(client, headers, **params) -> bytes:
+    resp = await client.get(f"{URL}/chart.png", params=params, headers=headers)
+    assert resp.status == 200 and resp.headers["Content-Type"] == "image/png", await resp.text()
+    return await resp.read()
+
+
+async def test_charts_change_with_the_data(client, ledger):
+    admin, alice = ledger["admin"], ledger["alice"]
+    bars = await chart(client, admin, group_by="province")
+    line = await chart(client, admin, group_by="day")
+    for png in (bars, line):
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        with Image.open(io.BytesIO(png)) as image:
+            assert image.size == (1000, 560)
+    assert bars != line
+    assert await chart(client, admin, group_by="province") == bars  # the same data draws the same picture
+    no = (await order(client, alice, ("T-APPLE-02", 3)))["order_no"]
+    await pay(client, alice, no)
+    await settle(client)
+    assert await chart(client, admin, group_by="province") != bars
+    assert await chart(client, admin, group_by="day") != line
+    empty = await chart(client, admin, group_by="supplier", **{"from": "2001-01-01", "to": "2001-01-02"})
+    assert empty.startswith(b"\x89PNG") and empty != bars
