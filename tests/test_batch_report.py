@@ -8,11 +8,12 @@ from api.keys import DATABASE
 from models.cards import ActivityKind, Card, CardActivity
 from models.db import activated
 from models.services import card_ledger
+from models.users import Role
 from tests.helpers import admin_headers, auth, consumer_headers, import_csv, staff_token
-from tests.test_card_batches import URL as BATCHES, create_and_issue
+from tests.test_card_batches import URL as BATCHES
+from tests.test_card_batches import create_and_issue
 from tests.test_cards import pay_code, reconcile, redeem
 from tests.test_orders import ADDRESS, order
-from models.users import Role
 
 REPORT = "/api/v1/admin/organizations/report"
 ORG, OTHER = "广州某某集团", "乙单位"

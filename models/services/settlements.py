@@ -66,8 +66,8 @@ _TOTALS = (
     "SELECT merchant_id, COUNT(*) AS redemption_count, SUM(amount_fen) AS redemption_fen, "
     "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) AS void_count, "
     "SUM(CASE WHEN status = ? THEN amount_fen ELSE 0 END) AS void_fen "
-    "FROM redemption WHERE business_date = ?{only} GROUP BY merchant_id"
-)
+    "FROM redemption WHERE status IN (?, ?) AND business_date = ?{only} GROUP BY merchant_id"
+)  # both statuses spelled out, so an index on (status, business_date) serves a day of every merchant
 _BY_PRODUCT = (
     "SELECT r.merchant_id, l.sku, l.name, SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount_fen "
     "FROM redemption r JOIN redemption_line l ON l.redemption_id = r.id "
@@ -106,7 +106,7 @@ async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None) -> 
     only, args = _only(merchant_id)
     completed, voided = RedemptionStatus.COMPLETED.value, RedemptionStatus.VOIDED.value
     out: dict[int, Settlement] = {}
-    for row in await sql.query(conn, _TOTALS.format(only=only), [voided, voided, day, *args]):
+    for row in await sql.query(conn, _TOTALS.format(only=only), [voided, voided, completed, voided, day, *args]):
         out[row["merchant_id"]] = Settlement(
             row["merchant_id"], "", day, redemption_count=int(row["redemption_count"]),
             redemption_fen=int(row["redemption_fen"]), void_count=int(row["void_count"]),
