@@ -25,7 +25,7 @@ from models.db import activated
 from models.users import User
 from models.wechat_messages import PushStatus, WeChatMessage
 from tests import fake_wechat
-from tests.helpers import auth
+from tests.helpers import admin_headers, auth, import_csv
 
 TOKEN = "aixin-push-token"
 AES_KEY = base64.b64encode(bytes(range(7, 39))).decode()[:-1]  # 43 characters, like the console's
@@ -200,6 +200,24 @@ async def test_a_text_message_gets_the_assistants_reply_as_a_customer_service_me
     expected = await chat_reply(push_client, "good-chat", "你好，有什么扶贫产品？")  # a fresh user, same words
     assert sent(wechat) == [{"touser": openid, "msgtype": "text", "text": {"content": expected}}]
     assert expected.encode() in wechat.app[fake_wechat.SENT][0]["raw"]  # UTF-8, not \u escapes
+
+
+async def test_a_conversation_pushed_back_to_back_follows_the_same_dialogue_as_the_chat(push_client, wechat, small_catalog):
+    await import_csv(push_client, small_catalog, await admin_headers(push_client))
+    turns = ["我想买苹果", "静宁的", "两箱"]
+    for n, text in enumerate(turns):  # no waiting in between: the replies must still come in order
+        assert await push(push_client, as_json(fields("wx-openid-talk", text, 7100 + n)), plain_query(),
+                          "application/json") == (200, "success")
+    await settled(push_client)
+
+    login = await push_client.post("/api/v1/auth/wechat", json={"code": "good-listener"})
+    headers = auth((await login.json())["token"])
+    expected = []
+    for text in turns:
+        resp = await push_client.post("/api/v1/chat", json={"message": text}, headers=headers)
+        expected.append((await resp.json())["reply"])
+    assert [m["text"]["content"] for m in sent(wechat)] == expected
+    assert len(set(expected)) == 3  # three different answers: a list, a quantity question, an address question
 
 
 async def test_the_pushing_user_is_the_consumer_the_wechat_login_finds(push_client, wechat):
