@@ -170,6 +170,35 @@ def cmd_activate_batch(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
+    """Score the chat assistant on the labelled set, over a throwaway SQLite database with the given catalogue."""
+    import tempfile
+    from datetime import timedelta
+
+    from bot.engine import Assistant, BotConfig
+    from bot.evaluation import EVAL_DIR, evaluate, load_set
+    from models.catalog_search import CatalogSearch
+    from models.paths import DEMO_CATALOG_CSV
+    from models.search import CatalogTokenizer, SearchIndex
+    from models.services.catalog_import import import_catalog
+
+    catalog = Path(args.catalog).read_bytes() if args.catalog else DEMO_CATALOG_CSV.read_bytes()
+    utterances, dialogues = load_set(Path(args.set) if args.set else EVAL_DIR)
+
+    async def work() -> Any:
+        await import_catalog(catalog, actor=None, label="evaluate-bot")
+        search = CatalogSearch(SearchIndex(CatalogTokenizer()))
+        await search.rebuild()
+        config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds))
+        return await evaluate(Assistant(search, config), utterances, dialogues)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = settings.model_copy(update={"database_url": f"sqlite://{tmp}/evaluate.sqlite3"})
+        report = asyncio.run(_with_database(scratch, work, migrate=True))
+    print(report.render(show_errors=args.errors))
+    return 0 if report.passed() else 1
+
+
 def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> None:
     from aiohttp import web
 
@@ -245,6 +274,11 @@ def build_parser() -> argparse.ArgumentParser:
     activate = sub.add_parser("activate-batch", help="activate every card of an issued batch (the organization paid)")
     activate.add_argument("batch_id", type=int)
     activate.set_defaults(func=cmd_activate_batch)
+    evaluate = sub.add_parser("evaluate-bot", help="score the chat assistant on the labelled set (throwaway SQLite)")
+    evaluate.add_argument("--catalog", help="catalogue CSV to import first (default: the demo catalogue)")
+    evaluate.add_argument("--set", help="folder with utterances.jsonl and dialogues.json (default: tests/data/bot_eval)")
+    evaluate.add_argument("--errors", action="store_true", help="list every wrong answer")
+    evaluate.set_defaults(func=cmd_evaluate_bot)
     merchant = sub.add_parser("create-merchant", help="create a merchant (counter, pavilion or zone)")
     merchant.add_argument("--name", required=True)
     merchant.add_argument("--kind", choices=["counter", "pavilion", "zone"], default="counter")

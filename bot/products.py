@@ -63,11 +63,22 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     if not found or not known:
         return Resolution(unknown=u.product_text)
     best = found[0][1]
-    cards = [c for c, hits in found if hits == best]
+    cards = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
         cards = exact
     return Resolution(candidates=cards[:MAX_CANDIDATES], total=len(cards))
+
+
+def _named_in_full(cards: list[dict[str, Any]], words: list[str], vocab: Vocabulary) -> list[dict[str, Any]]:
+    """Of products matching equally many words, those whose name, brand or aliases hold every word
+    (蜂蜜 → the honeys, not the 葛粉 tagged 蜂蜜伴侣); all of them when none does (a synonym matched)."""
+    def strong(card: dict[str, Any]) -> bool:
+        known = vocab.products.get(card["sku"])
+        text = " ".join((known.core, *known.aliases) if known else (card["name"],)) + " " + card.get("brand", "")
+        return all(w in text for w in words)
+    named = [c for c in cards if strong(c)]
+    return named or cards
 
 
 def _core_of(card: dict[str, Any], vocab: Vocabulary) -> str:

@@ -1,13 +1,279 @@
-"""The chat assistant through `POST /api/v1/chat`, over a real database."""
+"""The chat assistant through `POST /api/v1/chat`, over a real database (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-from tests.helpers import consumer_headers
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from api.keys import DATABASE, WECHATPAY_SANDBOX
+from api.wechat.pay_sandbox import wait_for_deliveries
+from models.chat import ChatSession
+from models.clock import now_utc
+from models.db import activated
+from tests.helpers import admin_headers, consumer_headers, import_csv
+from tests.test_orders import ADDRESS
+
+CONTRACT = {"reply", "intent", "products", "slots", "order", "suggestions"}
 
 
-async def test_chat_answers_in_the_contract_shape(client):
-    headers = await consumer_headers(client)
-    resp = await client.post("/api/v1/chat", json={"message": "你好"}, headers=headers)
-    assert resp.status == 200
-    body = await resp.json()
-    assert set(body) == {"reply", "intent", "products", "slots", "order", "suggestions"}
-    assert body["intent"] == "greet"
+class Chat:
+    """One consumer talking to the assistant; every reply is checked against the contract."""
+
+    def __init__(self, client, headers) -> None:
+        self.client, self.headers = client, headers
+
+    async def say(self, message: str) -> dict:
+        resp = await self.client.post("/api/v1/chat", json={"message": message}, headers=self.headers)
+        assert resp.status == 200, await resp.text()
+        body = await resp.json()
+        assert set(body) == CONTRACT and set(body["slots"]) == {"sku", "qty", "amount_fen"}
+        assert body["reply"].strip()
+        for product in body["products"]:
+            assert set(product) == {"sku", "name", "price_fen", "unit", "origin", "stock"}
+        return body
+
+
+@pytest.fixture
+async def admin(client) -> dict[str, str]:
+    return await admin_headers(client)
+
+
+@pytest.fixture
+async def shop(client, admin, small_catalog):
+    await import_csv(client, small_catalog, admin)
+    return client
+
+
+@pytest.fixture
+async def alice(shop) -> Chat:
+    return Chat(shop, await consumer_headers(shop, "alice"))
+
+
+async def with_address(chat: Chat) -> Chat:
+    resp = await chat.client.post("/api/v1/me/addresses", json=ADDRESS, headers=chat.headers)
+    assert resp.status == 201, await resp.text()
+    return chat
+
+
+def skus(body: dict) -> list[str]:
+    return [p["sku"] for p in body["products"]]
+
+
+async def my_orders(chat: Chat) -> list[dict]:
+    return (await (await chat.client.get("/api/v1/orders", headers=chat.headers)).json())["items"]
+
+
+async def test_greeting_in_the_contract_shape(alice):
+    body = await alice.say("你好")
+    assert body["intent"] == "greet" and body["products"] == [] and body["order"] is None
+    assert body["suggestions"]
+
+
+async def test_order_over_several_turns_with_choice_quantity_and_address(alice):
+    body = await alice.say("我想买苹果")
+    assert body["intent"] == "order" and set(skus(body)) == {"T-APPLE-01", "T-APPLE-02"}
+    assert body["slots"] == {"sku": None, "qty": None, "amount_fen": None}
+    body = await alice.say("静宁的")
+    assert body["intent"] == "order" and body["slots"]["sku"] == "T-APPLE-02" and "几箱" in body["reply"]
+    body = await alice.say("两箱")
+    assert body["intent"] == "order" and body["slots"] == {"sku": "T-APPLE-02", "qty": 2, "amount_fen": None}
+    assert "地址" in body["reply"] and await my_orders(alice) == []
+    body = await alice.say("广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
+    assert body["intent"] == "order" and "158元" in body["reply"] and "确认" in body["reply"]
+    body = await alice.say("确认")
+    assert body["intent"] == "confirm"
+    order = body["order"]
+    assert order["kind"] == "goods" and order["status"] == "pending_payment" and order["total_fen"] == 15800
+    assert order["items"] == [{"sku": "T-APPLE-02", "qty": 2}] and order["order_no"] in body["reply"]
+    [listed] = await my_orders(alice)
+    assert listed["order_no"] == order["order_no"] and listed["total_fen"] == 15800
+    body = await alice.say("确认")  # the draft is gone: confirming again places nothing
+    assert body["order"] is None and len(await my_orders(alice)) == 1
+
+
+async def test_one_message_order_with_the_default_address(alice):
+    await with_address(alice)
+    body = await alice.say("来两箱静宁苹果")
+    assert body["intent"] == "order" and body["slots"] == {"sku": "T-APPLE-02", "qty": 2, "amount_fen": None}
+    assert skus(body) == ["T-APPLE-02"] and "确认" in body["reply"]
+    body = await alice.say("好的")
+    assert body["order"]["items"] == [{"sku": "T-APPLE-02", "qty": 2}]
+
+
+async def test_corrections_and_an_added_line(alice):
+    await with_address(alice)
+    await alice.say("来两箱静宁苹果")
+    body = await alice.say("改成三箱")
+    assert body["intent"] == "order" and body["slots"] == {"sku": "T-APPLE-02", "qty": 3, "amount_fen": None}
+    body = await alice.say("换昭通的")
+    assert body["slots"] == {"sku": "T-APPLE-01", "qty": 3, "amount_fen": None}
+    body = await alice.say("再来两瓶蜂蜜")
+    assert body["intent"] == "order" and body["slots"] == {"sku": "T-HONEY-01", "qty": 2, "amount_fen": None}
+    assert set(skus(body)) == {"T-APPLE-01", "T-HONEY-01"}
+    body = await alice.say("确认下单")
+    assert sorted(body["order"]["items"], key=lambda i: i["sku"]) == [
+        {"sku": "T-APPLE-01", "qty": 3}, {"sku": "T-HONEY-01", "qty": 2}]
+    assert body["order"]["total_fen"] == 3 * 5990 + 2 * 5850
+
+
+@pytest.mark.parametrize("word", ["取消", "算了", "不要了"])
+async def test_cancel_drops_the_draft(alice, word):
+    await with_address(alice)
+    await alice.say("来两箱静宁苹果")
+    body = await alice.say(word)
+    assert body["intent"] == "cancel" and body["slots"] == {"sku": None, "qty": None, "amount_fen": None}
+    body = await alice.say("确认")
+    assert body["intent"] == "confirm" and body["order"] is None and await my_orders(alice) == []
+
+
+async def test_buying_a_card_asks_for_the_face_value(alice):
+    body = await alice.say("我想买一张爱心卡")
+    assert body["intent"] == "buy_card" and "200元" in body["reply"] and body["slots"]["amount_fen"] is None
+    body = await alice.say("三百")
+    assert body["intent"] == "buy_card" and body["slots"]["amount_fen"] is None and "没有" in body["reply"]
+    body = await alice.say("两百块的")
+    assert body["intent"] == "buy_card" and body["slots"]["amount_fen"] == 20000
+    body = await alice.say("好")
+    assert body["intent"] == "confirm"
+    assert body["order"]["kind"] == "card" and body["order"]["total_fen"] == 20000
+
+
+async def test_card_with_face_and_count_in_one_message(alice):
+    body = await alice.say("买三张500的卡")
+    assert body["intent"] == "buy_card" and body["slots"]["amount_fen"] == 50000 and "×3" in body["reply"]
+    body = await alice.say("确认")
+    assert body["order"]["total_fen"] == 150000 and body["order"]["kind"] == "card"
+
+
+async def test_card_balance_and_order_status_answer_from_the_users_own_records(alice, shop):
+    body = await alice.say("我的爱心卡还有多少钱")
+    assert body["intent"] == "card_balance" and "还没有爱心卡" in body["reply"]
+    resp = await shop.post("/api/v1/cards/purchase", json={"face_value_fen": 10000, "quantity": 1}, headers=alice.headers)
+    order_no = (await resp.json())["order_no"]
+    await shop.post(f"/api/v1/orders/{order_no}/pay", json={"method": "wechat"}, headers=alice.headers)
+    await wait_for_deliveries(shop.app[WECHATPAY_SANDBOX])
+    body = await alice.say("卡里余额还有多少")
+    assert body["intent"] == "card_balance" and "100元" in body["reply"]
+    body = await alice.say("我的订单到哪了")
+    assert body["intent"] == "order_status" and order_no in body["reply"]
+    bob = Chat(shop, await consumer_headers(shop, "bob"))
+    body = await bob.say("我的订单到哪了")
+    assert body["intent"] == "order_status" and order_no not in body["reply"]
+    body = await bob.say(f"订单{order_no}发货了吗")
+    assert body["intent"] == "order_status" and "没有找到" in body["reply"]
+
+
+@pytest.mark.parametrize("message, refused", [("我要买秦岭土蜂蜜", "T-HONEY-02"), ("定西土豆粉多少钱", "T-PEND-01")])
+async def test_uncertified_or_expired_products_are_refused_with_alternatives(alice, message, refused):
+    body = await alice.say(message)
+    assert "不能购买" in body["reply"] and refused not in skus(body)
+    assert body["slots"]["sku"] is None
+
+
+async def test_expired_honey_offers_the_certified_one(alice):
+    body = await alice.say("我要买秦岭土蜂蜜")
+    assert "T-HONEY-01" in skus(body)
+
+
+async def test_unknown_product(alice):
+    body = await alice.say("我想买两斤榴莲")
+    assert body["intent"] == "order" and body["products"] == [] and "榴莲" in body["reply"]
+
+
+async def test_origin_filters(alice):
+    body = await alice.say("有没有贵州的扶贫产品")
+    assert body["intent"] == "search" and skus(body) == ["T-CNJ-01"]
+    body = await alice.say("佛冈的有什么")
+    assert body["intent"] == "search"
+    assert set(skus(body)) == {"T-EGG-01", "T-RICE-01", "T-HONEY-01", "T-GEFEN-01"}
+
+
+async def test_price_question_then_an_ordinal_pick(alice):
+    body = await alice.say("苹果多少钱")
+    assert body["intent"] == "ask_price" and len(body["products"]) == 2 and "元" in body["reply"]
+    last = skus(body)[-1]
+    body = await alice.say("最后一个")
+    assert body["intent"] == "order" and body["slots"]["sku"] == last
+
+
+@pytest.mark.parametrize("message, qty", [("来十二瓶春中宝蜂蜜", 12), ("春中宝蜂蜜要二十瓶", 20), ("买3瓶春中宝蜂蜜", 3),
+                                          ("春中宝蜂蜜来两瓶", 2)])
+async def test_chinese_and_arabic_quantities(alice, message, qty):
+    body = await alice.say(message)
+    assert body["intent"] == "order" and body["slots"] == {"sku": "T-HONEY-01", "qty": qty, "amount_fen": None}
+
+
+async def test_half_units_ask_for_a_whole_number(alice):
+    body = await alice.say("静宁苹果要两箱半")
+    assert body["slots"] == {"sku": "T-APPLE-02", "qty": None, "amount_fen": None}
+    assert "整箱" in body["reply"] and "2箱还是3箱" in body["reply"]
+    body = await alice.say("3")
+    assert body["intent"] == "order" and body["slots"]["qty"] == 3
+
+
+async def test_the_dialogue_lives_in_the_database_so_any_worker_continues_it(make_client, small_catalog):
+    first = await make_client()
+    await import_csv(first, small_catalog, await admin_headers(first))
+    second = await make_client()
+    headers = await consumer_headers(first, "carol")
+    body = await Chat(first, headers).say("我想买苹果")
+    assert body["slots"]["sku"] is None
+    body = await Chat(second, headers).say("第一个")
+    assert body["intent"] == "order" and body["slots"]["sku"] == skus(body)[0]
+
+
+async def test_an_idle_dialogue_expires_after_thirty_minutes(alice, shop):
+    await with_address(alice)
+    await alice.say("来两箱静宁苹果")
+    with activated(shop.app[DATABASE]):
+        await ChatSession.all().update(updated_at=now_utc() - timedelta(minutes=31))
+    body = await alice.say("确认")
+    assert body["order"] is None and await my_orders(alice) == []
+
+
+async def test_concurrent_messages_from_one_user_leave_a_consistent_draft(alice):
+    await with_address(alice)
+    bodies = await asyncio.gather(*(alice.say(m) for m in ["来两箱静宁苹果", "来一瓶春中宝蜂蜜", "你好", "苹果多少钱"]))
+    assert all(b["reply"] for b in bodies)
+    body = await alice.say("确认")
+    assert body["intent"] == "confirm"
+
+
+async def test_a_revoked_product_is_no_longer_offered(alice, shop, admin):
+    body = await alice.say("静宁苹果多少钱")
+    assert skus(body) == ["T-APPLE-02"]
+    resp = await shop.post("/api/v1/admin/products/T-APPLE-02/revoke", json={"reason": "抽检不合格"}, headers=admin)
+    assert resp.status == 200, await resp.text()
+    body = await alice.say("我要买静宁苹果")
+    assert "T-APPLE-02" not in skus(body) and "不能购买" in body["reply"]
+
+
+HOSTILE = ["", "   ", "😀😀😀", "hello 你好 мир ١٢٣", "'; DROP TABLE \"order\"; --", "\x00\x01\x1b[31m苹果\x07",
+           "苹果" * 400, "第999999999999个", "买99999999999999999箱苹果", "\u202e反转文字", "%s%s%n{}{0}", "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("message", HOSTILE)
+async def test_hostile_input_gets_a_sensible_reply_and_the_dialogue_goes_on(alice, message):
+    await with_address(alice)
+    body = await alice.say(message)
+    assert body["intent"] in {"greet", "help", "search", "ask_price", "order", "confirm", "cancel", "order_status",
+                              "buy_card", "card_balance", "fallback"}
+    await alice.say("取消")
+    body = await alice.say("来一瓶春中宝蜂蜜")
+    assert body["slots"] == {"sku": "T-HONEY-01", "qty": 1, "amount_fen": None}
+
+
+@pytest.mark.parametrize("payload, status", [({"message": "苹果" * 5000}, 422), ({"message": 12}, 422), ({}, 422),
+                                             ({"message": "hi", "extra": 1}, 422)])
+async def test_malformed_requests_get_the_error_shape(alice, payload, status):
+    resp = await alice.client.post("/api/v1/chat", json=payload, headers=alice.headers)
+    assert resp.status == status
+    assert set((await resp.json())["error"]) >= {"code", "message"}
+
+
+async def test_only_consumers_chat(shop, admin):
+    resp = await shop.post("/api/v1/chat", json={"message": "你好"})
+    assert resp.status == 401
+    resp = await shop.post("/api/v1/chat", json={"message": "你好"}, headers=admin)
+    assert resp.status == 403

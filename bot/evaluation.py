@@ -1,0 +1,157 @@
+"""Scoring the assistant on a labelled set: per-intent precision and recall, product top-1, quantity.
+
+Single utterances are each sent in a fresh dialogue by a user who has a default address; dialogues
+are played turn by turn. Everything goes through `Assistant.handle`, over a real database.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.engine import Assistant
+from bot.reply import INTENTS
+from models.addresses import Address
+from models.chat import ChatSession
+from models.services import addresses
+from models.users import User
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "bot_eval"
+TARGETS = {"intent accuracy": 0.95, "product top-1": 0.95, "quantity": 0.98}
+ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
+           "detail": "石角镇XX路8号", "is_default": True}
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+    @property
+    def ratio(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
+class Report:
+    intent: Score = field(default_factory=Score)
+    product: Score = field(default_factory=Score)
+    quantity: Score = field(default_factory=Score)
+    amount: Score = field(default_factory=Score)
+    turns: Score = field(default_factory=Score)
+    dialogues: Score = field(default_factory=Score)
+    confusion: Counter = field(default_factory=Counter)  # (expected, got) → count
+    errors: list[str] = field(default_factory=list)
+
+    def per_intent(self) -> dict[str, tuple[float, float, int]]:
+        """intent → (precision, recall, support)."""
+        out = {}
+        for intent in INTENTS:
+            tp = self.confusion[(intent, intent)]
+            predicted = sum(n for (_, got), n in self.confusion.items() if got == intent)
+            support = sum(n for (want, _), n in self.confusion.items() if want == intent)
+            out[intent] = (tp / predicted if predicted else 1.0, tp / support if support else 1.0, support)
+        return out
+
+    def headline(self) -> dict[str, float]:
+        return {"intent accuracy": self.intent.ratio, "product top-1": self.product.ratio,
+                "quantity": self.quantity.ratio}
+
+    def passed(self) -> bool:
+        return all(self.headline()[k] >= v for k, v in TARGETS.items())
+
+    def render(self, show_errors: bool = False) -> str:
+        lines = [f"{'intent':<14}{'precision':>10}{'recall':>8}{'support':>9}"]
+        for intent, (p, r, n) in self.per_intent().items():
+            lines.append(f"{intent:<14}{p:>10.1%}{r:>8.1%}{n:>9}")
+        lines.append("")
+        for name, score in (("intent accuracy", self.intent), ("product top-1", self.product),
+                            ("quantity", self.quantity), ("card amount", self.amount),
+                            ("dialogue turns", self.turns), ("whole dialogues", self.dialogues)):
+            target = TARGETS.get(name)
+            verdict = "" if target is None else ("  PASS" if score.ratio >= target else f"  FAIL (target {target:.0%})")
+            lines.append(f"{name:<16}{score.ratio:>7.1%}  ({score.right}/{score.total}){verdict}")
+        if show_errors and self.errors:
+            lines += ["", "errors:", *self.errors]
+        return "\n".join(lines)
+
+
+def load_set(directory: Path = EVAL_DIR) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    utterances = [json.loads(line) for line in (directory / "utterances.jsonl").read_text("utf-8").splitlines()
+                  if line.strip()]
+    dialogues = json.loads((directory / "dialogues.json").read_text("utf-8"))
+    return utterances, dialogues
+
+
+async def _fresh_user(name: str, with_address: bool) -> User:
+    user, _ = await User.get_or_create(openid=f"eval:{name}", defaults={"nickname": name})
+    await ChatSession.filter(user_id=user.id).delete()
+    has = await Address.exists(user_id=user.id)
+    if with_address and not has:
+        await addresses.create_address(user, **ADDRESS)
+    if not with_address and has:
+        await Address.filter(user_id=user.id).delete()
+    return user
+
+
+async def evaluate(assistant: Assistant, utterances: list[dict[str, Any]], dialogues: list[dict[str, Any]]) -> Report:
+    report = Report()
+    user = await _fresh_user("utterances", with_address=True)
+    for item in utterances:
+        await ChatSession.filter(user_id=user.id).delete()
+        reply = await assistant.handle(user, item["text"])
+        _score_utterance(report, item, reply)
+    for i, dialogue in enumerate(dialogues):
+        user = await _fresh_user(f"dialogue-{i}", with_address=not dialogue.get("no_address"))
+        ok = True
+        for turn in dialogue["turns"]:
+            reply = await assistant.handle(user, turn["say"])
+            good, why = _turn_ok(turn, reply)
+            report.turns.add(good)
+            if not good:
+                ok = False
+                report.errors.append(f"[dialogue {dialogue.get('name', i)}] {turn['say']!r}: {why}")
+        report.dialogues.add(ok)
+    return report
+
+
+def _score_utterance(report: Report, item: dict[str, Any], reply: Any) -> None:
+    report.confusion[(item["intent"], reply.intent)] += 1
+    report.intent.add(reply.intent == item["intent"])
+    wrong = [] if reply.intent == item["intent"] else [f"intent {reply.intent} (want {item['intent']})"]
+    if item.get("sku"):
+        top = reply.products[0]["sku"] if reply.products else None
+        report.product.add(top == item["sku"])
+        if top != item["sku"]:
+            wrong.append(f"top {top} (want {item['sku']})")
+    if item.get("qty") is not None:
+        report.quantity.add(reply.slots["qty"] == item["qty"])
+        if reply.slots["qty"] != item["qty"]:
+            wrong.append(f"qty {reply.slots['qty']} (want {item['qty']})")
+    if item.get("amount_fen") is not None:
+        report.amount.add(reply.slots["amount_fen"] == item["amount_fen"])
+        if reply.slots["amount_fen"] != item["amount_fen"]:
+            wrong.append(f"amount {reply.slots['amount_fen']} (want {item['amount_fen']})")
+    if wrong:
+        report.errors.append(f"{item['text']!r}: " + "; ".join(wrong))
+
+
+def _turn_ok(turn: dict[str, Any], reply: Any) -> tuple[bool, str]:
+    problems = []
+    if turn.get("intent") and reply.intent != turn["intent"]:
+        problems.append(f"intent {reply.intent} (want {turn['intent']})")
+    for key in ("sku", "qty", "amount_fen"):
+        if key in turn and reply.slots[key] != turn[key]:
+            problems.append(f"{key} {reply.slots[key]} (want {turn[key]})")
+    want = turn.get("order")
+    if want:
+        got = reply.order or {}
+        if got.get("kind") != want.get("kind") or got.get("total_fen") != want.get("total_fen"):
+            problems.append(f"order {got.get('kind')}/{got.get('total_fen')} (want {want})")
+    return not problems, "; ".join(problems) + f" — reply: {reply.reply[:60]!r}"
