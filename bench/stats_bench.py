@@ -40,7 +40,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient  # noqa: E402
 
 from models.db import activated, open_database  # noqa: E402
 from models.services import setup  # noqa: E402
-from models.services.stats import GroupBy, StatsFilter, statistics  # noqa: E402
+from models.orders import Order  # noqa: E402
+from models.services import stats_rollup  # noqa: E402
+from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics  # noqa: E402
 
 START = date(2025, 1, 1)
 DAYS = 365
@@ -201,20 +203,31 @@ async def facts(conn: BaseDBAsyncClient, order_lines: int, redemptions: int, red
         await conn.execute_script("ANALYZE")
 
 
-async def timings(runs: int) -> list[tuple[str, str, float]]:
+async def timed(work) -> float:
+    started = time.perf_counter()
+    await work
+    return time.perf_counter() - started
+
+
+async def timings(runs: int, naive: bool) -> list[tuple[str, str, float]]:
     year = (START, date.fromordinal(START.toordinal() + DAYS - 1))
     month = (date(2025, 6, 1), date(2025, 6, 30))
+    seconds = await timed(stats_rollup.refresh(*year))
+    print(f"  rollup of the whole year (first query, or `main.py stats-rollup`): {seconds:.1f} s", flush=True)
+    conn = Order._meta.db
+    await conn.execute_query("DELETE FROM stats_day_state WHERE day = '2025-06-15'")
+    seconds = await timed(stats_rollup.refresh(*year))
+    print(f"  one stale day recomputed (what a query pays after today's sales): {seconds:.3f} s", flush=True)
     out = []
     for label, (lo, hi) in (("year", year), ("month", month)):
         for group in GroupBy:
             f = StatsFilter(group_by=group, date_from=lo, date_to=hi)
-            seconds = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                await statistics(f)
-                seconds.append(time.perf_counter() - started)
-            out.append((label, group.value, pystats.median(seconds)))
-            print(f"  {label:5} {group.value:9} {pystats.median(seconds):7.3f} s", flush=True)
+            median = pystats.median([await timed(statistics(f)) for _ in range(runs)])
+            out.append((label, group.value, median))
+            print(f"  {label:5} {group.value:9} {median:7.3f} s", flush=True)
+    if naive:
+        f = StatsFilter(group_by=GroupBy.PROVINCE, date_from=year[0], date_to=year[1])
+        print(f"  naive (no rollup) year province: {await timed(direct_statistics(f)):.1f} s", flush=True)
     return out
 
 
@@ -226,6 +239,7 @@ async def main() -> None:
     parser.add_argument("--redemptions", type=int, default=1_000_000)
     parser.add_argument("--redemption-lines", type=int, default=1_500_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--naive", action="store_true", help="also time the naive query (no rollup) once")
     parser.add_argument("--sqlite-file", help="keep the SQLite data in this file; reused (not regenerated) if present")
     args = parser.parse_args()
     engine = "postgres" if (args.database_url or "").startswith("postgres") else args.engine
@@ -238,12 +252,13 @@ async def main() -> None:
                 await setup.migrate(ctx, url)
                 conn = ctx.db()
                 started = time.perf_counter()
-                if not reuse:
+                [filled] = await conn.execute_query_dict("SELECT COUNT(*) AS n FROM order_line")
+                if not reuse and not filled["n"]:
                     await reference_rows(conn)
                     await facts(conn, args.order_lines, args.redemptions, args.redemption_lines)
-                print(f"{engine}: generated {args.order_lines:,} order lines, {args.redemptions:,} redemptions "
-                      f"({args.redemption_lines:,} lines) in {time.perf_counter() - started:.1f} s", flush=True)
-                results = await timings(args.runs)
+                    print(f"{engine}: generated {args.order_lines:,} order lines, {args.redemptions:,} redemptions "
+                          f"({args.redemption_lines:,} lines) in {time.perf_counter() - started:.1f} s", flush=True)
+                results = await timings(args.runs, args.naive)
         finally:
             await ctx.close_connections()
     worst = max(s for label, _, s in results if label == "year")

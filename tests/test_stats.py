@@ -16,6 +16,7 @@ from models.cards import CardActivity
 from models.clock import today_shanghai
 from models.db import activated
 from models.orders import Order, OrderKind, OrderStatus
+from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
 from models.users import Role
 from tests.helpers import auth, consumer_headers, staff_token
 from tests.test_cards import buy_cards, pay_code, redeem
@@ -185,6 +186,30 @@ async def test_dates_are_shanghai_days_inclusive(client, ledger):
     yesterday = (today - timedelta(days=1)).isoformat()
     assert (await stats(client, admin, group_by="day", to=yesterday))["total"]["subscribed_fen"] == 0
     assert (await stats(client, admin, group_by="day", **{"from": today.isoformat()}))["total"]["subscribed_fen"] == 50000
+
+
+async def test_rollup_agrees_with_the_snapshots(client, ledger):
+    """The daily rollup the endpoint reads gives exactly what aggregating the line snapshots gives."""
+    with activated(client.app[DATABASE]):
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+        for group in GroupBy:
+            for poverty_only in (False, True):
+                for lo, hi in ((None, None), (datetime(2026, 3, 2).date(), None), (None, datetime(2026, 3, 2).date())):
+                    f = StatsFilter(group_by=group, date_from=lo, date_to=hi, poverty_only=poverty_only)
+                    assert await statistics(f) == await direct_statistics(f), f
+
+
+async def test_refunding_an_old_order_changes_its_day(client, ledger):
+    admin = ledger["admin"]
+    with activated(client.app[DATABASE]):
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+    march = {"from": "2026-03-01", "to": "2026-03-31"}
+    assert (await stats(client, admin, group_by="day", **march))["total"]["amount_fen"] == 17580
+    resp = await client.post(f"/api/v1/admin/orders/{ledger['o1']}/refund", json={"reason": "退货"}, headers=admin)
+    assert resp.status == 200, await resp.text()
+    body = await stats(client, admin, group_by="day", **march)
+    assert body["rows"] == [] and body["total"]["amount_fen"] == 0
+    assert (await stats(client, admin, group_by="channel"))["total"]["amount_fen"] == TOTAL - 17580
 
 
 async def test_empty_range(client, ledger):

@@ -13,22 +13,24 @@ bought yet: they appear only as `subscribed_fen` of the total, never in `amount_
 for are counted when redeemed). Every figure comes from the line snapshots (`order_line`,
 `redemption_line`), so editing or revoking a product or a supplier never changes history.
 
-The whole aggregation runs in the database, one statement for the rows and one for the total; see
-bench/stats_bench.py for its speed over a million order lines and a million redemptions.
+The aggregation runs in the database: `statistics` reads the daily rollup (models/services/stats_rollup.py,
+brought up to date first), `direct_statistics` aggregates the snapshots themselves (the reference the rollup
+is tested against). bench/stats_bench.py times both over a million order lines and a million redemptions.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models import sql
-from models.clock import SHANGHAI
 from models.errors import Invalid
 from models.orders import Order, OrderKind, OrderStatus
+from models.services import stats_rollup
+from models.services.stats_rollup import utc_bound
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
 ONLINE = "online"
@@ -160,22 +162,17 @@ FROM sums s JOIN supplier_sums p ON p.k = s.k
 """
 
 
-def _utc_bound(day: date) -> datetime:
-    """Shanghai midnight starting `day`, in UTC (SQLite compares the stored UTC text, so the offset must match)."""
-    return datetime.combine(day, time(0), tzinfo=SHANGHAI).astimezone(timezone.utc)
-
-
 def _statement(f: StatsFilter, group: GroupBy | None, sqlite: bool) -> tuple[str, list[Any]]:
     key = _key(group, sqlite)
     online_where, merchant_where, online_args, merchant_args = "", "", [], []
     if f.date_from is not None:
         online_where += " AND o.paid_at >= ?"
-        online_args.append(_utc_bound(f.date_from))
+        online_args.append(utc_bound(f.date_from))
         merchant_where += " AND r.business_date >= ?"
         merchant_args.append(f.date_from)
     if f.date_to is not None:
         online_where += " AND o.paid_at < ?"
-        online_args.append(_utc_bound(f.date_to + timedelta(days=1)))
+        online_args.append(utc_bound(f.date_to + timedelta(days=1)))
         merchant_where += " AND r.business_date <= ?"
         merchant_args.append(f.date_to)
     if f.poverty_only:
@@ -211,11 +208,11 @@ async def _subscribed(conn: BaseDBAsyncClient, f: StatsFilter) -> int:
     if f.date_from is not None:
         cards_where += " AND paid_at >= ?"
         batches_where += " AND activated_at >= ?"
-        bounds.append(_utc_bound(f.date_from))
+        bounds.append(utc_bound(f.date_from))
     if f.date_to is not None:
         cards_where += " AND paid_at < ?"
         batches_where += " AND activated_at < ?"
-        bounds.append(_utc_bound(f.date_to + timedelta(days=1)))
+        bounds.append(utc_bound(f.date_to + timedelta(days=1)))
     [cards] = await sql.query(conn, _SUBSCRIBED_CARDS.format(where=cards_where), [OrderKind.CARD.value, *BOUGHT, *bounds])
     [batches] = await sql.query(conn, _SUBSCRIBED_BATCHES.format(where=batches_where), bounds)
     return int(cards["fen"]) + int(batches["fen"])
@@ -237,8 +234,9 @@ def _sort_key(group: GroupBy, row: StatsRow) -> tuple[Any, ...]:
     return (-row.amount_fen, row.key)
 
 
-async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> StatsResult:
-    """The account for `f`: one row per group plus the total (its own distinct orders and suppliers)."""
+async def direct_statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> StatsResult:
+    """The account for `f` straight from the line snapshots (no rollup): the reference the rollup is tested
+    against, and the naive query of the benchmark."""
     _check(f)
     conn = conn or Order._meta.db
     sqlite = conn.capabilities.dialect == "sqlite"
@@ -251,6 +249,89 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
         result.rows.append(StatsRow(key=str(row["label"]), code=code, **_figures(row)))
     result.rows.sort(key=lambda r: _sort_key(f.group_by, r))
     statement, args = _statement(f, None, sqlite)
+    total = await sql.query(conn, statement, args)
+    result.total = StatsTotal(subscribed_fen=await _subscribed(conn, f), **(_figures(total[0]) if total else {}))
+    return result
+
+
+# ---------------------------------------------------------------------------------------------- from the rollup
+
+_SUMS = ("SELECT {k} AS k, MAX({label}) AS label, SUM(amount_fen) AS amount, SUM(qty) AS qty, "
+         "SUM(poverty_fen) AS pov, SUM(docs) AS docs FROM stats_day WHERE {where} GROUP BY {k}")
+_PAIRS = ("SELECT k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM (SELECT k, supplier_id, MAX(households) AS hh "
+          "FROM stats_day_supplier WHERE {where} GROUP BY k, supplier_id) s GROUP BY k")
+# suppliers of a month: from the per-day supplier rows (key = supplier id)
+_MONTH_PAIRS = ("SELECT m AS k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM (SELECT substr(day, 1, 7) AS m, k, "
+                "MAX(households) AS hh FROM stats_day WHERE {where} GROUP BY substr(day, 1, 7), k) s GROUP BY m")
+_TOTAL_PAIRS = ("SELECT 0 AS k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM (SELECT k, MAX(households) AS hh "
+                "FROM stats_day WHERE {where} GROUP BY k) s")
+_JOINED = ("SELECT a.k AS k, a.label AS label, a.amount AS amount, a.qty AS qty, a.pov AS pov, a.docs AS docs, "
+           "p.suppliers AS suppliers, p.hh AS hh FROM ({sums}) a JOIN ({pairs}) p ON p.k = a.k")
+
+
+def _where(f: StatsFilter, dim: str) -> tuple[str, list[Any]]:
+    where, args = "dim = ? AND scope = ?", [dim, 1 if f.poverty_only else 0]
+    if f.date_from is not None:
+        where += " AND day >= ?"
+        args.append(f.date_from.isoformat())
+    if f.date_to is not None:
+        where += " AND day <= ?"
+        args.append(f.date_to.isoformat())
+    return where, args
+
+
+def _rollup_statement(f: StatsFilter, group: GroupBy | None) -> tuple[str, list[Any]]:
+    """One statement over the rollup for the rows of `group` (None: the total)."""
+    if group is None:
+        sums_where, sums_args = _where(f, "channel")
+        pairs_where, pairs_args = _where(f, "supplier")
+        sums = _SUMS.format(k="0", label="k", where=sums_where).replace(" GROUP BY 0", "")
+        return _JOINED.format(sums=sums, pairs=_TOTAL_PAIRS.format(where=pairs_where)), sums_args + pairs_args
+    if group is GroupBy.DAY:
+        where, args = _where(f, "day")
+        return ("SELECT k, k AS label, amount_fen AS amount, qty, poverty_fen AS pov, docs, suppliers, "
+                f"households AS hh FROM stats_day WHERE {where}"), args
+    if group is GroupBy.SUPPLIER:
+        where, args = _where(f, "supplier")
+        return (_SUMS.format(k="k", label="label", where=where)
+                .replace(" FROM stats_day", ", 1 AS suppliers, MAX(households) AS hh FROM stats_day")), args
+    if group is GroupBy.MONTH:
+        sums_where, sums_args = _where(f, "day")
+        pairs_where, pairs_args = _where(f, "supplier")
+        sums = _SUMS.format(k="substr(k, 1, 7)", label="substr(k, 1, 7)", where=sums_where)
+        return _JOINED.format(sums=sums, pairs=_MONTH_PAIRS.format(where=pairs_where)), sums_args + pairs_args
+    where, args = _where(f, group.value)
+    sums = _SUMS.format(k="k", label="label", where=where)
+    return _JOINED.format(sums=sums, pairs=_PAIRS.format(where=where)), args + args
+
+
+async def _merchant_names(conn: BaseDBAsyncClient, rows: list[StatsRow]) -> None:
+    ids = [int(r.code) for r in rows if r.code is not None]
+    names = {}
+    if ids:
+        found = await sql.query(conn, f"SELECT id, name FROM merchant WHERE id IN ({sql.marks(len(ids))})", ids)
+        names = {str(m["id"]): m["name"] for m in found}
+    for row in rows:
+        row.key = ONLINE if row.code is None else names.get(row.code, row.code)
+
+
+async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> StatsResult:
+    """The account for `f`: one row per group plus the total (its own distinct orders and suppliers).
+
+    Reads the daily rollup, first brought up to date for the range (stats_rollup.refresh)."""
+    _check(f)
+    conn = conn or Order._meta.db
+    await stats_rollup.refresh(f.date_from, f.date_to, conn)
+    statement, args = _rollup_statement(f, f.group_by)
+    result = StatsResult(filter=f)
+    coded = f.group_by in (GroupBy.COUNTY, GroupBy.SUPPLIER, GroupBy.MERCHANT)
+    for row in await sql.query(conn, statement, args):
+        code = str(row["k"]) if coded and str(row["k"]) != "0" else None  # merchant 0: the online channel
+        result.rows.append(StatsRow(key=str(row["label"]), code=code, **_figures(row)))
+    if f.group_by is GroupBy.MERCHANT:
+        await _merchant_names(conn, result.rows)
+    result.rows.sort(key=lambda r: _sort_key(f.group_by, r))
+    statement, args = _rollup_statement(f, None)
     total = await sql.query(conn, statement, args)
     result.total = StatsTotal(subscribed_fen=await _subscribed(conn, f), **(_figures(total[0]) if total else {}))
     return result
