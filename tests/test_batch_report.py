@@ -116,6 +116,9 @@ async def test_where_the_money_went(client, spending, settings):
     assert [(b["id"], b["state"], b["issued"], b["activated"], b["claimed"], b["spent_fen"], b["outstanding_fen"])
             for b in body["batches"]] == [(s["first"]["id"], "active", 5, 5, 3, SPENT, 5 * 20000 - SPENT),
                                           (s["second"]["id"], "issued", 3, 0, 0, 0, 0)]
+    for b in body["batches"]:  # the same figures as each batch's own report
+        own = (await (await client.get(f"{BATCHES}/{b['id']}", headers=s["admin"])).json())["report"]
+        assert own == {k: b[k] for k in own}
     # to the fen with the card ledger and the balances
     spent, balances = await ledger_of(client, ORG)
     assert spent == body["spent_fen"] == sum(c["amount_fen"] for c in body["by_county"])
