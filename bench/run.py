@@ -39,6 +39,7 @@ from typing import Any
 
 from order_workloads import OrderWorkload, WorkloadError, build_workloads
 from redemption_workloads import CARD_FACE_VALUES_YUAN, RedemptionWorkload, build_redemption_workloads
+from chat_workloads import ChatWorkload, build_chat_workload
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -85,6 +86,8 @@ ENDPOINTS = [
     Endpoint("redemption (hot card)", "real", "/api/v1/merchant/redemptions", baseline="onerow",
              connections=ORDER_CONNECTIONS, method="POST", workload="redeem_hot", lua="wrk_bodies.lua",
              expected_statuses=frozenset({409})),
+    Endpoint("chat", "real", "/api/v1/chat", baseline="onerow", connections=ORDER_CONNECTIONS, method="POST",
+             workload="chat", lua="wrk_bodies.lua"),
 ]
 
 
@@ -99,6 +102,7 @@ TARGETS = [
     Target("search ≥ 40% of hello-world req/s", "search", 0.40),
     Target("order (many products) ≥ 25% of one-row req/s", "order (many products)", 0.25),
     Target("redemption (many cards) ≥ 25% of one-row req/s", "redemption (many cards)", 0.25),
+    Target("chat ≥ 30% of one-row req/s", "chat", 0.30),
 ]
 
 
@@ -255,7 +259,7 @@ def endpoint_urls(endpoints: list[Endpoint], servers: dict[str, Server]) -> dict
     return {e.name: servers[e.server].base_url + quote_path(e.path.format(**params)) for e in endpoints}
 
 
-Workload = OrderWorkload | RedemptionWorkload
+Workload = OrderWorkload | RedemptionWorkload | ChatWorkload
 
 
 def prepare_workloads(endpoints: list[Endpoint], real: Server, tmp: Path) -> dict[str, Workload]:
@@ -268,6 +272,9 @@ def prepare_workloads(endpoints: list[Endpoint], real: Server, tmp: Path) -> dic
     if wanted & {"redeem_many", "redeem_hot"}:
         print("preparing the redemption workloads (card batches, issued and activated)…")
         workloads.update(build_redemption_workloads(real.base_url, tmp))
+    if "chat" in wanted:
+        print("preparing the chat workload (200 consumers with addresses)…")
+        workloads.update(build_chat_workload(real.base_url))
     return workloads
 
 
@@ -532,6 +539,9 @@ def run_http_bench(args: argparse.Namespace) -> bool:
         migrate(database_url)
         started = start_all(database_url, tmp, servers)
         endpoints = active_endpoints(tool)
+        if args.only:
+            wanted = {name.strip() for name in args.only.split(",")}
+            endpoints = [e for e in endpoints if e.baseline is None or e.name in wanted]
         urls = endpoint_urls(endpoints, started)
         workloads = prepare_workloads(endpoints, started["real"], tmp)
         check_answers(endpoints, urls, workloads)
@@ -584,6 +594,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--database-url", help="run against this database (migrated first) instead of a fresh "
                                                "SQLite file, e.g. postgres://user:pw@host/db")
     parser.add_argument("--skip-search", action="store_true", help="do not run bench/search_bench.py afterwards")
+    parser.add_argument("--only", help="comma-separated endpoint names to measure (the baselines always run), "
+                                       "e.g. --only chat")
     return parser.parse_args(argv)
 
 

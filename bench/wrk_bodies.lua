@@ -30,6 +30,11 @@ end
 for line in string.gmatch(bodies_text, "[^\n]+") do
    bodies[#bodies + 1] = line
 end
+-- BENCH_TOKENS (one bearer token a line), when set, gives each request a token drawn at random: many users.
+local tokens = {}
+for line in string.gmatch(os.getenv("BENCH_TOKENS") or "", "[^\n]+") do
+   tokens[#tokens + 1] = line
+end
 local key_prefix = os.getenv("BENCH_KEY_PREFIX") or tostring(os.time())
 local keyed = false  -- whether any body holds the placeholder
 for _, body in ipairs(bodies) do
@@ -60,6 +65,9 @@ function request()
       sent = sent + 1
       local key = key_prefix .. "-" .. thread_no .. "-" .. sent
       body = string.gsub(body, "@KEY@", function() return key end)
+   end
+   if #tokens > 0 then
+      headers["Authorization"] = "Bearer " .. tokens[math.random(#tokens)]
    end
    return wrk.format(method, nil, headers, body)
 end

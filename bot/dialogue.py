@@ -61,8 +61,9 @@ class Turn:
     def _slots(self) -> dict[str, Any]:
         d = self.draft
         line = d.current if d and d.kind == "goods" else None
-        return {"sku": line.sku if line else None, "qty": line.qty if line else None,
-                "amount_fen": d.amount_fen if d and d.kind == "card" else None}
+        card = d is not None and d.kind == "card"
+        qty = d.card_qty if card else (line.qty if line else None)
+        return {"sku": line.sku if line else None, "qty": qty, "amount_fen": d.amount_fen if card else None}
 
     # --- the turn ------------------------------------------------------------------------------
 
@@ -77,7 +78,7 @@ class Turn:
         if u.intent in ("card_balance", "order_status", "greet", "help"):
             return await self._info()
         if u.intent == "ask_price" and (u.about_products or not d):
-            return self._prices()
+            return await self._prices()
         if d is not None:
             answered = await self._answer(d)
             if answered is not None:
@@ -142,7 +143,7 @@ class Turn:
             return list(replies.CONFIRM_SUGGESTIONS)
         return replies.START_SUGGESTIONS if d is None else ["取消"]
 
-    def _prices(self) -> Reply:
+    async def _prices(self) -> Reply:
         found = self._resolve()
         if found.refused:
             return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
@@ -150,8 +151,31 @@ class Turn:
         if not found.candidates:
             return self._not_found("ask_price", found)
         shown = found.candidates[:SHOW]
+        if found.chosen and await self._focus(found.chosen):
+            return await self._focused_reply(replies.price_of(found.chosen), "ask_price")
         return self.say(replies.prices(shown) + self._pending_question(), "ask_price", shown,
                         suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
+
+    async def _focus(self, card: dict[str, Any]) -> bool:
+        """A single product asked about becomes the draft's pending line (its quantity may follow), unless an
+        order is already waiting for confirmation."""
+        d = self.draft
+        if d is not None and (d.kind != "goods" or d.awaiting == "confirm"):
+            return False
+        if d is None:
+            d = self.state.draft = Draft(kind="goods")
+        d.pending = Line(sku=card["sku"], candidates=[card["sku"]])
+        self._apply_quantity(d.pending)
+        return True
+
+    async def _focused_reply(self, text: str, intent: str) -> Reply:
+        reply = await self._advance(self.state.draft)
+        if self.state.draft.awaiting == "qty":
+            reply.reply = text + replies.QTY_QUESTION.format(unit=reply.products[0]["unit"]) if reply.products else text
+        else:
+            reply.reply = text + "\n" + reply.reply
+        reply.intent = intent
+        return reply
 
     def _not_found(self, intent: str, found: Resolution) -> Reply:
         place = self.u.origin.mention if self.u.origin else ""
@@ -169,6 +193,16 @@ class Turn:
             return await self._answer_card(d)
         u = self.u
         line = d.current
+        if d.awaiting == "product" and d.pending and (u.product_words or u.origin or u.generic):
+            found = self._resolve()
+            if found.candidates:
+                d.pending.candidates = [c["sku"] for c in found.candidates]
+                d.pending.sku = found.chosen["sku"] if found.chosen else None
+                if u.quantity or u.number:
+                    self._apply_quantity(d.pending)
+                elif d.pending.sku and d.pending.qty:
+                    pass
+                return await self._advance(d)
         if d.awaiting == "choice" and d.pending:
             chosen = pick(u, d.pending.candidates, self.ctx.search, self.ctx.vocab)
             if chosen is None and (u.product_words or u.origin) and "add" not in u.cues:
@@ -217,7 +251,7 @@ class Turn:
                 d.lines.append(line)
             return self._not_found(d.intent, found)
         d.pending = Line(sku=found.chosen["sku"] if found.chosen else None, qty=qty,
-                         candidates=[c["sku"] for c in found.candidates[:SHOW]])
+                         candidates=[c["sku"] for c in found.candidates])
         self._apply_quantity(d.pending)
         return await self._advance(d)
 
@@ -280,12 +314,12 @@ class Turn:
         if u.intent == "order" or (u.pick and self.state.shown):
             return await self._start_goods(add="add" in u.cues and self.draft is not None)
         if u.intent == "search":
-            return self._search()
+            return await self._search()
         if u.intent == "confirm":
             return self.say(replies.NOTHING_TO_CONFIRM, "confirm", suggestions=replies.START_SUGGESTIONS)
         return self.say(replies.FALLBACK + self._pending_question(), "fallback", suggestions=replies.START_SUGGESTIONS)
 
-    def _search(self) -> Reply:
+    async def _search(self) -> Reply:
         found = self._resolve()
         if found.refused:
             return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
@@ -296,7 +330,9 @@ class Turn:
         if not found.candidates:
             return self._not_found("search", found)
         shown = found.candidates[:SHOW]
-        place = self.u.origin.mention if self.u.origin else ""
+        place = self.u.origin.mention if self.u.origin and not self.u.product_words else ""
+        if found.chosen and self.u.product_words and await self._focus(found.chosen):
+            return await self._focused_reply(replies.found(shown, found.total, place).split("想要")[0].rstrip(), "search")
         return self.say(replies.found(shown, found.total, place) + self._pending_question(), "search", shown,
                         suggestions=replies.pick_suggestions(len(shown)))
 
@@ -312,16 +348,32 @@ class Turn:
         if found.refused:
             return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
                             "order", found.candidates)
+        if not found.candidates and not u.product_text and not u.generic:
+            return await self._ask_product()
         if not found.candidates:
             return self._not_found("order", found)
         d = self.draft if add and self.draft and self.draft.kind == "goods" else Draft(kind="goods")
         if d.pending and d.pending.sku and d.pending.qty:
             d.lines.append(d.pending)
         d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
-                         candidates=[c["sku"] for c in found.candidates[:SHOW]])
+                         candidates=[c["sku"] for c in found.candidates])
         self._apply_quantity(d.pending)
         self.state.draft = d
         return await self._advance(d)
+
+    async def _ask_product(self) -> Reply:
+        """来3箱 / 我要下单: an order without a product. Over a list just shown, it is a choice from that list."""
+        shown = [s for s in self.state.shown if s in self.ctx.search.cards]
+        d = self.draft if self.draft and self.draft.kind == "goods" else Draft(kind="goods")
+        if d.pending and d.pending.sku and d.pending.qty:
+            d.lines = _merge(d.lines, d.pending)
+        d.pending = Line(sku=shown[0] if len(shown) == 1 else None, candidates=shown)
+        self._apply_quantity(d.pending)
+        self.state.draft = d
+        if shown:
+            return await self._advance(d)
+        d.awaiting = "product"
+        return self.say(replies.ASK_PRODUCT, "order", [], suggestions=["有哪些扶贫产品", "苹果", "蜂蜜", "大米"])
 
     # --- moving the draft on -------------------------------------------------------------------
 

@@ -58,16 +58,51 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
             return Resolution(unknown=u.product_text)
         cards = _by_origin(u, search, within)
         return Resolution(candidates=cards, total=len(cards))
-    found, known = search.matches(query, province=_province(u), limit=MAX_CANDIDATES * 4)
-    found = [(c, hits) for c, hits in found if _in_origin(c, u) and (within is None or c["sku"] in within)]
+    found, known = _matches(u, search, query, within)
     if not found or not known:
         return Resolution(unknown=u.product_text)
     best = found[0][1]
     cards = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
+    cards = _with_spec(cards, u.specs)
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
         cards = exact
     return Resolution(candidates=cards[:MAX_CANDIDATES], total=len(cards))
+
+
+def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[str] | None
+             ) -> tuple[list[tuple[dict[str, Any], int]], int]:
+    """Matches in the place named, unless the place is part of a name (冰岛普洱: 普洱 is also a city), which
+    shows as the unfiltered best match naming more of the message than the best match from that place."""
+    def keep(card: dict[str, Any]) -> bool:
+        return within is None or card["sku"] in within
+    found, known = search.matches(query, limit=MAX_CANDIDATES * 4)
+    found = [(c, hits) for c, hits in found if keep(c)]
+    if u.origin is None:
+        return found, known
+    local = [(c, hits) for c, hits in found if _in_origin(c, u) and _in_province(c, u)]
+    if local and found and local[0][1] >= found[0][1]:
+        return local, known
+    if not local:
+        narrowed, _ = search.matches(query, province=_province(u), limit=MAX_CANDIDATES * 4)
+        local = [(c, hits) for c, hits in narrowed if keep(c) and _in_origin(c, u)]
+        if local and (not found or local[0][1] >= found[0][1]):
+            return local, known
+    return found, known
+
+
+def _in_province(card: dict[str, Any], u: Understanding) -> bool:
+    return u.origin is None or u.origin.level != "province" or card["origin"]["province"] == u.origin.name
+
+
+def _with_spec(cards: list[dict[str, Any]], specs: list[str]) -> list[dict[str, Any]]:
+    """五斤装的昭通丑苹果 / 鸡蛋60枚的: the product whose name carries the pack size named."""
+    if not specs or len(cards) < 2:
+        return cards
+    def names(card: dict[str, Any]) -> str:
+        return card["name"].lower().replace(" ", "")
+    fitting = [c for c in cards if any(spec in names(c) for spec in specs)]
+    return fitting or cards
 
 
 def _named_in_full(cards: list[dict[str, Any]], words: list[str], vocab: Vocabulary) -> list[dict[str, Any]]:

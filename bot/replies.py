@@ -93,6 +93,14 @@ def ask_qty(card: dict[str, Any]) -> str:
     return f"好的，{card['name']}，{yuan(card['price_fen'])}/{card['unit']}。要几{card['unit']}？"
 
 
+def price_of(card: dict[str, Any]) -> str:
+    return f"{card['name']}，每{card['unit']}{yuan(card['price_fen'])}，产自{origin_of(card)}。"
+
+
+QTY_QUESTION = "要来几{unit}？"
+ASK_PRODUCT = "好的，想买点什么？说商品名称或者产地都行，比如“静宁苹果”“贵州的茶叶”。"
+
+
 def whole_units(card: dict[str, Any], low: int) -> str:
     unit = card["unit"]
     options = f"{low}{unit}还是{low + 1}{unit}" if low >= 1 else f"1{unit}"

@@ -15,9 +15,22 @@ from bot import lexicon, numerals
 from bot.numerals import Found
 from bot.vocabulary import Origin, Vocabulary, normalize
 
+_RE_CJK = re.compile("[\u4e00-\u9fff]")
 _PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
-_SPEC = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|g|ml|l|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐)\s*(?:装|/|×|x|\*)")
+_SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
+                   r"\s*(?:装|/|×|x|\*|的(?=\S))")
+
+
+def _spec_key(text: str) -> str:
+    """五斤装 → 5斤: a pack size as names write it, to prefer the product whose name carries it."""
+    m = re.match(rf"({numerals.NUM})\s*(\D+?)\s*(?:装|/|×|x|\*|的)?$", text)
+    if not m:
+        return text
+    value = numerals.to_number(m.group(1))
+    number = str(int(value)) if value is not None and value.denominator == 1 else m.group(1)
+    return number + m.group(2)
+_ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
 _STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
 
 
@@ -36,6 +49,9 @@ class Understanding:
     product_text: str = ""  # what is left to look up as a product
     product_words: list[str] = field(default_factory=list)  # of which, the words the catalogue knows
     generic: bool = False  # "扶贫产品", "特产": any product
+    specs: list[str] = field(default_factory=list)  # pack sizes named (5斤, 60枚): they pick a product, not a qty
+    quantities: list[Found] = field(default_factory=list)  # every quantity found; `quantity` is the first
+    bare: bool = False  # the message is only a noun phrase (香蕉, 静宁苹果)
     order_no: str | None = None
 
     @property
@@ -94,11 +110,15 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     compact = u.text
     named = vocab.named_products(compact)
     masked = compact
-    for p in named:  # numbers inside a product's own name (30枚装, 5kg) are not quantities
-        masked = masked.replace(p.core, " " * len(p.core))
+    for word in [*(n for p in named for n in p.names), *vocab.numeral_words(compact)]:
+        masked = masked.replace(word, " " * len(word))  # numbers inside names (英红九号, 30枚装) are not quantities
+    spec_spans = []
+    for m in _SPEC.finditer(masked):
+        u.specs.append(_spec_key(m.group()))
+        spec_spans.append(m.span())
     masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
     _cues(u, compact, vocab)
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = list(spec_spans)
     m = _ORDER_NO.search(compact)
     if m:
         u.order_no = m.group()
@@ -111,9 +131,10 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if "card" in u.cues or u.number is None:
         _money(u, masked, spans)
     for found in numerals.quantities(_blank(masked, spans)):
-        u.quantity = found
+        u.quantities.append(found)
         spans.append((found.start, found.end))
-        break
+    u.quantity = u.quantities[0] if u.quantities else None
+    u.specs += [f"{int(q.value)}{q.unit}" for q in u.quantities[1:] if q.value.denominator == 1]
     if u.quantity is None:
         _spoken_quantity(u, masked, spans)
     u.origin = vocab.find_origin(compact)
@@ -135,6 +156,10 @@ def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         u.cues.add("card")
     if _has(compact, _STRONG_STATUS):
         u.cues.add("strong_status")
+    if _has(compact, lexicon.STRONG_BUY):
+        u.cues.add("strong_buy")
+    if _ASKS.search(compact):
+        u.cues.add("search")
     if _is_only(compact, lexicon.YES):
         u.cues.add("yes")
     if _is_only(compact, lexicon.NO) or compact in ("不要", "不用", "不买"):
@@ -143,11 +168,21 @@ def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         u.cues.add("correct")
 
 
+_CARD_FACE = re.compile(rf"(?<![0-9]){numerals.NUM}(?![0-9张份个套枚])")
+
+
 def _money(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> None:
     for found in numerals.money_amounts(masked):
         u.money_yuan = found.value
         spans.append((found.start, found.end))
         break
+    if u.money_yuan is None and "card" in u.cues:  # 爱心卡 100 / 200一张: a bare number of yuan
+        for m in _CARD_FACE.finditer(masked):
+            value = numerals.to_number(m.group())
+            if value is not None and value >= 10:
+                u.money_yuan = value
+                spans.append(m.span())
+                break
     for found in numerals.card_counts(_blank(masked, spans)):
         if "card" in u.cues and found.value.denominator == 1:
             u.card_count = int(found.value)
@@ -179,6 +214,7 @@ _CUE_WORDS = frozenset(
 def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
     kept: list[str] = []
+    places: list[str] = []
     for token in vocab.tokenizer.cut(text):
         token = token.strip()
         if not token or token in _CUE_WORDS or re.fullmatch(r"[\d.]+", token):
@@ -186,21 +222,35 @@ def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         if token in lexicon.GENERIC_PRODUCT:
             u.generic = True
             continue
-        if token in vocab.regions and (u.origin is None or token == u.origin.mention):
+        if token in vocab.regions:
+            places.append(token)
             continue
         kept.append(token)
-    u.product_text = "".join(kept)
-    u.product_words = [t for t in kept if t in vocab.words or any(t in w for w in vocab.words if len(t) >= 2)
-                       or (len(t) == 1 and any(t in w for w in vocab.words))]
-    if vocab.named_products(u.text):
-        u.product_words = u.product_words or [vocab.named_products(u.text)[0].core]
+    u.product_words = [t for t in kept if _catalogue_word(t, vocab)]
+    named = vocab.named_products(u.text)
+    if named and not u.product_words:
+        u.product_words = [max(named[0].names, key=len)]
+    # A place next to product words is searched too (冰岛普洱: 普洱 is a city and part of the name).
+    u.product_text = " ".join(kept + (places if u.product_words else []))
+    stripped = u.text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
+    u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6 and _RE_CJK.search(stripped) is not None
+              and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+def _catalogue_word(token: str, vocab: Vocabulary) -> bool:
+    if token in vocab.words:
+        return True
+    if len(token) == 1:
+        return token in vocab.heads
+    return any(token in w for w in vocab.words)
 
 
 def _intent(u: Understanding) -> str:
     c = u.cues
     if "cancel" in c:
         return "cancel"
-    if "card" in c and ("balance" in c or ("price" in c and "buy" not in c)):
+    if ("card" in c and ("balance" in c or ("price" in c and "buy" not in c))) or (
+            "balance" in c and _has(u.text, ("余额",)) and not u.about_products):
         return "card_balance"
     if "card" in c and ("buy" in c or u.money_yuan is not None or u.card_count is not None or "add" in c):
         return "buy_card"
@@ -214,18 +264,24 @@ def _intent(u: Understanding) -> str:
         return "confirm"
     if "no" in c:
         return "cancel"
-    if u.about_products and ("buy" in c or "add" in c or u.quantity is not None):
-        return "order" if not ("search" in c and u.quantity is None and "add" not in c and _asks(u.text)) else "search"
-    if "help" in c:
+    specific = bool(u.product_words)
+    if "help" in c and not specific:
         return "help"
+    if u.about_products and ("buy" in c or "add" in c or u.quantity is not None):
+        browsing = "search" in c and u.quantity is None and "add" not in c and (_asks(u.text) or not specific)
+        return "search" if browsing else "order"
     if u.about_products:
         return "search"
     if "card" in c:
         return "buy_card" if "buy" in c else "card_balance"
     if "greet" in c or "thanks" in c:
         return "greet"
-    if u.product_text and ("buy" in c or "search" in c):
-        return "order" if "buy" in c and "search" not in c else "search"
+    if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
+        return "order"
+    if u.product_text and ("search" in c or u.bare):
+        return "search"
+    if (u.quantity is not None and "buy" in c) or ("strong_buy" in c and not u.product_text):
+        return "order"
     return "fallback"
 
 

@@ -7,6 +7,7 @@ names with their short forms (佛冈 for 佛冈县) and the assistant's cue word
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from models.search.tokenizer import new_jieba_tokenizer
 from models.sellability import sellable
 
 _SPEC = re.compile(r"[\s(（【\[].*$|[\d.]+\s*[a-zA-Z×x*\u4e00-\u9fa5]*装?$")
+_NUMERAL = re.compile("[一二两三四五六七八九十百千万]")
 _LEVELS = {"province": 0, "city": 1, "county": 2}
 
 
@@ -39,6 +41,7 @@ class Known:
     sku: str
     name: str
     core: str  # the name without its pack size: 广生源鸡蛋 30枚装 → 广生源鸡蛋
+    names: tuple[str, ...]  # every way the product is named whole: core, other name parts, brand
     category: str
     unit: str
     aliases: tuple[str, ...]
@@ -90,9 +93,27 @@ class Vocabulary:
         return found
 
     def named_products(self, text: str) -> list[Known]:
-        """Products whose core name appears whole in the text, longest first (sellable or not)."""
-        hits = [p for p in self.products.values() if len(p.core) >= 2 and p.core in text]
-        return sorted(hits, key=lambda p: -len(p.core))
+        """Products named whole in the text (core name, another part of the name, or brand), the longest
+        naming first (sellable or not); 英红九号 names 英德红茶 英红九号 100g."""
+        best: dict[str, int] = {}
+        for p in self.products.values():
+            size = max((len(n) for n in p.names if n in text), default=0)
+            if size:
+                best[p.sku] = size
+        return sorted((self.products[s] for s in best), key=lambda p: -best[p.sku])
+
+    def numeral_words(self, text: str) -> list[str]:
+        """Catalogue words in the text that hold a Chinese numeral (英红九号, 三七粉): not quantities."""
+        return [w for w in self._numeral_words if w in text]
+
+    @functools.cached_property
+    def _numeral_words(self) -> list[str]:
+        return sorted((w for w in self.words if _NUMERAL.search(w)), key=len, reverse=True)
+
+    @functools.cached_property
+    def heads(self) -> frozenset[str]:
+        """Last characters of catalogue words (大米 → 米, 红茶 → 茶): single characters that name products."""
+        return frozenset(w[-1] for w in self.words if w)
 
 
 async def load_vocabulary(today: date) -> Vocabulary:
@@ -116,11 +137,18 @@ def _known(row: dict[str, Any], today: date) -> Known:
     else:
         province, city = row["origin__parent__parent__name"] or "", row["origin__parent__name"] or ""
     return Known(
-        sku=row["sku"], name=row["name"], core=core_name(row["name"]), category=row["category"], unit=row["unit"],
+        sku=row["sku"], name=row["name"], core=core_name(row["name"]), names=_names(row),
+        category=row["category"], unit=row["unit"],
         aliases=tuple(normalize(a) for a in row["aliases"] or ()),
         sellable=sellable(row["cert_status"], row["supplier__cert_status"], row["valid_until"], today),
         province=province, city=city, county=row["origin__name"] or "",
     )
+
+
+def _names(row: dict[str, Any]) -> tuple[str, ...]:
+    parts = {core_name(row["name"]), normalize(row["brand"] or "")}
+    parts.update(part for part in normalize(row["name"]).split() if not re.search(r"\d", part))
+    return tuple(sorted(p for p in parts if len(p) >= 2))
 
 
 async def _regions(products: Any) -> dict[str, Origin]:
