@@ -60,8 +60,14 @@ async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
     """The chat assistant over this process's search index; its dialogue state lives in the database."""
     settings = app[SETTINGS]
     config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds))
-    app[ASSISTANT] = Assistant(app[SEARCH], config)
-    yield
+    assistant = app[ASSISTANT] = Assistant(app[SEARCH], config)
+    warm_up = asyncio.create_task(assistant.warm_up(app[DATABASE]))  # ready at once; the first chat may wait
+    try:
+        yield
+    finally:
+        warm_up.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await warm_up
 
 
 async def order_timeout_ctx(app: web.Application) -> AsyncIterator[None]:

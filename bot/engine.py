@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from bot.dialogue import Context, Turn
 from bot.draft import DialogueState
@@ -38,6 +39,15 @@ class Assistant:
         self._vocab: Vocabulary | None = None
         self._vocab_version = -1
         self._lock = asyncio.Lock()
+
+    async def warm_up(self, database: Any) -> None:
+        """Build the vocabulary and load cn2an in the background, so the first message does not pay for them."""
+        from bot import numerals
+        from models.db import activated
+
+        with activated(database):
+            await self.vocabulary()
+        await asyncio.get_running_loop().run_in_executor(None, numerals.warm_up)
 
     async def vocabulary(self) -> Vocabulary:
         """The vocabulary for the catalogue as the search index sees it now (rebuilt after a change)."""

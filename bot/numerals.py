@@ -6,11 +6,11 @@ it out before looking for products in what is left.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-
-import cn2an
+from typing import Any
 
 from bot.lexicon import CARD_UNITS, LAST, MONEY_UNITS, UNITS
 
@@ -51,10 +51,22 @@ def to_number(text: str) -> Fraction | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return Fraction(text)
     try:
-        value = cn2an.cn2an(text, "smart")
+        value = _cn2an().cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     return Fraction(str(value))
+
+
+@functools.cache
+def _cn2an() -> Any:
+    """cn2an takes half a second to import: load it on first use (or from `warm_up`), not at process start."""
+    import cn2an
+
+    return cn2an
+
+
+def warm_up() -> None:
+    to_number("二十")
 
 
 def _with_half(num: str | None, half: bool) -> Fraction | None:
