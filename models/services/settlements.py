@@ -68,19 +68,14 @@ _TOTALS = (
     "SUM(CASE WHEN status = ? THEN amount_fen ELSE 0 END) AS void_fen "
     "FROM redemption WHERE status IN (?, ?) AND business_date = ?{only} GROUP BY merchant_id"
 )  # both statuses spelled out, so an index on (status, business_date) serves a day of every merchant
-_BY_PRODUCT = (
-    "SELECT r.merchant_id, l.sku, l.name, SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount_fen "
+# The lines that stand, read once, grouped finely enough to fold into both by-product and by-county totals.
+_LINES = (
+    "SELECT r.merchant_id, l.sku, l.name, l.origin_code, l.origin_province, l.origin_city, l.origin_county, "
+    "l.poverty_county, SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount_fen "
     "FROM redemption r JOIN redemption_line l ON l.redemption_id = r.id "
     "WHERE r.business_date = ? AND r.status = ?{only} "
-    "GROUP BY r.merchant_id, l.sku, l.name ORDER BY r.merchant_id, l.sku, l.name"
-)
-_BY_COUNTY = (
-    "SELECT r.merchant_id, l.origin_code, l.origin_province, l.origin_city, l.origin_county, l.poverty_county, "
-    "SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount_fen "
-    "FROM redemption r JOIN redemption_line l ON l.redemption_id = r.id "
-    "WHERE r.business_date = ? AND r.status = ?{only} "
-    "GROUP BY r.merchant_id, l.origin_code, l.origin_province, l.origin_city, l.origin_county, l.poverty_county "
-    "ORDER BY r.merchant_id, l.origin_code"
+    "GROUP BY r.merchant_id, l.sku, l.name, l.origin_code, l.origin_province, l.origin_city, l.origin_county, "
+    "l.poverty_county"
 )
 _LOCK_DAY = "SELECT id FROM redemption WHERE merchant_id = ? AND business_date = ? FOR UPDATE"
 
@@ -91,14 +86,23 @@ def _only(merchant_id: int | None, alias: str = "") -> tuple[str, list[Any]]:
     return f" AND {alias}merchant_id = ?", [merchant_id]
 
 
-def _product(row: dict[str, Any]) -> dict[str, Any]:
-    return {"sku": row["sku"], "name": row["name"], "qty": int(row["qty"]), "amount_fen": int(row["amount_fen"])}
+def _add(into: dict[tuple, dict[str, Any]], key: tuple, fields: dict[str, Any], row: dict[str, Any]) -> None:
+    entry = into.setdefault(key, {**fields, "qty": 0, "amount_fen": 0})
+    entry["qty"] += int(row["qty"])
+    entry["amount_fen"] += int(row["amount_fen"])
 
 
-def _county(row: dict[str, Any]) -> dict[str, Any]:
-    return {"origin_code": row["origin_code"], "province": row["origin_province"], "city": row["origin_city"],
-            "county": row["origin_county"], "poverty_county": bool(row["poverty_county"]), "qty": int(row["qty"]),
-            "amount_fen": int(row["amount_fen"])}
+def _fold(s: Settlement, rows: list[dict[str, Any]]) -> None:
+    """By product (sku and name as sold, in that order) and by origin county (biggest first, then by code)."""
+    products: dict[tuple, dict[str, Any]] = {}
+    counties: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        _add(products, (row["sku"], row["name"]), {"sku": row["sku"], "name": row["name"]}, row)
+        _add(counties, (row["origin_code"],), {
+            "origin_code": row["origin_code"], "province": row["origin_province"], "city": row["origin_city"],
+            "county": row["origin_county"], "poverty_county": bool(row["poverty_county"])}, row)
+    s.by_product = [products[k] for k in sorted(products)]
+    s.by_county = sorted(counties.values(), key=lambda c: (-c["amount_fen"], c["origin_code"]))
 
 
 async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None) -> dict[int, Settlement]:
@@ -112,12 +116,11 @@ async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None) -> 
             redemption_fen=int(row["redemption_fen"]), void_count=int(row["void_count"]),
             void_fen=int(row["void_fen"]))
     only, args = _only(merchant_id, "r.")
-    for row in await sql.query(conn, _BY_PRODUCT.format(only=only), [day, completed, *args]):
-        out[row["merchant_id"]].by_product.append(_product(row))
-    for row in await sql.query(conn, _BY_COUNTY.format(only=only), [day, completed, *args]):
-        out[row["merchant_id"]].by_county.append(_county(row))
-    for s in out.values():  # the biggest origins first; ties in county-code order (the sort is stable)
-        s.by_county.sort(key=lambda c: -c["amount_fen"])
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for row in await sql.query(conn, _LINES.format(only=only), [day, completed, *args]):
+        lines.setdefault(row["merchant_id"], []).append(row)
+    for mid, settlement in out.items():
+        _fold(settlement, lines.get(mid, []))
     return out
 
 
