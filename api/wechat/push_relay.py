@@ -30,6 +30,7 @@ NOT_TEXT_HINT = "我现在只能看懂文字消息，请直接打字告诉我想
 TOO_LONG_HINT = "消息太长啦，请用一两句话告诉我想买什么。"
 # C0/C1 control characters other than tab and newline mean nothing in a chat message (and PostgreSQL
 # refuses NUL in text), so they are dropped before the assistant sees the text.
+CONCURRENT_REPLIES = 4
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -61,6 +62,9 @@ class PushRelay:
     def __init__(self, jobs: BackgroundJobs, assistant: Assistant, service: CustomerService) -> None:
         self._jobs, self._assistant, self._service = jobs, assistant, service
         self._turns: dict[str, tuple[asyncio.Lock, int]] = {}
+        # A burst of messages must not queue up ahead of the next push's INSERT (on SQLite's one connection,
+        # or the pool): only a few replies are worked on at once, the rest wait here without touching the database.
+        self._slots = asyncio.Semaphore(CONCURRENT_REPLIES)
 
     @property
     def running(self) -> int:
@@ -75,7 +79,7 @@ class PushRelay:
     async def _answer(self, message: PushMessage) -> None:
         """Reply, then record what became of it (a cancelled job leaves the message `received`)."""
         try:
-            async with self._turn(message.openid):
+            async with self._turn(message.openid), self._slots:
                 status = await self._deliver(message)
         except SendFailed as exc:
             log.warning("wechat push %s: reply not sent: %s", message.dedupe_key, exc)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from models.clock import now_utc
 from models.wechat_messages import PushStatus, WeChatMessage
@@ -11,11 +10,11 @@ from models.wechat_messages import PushStatus, WeChatMessage
 async def take_message(msg_key: str, openid: str, msg_type: str) -> bool:
     """Record a pushed message; True for the first caller with this key, False for every repeat.
 
-    The unique `msg_key` settles racing workers: the loser's INSERT fails and its transaction rolls back.
+    The unique `msg_key` settles racing workers: the loser's INSERT fails. One statement, so no transaction
+    of its own (on SQLite that would hold the single connection for longer than the INSERT).
     """
     try:
-        async with in_transaction():
-            await WeChatMessage.create(msg_key=msg_key, openid=openid, msg_type=msg_type, received_at=now_utc())
+        await WeChatMessage.create(msg_key=msg_key, openid=openid, msg_type=msg_type, received_at=now_utc())
     except IntegrityError:
         return False
     return True
