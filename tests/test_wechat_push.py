@@ -319,6 +319,8 @@ async def test_safe_mode_without_a_key_is_refused(make_client, wechat):
     json.dumps({**fields("wx-openid-x", "你好", 4), "CreateTime": "yesterday"}).encode(),
     "<xml><FromUserName>wx-openid-x</FromUserName><Content>\x01</Content></xml>".encode(),
     b"\xff\xfe<\x00x\x00",
+    b'{"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    b"<xml>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</xml>",
 ])
 async def test_malformed_bodies_are_4xx_with_the_error_shape(push_client, wechat, body):
     status, text = await push(push_client, body, plain_query())

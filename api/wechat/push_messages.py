@@ -85,7 +85,7 @@ def malformed() -> PushRejected:
 def _json_fields(body: bytes) -> dict[str, Any]:
     try:
         data = json.loads(body)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         raise malformed() from None
     if not isinstance(data, dict):
         raise malformed()
