@@ -28,9 +28,9 @@ log = logging.getLogger(__name__)
 
 NOT_TEXT_HINT = "我现在只能看懂文字消息，请直接打字告诉我想买什么，例如“买两瓶蜂蜜”。"
 TOO_LONG_HINT = "消息太长啦，请用一两句话告诉我想买什么。"
+CONCURRENT_REPLIES = 4  # per worker
 # C0/C1 control characters other than tab and newline mean nothing in a chat message (and PostgreSQL
 # refuses NUL in text), so they are dropped before the assistant sees the text.
-CONCURRENT_REPLIES = 4
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
