@@ -232,6 +232,16 @@ async def test_the_pushing_user_is_the_consumer_the_wechat_login_finds(push_clie
     assert message.openid == "wx-openid-42" and message.status == PushStatus.SENT
 
 
+async def test_a_deactivated_consumer_gets_no_reply(push_client, wechat):
+    with activated(push_client.app[DATABASE]):
+        await User.create(openid="wx-openid-gone", nickname="gone", is_active=False)
+    assert await push(push_client, as_xml(fields("wx-openid-gone", "你好", 8101)), plain_query()) == (200, "success")
+    await settled(push_client)
+    assert sent(wechat) == []
+    with activated(push_client.app[DATABASE]):
+        assert (await WeChatMessage.get(msg_key="8101")).status == PushStatus.IGNORED
+
+
 async def test_a_repeated_msgid_is_answered_once(push_client, wechat):
     message = fields("wx-openid-again", "买蜂蜜", 9001)
     for _ in range(2):
