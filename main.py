@@ -170,6 +170,21 @@ def cmd_activate_batch(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats_rollup(settings: Settings, args: argparse.Namespace) -> int:
+    """Compute the statistics' daily rollup for the whole history ahead of the first query (--rebuild: every day)."""
+    import time
+
+    from models.services import stats_rollup
+
+    async def work() -> int:
+        return await (stats_rollup.rebuild() if args.rebuild else stats_rollup.refresh(None, None))
+
+    started = time.perf_counter()
+    days = asyncio.run(_with_database(settings, work))
+    print(f"stats rollup: {days} days computed in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
     """Score the chat assistant on the labelled set, over a throwaway SQLite database with the given catalogue."""
     import tempfile
@@ -274,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     activate = sub.add_parser("activate-batch", help="activate every card of an issued batch (the organization paid)")
     activate.add_argument("batch_id", type=int)
     activate.set_defaults(func=cmd_activate_batch)
+    rollup = sub.add_parser("stats-rollup", help="compute the statistics' daily rollup ahead of the first query")
+    rollup.add_argument("--rebuild", action="store_true", help="recompute every day, not only missing or stale ones")
+    rollup.set_defaults(func=cmd_stats_rollup)
     evaluate = sub.add_parser("evaluate-bot", help="score the chat assistant on the labelled set (throwaway SQLite)")
     evaluate.add_argument("--catalog", help="catalogue CSV to import first (default: the demo catalogue)")
     evaluate.add_argument("--set", help="folder with utterances.jsonl and dialogues.json (default: tests/data/bot_eval)")

@@ -2,6 +2,7 @@
 with the orders and the card ledger, history that survives catalogue edits, CSV/XLSX downloads, charts."""
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import datetime, timedelta, timezone
@@ -16,11 +17,13 @@ from models.cards import CardActivity
 from models.clock import today_shanghai
 from models.db import activated
 from models.orders import Order, OrderKind, OrderStatus
+from models.services.stats_rollup import REFUND_MARGIN_MS
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
 from models.users import Role
 from tests.helpers import auth, consumer_headers, staff_token
 from tests.test_cards import buy_cards, pay_code, redeem
 from tests.test_card_batches import create_and_issue
+from tests.test_cli_and_startup import run_cli
 from tests.test_orders import order, shop
 from tests.test_payments import pay
 
@@ -210,6 +213,22 @@ async def test_refunding_an_old_order_changes_its_day(client, ledger):
     body = await stats(client, admin, group_by="day", **march)
     assert body["rows"] == [] and body["total"]["amount_fen"] == 0
     assert (await stats(client, admin, group_by="channel"))["total"]["amount_fen"] == TOTAL - 17580
+
+
+async def test_cli_computes_the_rollup_ahead(client, ledger, settings):
+    """Closed days are computed once (the CLI does it ahead of the first query); today is always read live."""
+    with activated(client.app[DATABASE]):
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+    closed_days = (today_shanghai() - datetime(2026, 3, 2).date()).days  # 2 March up to yesterday
+    await asyncio.sleep(REFUND_MARGIN_MS / 1000)  # a refund younger than this is checked again by the next run
+    first = run_cli("stats-rollup", database_url=settings.database_url)
+    assert first.returncode == 0 and f"stats rollup: {closed_days} days computed" in first.stdout, first.stderr
+    again = run_cli("stats-rollup", database_url=settings.database_url)
+    assert again.returncode == 0 and "stats rollup: 0 days computed" in again.stdout, again.stderr
+    rebuilt = run_cli("stats-rollup", "--rebuild", database_url=settings.database_url)
+    assert rebuilt.returncode == 0 and f"stats rollup: {closed_days} days computed" in rebuilt.stdout, rebuilt.stderr
+    body = await stats(client, ledger["admin"], group_by="month")
+    assert body["total"]["amount_fen"] == TOTAL and by_key(body)["2026-03"]["amount_fen"] == 17580
 
 
 async def test_empty_range(client, ledger):

@@ -27,6 +27,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models import sql
+from models.clock import today_shanghai
 from models.errors import Invalid
 from models.orders import Order, OrderKind, OrderStatus
 from models.services import stats_rollup
@@ -256,53 +257,109 @@ async def direct_statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = Non
 
 # ---------------------------------------------------------------------------------------------- from the rollup
 
-_SUMS = ("SELECT {k} AS k, MAX({label}) AS label, SUM(amount_fen) AS amount, SUM(qty) AS qty, "
-         "SUM(poverty_fen) AS pov, SUM(docs) AS docs FROM stats_day WHERE {where} GROUP BY {k}")
-_PAIRS = ("SELECT k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM (SELECT k, supplier_id, MAX(households) AS hh "
-          "FROM stats_day_supplier WHERE {where} GROUP BY k, supplier_id) s GROUP BY k")
-# suppliers of a month: from the per-day supplier rows (key = supplier id)
-_MONTH_PAIRS = ("SELECT m AS k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM (SELECT substr(day, 1, 7) AS m, k, "
-                "MAX(households) AS hh FROM stats_day WHERE {where} GROUP BY substr(day, 1, 7), k) s GROUP BY m")
-_TOTAL_PAIRS = ("SELECT 0 AS k, COUNT(*) AS suppliers, SUM(hh) AS hh FROM (SELECT k, MAX(households) AS hh "
-                "FROM stats_day WHERE {where} GROUP BY k) s")
-_JOINED = ("SELECT a.k AS k, a.label AS label, a.amount AS amount, a.qty AS qty, a.pov AS pov, a.docs AS docs, "
-           "p.suppliers AS suppliers, p.hh AS hh FROM ({sums}) a JOIN ({pairs}) p ON p.k = a.k")
+@dataclass
+class _Part:
+    """A piece of SQL and its arguments, in order."""
+
+    text: str
+    args: list[Any] = field(default_factory=list)
 
 
-def _where(f: StatsFilter, dim: str) -> tuple[str, list[Any]]:
-    where, args = "dim = ? AND scope = ?", [dim, 1 if f.poverty_only else 0]
+def _closed(f: StatsFilter, dim: str, today: date) -> _Part:
+    """The rollup rows of `dim` for the closed days of the range (today is read live)."""
+    where, args = "dim = ? AND scope = ? AND day < ?", [dim, 1 if f.poverty_only else 0, today.isoformat()]
     if f.date_from is not None:
         where += " AND day >= ?"
         args.append(f.date_from.isoformat())
     if f.date_to is not None:
         where += " AND day <= ?"
         args.append(f.date_to.isoformat())
-    return where, args
+    return _Part(where, args)
 
 
-def _rollup_statement(f: StatsFilter, group: GroupBy | None) -> tuple[str, list[Any]]:
-    """One statement over the rollup for the rows of `group` (None: the total)."""
+def _live(f: StatsFilter, sqlite: bool, today: date) -> _Part | None:
+    """Today's line facts (stats_rollup's facts query), when today is in the range."""
+    if (f.date_from and f.date_from > today) or (f.date_to and f.date_to < today):
+        return None
+    where = " WHERE pov = 1" if f.poverty_only else ""
+    return _Part(f"(SELECT * FROM ({stats_rollup.facts_sql(sqlite)}) f0{where})", stats_rollup.facts_args(today, today))
+
+
+def _grouped(k: str, select: str, source: str) -> str:
+    """`select` grouped by `k` (as gk: no alias shadows a column); a constant key (the total) has no GROUP BY."""
+    return f"SELECT {k} AS gk, {select} FROM {source}" + ("" if k.startswith("'") else f" GROUP BY {k}")
+
+
+def _keys(closed: _Part, live: _Part | None, rolled: tuple[str, str], lived: tuple[str, str]) -> _Part:
+    """(k, label, amount, qty, pov, docs) per key: closed days from stats_day, today live, added up."""
+    (rk, rl), (lk, ll) = rolled, lived
+    parts = [_Part(_grouped(rk, f"MAX({rl}) AS gl, SUM(amount_fen) AS ga, SUM(qty) AS gq, "
+                                "SUM(poverty_fen) AS gp, SUM(docs) AS gd", f"stats_day WHERE {closed.text}"),
+                   closed.args)]
+    if live:
+        parts.append(_Part(_grouped(lk, f"MAX({ll}) AS gl, SUM(amount) AS ga, SUM(qty) AS gq, "
+                                        "SUM(CASE WHEN pov = 1 THEN amount ELSE 0 END) AS gp, "
+                                        "COUNT(DISTINCT doc) AS gd", f"{live.text} f"), live.args))
+    union = " UNION ALL ".join(p.text for p in parts)
+    return _Part("SELECT gk AS k, MAX(gl) AS label, SUM(ga) AS amount, SUM(gq) AS qty, SUM(gp) AS pov, "
+                 f"SUM(gd) AS docs FROM ({union}) u GROUP BY gk", [a for p in parts for a in p.args])
+
+
+def _pairs(closed: _Part, closed_table: str, rolled: tuple[str, str], live: _Part | None,
+           lived: tuple[str, str]) -> _Part:
+    """(k, suppliers, hh) per key: each supplier once per key, with the largest households it showed."""
+    (rk, rs), (lk, ls) = rolled, lived
+
+    def by(k: str, sup: str) -> str:
+        return sup if k.startswith("'") else f"{k}, {sup}"
+
+    parts = [_Part(f"SELECT {rk} AS gk, {rs} AS gs, MAX(households) AS gh FROM {closed_table} "
+                   f"WHERE {closed.text} GROUP BY {by(rk, rs)}", closed.args)]
+    if live:
+        parts.append(_Part(f"SELECT {lk} AS gk, {ls} AS gs, MAX(hh) AS gh FROM {live.text} f GROUP BY {by(lk, ls)}",
+                           live.args))
+    union = " UNION ALL ".join(p.text for p in parts)
+    return _Part("SELECT gk AS k, COUNT(*) AS suppliers, SUM(gh) AS hh FROM (SELECT gk, gs, MAX(gh) AS gh "
+                 f"FROM ({union}) u GROUP BY gk, gs) v GROUP BY gk", [a for p in parts for a in p.args])
+
+
+def _joined(keys: _Part, pairs: _Part) -> _Part:
+    return _Part("SELECT a.k AS k, a.label AS label, a.amount AS amount, a.qty AS qty, a.pov AS pov, "
+                 "a.docs AS docs, p.suppliers AS suppliers, p.hh AS hh "
+                 f"FROM ({keys.text}) a JOIN ({pairs.text}) p ON p.k = a.k", keys.args + pairs.args)
+
+
+_SUPPLIER_TEXT = "CAST(sup AS TEXT)"
+
+
+def _rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, today: date) -> _Part:
+    """One statement for the rows of `group` (None: the total): the rollup's closed days plus today live."""
+    live = _live(f, sqlite, today)
+    by_supplier = _closed(f, "supplier", today)
     if group is None:
-        sums_where, sums_args = _where(f, "channel")
-        pairs_where, pairs_args = _where(f, "supplier")
-        sums = _SUMS.format(k="0", label="k", where=sums_where).replace(" GROUP BY 0", "")
-        return _JOINED.format(sums=sums, pairs=_TOTAL_PAIRS.format(where=pairs_where)), sums_args + pairs_args
+        keys = _keys(_closed(f, "channel", today), live, ("'all'", "''"), ("'all'", "''"))
+        return _joined(keys, _pairs(by_supplier, "stats_day", ("'all'", "k"), live, ("'all'", _SUPPLIER_TEXT)))
     if group is GroupBy.DAY:
-        where, args = _where(f, "day")
-        return ("SELECT k, k AS label, amount_fen AS amount, qty, poverty_fen AS pov, docs, suppliers, "
-                f"households AS hh FROM stats_day WHERE {where}"), args
-    if group is GroupBy.SUPPLIER:
-        where, args = _where(f, "supplier")
-        return (_SUMS.format(k="k", label="label", where=where)
-                .replace(" FROM stats_day", ", 1 AS suppliers, MAX(households) AS hh FROM stats_day")), args
+        closed = _closed(f, "day", today)
+        rows = _Part("SELECT k, k AS label, amount_fen AS amount, qty, poverty_fen AS pov, docs, suppliers, "
+                     f"households AS hh FROM stats_day WHERE {closed.text}", closed.args)
+        if live:
+            keys = _keys(_Part("1 = 0"), live, ("k", "label"), ("day", "day"))
+            today_row = _joined(keys, _pairs(_Part("1 = 0"), "stats_day", ("k", "k"), live, ("day", _SUPPLIER_TEXT)))
+            rows = _Part(f"{rows.text} UNION ALL {today_row.text}", rows.args + today_row.args)
+        return rows
     if group is GroupBy.MONTH:
-        sums_where, sums_args = _where(f, "day")
-        pairs_where, pairs_args = _where(f, "supplier")
-        sums = _SUMS.format(k="substr(k, 1, 7)", label="substr(k, 1, 7)", where=sums_where)
-        return _JOINED.format(sums=sums, pairs=_MONTH_PAIRS.format(where=pairs_where)), sums_args + pairs_args
-    where, args = _where(f, group.value)
-    sums = _SUMS.format(k="k", label="label", where=where)
-    return _JOINED.format(sums=sums, pairs=_PAIRS.format(where=where)), args + args
+        keys = _keys(_closed(f, "day", today), live, ("substr(k, 1, 7)", "substr(k, 1, 7)"),
+                     ("substr(day, 1, 7)", "substr(day, 1, 7)"))
+        pairs = _pairs(by_supplier, "stats_day", ("substr(day, 1, 7)", "k"), live, ("substr(day, 1, 7)", _SUPPLIER_TEXT))
+        return _joined(keys, pairs)
+    if group is GroupBy.SUPPLIER:
+        keys = _keys(by_supplier, live, ("k", "label"), (_SUPPLIER_TEXT, "supname"))
+        return _joined(keys, _pairs(by_supplier, "stats_day", ("k", "k"), live, (_SUPPLIER_TEXT, _SUPPLIER_TEXT)))
+    k, label = stats_rollup.DIMS[group.value]
+    closed = _closed(f, group.value, today)
+    keys = _keys(closed, live, ("k", "label"), (k, label))
+    return _joined(keys, _pairs(closed, "stats_day_supplier", ("k", "supplier_id"), live, (k, "sup")))
 
 
 async def _merchant_names(conn: BaseDBAsyncClient, rows: list[StatsRow]) -> None:
@@ -318,20 +375,25 @@ async def _merchant_names(conn: BaseDBAsyncClient, rows: list[StatsRow]) -> None
 async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> StatsResult:
     """The account for `f`: one row per group plus the total (its own distinct orders and suppliers).
 
-    Reads the daily rollup, first brought up to date for the range (stats_rollup.refresh)."""
+    Closed days come from the daily rollup, first brought up to date (stats_rollup.refresh); today is
+    aggregated live from its line snapshots in the same statement."""
     _check(f)
     conn = conn or Order._meta.db
+    sqlite = conn.capabilities.dialect == "sqlite"
+    today = today_shanghai()
     await stats_rollup.refresh(f.date_from, f.date_to, conn)
-    statement, args = _rollup_statement(f, f.group_by)
+    statement = _rollup_statement(f, f.group_by, sqlite, today)
     result = StatsResult(filter=f)
     coded = f.group_by in (GroupBy.COUNTY, GroupBy.SUPPLIER, GroupBy.MERCHANT)
-    for row in await sql.query(conn, statement, args):
+    for row in await sql.query(conn, statement.text, statement.args):
+        if row["amount"] is None:  # a key with no sales (an empty aggregate)
+            continue
         code = str(row["k"]) if coded and str(row["k"]) != "0" else None  # merchant 0: the online channel
         result.rows.append(StatsRow(key=str(row["label"]), code=code, **_figures(row)))
     if f.group_by is GroupBy.MERCHANT:
         await _merchant_names(conn, result.rows)
     result.rows.sort(key=lambda r: _sort_key(f.group_by, r))
-    statement, args = _rollup_statement(f, None)
-    total = await sql.query(conn, statement, args)
+    statement = _rollup_statement(f, None, sqlite, today)
+    total = await sql.query(conn, statement.text, statement.args)
     result.total = StatsTotal(subscribed_fen=await _subscribed(conn, f), **(_figures(total[0]) if total else {}))
     return result

@@ -7,14 +7,16 @@ order or redemption belongs to exactly one day, so these add up over days — an
 suppliers and households) and `stats_day_supplier` (which suppliers each key had that day, to count suppliers
 and households over any range exactly). `stats_day_state` says which days are computed.
 
-A day is (re)computed, all groupings at once, in one transaction, when:
+Only closed days (before today, Asia/Shanghai) are stored; the statistics add today's figures live from the
+snapshots (a day of lines aggregates in milliseconds). A closed day is (re)computed, all groupings at once,
+in one transaction, when:
 
 * it was never computed;
-* it is today or yesterday (Asia/Shanghai) and anything happened since — the largest order event id or card
-  ledger id moved (payments, refunds, redemptions and voids all write one) — or it is older than RECENT_TTL
-  (a transaction that committed late with a smaller id is caught within that time);
-* an order paid that day was refunded after the day was computed (refund events, with a margin for late
-  commits). Voids only happen on the redemption's own business day, which is today or yesterday.
+* it is yesterday and was computed before today began (plus RECENT_TTL for late commits);
+* an order paid that day was refunded by an event the day's computation may not have seen: each day keeps
+  the id of the last refund event older than REFUND_MARGIN when it was computed (older events are surely
+  committed and seen), and any refund event past it dirties its order's day once more. Voids only happen
+  on the redemption's own business day.
 
 Nothing else changes a past day: payments and redemptions are dated when they happen, and snapshots never
 change. `python main.py stats-rollup` computes the whole history ahead (a first query would do it too).
@@ -35,8 +37,8 @@ from models.orders import Order, OrderKind, OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
 RECENT_TTL_MS = 60_000
-REFUND_MARGIN_MS = 300_000
-CHUNK_DAYS = 31  # one transaction per chunk of a long run of days
+REFUND_MARGIN_MS = 2_000
+CHUNK_DAYS = 31  # days per transaction of a bulk build (the CLI); while serving, one day at a time
 LOCK_KEY = 832_006  # PostgreSQL advisory lock: one recompute at a time
 
 # grouping → (key, label) over the facts table; labels of merchants are resolved when read.
@@ -79,7 +81,7 @@ def _days(lo: date, hi: date) -> list[date]:
 
 # ------------------------------------------------------------------------------------------------ facts
 
-def _facts_sql(sqlite: bool) -> str:
+def facts_sql(sqlite: bool) -> str:
     """One narrow row per line of the days [?, ?] (UTC bounds for orders, Shanghai dates for redemptions)."""
     if sqlite:
         online_day, merchant_day = "date(o.paid_at, '+8 hours')", "r.business_date"
@@ -101,7 +103,7 @@ def _facts_sql(sqlite: bool) -> str:
     )
 
 
-def _facts_args(lo: date, hi: date) -> list[Any]:
+def facts_args(lo: date, hi: date) -> list[Any]:
     return [OrderKind.GOODS.value, *BOUGHT, utc_bound(lo), utc_bound(hi + timedelta(days=1)), "completed", lo, hi]
 
 
@@ -114,10 +116,11 @@ FROM (SELECT day, {k} AS k, MAX({label}) AS label, SUM(amount) AS amount, SUM(qt
 JOIN (SELECT day, k, COUNT(*) AS suppliers, SUM(hh) AS hh
       FROM (SELECT day, {k} AS k, sup, MAX(hh) AS hh FROM stats_facts{where} GROUP BY day, {k}, sup) s
       GROUP BY day, k) p ON p.day = a.day AND p.k = a.k
+ORDER BY a.k, a.day
 """
 _INSERT_PAIRS = """
 INSERT INTO stats_day_supplier (dim, scope, k, supplier_id, day, households)
-SELECT ?, ?, {k}, sup, day, MAX(hh) FROM stats_facts{where} GROUP BY day, {k}, sup
+SELECT ?, ?, {k}, sup, day, MAX(hh) FROM stats_facts{where} GROUP BY day, {k}, sup ORDER BY {k}, sup, day
 """
 
 
@@ -134,7 +137,7 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
         create = "CREATE TEMP TABLE stats_facts AS "
     else:
         create = "CREATE TEMP TABLE stats_facts ON COMMIT DROP AS "
-    await sql.execute(conn, create + _facts_sql(sqlite), _facts_args(lo, hi))
+    await sql.execute(conn, create + facts_sql(sqlite), facts_args(lo, hi))
     for scope in SCOPES:
         where = " WHERE pov = 1" if scope else ""
         for dim, (k, label) in DIMS.items():
@@ -154,7 +157,16 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
 @dataclass(frozen=True)
 class _State:
     computed_at: int
-    signature: str
+    signature: str  # "<activity>|<refunds seen>": see _signature and _refund_watermark
+
+    @property
+    def activity(self) -> str:
+        return self.signature.split("|")[0]
+
+    @property
+    def refunds_seen(self) -> int:
+        parts = self.signature.split("|")
+        return int(parts[1]) if len(parts) > 1 else 0
 
 
 async def _signature(conn: BaseDBAsyncClient) -> str:
@@ -181,56 +193,68 @@ async def _states(conn: BaseDBAsyncClient, lo: date, hi: date) -> dict[date, _St
     return {date.fromisoformat(r["day"]): _State(int(r["computed_at"]), r["signature"]) for r in rows}
 
 
+async def _refund_watermark(conn: BaseDBAsyncClient) -> int:
+    """The last refund event old enough (REFUND_MARGIN) to be surely committed and seen by a recompute now."""
+    before = datetime.fromtimestamp((_now_ms() - REFUND_MARGIN_MS) / 1000, timezone.utc)
+    [row] = await sql.query(conn, "SELECT MAX(id) AS id FROM order_event WHERE to_status = ? AND created_at < ?",
+                            [OrderStatus.REFUNDED.value, before])
+    return int(row["id"] or 0)
+
+
 async def _refunded_days(conn: BaseDBAsyncClient, states: dict[date, _State]) -> set[date]:
-    """Days with an order refunded after (or just before: late commits) the day was computed."""
+    """Days with an order refunded by an event past the watermark the day was computed with."""
     if not states:
         return set()
-    since = datetime.fromtimestamp((min(s.computed_at for s in states.values()) - REFUND_MARGIN_MS) / 1000, timezone.utc)
-    rows = await sql.query(conn, 'SELECT o.paid_at AS paid_at, e.created_at AS at FROM order_event e '
-                                 'JOIN "order" o ON o.id = e.order_id WHERE e.to_status = ? AND e.created_at >= ?',
-                           [OrderStatus.REFUNDED.value, since])
+    rows = await sql.query(conn, 'SELECT e.id AS id, o.paid_at AS paid_at FROM order_event e '
+                                 'JOIN "order" o ON o.id = e.order_id WHERE e.to_status = ? AND e.id > ?',
+                           [OrderStatus.REFUNDED.value, min(s.refunds_seen for s in states.values())])
     dirty = set()
     for r in rows:
-        paid, at = _moment(r["paid_at"]), _moment(r["at"])
-        if paid is None:
-            continue
-        day = today_shanghai(paid)
-        state = states.get(day)
-        if state is not None and at.timestamp() * 1000 > state.computed_at - REFUND_MARGIN_MS:
+        paid = _moment(r["paid_at"])
+        day = today_shanghai(paid) if paid else None
+        if day in states and int(r["id"]) > states[day].refunds_seen:
             dirty.add(day)
     return dirty
 
 
-def _runs(days: list[date]) -> list[tuple[date, date]]:
-    """Consecutive days as (first, last) runs of at most CHUNK_DAYS."""
+def _runs(days: list[date], chunk_days: int) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) runs of at most `chunk_days`."""
     runs: list[tuple[date, date]] = []
     for d in sorted(days):
-        if runs and (d - runs[-1][1]).days == 1 and (d - runs[-1][0]).days < CHUNK_DAYS:
+        if runs and (d - runs[-1][1]).days == 1 and (d - runs[-1][0]).days < chunk_days:
             runs[-1] = (runs[-1][0], d)
         else:
             runs.append((d, d))
     return runs
 
 
-async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | None = None) -> int:
-    """Make the rollup exact for the days lo..hi (open ends: from the first sale, up to today); returns the
-    number of days recomputed."""
+async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | None = None,
+                  chunk_days: int = 1) -> int:
+    """Make the rollup exact for the closed days (before today, Asia/Shanghai) of lo..hi (open ends: from the
+    first sale); returns the number of days recomputed. Today is never stored: the statistics read it live.
+    `chunk_days`: days per transaction (1 while serving: SQLite has one connection; more for a bulk build)."""
     conn = conn or Order._meta.db
     today = today_shanghai()
-    hi = min(hi or today, today)
+    hi = min(hi or today, today - timedelta(days=1))
     lo = lo or await _first_day(conn)
     if lo is None or lo > hi:
         return 0
     states = await _states(conn, lo, hi)
-    signature = await _signature(conn)
-    now = _now_ms()
+    signature = f"{await _signature(conn)}|{await _refund_watermark(conn)}"
     dirty = {d for d in _days(lo, hi) if d not in states}
-    for d in (today - timedelta(days=1), today):
-        state = states.get(d)
-        if lo <= d <= hi and state and (state.signature != signature or now - state.computed_at > RECENT_TTL_MS):
-            dirty.add(d)
+    midnight_ms = int(utc_bound(today).timestamp() * 1000)
+    yesterday = states.get(today - timedelta(days=1))
+    if yesterday and yesterday.computed_at < midnight_ms + RECENT_TTL_MS:  # computed before it was over
+        dirty.add(today - timedelta(days=1))
     dirty |= await _refunded_days(conn, states)
-    for first, last in _runs(sorted(dirty)):
+    for first, last in _runs(sorted(dirty), chunk_days):
         async with in_transaction() as tx:
             await _recompute(tx, first, last, signature)
     return len(dirty)
+
+
+async def rebuild(chunk_days: int = CHUNK_DAYS) -> int:
+    """Forget which days are computed and compute them all again (after a data repair, say)."""
+    conn = Order._meta.db
+    await sql.execute(conn, "DELETE FROM stats_day_state", [])
+    return await refresh(None, None, conn, chunk_days)
