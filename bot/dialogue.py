@@ -14,7 +14,7 @@ from typing import Any
 
 from bot import replies
 from bot.draft import DialogueState, Draft, Line
-from bot.lexicon import GENERIC_UNITS, WEIGHT_IN_JIN
+from bot.lexicon import CARD_UNITS, MONEY_UNITS, WEIGHT_IN_JIN
 from bot.products import Resolution, alternatives, pick, resolve
 from bot.reply import Reply
 from bot.understanding import Understanding
@@ -228,7 +228,8 @@ class Turn:
                 line.qty = None
                 self._apply_quantity(line)
                 return await self._advance(d)
-        if d.awaiting == "confirm" and ("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick):
+        if d.awaiting == "confirm" and ("correct" in u.cues or u.pick) and (
+                u.product_words or u.origin or u.pick or u.specs):
             return await self._replace_product(d)
         if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
             return await self._start_goods(add=d.awaiting == "confirm" and not self._same_product(line.sku if line else None))
@@ -251,7 +252,7 @@ class Turn:
                 d.lines.append(line)
             return self._not_found(d.intent, found)
         d.pending = Line(sku=found.chosen["sku"] if found.chosen else None, qty=qty,
-                         candidates=[c["sku"] for c in found.candidates])
+                         candidates=found.family or [c["sku"] for c in found.candidates])
         self._apply_quantity(d.pending)
         return await self._advance(d)
 
@@ -291,8 +292,13 @@ class Turn:
 
     async def _answer_card(self, d: Draft) -> Reply | None:
         u = self.u
-        amount = u.money_yuan if u.money_yuan is not None else (u.number if d.awaiting == "amount" else None)
-        if amount is None and u.card_count is None and not (u.quantity and d.awaiting == "confirm"):
+        said = u.quantity if u.quantity and u.quantity.unit in MONEY_UNITS else None  # 两百块 without 卡 in it
+        amount = u.money_yuan if u.money_yuan is not None else (said.value if said else None)
+        if amount is None and d.awaiting == "amount":
+            amount = u.number
+        counted = u.quantity if u.quantity and u.quantity.unit in (*CARD_UNITS, "") else None
+        count = u.card_count or (int(counted.value) if counted and counted.value.denominator == 1 else None)
+        if amount is None and count is None:
             return None
         if amount is not None:
             fen = int(amount * 100) if (amount * 100).denominator == 1 else 0
@@ -300,7 +306,6 @@ class Turn:
                 return self.say(replies.bad_amount(self.ctx.card_faces_fen, f"{amount}元"), "buy_card",
                                 suggestions=[replies.yuan(f) for f in self.ctx.card_faces_fen])
             d.amount_fen = fen
-        count = u.card_count or (int(u.quantity.value) if u.quantity and u.quantity.value.denominator == 1 else None)
         if count:
             d.card_qty = count
         return await self._advance(d)
@@ -345,21 +350,32 @@ class Turn:
         u = self.u
         chosen = pick(u, self.state.shown, self.ctx.search, self.ctx.vocab) if u.pick else None
         found = Resolution(candidates=[chosen]) if chosen else self._resolve()
-        if found.refused:
-            return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
-                            "order", found.candidates)
         if not found.candidates and not u.product_text and not u.generic:
             return await self._ask_product()
-        if not found.candidates:
+        if found.refused or not found.candidates:
+            self._hold_quantity(add)
+            if found.refused:
+                return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                                "order", found.candidates)
             return self._not_found("order", found)
         d = self.draft if add and self.draft and self.draft.kind == "goods" else Draft(kind="goods")
         if d.pending and d.pending.sku and d.pending.qty:
             d.lines.append(d.pending)
         d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
-                         candidates=[c["sku"] for c in found.candidates])
+                         candidates=found.family or [c["sku"] for c in found.candidates])
         self._apply_quantity(d.pending)
         self.state.draft = d
         return await self._advance(d)
+
+    def _hold_quantity(self, add: bool) -> None:
+        """买两瓶茅台 (not sold here): keep the two bottles in the draft for whatever the user picks instead."""
+        if self.u.quantity is None:
+            return
+        d = self.draft if add and self.draft and self.draft.kind == "goods" else Draft(kind="goods")
+        d.pending = Line(sku=None)
+        self._apply_quantity(d.pending)
+        d.awaiting = "product"
+        self.state.draft = d
 
     async def _ask_product(self) -> Reply:
         """来3箱 / 我要下单: an order without a product. Over a list just shown, it is a choice from that list."""

@@ -23,6 +23,7 @@ class Resolution:
     total: int = 0
     refused: Known | None = None  # named, but may not be sold
     unknown: str = ""  # product words nothing matched
+    family: list[str] = field(default_factory=list)  # skus that matched as well before pack size and unit narrowed
 
     @property
     def chosen(self) -> dict[str, Any] | None:
@@ -53,6 +54,9 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     if named and not named[0].sellable and not any(n.sellable and n.core == named[0].core for n in named):
         return Resolution(candidates=alternatives(named[0], search), refused=named[0])
     query = u.product_text if u.product_words else ""
+    if not query and u.specs and within:  # 换成10斤装的: a pack size alone picks among the products offered
+        offered = [search.cards[s] for s in within if s in search.cards]
+        return Resolution(candidates=_with_spec(offered, u.specs), total=len(offered))
     if not query:
         if u.origin is None:
             return Resolution(unknown=u.product_text)
@@ -62,12 +66,13 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     if not found or not known:
         return Resolution(unknown=u.product_text)
     best = found[0][1]
-    cards = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
-    cards = _with_spec(cards, u.specs)
+    family = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
+    cards = _with_unit(_with_spec(family, u.specs), u)
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
         cards = exact
-    return Resolution(candidates=cards[:MAX_CANDIDATES], total=len(cards))
+    return Resolution(candidates=cards[:MAX_CANDIDATES], total=len(cards),
+                      family=[c["sku"] for c in family[:MAX_CANDIDATES]])
 
 
 def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[str] | None
@@ -102,6 +107,14 @@ def _with_spec(cards: list[dict[str, Any]], specs: list[str]) -> list[dict[str, 
     def names(card: dict[str, Any]) -> str:
         return card["name"].lower().replace(" ", "")
     fitting = [c for c in cards if any(spec in names(c) for spec in specs)]
+    return fitting or cards
+
+
+def _with_unit(cards: list[dict[str, Any]], u: Understanding) -> list[dict[str, Any]]:
+    """来两桶武功山茶油: of variants sold in different units, the one sold in the unit named."""
+    if u.quantity is None or not u.quantity.unit or len(cards) < 2:
+        return cards
+    fitting = [c for c in cards if c["unit"] == u.quantity.unit]
     return fitting or cards
 
 

@@ -19,7 +19,7 @@ _RE_CJK = re.compile("[\u4e00-\u9fff]")
 _PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
 _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
-                   r"\s*(?:装|/|×|x|\*|的(?=\S))")
+                   r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
 
 
 def _spec_key(text: str) -> str:
@@ -174,7 +174,8 @@ _CARD_FACE = re.compile(rf"(?<![0-9]){numerals.NUM}(?![0-9张份个套枚])")
 def _money(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> None:
     for found in numerals.money_amounts(masked):
         u.money_yuan = found.value
-        spans.append((found.start, found.end))
+        if "card" in u.cues:  # 两块 is a quantity of goods unless cards are talked about
+            spans.append((found.start, found.end))
         break
     if u.money_yuan is None and "card" in u.cues:  # 爱心卡 100 / 200一张: a bare number of yuan
         for m in _CARD_FACE.finditer(masked):
@@ -226,6 +227,8 @@ def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
             places.append(token)
             continue
         kept.append(token)
+    if u.cues & {"buy", "search", "price", "add", "correct"} or len(u.text) <= 6:
+        kept = _corrected(kept, vocab)
     u.product_words = [t for t in kept if _catalogue_word(t, vocab)]
     named = vocab.named_products(u.text)
     if named and not u.product_words:
@@ -235,6 +238,19 @@ def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     stripped = u.text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
     u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6 and _RE_CJK.search(stripped) is not None
               and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """Unknown words that sound like catalogue words are read as those words (黑狗杞 → 黑枸杞, 铁观因 → 铁观音).
+
+    The whole product text is tried, since a mistyped word is often cut apart around the wrong character.
+    """
+    if all(_catalogue_word(t, vocab) for t in tokens):
+        return tokens
+    heard = vocab.sounds_like("".join(tokens))
+    if not heard:
+        return tokens
+    return heard + [t for t in tokens if _catalogue_word(t, vocab) and not any(t in w for w in heard)]
 
 
 def _catalogue_word(token: str, vocab: Vocabulary) -> bool:
@@ -268,7 +284,8 @@ def _intent(u: Understanding) -> str:
     if "help" in c and not specific:
         return "help"
     if u.about_products and ("buy" in c or "add" in c or u.quantity is not None):
-        browsing = "search" in c and u.quantity is None and "add" not in c and (_asks(u.text) or not specific)
+        browsing = "search" in c and u.quantity is None and "add" not in c and (
+            _asks(u.text) or not specific or _has(u.text, lexicon.BROWSE))
         return "search" if browsing else "order"
     if u.about_products:
         return "search"

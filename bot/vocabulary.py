@@ -23,6 +23,7 @@ from models.search.tokenizer import new_jieba_tokenizer
 from models.sellability import sellable
 
 _SPEC = re.compile(r"[\s(（【\[].*$|[\d.]+\s*[a-zA-Z×x*\u4e00-\u9fa5]*装?$")
+_ALL_CJK = re.compile("[\u4e00-\u9fff]+")
 _NUMERAL = re.compile("[一二两三四五六七八九十百千万]")
 _LEVELS = {"province": 0, "city": 1, "county": 2}
 
@@ -55,6 +56,22 @@ def normalize(text: str) -> str:
     """NFKC (full-width → ASCII), lower case, control characters dropped."""
     text = unicodedata.normalize("NFKC", text).lower()
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+
+
+@functools.cache
+def _char_sound(ch: str) -> str:
+    from pypinyin.pinyin_dict import pinyin_dict  # loaded with the vocabulary, in the background
+
+    readings = pinyin_dict.get(ord(ch))
+    if not readings:
+        return ch
+    first = unicodedata.normalize("NFD", readings.split(",")[0])
+    return "".join(c for c in first if not unicodedata.combining(c))
+
+
+def pinyin_key(text: str) -> str:
+    """枸杞 → "gou qi": each character's first reading without tones (the same rule on both sides)."""
+    return " ".join(_char_sound(ch) for ch in text)
 
 
 def core_name(name: str) -> str:
@@ -111,6 +128,31 @@ class Vocabulary:
         return sorted((w for w in self.words if _NUMERAL.search(w)), key=len, reverse=True)
 
     @functools.cached_property
+    def _sounds(self) -> dict[str, str]:
+        """Catalogue words by their toneless pinyin: typed with the wrong character of the same sound."""
+        sounds: dict[str, str] = {}
+        for word in sorted(self.words):
+            if 2 <= len(word) <= 8 and _ALL_CJK.fullmatch(word):
+                sounds.setdefault(pinyin_key(word), word)
+        return sounds
+
+    def sounds_like(self, text: str) -> list[str]:
+        """Catalogue words that sound like parts of `text` (黑狗杞 → 黑枸杞, 铁观因 → 铁观音), longest first."""
+        found, i = [], 0
+        sounds = self._sounds
+        while i < len(text) - 1:
+            for size in range(min(8, len(text) - i), 1, -1):
+                piece = text[i : i + size]
+                word = piece if piece in self.words else sounds.get(pinyin_key(piece))  # 栗子 stays 栗子
+                if word:
+                    found.append(word)
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    @functools.cached_property
     def heads(self) -> frozenset[str]:
         """Last characters of catalogue words (大米 → 米, 红茶 → 茶): single characters that name products."""
         return frozenset(w[-1] for w in self.words if w)
@@ -128,7 +170,9 @@ async def load_vocabulary(today: date) -> Vocabulary:
     words = _catalogue_words(rows)
     tokenizer = CatalogTokenizer(new_jieba_tokenizer(), cache_size=20_000)
     tokenizer.add_words([*words, *regions, *_cue_words()])
-    return Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2))
+    vocab = Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2))
+    vocab.sounds_like("预热")  # build the pinyin table now, not on the first message
+    return vocab
 
 
 def _known(row: dict[str, Any], today: date) -> Known:
