@@ -17,7 +17,8 @@ from bot.draft import DialogueState, Draft, Line
 from bot.lexicon import CARD_UNITS, MONEY_UNITS, WEIGHT_IN_JIN
 from bot.products import Resolution, alternatives, pick, resolve
 from bot.reply import Reply
-from bot.understanding import Understanding
+from bot.numerals import Found
+from bot.understanding import METRIC, Understanding
 from bot.vocabulary import Vocabulary
 from models.address_parser import PHONE
 from models.addresses import Address
@@ -205,7 +206,7 @@ class Turn:
                 return await self._advance(d)
         if d.awaiting == "choice" and d.pending:
             chosen = pick(u, d.pending.candidates, self.ctx.search, self.ctx.vocab)
-            if chosen is None and (u.product_words or u.origin) and "add" not in u.cues:
+            if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
                 narrowed = self._resolve(within=d.pending.candidates)
                 chosen = narrowed.chosen
                 if chosen is None and narrowed.candidates:
@@ -221,19 +222,24 @@ class Turn:
                 return reply
         if "add" in u.cues and (u.product_words or u.origin):
             return await self._start_goods(add=True)
-        if line is not None and d.awaiting in ("qty", "confirm", "choice") and (u.quantity or u.number):
+        if line is not None and d.awaiting in ("qty", "confirm", "choice") and self._quantity_fits(line):
             if u.product_words and line.sku and not self._same_product(line.sku):
                 return await self._start_goods(add=d.awaiting == "confirm")
             if line.sku is not None:
                 line.qty = None
                 self._apply_quantity(line)
                 return await self._advance(d)
-        if d.awaiting == "confirm" and ("correct" in u.cues or u.pick) and (
-                u.product_words or u.origin or u.pick or u.specs):
+        if d.awaiting == "confirm" and (("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick)
+                                        or (u.specs and not u.product_words)):
             return await self._replace_product(d)
         if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
             return await self._start_goods(add=d.awaiting == "confirm" and not self._same_product(line.sku if line else None))
         return None
+
+    def _quantity_fits(self, line: Line) -> bool:
+        """The message holds a quantity for this line's product (a bare number, or one not a pack size)."""
+        card = self.ctx.search.cards.get(line.sku) if line.sku else None
+        return self.u.number is not None or _quantity_for(self.u.quantities, card["unit"] if card else None) is not None
 
     def _same_product(self, sku: str | None) -> bool:
         found = self._resolve()
@@ -259,14 +265,15 @@ class Turn:
     def _apply_quantity(self, line: Line) -> None:
         """Put the message's quantity on the line, converting weights when the product is sold by weight."""
         u = self.u
-        value = u.quantity.value if u.quantity else u.number
+        card = self.ctx.search.cards.get(line.sku) if line.sku else None
+        said = _quantity_for(u.quantities, card["unit"] if card else None)
+        value = said.value if said else u.number
         if value is None:
             return
         if line.sku is None:  # the product is still to be chosen: keep the number, convert later
             line.qty = int(value) if value.denominator == 1 else None
             return
-        card = self.ctx.search.cards.get(line.sku)
-        unit = u.quantity.unit if u.quantity else ""
+        unit = said.unit if said else ""
         if card and unit in WEIGHT_IN_JIN and card["unit"] in WEIGHT_IN_JIN and unit != card["unit"]:
             value = value * Fraction(WEIGHT_IN_JIN[unit]).limit_denominator(1000) / Fraction(
                 WEIGHT_IN_JIN[card["unit"]]).limit_denominator(1000)
@@ -489,6 +496,18 @@ class Turn:
 
     def _minutes(self) -> int:
         return max(1, int(self.ctx.pay_timeout.total_seconds() // 60))
+
+
+def _quantity_for(quantities: list[Found], unit: str | None) -> Found | None:
+    """Of the quantities in a message (兴安盟大米5公斤来一袋), the one in the product's own unit; else one in a
+    generic measure word; a weight only when the product is sold by weight (otherwise it is a pack size)."""
+    if not quantities:
+        return None
+    for wanted in (lambda q: q.unit == unit, lambda q: q.unit not in METRIC):
+        found = [q for q in quantities if wanted(q)]
+        if found:
+            return found[0]
+    return None if unit and unit not in METRIC else quantities[0]
 
 
 def _merge(lines: list[Line], line: Line) -> list[Line]:

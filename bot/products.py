@@ -61,7 +61,8 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
         if u.origin is None:
             return Resolution(unknown=u.product_text)
         cards = _by_origin(u, search, within)
-        return Resolution(candidates=cards, total=len(cards))
+        narrowed = _with_unit(_with_spec(cards, u.specs), u)
+        return Resolution(candidates=narrowed, total=len(narrowed), family=[c["sku"] for c in cards[:MAX_CANDIDATES]])
     found, known = _matches(u, search, query, within)
     if not found or not known:
         return Resolution(unknown=u.product_text)
@@ -105,7 +106,10 @@ def _with_spec(cards: list[dict[str, Any]], specs: list[str]) -> list[dict[str, 
     if not specs or len(cards) < 2:
         return cards
     def names(card: dict[str, Any]) -> str:
-        return card["name"].lower().replace(" ", "")
+        name = card["name"].lower().replace(" ", "")
+        for word, short in (("公斤", "kg"), ("千克", "kg"), ("毫升", "ml"), ("克", "g"), ("升", "l")):
+            name = name.replace(word, short)
+        return name
     fitting = [c for c in cards if any(spec in names(c) for spec in specs)]
     return fitting or cards
 
@@ -154,7 +158,7 @@ def pick(u: Understanding, shown: list[str], search: CatalogSearch, vocab: Vocab
         if index == -1:
             return cards[-1]
         return cards[index - 1] if 1 <= index <= len(cards) else None
-    if u.origin or u.product_words:
+    if u.origin or u.product_words or u.specs:
         narrowed = resolve(u, vocab, search, within=[c["sku"] for c in cards])
         return narrowed.chosen
     return None

@@ -22,6 +22,15 @@ _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公
                    r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
 
 
+METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤": "斤", "升": "l", "毫升": "ml", "ml": "ml",
+          "l": "l"}
+
+
+def spec_of(q: Found) -> str:
+    """A quantity read as a pack size, written the way names write it (10公斤 → 10kg)."""
+    return f"{int(q.value)}{METRIC.get(q.unit, q.unit)}"
+
+
 def _spec_key(text: str) -> str:
     """五斤装 → 5斤: a pack size as names write it, to prefer the product whose name carries it."""
     m = re.match(rf"({numerals.NUM})\s*(\D+?)\s*(?:装|/|×|x|\*|的)?$", text)
@@ -29,7 +38,7 @@ def _spec_key(text: str) -> str:
         return text
     value = numerals.to_number(m.group(1))
     number = str(int(value)) if value is not None and value.denominator == 1 else m.group(1)
-    return number + m.group(2)
+    return number + METRIC.get(m.group(2), m.group(2))
 _ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
 _STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
 
@@ -134,7 +143,8 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
         u.quantities.append(found)
         spans.append((found.start, found.end))
     u.quantity = u.quantities[0] if u.quantities else None
-    u.specs += [f"{int(q.value)}{q.unit}" for q in u.quantities[1:] if q.value.denominator == 1]
+    u.specs += [spec_of(q) for q in u.quantities[1:] if q.value.denominator == 1]
+    u.specs += [spec_of(q) for q in u.quantities[:1] if q.unit in METRIC and q.value.denominator == 1]
     if u.quantity is None:
         _spoken_quantity(u, masked, spans)
     u.origin = vocab.find_origin(compact)
@@ -143,8 +153,8 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
 
 def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
     card_text = compact
-    for word in vocab.words:
-        if "卡" in word and word in card_text and word not in lexicon.CARD:
+    for word in vocab.card_words(compact):
+        if word not in lexicon.CARD:
             card_text = card_text.replace(word, "")
     checks = {
         "greet": lexicon.GREET, "thanks": lexicon.THANKS, "help": lexicon.HELP, "cancel": lexicon.CANCEL,
@@ -201,6 +211,7 @@ def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]]
         value = numerals.to_number(m.group("num"))
         if value:
             u.quantity = Found(value, m.start("num"), m.end("num"))
+            u.quantities.append(u.quantity)
             spans.append((m.start("num"), m.end("num")))
 
 
@@ -254,11 +265,7 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 
 def _catalogue_word(token: str, vocab: Vocabulary) -> bool:
-    if token in vocab.words:
-        return True
-    if len(token) == 1:
-        return token in vocab.heads
-    return any(token in w for w in vocab.words)
+    return vocab.knows(token)
 
 
 def _intent(u: Understanding) -> str:

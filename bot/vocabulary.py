@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from bot import lexicon
 from models.catalog import Product
@@ -86,6 +86,7 @@ class Vocabulary:
     products: dict[str, Known] = field(default_factory=dict)
     regions: dict[str, Origin] = field(default_factory=dict)  # mention → origin, longest mentions matched first
     words: frozenset[str] = frozenset()  # every catalogue word: what makes a message about products
+    indexed: Callable[[str], bool] = lambda term: False  # whether the search index holds a term (inside a name too)
 
     def find_origin(self, text: str) -> Origin | None:
         """The most specific place named in the text (county over city over province), longest name first."""
@@ -113,19 +114,42 @@ class Vocabulary:
         """Products named whole in the text (core name, another part of the name, or brand), the longest
         naming first (sellable or not); 英红九号 names 英德红茶 英红九号 100g."""
         best: dict[str, int] = {}
+        for name in _substrings(text, self._names):
+            for sku in self._names[name]:
+                best[sku] = max(best.get(sku, 0), len(name))
+        return sorted((self.products[s] for s in best), key=lambda p: (-best[p.sku], p.sku))
+
+    @functools.cached_property
+    def _names(self) -> dict[str, list[str]]:
+        names: dict[str, list[str]] = {}
         for p in self.products.values():
-            size = max((len(n) for n in p.names if n in text), default=0)
-            if size:
-                best[p.sku] = size
-        return sorted((self.products[s] for s in best), key=lambda p: -best[p.sku])
+            for name in p.names:
+                names.setdefault(name, []).append(p.sku)
+        return names
 
     def numeral_words(self, text: str) -> list[str]:
         """Catalogue words in the text that hold a Chinese numeral (英红九号, 三七粉): not quantities."""
-        return [w for w in self._numeral_words if w in text]
+        return sorted(_substrings(text, self._numeral_words), key=len, reverse=True)
 
     @functools.cached_property
-    def _numeral_words(self) -> list[str]:
-        return sorted((w for w in self.words if _NUMERAL.search(w)), key=len, reverse=True)
+    def _numeral_words(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if _NUMERAL.search(w))
+
+    def card_words(self, text: str) -> list[str]:
+        """Catalogue words in the text with 卡 in them (卡通…): not love cards."""
+        return _substrings(text, self._card_words)
+
+    @functools.cached_property
+    def _card_words(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if "卡" in w)
+
+    def knows(self, token: str) -> bool:
+        """A catalogue word, a single character that ends one (米, 茶), or a term the search index holds."""
+        if token in self.words:
+            return True
+        if len(token) == 1:
+            return token in self.heads
+        return self.indexed(token)
 
     @functools.cached_property
     def _sounds(self) -> dict[str, str]:
@@ -158,7 +182,13 @@ class Vocabulary:
         return frozenset(w[-1] for w in self.words if w)
 
 
-async def load_vocabulary(today: date) -> Vocabulary:
+def _substrings(text: str, vocabulary: Any, longest: int = 24) -> list[str]:
+    """Every substring of text (two characters or more) that is in `vocabulary`."""
+    n = len(text)
+    return [text[i:j] for i in range(n) for j in range(i + 2, min(n, i + longest) + 1) if text[i:j] in vocabulary]
+
+
+async def load_vocabulary(today: date, indexed: Callable[[str], bool] | None = None) -> Vocabulary:
     """Read every product and the region names, and build the tokenizer's user dictionary."""
     rows = await Product.all().values(
         "sku", "name", "brand", "category", "unit", "aliases", "tags", "cert_status", "valid_until",
@@ -170,7 +200,8 @@ async def load_vocabulary(today: date) -> Vocabulary:
     words = _catalogue_words(rows)
     tokenizer = CatalogTokenizer(new_jieba_tokenizer(), cache_size=20_000)
     tokenizer.add_words([*words, *regions, *_cue_words()])
-    vocab = Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2))
+    vocab = Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2),
+                       indexed or (lambda term: False))
     vocab.sounds_like("预热")  # build the pinyin table now, not on the first message
     return vocab
 
