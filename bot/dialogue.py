@@ -431,13 +431,11 @@ class Turn:
                 return self.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
             d.lines = _merge(d.lines, p)
             d.pending = None
-        if d.address_id is None or not await Address.exists(id=d.address_id, user_id=self.ctx.user.id):
-            address = await Address.filter(user_id=self.ctx.user.id).order_by("-is_default", "-id").first()
-            if address is None:
-                d.awaiting = "address"
-                return self.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
-            d.address_id = address.id
-        address = await Address.get(id=d.address_id)
+        address = await addresses.address_for_order(self.ctx.user, d.address_id)
+        if address is None:
+            d.awaiting = "address"
+            return self.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
+        d.address_id = address.id
         d.awaiting = "confirm"
         lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku]
         return self.say(replies.summary(lines, _address_text(address)), "order", [c for c, _ in lines],

@@ -23,6 +23,7 @@ from models.services import chat_sessions
 from models.users import User
 
 MAX_ATTEMPTS = 3
+TOUCH_AFTER = timedelta(minutes=5)  # an unchanged state is still rewritten this often, to keep an active session alive
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,13 @@ class Assistant:
         ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout)
         for _ in range(MAX_ATTEMPTS):
             now = now_utc()
-            raw, version = await chat_sessions.load(user.id, self.config.idle_timeout, now)
+            raw, version, age = await chat_sessions.load(user.id, self.config.idle_timeout, now)
             state = DialogueState.from_json(raw)
+            before = state.to_json()
             reply = await Turn(ctx, state, u).run()
-            if await chat_sessions.save(user.id, state.to_json(), version, now_utc()):
+            after = state.to_json()
+            if after == before and version and raw and age < TOUCH_AFTER:  # nothing new to write (a greeting …)
+                return reply
+            if await chat_sessions.save(user.id, after, version, now_utc()):
                 return reply
         return reply

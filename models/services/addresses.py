@@ -50,6 +50,12 @@ async def create_address(user: User, **values: Any) -> Address:
         return await Address.create(user=user, is_default=make_default, using_db=conn, **values)
 
 
+async def address_for_order(user: User, preferred_id: int | None) -> Address | None:
+    """The user's address `preferred_id` if it is still theirs, else their default (or newest); one query."""
+    rows = await Address.filter(user_id=user.id).order_by("-is_default", "-id")
+    return next((a for a in rows if a.id == preferred_id), rows[0] if rows else None)
+
+
 async def _own(user: User, address_id: int, conn: Any = None) -> Address:
     address = await Address.filter(id=address_id, user_id=user.id).using_db(conn).first()
     if address is None:

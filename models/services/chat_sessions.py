@@ -32,14 +32,14 @@ def _as_state(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-async def load(user_id: int, idle: timedelta, now: datetime) -> tuple[dict[str, Any], int]:
-    """The user's state and its version (0: no row yet); an idle session comes back empty."""
+async def load(user_id: int, idle: timedelta, now: datetime) -> tuple[dict[str, Any], int, timedelta]:
+    """The user's state, its version (0: no row yet) and its age; an idle session comes back empty."""
     rows = await sql.query(ChatSession._meta.db, _LOAD, [user_id])
     if not rows:
-        return {}, 0
+        return {}, 0, timedelta(0)
     row = rows[0]
-    fresh = now - _as_datetime(row["updated_at"]) <= idle
-    return (_as_state(row["state"]) if fresh else {}), row["version"]
+    age = now - _as_datetime(row["updated_at"])
+    return (_as_state(row["state"]) if age <= idle else {}), row["version"], age
 
 
 async def save(user_id: int, state: dict[str, Any], version: int, now: datetime) -> bool:
