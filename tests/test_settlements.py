@@ -193,6 +193,9 @@ async def test_close_freezes_the_day_and_refuses_voids(client, day_d):
     again = await (await client.post(f"{ADMIN_URL}/close", json={"merchant_id": s["m1"], "date": D.isoformat()},
                                      headers=s["admin"])).json()
     assert again == closed  # a no-op: the same frozen figures, the first closing time
+    trail = await get(client, "/api/v1/admin/audit", s["admin"], entity_type="merchant_settlement")
+    assert [(e["action"], e["actor"], e["after"]["net_fen"]) for e in trail["items"]] == [
+        ("settlement.close", "admin1", DAY_D_M1["net_fen"])]
 
     # r1 can no longer be voided, neither through the API nor at 23:59:59 that very day
     resp = await client.post(f"/api/v1/merchant/redemptions/{s['r1']['id']}/void", json={}, headers=s["clerk1"])
@@ -280,3 +283,14 @@ async def _race(void, close, void_first: bool):
     tasks = [asyncio.ensure_future(c) for c in ((void, close) if void_first else (close, void))]
     results = await asyncio.gather(*tasks, return_exceptions=True)
     return tuple(results) if void_first else (results[1], results[0])
+
+
+async def test_concurrent_closes_write_once_and_agree(client, day_d):
+    s = day_d
+    body = {"merchant_id": s["m2"], "date": D.isoformat()}
+    replies = await asyncio.gather(*(client.post(f"{ADMIN_URL}/close", json=body, headers=s["admin"]) for _ in range(4)))
+    bodies = [await r.json() for r in replies]
+    assert [r.status for r in replies] == [200] * 4 and all(b == bodies[0] for b in bodies), bodies
+    assert (bodies[0]["closed"], bodies[0]["net_fen"]) == (True, 3580)
+    trail = await get(client, "/api/v1/admin/audit", s["admin"], entity_type="merchant_settlement")
+    assert trail["total"] == 1
