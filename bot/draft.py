@@ -5,7 +5,7 @@ asked); a card draft has a face value and a count. `awaiting` is the question th
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -36,13 +36,22 @@ class Draft:
         return self.pending or (self.lines[-1] if self.lines else None)
 
 
+def _line(line: Line) -> dict[str, Any]:
+    return {"sku": line.sku, "qty": line.qty, "candidates": list(line.candidates)}
+
+
 @dataclass
 class DialogueState:
     draft: Draft | None = None
     shown: list[str] = field(default_factory=list)  # skus of the last list shown, for 第二个 / 静宁的
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        d = self.draft
+        draft = None if d is None else {
+            "kind": d.kind, "lines": [_line(ln) for ln in d.lines], "pending": _line(d.pending) if d.pending else None,
+            "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
+        }
+        return {"draft": draft, "shown": list(self.shown)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:

@@ -7,6 +7,7 @@ and places come from the `Vocabulary`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -68,8 +69,13 @@ class Understanding:
         return bool(self.product_words or self.generic or self.origin)
 
 
+@functools.lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+    return _pattern(words).search(text) is not None
 
 
 def _is_only(text: str, words: tuple[str, ...]) -> bool:

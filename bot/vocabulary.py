@@ -99,7 +99,7 @@ class Vocabulary:
 
     def _mentions_in(self, text: str) -> list[str]:
         found, i = [], 0
-        longest = max((len(k) for k in self.regions), default=0)
+        longest = self._longest_region
         while i < len(text):
             for size in range(min(longest, len(text) - i), 1, -1):
                 if text[i : i + size] in self.regions:
@@ -109,6 +109,10 @@ class Vocabulary:
             else:
                 i += 1
         return found
+
+    @functools.cached_property
+    def _longest_region(self) -> int:
+        return max((len(k) for k in self.regions), default=0)
 
     def named_products(self, text: str) -> list[Known]:
         """Products named whole in the text (core name, another part of the name, or brand), the longest
