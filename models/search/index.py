@@ -272,6 +272,11 @@ class SearchIndex:
         slots, hits, scores = slots[keep], hits[keep], scores[keep]
         return SearchResult(self._sku_list(self._top(slots, hits, scores, offset, limit)), len(slots))
 
+    def knows(self, text: str) -> bool:
+        """Whether any term of `text` (or a synonym) is in some document."""
+        return any(self._postings.get(form) is not None for term in self._tokenizer.query_terms(text)
+                   for form in _forms(term))
+
     def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[str, int]], int]:
         """Best matches of q with how many of its terms each one matched, and how many of q's terms the
         catalogue knows at all: what the chat assistant needs to tell "one product fits" from "several do"."""
