@@ -23,7 +23,8 @@ INDEXES = [
 # The daily rollup (models/services/stats_rollup.py): figures per Shanghai day, grouping (dim), scope (0 all goods,
 # 1 poverty counties only) and key; the suppliers present per day and key; which days are computed. Keys are
 # text on both engines, days are YYYY-MM-DD text, computed_at is Unix milliseconds. The primary keys put the key
-# before the day so a range of days groups by key in index order.
+# before the day so a range of days groups by key in index order; the supplier table's key carries households
+# too (one more column, unique anyway) so reading it never leaves the index.
 TABLES = [
     ("stats_day", """CREATE TABLE IF NOT EXISTS stats_day (
         dim VARCHAR(10) NOT NULL, scope SMALLINT NOT NULL, k VARCHAR(64) NOT NULL, day VARCHAR(10) NOT NULL,
@@ -33,11 +34,16 @@ TABLES = [
     ("stats_day_supplier", """CREATE TABLE IF NOT EXISTS stats_day_supplier (
         dim VARCHAR(10) NOT NULL, scope SMALLINT NOT NULL, k VARCHAR(64) NOT NULL, supplier_id INT NOT NULL,
         day VARCHAR(10) NOT NULL, households BIGINT NOT NULL,
-        PRIMARY KEY (dim, scope, k, supplier_id, day))"""),
+        PRIMARY KEY (dim, scope, k, supplier_id, day, households))"""),
     ("stats_day_state", """CREATE TABLE IF NOT EXISTS stats_day_state (
         day VARCHAR(10) NOT NULL PRIMARY KEY, computed_at BIGINT NOT NULL, signature VARCHAR(64) NOT NULL)"""),
 ]
-DAY_INDEXES = [("idx_stats_day_day", "stats_day (day)"), ("idx_stats_day_supplier_day", "stats_day_supplier (day)")]
+DAY_INDEXES = [
+    ("idx_stats_day_day", "stats_day (day)"),
+    ("idx_stats_day_supplier_day", "stats_day_supplier (day)"),
+    # suppliers over a range read only (key, day, households): an index-only scan in key order
+    ("idx_stats_day_households", "stats_day (dim, scope, k, day, households)"),
+]
 
 
 class Migration(migrations.Migration):

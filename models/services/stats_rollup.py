@@ -12,9 +12,9 @@ snapshots (a day of lines aggregates in milliseconds). A closed day is (re)compu
 in one transaction, when:
 
 * it was never computed;
-* it is yesterday and was computed before today began (plus RECENT_TTL for late commits);
+* it is yesterday and was computed before today began (plus RECENT_TTL_MS for late commits);
 * an order paid that day was refunded by an event the day's computation may not have seen: each day keeps
-  the id of the last refund event older than REFUND_MARGIN when it was computed (older events are surely
+  the id of the last refund event older than REFUND_MARGIN_MS when it was computed (older events are surely
   committed and seen), and any refund event past it dirties its order's day once more. Voids only happen
   on the redemption's own business day.
 
@@ -36,7 +36,7 @@ from models.clock import SHANGHAI, today_shanghai
 from models.orders import Order, OrderKind, OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
-RECENT_TTL_MS = 60_000
+RECENT_TTL_MS = 60_000  # yesterday is computed again unless computed this long after midnight (late commits)
 REFUND_MARGIN_MS = 2_000
 CHUNK_DAYS = 31  # days per transaction of a bulk build (the CLI); while serving, one day at a time
 LOCK_KEY = 832_006  # PostgreSQL advisory lock: one recompute at a time
@@ -157,11 +157,7 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
 @dataclass(frozen=True)
 class _State:
     computed_at: int
-    signature: str  # "<activity>|<refunds seen>": see _signature and _refund_watermark
-
-    @property
-    def activity(self) -> str:
-        return self.signature.split("|")[0]
+    signature: str  # "<ledger positions>|<refunds seen>": see _signature and _refund_watermark
 
     @property
     def refunds_seen(self) -> int:
@@ -170,6 +166,7 @@ class _State:
 
 
 async def _signature(conn: BaseDBAsyncClient) -> str:
+    """Where the order events and the card ledger stood when a day was computed (kept for diagnosis)."""
     [row] = await sql.query(conn, "SELECT (SELECT MAX(id) FROM order_event) AS e, "
                                   "(SELECT MAX(id) FROM card_activity) AS a", [])
     return f"{row['e'] or 0}:{row['a'] or 0}"
