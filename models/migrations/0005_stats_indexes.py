@@ -37,12 +37,26 @@ TABLES = [
         PRIMARY KEY (dim, scope, k, supplier_id, day, households))"""),
     ("stats_day_state", """CREATE TABLE IF NOT EXISTS stats_day_state (
         day VARCHAR(10) NOT NULL PRIMARY KEY, computed_at BIGINT NOT NULL, signature VARCHAR(64) NOT NULL)"""),
+    # the same per whole month (YYYY-MM), from the days, so a long range reads a twelfth of the rows
+    ("stats_month", """CREATE TABLE IF NOT EXISTS stats_month (
+        dim VARCHAR(10) NOT NULL, scope SMALLINT NOT NULL, k VARCHAR(64) NOT NULL, month VARCHAR(7) NOT NULL,
+        label VARCHAR(128) NOT NULL, amount_fen BIGINT NOT NULL, qty BIGINT NOT NULL, poverty_fen BIGINT NOT NULL,
+        docs BIGINT NOT NULL, households BIGINT NOT NULL,
+        PRIMARY KEY (dim, scope, k, month))"""),
+    ("stats_month_supplier", """CREATE TABLE IF NOT EXISTS stats_month_supplier (
+        dim VARCHAR(10) NOT NULL, scope SMALLINT NOT NULL, k VARCHAR(64) NOT NULL, supplier_id INT NOT NULL,
+        month VARCHAR(7) NOT NULL, households BIGINT NOT NULL,
+        PRIMARY KEY (dim, scope, k, supplier_id, month, households))"""),
+    ("stats_month_state", """CREATE TABLE IF NOT EXISTS stats_month_state (
+        month VARCHAR(7) NOT NULL PRIMARY KEY, computed_at BIGINT NOT NULL)"""),
 ]
 DAY_INDEXES = [
     ("idx_stats_day_day", "stats_day (day)"),
     ("idx_stats_day_supplier_day", "stats_day_supplier (day)"),
     # suppliers over a range read only (key, day, households): an index-only scan in key order
     ("idx_stats_day_households", "stats_day (dim, scope, k, day, households)"),
+    ("idx_stats_month_month", "stats_month (month)"),
+    ("idx_stats_month_supplier_month", "stats_month_supplier (month)"),
 ]
 
 

@@ -265,16 +265,74 @@ class _Part:
     args: list[Any] = field(default_factory=list)
 
 
-def _closed(f: StatsFilter, dim: str, today: date) -> _Part:
-    """The rollup rows of `dim` for the closed days of the range (today is read live)."""
-    where, args = "dim = ? AND scope = ? AND day < ?", [dim, 1 if f.poverty_only else 0, today.isoformat()]
-    if f.date_from is not None:
-        where += " AND day >= ?"
-        args.append(f.date_from.isoformat())
-    if f.date_to is not None:
-        where += " AND day <= ?"
-        args.append(f.date_to.isoformat())
-    return _Part(where, args)
+@dataclass(frozen=True)
+class _Src:
+    """One rollup source of a statement: a table, its WHERE, the key and second expression read from it."""
+
+    table: str
+    where: _Part
+    k: str
+    other: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    """The closed days of a range (before today), and the whole months among them the month tables serve."""
+
+    f: StatsFilter
+    today: date
+    months: tuple[str, str] | None
+
+    def days(self, dim: str, whole_months: bool = True) -> _Part:
+        """Rows of `dim` in the day tables: the closed days of the range, less the months read whole."""
+        where, args = "dim = ? AND scope = ? AND day < ?", [dim, self.scope, self.today.isoformat()]
+        if self.f.date_from is not None:
+            where += " AND day >= ?"
+            args.append(self.f.date_from.isoformat())
+        if self.f.date_to is not None:
+            where += " AND day <= ?"
+            args.append(self.f.date_to.isoformat())
+        if whole_months and self.months:
+            where += " AND (day < ? OR day > ?)"
+            args += [stats_rollup.month_bounds(self.months[0])[0], stats_rollup.month_bounds(self.months[1])[1]]
+        return _Part(where, args)
+
+    def month_rows(self, dim: str) -> _Part | None:
+        if not self.months:
+            return None
+        return _Part("dim = ? AND scope = ? AND month >= ? AND month <= ?", [dim, self.scope, *self.months])
+
+    @property
+    def scope(self) -> int:
+        return 1 if self.f.poverty_only else 0
+
+    def sources(self, dim: str, day_table: str, month_table: str, k: str, other: str,
+                month_k: str | None = None) -> list[_Src]:
+        found = [_Src(day_table, self.days(dim), k, other)]
+        if (months := self.month_rows(dim)) is not None:
+            found.append(_Src(month_table, months, month_k or k, other))
+        return found
+
+
+async def _span(conn: BaseDBAsyncClient, f: StatsFilter, today: date) -> _Span:
+    """Whole months inside the range, over before today's month, that the month tables hold without a gap."""
+    lo = f.date_from if f.date_from is None or f.date_from.day == 1 else \
+        (f.date_from.replace(day=1) + timedelta(days=32)).replace(day=1)
+    hi = min(f.date_to or today, today)
+    last_whole = hi if stats_rollup.month_bounds(hi.isoformat()[:7])[1] == hi.isoformat() else hi.replace(day=1) - timedelta(days=1)
+    last = min(last_whole.isoformat()[:7], (today.replace(day=1) - timedelta(days=1)).isoformat()[:7])
+    where, args = "month <= ?", [last]
+    if lo is not None:
+        where += " AND month >= ?"
+        args.append(lo.isoformat()[:7])
+    found = [r["month"] for r in await sql.query(conn, f"SELECT month FROM stats_month_state WHERE {where} ORDER BY month", args)]
+    if not found:
+        return _Span(f, today, None)
+    expected, month = [], date.fromisoformat(f"{found[0]}-01")
+    for _ in found:
+        expected.append(month.isoformat()[:7])
+        month = (month + timedelta(days=32)).replace(day=1)
+    return _Span(f, today, (found[0], found[-1]) if found == expected else None)
 
 
 def _live(f: StatsFilter, sqlite: bool, today: date) -> _Part | None:
@@ -290,12 +348,12 @@ def _grouped(k: str, select: str, source: str) -> str:
     return f"SELECT {k} AS gk, {select} FROM {source}" + ("" if k.startswith("'") else f" GROUP BY {k}")
 
 
-def _keys(closed: _Part, live: _Part | None, rolled: tuple[str, str], lived: tuple[str, str]) -> _Part:
-    """(k, label, amount, qty, pov, docs) per key: closed days from stats_day, today live, added up."""
-    (rk, rl), (lk, ll) = rolled, lived
-    parts = [_Part(_grouped(rk, f"MAX({rl}) AS gl, SUM(amount_fen) AS ga, SUM(qty) AS gq, "
-                                "SUM(poverty_fen) AS gp, SUM(docs) AS gd", f"stats_day WHERE {closed.text}"),
-                   closed.args)]
+def _keys(sources: list[_Src], live: _Part | None, lived: tuple[str, str]) -> _Part:
+    """(k, label, amount, qty, pov, docs) per key: closed days and months from the rollup, today live, added up."""
+    lk, ll = lived
+    parts = [_Part(_grouped(src.k, f"MAX({src.other}) AS gl, SUM(amount_fen) AS ga, SUM(qty) AS gq, "
+                                   "SUM(poverty_fen) AS gp, SUM(docs) AS gd", f"{src.table} WHERE {src.where.text}"),
+                   src.where.args) for src in sources]
     if live:
         parts.append(_Part(_grouped(lk, f"MAX({ll}) AS gl, SUM(amount) AS ga, SUM(qty) AS gq, "
                                         "SUM(CASE WHEN pov = 1 THEN amount ELSE 0 END) AS gp, "
@@ -305,16 +363,15 @@ def _keys(closed: _Part, live: _Part | None, rolled: tuple[str, str], lived: tup
                  f"SUM(gd) AS docs FROM ({union}) u GROUP BY gk", [a for p in parts for a in p.args])
 
 
-def _pairs(closed: _Part, closed_table: str, rolled: tuple[str, str], live: _Part | None,
-           lived: tuple[str, str]) -> _Part:
+def _pairs(sources: list[_Src], live: _Part | None, lived: tuple[str, str]) -> _Part:
     """(k, suppliers, hh) per key: each supplier once per key, with the largest households it showed."""
-    (rk, rs), (lk, ls) = rolled, lived
+    lk, ls = lived
 
     def by(k: str, sup: str) -> str:
         return sup if k.startswith("'") else f"{k}, {sup}"
 
-    parts = [_Part(f"SELECT {rk} AS gk, {rs} AS gs, MAX(households) AS gh FROM {closed_table} "
-                   f"WHERE {closed.text} GROUP BY {by(rk, rs)}", closed.args)]
+    parts = [_Part(f"SELECT {src.k} AS gk, {src.other} AS gs, MAX(households) AS gh FROM {src.table} "
+                   f"WHERE {src.where.text} GROUP BY {by(src.k, src.other)}", src.where.args) for src in sources]
     if live:
         parts.append(_Part(f"SELECT {lk} AS gk, {ls} AS gs, MAX(hh) AS gh FROM {live.text} f GROUP BY {by(lk, ls)}",
                            live.args))
@@ -332,34 +389,37 @@ def _joined(keys: _Part, pairs: _Part) -> _Part:
 _SUPPLIER_TEXT = "CAST(sup AS TEXT)"
 
 
-def _rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, today: date) -> _Part:
-    """One statement for the rows of `group` (None: the total): the rollup's closed days plus today live."""
-    live = _live(f, sqlite, today)
-    by_supplier = _closed(f, "supplier", today)
+def _rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, span: _Span) -> _Part:
+    """One statement for the rows of `group` (None: the total): the rollup's closed days and months plus today live."""
+    live = _live(f, sqlite, span.today)
     if group is None:
-        keys = _keys(_closed(f, "channel", today), live, ("'all'", "''"), ("'all'", "''"))
-        return _joined(keys, _pairs(by_supplier, "stats_day", ("'all'", "k"), live, ("'all'", _SUPPLIER_TEXT)))
+        keys = _keys(span.sources("channel", "stats_day", "stats_month", "'all'", "''"), live, ("'all'", "''"))
+        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "'all'", "k"), live, ("'all'", _SUPPLIER_TEXT))
+        return _joined(keys, pairs)
     if group is GroupBy.DAY:
-        closed = _closed(f, "day", today)
+        closed = span.days("day", whole_months=False)
         rows = _Part("SELECT k, k AS label, amount_fen AS amount, qty, poverty_fen AS pov, docs, suppliers, "
                      f"households AS hh FROM stats_day WHERE {closed.text}", closed.args)
         if live:
-            keys = _keys(_Part("1 = 0"), live, ("k", "label"), ("day", "day"))
-            today_row = _joined(keys, _pairs(_Part("1 = 0"), "stats_day", ("k", "k"), live, ("day", _SUPPLIER_TEXT)))
+            today_row = _joined(_keys([], live, ("day", "day")), _pairs([], live, ("day", _SUPPLIER_TEXT)))
             rows = _Part(f"{rows.text} UNION ALL {today_row.text}", rows.args + today_row.args)
         return rows
     if group is GroupBy.MONTH:
-        keys = _keys(_closed(f, "day", today), live, ("substr(k, 1, 7)", "substr(k, 1, 7)"),
+        month = "substr(k, 1, 7)"
+        keys = _keys([_Src("stats_day", span.days("day", whole_months=False), month, month)], live,
                      ("substr(day, 1, 7)", "substr(day, 1, 7)"))
-        pairs = _pairs(by_supplier, "stats_day", ("substr(day, 1, 7)", "k"), live, ("substr(day, 1, 7)", _SUPPLIER_TEXT))
+        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "substr(day, 1, 7)", "k", month_k="month"),
+                       live, ("substr(day, 1, 7)", _SUPPLIER_TEXT))
         return _joined(keys, pairs)
     if group is GroupBy.SUPPLIER:
-        keys = _keys(by_supplier, live, ("k", "label"), (_SUPPLIER_TEXT, "supname"))
-        return _joined(keys, _pairs(by_supplier, "stats_day", ("k", "k"), live, (_SUPPLIER_TEXT, _SUPPLIER_TEXT)))
+        keys = _keys(span.sources("supplier", "stats_day", "stats_month", "k", "label"), live, (_SUPPLIER_TEXT, "supname"))
+        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "k", "k"), live, (_SUPPLIER_TEXT, _SUPPLIER_TEXT))
+        return _joined(keys, pairs)
     k, label = stats_rollup.DIMS[group.value]
-    closed = _closed(f, group.value, today)
-    keys = _keys(closed, live, ("k", "label"), (k, label))
-    return _joined(keys, _pairs(closed, "stats_day_supplier", ("k", "supplier_id"), live, (k, "sup")))
+    keys = _keys(span.sources(group.value, "stats_day", "stats_month", "k", "label"), live, (k, label))
+    pairs = _pairs(span.sources(group.value, "stats_day_supplier", "stats_month_supplier", "k", "supplier_id"),
+                   live, (k, "sup"))
+    return _joined(keys, pairs)
 
 
 async def _merchant_names(conn: BaseDBAsyncClient, rows: list[StatsRow]) -> None:
@@ -382,7 +442,8 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
     sqlite = conn.capabilities.dialect == "sqlite"
     today = today_shanghai()
     await stats_rollup.refresh(f.date_from, f.date_to, conn)
-    statement = _rollup_statement(f, f.group_by, sqlite, today)
+    span = await _span(conn, f, today)
+    statement = _rollup_statement(f, f.group_by, sqlite, span)
     result = StatsResult(filter=f)
     coded = f.group_by in (GroupBy.COUNTY, GroupBy.SUPPLIER, GroupBy.MERCHANT)
     for row in await sql.query(conn, statement.text, statement.args):
@@ -393,7 +454,7 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
     if f.group_by is GroupBy.MERCHANT:
         await _merchant_names(conn, result.rows)
     result.rows.sort(key=lambda r: _sort_key(f.group_by, r))
-    statement = _rollup_statement(f, None, sqlite, today)
+    statement = _rollup_statement(f, None, sqlite, span)
     total = await sql.query(conn, statement.text, statement.args)
     result.total = StatsTotal(subscribed_fen=await _subscribed(conn, f), **(_figures(total[0]) if total else {}))
     return result

@@ -5,7 +5,9 @@ Aggregating a year of lines on every request is too slow (SQLite sorts 1M rows i
 BY), so each day is aggregated once into `stats_day` (amount, quantity, poverty amount, distinct orders — an
 order or redemption belongs to exactly one day, so these add up over days — and the day's own distinct
 suppliers and households) and `stats_day_supplier` (which suppliers each key had that day, to count suppliers
-and households over any range exactly). `stats_day_state` says which days are computed.
+and households over any range exactly). `stats_day_state` says which days are computed. Whole months that
+are over are folded from their days into `stats_month` and `stats_month_supplier` (`stats_month_state`), so a
+year reads twelve month rows per key instead of 365 day rows; a month is folded again when one of its days is.
 
 Only closed days (before today, Asia/Shanghai) are stored; the statistics add today's figures live from the
 snapshots (a day of lines aggregates in milliseconds). A closed day is (re)computed, all groupings at once,
@@ -247,11 +249,64 @@ async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | No
     for first, last in _runs(sorted(dirty), chunk_days):
         async with in_transaction() as tx:
             await _recompute(tx, first, last, signature)
+    for month in await _stale_months(conn, lo, hi, today):
+        async with in_transaction() as tx:
+            await _recompute_month(tx, month)
     return len(dirty)
+
+
+# ------------------------------------------------------------------------------------------------ months
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """First and last day of `month` (YYYY-MM) as YYYY-MM-DD text."""
+    first = date.fromisoformat(f"{month}-01")
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first.isoformat(), (following - timedelta(days=1)).isoformat()
+
+
+async def _stale_months(conn: BaseDBAsyncClient, lo: date, hi: date, today: date) -> list[str]:
+    """Whole months of lo..hi, over before today's month, with every day computed since the first sale, whose
+    month rows are missing or older than one of their days."""
+    start, end = lo.replace(day=1).isoformat(), month_bounds(hi.isoformat()[:7])[1]
+    days = await sql.query(conn, "SELECT substr(day, 1, 7) AS m, COUNT(*) AS n, MAX(computed_at) AS c "
+                                 "FROM stats_day_state WHERE day >= ? AND day <= ? GROUP BY substr(day, 1, 7)",
+                           [start, end])
+    months = {r["month"]: int(r["computed_at"]) for r in await sql.query(
+        conn, "SELECT month, computed_at FROM stats_month_state WHERE month >= ? AND month <= ?", [start[:7], end[:7]])}
+    first = await _first_day(conn)
+    stale = []
+    for row in days:
+        month, first_of_month = row["m"], date.fromisoformat(f"{row['m']}-01")
+        if month >= today.isoformat()[:7] or first is None:
+            continue
+        last = date.fromisoformat(month_bounds(month)[1])
+        expected = (last - max(first, first_of_month)).days + 1
+        if int(row["n"]) >= expected and months.get(month, -1) < int(row["c"]):
+            stale.append(month)
+    return stale
+
+
+async def _recompute_month(conn: BaseDBAsyncClient, month: str) -> None:
+    """A whole month's rows from its days: the sums add up; supplier sets are unions (largest households)."""
+    if not _sqlite(conn):
+        await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY])
+    first, last = month_bounds(month)
+    for table in ("stats_month", "stats_month_supplier", "stats_month_state"):
+        await sql.execute(conn, f"DELETE FROM {table} WHERE month = ?", [month])
+    await sql.execute(conn, "INSERT INTO stats_month (dim, scope, k, month, label, amount_fen, qty, poverty_fen, docs, "
+                            "households) SELECT dim, scope, k, ?, MAX(label), SUM(amount_fen), SUM(qty), SUM(poverty_fen), "
+                            "SUM(docs), MAX(households) FROM stats_day WHERE day >= ? AND day <= ? AND dim <> 'day' "
+                            "GROUP BY dim, scope, k ORDER BY dim, scope, k", [month, first, last])
+    await sql.execute(conn, "INSERT INTO stats_month_supplier (dim, scope, k, supplier_id, month, households) "
+                            "SELECT dim, scope, k, supplier_id, ?, MAX(households) FROM stats_day_supplier "
+                            "WHERE day >= ? AND day <= ? GROUP BY dim, scope, k, supplier_id "
+                            "ORDER BY dim, scope, k, supplier_id", [month, first, last])
+    await sql.execute(conn, "INSERT INTO stats_month_state (month, computed_at) VALUES (?, ?)", [month, _now_ms()])
 
 
 async def rebuild(chunk_days: int = CHUNK_DAYS) -> int:
     """Forget which days are computed and compute them all again (after a data repair, say)."""
     conn = Order._meta.db
     await sql.execute(conn, "DELETE FROM stats_day_state", [])
+    await sql.execute(conn, "DELETE FROM stats_month_state", [])
     return await refresh(None, None, conn, chunk_days)
