@@ -277,3 +277,21 @@ async def test_only_consumers_chat(shop, admin):
     assert resp.status == 401
     resp = await shop.post("/api/v1/chat", json={"message": "你好"}, headers=admin)
     assert resp.status == 403
+
+
+NEW_PRODUCT = (
+    "sku,name,brand,category,unit,price,stock,supplier,supplier_type,origin_province,origin_city,origin_county,"
+    "cert_no,cert_valid_until,poor_households,tags,aliases\n"
+    "T-NUT-01,龙州澳洲坚果 500g,龙州,干货特产,袋,49.9,100,龙州县坚果合作社,合作社,广西壮族自治区,崇左市,龙州县,"
+    "GX-FP-T009,2099-12-31,88,坚果|夏威夷果,夏威夷果\n"
+).encode()
+
+
+async def test_a_product_imported_later_is_understood_at_once(alice, shop, admin):
+    body = await alice.say("来两袋夏威夷果")
+    assert body["products"] == []
+    await import_csv(shop, NEW_PRODUCT, admin)
+    body = await alice.say("来两袋夏威夷果")
+    assert body["intent"] == "order" and body["slots"] == {"sku": "T-NUT-01", "qty": 2, "amount_fen": None}
+    body = await alice.say("龙州的有什么")
+    assert skus(body) == ["T-NUT-01"]
