@@ -20,7 +20,7 @@ from models.orders import Order, OrderKind, OrderStatus
 from models.services.stats_rollup import REFUND_MARGIN_MS
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
 from models.users import Role
-from tests.helpers import auth, consumer_headers, staff_token
+from tests.helpers import auth, staff_token
 from tests.test_cards import buy_cards, pay_code, redeem
 from tests.test_card_batches import create_and_issue
 from tests.test_cli_and_startup import run_cli

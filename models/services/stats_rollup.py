@@ -175,9 +175,12 @@ async def _signature(conn: BaseDBAsyncClient) -> str:
 
 
 async def _first_day(conn: BaseDBAsyncClient) -> date | None:
-    [row] = await sql.query(conn, 'SELECT MIN(paid_at) AS paid FROM "order" WHERE kind = ? AND status IN (?, ?, ?)',
-                            [OrderKind.GOODS.value, *BOUGHT])
-    [red] = await sql.query(conn, "SELECT MIN(business_date) AS day FROM redemption WHERE status = ?", ["completed"])
+    """The first day anything was paid or redeemed, refunded and voided included (their days still change)."""
+    ever_paid = [*BOUGHT, OrderStatus.REFUNDING.value, OrderStatus.REFUNDED.value]
+    [row] = await sql.query(conn, 'SELECT MIN(paid_at) AS paid FROM "order" WHERE kind = ? AND status IN (?, ?, ?, ?, ?)',
+                            [OrderKind.GOODS.value, *ever_paid])
+    [red] = await sql.query(conn, "SELECT MIN(business_date) AS day FROM redemption WHERE status IN (?, ?)",
+                            ["completed", "voided"])
     days = []
     if row["paid"] is not None:
         days.append(today_shanghai(_moment(row["paid"])))
@@ -235,8 +238,11 @@ async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | No
     conn = conn or Order._meta.db
     today = today_shanghai()
     hi = min(hi or today, today - timedelta(days=1))
-    lo = lo or await _first_day(conn)
-    if lo is None or lo > hi:
+    first = await _first_day(conn)
+    if first is None:
+        return 0
+    lo = max(lo or first, first)  # nothing was sold before the first sale
+    if lo > hi:
         return 0
     states = await _states(conn, lo, hi)
     signature = f"{await _signature(conn)}|{await _refund_watermark(conn)}"
@@ -249,7 +255,7 @@ async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | No
     for first, last in _runs(sorted(dirty), chunk_days):
         async with in_transaction() as tx:
             await _recompute(tx, first, last, signature)
-    for month in await _stale_months(conn, lo, hi, today):
+    for month in await _stale_months(conn, lo, hi, today, first):
         async with in_transaction() as tx:
             await _recompute_month(tx, month)
     return len(dirty)
@@ -264,7 +270,7 @@ def month_bounds(month: str) -> tuple[str, str]:
     return first.isoformat(), (following - timedelta(days=1)).isoformat()
 
 
-async def _stale_months(conn: BaseDBAsyncClient, lo: date, hi: date, today: date) -> list[str]:
+async def _stale_months(conn: BaseDBAsyncClient, lo: date, hi: date, today: date, first: date) -> list[str]:
     """Whole months of lo..hi, over before today's month, with every day computed since the first sale, whose
     month rows are missing or older than one of their days."""
     start, end = lo.replace(day=1).isoformat(), month_bounds(hi.isoformat()[:7])[1]
@@ -273,11 +279,10 @@ async def _stale_months(conn: BaseDBAsyncClient, lo: date, hi: date, today: date
                            [start, end])
     months = {r["month"]: int(r["computed_at"]) for r in await sql.query(
         conn, "SELECT month, computed_at FROM stats_month_state WHERE month >= ? AND month <= ?", [start[:7], end[:7]])}
-    first = await _first_day(conn)
     stale = []
     for row in days:
         month, first_of_month = row["m"], date.fromisoformat(f"{row['m']}-01")
-        if month >= today.isoformat()[:7] or first is None:
+        if month >= today.isoformat()[:7]:
             continue
         last = date.fromisoformat(month_bounds(month)[1])
         expected = (last - max(first, first_of_month)).days + 1
