@@ -236,12 +236,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
             await load_demo_data()
 
-    # Migrate (or check) and load demo data once, before any worker starts, so workers never race on it.
-    asyncio.run(_with_database(settings, prepare))
     print(f"Aixin serving on http://{host}:{port} with {args.workers} worker(s); API docs at /api/docs", flush=True)
-    if args.workers == 1:
+    if args.workers == 1:  # the app's own database context migrates (SQLite) and loads the demo data
         _run_worker(settings, host, port, reuse_port=False)
         return 0
+    # Migrate (or check) and load demo data once, before any worker starts, so workers never race on it.
+    asyncio.run(_with_database(settings, prepare))
     if settings.is_sqlite:
         log.warning("several workers over SQLite work, but PostgreSQL is the engine for that (DATABASE_URL=postgres://…)")
     spawn = multiprocessing.get_context("spawn")

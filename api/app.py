@@ -14,7 +14,7 @@ from api.errors import error_middleware
 from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
 from api.wechat.push_relay import PushConfig
-from api.openapi import openapi_document
+from api.openapi import LazyDocument
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
@@ -59,7 +59,7 @@ def create_app(settings: Settings) -> web.Application:
     _set_up_wechat_pay(app, settings)
     if (push := PushConfig.from_settings(settings)) is not None:
         app[WECHAT_PUSH] = push  # otherwise /wechat/push answers 404
-    app[OPENAPI] = openapi_document(ROUTES)
+    app[OPENAPI] = LazyDocument(ROUTES)
     if settings.dev_login_enabled:
         log.warning("WECHAT_SECRET is not set: development login with codes 'dev:<name>' is ENABLED")
     return app

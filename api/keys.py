@@ -6,6 +6,7 @@ from aiohttp import web
 from tortoise.context import TortoiseContext
 
 from api.jobs import BackgroundJobs
+from api.openapi import LazyDocument
 from api.settings import Settings
 from api.wechat.login import WeChatLogin
 from api.wechat.pay_setup import WeChatPayConfig
@@ -20,7 +21,7 @@ DATABASE = web.AppKey("database", TortoiseContext)
 SEARCH = web.AppKey("search", CatalogSearch)
 HTTP_CLIENT = web.AppKey("http_client", aiohttp.ClientSession)
 WECHAT_LOGIN = web.AppKey("wechat_login", WeChatLogin)
-OPENAPI = web.AppKey("openapi", dict)
+OPENAPI = web.AppKey("openapi", LazyDocument)
 CARD_CODES = web.AppKey("card_codes", CardCodes)
 MERCHANT_CODES = web.AppKey("merchant_codes", MerchantCodes)
 WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)

@@ -75,3 +75,18 @@ def openapi_document(routes: list[Route]) -> dict[str, Any]:
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }
+
+
+class LazyDocument:
+    """The OpenAPI document, built on first request: rendering every schema costs about half a second,
+    which a worker should not spend before it can answer."""
+
+    def __init__(self, routes: list[Route]) -> None:
+        self._routes = routes
+        self._document: dict[str, Any] | None = None
+
+    @property
+    def document(self) -> dict[str, Any]:
+        if self._document is None:
+            self._document = openapi_document(self._routes)
+        return self._document

@@ -9,7 +9,7 @@ from models.paths import ASSETS
 
 
 async def openapi_json(request: web.Request) -> web.Response:
-    return json_ok(request.config_dict[OPENAPI])
+    return json_ok(request.config_dict[OPENAPI].document)
 
 
 async def docs_page(request: web.Request) -> web.FileResponse:
