@@ -131,6 +131,7 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
     sqlite = _sqlite(conn)
     if not sqlite:
         await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY])
+        await conn.execute_script("SET LOCAL plan_cache_mode = force_custom_plan")  # see stats._analytic
     span = [lo.isoformat(), hi.isoformat()]
     for table in ("stats_day", "stats_day_supplier", "stats_day_state"):
         await sql.execute(conn, f"DELETE FROM {table} WHERE day >= ? AND day <= ?", span)
@@ -297,6 +298,7 @@ async def _recompute_month(conn: BaseDBAsyncClient, month: str) -> None:
     """A whole month's rows from its days: the sums add up; supplier sets are unions (largest households)."""
     if not _sqlite(conn):
         await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY])
+        await conn.execute_script("SET LOCAL plan_cache_mode = force_custom_plan")
     first, last = month_bounds(month)
     for table in ("stats_month", "stats_month_supplier", "stats_month_state"):
         await sql.execute(conn, f"DELETE FROM {table} WHERE month = ?", [month])
