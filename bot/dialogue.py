@@ -18,7 +18,7 @@ from bot.lexicon import CARD_UNITS, MONEY_UNITS, WEIGHT_IN_JIN
 from bot.products import Resolution, alternatives, pick, resolve
 from bot.reply import Reply
 from bot.numerals import Found
-from bot.understanding import METRIC, Understanding
+from bot.understanding import METRIC, Understanding, split_items
 from bot.vocabulary import Vocabulary
 from models.address_parser import PHONE
 from models.addresses import Address
@@ -262,9 +262,9 @@ class Turn:
         self._apply_quantity(d.pending)
         return await self._advance(d)
 
-    def _apply_quantity(self, line: Line) -> None:
+    def _apply_quantity(self, line: Line, u: Understanding | None = None) -> None:
         """Put the message's quantity on the line, converting weights when the product is sold by weight."""
-        u = self.u
+        u = u or self.u
         card = self.ctx.search.cards.get(line.sku) if line.sku else None
         said = _quantity_for(u.quantities, card["unit"] if card else None)
         value = said.value if said else u.number
@@ -355,6 +355,9 @@ class Turn:
 
     async def _start_goods(self, add: bool) -> Reply:
         u = self.u
+        parts = split_items(u, self.ctx.vocab)
+        if len(parts) > 1:
+            return await self._start_several(parts, add)
         chosen = pick(u, self.state.shown, self.ctx.search, self.ctx.vocab) if u.pick else None
         found = Resolution(candidates=[chosen]) if chosen else self._resolve()
         if not found.candidates and not u.product_text and not u.generic:
@@ -373,6 +376,30 @@ class Turn:
         self._apply_quantity(d.pending)
         self.state.draft = d
         return await self._advance(d)
+
+    async def _start_several(self, parts: list[Understanding], add: bool) -> Reply:
+        """Several products in one message: the clear ones become lines, the first unclear one is asked about."""
+        d = self.draft if add and self.draft and self.draft.kind == "goods" else Draft(kind="goods")
+        if d.pending and d.pending.sku and d.pending.qty:
+            d.lines = _merge(d.lines, d.pending)
+        d.pending, missing = None, []
+        for part in parts:
+            found = resolve(part, self.ctx.vocab, self.ctx.search)
+            if not found.candidates or found.refused:
+                missing.append(part.product_text)
+                continue
+            line = Line(sku=found.chosen["sku"] if found.chosen else None,
+                        candidates=found.family or [c["sku"] for c in found.candidates])
+            self._apply_quantity(line, part)
+            if line.sku and line.qty:
+                d.lines = _merge(d.lines, line)
+            elif d.pending is None:
+                d.pending = line
+        self.state.draft = d
+        reply = await self._advance(d)
+        if missing:
+            reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
+        return reply
 
     def _hold_quantity(self, add: bool) -> None:
         """买两瓶茅台 (not sold here): keep the two bottles in the draft for whatever the user picks instead."""

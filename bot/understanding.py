@@ -318,3 +318,20 @@ def _intent(u: Understanding) -> str:
 def _asks(text: str) -> bool:
     """有没有…/有…吗: a question about the catalogue even when it holds a buying word (想要的有吗)."""
     return text.endswith(("吗", "么", "没有")) or text.startswith(("有没有", "有没", "有什么", "有啥", "有哪些", "推荐"))
+
+
+_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")
+
+
+def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
+    """两瓶蜂蜜和三袋大米: one understanding per item when a message orders several products at once
+    (every piece names a product, at least two carry a quantity); otherwise just [u]."""
+    if len(u.quantities) < 2:
+        return [u]
+    pieces = [p for p in _ITEM_SEPARATORS.split(_PUNCT.sub(",", normalize(u.raw))) if p]
+    if len(pieces) < 2:
+        return [u]
+    parts = [understand(piece, vocab) for piece in pieces]
+    if not all(part.product_words for part in parts) or sum(part.quantity is not None for part in parts) < 2:
+        return [u]
+    return parts

@@ -295,3 +295,12 @@ async def test_a_product_imported_later_is_understood_at_once(alice, shop, admin
     assert body["intent"] == "order" and body["slots"] == {"sku": "T-NUT-01", "qty": 2, "amount_fen": None}
     body = await alice.say("龙州的有什么")
     assert skus(body) == ["T-NUT-01"]
+
+
+async def test_several_products_in_one_message(alice):
+    await with_address(alice)
+    body = await alice.say("来两瓶春中宝蜂蜜和三袋金线美大米")
+    assert body["intent"] == "order" and "确认" in body["reply"]
+    body = await alice.say("确认")
+    assert sorted(body["order"]["items"], key=lambda i: i["sku"]) == [
+        {"sku": "T-HONEY-01", "qty": 2}, {"sku": "T-RICE-01", "qty": 3}]
