@@ -320,13 +320,15 @@ async def _span(conn: BaseDBAsyncClient, f: StatsFilter, today: date) -> _Span:
     lo = f.date_from if f.date_from is None or f.date_from.day == 1 else \
         (f.date_from.replace(day=1) + timedelta(days=32)).replace(day=1)
     hi = min(f.date_to or today, today)
-    last_whole = hi if stats_rollup.month_bounds(hi.isoformat()[:7])[1] == hi.isoformat() else hi.replace(day=1) - timedelta(days=1)
+    month_end = stats_rollup.month_bounds(hi.isoformat()[:7])[1] == hi.isoformat()
+    last_whole = hi if month_end else hi.replace(day=1) - timedelta(days=1)
     last = min(last_whole.isoformat()[:7], (today.replace(day=1) - timedelta(days=1)).isoformat()[:7])
     where, args = "month <= ?", [last]
     if lo is not None:
         where += " AND month >= ?"
         args.append(lo.isoformat()[:7])
-    found = [r["month"] for r in await sql.query(conn, f"SELECT month FROM stats_month_state WHERE {where} ORDER BY month", args)]
+    rows = await sql.query(conn, f"SELECT month FROM stats_month_state WHERE {where} ORDER BY month", args)
+    found = [r["month"] for r in rows]
     if not found:
         return _Span(f, today, None)
     expected, month = [], date.fromisoformat(f"{found[0]}-01")
