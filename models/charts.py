@@ -10,12 +10,14 @@ import functools
 import io
 from dataclasses import dataclass
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.ticker import FuncFormatter
+from typing import TYPE_CHECKING
 
 from models.paths import ASSETS
+
+if TYPE_CHECKING:
+    from matplotlib.font_manager import FontProperties
+
+# matplotlib is imported where a chart is drawn, not at start-up: it costs about half a second to import.
 
 FONT_FILE = ASSETS / "fonts" / "wqy-microhei.ttc"
 MAX_BARS = 20
@@ -24,6 +26,8 @@ COLOR = "#C62828"
 
 @functools.cache
 def _font(size: float) -> FontProperties:
+    from matplotlib.font_manager import FontProperties
+
     return FontProperties(fname=str(FONT_FILE), size=size)
 
 
@@ -43,6 +47,8 @@ def _top(points: list[Point]) -> list[Point]:
 
 
 def _yuan_axis(ax, font: FontProperties) -> None:
+    from matplotlib.ticker import FuncFormatter
+
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.set_ylabel("金额（元）", fontproperties=font)
     for label in ax.get_yticklabels():
@@ -52,6 +58,9 @@ def _yuan_axis(ax, font: FontProperties) -> None:
 
 def render_chart(points: list[Point], kind: str, title: str, width: int = 1000, height: int = 560) -> bytes:
     """A PNG: `kind` "bar" (largest groups, up to MAX_BARS) or "line" (in the order given, e.g. by date)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width / 100, height / 100), dpi=100)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()

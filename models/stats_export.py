@@ -9,8 +9,6 @@ import csv
 import io
 from typing import Any, Iterator
 
-from openpyxl import Workbook
-
 from models.services.stats import Figures, StatsResult
 
 HEADER = ["分组 key", "编码 code", "金额(分) amount_fen", "订单数 orders", "数量 quantity", "供应商数 suppliers",
@@ -48,6 +46,8 @@ def iter_csv(result: StatsResult) -> Iterator[bytes]:
 
 def xlsx_bytes(result: StatsResult, title: str = "消费扶贫台账") -> bytes:
     """The same table as one worksheet (write-only mode: rows are not kept as cell objects)."""
+    from openpyxl import Workbook  # imported when a workbook is asked for: it is slow to import
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
     for line in table(result):
