@@ -7,6 +7,7 @@ names with their short forms (佛冈 for 佛冈县) and the assistant's cue word
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import re
 import unicodedata
@@ -200,12 +201,19 @@ async def load_vocabulary(today: date, indexed: Callable[[str], bool] | None = N
         "origin__parent__parent__name",
     )
     products = {row["sku"]: _known(row, today) for row in rows}
-    regions = await _regions(products.values())
+    provinces = await Region.filter(level=RegionLevel.PROVINCE).values_list("name", flat=True)
+    # The rest is CPU work (a dictionary of every catalogue word, the pinyin table): done in a thread, so the
+    # event loop goes on answering requests meanwhile.
+    return await asyncio.to_thread(_build, rows, products, provinces, indexed or (lambda term: False))
+
+
+def _build(rows: list[dict[str, Any]], products: dict[str, Known], provinces: list[str],
+           indexed: Callable[[str], bool]) -> Vocabulary:
+    regions = _regions(provinces, products.values())
     words = _catalogue_words(rows)
     tokenizer = CatalogTokenizer(new_jieba_tokenizer(), cache_size=20_000)
     tokenizer.add_words([*words, *regions, *_cue_words()])
-    vocab = Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2),
-                       indexed or (lambda term: False))
+    vocab = Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2), indexed)
     vocab.sounds_like("预热")  # build the pinyin table now, not on the first message
     return vocab
 
@@ -230,10 +238,10 @@ def _names(row: dict[str, Any]) -> tuple[str, ...]:
     return tuple(sorted(p for p in parts if len(p) >= 2))
 
 
-async def _regions(products: Any) -> dict[str, Origin]:
+def _regions(provinces: list[str], products: Any) -> dict[str, Origin]:
     """Every province, and the cities and counties that products come from, by full and short name."""
     regions: dict[str, Origin] = {}
-    for name in await Region.filter(level=RegionLevel.PROVINCE).values_list("name", flat=True):
+    for name in provinces:
         _add_region(regions, name, "province")
     for p in products:
         if p.city:

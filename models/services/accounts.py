@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import secrets
 from datetime import timedelta
@@ -17,7 +18,11 @@ from models.services.passwords import hash_password, verify_password
 from models.users import AuthToken, Role, User
 
 # Checked against when the username is unknown, so a wrong username costs as long as a wrong password.
-_DUMMY_HASH = hash_password(secrets.token_urlsafe(8))
+@functools.cache
+def _dummy_hash() -> str:
+    """What an unknown username is checked against, so it takes as long as a wrong password (made on first use:
+    scrypt at import would slow every start)."""
+    return hash_password(secrets.token_urlsafe(8))
 
 
 def _token_hash(token: str) -> str:
@@ -68,7 +73,7 @@ async def find_or_create_consumer(openid: str, nickname: str = "") -> User:
 
 async def staff_login(username: str, password: str) -> User:
     user = await User.get_or_none(username=username, role__in=[Role.ADMIN, Role.MERCHANT_STAFF])
-    ok = await asyncio.to_thread(verify_password, password, user.password_hash if user else _DUMMY_HASH)
+    ok = await asyncio.to_thread(verify_password, password, user.password_hash if user else _dummy_hash())
     if user is None or not ok or not user.is_active:
         raise Unauthenticated("invalid_credentials", "用户名或密码错误")
     return user
