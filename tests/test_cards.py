@@ -93,7 +93,7 @@ async def test_forged_tampered_and_expired_codes(client, counter):
     clerk, alice, card_no = counter
     code = await pay_code(client, alice, card_no)
     tampered = code[:-1] + ("0" if code[-1] != "0" else "1")
-    for bad in (tampered, f"AX1.{card_no}.AAAAAAAAAAAAAAAA", "hello", code.replace(card_no, card_no[:-1] + "0")):
+    for bad in (tampered, f"AX1.{card_no}.AAAAAAAAAAAAAAAA", "hello", code.replace(card_no, card_no[:-1] + ("0" if card_no[-1] != "0" else "1"))):
         body = await redeem(client, clerk, bad, [("T-EGG-01", 1)], "key-bad-1", status=422)
         assert body["error"]["code"] == "qr_invalid"
     codes = client.app[CARD_CODES]

@@ -65,6 +65,11 @@ def sign(*parts: str) -> str:
     return signer.signature
 
 
+def flipped(signature: str) -> str:
+    """The signature with its last hex digit changed (always a different string, unlike replacing it by "0")."""
+    return signature[:-1] + ("1" if signature[-1] == "0" else "0")
+
+
 def plain_query(timestamp: str | None = None, token: str = TOKEN) -> dict[str, str]:
     timestamp = timestamp or now()
     return {"signature": sign(token, timestamp, NONCE), "timestamp": timestamp, "nonce": NONCE}
@@ -162,9 +167,10 @@ async def test_url_check_echoes_echostr_only_with_the_right_signature(push_clien
     query = {**plain_query(), "echostr": "hello-wechat"}
     resp = await push_client.get("/wechat/push", params=query)
     assert resp.status == 200 and await resp.text() == "hello-wechat"
+    wrong = flipped(query["signature"])
     with pytest.raises(InvalidSignatureException):
-        check_signature(TOKEN, query["signature"][:-1] + "0", query["timestamp"], NONCE)
-    for bad in ({**query, "signature": query["signature"][:-1] + "0"}, {**query, "nonce": "1"},
+        check_signature(TOKEN, wrong, query["timestamp"], NONCE)
+    for bad in ({**query, "signature": wrong}, {**query, "nonce": "1"},
                 {"echostr": "x"}, {**query, "signature": "签名"}):
         resp = await push_client.get("/wechat/push", params=bad)
         assert_error(resp.status, await resp.text(), 403, "wechat_push_bad_signature")
