@@ -130,7 +130,18 @@ def _named_in_full(cards: list[dict[str, Any]], words: list[str], vocab: Vocabul
         text = " ".join((known.core, *known.aliases) if known else (card["name"],)) + " " + card.get("brand", "")
         return all(w in text for w in words)
     named = [c for c in cards if strong(c)]
-    return named or cards
+    return named or sorted(cards, key=lambda c: _closeness(c, words, vocab))
+
+
+def _closeness(card: dict[str, Any], words: list[str], vocab: Vocabulary) -> int:
+    """When no product names the words in full (茶叶 matched only the category 茶叶饮品), those whose name,
+    aliases or tags hold a word come first, then those holding its first character (绿茶 for 茶叶); the sort
+    is stable, so the index's order stands within each group."""
+    known = vocab.products.get(card["sku"])
+    text = " ".join((card["name"], *(known.aliases if known else ()), *card.get("tags", ())))
+    if any(w in text for w in words):
+        return 0
+    return 1 if any(w[:1] in text for w in words if w) else 2
 
 
 def _core_of(card: dict[str, Any], vocab: Vocabulary) -> str:
