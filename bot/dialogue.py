@@ -44,6 +44,7 @@ class Context:
 class Turn:
     def __init__(self, ctx: Context, state: DialogueState, u: Understanding) -> None:
         self.ctx, self.state, self.u = ctx, state, u
+        self._resolved: Resolution | None = None
         self._half: Fraction | None = None  # a quantity like 三斤半 that is not a whole number of units
 
     @property
@@ -185,7 +186,12 @@ class Turn:
                         suggestions=["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"])
 
     def _resolve(self, within: list[str] | None = None) -> Resolution:
-        return resolve(self.u, self.ctx.vocab, self.ctx.search, within)
+        """The products the message names (remembered for the turn: several steps may ask)."""
+        if within is not None:
+            return resolve(self.u, self.ctx.vocab, self.ctx.search, within)
+        if self._resolved is None:
+            self._resolved = resolve(self.u, self.ctx.vocab, self.ctx.search)
+        return self._resolved
 
     # --- answers to the assistant's question -----------------------------------------------------
 
@@ -309,7 +315,9 @@ class Turn:
             return None
         if amount is not None:
             fen = int(amount * 100) if (amount * 100).denominator == 1 else 0
-            if fen not in self.ctx.card_faces_fen:
+            try:
+                card_purchase.check_face_value(fen, self.ctx.card_faces_fen)
+            except DomainError:
                 return self.say(replies.bad_amount(self.ctx.card_faces_fen, f"{amount}元"), "buy_card",
                                 suggestions=[replies.yuan(f) for f in self.ctx.card_faces_fen])
             d.amount_fen = fen

@@ -99,17 +99,8 @@ class Vocabulary:
         return best
 
     def _mentions_in(self, text: str) -> list[str]:
-        found, i = [], 0
-        longest = self._longest_region
-        while i < len(text):
-            for size in range(min(longest, len(text) - i), 1, -1):
-                if text[i : i + size] in self.regions:
-                    found.append(text[i : i + size])
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        regions = self.regions
+        return _longest_first(text, self._longest_region, lambda piece: piece if piece in regions else None)
 
     @functools.cached_property
     def _longest_region(self) -> int:
@@ -167,24 +158,29 @@ class Vocabulary:
 
     def sounds_like(self, text: str) -> list[str]:
         """Catalogue words that sound like parts of `text` (黑狗杞 → 黑枸杞, 铁观因 → 铁观音), longest first."""
-        found, i = [], 0
-        sounds = self._sounds
-        while i < len(text) - 1:
-            for size in range(min(8, len(text) - i), 1, -1):
-                piece = text[i : i + size]
-                word = piece if piece in self.words else sounds.get(pinyin_key(piece))  # 栗子 stays 栗子
-                if word:
-                    found.append(word)
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        sounds, words = self._sounds, self.words
+        return _longest_first(text, 8, lambda piece: piece if piece in words else sounds.get(pinyin_key(piece)))
 
     @functools.cached_property
     def heads(self) -> frozenset[str]:
         """Last characters of catalogue words (大米 → 米, 红茶 → 茶): single characters that name products."""
         return frozenset(w[-1] for w in self.words if w)
+
+
+def _longest_first(text: str, longest: int, lookup: Callable[[str], str | None]) -> list[str]:
+    """Scan left to right; at each position take the longest piece (two characters or more) that `lookup`
+    recognises, keep what it returns and jump past it."""
+    found, i = [], 0
+    while i < len(text) - 1:
+        for size in range(min(longest, len(text) - i), 1, -1):
+            word = lookup(text[i : i + size])
+            if word:
+                found.append(word)
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def _substrings(text: str, vocabulary: Any, longest: int = 24) -> list[str]:

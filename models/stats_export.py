@@ -5,16 +5,15 @@ carries 认购额. Money stays integer fen, as everywhere.
 """
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any, Iterator
 
+from models.csv_chunks import csv_chunks
 from models.services.stats import Figures, StatsResult
 
 HEADER = ["分组 key", "编码 code", "金额(分) amount_fen", "订单数 orders", "数量 quantity", "供应商数 suppliers",
           "带动贫困户 households", "贫困县占比 poverty_share", "认购额(分) subscribed_fen"]
 TOTAL_KEY = "合计"
-CSV_CHUNK_ROWS = 500
 
 
 def _figures(f: Figures) -> list[Any]:
@@ -30,18 +29,8 @@ def table(result: StatsResult) -> Iterator[list[Any]]:
 
 
 def iter_csv(result: StatsResult) -> Iterator[bytes]:
-    """The CSV in chunks of CSV_CHUNK_ROWS lines; the first chunk starts with the UTF-8 BOM."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    buffer.write("\ufeff")
-    for n, line in enumerate(table(result), start=1):
-        writer.writerow(line)
-        if n % CSV_CHUNK_ROWS == 0:
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue().encode("utf-8")
+    """The CSV in chunks; the first chunk starts with the UTF-8 BOM."""
+    return csv_chunks(table(result))
 
 
 def xlsx_bytes(result: StatsResult, title: str = "消费扶贫台账") -> bytes:

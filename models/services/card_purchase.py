@@ -19,10 +19,15 @@ MAX_CARDS_PER_ORDER = 100
 CARD_VALIDITY = timedelta(days=365)
 
 
-async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed_faces: tuple[int, ...],
-                         pay_timeout: timedelta) -> Order:
+def check_face_value(face_value_fen: int, allowed_faces: tuple[int, ...]) -> None:
+    """Only the configured face values are sold (422 `invalid_face_value`)."""
     if face_value_fen not in allowed_faces:
         raise Invalid("invalid_face_value", "不支持该面值", allowed=list(allowed_faces))
+
+
+async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed_faces: tuple[int, ...],
+                         pay_timeout: timedelta) -> Order:
+    check_face_value(face_value_fen, allowed_faces)
     if not 1 <= quantity <= MAX_CARDS_PER_ORDER:
         raise Invalid("invalid_quantity", f"每单可购买 1 到 {MAX_CARDS_PER_ORDER} 张")
     async with in_transaction() as conn:
