@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install serve test test-sqlite test-postgres bench migrations
+.PHONY: install serve test test-sqlite test-postgres bench migrations screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,12 @@ serve: install
 	DEMO=$${DEMO:-1} $(BIN)/python main.py serve
 
 test-sqlite: install
+	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest -q --db=sqlite
 
 test-postgres: install
 	bash .ci/ensure-postgres
+	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest -q --db=postgres
 
 test: test-sqlite test-postgres
@@ -36,3 +38,8 @@ bench: install
 # After changing models/: write the next migration (review it, then commit it).
 migrations: install
 	$(BIN)/python -m tortoise -c tortoise_config.TORTOISE_ORM makemigrations
+
+# The README's screenshots: the end-to-end tests, saving their pictures into docs/screenshots/.
+screenshots: install
+	bash .ci/ensure-chromium
+	E2E_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/e2e

@@ -62,9 +62,14 @@ def _operation(route: Route) -> dict[str, Any]:
     return op
 
 
+NOT_API = "console"  # the web console's pages and files are not part of the API
+
+
 def openapi_document(routes: list[Route]) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for route in routes:
+        if route.tag == NOT_API:
+            continue
         paths.setdefault(route.path, {})[route.method.lower()] = _operation(route)
     return {
         "openapi": "3.1.0",

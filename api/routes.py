@@ -6,6 +6,7 @@ from api.handlers import (
 from api.handlers import counter_codes, redemption_requests
 from api.handlers import wechat_push
 from api.handlers import stats
+from api.handlers import console
 from api.routing import Route
 
 ROUTES: list[Route] = [
@@ -29,4 +30,5 @@ ROUTES: list[Route] = [
     *settlements.ROUTES,
     *organizations.ROUTES,
     *stats.ROUTES,
+    *console.ROUTES,
 ]
