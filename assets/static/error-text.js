@@ -78,6 +78,8 @@ window.AIXIN_ERROR_TEXT = {
   card_expired: '爱心卡已过期',
   card_closed: '爱心卡已注销',
   invalid_card_state: '爱心卡当前状态不允许此操作',
+  card_busy: '爱心卡正在交易，请稍后重试',
+  invalid_amount: '调整金额不能为 0',
   card_cannot_buy_cards: '爱心卡不能用于购买爱心卡',
   card_order_not_refundable: '爱心卡订单不能退款',
   invalid_face_value: '面值不正确，请选择允许的面值',
@@ -115,6 +117,11 @@ window.AIXIN_ERROR_TEXT = {
   redemption_request_price_changed: '商品价格已变化，请重新发起',
   settlement_closed: '当日已结算，不能再撤销',
   settlement_day_open: '营业日尚未结束，次日 00:05 后才能结算',
+
+  // Reading a code from a photo (merchant page)
+  image_invalid: '无法识别这张图片，请上传 PNG 或 JPEG 格式的照片或截图',
+  image_too_large: '图片分辨率太高，请缩小后再上传',
+  qr_not_found: '图片中没有找到二维码，请让二维码完整、清晰地出现在画面中',
 
   // Statistics
   invalid_date_range: '日期范围不正确',

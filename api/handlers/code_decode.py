@@ -1,0 +1,70 @@
+"""Read the QR code in an uploaded photo or screenshot, for counters without a scanner or camera access.
+
+The image comes as a multipart form (field `image`, what a browser's file input sends) or as the raw body with
+an image Content-Type (`image/png`, `image/jpeg`, `image/webp`). The decoding itself is `models/qr_decode.py`,
+run in a worker thread; it only reads text, so staff preview the code afterwards as if it had been scanned.
+"""
+from __future__ import annotations
+
+import asyncio
+
+from aiohttp import BodyPartReader, web
+from pydantic import BaseModel, Field
+
+from api.errors import ApiError
+from api.keys import SETTINGS
+from api.responses import json_ok
+from api.routing import Route
+from models.qr_decode import decode_qr
+from models.users import Role
+
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp")
+STAFF = frozenset({Role.MERCHANT_STAFF, Role.ADMIN})
+
+
+class DecodeOut(BaseModel):
+    text: str = Field(description="the text of the QR code found (for a love card: AX1.… or AX2.…)")
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, "payload_too_large", "图片文件太大", max_bytes=limit)
+
+
+async def _read_part(part: BodyPartReader, limit: int) -> bytes:
+    """aiohttp does not cap multipart bodies by itself: count while reading."""
+    data = bytearray()
+    while chunk := await part.read_chunk():
+        data += chunk
+        if len(data) > limit:
+            raise _too_large(limit)
+    return bytes(data)
+
+
+async def _image_bytes(request: web.Request) -> bytes:
+    limit = request.config_dict[SETTINGS].max_body_bytes
+    if request.content_length is not None and request.content_length > limit:
+        raise _too_large(limit)
+    if request.content_type == "multipart/form-data":
+        async for part in await request.multipart():
+            if isinstance(part, BodyPartReader) and part.name == "image":
+                return await _read_part(part, limit)
+        raise ApiError(400, "file_missing", "表单中没有图片（字段名 image）")
+    if request.content_type in IMAGE_TYPES:
+        return await request.read()  # capped by the app's client_max_size (413)
+    raise ApiError(415, "unsupported_media_type", "请上传图片（multipart 表单字段 image，或 image/png、image/jpeg 正文）",
+                   accepted=["multipart/form-data", *IMAGE_TYPES])
+
+
+async def decode(request: web.Request) -> web.Response:
+    data = await _image_bytes(request)
+    text = await asyncio.to_thread(decode_qr, data)
+    return json_ok(DecodeOut(text=text))
+
+
+ROUTES = [
+    Route("POST", "/api/v1/merchant/decode", decode, STAFF,
+          "Read the QR code in a photo or screenshot (multipart field `image`, or a raw image/png, image/jpeg or "
+          "image/webp body) → its text, to preview like a scanned code; 422 image_invalid, image_too_large, "
+          "qr_not_found", "merchant", response=DecodeOut,
+          request_media=("multipart/form-data", *IMAGE_TYPES)),
+]

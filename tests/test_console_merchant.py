@@ -1,0 +1,145 @@
+"""POST /api/v1/merchant/decode: the merchant page's photo upload reads a card's QR code, and nothing else gets in."""
+from __future__ import annotations
+
+import io
+
+import pytest
+import qrcode
+from aiohttp import FormData
+from PIL import Image, ImageFilter
+
+from api.keys import CARD_CODES
+from models.users import Role
+from tests.helpers import admin_headers, auth, consumer_headers, staff_token
+from tests.test_cards import buy_cards
+
+URL = "/api/v1/merchant/decode"
+TEXT = "AX1.8860000000000000.0123456789abcdef0123"
+
+
+def png_of(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def qr_image(text: str = TEXT) -> Image.Image:
+    return qrcode.make(text, border=4).get_image().convert("RGB")
+
+
+def photo_of(image: Image.Image) -> bytes:
+    """Like a phone photo of a printed card: small in a big grey frame, turned a little, soft, JPEG."""
+    frame = Image.new("RGB", (3000, 2200), (176, 168, 150))
+    turned = image.resize((520, 520)).rotate(8, expand=True, fillcolor=(176, 168, 150))
+    frame.paste(turned, (1700, 900))
+    out = io.BytesIO()
+    frame.filter(ImageFilter.GaussianBlur(1.0)).save(out, "JPEG", quality=72)
+    return out.getvalue()
+
+
+def form(data: bytes, name: str = "image", filename: str = "card.png", media: str = "image/png") -> FormData:
+    body = FormData()
+    body.add_field(name, data, filename=filename, content_type=media)
+    return body
+
+
+@pytest.fixture
+async def clerk(client) -> dict[str, str]:
+    return auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1", merchant_name="佛冈专柜"))
+
+
+async def decode(client, headers, data, status: int = 200, **kwargs) -> dict:
+    resp = await client.post(URL, data=data, headers=headers, **kwargs)
+    body = await resp.json()
+    assert resp.status == status, body
+    return body
+
+
+async def test_a_printed_card_qr_decodes_and_previews_with_its_balance(client, clerk) -> None:
+    alice = await consumer_headers(client, "alice")
+    card_no = (await buy_cards(client, alice, face=20000))[0]["card_no"]
+    png = await (await client.get(f"/api/v1/cards/{card_no}/qr.png", headers=await admin_headers(client))).read()
+
+    text = (await decode(client, clerk, form(png)))["text"]
+    assert text == client.app[CARD_CODES].printed(card_no)
+    resp = await client.post("/api/v1/merchant/redemptions/preview", json={"code": text}, headers=clerk)
+    preview = await resp.json()
+    assert resp.status == 200, preview
+    assert preview["balance_fen"] == 20000 and preview["card_no_masked"].endswith(card_no[-4:])
+    assert preview["needs_pay_code"] is True  # alice holds it: the printed code alone spends nothing
+
+
+async def test_a_raw_png_or_jpeg_body_is_accepted(client, clerk) -> None:
+    assert (await decode(client, {**clerk, "Content-Type": "image/png"}, png_of(qr_image())))["text"] == TEXT
+    jpeg = photo_of(qr_image())
+    assert (await decode(client, {**clerk, "Content-Type": "image/jpeg"}, jpeg))["text"] == TEXT
+
+
+async def test_a_photo_like_jpeg_upload_decodes(client, clerk) -> None:
+    body = await decode(client, clerk, form(photo_of(qr_image()), filename="IMG_0001.jpg", media="image/jpeg"))
+    assert body == {"text": TEXT}
+
+
+async def test_a_screenshot_with_transparent_background_decodes(client, clerk) -> None:
+    code = qr_image().convert("L")
+    shot = Image.new("RGBA", code.size, (0, 0, 0, 0))  # clear pixels are black underneath
+    shot.paste((0, 0, 0, 255), mask=code.point(lambda v: 255 - v))
+    assert (await decode(client, clerk, form(png_of(shot))))["text"] == TEXT
+
+
+async def test_an_image_without_a_qr_code_is_422_qr_not_found(client, clerk) -> None:
+    landscape = Image.new("RGB", (1200, 800), (90, 140, 60))
+    body = await decode(client, clerk, form(png_of(landscape)), status=422)
+    assert body["error"]["code"] == "qr_not_found"
+
+
+@pytest.mark.parametrize("data", [b"this is not an image", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, b""])
+async def test_garbage_or_broken_bytes_are_422_image_invalid(client, clerk, data) -> None:
+    body = await decode(client, clerk, form(data), status=422)
+    assert body["error"]["code"] == "image_invalid"
+
+
+async def test_a_truncated_png_is_422_image_invalid(client, clerk) -> None:
+    whole = png_of(qr_image())
+    body = await decode(client, {**clerk, "Content-Type": "image/png"}, whole[: len(whole) // 2], status=422)
+    assert body["error"]["code"] == "image_invalid"
+
+
+async def test_too_many_pixels_is_refused_before_decoding(client, clerk) -> None:
+    bomb = png_of(Image.new("1", (9000, 9000), 1))  # 81 megapixels in a few kilobytes
+    assert len(bomb) < 100_000
+    body = await decode(client, clerk, form(bomb), status=422)
+    assert body["error"]["code"] == "image_too_large"
+    assert body["error"]["details"]["max_pixels"] == 50_000_000
+
+
+async def test_the_body_size_limit_holds_for_forms_and_raw_bodies(make_client) -> None:
+    client = await make_client(max_body_bytes=64_000)
+    clerk = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1"))
+    big = photo_of(qr_image()) + b"\x00" * 70_000
+    for data, headers in ((form(big), clerk), (big, {**clerk, "Content-Type": "image/jpeg"})):
+        body = await decode(client, headers, data, status=413)
+        assert body["error"]["code"] == "payload_too_large"
+    assert (await decode(client, clerk, form(png_of(qr_image()))))["text"] == TEXT  # small ones still pass
+
+
+async def test_a_form_without_an_image_field_or_another_media_type_is_refused(client, clerk) -> None:
+    body = await decode(client, clerk, form(png_of(qr_image()), name="photo"), status=400)
+    assert body["error"]["code"] == "file_missing"
+    body = await decode(client, {**clerk, "Content-Type": "text/plain"}, b"AX1.123", status=415)
+    assert body["error"]["code"] == "unsupported_media_type"
+
+
+async def test_only_staff_may_decode(client) -> None:
+    png = png_of(qr_image())
+    assert (await decode(client, {}, form(png), status=401))["error"]["code"] == "unauthenticated"
+    consumer = await consumer_headers(client, "bob")
+    assert (await decode(client, consumer, form(png), status=403))["error"]["code"] == "forbidden"
+    assert (await decode(client, await admin_headers(client), form(png)))["text"] == TEXT
+
+
+async def test_the_endpoint_is_documented(client) -> None:
+    doc = await (await client.get("/api/v1/openapi.json")).json()
+    operation = doc["paths"]["/api/v1/merchant/decode"]["post"]
+    assert set(operation["requestBody"]["content"]) >= {"multipart/form-data", "image/png", "image/jpeg"}
+    assert operation["x-roles"] == ["admin", "merchant_staff"]
