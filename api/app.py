@@ -11,7 +11,7 @@ from api.contexts import (
     wechat_push_ctx,
 )
 from api.errors import error_middleware
-from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
+from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, REGIONS, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
 from api.wechat.push_relay import PushConfig
 from api.openapi import LazyDocument
@@ -20,6 +20,7 @@ from api.routing import register
 from api.settings import Settings
 from models.card_codes import CardCodes
 from models.merchant_codes import MerchantCodes
+from models.region_directory import RegionSnapshot
 from models.db import activated
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[CARD_CODES] = CardCodes(settings.secret_key)
     app[MERCHANT_CODES] = MerchantCodes(settings.secret_key)
+    app[REGIONS] = RegionSnapshot()
     app.cleanup_ctx.extend(
         [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx,
          wechat_push_ctx])

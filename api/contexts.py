@@ -12,7 +12,7 @@ from aiohttp import web
 
 from api.jobs import BackgroundJobs
 from api.keys import (
-    ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, SEARCH, SETTINGS, WECHAT_LOGIN, WECHAT_PUSH, WECHAT_PUSH_RELAY,
+    ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN, WECHAT_PUSH, WECHAT_PUSH_RELAY,
 )
 from bot.engine import Assistant, BotConfig
 from api.wechat.customer_service import CustomerService
@@ -60,7 +60,7 @@ async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
     """The chat assistant over this process's search index; its dialogue state lives in the database."""
     settings = app[SETTINGS]
     config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds))
-    assistant = app[ASSISTANT] = Assistant(app[SEARCH], config)
+    assistant = app[ASSISTANT] = Assistant(app[SEARCH], config, app[REGIONS])
     warm_up = asyncio.create_task(assistant.warm_up(app[DATABASE]))  # ready at once; the first chat may wait
     try:
         yield

@@ -15,6 +15,7 @@ from bot.engine import Assistant
 from models.card_codes import CardCodes
 from models.catalog_search import CatalogSearch
 from models.merchant_codes import MerchantCodes
+from models.region_directory import RegionSnapshot
 
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", TortoiseContext)
@@ -28,5 +29,6 @@ WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)
 BACKGROUND_JOBS = web.AppKey("background_jobs", BackgroundJobs)
 ASSISTANT = web.AppKey("assistant", Assistant)
+REGIONS = web.AppKey("regions", RegionSnapshot)  # the divisions, read on first use
 WECHAT_PUSH = web.AppKey("wechat_push", PushConfig)  # only set when WECHAT_PUSH_TOKEN is
 WECHAT_PUSH_RELAY = web.AppKey("wechat_push_relay", PushRelay)

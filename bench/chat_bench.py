@@ -65,7 +65,7 @@ async def in_process(url: str) -> None:
             print(f"understanding: {len(texts)} messages x5, median {statistics.median(timings):.3f} ms, "
                   f"p99 {percentile(timings, 0.99):.3f} ms (target: median <= 2 ms)")
             user, _ = await User.get_or_create(openid="bench:chat", defaults={"nickname": "bench"})
-            await addresses.create_address(user, **ADDRESS)
+            await addresses.create_address(user, assistant.regions, **ADDRESS)
             turns = []
             for text in texts:
                 await ChatSession.filter(user_id=user.id).delete()

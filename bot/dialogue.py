@@ -25,6 +25,7 @@ from models.addresses import Address
 from models.catalog import Product
 from models.catalog_search import CatalogSearch
 from models.errors import DomainError
+from models.region_directory import RegionSnapshot
 from models.services import addresses, card_purchase, cards, orders
 from models.services.orders import MAX_QTY, LineRequest
 from models.users import User
@@ -39,6 +40,7 @@ class Context:
     search: CatalogSearch
     card_faces_fen: tuple[int, ...]
     pay_timeout: timedelta
+    regions: RegionSnapshot
 
 
 class Turn:
@@ -287,7 +289,7 @@ class Turn:
         self._half = None if value.denominator == 1 else value
 
     async def _take_address(self, d: Draft) -> Reply | None:
-        parsed = await addresses.parse_address_line(self.u.raw)
+        parsed = await addresses.parse_address_line(self.u.raw, self.ctx.regions)
         if not (parsed.county and parsed.phone):
             if not PHONE.search(self.u.raw) and (self.u.about_products or self.u.intent not in ("fallback", "search")):
                 return None
@@ -295,7 +297,7 @@ class Turn:
             return self.say(replies.bad_address(problem), "order", suggestions=["取消"])
         try:
             address = await addresses.create_address(
-                self.ctx.user, name=parsed.name or "收货人", phone=parsed.phone, province=parsed.province or "",
+                self.ctx.user, self.ctx.regions, name=parsed.name or "收货人", phone=parsed.phone, province=parsed.province or "",
                 city=parsed.city or "", county=parsed.county or "", detail=parsed.detail or "", is_default=True,
             )
         except DomainError as exc:

@@ -18,6 +18,7 @@ from bot.reply import Reply
 from bot.understanding import understand
 from bot.vocabulary import Vocabulary, load_vocabulary
 from models.catalog_search import CatalogSearch
+from models.region_directory import RegionSnapshot
 from models.clock import now_utc, today_shanghai
 from models.services import chat_sessions
 from models.users import User
@@ -34,9 +35,10 @@ class BotConfig:
 
 
 class Assistant:
-    def __init__(self, search: CatalogSearch, config: BotConfig) -> None:
+    def __init__(self, search: CatalogSearch, config: BotConfig, regions: RegionSnapshot | None = None) -> None:
         self.search = search
         self.config = config
+        self.regions = regions or RegionSnapshot()  # the app shares its own; a standalone assistant reads its own
         self._vocab: Vocabulary | None = None
         self._vocab_version = -1
         self._lock = asyncio.Lock()
@@ -64,7 +66,8 @@ class Assistant:
         """Answer one message from `user`; the dialogue state is read from and written to the database."""
         vocab = await self.vocabulary()
         u = understand(text, vocab)
-        ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout)
+        ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
+                      self.regions)
         for _ in range(MAX_ATTEMPTS):
             now = now_utc()
             raw, version, age = await chat_sessions.load(user.id, self.config.idle_timeout, now)

@@ -15,6 +15,7 @@ from bot.engine import Assistant
 from bot.reply import INTENTS
 from models.addresses import Address
 from models.chat import ChatSession
+from models.region_directory import RegionSnapshot
 from models.services import addresses
 from models.users import User
 
@@ -89,12 +90,12 @@ def load_set(directory: Path = EVAL_DIR) -> tuple[list[dict[str, Any]], list[dic
     return utterances, dialogues
 
 
-async def _fresh_user(name: str, with_address: bool) -> User:
+async def _fresh_user(name: str, with_address: bool, regions: RegionSnapshot) -> User:
     user, _ = await User.get_or_create(openid=f"eval:{name}", defaults={"nickname": name})
     await ChatSession.filter(user_id=user.id).delete()
     has = await Address.exists(user_id=user.id)
     if with_address and not has:
-        await addresses.create_address(user, **ADDRESS)
+        await addresses.create_address(user, regions, **ADDRESS)
     if not with_address and has:
         await Address.filter(user_id=user.id).delete()
     return user
@@ -102,13 +103,14 @@ async def _fresh_user(name: str, with_address: bool) -> User:
 
 async def evaluate(assistant: Assistant, utterances: list[dict[str, Any]], dialogues: list[dict[str, Any]]) -> Report:
     report = Report()
-    user = await _fresh_user("utterances", with_address=True)
+    user = await _fresh_user("utterances", with_address=True, regions=assistant.regions)
     for item in utterances:
         await ChatSession.filter(user_id=user.id).delete()
         reply = await assistant.handle(user, item["text"])
         _score_utterance(report, item, reply)
     for i, dialogue in enumerate(dialogues):
-        user = await _fresh_user(f"dialogue-{i}", with_address=not dialogue.get("no_address"))
+        user = await _fresh_user(f"dialogue-{i}", with_address=not dialogue.get("no_address"),
+                                 regions=assistant.regions)
         ok = True
         for turn in dialogue["turns"]:
             reply = await assistant.handle(user, turn["say"])

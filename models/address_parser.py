@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.region_directory import RegionDirectory, RegionRow
-from models.region_names import region_short_forms
+from models.region_directory import NameForms, RegionDirectory, RegionRow
 
 PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9})(?!\d)")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
@@ -30,40 +29,43 @@ class ParsedAddress:
     phone: str | None
 
 
-def _prefix_match(text: str, candidates: list[RegionRow]) -> tuple[RegionRow | None, int]:
-    """The candidate whose name (or short form) starts `text`, preferring the longest form."""
-    best: tuple[RegionRow | None, int] = (None, 0)
-    for row in candidates:
-        for form in region_short_forms(row.name):
-            if len(form) > best[1] and text.startswith(form):
-                best = (row, len(form))
-    return best
-
-
 def _regions(text: str, directory: RegionDirectory) -> tuple[list[RegionRow], int]:
     """Province, city, county found at the start of `text` (each may be inferred), and how much was read."""
     found: list[RegionRow] = []
     pos = 0
-    province, n = _prefix_match(text, directory.by_level("province"))
+    province, n = _provinces(directory).prefix(text)
     if province:
         found.append(province)
         pos += n
-    parent_pool = directory.children(province.code) if province else directory.by_level("city")
-    city, n = _prefix_match(text[pos:], [r for r in parent_pool if r.level == "city"])
+    city, n = _cities(directory, province).prefix(text[pos:])
     if city:
         found.append(city)
         pos += n
-    if city:
-        pool = directory.children(city.code)
-    elif province:
-        pool = [r for r in directory.by_level("county") if _under(r, province.code, directory)]
-    else:
-        pool = directory.by_level("county")
-    county, n = _prefix_match(text[pos:], pool)
+    county, n = _counties(directory, province, city).prefix(text[pos:])
     if county:
         found.append(county)
         pos += n
     return found, pos
+
+
+def _provinces(directory: RegionDirectory) -> NameForms:
+    return directory.name_forms(("province", None), lambda: directory.by_level("province"))
+
+
+def _cities(directory: RegionDirectory, province: RegionRow | None) -> NameForms:
+    if province is None:
+        return directory.name_forms(("city", None), lambda: directory.by_level("city"))
+    return directory.name_forms(
+        ("city", province.code), lambda: [r for r in directory.children(province.code) if r.level == "city"])
+
+
+def _counties(directory: RegionDirectory, province: RegionRow | None, city: RegionRow | None) -> NameForms:
+    if city is not None:
+        return directory.name_forms(("county", city.code), lambda: directory.children(city.code))
+    if province is not None:
+        return directory.name_forms(("county", province.code), lambda: [
+            r for r in directory.by_level("county") if _under(r, province.code, directory)])
+    return directory.name_forms(("county", None), lambda: directory.by_level("county"))
 
 
 def _under(row: RegionRow, ancestor: str, directory: RegionDirectory) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from aiohttp import web
 
 from api.auth import current_user
+from api.keys import REGIONS
 from api.responses import json_ok
 from api.routing import CONSUMER, Route
 from api.schemas.addresses import AddressIn, AddressLineIn, AddressList, AddressOut, AddressPatch, ParsedAddressOut
@@ -21,14 +22,14 @@ async def list_addresses(request: web.Request) -> web.Response:
 
 async def create_address(request: web.Request) -> web.Response:
     body = await parse_json(request, AddressIn)
-    address = await addresses.create_address(current_user(request), **body.model_dump())
+    address = await addresses.create_address(current_user(request), request.config_dict[REGIONS], **body.model_dump())
     return json_ok(AddressOut.of(address), status=201)
 
 
 async def update_address(request: web.Request) -> web.Response:
     address_id = parse_path(request, IdPath).id
     body = await parse_json(request, AddressPatch)
-    address = await addresses.update_address(current_user(request), address_id, body.model_dump(exclude_unset=True))
+    address = await addresses.update_address(current_user(request), request.config_dict[REGIONS], address_id, body.model_dump(exclude_unset=True))
     return json_ok(AddressOut.of(address))
 
 
@@ -39,7 +40,7 @@ async def delete_address(request: web.Request) -> web.Response:
 
 async def parse_address_line(request: web.Request) -> web.Response:
     body = await parse_json(request, AddressLineIn)
-    return json_ok(asdict(await addresses.parse_address_line(body.text)))
+    return json_ok(asdict(await addresses.parse_address_line(body.text, request.config_dict[REGIONS])))
 
 
 _P = "/api/v1/me/addresses"

@@ -9,7 +9,7 @@ from tortoise.transactions import in_transaction
 from models.address_parser import ParsedAddress, parse_address
 from models.addresses import Address
 from models.errors import Invalid, NotFound
-from models.region_directory import RegionDirectory, RegionNotFound
+from models.region_directory import RegionDirectory, RegionNotFound, RegionSnapshot
 from models.users import User
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -20,10 +20,9 @@ def _invalid(field: str, message: str) -> Invalid:
     return Invalid("invalid_address", message, field=field)
 
 
-async def _validated(values: dict[str, Any]) -> dict[str, Any]:
+def _validated(values: dict[str, Any], directory: RegionDirectory) -> dict[str, Any]:
     if not MOBILE.match(values["phone"]):
         raise _invalid("phone", "手机号应为 11 位中国大陆手机号")
-    directory = await RegionDirectory.load()
     try:
         code = directory.county(values["province"], values["city"], values["county"])
     except RegionNotFound as exc:
@@ -38,8 +37,8 @@ async def list_addresses(user: User) -> list[Address]:
     return await Address.filter(user_id=user.id).order_by("-is_default", "-id")
 
 
-async def create_address(user: User, **values: Any) -> Address:
-    values = await _validated(values)
+async def create_address(user: User, regions: RegionSnapshot, **values: Any) -> Address:
+    values = _validated(values, await regions.directory())
     async with in_transaction() as conn:
         count = await Address.filter(user_id=user.id).using_db(conn).count()
         if count >= MAX_ADDRESSES:
@@ -63,11 +62,11 @@ async def _own(user: User, address_id: int, conn: Any = None) -> Address:
     return address
 
 
-async def update_address(user: User, address_id: int, changes: dict[str, Any]) -> Address:
+async def update_address(user: User, regions: RegionSnapshot, address_id: int, changes: dict[str, Any]) -> Address:
     address = await _own(user, address_id)
     fields = ("name", "phone", "province", "city", "county", "detail")
     merged = {f: changes.get(f, getattr(address, f)) for f in fields}
-    values = await _validated(merged)
+    values = _validated(merged, await regions.directory())
     async with in_transaction() as conn:
         if changes.get("is_default"):
             await Address.filter(user_id=user.id).using_db(conn).update(is_default=False)
@@ -88,5 +87,5 @@ async def delete_address(user: User, address_id: int) -> None:
                 await Address.filter(id=newest.id).using_db(conn).update(is_default=True)
 
 
-async def parse_address_line(text: str) -> ParsedAddress:
-    return parse_address(text, await RegionDirectory.load())
+async def parse_address_line(text: str, regions: RegionSnapshot) -> ParsedAddress:
+    return parse_address(text, await regions.directory())
