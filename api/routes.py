@@ -7,6 +7,7 @@ from api.handlers import counter_codes, redemption_requests
 from api.handlers import wechat_push
 from api.handlers import stats
 from api.handlers import console
+from api.handlers import card_admin
 from api.handlers import code_decode
 from api.routing import Route
 
@@ -32,5 +33,6 @@ ROUTES: list[Route] = [
     *organizations.ROUTES,
     *stats.ROUTES,
     *console.ROUTES,
+    *card_admin.ROUTES,
     *code_decode.ROUTES,
 ]

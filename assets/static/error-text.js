@@ -78,6 +78,8 @@ window.AIXIN_ERROR_TEXT = {
   card_expired: '爱心卡已过期',
   card_closed: '爱心卡已注销',
   invalid_card_state: '爱心卡当前状态不允许此操作',
+  card_busy: '爱心卡正在交易，请稍后重试',
+  invalid_amount: '调整金额不能为 0',
   card_cannot_buy_cards: '爱心卡不能用于购买爱心卡',
   card_order_not_refundable: '爱心卡订单不能退款',
   invalid_face_value: '面值不正确，请选择允许的面值',
