@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
+from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count, Sum
 from tortoise.transactions import in_transaction
 
 from api.keys import BACKGROUND_JOBS, CARD_CODES, DATABASE
+from models.audit import AuditEntry
 from models.cards import ActivityKind, BatchState, Card, CardActivity, CardBatch, CardStatus
 from models.clock import now_utc, today_shanghai
 from models.db import activated
@@ -207,6 +209,66 @@ async def test_failure_marks_the_batch_failed(client: TestClient) -> None:
     assert body["state"] == "failed" and "disk full" in body["error"]
     resp = await client.post(f"{URL}/{batch.id}/activate", headers=headers)
     assert resp.status == 409 and (await resp.json())["error"]["code"] == "invalid_batch_state"
+
+
+async def test_retry_resumes_a_failed_batch_where_it_stopped(client: TestClient) -> None:
+    """A real failure: a card number the batch's second chunk will generate is already taken."""
+    headers = await admin_headers(client)
+    with activated(client.app[DATABASE]):
+        batch = await card_batches.create_batch(None, organization="某单位", face_value_fen=FACE, count=2500,
+                                                expires_at=today_shanghai() + timedelta(days=30),
+                                                allowed_face_values=(FACE,))
+        blocker = await Card.create(card_no=card_no_for(1500), face_value_fen=FACE,
+                                    expires_at=today_shanghai() + timedelta(days=30))
+        with pytest.raises(IntegrityError):
+            await card_batches.issue_batch(batch.id, chunk_size=1000)
+        first_chunk = await Card.filter(batch_id=batch.id).order_by("id").values_list("id", "card_no")
+    failed = await (await client.get(f"{URL}/{batch.id}", headers=headers)).json()
+    assert (failed["state"], failed["done"], len(first_chunk)) == ("failed", 1000, 1000) and failed["error"]
+
+    # Retried while the number is still taken, it fails again at the same place, keeping what it made.
+    resp = await client.post(f"{URL}/{batch.id}/retry", headers=headers)
+    assert resp.status == 202 and (await resp.json())["state"] == "issuing"
+    again, _ = await wait_issued(client, headers, batch.id)
+    assert (again["state"], again["done"]) == ("failed", 1000) and again["error"]
+
+    with activated(client.app[DATABASE]):
+        await blocker.delete()
+    resp = await client.post(f"{URL}/{batch.id}/retry", headers=headers)
+    body = await resp.json()
+    assert resp.status == 202 and (body["state"], body["done"], body["error"]) == ("issuing", 1000, None)
+    done, seen = await wait_issued(client, headers, batch.id)
+    assert (done["state"], done["done"], done["total"]) == ("issued", 2500, 2500) and seen == sorted(seen)
+    with activated(client.app[DATABASE]):
+        rows = await Card.filter(batch_id=batch.id).order_by("id").values_list("id", "card_no")
+        numbers = [n for _, n in rows]
+        trail = await AuditEntry.filter(entity_type="card_batch", entity_id=str(batch.id)).order_by("id").values_list(
+            "action", flat=True)
+    assert rows[:1000] == first_chunk  # the cards made before the failure are kept as they were
+    assert len(numbers) == len(set(numbers)) == 2500 and all(is_valid_card_no(n) for n in numbers)
+    assert card_no_for(1500) in numbers
+    assert trail == ["card_batch.create", "card_batch.retry", "card_batch.retry"]
+    assert (await client.post(f"{URL}/{batch.id}/activate", headers=headers)).status == 200
+    await assert_activated(client, batch.id, 2500)
+
+
+async def test_retry_only_a_failed_batch(client: TestClient) -> None:
+    headers = await admin_headers(client)
+    issued = await create_and_issue(client, headers, count=5)
+    with activated(client.app[DATABASE]):
+        issuing = await card_batches.create_batch(None, organization="某单位", face_value_fen=FACE, count=10,
+                                                  expires_at=today_shanghai() + timedelta(days=30),
+                                                  allowed_face_values=(FACE,))
+    for batch_id, state in ((issued["id"], "issued"), (issuing.id, "issuing")):
+        resp = await client.post(f"{URL}/{batch_id}/retry", headers=headers)
+        error = (await resp.json())["error"]
+        assert resp.status == 409 and error["code"] == "invalid_batch_state" and error["details"]["state"] == state
+    assert (await client.post(f"{URL}/{issued['id']}/activate", headers=headers)).status == 200
+    resp = await client.post(f"{URL}/{issued['id']}/retry", headers=headers)
+    assert resp.status == 409 and (await resp.json())["error"]["details"]["state"] == "active"
+    missing = await client.post(f"{URL}/9999/retry", headers=headers)
+    assert missing.status == 404 and (await missing.json())["error"]["code"] == "batch_not_found"
+    assert (await client.post(f"{URL}/{issued['id']}/retry", headers=await consumer_headers(client))).status == 403
 
 
 async def test_not_while_issuing(client: TestClient) -> None:

@@ -45,6 +45,14 @@ async def activate_card_batch(request: web.Request) -> web.Response:
     return json_ok(CardBatchOut.of(batch, await card_batches.batch_report(batch_id)))
 
 
+async def retry_card_batch(request: web.Request) -> web.Response:
+    """202 like create: a failed batch is issuing again, from `done`; poll it."""
+    batch_id = parse_path(request, IdPath).id
+    batch = await card_batches.retry_batch(current_user(request), batch_id)
+    request.config_dict[BACKGROUND_JOBS].start(card_batches.issue_batch(batch.id), f"retry card batch {batch.id}")
+    return json_ok(CardBatchOut.of(batch), status=202)
+
+
 async def card_batch_cards(request: web.Request) -> web.Response:
     batch_id = parse_path(request, IdPath).id
     q = parse_query(request, BatchCardsQuery)
@@ -65,6 +73,9 @@ ROUTES = [
     Route("POST", f"{_B}/{{id}}/activate", activate_card_batch, ADMIN,
           "The organization has paid: activate every card of an issued batch at its face value", "admin",
           response=CardBatchOut),
+    Route("POST", f"{_B}/{{id}}/retry", retry_card_batch, ADMIN,
+          "Retry a failed batch: answers 202 and issues its missing cards in the background, keeping those made",
+          "admin", response=CardBatchOut),
     Route("GET", f"{_B}/{{id}}/cards", card_batch_cards, ADMIN,
           "The batch's cards in issue order, with the text of each printed QR code", "admin",
           query=BatchCardsQuery, response=BatchCardPage),

@@ -281,6 +281,25 @@ async def resume_stale_batches() -> int:
     return resumed
 
 
+async def retry_batch(actor: User | None, batch_id: int, label: str | None = None) -> CardBatch:
+    """A `failed` batch goes back to `issuing` with its lease released, so the caller's job (or any worker's
+    periodic resume) carries on from `issued`: every chunk committed with its cards and its count, so the cards
+    already made are kept and the failed chunk left nothing behind. Any other state: 409 `invalid_batch_state`.
+    """
+    batch = await get_batch(batch_id)
+    async with in_transaction() as conn:
+        moved = await CardBatch.filter(id=batch_id, state=BatchState.FAILED).using_db(conn).update(
+            state=BatchState.ISSUING, error=None, heartbeat_at=None)
+        if not moved:
+            state = (await CardBatch.get(id=batch_id).using_db(conn)).state.value
+            raise Conflict("invalid_batch_state", f"卡批次当前状态为 {state}，只有失败（failed）的批次可以重试",
+                           batch_id=batch_id, state=state)
+        await audit.record(actor, "card_batch.retry", "card_batch", batch_id,
+                           {"state": BatchState.FAILED.value, "issued": batch.issued, "error": batch.error},
+                           {"state": BatchState.ISSUING.value, "issued": batch.issued}, conn, label=label)
+    return await get_batch(batch_id)
+
+
 # ---------------------------------------------------------------- activate
 
 _ACTIVATION_LEDGER = (
