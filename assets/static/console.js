@@ -75,7 +75,8 @@ const Aixin = (() => {
 
   /** Save a protected download (CSV, XLSX, PDF) under `fileName`. */
   async function download(sess, path, fileName) {
-    const blob = await api(sess, 'GET', path);
+    // As a Blob whatever the type: parse() would turn text/csv into a string, which is no object URL.
+    const blob = await (await api(sess, 'GET', path, undefined, { raw: true })).blob();
     const link = h('a', { href: URL.createObjectURL(blob), download: fileName });
     document.body.append(link);
     link.click();
