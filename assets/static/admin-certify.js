@@ -1,0 +1,161 @@
+// 认定审核: products and suppliers awaiting certification, and the certified products (found by name) to revoke.
+'use strict';
+
+(() => {
+  const { sess, fillTable, pager, reasonAction } = AdminPage;
+  const { h, api, notify } = Aixin;
+  const PAGE_SIZE = 20;
+  const ADMIN = '/api/v1/admin';
+  const pages = { products: 1, suppliers: 1, certified: 1 };
+  let query = '';
+
+  function nameCell(name, ...notes) {
+    return h('td', {}, h('strong', {}, name), h('div', { class: 'muted' }, notes.filter(Boolean).join(' · ')));
+  }
+
+  function sellableBadge(sellable) {
+    return sellable ? h('span', { class: 'badge' }, '在售') : h('span', { class: 'badge warn' }, '暂不可售');
+  }
+
+  // ------------------------------------------------------------------ pending products
+
+  function certifyProductForm(product) {
+    const certNo = h('input', { name: 'cert_no', 'aria-label': '认定证书编号', placeholder: '认定证书编号', maxlength: 64,
+      required: true });
+    const today = Aixin.shanghaiToday();
+    const until = h('input', { name: 'valid_until', type: 'date', 'aria-label': '有效期至', required: true,
+      min: AdminPage.addDays(today, 1), value: AdminPage.aYearFrom(today) });
+    const form = h('form', { class: 'inline certify' }, certNo, h('span', { class: 'muted' }, '有效期至'), until,
+      h('button', { type: 'submit' }, '认定'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      Aixin.guard(async () => {
+        const done = await api(sess, 'POST', `${ADMIN}/products/${encodeURIComponent(product.sku)}/certify`,
+          { cert_no: certNo.value.trim(), valid_until: until.value });
+        notify(done.sellable ? `已认定：${done.name}（有效期至 ${done.valid_until}）`
+          : `已认定：${done.name}；供应商尚未认定，暂不可售`, 'ok');
+        await Promise.all([loadPendingProducts(), loadCertified()]);
+      }, form.querySelector('button'));
+    });
+    return form;
+  }
+
+  function revokeProduct(product, reload) {
+    return reasonAction('撤销认定', async (reason) => {
+      const done = await api(sess, 'POST', `${ADMIN}/products/${encodeURIComponent(product.sku)}/revoke`, { reason });
+      notify(`已撤销认定：${done.name}`, 'ok');
+      await reload();
+    });
+  }
+
+  function pendingProductRow(p) {
+    return h('tr', { dataset: { sku: p.sku } },
+      nameCell(p.name, p.sku, p.category),
+      h('td', {}, p.supplier_name, h('div', { class: 'muted' }, p.origin_county)),
+      h('td', { class: 'money' }, `${Aixin.yuan(p.price_fen)} / ${p.unit}`),
+      h('td', { class: 'actions' }, certifyProductForm(p), revokeProduct(p, loadPendingProducts)),
+    );
+  }
+
+  async function loadPendingProducts(page = pages.products) {
+    pages.products = page;
+    const reply = await api(sess, 'GET', `${ADMIN}/products?status=pending&page=${page}&page_size=${PAGE_SIZE}`);
+    fillTable('pending-products', reply.items.map(pendingProductRow));
+    pager('pending-products-pager', page, PAGE_SIZE, reply.total, (p) => Aixin.guard(() => loadPendingProducts(p)));
+  }
+
+  // ------------------------------------------------------------------ pending suppliers
+
+  function certifySupplierForm(supplier) {
+    const certNo = h('input', { name: 'cert_no', 'aria-label': '认定证书编号（可选）', placeholder: '证书编号（可选）',
+      maxlength: 64 });
+    const form = h('form', { class: 'inline certify' }, certNo, h('button', { type: 'submit' }, '认定'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      Aixin.guard(async () => {
+        const done = await api(sess, 'POST', `${ADMIN}/suppliers/${supplier.id}/certify`,
+          { cert_no: certNo.value.trim() || null });
+        notify(`已认定供应商：${done.name}`, 'ok');
+        await loadPendingSuppliers();
+      }, form.querySelector('button'));
+    });
+    return form;
+  }
+
+  function pendingSupplierRow(s) {
+    const revoke = reasonAction('撤销认定', async (reason) => {
+      const done = await api(sess, 'POST', `${ADMIN}/suppliers/${s.id}/revoke`, { reason });
+      notify(`已撤销供应商认定：${done.name}`, 'ok');
+      await loadPendingSuppliers();
+    });
+    return h('tr', { dataset: { supplierId: s.id } },
+      nameCell(s.name, s.region_code ? `地区 ${s.region_code}` : ''),
+      h('td', {}, s.type),
+      h('td', {}, `${AdminPage.count(s.households_lifted)} 户`),
+      h('td', { class: 'actions' }, certifySupplierForm(s), revoke),
+    );
+  }
+
+  async function loadPendingSuppliers(page = pages.suppliers) {
+    pages.suppliers = page;
+    const reply = await api(sess, 'GET', `${ADMIN}/suppliers?status=pending&page=${page}&page_size=${PAGE_SIZE}`);
+    fillTable('pending-suppliers', reply.items.map(pendingSupplierRow));
+    pager('pending-suppliers-pager', page, PAGE_SIZE, reply.total, (p) => Aixin.guard(() => loadPendingSuppliers(p)));
+  }
+
+  // ------------------------------------------------------------------ certified products
+
+  /** The search finds sellable products by name, brand and alias; its rows are shaped like the admin list's. */
+  function fromSearch(item) {
+    return {
+      sku: item.sku, name: item.name, category: item.category, supplier_name: item.supplier.name,
+      origin_county: item.origin.county, cert_no: item.certificate.cert_no, valid_until: item.certificate.valid_until,
+      sellable: true,
+    };
+  }
+
+  function certifiedRow(p) {
+    return h('tr', { dataset: { sku: p.sku } },
+      nameCell(p.name, p.sku, p.category),
+      h('td', {}, p.supplier_name, h('div', { class: 'muted' }, p.origin_county)),
+      h('td', {}, p.cert_no || '—', h('div', { class: 'muted' }, p.valid_until ? `有效期至 ${p.valid_until}` : ''),
+        sellableBadge(p.sellable)),
+      h('td', { class: 'actions' }, revokeProduct(p, loadCertified)),
+    );
+  }
+
+  async function loadCertified(page = pages.certified) {
+    pages.certified = page;
+    let items;
+    let total;
+    if (query) {
+      const reply = await api(sess, 'GET',
+        `/api/v1/products?q=${encodeURIComponent(query)}&page=${page}&page_size=${PAGE_SIZE}`);
+      items = reply.items.map(fromSearch);
+      total = reply.total;
+      document.getElementById('certified-hint').textContent =
+        `“${query}”的查找结果：在售的已认定产品，按相关度排列。`;
+    } else {
+      const reply = await api(sess, 'GET', `${ADMIN}/products?status=certified&page=${page}&page_size=${PAGE_SIZE}`);
+      items = reply.items;
+      total = reply.total;
+      document.getElementById('certified-hint').textContent = '全部已认定产品，最近变更的在前；输入名称可查找。';
+    }
+    fillTable('certified-products', items.map(certifiedRow));
+    pager('certified-products-pager', page, PAGE_SIZE, total, (p) => Aixin.guard(() => loadCertified(p)));
+  }
+
+  function init() {
+    const form = document.getElementById('certified-search');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      query = form.elements.q.value.trim();
+      Aixin.guard(() => loadCertified(1), form.querySelector('button'));
+    });
+  }
+
+  AdminPage.area('certify', {
+    init,
+    load: () => Promise.all([loadPendingProducts(), loadPendingSuppliers(), loadCertified()]),
+  });
+})();

@@ -1,0 +1,78 @@
+// 目录导入: upload a catalogue CSV; show the summary, or every bad row (line, column, reason) in Chinese.
+'use strict';
+
+(() => {
+  const { sess, count } = AdminPage;
+  const { h, api, notify } = Aixin;
+
+  /** The CSV's columns in Chinese (the reasons from the server are Chinese already). */
+  const COLUMNS = {
+    sku: '商品编码', name: '商品名称', brand: '品牌', category: '品类', unit: '单位', price: '价格（元）', stock: '库存',
+    supplier: '供应商', supplier_type: '供应商类型', origin_province: '产地省份', origin_city: '产地地市',
+    origin_county: '产地县区', cert_no: '认定证书编号', cert_valid_until: '认定有效期', poor_households: '带动脱贫户数',
+    tags: '标签', aliases: '别名',
+  };
+
+  function column(name) {
+    if (!name) return '—';
+    return COLUMNS[name] ? `${COLUMNS[name]}（${name}）` : name;
+  }
+
+  function summary(reply) {
+    const figures = [
+      ['文件行数', reply.rows], ['新增商品', reply.products_created], ['更新商品', reply.products_updated],
+      ['未变化商品', reply.products_unchanged], ['新增供应商', reply.suppliers_created],
+      ['更新供应商', reply.suppliers_updated],
+    ];
+    return [
+      h('p', { class: 'result ok' }, `导入成功：共 ${count(reply.rows)} 行。`),
+      h('div', { class: 'figures' }, figures.map(([label, value]) => h('div', { class: 'figure' },
+        h('span', { class: 'label' }, label), h('strong', {}, count(value))))),
+      h('p', { class: 'muted' }, '新导入且没有认定证书编号的商品在“认定审核”中等待认定。'),
+    ];
+  }
+
+  function rowErrors(errors) {
+    const rows = errors.map((e) => h('tr', {},
+      h('td', {}, `第 ${e.line} 行`), h('td', {}, e.sku || '—'), h('td', {}, column(e.field)), h('td', {}, e.reason)));
+    return [
+      h('p', { class: 'result error' }, `目录文件有 ${count(errors.length)} 处错误，未导入任何内容。请修改以下各行后重新上传：`),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'import-errors' },
+        h('thead', {}, h('tr', {}, h('th', {}, '行号'), h('th', {}, '商品编码'), h('th', {}, '列'), h('th', {}, '问题'))),
+        h('tbody', {}, rows))),
+    ];
+  }
+
+  async function upload(form, result) {
+    const file = form.elements.file.files[0];
+    if (!file) {
+      notify(Aixin.errorText('file_missing'));
+      return;
+    }
+    const data = new FormData();
+    data.append('file', file, file.name);
+    result.replaceChildren(h('p', { class: 'muted' }, `正在导入 ${file.name} …`));
+    try {
+      result.replaceChildren(...summary(await api(sess, 'POST', '/api/v1/admin/catalog/import', data)));
+      notify('目录导入成功', 'ok');
+    } catch (err) {
+      if (err instanceof Aixin.ApiFailure && err.code === 'catalog_invalid' && Array.isArray(err.details.errors)) {
+        result.replaceChildren(...rowErrors(err.details.errors));
+        return;
+      }
+      result.replaceChildren();
+      throw err;
+    }
+  }
+
+  function init() {
+    const form = document.getElementById('import-form');
+    const result = document.getElementById('import-result');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      Aixin.guard(() => upload(form, result), form.querySelector('button'));
+    });
+  }
+
+  AdminPage.area('import', { init, load: async () => {} });
+})();
