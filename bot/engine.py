@@ -62,15 +62,22 @@ class Assistant:
                     self._vocab_version = version
         return self._vocab
 
-    async def handle(self, user: User, text: str) -> Reply:
-        """Answer one message from `user`; the dialogue state is read from and written to the database."""
+    async def open_session(self, token: str) -> tuple[User, chat_sessions.Loaded]:
+        """A bearer token's user and their dialogue state, read together (raises `invalid_token`)."""
+        return await chat_sessions.load_with_user(token, self.config.idle_timeout, now_utc())
+
+    async def handle(self, user: User, text: str, session: chat_sessions.Loaded | None = None) -> Reply:
+        """Answer one message from `user`; the dialogue state is read from (unless `session` was just read
+        with `open_session`) and written to the database."""
         vocab = await self.vocabulary()
         u = understand(text, vocab)
         ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
                       self.regions)
         for _ in range(MAX_ATTEMPTS):
-            now = now_utc()
-            raw, version, age = await chat_sessions.load(user.id, self.config.idle_timeout, now)
+            if session is None:
+                session = await chat_sessions.load(user.id, self.config.idle_timeout, now_utc())
+            raw, version, age = session
+            session = None  # a second attempt reads the state another worker wrote
             state = DialogueState.from_json(raw)
             before = state.to_json()
             reply = await Turn(ctx, state, u).run()

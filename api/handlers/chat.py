@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api.auth import current_user
+from api.auth import admit, required_token
 from api.keys import ASSISTANT
 from api.responses import json_ok
 from api.routing import CONSUMER, Route
@@ -12,12 +12,16 @@ from api.validation import parse_json
 
 
 async def chat(request: web.Request) -> web.Response:
+    """One turn. The token's user and their dialogue state come back from one query."""
+    assistant = request.config_dict[ASSISTANT]
+    user, session = await assistant.open_session(required_token(request))
+    admit(request, user, CONSUMER)
     body = await parse_json(request, ChatIn)
-    reply = await request.config_dict[ASSISTANT].handle(current_user(request), body.message)
+    reply = await assistant.handle(user, body.message, session)
     return json_ok(reply.as_dict())
 
 
 ROUTES = [
     Route("POST", "/api/v1/chat", chat, CONSUMER, "Send one message to the ordering assistant", "chat",
-          body=ChatIn, response=ChatOut),
+          body=ChatIn, response=ChatOut, own_authentication=True),
 ]

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -25,14 +26,14 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(8))
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 async def issue_token(user: User, ttl_seconds: int) -> str:
     """A new random bearer token; only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    await AuthToken.create(user=user, token_hash=_token_hash(token), expires_at=now_utc() + timedelta(seconds=ttl_seconds))
+    await AuthToken.create(user=user, token_hash=token_hash(token), expires_at=now_utc() + timedelta(seconds=ttl_seconds))
     return token
 
 
@@ -45,18 +46,25 @@ _TOKEN_USER = (
 async def user_for_token(token: str) -> User:
     """The user behind a bearer token. Every authenticated request asks this, so it is one hand-written
     query (a tenth of the cost of the ORM's join) turned into a User the way Tortoise loads rows."""
-    rows = await sql.query(User._meta.db, _TOKEN_USER, [_token_hash(token)])
-    expires = AuthToken._meta.fields_map["expires_at"].to_python_value(rows[0]["token_expires_at"]) if rows else None
-    if not rows or expires <= now_utc():
+    rows = await sql.query(User._meta.db, _TOKEN_USER, [token_hash(token)])
+    return user_from_token_row(rows[0] if rows else None)
+
+
+def user_from_token_row(row: dict[str, Any] | None) -> User:
+    """A row of `app_user` columns plus `token_expires_at` (None: no such token) → the user, if the token is valid.
+
+    For queries that read something else along with the token's user in the same trip (the chat session)."""
+    expires = AuthToken._meta.fields_map["expires_at"].to_python_value(row["token_expires_at"]) if row else None
+    if row is None or expires <= now_utc():
         raise Unauthenticated("invalid_token", "登录已失效，请重新登录")
-    user = User._init_from_db(**rows[0])
+    user = User._init_from_db(**row)
     if not user.is_active:
         raise Unauthenticated("invalid_token", "登录已失效，请重新登录")
     return user
 
 
 async def revoke_token(token: str) -> None:
-    await AuthToken.filter(token_hash=_token_hash(token)).delete()
+    await AuthToken.filter(token_hash=token_hash(token)).delete()
 
 
 async def find_or_create_consumer(openid: str, nickname: str = "") -> User:

@@ -14,8 +14,17 @@ import orjson
 
 from models import sql
 from models.chat import ChatSession
+from models.services.accounts import token_hash, user_from_token_row
+from models.users import User
 
 _LOAD = "SELECT state, version, updated_at FROM chat_session WHERE user_id = ?"
+# The bearer token's user and that user's session in one trip: a chat turn is mostly waiting on the database.
+_LOAD_WITH_USER = (
+    "SELECT u.*, t.expires_at AS token_expires_at, s.state AS chat_state, s.version AS chat_version, "
+    "s.updated_at AS chat_updated_at FROM auth_token t JOIN app_user u ON u.id = t.user_id "
+    "LEFT JOIN chat_session s ON s.user_id = u.id WHERE t.token_hash = ?"
+)
+Loaded = tuple[dict[str, Any], int, timedelta]  # state, version (0: no row yet), age
 _INSERT = "INSERT INTO chat_session (user_id, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING"
 _UPDATE = "UPDATE chat_session SET state = ?, version = version + 1, updated_at = ? WHERE user_id = ? AND version = ?"
 
@@ -32,14 +41,28 @@ def _as_state(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-async def load(user_id: int, idle: timedelta, now: datetime) -> tuple[dict[str, Any], int, timedelta]:
+async def load(user_id: int, idle: timedelta, now: datetime) -> Loaded:
     """The user's state, its version (0: no row yet) and its age; an idle session comes back empty."""
     rows = await sql.query(ChatSession._meta.db, _LOAD, [user_id])
-    if not rows:
+    row = rows[0] if rows else None
+    return _loaded(row and (row["state"], row["version"], row["updated_at"]), idle, now)
+
+
+async def load_with_user(token: str, idle: timedelta, now: datetime) -> tuple[User, Loaded]:
+    """The bearer token's user (raises `invalid_token` like any authentication) and their session."""
+    rows = await sql.query(ChatSession._meta.db, _LOAD_WITH_USER, [token_hash(token)])
+    row = rows[0] if rows else None
+    session = row and (row.pop("chat_state"), row.pop("chat_version"), row.pop("chat_updated_at"))
+    user = user_from_token_row(row)
+    return user, _loaded(session if session and session[1] is not None else None, idle, now)
+
+
+def _loaded(row: tuple[Any, int, Any] | None, idle: timedelta, now: datetime) -> Loaded:
+    if row is None:
         return {}, 0, timedelta(0)
-    row = rows[0]
-    age = now - _as_datetime(row["updated_at"])
-    return (_as_state(row["state"]) if age <= idle else {}), row["version"], age
+    state, version, updated_at = row
+    age = now - _as_datetime(updated_at)
+    return (_as_state(state) if age <= idle else {}), version, age
 
 
 async def save(user_id: int, state: dict[str, Any], version: int, now: datetime) -> bool:
