@@ -132,7 +132,7 @@ class Turn:
                 return replies.order_unknown(self.u.order_no)
             rows = [order]
         else:
-            rows, _ = await orders.list_orders(self.ctx.user, None, 0, 3)
+            rows = await orders.recent_orders(self.ctx.user, 3)
         return replies.orders([(o.order_no, o.status.value, o.total_fen, _shipping_note(o)) for o in rows])
 
     def _pending_question(self) -> str:

@@ -150,6 +150,11 @@ async def list_orders(user: User, status: S | None, offset: int, limit: int) -> 
     return orders, await query.count()
 
 
+async def recent_orders(user: User, limit: int) -> list[Order]:
+    """The user's latest orders without their lines or a count: what a status answer needs, in one query."""
+    return await Order.filter(user_id=user.id).order_by("-created_at", "-id").limit(limit)
+
+
 async def _move(user: User | None, order_no: str, to: S, actor: User | None, reason: str, **changes: Any) -> Order:
     order = await order_for(user, order_no)
     async with in_transaction() as conn:
