@@ -118,3 +118,25 @@ def test_a_clerk_voids_todays_redemption_and_the_balance_comes_back(page: Any, a
     page.set_viewport_size({"width": 375, "height": 800})  # a phone: nothing wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.set_viewport_size({"width": 1280, "height": 860})
+
+
+def test_a_clerk_confirms_a_holders_request_made_at_the_counter(page: Any, api: Any) -> None:
+    _, [card] = active_batch(api)
+    eggs = price_fen(api, EGGS)
+    holder = api.consumer_token(f"e2e-holder-{uuid.uuid4().hex[:8]}")
+    api.call("POST", "/api/v1/cards/claim", holder, {"code": card["qr"]})
+    counter_code = api.call("GET", "/api/v1/merchant/code", api.staff_token(*CLERK))["code"]
+    asked = api.call("POST", f"/api/v1/cards/{card['card_no']}/redemption-requests", holder, {
+        "merchant_code": counter_code, "items": [{"sku": EGGS, "qty": 2}],
+        "idempotency_key": f"e2e-{uuid.uuid4().hex}"})
+
+    login_staff(page, "/merchant", *CLERK)
+    request = page.locator(f'#requests-list .request[data-id="{asked["id"]}"]')
+    expect(request).to_contain_text("广生源鸡蛋 30枚装 ×2")
+    expect(request).to_contain_text(f"合计 {yuan(2 * eggs)}")
+    page.once("dialog", lambda dialog: dialog.accept())
+    request.get_by_role("button", name="确认扣款").click()
+    expect(page.locator("#receipt-balance")).to_have_text(yuan(FACE_FEN - 2 * eggs))
+    expect(request).to_be_hidden()
+    followed = api.call("GET", f"/api/v1/cards/{card['card_no']}/redemption-requests/{asked['id']}", holder)
+    assert followed["state"] == "confirmed" and followed["balance_after_fen"] == FACE_FEN - 2 * eggs
