@@ -145,15 +145,7 @@
 
   function retryButton(b) {
     return h('button', { type: 'button', onclick: (event) => Aixin.guard(async () => {
-      try {
-        show(await api(sess, 'POST', `${BATCHES}/${b.id}/retry`));
-      } catch (err) {
-        // A server without the retry endpoint yet answers 404 (no such route) or 405.
-        const missing = err.status === 405 || (err.status === 404 && !String(err.code).startsWith('batch'));
-        if (!missing) throw err;
-        notify('此服务器暂不支持重试，请稍后再试');
-        return;
-      }
+      show(await api(sess, 'POST', `${BATCHES}/${b.id}/retry`)); // 202: issuing again from `done`
       notify(`批次 #${b.id} 已重新开始发行`, 'ok');
       poll(b.id);
     }, event.currentTarget) }, '重试');
