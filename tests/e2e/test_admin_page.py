@@ -153,6 +153,25 @@ def assert_chat_stops_offering(api: Api, sku: str, name: str, seconds: float = 1
         time.sleep(0.3)
 
 
+def _chat_page_does_not_offer(page: Any, name: str, refusal: str) -> None:
+    """What a consumer sees on the chat page `/` when asking for the product: the refusal, no card of it."""
+    chat = page.context.new_page()
+    try:
+        chat.goto("/")
+        consumer = f"撤销后-{_suffix()}"
+        chat.get_by_label("昵称").fill(consumer)
+        chat.get_by_role("button", name="登录").click()
+        expect(chat.get_by_text(f"你好，{consumer}")).to_be_visible()
+        box = chat.get_by_label("输入消息")
+        box.fill(name)
+        box.press("Enter")
+        reply = chat.get_by_role("log").locator(".msg.bot:not(.typing)").last
+        expect(reply).to_contain_text(refusal.splitlines()[0])
+        expect(chat.get_by_role("log").locator(".product").filter(has_text=REVOKED_NAME)).to_have_count(0)
+    finally:
+        chat.close()
+
+
 def test_an_admin_revokes_a_product_and_the_chat_no_longer_offers_it(page: Any, api: Api) -> None:
     before = _chat(api, api.consumer_token(f"admin-e2e-before-{_suffix()}"), "兰考泡桐古筝")
     assert _chat_offers(before, REVOKED_SKU), before
@@ -173,6 +192,7 @@ def test_an_admin_revokes_a_product_and_the_chat_no_longer_offers_it(page: Any, 
 
     after = assert_chat_stops_offering(api, REVOKED_SKU, "兰考泡桐古筝")
     assert REVOKED_NAME not in " ".join(p["name"] for p in after["products"])
+    _chat_page_does_not_offer(page, "兰考泡桐古筝", after["reply"])
     product = api.call("GET", f"/api/v1/admin/products/{REVOKED_SKU}", api.staff_token(*ADMIN))
     assert (product["cert_status"], product["revoked_reason"]) == ("revoked", "抽检不合格，暂停认定")
 
