@@ -6,6 +6,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 
+from models import sql
 from models.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.errors import Conflict
 from models.users import User
@@ -38,10 +39,60 @@ async def refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> Confl
     return Conflict("card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=amount_fen)
 
 
+# A credit of a card that can still spend: closed and expired cards take money only through `give_back`.
+_CREDIT_LIVE = ("UPDATE card SET balance_fen = balance_fen + ? WHERE id = ? AND status NOT IN (?, ?) "
+                "RETURNING balance_fen")
+# A credit of any card, and what its status is under the row lock this UPDATE now holds.
+_CREDIT_ANY = "UPDATE card SET balance_fen = balance_fen + ? WHERE id = ? RETURNING balance_fen, status"
+# The same money out again of a closed or expired card (still locked by the credit above, so still as read).
+_FORWARD = "UPDATE card SET balance_fen = balance_fen - ? WHERE id = ? AND status = ? RETURNING balance_fen"
+
+# A closed or expired card holds no money: what comes back to one leaves through the kind that emptied it.
+TERMINAL = {CardStatus.CLOSED: ActivityKind.CLOSE, CardStatus.EXPIRED: ActivityKind.EXPIRE}
+_SOURCE = {ActivityKind.VOID: "撤销核销", ActivityKind.REFUND: "订单退款"}
+_DEAD = {CardStatus.CLOSED: "已注销", CardStatus.EXPIRED: "已过期"}
+# The forwarding row keeps the trail (which redemption or order the money came from), not the merchant.
+_TRAIL = ("redemption", "redemption_id", "order", "order_id")
+
+
 async def credit(conn: BaseDBAsyncClient, card_id: int, amount_fen: int) -> int:
-    """Give money back (void, refund); returns the balance after."""
-    await Card.filter(id=card_id).using_db(conn).update(balance_fen=F("balance_fen") + amount_fen)
-    return (await Card.filter(id=card_id).using_db(conn).values_list("balance_fen", flat=True))[0]
+    """The bare credit of a card that can still spend; returns the balance after.
+
+    A closed or expired card is refused with its own 409: money given back (void, refund) goes through
+    `give_back`, which also knows what to do with such a card.
+    """
+    moved = await sql.query(conn, _CREDIT_LIVE, [amount_fen, card_id, *(s.value for s in TERMINAL)])
+    if not moved:
+        raise state_error(await Card.get(id=card_id, using_db=conn))
+    return int(moved[0]["balance_fen"])
+
+
+async def give_back(
+    conn: BaseDBAsyncClient, card_id: int, kind: ActivityKind, amount_fen: int, actor: User | None = None,
+    note: str = "", **refs: Any,
+) -> int:
+    """Give `amount_fen` back to a card (`kind`: a void or a refund) inside the caller's transaction; returns
+    the balance after.
+
+    The money always enters through a `kind` activity, so the card's ledger shows where it came from. A closed
+    or expired card must hold no money and can never spend it again, so on such a card the same amount leaves
+    at once, in the same transaction, through a second activity of the kind that emptied it (`close` or
+    `expire`) with a note saying why: its balance is 0 again and reports count it like the first close or
+    expiry. A frozen card keeps the money (it may be unfrozen); an active card past its date but not yet swept
+    keeps it too, and the expiry sweep takes it with the rest.
+    """
+    [row] = await sql.query(conn, _CREDIT_ANY, [amount_fen, card_id])
+    balance, status = int(row["balance_fen"]), CardStatus(row["status"])
+    await append(conn, card_id, kind, amount_fen, balance, actor, note=note, **refs)
+    terminal = TERMINAL.get(status)
+    if terminal is None:
+        return balance
+    [row] = await sql.query(conn, _FORWARD, [amount_fen, card_id, status.value])
+    balance = int(row["balance_fen"])
+    trail = {key: value for key, value in refs.items() if key in _TRAIL}
+    await append(conn, card_id, terminal, -amount_fen, balance, actor,
+                 note=f"{_SOURCE.get(kind, kind.value)}退回{_DEAD[status]}卡，随即转出", **trail)
+    return balance
 
 
 STATE_ERRORS = {
@@ -58,8 +109,7 @@ def state_error(card: Card) -> Conflict:
 
 
 async def refund_to_card(conn: BaseDBAsyncClient, order_id: int, actor: User | None) -> None:
-    """If a love card paid this order, give the money back to that card."""
+    """If a love card paid this order, give the money back to that card (see `give_back`)."""
     spent = await CardActivity.filter(order_id=order_id, kind=ActivityKind.REDEEM).using_db(conn).first()
     if spent is not None:
-        balance = await credit(conn, spent.card_id, -spent.amount_fen)
-        await append(conn, spent.card_id, ActivityKind.REFUND, -spent.amount_fen, balance, actor, order_id=order_id)
+        await give_back(conn, spent.card_id, ActivityKind.REFUND, -spent.amount_fen, actor, order_id=order_id)

@@ -230,9 +230,8 @@ async def void(staff: User, redemption_id: int, reason: str = "", now: datetime 
         if not moved:
             raise Conflict("already_voided", "该核销已撤销")
         await settlements.ensure_open(redemption.merchant_id, redemption.business_date, conn)
-        balance = await card_ledger.credit(conn, redemption.card_id, redemption.amount_fen)
-        await card_ledger.append(conn, redemption.card_id, ActivityKind.VOID, redemption.amount_fen, balance, staff,
-                                 merchant_id=redemption.merchant_id, redemption=redemption, note=reason[:255])
+        await card_ledger.give_back(conn, redemption.card_id, ActivityKind.VOID, redemption.amount_fen, staff,
+                                    note=reason[:255], merchant_id=redemption.merchant_id, redemption=redemption)
     await redemption.refresh_from_db()
     return redemption
 
