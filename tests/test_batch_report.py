@@ -160,3 +160,21 @@ async def test_organizations_and_errors(client, spending):
     assert (await report(client, s["admin"], 422))["error"]["code"] == "validation_error"
     consumer = await consumer_headers(client, "dave")
     assert (await client.get(REPORT, params={"organization": ORG}, headers=consumer)).status == 403
+
+
+async def test_closed_and_adjusted_cards_keep_the_report_whole(client, spending, settings):
+    """An administrator's corrections and closes are figures of their own: the report still adds up to the fen."""
+    s, cards = spending, spending["cards"]
+    resp = await client.post(f"/api/v1/admin/cards/{cards[2]['card_no']}/adjust", headers=s["admin"],
+                             json={"amount_fen": 500, "reason": "补偿", "idempotency_key": "org-adjust-1"})
+    assert resp.status == 200, await resp.text()
+    resp = await client.post(f"/api/v1/admin/cards/{cards[0]['card_no']}/close", headers=s["admin"],
+                             json={"reason": "挂失注销"})
+    assert resp.status == 200, await resp.text()
+    body = await report(client, s["admin"], organization=ORG)
+    closed_balance = 20000 - (2 * 3990 + 9600)
+    assert (body["adjusted_fen"], body["closed_fen"], body["spent_fen"]) == (500, closed_balance, SPENT)
+    _, balances = await ledger_of(client, ORG)
+    assert balances == body["outstanding_fen"] == (body["activated_fen"] + body["adjusted_fen"] - body["spent_fen"]
+                                                   - body["expired_fen"] - body["closed_fen"])
+    assert reconcile(settings).returncode == 0

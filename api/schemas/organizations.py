@@ -60,6 +60,9 @@ class OrganizationReportOut(BaseModel):
     activated_fen: int = Field(description="money made spendable by activation (ledger)")
     spent_fen: int = Field(description="spent, net of voids and refunds (ledger)")
     expired_fen: int = Field(description="balances taken back at expiry (ledger)")
+    closed_fen: int = Field(description="balances taken off cards an administrator closed (ledger)")
+    adjusted_fen: int = Field(description="administrators' balance corrections, signed (ledger); outstanding = "
+                                          "activated + adjusted − spent − expired − closed")
     outstanding_fen: int = Field(description="balance left on the cards")
     by_province: list[ProvinceSpending]
     by_county: list[CountySpending] = Field(description="where the spending went, from the line snapshots")
@@ -72,6 +75,7 @@ class OrganizationReportOut(BaseModel):
         return cls(
             organization=r.organization, batches=batches, issued=r.issued, activated=r.activated, claimed=r.claimed,
             activated_fen=r.activated_fen, spent_fen=r.spent_fen, expired_fen=r.expired_fen,
+            closed_fen=r.closed_fen, adjusted_fen=r.adjusted_fen,
             outstanding_fen=r.outstanding_fen, by_province=[ProvinceSpending(**p) for p in r.by_province],
             by_county=[CountySpending(**c) for c in r.by_county], untraced_fen=r.untraced_fen,
         )

@@ -5,7 +5,8 @@ Everything comes from the card ledger and the line snapshots, never from the liv
 * per batch, the batch report's figures (issued, activated, claimed, spent, outstanding; as defined in
   models/services/card_batches.py, here for all the batches at once: one scan of their cards, one of their ledger);
 * the organization's ledger by kind: activated (认购额 made spendable), spent = −Σ(redeem + void + refund) as in
-  the batch report, expired;
+  the batch report, expired, closed (taken off cards an administrator closed) and adjusted (an administrator's
+  corrections, signed), so that outstanding = activated + adjusted − spent − expired − closed;
 * where the spending went, by origin province and county: each spending entry of the ledger is traced to the
   lines it paid for, a counter redemption (`redemption_id` → redemption lines) or an online order paid with the
   card (`order_id` → order lines; the card pays the whole order, and a refund gives the whole order back). A
@@ -62,6 +63,8 @@ class OrganizationReport:
     activated_fen: int = 0
     spent_fen: int = 0
     expired_fen: int = 0
+    closed_fen: int = 0
+    adjusted_fen: int = 0
     by_county: list[dict[str, Any]] = field(default_factory=list)
     by_province: list[dict[str, Any]] = field(default_factory=list)
 
@@ -159,6 +162,8 @@ async def organization_report(organization: str, batch_id: int | None = None) ->
     report.activated_fen = ledger.get(ActivityKind.ACTIVATE.value, 0)
     report.spent_fen = -sum(ledger.get(k.value, 0) for k in SPENDING)
     report.expired_fen = -ledger.get(ActivityKind.EXPIRE.value, 0)
+    report.closed_fen = -ledger.get(ActivityKind.CLOSE.value, 0)
+    report.adjusted_fen = ledger.get(ActivityKind.ADJUST.value, 0)
     report.by_county = await _traced([b.id for b in batches])
     report.by_province = _provinces(report.by_county)
     return report
