@@ -8,6 +8,7 @@ as a placed order clear the draft they came from, so a re-run cannot place it tw
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from bot.dialogue import Context, Turn
 from bot.draft import DialogueState
 from bot.reply import Reply
-from bot.understanding import understand
+from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, load_vocabulary
 from models.catalog_search import CatalogSearch
 from models.region_directory import RegionSnapshot
@@ -24,6 +25,9 @@ from models.services import chat_sessions
 from models.users import User
 
 MAX_ATTEMPTS = 3
+# Messages understood, remembered per process: understanding is a pure function of the text and the vocabulary,
+# and short replies (确认, 第二个, 算了, 你好) come again and again. Forgotten when the vocabulary is rebuilt.
+UNDERSTOOD_KEPT = 4096
 TOUCH_AFTER = timedelta(minutes=5)  # an unchanged state is still rewritten this often, to keep an active session alive
 
 
@@ -42,6 +46,8 @@ class Assistant:
         self._vocab: Vocabulary | None = None
         self._vocab_version = -1
         self._lock = asyncio.Lock()
+        self._understood: OrderedDict[str, Understanding] = OrderedDict()
+        self._understood_with: Vocabulary | None = None
 
     async def warm_up(self, database: Any) -> None:
         """Build the vocabulary and load cn2an in the background, so the first message does not pay for them."""
@@ -62,6 +68,19 @@ class Assistant:
                     self._vocab_version = version
         return self._vocab
 
+    def _understand(self, text: str, vocab: Vocabulary) -> Understanding:
+        """`understand`, remembered (an Understanding is never changed once made: turns only read it)."""
+        if self._understood_with is not vocab:
+            self._understood, self._understood_with = OrderedDict(), vocab
+        u = self._understood.get(text)
+        if u is None:
+            u = self._understood[text] = understand(text, vocab)
+            if len(self._understood) > UNDERSTOOD_KEPT:
+                self._understood.popitem(last=False)
+        else:
+            self._understood.move_to_end(text)
+        return u
+
     async def open_session(self, token: str) -> tuple[User, chat_sessions.Loaded]:
         """A bearer token's user and their dialogue state, read together (raises `invalid_token`)."""
         return await chat_sessions.load_with_user(token, self.config.idle_timeout, now_utc())
@@ -70,7 +89,7 @@ class Assistant:
         """Answer one message from `user`; the dialogue state is read from (unless `session` was just read
         with `open_session`) and written to the database."""
         vocab = await self.vocabulary()
-        u = understand(text, vocab)
+        u = self._understand(text, vocab)
         ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
                       self.regions)
         for _ in range(MAX_ATTEMPTS):

@@ -46,6 +46,9 @@ _STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "�
 
 @dataclass
 class Understanding:
+    """What one message says, read without any context. Built by `understand` and never changed afterwards
+    (turns only read it), so one may serve every turn that sends the same text."""
+
     text: str  # normalised, punctuation kept out
     intent: str  # the context-free guess
     raw: str = ""  # the message as sent, control characters dropped (for addresses)
