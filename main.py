@@ -204,7 +204,8 @@ def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
         await import_catalog(catalog, actor=None, label="evaluate-bot")
         search = CatalogSearch(SearchIndex(CatalogTokenizer()))
         await search.rebuild()
-        config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds))
+        config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds),
+                       understood_kept=settings.chat_understood_kept)
         return await evaluate(Assistant(search, config), utterances, dialogues)
 
     with tempfile.TemporaryDirectory() as tmp:

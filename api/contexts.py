@@ -59,7 +59,8 @@ async def search_ctx(app: web.Application) -> AsyncIterator[None]:
 async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
     """The chat assistant over this process's search index; its dialogue state lives in the database."""
     settings = app[SETTINGS]
-    config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds))
+    config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds),
+                       understood_kept=settings.chat_understood_kept)
     assistant = app[ASSISTANT] = Assistant(app[SEARCH], config, app[REGIONS])
     warm_up = asyncio.create_task(assistant.warm_up(app[DATABASE]))  # ready at once; the first chat may wait
     try:

@@ -25,9 +25,6 @@ from models.services import chat_sessions
 from models.users import User
 
 MAX_ATTEMPTS = 3
-# Messages understood, remembered per process: understanding is a pure function of the text and the vocabulary,
-# and short replies (确认, 第二个, 算了, 你好) come again and again. Forgotten when the vocabulary is rebuilt.
-UNDERSTOOD_KEPT = 4096
 TOUCH_AFTER = timedelta(minutes=5)  # an unchanged state is still rewritten this often, to keep an active session alive
 
 
@@ -36,6 +33,10 @@ class BotConfig:
     card_face_values_fen: tuple[int, ...]
     order_pay_timeout: timedelta
     idle_timeout: timedelta = timedelta(minutes=30)
+    # Messages understood, remembered per process (0: none): understanding is a pure function of the text and the
+    # vocabulary, and short replies (确认, 第二个, 算了, 你好) come again and again. Forgotten when the vocabulary
+    # is rebuilt.
+    understood_kept: int = 4096
 
 
 class Assistant:
@@ -74,8 +75,11 @@ class Assistant:
             self._understood, self._understood_with = OrderedDict(), vocab
         u = self._understood.get(text)
         if u is None:
-            u = self._understood[text] = understand(text, vocab)
-            if len(self._understood) > UNDERSTOOD_KEPT:
+            u = understand(text, vocab)
+            if self.config.understood_kept <= 0:
+                return u
+            self._understood[text] = u
+            if len(self._understood) > self.config.understood_kept:
                 self._understood.popitem(last=False)
         else:
             self._understood.move_to_end(text)
