@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from datetime import timedelta
 import logging
-from typing import AsyncIterator, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable
 
 import aiohttp
 from aiohttp import web
 
 from api.jobs import BackgroundJobs
 from api.keys import (
-    ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN, WECHAT_PUSH, WECHAT_PUSH_RELAY,
+    ASSISTANT, BACKGROUND_JOBS, CHAT_TURNS, DATABASE, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN,
+    WECHAT_PUSH, WECHAT_PUSH_RELAY,
 )
 from bot.engine import Assistant, BotConfig
 from api.wechat.customer_service import CustomerService
@@ -62,13 +64,21 @@ async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
     config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds),
                        understood_kept=settings.chat_understood_kept)
     assistant = app[ASSISTANT] = Assistant(app[SEARCH], config, app[REGIONS])
-    warm_up = asyncio.create_task(assistant.warm_up(app[DATABASE]))  # ready at once; the first chat may wait
+    app[CHAT_TURNS] = asyncio.Semaphore(settings.chat_concurrency)
+    warm_up = asyncio.create_task(_warm_up(assistant, app[DATABASE]))  # ready at once; the first chat may wait
     try:
         yield
     finally:
         warm_up.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await warm_up
+
+
+async def _warm_up(assistant: Assistant, database: Any) -> None:
+    await assistant.warm_up(database)
+    # The catalogue, the search index and the dictionaries now built live as long as the process: moved out of
+    # the collector's sight, a full collection no longer walks them (pauses that were the chat's slowest turns).
+    gc.freeze()
 
 
 async def order_timeout_ctx(app: web.Application) -> AsyncIterator[None]:

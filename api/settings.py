@@ -63,6 +63,7 @@ class Settings(BaseModel):
     order_sweep_seconds: float = 15.0
     card_sweep_seconds: float = 300.0
     chat_understood_kept: int = 4096  # distinct chat messages whose understanding each worker remembers
+    chat_concurrency: int = 8  # chat turns a worker works on at once; later ones wait their turn in order
 
     @model_validator(mode="after")
     def _check_wechat_push(self) -> "Settings":
@@ -98,7 +99,7 @@ class Settings(BaseModel):
             "TOKEN_TTL_SECONDS": "token_ttl_seconds", "MAX_BODY_BYTES": "max_body_bytes",
             "SEARCH_REFRESH_SECONDS": "search_refresh_seconds", "DB_POOL_SIZE": "db_pool_size",
             "ORDER_PAY_TIMEOUT": "order_pay_timeout_seconds", "ORDER_SWEEP_SECONDS": "order_sweep_seconds",
-            "CHAT_UNDERSTOOD_KEPT": "chat_understood_kept",
+            "CHAT_UNDERSTOOD_KEPT": "chat_understood_kept", "CHAT_CONCURRENCY": "chat_concurrency",
             "WECHATPAY_API_BASE": "wechatpay_api_base", "WECHATPAY_MCHID": "wechatpay_mchid",
             "WECHATPAY_APIV3_KEY": "wechatpay_apiv3_key", "WECHATPAY_PLATFORM_PUBLIC_KEY": "wechatpay_platform_public_key",
             "WECHATPAY_PLATFORM_SERIAL": "wechatpay_platform_serial",

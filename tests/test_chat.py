@@ -304,3 +304,15 @@ async def test_several_products_in_one_message(alice):
     body = await alice.say("确认")
     assert sorted(body["order"]["items"], key=lambda i: i["sku"]) == [
         {"sku": "T-HONEY-01", "qty": 2}, {"sku": "T-RICE-01", "qty": 3}]
+
+
+async def test_turns_beyond_the_concurrency_limit_wait_their_turn(make_client, small_catalog):
+    """With room for one turn at a time, twelve consumers talking at once are all answered, each in their own
+    dialogue."""
+    client = await make_client(chat_concurrency=1)
+    await import_csv(client, small_catalog, await admin_headers(client))
+    chats = [Chat(client, await consumer_headers(client, f"queue-{i}")) for i in range(12)]
+    bodies = await asyncio.gather(*(chat.say("我想买蜂蜜") for chat in chats))
+    assert all(body["intent"] == "order" for body in bodies)
+    picks = await asyncio.gather(*(chat.say("第一个") for chat in chats))
+    assert all(body["slots"]["sku"] == bodies[0]["products"][0]["sku"] for body in picks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import admit, required_token
-from api.keys import ASSISTANT
+from api.keys import ASSISTANT, CHAT_TURNS
 from api.responses import json_ok
 from api.routing import CONSUMER, Route
 from api.schemas.chat import ChatIn, ChatOut
@@ -12,12 +12,20 @@ from api.validation import parse_json
 
 
 async def chat(request: web.Request) -> web.Response:
-    """One turn. The token's user and their dialogue state come back from one query."""
+    """One turn. The token's user and their dialogue state come back from one query.
+
+    A worker takes on at most CHAT_CONCURRENCY turns at once; the others wait, first come first served. A turn
+    waits on the database two or three times, and each time it rejoins the event loop's queue behind every other
+    request in progress: with 32 turns in progress, a turn's time grew with its number of queries (p99 2.8× the
+    median). Admitted in order, the turns in progress finish sooner and the wait is the same for everyone.
+    """
+    token = required_token(request)
+    body = await parse_json(request, ChatIn)  # read before taking a place: a slow upload does not hold one
     assistant = request.config_dict[ASSISTANT]
-    user, session = await assistant.open_session(required_token(request))
-    admit(request, user, CONSUMER)
-    body = await parse_json(request, ChatIn)
-    reply = await assistant.handle(user, body.message, session)
+    async with request.config_dict[CHAT_TURNS]:
+        user, session = await assistant.open_session(token)
+        admit(request, user, CONSUMER)
+        reply = await assistant.handle(user, body.message, session)
     return json_ok(reply.as_dict())
 
 
