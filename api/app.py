@@ -10,6 +10,7 @@ from api.contexts import (
     assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
     wechat_push_ctx,
 )
+from api.admission import ADMISSION, CHAT, Admission
 from api.errors import error_middleware
 from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, REGIONS, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
@@ -54,6 +55,7 @@ def create_app(settings: Settings) -> web.Application:
     app[CARD_CODES] = CardCodes(settings.secret_key)
     app[MERCHANT_CODES] = MerchantCodes(settings.secret_key)
     app[REGIONS] = RegionSnapshot()
+    app[ADMISSION] = Admission({CHAT: settings.chat_concurrency})
     app.cleanup_ctx.extend(
         [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx,
          wechat_push_ctx])

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from api.jobs import BackgroundJobs
 from api.keys import (
-    ASSISTANT, BACKGROUND_JOBS, CHAT_TURNS, DATABASE, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN,
+    ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN,
     WECHAT_PUSH, WECHAT_PUSH_RELAY,
 )
 from bot.engine import Assistant, BotConfig
@@ -64,7 +64,6 @@ async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
     config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds),
                        understood_kept=settings.chat_understood_kept)
     assistant = app[ASSISTANT] = Assistant(app[SEARCH], config, app[REGIONS])
-    app[CHAT_TURNS] = asyncio.Semaphore(settings.chat_concurrency)
     warm_up = asyncio.create_task(_warm_up(assistant, app[DATABASE]))  # ready at once; the first chat may wait
     try:
         yield

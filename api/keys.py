@@ -1,12 +1,11 @@
 """Every AppKey the application uses: the only way handlers reach shared resources."""
 from __future__ import annotations
 
-import asyncio
-
 import aiohttp
 from aiohttp import web
 from tortoise.context import TortoiseContext
 
+from api.admission import ADMISSION  # noqa: F401 - every AppKey is reachable from here
 from api.jobs import BackgroundJobs
 from api.openapi import LazyDocument
 from api.settings import Settings
@@ -31,7 +30,6 @@ WECHATPAY = web.AppKey("wechatpay", WeChatPayConfig)
 WECHATPAY_SANDBOX = web.AppKey("wechatpay_sandbox", web.Application)
 BACKGROUND_JOBS = web.AppKey("background_jobs", BackgroundJobs)
 ASSISTANT = web.AppKey("assistant", Assistant)
-CHAT_TURNS = web.AppKey("chat_turns", asyncio.Semaphore)  # admission to a chat turn (see api/handlers/chat.py)
 REGIONS = web.AppKey("regions", RegionSnapshot)  # the divisions, read on first use
 WECHAT_PUSH = web.AppKey("wechat_push", PushConfig)  # only set when WECHAT_PUSH_TOKEN is
 WECHAT_PUSH_RELAY = web.AppKey("wechat_push_relay", PushRelay)

@@ -8,6 +8,7 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from api.auth import authenticate
+from api.admission import ADMISSION
 from models.users import Role
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -35,18 +36,36 @@ class Route:
     # The handler resolves the token itself (with `api.auth.admit` for the role check), to read more in the
     # same database trip; the roles still document the route.
     own_authentication: bool = False
+    # The admission queue (api/admission.py) the route's work waits in: a write that holds database locks, or a
+    # chat turn, is taken on only while the queue has room.
+    admission: str | None = None
 
 
 def _guarded(route: Route) -> Handler:
+    """The handler behind its role check (unless it checks for itself) and its admission queue (if any)."""
+    handler = _admitted(route.handler, route.admission) if route.admission else route.handler
     if not route.roles or route.own_authentication:
-        return route.handler
+        return handler
 
-    async def handler(request: web.Request) -> web.StreamResponse:
+    async def authenticated(request: web.Request) -> web.StreamResponse:
         await authenticate(request, route.roles)
-        return await route.handler(request)
+        return await handler(request)
 
-    handler.__name__ = route.handler.__name__
-    return handler
+    authenticated.__name__ = route.handler.__name__
+    return authenticated
+
+
+def _admitted(handler: Handler, queue: str) -> Handler:
+    """Run the handler once one of its queue's places is free (api/admission.py); the body is read first, so a
+    slow upload never holds a place."""
+
+    async def admitted(request: web.Request) -> web.StreamResponse:
+        await request.read()  # kept by aiohttp for the handler's own request.json()
+        async with request.config_dict[ADMISSION][queue]:
+            return await handler(request)
+
+    admitted.__name__ = handler.__name__
+    return admitted
 
 
 def register(app: web.Application, routes: list[Route]) -> None:

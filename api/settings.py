@@ -63,7 +63,8 @@ class Settings(BaseModel):
     order_sweep_seconds: float = 15.0
     card_sweep_seconds: float = 300.0
     chat_understood_kept: int = 4096  # distinct chat messages whose understanding each worker remembers
-    chat_concurrency: int = 8  # chat turns a worker works on at once; later ones wait their turn in order
+    # Chat turns a worker works on at once (api/admission.py); later ones wait in arrival order.
+    chat_concurrency: int = Field(default=8, ge=1)
 
     @model_validator(mode="after")
     def _check_wechat_push(self) -> "Settings":
