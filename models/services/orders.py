@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -19,7 +19,8 @@ from models.orders import Order, OrderKind, OrderLine
 from models.orders import OrderStatus as S
 from models.services import card_ledger, order_states, stock
 from models.services.audit import actor_label
-from models.snapshots import sellable_now
+from models.snapshots import Selling, sellable_now
+from models.sql_batch import Ref, Refused, Statement, run_batch
 from models.users import User
 
 log = logging.getLogger(__name__)
@@ -89,20 +90,21 @@ _INSERT_EVENT = (
 )
 
 
-async def _insert_order(conn: BaseDBAsyncClient, row: dict[str, Any]) -> Order:
-    """Insert the order `row` (column → value) and return it as the ORM would have loaded it."""
+def _order_statements(row: dict[str, Any], user: User, wanted: list[tuple[Selling, int]],
+                      snapshots: list[dict[str, Any]], now: datetime) -> list[Statement]:
+    """The order, its stock (first after the order: an out-of-stock order writes no lines), its lines and its
+    first event, as one batch; every statement after the first refers to the order's id through a `Ref`."""
+    order_id = Ref(0, "id")
     values = [_SHIPPING.to_db_value(v, Order) if k == "shipping" else v for k, v in row.items()]
-    query = _INSERT_ORDER.format(columns=", ".join(row), marks=sql.marks(len(row)))
-    [inserted] = await sql.query(conn, query, values)
-    return Order._init_from_db(**{**dict.fromkeys(Order._meta.db_fields), **row, "id": inserted["id"]})
-
-
-async def _insert_lines(conn: BaseDBAsyncClient, order_id: int, snapshots: list[dict[str, Any]]) -> list[OrderLine]:
-    """One multi-row INSERT for all the lines; the lines returned have no id (nobody needs it)."""
     columns = list(snapshots[0])
-    query = _INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots)))
-    await sql.execute(conn, query, [v for snap in snapshots for v in (order_id, *snap.values())])
-    return [OrderLine._init_from_db(id=None, order_id=order_id, **snap) for snap in snapshots]
+    lines = [v for snap in snapshots for v in (order_id, *snap.values())]
+    return [
+        Statement(_INSERT_ORDER.format(columns=", ".join(row), marks=sql.marks(len(row))), values),
+        *stock.reserve_statements(order_id, wanted, now),
+        Statement(_INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots))),
+                  lines),
+        Statement(_INSERT_EVENT, [order_id, user.id, actor_label(user), S.PENDING_PAYMENT.value, "下单", now]),
+    ]
 
 
 async def place_order(
@@ -121,15 +123,14 @@ async def place_order(
             "pay_deadline": now + pay_timeout, "created_at": now,
         }
         try:
-            async with in_transaction() as conn:
-                order = await _insert_order(conn, row)
-                await stock.reserve(conn, order.id, wanted, now)  # first: an out-of-stock order writes no lines
-                lines = await _insert_lines(conn, order.id, snapshots)
-                await sql.execute(conn, _INSERT_EVENT, [order.id, user.id, actor_label(user),
-                                                        S.PENDING_PAYMENT.value, "下单", now])
-            return order, lines
+            [inserted], *_ = await run_batch(Order._meta.db, _order_statements(row, user, wanted, snapshots, now))
+        except Refused as refused:  # statement 0 is the order; the stock statements follow it
+            raise stock.out_of_stock(wanted, refused.index - 1) from None
         except IntegrityError:  # an order number collision: astronomically rare, try a fresh number
             log.warning("order number collision, attempt %d", attempt + 1)
+            continue
+        order = Order._init_from_db(**{**dict.fromkeys(Order._meta.db_fields), **row, "id": inserted["id"]})
+        return order, [OrderLine._init_from_db(id=None, order_id=order.id, **snap) for snap in snapshots]
     raise RuntimeError("could not allocate an order number")
 
 

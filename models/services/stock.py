@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
@@ -11,23 +12,33 @@ from models.catalog import Product
 from models.errors import Conflict
 from models.orders import Order, OrderLine, StockMovement
 from models.snapshots import Selling
+from models.sql_batch import Statement
 
 _TAKE = "UPDATE product SET stock = stock - ? WHERE id = ? AND stock >= ?"
 _LEDGER = "INSERT INTO stock_movement (product_id, order_id, delta, reason, created_at) VALUES {rows}"
 
 
-async def reserve(conn: BaseDBAsyncClient, order_id: int, wanted: list[tuple[Selling, int]], at: datetime) -> None:
-    """Take stock for every line or raise `out_of_stock` (the caller's transaction then undoes the rest).
+def reserve_statements(order_id: Any, wanted: list[tuple[Selling, int]], at: datetime) -> list[Statement]:
+    """The statements that take stock for every line (each a conditional UPDATE that must change its row) and
+    write the ledger entry, for a batch (models/sql_batch.py) that also writes the order `order_id` (a value or
+    a `Ref`). If the batch is refused at one of them, `out_of_stock(wanted, k)` says which product (k: the
+    refused statement's position among these).
 
     Lines are taken in product-id order so two orders over the same products cannot deadlock on PostgreSQL.
-    Ordering is the hot path, so this is hand-written SQL: one conditional UPDATE per product and one
-    INSERT for the whole ledger entry, where the ORM spent more time building statements than running them.
     """
-    for product, qty in sorted(wanted, key=lambda pair: pair[0].product_id):
-        if not await sql.execute(conn, _TAKE, [qty, product.product_id, qty]):
-            raise Conflict("out_of_stock", f"「{product.name}」库存不足", sku=product.sku, requested=qty)
-    values = [v for p, qty in wanted for v in (p.product_id, order_id, -qty, "reserve", at)]
-    await sql.execute(conn, _LEDGER.format(rows=sql.rows_of(5, len(wanted))), values)
+    ordered = _in_id_order(wanted)
+    takes = [Statement(_TAKE, [qty, p.product_id, qty], must_change=True) for p, qty in ordered]
+    values = [v for p, qty in ordered for v in (p.product_id, order_id, -qty, "reserve", at)]
+    return [*takes, Statement(_LEDGER.format(rows=sql.rows_of(5, len(ordered))), values)]
+
+
+def out_of_stock(wanted: list[tuple[Selling, int]], k: int) -> Conflict:
+    product, qty = _in_id_order(wanted)[k]
+    return Conflict("out_of_stock", f"「{product.name}」库存不足", sku=product.sku, requested=qty)
+
+
+def _in_id_order(wanted: list[tuple[Selling, int]]) -> list[tuple[Selling, int]]:
+    return sorted(wanted, key=lambda pair: pair[0].product_id)
 
 
 async def release(conn: BaseDBAsyncClient, order: Order) -> None:
