@@ -69,3 +69,26 @@ async def test_bad_input_is_refused_cleanly(client):
     assert resp.status == 422
     listing = await (await client.get("/api/v1/admin/products", headers=headers)).json()
     assert listing["total"] == 0
+
+
+async def test_admins_find_products_by_part_of_the_name_or_sku_in_any_state(client):
+    """Revoked or pending products are found too (the public search only lists what is on sale)."""
+    headers = await admin_headers(client)
+    supplier_id = await make_supplier(client, headers)
+    for sku, name in (("NEW-1", "佛冈走地鸡 1只"), ("NEW-2", "佛冈竹笋 500g"), ("OTHER-3", "静宁苹果 5kg")):
+        resp = await client.post("/api/v1/admin/products", headers=headers,
+                                 json={**PRODUCT, "sku": sku, "name": name, "supplier_id": supplier_id})
+        assert resp.status == 201, await resp.text()
+
+    async def found(**params) -> list[str]:
+        resp = await client.get("/api/v1/admin/products", params=params, headers=headers)
+        assert resp.status == 200, await resp.text()
+        return sorted(p["sku"] for p in (await resp.json())["items"])
+
+    assert await found(q="佛冈") == ["NEW-1", "NEW-2"]
+    assert await found(q="other") == ["OTHER-3"]
+    assert await found(q="竹笋", status="pending") == ["NEW-2"]
+    assert await found(q="竹笋", status="certified") == []
+    assert await found(q="  ") == ["NEW-1", "NEW-2", "OTHER-3"]
+    resp = await client.get("/api/v1/admin/products", params={"q": "x" * 101}, headers=headers)
+    assert resp.status == 422

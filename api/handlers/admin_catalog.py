@@ -10,7 +10,7 @@ from api.responses import json_ok
 from api.routing import ADMIN, Route
 from api.schemas.catalog import (
     AdminProductOut, AdminProductPage, AuditOut, AuditPage, AuditQuery, IdPath, ImportOut, ProductCertifyIn,
-    ProductIn, ProductPatch, StatusQuery, SupplierCertifyIn, SupplierIn, SupplierOut, SupplierPage, SupplierPatch,
+    ProductIn, ProductPatch, ProductStatusQuery, StatusQuery, SupplierCertifyIn, SupplierIn, SupplierOut, SupplierPage, SupplierPatch,
 )
 from api.schemas.common import Reason
 from api.schemas.products import SkuPath
@@ -68,8 +68,8 @@ async def revoke_supplier(request: web.Request) -> web.Response:
 
 
 async def list_products(request: web.Request) -> web.Response:
-    q = parse_query(request, StatusQuery)
-    rows, total = await catalog.list_products(q.status, q.offset, q.page_size)
+    q = parse_query(request, ProductStatusQuery)
+    rows, total = await catalog.list_products(q.status, q.offset, q.page_size, q.q)
     return json_ok(AdminProductPage(items=[_product_out(p) for p in rows], total=total))
 
 
@@ -148,7 +148,7 @@ ROUTES = [
     Route("POST", f"{_A}/suppliers/{{id}}/revoke", revoke_supplier, ADMIN, "Revoke a supplier's certification", "admin",
           body=Reason, response=SupplierOut),
     Route("GET", f"{_A}/products", list_products, ADMIN, "List products in any state", "admin",
-          query=StatusQuery, response=AdminProductPage),
+          query=ProductStatusQuery, response=AdminProductPage),
     Route("POST", f"{_A}/products", create_product, ADMIN, "Create a product (starts pending)", "admin",
           body=ProductIn, response=AdminProductOut),
     Route("GET", f"{_A}/products/{{sku}}", get_product, ADMIN, "One product in any state", "admin",

@@ -69,6 +69,10 @@ class StatusQuery(PageQuery):
     status: CertStatus | None = None
 
 
+class ProductStatusQuery(StatusQuery):
+    q: str | None = Field(default=None, max_length=100, description="part of the name or the sku")
+
+
 class IdPath(BaseModel):
     id: int = Field(ge=1)
 

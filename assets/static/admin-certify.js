@@ -105,15 +105,6 @@
 
   // ------------------------------------------------------------------ certified products
 
-  /** The search finds sellable products by name, brand and alias; its rows are shaped like the admin list's. */
-  function fromSearch(item) {
-    return {
-      sku: item.sku, name: item.name, category: item.category, supplier_name: item.supplier.name,
-      origin_county: item.origin.county, cert_no: item.certificate.cert_no, valid_until: item.certificate.valid_until,
-      sellable: true,
-    };
-  }
-
   function certifiedRow(p) {
     return h('tr', { dataset: { sku: p.sku } },
       nameCell(p.name, p.sku, p.category),
@@ -126,21 +117,13 @@
 
   async function loadCertified(page = pages.certified) {
     pages.certified = page;
-    let items;
-    let total;
-    if (query) {
-      const reply = await api(sess, 'GET',
-        `/api/v1/products?q=${encodeURIComponent(query)}&page=${page}&page_size=${PAGE_SIZE}`);
-      items = reply.items.map(fromSearch);
-      total = reply.total;
-      document.getElementById('certified-hint').textContent =
-        `“${query}”的查找结果：在售的已认定产品，按相关度排列。`;
-    } else {
-      const reply = await api(sess, 'GET', `${ADMIN}/products?status=certified&page=${page}&page_size=${PAGE_SIZE}`);
-      items = reply.items;
-      total = reply.total;
-      document.getElementById('certified-hint').textContent = '全部已认定产品，最近变更的在前；输入名称可查找。';
-    }
+    const search = query ? `&q=${encodeURIComponent(query)}` : '';
+    const reply = await api(sess, 'GET',
+      `${ADMIN}/products?status=certified${search}&page=${page}&page_size=${PAGE_SIZE}`);
+    const { items, total } = reply;
+    document.getElementById('certified-hint').textContent = query
+      ? `名称或编码含“${query}”的已认定产品（在售与否都列出），最近变更的在前。`
+      : '全部已认定产品，最近变更的在前；输入名称或编码可查找。';
     fillTable('certified-products', items.map(certifiedRow));
     pager('certified-products-pager', page, PAGE_SIZE, total, (p) => Aixin.guard(() => loadCertified(p)));
   }

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.catalog import CertStatus, Product, Supplier, SupplierType
@@ -149,9 +150,13 @@ def _check_editable(changes: dict[str, Any], allowed: set[str]) -> None:
         raise Invalid("field_not_editable", "这些字段不能通过编辑修改", fields=unknown)
 
 
-async def list_products(status: CertStatus | None, offset: int, limit: int) -> tuple[list[Product], int]:
-    """The administrator's view: every product whatever its state, newest change first."""
+async def list_products(status: CertStatus | None, offset: int, limit: int,
+                        text: str | None = None) -> tuple[list[Product], int]:
+    """The administrator's view: every product whatever its state (or those whose name or sku holds `text`),
+    newest change first."""
     query = Product.all() if status is None else Product.filter(cert_status=status)
+    if text and text.strip():
+        query = query.filter(Q(name__icontains=text.strip()) | Q(sku__icontains=text.strip()))
     total = await query.count()
     rows = await query.order_by("-updated_at", "sku").offset(offset).limit(limit).select_related(
         "supplier", "origin__parent__parent"
