@@ -39,6 +39,7 @@ async def query(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> lis
 
 
 async def execute(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> int:
-    """Run an INSERT, UPDATE or DELETE; the number of rows it changed."""
+    """Run an INSERT, UPDATE or DELETE; the number of rows it changed. Not for an INSERT's count on PostgreSQL:
+    Tortoise reads "INSERT 0 1" as 0 there, so an INSERT whose success matters says RETURNING and uses `query`."""
     changed, _ = await conn.execute_query(for_dialect(conn, sql), list(values))
     return changed

@@ -38,7 +38,9 @@ class Ref:
 class Statement:
     sql: str  # `?` placeholders, as everywhere in models/sql.py
     values: Sequence[Any]
-    must_change: bool = False  # it must change (or, with RETURNING, return) a row, or the batch is refused
+    # It must change (or, with RETURNING, return) a row, or the batch is refused. For an INSERT say RETURNING:
+    # Tortoise counts PostgreSQL's "INSERT 0 1" as no row.
+    must_change: bool = False
 
 
 class Refused(Exception):

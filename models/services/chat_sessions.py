@@ -25,7 +25,10 @@ _LOAD_WITH_USER = (
     "LEFT JOIN chat_session s ON s.user_id = u.id WHERE t.token_hash = ?"
 )
 Loaded = tuple[dict[str, Any], int, timedelta]  # state, version (0: no row yet), age
-_INSERT = "INSERT INTO chat_session (user_id, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING"
+# RETURNING tells whether the row went in: Tortoise reads PostgreSQL's "INSERT 0 1" as 0 rows changed, so
+# `sql.execute`'s count cannot be trusted for an INSERT there (every first turn ran twice on PostgreSQL).
+_INSERT = ("INSERT INTO chat_session (user_id, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING "
+           "RETURNING user_id")
 _UPDATE = "UPDATE chat_session SET state = ?, version = version + 1, updated_at = ? WHERE user_id = ? AND version = ?"
 
 
@@ -70,5 +73,5 @@ async def save(user_id: int, state: dict[str, Any], version: int, now: datetime)
     conn = ChatSession._meta.db
     data = orjson.dumps(state).decode()
     if version == 0:
-        return await sql.execute(conn, _INSERT, [user_id, data, now]) == 1
+        return bool(await sql.query(conn, _INSERT, [user_id, data, now]))
     return await sql.execute(conn, _UPDATE, [data, now, user_id, version]) == 1
