@@ -87,7 +87,27 @@ class Turn:
             answered = await self._answer(d)
             if answered is not None:
                 return answered
+        elif PHONE.search(u.raw) and not u.product_words:  # an address names places, not products
+            saved = await self._save_address()
+            if saved is not None:
+                return saved
         return await self._request()
+
+    async def _save_address(self) -> Reply | None:
+        """An address sent with no order under way (a user setting it up first) becomes the default address."""
+        parsed = await addresses.parse_address_line(self.u.raw, self.ctx.regions)
+        if not (parsed.county and parsed.phone):
+            return None
+        try:
+            address = await addresses.create_address(
+                self.ctx.user, self.ctx.regions, name=parsed.name or "收货人", phone=parsed.phone,
+                province=parsed.province or "", city=parsed.city or "", county=parsed.county or "",
+                detail=parsed.detail or "", is_default=True,
+            )
+        except DomainError as exc:
+            return self.say(replies.bad_address(exc.message), "fallback", suggestions=replies.START_SUGGESTIONS)
+        return self.say(replies.address_saved(_address_text(address)), "fallback",
+                        suggestions=replies.START_SUGGESTIONS)
 
     def _changes(self) -> bool:
         u = self.u

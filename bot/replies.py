@@ -115,6 +115,10 @@ ASK_ADDRESS = ("还没有您的收货地址。请用一句话告诉我收货地�
                "广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
 
 
+def address_saved(address: str) -> str:
+    return f"收货地址已保存：{address}。以后下单默认寄到这里。想买点什么？"
+
+
 def bad_address(problem: str) -> str:
     return f"这个地址我没能识别（{problem}）。请按“省市县+详细地址 姓名 手机号”再发一次。"
 

@@ -316,3 +316,15 @@ async def test_turns_beyond_the_concurrency_limit_wait_their_turn(make_client, s
     assert all(body["intent"] == "order" for body in bodies)
     picks = await asyncio.gather(*(chat.say("第一个") for chat in chats))
     assert all(body["slots"]["sku"] == bodies[0]["products"][0]["sku"] for body in picks)
+
+
+async def test_an_address_sent_before_any_order_becomes_the_default(alice):
+    body = await alice.say("广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
+    assert body["intent"] == "fallback" and "收货地址已保存" in body["reply"] and "138****8000" in body["reply"]
+    resp = await alice.client.get("/api/v1/me/addresses", headers=alice.headers)
+    items = (await resp.json())["items"]
+    assert len(items) == 1, items
+    [address] = items
+    assert (address["county"], address["name"], address["is_default"]) == ("佛冈县", "张三", True)
+    body = await alice.say("来两瓶春中宝蜂蜜")  # the order goes straight to the summary with that address
+    assert "请确认订单" in body["reply"] and "张三" in body["reply"]
