@@ -36,8 +36,7 @@ class Route:
     # The handler resolves the token itself (with `api.auth.admit` for the role check), to read more in the
     # same database trip; the roles still document the route.
     own_authentication: bool = False
-    # The admission queue (api/admission.py) the route's work waits in: a write that holds database locks, or a
-    # chat turn, is taken on only while the queue has room.
+    # The admission queue (api/admission.py) the route's work waits in: taken on only while the queue has room.
     admission: str | None = None
 
 

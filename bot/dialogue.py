@@ -99,11 +99,7 @@ class Turn:
         if not (parsed.county and parsed.phone):
             return None
         try:
-            address = await addresses.create_address(
-                self.ctx.user, self.ctx.regions, name=parsed.name or "收货人", phone=parsed.phone,
-                province=parsed.province or "", city=parsed.city or "", county=parsed.county or "",
-                detail=parsed.detail or "", is_default=True,
-            )
+            address = await addresses.create_from_line(self.ctx.user, self.ctx.regions, parsed)
         except DomainError as exc:
             return self.say(replies.bad_address(exc.message), "fallback", suggestions=replies.START_SUGGESTIONS)
         return self.say(replies.address_saved(_address_text(address)), "fallback",
@@ -316,10 +312,7 @@ class Turn:
             problem = "缺少手机号" if not parsed.phone else "没找到省市县"
             return self.say(replies.bad_address(problem), "order", suggestions=["取消"])
         try:
-            address = await addresses.create_address(
-                self.ctx.user, self.ctx.regions, name=parsed.name or "收货人", phone=parsed.phone, province=parsed.province or "",
-                city=parsed.city or "", county=parsed.county or "", detail=parsed.detail or "", is_default=True,
-            )
+            address = await addresses.create_from_line(self.ctx.user, self.ctx.regions, parsed)
         except DomainError as exc:
             return self.say(replies.bad_address(exc.message), "order", suggestions=["取消"])
         d.address_id = address.id

@@ -6,6 +6,7 @@ for PostgreSQL. The queries given here are our own constants, so a `?` is always
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -43,3 +44,9 @@ async def execute(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> i
     Tortoise reads "INSERT 0 1" as 0 there, so an INSERT whose success matters says RETURNING and uses `query`."""
     changed, _ = await conn.execute_query(for_dialect(conn, sql), list(values))
     return changed
+
+
+def timestamp(value: Any) -> datetime:
+    """A timestamp as a hand-written query reads it back: ISO text from SQLite (read with the C parser), a datetime
+    from PostgreSQL."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -9,21 +9,17 @@ from __future__ import annotations
 import asyncio
 
 from aiohttp import BodyPartReader, web
-from pydantic import BaseModel, Field
 
 from api.errors import ApiError
 from api.keys import SETTINGS
 from api.responses import json_ok
 from api.routing import Route
+from api.schemas.code_decode import DecodeOut
 from models.qr_decode import decode_qr
 from models.users import Role
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp")
 STAFF = frozenset({Role.MERCHANT_STAFF, Role.ADMIN})
-
-
-class DecodeOut(BaseModel):
-    text: str = Field(description="the text of the QR code found (for a love card: AX1.… or AX2.…)")
 
 
 def _too_large(limit: int) -> ApiError:

@@ -5,7 +5,7 @@ import asyncio
 import functools
 import hashlib
 import secrets
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -54,18 +54,12 @@ def user_from_token_row(row: dict[str, Any] | None) -> User:
     """A row of `app_user` columns plus `token_expires_at` (None: no such token) → the user, if the token is valid.
 
     For queries that read something else along with the token's user in the same trip (the chat session)."""
-    if row is None or _as_datetime(row["token_expires_at"]) <= now_utc():
+    if row is None or sql.timestamp(row["token_expires_at"]) <= now_utc():
         raise Unauthenticated("invalid_token", "登录已失效，请重新登录")
     user = User._init_from_db(**row)
     if not user.is_active:
         raise Unauthenticated("invalid_token", "登录已失效，请重新登录")
     return user
-
-
-def _as_datetime(value: Any) -> datetime:
-    """A timestamp as the driver hands it back: text from SQLite (read with the C parser: every authenticated
-    request does this), a datetime from PostgreSQL."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 async def revoke_token(token: str) -> None:

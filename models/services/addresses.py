@@ -68,6 +68,15 @@ async def _own(user: User, address_id: int, conn: Any = None) -> Address:
     return address
 
 
+async def create_from_line(user: User, regions: RegionSnapshot, parsed: ParsedAddress) -> Address:
+    """The user's new default address from a one-line address read by `parse_address_line` (the chat's way in);
+    a line with no recipient's name is addressed to 收货人."""
+    return await create_address(
+        user, regions, name=parsed.name or "收货人", phone=parsed.phone or "", province=parsed.province or "",
+        city=parsed.city or "", county=parsed.county or "", detail=parsed.detail or "", is_default=True,
+    )
+
+
 async def update_address(user: User, regions: RegionSnapshot, address_id: int, changes: dict[str, Any]) -> Address:
     address = await _own(user, address_id)
     fields = ("name", "phone", "province", "city", "county", "detail")

@@ -108,7 +108,7 @@ async def _adjust(conn: BaseDBAsyncClient, actor: User, card: Card, amount_fen: 
                   label: str | None) -> CardActivity:
     moved = await sql.query(conn, _ADJUST, [amount_fen, card.id, *(s.value for s in CORRECTABLE), amount_fen])
     if not moved:
-        raise await _refusal(conn, card, amount_fen)
+        raise await card_ledger.refusal(conn, card, amount_fen, allowed=CORRECTABLE)
     balance = int(moved[0]["balance_fen"])
     activity = await card_ledger.append(conn, card.id, ActivityKind.ADJUST, amount_fen, balance, actor,
                                         idempotency_key=key, note=reason[:255])
@@ -116,15 +116,6 @@ async def _adjust(conn: BaseDBAsyncClient, actor: User, card: Card, amount_fen: 
                        {"balance_fen": balance, "amount_fen": amount_fen, "reason": reason, "idempotency_key": key},
                        conn, label=label)
     return activity
-
-
-async def _refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> Conflict:
-    """Why the conditional UPDATE moved nothing: the card's state (its own 409 code), or too little balance."""
-    await card.refresh_from_db(using_db=conn)
-    if card.status not in CORRECTABLE:
-        return card_ledger.state_error(card)
-    return Conflict("card_insufficient_balance", "爱心卡余额不足，调整后余额不能为负", balance_fen=card.balance_fen,
-                    amount_fen=amount_fen)
 
 
 async def _replay(card: Card, amount_fen: int, reason: str, key: str) -> Adjustment | None:

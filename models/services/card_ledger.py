@@ -31,17 +31,15 @@ async def debit(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> int:
     return (await Card.filter(id=card.id).using_db(conn).values_list("balance_fen", flat=True))[0]
 
 
-async def refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> Conflict:
-    """Why a conditional debit of `card` took nothing: its state, or its balance."""
+async def refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int,
+                  allowed: tuple[CardStatus, ...] = (CardStatus.ACTIVE,)) -> Conflict:
+    """Why a conditional debit of `card` took nothing: its state (not one of `allowed`), or its balance."""
     await card.refresh_from_db(using_db=conn)
-    if card.status != CardStatus.ACTIVE:
+    if card.status not in allowed:
         return state_error(card)
     return Conflict("card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=amount_fen)
 
 
-# A credit of a card that can still spend: closed and expired cards take money only through `give_back`.
-_CREDIT_LIVE = ("UPDATE card SET balance_fen = balance_fen + ? WHERE id = ? AND status NOT IN (?, ?) "
-                "RETURNING balance_fen")
 # A credit of any card, and what its status is under the row lock this UPDATE now holds.
 _CREDIT_ANY = "UPDATE card SET balance_fen = balance_fen + ? WHERE id = ? RETURNING balance_fen, status"
 # The same money out again of a closed or expired card (still locked by the credit above, so still as read).
@@ -53,18 +51,6 @@ _SOURCE = {ActivityKind.VOID: "撤销核销", ActivityKind.REFUND: "订单退款
 _DEAD = {CardStatus.CLOSED: "已注销", CardStatus.EXPIRED: "已过期"}
 # The forwarding row keeps the trail (which redemption or order the money came from), not the merchant.
 _TRAIL = ("redemption", "redemption_id", "order", "order_id")
-
-
-async def credit(conn: BaseDBAsyncClient, card_id: int, amount_fen: int) -> int:
-    """The bare credit of a card that can still spend; returns the balance after.
-
-    A closed or expired card is refused with its own 409: money given back (void, refund) goes through
-    `give_back`, which also knows what to do with such a card.
-    """
-    moved = await sql.query(conn, _CREDIT_LIVE, [amount_fen, card_id, *(s.value for s in TERMINAL)])
-    if not moved:
-        raise state_error(await Card.get(id=card_id, using_db=conn))
-    return int(moved[0]["balance_fen"])
 
 
 async def give_back(

@@ -32,12 +32,6 @@ _INSERT = ("INSERT INTO chat_session (user_id, state, version, updated_at) VALUE
 _UPDATE = "UPDATE chat_session SET state = ?, version = version + 1, updated_at = ? WHERE user_id = ? AND version = ?"
 
 
-def _as_datetime(value: Any) -> datetime:
-    if isinstance(value, str):  # SQLite hands timestamps back as text
-        value = datetime.fromisoformat(value)
-    return value
-
-
 def _as_state(value: Any) -> dict[str, Any]:
     if isinstance(value, (str, bytes)):
         value = orjson.loads(value)
@@ -64,7 +58,7 @@ def _loaded(row: tuple[Any, int, Any] | None, idle: timedelta, now: datetime) ->
     if row is None:
         return {}, 0, timedelta(0)
     state, version, updated_at = row
-    age = now - _as_datetime(updated_at)
+    age = now - sql.timestamp(updated_at)
     return (_as_state(state) if age <= idle else {}), version, age
 
 

@@ -72,11 +72,6 @@ def utc_bound(day: date) -> datetime:
     return datetime.combine(day, clock_time(0), tzinfo=SHANGHAI).astimezone(timezone.utc)
 
 
-def _moment(value: Any) -> datetime | None:
-    """A timestamp as read back: a datetime on PostgreSQL, ISO text on SQLite."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
 def _days(lo: date, hi: date) -> list[date]:
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
 
@@ -186,7 +181,7 @@ async def _first_day(conn: BaseDBAsyncClient) -> date | None:
     [red] = await sql.query(conn, f"SELECT MIN(d) AS day FROM ({per_status}) s", ["completed", "voided"])
     days = []
     if row["paid"] is not None:
-        days.append(today_shanghai(_moment(row["paid"])))
+        days.append(today_shanghai(sql.timestamp(row["paid"])))
     if red["day"] is not None:
         days.append(red["day"] if isinstance(red["day"], date) else date.fromisoformat(red["day"]))
     return min(days) if days else None
@@ -215,7 +210,7 @@ async def _refunded_days(conn: BaseDBAsyncClient, states: dict[date, _State]) ->
                            [OrderStatus.REFUNDED.value, min(s.refunds_seen for s in states.values())])
     dirty = set()
     for r in rows:
-        paid = _moment(r["paid_at"])
+        paid = sql.timestamp(r["paid_at"])
         day = today_shanghai(paid) if paid else None
         if day in states and int(r["id"]) > states[day].refunds_seen:
             dirty.add(day)
