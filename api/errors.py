@@ -64,6 +64,9 @@ async def error_middleware(request: web.Request, handler: Any) -> web.StreamResp
         code = HTTP_CODES.get(exc.status, "http_error")
         message = "请求体过大" if exc.status == 413 else exc.reason
         return error_response(exc.status, code, message)
+    except ConnectionResetError:  # the client left while its body was read: no one will read the answer
+        log.info("client went away during %s %s", request.method, request.path)
+        return error_response(400, "bad_request", "连接已断开")
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
         return error_response(500, "internal_error", "服务器内部错误")

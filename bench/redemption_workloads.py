@@ -7,9 +7,11 @@ as its idempotency key, which the Lua script replaces with a key unique to the r
 the same body would replay the first answer without debiting again). The bodies go to wrk in a file
 (BENCH_BODIES_FILE): 2,000 of them are more than one environment variable may hold.
 
-- `RedeemManyCards`: one batch of MANY_CARDS cards of 1,000 yuan, bodies spread over all of them. When the
+- `RedeemManyCards`: one batch of MANY_CARDS cards of 10,000 yuan, bodies spread over all of them. When the
   batch's outstanding balance falls below half of its face total, a fresh batch replaces it for the next
-  run, so no card runs dry during a run (a 409 there would be an error).
+  run, so no card runs dry during a run (a 409 there would be an error). The cards are drawn at random, so
+  some are spent well above the average: at 1,000 yuan (25 redemptions) a few ran dry at 1,600 redemptions
+  a second; 10,000 yuan is 250 redemptions, far beyond what a run draws on any one card.
 - `RedeemHotCard`: every request redeems the same card, a batch of one issued afresh before every run, whose
   face value is sized so that it runs dry part-way (like the hot product's stock: the warm-up gets
   HOT_REDEMPTIONS_PER_SECOND redemptions per second, later runs a third of what the previous run answered
@@ -34,7 +36,7 @@ KEY_PLACEHOLDER = "@KEY@"  # replaced per request by bench/wrk_bodies.lua
 # defaults (50 … 1,000 yuan) and larger ones, so that the hot card can last part of a run at any speed.
 CARD_FACE_VALUES_YUAN = (50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000,
                          1000000)
-MANY_CARDS, MANY_FACE_FEN = 2000, 100_000
+MANY_CARDS, MANY_FACE_FEN = 2000, 1_000_000
 HOT_REDEMPTIONS_PER_SECOND = 100  # the hot card's redemptions per second of its first run (the warm-up)
 HOT_DRY_SHARE = 1 / 3  # later runs: this share of the requests the previous run answered per second
 ISSUE_TIMEOUT_SECONDS = 120

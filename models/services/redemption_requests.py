@@ -3,7 +3,7 @@
 Asking debits nothing: it checks the card, prices certified items and the balance, and leaves a pending
 request valid for REQUEST_TTL. Confirming moves the request pending → confirmed with a conditional UPDATE
 and, in the same transaction, debits through the one redemption operation the counter's scan uses
-(`redemptions.debit`: same certified-only rule, same ledger, same idempotency index), so two clerks confirming
+(models/services/redemption_debit.py: same certified-only rule, same ledger, same idempotency index), so two clerks confirming
 at once debit once and the loser answers with the winner's receipt. Whatever the card or the goods refuse at
 confirm time (balance spent elsewhere meanwhile, card frozen or given away, product no longer certified,
 price changed) ends the request as rejected with that reason, so the holder polling it learns why.
@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from models.cards import Card, Redemption, RedemptionLine
 from models.clock import now_utc
@@ -26,6 +25,8 @@ from models.redemption_requests import RedemptionRequest, RequestState
 from models.services import counter_codes, redemptions
 from models.services.cards import holder_card
 from models.services.orders import LineRequest, merge_lines
+from models.services.redemption_debit import BALANCE, REDEMPTION_ID, run_debit
+from models.sql_batch import Refused, Statement
 from models.users import User
 
 REQUEST_TTL = timedelta(minutes=5)
@@ -153,6 +154,11 @@ async def confirm(staff: User, request_id: int, now: datetime | None = None) -> 
         raise
 
 
+_TAKE_REQUEST = ("UPDATE redemption_request SET state = ?, staff_id = ?, decided_at = ? "
+                 "WHERE id = ? AND state = ? AND expires_at > ?")
+_RECORD_DEBIT = "UPDATE redemption_request SET redemption_id = ?, balance_after_fen = ? WHERE id = ?"
+
+
 async def _debit_pending(staff: User, merchant: Merchant, req: RedemptionRequest, now: datetime) -> redemptions.Receipt:
     card = await Card.get(id=req.card_id)
     redemptions.check_spendable(card)
@@ -161,17 +167,15 @@ async def _debit_pending(staff: User, merchant: Merchant, req: RedemptionRequest
     if total != req.total_fen:
         raise Conflict("redemption_request_price_changed", "商品价格已变动，请顾客重新发起",
                        quoted_fen=req.total_fen, total_fen=total)
-    debit = redemptions.Debit(staff, merchant, card, wanted, f"request-{req.id}", req.request_hash,
+    debit = redemptions.Debit(staff, merchant.id, card.card_no, wanted, f"request-{req.id}", req.request_hash,
                               holder_id=req.holder_id)
-    async with in_transaction() as conn:
-        taken = await RedemptionRequest.filter(id=req.id, state=RequestState.PENDING, expires_at__gt=now).using_db(
-            conn).update(state=RequestState.CONFIRMED, staff_id=staff.id, decided_at=now)
-        if not taken:
-            raise _Taken()
-        receipt = await redemptions.debit(conn, debit)
-        await RedemptionRequest.filter(id=req.id).using_db(conn).update(
-            redemption_id=receipt.redemption.id, balance_after_fen=receipt.balance_fen)
-    return receipt
+    take = Statement(_TAKE_REQUEST, [RequestState.CONFIRMED.value, staff.id, now, req.id, RequestState.PENDING.value,
+                                     now], must_change=True, name="request")
+    record = Statement(_RECORD_DEBIT, [REDEMPTION_ID, BALANCE, req.id])
+    try:
+        return await run_debit(debit, before=[take], after=[record])
+    except Refused:  # the request is no longer pending and open: someone else decided it first
+        raise _Taken() from None
 
 
 async def _outcome(req: RedemptionRequest, now: datetime) -> redemptions.Receipt:
