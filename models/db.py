@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext, _current_context
 from tortoise.migrations.executor import MigrationExecutor
 
@@ -44,15 +45,28 @@ def tortoise_config(database_url: str, pool_size: int = 10) -> dict[str, Any]:
     }
 
 
-def _with_pool(url: str, pool_size: int) -> str:
-    """PostgreSQL gets a bigger pool than Tortoise's default 5 (which makes p99 wait on connections)."""
+def _with_pool(url: str, pool_size: int) -> str | dict[str, Any]:
+    """PostgreSQL gets a bigger pool than Tortoise's default 5 (which makes p99 wait on connections), and a pool
+    that does not reset sessions (`keep_session`)."""
     if url.startswith("sqlite"):
         return url
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     query.setdefault("minsize", "1")
     query.setdefault("maxsize", str(pool_size))
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    config = expand_db_url(urlunsplit(parts._replace(query=urlencode(query))))
+    config["credentials"]["reset"] = keep_session
+    return config
+
+
+async def keep_session(connection: Any) -> None:
+    """What asyncpg's pool does to a connection given back, besides rolling back a transaction left open: nothing.
+
+    Its default sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every release: a
+    round trip after every query made outside a transaction, and after every transaction. We never change a
+    session's state (advisory locks are pg_advisory_xact_lock, settings SET LOCAL, no LISTEN, no cursors left
+    open; tests/test_session_state.py keeps it so), so there is nothing to reset.
+    """
 
 
 async def open_database(database_url: str, pool_size: int = 10) -> TortoiseContext:

@@ -1,11 +1,14 @@
 """Paying through the WeChat Pay v3 sandbox: exactly once, tampering refused, the life after payment."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from api.keys import DATABASE, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat.pay_crypto import verify
 from api.wechat.pay_sandbox import send_notification, wait_for_deliveries
+from models import sql
 from models.db import activated
 from models.orders import OrderEvent
 from models.payments import Payment, PaymentNotification
@@ -35,7 +38,11 @@ async def test_pay_through_the_sandbox(client, small_catalog):
     assert await status_of(client, consumer, no) == "paid"
     with activated(client.app[DATABASE]):
         kept = await PaymentNotification.all().values_list("outcome", flat=True)
+        # WeChat's success_time says +08:00; it is stored in UTC, which SQLite's text comparisons (the statistics'
+        # day bounds) depend on: a +08:00 text fell outside "today" from 16:00 Shanghai time on.
+        [raw] = await sql.query(Payment._meta.db, 'SELECT paid_at FROM "order" WHERE order_no = ?', [no])
     assert kept == ["accepted"]
+    assert sql.timestamp(raw["paid_at"]).utcoffset() == timedelta(0)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -49,8 +49,10 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
     """Record a provider's success notification; `duplicate` when that transaction was recorded before.
 
     The amount must equal what we asked for. If the order was closed in the meantime (timed out),
-    the money is recorded against it and the outcome says so, for a refund: it is not lost.
+    the money is recorded against it and the outcome says so, for a refund: it is not lost. `paid_at` is stored
+    in UTC whatever offset the provider gave it (WeChat says +08:00; SQLite compares the stored text).
     """
+    paid_at = paid_at.astimezone(timezone.utc)
     async with in_transaction() as conn:
         payment = await Payment.filter(out_trade_no=out_trade_no).using_db(conn).first()
         if payment is None:
@@ -80,7 +82,7 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
 
 async def mark_paid(conn: BaseDBAsyncClient, order: Order, actor: User | None, reason: str, paid_at: datetime) -> None:
     """The order is paid: move it, and deliver what needs no shipping (love cards)."""
-    await order_states.transition(conn, order, OrderStatus.PAID, actor, reason, paid_at=paid_at)
+    await order_states.transition(conn, order, OrderStatus.PAID, actor, reason, paid_at=paid_at.astimezone(timezone.utc))
     if order.kind == OrderKind.CARD:
         await deliver_cards(conn, order)
 
