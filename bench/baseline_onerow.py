@@ -13,12 +13,15 @@ Usage: python bench/baseline_onerow.py PORT DATABASE_URL
 from __future__ import annotations
 
 import sys
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from pathlib import Path
 
 from aiohttp import web
 from tortoise import fields
 from tortoise.context import TortoiseContext
 from tortoise.models import Model
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for models.db
+from models.db import tortoise_config  # noqa: E402
 
 POOL_SIZE = 10  # the same as the real server's default (Settings.db_pool_size); PostgreSQL only
 FIRST_ID = web.AppKey("first_id", int)
@@ -36,15 +39,13 @@ class Product(Model):
         table = "product"
 
 
-def with_pool(url: str) -> str:
-    """Give PostgreSQL a pool like the real server's; SQLite has a single connection anyway."""
-    if url.startswith("sqlite"):
-        return url
-    parts = urlsplit(url)
-    query = dict(parse_qsl(parts.query))
-    query.setdefault("minsize", "1")
-    query.setdefault("maxsize", str(POOL_SIZE))
-    return urlunsplit(parts._replace(query=urlencode(query)))
+def config(url: str) -> dict:
+    """Tortoise config for this one model, with the real server's connection settings (models/db.py): on
+    PostgreSQL the same pool size and the same pool release (no session reset query), so the ratio compares
+    endpoints, not pool settings. SQLite has a single connection anyway."""
+    connection = tortoise_config(url, POOL_SIZE)["connections"]["default"]
+    return {"connections": {"default": connection},
+            "apps": {"models": {"models": ["__main__"], "default_connection": "default"}}}
 
 
 def database(url: str):
@@ -56,7 +57,7 @@ def database(url: str):
             # The global fallback makes this context the one every request task sees. A per-request
             # `with ctx:` middleware is NOT safe: the context keeps a single reset token, so concurrent
             # requests overwrite each other's and fail with "Token ... was created in a different Context".
-            await ctx.init(db_url=with_pool(url), modules={"models": ["__main__"]}, _enable_global_fallback=True)
+            await ctx.init(config=config(url), _enable_global_fallback=True)
         try:
             first = await Product.all().order_by("id").first()
             if first is None:

@@ -14,14 +14,14 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 
 @lru_cache(maxsize=256)
-def _numbered(sql: str) -> str:
+def numbered(sql: str) -> str:
     parts = sql.split("?")
     return parts[0] + "".join(f"${i}{part}" for i, part in enumerate(parts[1:], start=1))
 
 
 def for_dialect(conn: BaseDBAsyncClient, sql: str) -> str:
     """`sql` with its `?` placeholders as `conn`'s database expects them."""
-    return sql if conn.capabilities.dialect == "sqlite" else _numbered(sql)
+    return sql if conn.capabilities.dialect == "sqlite" else numbered(sql)
 
 
 def marks(count: int) -> str:

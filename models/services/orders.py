@@ -92,18 +92,21 @@ _INSERT_EVENT = (
 
 def _order_statements(row: dict[str, Any], user: User, wanted: list[tuple[Selling, int]],
                       snapshots: list[dict[str, Any]], now: datetime) -> list[Statement]:
-    """The order, its stock (first after the order: an out-of-stock order writes no lines), its lines and its
-    first event, as one batch; every statement after the first refers to the order's id through a `Ref`."""
-    order_id = Ref(0, "id")
+    """The stock first (an out-of-stock order stops there), then the order, its stock ledger, its lines and its
+    first event, as one batch; the statements after the order refer to its id through a `Ref` (on PostgreSQL they
+    are sent with it as one statement)."""
+    order_id = Ref("order", "id")
     values = [_SHIPPING.to_db_value(v, Order) if k == "shipping" else v for k, v in row.items()]
     columns = list(snapshots[0])
     lines = [v for snap in snapshots for v in (order_id, *snap.values())]
     return [
-        Statement(_INSERT_ORDER.format(columns=", ".join(row), marks=sql.marks(len(row))), values),
-        *stock.reserve_statements(order_id, wanted, now),
+        *stock.take_statements(wanted),
+        Statement(_INSERT_ORDER.format(columns=", ".join(row), marks=sql.marks(len(row))), values, name="order"),
+        stock.ledger_statement(order_id, wanted, now),
         Statement(_INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots))),
-                  lines),
-        Statement(_INSERT_EVENT, [order_id, user.id, actor_label(user), S.PENDING_PAYMENT.value, "下单", now]),
+                  lines, fusable=True),
+        Statement(_INSERT_EVENT, [order_id, user.id, actor_label(user), S.PENDING_PAYMENT.value, "下单", now],
+                  fusable=True),
     ]
 
 
@@ -123,12 +126,13 @@ async def place_order(
             "pay_deadline": now + pay_timeout, "created_at": now,
         }
         try:
-            [inserted], *_ = await run_batch(Order._meta.db, _order_statements(row, user, wanted, snapshots, now))
-        except Refused as refused:  # statement 0 is the order; the stock statements follow it
-            raise stock.out_of_stock(wanted, refused.index - 1) from None
+            results = await run_batch(Order._meta.db, _order_statements(row, user, wanted, snapshots, now))
+        except Refused as refused:  # the stock statements come first
+            raise stock.out_of_stock(wanted, refused.index) from None
         except IntegrityError:  # an order number collision: astronomically rare, try a fresh number
             log.warning("order number collision, attempt %d", attempt + 1)
             continue
+        [inserted] = results[len(wanted)]
         order = Order._init_from_db(**{**dict.fromkeys(Order._meta.db_fields), **row, "id": inserted["id"]})
         return order, [OrderLine._init_from_db(id=None, order_id=order.id, **snap) for snap in snapshots]
     raise RuntimeError("could not allocate an order number")

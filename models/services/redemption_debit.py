@@ -102,9 +102,9 @@ def debit_statements(d: Debit) -> Written:
         debit,
         Statement(_INSERT_REDEMPTION, list(redemption.values()), name="redemption"),
         Statement(_INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots))),
-                  [v for snap in snapshots for v in (REDEMPTION_ID, *snap.values())]),
+                  [v for snap in snapshots for v in (REDEMPTION_ID, *snap.values())], fusable=True),
         Statement(_INSERT_ACTIVITY, [CARD_ID, ActivityKind.REDEEM.value, -total, BALANCE, d.staff.id, d.merchant_id,
-                                     REDEMPTION_ID, d.idempotency_key, now]),
+                                     REDEMPTION_ID, d.idempotency_key, now], fusable=True),
     ], redemption, snapshots)
 
 

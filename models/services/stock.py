@@ -18,18 +18,21 @@ _TAKE = "UPDATE product SET stock = stock - ? WHERE id = ? AND stock >= ?"
 _LEDGER = "INSERT INTO stock_movement (product_id, order_id, delta, reason, created_at) VALUES {rows}"
 
 
-def reserve_statements(order_id: Any, wanted: list[tuple[Selling, int]], at: datetime) -> list[Statement]:
-    """The statements that take stock for every line (each a conditional UPDATE that must change its row) and
-    write the ledger entry, for a batch (models/sql_batch.py) that also writes the order `order_id` (a value or
-    a `Ref`). If the batch is refused at one of them, `out_of_stock(wanted, k)` says which product (k: the
-    refused statement's position among these).
+def take_statements(wanted: list[tuple[Selling, int]]) -> list[Statement]:
+    """The statements that take stock for every line, each a conditional UPDATE that must change its row, for a
+    batch (models/sql_batch.py). If the batch is refused at one of them, `out_of_stock(wanted, k)` says which
+    product (k: the refused statement's position among these).
 
     Lines are taken in product-id order so two orders over the same products cannot deadlock on PostgreSQL.
     """
+    return [Statement(_TAKE, [qty, p.product_id, qty], must_change=True) for p, qty in _in_id_order(wanted)]
+
+
+def ledger_statement(order_id: Any, wanted: list[tuple[Selling, int]], at: datetime) -> Statement:
+    """The stock ledger's entries for the stock taken for order `order_id` (a value or a `Ref`)."""
     ordered = _in_id_order(wanted)
-    takes = [Statement(_TAKE, [qty, p.product_id, qty], must_change=True) for p, qty in ordered]
     values = [v for p, qty in ordered for v in (p.product_id, order_id, -qty, "reserve", at)]
-    return [*takes, Statement(_LEDGER.format(rows=sql.rows_of(5, len(ordered))), values)]
+    return Statement(_LEDGER.format(rows=sql.rows_of(5, len(ordered))), values, fusable=True)
 
 
 def out_of_stock(wanted: list[tuple[Selling, int]], k: int) -> Conflict:
