@@ -96,10 +96,12 @@ class Selling:
         }
 
 
-async def sellable_now(merged: dict[str, int], refuse: Callable[[str, str | None], Exception]) -> list[tuple[Selling, int]]:
-    """The products for `merged` (sku → qty), each sellable today; `refuse(sku, name)` builds the error otherwise."""
+async def sellable_now(merged: dict[str, int], refuse: Callable[[str, str | None], Exception],
+                       db: Any = None) -> list[tuple[Selling, int]]:
+    """The products for `merged` (sku → qty), each sellable today; `refuse(sku, name)` builds the error otherwise.
+    `db`: where to read (a batch's connection, models/sql_batch.py), by default the products' own."""
     skus = list(merged)
-    rows = await sql.query(Product._meta.db, _SELLING.format(marks=sql.marks(len(skus))), skus)
+    rows = await sql.query(db or Product._meta.db, _SELLING.format(marks=sql.marks(len(skus))), skus)
     found = {r["sku"]: Selling(r) for r in rows}
     today = today_shanghai()
     for sku in skus:

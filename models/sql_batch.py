@@ -89,36 +89,77 @@ async def run_batch(client: BaseDBAsyncClient, statements: Sequence[Statement]) 
 
     Raises `Refused`, or Tortoise's IntegrityError (a unique index), after rolling everything back.
     """
-    if client.capabilities.dialect == "sqlite":
-        from models.sql_group import group_committer
-
-        return await group_committer(client).run(statements)
-    try:
-        return await _on_postgres(client, statements)
-    except asyncpg.IntegrityConstraintViolationError as exc:
-        raise IntegrityError(exc) from exc
-    except (asyncpg.SyntaxOrAccessError, asyncpg.DataError) as exc:
-        raise OperationalError(exc) from exc
+    async with Batch(client) as batch:
+        return await batch.run(statements)
 
 
-async def _on_postgres(client: BaseDBAsyncClient, statements: Sequence[Statement]) -> list[Rows]:
-    """One transaction on a pooled asyncpg connection, used directly: the batch is the hot path, and Tortoise's
-    wrapper around each statement cost more Python than the statement itself."""
+class Batch:
+    """A batch with the reads it is built from: `async with Batch(client) as b`, read through `b.db` (with
+    models/sql.py `query`), then `await b.run(statements)` once.
+
+    On PostgreSQL the reads and the statements share one pooled connection and one transaction (reads take no
+    locks, so holding it open while the statements are built costs nothing), which saves a trip through the pool
+    for every read. On SQLite `b.db` is the client itself: reads must not hold its only connection, or the group
+    committer (models/sql_group.py) would wait for them.
+    """
+
+    def __init__(self, client: BaseDBAsyncClient) -> None:
+        self._client = client
+        self._sqlite = client.capabilities.dialect == "sqlite"
+        self.db: Any = client
+        self._held: Any = None
+        self._transaction: Any = None
+
+    async def __aenter__(self) -> Batch:
+        if not self._sqlite:
+            self._held = self._client.acquire_connection()
+            self.db = await self._held.__aenter__()
+            self._transaction = self.db.transaction()
+            await self._transaction.start()
+        return self
+
+    async def run(self, statements: Sequence[Statement]) -> list[Rows]:
+        """Write `statements` all or nothing; their rows. On PostgreSQL the transaction is committed here."""
+        if self._sqlite:
+            from models.sql_group import group_committer
+
+            return await group_committer(self._client).run(statements)
+        rows = await _on_postgres(self.db, statements)
+        transaction, self._transaction = self._transaction, None  # a failed COMMIT ends the transaction too
+        await transaction.commit()
+        return rows
+
+    async def __aexit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
+        if self._held is None:
+            return
+        try:
+            if self._transaction is not None and not self.db.is_closed():  # an error, or no run at all
+                await self._transaction.rollback()
+        finally:
+            await self._held.__aexit__(None, None, None)
+        if isinstance(exc, asyncpg.IntegrityConstraintViolationError):
+            raise IntegrityError(exc) from exc
+        if isinstance(exc, (asyncpg.SyntaxOrAccessError, asyncpg.DataError)):
+            raise OperationalError(exc) from exc
+
+
+async def _on_postgres(connection: Any, statements: Sequence[Statement]) -> list[Rows]:
+    """The statements on a pooled asyncpg connection, used directly, inside its transaction: the batch is the hot
+    path, and Tortoise's wrapper around each statement cost more Python than the statement itself."""
     results = Results()
-    async with client.acquire_connection() as connection, connection.transaction():
-        for i, run in _runs(statements):
-            st = run[0] if len(run) == 1 else _fused(i, run)
-            values = results.values(st.values)
-            if "RETURNING" in st.sql:
-                rows = [dict(r) for r in await connection.fetch(numbered(st.sql), *values)]
-                changed = len(rows)
-            else:
-                rows, changed = [], _count(await connection.execute(numbered(st.sql), *values))
-            if st.must_change and not changed:
-                raise Refused(i, st.name)
-            results.add(run[0], rows)
-            for member in run[1:]:
-                results.add(member, [])
+    for i, run in _runs(statements):
+        st = run[0] if len(run) == 1 else _fused(i, run)
+        values = results.values(st.values)
+        if "RETURNING" in st.sql:
+            rows = [dict(r) for r in await connection.fetch(numbered(st.sql), *values)]
+            changed = len(rows)
+        else:
+            rows, changed = [], _count(await connection.execute(numbered(st.sql), *values))
+        if st.must_change and not changed:
+            raise Refused(i, st.name)
+        results.add(run[0], rows)
+        for member in run[1:]:
+            results.add(member, [])
     return results.rows
 
 

@@ -12,7 +12,6 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models import sql
-from models.addresses import Address
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.orders import Order, OrderKind, OrderLine
@@ -20,7 +19,7 @@ from models.orders import OrderStatus as S
 from models.services import card_ledger, order_states, stock
 from models.services.audit import actor_label
 from models.snapshots import Selling, sellable_now
-from models.sql_batch import Ref, Refused, Statement, run_batch
+from models.sql_batch import Batch, Ref, Refused, Statement
 from models.users import User
 
 log = logging.getLogger(__name__)
@@ -63,12 +62,12 @@ _ADDRESS_BY_ID = "SELECT * FROM address WHERE user_id = ? AND id = ? LIMIT 1"
 _DEFAULT_ADDRESS = "SELECT * FROM address WHERE user_id = ? AND is_default = ? LIMIT 1"
 
 
-async def _shipping_address(user: User, address_id: int | None) -> dict[str, Any]:
+async def _shipping_address(user: User, address_id: int | None, db: Any) -> dict[str, Any]:
     """The address to ship to, as it is now. Read for every order, so one hand-written query."""
     if address_id is not None:
-        rows = await sql.query(Address._meta.db, _ADDRESS_BY_ID, [user.id, address_id])
+        rows = await sql.query(db, _ADDRESS_BY_ID, [user.id, address_id])
     else:
-        rows = await sql.query(Address._meta.db, _DEFAULT_ADDRESS, [user.id, True])
+        rows = await sql.query(db, _DEFAULT_ADDRESS, [user.id, True])
     if not rows:
         if address_id is not None:
             raise NotFound("address_not_found", "收货地址不存在", address_id=address_id)
@@ -114,28 +113,36 @@ async def place_order(
     user: User, items: list[LineRequest], address_id: int | None, note: str, pay_timeout: timedelta
 ) -> tuple[Order, list[OrderLine]]:
     """A goods order in `pending_payment` with its lines, its stock reserved; all lines or nothing."""
-    wanted = await sellable_now(merge_lines(items), _not_sellable)
-    shipping = await _shipping_address(user, address_id)
-    snapshots = [p.snapshot(qty) for p, qty in wanted]
-    total = sum(snap["amount_fen"] for snap in snapshots)
+    merged = merge_lines(items)
     for attempt in range(3):
+        try:
+            return await _place(user, merged, address_id, note, pay_timeout)
+        except IntegrityError:  # an order number collision: astronomically rare, try a fresh number
+            log.warning("order number collision, attempt %d", attempt + 1)
+    raise RuntimeError("could not allocate an order number")
+
+
+async def _place(user: User, merged: dict[str, int], address_id: int | None, note: str,
+                 pay_timeout: timedelta) -> tuple[Order, list[OrderLine]]:
+    """One attempt: the products and the address are read in the batch that writes the order (on PostgreSQL, one
+    connection and one transaction for all of it)."""
+    async with Batch(Order._meta.db) as batch:
+        wanted = await sellable_now(merged, _not_sellable, batch.db)
+        shipping = await _shipping_address(user, address_id, batch.db)
+        snapshots = [p.snapshot(qty) for p, qty in wanted]
         now = now_utc()
         row = {
             "order_no": new_order_no(), "user_id": user.id, "kind": OrderKind.GOODS.value,
-            "status": S.PENDING_PAYMENT.value, "total_fen": total, "shipping": shipping, "note": note,
-            "pay_deadline": now + pay_timeout, "created_at": now,
+            "status": S.PENDING_PAYMENT.value, "total_fen": sum(snap["amount_fen"] for snap in snapshots),
+            "shipping": shipping, "note": note, "pay_deadline": now + pay_timeout, "created_at": now,
         }
         try:
-            results = await run_batch(Order._meta.db, _order_statements(row, user, wanted, snapshots, now))
+            results = await batch.run(_order_statements(row, user, wanted, snapshots, now))
         except Refused as refused:  # the stock statements come first
             raise stock.out_of_stock(wanted, refused.index) from None
-        except IntegrityError:  # an order number collision: astronomically rare, try a fresh number
-            log.warning("order number collision, attempt %d", attempt + 1)
-            continue
-        [inserted] = results[len(wanted)]
-        order = Order._init_from_db(**{**dict.fromkeys(Order._meta.db_fields), **row, "id": inserted["id"]})
-        return order, [OrderLine._init_from_db(id=None, order_id=order.id, **snap) for snap in snapshots]
-    raise RuntimeError("could not allocate an order number")
+    [inserted] = results[len(wanted)]
+    order = Order._init_from_db(**{**dict.fromkeys(Order._meta.db_fields), **row, "id": inserted["id"]})
+    return order, [OrderLine._init_from_db(id=None, order_id=order.id, **snap) for snap in snapshots]
 
 
 async def order_for(user: User | None, order_no: str) -> Order:

@@ -9,7 +9,9 @@ the debit. Only when the UPDATE takes nothing is the card read again (`why_refus
 """
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from models import sql
 from models.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
@@ -18,7 +20,7 @@ from models.errors import Conflict, Forbidden
 from models.services import card_ledger
 from models.services.cards import any_card
 from models.snapshots import Selling
-from models.sql_batch import Ref, Refused, Statement, run_batch
+from models.sql_batch import Batch, Ref, Refused, Statement
 from models.merchants import Merchant
 from models.users import User
 
@@ -108,16 +110,20 @@ def debit_statements(d: Debit) -> Written:
     ], redemption, snapshots)
 
 
-async def run_debit(d: Debit, before: list[Statement] = (), after: list[Statement] = ()) -> Receipt:
-    """Write the debit `d` (with the caller's `before` and `after` statements) as one batch; its receipt.
+async def run_debit(make: Callable[[Any], Awaitable[Debit]], before: Sequence[Statement] = (),
+                    after: Sequence[Statement] = ()) -> Receipt:
+    """Write the debit that `make(db)` prices (reading the products through `db`, the batch's own connection on
+    PostgreSQL) with the caller's `before` and `after` statements, as one batch; its receipt.
 
-    Raises `why_refused` when the card UPDATE takes nothing, `Refused` when one of the caller's statements does,
-    and IntegrityError when (merchant, idempotency key) is taken: the caller answers with the first redemption.
+    Raises `why_refused` when the card UPDATE takes nothing (asked once the batch's connection is given back, so
+    a refusal never holds two), `Refused` when one of the caller's statements does, and IntegrityError when
+    (merchant, idempotency key) is taken: the caller answers with the first redemption.
     """
-    written = debit_statements(d)
-    statements = [*before, *written.statements, *after]
     try:
-        results = await run_batch(Redemption._meta.db, statements)
+        async with Batch(Redemption._meta.db) as batch:
+            d = await make(batch.db)
+            written = debit_statements(d)
+            results = await batch.run([*before, *written.statements, *after])
     except Refused as refused:
         if refused.name != "debit":
             raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -162,18 +163,21 @@ _RECORD_DEBIT = "UPDATE redemption_request SET redemption_id = ?, balance_after_
 async def _debit_pending(staff: User, merchant: Merchant, req: RedemptionRequest, now: datetime) -> redemptions.Receipt:
     card = await Card.get(id=req.card_id)
     redemptions.check_spendable(card)
-    wanted = await redemptions.certified_lines({line["sku"]: line["qty"] for line in req.items})
-    total = redemptions.total_fen(wanted)
-    if total != req.total_fen:
-        raise Conflict("redemption_request_price_changed", "商品价格已变动，请顾客重新发起",
-                       quoted_fen=req.total_fen, total_fen=total)
-    debit = redemptions.Debit(staff, merchant.id, card.card_no, wanted, f"request-{req.id}", req.request_hash,
-                              holder_id=req.holder_id)
+
+    async def priced(db: Any) -> redemptions.Debit:
+        wanted = await redemptions.certified_lines({line["sku"]: line["qty"] for line in req.items}, db)
+        total = redemptions.total_fen(wanted)
+        if total != req.total_fen:
+            raise Conflict("redemption_request_price_changed", "商品价格已变动，请顾客重新发起",
+                           quoted_fen=req.total_fen, total_fen=total)
+        return redemptions.Debit(staff, merchant.id, card.card_no, wanted, f"request-{req.id}", req.request_hash,
+                                 holder_id=req.holder_id)
+
     take = Statement(_TAKE_REQUEST, [RequestState.CONFIRMED.value, staff.id, now, req.id, RequestState.PENDING.value,
                                      now], must_change=True, name="request")
     record = Statement(_RECORD_DEBIT, [REDEMPTION_ID, BALANCE, req.id], fusable=True)
     try:
-        return await run_debit(debit, before=[take], after=[record])
+        return await run_debit(priced, before=[take], after=[record])
     except Refused:  # the request is no longer pending and open: someone else decided it first
         raise _Taken() from None
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -61,9 +62,9 @@ def _not_certified(sku: str, name: str | None) -> Exception:
     return Invalid("product_not_certified", "爱心卡只能购买在有效期内的认定扶贫产品", sku=sku)
 
 
-async def certified_lines(merged: dict[str, int]) -> list[tuple[Selling, int]]:
+async def certified_lines(merged: dict[str, int], db: Any = None) -> list[tuple[Selling, int]]:
     """The products to redeem, each a sellable certified product today (422 `product_not_certified` otherwise)."""
-    return await sellable_now(merged, _not_certified)
+    return await sellable_now(merged, _not_certified, db)
 
 
 def total_fen(wanted: list[tuple[Selling, int]]) -> int:
@@ -79,10 +80,13 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
     debit's own statements (models/services/redemption_debit.py), and looked at only when it is refused."""
     merged = merge_lines(items)
     digest = request_hash(code, merged)
+    async def priced(db: Any) -> Debit:
+        wanted = await certified_lines(merged, db)
+        return Debit(staff, staff.merchant_id, card_no, wanted, idempotency_key, digest, counter)
+
     try:
         card_no, counter = codes.read(code, now or now_utc())
-        wanted = await certified_lines(merged)
-        return await run_debit(Debit(staff, staff.merchant_id, card_no, wanted, idempotency_key, digest, counter))
+        return await run_debit(priced)
     except (DomainError, IntegrityError) as refusal:  # IntegrityError: the key was used before, or just now
         return await _replay_or(refusal, staff, idempotency_key, digest)
 
