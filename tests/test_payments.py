@@ -1,7 +1,7 @@
 """Paying through the WeChat Pay v3 sandbox: exactly once, tampering refused, the life after payment."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 import pytest
 
@@ -151,3 +151,31 @@ async def test_refunds_restore_stock_only_if_not_shipped(client, small_catalog):
     with activated(client.app[DATABASE]):
         events = await OrderEvent.filter(order__order_no=unshipped).order_by("id").values_list("to_status", flat=True)
     assert events == ["pending_payment", "paid", "refunding", "refunded"]
+
+
+async def test_payment_times_kept_with_an_offset_are_repaired_by_migration_0009(client, small_catalog):
+    """Before payments stored UTC, SQLite kept WeChat's +08:00 text; migration 0009 rewrites it in UTC and has the
+    statistics computed again, so the order counts on its day again (PostgreSQL kept UTC all along)."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    admin, consumer = await shop(client, small_catalog)
+    no = (await order(client, consumer, ("T-EGG-01", 2)))["order_no"]
+    await pay(client, consumer, no)
+    await wait_for_deliveries(client.app[WECHATPAY_SANDBOX])
+    with activated(client.app[DATABASE]):
+        db = Payment._meta.db
+        [before] = await sql.query(db, 'SELECT paid_at FROM "order" WHERE order_no = ?', [no])
+        if db.capabilities.dialect == "sqlite":  # the text an older release wrote: the same instant at +08:00
+            shanghai = sql.timestamp(before["paid_at"]).astimezone(timezone(timedelta(hours=8)))
+            await sql.execute(db, 'UPDATE "order" SET paid_at = ? WHERE order_no = ?',
+                              [shanghai.replace(microsecond=0).isoformat(" "), no])
+        await import_module("models.migrations.0009_paid_at_in_utc").to_utc(None, SimpleNamespace(client=db))
+        [after] = await sql.query(db, 'SELECT paid_at FROM "order" WHERE order_no = ?', [no])
+    paid = sql.timestamp(after["paid_at"])
+    assert paid.utcoffset() == timedelta(0)
+    assert abs(paid - sql.timestamp(before["paid_at"])) < timedelta(seconds=1)
+    resp = await client.get("/api/v1/admin/stats", params={"group_by": "day"}, headers=admin)
+    stats = await resp.json()
+    assert resp.status == 200, stats
+    assert stats["total"]["amount_fen"] == 2 * 3990 and stats["total"]["orders"] == 1
