@@ -82,7 +82,7 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
 
 async def mark_paid(conn: BaseDBAsyncClient, order: Order, actor: User | None, reason: str, paid_at: datetime) -> None:
     """The order is paid: move it, and deliver what needs no shipping (love cards)."""
-    await order_states.transition(conn, order, OrderStatus.PAID, actor, reason, paid_at=paid_at.astimezone(timezone.utc))
+    await order_states.transition(conn, order, OrderStatus.PAID, actor, reason, paid_at=paid_at)
     if order.kind == OrderKind.CARD:
         await deliver_cards(conn, order)
 

@@ -160,19 +160,19 @@ def check_usable(card: Card, counter: int | None) -> None:
 
 
 async def why_refused(d: Debit, total: int) -> Exception:
-    """Why the card UPDATE of `d` took nothing, from the card as it is now: the merchant, the card's state or
-    date, the code presented, its holder, or its balance."""
-    await check_active_merchant(d.merchant_id)
+    """Why the card UPDATE of `d` took nothing, from the card as it is now: the card's state or date, the code
+    presented, its holder, its balance, or else the merchant (both callers have checked it before the batch, so
+    it is asked last, when nothing about the card explains the refusal)."""
     card = await any_card(d.card_no)
     if d.holder_id is None:
         check_usable(card, d.counter)
     else:  # a holder's own request needs no pay code
-        check_spendable(card)
+        check_spendable(card)  # an inactive, frozen, closed or expired card stops here
     if d.counter is not None and not card.spent_counter < d.counter <= card.pay_counter:
         return Conflict("pay_code_used", "付款码已使用，请刷新后重试")
     if d.holder_id is not None and card.holder_id != d.holder_id:
         return Conflict("card_holder_changed", "这张爱心卡已不在您名下", card_no=card.card_no)
     if card.balance_fen < total:
         return Conflict("card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=total)
-    return card_ledger.state_error(card) if card.status != CardStatus.ACTIVE else Conflict(
-        "card_busy", "爱心卡正在处理另一笔交易，请重试")
+    await check_active_merchant(d.merchant_id)
+    return Conflict("card_busy", "爱心卡正在处理另一笔交易，请重试")

@@ -24,7 +24,7 @@ from models.merchants import Merchant
 from models.services import card_ledger, settlements
 from models.services.cards import any_card
 from models.services.redemption_debit import (  # noqa: F401 (check_spendable: for holder requests too)
-    Debit, Receipt, check_active_merchant, check_spendable, check_usable, run_debit,
+    Debit, Receipt, check_active_merchant, check_spendable, run_debit,
 )
 from models.services.orders import LineRequest, merge_lines
 from models.snapshots import Selling, sellable_now
@@ -80,6 +80,7 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
     debit's own statements (models/services/redemption_debit.py), and looked at only when it is refused."""
     merged = merge_lines(items)
     digest = request_hash(code, merged)
+
     async def priced(db: Any) -> Debit:
         wanted = await certified_lines(merged, db)
         return Debit(staff, staff.merchant_id, card_no, wanted, idempotency_key, digest, counter)
