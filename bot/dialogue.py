@@ -12,9 +12,11 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import replies
+from bot import packs, replies
 from bot.draft import DialogueState, Draft, Line
-from bot.lexicon import CARD_UNITS, MONEY_UNITS, WEIGHT_IN_JIN
+from bot.addressing import AddressPart
+from bot.packs import Asked
+from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.products import Resolution, alternatives, pick, resolve
 from bot.reply import Reply
 from bot.numerals import Found
@@ -48,6 +50,8 @@ class Turn:
         self.ctx, self.state, self.u = ctx, state, u
         self._resolved: Resolution | None = None
         self._half: Fraction | None = None  # a quantity like 三斤半 that is not a whole number of units
+        self._new_address_id: int | None = None  # an address said in this very message
+        self._why = ""  # why the quantity said is not yet a number of packs (bot.packs.Reading.why)
 
     @property
     def draft(self) -> Draft | None:
@@ -67,12 +71,20 @@ class Turn:
         line = d.current if d and d.kind == "goods" else None
         card = d is not None and d.kind == "card"
         qty = d.card_qty if card else (line.qty if line else None)
-        return {"sku": line.sku if line else None, "qty": qty, "amount_fen": d.amount_fen if card else None}
+        product = self.ctx.search.cards.get(line.sku) if line and line.sku else None
+        unit = "张" if card else (product["unit"] if product else None)
+        total = packs.amount_text(product, qty) if product and qty else ""
+        return {"sku": line.sku if line else None, "qty": qty, "amount_fen": d.amount_fen if card else None,
+                "unit": unit, "total_qty_text": total or None}
 
     # --- the turn ------------------------------------------------------------------------------
 
     async def run(self) -> Reply:
         u, d = self.u, self.draft
+        if u.address is not None:
+            answered = await self._address_turn(u.address)
+            if answered is not None:
+                return answered
         if not u.text:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self._changes()):
@@ -92,6 +104,54 @@ class Turn:
             if saved is not None:
                 return saved
         return await self._request()
+
+    async def _address_turn(self, part: AddressPart) -> Reply | None:
+        """Save the address said in this message (whole, or a change to the current one's receiver, phone or
+        place); the draft ships there. None when the rest of the message still has to be answered."""
+        d = self.draft
+        intent = "change_address" if part.change else ("order" if d else "fallback")
+        base = await addresses.address_for_order(self.ctx.user, d.address_id if d and d.kind == "goods" else None)
+        line = part.line
+        if part.receiver or part.phone or (part.change and base is not None):
+            if base is None:
+                return self.say(replies.ASK_ADDRESS, intent, suggestions=["取消"] if d else replies.START_SUGGESTIONS)
+            place = f"{base.province}{base.city}{base.county}{base.detail}"
+            parsed_line = await addresses.parse_address_line(line, self.ctx.regions) if line else None
+            if parsed_line is not None and parsed_line.county:
+                place = line if parsed_line.phone else f"{line} {parsed_line.name or ''}"
+                name = part.receiver or parsed_line.name or base.name
+                phone = part.phone or parsed_line.phone or base.phone
+                line = f"{place} {name} {phone}" if not parsed_line.phone else line
+            elif line and not part.receiver and not part.phone:
+                line = f"{line} {base.name} {base.phone}"  # 地址改成XX路8号: the detail alone, same county
+                parsed_line = await addresses.parse_address_line(f"{place[:len(place) - len(base.detail)]}{line}",
+                                                                 self.ctx.regions)
+                line = f"{place[:len(place) - len(base.detail)]}{line}" if parsed_line.county else line
+            else:
+                line = f"{place} {part.receiver or base.name} {part.phone or base.phone}"
+        parsed = await addresses.parse_address_line(line, self.ctx.regions)
+        if not (parsed.county and parsed.phone):
+            problem = "缺少手机号" if not parsed.phone else "没找到省市县"
+            return self.say(replies.bad_address(problem), intent, suggestions=["取消"] if d else replies.START_SUGGESTIONS)
+        try:
+            address = await addresses.create_from_line(self.ctx.user, self.ctx.regions, parsed)
+        except DomainError as exc:
+            return self.say(replies.bad_address(exc.message), intent, suggestions=["取消"])
+        self._new_address_id = address.id
+        if d is not None and d.kind == "goods":
+            d.address_id = address.id
+        u = self.u
+        if u.text and (u.about_products or u.quantity or u.number or u.pick
+                       or u.intent not in ("fallback", "greet", "change_address")):
+            return None
+        if d is None or d.kind != "goods":
+            return self.say(replies.address_saved(_address_text(address)), intent,
+                            suggestions=replies.START_SUGGESTIONS)
+        reply = await self._advance(d)
+        said = "收货地址已改为" if part.change else "收货地址已保存"
+        reply.reply = f"{said}：{_address_text(address)}\n{reply.reply}"
+        reply.intent = intent
+        return reply
 
     async def _save_address(self) -> Reply | None:
         """An address sent with no order under way (a user setting it up first) becomes the default address."""
@@ -171,12 +231,26 @@ class Turn:
         if not found.candidates:
             return self._not_found("ask_price", found)
         shown = found.candidates[:SHOW]
-        if found.chosen and await self._focus(found.chosen):
-            return await self._focused_reply(replies.price_of(found.chosen), "ask_price")
+        if found.chosen and await self._focus(found.chosen, per_unit=True):
+            # A price question answers the price and makes the product "this one"; it shows no order to confirm.
+            card, d = found.chosen, self.state.draft
+            p = d.pending
+            if p is not None and p.qty and p.sku == card["sku"]:
+                text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
+            else:
+                text = replies.price_of(card)
+                if p is not None:
+                    p.qty, p.asked = None, None
+            d.awaiting = "qty"
+            return self.say(text, "ask_price", [card], suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+        if found.chosen:
+            card = found.chosen
+            return self.say(replies.price_of(card) + self._pending_question(), "ask_price", [card],
+                            suggestions=[f"来一{card['unit']}"])
         return self.say(replies.prices(shown) + self._pending_question(), "ask_price", shown,
                         suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
 
-    async def _focus(self, card: dict[str, Any]) -> bool:
+    async def _focus(self, card: dict[str, Any], per_unit: bool = False) -> bool:
         """A single product asked about becomes the draft's pending line (its quantity may follow), unless an
         order is already waiting for confirmation."""
         d = self.draft
@@ -185,7 +259,8 @@ class Turn:
         if d is None:
             d = self.state.draft = Draft(kind="goods")
         d.pending = Line(sku=card["sku"], candidates=[card["sku"]])
-        self._apply_quantity(d.pending)
+        if not (per_unit and self.u.quantity is not None and self.u.quantity.value == 1):  # 多少钱一箱: a unit price
+            self._apply_quantity(d.pending)
         return True
 
     async def _focused_reply(self, text: str, intent: str) -> Reply:
@@ -229,7 +304,8 @@ class Turn:
                     pass
                 return await self._advance(d)
         if d.awaiting == "choice" and d.pending:
-            chosen = pick(u, d.pending.candidates, self.ctx.search, self.ctx.vocab)
+            seen = [s for s in self.state.shown if s in d.pending.candidates] or d.pending.candidates
+            chosen = pick(u, seen if u.pick or u.number else d.pending.candidates, self.ctx.search, self.ctx.vocab)
             if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
                 narrowed = self._resolve(within=d.pending.candidates)
                 chosen = narrowed.chosen
@@ -246,7 +322,7 @@ class Turn:
                 return reply
         if "add" in u.cues and (u.product_words or u.origin):
             return await self._start_goods(add=True)
-        if line is not None and d.awaiting in ("qty", "confirm", "choice") and self._quantity_fits(line):
+        if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and self._quantity_fits(line):
             if u.product_words and line.sku and not self._same_product(line.sku):
                 return await self._start_goods(add=d.awaiting == "confirm")
             if line.sku is not None:
@@ -287,28 +363,42 @@ class Turn:
         return await self._advance(d)
 
     def _apply_quantity(self, line: Line, u: Understanding | None = None) -> None:
-        """Put the message's quantity on the line, converting weights when the product is sold by weight."""
+        """Put the message's quantity on the line: read against the product's pack when the product is known,
+        kept as said (5斤, 60个) until it is otherwise."""
         u = u or self.u
         card = self.ctx.search.cards.get(line.sku) if line.sku else None
         said = _quantity_for(u.quantities, card["unit"] if card else None)
-        value = said.value if said else u.number
-        if value is None:
+        if said is not None:
+            asked = Asked(said.value, said.unit)
+        elif u.number is not None:
+            asked = Asked(u.number, "")
+        else:
             return
-        if line.sku is None:  # the product is still to be chosen: keep the number, convert later
-            line.qty = int(value) if value.denominator == 1 else None
+        line.qty, line.asked = None, asked.to_json()
+        if card is None and (asked.measured is None or asked.unit in ("只", "个")) and asked.value.denominator == 1:
+            line.qty = int(asked.value)  # 两箱 before the product is chosen: shown now, checked against its pack then
+        self._settle(line)
+
+    def _settle(self, line: Line) -> None:
+        """A quantity kept as said becomes a number of packs once the product is known and a whole number fits."""
+        asked = Asked.from_json(line.asked)
+        card = self.ctx.search.cards.get(line.sku) if line.sku else None
+        if asked is None or card is None:
             return
-        unit = said.unit if said else ""
-        if card and unit in WEIGHT_IN_JIN and card["unit"] in WEIGHT_IN_JIN and unit != card["unit"]:
-            value = value * Fraction(WEIGHT_IN_JIN[unit]).limit_denominator(1000) / Fraction(
-                WEIGHT_IN_JIN[card["unit"]]).limit_denominator(1000)
-        line.qty = int(value) if value.denominator == 1 else None
-        self._half = None if value.denominator == 1 else value
+        reading = packs.read(asked, card)
+        self._why = reading.why
+        self._half = asked.value if reading.why == "fraction" else None
+        line.qty = reading.packs
+        if reading.packs is not None:
+            line.asked = None
 
     async def _take_address(self, d: Draft) -> Reply | None:
         parsed = await addresses.parse_address_line(self.u.raw, self.ctx.regions)
         if not (parsed.county and parsed.phone):
-            if not PHONE.search(self.u.raw) and (self.u.about_products or self.u.intent not in ("fallback", "search")):
-                return None
+            u = self.u
+            if not PHONE.search(u.raw) and (u.about_products or u.intent not in ("fallback", "search")
+                                             or u.quantity or u.number or u.pick or "correct" in u.cues):
+                return None  # 改成三罐 while the address is awaited: a change, not a bad address
             problem = "缺少手机号" if not parsed.phone else "没找到省市县"
             return self.say(replies.bad_address(problem), "order", suggestions=["取消"])
         try:
@@ -464,6 +554,10 @@ class Turn:
         p = d.pending
         if p is not None:
             if p.sku is None:
+                asked = await self._narrow_by_amount(p)
+                if asked is not None:
+                    return asked
+            if p.sku is None:
                 d.awaiting = "choice"
                 options = [cards_by_sku[s] for s in p.candidates if s in cards_by_sku][:SHOW]
                 return self.say(replies.choose(options, len(p.candidates)), "order", options,
@@ -472,16 +566,24 @@ class Turn:
             if card is None:
                 d.pending = None
                 return self.say(replies.not_sellable(p.sku), "order", [])
+            self._settle(p)
+            if p.qty is None and p.asked and self._why == "no_fit":
+                return self._ask_pack(d, p, card)
             if p.qty is None or not 1 <= p.qty <= MAX_QTY:
                 d.awaiting = "qty"
+                asked = Asked.from_json(p.asked)
                 half = self._half
-                text = (replies.whole_units(card, int(half)) if half is not None
-                        else replies.too_many(card, MAX_QTY) if p.qty else replies.ask_qty(card))
-                p.qty = None
+                if asked is not None and self._why == "other_unit":
+                    text = replies.other_unit(card, packs.equivalent(card), asked.text())
+                elif half is not None:
+                    text = replies.whole_units(card, int(half))
+                else:
+                    text = replies.too_many(card, MAX_QTY) if p.qty else replies.ask_qty(card)
+                p.qty, p.asked = None, None
                 return self.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
             d.lines = _merge(d.lines, p)
             d.pending = None
-        address = await addresses.address_for_order(self.ctx.user, d.address_id)
+        address = await addresses.address_for_order(self.ctx.user, d.address_id or self._new_address_id)
         if address is None:
             d.awaiting = "address"
             return self.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
@@ -490,6 +592,51 @@ class Turn:
         lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku]
         return self.say(replies.summary(lines, _address_text(address)), "order", [c for c, _ in lines],
                         suggestions=list(replies.CONFIRM_SUGGESTIONS))
+
+    async def _narrow_by_amount(self, p: Line) -> Reply | None:
+        """5斤大米 over several rice packs: the packs of which a whole number holds 5斤 (the fewest packs of each
+        product); one left is chosen. None fits: ask which pack and how many, listing what each holds."""
+        asked = Asked.from_json(p.asked)
+        if asked is None or asked.measured is None:
+            return None
+        offered = [self.ctx.search.cards[s] for s in p.candidates if s in self.ctx.search.cards]
+        fits = packs.fitting(offered, asked)
+        if not fits:
+            return self._ask_pack(self.draft, p, None) if offered else None
+        best: dict[str, tuple[dict[str, Any], int]] = {}
+        for card, n in fits:
+            core = self._core(card)
+            if core not in best or n < best[core][1]:
+                best[core] = (card, n)
+        kept = [card for card, _ in best.values()]
+        if len(kept) == 1:
+            p.sku = kept[0]["sku"]
+        else:
+            p.candidates = [c["sku"] for c in kept]
+        return None
+
+    def _core(self, card: dict[str, Any]) -> str:
+        known = self.ctx.vocab.products.get(card["sku"])
+        return known.core if known else card["name"]
+
+    def _ask_pack(self, d: Draft | None, p: Line, card: dict[str, Any] | None) -> Reply:
+        """No whole number of packs holds what was asked (3斤 of 2.5kg and 5kg bags): ask which pack and how many."""
+        asked = Asked.from_json(p.asked)
+        cards_by_sku = self.ctx.search.cards
+        family = [cards_by_sku[s] for s in p.candidates if s in cards_by_sku] or ([card] if card else [])
+        if card is not None:
+            core = self._core(card)
+            family = [c for c in family if self._core(c) == core] or [card]
+        p.sku = None if len(family) > 1 else family[0]["sku"]
+        p.candidates = [c["sku"] for c in family]
+        p.qty, p.asked = None, None
+        if d is not None:
+            d.awaiting = "choice" if p.sku is None else "qty"
+        options = family[:SHOW]
+        one = len({self._core(c) for c in options}) == 1
+        text = replies.which_pack(asked.text() if asked else "", [(c, packs.equivalent(c)) for c in options], one)
+        suggestions = replies.pick_suggestions(len(options)) if p.sku is None else [f"{n}{options[0]['unit']}" for n in (1, 2, 3)]
+        return self.say(text, "order", options, suggestions=suggestions)
 
     # --- placing ----------------------------------------------------------------------------------
 
@@ -548,14 +695,14 @@ class Turn:
 
 def _quantity_for(quantities: list[Found], unit: str | None) -> Found | None:
     """Of the quantities in a message (兴安盟大米5公斤来一袋), the one in the product's own unit; else one in a
-    generic measure word; a weight only when the product is sold by weight (otherwise it is a pack size)."""
+    generic measure word; else the weight, volume or count said (read against the pack by bot.packs)."""
     if not quantities:
         return None
     for wanted in (lambda q: q.unit == unit, lambda q: q.unit not in METRIC):
         found = [q for q in quantities if wanted(q)]
         if found:
             return found[0]
-    return None if unit and unit not in METRIC else quantities[0]
+    return quantities[0]
 
 
 def _merge(lines: list[Line], line: Line) -> list[Line]:

@@ -14,6 +14,7 @@ class Line:
     sku: str | None = None
     qty: int | None = None
     candidates: list[str] = field(default_factory=list)  # the skus offered when several fit
+    asked: str | None = None  # a quantity said before it could be read as packs (5斤, 60个): bot.packs.Asked
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Draft:
 
 
 def _line(line: Line) -> dict[str, Any]:
-    return {"sku": line.sku, "qty": line.qty, "candidates": list(line.candidates)}
+    return {"sku": line.sku, "qty": line.qty, "candidates": list(line.candidates), "asked": line.asked}
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any, Iterable
+from bot.packs import amount_text
 
 START_SUGGESTIONS = ["有哪些扶贫产品", "买一张爱心卡", "我的订单", "爱心卡余额"]
 CONFIRM_SUGGESTIONS = ["确认下单", "取消"]
@@ -107,6 +108,33 @@ def whole_units(card: dict[str, Any], low: int) -> str:
     return f"{card['name']}只能按整{unit}买，要{options}？"
 
 
+def price_total(card: dict[str, Any], qty: int, amount: str) -> str:
+    extra = f"（{amount}）" if amount else ""
+    return f"{qty}{card['unit']}{extra}共{yuan(card['price_fen'] * qty)}。要下单就说“来{qty}{card['unit']}”。"
+
+
+def other_unit(card: dict[str, Any], pack: str, said: str) -> str:
+    unit = card["unit"]
+    return f"{card['name']}按{unit}卖（每{unit}{pack.removesuffix('装')}），没法按“{said}”算。要几{unit}？"
+
+
+def which_pack(said: str, options: list[tuple[dict[str, Any], str]], one_product: bool) -> str:
+    unit = options[0][0]["unit"] if options else "份"
+    head = f"“{said}”凑不成整{unit}。" if said else ""
+    if len(options) == 1:
+        card = options[0][0]
+        return f"{head}{card['name']}是{options[0][1]}，{yuan(card['price_fen'])}/{unit}，要几{unit}？"
+    if one_product:
+        listed = "和".join(pack for _, pack in options)
+        return f"{head}有 {listed}，要哪种、几{unit}？\n{numbered([c for c, _ in options])}"
+    return f"{head}这几款是：\n{numbered([c for c, _ in options])}\n要哪款、几{unit}？"
+
+
+def _amounting(card: dict[str, Any], qty: int) -> str:
+    text = amount_text(card, qty)
+    return f"（{text}）" if text else ""
+
+
 def too_many(card: dict[str, Any], limit: int) -> str:
     return f"{card['name']}一次最多能买{limit}{card['unit']}，要几{card['unit']}？"
 
@@ -124,7 +152,8 @@ def bad_address(problem: str) -> str:
 
 
 def summary(lines: list[tuple[dict[str, Any], int]], address: str) -> str:
-    items = "\n".join(f"{c['name']} ×{qty}{c['unit']}，{yuan(c['price_fen'] * qty)}" for c, qty in lines)
+    items = "\n".join(f"{c['name']} ×{qty}{c['unit']}{_amounting(c, qty)}，{yuan(c['price_fen'] * qty)}"
+                      for c, qty in lines)
     total = sum(c["price_fen"] * qty for c, qty in lines)
     return f"请确认订单：\n{items}\n合计{yuan(total)}，寄到：{address}\n确认下单吗？"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 INTENTS = (
     "greet", "help", "search", "ask_price", "order", "confirm", "cancel", "order_status", "buy_card", "card_balance",
-    "fallback",
+    "fallback", "ask_info", "recommend", "claim_card", "pay_order", "cancel_order", "change_address",
 )
 
 
@@ -15,7 +15,8 @@ class Reply:
     reply: str
     intent: str
     products: list[dict[str, Any]] = field(default_factory=list)
-    slots: dict[str, Any] = field(default_factory=lambda: {"sku": None, "qty": None, "amount_fen": None})
+    slots: dict[str, Any] = field(default_factory=lambda: {"sku": None, "qty": None, "amount_fen": None, "unit": None,
+                                                           "total_qty_text": None})
     order: dict[str, Any] | None = None
     suggestions: list[str] = field(default_factory=list)
 

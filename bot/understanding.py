@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from bot import lexicon, numerals
+from bot.addressing import AddressPart, split
 from bot.numerals import Found
 from bot.vocabulary import Origin, Vocabulary, normalize
 
@@ -66,6 +67,7 @@ class Understanding:
     quantities: list[Found] = field(default_factory=list)  # every quantity found; `quantity` is the first
     bare: bool = False  # the message is only a noun phrase (香蕉, 静宁苹果)
     order_no: str | None = None
+    address: AddressPart | None = None  # a delivery address (or a change to it) said in the message
 
     @property
     def about_products(self) -> bool:
@@ -113,6 +115,18 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def understand(message: str, vocab: Vocabulary) -> Understanding:
+    """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
+    rest, address = split(message)
+    if address is None:
+        return _understand(message, vocab)
+    u = _understand(rest, vocab)
+    u.address = address
+    if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
+        u.intent = "change_address"
+    return u
+
+
+def _understand(message: str, vocab: Vocabulary) -> Understanding:
     text = _PUNCT.sub(" ", normalize(message)).strip()
     compact = text.replace(" ", "")
     raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()

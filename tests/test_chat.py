@@ -17,6 +17,11 @@ from tests.test_orders import ADDRESS
 CONTRACT = {"reply", "intent", "products", "slots", "order", "suggestions"}
 
 
+def core(slots: dict) -> dict:
+    """The draft part of the slots (the contract also carries unit and total_qty_text, checked where they matter)."""
+    return {k: slots[k] for k in ("sku", "qty", "amount_fen")}
+
+
 class Chat:
     """One consumer talking to the assistant; every reply is checked against the contract."""
 
@@ -27,7 +32,8 @@ class Chat:
         resp = await self.client.post("/api/v1/chat", json={"message": message}, headers=self.headers)
         assert resp.status == 200, await resp.text()
         body = await resp.json()
-        assert set(body) == CONTRACT and set(body["slots"]) == {"sku", "qty", "amount_fen"}
+        assert set(body) == CONTRACT
+        assert set(body["slots"]) == {"sku", "qty", "amount_fen", "unit", "total_qty_text"}
         assert body["reply"].strip()
         for product in body["products"]:
             assert set(product) == {"sku", "name", "price_fen", "unit", "origin", "stock"}
@@ -73,11 +79,11 @@ async def test_greeting_in_the_contract_shape(alice):
 async def test_order_over_several_turns_with_choice_quantity_and_address(alice):
     body = await alice.say("我想买苹果")
     assert body["intent"] == "order" and set(skus(body)) == {"T-APPLE-01", "T-APPLE-02"}
-    assert body["slots"] == {"sku": None, "qty": None, "amount_fen": None}
+    assert core(body["slots"]) == {"sku": None, "qty": None, "amount_fen": None}
     body = await alice.say("静宁的")
     assert body["intent"] == "order" and body["slots"]["sku"] == "T-APPLE-02" and "几箱" in body["reply"]
     body = await alice.say("两箱")
-    assert body["intent"] == "order" and body["slots"] == {"sku": "T-APPLE-02", "qty": 2, "amount_fen": None}
+    assert body["intent"] == "order" and core(body["slots"]) == {"sku": "T-APPLE-02", "qty": 2, "amount_fen": None}
     assert "地址" in body["reply"] and await my_orders(alice) == []
     body = await alice.say("广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
     assert body["intent"] == "order" and "158元" in body["reply"] and "确认" in body["reply"]
@@ -95,7 +101,7 @@ async def test_order_over_several_turns_with_choice_quantity_and_address(alice):
 async def test_one_message_order_with_the_default_address(alice):
     await with_address(alice)
     body = await alice.say("来两箱静宁苹果")
-    assert body["intent"] == "order" and body["slots"] == {"sku": "T-APPLE-02", "qty": 2, "amount_fen": None}
+    assert body["intent"] == "order" and core(body["slots"]) == {"sku": "T-APPLE-02", "qty": 2, "amount_fen": None}
     assert skus(body) == ["T-APPLE-02"] and "确认" in body["reply"]
     body = await alice.say("好的")
     assert body["order"]["items"] == [{"sku": "T-APPLE-02", "qty": 2}]
@@ -105,11 +111,11 @@ async def test_corrections_and_an_added_line(alice):
     await with_address(alice)
     await alice.say("来两箱静宁苹果")
     body = await alice.say("改成三箱")
-    assert body["intent"] == "order" and body["slots"] == {"sku": "T-APPLE-02", "qty": 3, "amount_fen": None}
+    assert body["intent"] == "order" and core(body["slots"]) == {"sku": "T-APPLE-02", "qty": 3, "amount_fen": None}
     body = await alice.say("换昭通的")
-    assert body["slots"] == {"sku": "T-APPLE-01", "qty": 3, "amount_fen": None}
+    assert core(body["slots"]) == {"sku": "T-APPLE-01", "qty": 3, "amount_fen": None}
     body = await alice.say("再来两瓶蜂蜜")
-    assert body["intent"] == "order" and body["slots"] == {"sku": "T-HONEY-01", "qty": 2, "amount_fen": None}
+    assert body["intent"] == "order" and core(body["slots"]) == {"sku": "T-HONEY-01", "qty": 2, "amount_fen": None}
     assert set(skus(body)) == {"T-APPLE-01", "T-HONEY-01"}
     body = await alice.say("确认下单")
     assert sorted(body["order"]["items"], key=lambda i: i["sku"]) == [
@@ -122,7 +128,7 @@ async def test_cancel_drops_the_draft(alice, word):
     await with_address(alice)
     await alice.say("来两箱静宁苹果")
     body = await alice.say(word)
-    assert body["intent"] == "cancel" and body["slots"] == {"sku": None, "qty": None, "amount_fen": None}
+    assert body["intent"] == "cancel" and core(body["slots"]) == {"sku": None, "qty": None, "amount_fen": None}
     body = await alice.say("确认")
     assert body["intent"] == "confirm" and body["order"] is None and await my_orders(alice) == []
 
@@ -201,12 +207,12 @@ async def test_price_question_then_an_ordinal_pick(alice):
                                           ("春中宝蜂蜜来两瓶", 2)])
 async def test_chinese_and_arabic_quantities(alice, message, qty):
     body = await alice.say(message)
-    assert body["intent"] == "order" and body["slots"] == {"sku": "T-HONEY-01", "qty": qty, "amount_fen": None}
+    assert body["intent"] == "order" and core(body["slots"]) == {"sku": "T-HONEY-01", "qty": qty, "amount_fen": None}
 
 
 async def test_half_units_ask_for_a_whole_number(alice):
     body = await alice.say("静宁苹果要两箱半")
-    assert body["slots"] == {"sku": "T-APPLE-02", "qty": None, "amount_fen": None}
+    assert core(body["slots"]) == {"sku": "T-APPLE-02", "qty": None, "amount_fen": None}
     assert "整箱" in body["reply"] and "2箱还是3箱" in body["reply"]
     body = await alice.say("3")
     assert body["intent"] == "order" and body["slots"]["qty"] == 3
@@ -258,10 +264,11 @@ async def test_hostile_input_gets_a_sensible_reply_and_the_dialogue_goes_on(alic
     await with_address(alice)
     body = await alice.say(message)
     assert body["intent"] in {"greet", "help", "search", "ask_price", "order", "confirm", "cancel", "order_status",
-                              "buy_card", "card_balance", "fallback"}
+                              "buy_card", "card_balance", "fallback", "ask_info", "recommend", "claim_card",
+                              "pay_order", "cancel_order", "change_address"}
     await alice.say("取消")
     body = await alice.say("来一瓶春中宝蜂蜜")
-    assert body["slots"] == {"sku": "T-HONEY-01", "qty": 1, "amount_fen": None}
+    assert core(body["slots"]) == {"sku": "T-HONEY-01", "qty": 1, "amount_fen": None}
 
 
 @pytest.mark.parametrize("payload, status", [({"message": "苹果" * 5000}, 422), ({"message": 12}, 422), ({}, 422),
@@ -292,7 +299,7 @@ async def test_a_product_imported_later_is_understood_at_once(alice, shop, admin
     assert body["products"] == []
     await import_csv(shop, NEW_PRODUCT, admin)
     body = await alice.say("来两袋夏威夷果")
-    assert body["intent"] == "order" and body["slots"] == {"sku": "T-NUT-01", "qty": 2, "amount_fen": None}
+    assert body["intent"] == "order" and core(body["slots"]) == {"sku": "T-NUT-01", "qty": 2, "amount_fen": None}
     body = await alice.say("龙州的有什么")
     assert skus(body) == ["T-NUT-01"]
 
