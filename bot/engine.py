@@ -8,6 +8,7 @@ as a placed order clear the draft they came from, so a re-run cannot place it tw
 from __future__ import annotations
 
 import asyncio
+import copy
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -25,6 +26,7 @@ from models.services import chat_sessions
 from models.users import User
 
 MAX_ATTEMPTS = 3
+MAX_RECHECKS = 3  # turns run again because a stale index offered products the database refuses
 TOUCH_AFTER = timedelta(minutes=5)  # an unchanged state is still rewritten this often, to keep an active session alive
 
 
@@ -92,21 +94,47 @@ class Assistant:
     async def handle(self, user: User, text: str, session: chat_sessions.Loaded | None = None) -> Reply:
         """Answer one message from `user`; the dialogue state is read from (unless `session` was just read
         with `open_session`) and written to the database."""
-        vocab = await self.vocabulary()
-        u = self._understand(text, vocab)
-        ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
-                      self.regions)
-        for _ in range(MAX_ATTEMPTS):
+        rechecks = 0
+        attempts = 0
+        while attempts < MAX_ATTEMPTS:
+            attempts += 1
             if session is None:
                 session = await chat_sessions.load(user.id, self.config.idle_timeout, now_utc())
             raw, version, age = session
             session = None  # a second attempt reads the state another worker wrote
             state = DialogueState.from_json(raw)
+            checking = self.search.stale
+            if checking:  # the index may be behind: what the draft refers to is asked of the database first
+                pristine = copy.deepcopy(raw)  # a turn may change lists it shares with raw; a re-run starts from this
+                await self.search.drop_unsellable(_referenced(state))
+            vocab = await self.vocabulary()
+            u = self._understand(text, vocab)
+            ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
+                          self.regions)
             before = state.to_json()
             reply = await Turn(ctx, state, u).run()
+            if checking and reply.order is None and rechecks < MAX_RECHECKS:
+                offered = [*(p["sku"] for p in reply.products), reply.slots.get("sku"), *_referenced(state)]
+                if await self.search.drop_unsellable(s for s in offered if s in self.search.cards):
+                    # it offered what the database refuses (now gone from the index): the same turn again
+                    rechecks += 1
+                    attempts -= 1
+                    session = (pristine, version, age)
+                    continue
             after = state.to_json()
             if after == before and version and raw and age < TOUCH_AFTER:  # nothing new to write (a greeting …)
                 return reply
             if await chat_sessions.save(user.id, after, version, now_utc()):
                 return reply
         return reply
+
+
+def _referenced(state: DialogueState) -> list[str]:
+    """The skus a dialogue state refers to: the list shown last and the draft's lines and candidates (a few dozen
+    at most)."""
+    skus = list(state.shown)
+    d = state.draft
+    if d is not None:
+        for line in [*d.lines, *([d.pending] if d.pending else [])]:
+            skus += [line.sku, *line.candidates] if line.sku else line.candidates
+    return [s for s in dict.fromkeys(skus) if s]

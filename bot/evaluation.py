@@ -45,6 +45,7 @@ class Report:
     product: Score = field(default_factory=Score)
     quantity: Score = field(default_factory=Score)
     amount: Score = field(default_factory=Score)
+    honest: Score = field(default_factory=Score)  # messages naming nothing sold that got nothing offered
     turns: Score = field(default_factory=Score)
     dialogues: Score = field(default_factory=Score)
     confusion: Counter = field(default_factory=Counter)  # (expected, got) → count
@@ -73,7 +74,7 @@ class Report:
             lines.append(f"{intent:<14}{p:>10.1%}{r:>8.1%}{n:>9}")
         lines.append("")
         for name, score in (("intent accuracy", self.intent), ("product top-1", self.product),
-                            ("quantity", self.quantity), ("card amount", self.amount),
+                            ("quantity", self.quantity), ("card amount", self.amount), ("no-match honest", self.honest),
                             ("dialogue turns", self.turns), ("whole dialogues", self.dialogues)):
             target = TARGETS.get(name)
             verdict = "" if target is None else ("  PASS" if score.ratio >= target else f"  FAIL (target {target:.0%})")
@@ -136,6 +137,11 @@ def _score_utterance(report: Report, item: dict[str, Any], reply: Any) -> None:
         report.quantity.add(reply.slots["qty"] == item["qty"])
         if reply.slots["qty"] != item["qty"]:
             wrong.append(f"qty {reply.slots['qty']} (want {item['qty']})")
+    if item.get("no_match"):  # nothing the shop sells was named: nothing may be offered or put in a draft
+        honest = not reply.products and reply.slots["sku"] is None and reply.order is None
+        report.honest.add(honest)
+        if not honest:
+            wrong.append(f"offered {[p['sku'] for p in reply.products][:3]} / sku {reply.slots['sku']} for no match")
     if item.get("amount_fen") is not None:
         report.amount.add(reply.slots["amount_fen"] == item["amount_fen"])
         if reply.slots["amount_fen"] != item["amount_fen"]:
@@ -156,4 +162,8 @@ def _turn_ok(turn: dict[str, Any], reply: Any) -> tuple[bool, str]:
         got = reply.order or {}
         if got.get("kind") != want.get("kind") or got.get("total_fen") != want.get("total_fen"):
             problems.append(f"order {got.get('kind')}/{got.get('total_fen')} (want {want})")
+        elif "lines" in want and want["kind"] == "goods":
+            lines = sorted((i["sku"], i["qty"]) for i in got.get("items", []))
+            if lines != sorted((ln["sku"], ln["qty"]) for ln in want["lines"]):
+                problems.append(f"order lines {lines} (want {want['lines']})")
     return not problems, "; ".join(problems) + f" — reply: {reply.reply[:60]!r}"

@@ -17,7 +17,7 @@ from typing import Any
 from bot import numerals
 
 # Base units: grams, millilitres, pieces.
-MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500, "市斤": 500}
+MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500, "市斤": 500, "两": 50}
 VOLUME = {"l": 1000, "升": 1000, "ml": 1, "毫升": 1}
 PIECES = ("枚", "个", "只", "颗", "粒", "根", "片")
 DOZEN = {"打": 12}
@@ -123,10 +123,13 @@ _SAME_PACK = ({"袋", "包"}, {"盒", "罐"}, {"件", "份", "只", "个", "块"
               {"瓶", "罐"}, {"桶", "瓶"})
 
 
+_CONTAINERS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听")
+
+
 def same_pack(said: str, unit: str, name: str = "") -> bool:
     """The word said names the pack the product is sold in (its unit, a word used for it, or the pack its name
     describes, 60枚礼盒装 → 盒)."""
-    if said == unit or (said and said in name.replace("装", "")):
+    if said == unit or (said in _CONTAINERS and said in name):
         return True
     return any(said in group and unit in group for group in _SAME_PACK)
 
@@ -149,6 +152,8 @@ def read(asked: Asked, card: dict[str, Any]) -> Reading:
     if measured is not None:
         if unit in PIECES and measured[0] == "count" and (pack is None or pack.dimension != "count"):
             return _whole(measured[1])  # 两只鸡 / 3个 of a product sold by the piece
+        if measured[0] == "count" and (pack is None or pack.dimension != "count"):
+            return _whole(measured[1])  # 一打螺蛳粉 of single bags: a piece is a pack
         if pack is None or pack.approx or pack.dimension != measured[0]:
             return Reading(None, "other_unit")
         return _whole(measured[1] / pack.amount, fit=True)

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from bot import lexicon, numerals
 from bot.addressing import AddressPart, split
+from bot.rewrite import rewrite
 from bot.numerals import Found
 from bot.vocabulary import Origin, Vocabulary, normalize
 
@@ -25,7 +26,7 @@ _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公
 
 
 METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤": "斤", "升": "l", "毫升": "ml", "ml": "ml",
-          "l": "l"}
+          "l": "l", "两": "两"}
 
 
 def spec_of(q: Found) -> str:
@@ -118,8 +119,8 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
     rest, address = split(message)
     if address is None:
-        return _understand(message, vocab)
-    u = _understand(rest, vocab)
+        return _understand(rewrite(message), vocab)
+    u = _understand(rewrite(rest), vocab)
     u.address = address
     if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
         u.intent = "change_address"

@@ -11,6 +11,7 @@ from api.responses import json_ok
 from api.routing import ANY_USER, PUBLIC, Route
 from api.schemas.auth import LoginOut, StaffLoginIn, UserOut, WeChatLoginIn
 from api.validation import parse_json
+from models.names import name_problem
 from models.services import accounts
 from models.users import User
 
@@ -31,7 +32,7 @@ async def wechat_login(request: web.Request) -> web.Response:
         if not settings.dev_login_enabled:
             raise ApiError(403, "dev_login_disabled", "已配置微信登录，开发登录不可用")
         name = body.code[len(DEV_PREFIX):].strip()
-        if not name or len(name) > 64:
+        if not name or len(name) > 64 or name_problem(name) is not None:
             raise ApiError(422, "invalid_dev_code", "开发登录码应为 dev:<名字>")
         log.warning("DEVELOPMENT LOGIN used for %r (WECHAT_SECRET unset)", name)
         user = await accounts.find_or_create_consumer(f"dev-{name}", nickname=name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from aiohttp import web
 
@@ -21,11 +22,10 @@ CSV_HEADER = ["商户ID", "商户名称", "营业日", "已日结", "日结时�
               "县代码", "贫困县", "笔数", "数量", "金额（分）", "金额（元）"]
 
 
-def yuan(fen: int) -> str:
-    """Integer fen as exact yuan text (12345 → 123.45), no float on the way."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole}.{cents:02d}"
+def yuan(fen: int) -> Decimal:
+    """Integer fen as exact yuan (12345 → 123.45), no float on the way; a number, so the CSV's text-cell guard
+    (models/spreadsheet_safety.py) leaves a negative amount as it is."""
+    return Decimal(fen).scaleb(-2)
 
 
 def _csv_rows(items: Iterable[Settlement]) -> Iterator[list[object]]:

@@ -3,11 +3,12 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.schemas.common import Strict
+from api.schemas.names import Name
 from models.addresses import Address
 
 
 class AddressIn(Strict):
-    name: str = Field(min_length=1, max_length=32)
+    name: Name = Field(min_length=1, max_length=32)
     phone: str = Field(min_length=1, max_length=16)
     province: str = Field(min_length=1, max_length=32)
     city: str = Field("", max_length=32, description="may be empty for counties directly under a province")
@@ -17,7 +18,7 @@ class AddressIn(Strict):
 
 
 class AddressPatch(Strict):
-    name: str | None = Field(None, min_length=1, max_length=32)
+    name: Name | None = Field(None, min_length=1, max_length=32)
     phone: str | None = Field(None, min_length=1, max_length=16)
     province: str | None = Field(None, min_length=1, max_length=32)
     city: str | None = Field(None, max_length=32)

@@ -6,6 +6,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from api.schemas.common import PageQuery, Strict
+from api.schemas.names import Name
 from models.catalog import CertStatus, Product, Supplier, SupplierType
 
 Sku = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -13,14 +14,14 @@ _REGION = {"pattern": r"^\d{6}$", "description": "county-level division code"}
 
 
 class SupplierIn(Strict):
-    name: str = Field(min_length=1, max_length=128)
+    name: Name = Field(min_length=1, max_length=128)
     type: SupplierType
     region_code: str | None = Field(None, **_REGION)
     households_lifted: int = Field(0, ge=0, le=10_000_000)
 
 
 class SupplierPatch(Strict):
-    name: str | None = Field(None, min_length=1, max_length=128)
+    name: Name | None = Field(None, min_length=1, max_length=128)
     type: SupplierType | None = None
     region_code: str | None = Field(None, **_REGION)
     households_lifted: int | None = Field(None, ge=0, le=10_000_000)
@@ -31,14 +32,14 @@ class SupplierCertifyIn(Strict):
 
 
 class ProductFields(Strict):
-    name: str = Field(min_length=1, max_length=128)
-    brand: str = Field("", max_length=64)
-    category: str = Field(min_length=1, max_length=32)
-    unit: str = Field(min_length=1, max_length=16)
+    name: Name = Field(min_length=1, max_length=128)
+    brand: Name = Field("", max_length=64)
+    category: Name = Field(min_length=1, max_length=32)
+    unit: Name = Field(min_length=1, max_length=16)
     price_fen: int = Field(ge=1, le=100_000_000)
     stock: int = Field(0, ge=0, le=100_000_000)
-    tags: list[str] = Field(default_factory=list, max_length=20)
-    aliases: list[str] = Field(default_factory=list, max_length=20)
+    tags: list[Name] = Field(default_factory=list, max_length=20)
+    aliases: list[Name] = Field(default_factory=list, max_length=20)
 
 
 class ProductIn(ProductFields):
@@ -48,16 +49,16 @@ class ProductIn(ProductFields):
 
 
 class ProductPatch(Strict):
-    name: str | None = Field(None, min_length=1, max_length=128)
-    brand: str | None = Field(None, max_length=64)
-    category: str | None = Field(None, min_length=1, max_length=32)
-    unit: str | None = Field(None, min_length=1, max_length=16)
+    name: Name | None = Field(None, min_length=1, max_length=128)
+    brand: Name | None = Field(None, max_length=64)
+    category: Name | None = Field(None, min_length=1, max_length=32)
+    unit: Name | None = Field(None, min_length=1, max_length=16)
     price_fen: int | None = Field(None, ge=1, le=100_000_000)
     stock: int | None = Field(None, ge=0, le=100_000_000)
     supplier_id: int | None = None
     origin_code: str | None = Field(None, **_REGION)
-    tags: list[str] | None = Field(None, max_length=20)
-    aliases: list[str] | None = Field(None, max_length=20)
+    tags: list[Name] | None = Field(None, max_length=20)
+    aliases: list[Name] | None = Field(None, max_length=20)
 
 
 class ProductCertifyIn(Strict):

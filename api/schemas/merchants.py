@@ -3,20 +3,21 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.schemas.common import Strict
+from api.schemas.names import Name
 from models.merchants import Merchant, MerchantKind
 
 
 class MerchantIn(Strict):
-    name: str = Field(min_length=1, max_length=128)
+    name: Name = Field(min_length=1, max_length=128)
     kind: MerchantKind = MerchantKind.COUNTER
-    address: str = Field("", max_length=255)
+    address: Name = Field("", max_length=255)
     region_code: str | None = Field(None, pattern=r"^\d{6}$")
-    organization: str = Field("", max_length=128)
+    organization: Name = Field("", max_length=128)
     active: bool = True
 
 
 class StaffIn(Strict):
-    username: str = Field(min_length=1, max_length=64)
+    username: Name = Field(min_length=1, max_length=64)
     password: str = Field(min_length=8, max_length=256)
 
 

@@ -15,6 +15,7 @@ from models import sql
 from models.clock import now_utc
 from models.errors import Conflict, Invalid, NotFound, Unauthenticated
 from models.merchants import Merchant
+from models.names import check_name
 from models.services.passwords import hash_password, verify_password
 from models.users import AuthToken, Role, User
 
@@ -94,6 +95,7 @@ async def create_staff_user(role: Role, username: str, password: str, merchant_i
         raise Invalid("merchant_required", "商户员工必须指定所属商户")
     if len(password) < 8:
         raise Invalid("weak_password", "密码至少 8 位")
+    check_name("username", username)
     merchant = await Merchant.get_or_none(id=merchant_id) if merchant_id is not None else None
     if merchant_id is not None and merchant is None:
         raise NotFound("merchant_not_found", "商户不存在", merchant_id=merchant_id)

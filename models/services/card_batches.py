@@ -32,6 +32,7 @@ from tortoise.transactions import in_transaction
 from models.cards import ActivityKind, BatchState, Card, CardBatch, CardStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
+from models.names import check_name
 from models.services import audit
 from models.services.card_numbers import BODY_SPACE, MULTIPLIER, OFFSET, PREFIX, allocate_serials
 from models.users import User
@@ -124,6 +125,7 @@ def _validate(organization: str, face_value_fen: int, count: int, expires_at: da
               allowed_face_values: tuple[int, ...] | list[int]) -> None:
     if not 1 <= len(organization) <= 128:
         raise Invalid("invalid_organization", "认购单位名称应为 1 到 128 个字符")
+    check_name("organization", organization)
     if face_value_fen not in allowed_face_values:
         allowed = [v // 100 for v in allowed_face_values]
         raise Invalid("invalid_face_value", f"面值只能是 {allowed} 元之一", face_value_fen=face_value_fen,

@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from models.catalog import CertStatus, Product, Supplier, SupplierType
 from models.clock import now_utc
 from models.errors import Invalid
+from models.names import name_problems
 from models.region_directory import RegionDirectory, RegionNotFound
 from models.services import audit
 from models.services.catalog import PRODUCT_FIELDS, SUPPLIER_FIELDS
@@ -116,6 +117,8 @@ def _row(line: int, raw: dict[str, str], regions: RegionDirectory, problems: _Pr
         check(column, bool(values[column]), "必填")
     for column, limit in _LIMITS.items():
         check(column, len(values[column]) <= limit, f"最长 {limit} 个字符")
+    for column, reason in name_problems(values, ("name", "brand", "category", "unit", "supplier", "tags", "aliases")):
+        problems.add(line, sku, column, reason)
     price = parse("price", parse_price_fen, "价格应为元，最多两位小数，例如 38.80")
     check("price", price is None or price > 0, "价格必须大于 0")
     stock = parse("stock", int, "库存应为非负整数")

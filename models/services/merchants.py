@@ -6,6 +6,7 @@ from tortoise.transactions import in_transaction
 
 from models.errors import Conflict, Invalid
 from models.merchants import Merchant, MerchantKind
+from models.names import check_name
 from models.regions import Region
 from models.services import audit
 from models.users import User
@@ -15,6 +16,8 @@ FIELDS = ("name", "kind", "region_id", "address", "organization", "active")
 
 async def create_merchant(actor: User | None, *, name: str, kind: MerchantKind, region_code: str | None = None,
                           address: str = "", organization: str = "", active: bool = True) -> Merchant:
+    for field, text in (("name", name), ("organization", organization), ("address", address)):
+        check_name(field, text)
     if region_code is not None and not await Region.exists(code=region_code):
         raise Invalid("unknown_region", "行政区划代码不存在", region_code=region_code)
     try:

@@ -1,0 +1,39 @@
+"""Everyday ways of writing a quantity or a product that the Chinese reader does not know, rewritten first.
+
+Emoji for common foods (🍎 → 苹果), multipliers (×3, x3, *3, 3x → 3份), and English numbers and pack words
+(two bags of → 2袋, a dozen → 一打). Each rule is general: nothing here names a product of any catalogue.
+"""
+from __future__ import annotations
+
+import re
+
+EMOJI = {
+    "🍎": "苹果", "🍏": "苹果", "🍯": "蜂蜜", "🥚": "鸡蛋", "🍚": "大米", "🌾": "大米", "🍵": "茶叶", "🍊": "橙子",
+    "🍋": "柠檬", "🥭": "芒果", "🥝": "猕猴桃", "🍇": "葡萄", "🍑": "桃子", "🍐": "梨", "🥔": "土豆", "🌶": "辣椒",
+    "🌶️": "辣椒", "🐔": "鸡", "🍗": "鸡", "🦆": "鸭", "🐟": "鱼", "🥜": "花生", "🌰": "栗子", "🍄": "蘑菇", "🥩": "肉",
+    "🍖": "肉", "🍌": "香蕉", "🍉": "西瓜", "🥛": "牛奶", "🍶": "酒", "🍓": "草莓", "🍒": "樱桃", "🍍": "菠萝",
+    "🥥": "椰子", "🌽": "玉米", "🍠": "红薯", "🧄": "大蒜", "🧅": "洋葱", "🥕": "胡萝卜", "🥬": "青菜", "🫘": "豆子",
+    "🦀": "螃蟹", "🦐": "虾", "🐑": "羊肉", "🐄": "牛肉", "🐖": "猪肉", "🍜": "粉", "☕": "咖啡",
+}
+_EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI, key=len, reverse=True)))
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+            "nine": "9", "ten": "10", "a couple of": "2", "a dozen": "一打", "dozen": "打", "half a dozen": "半打"}
+_PACKS = {"boxes": "箱", "box": "箱", "cases": "箱", "case": "箱", "bags": "袋", "bag": "袋", "bottles": "瓶",
+          "bottle": "瓶", "jars": "罐", "jar": "罐", "cans": "罐", "can": "罐", "packs": "包", "pack": "包",
+          "packets": "包", "packet": "包", "pieces": "个", "piece": "个", "pcs": "个", "pc": "个"}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*(" + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
+                        re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"(?<![\d.])\s*[x×X*＊]\s*(\d{1,3})(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])")
+_TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
+
+
+def rewrite(text: str) -> str:
+    text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
+    if re.search(r"[A-Za-z]", text):
+        text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()
+                                                                          else ""), text)
+        text = _PACK_WORD.sub(lambda m: m.group(1) + _PACKS[m.group(2).lower()], text.replace("# ", "#"))
+        text = text.replace("#", "份 ")  # one 土鸡: a number word with no pack word counts packs
+    text = _TIMES_AFTER.sub(lambda m: f" {m.group(1)}份", text)
+    return _TIMES_BEFORE.sub(lambda m: f"{m.group(1)}份 ", text)
