@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 from datetime import date
@@ -50,10 +51,26 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
+    """Validate the whole file, then write it in chunks with a rich progress bar on stderr."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
     from models.services.catalog_import import import_catalog, summary_dict
 
     data = Path(args.file).read_bytes()
-    summary = asyncio.run(_with_database(settings, lambda: import_catalog(data, actor=None, label="cli")))
+    columns = ("importing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task("import", total=None)
+
+        async def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        try:
+            summary = asyncio.run(_with_database(
+                settings, lambda: import_catalog(data, actor=None, label="cli", progress=progress)))
+        except KeyboardInterrupt:
+            print("interrupted: the rows written so far stay; run the same file again to finish", file=sys.stderr)
+            return 130
     print("imported:", ", ".join(f"{k}={v}" for k, v in summary_dict(summary).items()))
     return 0
 
@@ -79,15 +96,23 @@ def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
-    """Every card's balance must equal the sum of its ledger; exit 1 on any mismatch."""
+    """Every card's balance must equal the sum of its ledger, and every product's stock the sum of its stock
+    movements; exit 1 on any mismatch."""
+    from models.services import stock
     from models.services.cards import reconcile
 
-    problems = asyncio.run(_with_database(settings, reconcile))
+    async def both() -> tuple[list[dict], list[dict]]:
+        return await reconcile(), await stock.reconcile()
+
+    problems, stock_problems = asyncio.run(_with_database(settings, both))
     for p in problems:
         print(f"MISMATCH card {p['card_no']}: balance {p['balance_fen']} fen, ledger {p['ledger_fen']} fen", file=sys.stderr)
-    if problems:
+    for p in stock_problems:
+        print(f"MISMATCH product {p['sku']}: stock {p['stock']}, ledger {p['ledger']}", file=sys.stderr)
+    if problems or stock_problems:
         return 1
     print("reconcile: every card balance equals its ledger")
+    print("reconcile: every product's stock equals its stock movements")
     return 0
 
 
@@ -215,14 +240,19 @@ def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
     return 0 if report.passed() else 1
 
 
-def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool) -> None:
+def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool, parent_pid: int | None = None) -> None:
+    if parent_pid is not None:  # a worker of `serve --workers N`: it ends with its parent, kill -9 included
+        from api.parent_watch import die_with_parent
+
+        die_with_parent(parent_pid)
     from aiohttp import web
 
+    from api.access_log import RUNNER_KWARGS
     from api.app import create_app
 
     _configure_logging(settings.log_level)
     web.run_app(create_app(settings), host=host, port=port, reuse_port=reuse_port, print=None,
-                access_log_format='%a "%r" %s %b %Tfs')
+                **RUNNER_KWARGS)  # the access log, with pay codes and tokens masked
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -246,7 +276,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     if settings.is_sqlite:
         log.warning("several workers over SQLite work, but PostgreSQL is the engine for that (DATABASE_URL=postgres://…)")
     spawn = multiprocessing.get_context("spawn")
-    workers = [spawn.Process(target=_run_worker, args=(settings, host, port, True)) for _ in range(args.workers)]
+    workers = [spawn.Process(target=_run_worker, args=(settings, host, port, True, os.getpid())) for _ in range(args.workers)]
     for w in workers:
         w.start()
 
@@ -270,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="processes sharing the port (SO_REUSEPORT)")
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations and load reference data").set_defaults(func=cmd_migrate)
-    imp = sub.add_parser("import-catalog", help="import a catalogue CSV (all or nothing)")
+    imp = sub.add_parser("import-catalog", help="import a catalogue CSV (validated whole, then written in chunks)")
     imp.add_argument("file")
     imp.set_defaults(func=cmd_import_catalog)
     user = sub.add_parser("create-user", help="create an administrator or merchant staff account")
@@ -279,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--password", required=True)
     user.add_argument("--merchant", type=int, help="merchant id (merchant_staff only)")
     user.set_defaults(func=cmd_create_user)
-    sub.add_parser("reconcile", help="check every card balance against its ledger").set_defaults(func=cmd_reconcile)
+    sub.add_parser("reconcile", help="check every card balance and every product's stock against its ledger").set_defaults(func=cmd_reconcile)
     issue = sub.add_parser("issue-cards", help="create a 以购代捐 card batch and issue its cards (progress bar)")
     issue.add_argument("--org", required=True, help="the buying organization")
     issue.add_argument("--face", type=_yuan, required=True, help="face value in yuan (one of CARD_FACE_VALUES)")

@@ -8,6 +8,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from models import errors as domain
+from models.db_busy import is_database_busy
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,19 @@ async def error_middleware(request: web.Request, handler: Any) -> web.StreamResp
     except ConnectionResetError:  # the client left while its body was read: no one will read the answer
         log.info("client went away during %s %s", request.method, request.path)
         return error_response(400, "bad_request", "连接已断开")
-    except Exception:
+    except Exception as exc:
+        if is_database_busy(exc):  # a lock held elsewhere (a large import, another process): try again shortly
+            log.warning("database busy on %s %s: %s", request.method, request.path, exc)
+            return database_busy_response()
         log.exception("unhandled error on %s %s", request.method, request.path)
         return error_response(500, "internal_error", "服务器内部错误")
+
+
+RETRY_AFTER_SECONDS = 2
+
+
+def database_busy_response() -> web.Response:
+    """503 `database_busy` with Retry-After: the database is locked by someone else; nothing was written."""
+    response = error_response(503, "database_busy", "系统繁忙，请稍后重试")
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -74,13 +74,15 @@ class OrderEvent(Model):
 
 
 class StockMovement(Model):
-    """The stock ledger: every reservation and release, so stock can always be explained."""
+    """The stock ledger: every change of a product's stock, so stock = the sum of its movements, always."""
 
     id = fields.BigIntField(primary_key=True)
     product = fields.ForeignKeyField("models.Product", related_name="stock_movements", on_delete=fields.RESTRICT)
     order = fields.ForeignKeyField("models.Order", null=True, related_name="stock_movements", on_delete=fields.RESTRICT)
     delta = fields.IntField()
-    reason = fields.CharField(max_length=16)  # reserve | release
+    reason = fields.CharField(max_length=16)  # opening | reserve | release | adjust (models/services/stock.py)
+    # Who set an opening stock or adjusted it (None: a sale, a release, or the command line).
+    actor = fields.ForeignKeyField("models.User", null=True, related_name="stock_movements", on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

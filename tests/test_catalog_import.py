@@ -1,6 +1,8 @@
 """Catalogue import: all or nothing, every bad row reported, re-import idempotent."""
 from __future__ import annotations
 
+import asyncio
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +119,196 @@ def test_cli_import_reports_bad_rows(tmp_path, settings):
     missing = subprocess.run([sys.executable, "main.py", "import-catalog", str(tmp_path / "nope.csv")],
                              capture_output=True, text=True, env=env, cwd=ROOT)
     assert missing.returncode == 1 and "not found" in missing.stderr
+
+
+# ---------------------------------------------------------------- stock: the CSV never undoes sales (issue 14)
+
+SOLD_OUT = "S-1,限量蜂蜜 500g,好,蜂蜜蜂产品,瓶,12.30,20,测试合作社,合作社,广东省,清远市,佛冈县,C-1,2099-01-01,5,蜂蜜,"
+
+
+async def _sell_out(client, headers, sku: str, qty: int) -> None:
+    from tests.test_orders import ADDRESS
+
+    for i in range(qty):
+        buyer = await consumer_headers(client, f"buyer{i}")
+        await client.post("/api/v1/me/addresses", json=ADDRESS, headers=buyer)
+        resp = await client.post("/api/v1/orders", json={"items": [{"sku": sku, "qty": 1}]}, headers=buyer)
+        assert resp.status == 201, await resp.text()
+
+
+async def _stock_and_ledger(client, sku: str) -> tuple[int, int]:
+    from api.keys import DATABASE
+    from models.catalog import Product
+    from models.db import activated
+    from models.orders import StockMovement
+
+    with activated(client.app[DATABASE]):
+        product = await Product.get(sku=sku)
+        moved = await StockMovement.filter(product_id=product.id).values_list("delta", flat=True)
+    return product.stock, sum(moved)
+
+
+def _reconcile(settings) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": settings.database_url, "SECRET_KEY": settings.secret_key}
+    return subprocess.run([sys.executable, "main.py", "reconcile"], capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+async def test_reimport_never_undoes_sales(client, settings):
+    """Sold out by 20 reservations, the same file again: stock stays 0, the 21st order is refused, reconcile holds."""
+    headers = await admin_headers(client)
+    first = await import_csv(client, csv_of(SOLD_OUT), headers)
+    assert first["products_created"] == 1
+    assert await _stock_and_ledger(client, "S-1") == (20, 20)  # the opening stock is in the ledger
+    await _sell_out(client, headers, "S-1", 20)
+    again = await import_csv(client, csv_of(SOLD_OUT), headers)
+    assert again["products_updated"] == 0 and again["products_unchanged"] == 1
+    assert again["stock_left_unchanged"] == 1  # the file says 20, the shop has 0: reported, not applied
+    assert await _stock_and_ledger(client, "S-1") == (0, 0)
+    buyer = await consumer_headers(client, "late")
+    from tests.test_orders import ADDRESS
+    await client.post("/api/v1/me/addresses", json=ADDRESS, headers=buyer)
+    late = await client.post("/api/v1/orders", json={"items": [{"sku": "S-1", "qty": 1}]}, headers=buyer)
+    assert late.status == 409 and (await late.json())["error"]["code"] == "out_of_stock"
+    result = _reconcile(settings)
+    assert result.returncode == 0, result.stderr
+
+
+async def test_reconcile_finds_stock_changed_outside_the_ledger(client, settings):
+    headers = await admin_headers(client)
+    await import_csv(client, csv_of(SOLD_OUT), headers)
+    assert _reconcile(settings).returncode == 0
+    from api.keys import DATABASE
+    from models.catalog import Product
+    from models.db import activated
+
+    with activated(client.app[DATABASE]):
+        await Product.filter(sku="S-1").update(stock=25)  # tampered with: no stock movement
+    result = _reconcile(settings)
+    assert result.returncode == 1
+    assert "S-1" in result.stderr and "stock 25" in result.stderr and "ledger 20" in result.stderr
+
+
+async def test_admin_stock_change_goes_through_the_ledger(client, settings):
+    """PATCH of stock is an adjustment in the stock ledger with the admin; a stale expected stock is refused."""
+    headers = await admin_headers(client)
+    await import_csv(client, csv_of(SOLD_OUT), headers)
+    await _sell_out(client, headers, "S-1", 3)
+    resp = await client.patch("/api/v1/admin/products/S-1", json={"stock": 30, "expected_stock": 20}, headers=headers)
+    assert resp.status == 409 and (await resp.json())["error"]["code"] == "stock_changed"
+    assert (await resp.json())["error"]["details"]["stock"] == 17
+    resp = await client.patch("/api/v1/admin/products/S-1", json={"stock": 30, "expected_stock": 17}, headers=headers)
+    assert resp.status == 200 and (await resp.json())["stock"] == 30
+    assert await _stock_and_ledger(client, "S-1") == (30, 30)
+    from api.keys import DATABASE
+    from models.db import activated
+    from models.orders import StockMovement
+
+    with activated(client.app[DATABASE]):
+        adjust = await StockMovement.get(reason="adjust").prefetch_related("actor")
+    assert adjust.delta == 13 and adjust.actor.username == "admin1"
+    assert _reconcile(settings).returncode == 0
+
+
+# ---------------------------------------------------------------- a locked database, a large import (issue 14)
+
+async def test_a_locked_database_answers_503_database_busy(make_client, settings, db_engine):
+    """Another connection holds the write lock longer than the app waits: 503 database_busy with Retry-After,
+    nothing written; once the lock is gone the same request succeeds."""
+    from tests.test_orders import ADDRESS
+
+    if db_engine == "sqlite":
+        import sqlite3
+
+        client = await make_client(database_url=settings.database_url + "?busy_timeout=100")
+        alice = await consumer_headers(client, "alice")
+        blocker = sqlite3.connect(settings.database_url.removeprefix("sqlite://"), isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # SQLite's one write lock, held
+        release = blocker.rollback
+    else:
+        import asyncpg
+
+        blocker = await asyncpg.connect(settings.database_url)
+        database = await blocker.fetchval("SELECT current_database()")
+        await blocker.execute(f'ALTER DATABASE "{database}" SET lock_timeout = 100')  # the app's new connections
+        try:
+            client = await make_client()
+            alice = await consumer_headers(client, "alice")
+        finally:
+            await blocker.execute(f'ALTER DATABASE "{database}" RESET lock_timeout')
+        await blocker.execute("BEGIN")
+        await blocker.execute("LOCK TABLE address IN SHARE MODE")  # no one may insert an address
+
+        async def release() -> None:
+            await blocker.execute("ROLLBACK")
+            await blocker.close()
+    try:
+        resp = await client.post("/api/v1/me/addresses", json=ADDRESS, headers=alice)
+        body = await resp.json()
+        assert resp.status == 503, body
+        assert body["error"]["code"] == "database_busy" and int(resp.headers["Retry-After"]) >= 1
+    finally:
+        if db_engine == "sqlite":
+            release()
+            blocker.close()
+        else:
+            await release()
+    resp = await client.post("/api/v1/me/addresses", json=ADDRESS, headers=alice)
+    assert resp.status == 201, await resp.text()
+    listed = await (await client.get("/api/v1/me/addresses", headers=alice)).json()
+    assert len(listed if isinstance(listed, list) else listed["items"]) == 1
+
+
+def _large_catalog(n: int) -> bytes:
+    rows = [f"L-{i:06d},大米 {i} 号 5kg,好,粮油米面,袋,{10 + i % 90}.50,{i % 50},合作社{i % 40},合作社,广东省,清远市,"
+            f"佛冈县,C-{i},2099-01-01,{i % 40},大米,{'' if i % 3 else '丝苗米'}" for i in range(n)]
+    return csv_of(*rows)
+
+
+async def test_a_large_import_is_written_in_chunks_while_others_are_served(client):
+    """20,000 rows: while the import runs, /healthz answers and a reader sees part of the file written (chunks
+    commit one by one); the progress lines count up to the total; reimport changes nothing. Ordering only."""
+    from models.services.catalog_import import CHUNK
+
+    n = 20_000
+    headers = await admin_headers(client)
+    data = _large_catalog(n)
+    lines: list[dict] = []
+
+    async def run_import() -> None:
+        resp = await client.post("/api/v1/admin/catalog/import", data=data, headers={
+            **headers, "Content-Type": "text/csv", "Accept": "application/x-ndjson"})
+        assert resp.status == 200 and resp.headers["Content-Type"].startswith("application/x-ndjson")
+        async for raw in resp.content:
+            lines.append(json.loads(raw))
+
+    task = asyncio.create_task(run_import())
+    healthy_during, partial_seen = 0, set()
+    while not task.done():
+        health = await client.get("/healthz")
+        assert health.status == 200
+        listing = await (await client.get("/api/v1/admin/products?page_size=1", headers=headers)).json()
+        if task.done():
+            break
+        healthy_during += 1
+        if 0 < listing["total"] < n:
+            partial_seen.add(listing["total"])
+    await task
+    assert healthy_during >= 3
+    assert partial_seen, "no reader saw the import part-way: it was written in one transaction"
+    assert lines[0] == {"done": 0, "total": n}
+    progress = [line["done"] for line in lines if "done" in line]
+    assert progress == sorted(progress) and progress[-1] == n and len(progress) == 1 + -(-n // CHUNK)
+    summary = lines[-1]["summary"]
+    assert summary["rows"] == n and summary["products_created"] == n and summary["suppliers_created"] == 40
+    again = await import_csv(client, data, headers)
+    assert again["products_unchanged"] == n and again["products_created"] == again["products_updated"] == 0
+
+
+async def test_progress_stream_still_answers_422_for_a_bad_file(client):
+    headers = await admin_headers(client)
+    bad = csv_of(GOOD, "X-2,坏价格,,粮油米面,袋,abc,10,测试合作社,合作社,广东省,清远市,佛冈县,C-2,2099-01-01,5,,")
+    resp = await client.post("/api/v1/admin/catalog/import", data=bad, headers={
+        **headers, "Content-Type": "text/csv", "Accept": "application/x-ndjson"})
+    assert resp.status == 422 and (await resp.json())["error"]["code"] == "catalog_invalid"
+    listing = await (await client.get("/api/v1/admin/products", headers=headers)).json()
+    assert listing["total"] == 0

@@ -72,7 +72,7 @@ async def test_fifty_concurrent_orders_for_twenty_in_stock(client, small_catalog
     assert codes == {"out_of_stock"}
     assert await stock_of(client, "T-APPLE-02") == 0
     with activated(client.app[DATABASE]):
-        moved = await StockMovement.filter(product__sku="T-APPLE-02").values_list("delta", flat=True)
+        moved = await StockMovement.filter(product__sku="T-APPLE-02", reason="reserve").values_list("delta", flat=True)
     assert sum(moved) == -20
 
 

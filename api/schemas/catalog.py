@@ -54,7 +54,10 @@ class ProductPatch(Strict):
     category: Name | None = Field(None, min_length=1, max_length=32)
     unit: Name | None = Field(None, min_length=1, max_length=16)
     price_fen: int | None = Field(None, ge=1, le=100_000_000)
-    stock: int | None = Field(None, ge=0, le=100_000_000)
+    stock: int | None = Field(None, ge=0, le=100_000_000, description="the stock on hand: the difference is written "
+                              "to the stock ledger as an adjustment by this administrator")
+    expected_stock: int | None = Field(None, ge=0, le=100_000_000, description="the stock the administrator saw: if "
+                                       "it has changed since (a sale), 409 stock_changed and nothing is written")
     supplier_id: int | None = None
     origin_code: str | None = Field(None, **_REGION)
     tags: list[Name] | None = Field(None, max_length=20)
@@ -150,6 +153,8 @@ class ImportOut(BaseModel):
     products_unchanged: int
     suppliers_created: int
     suppliers_updated: int
+    stock_left_unchanged: int = Field(description="rows of existing products whose stock differs from the file: "
+                                      "left as it is (stock changes only by sales, refunds and adjustments)")
 
 
 class AuditOut(BaseModel):

@@ -14,6 +14,7 @@ window.AIXIN_ERROR_TEXT = {
   not_found: '找不到相关内容',
   http_error: '操作未成功，请稍后再试',
   internal_error: '服务器暂时出错，请稍后再试',
+  database_busy: '系统繁忙，请稍后重试',
   database_unavailable: '服务暂时不可用，请稍后再试',
   database_not_migrated: '服务正在升级，请稍后再试',
   file_missing: '请选择要上传的文件',
@@ -35,6 +36,7 @@ window.AIXIN_ERROR_TEXT = {
 
   // Catalogue and certification
   product_not_found: '找不到该商品',
+  stock_changed: (d) => `库存已变化${d.stock != null ? `（现为 ${d.stock}）` : ''}，请按当前库存重新填写`,
   product_not_sellable: (d) => `商品${d.sku ? `（${d.sku}）` : ''}暂不可售`,
   product_not_certified: '该商品未通过扶贫产品认定',
   supplier_not_found: '找不到该供应商',

@@ -12,7 +12,7 @@ from models.catalog import CertStatus, Product, Supplier, SupplierType
 from models.clock import now_utc
 from models.errors import Conflict, Invalid, NotFound
 from models.regions import Region, RegionLevel
-from models.services import audit
+from models.services import audit, stock
 from models.users import User
 
 SUPPLIER_FIELDS = ("name", "type", "region_id", "households_lifted", "cert_status", "cert_no", "certified_at", "revoked_reason")
@@ -105,6 +105,7 @@ async def create_product(actor: User | None, *, sku: str, supplier_id: int, orig
             product = await Product.create(
                 sku=sku, supplier=supplier, origin=origin, updated_at=now_utc(), using_db=conn, **fields
             )
+            await stock.open_stock(conn, [(product.id, product.stock)], actor)
             await audit.record(actor, "product.create", "product", sku, None, audit.snapshot(product, PRODUCT_FIELDS), conn)
     except IntegrityError:
         raise Conflict("sku_exists", "该 SKU 已存在", sku=sku) from None
@@ -112,7 +113,9 @@ async def create_product(actor: User | None, *, sku: str, supplier_id: int, orig
 
 
 async def update_product(actor: User | None, sku: str, changes: dict[str, Any]) -> Product:
-    _check_editable(changes, EDITABLE_PRODUCT)
+    """`stock` is the stock on hand an administrator counted: the difference goes to the stock ledger as an
+    adjustment (models/services/stock.py), refused with `stock_changed` if `expected_stock` is no longer so."""
+    _check_editable(changes, EDITABLE_PRODUCT | {"expected_stock"})
     if "origin_code" in changes:
         changes["origin"] = await _county(changes.pop("origin_code"))
     if "supplier_id" in changes:
@@ -138,6 +141,9 @@ async def _change_product(actor: User | None, sku: str, action: str, changes: di
         if product is None:
             raise NotFound("product_not_found", "商品不存在", sku=sku)
         before = audit.snapshot(product, PRODUCT_FIELDS)
+        if "stock" in changes or "expected_stock" in changes:
+            new_stock, expected = changes.pop("stock", product.stock), changes.pop("expected_stock", None)
+            await stock.adjust(conn, product, new_stock, expected, actor)
         product.update_from_dict({**changes, "updated_at": now_utc()})
         await product.save(using_db=conn)
         await audit.record(actor, action, "product", sku, before, audit.snapshot(product, PRODUCT_FIELDS), conn)

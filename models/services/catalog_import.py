@@ -1,52 +1,42 @@
-"""Importing a catalogue CSV: validate every row first, then upsert all of it in one transaction, or nothing."""
+"""Importing a catalogue CSV: every row validated first (models/catalog_csv.py; one bad row and nothing is
+written), then the rows upserted by sku in chunks of `CHUNK` rows, one short transaction each, so a large file
+never holds the database (SQLite's one writer, the app's one SQLite connection) for more than a moment.
+
+Stock: a new product's `stock` is its opening stock, written to the stock ledger with the importing admin. An
+existing product's stock is never changed by an import (it would undo the sales since); the rows where the file
+differs are counted in `stock_left_unchanged`. See docs/catalog-import.md.
+
+An interrupted write leaves the chunks before it written; running the same file again finishes it (an upsert:
+rows already written are unchanged).
+"""
 from __future__ import annotations
 
-import csv
-import io
-import re
-from dataclasses import asdict, dataclass, field
-from datetime import date
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
-from models.catalog import CertStatus, Product, Supplier, SupplierType
+from models.audit import AuditEntry
+from models.catalog import CertStatus, Product, Supplier
+from models.catalog_csv import HEADER, CatalogRow, parse_catalog, parse_price_fen
 from models.clock import now_utc
-from models.errors import Invalid
-from models.names import name_problems
-from models.region_directory import RegionDirectory, RegionNotFound
-from models.services import audit
+from models.db_busy import is_database_busy
+from models.services import audit, stock
 from models.services.catalog import PRODUCT_FIELDS, SUPPLIER_FIELDS
 from models.users import User
 
-HEADER = [
-    "sku", "name", "brand", "category", "unit", "price", "stock", "supplier", "supplier_type", "origin_province",
-    "origin_city", "origin_county", "cert_no", "cert_valid_until", "poor_households", "tags", "aliases",
-]
-_SKU = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_PRICE = re.compile(r"^(\d{1,7})(?:\.(\d{1,2}))?$")
-_LIMITS = {"name": 128, "brand": 64, "category": 32, "unit": 16, "supplier": 128, "cert_no": 64}
-_CHUNK = 500
+__all__ = ["HEADER", "CatalogRow", "ImportSummary", "import_catalog", "parse_catalog", "parse_price_fen"]
 
+CHUNK = 500  # rows a transaction: ~1,500 rows written (products, opening stock, audit), well under a second
+MAX_PAUSE = 0.05  # SQLite: after a chunk, as long as it took (at most this), so other processes get the file
+BUSY_RETRIES = 5
 
-@dataclass(frozen=True)
-class CatalogRow:
-    line: int
-    sku: str
-    name: str
-    brand: str
-    category: str
-    unit: str
-    price_fen: int
-    stock: int
-    supplier: str
-    supplier_type: SupplierType
-    origin_code: str
-    cert_no: str | None
-    valid_until: date | None
-    households: int
-    tags: list[str]
-    aliases: list[str]
+# Called with (rows written, rows in the file) once validation has passed and after every chunk.
+Progress = Callable[[int, int], Awaitable[None]]
 
 
 @dataclass
@@ -57,188 +47,146 @@ class ImportSummary:
     products_unchanged: int = 0
     suppliers_created: int = 0
     suppliers_updated: int = 0
+    stock_left_unchanged: int = 0  # existing products whose stock differs from the file's: left as it is
+
+    def add(self, other: ImportSummary) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
-@dataclass
-class _Problems:
-    items: list[dict[str, Any]] = field(default_factory=list)
+@dataclass(frozen=True)
+class _Who:
+    actor: User | None
+    label: str
 
-    def add(self, line: int, sku: str | None, column: str | None, reason: str) -> None:
-        self.items.append({"line": line, "sku": sku, "field": column, "reason": reason})
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise Invalid("catalog_invalid", f"目录文件有 {len(self.items)} 处错误，未导入任何数据", errors=self.items)
+    def entry(self, action: str, entity_type: str, entity_id: Any, before: Any, after: Any) -> AuditEntry:
+        return AuditEntry(actor=self.actor, actor_label=self.label, action=action, entity_type=entity_type,
+                          entity_id=str(entity_id), before=before, after=after)
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Invalid("catalog_invalid", "目录文件必须是 UTF-8 编码",
-                      errors=[{"line": 1, "sku": None, "field": None, "reason": "不是 UTF-8 编码"}]) from None
-
-
-def parse_price_fen(text: str) -> int:
-    """'38.8' → 3880: yuan with at most two decimals, parsed as text so no float ever touches money."""
-    m = _PRICE.match(text.strip())
-    if not m:
-        raise ValueError("价格应为元，最多两位小数，例如 38.80")
-    yuan, fen = m.group(1), (m.group(2) or "").ljust(2, "0")
-    return int(yuan) * 100 + int(fen)
-
-
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split("|") if part.strip()]
-
-
-def _row(line: int, raw: dict[str, str], regions: RegionDirectory, problems: _Problems) -> CatalogRow | None:
-    values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
-    sku = values.get("sku") or None
-    before = len(problems.items)
-
-    def check(column: str, ok: bool, reason: str) -> None:
-        if not ok:
-            problems.add(line, sku, column, reason)
-
-    def parse(column: str, fn: Any, reason: str) -> Any:
-        try:
-            return fn(values[column])
-        except RegionNotFound as exc:
-            problems.add(line, sku, f"origin_{exc.part}", str(exc))
-        except ValueError:
-            problems.add(line, sku, column, reason)
-        return None
-
-    if None in raw:
-        problems.add(line, sku, None, "列数多于表头")
-    check("sku", bool(sku and _SKU.match(sku)), "SKU 必填，只能含字母、数字、-、_、.，最长 64")
-    for column in ("name", "category", "unit", "supplier"):
-        check(column, bool(values[column]), "必填")
-    for column, limit in _LIMITS.items():
-        check(column, len(values[column]) <= limit, f"最长 {limit} 个字符")
-    for column, reason in name_problems(values, ("name", "brand", "category", "unit", "supplier", "tags", "aliases")):
-        problems.add(line, sku, column, reason)
-    price = parse("price", parse_price_fen, "价格应为元，最多两位小数，例如 38.80")
-    check("price", price is None or price > 0, "价格必须大于 0")
-    stock = parse("stock", int, "库存应为非负整数")
-    check("stock", stock is None or stock >= 0, "库存应为非负整数")
-    households = parse("poor_households", lambda v: int(v or 0), "带贫户数应为非负整数")
-    check("poor_households", households is None or households >= 0, "带贫户数应为非负整数")
-    supplier_type = parse("supplier_type", SupplierType, "供应商类型应为 企业、合作社 或 农户")
-    origin = parse("origin_county", lambda _: regions.county(
-        values["origin_province"], values["origin_city"], values["origin_county"]), "产地无法识别")
-    valid_until = None
-    if values["cert_no"]:
-        valid_until = parse("cert_valid_until", date.fromisoformat, "认定有效期应为 YYYY-MM-DD")
-    else:
-        check("cert_valid_until", not values["cert_valid_until"], "有认定有效期却没有认定证书编号")
-    if len(problems.items) > before:
-        return None
-    return CatalogRow(
-        line=line, sku=sku, name=values["name"], brand=values["brand"], category=values["category"],
-        unit=values["unit"], price_fen=price, stock=stock, supplier=values["supplier"], supplier_type=supplier_type,
-        origin_code=origin, cert_no=values["cert_no"] or None, valid_until=valid_until, households=households,
-        tags=_split(values["tags"]), aliases=_split(values["aliases"]),
-    )
-
-
-async def parse_catalog(data: bytes) -> list[CatalogRow]:
-    """Every row validated; raises `catalog_invalid` listing every bad row with its line number."""
-    reader = csv.DictReader(io.StringIO(_decode(data), newline=""))
-    problems = _Problems()
-    if reader.fieldnames != HEADER:
-        problems.add(1, None, None, "表头必须是: " + ",".join(HEADER))
-        problems.raise_if_any()
-    regions = await RegionDirectory.load()
-    rows: list[CatalogRow] = []
-    seen: dict[str, int] = {}
-    suppliers: dict[str, CatalogRow] = {}
-    for raw in reader:
-        line = reader.line_num
-        row = _row(line, raw, regions, problems)
-        if row is None:
-            continue
-        if row.sku in seen:
-            problems.add(line, row.sku, "sku", f"SKU 与第 {seen[row.sku]} 行重复")
-        seen.setdefault(row.sku, line)
-        first = suppliers.setdefault(row.supplier, row)
-        if (first.supplier_type, first.households) != (row.supplier_type, row.households):
-            problems.add(line, row.sku, "supplier", f"同一供应商的类型或带贫户数与第 {first.line} 行不一致")
-        rows.append(row)
-    if not rows and not problems.items:
-        problems.add(1, None, None, "文件中没有数据行")
-    problems.raise_if_any()
-    return rows
-
-
-async def import_catalog(data: bytes, actor: User | None, label: str | None = None) -> ImportSummary:
+async def import_catalog(data: bytes, actor: User | None, label: str | None = None,
+                         progress: Progress | None = None) -> ImportSummary:
     rows = await parse_catalog(data)
+    who = _Who(actor, label or audit.actor_label(actor))
     summary = ImportSummary(rows=len(rows))
-    async with in_transaction() as conn:
-        suppliers = await _upsert_suppliers(rows, actor, label, summary, conn)
-        await _upsert_products(rows, suppliers, actor, label, summary, conn)
+    if progress:
+        await progress(0, len(rows))
+    suppliers = await _upsert_suppliers(rows, who, summary)
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        summary.add(await _in_chunk(lambda conn, c=chunk: _upsert_products(c, suppliers, who, conn)))
+        if progress:
+            await progress(start + len(chunk), len(rows))
     return summary
 
 
-async def _upsert_suppliers(rows, actor, label, summary, conn) -> dict[str, Supplier]:
-    """Create or update each supplier once; one with any certified row becomes certified."""
+async def _in_chunk(write: Callable[[Any], Awaitable[ImportSummary]]) -> ImportSummary:
+    """One chunk in one transaction, then a pause that lets others in. A chunk refused because the database is
+    busy (another process writing) is tried again: it reads what exists afresh, so it is written once."""
+    for attempt in range(1, BUSY_RETRIES + 1):
+        started = time.perf_counter()
+        try:
+            async with in_transaction() as conn:
+                counted = await write(conn)
+                sqlite = conn.capabilities.dialect == "sqlite"
+        except OperationalError as exc:
+            if attempt == BUSY_RETRIES or not is_database_busy(exc):
+                raise
+            await asyncio.sleep(0.2 * attempt)
+            continue
+        # In this process the connection's lock is fair; the pause is for other processes, whose SQLite busy
+        # handler polls the file every few milliseconds. PostgreSQL locks rows, not the database.
+        await asyncio.sleep(min(time.perf_counter() - started, MAX_PAUSE) if sqlite else 0)
+        return counted
+    raise AssertionError("unreachable")
+
+
+async def _upsert_suppliers(rows: list[CatalogRow], who: _Who, summary: ImportSummary) -> dict[str, Supplier]:
+    """Create or update each supplier once (in chunks); one with any certified row becomes certified."""
     first: dict[str, CatalogRow] = {}
     certified: set[str] = set()
     for r in rows:
         first.setdefault(r.supplier, r)
         if r.cert_no:
             certified.add(r.supplier)
-    existing = {s.name: s for s in await _fetch_in(Supplier, "name", list(first), conn)}
+    names = list(first)
     result: dict[str, Supplier] = {}
-    for name, row in first.items():
+    for start in range(0, len(names), CHUNK):
+        chunk = [first[n] for n in names[start : start + CHUNK]]
+        summary.add(await _in_chunk(lambda conn, c=chunk: _supplier_chunk(c, certified, who, result, conn)))
+    return result
+
+
+async def _supplier_chunk(chunk: list[CatalogRow], certified: set[str], who: _Who, result: dict[str, Supplier],
+                          conn: Any) -> ImportSummary:
+    counted = ImportSummary()
+    existing = {s.name: s for s in await Supplier.filter(name__in=[r.supplier for r in chunk]).using_db(conn)}
+    done: dict[str, Supplier] = {}
+    for row in chunk:
+        name = row.supplier
         wanted: dict[str, Any] = {"type": row.supplier_type, "households_lifted": row.households}
         supplier = existing.get(name)
         before = None if supplier is None else audit.snapshot(supplier, SUPPLIER_FIELDS)
         if supplier is None:
             supplier = await Supplier.create(name=name, region_id=row.origin_code, using_db=conn, **wanted)
-            summary.suppliers_created += 1
+            counted.suppliers_created += 1
         if name in certified and supplier.cert_status != CertStatus.CERTIFIED:
             wanted.update(cert_status=CertStatus.CERTIFIED, certified_at=now_utc(), revoked_reason=None)
         if before is None or _differs(supplier, wanted):
             supplier.update_from_dict(wanted)
             await supplier.save(using_db=conn)
-            summary.suppliers_updated += before is not None
+            counted.suppliers_updated += before is not None
             action = "supplier.import_create" if before is None else "supplier.import_update"
             after = audit.snapshot(supplier, SUPPLIER_FIELDS)
-            await audit.record(actor, action, "supplier", supplier.id, before, after, conn, label)
+            await who.entry(action, "supplier", supplier.id, before, after).save(using_db=conn)
             if before and before["cert_status"] != after["cert_status"]:  # its products' sellability changed
                 await Product.filter(supplier_id=supplier.id).using_db(conn).update(updated_at=now_utc())
-        result[name] = supplier
-    return result
+        done[name] = supplier
+    result.update(done)  # a retry of this chunk (the database was busy) writes them again, and replaces them
+    return counted
 
 
-async def _upsert_products(rows, suppliers, actor, label, summary, conn) -> None:
-    existing = {p.sku: p for p in await _fetch_in(Product, "sku", [r.sku for r in rows], conn)}
-    for row in rows:
+async def _upsert_products(chunk: Sequence[CatalogRow], suppliers: dict[str, Supplier], who: _Who,
+                           conn: Any) -> ImportSummary:
+    counted = ImportSummary()
+    existing = {p.sku: p for p in await Product.filter(sku__in=[r.sku for r in chunk]).using_db(conn)}
+    created: list[Product] = []
+    entries: list[AuditEntry] = []
+    now = now_utc()
+    for row in chunk:
         wanted = _product_values(row, suppliers[row.supplier])
         product = existing.get(row.sku)
         if product is None:
-            product = await Product.create(sku=row.sku, updated_at=now_utc(), using_db=conn, **wanted)
-            summary.products_created += 1
-            await audit.record(actor, "product.import_create", "product", row.sku, None, audit.snapshot(product, PRODUCT_FIELDS), conn, label)
+            created.append(Product(sku=row.sku, stock=row.stock, updated_at=now, **wanted))
             continue
+        counted.stock_left_unchanged += product.stock != row.stock
         if not _differs(product, wanted):
-            summary.products_unchanged += 1
+            counted.products_unchanged += 1
             continue
         before = audit.snapshot(product, PRODUCT_FIELDS)
         if wanted.get("cert_status") == CertStatus.CERTIFIED and product.cert_status != CertStatus.CERTIFIED:
-            wanted["certified_at"] = now_utc()
-        product.update_from_dict({**wanted, "updated_at": now_utc()})
+            wanted["certified_at"] = now
+        product.update_from_dict({**wanted, "updated_at": now})
         await product.save(using_db=conn)
-        summary.products_updated += 1
-        await audit.record(actor, "product.import_update", "product", row.sku, before, audit.snapshot(product, PRODUCT_FIELDS), conn, label)
+        counted.products_updated += 1
+        entries.append(who.entry("product.import_update", "product", row.sku, before, audit.snapshot(product, PRODUCT_FIELDS)))
+    if created:
+        await Product.bulk_create(created, using_db=conn)
+        ids = dict(await Product.filter(sku__in=[p.sku for p in created]).using_db(conn).values_list("sku", "id"))
+        await stock.open_stock(conn, [(ids[p.sku], p.stock) for p in created], who.actor)
+        entries += [who.entry("product.import_create", "product", p.sku, None, audit.snapshot(p, PRODUCT_FIELDS))
+                    for p in created]
+        counted.products_created += len(created)
+    if entries:
+        await AuditEntry.bulk_create(entries, using_db=conn)
+    return counted
 
 
 def _product_values(row: CatalogRow, supplier: Supplier) -> dict[str, Any]:
+    """What the file sets on a product. Not its stock: see the module's docstring."""
     values: dict[str, Any] = {
         "name": row.name, "brand": row.brand, "category": row.category, "unit": row.unit,
-        "price_fen": row.price_fen, "stock": row.stock, "supplier_id": supplier.id, "origin_id": row.origin_code,
+        "price_fen": row.price_fen, "supplier_id": supplier.id, "origin_id": row.origin_code,
         "tags": row.tags, "aliases": row.aliases,
     }
     if row.cert_no:  # a row without a certificate leaves an existing certification as it is
@@ -248,13 +196,6 @@ def _product_values(row: CatalogRow, supplier: Supplier) -> dict[str, Any]:
 
 def _differs(obj: Any, wanted: dict[str, Any]) -> bool:
     return any(getattr(obj, k) != v for k, v in wanted.items())
-
-
-async def _fetch_in(model: Any, column: str, values: list[str], conn: Any) -> list[Any]:
-    found: list[Any] = []
-    for i in range(0, len(values), _CHUNK):
-        found += await model.filter(**{f"{column}__in": values[i : i + _CHUNK]}).using_db(conn)
-    return found
 
 
 def summary_dict(summary: ImportSummary) -> dict[str, int]:
