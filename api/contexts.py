@@ -6,6 +6,10 @@ import contextlib
 import gc
 from datetime import timedelta
 import logging
+import os
+import secrets
+import socket
+import time
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 import aiohttp
@@ -13,7 +17,7 @@ from aiohttp import web
 
 from api.jobs import BackgroundJobs
 from api.keys import (
-    ASSISTANT, BACKGROUND_JOBS, DATABASE, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN,
+    ASSISTANT, BACKGROUND_JOBS, CARD_CODES, DATABASE, DECODE_SLOTS, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN,
     WECHAT_PUSH, WECHAT_PUSH_RELAY,
 )
 from bot.engine import Assistant, BotConfig
@@ -23,7 +27,7 @@ from api.wechat.push_relay import PushRelay
 from models.catalog_search import CatalogSearch
 from models.db import open_database, activated
 from models.search import CatalogTokenizer, SearchIndex
-from models.services import card_batches, cards, orders, setup
+from models.services import accounts, card_batches, cards, orders, setup, stats_background, throttle
 from models.services.demo import load_demo_data
 
 log = logging.getLogger(__name__)
@@ -50,19 +54,32 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
 async def search_ctx(app: web.Application) -> AsyncIterator[None]:
     """Build the search index from the catalogue and keep it following changes made by any process."""
     settings = app[SETTINGS]
-    search = CatalogSearch(SearchIndex(CatalogTokenizer()))
+    search = CatalogSearch(SearchIndex(CatalogTokenizer()), refresh_seconds=settings.search_refresh_seconds)
     with activated(app[DATABASE]):
         await search.rebuild()
     app[SEARCH] = search
-    async with _periodic(app, settings.search_refresh_seconds, search.refresh, "search index refresh"):
+
+    async def loop() -> None:  # the pace is the index's: the interval, backing off while refreshes fail
+        delay = settings.search_refresh_seconds
+        while True:
+            await asyncio.sleep(delay)
+            delay = await search.poll()
+
+    with activated(app[DATABASE]):
+        task = asyncio.create_task(loop(), name="search index refresh")
+    try:
         yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
     """The chat assistant over this process's search index; its dialogue state lives in the database."""
     settings = app[SETTINGS]
     config = BotConfig(settings.card_face_values_fen, timedelta(seconds=settings.order_pay_timeout_seconds),
-                       understood_kept=settings.chat_understood_kept)
+                       understood_kept=settings.chat_understood_kept, codes=app[CARD_CODES])
     assistant = app[ASSISTANT] = Assistant(app[SEARCH], config, app[REGIONS])
     warm_up = asyncio.create_task(_warm_up(assistant, app[DATABASE]))  # ready at once; the first chat may wait
     try:
@@ -86,10 +103,38 @@ async def order_timeout_ctx(app: web.Application) -> AsyncIterator[None]:
         yield
 
 
+async def stats_rollup_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Keep the statistics rollup up to date in the background: close the days that ended, recompute the days a
+    late write marked. Every worker tries each round; the one holding the lease works (stats_background)."""
+    holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    async with _periodic(app, app[SETTINGS].stats_rollup_seconds, lambda: stats_background.run_cycle(holder),
+                         "statistics rollup"):
+        yield
+
+
 async def card_expiry_ctx(app: web.Application) -> AsyncIterator[None]:
     """Expire cards past their date: the remaining balance moves to an expire activity."""
     async with _periodic(app, app[SETTINGS].card_sweep_seconds, cards.expire_due, "card expiry"):
         yield
+
+
+async def token_purge_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Delete expired bearer tokens, and abuse-limit rows with nothing left to remember, in bounded batches."""
+    settings = app[SETTINGS]
+    forget = max(86400.0, settings.login_failure_window_seconds + settings.login_lockout_max_seconds)
+
+    async def purge() -> None:
+        await accounts.purge_expired_tokens()
+        await throttle.purge_stale(time.time() - forget)
+
+    async with _periodic(app, settings.token_purge_seconds, purge, "expired token purge"):
+        yield
+
+
+async def decode_slots_ctx(app: web.Application) -> AsyncIterator[None]:
+    """QR decodes of uploaded images run one at a time in each worker: each may hold tens of megabytes."""
+    app[DECODE_SLOTS] = asyncio.Semaphore(1)
+    yield
 
 
 CARD_BATCH_RESUME_SECONDS = 30.0

@@ -12,7 +12,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import packs, replies
+from bot import holder_actions, packs, replies
 from bot.draft import DialogueState, Draft, Line
 from bot.addressing import AddressPart
 from bot.packs import Asked
@@ -43,6 +43,7 @@ class Context:
     card_faces_fen: tuple[int, ...]
     pay_timeout: timedelta
     regions: RegionSnapshot
+    codes: Any = None
 
 
 class Turn:
@@ -88,9 +89,11 @@ class Turn:
         if not u.text:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self._changes()):
-            return self._cancel()
+            return await self._cancel()
         if "yes" in u.cues and not self._changes():
             return await self._confirm()
+        if u.intent in ("ask_info", "recommend", "claim_card", "pay_order", "cancel_order"):
+            return await holder_actions.answer(self)
         if u.intent in ("card_balance", "order_status", "greet", "help"):
             return await self._info()
         if u.intent == "ask_price" and (u.about_products or not d):
@@ -169,8 +172,12 @@ class Turn:
         u = self.u
         return bool(u.quantity or u.product_words or u.origin or u.money_yuan or u.card_count or u.pick)
 
-    def _cancel(self) -> Reply:
+    async def _cancel(self) -> Reply:
         if self.draft is None:
+            if "订单" in self.u.text:  # 取消订单 with nothing being ordered: the unpaid order, if there is one
+                reply = await holder_actions.answer(self, "cancel_order")
+                reply.intent = "cancel"
+                return reply
             return self.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
         self.state.draft = None
         return self.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)

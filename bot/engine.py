@@ -39,6 +39,7 @@ class BotConfig:
     # vocabulary, and short replies (确认, 第二个, 算了, 你好) come again and again. Forgotten when the vocabulary
     # is rebuilt.
     understood_kept: int = 4096
+    codes: Any = None  # models.card_codes.CardCodes: claiming a card by its printed code in chat
 
 
 class Assistant:
@@ -110,7 +111,7 @@ class Assistant:
             vocab = await self.vocabulary()
             u = self._understand(text, vocab)
             ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
-                          self.regions)
+                          self.regions, self.config.codes)
             before = state.to_json()
             reply = await Turn(ctx, state, u).run()
             if checking and reply.order is None and rechecks < MAX_RECHECKS:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from bot import lexicon, numerals
+from bot import lexicon, numerals, shop_questions
 from bot.addressing import AddressPart, split
 from bot.rewrite import rewrite
 from bot.numerals import Found
@@ -136,6 +136,12 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
         return u
     _entities(u, text, vocab)
     u.intent = _intent(u)
+    asked = shop_questions.topic(compact, raw)
+    buying_cards = u.intent == "buy_card" and (u.money_yuan is not None or u.card_count is not None or "buy" in u.cues)
+    if asked == "recommend" and u.about_products:
+        asked = None  # 有什么好吃的推荐一下 / 佛冈有什么好东西: a search over what they named
+    if asked is not None and not buying_cards and not (u.intent == "order" and asked == "ask_info" and u.quantity):
+        u.intent = asked
     return u
 
 

@@ -1,0 +1,117 @@
+"""Turns that answer a shop question or carry out a holder's action on what is already theirs:
+ask_info, recommend, claim_card (by the printed code), pay_order (with one of my love cards) and
+cancel_order (an order already placed, still unpaid). Every write goes through the domain's services."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot import replies, shop_questions
+from bot.reply import Reply
+from models.errors import DomainError
+from models.services import cards, orders, payments
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+SHOW = 5
+
+
+async def answer(turn: Turn, intent: str | None = None) -> Reply:
+    intent = intent or turn.u.intent
+    handler = {"ask_info": _info, "recommend": _recommend, "claim_card": _claim, "pay_order": _pay,
+               "cancel_order": _cancel_order}[intent]
+    text, products, suggestions = await handler(turn)
+    return turn.say(text + turn._pending_question(), intent, products,
+                    suggestions=suggestions or turn._resume_suggestions())
+
+
+def _this(turn: Turn) -> dict[str, Any] | None:
+    """The product a question is about: the one named, else the one in the draft, else the only one shown."""
+    cards_by_sku = turn.ctx.search.cards
+    if turn.u.product_words:
+        found = turn._resolve()
+        if found.candidates:
+            return found.candidates[0]
+    d = turn.draft
+    line = d.current if d is not None and d.kind == "goods" else None
+    if line is not None and line.sku in cards_by_sku:
+        return cards_by_sku[line.sku]
+    shown = [s for s in turn.state.shown if s in cards_by_sku]
+    return cards_by_sku[shown[0]] if len(shown) == 1 else None
+
+
+async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    card = _this(turn)
+    text = shop_questions.answer_info(turn.u.text, card, turn.ctx.card_faces_fen)
+    return text, [card] if card is not None else None, []
+
+
+async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    found = turn._resolve() if turn.u.about_products else None
+    items = found.candidates[:SHOW] if found is not None and found.candidates else \
+        turn.ctx.search.search("", limit=SHOW).items
+    if not items:
+        return "暂时没有可以推荐的认定扶贫产品。", [], []
+    return f"推荐这几款认定扶贫产品：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。", \
+        items, replies.pick_suggestions(len(items))
+
+
+async def _claim(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    m = shop_questions.PRINTED_CODE.search(turn.u.raw)
+    if m is None or turn.ctx.codes is None:
+        return ("领取爱心卡：把卡背面的卡码（AX1.开头的一串字符）发给我，或在「我的爱心卡」里点“领取”粘贴卡码、"
+                "上传卡上的二维码。"), None, []
+    try:
+        card = await cards.claim(turn.ctx.user, m.group(), turn.ctx.codes)
+    except DomainError as exc:
+        return f"没能领取这张卡：{exc.message}", None, []
+    return (f"领取成功！爱心卡尾号{card.card_no[-4:]}，余额{replies.yuan(card.balance_fen)}，"
+            f"有效期至{card.expires_at.isoformat()}。"), None, ["卡里余额", "有哪些扶贫产品"]
+
+
+async def _unpaid(turn: Turn) -> list[Any]:
+    rows = await orders.recent_orders(turn.ctx.user, 10)
+    unpaid = [o for o in rows if o.status.value == "pending_payment"]
+    if turn.u.order_no:
+        unpaid = [o for o in unpaid if o.order_no == turn.u.order_no]
+    return unpaid
+
+
+async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    unpaid = [o for o in await _unpaid(turn) if o.kind.value == "goods"]
+    if not unpaid:
+        return "您没有待付款的商品订单。爱心卡只能用来买认定扶贫产品，不能买爱心卡。", None, []
+    if len(unpaid) > 1:
+        listed = "\n".join(f"订单{o.order_no}：{replies.yuan(o.total_fen)}" for o in unpaid[:SHOW])
+        return f"您有几笔待付款的订单：\n{listed}\n请说“用卡支付订单+订单号”。", None, []
+    order = unpaid[0]
+    usable = [c for c in await cards.list_cards(turn.ctx.user) if c.status.value == "active" and c.balance_fen > 0]
+    tail = next((c for c in usable if c.card_no[-4:] in turn.u.raw), None)
+    if not usable:
+        return (f"订单{order.order_no}共{replies.yuan(order.total_fen)}待付款。您还没有可用的爱心卡，"
+                "可以在「我的订单」里用微信支付。"), None, []
+    if tail is None and len(usable) > 1:
+        listed = "、".join(f"尾号{c.card_no[-4:]}（余额{replies.yuan(c.balance_fen)}）" for c in usable)
+        return f"用哪张卡支付订单{order.order_no}（{replies.yuan(order.total_fen)}）？{listed}。说“用尾号XXXX的卡”。", None, []
+    card = tail or usable[0]
+    try:
+        await payments.pay_with_card(turn.ctx.user, order.order_no, card.card_no)
+    except DomainError as exc:
+        return f"没能用爱心卡支付：{exc.message}", None, []
+    return (f"已用爱心卡尾号{card.card_no[-4:]}支付订单{order.order_no}，{replies.yuan(order.total_fen)}。"
+            "商家会尽快发货。"), None, ["订单到哪了", "卡里余额"]
+
+
+async def _cancel_order(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    unpaid = await _unpaid(turn)
+    if not unpaid:
+        return ("没有可以取消的待付款订单。已付款的订单请在「我的订单」里申请退款，"
+                "还没发货的会全额退回。"), None, []
+    if len(unpaid) > 1:
+        listed = "\n".join(f"订单{o.order_no}：{replies.yuan(o.total_fen)}" for o in unpaid[:SHOW])
+        return f"您有几笔待付款的订单：\n{listed}\n要取消哪一笔？请说“取消订单+订单号”。", None, []
+    try:
+        order = await orders.cancel_by_user(turn.ctx.user, unpaid[0].order_no)
+    except DomainError as exc:
+        return f"没能取消：{exc.message}", None, []
+    return f"订单{order.order_no}已取消，库存已退回。", None, replies.START_SUGGESTIONS

@@ -1,0 +1,80 @@
+"""The questions a shop assistant answers, grounded in the data: is it certified, is it in stock, shipping,
+invoices, refunds and after-sales, love-card face values; recommendations; and the holder's own actions
+(claim a card, pay or cancel a placed order). Cue words here; the answers in `answer_info`."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.replies import yuan
+
+CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶", "脱贫户")
+STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货")
+SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "几天到", "多久发货", "什么时候发货",
+            "配送范围", "能寄到", "偏远")
+INVOICE = ("发票", "开票", "报销", "税号")
+AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
+               "赔", "退钱", "七天无理由")
+CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡")
+ORIGIN = ("哪里产", "哪儿产", "产地是", "哪里的", "从哪发")
+RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "热销", "畅销", "爆款", "买什么好", "值得买", "人气",
+             "招牌", "有什么好", "买啥好", "吃点啥", "特色")
+CLAIM = ("领卡", "领取", "绑定", "绑卡", "激活", "兑换", "收到一张卡", "别人送", "送我的卡", "朋友送")
+PAY = ("用卡支付", "用卡付", "卡支付", "卡付", "用爱心卡付", "用爱心卡支付", "爱心卡付", "爱心卡支付", "刷卡", "怎么付款",
+       "怎么支付", "去支付", "付款方式", "支付方式", "还没付", "待付款的")
+PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
+CANCEL_ORDER = ("订单取消", "取消刚", "取消我", "退单", "撤单", "不要这个订单", "订单不要了", "取消那个订单",
+                "把订单取消", "订单撤销", "撤销订单", "订单删了", "删除订单")
+PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def topic(text: str, raw: str) -> str | None:
+    """Which shop question or holder action a message is, before the ordering cues are read."""
+    card = "卡" in text
+    if PRINTED_CODE.search(raw) or (card and _has(text, CLAIM)):
+        return "claim_card"
+    if _has(text, CANCEL_ORDER) or ("订单" in text and _has(text, ("取消", "不要", "撤销")) and _has(text, PLACED)):
+        return "cancel_order"
+    if _has(text, PAY) and ("卡" in text or "订单" in text or "付款" in text or "支付" in text):
+        return "pay_order"
+    if card and _has(text, CARD_FACES):
+        return "ask_info"
+    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK):
+        if _has(text, words):
+            return "ask_info"
+    if _has(text, RECOMMEND):
+        return "recommend"
+    return None
+
+
+def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:
+    if "卡" in text and _has(text, CARD_FACES):
+        return f"消费扶贫爱心卡的面值有{'、'.join(yuan(f) for f in faces_fen)}，只能买认定扶贫产品。说“买一张200元的爱心卡”就能下单。"
+    if _has(text, INVOICE):
+        return "可以开发票：订单付款后，在「我的订单」里找到这一单，联系供货商家开具（个人或单位抬头都可以）。"
+    if _has(text, AFTER_SALES):
+        return ("还没发货的订单可以直接取消、全额退款；已发货的，收到货有破损或质量问题请拍照，"
+                "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")
+    if _has(text, SHIPPING):
+        return "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。"
+    if card is None:
+        return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
+    if _has(text, STOCK):
+        stock = card.get("stock", 0)
+        return f"{card['name']}现在有货，还有{stock}{card['unit']}。" if stock > 0 else f"{card['name']}暂时卖完了。"
+    return certificate(card)
+
+
+def certificate(card: dict[str, Any]) -> str:
+    origin = card.get("origin", {})
+    cert = card.get("certificate", {})
+    place = f"{origin.get('province', '')}{origin.get('city', '')}{origin.get('county', '')}"
+    poor = "（国家扶贫开发工作重点县）" if origin.get("poverty_county") else ""
+    households = (card.get("supplier") or {}).get("households_lifted")
+    lifted = f"，带动脱贫户{households}户" if households else ""
+    return (f"是的，{card['name']}是认定扶贫产品：认定证书{cert.get('cert_no', '')}，有效期至{cert.get('valid_until', '')}，"
+            f"产自{place}{poor}{lifted}。")
