@@ -183,7 +183,7 @@ async def test_names_with_control_or_invisible_characters_are_refused_by_the_api
         assert resp.status == 422
         refused(await resp.json(), "name")
         answer = await post(client, "/api/v1/auth/wechat", {"code": f"dev:{bad}x"}, {}, 422)
-        assert answer["error"]["code"] == "invalid_dev_code"
+        assert answer["error"]["code"] in {"invalid_dev_code", *(["validation_error"] if "\x00" in bad else [])}
     with activated(client.app[DATABASE]):
         assert await Supplier.all().values_list("name", flat=True) == ["好合作社"]
         assert await Product.all().values_list("name", "brand", "category", "unit") == [("好蜂蜜", "好", "蜂蜜", "瓶")]
