@@ -67,9 +67,12 @@ class Card(Model):
     purchaser = fields.ForeignKeyField("models.User", null=True, related_name="purchased_cards", on_delete=fields.RESTRICT)
     order = fields.ForeignKeyField("models.Order", null=True, related_name="cards", on_delete=fields.RESTRICT)
     expires_at = fields.DateField()
-    # Pay codes: the last counter handed out, and the last one spent (each spends once, in order).
+    # Pay codes: the last counter handed out, and the last one spent (each spends once, in order). Giving,
+    # claiming, freezing, unfreezing and closing void every code out: spent_counter and voided_counter move up to
+    # pay_counter (voided_counter only tells a voided code from a used one; docs/pay-codes.md).
     pay_counter = fields.IntField(default=0)
     spent_counter = fields.IntField(default=0)
+    voided_counter = fields.IntField(default=0)
     claimed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -97,7 +97,8 @@ async def test_forged_tampered_and_expired_codes(client, counter):
         body = await redeem(client, clerk, bad, [("T-EGG-01", 1)], "key-bad-1", status=422)
         assert body["error"]["code"] == "qr_invalid"
     codes = client.app[CARD_CODES]
-    old = codes.pay_code(card_no, 1, datetime.now(timezone.utc) - timedelta(seconds=90)).code
+    alice_id = (await (await client.get("/api/v1/me", headers=alice)).json())["id"]
+    old = codes.pay_code(card_no, alice_id, 1, datetime.now(timezone.utc) - timedelta(seconds=90)).code
     body = await redeem(client, clerk, old, [("T-EGG-01", 1)], "key-old-1", status=409)
     assert body["error"]["code"] == "pay_code_expired"
     printed = codes.printed(card_no)  # a claimed card's printed QR no longer spends it

@@ -48,8 +48,8 @@ async def card_qr(request: web.Request) -> web.Response:
 async def pay_code_qr(request: web.Request) -> web.Response:
     card = await cards.holder_card(current_user(request), parse_path(request, CardPath).card_no)
     code = parse_query(request, PayCodeQuery).code
-    card_no, _ = request.config_dict[CARD_CODES].read_pay_code(code, now_utc())
-    if card_no != card.card_no:
+    scanned = request.config_dict[CARD_CODES].read_pay_code(code, now_utc())
+    if (scanned.card_no, scanned.holder_id) != (card.card_no, card.holder_id):  # only the holder's own codes
         raise ApiError(422, "qr_invalid", "付款码与卡号不符")
     return _png(qr_png(code))
 

@@ -92,6 +92,7 @@ window.AIXIN_ERROR_TEXT = {
   pay_code_required: '该卡已被领取，请持卡人出示付款码',
   pay_code_expired: '付款码已过期，请持卡人刷新后再扫',
   pay_code_used: '付款码已使用，请持卡人刷新后再扫',
+  pay_code_voided: '付款码已失效（卡已转赠、冻结或注销），请持卡人重新出示付款码',
   card_busy: '这张爱心卡正在处理另一笔交易，请重试',
   idempotency_key_reused: '同一笔操作已提交过不同的内容，请刷新后重试',
 

@@ -27,8 +27,10 @@ from models.users import User
 CORRECTABLE = (CardStatus.ACTIVE, CardStatus.FROZEN)
 CLOSE_ATTEMPTS = 5
 
-# Like the expiry sweep: the card moves only if it is still exactly as read (status and balance).
-_CLOSE = "UPDATE card SET status = ?, balance_fen = 0 WHERE id = ? AND status = ? AND balance_fen = ?"
+# Like the expiry sweep: the card moves only if it is still exactly as read (status and balance); every pay code
+# out is voided with it (docs/pay-codes.md).
+_CLOSE = ("UPDATE card SET status = ?, balance_fen = 0, spent_counter = pay_counter, voided_counter = pay_counter "
+          "WHERE id = ? AND status = ? AND balance_fen = ?")
 # One statement decides and moves: still correctable, and never below zero.
 _ADJUST = ("UPDATE card SET balance_fen = balance_fen + ? WHERE id = ? AND status IN (?, ?) AND balance_fen + ? >= 0 "
            "RETURNING balance_fen")

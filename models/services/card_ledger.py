@@ -22,19 +22,24 @@ async def append(
     )
 
 
-async def debit(conn: BaseDBAsyncClient, card: Card, amount_fen: int) -> int:
-    """Take `amount_fen` from an active card with a conditional UPDATE; returns the balance after."""
-    taken = await Card.filter(id=card.id, status=CardStatus.ACTIVE, balance_fen__gte=amount_fen).using_db(conn).update(
-        balance_fen=F("balance_fen") - amount_fen)
+async def debit(conn: BaseDBAsyncClient, card: Card, amount_fen: int, holder_id: int | None = None) -> int:
+    """Take `amount_fen` from an active card with a conditional UPDATE, which with `holder_id` also requires the
+    card to be still held by that user (a card given away meanwhile is not debited); returns the balance after."""
+    held = {} if holder_id is None else {"holder_id": holder_id}
+    taken = await Card.filter(id=card.id, status=CardStatus.ACTIVE, balance_fen__gte=amount_fen, **held).using_db(
+        conn).update(balance_fen=F("balance_fen") - amount_fen)
     if not taken:
-        raise await refusal(conn, card, amount_fen)
+        raise await refusal(conn, card, amount_fen, holder_id=holder_id)
     return (await Card.filter(id=card.id).using_db(conn).values_list("balance_fen", flat=True))[0]
 
 
 async def refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int,
-                  allowed: tuple[CardStatus, ...] = (CardStatus.ACTIVE,)) -> Conflict:
-    """Why a conditional debit of `card` took nothing: its state (not one of `allowed`), or its balance."""
+                  allowed: tuple[CardStatus, ...] = (CardStatus.ACTIVE,), holder_id: int | None = None) -> Conflict:
+    """Why a conditional debit of `card` took nothing: its holder (not `holder_id`, when given), its state (not one
+    of `allowed`), or its balance."""
     await card.refresh_from_db(using_db=conn)
+    if holder_id is not None and card.holder_id != holder_id:
+        return Conflict("card_holder_changed", "这张爱心卡已不在您名下", card_no=card.card_no)
     if card.status not in allowed:
         return state_error(card)
     return Conflict("card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=amount_fen)

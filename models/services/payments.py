@@ -31,13 +31,19 @@ def new_trade_no() -> str:
     return "AXP" + secrets.token_hex(12).upper()
 
 
+def check_payable(order: Order) -> None:
+    """Whatever pays it, an order is paid only while it waits for payment and before its pay deadline (409
+    `order_not_payable`, `payment_deadline_passed`; the sweep that closes it may not have run yet)."""
+    if order.status != OrderStatus.PENDING_PAYMENT:
+        raise Conflict("order_not_payable", "订单当前状态不能支付", order_no=order.order_no, status=order.status.value)
+    if order.pay_deadline is not None and order.pay_deadline <= now_utc():
+        raise Conflict("payment_deadline_passed", "订单已超过支付期限", order_no=order.order_no)
+
+
 async def start_payment(user: User, order_no: str, method: PaymentMethod) -> tuple[Order, Payment]:
     """A payment attempt for the user's unpaid order (the same pending attempt is reused on retry)."""
     order = await order_for(user, order_no)
-    if order.status != OrderStatus.PENDING_PAYMENT:
-        raise Conflict("order_not_payable", "订单当前状态不能支付", order_no=order_no, status=order.status.value)
-    if order.pay_deadline is not None and order.pay_deadline <= now_utc():
-        raise Conflict("payment_deadline_passed", "订单已超过支付期限", order_no=order_no)
+    check_payable(order)
     existing = await Payment.filter(order_id=order.id, method=method, status=PaymentStatus.PENDING).first()
     if existing is not None and existing.amount_fen == order.total_fen:
         return order, existing
@@ -88,10 +94,14 @@ async def mark_paid(conn: BaseDBAsyncClient, order: Order, actor: User | None, r
 
 
 async def pay_with_card(user: User, order_no: str, card_no: str) -> Order:
-    """Pay the user's goods order with the user's own card: certified products only, one ledger, one transaction."""
+    """Pay the user's goods order with the user's own card: certified products only, one ledger, one transaction.
+
+    Like WeChat Pay, only an order waiting for payment and within its pay deadline; the debit is conditional on
+    the user still holding the card (a card given away meanwhile is not debited)."""
     order = await order_for(user, order_no)
     if order.kind != OrderKind.GOODS:
         raise Invalid("card_cannot_buy_cards", "爱心卡只能购买认定扶贫产品，不能购买爱心卡")
+    check_payable(order)
     card = await holder_card(user, card_no)
     for line in await OrderLine.filter(order_id=order.id).select_related("product__supplier"):
         if not is_sellable(line.product, line.product.supplier):
@@ -99,7 +109,7 @@ async def pay_with_card(user: User, order_no: str, card_no: str) -> Order:
     if card.expires_at < today_shanghai():
         raise Conflict("card_expired", "爱心卡已过期")
     async with in_transaction() as conn:
-        balance = await card_ledger.debit(conn, card, order.total_fen)
+        balance = await card_ledger.debit(conn, card, order.total_fen, user.id)
         await Payment.create(order=order, method=PaymentMethod.CARD, out_trade_no=new_trade_no(),
                              amount_fen=order.total_fen, status=PaymentStatus.SUCCEEDED, succeeded_at=now_utc(),
                              using_db=conn)

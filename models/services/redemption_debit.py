@@ -2,10 +2,12 @@
 the redemption, its lines and the ledger row, written as one batch (models/sql_batch.py).
 
 Everything a redemption needs of the card is a condition of that one UPDATE, matched by card number: the card
-is active and within its date, holds the amount, is still held by the requesting holder (or is a bearer card
-when its printed QR was scanned), the pay code's counter is fresh (and is spent by the same UPDATE), and the
-merchant is active. So the hot path reads nothing before writing, and nothing can change between a check and
-the debit. Only when the UPDATE takes nothing is the card read again (`why_refused`), to say why.
+is active and within its date, holds the amount, is still held by the requesting holder or by the holder the
+pay code was issued to (or is a bearer card when its printed QR was scanned), the pay code's counter is fresh
+(and is spent by the same UPDATE; giving, claiming, freezing, unfreezing and closing void the codes out, see
+docs/pay-codes.md), and the merchant is active. So the hot path reads nothing before writing, and nothing can
+change between a check and the debit. Only when the UPDATE takes nothing is the card read again
+(`why_refused`), to say why.
 """
 from __future__ import annotations
 
@@ -29,8 +31,9 @@ _DEBIT = (
     "WHERE card_no = ? AND status = ? AND expires_at >= ? AND balance_fen >= ? AND {who} "
     "AND EXISTS (SELECT 1 FROM merchant WHERE id = ? AND active) RETURNING id, balance_fen"
 )
-# Who may spend: a fresh pay code (spent by this UPDATE), the holder who asked, or anyone holding a bearer card.
-_PAY_CODE = _DEBIT.format(spent="?", who="spent_counter < ? AND pay_counter >= ?")
+# Who may spend: a fresh pay code (spent by this UPDATE) of the holder it was issued to, the holder who asked, or
+# anyone holding a bearer card.
+_PAY_CODE = _DEBIT.format(spent="?", who="spent_counter < ? AND pay_counter >= ? AND holder_id = ?")
 _HOLDER = _DEBIT.format(spent="spent_counter", who="holder_id = ?")
 _BEARER = _DEBIT.format(spent="spent_counter", who="holder_id IS NULL")
 
@@ -49,8 +52,8 @@ CARD_ID, BALANCE, REDEMPTION_ID = Ref("debit", "id"), Ref("debit", "balance_fen"
 @dataclass(frozen=True)
 class Debit:
     """One redemption to write. `counter`: the scanned pay code's counter (None for a printed QR, or a holder's
-    request); `holder_id`: the card must still be held by this user (a holder's request), so a card given away
-    meanwhile is not debited."""
+    request); `holder_id`: the card must still be held by this user, the holder who asked (a holder's request) or
+    the one the pay code was issued to, so a card given away meanwhile is not debited."""
 
     staff: User
     merchant_id: int
@@ -89,7 +92,8 @@ def debit_statements(d: Debit) -> Written:
     now, today, active = now_utc(), today_shanghai(), CardStatus.ACTIVE.value
     checks = [d.card_no, active, today, total]
     if d.counter is not None:
-        debit = Statement(_PAY_CODE, [total, d.counter, *checks, d.counter, d.counter, d.merchant_id], True, "debit")
+        debit = Statement(_PAY_CODE, [total, d.counter, *checks, d.counter, d.counter, d.holder_id,
+                                             d.merchant_id], True, "debit")
     elif d.holder_id is not None:
         debit = Statement(_HOLDER, [total, *checks, d.holder_id, d.merchant_id], True, "debit")
     else:
@@ -151,6 +155,16 @@ def check_spendable(card: Card) -> None:
         raise card_ledger.state_error(card)
 
 
+def check_pay_code(card: Card, counter: int, holder_id: int | None) -> None:
+    """A pay code spends once, only while the holder it was issued to still holds the card, and only if no gift,
+    claim, freeze, unfreeze or close voided it since it was opened (409 `pay_code_voided`, `pay_code_used`)."""
+    if card.holder_id != holder_id or counter <= card.voided_counter:
+        raise Conflict("pay_code_voided", "付款码已失效（爱心卡已转赠、冻结或注销），请持卡人重新出示付款码",
+                       card_no=card.card_no)
+    if not card.spent_counter < counter <= card.pay_counter:
+        raise Conflict("pay_code_used", "付款码已使用，请刷新后重试")
+
+
 def check_usable(card: Card, counter: int | None) -> None:
     """A claimed card spends only with a pay code (a photo of its printed QR no longer does); and it must be
     spendable."""
@@ -161,16 +175,16 @@ def check_usable(card: Card, counter: int | None) -> None:
 
 async def why_refused(d: Debit, total: int) -> Exception:
     """Why the card UPDATE of `d` took nothing, from the card as it is now: the card's state or date, the code
-    presented, its holder, its balance, or else the merchant (both callers have checked it before the batch, so
-    it is asked last, when nothing about the card explains the refusal)."""
+    presented (and the holder it was issued to), the holder who asked, its balance, or else the merchant (both
+    callers have checked it before the batch, so it is asked last, when nothing about the card explains the
+    refusal)."""
     card = await any_card(d.card_no)
-    if d.holder_id is None:
-        check_usable(card, d.counter)
-    else:  # a holder's own request needs no pay code
-        check_spendable(card)  # an inactive, frozen, closed or expired card stops here
-    if d.counter is not None and not card.spent_counter < d.counter <= card.pay_counter:
-        return Conflict("pay_code_used", "付款码已使用，请刷新后重试")
-    if d.holder_id is not None and card.holder_id != d.holder_id:
+    if d.counter is None and d.holder_id is None:  # a printed QR: a claimed card needs a pay code
+        check_usable(card, None)
+    check_spendable(card)  # an inactive, frozen, closed or expired card stops here
+    if d.counter is not None:
+        check_pay_code(card, d.counter, d.holder_id)
+    elif d.holder_id is not None and card.holder_id != d.holder_id:
         return Conflict("card_holder_changed", "这张爱心卡已不在您名下", card_no=card.card_no)
     if card.balance_fen < total:
         return Conflict("card_insufficient_balance", "爱心卡余额不足", balance_fen=card.balance_fen, amount_fen=total)

@@ -24,7 +24,7 @@ from models.merchants import Merchant
 from models.services import card_ledger, settlements
 from models.services.cards import any_card
 from models.services.redemption_debit import (  # noqa: F401 (check_spendable: for holder requests too)
-    Debit, Receipt, check_active_merchant, check_spendable, run_debit,
+    Debit, Receipt, check_active_merchant, check_pay_code, check_spendable, run_debit,
 )
 from models.services.orders import LineRequest, merge_lines
 from models.snapshots import Selling, sellable_now
@@ -51,9 +51,13 @@ async def staff_merchant(staff: User) -> Merchant:
 
 
 async def preview(staff: User, code: str, codes: CardCodes, now: datetime | None = None) -> CardPreview:
+    """What the counter shows of a scanned code's card; a pay code that would not spend (voided by a gift, a claim,
+    a freeze or a close, or used) shows nothing of the card (409 `pay_code_voided`, `pay_code_used`)."""
     await staff_merchant(staff)
-    card_no, _ = codes.read(code, now or now_utc())
-    card = await any_card(card_no)
+    scanned = codes.read(code, now or now_utc())
+    card = await any_card(scanned.card_no)
+    if scanned.counter is not None:
+        check_pay_code(card, scanned.counter, scanned.holder_id)
     return CardPreview(card.card_no, card.balance_fen, card.status.value, card.expires_at.isoformat(),
                        needs_pay_code=card.holder_id is not None)
 
@@ -83,10 +87,11 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
 
     async def priced(db: Any) -> Debit:
         wanted = await certified_lines(merged, db)
-        return Debit(staff, staff.merchant_id, card_no, wanted, idempotency_key, digest, counter)
+        return Debit(staff, staff.merchant_id, scanned.card_no, wanted, idempotency_key, digest, scanned.counter,
+                     scanned.holder_id)
 
     try:
-        card_no, counter = codes.read(code, now or now_utc())
+        scanned = codes.read(code, now or now_utc())
         return await run_debit(priced)
     except (DomainError, IntegrityError) as refusal:  # IntegrityError: the key was used before, or just now
         return await _replay_or(refusal, staff, idempotency_key, digest)
