@@ -2,9 +2,10 @@
 
 "我要买两袋大米寄到广东省清远市佛冈县石角镇XX路8号 张三 13800138000": the part after 寄到 is where
 the goods go, not an origin to search; the rest is the order. An address may also come alone, before or
-after the order sentence, or as a change at any step ("地址改成…", "改寄到…", "收货人改成李四",
-"电话改成 139-0013-9000"). Phones may carry spaces or dashes. Pure text work: the region table is
-consulted later, by the address reader in models.
+after the order sentence ("送到…13800138000 要10斤脐橙", "云南省…15808712345 两饼普洱"), with labels
+("收货人赵敏 电话159… 地址湖北省…"), or as a change at any step ("地址改成…", "改寄到…", "收货人改成李四",
+"电话改成 139-0013-9000", "换个收货地址"). Phones may carry spaces or dashes. Pure text work: the region
+table is consulted later, by the address reader in models.
 """
 from __future__ import annotations
 
@@ -14,17 +15,27 @@ from dataclasses import dataclass
 from models.address_parser import PHONE
 
 _LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
-_CHANGE = r"(?:改成|改为|换成|换为|变更为|更改为|更新为|改一下|换一下)"
+_CHANGE = r"(?:改成|改为|改到|换成|换为|变更为|更改为|更新为|修改为|应该是|应为|是|为|写)"
+_PLACE_AHEAD = r"(?=[^，,。\s]{0,12}?(?:省|自治区|市|区|县))"
+_PLACE_NEXT = r"(?=[\u4e00-\u9fa5]{0,10}?(?:省|自治区|市|区|县))"
 _CUE = re.compile(
-    r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个地址|换地址|新地址|(?:收货|邮寄|寄送|送货|快递)?地址"
-    rf"(?:{_CHANGE}|是|为|写)|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址)[:：]?\s*")
-_CHANGE_CUE = re.compile(rf"改寄|改送|改发|换个地址|换地址|新地址|地址{_CHANGE}|地址不对|地址错")
+    r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
+    rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:填错了|写错了|错了|不对)?[，,]?\s*{_CHANGE}"
+    rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址|地址[:：]|地址{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
+    r"[:：]?\s*", re.IGNORECASE)
+_CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
+                         r"|change\s+my\s+address", re.IGNORECASE)
 _RECEIVER = re.compile(
-    rf"(?:收货人|收件人|联系人|名字|姓名)(?:{_CHANGE}|是|写)[:：]?\s*(?P<name>[\u4e00-\u9fa5·]{{2,5}}?)(?:吧|了|啊|呀)?$")
-_PHONE_CHANGE = re.compile(rf"(?:电话|手机号?|号码|联系方式)(?:号码)?(?:{_CHANGE}|是|写)")
+    rf"(?:(?:修改|更改|把)?(?:收货人|收件人|联系人|名字|姓名)){_CHANGE}[:：]?\s*(?:我(?:老婆|老公|妈|爸|爱人|同事|朋友))?\s*"
+    r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?:吧|了|啊|呀)?(?=$|[\s,，;；]|电话|手机)")
+_RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)[:：]?\s*(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?=$|[\s,，;；]|电话|手机)")
+_LEFTOVER = re.compile(r"(?:^|(?<=\s))[\s,，;；]*(?:电话|手机号?)?[\s,，;；]*$")
+_PHONE_CHANGE = re.compile(rf"(?:电话|手机号?|号码|联系方式)(?:号码)?{_CHANGE}?[:：]?\s*(?=\+?\d)")
 _CHUNKS = re.compile(r"[\s,，;；、]+")
 _PLACE_HINT = re.compile(r"[省市区县镇乡村路街号巷弄栋室楼]|大道|小区|胡同")
+_LABELLED = re.compile(r"^(?:收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
+_ORDERISH = re.compile(r"[买要来订整搞]|[一二两三四五六七八九十俩仨\d]+\s*[箱袋瓶盒罐包斤个份只饼条提桶枚]")
 
 
 @dataclass(frozen=True)
@@ -43,48 +54,68 @@ def collapse_phone(text: str) -> str:
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None)."""
     text = collapse_phone(message.strip())
-    m = _RECEIVER.search(text)
-    if m:
-        return text[:m.start()].strip(), AddressPart("", change=True, receiver=m.group("name"))
     phone = PHONE.search(text)
+    placeless = not _PLACE_HINT.search(PHONE.sub(" ", text))
+    m = _RECEIVER.search(text) or (_RECEIVER_BARE.search(text) if placeless else None)
+    if m and not _PLACE_HINT.search(text[m.end():phone.start() if phone else len(text)]):
+        rest = _LEFTOVER.sub("", text[:m.start()] + " " + _PHONE_CHANGE.sub(" ", PHONE.sub(" ", text[m.end():])))
+        return rest.strip(), AddressPart("", change=True, receiver=m.group("name"),
+                                         phone=phone.group(1) if phone else None)
     m = _PHONE_CHANGE.search(text)
-    if m and phone and phone.start() >= m.end() and not _PLACE_HINT.search(text[m.end():phone.start()]):
-        return text[:m.start()].strip(), AddressPart("", change=True, phone=phone.group(1))
+    if m and phone and phone.start() == m.end() and placeless:
+        rest = _LEFTOVER.sub("", text[:m.start()] + " " + text[phone.end():])
+        return rest.strip(), AddressPart("", change=True, phone=phone.group(1))
     change = _CHANGE_CUE.search(text) is not None
     cue = _CUE.search(text)
-    if cue and (phone is None or cue.start() < phone.start()) and (phone or change):
-        rest = text[:cue.start()].strip()
-        line = text[cue.end():].strip()
-        return rest, AddressPart(line, change=change) if line or change else None
+    if cue and (phone is None or cue.start() < phone.start()):
+        line, after = _up_to_phone(text[cue.end():])
+        if change or (line and (phone or re.search(r"省|自治区|市|区|县", line))):
+            rest = (text[:cue.start()] + " " + after).strip()
+            return rest, AddressPart(line, change=change)
     if phone is None:
-        return message, None
-    return _around_phone(text)
+        return (message, AddressPart("", change=True)) if change else (message, None)
+    return _around_phone(text, change)
 
 
-def _around_phone(text: str) -> tuple[str, AddressPart | None]:
-    """No cue word: the chunks next to the phone that look like an address or a name are the address."""
+def _up_to_phone(text: str) -> tuple[str, str]:
+    """An address runs to its phone number and the name just after it; what follows is the order."""
+    phone = PHONE.search(text)
+    if phone is None:
+        return text.strip(), ""
+    after = text[phone.end():]
+    chunks = [c for c in _CHUNKS.split(after) if c]
+    taken = 0
+    for chunk in chunks[:1]:
+        if _NAME.match(chunk) and not _ORDERISH.search(chunk):
+            taken = 1
+    rest = " ".join(chunks[taken:])
+    return (text[:phone.end()] + " " + " ".join(chunks[:taken])).strip(), rest
+
+
+def _looks(chunk: str) -> bool:
+    if _ORDERISH.search(chunk) and not _LABELLED.match(chunk):
+        return False
+    return bool(_PLACE_HINT.search(chunk) or _NAME.match(chunk) or PHONE.search(chunk) or _LABELLED.match(chunk)
+                or re.fullmatch(r"[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐)", chunk))
+
+
+def _around_phone(text: str, change: bool) -> tuple[str, AddressPart | None]:
+    """No cue word: the chunks next to the phone that look like an address, a name or a label are the address."""
     chunks = [c for c in _CHUNKS.split(text) if c]
     at = next((i for i, c in enumerate(chunks) if PHONE.search(c)), None)
     if at is None:
         return text, None
     taken = {at}
-
-    def looks(chunk: str) -> bool:
-        return bool(_PLACE_HINT.search(chunk) or _NAME.match(chunk) or PHONE.search(chunk))
-
     i = at - 1
-    while i >= 0 and looks(chunks[i]):
+    while i >= 0 and _looks(chunks[i]):
         taken.add(i)
         i -= 1
     i = at + 1
-    while i < len(chunks) and (_NAME.match(chunks[i]) or (_PLACE_HINT.search(chunks[i]) and not _ORDERISH.search(chunks[i]))):
+    while i < len(chunks) and _looks(chunks[i]):
         taken.add(i)
         i += 1
     if not any(_PLACE_HINT.search(chunks[j]) for j in taken):
         return text, None
     rest = " ".join(c for j, c in enumerate(chunks) if j not in taken)
     line = " ".join(chunks[j] for j in sorted(taken))
-    return rest, AddressPart(line, change=False)
-
-
-_ORDERISH = re.compile(r"[买要来订]|\d+[箱袋瓶盒罐包斤个份只]")
+    return rest, AddressPart(line, change=change)

@@ -112,49 +112,59 @@ class Turn:
         """Save the address said in this message (whole, or a change to the current one's receiver, phone or
         place); the draft ships there. None when the rest of the message still has to be answered."""
         d = self.draft
-        intent = "change_address" if part.change else ("order" if d else "fallback")
-        base = await addresses.address_for_order(self.ctx.user, d.address_id if d and d.kind == "goods" else None)
-        line = part.line
-        if part.receiver or part.phone or (part.change and base is not None):
-            if base is None:
-                return self.say(replies.ASK_ADDRESS, intent, suggestions=["取消"] if d else replies.START_SUGGESTIONS)
-            place = f"{base.province}{base.city}{base.county}{base.detail}"
-            parsed_line = await addresses.parse_address_line(line, self.ctx.regions) if line else None
-            if parsed_line is not None and parsed_line.county:
-                place = line if parsed_line.phone else f"{line} {parsed_line.name or ''}"
-                name = part.receiver or parsed_line.name or base.name
-                phone = part.phone or parsed_line.phone or base.phone
-                line = f"{place} {name} {phone}" if not parsed_line.phone else line
-            elif line and not part.receiver and not part.phone:
-                line = f"{line} {base.name} {base.phone}"  # 地址改成XX路8号: the detail alone, same county
-                parsed_line = await addresses.parse_address_line(f"{place[:len(place) - len(base.detail)]}{line}",
-                                                                 self.ctx.regions)
-                line = f"{place[:len(place) - len(base.detail)]}{line}" if parsed_line.county else line
-            else:
-                line = f"{place} {part.receiver or base.name} {part.phone or base.phone}"
+        goods = d if d is not None and d.kind == "goods" else None
+        base = await addresses.address_for_order(self.ctx.user, goods.address_id if goods else None)
+        supplying = goods is not None and goods.awaiting == "address"
+        intent = "order" if supplying or (self.u.text and self.u.intent == "order") else "change_address"
+        suggestions = ["取消"] if d else replies.START_SUGGESTIONS
+        if not (part.line or part.receiver or part.phone):  # 换个收货地址: ask for the new one
+            if goods is not None:
+                goods.awaiting = "address"
+            return self.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
+        line = await self._full_line(part, base)
         parsed = await addresses.parse_address_line(line, self.ctx.regions)
         if not (parsed.county and parsed.phone):
             problem = "缺少手机号" if not parsed.phone else "没找到省市县"
-            return self.say(replies.bad_address(problem), intent, suggestions=["取消"] if d else replies.START_SUGGESTIONS)
+            return self.say(replies.bad_address(problem), intent, suggestions=suggestions)
         try:
             address = await addresses.create_from_line(self.ctx.user, self.ctx.regions, parsed)
         except DomainError as exc:
-            return self.say(replies.bad_address(exc.message), intent, suggestions=["取消"])
+            return self.say(replies.bad_address(exc.message), intent, suggestions=suggestions)
         self._new_address_id = address.id
-        if d is not None and d.kind == "goods":
-            d.address_id = address.id
+        if goods is not None:
+            goods.address_id = address.id
+            if goods.awaiting == "address":
+                goods.awaiting = None
         u = self.u
         if u.text and (u.about_products or u.quantity or u.number or u.pick
                        or u.intent not in ("fallback", "greet", "change_address")):
             return None
-        if d is None or d.kind != "goods":
-            return self.say(replies.address_saved(_address_text(address)), intent,
-                            suggestions=replies.START_SUGGESTIONS)
-        reply = await self._advance(d)
-        said = "收货地址已改为" if part.change else "收货地址已保存"
+        if goods is None:
+            return self.say(replies.address_saved(_address_text(address)), intent, suggestions=replies.START_SUGGESTIONS)
+        reply = await self._advance(goods)
+        said = "收货地址已保存" if supplying else "收货地址已改为"
         reply.reply = f"{said}：{_address_text(address)}\n{reply.reply}"
         reply.intent = intent
         return reply
+
+    async def _full_line(self, part: AddressPart, base: Address | None) -> str:
+        """The address line to save: what was said, completed from the current address (its receiver and phone
+        for a new place; its place for a new receiver or phone; its county for a street alone)."""
+        if base is None:
+            return part.line
+        place = f"{base.province}{base.city}{base.county}{base.detail}"
+        region = place[:len(place) - len(base.detail)] if base.detail else place
+        if not part.line:
+            return f"{place} {part.receiver or base.name} {part.phone or base.phone}"
+        parsed = await addresses.parse_address_line(part.line, self.ctx.regions)
+        if parsed.county is None:  # 地址改成XX路8号: a street in the same county
+            candidate = f"{region}{part.line}"
+            if (await addresses.parse_address_line(candidate, self.ctx.regions)).county:
+                return candidate if parsed.phone else f"{candidate} {part.receiver or base.name} {part.phone or base.phone}"
+            return part.line
+        if parsed.phone:
+            return part.line
+        return f"{part.line} {part.receiver or ('' if parsed.name else base.name)} {part.phone or base.phone}"
 
     async def _save_address(self) -> Reply | None:
         """An address sent with no order under way (a user setting it up first) becomes the default address."""
