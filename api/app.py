@@ -8,7 +8,7 @@ from aiohttp import web
 
 from api.contexts import (
     assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
-    wechat_push_ctx,
+    stats_rollup_ctx, wechat_push_ctx,
 )
 from api.admission import ADMISSION, CHAT, Admission
 from api.errors import error_middleware
@@ -58,7 +58,7 @@ def create_app(settings: Settings) -> web.Application:
     app[ADMISSION] = Admission({CHAT: settings.chat_concurrency})
     app.cleanup_ctx.extend(
         [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx,
-         wechat_push_ctx])
+         wechat_push_ctx, stats_rollup_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)
     if (push := PushConfig.from_settings(settings)) is not None:

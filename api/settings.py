@@ -62,6 +62,8 @@ class Settings(BaseModel):
     card_face_values_fen: tuple[int, ...] = (5000, 10000, 20000, 50000, 100000)
     order_sweep_seconds: float = 15.0
     card_sweep_seconds: float = 300.0
+    # How often each worker tries to bring the statistics rollup up to date (one worker at a time does the work).
+    stats_rollup_seconds: float = Field(default=30.0, gt=0)
     chat_understood_kept: int = 4096  # distinct chat messages whose understanding each worker remembers
     # Chat turns a worker works on at once (api/admission.py); later ones wait in arrival order.
     chat_concurrency: int = Field(default=8, ge=1)
@@ -100,6 +102,7 @@ class Settings(BaseModel):
             "TOKEN_TTL_SECONDS": "token_ttl_seconds", "MAX_BODY_BYTES": "max_body_bytes",
             "SEARCH_REFRESH_SECONDS": "search_refresh_seconds", "DB_POOL_SIZE": "db_pool_size",
             "ORDER_PAY_TIMEOUT": "order_pay_timeout_seconds", "ORDER_SWEEP_SECONDS": "order_sweep_seconds",
+            "STATS_ROLLUP_SECONDS": "stats_rollup_seconds",
             "CHAT_UNDERSTOOD_KEPT": "chat_understood_kept", "CHAT_CONCURRENCY": "chat_concurrency",
             "WECHATPAY_API_BASE": "wechatpay_api_base", "WECHATPAY_MCHID": "wechatpay_mchid",
             "WECHATPAY_APIV3_KEY": "wechatpay_apiv3_key", "WECHATPAY_PLATFORM_PUBLIC_KEY": "wechatpay_platform_public_key",

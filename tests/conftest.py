@@ -18,6 +18,7 @@ from tests import pg_server
 # Tables emptied before each test; regions and the migration log are reference data and stay.
 TABLES = [
     "stats_day", "stats_day_supplier", "stats_day_state", "stats_month", "stats_month_supplier", "stats_month_state",
+    "stats_dirty", "stats_lease",
     "wechat_message",
     "merchant_settlement", "chat_session", "redemption_request", "card_activity", "redemption_line", "redemption", "card", "card_batch", "card_number_counter",
     "payment_notification", "payment", "stock_movement", "order_event", "order_line", "order", "address",

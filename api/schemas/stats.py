@@ -60,6 +60,9 @@ class StatsOut(BaseModel):
     poverty_only: bool
     rows: list[StatsRowOut]
     total: StatsTotalOut
+    stale_days: list[dt.date] = Field(description="closed days in the range whose figures are being recomputed in "
+                                                  "the background and are not in this answer as they now are "
+                                                  "(empty: every figure is exact)")
 
     @classmethod
     def of(cls, r: StatsResult) -> "StatsOut":
@@ -68,4 +71,5 @@ class StatsOut(BaseModel):
             group_by=f.group_by.value, from_=f.date_from, to=f.date_to, poverty_only=f.poverty_only,
             rows=[StatsRowOut(key=row.key, code=row.code, **FiguresOut.values(row)) for row in r.rows],
             total=StatsTotalOut(subscribed_fen=r.total.subscribed_fen, **FiguresOut.values(r.total)),
+            stale_days=r.stale_days,
         )

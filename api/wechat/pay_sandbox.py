@@ -350,13 +350,17 @@ async def _pay_and_deliver(state: SandboxState, tx: Transaction) -> None:
     log.warning("gave up notifying %s after %d attempts", tx.out_trade_no, len(state.retry_delays))
 
 
-async def send_notification(app: web.Application, out_trade_no: str, *, tamper: str | None = None) -> tuple[int, str]:
-    """Test hook: the user pays now and the notification is POSTed once; returns the receiver's (status, body)."""
+async def send_notification(app: web.Application, out_trade_no: str, *, tamper: str | None = None,
+                            success_time: str | None = None) -> tuple[int, str]:
+    """Test hook: the user pays now (or at `success_time`, RFC 3339: a notification WeChat retried for hours) and
+    the notification is POSTed once; returns the receiver's (status, body)."""
     if tamper not in TAMPERS:
         raise ValueError(f"tamper must be one of {TAMPERS}")
     state = app[STATE]
     tx = state.transactions[out_trade_no]
     _mark_paid(state, tx)
+    if success_time is not None:
+        tx.success_time = success_time
     body, headers = _notification(state, tx, tamper)
     try:
         status, text = await _post(state, tx.notify_url, body, headers)

@@ -7,6 +7,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models.errors import Conflict
 from models.orders import Order, OrderEvent, OrderStatus as S
+from models.services import stats_marks
 from models.services.audit import actor_label
 from models.users import User
 
@@ -41,6 +42,7 @@ async def transition(
     if not moved:
         await order.refresh_from_db(using_db=conn)
         raise invalid(order, to)
+    await stats_marks.order_moved(conn, order, to, changes.get("paid_at", order.paid_at))  # a closed day's account
     await OrderEvent.create(
         order=order, actor=actor, actor_label=actor_label(actor), from_status=order.status.value,
         to_status=to.value, reason=reason, using_db=conn,

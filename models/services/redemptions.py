@@ -21,7 +21,7 @@ from models.cards import ActivityKind, Card, Redemption, RedemptionLine, Redempt
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, DomainError, Invalid, NotFound
 from models.merchants import Merchant
-from models.services import card_ledger, settlements
+from models.services import card_ledger, settlements, stats_marks
 from models.services.cards import any_card
 from models.services.redemption_debit import (  # noqa: F401 (check_spendable: for holder requests too)
     Debit, Receipt, check_active_merchant, check_pay_code, check_spendable, run_debit,
@@ -145,6 +145,7 @@ async def void(staff: User, redemption_id: int, reason: str = "", now: datetime 
         await settlements.ensure_open(redemption.merchant_id, redemption.business_date, conn)
         await card_ledger.give_back(conn, redemption.card_id, ActivityKind.VOID, redemption.amount_fen, staff,
                                     note=reason[:255], merchant_id=redemption.merchant_id, redemption=redemption)
+        await stats_marks.mark_closed_day(conn, redemption.business_date)  # committing after midnight: a closed day
     await redemption.refresh_from_db()
     return redemption
 

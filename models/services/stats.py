@@ -31,7 +31,7 @@ from models import sql
 from models.clock import today_shanghai
 from models.errors import Invalid
 from models.orders import Order, OrderKind, OrderStatus
-from models.services import stats_rollup
+from models.services import stats_fresh, stats_rollup
 from models.services.stats_rollup import utc_bound
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
@@ -93,6 +93,8 @@ class StatsResult:
     filter: StatsFilter
     rows: list[StatsRow] = field(default_factory=list)
     total: StatsTotal = field(default_factory=StatsTotal)
+    # closed days whose figures come from a rollup not yet brought up to date (models/services/stats_fresh.py)
+    stale_days: list[date] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------- keys
@@ -278,14 +280,17 @@ class _Src:
 
 @dataclass(frozen=True)
 class _Span:
-    """The closed days of a range (before today), and the whole months among them the month tables serve."""
+    """The closed days of a range (before today): the runs of whole months the month tables serve, and the runs
+    of stale days aggregated live instead of read from the rollup (stats_fresh)."""
 
     f: StatsFilter
     today: date
-    months: tuple[str, str] | None
+    months: tuple[tuple[str, str], ...] = ()
+    live: tuple[stats_fresh.Run, ...] = ()
 
     def days(self, dim: str, whole_months: bool = True) -> _Part:
-        """Rows of `dim` in the day tables: the closed days of the range, less the months read whole."""
+        """Rows of `dim` in the day tables: the closed days of the range, less the months read whole and the
+        days aggregated live."""
         where, args = "dim = ? AND scope = ? AND day < ?", [dim, self.scope, self.today.isoformat()]
         if self.f.date_from is not None:
             where += " AND day >= ?"
@@ -293,15 +298,19 @@ class _Span:
         if self.f.date_to is not None:
             where += " AND day <= ?"
             args.append(self.f.date_to.isoformat())
-        if whole_months and self.months:
+        left_out = [(lo.isoformat(), hi.isoformat()) for lo, hi in self.live]
+        if whole_months:
+            left_out += [(stats_rollup.month_bounds(lo)[0], stats_rollup.month_bounds(hi)[1]) for lo, hi in self.months]
+        for lo, hi in left_out:
             where += " AND (day < ? OR day > ?)"
-            args += [stats_rollup.month_bounds(self.months[0])[0], stats_rollup.month_bounds(self.months[1])[1]]
+            args += [lo, hi]
         return _Part(where, args)
 
     def month_rows(self, dim: str) -> _Part | None:
         if not self.months:
             return None
-        return _Part("dim = ? AND scope = ? AND month >= ? AND month <= ?", [dim, self.scope, *self.months])
+        runs = " OR ".join(["(month >= ? AND month <= ?)"] * len(self.months))
+        return _Part(f"dim = ? AND scope = ? AND ({runs})", [dim, self.scope, *(m for run in self.months for m in run)])
 
     @property
     def scope(self) -> int:
@@ -315,35 +324,17 @@ class _Span:
         return found
 
 
-async def _span(conn: BaseDBAsyncClient, f: StatsFilter, today: date) -> _Span:
-    """Whole months inside the range, over before today's month, that the month tables hold without a gap."""
-    lo = f.date_from if f.date_from is None or f.date_from.day == 1 else \
-        (f.date_from.replace(day=1) + timedelta(days=32)).replace(day=1)
-    hi = min(f.date_to or today, today)
-    month_end = stats_rollup.month_bounds(hi.isoformat()[:7])[1] == hi.isoformat()
-    last_whole = hi if month_end else hi.replace(day=1) - timedelta(days=1)
-    last = min(last_whole.isoformat()[:7], (today.replace(day=1) - timedelta(days=1)).isoformat()[:7])
-    where, args = "month <= ?", [last]
-    if lo is not None:
-        where += " AND month >= ?"
-        args.append(lo.isoformat()[:7])
-    rows = await sql.query(conn, f"SELECT month FROM stats_month_state WHERE {where} ORDER BY month", args)
-    found = [r["month"] for r in rows]
-    if not found:
-        return _Span(f, today, None)
-    expected, month = [], date.fromisoformat(f"{found[0]}-01")
-    for _ in found:
-        expected.append(month.isoformat()[:7])
-        month = (month + timedelta(days=32)).replace(day=1)
-    return _Span(f, today, (found[0], found[-1]) if found == expected else None)
-
-
-def _live(f: StatsFilter, sqlite: bool, today: date) -> _Part | None:
-    """Today's line facts (stats_rollup's facts query), when today is in the range."""
-    if (f.date_from and f.date_from > today) or (f.date_to and f.date_to < today):
+def _live(f: StatsFilter, sqlite: bool, span: _Span) -> _Part | None:
+    """Line facts (stats_rollup's facts query) of today, when in the range, and of the stale days read live."""
+    runs = list(span.live)
+    if not ((f.date_from and f.date_from > span.today) or (f.date_to and f.date_to < span.today)):
+        runs.append((span.today, span.today))
+    if not runs:
         return None
+    runs = stats_rollup.runs({lo + timedelta(days=i) for lo, hi in runs for i in range((hi - lo).days + 1)})
+    facts = " UNION ALL ".join(f"SELECT * FROM ({stats_rollup.facts_sql(sqlite)}) r{i}" for i in range(len(runs)))
     where = " WHERE pov = 1" if f.poverty_only else ""
-    return _Part(f"(SELECT * FROM ({stats_rollup.facts_sql(sqlite)}) f0{where})", stats_rollup.facts_args(today, today))
+    return _Part(f"(SELECT * FROM ({facts}) f0{where})", [a for lo, hi in runs for a in stats_rollup.facts_args(lo, hi)])
 
 
 def _grouped(k: str, select: str, source: str) -> str:
@@ -394,7 +385,7 @@ _SUPPLIER_TEXT = "CAST(sup AS TEXT)"
 
 def _rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, span: _Span) -> _Part:
     """One statement for the rows of `group` (None: the total): the rollup's closed days and months plus today live."""
-    live = _live(f, sqlite, span.today)
+    live = _live(f, sqlite, span)
     if group is None:
         keys = _keys(span.sources("channel", "stats_day", "stats_month", "'all'", "''"), live, ("'all'", "''"))
         pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "'all'", "k"), live, ("'all'", _SUPPLIER_TEXT))
@@ -449,17 +440,18 @@ async def _analytic(conn: BaseDBAsyncClient, statements: list[_Part]) -> list[li
 async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> StatsResult:
     """The account for `f`: one row per group plus the total (its own distinct orders and suppliers).
 
-    Closed days come from the daily rollup, first brought up to date (stats_rollup.refresh); today is
-    aggregated live from its line snapshots in the same statement."""
+    Closed days come from the daily rollup as the background left it (never computed here); today, and the
+    closed days the rollup does not have right yet when they are few, are aggregated live from their line
+    snapshots in the same statement; more of those are named in `stale_days` (models/services/stats_fresh.py)."""
     _check(f)
     conn = conn or Order._meta.db
     sqlite = conn.capabilities.dialect == "sqlite"
     today = today_shanghai()
-    await stats_rollup.refresh(f.date_from, f.date_to, conn)
-    span = await _span(conn, f, today)
+    fresh = await stats_fresh.freshness(conn, f.date_from, f.date_to, today)
+    span = _Span(f, today, fresh.months, fresh.live)
     rows, total = await _analytic(conn, [_rollup_statement(f, f.group_by, sqlite, span),
                                          _rollup_statement(f, None, sqlite, span)])
-    result = StatsResult(filter=f)
+    result = StatsResult(filter=f, stale_days=list(fresh.stale))
     coded = f.group_by in (GroupBy.COUNTY, GroupBy.SUPPLIER, GroupBy.MERCHANT)
     for row in rows:
         if row["amount"] is None:  # a key with no sales (an empty aggregate)

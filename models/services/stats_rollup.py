@@ -10,25 +10,24 @@ are over are folded from their days into `stats_month` and `stats_month_supplier
 year reads twelve month rows per key instead of 365 day rows; a month is folded again when one of its days is.
 
 Only closed days (before today, Asia/Shanghai) are stored; the statistics add today's figures live from the
-snapshots (a day of lines aggregates in milliseconds). A closed day is (re)computed, all groupings at once,
-in one transaction, when:
+snapshots (a day of lines aggregates in milliseconds). The rollup runs in the background (models/services/
+stats_background.py, one worker at a time under a lease), never inside a statistics request. A closed day is
+(re)computed, all groupings at once, in one transaction, when:
 
-* it was never computed;
-* it is yesterday and was computed before today began (plus RECENT_TTL_MS for late commits);
-* an order paid that day was refunded by an event the day's computation may not have seen: each day keeps
-  the id of the last refund event older than REFUND_MARGIN_MS when it was computed (older events are surely
-  committed and seen), and any refund event past it dirties its order's day once more. Voids only happen
-  on the redemption's own business day.
+* it was never computed (yesterday only once SETTLE_MS past midnight: a write begun before midnight commits);
+* it was computed before it was over plus SETTLE_MS (late commits);
+* a write landed in it after it was over (models/services/stats_marks.py): a late payment notification, a
+  refund of an older order, a void committing after midnight. The recompute consumes the marks it saw before
+  reading the day, so a mark committed meanwhile makes the next round compute the day again.
 
-Nothing else changes a past day: payments and redemptions are dated when they happen, and snapshots never
-change. `python main.py stats-rollup` computes the whole history ahead (a first query would do it too).
+Nothing else changes a past day: snapshots never change. `python main.py stats-rollup` computes the whole
+history ahead (the background would do it too, a day per transaction).
 """
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import date, datetime, time as clock_time, timedelta, timezone
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
@@ -36,10 +35,10 @@ from tortoise.transactions import in_transaction
 from models import sql
 from models.clock import SHANGHAI, today_shanghai
 from models.orders import Order, OrderKind, OrderStatus
+from models.services import stats_marks
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
-RECENT_TTL_MS = 60_000  # yesterday is computed again unless computed this long after midnight (late commits)
-REFUND_MARGIN_MS = 2_000
+SETTLE_MS = 60_000  # a day is rolled up once it has been over this long (writes begun before midnight commit)
 CHUNK_DAYS = 31  # days per transaction of a bulk build (the CLI); while serving, one day at a time
 LOCK_KEY = 832_006  # PostgreSQL advisory lock: one recompute at a time
 
@@ -122,12 +121,15 @@ SELECT ?, ?, {k}, sup, day, MAX(hh) FROM stats_facts{where} GROUP BY day, {k}, s
 
 
 async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str) -> None:
-    """Days lo..hi from the snapshots, every grouping and scope; the caller holds the transaction."""
+    """Days lo..hi from the snapshots, every grouping and scope; the caller holds the transaction. The marks of
+    these days (stats_marks) read before the lines are consumed: their writes were committed, so they are seen."""
     sqlite = _sqlite(conn)
     if not sqlite:
         await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY])
         await conn.execute_script("SET LOCAL plan_cache_mode = force_custom_plan")  # see stats._analytic
     span = [lo.isoformat(), hi.isoformat()]
+    marks = [(r["day"], r["mark"]) for r in await sql.query(
+        conn, "SELECT day, mark FROM stats_dirty WHERE day >= ? AND day <= ?", span)]
     for table in ("stats_day", "stats_day_supplier", "stats_day_state"):
         await sql.execute(conn, f"DELETE FROM {table} WHERE day >= ? AND day <= ?", span)
     if sqlite:
@@ -148,20 +150,11 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
     rows = [(d.isoformat(), now, signature) for d in _days(lo, hi)]
     await conn.execute_many(sql.for_dialect(conn, "INSERT INTO stats_day_state (day, computed_at, signature) "
                                                   "VALUES (?, ?, ?)"), rows)
+    if marks:
+        await conn.execute_many(sql.for_dialect(conn, "DELETE FROM stats_dirty WHERE day = ? AND mark = ?"), marks)
 
 
 # ------------------------------------------------------------------------------------------------ freshness
-
-@dataclass(frozen=True)
-class _State:
-    computed_at: int
-    signature: str  # "<ledger positions>|<refunds seen>": see _signature and _refund_watermark
-
-    @property
-    def refunds_seen(self) -> int:
-        parts = self.signature.split("|")
-        return int(parts[1]) if len(parts) > 1 else 0
-
 
 async def _signature(conn: BaseDBAsyncClient) -> str:
     """Where the order events and the card ledger stood when a day was computed (kept for diagnosis)."""
@@ -170,7 +163,7 @@ async def _signature(conn: BaseDBAsyncClient) -> str:
     return f"{row['e'] or 0}:{row['a'] or 0}"
 
 
-async def _first_day(conn: BaseDBAsyncClient) -> date | None:
+async def first_day(conn: BaseDBAsyncClient) -> date | None:
     """The first day anything was paid or redeemed, refunded and voided included (their days still change)."""
     ever_paid = [*BOUGHT, OrderStatus.REFUNDING.value, OrderStatus.REFUNDED.value]
     # one MIN per status: each is a single index seek, where an IN list makes the database read every entry
@@ -187,34 +180,23 @@ async def _first_day(conn: BaseDBAsyncClient) -> date | None:
     return min(days) if days else None
 
 
-async def _states(conn: BaseDBAsyncClient, lo: date, hi: date) -> dict[date, _State]:
-    rows = await sql.query(conn, "SELECT day, computed_at, signature FROM stats_day_state WHERE day >= ? AND day <= ?",
+async def computed(conn: BaseDBAsyncClient, lo: date, hi: date) -> dict[date, int]:
+    """When each computed day of lo..hi was computed (Unix ms)."""
+    rows = await sql.query(conn, "SELECT day, computed_at FROM stats_day_state WHERE day >= ? AND day <= ?",
                            [lo.isoformat(), hi.isoformat()])
-    return {date.fromisoformat(r["day"]): _State(int(r["computed_at"]), r["signature"]) for r in rows}
+    return {date.fromisoformat(r["day"]): int(r["computed_at"]) for r in rows}
 
 
-async def _refund_watermark(conn: BaseDBAsyncClient) -> int:
-    """The last refund event old enough (REFUND_MARGIN) to be surely committed and seen by a recompute now."""
-    before = datetime.fromtimestamp((_now_ms() - REFUND_MARGIN_MS) / 1000, timezone.utc)
-    [row] = await sql.query(conn, "SELECT MAX(id) AS id FROM order_event WHERE to_status = ? AND created_at < ?",
-                            [OrderStatus.REFUNDED.value, before])
-    return int(row["id"] or 0)
+def settled_ms(day: date) -> int:
+    """When `day` is over and its late commits are in: Shanghai midnight after it plus SETTLE_MS."""
+    return int(utc_bound(day + timedelta(days=1)).timestamp() * 1000) + SETTLE_MS
 
 
-async def _refunded_days(conn: BaseDBAsyncClient, states: dict[date, _State]) -> set[date]:
-    """Days with an order refunded by an event past the watermark the day was computed with."""
-    if not states:
-        return set()
-    rows = await sql.query(conn, 'SELECT e.id AS id, o.paid_at AS paid_at FROM order_event e '
-                                 'JOIN "order" o ON o.id = e.order_id WHERE e.to_status = ? AND e.id > ?',
-                           [OrderStatus.REFUNDED.value, min(s.refunds_seen for s in states.values())])
-    dirty = set()
-    for r in rows:
-        paid = sql.timestamp(r["paid_at"])
-        day = today_shanghai(paid) if paid else None
-        if day in states and int(r["id"]) > states[day].refunds_seen:
-            dirty.add(day)
-    return dirty
+async def stale_days(conn: BaseDBAsyncClient, lo: date, hi: date, states: dict[date, int]) -> set[date]:
+    """Closed days of lo..hi whose rollup is not exact: never computed, computed before they had settled, or
+    written to since (a mark). `states`: `computed(conn, lo, hi)`."""
+    stale = {d for d in _days(lo, hi) if d not in states or states[d] < settled_ms(d)}
+    return stale | await stats_marks.marked_days(conn, lo, hi)
 
 
 def _runs(days: list[date], chunk_days: int) -> list[tuple[date, date]]:
@@ -228,35 +210,42 @@ def _runs(days: list[date], chunk_days: int) -> list[tuple[date, date]]:
     return runs
 
 
-async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | None = None,
-                  chunk_days: int = 1) -> int:
-    """Make the rollup exact for the closed days (before today, Asia/Shanghai) of lo..hi (open ends: from the
-    first sale); returns the number of days recomputed. Today is never stored: the statistics read it live.
-    `chunk_days`: days per transaction (1 while serving: SQLite has one connection; more for a bulk build)."""
+def runs(days: list[date] | set[date]) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) runs, however long."""
+    return _runs(sorted(days), 1 << 30)
+
+
+async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | None = None, chunk_days: int = 1,
+                  keep: Callable[[], Awaitable[bool]] | None = None) -> int:
+    """Make the rollup exact for the settled closed days of lo..hi (open ends: from the first sale); returns the
+    number of days recomputed. Today is never stored, nor yesterday in its first SETTLE_MS: the statistics read
+    those live. `chunk_days`: days per transaction (1 while serving: SQLite has one connection; more for a bulk
+    build). `keep`: asked before each transaction (the background's lease); False stops the work there."""
     conn = conn or Order._meta.db
     today = today_shanghai()
     hi = min(hi or today, today - timedelta(days=1))
-    first = await _first_day(conn)
+    first = await first_day(conn)
     if first is None:
         return 0
     lo = max(lo or first, first)  # nothing was sold before the first sale
     if lo > hi:
         return 0
-    states = await _states(conn, lo, hi)
-    signature = f"{await _signature(conn)}|{await _refund_watermark(conn)}"
-    dirty = {d for d in _days(lo, hi) if d not in states}
-    midnight_ms = int(utc_bound(today).timestamp() * 1000)
-    yesterday = states.get(today - timedelta(days=1))
-    if yesterday and yesterday.computed_at < midnight_ms + RECENT_TTL_MS:  # computed before it was over
-        dirty.add(today - timedelta(days=1))
-    dirty |= await _refunded_days(conn, states)
-    for first, last in _runs(sorted(dirty), chunk_days):
+    now = _now_ms()
+    dirty = {d for d in await stale_days(conn, lo, hi, await computed(conn, lo, hi)) if settled_ms(d) <= now}
+    signature = await _signature(conn)
+    done = 0
+    for start, last in _runs(sorted(dirty), chunk_days):
+        if keep is not None and not await keep():
+            return done
         async with in_transaction() as tx:
-            await _recompute(tx, first, last, signature)
+            await _recompute(tx, start, last, signature)
+        done += (last - start).days + 1
     for month in await _stale_months(conn, lo, hi, today, first):
+        if keep is not None and not await keep():
+            break
         async with in_transaction() as tx:
             await _recompute_month(tx, month)
-    return len(dirty)
+    return done
 
 
 # ------------------------------------------------------------------------------------------------ months
