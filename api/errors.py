@@ -64,7 +64,10 @@ async def error_middleware(request: web.Request, handler: Any) -> web.StreamResp
             raise
         code = HTTP_CODES.get(exc.status, "http_error")
         message = "请求体过大" if exc.status == 413 else exc.reason
-        return error_response(exc.status, code, message)
+        response = error_response(exc.status, code, message)
+        if "Allow" in exc.headers:  # 405 says which methods the resource has
+            response.headers["Allow"] = exc.headers["Allow"]
+        return response
     except ConnectionResetError:  # the client left while its body was read: no one will read the answer
         log.info("client went away during %s %s", request.method, request.path)
         return error_response(400, "bad_request", "连接已断开")

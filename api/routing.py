@@ -38,6 +38,12 @@ class Route:
     own_authentication: bool = False
     # The admission queue (api/admission.py) the route's work waits in: taken on only while the queue has room.
     admission: str | None = None
+    # The model the handler reads the path's {parameters} with (api.validation.parse_path): their documented schema.
+    path_params: type[BaseModel] | None = None
+    # The status of a success (201 created, 202 accepted, 204 no content), and the shape of an error answer when the
+    # route does not answer with the API's ErrorBody (the WeChat Pay notification answers WeChat's own shape).
+    status: int = 200
+    error_body: type[BaseModel] | None = None
 
 
 def _guarded(route: Route) -> Handler:

@@ -255,7 +255,7 @@ async def test_a_revoked_product_is_no_longer_offered(alice, shop, admin):
     assert "T-APPLE-02" not in skus(body) and "不能购买" in body["reply"]
 
 
-HOSTILE = ["", "   ", "😀😀😀", "hello 你好 мир ١٢٣", "'; DROP TABLE \"order\"; --", "\x00\x01\x1b[31m苹果\x07",
+HOSTILE = ["", "   ", "😀😀😀", "hello 你好 мир ١٢٣", "'; DROP TABLE \"order\"; --", "\x01\x1b[31m苹果\x07",
            "苹果" * 400, "第999999999999个", "买99999999999999999箱苹果", "\u202e反转文字", "%s%s%n{}{0}", "<script>alert(1)</script>"]
 
 
@@ -272,7 +272,8 @@ async def test_hostile_input_gets_a_sensible_reply_and_the_dialogue_goes_on(alic
 
 
 @pytest.mark.parametrize("payload, status", [({"message": "苹果" * 5000}, 422), ({"message": 12}, 422), ({}, 422),
-                                             ({"message": "hi", "extra": 1}, 422)])
+                                             ({"message": "hi", "extra": 1}, 422),
+                                             ({"message": "\x00苹果"}, 422)])  # NUL: refused at the edge (422)
 async def test_malformed_requests_get_the_error_shape(alice, payload, status):
     resp = await alice.client.post("/api/v1/chat", json=payload, headers=alice.headers)
     assert resp.status == status

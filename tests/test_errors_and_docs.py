@@ -88,3 +88,118 @@ async def test_docs_page_and_health(client):
     assert resp.status == 200 and "爱心助农" in await resp.text()
     resp = await client.get("/healthz")
     assert resp.status == 200 and (await resp.json())["database"] == "ok"
+
+
+# ---------------------------------------------------------------- the edge refuses what the database cannot take
+# Each of these answered 500 before (RecursionError, PostgreSQL refusing NUL or an out-of-range integer, a NOT NULL
+# column set to null, a date past 9999-12-31), or read nonsense (date=0 as 1970-01-01).
+
+DEEP = 100_000
+
+
+async def _merchant_headers(client) -> dict[str, str]:
+    from models.users import Role
+    from tests.helpers import auth, staff_token
+    return auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1"))
+
+
+async def test_json_nested_too_deep_is_400_on_public_routes(client):
+    for path in ("/api/v1/auth/staff", "/api/v1/auth/wechat"):
+        for body in ("[" * DEEP + "]" * DEEP, '{"a":' * DEEP + "1" + "}" * DEEP):
+            resp = await client.post(path, data=body.encode(), headers={"Content-Type": "application/json"})
+            assert resp.status == 400, (path, await resp.text())
+            assert_error(await resp.json(), "body_too_deep")
+    shallow = {"username": "nobody", "password": "x", "extra": [[[[[1]]]]]}  # a little nesting is just a 422
+    assert (await client.post("/api/v1/auth/staff", json=shallow)).status == 422
+
+
+async def _refused(resp, status: int = 422, code: str = "validation_error") -> dict:
+    assert resp.status == status, await resp.text()
+    body = await resp.json()
+    assert_error(body, code)
+    return body
+
+
+async def test_nul_in_any_string_is_422(client, small_catalog):
+    from tests.helpers import consumer_headers, import_csv
+    admin = await admin_headers(client)
+    await import_csv(client, small_catalog, admin)
+    alice = await consumer_headers(client)
+    body = await _refused(await client.post("/api/v1/auth/staff", json={"username": "a\x00b", "password": "x"}))
+    assert [e["loc"] for e in body["error"]["details"]["errors"]] == [["username"]]
+    await _refused(await client.post("/api/v1/auth/wechat", json={"code": "dev:a\x00b"}))
+    await _refused(await client.get("/api/v1/products/a%00b"))
+    await _refused(await client.get("/api/v1/products?q=a%00b"))
+    address = {"name": "张三", "phone": "13800000000", "province": "广东省", "city": "清远市", "county": "佛冈县",
+               "detail": "石角镇\x00一号"}
+    await _refused(await client.post("/api/v1/me/addresses", json=address, headers=alice))
+    order = {"items": [{"sku": "T-EGG-01", "qty": 1}], "note": "放门口\x00"}
+    await _refused(await client.post("/api/v1/orders", json=order, headers=alice))
+    await _refused(await client.post("/api/v1/admin/merchants", json={"name": "专柜\x00"}, headers=admin))
+    await _refused(await client.get("/api/v1/admin/audit?entity_id=a%00b", headers=admin))
+    await _refused(await client.post("/api/v1/orders", json={"items": [{"sku": "T-EGG-01\x00", "qty": 1}]},
+                                     headers=alice))
+    nul_key = await client.post("/api/v1/auth/staff", json={"username": "a", "password": "x", "k\x00": 1})
+    await _refused(nul_key)
+
+
+async def test_integers_beyond_their_column_are_422(client, small_catalog):
+    from tests.helpers import consumer_headers, import_csv
+    admin = await admin_headers(client)
+    await import_csv(client, small_catalog, admin)
+    clerk = await _merchant_headers(client)
+    alice = await consumer_headers(client)
+    await _refused(await client.post("/api/v1/merchant/redemptions/9223372036854775808/void", json={}, headers=clerk))
+    await _refused(await client.patch("/api/v1/admin/suppliers/2147483648", json={"households_lifted": 1},
+                                      headers=admin))
+    await _refused(await client.get("/api/v1/admin/organizations/report?organization=x&batch_id=9223372036854775808",
+                                    headers=admin))
+    await _refused(await client.get("/api/v1/admin/card-batches/2147483648", headers=admin))
+    order = {"items": [{"sku": "T-EGG-01", "qty": 1}], "address_id": 2**70}
+    await _refused(await client.post("/api/v1/orders", json=order, headers=alice))
+    order["address_id"] = 2**31
+    await _refused(await client.post("/api/v1/orders", json=order, headers=alice))
+    # the largest id that fits is only not found
+    resp = await client.patch("/api/v1/admin/suppliers/2147483647", json={"households_lifted": 1}, headers=admin)
+    assert resp.status == 404
+
+
+async def test_patch_null_on_a_required_field_is_422(client, small_catalog):
+    from tests.helpers import import_csv
+    admin = await admin_headers(client)
+    await import_csv(client, small_catalog, admin)
+    for field in ("price_fen", "name", "stock"):
+        body = await _refused(await client.patch("/api/v1/admin/products/T-EGG-01", json={field: None}, headers=admin))
+        assert [e["loc"] for e in body["error"]["details"]["errors"]] == [[field]]
+    supplier_id = (await (await client.get("/api/v1/admin/suppliers", headers=admin)).json())["items"][0]["id"]
+    await _refused(await client.patch(f"/api/v1/admin/suppliers/{supplier_id}", json={"name": None}, headers=admin))
+    # a column that may be empty can still be cleared
+    resp = await client.patch(f"/api/v1/admin/suppliers/{supplier_id}", json={"region_code": None}, headers=admin)
+    assert resp.status == 200 and (await resp.json())["region_code"] is None
+    resp = await client.patch("/api/v1/admin/products/T-EGG-01", json={"stock": 7}, headers=admin)
+    assert resp.status == 200 and (await resp.json())["stock"] == 7
+
+
+async def test_days_out_of_range_or_not_a_date_are_422(client):
+    admin = await admin_headers(client)
+    clerk = await _merchant_headers(client)
+    resp = await client.post("/api/v1/admin/settlements/close", json={"merchant_id": 1, "date": "9999-12-31"},
+                             headers=admin)
+    await _refused(resp)
+    await _refused(await client.get("/api/v1/merchant/redemptions?date=0", headers=clerk))
+    await _refused(await client.get("/api/v1/admin/settlements?date=0", headers=admin))
+    await _refused(await client.get("/api/v1/admin/stats?group_by=day&from=1", headers=admin))
+    await _refused(await client.get("/api/v1/merchant/settlements?date=1999-12-31", headers=clerk))
+    assert (await client.get("/api/v1/merchant/settlements?date=2024-05-01", headers=clerk)).status == 200
+
+
+async def test_chat_message_length_counts_the_whitespace(client):
+    from tests.helpers import consumer_headers
+    alice = await consumer_headers(client)
+    await _refused(await client.post("/api/v1/chat", json={"message": " " * 1000 + "鸡蛋"}, headers=alice))
+    assert (await client.post("/api/v1/chat", json={"message": " " * 990 + "鸡蛋"}, headers=alice)).status == 200
+
+
+async def test_405_names_the_allowed_methods(client):
+    resp = await client.delete("/api/v1/products")
+    assert resp.status == 405 and "GET" in resp.headers["Allow"]

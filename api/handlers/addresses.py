@@ -46,10 +46,12 @@ async def parse_address_line(request: web.Request) -> web.Response:
 _P = "/api/v1/me/addresses"
 ROUTES = [
     Route("GET", _P, list_addresses, CONSUMER, "My delivery addresses (default first)", "addresses", response=AddressList),
-    Route("POST", _P, create_address, CONSUMER, "Add a delivery address", "addresses", body=AddressIn, response=AddressOut),
+    Route("POST", _P, create_address, CONSUMER, "Add a delivery address", "addresses", body=AddressIn, response=AddressOut,
+          status=201),
     Route("PATCH", f"{_P}/{{id}}", update_address, CONSUMER, "Edit a delivery address", "addresses",
-          body=AddressPatch, response=AddressOut),
-    Route("DELETE", f"{_P}/{{id}}", delete_address, CONSUMER, "Delete a delivery address", "addresses"),
+          body=AddressPatch, response=AddressOut, path_params=IdPath),
+    Route("DELETE", f"{_P}/{{id}}", delete_address, CONSUMER, "Delete a delivery address", "addresses",
+          path_params=IdPath, status=204),
     Route("POST", "/api/v1/addresses/parse", parse_address_line, CONSUMER,
           "Split a one-line Chinese address into its fields", "addresses", body=AddressLineIn, response=ParsedAddressOut),
 ]

@@ -18,7 +18,7 @@ from api.schemas.catalog import (
 )
 from api.schemas.common import Reason
 from api.schemas.products import SkuPath
-from api.validation import parse_json, parse_path, parse_query
+from api.validation import form_parts, parse_json, parse_path, parse_query
 from models.catalog import Product
 from models.clock import shanghai_iso
 from models.db_busy import is_database_busy
@@ -118,8 +118,7 @@ async def revoke_product(request: web.Request) -> web.Response:
 async def _upload(request: web.Request) -> bytes:
     """The CSV as the raw body (text/csv) or as the first file part of a multipart form."""
     if request.content_type.startswith("multipart/"):
-        reader = await request.multipart()
-        async for part in reader:
+        async for part in form_parts(request):
             if getattr(part, "filename", None) or part.name in {"file", "catalog"}:
                 return await part.read()
         raise ApiError(400, "file_missing", "表单中没有找到目录文件（字段名 file）")
@@ -196,25 +195,25 @@ ROUTES = [
     Route("GET", f"{_A}/suppliers", list_suppliers, ADMIN, "List suppliers (filter by certification status)", "admin",
           query=StatusQuery, response=SupplierPage),
     Route("POST", f"{_A}/suppliers", create_supplier, ADMIN, "Create a supplier (starts pending)", "admin",
-          body=SupplierIn, response=SupplierOut),
+          body=SupplierIn, response=SupplierOut, status=201),
     Route("PATCH", f"{_A}/suppliers/{{id}}", update_supplier, ADMIN, "Edit a supplier", "admin",
-          body=SupplierPatch, response=SupplierOut),
+          body=SupplierPatch, response=SupplierOut, path_params=IdPath),
     Route("POST", f"{_A}/suppliers/{{id}}/certify", certify_supplier, ADMIN, "Certify a supplier", "admin",
-          body=SupplierCertifyIn, response=SupplierOut),
+          body=SupplierCertifyIn, response=SupplierOut, path_params=IdPath),
     Route("POST", f"{_A}/suppliers/{{id}}/revoke", revoke_supplier, ADMIN, "Revoke a supplier's certification", "admin",
-          body=Reason, response=SupplierOut),
+          body=Reason, response=SupplierOut, path_params=IdPath),
     Route("GET", f"{_A}/products", list_products, ADMIN, "List products in any state", "admin",
           query=ProductStatusQuery, response=AdminProductPage),
     Route("POST", f"{_A}/products", create_product, ADMIN, "Create a product (starts pending)", "admin",
-          body=ProductIn, response=AdminProductOut),
+          body=ProductIn, response=AdminProductOut, status=201),
     Route("GET", f"{_A}/products/{{sku}}", get_product, ADMIN, "One product in any state", "admin",
-          response=AdminProductOut),
+          response=AdminProductOut, path_params=SkuPath),
     Route("PATCH", f"{_A}/products/{{sku}}", update_product, ADMIN, "Edit a product", "admin",
-          body=ProductPatch, response=AdminProductOut),
+          body=ProductPatch, response=AdminProductOut, path_params=SkuPath),
     Route("POST", f"{_A}/products/{{sku}}/certify", certify_product, ADMIN, "Certify a product until a date", "admin",
-          body=ProductCertifyIn, response=AdminProductOut),
+          body=ProductCertifyIn, response=AdminProductOut, path_params=SkuPath),
     Route("POST", f"{_A}/products/{{sku}}/revoke", revoke_product, ADMIN, "Revoke a product's certification", "admin",
-          body=Reason, response=AdminProductOut),
+          body=Reason, response=AdminProductOut, path_params=SkuPath),
     Route("POST", f"{_A}/catalog/import", import_catalog_handler, ADMIN,
           "Import a catalogue CSV: every row validated, then written in chunks; upsert by sku, stock only for new "
           "products (Accept: application/x-ndjson streams progress lines)", "admin", response=ImportOut,

@@ -37,8 +37,8 @@ async def add_staff(request: web.Request) -> web.Response:
 _A = "/api/v1/admin/merchants"
 ROUTES = [
     Route("POST", _A, create_merchant, ADMIN, "Create a merchant (counter 专柜, pavilion 专馆, zone 专区)", "admin",
-          body=MerchantIn, response=MerchantOut),
+          body=MerchantIn, response=MerchantOut, status=201),
     Route("GET", _A, list_merchants, ADMIN, "List merchants", "admin", query=PageQuery, response=MerchantPage),
     Route("POST", f"{_A}/{{id}}/staff", add_staff, ADMIN, "Create a staff account for a merchant", "admin",
-          body=StaffIn, response=StaffOut),
+          body=StaffIn, response=StaffOut, path_params=IdPath, status=201),
 ]

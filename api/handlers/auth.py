@@ -63,5 +63,5 @@ ROUTES = [
     Route("POST", "/api/v1/auth/staff", staff_login, PUBLIC, "Log in as an administrator or merchant staff", "auth",
           body=StaffLoginIn, response=LoginOut),
     Route("GET", "/api/v1/me", me, ANY_USER, "Who am I", "auth", response=UserOut),
-    Route("POST", "/api/v1/auth/logout", logout, ANY_USER, "Revoke the bearer token used", "auth"),
+    Route("POST", "/api/v1/auth/logout", logout, ANY_USER, "Revoke the bearer token used", "auth", status=204),
 ]

@@ -32,8 +32,8 @@ _A = "/api/v1/admin/cards"
 ROUTES = [
     Route("POST", f"{_A}/{{card_no}}/close", close_card, ADMIN,
           "Close an active or frozen card for good; its remaining balance leaves through a close ledger entry",
-          "admin", body=CloseIn, response=CardOut),
+          "admin", body=CloseIn, response=CardOut, path_params=CardPath),
     Route("POST", f"{_A}/{{card_no}}/adjust", adjust_card, ADMIN,
           "Adjust an active or frozen card's balance by a signed amount (never below zero); idempotent by key",
-          "admin", body=AdjustIn, response=AdjustmentOut),
+          "admin", body=AdjustIn, response=AdjustmentOut, path_params=CardPath),
 ]

@@ -15,6 +15,7 @@ from api.keys import SETTINGS
 from api.responses import json_ok
 from api.routing import Route
 from api.schemas.code_decode import DecodeOut
+from api.validation import form_parts
 from models.qr_decode import decode_qr
 from models.users import Role
 
@@ -41,8 +42,8 @@ async def _image_bytes(request: web.Request) -> bytes:
     if request.content_length is not None and request.content_length > limit:
         raise _too_large(limit)
     if request.content_type == "multipart/form-data":
-        async for part in await request.multipart():
-            if isinstance(part, BodyPartReader) and part.name == "image":
+        async for part in form_parts(request):
+            if part.name == "image":
                 return await _read_part(part, limit)
         raise ApiError(400, "file_missing", "表单中没有图片（字段名 image）")
     if request.content_type in IMAGE_TYPES:

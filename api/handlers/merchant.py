@@ -8,9 +8,8 @@ from api.keys import CARD_CODES
 from api.responses import json_ok
 from api.routing import MERCHANT, Route
 from api.schemas.cards import (
-    CodeIn, PreviewOut, RedeemIn, RedemptionOut, RedemptionPage, RedemptionQuery, VoidIn, mask,
+    CodeIn, PreviewOut, RedeemIn, RedemptionOut, RedemptionPage, RedemptionPath, RedemptionQuery, VoidIn, mask,
 )
-from api.schemas.catalog import IdPath
 from api.validation import parse_json, parse_path, parse_query
 from models.services import redemptions
 from models.services.orders import LineRequest
@@ -38,7 +37,7 @@ async def redeem(request: web.Request) -> web.Response:
 
 async def void(request: web.Request) -> web.Response:
     body = await parse_json(request, VoidIn)
-    redemption = await redemptions.void(current_user(request), parse_path(request, IdPath).id, body.reason)
+    redemption = await redemptions.void(current_user(request), parse_path(request, RedemptionPath).id, body.reason)
     return json_ok(_out(await redemptions.receipt(redemption)))
 
 
@@ -54,9 +53,9 @@ ROUTES = [
     Route("POST", f"{_M}/preview", preview, MERCHANT, "Read a scanned card code: masked card, balance, status",
           "merchant", body=CodeIn, response=PreviewOut),
     Route("POST", _M, redeem, MERCHANT, "Redeem a card for certified items (idempotent by key)", "merchant",
-          body=RedeemIn, response=RedemptionOut),
+          body=RedeemIn, response=RedemptionOut, status=201),
     Route("GET", _M, list_redemptions, MERCHANT, "This merchant's redemptions, newest first", "merchant",
           query=RedemptionQuery, response=RedemptionPage),
     Route("POST", f"{_M}/{{id}}/void", void, MERCHANT, "Void a redemption made today by this merchant", "merchant",
-          body=VoidIn, response=RedemptionOut),
+          body=VoidIn, response=RedemptionOut, path_params=RedemptionPath),
 ]

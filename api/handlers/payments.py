@@ -14,6 +14,7 @@ from api.keys import HTTP_CLIENT, WECHATPAY
 from api.responses import json_ok
 from api.routing import CONSUMER, PUBLIC, Route
 from api.schemas.orders import OrderNoPath, PayIn, PayOut
+from api.schemas.payments import NotifyFail
 from api.validation import parse_json, parse_path
 from api.wechat.pay_client import WeChatPayV3
 from api.wechat.pay_crypto import NotificationRejected, ResourceDecryptError, decrypt_json_resource, verify_notification
@@ -64,7 +65,7 @@ async def pay_order(request: web.Request) -> web.Response:
 
 def _fail(status: int, message: str) -> web.Response:
     """WeChat reads a failure as a non-2xx status with {"code": "FAIL", "message"} and retries later."""
-    return web.json_response({"code": "FAIL", "message": message}, status=status)
+    return web.json_response(NotifyFail(code="FAIL", message=message).model_dump(), status=status)
 
 
 async def wechat_notify(request: web.Request) -> web.Response:
@@ -101,7 +102,9 @@ async def wechat_notify(request: web.Request) -> web.Response:
 
 ROUTES = [
     Route("POST", "/api/v1/orders/{order_no}/pay", pay_order, CONSUMER,
-          "Pay my unpaid order: returns the parameters for wx.requestPayment", "orders", body=PayIn, response=PayOut),
+          "Pay my unpaid order: returns the parameters for wx.requestPayment", "orders", body=PayIn, response=PayOut,
+          path_params=OrderNoPath),
     Route("POST", "/api/v1/payments/wechat/notify", wechat_notify, PUBLIC,
-          "WeChat Pay v3 payment notification (signed and encrypted; answered the way WeChat expects)", "payments"),
+          "WeChat Pay v3 payment notification (signed and encrypted): 204 once handled, otherwise a non-2xx status "
+          "with WeChat's {\"code\": \"FAIL\"} body, and WeChat retries", "payments", status=204, error_body=NotifyFail),
 ]

@@ -13,6 +13,7 @@ from api.keys import CARD_CODES
 from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.cards import CardPath
 from api.schemas.catalog import IdPath
+from api.schemas.common import INT32_MAX
 from api.validation import parse_path, parse_query
 from models.clock import now_utc
 from models.printing import CardFace, iter_card_faces_pdf, qr_png
@@ -26,8 +27,8 @@ class PayCodeQuery(BaseModel):
 
 
 class PrintRange(BaseModel):
-    from_: int = Field(1, ge=1, alias="from", description="first card, counting from 1 in issue order")
-    to: int = Field(ge=1)
+    from_: int = Field(1, ge=1, le=INT32_MAX, alias="from", description="first card, counting from 1 in issue order")
+    to: int = Field(ge=1, le=INT32_MAX)
 
     @model_validator(mode="after")
     def _bounded(self) -> "PrintRange":
@@ -82,10 +83,11 @@ async def _stream(request: web.Request, chunks: Iterator[bytes], filename: str) 
 ROUTES = [
     Route("GET", "/api/v1/cards/{card_no}/qr.png", card_qr, CONSUMER | ADMIN,
           "The card's printed QR (its claim code) as PNG: the holder's own card, or any card for an administrator",
-          "cards", response_media="image/png"),
+          "cards", response_media="image/png", path_params=CardPath),
     Route("GET", "/api/v1/cards/{card_no}/pay-code.png", pay_code_qr, CONSUMER,
-          "A pay code of my card as a QR PNG", "cards", query=PayCodeQuery, response_media="image/png"),
+          "A pay code of my card as a QR PNG", "cards", query=PayCodeQuery, response_media="image/png",
+          path_params=CardPath),
     Route("GET", "/api/v1/admin/card-batches/{id}/print.pdf", batch_print, ADMIN,
           "Printable card faces (A4, 10 a page) for cards from..to of a batch, streamed", "admin",
-          query=PrintRange, response_media="application/pdf"),
+          query=PrintRange, response_media="application/pdf", path_params=IdPath),
 ]

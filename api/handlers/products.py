@@ -29,5 +29,5 @@ ROUTES = [
     Route("GET", "/api/v1/products", search_products, PUBLIC, "Search sellable certified products", "products",
           query=SearchQuery, response=ProductPage),
     Route("GET", "/api/v1/products/{sku}", product_detail, PUBLIC, "One sellable product", "products",
-          response=ProductOut),
+          response=ProductOut, path_params=SkuPath),
 ]

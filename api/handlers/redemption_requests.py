@@ -57,15 +57,15 @@ ROUTES = [
     Route("POST", _C, create_request, CONSUMER,
           "Ask the counter whose QR code I scanned to redeem certified items from my card (valid 5 minutes, "
           "debited only when a clerk confirms; idempotent by key)", "cards",
-          body=RedemptionRequestIn, response=RedemptionRequestOut),
+          body=RedemptionRequestIn, response=RedemptionRequestOut, path_params=CardPath, status=201),
     Route("GET", f"{_C}/{{id}}", get_request, CONSUMER,
           "Follow my request: pending, confirmed (redemption and balance after), rejected (reason) or expired",
-          "cards", response=RedemptionRequestOut),
+          "cards", response=RedemptionRequestOut, path_params=CardRequestPath),
     Route("GET", _M, list_requests, MERCHANT, "Holders' requests at this merchant, newest first", "merchant",
           query=RedemptionRequestQuery, response=RedemptionRequestPage),
     Route("POST", f"{_M}/{{id}}/confirm", confirm_request, MERCHANT,
           "Confirm a pending request: debits the card through the same redemption as a scan, once "
-          "(confirming again returns the same receipt)", "merchant", response=RedemptionOut),
+          "(confirming again returns the same receipt)", "merchant", response=RedemptionOut, path_params=RequestIdPath),
     Route("POST", f"{_M}/{{id}}/reject", reject_request, MERCHANT, "Reject a pending request with a reason",
-          "merchant", body=Reason, response=RedemptionRequestOut),
+          "merchant", body=Reason, response=RedemptionRequestOut, path_params=RequestIdPath),
 ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import Strict
+from api.schemas.common import Patch, Strict
 from api.schemas.names import Name
 from models.addresses import Address
 
@@ -17,14 +17,14 @@ class AddressIn(Strict):
     is_default: bool = False
 
 
-class AddressPatch(Strict):
-    name: Name | None = Field(None, min_length=1, max_length=32)
-    phone: str | None = Field(None, min_length=1, max_length=16)
-    province: str | None = Field(None, min_length=1, max_length=32)
-    city: str | None = Field(None, max_length=32)
-    county: str | None = Field(None, min_length=1, max_length=32)
-    detail: str | None = Field(None, min_length=1, max_length=128)
-    is_default: bool | None = None
+class AddressPatch(Patch):
+    name: Name = Field(None, min_length=1, max_length=32)
+    phone: str = Field(None, min_length=1, max_length=16)
+    province: str = Field(None, min_length=1, max_length=32)
+    city: str = Field(None, max_length=32, description="empty for counties directly under a province")
+    county: str = Field(None, min_length=1, max_length=32)
+    detail: str = Field(None, min_length=1, max_length=128)
+    is_default: bool = Field(None)
 
 
 class AddressOut(BaseModel):

@@ -5,7 +5,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import PageQuery, Strict
+from api.schemas.common import Day, PageQuery, Strict
 from api.schemas.names import Name
 from models.cards import Card, CardBatch
 from models.clock import shanghai_iso
@@ -15,7 +15,7 @@ class CardBatchIn(Strict):
     organization: Name = Field(min_length=1, max_length=128, description="the buying organization (认购单位)")
     face_value_fen: int = Field(strict=True, description="one of the configured face values (CARD_FACE_VALUES)")
     count: int = Field(strict=True, description="1 to 1,000,000 cards")
-    expires_at: dt.date = Field(description="last day the cards can be used (Asia/Shanghai); after today")
+    expires_at: Day = Field(description="last day the cards can be used (Asia/Shanghai); after today")
     note: str = Field("", max_length=255)
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import PageQuery, Strict
+from api.schemas.common import BigIntId, Day, PageQuery, Strict
 from api.schemas.orders import LineIn
 from models.cards import Card, CardActivity, Redemption
 from models.clock import shanghai_iso
@@ -125,7 +125,11 @@ class RedemptionPage(BaseModel):
 
 
 class RedemptionQuery(PageQuery):
-    date: dt.date | None = None
+    date: Day | None = None
+
+
+class RedemptionPath(BaseModel):
+    id: BigIntId
 
 
 class VoidIn(Strict):

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import PageQuery, Strict
+from api.schemas.common import Day, IntId, PageQuery, Patch, Strict
 from api.schemas.names import Name
 from models.catalog import CertStatus, Product, Supplier, SupplierType
 
@@ -20,11 +20,11 @@ class SupplierIn(Strict):
     households_lifted: int = Field(0, ge=0, le=10_000_000)
 
 
-class SupplierPatch(Strict):
-    name: Name | None = Field(None, min_length=1, max_length=128)
-    type: SupplierType | None = None
+class SupplierPatch(Patch):
+    name: Name = Field(None, min_length=1, max_length=128)
+    type: SupplierType = Field(None)
     region_code: str | None = Field(None, **_REGION)
-    households_lifted: int | None = Field(None, ge=0, le=10_000_000)
+    households_lifted: int = Field(None, ge=0, le=10_000_000)
 
 
 class SupplierCertifyIn(Strict):
@@ -44,29 +44,29 @@ class ProductFields(Strict):
 
 class ProductIn(ProductFields):
     sku: str = Sku
-    supplier_id: int
+    supplier_id: IntId
     origin_code: str = Field(**_REGION)
 
 
-class ProductPatch(Strict):
-    name: Name | None = Field(None, min_length=1, max_length=128)
-    brand: Name | None = Field(None, max_length=64)
-    category: Name | None = Field(None, min_length=1, max_length=32)
-    unit: Name | None = Field(None, min_length=1, max_length=16)
-    price_fen: int | None = Field(None, ge=1, le=100_000_000)
-    stock: int | None = Field(None, ge=0, le=100_000_000, description="the stock on hand: the difference is written "
-                              "to the stock ledger as an adjustment by this administrator")
+class ProductPatch(Patch):
+    name: Name = Field(None, min_length=1, max_length=128)
+    brand: Name = Field(None, max_length=64)
+    category: Name = Field(None, min_length=1, max_length=32)
+    unit: Name = Field(None, min_length=1, max_length=16)
+    price_fen: int = Field(None, ge=1, le=100_000_000)
+    stock: int = Field(None, ge=0, le=100_000_000, description="the stock on hand: the difference is written "
+                       "to the stock ledger as an adjustment by this administrator")
     expected_stock: int | None = Field(None, ge=0, le=100_000_000, description="the stock the administrator saw: if "
                                        "it has changed since (a sale), 409 stock_changed and nothing is written")
-    supplier_id: int | None = None
-    origin_code: str | None = Field(None, **_REGION)
-    tags: list[Name] | None = Field(None, max_length=20)
-    aliases: list[Name] | None = Field(None, max_length=20)
+    supplier_id: IntId = Field(None)
+    origin_code: str = Field(None, **_REGION)
+    tags: list[Name] = Field(None, max_length=20)
+    aliases: list[Name] = Field(None, max_length=20)
 
 
 class ProductCertifyIn(Strict):
     cert_no: str = Field(min_length=1, max_length=64)
-    valid_until: date
+    valid_until: Day
 
 
 class StatusQuery(PageQuery):
@@ -78,7 +78,9 @@ class ProductStatusQuery(StatusQuery):
 
 
 class IdPath(BaseModel):
-    id: int = Field(ge=1)
+    """The id of a row of an IntField table (address, supplier, merchant, card batch)."""
+
+    id: IntId
 
 
 class SupplierOut(BaseModel):

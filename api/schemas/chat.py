@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from api.schemas.common import Strict
 
@@ -8,7 +10,10 @@ MAX_MESSAGE_CHARS = 1000
 
 
 class ChatIn(Strict):
-    message: str = Field(max_length=MAX_MESSAGE_CHARS)
+    # The length is the message as sent, spaces included (what the document's maxLength says); stripped after.
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+    message: Annotated[str, Field(max_length=MAX_MESSAGE_CHARS), AfterValidator(str.strip)]
 
 
 class ChatProduct(BaseModel):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import PageQuery, Strict
+from api.schemas.common import IntId, PageQuery, Strict
 from models.clock import shanghai_iso
 from models.orders import Order, OrderLine, OrderStatus
 from models.services.orders import MAX_QTY
@@ -15,7 +15,7 @@ class LineIn(Strict):
 
 class OrderIn(Strict):
     items: list[LineIn] = Field(min_length=1, max_length=50)
-    address_id: int | None = None
+    address_id: IntId | None = None
     note: str = Field("", max_length=200)
 
 

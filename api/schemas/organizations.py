@@ -4,6 +4,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.schemas.card_batches import CardBatchReport
+from api.schemas.common import IntId
 from models.clock import shanghai_iso
 from models.services.organization_report import OrganizationReport
 
@@ -20,7 +21,7 @@ class OrganizationList(BaseModel):
 
 class OrganizationReportQuery(BaseModel):
     organization: str = Field(min_length=1, max_length=128, description="the organization's name, as on its batches")
-    batch_id: int | None = Field(None, ge=1, description="only this one of its batches")
+    batch_id: IntId | None = Field(None, description="only this one of its batches")
 
 
 class BatchLine(CardBatchReport):

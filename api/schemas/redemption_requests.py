@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.schemas.cards import CardNo, mask
-from api.schemas.common import PageQuery, Strict
+from api.schemas.common import BigIntId, IntId, PageQuery, Strict
 from api.schemas.orders import LineIn
 from models.clock import shanghai_iso
 from models.redemption_requests import RequestState
@@ -19,7 +19,7 @@ class RedemptionRequestIn(Strict):
 
 class CardRequestPath(BaseModel):
     card_no: str = CardNo
-    id: int = Field(ge=1, lt=2**63)
+    id: BigIntId
 
 
 class RequestItemOut(BaseModel):
@@ -77,8 +77,8 @@ class CounterCodeOut(BaseModel):
 
 
 class RequestIdPath(BaseModel):
-    id: int = Field(ge=1, lt=2**63)
+    id: BigIntId
 
 
 class MerchantPath(BaseModel):
-    id: int = Field(ge=1, lt=2**31)
+    id: IntId

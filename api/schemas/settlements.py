@@ -6,23 +6,23 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import Strict
+from api.schemas.common import Day, IntId, Strict
 from models.clock import shanghai_iso
 from models.services.settlements import Settlement
 
 
 class SettlementQuery(BaseModel):
-    date: dt.date | None = Field(None, description="business day (Asia/Shanghai), YYYY-MM-DD; default today")
+    date: Day | None = Field(None, description="business day (Asia/Shanghai), YYYY-MM-DD; default today")
     format: Literal["json", "csv"] = Field("json", description="csv: UTF-8 with BOM, for Excel")
 
 
 class AdminSettlementQuery(SettlementQuery):
-    merchant_id: int | None = Field(None, ge=1)
+    merchant_id: IntId | None = None
 
 
 class CloseIn(Strict):
-    merchant_id: int = Field(strict=True, ge=1)
-    date: dt.date = Field(description="the business day to close; it must be over in Shanghai (from 00:05 the next day)")
+    merchant_id: IntId = Field(strict=True)
+    date: Day = Field(description="the business day to close; it must be over in Shanghai (from 00:05 the next day)")
 
 
 class ProductLine(BaseModel):

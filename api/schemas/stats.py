@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.schemas.common import Day
 from models.services.stats import Figures, GroupBy, StatsFilter, StatsResult
 
 SHARE = ("share of amount_fen bought from the 832 national poverty counties: a ratio, not money, "
@@ -15,8 +16,8 @@ SHARE = ("share of amount_fen bought from the 832 national poverty counties: a r
 class StatsChartQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    from_: dt.date | None = Field(None, alias="from", description="first day, Asia/Shanghai, inclusive (open if absent)")
-    to: dt.date | None = Field(None, description="last day, Asia/Shanghai, inclusive (open if absent)")
+    from_: Day | None = Field(None, alias="from", description="first day, Asia/Shanghai, inclusive (open if absent)")
+    to: Day | None = Field(None, description="last day, Asia/Shanghai, inclusive (open if absent)")
     group_by: GroupBy = Field(description="province, city, county, supplier, category, channel, merchant, day or month")
     poverty_only: bool = Field(False, description="only goods from the 832 poverty counties")
 
