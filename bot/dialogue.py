@@ -12,7 +12,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import holder_actions, packs, replies
+from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft, Line
 from bot.addressing import AddressPart
 from bot.packs import Asked
@@ -241,6 +241,9 @@ class Turn:
         return replies.START_SUGGESTIONS if d is None else ["取消"]
 
     async def _prices(self) -> Reply:
+        extreme = shop_questions.superlative(self.u.text)
+        if extreme is not None:
+            return self._cheapest_or_dearest(extreme)
         found = self._resolve()
         if found.refused:
             return self.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
@@ -266,6 +269,26 @@ class Turn:
                             suggestions=[f"来一{card['unit']}"])
         return self.say(replies.prices(shown) + self._pending_question(), "ask_price", shown,
                         suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
+
+    def _cheapest_or_dearest(self, extreme: str) -> Reply:
+        """哪个最便宜 (over the list just shown, or what is named), A跟B哪个贵: answered from the prices."""
+        cards_by_sku = self.ctx.search.cards
+        if self.u.about_products:
+            pool = self._resolve().candidates
+        else:
+            pool = [cards_by_sku[s] for s in self.state.shown if s in cards_by_sku]
+        if not pool:
+            pool = self.ctx.search.search("", limit=200).items
+        if not pool:
+            return self._not_found("ask_price", self._resolve())
+        ranked = sorted(pool, key=lambda c: c["price_fen"], reverse=extreme == "dear")
+        best = ranked[0]
+        word = "最贵" if extreme == "dear" else "最便宜"
+        text = f"{word}的是{replies.price_line(best)}。"
+        if 2 <= len(pool) <= 3:
+            text += "\n" + "\n".join(replies.price_line(c) for c in ranked[1:])
+        return self.say(text + self._pending_question(), "ask_price", [best],
+                        suggestions=[f"来一{best['unit']}", "还有别的吗"])
 
     async def _focus(self, card: dict[str, Any], per_unit: bool = False) -> bool:
         """A single product asked about becomes the draft's pending line (its quantity may follow), unless an

@@ -7,6 +7,7 @@ refused by name, with certified alternatives from its category.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,7 +111,8 @@ def _with_spec(cards: list[dict[str, Any]], specs: list[str]) -> list[dict[str, 
         for word, short in (("公斤", "kg"), ("千克", "kg"), ("毫升", "ml"), ("克", "g"), ("升", "l")):
             name = name.replace(word, short)
         return name
-    fitting = [c for c in cards if any(spec in names(c) for spec in specs)]
+    # 5kg is in "泰来大米 5kg", not in "泰来大米 2.5kg": a pack size is matched whole, not inside a longer number
+    fitting = [c for c in cards if any(re.search(rf"(?<![\d.]){re.escape(spec)}", names(c)) for spec in specs)]
     return fitting or cards
 
 

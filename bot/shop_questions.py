@@ -10,45 +10,63 @@ from bot.replies import yuan
 
 CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶", "脱贫户")
 STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货")
-SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "几天到", "多久发货", "什么时候发货",
-            "配送范围", "能寄到", "偏远")
-INVOICE = ("发票", "开票", "报销", "税号")
+SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "多久发货", "什么时候发货", "配送范围",
+            "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链")
+INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice")
 AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
                "赔", "退钱", "七天无理由")
 CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡")
-ORIGIN = ("哪里产", "哪儿产", "产地是", "哪里的", "从哪发")
-RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "热销", "畅销", "爆款", "买什么好", "值得买", "人气",
-             "招牌", "有什么好", "买啥好", "吃点啥", "特色")
-CLAIM = ("领卡", "领取", "绑定", "绑卡", "激活", "兑换", "收到一张卡", "别人送", "送我的卡", "朋友送")
-PAY = ("用卡支付", "用卡付", "卡支付", "卡付", "用爱心卡付", "用爱心卡支付", "爱心卡付", "爱心卡支付", "刷卡", "怎么付款",
+ORIGIN_Q = ("哪里产", "哪儿产", "哪产的", "产地是", "产地在", "哪里的货", "从哪发", "哪个县")
+RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "卖得最好", "热销", "畅销", "爆款", "买什么好",
+             "值得买", "人气", "招牌", "有什么好", "买啥好", "买点啥好", "吃点啥", "特色", "挑几样", "帮我挑", "用什么好",
+             "什么水果好", "什么好", "啥好", "recommend")
+# Asking for advice (送礼买什么好, 推荐一款茶叶) rather than naming what to find (有什么好吃的推荐一下 lists them).
+ADVICE = ("买什么好", "买啥好", "买点啥好", "买点什么好", "买什么水果好", "卖得最好", "什么卖得", "挑几样", "帮我挑",
+          "用什么好", "送什么好", "送啥好", "送礼买", "送礼推荐", "送礼送什么")
+SUPERLATIVE = ("最便宜", "最贵", "哪个便宜", "哪个贵", "哪个更便宜", "哪个更贵", "谁便宜", "谁贵")
+CLAIM = ("领卡", "领取", "绑定", "绑卡", "绑上", "激活", "兑换", "收到一张卡", "别人送", "送我的卡", "朋友送", "发了张", "领到",
+         "怎么领", "加到我", "帮我领", "领一下", "加到账户")
+PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay", "用卡里的钱", "用卡支付", "用卡付", "卡支付", "卡付", "用爱心卡付", "用爱心卡支付", "爱心卡付", "爱心卡支付", "刷卡", "怎么付款",
        "怎么支付", "去支付", "付款方式", "支付方式", "还没付", "待付款的")
 PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
-CANCEL_ORDER = ("订单取消", "取消刚", "取消我", "退单", "撤单", "不要这个订单", "订单不要了", "取消那个订单",
+CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "取消我", "退单", "撤单", "不要这个订单", "订单不要了", "取消那个订单",
                 "把订单取消", "订单撤销", "撤销订单", "订单删了", "删除订单")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+    lowered = text.lower()
+    return any(w in lowered for w in words)
 
 
 def topic(text: str, raw: str) -> str | None:
     """Which shop question or holder action a message is, before the ordering cues are read."""
     card = "卡" in text
-    if PRINTED_CODE.search(raw) or (card and _has(text, CLAIM)):
+    if PRINTED_CODE.search(raw) or "ax1." in text or (card and _has(text, CLAIM)):
         return "claim_card"
     if _has(text, CANCEL_ORDER) or ("订单" in text and _has(text, ("取消", "不要", "撤销")) and _has(text, PLACED)):
         return "cancel_order"
-    if _has(text, PAY) and ("卡" in text or "订单" in text or "付款" in text or "支付" in text):
+    if _has(text, PAY):
         return "pay_order"
     if card and _has(text, CARD_FACES):
         return "ask_info"
-    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK):
+    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
     if _has(text, RECOMMEND):
         return "recommend"
     return None
+
+
+def advice(text: str) -> bool:
+    return _has(text, ADVICE)
+
+
+def superlative(text: str) -> str | None:
+    """cheap / dear, when the message asks for the cheapest or dearest (or which of two costs less or more)."""
+    if not _has(text, SUPERLATIVE):
+        return None
+    return "dear" if "贵" in text and not ("便宜" in text) else "cheap"
 
 
 def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:

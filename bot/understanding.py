@@ -137,11 +137,19 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     _entities(u, text, vocab)
     u.intent = _intent(u)
     asked = shop_questions.topic(compact, raw)
-    buying_cards = u.intent == "buy_card" and (u.money_yuan is not None or u.card_count is not None or "buy" in u.cues)
-    if asked == "recommend" and u.about_products:
+    buying_cards = u.intent == "buy_card" and (u.money_yuan is not None or u.card_count is not None or (
+        "buy" in u.cues and not _has(compact, ("能买", "可以买", "能用"))))
+    if asked == "recommend" and u.about_products and not shop_questions.advice(compact):
         asked = None  # 有什么好吃的推荐一下 / 佛冈有什么好东西: a search over what they named
-    if asked is not None and not buying_cards and not (u.intent == "order" and asked == "ask_info" and u.quantity):
+    if asked == "recommend" and not u.about_products and u.product_text and not u.generic \
+            and not shop_questions.advice(compact):
+        asked = None  # 推荐一部电影: nothing the shop sells
+    strong = asked in ("claim_card", "pay_order", "cancel_order")  # over 卡 / 付款 / 取消 read as buying or cancelling
+    if asked is not None and (strong or not buying_cards) and not (
+            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity):
         u.intent = asked
+    elif u.intent in ("fallback", "search") and shop_questions.superlative(compact):
+        u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
     return u
 
 
