@@ -8,10 +8,11 @@ from aiohttp import web
 
 from api.contexts import (
     assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
-    stats_rollup_ctx, wechat_push_ctx,
+    stats_rollup_ctx, wechat_push_ctx, token_purge_ctx, decode_slots_ctx,
 )
 from api.admission import ADMISSION, CHAT, Admission
 from api.errors import error_middleware
+from api.limits import LIMITS, Limits
 from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, REGIONS, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat import pay_setup
 from api.wechat.push_relay import PushConfig
@@ -56,9 +57,10 @@ def create_app(settings: Settings) -> web.Application:
     app[MERCHANT_CODES] = MerchantCodes(settings.secret_key)
     app[REGIONS] = RegionSnapshot()
     app[ADMISSION] = Admission({CHAT: settings.chat_concurrency})
+    app[LIMITS] = Limits.from_settings(settings)
     app.cleanup_ctx.extend(
         [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx,
-         wechat_push_ctx, stats_rollup_ctx])
+         wechat_push_ctx, stats_rollup_ctx, token_purge_ctx, decode_slots_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)
     if (push := PushConfig.from_settings(settings)) is not None:

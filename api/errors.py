@@ -19,6 +19,7 @@ DOMAIN_STATUS: dict[type[domain.DomainError], int] = {
     domain.Forbidden: 403,
     domain.Unauthenticated: 401,
     domain.Unavailable: 503,
+    domain.TooManyAttempts: 429,
 }
 HTTP_CODES = {
     400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
@@ -56,7 +57,10 @@ async def error_middleware(request: web.Request, handler: Any) -> web.StreamResp
         return error_response(exc.status, exc.code, exc.message, exc.details)
     except domain.DomainError as exc:
         status = next(s for cls, s in DOMAIN_STATUS.items() if isinstance(exc, cls)) if type(exc) is not domain.DomainError else 400
-        return error_response(status, exc.code, exc.message, exc.details)
+        response = error_response(status, exc.code, exc.message, exc.details)
+        if "retry_after_seconds" in exc.details:  # an abuse limit (429): how long to wait, as HTTP says it
+            response.headers["Retry-After"] = str(exc.details["retry_after_seconds"])
+        return response
     except ValidationError as exc:
         return error_response(422, "validation_error", "请求参数不正确", validation_details(exc))
     except web.HTTPException as exc:

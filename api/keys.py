@@ -1,11 +1,14 @@
 """Every AppKey the application uses: the only way handlers reach shared resources."""
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 from aiohttp import web
 from tortoise.context import TortoiseContext
 
 from api.admission import ADMISSION  # noqa: F401 - every AppKey is reachable from here
+from api.limits import LIMITS  # noqa: F401
 from api.jobs import BackgroundJobs
 from api.openapi import LazyDocument
 from api.settings import Settings
@@ -33,3 +36,4 @@ ASSISTANT = web.AppKey("assistant", Assistant)
 REGIONS = web.AppKey("regions", RegionSnapshot)  # the divisions, read on first use
 WECHAT_PUSH = web.AppKey("wechat_push", PushConfig)  # only set when WECHAT_PUSH_TOKEN is
 WECHAT_PUSH_RELAY = web.AppKey("wechat_push_relay", PushRelay)
+DECODE_SLOTS = web.AppKey("decode_slots", asyncio.Semaphore)  # QR decodes a worker runs at once: one

@@ -67,6 +67,28 @@ class Settings(BaseModel):
     chat_understood_kept: int = 4096  # distinct chat messages whose understanding each worker remembers
     # Chat turns a worker works on at once (api/admission.py); later ones wait in arrival order.
     chat_concurrency: int = Field(default=8, ge=1)
+    # Abuse limits (docs/throttling.md), counted in the database so every worker and host shares them.
+    # Staff login: failures per account and per client address within the window lock it for lockout seconds,
+    # doubled with each lock in a row up to the max.
+    login_account_max_failures: int = Field(default=5, ge=1)
+    login_address_max_failures: int = Field(default=20, ge=1)
+    login_failure_window_seconds: float = Field(default=900.0, gt=0)
+    login_lockout_seconds: float = Field(default=60.0, gt=0)
+    login_lockout_max_seconds: float = Field(default=3600.0, gt=0)
+    # Rates: a burst, then a sustained rate (per minute or per second); a rate of 0 turns that limit off.
+    claim_burst: int = Field(default=10, ge=1)
+    claim_per_minute: float = Field(default=10.0, ge=0)
+    claim_address_burst: int = Field(default=30, ge=1)
+    claim_address_per_minute: float = Field(default=30.0, ge=0)
+    decode_burst: int = Field(default=10, ge=1)
+    decode_per_minute: float = Field(default=30.0, ge=0)
+    chat_burst: int = Field(default=30, ge=1)
+    chat_per_second: float = Field(default=20.0, ge=0)
+    dev_login_burst: int = Field(default=30, ge=1)
+    dev_login_per_minute: float = Field(default=0.0, ge=0)  # development logins per address; 0: unlimited
+    # Addresses of reverse proxies whose X-Forwarded-For names the client (its last entry); empty: the peer.
+    trusted_proxies: tuple[str, ...] = ()
+    token_purge_seconds: float = Field(default=3600.0, gt=0)  # expired tokens and stale limit rows are deleted
 
     @model_validator(mode="after")
     def _check_wechat_push(self) -> "Settings":
@@ -104,6 +126,16 @@ class Settings(BaseModel):
             "ORDER_PAY_TIMEOUT": "order_pay_timeout_seconds", "ORDER_SWEEP_SECONDS": "order_sweep_seconds",
             "STATS_ROLLUP_SECONDS": "stats_rollup_seconds",
             "CHAT_UNDERSTOOD_KEPT": "chat_understood_kept", "CHAT_CONCURRENCY": "chat_concurrency",
+            "LOGIN_ACCOUNT_MAX_FAILURES": "login_account_max_failures",
+            "LOGIN_ADDRESS_MAX_FAILURES": "login_address_max_failures",
+            "LOGIN_FAILURE_WINDOW_SECONDS": "login_failure_window_seconds",
+            "LOGIN_LOCKOUT_SECONDS": "login_lockout_seconds", "LOGIN_LOCKOUT_MAX_SECONDS": "login_lockout_max_seconds",
+            "CLAIM_BURST": "claim_burst", "CLAIM_PER_MINUTE": "claim_per_minute",
+            "CLAIM_ADDRESS_BURST": "claim_address_burst", "CLAIM_ADDRESS_PER_MINUTE": "claim_address_per_minute",
+            "DECODE_BURST": "decode_burst", "DECODE_PER_MINUTE": "decode_per_minute",
+            "CHAT_BURST": "chat_burst", "CHAT_PER_SECOND": "chat_per_second",
+            "DEV_LOGIN_BURST": "dev_login_burst", "DEV_LOGIN_PER_MINUTE": "dev_login_per_minute",
+            "TOKEN_PURGE_SECONDS": "token_purge_seconds",
             "WECHATPAY_API_BASE": "wechatpay_api_base", "WECHATPAY_MCHID": "wechatpay_mchid",
             "WECHATPAY_APIV3_KEY": "wechatpay_apiv3_key", "WECHATPAY_PLATFORM_PUBLIC_KEY": "wechatpay_platform_public_key",
             "WECHATPAY_PLATFORM_SERIAL": "wechatpay_platform_serial",
@@ -117,6 +149,8 @@ class Settings(BaseModel):
             values["card_face_values_fen"] = tuple(int(v) * 100 for v in env["CARD_FACE_VALUES"].split(","))
         if env.get("WECHATPAY_SANDBOX"):
             values["wechatpay_sandbox"] = env["WECHATPAY_SANDBOX"].lower() in {"1", "true", "yes", "on"}
+        if env.get("TRUSTED_PROXIES"):  # comma-separated addresses
+            values["trusted_proxies"] = tuple(a.strip() for a in env["TRUSTED_PROXIES"].split(",") if a.strip())
         if env.get("WECHATPAY_SANDBOX_AUTO_PAY"):
             values["wechatpay_sandbox_auto_pay"] = env["WECHATPAY_SANDBOX_AUTO_PAY"].lower() in {"1", "true", "yes", "on"}
         if "database_url" not in values:

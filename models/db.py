@@ -25,6 +25,7 @@ MODEL_MODULES = [
     "models.chat",
     "models.wechat_messages",
     "models.settlements",
+    "models.throttle",
 ]
 APP_LABEL = "models"
 

@@ -36,3 +36,7 @@ class Unauthenticated(DomainError):
 
 class Unavailable(DomainError):
     """A dependency (WeChat, the database) cannot answer right now."""
+
+
+class TooManyAttempts(DomainError):
+    """Too many tries in too short a time (an abuse limit): details say `retry_after_seconds`."""

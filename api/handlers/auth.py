@@ -7,12 +7,13 @@ from aiohttp import web
 from api.auth import bearer_token, current_user
 from api.errors import ApiError
 from api.keys import SETTINGS, WECHAT_LOGIN
+from api.limits import LIMITS
 from api.responses import json_ok
 from api.routing import ANY_USER, PUBLIC, Route
 from api.schemas.auth import LoginOut, StaffLoginIn, UserOut, WeChatLoginIn
 from api.validation import parse_json
 from models.names import name_problem
-from models.services import accounts
+from models.services import accounts, throttle
 from models.users import User
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ async def wechat_login(request: web.Request) -> web.Response:
         if not name or len(name) > 64 or name_problem(name) is not None:
             raise ApiError(422, "invalid_dev_code", "开发登录码应为 dev:<名字>")
         log.warning("DEVELOPMENT LOGIN used for %r (WECHAT_SECRET unset)", name)
+        limits = request.config_dict[LIMITS]  # unlimited unless DEV_LOGIN_PER_MINUTE is set
+        await throttle.take("dev_login", limits.client_address(request), limits.dev_login)
         user = await accounts.find_or_create_consumer(f"dev-{name}", nickname=name)
     else:
         session = await request.config_dict[WECHAT_LOGIN].code2session(body.code)
@@ -44,7 +47,9 @@ async def wechat_login(request: web.Request) -> web.Response:
 
 async def staff_login(request: web.Request) -> web.Response:
     body = await parse_json(request, StaffLoginIn)
-    user = await accounts.staff_login(body.username, body.password)
+    limits = request.config_dict[LIMITS]
+    user = await accounts.staff_login(body.username, body.password, limits.client_address(request),
+                                      limits.login_account, limits.login_address)
     return await _login_reply(request, user)
 
 
@@ -60,7 +65,9 @@ async def logout(request: web.Request) -> web.Response:
 ROUTES = [
     Route("POST", "/api/v1/auth/wechat", wechat_login, PUBLIC, "Log in with a wx.login code (code2Session)", "auth",
           body=WeChatLoginIn, response=LoginOut),
-    Route("POST", "/api/v1/auth/staff", staff_login, PUBLIC, "Log in as an administrator or merchant staff", "auth",
+    Route("POST", "/api/v1/auth/staff", staff_login, PUBLIC,
+          "Log in as an administrator or merchant staff; 429 too_many_attempts (Retry-After) while the account or "
+          "the address is locked after repeated failures", "auth",
           body=StaffLoginIn, response=LoginOut),
     Route("GET", "/api/v1/me", me, ANY_USER, "Who am I", "auth", response=UserOut),
     Route("POST", "/api/v1/auth/logout", logout, ANY_USER, "Revoke the bearer token used", "auth", status=204),

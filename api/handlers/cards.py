@@ -8,6 +8,7 @@ from yarl import URL
 
 from api.auth import current_user
 from api.keys import CARD_CODES, SETTINGS
+from api.limits import LIMITS
 from api.responses import json_ok
 from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.cards import (
@@ -16,7 +17,7 @@ from api.schemas.cards import (
 from api.schemas.orders import OrderOut
 from api.validation import parse_json, parse_path
 from models.clock import shanghai_iso
-from models.services import cards
+from models.services import cards, throttle
 from models.services.card_purchase import purchase_cards
 
 
@@ -44,7 +45,10 @@ async def card_detail(request: web.Request) -> web.Response:
 
 async def claim(request: web.Request) -> web.Response:
     body = await parse_json(request, CodeIn)
-    card = await cards.claim(current_user(request), body.code, request.config_dict[CARD_CODES])
+    user, limits = current_user(request), request.config_dict[LIMITS]
+    await throttle.take("card_claim", str(user.id), limits.claim)
+    await throttle.take("card_claim_address", limits.client_address(request), limits.claim_address)
+    card = await cards.claim(user, body.code, request.config_dict[CARD_CODES])
     return json_ok(CardOut.of(card))
 
 
@@ -88,7 +92,8 @@ ROUTES = [
     Route("POST", f"{_C}/purchase", purchase, CONSUMER, "Buy love cards: an order of kind card, paid like any order",
           "cards", body=PurchaseIn, response=OrderOut, status=201),
     Route("GET", _C, list_cards, CONSUMER, "My love cards", "cards", response=CardList),
-    Route("POST", f"{_C}/claim", claim, CONSUMER, "Claim a card with its printed QR text (a gift or a batch card)",
+    Route("POST", f"{_C}/claim", claim, CONSUMER,
+          "Claim a card with its printed QR text (a gift or a batch card); 429 too_many_attempts past the claim rate",
           "cards", body=CodeIn, response=CardOut),
     Route("GET", f"{_C}/{{card_no}}", card_detail, CONSUMER, "One of my cards, with its ledger", "cards",
           response=CardDetail, path_params=CardPath),

@@ -6,10 +6,12 @@ from aiohttp import web
 from api.auth import admit, required_token
 from api.admission import CHAT
 from api.keys import ASSISTANT
+from api.limits import LIMITS
 from api.responses import json_ok
 from api.routing import CONSUMER, Route
 from api.schemas.chat import ChatIn, ChatOut
 from api.validation import parse_json
+from models.services import throttle
 
 
 async def chat(request: web.Request) -> web.Response:
@@ -19,6 +21,7 @@ async def chat(request: web.Request) -> web.Response:
     assistant = request.config_dict[ASSISTANT]
     user, session = await assistant.open_session(token)
     admit(request, user, CONSUMER)
+    await throttle.take("chat", str(user.id), request.config_dict[LIMITS].chat)
     reply = await assistant.handle(user, body.message, session)
     return json_ok(reply.as_dict())
 

@@ -11,12 +11,15 @@ import asyncio
 from aiohttp import BodyPartReader, web
 
 from api.errors import ApiError
-from api.keys import SETTINGS
+from api.auth import current_user
+from api.keys import DECODE_SLOTS, SETTINGS
+from api.limits import LIMITS
 from api.responses import json_ok
 from api.routing import Route
 from api.schemas.code_decode import DecodeOut
 from api.validation import form_parts
 from models.qr_decode import decode_qr
+from models.services import throttle
 from models.users import Role
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp")
@@ -53,8 +56,11 @@ async def _image_bytes(request: web.Request) -> bytes:
 
 
 async def decode(request: web.Request) -> web.Response:
+    """Per staff member at most the decode rate (429 too_many_attempts); one decode at a time per worker."""
+    await throttle.take("qr_decode", str(current_user(request).id), request.config_dict[LIMITS].decode)
     data = await _image_bytes(request)
-    text = await asyncio.to_thread(decode_qr, data)
+    async with request.config_dict[DECODE_SLOTS]:
+        text = await asyncio.to_thread(decode_qr, data)
     return json_ok(DecodeOut(text=text))
 
 
@@ -62,6 +68,6 @@ ROUTES = [
     Route("POST", "/api/v1/merchant/decode", decode, STAFF,
           "Read the QR code in a photo or screenshot (multipart field `image`, or a raw image/png, image/jpeg or "
           "image/webp body) → its text, to preview like a scanned code; 422 image_invalid, image_too_large, "
-          "qr_not_found", "merchant", response=DecodeOut,
+          "qr_not_found; 429 too_many_attempts past the decode rate", "merchant", response=DecodeOut,
           request_media=("multipart/form-data", *IMAGE_TYPES)),
 ]

@@ -9,14 +9,17 @@ from datetime import timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models import sql
 from models.clock import now_utc
-from models.errors import Conflict, Invalid, NotFound, Unauthenticated
+from models.errors import Conflict, Invalid, NotFound, TooManyAttempts, Unauthenticated
 from models.merchants import Merchant
 from models.names import check_name
+from models.services import throttle
 from models.services.passwords import hash_password, verify_password
+from models.services.throttle import Lockout
 from models.users import AuthToken, Role, User
 
 # Checked against when the username is unknown, so a wrong username costs as long as a wrong password.
@@ -67,6 +70,22 @@ async def revoke_token(token: str) -> None:
     await AuthToken.filter(token_hash=token_hash(token)).delete()
 
 
+PURGE_BATCH, PURGE_ROUNDS = 1000, 20
+
+
+async def purge_expired_tokens(batch: int = PURGE_BATCH, rounds: int = PURGE_ROUNDS) -> int:
+    """Delete expired tokens, `batch` rows per statement and at most `rounds` statements (a backlog is finished
+    by later runs, so no run holds the table long); how many went."""
+    total = 0
+    for _ in range(rounds):
+        expired = AuthToken.filter(expires_at__lte=now_utc()).order_by("id").limit(batch).values("id")
+        deleted = await AuthToken.filter(id__in=Subquery(expired)).delete()
+        total += deleted
+        if deleted < batch:
+            break
+    return total
+
+
 async def find_or_create_consumer(openid: str, nickname: str = "") -> User:
     """The consumer behind a WeChat openid; created on first login (safe when two logins race)."""
     user = await User.get_or_none(openid=openid)
@@ -79,12 +98,35 @@ async def find_or_create_consumer(openid: str, nickname: str = "") -> User:
         return await User.get(openid=openid)
 
 
-async def staff_login(username: str, password: str) -> User:
+LOGIN_ACCOUNT, LOGIN_ADDRESS = "login_account", "login_address"  # throttle scopes
+
+
+async def staff_login(username: str, password: str, address: str = "", account_rule: Lockout | None = None,
+                      address_rule: Lockout | None = None) -> User:
+    """The staff member with this username and password.
+
+    With rules (models/services/throttle.py): while the username or the client `address` is locked, every
+    attempt, the right password too, is 429 `too_many_attempts` before the password is looked at; a failure
+    counts for both (known username or not), the one reaching a limit locks it (audited); a success forgets the
+    account's failures (the address keeps its count, so a spray across usernames stays counted).
+    """
+    ruled = [(s, r) for s, r in (((LOGIN_ACCOUNT, username), account_rule), ((LOGIN_ADDRESS, address), address_rule))
+             if r is not None]
+    if ruled and (lock := await throttle.locked_for([s for s, _ in ruled])):
+        raise _locked(*lock)
     user = await User.get_or_none(username=username, role__in=[Role.ADMIN, Role.MERCHANT_STAFF])
     ok = await asyncio.to_thread(verify_password, password, user.password_hash if user else _dummy_hash())
     if user is None or not ok or not user.is_active:
+        if ruled and (lock := await throttle.fail(ruled, {"username": username, "address": address})):
+            raise _locked(*lock)
         raise Unauthenticated("invalid_credentials", "用户名或密码错误")
+    if account_rule is not None:
+        await throttle.succeeded((LOGIN_ACCOUNT, username))
     return user
+
+
+def _locked(scope: str, seconds: float) -> TooManyAttempts:
+    return throttle.refused(scope, seconds, "登录失败次数过多，已暂时锁定，请稍后再试")
 
 
 async def create_staff_user(role: Role, username: str, password: str, merchant_id: int | None = None) -> User:
