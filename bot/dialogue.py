@@ -88,6 +88,10 @@ class Turn:
                 return answered
         if not u.text:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
+        if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick):
+            removed = await self._remove_line(d)  # 不要绿豆了: that line goes, the rest stays
+            if removed is not None:
+                return removed
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self._changes()):
             return await self._cancel()
         if "yes" in u.cues and not self._changes():
@@ -96,6 +100,8 @@ class Turn:
             return await holder_actions.answer(self)
         if u.intent in ("card_balance", "order_status", "greet", "help"):
             return await self._info()
+        if u.intent == "ask_price" and d is not None and d.kind == "goods" and not u.about_products:
+            return self._price_in_draft(d)  # 多少钱一袋 / 250g的多少钱 mid-order: answered, the draft unchanged
         if u.intent == "ask_price" and (u.about_products or not d):
             return await self._prices()
         if d is not None:
@@ -195,6 +201,8 @@ class Turn:
     async def _confirm(self) -> Reply:
         d = self.draft
         if d is None:
+            if shop_questions.wants_to_pay(self.u.text):  # 付款 with nothing to confirm: the order waiting for it
+                return await holder_actions.answer(self, "pay_order")
             return self.say(replies.NOTHING_TO_CONFIRM, "confirm", suggestions=replies.START_SUGGESTIONS)
         if d.awaiting != "confirm":
             reply = await self._advance(d)
@@ -269,6 +277,37 @@ class Turn:
                             suggestions=[f"来一{card['unit']}"])
         return self.say(replies.prices(shown) + self._pending_question(), "ask_price", shown,
                         suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
+
+    async def _remove_line(self, d: Draft) -> Reply | None:
+        found = self._resolve()
+        skus = {c["sku"] for c in found.candidates} | set(found.family)
+        kept = [ln for ln in d.lines if ln.sku not in skus]
+        pending_goes = d.pending is not None and (d.pending.sku in skus or set(d.pending.candidates) & skus)
+        if len(kept) == len(d.lines) and not pending_goes:
+            return None
+        d.lines = kept
+        if pending_goes:
+            d.pending = None
+        if not d.lines and d.pending is None:
+            self.state.draft = None
+            return self.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
+        reply = await self._advance(d)
+        reply.reply = "好的，已去掉。\n" + reply.reply
+        reply.intent = "order"
+        return reply
+
+    def _price_in_draft(self, d: Draft) -> Reply:
+        cards_by_sku = self.ctx.search.cards
+        line = d.current
+        pool = [cards_by_sku[s] for s in (line.candidates if line else []) if s in cards_by_sku]
+        card = cards_by_sku.get(line.sku) if line and line.sku else None
+        if self.u.specs and pool:
+            narrowed = self._resolve(within=[c["sku"] for c in pool])
+            card = narrowed.chosen or card
+        if card is None:
+            return self.say(replies.FALLBACK + self._pending_question(), "ask_price", suggestions=self._resume_suggestions())
+        return self.say(replies.price_of(card) + self._pending_question(), "ask_price", [card],
+                        suggestions=self._resume_suggestions())
 
     def _cheapest_or_dearest(self, extreme: str) -> Reply:
         """哪个最便宜 (over the list just shown, or what is named), A跟B哪个贵: answered from the prices."""
@@ -345,6 +384,14 @@ class Turn:
                 return await self._advance(d)
         if d.awaiting == "choice" and d.pending:
             seen = [s for s in self.state.shown if s in d.pending.candidates] or d.pending.candidates
+            extreme = shop_questions.superlative(u.text)
+            if extreme is not None and u.intent != "ask_price":  # 要最便宜的那个，两罐
+                offered = [self.ctx.search.cards[s] for s in seen if s in self.ctx.search.cards]
+                if offered:
+                    best = sorted(offered, key=lambda c: c["price_fen"], reverse=extreme == "dear")[0]
+                    d.pending.sku = best["sku"]
+                    self._apply_quantity(d.pending)
+                    return await self._advance(d)
             chosen = pick(u, seen if u.pick or u.number else d.pending.candidates, self.ctx.search, self.ctx.vocab)
             if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
                 narrowed = self._resolve(within=d.pending.candidates)
@@ -591,6 +638,10 @@ class Turn:
             return self.say(replies.card_summary(d.amount_fen, d.card_qty), "buy_card",
                             suggestions=list(replies.CONFIRM_SUGGESTIONS))
         cards_by_sku = self.ctx.search.cards
+        unsettled = next((ln for ln in d.lines if not ln.qty), None)
+        if unsettled is not None and d.pending is None:  # a change made a line's quantity a question again
+            d.lines.remove(unsettled)
+            d.pending = unsettled
         p = d.pending
         if p is not None:
             if p.sku is None:
@@ -629,7 +680,7 @@ class Turn:
             return self.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
         d.address_id = address.id
         d.awaiting = "confirm"
-        lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku]
+        lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku and line.qty]
         return self.say(replies.summary(lines, _address_text(address)), "order", [c for c, _ in lines],
                         suggestions=list(replies.CONFIRM_SUGGESTIONS))
 

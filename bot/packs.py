@@ -21,6 +21,7 @@ MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500
 VOLUME = {"l": 1000, "升": 1000, "ml": 1, "毫升": 1}
 PIECES = ("枚", "个", "只", "颗", "粒", "根", "片")
 DOZEN = {"打": 12}
+SINGLE = 1000  # g or ml: a pack this small is one piece of goods (a bag of noodles, a bottle of sauce)
 # Pack words: a number of these is a number of packs, of the product sold in that pack.
 PACK_WORDS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听", "件", "份", "只", "饼", "套", "个", "斤", "条", "筐",
               "篮", "坛", "壶", "支", "块", "串")
@@ -102,7 +103,7 @@ class Asked:
         if self.unit in DOZEN:
             return "count", self.value * DOZEN[self.unit]
         dim = _dimension(self.unit)
-        if dim is None or self.unit == "个":
+        if dim is None or (self.unit == "个" and self.value < 6):  # 两个 is two packs; 30个鸡蛋 is thirty eggs
             return None
         return dim[0], self.value * dim[1]
 
@@ -152,8 +153,8 @@ def read(asked: Asked, card: dict[str, Any]) -> Reading:
     if measured is not None:
         if unit in PIECES and measured[0] == "count" and (pack is None or pack.dimension != "count"):
             return _whole(measured[1])  # 两只鸡 / 3个 of a product sold by the piece
-        if measured[0] == "count" and (pack is None or pack.dimension != "count"):
-            return _whole(measured[1])  # 一打螺蛳粉 of single bags: a piece is a pack
+        if measured[0] == "count" and (pack is None or (pack.dimension != "count" and pack.amount <= SINGLE)):
+            return _whole(measured[1])  # 一打螺蛳粉 of single 330g bags: a piece is a pack (not of 5斤 boxes)
         if pack is None or pack.approx or pack.dimension != measured[0]:
             return Reading(None, "other_unit")
         return _whole(measured[1] / pack.amount, fit=True)

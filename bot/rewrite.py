@@ -28,8 +28,11 @@ _TIMES_AFTER = re.compile(r"(?<![\d.])\s*[x×X*＊]\s*(\d{1,3})(?![\d.]|\s*[a-zA
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 
+_FINANCIAL = str.maketrans("壹贰贰叁肆伍陆柒捌玖拾佰仟", "一二二三四五六七八九十百千")
+
+
 def rewrite(text: str) -> str:
-    text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
+    text = _EMOJI.sub(lambda m: EMOJI[m.group()], text).translate(_FINANCIAL)
     if re.search(r"[A-Za-z]", text):
         text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()
                                                                           else ""), text)

@@ -58,6 +58,10 @@ def topic(text: str, raw: str) -> str | None:
     return None
 
 
+def wants_to_pay(text: str) -> bool:
+    return _has(text, ("付款", "支付", "付钱", "买单", "结账", "pay"))
+
+
 def advice(text: str) -> bool:
     return _has(text, ADVICE)
 

@@ -19,6 +19,7 @@ from bot.numerals import Found
 from bot.vocabulary import Origin, Vocabulary, normalize
 
 _RE_CJK = re.compile("[\u4e00-\u9fff]")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
 _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
@@ -128,7 +129,8 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
 
 
 def _understand(message: str, vocab: Vocabulary) -> Understanding:
-    text = _PUNCT.sub(" ", normalize(message)).strip()
+    # 1.5升 keeps its decimal point: only a point that is not between two digits is punctuation.
+    text = _PUNCT.sub(" ", _DECIMAL.sub("\uE000", normalize(message))).replace("\uE000", ".").strip()
     compact = text.replace(" ", "")
     raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
     u = Understanding(text=compact, intent="fallback", raw=raw)
@@ -148,7 +150,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if asked is not None and (strong or not buying_cards) and not (
             u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity):
         u.intent = asked
-    elif u.intent in ("fallback", "search") and shop_questions.superlative(compact):
+    elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
     return u
 
@@ -360,7 +362,8 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
     (every piece names a product, at least two carry a quantity); otherwise just [u]."""
     if len(u.quantities) < 2:
         return [u]
-    pieces = [p for p in _ITEM_SEPARATORS.split(_PUNCT.sub(",", normalize(u.raw))) if p]
+    pieces = [p.replace("\uE000", ".") for p in
+              _ITEM_SEPARATORS.split(_PUNCT.sub(",", _DECIMAL.sub("\uE000", normalize(u.raw)))) if p]
     if len(pieces) < 2:
         return [u]
     parts = [understand(piece, vocab) for piece in pieces]
