@@ -401,7 +401,8 @@ class Turn:
                     return await self._advance(d)
             if chosen is not None:
                 d.pending.sku = chosen["sku"]
-                self._apply_quantity(d.pending)
+                if not self._names_the_pack():  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
+                    self._apply_quantity(d.pending)
                 return await self._advance(d)
         if d.awaiting == "address" or PHONE.search(u.raw):
             reply = await self._take_address(d)
@@ -446,8 +447,15 @@ class Turn:
             return self._not_found(d.intent, found)
         d.pending = Line(sku=found.chosen["sku"] if found.chosen else None, qty=qty,
                          candidates=found.family or [c["sku"] for c in found.candidates])
-        self._apply_quantity(d.pending)
+        if not self._names_the_pack():  # 换成5kg的: a pack, not an amount
+            self._apply_quantity(d.pending)
         return await self._advance(d)
+
+    def _names_the_pack(self) -> bool:
+        """Every quantity in the message is a weight or volume used to say which pack (换成5kg的, 要2.5kg那种)."""
+        u = self.u
+        return bool(u.quantities) and all(q.unit in METRIC for q in u.quantities) and (
+            "correct" in u.cues or u.text.endswith(("的", "那种", "那个", "那款")))
 
     def _apply_quantity(self, line: Line, u: Understanding | None = None) -> None:
         """Put the message's quantity on the line: read against the product's pack when the product is known,
@@ -618,6 +626,13 @@ class Turn:
         if d.pending and d.pending.sku and d.pending.qty:
             d.lines = _merge(d.lines, d.pending)
         d.pending = Line(sku=shown[0] if len(shown) == 1 else None, candidates=shown)
+        extreme = shop_questions.superlative(self.u.text)
+        if shown and extreme is not None:  # 要最便宜的那个，两罐
+            offered = [self.ctx.search.cards[s] for s in shown]
+            d.pending.sku = sorted(offered, key=lambda c: c["price_fen"], reverse=extreme == "dear")[0]["sku"]
+        elif len(shown) > 1 and self.u.specs:  # 要10斤装那个，一箱
+            narrowed = self._resolve(within=shown)
+            d.pending.sku = narrowed.chosen["sku"] if narrowed.chosen else None
         self._apply_quantity(d.pending)
         self.state.draft = d
         if shown:

@@ -35,8 +35,8 @@ PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    lowered = text.lower()
-    return any(w in lowered for w in words)
+    lowered = text.lower().replace(" ", "")
+    return any(w.replace(" ", "") in lowered for w in words)
 
 
 def topic(text: str, raw: str) -> str | None:
@@ -44,7 +44,8 @@ def topic(text: str, raw: str) -> str | None:
     card = "卡" in text
     if PRINTED_CODE.search(raw) or "ax1." in text or (card and _has(text, CLAIM)):
         return "claim_card"
-    if _has(text, CANCEL_ORDER) or ("订单" in text and _has(text, ("取消", "不要", "撤销")) and _has(text, PLACED)):
+    if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子")) and _has(text, PLACED)
+                                    and _has(text, ("取消", "不要", "撤", "退掉", "退了"))):
         return "cancel_order"
     if _has(text, PAY):
         return "pay_order"

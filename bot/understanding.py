@@ -32,7 +32,8 @@ METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤
 
 def spec_of(q: Found) -> str:
     """A quantity read as a pack size, written the way names write it (10公斤 → 10kg)."""
-    return f"{int(q.value)}{METRIC.get(q.unit, q.unit)}"
+    value = str(int(q.value)) if q.value.denominator == 1 else f"{float(q.value):g}"
+    return f"{value}{METRIC.get(q.unit, q.unit)}"
 
 
 def _spec_key(text: str) -> str:
@@ -78,7 +79,8 @@ class Understanding:
 
 @functools.lru_cache(maxsize=64)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    # Messages are matched without their spaces, so "how much" is looked for as "howmuch".
+    return re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(words, key=len, reverse=True)))
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -183,8 +185,8 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
         u.quantities.append(found)
         spans.append((found.start, found.end))
     u.quantity = u.quantities[0] if u.quantities else None
-    u.specs += [spec_of(q) for q in u.quantities[1:] if q.value.denominator == 1]
-    u.specs += [spec_of(q) for q in u.quantities[:1] if q.unit in METRIC and q.value.denominator == 1]
+    u.specs += [spec_of(q) for q in u.quantities[1:] if q.value.denominator == 1 or q.unit in METRIC]
+    u.specs += [spec_of(q) for q in u.quantities[:1] if q.unit in METRIC]
     if u.quantity is None:
         _spoken_quantity(u, masked, spans)
     u.origin = vocab.find_origin(compact)
