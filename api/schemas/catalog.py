@@ -56,7 +56,7 @@ class ProductPatch(Patch):
     price_fen: int = Field(None, ge=1, le=100_000_000)
     stock: int = Field(None, ge=0, le=100_000_000, description="the stock on hand: the difference is written "
                        "to the stock ledger as an adjustment by this administrator")
-    expected_stock: int | None = Field(None, ge=0, le=100_000_000, description="the stock the administrator saw: if "
+    expected_stock: int = Field(None, ge=0, le=100_000_000, description="the stock the administrator saw: if "
                                        "it has changed since (a sale), 409 stock_changed and nothing is written")
     supplier_id: IntId = Field(None)
     origin_code: str = Field(None, **_REGION)
