@@ -35,8 +35,9 @@ def _product_out(product: Product) -> AdminProductOut:
 
 
 async def _changed(request: web.Request) -> None:
-    """This process's index follows at once; the others within their next poll."""
-    await request.config_dict[SEARCH].refresh()
+    """This process's index follows at once; the others within their next poll. Never raises: the change is
+    committed, and a refresh that fails leaves the index stale (checked against the database), not a 500."""
+    await request.config_dict[SEARCH].follow()
 
 
 async def list_suppliers(request: web.Request) -> web.Response:

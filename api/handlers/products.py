@@ -11,9 +11,10 @@ from models.product_cards import sellable_card
 
 
 async def search_products(request: web.Request) -> web.Response:
-    """Ranked search over sellable products, answered from this process's index."""
+    """Ranked search over sellable products, answered from this process's index (checked against the database
+    while the index is stale)."""
     query = parse_query(request, SearchQuery)
-    page = request.config_dict[SEARCH].search(
+    page = await request.config_dict[SEARCH].search_checked(
         query.q, province=query.province, category=query.category,
         offset=(query.page - 1) * query.page_size, limit=query.page_size,
     )

@@ -1,0 +1,65 @@
+"""The catalogue rows a search index is built from, read with hand-written queries.
+
+The ORM's `values()` over the card fields and their four joins took 9 s for 250,000 products, and its
+`values_list("sku", "updated_at")` 6.6 s where the same query by hand takes 0.8 s: the rows here come back as the
+ORM would give them (the keys of CARD_FIELDS, dates as dates, JSON lists as lists), so `card` and `search_doc` take
+either. Lists of skus are bounded by the callers (models/catalog_search.py: `CHUNK` at a time).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Sequence
+
+import orjson
+
+from models import sql
+from models.catalog import Product
+from models.sellability import SELLABLE_SQL, sellable_sql_values
+
+_CARDS = f"""
+SELECT p.sku, p.name, p.brand, p.category, p.unit, p.price_fen, p.stock, p.aliases, p.tags, p.cert_no, p.valid_until,
+       s.id AS supplier__id, s.name AS supplier__name, s.type AS supplier__type,
+       s.households_lifted AS supplier__households_lifted,
+       o.code AS origin__code, o.name AS origin__name, o.poverty_county AS origin__poverty_county,
+       c.name AS origin__parent__name, c.level AS origin__parent__level, g.name AS origin__parent__parent__name
+FROM product p
+JOIN supplier s ON s.id = p.supplier_id
+JOIN region o ON o.code = p.origin_id
+LEFT JOIN region c ON c.code = o.parent_id
+LEFT JOIN region g ON g.code = c.parent_id
+WHERE {SELLABLE_SQL}"""
+
+
+def _json_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return orjson.loads(value) if isinstance(value, (str, bytes)) else list(value)
+
+
+def _typed(row: dict[str, Any]) -> dict[str, Any]:
+    valid = row["valid_until"]
+    row["valid_until"] = date.fromisoformat(valid) if isinstance(valid, str) else valid
+    row["aliases"] = _json_list(row["aliases"])
+    row["tags"] = _json_list(row["tags"])
+    row["origin__poverty_county"] = bool(row["origin__poverty_county"])
+    return row
+
+
+async def sellable_card_rows(today: date, skus: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """The card fields of the products sellable on `today`: all of them, or those among `skus` (keep it short)."""
+    text, values = _CARDS, sellable_sql_values(today)
+    if skus is not None:
+        if not skus:
+            return []
+        text += f" AND p.sku IN ({sql.marks(len(skus))})"
+        values += list(skus)
+    return [_typed(row) for row in await sql.query(Product._meta.db, text, values)]
+
+
+async def update_stamps(since: datetime | None = None) -> list[tuple[str, Any]]:
+    """(sku, updated_at) of every product stamped at or after `since` (all products when None). The stamps are
+    compared only with one another, so they stay as the driver returns them (text on SQLite)."""
+    text, values = "SELECT sku, updated_at FROM product", []
+    if since is not None:
+        text, values = text + " WHERE updated_at >= ?", [since.astimezone(timezone.utc)]
+    return [(row["sku"], row["updated_at"]) for row in await sql.query(Product._meta.db, text, values)]
