@@ -29,6 +29,8 @@ class ChatSlots(BaseModel):
     sku: str | None
     qty: int | None
     amount_fen: int | None
+    unit: str | None = None  # the pack word of the chosen product (袋, 箱 …), 张 for cards
+    total_qty_text: str | None = None  # what the quantity amounts to, e.g. 共5kg
 
 
 class ChatOrderLine(BaseModel):
