@@ -52,14 +52,16 @@ class SearchPage:
 
 class CatalogSearch:
     def __init__(self, index: SearchIndex, today: Callable[[], date] = today_shanghai,
-                 refresh_seconds: float = 2.0, clock: Callable[[], float] | None = None) -> None:
+                 refresh_seconds: float | None = None, clock: Callable[[], float] | None = None) -> None:
+        """refresh_seconds: how often `poll` runs (api/contexts.py); left None for an index nobody polls (a
+        command, a benchmark), which is then distrusted only after a failed refresh."""
         self.index = index
         self._today = today
         self._cards: dict[str, dict[str, Any]] = {}
         self._cache: OrderedDict[tuple, SearchPage] = OrderedDict()
         self._built_for: date | None = None
         self._watermark: datetime | None = None
-        self._seen: dict[str, datetime] = {}  # sku → updated_at last read, for the rows inside the look-back window
+        self._seen: dict[str, Any] = {}  # sku → updated_at as last read, for the rows inside the look-back window
         self._last_signature: tuple[int, datetime | None] | None = None
         self.health = RefreshHealth(refresh_seconds) if clock is None else RefreshHealth(refresh_seconds, clock)
         self.version = 0  # bumped whenever the set of sellable products or their cards may have changed

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 MAX_BACKOFF_SECONDS = 60.0
+DEFAULT_INTERVAL = 2.0
 ERROR_TEXT_LIMIT = 300
 
 
@@ -20,7 +21,7 @@ ERROR_TEXT_LIMIT = 300
 class RefreshHealth:
     """Counters of one process's index refreshes. Times are `clock()` seconds (monotonic by default)."""
 
-    interval: float = 2.0
+    interval: float | None = None  # the poll interval; None: nobody polls (a one-off index), never stale by age
     clock: Callable[[], float] = time.monotonic
     last_ok: float | None = None  # when the last successful refresh (or rebuild) started
     last_error: str | None = None
@@ -32,9 +33,9 @@ class RefreshHealth:
     _started: float = field(default=0.0, repr=False)
 
     @property
-    def stale_after(self) -> float:
+    def stale_after(self) -> float | None:
         """An index not refreshed for this long is not trusted: two missed polls and a second of slack."""
-        return 2 * self.interval + 1.0
+        return None if self.interval is None else 2 * self.interval + 1.0
 
     def started(self) -> float:
         self._started = self.clock()
@@ -54,17 +55,19 @@ class RefreshHealth:
 
     def next_delay(self) -> float:
         """Seconds until the next poll: the interval, doubled for each consecutive failure, at most a minute."""
+        interval = self.interval or DEFAULT_INTERVAL
         if not self.failures:
-            return self.interval
-        return min(self.interval * 2 ** min(self.failures, 16), max(MAX_BACKOFF_SECONDS, self.interval))
+            return interval
+        return min(interval * 2 ** min(self.failures, 16), max(MAX_BACKOFF_SECONDS, interval))
 
     def age(self) -> float | None:
         return None if self.last_ok is None else max(0.0, self.clock() - self.last_ok)
 
     @property
     def stale(self) -> bool:
-        age = self.age()
-        return self.failures > 0 or age is None or age > self.stale_after
+        if self.failures > 0 or self.last_ok is None:
+            return True
+        return self.stale_after is not None and self.clock() - self.last_ok > self.stale_after
 
     def as_dict(self) -> dict[str, Any]:
         age = self.age()

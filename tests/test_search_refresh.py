@@ -211,3 +211,47 @@ async def test_hand_written_card_rows_match_the_orm(client, small_catalog):
     for sku, row in orm.items():
         assert card(by_hand[sku]) == card(row) and search_doc(by_hand[sku]) == search_doc(row)
     assert [row["sku"] for row in some] == ["T-EGG-01"]  # T-HONEY-02's certificate has expired
+
+
+def test_backoff_doubles_up_to_a_minute_and_an_index_not_refreshed_lately_is_stale():
+    from models.search_refresh import RefreshHealth
+
+    now = [100.0]
+    health = RefreshHealth(0.5, clock=lambda: now[0])
+    assert health.stale  # never built
+    health.succeeded(health.started())
+    assert not health.stale and health.next_delay() == 0.5 and health.as_dict()["status"] == "ok"
+    now[0] += 2.5  # more than two polls and a second without a successful refresh
+    assert health.stale and health.as_dict()["status"] == "degraded"
+    delays = []
+    for _ in range(10):
+        health.started()
+        health.failed(RuntimeError("too many SQL variables"))
+        delays.append(health.next_delay())
+    assert delays[:4] == [1.0, 2.0, 4.0, 8.0] and delays[-1] == 60.0
+    body = health.as_dict()
+    assert body["failures"] == 10 and body["last_error"] == "RuntimeError: too many SQL variables"
+    health.succeeded(health.started())
+    assert not health.stale and health.next_delay() == 0.5 and health.failures_total == 10
+
+    one_off = RefreshHealth(None, clock=lambda: now[0])  # an index nobody polls (a command, a benchmark)
+    one_off.succeeded(one_off.started())
+    now[0] += 3600
+    assert not one_off.stale
+
+
+async def test_polls_without_changes_read_nothing_and_a_change_rebuilds_nothing(client, small_catalog):
+    headers = await admin_headers(client)
+    await import_csv(client, small_catalog, headers)
+    index = client.app[SEARCH]
+    await asyncio.sleep(0.5)
+    before = (await health(client))["search_index"]
+    await asyncio.sleep(1.0)  # five polls at 0.2 s
+    after = (await health(client))["search_index"]
+    assert after["refreshes_total"] >= before["refreshes_total"] + 3 and after["rebuilds_total"] == before["rebuilds_total"]
+    version = index.version
+    await asyncio.sleep(0.5)
+    assert index.version == version  # nothing re-indexed while nothing changed
+    await revoke(client, headers, "T-RICE-01")
+    assert (await health(client))["search_index"]["rebuilds_total"] == before["rebuilds_total"]
+    assert "T-RICE-01" not in index.cards and index.version > version
