@@ -20,8 +20,8 @@ from bot.reply import Reply
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, load_vocabulary
 from models.catalog_search import CatalogSearch
-from models.region_directory import RegionSnapshot
 from models.clock import now_utc, today_shanghai
+from models.region_directory import RegionSnapshot
 from models.services import chat_sessions
 from models.users import User
 

@@ -13,10 +13,8 @@ from typing import Any
 
 from bot.engine import Assistant
 from bot.reply import INTENTS
-from models.addresses import Address
-from models.chat import ChatSession
 from models.region_directory import RegionSnapshot
-from models.services import addresses
+from models.services import assistant_reads
 from models.users import User
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "bot_eval"
@@ -92,21 +90,14 @@ def load_set(directory: Path = EVAL_DIR) -> tuple[list[dict[str, Any]], list[dic
 
 
 async def _fresh_user(name: str, with_address: bool, regions: RegionSnapshot) -> User:
-    user, _ = await User.get_or_create(openid=f"eval:{name}", defaults={"nickname": name})
-    await ChatSession.filter(user_id=user.id).delete()
-    has = await Address.exists(user_id=user.id)
-    if with_address and not has:
-        await addresses.create_address(user, regions, **ADDRESS)
-    if not with_address and has:
-        await Address.filter(user_id=user.id).delete()
-    return user
+    return await assistant_reads.evaluation_user(name, ADDRESS if with_address else None, regions)
 
 
 async def evaluate(assistant: Assistant, utterances: list[dict[str, Any]], dialogues: list[dict[str, Any]]) -> Report:
     report = Report()
     user = await _fresh_user("utterances", with_address=True, regions=assistant.regions)
     for item in utterances:
-        await ChatSession.filter(user_id=user.id).delete()
+        await assistant_reads.forget_dialogue(user.id)
         reply = await assistant.handle(user, item["text"])
         _score_utterance(report, item, reply)
     for i, dialogue in enumerate(dialogues):

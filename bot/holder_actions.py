@@ -21,15 +21,15 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
     handler = {"ask_info": _info, "recommend": _recommend, "claim_card": _claim, "pay_order": _pay,
                "cancel_order": _cancel_order}[intent]
     text, products, suggestions = await handler(turn)
-    return turn.say(text + turn._pending_question(), intent, products,
-                    suggestions=suggestions or turn._resume_suggestions())
+    return turn.say(text + turn.pending_question(), intent, products,
+                    suggestions=suggestions or turn.resume_suggestions())
 
 
 def _this(turn: Turn) -> dict[str, Any] | None:
     """The product a question is about: the one named, else the one in the draft, else the only one shown."""
     cards_by_sku = turn.ctx.search.cards
     if turn.u.product_words:
-        found = turn._resolve()
+        found = turn.resolve_products()
         if found.candidates:
             return found.candidates[0]
     d = turn.draft
@@ -47,7 +47,7 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
 
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
-    found = turn._resolve() if turn.u.about_products else None
+    found = turn.resolve_products() if turn.u.about_products else None
     items = found.candidates[:SHOW] if found is not None and found.candidates else \
         turn.ctx.search.search("", limit=SHOW).items
     if not items:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any, Iterable
+
 from bot.packs import amount_text
 
 START_SUGGESTIONS = ["有哪些扶贫产品", "买一张爱心卡", "我的订单", "爱心卡余额"]

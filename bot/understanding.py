@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from bot import lexicon, numerals, shop_questions
 from bot.addressing import AddressPart, split
-from bot.rewrite import rewrite
 from bot.numerals import Found
+from bot.rewrite import rewrite
 from bot.vocabulary import Origin, Vocabulary, normalize
 
 _RE_CJK = re.compile("[\u4e00-\u9fff]")

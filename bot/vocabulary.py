@@ -16,12 +16,11 @@ from datetime import date
 from typing import Any, Callable
 
 from bot import lexicon
-from models.catalog import Product
-from models.regions import Region, RegionLevel
 from models.region_names import region_short_forms
 from models.search import CatalogTokenizer
 from models.search.tokenizer import new_jieba_tokenizer
 from models.sellability import sellable
+from models.services import assistant_reads
 
 _SPEC = re.compile(r"[\s(（【\[].*$|[\d.]+\s*[a-zA-Z×x*\u4e00-\u9fa5]*装?$")
 _ALL_CJK = re.compile("[\u4e00-\u9fff]+")
@@ -61,7 +60,9 @@ def normalize(text: str) -> str:
 
 @functools.cache
 def _char_sound(ch: str) -> str:
-    from pypinyin.pinyin_dict import pinyin_dict  # loaded with the vocabulary, in the background
+    from pypinyin.pinyin_dict import (
+        pinyin_dict,  # loaded with the vocabulary, in the background
+    )
 
     readings = pinyin_dict.get(ord(ch))
     if not readings:
@@ -191,13 +192,8 @@ def _substrings(text: str, vocabulary: Any, longest: int = 24) -> list[str]:
 
 async def load_vocabulary(today: date, indexed: Callable[[str], bool] | None = None) -> Vocabulary:
     """Read every product and the region names, and build the tokenizer's user dictionary."""
-    rows = await Product.all().values(
-        "sku", "name", "brand", "category", "unit", "aliases", "tags", "cert_status", "valid_until",
-        "supplier__cert_status", "origin__name", "origin__level", "origin__parent__name", "origin__parent__level",
-        "origin__parent__parent__name",
-    )
+    rows, provinces = await assistant_reads.catalogue_words()
     products = {row["sku"]: _known(row, today) for row in rows}
-    provinces = await Region.filter(level=RegionLevel.PROVINCE).values_list("name", flat=True)
     # The rest is CPU work (a dictionary of every catalogue word, the pinyin table): done in a thread, so the
     # event loop goes on answering requests meanwhile.
     return await asyncio.to_thread(_build, rows, products, provinces, indexed or (lambda term: False))

@@ -1,0 +1,108 @@
+"""Turns that take a delivery address: said whole, inside an order, in pieces, or as a change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot import replies
+from bot.addressing import AddressPart
+from bot.draft import Draft
+from bot.reply import Reply
+from bot.turns import common, quantity
+from models.address_parser import PHONE
+from models.addresses import Address
+from models.errors import DomainError
+from models.services import addresses
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+
+async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
+    """Save the address said in this message (whole, or a change to the current one's receiver, phone or
+    place); the draft ships there. None when the rest of the message still has to be answered."""
+    d = turn.draft
+    ordering = d if d is not None and d.kind == "goods" else None
+    base = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
+    supplying = ordering is not None and ordering.awaiting == "address"
+    intent = "order" if supplying or (turn.u.text and turn.u.intent == "order") else "change_address"
+    suggestions = ["取消"] if d else replies.START_SUGGESTIONS
+    if not (part.line or part.receiver or part.phone):  # 换个收货地址: ask for the new one
+        if ordering is not None:
+            ordering.awaiting = "address"
+        return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
+    line = await full_line(turn, part, base)
+    parsed = await addresses.parse_address_line(line, turn.ctx.regions)
+    if not (parsed.county and parsed.phone):
+        problem = "缺少手机号" if not parsed.phone else "没找到省市县"
+        return turn.say(replies.bad_address(problem), intent, suggestions=suggestions)
+    try:
+        address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
+    except DomainError as exc:
+        return turn.say(replies.bad_address(exc.message), intent, suggestions=suggestions)
+    turn.new_address_id = address.id
+    if ordering is not None:
+        ordering.address_id = address.id
+        if ordering.awaiting == "address":
+            ordering.awaiting = None
+    u = turn.u
+    if u.text and (u.about_products or u.quantity or u.number or u.pick
+                   or u.intent not in ("fallback", "greet", "change_address")):
+        return None
+    if ordering is None:
+        return turn.say(replies.address_saved(common.address_text(address)), intent, suggestions=replies.START_SUGGESTIONS)
+    reply = await quantity.advance(turn, ordering)
+    said = "收货地址已保存" if supplying else "收货地址已改为"
+    reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
+    reply.intent = intent
+    return reply
+
+
+async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
+    """The address line to save: what was said, completed from the current address (its receiver and phone
+    for a new place; its place for a new receiver or phone; its county for a street alone)."""
+    if base is None:
+        return part.line
+    place = f"{base.province}{base.city}{base.county}{base.detail}"
+    region = place[:len(place) - len(base.detail)] if base.detail else place
+    if not part.line:
+        return f"{place} {part.receiver or base.name} {part.phone or base.phone}"
+    parsed = await addresses.parse_address_line(part.line, turn.ctx.regions)
+    if parsed.county is None:  # 地址改成XX路8号: a street in the same county
+        candidate = f"{region}{part.line}"
+        if (await addresses.parse_address_line(candidate, turn.ctx.regions)).county:
+            return candidate if parsed.phone else f"{candidate} {part.receiver or base.name} {part.phone or base.phone}"
+        return part.line
+    if parsed.phone:
+        return part.line
+    return f"{part.line} {part.receiver or ('' if parsed.name else base.name)} {part.phone or base.phone}"
+
+
+async def save_address(turn: Turn) -> Reply | None:
+    """An address sent with no order under way (a user setting it up first) becomes the default address."""
+    parsed = await addresses.parse_address_line(turn.u.raw, turn.ctx.regions)
+    if not (parsed.county and parsed.phone):
+        return None
+    try:
+        address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
+    except DomainError as exc:
+        return turn.say(replies.bad_address(exc.message), "fallback", suggestions=replies.START_SUGGESTIONS)
+    return turn.say(replies.address_saved(common.address_text(address)), "fallback",
+                    suggestions=replies.START_SUGGESTIONS)
+
+
+async def take_address(turn: Turn, d: Draft) -> Reply | None:
+    parsed = await addresses.parse_address_line(turn.u.raw, turn.ctx.regions)
+    if not (parsed.county and parsed.phone):
+        u = turn.u
+        if not PHONE.search(u.raw) and (u.about_products or u.intent not in ("fallback", "search")
+                                         or u.quantity or u.number or u.pick or "correct" in u.cues):
+            return None  # 改成三罐 while the address is awaited: a change, not a bad address
+        problem = "缺少手机号" if not parsed.phone else "没找到省市县"
+        return turn.say(replies.bad_address(problem), "order", suggestions=["取消"])
+    try:
+        address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
+    except DomainError as exc:
+        return turn.say(replies.bad_address(exc.message), "order", suggestions=["取消"])
+    d.address_id = address.id
+    return await quantity.advance(turn, d)

@@ -1,0 +1,233 @@
+"""Turns that put goods in the draft: new orders, several at once, answers to a choice, corrections, removals."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Awaitable, Callable
+
+from bot import replies, shop_questions
+from bot.draft import Draft, Line
+from bot.products import Resolution, pick, resolve
+from bot.reply import Reply
+from bot.turns import address, common, placing, prices, quantity
+from bot.understanding import Understanding, split_items
+from models.address_parser import PHONE
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+
+async def remove_line(turn: Turn, d: Draft) -> Reply | None:
+    found = turn.resolve_products()
+    skus = {c["sku"] for c in found.candidates} | set(found.family)
+    kept = [ln for ln in d.lines if ln.sku not in skus]
+    pending_goes = d.pending is not None and (d.pending.sku in skus or set(d.pending.candidates) & skus)
+    if len(kept) == len(d.lines) and not pending_goes:
+        return None
+    d.lines = kept
+    if pending_goes:
+        d.pending = None
+    if not d.lines and d.pending is None:
+        turn.state.draft = None
+        return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
+    reply = await quantity.advance(turn, d)
+    reply.reply = "好的，已去掉。\n" + reply.reply
+    reply.intent = "order"
+    return reply
+
+
+async def answer(turn: Turn, d: Draft) -> Reply | None:
+    if d.kind == "card":
+        return await placing.answer_card(turn, d)
+    u = turn.u
+    line = d.current
+    if d.awaiting == "product" and d.pending and (u.product_words or u.origin or u.generic):
+        found = turn.resolve_products()
+        if found.candidates:
+            d.pending.candidates = [c["sku"] for c in found.candidates]
+            d.pending.sku = found.chosen["sku"] if found.chosen else None
+            if u.quantity or u.number:
+                quantity.apply_quantity(turn, d.pending)
+            elif d.pending.sku and d.pending.qty:
+                pass
+            return await quantity.advance(turn, d)
+    if d.awaiting == "choice" and d.pending:
+        seen = [s for s in turn.state.shown if s in d.pending.candidates] or d.pending.candidates
+        extreme = shop_questions.superlative(u.text)
+        if extreme is not None and u.intent != "ask_price":  # 要最便宜的那个，两罐
+            offered = [turn.ctx.search.cards[s] for s in seen if s in turn.ctx.search.cards]
+            if offered:
+                best = sorted(offered, key=lambda c: c["price_fen"], reverse=extreme == "dear")[0]
+                d.pending.sku = best["sku"]
+                quantity.apply_quantity(turn, d.pending)
+                return await quantity.advance(turn, d)
+        chosen = pick(u, seen if u.pick or u.number else d.pending.candidates, turn.ctx.search, turn.ctx.vocab)
+        if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
+            narrowed = turn.resolve_products(within=d.pending.candidates)
+            chosen = narrowed.chosen
+            if chosen is None and narrowed.candidates:
+                d.pending.candidates = [c["sku"] for c in narrowed.candidates]
+                return await quantity.advance(turn, d)
+        if chosen is not None:
+            d.pending.sku = chosen["sku"]
+            if not quantity.names_the_pack(turn):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
+                quantity.apply_quantity(turn, d.pending)
+            return await quantity.advance(turn, d)
+    if d.awaiting == "address" or PHONE.search(u.raw):
+        reply = await address.take_address(turn, d)
+        if reply is not None:
+            return reply
+    if "add" in u.cues and (u.product_words or u.origin):
+        return await start_goods(turn, add=True)
+    if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line):
+        if u.product_words and line.sku and not same_product(turn, line.sku):
+            return await start_goods(turn, add=d.awaiting == "confirm")
+        if line.sku is not None:
+            line.qty = None
+            quantity.apply_quantity(turn, line)
+            return await quantity.advance(turn, d)
+    if d.awaiting == "confirm" and (("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick)
+                                    or (u.specs and not u.product_words)):
+        return await replace_product(turn, d)
+    if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
+        return await start_goods(turn, add=d.awaiting == "confirm" and not same_product(turn, line.sku if line else None))
+    return None
+
+
+def quantity_fits(turn: Turn, line: Line) -> bool:
+    """The message holds a quantity for this line's product (a bare number, or one not a pack size)."""
+    card = turn.ctx.search.cards.get(line.sku) if line.sku else None
+    return turn.u.number is not None or common.quantity_for(turn.u.quantities, card["unit"] if card else None) is not None
+
+
+def same_product(turn: Turn, sku: str | None) -> bool:
+    found = turn.resolve_products()
+    return sku is not None and any(c["sku"] == sku for c in found.candidates)
+
+
+async def replace_product(turn: Turn, d: Draft) -> Reply:
+    line = d.lines.pop() if d.lines else d.pending
+    within = line.candidates if line and line.candidates else None
+    chosen = pick(turn.u, within, turn.ctx.search, turn.ctx.vocab) if within and turn.u.pick else None
+    found = turn.resolve_products(within) if chosen is None else Resolution(candidates=[chosen])
+    if not found.candidates and within:
+        found = turn.resolve_products()
+    qty = line.qty if line else None
+    if not found.candidates:
+        if line:
+            d.lines.append(line)
+        return turn.not_found(d.intent, found)
+    d.pending = Line(sku=found.chosen["sku"] if found.chosen else None, qty=qty,
+                     candidates=found.family or [c["sku"] for c in found.candidates])
+    if not quantity.names_the_pack(turn):  # 换成5kg的: a pack, not an amount
+        quantity.apply_quantity(turn, d.pending)
+    return await quantity.advance(turn, d)
+
+
+async def request(turn: Turn) -> Reply:
+    """A new request: by the table of request intents (a pick over the list shown is an order)."""
+    u = turn.u
+    intent = "order" if u.intent != "buy_card" and u.pick and turn.state.shown else u.intent
+    handler = REQUESTS.get(intent, fallback)
+    return await handler(turn)
+
+
+async def new_order(turn: Turn) -> Reply:
+    return await start_goods(turn, add="add" in turn.u.cues and turn.draft is not None)
+
+
+async def nothing_to_confirm(turn: Turn) -> Reply:
+    return turn.say(replies.NOTHING_TO_CONFIRM, "confirm", suggestions=replies.START_SUGGESTIONS)
+
+
+async def fallback(turn: Turn) -> Reply:
+    return turn.say(replies.FALLBACK + turn.pending_question(), "fallback", suggestions=replies.START_SUGGESTIONS)
+
+
+REQUESTS: dict[str, Callable[[Turn], Awaitable[Reply]]] = {
+    "buy_card": placing.start_card, "order": new_order, "search": prices.search, "confirm": nothing_to_confirm,
+}
+
+
+async def start_goods(turn: Turn, add: bool) -> Reply:
+    u = turn.u
+    parts = split_items(u, turn.ctx.vocab)
+    if len(parts) > 1:
+        return await start_several(turn, parts, add)
+    chosen = pick(u, turn.state.shown, turn.ctx.search, turn.ctx.vocab) if u.pick else None
+    found = Resolution(candidates=[chosen]) if chosen else turn.resolve_products()
+    if not found.candidates and not u.product_text and not u.generic:
+        return await ask_product(turn)
+    if found.refused or not found.candidates:
+        hold_quantity(turn, add)
+        if found.refused:
+            return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                            "order", found.candidates)
+        return turn.not_found("order", found)
+    d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
+    if d.pending and d.pending.sku and d.pending.qty:
+        d.lines.append(d.pending)
+    d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
+                     candidates=found.family or [c["sku"] for c in found.candidates])
+    quantity.apply_quantity(turn, d.pending)
+    turn.state.draft = d
+    return await quantity.advance(turn, d)
+
+
+async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Reply:
+    """Several products in one message: the clear ones become lines, the first unclear one is asked about."""
+    d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
+    if d.pending and d.pending.sku and d.pending.qty:
+        d.lines = common.merge(d.lines, d.pending)
+    d.pending, missing = None, []
+    for part in parts:
+        found = resolve(part, turn.ctx.vocab, turn.ctx.search)
+        if not found.candidates or found.refused:
+            missing.append(part.product_text)
+            continue
+        line = Line(sku=found.chosen["sku"] if found.chosen else None,
+                    candidates=found.family or [c["sku"] for c in found.candidates])
+        quantity.apply_quantity(turn, line, part)
+        if line.sku and line.qty:
+            d.lines = common.merge(d.lines, line)
+        elif d.pending is None:
+            d.pending = line
+    turn.state.draft = d
+    reply = await quantity.advance(turn, d)
+    if missing:
+        reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
+    return reply
+
+
+def hold_quantity(turn: Turn, add: bool) -> None:
+    """买两瓶茅台 (not sold here): keep the two bottles in the draft for whatever the user picks instead."""
+    if turn.u.quantity is None:
+        return
+    d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
+    d.pending = Line(sku=None)
+    quantity.apply_quantity(turn, d.pending)
+    d.awaiting = "product"
+    turn.state.draft = d
+
+
+async def ask_product(turn: Turn) -> Reply:
+    """来3箱 / 我要下单: an order without a product. Over a list just shown, it is a choice from that list."""
+    shown = [s for s in turn.state.shown if s in turn.ctx.search.cards]
+    d = turn.draft if turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
+    if d.pending and d.pending.sku and d.pending.qty:
+        d.lines = common.merge(d.lines, d.pending)
+    d.pending = Line(sku=shown[0] if len(shown) == 1 else None, candidates=shown)
+    extreme = shop_questions.superlative(turn.u.text)
+    if shown and extreme is not None:  # 要最便宜的那个，两罐
+        offered = [turn.ctx.search.cards[s] for s in shown]
+        d.pending.sku = sorted(offered, key=lambda c: c["price_fen"], reverse=extreme == "dear")[0]["sku"]
+    elif len(shown) > 1 and turn.u.specs:  # 要10斤装那个，一箱
+        narrowed = turn.resolve_products(within=shown)
+        d.pending.sku = narrowed.chosen["sku"] if narrowed.chosen else None
+    quantity.apply_quantity(turn, d.pending)
+    turn.state.draft = d
+    if shown:
+        return await quantity.advance(turn, d)
+    d.awaiting = "product"
+    return turn.say(replies.ASK_PRODUCT, "order", [], suggestions=["有哪些扶贫产品", "苹果", "蜂蜜", "大米"])
+
+# --- moving the draft on -------------------------------------------------------------------

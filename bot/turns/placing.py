@@ -1,0 +1,156 @@
+"""Confirming, cancelling and placing; cards; the questions that leave the draft alone (balance, orders, help)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot import holder_actions, replies, shop_questions
+from bot.draft import Draft, Line
+from bot.lexicon import CARD_UNITS, MONEY_UNITS
+from bot.reply import Reply
+from bot.turns import common, quantity
+from models.errors import DomainError
+from models.services import assistant_reads, card_purchase, cards, orders
+from models.services.orders import LineRequest
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+
+async def cancel(turn: Turn) -> Reply:
+    if turn.draft is None:
+        if "订单" in turn.u.text:  # 取消订单 with nothing being ordered: the unpaid order, if there is one
+            reply = await holder_actions.answer(turn, "cancel_order")
+            reply.intent = "cancel"
+            return reply
+        return turn.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
+    turn.state.draft = None
+    return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
+
+
+async def confirm(turn: Turn) -> Reply:
+    d = turn.draft
+    if d is None:
+        if shop_questions.wants_to_pay(turn.u.text):  # 付款 with nothing to confirm: the order waiting for it
+            return await holder_actions.answer(turn, "pay_order")
+        return turn.say(replies.NOTHING_TO_CONFIRM, "confirm", suggestions=replies.START_SUGGESTIONS)
+    if d.awaiting != "confirm":
+        reply = await quantity.advance(turn, d)
+        reply.intent = "confirm"
+        return reply
+    return await (place_goods(turn, d) if d.kind == "goods" else place_cards(turn, d))
+
+# --- questions that leave the draft alone ----------------------------------------------------
+
+
+async def info(turn: Turn) -> Reply:
+    intent = turn.u.intent
+    if intent == "greet":
+        text = replies.greet("thanks" in turn.u.cues and "greet" not in turn.u.cues)
+    elif intent == "help":
+        text = replies.HELP
+    elif intent == "card_balance":
+        rows = await cards.list_cards(turn.ctx.user)
+        text = replies.cards([(c.card_no, c.balance_fen, c.status.value, c.expires_at.isoformat()) for c in rows])
+    else:
+        text = await order_status(turn)
+    return turn.say(text + turn.pending_question(), intent, suggestions=turn.resume_suggestions())
+
+
+async def order_status(turn: Turn) -> str:
+    if turn.u.order_no:
+        try:
+            order = await orders.order_for(turn.ctx.user, turn.u.order_no)
+        except DomainError:
+            return replies.order_unknown(turn.u.order_no)
+        rows = [order]
+    else:
+        rows = await orders.recent_orders(turn.ctx.user, 3)
+    return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o)) for o in rows])
+
+
+async def answer_card(turn: Turn, d: Draft) -> Reply | None:
+    u = turn.u
+    said = u.quantity if u.quantity and u.quantity.unit in MONEY_UNITS else None  # 两百块 without 卡 in it
+    amount = u.money_yuan if u.money_yuan is not None else (said.value if said else None)
+    if amount is None and d.awaiting == "amount":
+        amount = u.number
+    counted = u.quantity if u.quantity and u.quantity.unit in (*CARD_UNITS, "") else None
+    count = u.card_count or (int(counted.value) if counted and counted.value.denominator == 1 else None)
+    if amount is None and count is None:
+        return None
+    if amount is not None:
+        fen = int(amount * 100) if (amount * 100).denominator == 1 else 0
+        try:
+            card_purchase.check_face_value(fen, turn.ctx.card_faces_fen)
+        except DomainError:
+            return turn.say(replies.bad_amount(turn.ctx.card_faces_fen, f"{amount}元"), "buy_card",
+                            suggestions=[replies.yuan(f) for f in turn.ctx.card_faces_fen])
+        d.amount_fen = fen
+    if count:
+        d.card_qty = count
+    return await quantity.advance(turn, d)
+
+# --- new requests ----------------------------------------------------------------------------
+
+
+async def start_card(turn: Turn) -> Reply:
+    turn.state.draft = Draft(kind="card")
+    reply = await answer_card(turn, turn.state.draft)
+    return reply if reply is not None else await quantity.advance(turn, turn.state.draft)
+
+
+async def place_goods(turn: Turn, d: Draft) -> Reply:
+    items = [LineRequest(line.sku, line.qty) for line in d.lines if line.sku and line.qty]
+    try:
+        order, lines = await orders.place_order(turn.ctx.user, items, d.address_id, "聊天下单", turn.ctx.pay_timeout)
+    except DomainError as exc:
+        return await order_refused(turn, d, exc)
+    turn.state.draft = None
+    summary = {"order_no": order.order_no, "kind": "goods", "status": order.status.value,
+               "total_fen": order.total_fen, "items": [{"sku": ln.sku, "qty": ln.qty} for ln in lines]}
+    text = replies.order_placed(order.order_no, order.total_fen, minutes(turn))
+    return turn.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))
+
+
+async def order_refused(turn: Turn, d: Draft, exc: DomainError) -> Reply:
+    sku = exc.details.get("sku")
+    card = turn.ctx.search.cards.get(sku) if sku else None
+    name = card["name"] if card else (sku or "")
+    if exc.code == "out_of_stock":
+        line = next((ln for ln in d.lines if ln.sku == sku), None)
+        if line:
+            d.lines.remove(line)
+            d.pending = Line(sku=sku, qty=None)
+            d.awaiting = "qty"
+        stock = await assistant_reads.stock_of(sku)
+        return turn.say(replies.out_of_stock(name, stock), "confirm",
+                        [card] if card else [], suggestions=["取消"])
+    if exc.code in ("product_not_sellable", "product_not_found"):
+        d.lines = [ln for ln in d.lines if ln.sku != sku]
+        reply = await quantity.advance(turn, d) if d.lines else None
+        text = replies.not_sellable(name)
+        if reply is None:
+            turn.state.draft = None
+            return turn.say(text, "confirm", [], suggestions=replies.START_SUGGESTIONS)
+        reply.reply = text + "\n" + reply.reply
+        reply.intent = "confirm"
+        return reply
+    return turn.say(f"下单没有成功：{exc.message}", "confirm", suggestions=["取消"])
+
+
+async def place_cards(turn: Turn, d: Draft) -> Reply:
+    try:
+        order = await card_purchase.purchase_cards(turn.ctx.user, d.amount_fen or 0, d.card_qty,
+                                                   turn.ctx.card_faces_fen, turn.ctx.pay_timeout)
+    except DomainError as exc:
+        return turn.say(f"没能下单：{exc.message}", "confirm", suggestions=["取消"])
+    turn.state.draft = None
+    summary = {"order_no": order.order_no, "kind": "card", "status": order.status.value,
+               "total_fen": order.total_fen, "items": []}
+    text = replies.cards_ordered(order.order_no, order.total_fen, minutes(turn))
+    return turn.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))
+
+
+def minutes(turn: Turn) -> int:
+    return max(1, int(turn.ctx.pay_timeout.total_seconds() // 60))

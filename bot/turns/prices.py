@@ -1,0 +1,122 @@
+"""Turns that answer prices (of a product, in the draft, cheapest or dearest) and searches."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot import packs, replies, shop_questions
+from bot.draft import Draft, Line
+from bot.products import Resolution
+from bot.reply import Reply
+from bot.turns import common, quantity
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+
+async def prices(turn: Turn) -> Reply:
+    extreme = shop_questions.superlative(turn.u.text)
+    if extreme is not None:
+        return cheapest_or_dearest(turn, extreme)
+    found = turn.resolve_products()
+    if found.refused:
+        return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                        "ask_price", found.candidates)
+    if not found.candidates:
+        return turn.not_found("ask_price", found)
+    shown = found.candidates[:common.SHOW]
+    if found.chosen and await focus(turn, found.chosen, per_unit=True):
+        # A price question answers the price and makes the product "this one"; it shows no order to confirm.
+        card, d = found.chosen, turn.state.draft
+        p = d.pending
+        if p is not None and p.qty and p.sku == card["sku"]:
+            text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
+        else:
+            text = replies.price_of(card)
+            if p is not None:
+                p.qty, p.asked = None, None
+        d.awaiting = "qty"
+        return turn.say(text, "ask_price", [card], suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+    if found.chosen:
+        card = found.chosen
+        return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
+                        suggestions=[f"来一{card['unit']}"])
+    return turn.say(replies.prices(shown) + turn.pending_question(), "ask_price", shown,
+                    suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
+
+
+def price_in_draft(turn: Turn, d: Draft) -> Reply:
+    cards_by_sku = turn.ctx.search.cards
+    line = d.current
+    pool = [cards_by_sku[s] for s in (line.candidates if line else []) if s in cards_by_sku]
+    card = cards_by_sku.get(line.sku) if line and line.sku else None
+    if turn.u.specs and pool:
+        narrowed = turn.resolve_products(within=[c["sku"] for c in pool])
+        card = narrowed.chosen or card
+    if card is None:
+        return turn.say(replies.FALLBACK + turn.pending_question(), "ask_price", suggestions=turn.resume_suggestions())
+    return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
+                    suggestions=turn.resume_suggestions())
+
+
+def cheapest_or_dearest(turn: Turn, extreme: str) -> Reply:
+    """哪个最便宜 (over the list just shown, or what is named), A跟B哪个贵: answered from the prices."""
+    cards_by_sku = turn.ctx.search.cards
+    if turn.u.about_products:
+        pool = turn.resolve_products().candidates
+    else:
+        pool = [cards_by_sku[s] for s in turn.state.shown if s in cards_by_sku]
+    if not pool:
+        pool = turn.ctx.search.search("", limit=200).items
+    if not pool:
+        return turn.not_found("ask_price", turn.resolve_products())
+    ranked = sorted(pool, key=lambda c: c["price_fen"], reverse=extreme == "dear")
+    best = ranked[0]
+    word = "最贵" if extreme == "dear" else "最便宜"
+    text = f"{word}的是{replies.price_line(best)}。"
+    if 2 <= len(pool) <= 3:
+        text += "\n" + "\n".join(replies.price_line(c) for c in ranked[1:])
+    return turn.say(text + turn.pending_question(), "ask_price", [best],
+                    suggestions=[f"来一{best['unit']}", "还有别的吗"])
+
+
+async def focus(turn: Turn, card: dict[str, Any], per_unit: bool = False) -> bool:
+    """A single product asked about becomes the draft's pending line (its quantity may follow), unless an
+    order is already waiting for confirmation."""
+    d = turn.draft
+    if d is not None and (d.kind != "goods" or d.awaiting == "confirm"):
+        return False
+    if d is None:
+        d = turn.state.draft = Draft(kind="goods")
+    d.pending = Line(sku=card["sku"], candidates=[card["sku"]])
+    if not (per_unit and turn.u.quantity is not None and turn.u.quantity.value == 1):  # 多少钱一箱: a unit price
+        quantity.apply_quantity(turn, d.pending)
+    return True
+
+
+async def focused_reply(turn: Turn, text: str, intent: str) -> Reply:
+    reply = await quantity.advance(turn, turn.state.draft)
+    if turn.state.draft.awaiting == "qty":
+        reply.reply = text + replies.QTY_QUESTION.format(unit=reply.products[0]["unit"]) if reply.products else text
+    else:
+        reply.reply = text + "\n" + reply.reply
+    reply.intent = intent
+    return reply
+
+
+async def search(turn: Turn) -> Reply:
+    found = turn.resolve_products()
+    if found.refused:
+        return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
+                        "search", found.candidates)
+    if not found.candidates and turn.u.generic and not turn.u.origin:
+        page = turn.ctx.search.search("", limit=common.SHOW)
+        found = Resolution(candidates=page.items, total=page.total)
+    if not found.candidates:
+        return turn.not_found("search", found)
+    shown = found.candidates[:common.SHOW]
+    place = turn.u.origin.mention if turn.u.origin and not turn.u.product_words else ""
+    if found.chosen and turn.u.product_words and await focus(turn, found.chosen):
+        return await focused_reply(turn, replies.found(shown, found.total, place).split("想要")[0].rstrip(), "search")
+    return turn.say(replies.found(shown, found.total, place) + turn.pending_question(), "search", shown,
+                    suggestions=replies.pick_suggestions(len(shown)))

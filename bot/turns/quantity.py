@@ -1,0 +1,164 @@
+"""Moving the draft on: quantities read against packs, the next question, the summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot import packs, replies
+from bot.draft import Draft, Line
+from bot.packs import Asked
+from bot.reply import Reply
+from bot.turns import common
+from bot.understanding import METRIC, Understanding
+from models.services import addresses
+from models.services.orders import MAX_QTY
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+
+def names_the_pack(turn: Turn) -> bool:
+    """Every quantity in the message is a weight or volume used to say which pack (换成5kg的, 要2.5kg那种)."""
+    u = turn.u
+    return bool(u.quantities) and all(q.unit in METRIC for q in u.quantities) and (
+        "correct" in u.cues or u.text.endswith(("的", "那种", "那个", "那款")))
+
+
+def apply_quantity(turn: Turn, line: Line, u: Understanding | None = None) -> None:
+    """Put the message's quantity on the line: read against the product's pack when the product is known,
+    kept as said (5斤, 60个) until it is otherwise."""
+    u = u or turn.u
+    card = turn.ctx.search.cards.get(line.sku) if line.sku else None
+    said = common.quantity_for(u.quantities, card["unit"] if card else None)
+    if said is not None:
+        asked = Asked(said.value, said.unit)
+    elif u.number is not None:
+        asked = Asked(u.number, "")
+    else:
+        return
+    line.qty, line.asked = None, asked.to_json()
+    if card is None and (asked.measured is None or asked.unit in ("只", "个")) and asked.value.denominator == 1:
+        line.qty = int(asked.value)  # 两箱 before the product is chosen: shown now, checked against its pack then
+    settle(turn, line)
+
+
+def settle(turn: Turn, line: Line) -> None:
+    """A quantity kept as said becomes a number of packs once the product is known and a whole number fits."""
+    asked = Asked.from_json(line.asked)
+    card = turn.ctx.search.cards.get(line.sku) if line.sku else None
+    if asked is None or card is None:
+        return
+    reading = packs.read(asked, card)
+    turn.why = reading.why
+    turn.half = asked.value if reading.why == "fraction" else None
+    line.qty = reading.packs
+    if reading.packs is not None:
+        line.asked = None
+
+
+async def advance(turn: Turn, d: Draft) -> Reply:
+    """Ask the next missing thing, or show the summary and wait for confirmation."""
+    if d.kind == "card":
+        if d.amount_fen is None:
+            d.awaiting = "amount"
+            return turn.say(replies.ask_amount(turn.ctx.card_faces_fen), "buy_card",
+                            suggestions=[replies.yuan(f) for f in turn.ctx.card_faces_fen])
+        d.awaiting = "confirm"
+        return turn.say(replies.card_summary(d.amount_fen, d.card_qty), "buy_card",
+                        suggestions=list(replies.CONFIRM_SUGGESTIONS))
+    cards_by_sku = turn.ctx.search.cards
+    unsettled = next((ln for ln in d.lines if not ln.qty), None)
+    if unsettled is not None and d.pending is None:  # a change made a line's quantity a question again
+        d.lines.remove(unsettled)
+        d.pending = unsettled
+    p = d.pending
+    if p is not None:
+        if p.sku is None:
+            asked = await narrow_by_amount(turn, p)
+            if asked is not None:
+                return asked
+        if p.sku is None:
+            d.awaiting = "choice"
+            options = [cards_by_sku[s] for s in p.candidates if s in cards_by_sku][:common.SHOW]
+            return turn.say(replies.choose(options, len(p.candidates)), "order", options,
+                            suggestions=replies.pick_suggestions(len(options)))
+        card = cards_by_sku.get(p.sku)
+        if card is None:
+            d.pending = None
+            return turn.say(replies.not_sellable(p.sku), "order", [])
+        settle(turn, p)
+        if p.qty is None and p.asked and turn.why == "no_fit":
+            return ask_pack(turn, d, p, card)
+        if p.qty is None or not 1 <= p.qty <= MAX_QTY:
+            d.awaiting = "qty"
+            asked = Asked.from_json(p.asked)
+            half = turn.half
+            if asked is not None and turn.why == "other_unit":
+                text = replies.other_unit(card, packs.equivalent(card), asked.text())
+            elif half is not None:
+                text = replies.whole_units(card, int(half))
+            else:
+                text = replies.too_many(card, MAX_QTY) if p.qty else replies.ask_qty(card)
+            p.qty, p.asked = None, None
+            return turn.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
+        d.lines = common.merge(d.lines, p)
+        d.pending = None
+    shipping = await addresses.address_for_order(turn.ctx.user, d.address_id or turn.new_address_id)
+    if shipping is None:
+        d.awaiting = "address"
+        return turn.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
+    d.address_id = shipping.id
+    d.awaiting = "confirm"
+    lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku and line.qty]
+    return turn.say(replies.summary(lines, common.address_text(shipping)), "order", [c for c, _ in lines],
+                    suggestions=list(replies.CONFIRM_SUGGESTIONS))
+
+
+async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
+    """5斤大米 over several rice packs: the packs of which a whole number holds 5斤 (the fewest packs of each
+    product); one left is chosen. None fits: ask which pack and how many, listing what each holds."""
+    asked = Asked.from_json(p.asked)
+    if asked is None or asked.measured is None:
+        return None
+    offered = [turn.ctx.search.cards[s] for s in p.candidates if s in turn.ctx.search.cards]
+    fits = packs.fitting(offered, asked)
+    if not fits:
+        return ask_pack(turn, turn.draft, p, None) if offered else None
+    best: dict[str, tuple[dict[str, Any], int]] = {}
+    for card, n in fits:
+        core = core_of(turn, card)
+        if core not in best or n < best[core][1]:
+            best[core] = (card, n)
+    kept = [card for card, _ in best.values()]
+    if len(kept) == 1:
+        p.sku = kept[0]["sku"]
+    else:
+        p.candidates = [c["sku"] for c in kept]
+    return None
+
+
+def core_of(turn: Turn, card: dict[str, Any]) -> str:
+    known = turn.ctx.vocab.products.get(card["sku"])
+    return known.core if known else card["name"]
+
+
+def ask_pack(turn: Turn, d: Draft | None, p: Line, card: dict[str, Any] | None) -> Reply:
+    """No whole number of packs holds what was asked (3斤 of 2.5kg and 5kg bags): ask which pack and how many."""
+    asked = Asked.from_json(p.asked)
+    cards_by_sku = turn.ctx.search.cards
+    family = [cards_by_sku[s] for s in p.candidates if s in cards_by_sku] or ([card] if card else [])
+    if card is not None:
+        core = core_of(turn, card)
+        family = [c for c in family if core_of(turn, c) == core] or [card]
+    p.sku = None if len(family) > 1 else family[0]["sku"]
+    p.candidates = [c["sku"] for c in family]
+    p.qty, p.asked = None, None
+    if d is not None:
+        d.awaiting = "choice" if p.sku is None else "qty"
+    options = family[:common.SHOW]
+    one = len({core_of(turn, c) for c in options}) == 1
+    text = replies.which_pack(asked.text() if asked else "", [(c, packs.equivalent(c)) for c in options], one)
+    suggestions = replies.pick_suggestions(len(options)) if p.sku is None else [f"{n}{options[0]['unit']}" for n in (1, 2, 3)]
+    return turn.say(text, "order", options, suggestions=suggestions)
+
+# --- placing ----------------------------------------------------------------------------------

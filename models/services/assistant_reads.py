@@ -1,0 +1,51 @@
+"""What the chat assistant reads from the database, kept here so `bot/` holds no queries."""
+from __future__ import annotations
+
+from typing import Any
+
+from models.catalog import Product
+from models.regions import Region, RegionLevel
+
+VOCABULARY_FIELDS = (
+    "sku", "name", "brand", "category", "unit", "aliases", "tags", "cert_status", "valid_until",
+    "supplier__cert_status", "origin__name", "origin__level", "origin__parent__name", "origin__parent__level",
+    "origin__parent__parent__name",
+)
+
+
+async def catalogue_words() -> tuple[list[dict[str, Any]], list[str]]:
+    """Every product with what the assistant's vocabulary is built from (in any state: a revoked product is
+    recognised to be refused by name), and the province names."""
+    rows = await Product.all().values(*VOCABULARY_FIELDS)
+    provinces = await Region.filter(level=RegionLevel.PROVINCE).values_list("name", flat=True)
+    return rows, list(provinces)
+
+
+async def stock_of(sku: str) -> int:
+    """The product's stock now (0 for an unknown sku)."""
+    stock = await Product.filter(sku=sku).values_list("stock", flat=True)
+    return int(stock[0]) if stock else 0
+
+
+async def evaluation_user(name: str, address: dict[str, Any] | None, regions: Any) -> Any:
+    """A consumer for scoring the assistant (`evaluate-bot`): no dialogue state, and the given default address
+    or none."""
+    from models.addresses import Address
+    from models.chat import ChatSession
+    from models.services import addresses
+    from models.users import User
+
+    user, _ = await User.get_or_create(openid=f"eval:{name}", defaults={"nickname": name})
+    await ChatSession.filter(user_id=user.id).delete()
+    has = await Address.exists(user_id=user.id)
+    if address is not None and not has:
+        await addresses.create_address(user, regions, **address)
+    if address is None and has:
+        await Address.filter(user_id=user.id).delete()
+    return user
+
+
+async def forget_dialogue(user_id: int) -> None:
+    from models.chat import ChatSession
+
+    await ChatSession.filter(user_id=user_id).delete()
