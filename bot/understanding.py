@@ -90,7 +90,8 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 def _is_only(text: str, words: tuple[str, ...]) -> bool:
     """The message is one of these words, give or take particles (好的吧, 确认！)."""
     stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
-    return text in words or stripped in words or (len(text) <= 8 and _leading(text, words))
+    spaced = {w.replace(" ", "") for w in words if " " in w}  # "ok confirm" arrives as okconfirm
+    return text in words or stripped in words or text in spaced or (len(text) <= 8 and _leading(text, words))
 
 
 def _leading(text: str, words: tuple[str, ...]) -> bool:

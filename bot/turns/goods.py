@@ -9,7 +9,7 @@ from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
 from bot.turns import address, common, placing, prices, quantity
-from bot.understanding import Understanding, split_items
+from bot.understanding import METRIC, Understanding, split_items
 from models.address_parser import PHONE
 
 if TYPE_CHECKING:
@@ -78,6 +78,11 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             return reply
     if "add" in u.cues and (u.product_words or u.origin):
         return await start_goods(turn, add=True)
+    if line is not None and line.sku and d.awaiting in ("qty", "confirm", "address") and u.specs \
+            and not u.product_words:
+        other = other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧 / 改成两袋2.5kg的: another pack of the same product
+        if other is not None:
+            return await switch_pack(turn, d, line, other)
     if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line):
         if u.product_words and line.sku and not same_product(turn, line.sku):
             return await start_goods(turn, add=d.awaiting == "confirm")
@@ -91,6 +96,31 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
     if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
         return await start_goods(turn, add=d.awaiting == "confirm" and not same_product(turn, line.sku if line else None))
     return None
+
+
+def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
+    """A variant of the line's product (among those it was chosen from) whose name carries a pack size said."""
+    family = [s for s in line.candidates if s != line.sku and s in turn.ctx.search.cards]
+    if not family:
+        found = turn.resolve_products(within=None)
+        family = [s for s in found.family if s != line.sku] if not found.unknown else []
+    if not family:
+        return None
+    narrowed = turn.resolve_products(within=[line.sku or "", *family])
+    chosen = narrowed.chosen
+    return chosen if chosen is not None and chosen["sku"] != line.sku else None
+
+
+async def switch_pack(turn: Turn, d: Draft, line: Line, card: dict[str, Any]) -> Reply:
+    """The line becomes the other pack: a pack count said is its count; a pack size said as such (…的) keeps the
+    count; an amount (还是要10斤) is read against the new pack."""
+    u = turn.u
+    counted = [q for q in u.quantities if q.unit not in METRIC]
+    line.sku = card["sku"]
+    if counted or (u.quantities and not quantity.names_the_pack(turn)):
+        line.qty = None
+        quantity.apply_quantity(turn, line)
+    return await quantity.advance(turn, d)
 
 
 def quantity_fits(turn: Turn, line: Line) -> bool:

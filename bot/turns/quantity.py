@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 def names_the_pack(turn: Turn) -> bool:
     """Every quantity in the message is a weight or volume used to say which pack (换成5kg的, 要2.5kg那种)."""
     u = turn.u
-    return bool(u.quantities) and all(q.unit in METRIC for q in u.quantities) and (
-        "correct" in u.cues or u.text.endswith(("的", "那种", "那个", "那款")))
+    return bool(u.quantities) and all(q.unit in METRIC for q in u.quantities) and \
+        u.text.rstrip("吧呀啊了").endswith(("的", "那种", "那个", "那款", "装"))
 
 
 def apply_quantity(turn: Turn, line: Line, u: Understanding | None = None) -> None:
