@@ -128,10 +128,10 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
         await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY])
         await conn.execute_script("SET LOCAL plan_cache_mode = force_custom_plan")  # see stats._analytic
     span = [lo.isoformat(), hi.isoformat()]
+    for table in ("stats_day", "stats_day_supplier", "stats_day_state"):  # first: on SQLite, the write lock
+        await sql.execute(conn, f"DELETE FROM {table} WHERE day >= ? AND day <= ?", span)
     marks = [(r["day"], r["mark"]) for r in await sql.query(
         conn, "SELECT day, mark FROM stats_dirty WHERE day >= ? AND day <= ?", span)]
-    for table in ("stats_day", "stats_day_supplier", "stats_day_state"):
-        await sql.execute(conn, f"DELETE FROM {table} WHERE day >= ? AND day <= ?", span)
     if sqlite:
         await conn.execute_script("DROP TABLE IF EXISTS temp.stats_facts")
         create = "CREATE TEMP TABLE stats_facts AS "
