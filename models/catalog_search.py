@@ -26,7 +26,7 @@ from typing import Any, Callable, Mapping
 from tortoise.functions import Count, Max
 
 from models.catalog import Product
-from models.catalog_rows import sellable_card_rows, update_stamps
+from models.catalog_rows import CHUNK, sellable_card_rows, update_stamps
 from models.clock import today_shanghai
 from models.errors import Unavailable
 from models.product_cards import card, search_doc
@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 # Writers in other processes may commit a little after the time they stamped: look back this far.
 LOOK_BACK = timedelta(seconds=30)
 CACHE_SIZE = 512
-CHUNK = 500  # skus per IN list: far below every engine's parameter limit (SQLite's oldest builds: 999)
 REBUILD_MIN = 2_000  # a change set larger than this and than a quarter of the index rebuilds instead
 CHECK_ROUNDS = 4  # a stale page with refused products is searched again at most this often
 

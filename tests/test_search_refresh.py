@@ -255,3 +255,24 @@ async def test_polls_without_changes_read_nothing_and_a_change_rebuilds_nothing(
     await revoke(client, headers, "T-RICE-01")
     assert (await health(client))["search_index"]["rebuilds_total"] == before["rebuilds_total"]
     assert "T-RICE-01" not in index.cards and index.version > version
+
+
+async def test_a_change_to_thousands_of_products_is_re_read_in_chunks(client, small_catalog):
+    """1,500 products revoked at once (more than one IN list of 500, fewer than a rebuild needs): re-read in chunks."""
+    from models.clock import now_utc
+
+    headers = await admin_headers(client)
+    await import_csv(client, small_catalog, headers)
+    await bulk_products(client, 6_000)
+    index = client.app[SEARCH]
+    with activated(client.app[DATABASE]):
+        assert await index.follow()
+    assert len([s for s in index.cards if s.startswith("BULK-")]) == 6_000
+    rebuilds = index.health.rebuilds_total
+    with activated(client.app[DATABASE]) as ctx:
+        await sql.execute(ctx.db(), "UPDATE product SET cert_status = 'revoked', updated_at = ? "
+                          "WHERE sku LIKE 'BULK-%' AND id % 4 = 0", [now_utc()])
+        assert await index.follow()
+    assert len([s for s in index.cards if s.startswith("BULK-")]) == 4_500
+    assert index.health.rebuilds_total == rebuilds and index.health.failures_total == 0
+    assert (await search(client, q="挂面", page_size="1"))["total"] == 4_500
