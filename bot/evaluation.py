@@ -85,7 +85,8 @@ class Report:
 def load_set(directory: Path = EVAL_DIR) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     utterances = [json.loads(line) for line in (directory / "utterances.jsonl").read_text("utf-8").splitlines()
                   if line.strip()]
-    dialogues = json.loads((directory / "dialogues.json").read_text("utf-8"))
+    dialogues_file = directory / "dialogues.json"  # a set may hold single messages only
+    dialogues = json.loads(dialogues_file.read_text("utf-8")) if dialogues_file.exists() else []
     return utterances, dialogues
 
 

@@ -71,6 +71,7 @@ class Understanding:
     bare: bool = False  # the message is only a noun phrase (香蕉, 静宁苹果)
     order_no: str | None = None
     address: AddressPart | None = None  # a delivery address (or a change to it) said in the message
+    foreign: str = ""  # the thing asked for, when the catalogue's words are only part of its name (苹果手机)
 
     @property
     def about_products(self) -> bool:
@@ -287,6 +288,12 @@ def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
+    u.foreign = "" if named else _foreign(kept, u, vocab)
+    if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said
+        u.product_words, u.origin, u.generic = [], None, False
+        u.product_text = u.foreign
+        u.bare = False
+        return
     # A place next to product words is searched too (冰岛普洱: 普洱 is a city and part of the name).
     u.product_text = " ".join(kept + (places if u.product_words else []))
     stripped = u.text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
@@ -297,14 +304,86 @@ def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
 def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
     """Unknown words that sound like catalogue words are read as those words (黑狗杞 → 黑枸杞, 铁观因 → 铁观音).
 
-    The whole product text is tried, since a mistyped word is often cut apart around the wrong character.
-    """
+    Each run of unknown tokens is tried whole, since a mistyped word is often cut apart around the wrong
+    character; the run is corrected only when what is heard covers all of it (华为手机现货 holds 机现, which
+    sounds like 吉县, and is still not a place: nothing is corrected)."""
     if all(_catalogue_word(t, vocab) for t in tokens):
         return tokens
-    heard = vocab.sounds_like("".join(tokens))
-    if not heard:
-        return tokens
-    return heard + [t for t in tokens if _catalogue_word(t, vocab) and not any(t in w for w in heard)]
+    out: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if not run:
+            return
+        text = "".join(run)
+        pieces = vocab.sounds_like_pieces(text)
+        if pieces and sum(size for _, size in pieces) == len(text):
+            out.extend(word for word, _ in pieces)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for token in tokens:
+        if (_catalogue_word(token, vocab) and len(token) >= 2) or _cueish(token):
+            close()
+            out.append(token)
+        else:  # unknown, or one character that may be part of a mistyped word (黑狗 杞, 铁 关 音)
+            run.append(token)
+    close()
+    return out
+
+
+_MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
+
+
+def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary) -> str:
+    """The thing asked for when the catalogue words in the message are only part of another thing's name:
+    a known word followed by a word the catalogue does not know (苹果手机, 核桃夹子, 番茄小说), by a model
+    number (小米14, 苹果15), only single characters matched beside real unknown words (床垫 乳胶 1.5米 → 米),
+    or a place beside an unknown word (哈尔滨啤酒, 山西老陈醋). Empty when the message is about the catalogue."""
+    known = [t for t in kept if _catalogue_word(t, vocab)]
+    unknown = [t for t in kept if not _catalogue_word(t, vocab) and _real_word(t, vocab) and not _cueish(t)]
+    text = u.text
+    for word in known:
+        at = text.find(word)
+        if at < 0:
+            continue
+        after = text[at + len(word):]
+        if any(after.startswith(t) for t in unknown):
+            return word + next(t for t in unknown if after.startswith(t))
+        model = _MODEL_NUMBER.match(after)
+        if len(word) >= 2 and model and not _AMOUNT.match(after):
+            return word + model.group()
+    if unknown and known and all(len(w) == 1 for w in known):
+        return " ".join(unknown)
+    if unknown and not known and u.origin is not None:
+        after = text[text.find(u.origin.mention) + len(u.origin.mention):] if u.origin.mention in text else ""
+        for word in unknown:
+            if after.startswith(word):  # 哈尔滨啤酒, 山西老陈醋: the place's product that the shop does not sell
+                return u.origin.mention + word
+    return ""
+
+
+def _cueish(token: str) -> bool:
+    """几块钱, 多少钱一斤: a word the cue lists hold or contain (price, buying, filler), not a product."""
+    return token in _CUE_WORDS or any(len(w) >= 2 and w in token for w in _CUEISH)
+
+
+_CUEISH = frozenset(w for group in (lexicon.ASK_PRICE, lexicon.BUY, lexicon.SEARCH, lexicon.FILLER, lexicon.THANKS,
+                                    lexicon.GREET, lexicon.HELP, lexicon.ORDER_STATUS) for w in group)
+
+
+_ENGLISH_FILLER = frozenset(
+    "please pls plz thanks thank thx want wanna buy the a an of me give get some how much is are do does you have "
+    "sell any i to for my order please, ok okay yes no and with in this that one two three four five".split())
+
+
+def _real_word(token: str, vocab: Vocabulary) -> bool:
+    """A word of the language (jieba's dictionary, or a latin word), not a typo or a stray character."""
+    if re.fullmatch(r"[a-z]{2,}", token):
+        return token not in _ENGLISH_FILLER
+    return len(token) >= 2 and _RE_CJK.search(token) is not None and bool(vocab.tokenizer.jieba.FREQ.get(token))
 
 
 def _catalogue_word(token: str, vocab: Vocabulary) -> bool:

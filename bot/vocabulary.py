@@ -101,7 +101,7 @@ class Vocabulary:
 
     def _mentions_in(self, text: str) -> list[str]:
         regions = self.regions
-        return _longest_first(text, self._longest_region, lambda piece: piece if piece in regions else None)
+        return [w for w, _ in _longest_first(text, self._longest_region, lambda p: p if p in regions else None)]
 
     @functools.cached_property
     def _longest_region(self) -> int:
@@ -159,6 +159,10 @@ class Vocabulary:
 
     def sounds_like(self, text: str) -> list[str]:
         """Catalogue words that sound like parts of `text` (黑狗杞 → 黑枸杞, 铁观因 → 铁观音), longest first."""
+        return [word for word, _ in self.sounds_like_pieces(text)]
+
+    def sounds_like_pieces(self, text: str) -> list[tuple[str, int]]:
+        """As `sounds_like`, with how many characters of `text` each word was heard in."""
         sounds, words = self._sounds, self.words
         return _longest_first(text, 8, lambda piece: piece if piece in words else sounds.get(pinyin_key(piece)))
 
@@ -168,15 +172,16 @@ class Vocabulary:
         return frozenset(w[-1] for w in self.words if w)
 
 
-def _longest_first(text: str, longest: int, lookup: Callable[[str], str | None]) -> list[str]:
+def _longest_first(text: str, longest: int, lookup: Callable[[str], str | None]) -> list[tuple[str, int]]:
     """Scan left to right; at each position take the longest piece (two characters or more) that `lookup`
-    recognises, keep what it returns and jump past it."""
-    found, i = [], 0
+    recognises, keep what it returns (with the piece's length) and jump past it."""
+    found: list[tuple[str, int]] = []
+    i = 0
     while i < len(text) - 1:
         for size in range(min(longest, len(text) - i), 1, -1):
             word = lookup(text[i : i + size])
             if word:
-                found.append(word)
+                found.append((word, size))
                 i += size
                 break
         else:
