@@ -68,7 +68,7 @@ class Assistant:
             async with self._lock:
                 if self._vocab is None or self._vocab_version != self.search.version:
                     version = self.search.version
-                    self._vocab = await load_vocabulary(today_shanghai(), self.search.index.knows)
+                    self._vocab = await load_vocabulary(today_shanghai(), self.search.index.knows_word)
                     self._vocab_version = version
         return self._vocab
 

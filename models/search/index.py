@@ -277,6 +277,11 @@ class SearchIndex:
         return any(self._postings.get(form) is not None for term in self._tokenizer.query_terms(text)
                    for form in _forms(term))
 
+    def knows_word(self, word: str) -> bool:
+        """Whether `word` itself (or a synonym of it) is a term of some document: 牛奶 is not, though 牦牛奶粉
+        holds those two characters and 牛 and 奶 are terms."""
+        return any(self._postings.get(form) is not None for form in _forms(word))
+
     def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[str, int]], int]:
         """Best matches of q with how many of its terms each one matched, and how many of q's terms the
         catalogue knows at all: what the chat assistant needs to tell "one product fits" from "several do"."""
