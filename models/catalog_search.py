@@ -16,6 +16,7 @@ against the database, a handful of skus at a time, before it is shown (`search_c
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -62,6 +63,7 @@ class CatalogSearch:
         self._watermark: datetime | None = None
         self._seen: dict[str, Any] = {}  # sku → updated_at as last read, for the rows inside the look-back window
         self._last_signature: tuple[int, datetime | None] | None = None
+        self._refreshing = asyncio.Lock()
         self.health = RefreshHealth(refresh_seconds) if clock is None else RefreshHealth(refresh_seconds, clock)
         self.version = 0  # bumped whenever the set of sellable products or their cards may have changed
 
@@ -87,7 +89,12 @@ class CatalogSearch:
 
     async def refresh(self) -> int:
         """Follow changes made by any process since the last look; returns how many products were re-read.
-        Raises what the database raises (see `poll` and `follow` for the callers that must not)."""
+        Raises what the database raises (see `poll` and `follow` for the callers that must not). One at a time:
+        a poll that read a row before a change committed cannot put it back after the change's own refresh."""
+        async with self._refreshing:
+            return await self._refresh()
+
+    async def _refresh(self) -> int:
         started = self.health.started()
         if self._built_for != self._today():
             await self.rebuild()
