@@ -1,5 +1,7 @@
-// The consumer page: development login, the ordering assistant's chat window, my orders and my love cards
-// (with the rotating pay code). The dialogue state lives on the server; the bubbles are kept for this tab only.
+// The consumer page: development login and the ordering assistant's chat window; my orders (chat-orders.js) and my
+// love cards (chat-cards.js) beside it. The dialogue state lives on the server; the bubbles are kept for this tab
+// only. An order card in the chat follows its order: every fresh 我的订单 list updates it (after paying there, after
+// the assistant pays or cancels, and when the page comes back into view while an order waits for payment).
 'use strict';
 
 (() => {
@@ -7,27 +9,16 @@
   const sess = Aixin.session('chat');
   const $ = (id) => document.getElementById(id);
 
-  const ORDER_STATUS = {
-    pending_payment: '待支付', paid: '已支付', shipped: '已发货', completed: '已完成', cancelled: '已取消',
-    refunding: '退款中', refunded: '已退款',
-  };
-  const CARD_STATUS = { inactive: '未激活', active: '可用', frozen: '已冻结', expired: '已过期', closed: '已注销' };
-  const STATUS_LOOK = { pending_payment: 'warn', refunding: 'warn', cancelled: 'off', refunded: 'off',
-    inactive: 'warn', frozen: 'off', expired: 'off', closed: 'off' };
   const STARTERS = ['有哪些扶贫产品', '买两袋佛冈的大米', '买一张爱心卡', '我的订单'];
   const HISTORY_LIMIT = 60;
+  // Replies after which my orders or my cards have changed on the server (the assistant paid, cancelled, claimed).
+  const CHANGES_ORDERS = new Set(['pay_order', 'cancel_order']);
+  const CHANGES_CARDS = new Set(['pay_order', 'claim_card']);
+  const REFOCUS_GAP_MS = 2000;
 
   let user = null;
   let history = [];
   let busy = false;
-
-  function badge(status, names) {
-    return h('span', { class: `badge ${STATUS_LOOK[status] || ''}`.trim() }, names[status] || status);
-  }
-
-  function maskCardNo(no) {
-    return `${no.slice(0, 4)} **** **** ${no.slice(-4)}`;
-  }
 
   /** Like Aixin.guard, and back to the login form when the token is no longer valid. */
   async function run(action, button) {
@@ -36,12 +27,16 @@
     return result;
   }
 
+  const cards = window.AixinChatCards({ sess, run, loggedOut: () => showLogin() });
+  const orders = window.AixinChatOrders({ sess, run, cards, onOrders: followOrders, loggedOut: () => showLogin() });
+
   // ---------------------------------------------------------------- login
 
   function showLogin() {
     user = null;
     history = [];
-    payCode.close();
+    cards.close();
+    orders.close();
     $('app-view').hidden = true;
     $('who').hidden = true;
     $('logout').hidden = true;
@@ -58,8 +53,8 @@
     $('app-view').hidden = false;
     history = loadHistory();
     renderHistory();
-    loadOrders();
-    loadCards();
+    orders.load();
+    cards.load();
     $('chat-message').focus();
   }
 
@@ -155,15 +150,45 @@
   }
 
   function orderCard(order, detail) {
-    const status = (detail && detail.status) || order.status;
-    return h('article', { class: 'order-card', 'aria-label': '新订单' },
-      h('div', { class: 'order-card-head' }, h('strong', {}, '订单已创建'), badge(status, ORDER_STATUS)),
+    const now = { kind: order.kind, ...(detail || {}), status: (detail && detail.status) || order.status };
+    const note = now.status === 'pending_payment'
+      ? (now.pay_deadline ? `请在 ${Aixin.time(now.pay_deadline)} 前在“我的订单”中完成支付` : '')
+      : orders.statusNote(now);
+    return h('article', { class: 'order-card', 'aria-label': '新订单', dataset: { orderNo: order.order_no } },
+      h('div', { class: 'order-card-head' }, h('strong', {}, '订单已创建'), orders.statusBadge(now)),
       h('dl', {},
         h('dt', {}, '订单号'), h('dd', { class: 'order-no' }, order.order_no),
         h('dt', {}, '商品'), h('dd', {}, lineTexts(order, detail).join('，')),
         h('dt', {}, '合计'), h('dd', { class: 'money' }, yuan(order.total_fen))),
-      status === 'pending_payment' && detail && detail.pay_deadline
-        ? h('p', { class: 'muted' }, `请在 ${Aixin.time(detail.pay_deadline)} 前在“我的订单”中完成支付`) : null);
+      note ? h('p', { class: 'muted order-note' }, note) : null);
+  }
+
+  function shownStatus(entry) {
+    return (entry.orderDetail && entry.orderDetail.status) || entry.order.status;
+  }
+
+  /** A fresh list of my orders: the chat's order cards whose order moved on are redrawn (and kept so). */
+  function followOrders(fresh) {
+    const byNo = new Map(fresh.map((order) => [order.order_no, order]));
+    let changed = false;
+    history.forEach((entry) => {
+      const now = entry.order && byNo.get(entry.order.order_no);
+      if (!now || now.status === shownStatus(entry)) return;
+      entry.orderDetail = now;
+      changed = true;
+      $('chat-log').querySelectorAll(`.order-card[data-order-no="${entry.order.order_no}"]`)
+        .forEach((card) => card.replaceWith(orderCard(entry.order, now)));
+    });
+    if (changed) saveHistory();
+  }
+
+  /** Back on the page (after paying in WeChat, say) while an order in the chat waits for payment: look again. */
+  let lastLook = 0;
+  function lookAgain() {
+    if (!user || document.visibilityState !== 'visible' || Date.now() - lastLook < REFOCUS_GAP_MS) return;
+    if (!history.some((entry) => entry.order && shownStatus(entry) === 'pending_payment')) return;
+    lastLook = Date.now();
+    orders.load();
   }
 
   function showSuggestions(texts) {
@@ -211,7 +236,8 @@
       saveHistory();
       typing.replaceWith(botBubble(entry));
       showSuggestions(reply.suggestions);
-      if (reply.order) loadOrders();
+      if (reply.order || CHANGES_ORDERS.has(reply.intent)) orders.load();
+      if (CHANGES_CARDS.has(reply.intent)) cards.load();
     } catch (err) {
       typing.remove();
       mine.classList.add('failed');
@@ -234,184 +260,11 @@
     send(text);
   });
 
-  // ---------------------------------------------------------------- my orders
-
-  function orderRow(order) {
-    const items = order.kind === 'card' ? '消费扶贫爱心卡'
-      : order.items.map((line) => `${line.name} ×${line.qty}${line.unit}`).join('，');
-    const payButton = order.status === 'pending_payment'
-      ? h('button', { type: 'button', class: 'small', onclick: (e) => payClicked(order, e.currentTarget) }, '去支付')
-      : null;
-    return h('article', { class: 'order-row', dataset: { orderNo: order.order_no } },
-      h('div', { class: 'row-head' }, h('span', { class: 'order-no' }, order.order_no), badge(order.status, ORDER_STATUS)),
-      h('div', {}, items),
-      h('div', { class: 'row-foot' },
-        h('span', { class: 'money' }, yuan(order.total_fen)),
-        h('span', { class: 'muted' }, Aixin.time(order.created_at)),
-        payButton));
-  }
-
-  async function loadOrders() {
-    await run(async () => {
-      const page = await api(sess, 'GET', '/api/v1/orders?page_size=20');
-      const box = $('orders');
-      if (!page.items.length) {
-        box.replaceChildren(h('p', { class: 'muted' }, '还没有订单。和小助手说说想买什么吧。'));
-        return;
-      }
-      box.replaceChildren(...page.items.map(orderRow));
-      if (page.total > page.items.length) {
-        box.append(h('p', { class: 'muted' }, `共 ${page.total} 单，显示最近 ${page.items.length} 单`));
-      }
-    }, $('orders-refresh'));
-  }
-
-  function payClicked(order, button) {
-    run(() => pay(order, button));
-  }
-
-  /** WeChat Pay: the embedded sandbox pays a moment after the prepay, so follow the order for a while. */
-  async function pay(order, button) {
-    button.disabled = true;
-    button.textContent = '支付中…';
-    try {
-      await api(sess, 'POST', `/api/v1/orders/${encodeURIComponent(order.order_no)}/pay`, { method: 'wechat' });
-      for (let i = 0; i < 20; i += 1) {
-        await new Promise((resolve) => { setTimeout(resolve, 750); });
-        const now = await api(sess, 'GET', `/api/v1/orders/${encodeURIComponent(order.order_no)}`);
-        if (now.status !== 'pending_payment') {
-          Aixin.notify(now.status === 'paid' ? '支付成功' : `订单${ORDER_STATUS[now.status] || ''}`, 'ok');
-          return;
-        }
-      }
-      Aixin.notify('已发起支付，请在微信中完成支付后刷新订单', 'ok');
-    } finally {
-      await loadOrders();
-      if (order.kind === 'card') await loadCards();
-    }
-  }
-
-  // ---------------------------------------------------------------- my love cards
-
-  function cardRow(card) {
-    return h('article', { class: `love-card ${card.status}`, dataset: { cardNo: card.card_no } },
-      h('div', { class: 'row-head' }, h('strong', {}, '消费扶贫爱心卡'), badge(card.status, CARD_STATUS)),
-      h('div', { class: 'card-no', title: card.card_no }, maskCardNo(card.card_no)),
-      h('div', { class: 'card-balance' },
-        h('span', { class: 'money' }, yuan(card.balance_fen)),
-        h('span', { class: 'muted' }, `面值 ${yuan(card.face_value_fen)}`)),
-      h('div', { class: 'row-foot' },
-        h('span', { class: 'muted' }, `有效期至 ${card.expires_at}`),
-        card.status === 'active'
-          ? h('button', { type: 'button', class: 'small', onclick: () => payCode.open(card) }, '付款码') : null));
-  }
-
-  async function loadCards() {
-    await run(async () => {
-      const list = await api(sess, 'GET', '/api/v1/cards');
-      const box = $('cards');
-      box.replaceChildren(...(list.items.length ? list.items.map(cardRow)
-        : [h('p', { class: 'muted' }, '还没有爱心卡。可以对小助手说“买一张200元的爱心卡”。')]));
-    }, $('cards-refresh'));
-  }
-
-  // ---------------------------------------------------------------- the rotating pay code
-
-  /** The pay-code dialog: a fresh code every minute (renewed a few seconds before it expires), with a countdown. */
-  const payCode = {
-    card: null,
-    timer: null,
-    expiresAt: 0,
-    objectUrl: null,
-    generation: 0,
-    loading: false,
-    RENEW_BEFORE_MS: 5000,
-
-    open(card) {
-      this.card = card;
-      $('pay-code-card').textContent = `${maskCardNo(card.card_no)} · 余额 ${yuan(card.balance_fen)}`;
-      $('pay-code-text').textContent = '';
-      $('pay-code-countdown').textContent = '正在生成付款码…';
-      $('pay-code').showModal();
-      this.renew();
-      clearInterval(this.timer);
-      this.timer = setInterval(() => this.tick(), 1000);
-    },
-
-    async renew() {
-      const generation = ++this.generation;
-      this.loading = true;
-      $('pay-code-refresh').disabled = true;
-      try {
-        const code = await api(sess, 'GET', `/api/v1/cards/${this.card.card_no}/pay-code`);
-        const url = await Aixin.imageUrl(sess, code.qr_png_url);
-        if (generation !== this.generation) { URL.revokeObjectURL(url); return; }
-        this.loading = false;
-        this.show(code, url);
-      } catch (err) {
-        if (generation !== this.generation) return;
-        this.stop();
-        $('pay-code-countdown').textContent = err instanceof Aixin.ApiFailure ? err.message : '付款码生成失败，请重试';
-        if (!sess.token) showLogin();
-      } finally {
-        if (generation === this.generation) {
-          this.loading = false;
-          $('pay-code-refresh').disabled = false;
-        }
-      }
-    },
-
-    show(code, url) {
-      if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
-      this.objectUrl = url;
-      $('pay-code-qr').src = url;
-      $('pay-code-text').textContent = code.code;
-      // The server's clock decides; a phone whose clock is off still gets a sensible countdown.
-      let life = Date.parse(code.expires_at) - Date.now();
-      if (!(life > 10000 && life < 120000)) life = 60000;
-      this.expiresAt = Date.now() + life;
-      if (!this.timer) this.timer = setInterval(() => this.tick(), 1000);
-      this.tick();
-    },
-
-    tick() {
-      if (!this.objectUrl || this.loading) return;
-      const left = this.expiresAt - Date.now();
-      if (left <= this.RENEW_BEFORE_MS) {
-        this.renew();
-        return;
-      }
-      $('pay-code-countdown').textContent = `${Math.ceil(left / 1000)} 秒后自动更新`;
-    },
-
-    stop() {
-      clearInterval(this.timer);
-      this.timer = null;
-    },
-
-    close() {
-      this.stop();
-      this.generation += 1;
-      this.loading = false;
-      if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
-      this.objectUrl = null;
-      $('pay-code-qr').removeAttribute('src');
-      $('pay-code-refresh').disabled = false;
-      if ($('pay-code').open) $('pay-code').close();
-    },
-  };
-
-  $('pay-code-refresh').addEventListener('click', () => {
-    if (!payCode.timer) payCode.timer = setInterval(() => payCode.tick(), 1000);
-    payCode.renew();
-  });
-  $('pay-code-close').addEventListener('click', () => payCode.close());
-  $('pay-code').addEventListener('close', () => payCode.close());
-
   // ---------------------------------------------------------------- start
 
-  $('orders-refresh').addEventListener('click', () => loadOrders());
-  $('cards-refresh').addEventListener('click', () => loadCards());
+  $('cards-refresh').addEventListener('click', () => cards.load());
+  window.addEventListener('focus', lookAgain);
+  document.addEventListener('visibilitychange', lookAgain);
 
   async function start() {
     if (!sess.token) { showLogin(); return; }

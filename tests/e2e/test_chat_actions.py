@@ -1,0 +1,296 @@
+"""The consumer page's own actions (issue 15, item 5): 领取 a printed card by its code or a photo of its QR, pay an
+order with a love card from 我的订单, cancel an unpaid order, and the chat's order card following its order."""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qrcode
+from playwright.sync_api import expect
+
+from tests.e2e.test_chat_page import _log_in, _unique, _yuan
+
+ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
+           "detail": "石角镇XX路8号", "is_default": True}
+
+
+class ScriptErrors:
+    """What the page's script threw or logged as an error; a refusal the test provokes on purpose is allowed."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self.allowed: list[str] = []
+
+    def allow_refusal(self, status: int) -> None:
+        """The browser logs every 4xx answer as "Failed to load resource": one with `status` is expected."""
+        self.allowed.append(f"the server responded with a status of {status} ")
+
+    def unexpected(self) -> list[str]:
+        return [e for e in self.seen if not any(a in e for a in self.allowed)]
+
+
+@pytest.fixture(autouse=True)
+def script_errors(page: Any) -> Iterator[ScriptErrors]:
+    """The page's script never throws nor logs an error while a test drives it (as in test_chat_page.py)."""
+    errors = ScriptErrors()
+    page.on("pageerror", lambda error: errors.seen.append(str(error)))
+    page.on("console", lambda message: errors.seen.append(message.text) if message.type == "error" else None)
+    yield errors
+    assert errors.unexpected() == []
+
+
+def _masked(card_no: str) -> str:
+    return f"{card_no[:4]} **** **** {card_no[-4:]}"
+
+
+def _buy_card(api: Any, token: str, face_fen: int) -> str:
+    """One more active card of `face_fen` for the token's user, bought and paid through the WeChat Pay sandbox."""
+    before = {c["card_no"] for c in api.call("GET", "/api/v1/cards", token)["items"]}
+    order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": face_fen, "quantity": 1})
+    api.call("POST", f"/api/v1/orders/{order['order_no']}/pay", token, {"method": "wechat"})
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        new = {c["card_no"] for c in api.call("GET", "/api/v1/cards", token)["items"]} - before
+        if new:
+            return new.pop()
+        time.sleep(0.2)  # the embedded sandbox pays a moment after the prepay
+    raise AssertionError("the sandbox did not pay the card order")
+
+
+def _card_holder(api: Any, name: str, face_fen: int = 20000) -> tuple[str, str]:
+    """A consumer holding one active card of `face_fen`."""
+    token = api.consumer_token(name)
+    return token, _buy_card(api, token, face_fen)
+
+
+def _printed_code(api: Any, face_fen: int = 20000) -> tuple[str, str]:
+    """A card someone bought and gave away: its printed claim code (AX1.…) and number."""
+    token, card_no = _card_holder(api, _unique("送卡人"), face_fen)
+    return api.call("POST", f"/api/v1/cards/{card_no}/give", token)["claim_code"], card_no
+
+
+def _goods_order(api: Any, token: str, least_fen: int = 0, most_fen: int = 20000) -> dict:
+    """An unpaid goods order of one certified demo product whose total is above `least_fen`, at most `most_fen`."""
+    if not api.call("GET", "/api/v1/me/addresses", token)["items"]:
+        api.call("POST", "/api/v1/me/addresses", token, ADDRESS)
+    products = api.call("GET", "/api/v1/products?page_size=50")["items"]
+    sku, qty = next((p["sku"], qty) for p in products for qty in range(1, 21)
+                    if least_fen < p["price_fen"] * qty <= most_fen and qty <= p["stock"])
+    return api.call("POST", "/api/v1/orders", token, {"items": [{"sku": sku, "qty": qty}]})
+
+
+def _claim_dialog(page: Any) -> Any:
+    page.locator("#cards-title").locator("..").get_by_role("button", name="领取").click()
+    dialog = page.get_by_role("dialog", name="领取爱心卡")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def test_a_card_is_claimed_by_pasting_its_printed_code(page: Any, api: Any, script_errors: ScriptErrors) -> None:
+    script_errors.allow_refusal(422)  # the mistyped code
+    code, card_no = _printed_code(api)
+    _log_in(page, _unique("赵领卡"))
+    expect(page.locator("#cards")).to_contain_text("还没有爱心卡")
+
+    dialog = _claim_dialog(page)
+    dialog.get_by_label("领取码").fill(code[:-4] + "0000")  # a mistyped code
+    dialog.get_by_role("button", name="领取").click()
+    expect(dialog).to_contain_text("领取码不正确")
+    expect(page.locator("#cards .love-card")).to_have_count(0)
+
+    dialog.get_by_label("领取码").fill(f"  {code}\n")  # pasted with the spaces around it
+    dialog.get_by_role("button", name="领取").click()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("alert")).to_contain_text(f"已领取爱心卡 {_masked(card_no)}，余额 ¥200.00")
+    row = page.locator(f'.love-card[data-card-no="{card_no}"]')
+    expect(row).to_contain_text("可用")
+    expect(row).to_contain_text("¥200.00")
+    expect(row.get_by_role("button", name="付款码")).to_be_visible()
+
+
+def test_a_card_is_claimed_from_a_photo_of_its_qr(page: Any, api: Any, tmp_path: Path) -> None:
+    code, card_no = _printed_code(api, face_fen=5000)
+    photo = tmp_path / "card-qr.png"
+    qrcode.make(code, border=4).save(str(photo))
+    page.set_viewport_size({"width": 375, "height": 812})  # claimed on a phone
+    _log_in(page, _unique("钱拍照"))
+
+    dialog = _claim_dialog(page)
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/cards/decode")) as decoded:
+        dialog.get_by_label("上传二维码照片").set_input_files(str(photo))
+    assert decoded.value.status == 200 and decoded.value.json() == {"text": code}
+    expect(dialog).to_be_hidden()
+    row = page.locator(f'.love-card[data-card-no="{card_no}"]')
+    expect(row).to_contain_text("¥50.00")
+    expect(row).to_contain_text("可用")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -> None:
+    name = _unique("孙用卡")
+    token, card_no = _card_holder(api, name, face_fen=20000)
+    small_card = _buy_card(api, token, 5000)
+    order = _goods_order(api, token, least_fen=5000, most_fen=20000)  # more than the small card holds
+    total = order["total_fen"]
+    card_order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": 5000, "quantity": 1})
+    _log_in(page, name)
+
+    # A love card never buys love cards: the unpaid card order offers WeChat Pay only.
+    card_row = page.locator("#orders .order-row").filter(has_text=card_order["order_no"])
+    expect(card_row.get_by_role("button", name="去支付")).to_be_visible()
+    expect(card_row.get_by_role("button", name="用爱心卡支付")).to_have_count(0)
+
+    row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
+    expect(row).to_contain_text("待支付")
+    row.get_by_role("button", name="用爱心卡支付").click()
+    dialog = page.get_by_role("dialog", name="用爱心卡支付")
+    expect(dialog).to_contain_text(f"应付 ¥{total / 100:,.2f}")
+    choice = dialog.locator("label.card-choice").filter(has_text=_masked(card_no))
+    expect(choice).to_contain_text("余额 ¥200.00")
+    expect(choice.get_by_role("radio")).to_be_checked()
+    small = dialog.locator("label.card-choice").filter(has_text=_masked(small_card))
+    expect(small).to_contain_text("余额 ¥50.00")
+    expect(small).to_contain_text("余额不足")
+    expect(small.get_by_role("radio")).to_be_disabled()
+    with page.expect_response(lambda r: r.url.endswith(f"/orders/{order['order_no']}/pay")) as paid:
+        dialog.get_by_role("button", name="确认支付").click()
+    assert paid.value.status == 200 and paid.value.json()["status"] == "paid"
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("alert")).to_contain_text("支付成功")
+    expect(row).to_contain_text("已支付")
+    expect(row).to_contain_text("待发货")
+    expect(row.get_by_role("button")).to_have_count(0)
+    balance = page.locator(f'.love-card[data-card-no="{card_no}"] .card-balance .money')
+    expect(balance).to_have_text(f"¥{(20000 - total) / 100:,.2f}")
+    balances = {c["card_no"]: c["balance_fen"] for c in api.call("GET", "/api/v1/cards", token)["items"]}
+    assert balances == {card_no: 20000 - total, small_card: 5000}
+
+    # An order neither card can cover: both are shown with their balances, none can be chosen.
+    dear = _goods_order(api, token, least_fen=20000 - total, most_fen=10**7)
+    page.locator("#orders-refresh").click()
+    dear_row = page.locator("#orders .order-row").filter(has_text=dear["order_no"])
+    dear_row.get_by_role("button", name="用爱心卡支付").click()
+    expect(dialog.locator("label.card-choice")).to_have_count(2)
+    expect(dialog.locator("label.card-choice").filter(has_text=_masked(card_no))) \
+        .to_contain_text(f"余额 ¥{(20000 - total) / 100:,.2f}")
+    for radio in dialog.get_by_role("radio").all():
+        expect(radio).to_be_disabled()
+    expect(dialog).to_contain_text("没有余额足够的爱心卡")
+    expect(dialog.get_by_role("button", name="确认支付")).to_be_disabled()
+
+
+def test_a_card_payment_refused_by_the_server_says_why_in_chinese(page: Any, api: Any,
+                                                                   script_errors: ScriptErrors) -> None:
+    script_errors.allow_refusal(409)  # order_not_payable
+    name = _unique("周晚付")
+    token, _ = _card_holder(api, name)
+    order = _goods_order(api, token)
+    _log_in(page, name)
+    row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
+    row.get_by_role("button", name="用爱心卡支付").click()
+    dialog = page.get_by_role("dialog", name="用爱心卡支付")
+    expect(dialog.get_by_role("radio")).to_be_checked()
+
+    api.call("POST", f"/api/v1/orders/{order['order_no']}/cancel", token)  # closed meanwhile (another tab)
+    dialog.get_by_role("button", name="确认支付").click()
+    expect(dialog).to_contain_text("订单当前不能支付")
+    expect(dialog.get_by_role("button", name="确认支付")).to_be_disabled()
+    expect(row).to_contain_text("已取消")  # the list shows the order as it is now
+    dialog.get_by_role("button", name="取消").click()
+    expect(dialog).to_be_hidden()
+    assert api.call("GET", "/api/v1/cards", token)["items"][0]["balance_fen"] == 20000
+
+
+def test_an_unpaid_order_is_cancelled_after_confirming(page: Any, api: Any) -> None:
+    name = _unique("吴取消")
+    token = api.consumer_token(name)
+    order = _goods_order(api, token)
+    _log_in(page, name)
+    row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
+    expect(row).to_contain_text("待支付")
+
+    asked: list[str] = []
+
+    def answer(dialog: Any, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    row.get_by_role("button", name="取消").click()
+    expect(row).to_contain_text("待支付")  # thought better of it
+    assert api.call("GET", f"/api/v1/orders/{order['order_no']}", token)["status"] == "pending_payment"
+
+    page.once("dialog", lambda d: answer(d, True))
+    row.get_by_role("button", name="取消").click()
+    expect(row).to_contain_text("已取消")
+    expect(page.get_by_role("alert")).to_have_text("订单已取消")
+    expect(row.get_by_role("button")).to_have_count(0)
+    assert all(order["order_no"] in text and "取消订单" in text for text in asked) and len(asked) == 2
+    assert api.call("GET", f"/api/v1/orders/{order['order_no']}", token)["status"] == "cancelled"
+
+
+def _chat_places(page: Any, order: dict, text: str) -> None:
+    """The assistant's next reply carries `order` (placed through the API): the chat window's part is drawing and
+    following the order card, whatever words got the assistant there."""
+    reply = {"reply": f"订单已创建：{order['order_no']}，共¥{order['total_fen'] / 100:.2f}。", "intent": "confirm",
+             "products": [], "slots": {"sku": None, "qty": None, "amount_fen": None},
+             "order": {"order_no": order["order_no"], "kind": order["kind"], "status": order["status"],
+                       "total_fen": order["total_fen"],
+                       "items": [{"sku": line["sku"], "qty": line["qty"]} for line in order["items"]]},
+             "suggestions": ["我的订单"]}
+    page.route("**/api/v1/chat", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                             body=json.dumps(reply, ensure_ascii=False)))
+    box = page.get_by_label("输入消息")
+    box.fill(text)
+    box.press("Enter")
+    expect(page.get_by_role("log").locator(f'.order-card[data-order-no="{order["order_no"]}"]')).to_be_visible()
+    page.unroute("**/api/v1/chat")
+
+
+def test_the_chat_order_card_turns_paid(page: Any, api: Any) -> None:
+    name = _unique("郑聊天")
+    token, _ = _card_holder(api, name)
+    goods = _goods_order(api, token)
+    _log_in(page, name)
+
+    _chat_places(page, goods, "确认下单")
+    card = page.get_by_role("log").locator(f'.order-card[data-order-no="{goods["order_no"]}"]')
+    expect(card).to_contain_text("待支付")
+    expect(card).to_contain_text("前在“我的订单”中完成支付")
+
+    # Paid with a love card in 我的订单: the card in the chat says so at once.
+    page.locator("#orders .order-row").filter(has_text=goods["order_no"]) \
+        .get_by_role("button", name="用爱心卡支付").click()
+    page.get_by_role("dialog", name="用爱心卡支付").get_by_role("button", name="确认支付").click()
+    expect(card).to_contain_text("已支付")
+    expect(card).to_contain_text("待发货")
+    expect(card).not_to_contain_text("待支付")
+    assert _yuan(card.locator("dd.money").inner_text()) == goods["total_fen"]
+
+    # A love-card order paid elsewhere (in WeChat): back on the page, its card says the cards were delivered.
+    cards_order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": 5000, "quantity": 1})
+    _chat_places(page, cards_order, "确认")
+    bought = page.get_by_role("log").locator(f'.order-card[data-order-no="{cards_order["order_no"]}"]')
+    expect(bought).to_contain_text("待支付")
+    expect(bought).to_contain_text("消费扶贫爱心卡")
+    api.call("POST", f"/api/v1/orders/{cards_order['order_no']}/pay", token, {"method": "wechat"})
+    deadline = time.monotonic() + 15
+    while api.call("GET", f"/api/v1/orders/{cards_order['order_no']}", token)["status"] == "pending_payment":
+        assert time.monotonic() < deadline, "the sandbox did not pay the card order"
+        time.sleep(0.2)
+    page.evaluate("window.dispatchEvent(new Event('focus'))")
+    expect(bought).to_contain_text("已支付")
+    expect(bought).to_contain_text("爱心卡已发放")
+    expect(bought).not_to_contain_text("待发货")
+    expect(page.locator("#orders .order-row").filter(has_text=cards_order["order_no"])).to_contain_text("爱心卡已发放")
+    expect(page.locator("#cards .love-card")).to_have_count(2)  # the delivered card is in 我的爱心卡 too
+
+    # The conversation kept for this tab keeps the new states.
+    page.reload()
+    expect(page.get_by_role("log").locator(f'.order-card[data-order-no="{goods["order_no"]}"]')).to_contain_text("已支付")
+    expect(page.get_by_role("log").locator(f'.order-card[data-order-no="{cards_order["order_no"]}"]')) \
+        .to_contain_text("爱心卡已发放")
