@@ -71,6 +71,7 @@ class Understanding:
     bare: bool = False  # the message is only a noun phrase (香蕉, 静宁苹果)
     order_no: str | None = None
     address: AddressPart | None = None  # a delivery address (or a change to it) said in the message
+    spaced: str = ""  # normalised, punctuation turned into spaces (which words stand next to each other)
     foreign: str = ""  # the thing asked for, when the catalogue's words are only part of its name (苹果手机)
 
     @property
@@ -137,7 +138,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     text = _PUNCT.sub(" ", _DECIMAL.sub("\uE000", normalize(message))).replace("\uE000", ".").strip()
     compact = text.replace(" ", "")
     raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
-    u = Understanding(text=compact, intent="fallback", raw=raw)
+    u = Understanding(text=compact, intent="fallback", raw=raw, spaced=text)
     if not compact:
         return u
     _entities(u, text, vocab)
@@ -288,7 +289,9 @@ def _product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
-    u.foreign = "" if named else _foreign(kept, u, vocab)
+    u.foreign = _foreign(kept, u, vocab, named=bool(named))
+    if u.generic and not u.product_words and _unknown_words(kept, vocab):
+        u.generic = False  # 狗粮 泰迪吃的: 吃的 is not a request for the whole catalogue
     if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said
         u.product_words, u.origin, u.generic = [], None, False
         u.product_text = u.foreign
@@ -337,31 +340,59 @@ _MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
 
 
-def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary) -> str:
+def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool = False) -> str:
     """The thing asked for when the catalogue words in the message are only part of another thing's name:
     a known word followed by a word the catalogue does not know (苹果手机, 核桃夹子, 番茄小说), by a model
     number (小米14, 苹果15), only single characters matched beside real unknown words (床垫 乳胶 1.5米 → 米),
     or a place beside an unknown word (哈尔滨啤酒, 山西老陈醋). Empty when the message is about the catalogue."""
     known = [t for t in kept if _catalogue_word(t, vocab)]
-    unknown = [t for t in kept if not _catalogue_word(t, vocab) and _real_word(t, vocab) and not _cueish(t)]
-    text = u.text
+    unknown = _unknown_words(kept, vocab)
+    text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
     for word in known:
         at = text.find(word)
         if at < 0:
             continue
         after = text[at + len(word):]
-        if any(after.startswith(t) for t in unknown):
-            return word + next(t for t in unknown if after.startswith(t))
+        if after[:1] and word[-1] + after[0] in vocab.name_bigrams:
+            continue  # 羊羔肉羊排, 石阡苔茶明前: the name goes on
+        follows = next((t for t in unknown if after.startswith(t)), None)
+        if follows is not None and not named:
+            return word + follows
         model = _MODEL_NUMBER.match(after)
         if len(word) >= 2 and model and not _AMOUNT.match(after):
             return word + model.group()
+        compound = _compound(word, after, vocab)
+        if compound:
+            return compound
+    if named:
+        return ""
     if unknown and known and all(len(w) == 1 for w in known):
         return " ".join(unknown)
-    if unknown and not known and u.origin is not None:
-        after = text[text.find(u.origin.mention) + len(u.origin.mention):] if u.origin.mention in text else ""
-        for word in unknown:
-            if after.startswith(word):  # 哈尔滨啤酒, 山西老陈醋: the place's product that the shop does not sell
-                return u.origin.mention + word
+    if unknown and not known and u.origin is not None:  # 哈尔滨啤酒, 枸杞 宁夏的: the place's, not sold here
+        return " ".join(unknown)
+    return ""
+
+
+def _unknown_words(kept: list[str], vocab: Vocabulary) -> list[str]:
+    return [t for t in kept if not _catalogue_word(t, vocab) and _real_word(t, vocab) and not _cueish(t)]
+
+
+_PARTICLES = set("的了吗呢吧啊呀哦嘛和跟与及或也都还再就来要买有是在给我你他她这那个只份斤箱袋瓶盒罐包"
+                 "一二两三四五六七八九十百千零俩仨半几多每各")
+
+
+def _compound(word: str, after: str, vocab: Vocabulary) -> str:
+    """银耳钉, 鸡蛋卷, 大米虫, 荔枝干, 鸭脖: a catalogue word whose last characters make a word of the language
+    with the character that follows (耳钉, 蛋卷, 米虫, 枝干, 鸭脖): the message names that other thing."""
+    if not after or after[0] in _PARTICLES or not _RE_CJK.match(after[0]) or after.startswith(word):
+        return ""  # 蜂蜜蜂蜜 (🍯🍯) is the word twice, not 蜜蜂
+    joined = word + after[0]
+    if vocab.knows(joined) or any(vocab.knows(joined[i:]) for i in range(len(joined) - 1)):
+        return ""  # 土鸡 + 蛋 = 土鸡蛋, 鸡蛋: still the catalogue's
+    freq = vocab.tokenizer.jieba.FREQ
+    for i in range(len(joined) - 1):
+        if freq.get(joined[i:]):
+            return joined
     return ""
 
 

@@ -167,6 +167,17 @@ class Vocabulary:
         return _longest_first(text, 8, lambda piece: piece if piece in words else sounds.get(pinyin_key(piece)))
 
     @functools.cached_property
+    def name_bigrams(self) -> frozenset[str]:
+        """Every two characters that follow each other in a product's name or alias (spaces removed): a word
+        running into the next one inside a name (羊羔肉羊排) is the name, not another thing."""
+        grams: set[str] = set()
+        for known in self.products.values():
+            for text in (known.name, *known.aliases):
+                compact = normalize(text).replace(" ", "")
+                grams.update(compact[i:i + 2] for i in range(len(compact) - 1))
+        return frozenset(grams)
+
+    @functools.cached_property
     def heads(self) -> frozenset[str]:
         """Last characters of catalogue words (大米 → 米, 红茶 → 茶): single characters that name products."""
         return frozenset(w[-1] for w in self.words if w)
