@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api.errors import ApiError
+from models.errors import Forbidden, Unauthenticated
 from models.services.accounts import user_for_token
 from models.users import Role, User
 
@@ -23,14 +23,14 @@ async def authenticate(request: web.Request, roles: frozenset[Role]) -> User:
 def required_token(request: web.Request) -> str:
     token = bearer_token(request)
     if token is None:
-        raise ApiError(401, "unauthenticated", "请先登录")
+        raise Unauthenticated("unauthenticated", "请先登录")
     return token
 
 
 def admit(request: web.Request, user: User, roles: frozenset[Role]) -> User:
     """Let the token's user through if their role may use the route; `current_user` returns them from then on."""
     if user.role not in roles:
-        raise ApiError(403, "forbidden", "没有权限执行此操作", required_roles=sorted(r.value for r in roles))
+        raise Forbidden("forbidden", "没有权限执行此操作", required_roles=sorted(r.value for r in roles))
     request[USER] = user
     return user
 

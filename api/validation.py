@@ -19,7 +19,7 @@ import orjson
 from aiohttp import BodyPartReader, web
 from pydantic import BaseModel
 
-from api.errors import ApiError
+from models.errors import BadRequest, Invalid
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,18 +59,18 @@ def _refuse_nul(locations: list[tuple[str, ...]]) -> None:
     if locations:
         errors = [{"loc": list(loc), "msg": "不能含有 NUL 字符（\\u0000）", "type": "string_contains_nul"}
                   for loc in locations]
-        raise ApiError(422, "validation_error", "请求参数不正确", errors=errors)
+        raise Invalid("validation_error", "请求参数不正确", errors=errors)
 
 
 def load_json(raw: bytes) -> Any:
     """The body as Python values, or the 400/422 above. orjson also refuses what the standard parser let through
     to the database: lone surrogates, NaN, integers of thousands of digits."""
     if json_depth(raw) > MAX_DEPTH:
-        raise ApiError(400, "body_too_deep", f"请求体嵌套过深（最多 {MAX_DEPTH} 层）", max_depth=MAX_DEPTH)
+        raise BadRequest("body_too_deep", f"请求体嵌套过深（最多 {MAX_DEPTH} 层）", max_depth=MAX_DEPTH)
     try:
         data = orjson.loads(raw or b"null")
     except orjson.JSONDecodeError:
-        raise ApiError(400, "malformed_json", "请求体不是合法的 JSON") from None
+        raise BadRequest("malformed_json", "请求体不是合法的 JSON") from None
     if _NUL_ESCAPE in raw:
         _refuse_nul(list(_nul_locations(data)))
     return data
@@ -91,7 +91,7 @@ async def form_parts(request: web.Request) -> AsyncIterator[BodyPartReader]:
             if isinstance(part, BodyPartReader):
                 yield part
     except (ValueError, AssertionError):
-        raise ApiError(400, "malformed_multipart", "multipart 表单格式不正确") from None
+        raise BadRequest("malformed_multipart", "multipart 表单格式不正确") from None
 
 
 def _text_params(params: Mapping[str, str]) -> dict[str, str]:

@@ -10,7 +10,10 @@ from models.regions import Region
 
 
 class RegionNotFound(LookupError):
-    """Names the part of an address that does not resolve: province, city or county."""
+    """Names the part of an address that does not resolve: province, city or county.
+
+    Not an AppError (models/errors.py): each caller reports it its own way (an address's 422 invalid_address, a
+    catalogue row's problem), so it never reaches HTTP."""
 
     def __init__(self, part: str, message: str) -> None:
         super().__init__(message)

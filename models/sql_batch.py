@@ -54,7 +54,10 @@ class Statement:
 
 
 class Refused(Exception):
-    """Statement `index` (a `must_change` one, called `name`) changed nothing; nothing of the batch was written."""
+    """Statement `index` (a `must_change` one, called `name`) changed nothing; nothing of the batch was written.
+
+    Internal control flow, not an AppError (models/errors.py): every caller turns it into the kind of error that
+    explains it (out of stock, card refused …), so it never reaches HTTP."""
 
     def __init__(self, index: int, name: str = "") -> None:
         super().__init__(f"statement {index} {name} of the batch changed no row".replace("  ", " "))

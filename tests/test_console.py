@@ -10,21 +10,26 @@ from aiohttp.test_utils import TestClient
 from api.handlers.console import PAGES, STATIC
 
 ROOT = Path(__file__).resolve().parents[1]
-# An error code is the first string given to an error class (after the HTTP status for ApiError) or the
-# first of a ("code", "中文…") pair.
-_RAISED = re.compile(r'\b(?:NotFound|Invalid|Conflict|Forbidden|Unauthenticated|Unavailable|DomainError|ApiError|'
-                     r'error_response)\(\s*(?:\d{3},\s*)?"([a-z][a-z0-9_]*)"')
-_PAIRED = re.compile(r'\(\s*"([a-z][a-z0-9]*_[a-z0-9_]+)",\s*[rf]?"[^"]*[\u4e00-\u9fff]')
+# An error code is the first string given to a kind of error (models/errors.py; after the status for
+# error_response) or the first of a ("code", "中文…") pair (a kind may come first: (BadRequest, "code", "中文…")).
+_PAIRED = re.compile(r'\(\s*(?:[A-Z]\w*,\s*)?"([a-z][a-z0-9]*_[a-z0-9_]+)",\s*[rf]?"[^"]*[\u4e00-\u9fff]')
+
+
+def _raised() -> re.Pattern[str]:
+    from models import errors
+
+    kinds = sorted(name for name, obj in vars(errors).items() if isinstance(obj, type) and issubclass(obj, errors.AppError))
+    return re.compile(rf'\b(?:{"|".join(kinds)}|error_response)\(\s*(?:\d{{3}},\s*)?"([a-z][a-z0-9_]*)"')
 
 
 def _codes_in_source() -> set[str]:
     from api.errors import HTTP_CODES
 
-    codes = set(HTTP_CODES.values())
+    codes, raised = set(HTTP_CODES.values()), _raised()
     for folder in ("api", "models"):
         for path in (ROOT / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
-            codes |= set(_RAISED.findall(text)) | set(_PAIRED.findall(text))
+            codes |= set(raised.findall(text)) | set(_PAIRED.findall(text))
     return codes
 
 

@@ -203,3 +203,92 @@ async def test_chat_message_length_counts_the_whitespace(client):
 async def test_405_names_the_allowed_methods(client):
     resp = await client.delete("/api/v1/products")
     assert resp.status == 405 and "GET" in resp.headers["Allow"]
+
+
+# ---------------------------------------------------------------- one error hierarchy (docs/errors.md)
+
+# Exceptions that are not AppErrors because they never reach HTTP; each says so in its docstring.
+INTERNAL_EXCEPTIONS = {
+    "api.settings.ConfigurationError",  # start-up only
+    "api.wechat.pay_sandbox.Refusal",  # the sandbox's own answer, in WeChat's shape
+    "api.wechat.pay_crypto.ResourceDecryptError", "api.wechat.pay_crypto.NotificationRejected",  # WeChat's shape
+    "api.wechat.customer_service.SendFailed",  # the background relay records it
+    "models.services.card_batches.LeaseLost", "models.services.redemption_requests._Taken",  # control flow
+    "models.sql_batch.Refused",  # control flow: callers turn it into a kind
+    "models.region_directory.RegionNotFound",  # callers turn it into invalid_address or a catalogue problem
+}
+PRODUCT = ("api", "models", "bot")
+
+
+def _product_modules() -> list:
+    import importlib
+    import pkgutil
+
+    modules = [importlib.import_module("main")]
+    for package in PRODUCT:
+        path = importlib.import_module(package).__path__
+        modules += [importlib.import_module(info.name) for info in pkgutil.walk_packages(path, f"{package}.")
+                    if ".migrations" not in info.name]
+    return modules
+
+
+def test_there_is_one_error_hierarchy():
+    """Every exception class of the product is a kind of AppError, or one of the few that never reach HTTP."""
+    from models.errors import AppError
+
+    outside = {}
+    for module in _product_modules():
+        for obj in vars(module).values():
+            if (isinstance(obj, type) and issubclass(obj, BaseException) and obj.__module__ == module.__name__
+                    and not issubclass(obj, AppError)):
+                outside[f"{obj.__module__}.{obj.__qualname__}"] = obj
+    assert set(outside) == INTERNAL_EXCEPTIONS
+    for name, cls in outside.items():
+        assert "not an apperror" in (cls.__doc__ or "").lower(), f"{name} must say why it is not an AppError"
+
+
+def test_every_kind_has_one_status_in_the_table():
+    from api.errors import KIND_OF_STATUS, STATUS
+    from models import errors
+
+    kinds = {obj for obj in vars(errors).values() if isinstance(obj, type) and issubclass(obj, errors.AppError)}
+    assert kinds == set(STATUS)
+    assert len(KIND_OF_STATUS) == len(kinds) - 1  # no two kinds share a status (the root is the fallback)
+    assert all(400 <= status < 600 for status in STATUS.values())
+
+
+def test_no_second_error_type_in_product_code():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    files = [root / "main.py", *(p for package in PRODUCT for p in (root / package).rglob("*.py"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "ApiError" not in text, path
+        assert not re.search(r"\braise (AppError|DomainError)\(", text), f"{path}: raise a kind, not the root"
+        if path.name != "errors.py":
+            assert "error_response(" not in text, f"{path}: raise a kind; api/errors.py renders it"
+
+
+async def test_edge_errors_keep_their_status_and_code(client, small_catalog, monkeypatch):
+    """A few refusals raised as kinds at the HTTP edge that other tests do not reach: same status, same code."""
+    from tests.test_orders import order, shop
+
+    admin, consumer = await shop(client, small_catalog)
+    no = (await order(client, consumer, ("T-EGG-01", 1)))["order_no"]
+    resp = await client.post(f"/api/v1/orders/{no}/pay", json={"method": "card"}, headers=consumer)
+    assert resp.status == 422
+    assert_error(await resp.json(), "card_no_required")
+
+    resp = await client.post("/api/v1/admin/catalog/import", data=b"--x\r\n\r\n--x--\r\n",
+                             headers={**admin, "Content-Type": "multipart/form-data"})  # no boundary
+    assert resp.status == 400
+    assert_error(await resp.json(), "malformed_multipart")
+
+    async def database_down() -> bool:
+        return False
+    monkeypatch.setattr("api.handlers.health.database_ok", database_down)
+    resp = await client.get("/healthz")
+    assert resp.status == 503
+    assert_error(await resp.json(), "database_unavailable")

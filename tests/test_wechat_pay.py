@@ -14,12 +14,13 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from api.errors import ApiError
+from api.errors import status_of
 from api.wechat import pay_crypto as pc
 from api.wechat.pay_client import WeChatPayV3
 from api.wechat.pay_sandbox import (
     create_sandbox_app, ensure_sandbox_keys, sandbox_state, send_notification, wait_for_deliveries,
 )
+from models.errors import AppError
 
 APPID, MCHID = "wx-test-appid", "1900000001"
 MERCHANT_SERIAL, PLATFORM_SERIAL = "MERCHANT_SERIAL_0001", "PUB_KEY_ID_TEST0001"
@@ -266,12 +267,12 @@ async def test_prepay_with_another_amount_or_bad_params_is_a_wechatpay_error(sta
     sandbox = await start_sandbox(auto_pay=False)
     client = pay_client(http, keys, str(sandbox.make_url("")))
     await prepay(client)
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await prepay(client, amount=1991)
-    assert (info.value.status, info.value.code, info.value.details["wechatpay_code"]) == (
+    assert (status_of(info.value), info.value.code, info.value.details["wechatpay_code"]) == (
         502, "wechatpay_error", "INVALID_REQUEST")
     for kwargs in ({"amount": 0}, {"out_trade_no": "A1"}, {"notify_url": "ftp://x/y"}, {"notify_url": "https://x/y?a=1"}):
-        with pytest.raises(ApiError) as info:
+        with pytest.raises(AppError) as info:
             await prepay(client, **kwargs)
         assert info.value.details["wechatpay_code"] == "PARAM_ERROR", kwargs
 
@@ -280,7 +281,7 @@ async def test_sandbox_rejects_unsigned_and_wrongly_signed_requests(start_sandbo
     sandbox = await start_sandbox(auto_pay=False)
     resp = await http.post(sandbox.make_url("/v3/pay/transactions/jsapi"), json={})
     assert resp.status == 401 and (await resp.json())["code"] == "SIGN_ERROR"
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await prepay(pay_client(http, keys, str(sandbox.make_url("")), private_key=keys.platform))
     assert info.value.details["wechatpay_code"] == "SIGN_ERROR"
     assert sandbox_state(sandbox.app).transactions == {}
@@ -300,10 +301,10 @@ async def test_query_and_close(start_sandbox, http, keys):
     assert (await client.query("ORDER-OPEN"))["trade_state"] == "NOTPAY"
     await client.close("ORDER-OPEN")
     assert (await client.query("ORDER-OPEN"))["trade_state"] == "CLOSED"
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await prepay(client, "ORDER-OPEN")
     assert info.value.details["wechatpay_code"] == "ORDER_CLOSED"
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await client.query("ORDER-NONE")
     assert info.value.details["wechatpay_code"] == "ORDER_NOT_EXIST"
 
@@ -315,7 +316,7 @@ async def test_paid_order_is_queried_as_success_and_cannot_be_closed(start_sandb
     assert await send_notification(sandbox.app, "ORDER-PAID") == (204, "")
     paid = await client.query("ORDER-PAID")
     assert paid["trade_state"] == "SUCCESS" and paid["amount"]["payer_total"] == 1990
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await client.close("ORDER-PAID")
     assert info.value.details["wechatpay_code"] == "ORDERPAID"
 
@@ -338,9 +339,9 @@ async def test_client_maps_bad_replies(aiohttp_server, http, keys, status, text,
     async def reply(request: web.Request) -> web.Response:
         return web.Response(status=status, text=text, content_type="application/json")
     client = pay_client(http, keys, await _start_app(aiohttp_server, reply))
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await prepay(client)
-    assert (info.value.status, info.value.code) == (ours, code)
+    assert (status_of(info.value), info.value.code) == (ours, code)
     if code == "wechatpay_error":
         assert info.value.details["wechatpay_code"] == json.loads(text)["code"]
 
@@ -350,12 +351,12 @@ async def test_client_time_out_and_unreachable(aiohttp_server, http, keys):
         await asyncio.sleep(2)
         return web.json_response({"prepay_id": "wx1"})
     client = pay_client(http, keys, await _start_app(aiohttp_server, slow), timeout=0.1)
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(AppError) as info:
         await prepay(client)
-    assert (info.value.status, info.value.code) == (503, "wechatpay_timeout")
-    with pytest.raises(ApiError) as info:
+    assert (status_of(info.value), info.value.code) == (503, "wechatpay_timeout")
+    with pytest.raises(AppError) as info:
         await prepay(pay_client(http, keys, "http://127.0.0.1:9"))
-    assert (info.value.status, info.value.code) == (503, "wechatpay_unreachable")
+    assert (status_of(info.value), info.value.code) == (503, "wechatpay_unreachable")
 
 
 # --- notifications from the sandbox ---------------------------------------------------------------

@@ -8,7 +8,6 @@ import orjson
 from aiohttp import web
 
 from api.auth import current_user
-from api.errors import ApiError
 from api.keys import SEARCH
 from api.responses import json_ok
 from api.routing import ADMIN, Route
@@ -22,7 +21,7 @@ from api.validation import form_parts, parse_json, parse_path, parse_query
 from models.catalog import Product
 from models.clock import shanghai_iso
 from models.db_busy import is_database_busy
-from models.errors import DomainError
+from models.errors import AppError, BadRequest
 from models.sellability import is_sellable
 from models.services import audit_log, catalog
 from models.services.catalog_import import import_catalog, summary_dict
@@ -122,7 +121,7 @@ async def _upload(request: web.Request) -> bytes:
         async for part in form_parts(request):
             if getattr(part, "filename", None) or part.name in {"file", "catalog"}:
                 return await part.read()
-        raise ApiError(400, "file_missing", "表单中没有找到目录文件（字段名 file）")
+        raise BadRequest("file_missing", "表单中没有找到目录文件（字段名 file）")
     return await request.read()
 
 
@@ -172,7 +171,7 @@ async def _import_with_progress(request: web.Request, data: bytes, actor: Any) -
 
 def _error_of(exc: Exception) -> dict[str, Any]:
     """The error shape of api/errors.py, for a failure after the progress lines have begun."""
-    if isinstance(exc, DomainError):
+    if isinstance(exc, AppError):
         return {"code": exc.code, "message": exc.message, "details": exc.details}
     if is_database_busy(exc):
         return {"code": "database_busy", "message": "系统繁忙，已写入的部分保留，请稍后重新导入同一文件", "details": {}}

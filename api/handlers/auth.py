@@ -5,13 +5,13 @@ import logging
 from aiohttp import web
 
 from api.auth import bearer_token, current_user
-from api.errors import ApiError
 from api.keys import SETTINGS, WECHAT_LOGIN
 from api.limits import LIMITS
 from api.responses import json_ok
 from api.routing import ANY_USER, PUBLIC, Route
 from api.schemas.auth import LoginOut, StaffLoginIn, UserOut, WeChatLoginIn
 from api.validation import parse_json
+from models.errors import Forbidden, Invalid
 from models.names import name_problem
 from models.services import accounts, throttle
 from models.users import User
@@ -31,10 +31,10 @@ async def wechat_login(request: web.Request) -> web.Response:
     settings = request.config_dict[SETTINGS]
     if body.code.startswith(DEV_PREFIX):
         if not settings.dev_login_enabled:
-            raise ApiError(403, "dev_login_disabled", "已配置微信登录，开发登录不可用")
+            raise Forbidden("dev_login_disabled", "已配置微信登录，开发登录不可用")
         name = body.code[len(DEV_PREFIX):].strip()
         if not name or len(name) > 64 or name_problem(name) is not None:
-            raise ApiError(422, "invalid_dev_code", "开发登录码应为 dev:<名字>")
+            raise Invalid("invalid_dev_code", "开发登录码应为 dev:<名字>")
         log.warning("DEVELOPMENT LOGIN used for %r (WECHAT_SECRET unset)", name)
         limits = request.config_dict[LIMITS]  # unlimited unless DEV_LOGIN_PER_MINUTE is set
         await throttle.take("dev_login", limits.client_address(request), limits.dev_login)

@@ -1,4 +1,5 @@
-"""Read the QR code in an uploaded photo or screenshot, for counters without a scanner or camera access.
+"""Read the QR code in an uploaded photo or screenshot: for counters without a scanner or camera access, and for
+holders claiming a printed card from a photo of its QR (the consumer page's 领取).
 
 The image comes as a multipart form (field `image`, what a browser's file input sends) or as the raw body with
 an image Content-Type (`image/png`, `image/jpeg`, `image/webp`). The decoding itself is `models/qr_decode.py`,
@@ -10,14 +11,14 @@ import asyncio
 
 from aiohttp import BodyPartReader, web
 
-from api.errors import ApiError
 from api.auth import current_user
 from api.keys import DECODE_SLOTS, SETTINGS
 from api.limits import LIMITS
 from api.responses import json_ok
-from api.routing import Route
+from api.routing import CONSUMER, Route
 from api.schemas.code_decode import DecodeOut
 from api.validation import form_parts
+from models.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from models.qr_decode import decode_qr
 from models.services import throttle
 from models.users import Role
@@ -26,8 +27,8 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp")
 STAFF = frozenset({Role.MERCHANT_STAFF, Role.ADMIN})
 
 
-def _too_large(limit: int) -> ApiError:
-    return ApiError(413, "payload_too_large", "图片文件太大", max_bytes=limit)
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge("payload_too_large", "图片文件太大", max_bytes=limit)
 
 
 async def _read_part(part: BodyPartReader, limit: int) -> bytes:
@@ -48,20 +49,26 @@ async def _image_bytes(request: web.Request) -> bytes:
         async for part in form_parts(request):
             if part.name == "image":
                 return await _read_part(part, limit)
-        raise ApiError(400, "file_missing", "表单中没有图片（字段名 image）")
+        raise BadRequest("file_missing", "表单中没有图片（字段名 image）")
     if request.content_type in IMAGE_TYPES:
         return await request.read()  # capped by the app's client_max_size (413)
-    raise ApiError(415, "unsupported_media_type", "请上传图片（multipart 表单字段 image，或 image/png、image/jpeg 正文）",
-                   accepted=["multipart/form-data", *IMAGE_TYPES])
+    raise UnsupportedMediaType("unsupported_media_type", "请上传图片（multipart 表单字段 image，或 image/png、image/jpeg 正文）",
+                               accepted=["multipart/form-data", *IMAGE_TYPES])
 
 
 async def decode(request: web.Request) -> web.Response:
-    """Per staff member at most the decode rate (429 too_many_attempts); one decode at a time per worker."""
+    """Per user at most the decode rate (429 too_many_attempts; one count per user whichever route they use); one
+    decode at a time per worker."""
     await throttle.take("qr_decode", str(current_user(request).id), request.config_dict[LIMITS].decode)
     data = await _image_bytes(request)
     async with request.config_dict[DECODE_SLOTS]:
         text = await asyncio.to_thread(decode_qr, data)
     return json_ok(DecodeOut(text=text))
+
+
+async def holder_decode(request: web.Request) -> web.Response:
+    """The consumer page's 领取 from a photo: the same decoder, limit and throttle count as the counter's."""
+    return await decode(request)
 
 
 ROUTES = [
@@ -70,4 +77,9 @@ ROUTES = [
           "image/webp body) → its text, to preview like a scanned code; 422 image_invalid, image_too_large, "
           "qr_not_found; 429 too_many_attempts past the decode rate", "merchant", response=DecodeOut,
           request_media=("multipart/form-data", *IMAGE_TYPES)),
+    Route("POST", "/api/v1/cards/decode", holder_decode, CONSUMER,
+          "Read the QR code in a photo of a printed love card (multipart field `image`, or a raw image/png, image/jpeg "
+          "or image/webp body) → its text, to claim with POST /api/v1/cards/claim; same decoder, limits and errors as "
+          "/api/v1/merchant/decode (422 image_invalid, image_too_large, qr_not_found; 429 too_many_attempts)", "cards",
+          response=DecodeOut, request_media=("multipart/form-data", *IMAGE_TYPES)),
 ]

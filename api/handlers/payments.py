@@ -9,7 +9,6 @@ from typing import Awaitable, Callable
 from aiohttp import web
 
 from api.auth import current_user
-from api.errors import ApiError
 from api.keys import HTTP_CLIENT, WECHATPAY
 from api.responses import json_ok
 from api.routing import CONSUMER, PUBLIC, Route
@@ -18,7 +17,7 @@ from api.schemas.payments import NotifyFail
 from api.validation import parse_json, parse_path
 from api.wechat.pay_client import WeChatPayV3
 from api.wechat.pay_crypto import NotificationRejected, ResourceDecryptError, decrypt_json_resource, verify_notification
-from models.errors import DomainError
+from models.errors import AppError, Invalid
 from models.orders import Order
 from models.payments import PaymentMethod
 from models.services import payments
@@ -30,7 +29,7 @@ PayMethod = Callable[[web.Request, Order, PayIn], Awaitable[PayOut]]
 
 async def _pay_with_card(request: web.Request, order: Order, body: PayIn) -> PayOut:
     if body.card_no is None:
-        raise ApiError(422, "card_no_required", "使用爱心卡支付时须提供卡号")
+        raise Invalid("card_no_required", "使用爱心卡支付时须提供卡号")
     order = await payments.pay_with_card(current_user(request), order.order_no, body.card_no)
     return PayOut(order_no=order.order_no, method="card", status=order.status.value)
 
@@ -58,7 +57,7 @@ async def pay_order(request: web.Request) -> web.Response:
     body = await parse_json(request, PayIn)
     method = PAY_METHODS.get(body.method)
     if method is None:
-        raise ApiError(422, "unsupported_payment_method", "不支持的支付方式", supported=sorted(PAY_METHODS))
+        raise Invalid("unsupported_payment_method", "不支持的支付方式", supported=sorted(PAY_METHODS))
     order = await order_for(current_user(request), order_no)
     return json_ok(await method(request, order, body))
 
@@ -91,7 +90,7 @@ async def wechat_notify(request: web.Request) -> web.Response:
         outcome, reply = "rejected:decrypt", _fail(400, "通知内容无法解密")
     except (ValueError, KeyError, TypeError):
         outcome, reply = "rejected:malformed", _fail(400, "通知格式不正确")
-    except DomainError as exc:
+    except AppError as exc:
         outcome, reply = f"rejected:{exc.code}", _fail(400, exc.message)
     finally:
         headers = {str(k): v for k, v in request.headers.items()}

@@ -8,7 +8,6 @@ from aiohttp import web
 from pydantic import BaseModel, Field, model_validator
 
 from api.auth import current_user
-from api.errors import ApiError
 from api.keys import CARD_CODES
 from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.cards import CardPath
@@ -16,6 +15,7 @@ from api.schemas.catalog import IdPath
 from api.schemas.common import INT32_MAX
 from api.validation import parse_path, parse_query
 from models.clock import now_utc
+from models.errors import Invalid, NotFound
 from models.printing import CardFace, iter_card_faces_pdf, qr_png
 from models.services import card_batches, cards
 
@@ -51,7 +51,7 @@ async def pay_code_qr(request: web.Request) -> web.Response:
     code = parse_query(request, PayCodeQuery).code
     scanned = request.config_dict[CARD_CODES].read_pay_code(code, now_utc())
     if (scanned.card_no, scanned.holder_id) != (card.card_no, card.holder_id):  # only the holder's own codes
-        raise ApiError(422, "qr_invalid", "付款码与卡号不符")
+        raise Invalid("qr_invalid", "付款码与卡号不符")
     return _png(qr_png(code))
 
 
@@ -62,7 +62,7 @@ async def batch_print(request: web.Request) -> web.StreamResponse:
     batch = await card_batches.get_batch(batch_id)
     rows, _ = await card_batches.batch_cards(batch_id, span.from_ - 1, span.to - span.from_ + 1)
     if not rows:
-        raise ApiError(404, "no_cards_in_range", "该范围内没有卡片")
+        raise NotFound("no_cards_in_range", "该范围内没有卡片")
     codes = request.config_dict[CARD_CODES]
     faces = [CardFace(c.card_no, c.face_value_fen, c.expires_at, batch.organization, codes.printed(c.card_no)) for c in rows]
     return await _stream(request, iter_card_faces_pdf(faces), f"batch-{batch_id}-{span.from_}-{span.to}.pdf")

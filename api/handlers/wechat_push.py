@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api.errors import ApiError
 from api.keys import WECHAT_PUSH, WECHAT_PUSH_RELAY
 from api.routing import PUBLIC, Route
 from api.schemas.wechat_push import PushQuery, PushVerifyQuery
 from api.validation import parse_query
-from api.wechat.push_crypto import PushRejected, check_signature
+from api.wechat.push_crypto import check_signature
 from api.wechat.push_messages import EVENT, PushMessage, encrypted_text, parse_fields, parse_message
 from api.wechat.push_relay import PushConfig
 from models.clock import now_utc
+from models.errors import Forbidden, NotFound, Unavailable
 from models.services import wechat_push
 
 SAFE_MODE = "aes"
@@ -25,7 +25,7 @@ SAFE_MODE = "aes"
 def _config(request: web.Request) -> PushConfig:
     config = request.config_dict.get(WECHAT_PUSH)
     if config is None:
-        raise ApiError(404, "not_found", "未启用微信消息推送")
+        raise NotFound("not_found", "未启用微信消息推送")
     return config
 
 
@@ -36,20 +36,14 @@ def _text(text: str) -> web.Response:
 async def push_verify(request: web.Request) -> web.Response:
     config = _config(request)
     query = parse_query(request, PushVerifyQuery)
-    try:
-        check_signature(query.signature, config.token, query.timestamp, query.nonce)
-    except PushRejected as exc:
-        raise ApiError(exc.status, exc.code, exc.message) from None
+    check_signature(query.signature, config.token, query.timestamp, query.nonce)
     return _text(query.echostr)
 
 
 async def push_receive(request: web.Request) -> web.Response:
     config = _config(request)
     query = parse_query(request, PushQuery)
-    try:
-        message = _open(config, query, await request.read())
-    except PushRejected as exc:
-        raise ApiError(exc.status, exc.code, exc.message) from None
+    message = _open(config, query, await request.read())
     if message.msg_type != EVENT and await wechat_push.take_message(message.dedupe_key, message.openid, message.msg_type):
         request.config_dict[WECHAT_PUSH_RELAY].submit(message)
     return _text("success")
@@ -62,7 +56,7 @@ def _open(config: PushConfig, query: PushQuery, body: bytes) -> PushMessage:
         _check_fresh(config, query.timestamp)
         return parse_message(parse_fields(body))
     if config.cipher is None:
-        raise PushRejected(503, "wechat_push_aes_not_configured", "未配置消息加密密钥（WECHAT_ENCODING_AES_KEY）")
+        raise Unavailable("wechat_push_aes_not_configured", "未配置消息加密密钥（WECHAT_ENCODING_AES_KEY）")
     encrypted = encrypted_text(parse_fields(body))
     check_signature(query.msg_signature, config.token, query.timestamp, query.nonce, encrypted)
     _check_fresh(config, query.timestamp)
@@ -75,7 +69,7 @@ def _check_fresh(config: PushConfig, timestamp: str) -> None:
         return
     well_formed = timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12
     if not well_formed or abs(now_utc().timestamp() - int(timestamp)) > config.max_skew_seconds:
-        raise PushRejected(403, "wechat_push_stale", "消息时间戳超出允许范围")
+        raise Forbidden("wechat_push_stale", "消息时间戳超出允许范围")
 
 
 ROUTES = [

@@ -25,7 +25,9 @@ TOKEN_ERRORS = frozenset({40001, 40014, 42001})  # invalid credential, invalid t
 
 
 class SendFailed(Exception):
-    """WeChat did not take the message; `errcode` is WeChat's (or -1 when it could not be reached)."""
+    """WeChat did not take the message; `errcode` is WeChat's (or -1 when it could not be reached).
+
+    Not an AppError (models/errors.py): the background relay records it on the message; it never reaches HTTP."""
 
     def __init__(self, errcode: int, errmsg: str) -> None:
         super().__init__(f"errcode={errcode} errmsg={errmsg}")

@@ -10,7 +10,7 @@ import aiohttp
 from cryptography.hazmat.primitives.asymmetric import rsa
 from yarl import URL
 
-from api.errors import ApiError
+from models.errors import AppError, Unavailable, UpstreamFailed
 from api.wechat.pay_crypto import authorization_header, request_payment_params
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class WeChatPayV3:
             raise _bad_response(status)
 
     async def _request(self, method: str, path: str, payload: dict | None) -> tuple[int, Any]:
-        """Send a signed request; WeChat error replies, time-outs and garbage become ApiError.
+        """Send a signed request; WeChat error replies, time-outs and garbage become Unavailable (503) or UpstreamFailed (502).
 
         The signature covers the exact body bytes, so the JSON is serialised once here and sent as is.
         """
@@ -79,10 +79,10 @@ class WeChatPayV3:
                                           headers=headers, timeout=self._timeout) as resp:
                 status, raw = resp.status, await resp.read()
         except asyncio.TimeoutError:
-            raise ApiError(503, "wechatpay_timeout", "微信支付服务超时，请稍后再试") from None
+            raise Unavailable("wechatpay_timeout", "微信支付服务超时，请稍后再试") from None
         except aiohttp.ClientError as exc:
             log.warning("WeChat Pay unreachable: %s", exc)
-            raise ApiError(503, "wechatpay_unreachable", "无法连接微信支付服务，请稍后再试") from None
+            raise Unavailable("wechatpay_unreachable", "无法连接微信支付服务，请稍后再试") from None
         data = _parse_json(raw)
         if status >= 400:
             raise _wechat_error(status, data)
@@ -97,16 +97,16 @@ def _parse_json(raw: bytes) -> Any:
         return None
 
 
-def _wechat_error(status: int, data: Any) -> ApiError:
+def _wechat_error(status: int, data: Any) -> AppError:
     if not isinstance(data, dict) or not isinstance(data.get("code"), str):
         return _bad_response(status)
     code, message = data["code"], str(data.get("message", ""))
     log.info("WeChat Pay refused: http=%s code=%s message=%s", status, code, message)
-    ours = 503 if status >= 500 or code in RETRYABLE_CODES else 502
-    return ApiError(ours, "wechatpay_error", "微信支付请求失败，请稍后再试",
-                    wechatpay_code=code, wechatpay_message=message, wechatpay_status=status)
+    kind = Unavailable if status >= 500 or code in RETRYABLE_CODES else UpstreamFailed  # 503: retry; 502: do not
+    return kind("wechatpay_error", "微信支付请求失败，请稍后再试",
+                wechatpay_code=code, wechatpay_message=message, wechatpay_status=status)
 
 
-def _bad_response(status: int) -> ApiError:
+def _bad_response(status: int) -> UpstreamFailed:
     log.warning("WeChat Pay answered something unrecognisable (http=%s)", status)
-    return ApiError(502, "wechatpay_bad_response", "微信支付服务返回了无法识别的数据", wechatpay_status=status)
+    return UpstreamFailed("wechatpay_bad_response", "微信支付服务返回了无法识别的数据", wechatpay_status=status)

@@ -35,11 +35,15 @@ _AUTH_FIELDS = ("mchid", "nonce_str", "signature", "timestamp", "serial_no")
 
 
 class ResourceDecryptError(ValueError):
-    """An encrypted resource could not be opened: wrong key, tampered data or a malformed resource."""
+    """An encrypted resource could not be opened: wrong key, tampered data or a malformed resource.
+
+    Not an AppError (models/errors.py): the notification handler answers it in WeChat's {"code": "FAIL"} shape."""
 
 
 class NotificationRejected(Exception):
-    """A payment notification failed verification; `code` says which check failed."""
+    """A payment notification failed verification; `code` says which check failed.
+
+    Not an AppError (models/errors.py): the notification handler answers it in WeChat's {"code": "FAIL"} shape."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(f"{code}: {message}")

@@ -110,7 +110,9 @@ STATE = web.AppKey("wechatpay_sandbox", SandboxState)
 
 
 class Refusal(Exception):
-    """A WeChat-style error answer: {"code", "message", "detail"?} with an HTTP status."""
+    """A WeChat-style error answer: {"code", "message", "detail"?} with an HTTP status.
+
+    Not an AppError (models/errors.py): it is the sandbox's own answer, in WeChat's shape, and never leaves it."""
 
     def __init__(self, status: int, code: str, message: str, detail: dict[str, Any] | None = None) -> None:
         super().__init__(message)

@@ -18,16 +18,10 @@ import struct
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from models.errors import BadRequest, Forbidden
+
 BLOCK = 32  # WeChat pads to 32 bytes, not to AES's 16
 _RANDOM, _LENGTH = 16, 4
-
-
-class PushRejected(Exception):
-    """A pushed request failed a check; `code` is stable, `status` is what WeChat (or a forger) is told."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.status, self.code, self.message = status, code, message
 
 
 def signature(*parts: str) -> str:
@@ -38,7 +32,7 @@ def signature(*parts: str) -> str:
 def check_signature(given: str, *parts: str) -> None:
     """Compare in constant time; refuse with 403 `wechat_push_bad_signature`."""
     if not hmac.compare_digest(signature(*parts).encode(), given.strip().lower().encode()):
-        raise PushRejected(403, "wechat_push_bad_signature", "签名校验失败")
+        raise Forbidden("wechat_push_bad_signature", "签名校验失败")
 
 
 def aes_key(encoding_aes_key: str) -> bytes:
@@ -70,7 +64,7 @@ class PushCipher:
             raise _undecryptable()
         message, appid = plain[start:start + length], plain[start + length:]
         if not hmac.compare_digest(appid, self._appid):
-            raise PushRejected(403, "wechat_push_wrong_appid", "消息不属于本小程序")
+            raise Forbidden("wechat_push_wrong_appid", "消息不属于本小程序")
         return message
 
     def _aes_decrypt(self, encrypted: str) -> bytes:
@@ -91,5 +85,5 @@ def _unpad(data: bytes) -> bytes:
     return data[:-pad]
 
 
-def _undecryptable() -> PushRejected:
-    return PushRejected(400, "wechat_push_decrypt_failed", "消息无法解密")
+def _undecryptable() -> BadRequest:
+    return BadRequest("wechat_push_decrypt_failed", "消息无法解密")

@@ -14,7 +14,7 @@ from defusedxml.common import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from xml.etree.ElementTree import ParseError
 
-from api.wechat.push_crypto import PushRejected
+from models.errors import BadRequest
 
 TEXT = "text"
 EVENT = "event"
@@ -78,8 +78,8 @@ def custom_text(openid: str, content: str) -> dict[str, Any]:
     return {"touser": openid, "msgtype": "text", "text": {"content": content}}
 
 
-def malformed() -> PushRejected:
-    return PushRejected(400, "wechat_push_malformed", "消息格式不正确")
+def malformed() -> BadRequest:
+    return BadRequest("wechat_push_malformed", "消息格式不正确")
 
 
 def _json_fields(body: bytes) -> dict[str, Any]:

@@ -7,6 +7,8 @@ window.AIXIN_ERROR_TEXT = {
   network_error: '网络连接失败，请检查网络后重试',
   bad_request: '请求格式不正确',
   malformed_json: '请求格式不正确',
+  body_too_deep: '请求内容嵌套层级过深，请检查后重试',
+  malformed_multipart: '上传的表单格式不正确，请重新选择文件后上传',
   validation_error: '填写的内容不正确，请检查后重试',
   method_not_allowed: '不支持此操作',
   payload_too_large: '上传的文件太大',
@@ -15,6 +17,7 @@ window.AIXIN_ERROR_TEXT = {
   http_error: '操作未成功，请稍后再试',
   internal_error: '服务器暂时出错，请稍后再试',
   database_busy: '系统繁忙，请稍后重试',
+  too_many_attempts: (d) => (d.retry_after_seconds ? `操作太频繁，请 ${d.retry_after_seconds} 秒后再试` : '操作太频繁，请稍后再试'),
   database_unavailable: '服务暂时不可用，请稍后再试',
   database_not_migrated: '服务正在升级，请稍后再试',
   file_missing: '请选择要上传的文件',
@@ -33,6 +36,20 @@ window.AIXIN_ERROR_TEXT = {
   wechat_bad_response: '微信服务返回异常，请稍后再试',
   wechat_timeout: '微信服务响应超时，请稍后再试',
   wechat_unreachable: '无法连接微信服务，请稍后再试',
+  wechat_busy: '微信服务繁忙，请稍后再试',
+  wechat_error: '微信登录失败，请稍后再试',
+  wechat_code_invalid: '微信登录凭证无效或已过期，请重新登录',
+  wechat_code_used: '微信登录凭证已被使用，请重新登录',
+  wechat_rate_limited: '微信登录太频繁，请稍后再试',
+  wechat_user_blocked: '该微信用户已被限制登录',
+
+  // WeChat message push (answered to WeChat's servers, shown here for completeness)
+  wechat_push_aes_not_configured: '未配置微信消息加密密钥',
+  wechat_push_bad_signature: '微信消息签名校验失败',
+  wechat_push_decrypt_failed: '微信消息无法解密',
+  wechat_push_malformed: '微信消息格式不正确',
+  wechat_push_stale: '微信消息时间戳超出允许范围',
+  wechat_push_wrong_appid: '微信消息不属于本小程序',
 
   // Catalogue and certification
   product_not_found: '找不到该商品',
@@ -45,6 +62,7 @@ window.AIXIN_ERROR_TEXT = {
   field_not_editable: '该字段不能修改',
   catalog_invalid: '商品目录有错误，未导入任何内容，请按行修改后重试',
   unknown_region: '地区不正确，请选择有效的省、市、县',
+  search_unavailable: '商品信息暂时无法确认，请稍后再试',
 
   // Addresses and orders
   invalid_address: '地址信息不完整或不正确',
@@ -64,6 +82,7 @@ window.AIXIN_ERROR_TEXT = {
   amount_mismatch: '支付金额与订单不符',
   transaction_reused: '支付流水重复',
   unsupported_payment_method: '不支持此支付方式',
+  wechatpay_error: '微信支付请求失败，请稍后再试',
   wechatpay_bad_response: '微信支付返回异常，请稍后再试',
   wechatpay_timeout: '微信支付响应超时，请稍后再试',
   wechatpay_unreachable: '无法连接微信支付，请稍后再试',

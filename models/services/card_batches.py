@@ -47,7 +47,9 @@ Progress = Callable[[int, int], None]
 
 
 class LeaseLost(Exception):
-    """Another worker took the batch's issuing job over (our heartbeat went stale): stop, write nothing."""
+    """Another worker took the batch's issuing job over (our heartbeat went stale): stop, write nothing.
+
+    Internal control flow, not an AppError (models/errors.py): the issuing job catches it; it never reaches HTTP."""
 
 
 # ---------------------------------------------------------------- card numbers, fast

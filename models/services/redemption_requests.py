@@ -135,7 +135,9 @@ async def _own(staff: User, request_id: int) -> RedemptionRequest:
 
 
 class _Taken(Exception):
-    """The conditional UPDATE found the request no longer pending: someone else decided, or time ran out."""
+    """The conditional UPDATE found the request no longer pending: someone else decided, or time ran out.
+
+    Internal control flow, not an AppError (models/errors.py): `confirm` answers with the request's outcome instead."""
 
 
 async def confirm(staff: User, request_id: int, now: datetime | None = None) -> redemptions.Receipt:

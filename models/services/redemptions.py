@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from models.card_codes import CardCodes
 from models.cards import ActivityKind, Card, Redemption, RedemptionLine, RedemptionStatus
 from models.clock import now_utc, today_shanghai
-from models.errors import Conflict, DomainError, Invalid, NotFound
+from models.errors import AppError, Conflict, Invalid, NotFound
 from models.merchants import Merchant
 from models.services import card_ledger, settlements, stats_marks
 from models.services.cards import any_card
@@ -93,7 +93,7 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
     try:
         scanned = codes.read(code, now or now_utc())
         return await run_debit(priced)
-    except (DomainError, IntegrityError) as refusal:  # IntegrityError: the key was used before, or just now
+    except (AppError, IntegrityError) as refusal:  # IntegrityError: the key was used before, or just now
         return await _replay_or(refusal, staff, idempotency_key, digest)
 
 
