@@ -1,0 +1,180 @@
+"""What is left of a message to look up as a product, and whether it is the catalogue's at all.
+
+Cue words, numbers, places and filler go; unknown words that sound like catalogue words are corrected when what
+is heard covers the whole mistyped run (黑狗杞 → 黑枸杞); and a catalogue word that is only part of another
+thing's name (苹果手机, 银耳钉, 小米14, 哈尔滨啤酒) makes the message about that other thing, so nothing
+unrelated is offered.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import lexicon
+from bot.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+_RE_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+CUE_WORDS = frozenset(
+    w for group in (lexicon.GREET, lexicon.THANKS, lexicon.HELP, lexicon.CANCEL, lexicon.BALANCE, lexicon.ORDER_STATUS,
+                    lexicon.ASK_PRICE, lexicon.SEARCH, lexicon.BUY, lexicon.ADD, lexicon.CORRECT, lexicon.YES,
+                    lexicon.NO, lexicon.CARD, lexicon.FILLER, lexicon.UNITS, lexicon.LAST)
+    for w in group
+)
+
+
+def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
+    """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
+    kept: list[str] = []
+    places: list[str] = []
+    for token in vocab.tokenizer.cut(text):
+        token = token.strip()
+        if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token):
+            continue
+        if token in lexicon.GENERIC_PRODUCT:
+            u.generic = True
+            continue
+        if token in vocab.regions:
+            places.append(token)
+            continue
+        kept.append(token)
+    if u.cues & {"buy", "search", "price", "add", "correct"} or len(u.text) <= 6:
+        kept = _corrected(kept, vocab)
+    u.product_words = [t for t in kept if catalogue_word(t, vocab)]
+    named = vocab.named_products(u.text)
+    if named and not u.product_words:
+        u.product_words = [max(named[0].names, key=len)]
+    u.foreign = _foreign(kept, u, vocab, named=bool(named))
+    if u.generic and not u.product_words and _unknown_words(kept, vocab):
+        u.generic = False  # 狗粮 泰迪吃的: 吃的 is not a request for the whole catalogue
+    if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said
+        u.product_words, u.origin, u.generic = [], None, False
+        u.product_text = u.foreign
+        u.bare = False
+        return
+    # A place next to product words is searched too (冰岛普洱: 普洱 is a city and part of the name).
+    u.product_text = " ".join(kept + (places if u.product_words else []))
+    stripped = u.text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
+    u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6 and _RE_CJK.search(stripped) is not None
+              and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """Unknown words that sound like catalogue words are read as those words (黑狗杞 → 黑枸杞, 铁观因 → 铁观音).
+
+    Each run of unknown tokens is tried whole, since a mistyped word is often cut apart around the wrong
+    character; the run is corrected only when what is heard covers all of it (华为手机现货 holds 机现, which
+    sounds like 吉县, and is still not a place: nothing is corrected)."""
+    if all(catalogue_word(t, vocab) for t in tokens):
+        return tokens
+    out: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if not run:
+            return
+        text = "".join(run)
+        pieces = vocab.sounds_like_pieces(text)
+        if pieces and sum(size for _, size in pieces) == len(text):
+            out.extend(word for word, _ in pieces)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for token in tokens:
+        if (catalogue_word(token, vocab) and len(token) >= 2) or cueish(token):
+            close()
+            out.append(token)
+        else:  # unknown, or one character that may be part of a mistyped word (黑狗 杞, 铁 关 音)
+            run.append(token)
+    close()
+    return out
+
+
+_MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
+
+
+def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool = False) -> str:
+    """The thing asked for when the catalogue words in the message are only part of another thing's name:
+    a known word followed by a word the catalogue does not know (苹果手机, 核桃夹子, 番茄小说), by a model
+    number (小米14, 苹果15), only single characters matched beside real unknown words (床垫 乳胶 1.5米 → 米),
+    or a place beside an unknown word (哈尔滨啤酒, 山西老陈醋). Empty when the message is about the catalogue."""
+    known = [t for t in kept if catalogue_word(t, vocab)]
+    unknown = _unknown_words(kept, vocab)
+    text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
+    for word in known:
+        at = text.find(word)
+        if at < 0:
+            continue
+        after = text[at + len(word):]
+        if after[:1] and word[-1] + after[0] in vocab.name_bigrams:
+            continue  # 羊羔肉羊排, 石阡苔茶明前: the name goes on
+        follows = next((t for t in unknown if after.startswith(t)), None)
+        if follows is not None and not named:
+            return word + follows
+        model = _MODEL_NUMBER.match(after)
+        if len(word) >= 2 and model and not _AMOUNT.match(after):
+            return word + model.group()
+        compound = _compound(word, after, vocab)
+        if compound:
+            return compound
+    if named:
+        return ""
+    if unknown and known and all(len(w) == 1 for w in known):
+        return " ".join(unknown)
+    if unknown and not known and u.origin is not None:  # 哈尔滨啤酒, 枸杞 宁夏的: the place's, not sold here
+        return " ".join(unknown)
+    return ""
+
+
+def _unknown_words(kept: list[str], vocab: Vocabulary) -> list[str]:
+    return [t for t in kept if not catalogue_word(t, vocab) and _real_word(t, vocab) and not cueish(t)]
+
+
+_PARTICLES = set("的了吗呢吧啊呀哦嘛和跟与及或也都还再就来要买有是在给我你他她这那个只份斤箱袋瓶盒罐包"
+                 "一二两三四五六七八九十百千零俩仨半几多每各")
+
+
+def _compound(word: str, after: str, vocab: Vocabulary) -> str:
+    """银耳钉, 鸡蛋卷, 大米虫, 荔枝干, 鸭脖: a catalogue word whose last characters make a word of the language
+    with the character that follows (耳钉, 蛋卷, 米虫, 枝干, 鸭脖): the message names that other thing."""
+    if not after or after[0] in _PARTICLES or not _RE_CJK.match(after[0]) or after.startswith(word):
+        return ""  # 蜂蜜蜂蜜 (🍯🍯) is the word twice, not 蜜蜂
+    joined = word + after[0]
+    if vocab.knows(joined) or any(vocab.knows(joined[i:]) for i in range(len(joined) - 1)):
+        return ""  # 土鸡 + 蛋 = 土鸡蛋, 鸡蛋: still the catalogue's
+    freq = vocab.tokenizer.jieba.FREQ
+    for i in range(len(joined) - 1):
+        if freq.get(joined[i:]):
+            return joined
+    return ""
+
+
+def cueish(token: str) -> bool:
+    """几块钱, 多少钱一斤: a word the cue lists hold or contain (price, buying, filler), not a product."""
+    return token in CUE_WORDS or any(len(w) >= 2 and w in token for w in _CUEISH)
+
+
+_CUEISH = frozenset(w for group in (lexicon.ASK_PRICE, lexicon.BUY, lexicon.SEARCH, lexicon.FILLER, lexicon.THANKS,
+                                    lexicon.GREET, lexicon.HELP, lexicon.ORDER_STATUS) for w in group)
+
+
+_ENGLISH_FILLER = frozenset(
+    "please pls plz thanks thank thx want wanna buy the a an of me give get some how much is are do does you have "
+    "sell any i to for my order please, ok okay yes no and with in this that one two three four five".split())
+
+
+def _real_word(token: str, vocab: Vocabulary) -> bool:
+    """A word of the language (jieba's dictionary, or a latin word), not a typo or a stray character."""
+    if re.fullmatch(r"[a-z]{2,}", token):
+        return token not in _ENGLISH_FILLER
+    return len(token) >= 2 and _RE_CJK.search(token) is not None and bool(vocab.tokenizer.jieba.FREQ.get(token))
+
+
+def catalogue_word(token: str, vocab: Vocabulary) -> bool:
+    return vocab.knows(token)
