@@ -312,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("reconcile", help="check every card balance and every product's stock against its ledger").set_defaults(func=cmd_reconcile)
     issue = sub.add_parser("issue-cards", help="create a 以购代捐 card batch and issue its cards (progress bar)")
     issue.add_argument("--org", required=True, help="the buying organization")
-    issue.add_argument("--face", type=_yuan, required=True, help="face value in yuan (one of CARD_FACE_VALUES)")
+    issue.add_argument("--face", type=_yuan, required=True, help="face value in yuan (one of CARD_FACE_VALUES_FEN, which is in fen)")
     issue.add_argument("--count", type=int, required=True, help="number of cards, 1 to 1,000,000")
     issue.add_argument("--expires", type=date.fromisoformat, help="YYYY-MM-DD, last valid day (default: a year from today)")
     issue.add_argument("--note", default="")
@@ -341,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_env()
-    except ValueError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
+    except ConfigurationError as exc:  # one line per bad variable
+        for line in str(exc).splitlines():
+            print(f"configuration error: {line}", file=sys.stderr)
         return 2
     _configure_logging(settings.log_level)
     try:
