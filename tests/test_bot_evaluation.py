@@ -18,6 +18,11 @@ from tests.helpers import admin_headers, import_csv
 
 HOLDOUT = EVAL_DIR.parent / "bot_eval_holdout"
 BLIND = EVAL_DIR.parent / "bot_eval_blind"
+SHOPPERS = EVAL_DIR.parent / "bot_eval_shoppers"
+OFF_CATALOGUE = EVAL_DIR.parent / "bot_eval_offcatalog"
+# Floors, not targets: what the sets score today (docs/chat.md gives the figures and the targets still missed).
+SHOPPER_DIALOGUES_FLOOR = 0.80
+HONEST_FLOOR = 0.93
 
 
 @pytest.mark.parametrize("folder, catalog", [(EVAL_DIR, DEMO_CATALOG_CSV), (HOLDOUT, HOLDOUT / "catalog.csv"),
@@ -31,3 +36,26 @@ async def test_the_assistant_meets_its_targets(client, folder: Path, catalog: Pa
     headline = report.headline()
     assert all(headline[name] >= target for name, target in TARGETS.items()), report.render(show_errors=True)
     assert report.dialogues.ratio >= 0.9, report.render(show_errors=True)
+
+
+async def test_the_shoppers_set_meets_the_message_targets(client):
+    """The blind shoppers' set (its own catalogue with pack variants): intent, product and quantity targets hold,
+    and every no-match message is answered honestly."""
+    await import_csv(client, (SHOPPERS / "catalog.csv").read_bytes(), await admin_headers(client))
+    utterances, dialogues = load_set(SHOPPERS)
+    with activated(client.app[DATABASE]):
+        report = await evaluate(client.app[ASSISTANT], utterances, dialogues)
+    headline = report.headline()
+    assert all(headline[name] >= target for name, target in TARGETS.items()), report.render(show_errors=True)
+    assert report.honest.ratio == 1.0, report.render(show_errors=True)
+    assert report.dialogues.ratio >= SHOPPER_DIALOGUES_FLOOR, report.render(show_errors=True)
+
+
+async def test_off_catalogue_messages_are_not_offered_unrelated_products(client):
+    """Real shop and customer-service lines over the demo catalogue: how often nothing unrelated is offered."""
+    await import_csv(client, DEMO_CATALOG_CSV.read_bytes(), await admin_headers(client))
+    utterances, dialogues = load_set(OFF_CATALOGUE)
+    with activated(client.app[DATABASE]):
+        report = await evaluate(client.app[ASSISTANT], utterances, dialogues)
+    assert report.honest.total >= 600
+    assert report.honest.ratio >= HONEST_FLOOR, report.render(show_errors=True)
