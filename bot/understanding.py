@@ -203,6 +203,9 @@ _OTHER_CARDS = re.compile(
     r"(?:礼品|购物|充值|会员|储值|电子)?卡")
 
 
+_DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
+
+
 def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
     card_text = compact
     for word in vocab.card_words(compact):
@@ -229,6 +232,8 @@ def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         u.cues.add("no")
     if compact.startswith(("换", "改")) or "不是" in compact:
         u.cues.add("correct")
+    if _DROP.search(compact):  # 不要蜂蜜了 / 蜂蜜不要了 / 去掉蜂蜜: drop that line
+        u.cues.add("cancel")
 
 
 _CARD_FACE = re.compile(rf"(?<![0-9]){numerals.NUM}(?![0-9张份个套枚])")

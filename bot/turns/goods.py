@@ -69,7 +69,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
                 return await quantity.advance(turn, d)
         if chosen is not None:
             d.pending.sku = chosen["sku"]
-            if not quantity.names_the_pack(turn):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
+            if not quantity.names_the_pack(turn, chosen):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
                 quantity.apply_quantity(turn, d.pending)
             return await quantity.advance(turn, d)
     if d.awaiting == "address" or PHONE.search(u.raw):
@@ -83,7 +83,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         other = other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧 / 改成两袋2.5kg的: another pack of the same product
         if other is not None:
             return await switch_pack(turn, d, line, other)
-    if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line):
+    current = turn.ctx.search.cards.get(line.sku) if line is not None and line.sku else None
+    if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line) \
+            and not quantity.names_the_pack(turn, current):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
         if u.product_words and line.sku and not same_product(turn, line.sku):
             return await start_goods(turn, add=d.awaiting == "confirm")
         if line.sku is not None:
@@ -93,6 +95,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
     if d.awaiting == "confirm" and (("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick)
                                     or (u.specs and not u.product_words)):
         return await replace_product(turn, d)
+    if current is not None and u.product_words and same_product(turn, current["sku"]) \
+            and quantity.names_the_pack(turn, current) and not [q for q in u.quantities if q.unit not in METRIC]:
+        return await quantity.advance(turn, d)  # the product in the draft named again, as it was offered
     if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
         return await start_goods(turn, add=d.awaiting == "confirm" and not same_product(turn, line.sku if line else None))
     return None
@@ -117,7 +122,7 @@ async def switch_pack(turn: Turn, d: Draft, line: Line, card: dict[str, Any]) ->
     u = turn.u
     counted = [q for q in u.quantities if q.unit not in METRIC]
     line.sku = card["sku"]
-    if counted or (u.quantities and not quantity.names_the_pack(turn)):
+    if counted or (u.quantities and not quantity.names_the_pack(turn, card)):
         line.qty = None
         quantity.apply_quantity(turn, line)
     return await quantity.advance(turn, d)

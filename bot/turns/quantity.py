@@ -9,7 +9,7 @@ from bot.draft import Draft, Line
 from bot.packs import Asked
 from bot.reply import Reply
 from bot.turns import common
-from bot.understanding import METRIC, Understanding
+from bot.understanding import METRIC, spec_of, Understanding
 from models.services import addresses
 from models.services.orders import MAX_QTY
 
@@ -17,11 +17,18 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 
-def names_the_pack(turn: Turn) -> bool:
-    """Every quantity in the message is a weight or volume used to say which pack (换成5kg的, 要2.5kg那种)."""
+def names_the_pack(turn: Turn, card: dict[str, Any] | None = None) -> bool:
+    """Every quantity in the message is a weight or volume used to say which pack (换成5kg的, 要2.5kg那种), or is the
+    pack size written in the chosen product's name (the name sent back as it was offered: 金线美大米 5kg)."""
     u = turn.u
-    return bool(u.quantities) and all(q.unit in METRIC for q in u.quantities) and \
-        u.text.rstrip("吧呀啊了").endswith(("的", "那种", "那个", "那款", "装"))
+    if not u.quantities or not all(q.unit in METRIC for q in u.quantities):
+        return False
+    if u.text.rstrip("吧呀啊了").endswith(("的", "那种", "那个", "那款", "装")):
+        return True
+    if card is None:
+        return False
+    name = card["name"].lower().replace(" ", "")
+    return all(spec_of(q) in name for q in u.quantities)
 
 
 def apply_quantity(turn: Turn, line: Line, u: Understanding | None = None) -> None:
