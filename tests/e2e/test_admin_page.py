@@ -74,7 +74,8 @@ def test_an_admin_activates_a_small_batch_and_downloads_its_print_file(page: Any
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     detail.get_by_role("button", name="激活").click()
     expect(row).to_contain_text("已激活")
-    assert organization in questions[0] and "12 张" in questions[0]
+    assert organization in questions[0]
+    assert "12 张" in questions[0]
     report = detail.locator("#batch-report")
     expect(_figure(report, "已激活")).to_contain_text("12 张")
     expect(_figure(report, "未消费余额")).to_contain_text("¥600.00")
@@ -312,7 +313,8 @@ def test_an_admin_reads_the_statistics_with_chart_and_downloads_them(page: Any, 
     assert download.value.suggested_filename == name
     with open(download.value.path(), "rb") as csv_file:
         text = csv_file.read().decode("utf-8-sig")
-    assert "合计" in text and "online" in text
+    assert "合计" in text
+    assert "online" in text
     with page.expect_download() as workbook:
         form.get_by_role("button", name="下载 Excel").click()
     assert workbook.value.suggested_filename == name.replace(".csv", ".xlsx")
