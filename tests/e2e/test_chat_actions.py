@@ -122,7 +122,8 @@ def test_a_card_is_claimed_from_a_photo_of_its_qr(page: Any, api: Any, tmp_path:
     dialog = _claim_dialog(page)
     with page.expect_response(lambda r: r.url.endswith("/api/v1/cards/decode")) as decoded:
         dialog.get_by_label("上传二维码照片").set_input_files(str(photo))
-    assert decoded.value.status == 200 and decoded.value.json() == {"text": code}
+    assert decoded.value.status == 200
+    assert decoded.value.json() == {"text": code}
     expect(dialog).to_be_hidden()
     row = page.locator(f'.love-card[data-card-no="{card_no}"]')
     expect(row).to_contain_text("¥50.00")
@@ -158,7 +159,8 @@ def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -
     expect(small.get_by_role("radio")).to_be_disabled()
     with page.expect_response(lambda r: r.url.endswith(f"/orders/{order['order_no']}/pay")) as paid:
         dialog.get_by_role("button", name="确认支付").click()
-    assert paid.value.status == 200 and paid.value.json()["status"] == "paid"
+    assert paid.value.status == 200
+    assert paid.value.json()["status"] == "paid"
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("alert")).to_contain_text("支付成功")
     expect(row).to_contain_text("已支付")
@@ -229,7 +231,8 @@ def test_an_unpaid_order_is_cancelled_after_confirming(page: Any, api: Any) -> N
     expect(row).to_contain_text("已取消")
     expect(page.get_by_role("alert")).to_have_text("订单已取消")
     expect(row.get_by_role("button")).to_have_count(0)
-    assert all(order["order_no"] in text and "取消订单" in text for text in asked) and len(asked) == 2
+    assert all(order["order_no"] in text and "取消订单" in text for text in asked)
+    assert len(asked) == 2
     assert api.call("GET", f"/api/v1/orders/{order['order_no']}", token)["status"] == "cancelled"
 
 
