@@ -113,7 +113,9 @@ def test_a_clerk_voids_todays_redemption_and_the_balance_comes_back(page: Any, a
     today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date().isoformat()
     assert download.value.suggested_filename == f"日结-{today}.csv"
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    assert COUNTER in text and "撤销" in text and "净额" in text
+    assert COUNTER in text
+    assert "撤销" in text
+    assert "净额" in text
 
     page.set_viewport_size({"width": 375, "height": 800})  # a phone: nothing wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
@@ -139,4 +141,5 @@ def test_a_clerk_confirms_a_holders_request_made_at_the_counter(page: Any, api: 
     expect(page.locator("#receipt-balance")).to_have_text(yuan(FACE_FEN - 2 * eggs))
     expect(request).to_be_hidden()
     followed = api.call("GET", f"/api/v1/cards/{card['card_no']}/redemption-requests/{asked['id']}", holder)
-    assert followed["state"] == "confirmed" and followed["balance_after_fen"] == FACE_FEN - 2 * eggs
+    assert followed["state"] == "confirmed"
+    assert followed["balance_after_fen"] == FACE_FEN - 2 * eggs
