@@ -30,7 +30,8 @@ HONEST_FLOOR = 0.93
 async def test_the_assistant_meets_its_targets(client, folder: Path, catalog: Path):
     await import_csv(client, catalog.read_bytes(), await admin_headers(client))
     utterances, dialogues = load_set(folder)
-    assert len(utterances) >= 200 and len(dialogues) >= 20
+    assert len(utterances) >= 200
+    assert len(dialogues) >= 20
     with activated(client.app[DATABASE]):
         report = await evaluate(client.app[ASSISTANT], utterances, dialogues)
     headline = report.headline()
