@@ -103,13 +103,16 @@ async def test_a_day_per_merchant_from_the_line_snapshots(client, day_d):
     s = day_d
     mine = await get(client, MERCHANT_URL, s["clerk1"], date=D)
     assert figures(mine) == DAY_D_M1
-    assert mine["merchant_name"] == "佛冈专柜" and mine["date"] == D.isoformat() and mine["closed"] is False
+    assert mine["merchant_name"] == "佛冈专柜"
+    assert mine["date"] == D.isoformat()
+    assert mine["closed"] is False
     assert mine["closed_at"] is None
     # 23:59 and 00:01 are different business days
     nxt = await get(client, MERCHANT_URL, s["clerk1"], date=D + timedelta(days=1))
     assert (nxt["redemption_count"], nxt["net_fen"], nxt["by_product"][0]["sku"]) == (1, 6800, "T-RICE-01")
     today = await get(client, MERCHANT_URL, s["clerk1"])
-    assert today["date"] == today_shanghai().isoformat() and today["redemption_count"] == today["net_fen"] == 0
+    assert today["date"] == today_shanghai().isoformat()
+    assert today["redemption_count"] == today["net_fen"] == 0
     # a clerk sees only their own merchant, whatever they ask for
     other = await get(client, MERCHANT_URL, s["clerk2"], date=D, merchant_id=s["m1"])
     assert (other["merchant_id"], other["net_fen"], other["by_county"][0]["county"]) == (s["m2"], 3580, "融安县")
@@ -123,7 +126,8 @@ async def test_admin_sees_every_merchant_with_activity(client, day_d):
     s = day_d
     listed = await get(client, ADMIN_URL, s["admin"], date=D)
     assert [i["merchant_id"] for i in listed["items"]] == [s["m1"], s["m2"]]
-    assert figures(listed["items"][0]) == DAY_D_M1 and listed["items"][1]["net_fen"] == 3580
+    assert figures(listed["items"][0]) == DAY_D_M1
+    assert listed["items"][1]["net_fen"] == 3580
     assert listed["net_fen"] == DAY_D_M1["net_fen"] + 3580
     one = await get(client, ADMIN_URL, s["admin"], date=D, merchant_id=s["m2"])
     assert [i["merchant_id"] for i in one["items"]] == [s["m2"]]
@@ -148,7 +152,9 @@ async def test_figures_agree_with_the_card_ledger(client, day_d, settings):
 
 
 async def read_csv(resp) -> list[list[str]]:
-    assert resp.status == 200 and resp.content_type == "text/csv" and resp.charset == "utf-8"
+    assert resp.status == 200
+    assert resp.content_type == "text/csv"
+    assert resp.charset == "utf-8"
     raw = await resp.read()
     assert raw.startswith(b"\xef\xbb\xbf")
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -159,11 +165,14 @@ async def test_csv_exports(client, day_d):
     rows = await read_csv(await client.get(MERCHANT_URL, params={"date": D.isoformat(), "format": "csv"},
                                            headers=s["clerk1"]))
     header, body = rows[0], rows[1:]
-    assert header[:6] == ["商户ID", "商户名称", "营业日", "已日结", "日结时间", "类别"] and header[-2:] == ["金额（分）", "金额（元）"]
+    assert header[:6] == ["商户ID", "商户名称", "营业日", "已日结", "日结时间", "类别"]
+    assert header[-2:] == ["金额（分）", "金额（元）"]
     col = {name: i for i, name in enumerate(header)}
     by_kind = {}
     for row in body:
-        assert row[col["商户名称"]] == "佛冈专柜" and row[col["营业日"]] == D.isoformat() and row[col["已日结"]] == "否"
+        assert row[col["商户名称"]] == "佛冈专柜"
+        assert row[col["营业日"]] == D.isoformat()
+        assert row[col["已日结"]] == "否"
         by_kind.setdefault(row[col["类别"]], []).append(row)
     assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [("2", "23430", "234.30")]
     assert [(r[col["笔数"]], r[col["金额（分）"]]) for r in by_kind["撤销"]] == [("1", "5850")]
@@ -183,12 +192,15 @@ async def test_close_freezes_the_day_and_refuses_voids(client, day_d):
     s = day_d
     resp = await client.post(f"{ADMIN_URL}/close", json={"merchant_id": s["m1"], "date": today_shanghai().isoformat()},
                              headers=s["admin"])
-    assert resp.status == 409 and (await resp.json())["error"]["code"] == "settlement_day_open"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["code"] == "settlement_day_open"
     resp = await client.post(f"{ADMIN_URL}/close", json={"merchant_id": s["m1"], "date": D.isoformat()},
                              headers=s["admin"])
     closed = await resp.json()
     assert resp.status == 200, closed
-    assert figures(closed) == DAY_D_M1 and closed["closed"] is True and closed["closed_by"] == "admin1"
+    assert figures(closed) == DAY_D_M1
+    assert closed["closed"] is True
+    assert closed["closed_by"] == "admin1"
     assert closed["closed_at"].endswith("+08:00")
     again = await (await client.post(f"{ADMIN_URL}/close", json={"merchant_id": s["m1"], "date": D.isoformat()},
                                      headers=s["admin"])).json()
@@ -199,7 +211,8 @@ async def test_close_freezes_the_day_and_refuses_voids(client, day_d):
 
     # r1 can no longer be voided, neither through the API nor at 23:59:59 that very day
     resp = await client.post(f"/api/v1/merchant/redemptions/{s['r1']['id']}/void", json={}, headers=s["clerk1"])
-    assert resp.status == 409 and (await resp.json())["error"]["code"] == "settlement_closed"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["code"] == "settlement_closed"
     with activated(client.app[DATABASE]):
         with pytest.raises(Conflict) as refused:
             await redemptions.void(await user(client, "clerk1"), s["r1"]["id"], now=at(D, 23, 59, 59))
@@ -208,7 +221,9 @@ async def test_close_freezes_the_day_and_refuses_voids(client, day_d):
     # the frozen figures stand even if the day's data were to change (here: a straggler moved into the day)
     await made_at(client, s["r2"]["id"], at(D, 23, 59, 30))
     shown = await get(client, MERCHANT_URL, s["clerk1"], date=D)
-    assert figures(shown) == DAY_D_M1 and shown["closed"] is True and shown["closed_at"] == closed["closed_at"]
+    assert figures(shown) == DAY_D_M1
+    assert shown["closed"] is True
+    assert shown["closed_at"] == closed["closed_at"]
     listed = await get(client, ADMIN_URL, s["admin"], date=D)
     assert [(i["merchant_id"], i["closed"]) for i in listed["items"]] == [(s["m1"], True), (s["m2"], False)]
     # the other merchant's day is still open: its redemption can still be voided that day
@@ -217,7 +232,8 @@ async def test_close_freezes_the_day_and_refuses_voids(client, day_d):
     assert (await get(client, MERCHANT_URL, s["clerk2"], date=D))["void_count"] == 1
 
     bad = await client.post(f"{ADMIN_URL}/close", json={"merchant_id": 9999, "date": D.isoformat()}, headers=s["admin"])
-    assert bad.status == 404 and (await bad.json())["error"]["code"] == "merchant_not_found"
+    assert bad.status == 404
+    assert (await bad.json())["error"]["code"] == "merchant_not_found"
     bad = await client.post(f"{ADMIN_URL}/close", json={"merchant_id": "1", "date": D.isoformat()}, headers=s["admin"])
     assert bad.status == 422
     assert (await client.post(f"{ADMIN_URL}/close", json={"merchant_id": s["m1"], "date": D.isoformat()},
@@ -268,10 +284,13 @@ async def test_a_void_racing_a_close_never_slips_through(client, shop, settings)
             live = (await settlements._live(Redemption._meta.db, day, s["m1"]))[s["m1"]]
         assert not isinstance(frozen, BaseException), frozen
         if isinstance(voided, BaseException):
-            assert isinstance(voided, Conflict) and voided.code == "settlement_closed", voided
-            assert status == "completed" and (frozen.void_count, frozen.net_fen) == (0, 3990 + 6800)
+            assert isinstance(voided, Conflict), voided
+            assert voided.code == "settlement_closed", voided
+            assert status == "completed"
+            assert (frozen.void_count, frozen.net_fen) == (0, 3990 + 6800)
         else:
-            assert status == "voided" and (frozen.void_count, frozen.net_fen) == (1, 3990)
+            assert status == "voided"
+            assert (frozen.void_count, frozen.net_fen) == (1, 3990)
         assert (frozen.redemption_count, frozen.void_count, frozen.net_fen) == (
             live.redemption_count, live.void_count, live.net_fen)
         assert keep["id"] != target["id"]
@@ -290,7 +309,8 @@ async def test_concurrent_closes_write_once_and_agree(client, day_d):
     body = {"merchant_id": s["m2"], "date": D.isoformat()}
     replies = await asyncio.gather(*(client.post(f"{ADMIN_URL}/close", json=body, headers=s["admin"]) for _ in range(4)))
     bodies = [await r.json() for r in replies]
-    assert [r.status for r in replies] == [200] * 4 and all(b == bodies[0] for b in bodies), bodies
+    assert [r.status for r in replies] == [200] * 4, bodies
+    assert all(b == bodies[0] for b in bodies), bodies
     assert (bodies[0]["closed"], bodies[0]["net_fen"]) == (True, 3580)
     trail = await get(client, "/api/v1/admin/audit", s["admin"], entity_type="merchant_settlement")
     assert trail["total"] == 1
