@@ -102,7 +102,9 @@ async def test_total_and_subscribed(client, ledger):
     body = await stats(client, ledger["admin"], group_by="province")
     assert body["total"] == {**figures(TOTAL, 3, 6, 3, 120 + 300 + 210, POVERTY), "subscribed_fen": 20000 + 30000}
     assert body["total"]["poverty_share"] == 0.4523
-    assert body["group_by"] == "province" and body["from"] is None and body["poverty_only"] is False
+    assert body["group_by"] == "province"
+    assert body["from"] is None
+    assert body["poverty_only"] is False
 
 
 @pytest.mark.parametrize(("group_by", "expected"), [
@@ -129,7 +131,8 @@ async def test_codes(client, ledger):
     county = by_key(await stats(client, ledger["admin"], group_by="county"))
     assert {k: r["code"] for k, r in county.items()} == {"佛冈县": "441821", "盘州市": "520281", "融安县": "450224"}
     merchants = by_key(await stats(client, ledger["admin"], group_by="merchant"))
-    assert merchants["online"]["code"] is None and merchants["佛冈专柜"]["code"].isdigit()
+    assert merchants["online"]["code"] is None
+    assert merchants["佛冈专柜"]["code"].isdigit()
     suppliers = await stats(client, ledger["admin"], group_by="supplier")
     assert all(row["code"].isdigit() for row in suppliers["rows"])
     assert by_key(await stats(client, ledger["admin"], group_by="province"))["广东省"]["code"] is None
@@ -147,7 +150,8 @@ async def test_totals_reconcile_with_orders_and_card_ledger(client, ledger):
         goods = await Order.filter(kind=OrderKind.GOODS, status__in=[
             OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED]).values_list("total_fen", flat=True)
         debits = await CardActivity.filter(redemption_id__isnull=False).values_list("amount_fen", flat=True)
-    assert sum(goods) == ONLINE and -sum(debits) == MERCHANT
+    assert sum(goods) == ONLINE
+    assert -sum(debits) == MERCHANT
     assert body["total"]["amount_fen"] == sum(goods) - sum(debits)
     assert by_key(body)["online"]["amount_fen"] == sum(goods)
     assert by_key(body)["merchant"]["amount_fen"] == -sum(debits)
@@ -183,7 +187,8 @@ async def test_dates_are_shanghai_days_inclusive(client, ledger):
     months = [r["key"] for r in body["rows"]]
     assert months == sorted({"2026-03", today.isoformat()[:7]})
     body = await stats(client, admin, group_by="day", **{"from": "2026-03-02", "to": today.isoformat()})
-    assert [r["key"] for r in body["rows"]] == ["2026-03-02", today.isoformat()] and body["total"]["amount_fen"] == TOTAL
+    assert [r["key"] for r in body["rows"]] == ["2026-03-02", today.isoformat()]
+    assert body["total"]["amount_fen"] == TOTAL
     # the card sold and the batch activated today are in today's range only
     yesterday = (today - timedelta(days=1)).isoformat()
     assert (await stats(client, admin, group_by="day", to=yesterday))["total"]["subscribed_fen"] == 0
@@ -210,7 +215,8 @@ async def test_refunding_an_old_order_changes_its_day(client, ledger):
     resp = await client.post(f"/api/v1/admin/orders/{ledger['o1']}/refund", json={"reason": "退货"}, headers=admin)
     assert resp.status == 200, await resp.text()
     body = await stats(client, admin, group_by="day", **march)
-    assert body["rows"] == [] and body["total"]["amount_fen"] == 0
+    assert body["rows"] == []
+    assert body["total"]["amount_fen"] == 0
     assert (await stats(client, admin, group_by="channel"))["total"]["amount_fen"] == TOTAL - 17580
 
 
@@ -220,18 +226,23 @@ async def test_cli_computes_the_rollup_ahead(client, ledger, settings):
         await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
     closed_days = (today_shanghai() - datetime(2026, 3, 2).date()).days  # 2 March up to yesterday
     first = run_cli("stats-rollup", database_url=settings.database_url)
-    assert first.returncode == 0 and f"stats rollup: {closed_days} days computed" in first.stdout, first.stderr
+    assert first.returncode == 0, first.stderr
+    assert f"stats rollup: {closed_days} days computed" in first.stdout, first.stderr
     again = run_cli("stats-rollup", database_url=settings.database_url)
-    assert again.returncode == 0 and "stats rollup: 0 days computed" in again.stdout, again.stderr
+    assert again.returncode == 0, again.stderr
+    assert "stats rollup: 0 days computed" in again.stdout, again.stderr
     rebuilt = run_cli("stats-rollup", "--rebuild", database_url=settings.database_url)
-    assert rebuilt.returncode == 0 and f"stats rollup: {closed_days} days computed" in rebuilt.stdout, rebuilt.stderr
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert f"stats rollup: {closed_days} days computed" in rebuilt.stdout, rebuilt.stderr
     body = await stats(client, ledger["admin"], group_by="month")
-    assert body["total"]["amount_fen"] == TOTAL and by_key(body)["2026-03"]["amount_fen"] == 17580
+    assert body["total"]["amount_fen"] == TOTAL
+    assert by_key(body)["2026-03"]["amount_fen"] == 17580
 
 
 async def test_empty_range(client, ledger):
     body = await stats(client, ledger["admin"], group_by="supplier", **{"from": "2001-01-01", "to": "2001-12-31"})
-    assert body["rows"] == [] and body["total"] == {**figures(0, 0, 0, 0, 0, 0), "poverty_share": 0.0, "subscribed_fen": 0}
+    assert body["rows"] == []
+    assert body["total"] == {**figures(0, 0, 0, 0, 0, 0), "poverty_share": 0.0, "subscribed_fen": 0}
 
 
 async def test_validation_and_roles(client, small_catalog):
@@ -249,14 +260,16 @@ async def test_validation_and_roles(client, small_catalog):
     assert (await client.get(URL, params={"group_by": "day"})).status == 401
     assert (await client.get(f"{URL}/chart.png", params={"group_by": "day"}, headers=alice)).status == 403
     resp = await client.get(f"{URL}/chart.png", params={"group_by": "x"}, headers=admin)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "validation_error"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "validation_error"
 
 
 async def test_csv_export_matches_json(client, ledger):
     admin = ledger["admin"]
     body = await stats(client, admin, group_by="supplier")
     resp = await client.get(URL, params={"group_by": "supplier", "format": "csv"}, headers=admin)
-    assert resp.status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert resp.status == 200
+    assert resp.headers["Content-Type"].startswith("text/csv")
     assert resp.headers["Content-Disposition"] == 'attachment; filename="aixin-stats-supplier-start_now.csv"'
     raw = await resp.read()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -269,7 +282,8 @@ async def test_xlsx_export_matches_json(client, ledger):
     params = {"group_by": "province", "from": "2020-01-01", "to": today_shanghai().isoformat()}
     body = await stats(client, admin, **params)
     resp = await client.get(URL, params={**params, "format": "xlsx"}, headers=admin)
-    assert resp.status == 200 and resp.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert resp.status == 200
+    assert resp.headers["Content-Type"].startswith("application/vnd.openxmlformats")
     assert resp.headers["Content-Disposition"].endswith(f'_{today_shanghai().isoformat()}.xlsx"')
     book = load_workbook(io.BytesIO(await resp.read()), read_only=True)
     lines = [["" if v is None else v for v in row] for row in book.active.iter_rows(values_only=True)]
@@ -279,7 +293,9 @@ async def test_xlsx_export_matches_json(client, ledger):
 def assert_table(lines: list[list], body: dict) -> None:
     """Header, the JSON rows in order, the total (with 认购额) last; numbers compared as numbers."""
     header, *rows, total = lines
-    assert header[0].endswith("key") and header[2].endswith("amount_fen") and header[-1].endswith("subscribed_fen")
+    assert header[0].endswith("key")
+    assert header[2].endswith("amount_fen")
+    assert header[-1].endswith("subscribed_fen")
     numbers = ("amount_fen", "orders", "quantity", "suppliers", "households")
 
     def parsed(line: list, row: dict) -> dict:
@@ -287,15 +303,18 @@ def assert_table(lines: list[list], body: dict) -> None:
         return {"key": str(values["key"]), "code": str(values["code"]) or None,
                 **{n: int(values[n]) for n in numbers}, "poverty_share": float(values["poverty_share"])}
 
-    assert [parsed(line, row) for line, row in zip(rows, body["rows"])] == body["rows"] and len(rows) == len(body["rows"])
-    assert total[0] == "合计" and int(total[-1]) == body["total"]["subscribed_fen"]
+    assert [parsed(line, row) for line, row in zip(rows, body["rows"])] == body["rows"]
+    assert len(rows) == len(body["rows"])
+    assert total[0] == "合计"
+    assert int(total[-1]) == body["total"]["subscribed_fen"]
     assert {k: v for k, v in parsed(total, body["total"]).items() if k not in ("key", "code")} == {
         k: v for k, v in body["total"].items() if k != "subscribed_fen"}
 
 
 async def chart(client, headers, **params) -> bytes:
     resp = await client.get(f"{URL}/chart.png", params=params, headers=headers)
-    assert resp.status == 200 and resp.headers["Content-Type"] == "image/png", await resp.text()
+    assert resp.status == 200, await resp.text()
+    assert resp.headers["Content-Type"] == "image/png", await resp.text()
     return await resp.read()
 
 
@@ -315,4 +334,5 @@ async def test_charts_change_with_the_data(client, ledger):
     assert await chart(client, admin, group_by="province") != bars
     assert await chart(client, admin, group_by="day") != line
     empty = await chart(client, admin, group_by="supplier", **{"from": "2001-01-01", "to": "2001-01-02"})
-    assert empty.startswith(b"\x89PNG") and empty != bars
+    assert empty.startswith(b"\x89PNG")
+    assert empty != bars
