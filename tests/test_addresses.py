@@ -10,10 +10,12 @@ ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "c
 async def test_create_list_and_one_default(client):
     me = await consumer_headers(client)
     first = await (await client.post("/api/v1/me/addresses", json=ADDRESS, headers=me)).json()
-    assert first["is_default"] is True and first["region_code"] == "441821"
+    assert first["is_default"] is True
+    assert first["region_code"] == "441821"
     second = await (await client.post("/api/v1/me/addresses", json={
         **ADDRESS, "province": "广西", "city": "柳州", "county": "融安", "is_default": True}, headers=me)).json()
-    assert second["province"] == "广西壮族自治区" and second["county"] == "融安县"
+    assert second["province"] == "广西壮族自治区"
+    assert second["county"] == "融安县"
     listing = (await (await client.get("/api/v1/me/addresses", headers=me)).json())["items"]
     assert [a["id"] for a in listing if a["is_default"]] == [second["id"]]
     resp = await client.patch(f"/api/v1/me/addresses/{first['id']}", json={"is_default": True}, headers=me)
@@ -33,9 +35,11 @@ async def test_validation_errors_name_the_field(client):
         resp = await client.post("/api/v1/me/addresses", json={**ADDRESS, **change}, headers=me)
         body = await resp.json()
         assert resp.status == 422, change
-        assert body["error"]["code"] == "invalid_address" and body["error"]["details"]["field"] == field, (change, body)
+        assert body["error"]["code"] == "invalid_address", (change, body)
+        assert body["error"]["details"]["field"] == field, (change, body)
     resp = await client.post("/api/v1/me/addresses", json={**ADDRESS, "name": ""}, headers=me)
-    assert resp.status == 422 and (await resp.json())["error"]["details"]["errors"][0]["loc"] == ["name"]
+    assert resp.status == 422
+    assert (await resp.json())["error"]["details"]["errors"][0]["loc"] == ["name"]
     assert (await (await client.get("/api/v1/me/addresses", headers=me)).json())["items"] == []
 
 
@@ -54,4 +58,6 @@ async def test_one_line_address(client):
                                  "detail": "石角镇XX路8号", "name": "张三", "phone": "13800138000"}
     parsed = await (await client.post("/api/v1/addresses/parse", json={"text": "李四 139 0000 0000 融安县长安镇1号"}, headers=me)).json()
     assert (parsed["province"], parsed["city"], parsed["county"]) == ("广西壮族自治区", "柳州市", "融安县")
-    assert parsed["name"] == "李四" and parsed["phone"] == "13900000000" and parsed["detail"] == "长安镇1号"
+    assert parsed["name"] == "李四"
+    assert parsed["phone"] == "13900000000"
+    assert parsed["detail"] == "长安镇1号"

@@ -41,16 +41,20 @@ async def test_edit_changes_search_and_is_audited(client):
     await client.post("/api/v1/admin/products/NEW-1/certify", json={"cert_no": "GD-1", "valid_until": "2099-01-01"}, headers=headers)
     await client.post(f"/api/v1/admin/suppliers/{supplier_id}/certify", json={}, headers=headers)
     resp = await client.patch("/api/v1/admin/products/NEW-1", json={"name": "佛冈清远麻鸡 1只", "price_fen": 9900}, headers=headers)
-    assert resp.status == 200 and (await resp.json())["price_fen"] == 9900
+    assert resp.status == 200
+    assert (await resp.json())["price_fen"] == 9900
     assert skus(await search(client, q="麻鸡")) == ["NEW-1"]
     await client.post("/api/v1/admin/products/NEW-1/revoke", json={"reason": "农残超标"}, headers=headers)
     audit = await (await client.get("/api/v1/admin/audit?entity_type=product&entity_id=NEW-1", headers=headers)).json()
     actions = [e["action"] for e in audit["items"]]
     assert actions == ["product.revoke", "product.update", "product.certify", "product.create"]
     revoke, update = audit["items"][0], audit["items"][1]
-    assert revoke["actor"] == "admin1" and revoke["after"]["revoked_reason"] == "农残超标"
-    assert revoke["before"]["cert_status"] == "certified" and revoke["after"]["cert_status"] == "revoked"
-    assert update["before"]["price_fen"] == 8800 and update["after"]["price_fen"] == 9900
+    assert revoke["actor"] == "admin1"
+    assert revoke["after"]["revoked_reason"] == "农残超标"
+    assert revoke["before"]["cert_status"] == "certified"
+    assert revoke["after"]["cert_status"] == "revoked"
+    assert update["before"]["price_fen"] == 8800
+    assert update["after"]["price_fen"] == 9900
     assert update["created_at"].endswith("+08:00")
 
 
@@ -58,13 +62,16 @@ async def test_bad_input_is_refused_cleanly(client):
     headers = await admin_headers(client)
     supplier_id = await make_supplier(client, headers)
     resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": supplier_id, "origin_code": "999999"}, headers=headers)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "unknown_region"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "unknown_region"
     resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": 999}, headers=headers)
-    assert resp.status == 404 and (await resp.json())["error"]["code"] == "supplier_not_found"
+    assert resp.status == 404
+    assert (await resp.json())["error"]["code"] == "supplier_not_found"
     resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": supplier_id, "price_fen": 12.5}, headers=headers)
     assert resp.status == 422
     resp = await client.post("/api/v1/admin/products/NOPE/certify", json={"cert_no": "X", "valid_until": "2099-01-01"}, headers=headers)
-    assert resp.status == 404 and (await resp.json())["error"]["code"] == "product_not_found"
+    assert resp.status == 404
+    assert (await resp.json())["error"]["code"] == "product_not_found"
     resp = await client.post("/api/v1/admin/products/NOPE/revoke", json={"reason": ""}, headers=headers)
     assert resp.status == 422
     listing = await (await client.get("/api/v1/admin/products", headers=headers)).json()

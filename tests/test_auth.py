@@ -29,9 +29,11 @@ async def login(client, code):
 
 async def test_wechat_login_creates_then_finds_the_user(wx_client, wechat):
     status, body = await login(wx_client, "good-1")
-    assert status == 200 and body["user"]["role"] == "consumer"
+    assert status == 200
+    assert body["user"]["role"] == "consumer"
     status, again = await login(wx_client, "good-1")
-    assert again["user"]["id"] == body["user"]["id"] and again["token"] != body["token"]
+    assert again["user"]["id"] == body["user"]["id"]
+    assert again["token"] != body["token"]
     me = await wx_client.get("/api/v1/me", headers=auth(body["token"]))
     assert (await me.json())["id"] == body["user"]["id"]
     assert wechat.app[fake_wechat.CALLS] == ["good-1", "good-1"]
@@ -47,13 +49,15 @@ async def test_wechat_login_creates_then_finds_the_user(wx_client, wechat):
 ])
 async def test_wechat_errors_become_clear_client_errors(wx_client, code, status, error):
     got, body = await login(wx_client, code)
-    assert got == status and body["error"]["code"] == error
+    assert got == status
+    assert body["error"]["code"] == error
     assert body["error"]["message"]
 
 
 async def test_dev_login_is_refused_once_a_secret_is_set(wx_client):
     status, body = await login(wx_client, "dev:alice")
-    assert status == 403 and body["error"]["code"] == "dev_login_disabled"
+    assert status == 403
+    assert body["error"]["code"] == "dev_login_disabled"
 
 
 def test_real_login_without_real_payments_is_refused(settings):
@@ -67,11 +71,13 @@ def test_real_login_without_real_payments_is_refused(settings):
 
 async def test_dev_login_without_secret(client):
     status, body = await login(client, "dev:alice")
-    assert status == 200 and body["user"]["nickname"] == "alice"
+    assert status == 200
+    assert body["user"]["nickname"] == "alice"
     status, body = await login(client, "dev:")
     assert status == 422
     status, body = await login(client, "real-code")
-    assert status == 503 and body["error"]["code"] == "wechat_not_configured"
+    assert status == 503
+    assert body["error"]["code"] == "wechat_not_configured"
 
 
 async def test_tokens_are_stored_hashed(client):
@@ -81,7 +87,8 @@ async def test_tokens_are_stored_hashed(client):
     status, body = await login(client, "dev:bob")
     with activated(client.app[DATABASE]):
         stored = await AuthToken.all().values_list("token_hash", flat=True)
-    assert body["token"] not in stored and len(stored[0]) == 64
+    assert body["token"] not in stored
+    assert len(stored[0]) == 64
 
 
 async def test_staff_login_and_roles(client):
@@ -93,17 +100,21 @@ async def test_staff_login_and_roles(client):
     assert (await client.get("/api/v1/admin/products", headers=consumer)).status == 403
     assert (await client.get("/api/v1/admin/products")).status == 401
     me = await (await client.get("/api/v1/me", headers=auth(clerk))).json()
-    assert me["role"] == "merchant_staff" and me["merchant_id"] is not None
+    assert me["role"] == "merchant_staff"
+    assert me["merchant_id"] is not None
 
 
 async def test_bad_credentials_and_bad_tokens(client):
     await staff_token(client)
     resp = await client.post("/api/v1/auth/staff", json={"username": "admin1", "password": "wrong password"})
-    assert resp.status == 401 and (await resp.json())["error"]["code"] == "invalid_credentials"
+    assert resp.status == 401
+    assert (await resp.json())["error"]["code"] == "invalid_credentials"
     resp = await client.post("/api/v1/auth/staff", json={"username": "nobody", "password": "wrong password"})
-    assert resp.status == 401 and (await resp.json())["error"]["code"] == "invalid_credentials"
+    assert resp.status == 401
+    assert (await resp.json())["error"]["code"] == "invalid_credentials"
     resp = await client.get("/api/v1/me", headers=auth("not-a-token"))
-    assert resp.status == 401 and (await resp.json())["error"]["code"] == "invalid_token"
+    assert resp.status == 401
+    assert (await resp.json())["error"]["code"] == "invalid_token"
 
 
 async def test_logout_revokes_the_token(client):
@@ -116,4 +127,5 @@ async def test_expired_token_is_refused(make_client):
     client = await make_client(token_ttl_seconds=-1)
     headers = await consumer_headers(client)
     resp = await client.get("/api/v1/me", headers=headers)
-    assert resp.status == 401 and (await resp.json())["error"]["code"] == "invalid_token"
+    assert resp.status == 401
+    assert (await resp.json())["error"]["code"] == "invalid_token"

@@ -68,17 +68,20 @@ async def test_close_moves_the_balance_out_and_is_final(client, counter, admin, 
         ("activate", 20000, 20000), ("redeem", -3990, 16010), ("close", -16010, 0)]
 
     again = await close(client, admin, card_no, reason="重复提交")  # a retry is answered, not refused
-    assert again == closed and len(await ledger(client, alice, card_no)) == 3
+    assert again == closed
+    assert len(await ledger(client, alice, card_no)) == 3
 
     pay = await client.get(f"/api/v1/cards/{card_no}/pay-code", headers=alice)
-    assert pay.status == 409 and (await pay.json())["error"]["code"] == "card_closed"
+    assert pay.status == 409
+    assert (await pay.json())["error"]["code"] == "card_closed"
     refused = await adjust(client, admin, card_no, 100, "after-close-1", status=409)
     assert refused["error"]["code"] == "card_closed"
     frozen = await client.post(f"/api/v1/cards/{card_no}/freeze", json={}, headers=alice)
     assert frozen.status == 409
 
     [entry] = await audit_trail(client, admin, card_no)
-    assert entry["action"] == "card.close" and entry["actor"] == "admin2"
+    assert entry["action"] == "card.close"
+    assert entry["actor"] == "admin2"
     assert entry["before"] == {"status": "active", "balance_fen": 16010}
     assert entry["after"] == {"status": "closed", "balance_fen": 0, "reason": "卡片损坏，余额退回"}
     assert reconcile(settings).returncode == 0
@@ -97,7 +100,8 @@ async def test_a_lost_card_is_frozen_then_closed(client, counter, admin, setting
 async def test_only_active_or_frozen_cards_close_or_adjust(client, admin, status):
     card_no = await plain_card(client, status, 1)
     body = await close(client, admin, card_no, status=409)
-    assert body["error"]["code"] == "invalid_card_state" and body["error"]["details"]["card_status"] == status.value
+    assert body["error"]["code"] == "invalid_card_state"
+    assert body["error"]["details"]["card_status"] == status.value
     body = await adjust(client, admin, card_no, 500, "not-open-1", status=409)
     assert body["error"]["code"] == f"card_{status.value}"
     with activated(client.app[DATABASE]):
@@ -110,7 +114,8 @@ async def test_adjust_credits_and_debits_never_below_zero(client, counter, admin
     _, alice, card_no = counter
     credit = await adjust(client, admin, card_no, 500, "adjust-0001", reason="活动补贴")
     assert (credit["amount_fen"], credit["balance_after_fen"], credit["reason"]) == (500, 20500, "活动补贴")
-    assert credit["card"]["balance_fen"] == 20500 and credit["created_at"].endswith("+08:00")
+    assert credit["card"]["balance_fen"] == 20500
+    assert credit["created_at"].endswith("+08:00")
 
     too_much = await adjust(client, admin, card_no, -20501, "adjust-0002", status=409)
     assert too_much["error"]["code"] == "card_insufficient_balance"
@@ -118,7 +123,8 @@ async def test_adjust_credits_and_debits_never_below_zero(client, counter, admin
 
     assert (await client.post(f"/api/v1/cards/{card_no}/freeze", json={}, headers=alice)).status == 200
     debit = await adjust(client, admin, card_no, -20500, "adjust-0003", reason="误充值冲正")  # frozen: still corrected
-    assert debit["balance_after_fen"] == 0 and debit["card"]["status"] == "frozen"
+    assert debit["balance_after_fen"] == 0
+    assert debit["card"]["status"] == "frozen"
     assert await ledger(client, alice, card_no) == [
         ("activate", 20000, 20000), ("adjust", 500, 20500), ("freeze", 0, 20500), ("adjust", -20500, 0)]
 
@@ -136,14 +142,16 @@ async def test_adjust_is_idempotent_by_key(client, counter, admin, settings):
     retries = await asyncio.gather(*(client.post(f"{A}/{card_no}/adjust", headers=admin, json={
         "amount_fen": 300, "reason": "补差", "idempotency_key": "burst-key-1"}) for _ in range(8)))
     answers = [await r.json() for r in retries]
-    assert {r.status for r in retries} == {200} and len({a["created_at"] for a in answers}) == 1
+    assert {r.status for r in retries} == {200}
+    assert len({a["created_at"] for a in answers}) == 1
     assert {a["balance_after_fen"] for a in answers} == {20000 - 700 + 300}
     assert [k for k, _, _ in await ledger(client, alice, card_no)] == ["activate", "adjust", "adjust"]
 
     for other in ({"amount_fen": -701}, {"reason": "另一个原因"}):
         body = {"amount_fen": -700, "reason": "补差", "idempotency_key": "refund-fix-1", **other}
         resp = await client.post(f"{A}/{card_no}/adjust", json=body, headers=admin)
-        assert resp.status == 422 and (await resp.json())["error"]["code"] == "idempotency_key_reused"
+        assert resp.status == 422
+        assert (await resp.json())["error"]["code"] == "idempotency_key_reused"
     another = await plain_card(client, CardStatus.ACTIVE, 2)
     reused = await adjust(client, admin, another, -700, "refund-fix-1", status=422)
     assert reused["error"]["code"] == "idempotency_key_reused"
@@ -167,7 +175,8 @@ async def balance_of(client: TestClient, holder: dict, card_no: str) -> int:
 async def test_bad_adjustments_are_422(client, counter, admin, body):
     _, alice, card_no = counter
     resp = await client.post(f"{A}/{card_no}/adjust", json=body, headers=admin)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "validation_error"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "validation_error"
     assert await balance_of(client, alice, card_no) == 20000
 
 
@@ -177,11 +186,14 @@ async def test_admins_only_and_unknown_cards(client, counter, admin):
         assert (await client.post(f"{A}/{card_no}/{path}", json=body, headers=alice)).status == 403
         assert (await client.post(f"{A}/{card_no}/{path}", json=body)).status == 401
         missing = await client.post(f"{A}/{card_no_for(99)}/{path}", json=body, headers=admin)
-        assert missing.status == 404 and (await missing.json())["error"]["code"] == "card_not_found"
+        assert missing.status == 404
+        assert (await missing.json())["error"]["code"] == "card_not_found"
         bad = await client.post(f"{A}/12345/{path}", json=body, headers=admin)
-        assert bad.status == 422 and (await bad.json())["error"]["code"] == "validation_error"
+        assert bad.status == 422
+        assert (await bad.json())["error"]["code"] == "validation_error"
     empty = await client.post(f"{A}/{card_no}/close", json={}, headers=admin)
-    assert empty.status == 422 and (await empty.json())["error"]["code"] == "validation_error"
+    assert empty.status == 422
+    assert (await empty.json())["error"]["code"] == "validation_error"
     assert await balance_of(client, alice, card_no) == 20000
 
 
@@ -231,5 +243,6 @@ async def test_close_racing_redemptions_leaves_nothing_behind(client, counter, a
         card = await Card.get(card_no=card_no)
         kinds = await CardActivity.filter(card_id=card.id).order_by("id").values_list("kind", "amount_fen")
     assert (card.status, card.balance_fen) == (CardStatus.CLOSED, 0)
-    assert kinds[-1][0] == "close" and sum(a for _, a in kinds) == 0
+    assert kinds[-1][0] == "close"
+    assert sum(a for _, a in kinds) == 0
     assert reconcile(settings).returncode == 0

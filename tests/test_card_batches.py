@@ -55,7 +55,8 @@ async def create_and_issue(client: TestClient, headers: dict[str, str], **overri
     resp = await client.post(URL, json=batch_body(**overrides), headers=headers)
     assert resp.status == 202, await resp.text()
     created = await resp.json()
-    assert created["state"] == "issuing" and created["total"] == created["count"]
+    assert created["state"] == "issuing"
+    assert created["total"] == created["count"]
     batch, seen = await wait_issued(client, headers, created["id"])
     assert seen == sorted(seen)
     return batch
@@ -70,7 +71,8 @@ def test_fast_card_numbers_match_card_no_for() -> None:
 async def test_issue_list_and_activate(client: TestClient) -> None:
     headers = await admin_headers(client)
     batch = await create_and_issue(client, headers)
-    assert batch["state"] == "issued" and batch["done"] == batch["total"] == 2500
+    assert batch["state"] == "issued"
+    assert batch["done"] == batch["total"] == 2500
     assert batch["report"] == {"issued": 2500, "activated": 0, "claimed": 0, "spent_fen": 0, "outstanding_fen": 0}
 
     with activated(client.app[DATABASE]):
@@ -93,13 +95,15 @@ async def test_issue_list_and_activate(client: TestClient) -> None:
     resp = await client.post(f"{URL}/{batch['id']}/activate", headers=headers)
     assert resp.status == 200, await resp.text()
     body = await resp.json()
-    assert body["state"] == "active" and body["activated_at"]
+    assert body["state"] == "active"
+    assert body["activated_at"]
     assert body["report"] == {"issued": 2500, "activated": 2500, "claimed": 0, "spent_fen": 0,
                               "outstanding_fen": 2500 * FACE}
     await assert_activated(client, batch["id"], 2500)
 
     again = await client.post(f"{URL}/{batch['id']}/activate", headers=headers)
-    assert again.status == 409 and (await again.json())["error"]["code"] == "invalid_batch_state"
+    assert again.status == 409
+    assert (await again.json())["error"]["code"] == "invalid_batch_state"
 
 
 async def assert_activated(client: TestClient, batch_id: int, count: int) -> None:
@@ -111,8 +115,10 @@ async def assert_activated(client: TestClient, batch_id: int, count: int) -> Non
         kinds = await CardActivity.filter(card__batch_id=batch_id).distinct().values_list("kind", flat=True)
         balances = dict(await Card.filter(batch_id=batch_id).values_list("id", "balance_fen"))
         assert await cards.reconcile() == []
-    assert set(states) == {(CardStatus.ACTIVE, FACE)} and len(states) == count
-    assert len(ledger) == count and {r["n"] for r in ledger} == {1}
+    assert set(states) == {(CardStatus.ACTIVE, FACE)}
+    assert len(states) == count
+    assert len(ledger) == count
+    assert {r["n"] for r in ledger} == {1}
     assert all(int(r["total"]) == balances[r["card_id"]] for r in ledger)
     assert set(kinds) == {ActivityKind.ACTIVATE}
 
@@ -139,7 +145,8 @@ async def test_resume_after_crash_and_stale_lease(client: TestClient) -> None:
         assert await card_batches.resume_stale_batches() == 1
         done = await CardBatch.get(id=batch.id)
         numbers = await Card.filter(batch_id=batch.id).values_list("card_no", flat=True)
-    assert done.state == BatchState.ISSUED and done.issued == 2500
+    assert done.state == BatchState.ISSUED
+    assert done.issued == 2500
     assert len(numbers) == len(set(numbers)) == 2500
 
 
@@ -161,7 +168,8 @@ async def test_a_worker_that_lost_its_lease_writes_nothing(client: TestClient) -
         await CardBatch.filter(id=batch.id).update(heartbeat_at=now_utc() - timedelta(minutes=2))
         final = await card_batches.issue_batch(batch.id)
         count = await Card.filter(batch_id=batch.id).count()
-    assert final.state == BatchState.ISSUED and final.issued == count == 3000
+    assert final.state == BatchState.ISSUED
+    assert final.issued == count == 3000
 
 
 async def test_shutdown_cancels_the_job_and_gives_the_lease_back(client: TestClient) -> None:
@@ -176,8 +184,11 @@ async def test_shutdown_cancels_the_job_and_gives_the_lease_back(client: TestCli
             await asyncio.sleep(0.01)
         await jobs.close()  # what the app's cleanup does
         stopped = await CardBatch.get(id=batch.id)
-        assert jobs.running == 0 and stopped.state == BatchState.ISSUING and stopped.heartbeat_at is None
-        assert 0 < stopped.issued < 6000 and await Card.filter(batch_id=batch.id).count() == stopped.issued
+        assert jobs.running == 0
+        assert stopped.state == BatchState.ISSUING
+        assert stopped.heartbeat_at is None
+        assert 0 < stopped.issued < 6000
+        assert await Card.filter(batch_id=batch.id).count() == stopped.issued
         assert await card_batches.resume_stale_batches() == 1
         assert await Card.filter(batch_id=batch.id).count() == 6000
 
@@ -189,7 +200,8 @@ async def test_concurrent_runs_issue_exactly_count(client: TestClient) -> None:
                                                 allowed_face_values=(FACE,))
         await asyncio.gather(*(card_batches.issue_batch(batch.id, chunk_size=500) for _ in range(3)))
         final = await CardBatch.get(id=batch.id)
-        assert final.state == BatchState.ISSUED and await Card.filter(batch_id=batch.id).count() == 2200
+        assert final.state == BatchState.ISSUED
+        assert await Card.filter(batch_id=batch.id).count() == 2200
 
 
 async def test_failure_marks_the_batch_failed(client: TestClient) -> None:
@@ -206,9 +218,11 @@ async def test_failure_marks_the_batch_failed(client: TestClient) -> None:
         with pytest.raises(RuntimeError):
             await card_batches.issue_batch(batch.id, broken)
     body = await (await client.get(f"{URL}/{batch.id}", headers=headers)).json()
-    assert body["state"] == "failed" and "disk full" in body["error"]
+    assert body["state"] == "failed"
+    assert "disk full" in body["error"]
     resp = await client.post(f"{URL}/{batch.id}/activate", headers=headers)
-    assert resp.status == 409 and (await resp.json())["error"]["code"] == "invalid_batch_state"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["code"] == "invalid_batch_state"
 
 
 async def test_retry_resumes_a_failed_batch_where_it_stopped(client: TestClient) -> None:
@@ -224,28 +238,34 @@ async def test_retry_resumes_a_failed_batch_where_it_stopped(client: TestClient)
             await card_batches.issue_batch(batch.id, chunk_size=1000)
         first_chunk = await Card.filter(batch_id=batch.id).order_by("id").values_list("id", "card_no")
     failed = await (await client.get(f"{URL}/{batch.id}", headers=headers)).json()
-    assert (failed["state"], failed["done"], len(first_chunk)) == ("failed", 1000, 1000) and failed["error"]
+    assert (failed["state"], failed["done"], len(first_chunk)) == ("failed", 1000, 1000)
+    assert failed["error"]
 
     # Retried while the number is still taken, it fails again at the same place, keeping what it made.
     resp = await client.post(f"{URL}/{batch.id}/retry", headers=headers)
-    assert resp.status == 202 and (await resp.json())["state"] == "issuing"
+    assert resp.status == 202
+    assert (await resp.json())["state"] == "issuing"
     again, _ = await wait_issued(client, headers, batch.id)
-    assert (again["state"], again["done"]) == ("failed", 1000) and again["error"]
+    assert (again["state"], again["done"]) == ("failed", 1000)
+    assert again["error"]
 
     with activated(client.app[DATABASE]):
         await blocker.delete()
     resp = await client.post(f"{URL}/{batch.id}/retry", headers=headers)
     body = await resp.json()
-    assert resp.status == 202 and (body["state"], body["done"], body["error"]) == ("issuing", 1000, None)
+    assert resp.status == 202
+    assert (body["state"], body["done"], body["error"]) == ("issuing", 1000, None)
     done, seen = await wait_issued(client, headers, batch.id)
-    assert (done["state"], done["done"], done["total"]) == ("issued", 2500, 2500) and seen == sorted(seen)
+    assert (done["state"], done["done"], done["total"]) == ("issued", 2500, 2500)
+    assert seen == sorted(seen)
     with activated(client.app[DATABASE]):
         rows = await Card.filter(batch_id=batch.id).order_by("id").values_list("id", "card_no")
         numbers = [n for _, n in rows]
         trail = await AuditEntry.filter(entity_type="card_batch", entity_id=str(batch.id)).order_by("id").values_list(
             "action", flat=True)
     assert rows[:1000] == first_chunk  # the cards made before the failure are kept as they were
-    assert len(numbers) == len(set(numbers)) == 2500 and all(is_valid_card_no(n) for n in numbers)
+    assert len(numbers) == len(set(numbers)) == 2500
+    assert all(is_valid_card_no(n) for n in numbers)
     assert card_no_for(1500) in numbers
     assert trail == ["card_batch.create", "card_batch.retry", "card_batch.retry"]
     assert (await client.post(f"{URL}/{batch.id}/activate", headers=headers)).status == 200
@@ -262,12 +282,16 @@ async def test_retry_only_a_failed_batch(client: TestClient) -> None:
     for batch_id, state in ((issued["id"], "issued"), (issuing.id, "issuing")):
         resp = await client.post(f"{URL}/{batch_id}/retry", headers=headers)
         error = (await resp.json())["error"]
-        assert resp.status == 409 and error["code"] == "invalid_batch_state" and error["details"]["state"] == state
+        assert resp.status == 409
+        assert error["code"] == "invalid_batch_state"
+        assert error["details"]["state"] == state
     assert (await client.post(f"{URL}/{issued['id']}/activate", headers=headers)).status == 200
     resp = await client.post(f"{URL}/{issued['id']}/retry", headers=headers)
-    assert resp.status == 409 and (await resp.json())["error"]["details"]["state"] == "active"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["details"]["state"] == "active"
     missing = await client.post(f"{URL}/9999/retry", headers=headers)
-    assert missing.status == 404 and (await missing.json())["error"]["code"] == "batch_not_found"
+    assert missing.status == 404
+    assert (await missing.json())["error"]["code"] == "batch_not_found"
     assert (await client.post(f"{URL}/{issued['id']}/retry", headers=await consumer_headers(client))).status == 403
 
 
@@ -278,7 +302,8 @@ async def test_not_while_issuing(client: TestClient) -> None:
                                                 expires_at=today_shanghai() + timedelta(days=30),
                                                 allowed_face_values=(FACE,))
     resp = await client.post(f"{URL}/{batch.id}/activate", headers=headers)
-    assert resp.status == 409 and (await resp.json())["error"]["details"]["state"] == "issuing"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["details"]["state"] == "issuing"
 
 
 async def test_report_follows_claims_and_spending(client: TestClient) -> None:
@@ -316,14 +341,16 @@ async def test_report_follows_claims_and_spending(client: TestClient) -> None:
 async def test_bad_input(client: TestClient, overrides: dict, code: str) -> None:
     headers = await admin_headers(client)
     resp = await client.post(URL, json=batch_body(**overrides), headers=headers)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == code
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == code
     assert (await (await client.get(URL, headers=headers)).json())["total"] == 0
 
 
 async def test_expiry_must_be_after_today_in_shanghai(client: TestClient) -> None:
     headers = await admin_headers(client)
     resp = await client.post(URL, json=batch_body(expires_at=today_shanghai().isoformat()), headers=headers)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "invalid_expiry"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "invalid_expiry"
 
 
 async def test_admin_only_list_and_not_found(client: TestClient) -> None:
@@ -336,9 +363,11 @@ async def test_admin_only_list_and_not_found(client: TestClient) -> None:
     second = await create_and_issue(client, headers, count=5, organization="乙")
     assert (await client.get(f"{URL}/{first['id']}/cards", headers=consumer)).status == 403
     listed = await (await client.get(URL, headers=headers)).json()
-    assert [b["id"] for b in listed["items"]] == [second["id"], first["id"]] and listed["total"] == 2
+    assert [b["id"] for b in listed["items"]] == [second["id"], first["id"]]
+    assert listed["total"] == 2
     missing = await client.get(f"{URL}/9999", headers=headers)
-    assert missing.status == 404 and (await missing.json())["error"]["code"] == "batch_not_found"
+    assert missing.status == 404
+    assert (await missing.json())["error"]["code"] == "batch_not_found"
 
 
 def test_cli_issues_and_activates(empty_database_url: str) -> None:  # noqa: F811
@@ -348,11 +377,15 @@ def test_cli_issues_and_activates(empty_database_url: str) -> None:  # noqa: F81
     assert issued.returncode == 0, issued.stderr
     assert "batch 1 issued: 3,000 cards in" in issued.stdout
     activated_ = run_cli("activate-batch", "1", database_url=empty_database_url)
-    assert activated_.returncode == 0 and "3,000 cards" in activated_.stdout, activated_.stderr
+    assert activated_.returncode == 0, activated_.stderr
+    assert "3,000 cards" in activated_.stdout, activated_.stderr
     again = run_cli("activate-batch", "1", database_url=empty_database_url)
-    assert again.returncode == 1 and "issued" in again.stderr
+    assert again.returncode == 1
+    assert "issued" in again.stderr
     bad = run_cli("issue-cards", "--org", "x", "--face", "3", "--count", "5", database_url=empty_database_url)
-    assert bad.returncode == 1 and "面值" in bad.stderr
+    assert bad.returncode == 1
+    assert "面值" in bad.stderr
     bad = run_cli("issue-cards", "--org", "x", "--face", "200", "--count", "5", "--expires", "2001-01-01",
                   database_url=empty_database_url)
-    assert bad.returncode == 1 and "有效期" in bad.stderr
+    assert bad.returncode == 1
+    assert "有效期" in bad.stderr

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 async def buy_cards(client, headers, face=20000, quantity=1) -> list[dict]:
     resp = await client.post("/api/v1/cards/purchase", json={"face_value_fen": face, "quantity": quantity}, headers=headers)
     body = await resp.json()
-    assert resp.status == 201 and body["kind"] == "card" and body["total_fen"] == face * quantity, body
+    assert resp.status == 201, body
+    assert body["kind"] == "card", body
+    assert body["total_fen"] == face * quantity, body
     resp = await client.post(f"/api/v1/orders/{body['order_no']}/pay", json={"method": "wechat"}, headers=headers)
     assert resp.status == 200, await resp.text()
     await wait_for_deliveries(client.app[WECHATPAY_SANDBOX])
@@ -72,7 +74,8 @@ async def test_bought_cards_arrive_active_with_their_ledger(client, settings):
     bob = await consumer_headers(client, "bob")
     assert (await client.get(f"/api/v1/cards/{cards[0]['card_no']}", headers=bob)).status == 404
     resp = await client.post("/api/v1/cards/purchase", json={"face_value_fen": 12345, "quantity": 1}, headers=alice)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "invalid_face_value"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "invalid_face_value"
     assert reconcile(settings).returncode == 0
 
 
@@ -80,9 +83,12 @@ async def test_redeem_with_a_pay_code(client, counter, settings):
     clerk, alice, card_no = counter
     code = await pay_code(client, alice, card_no)
     preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code}, headers=clerk)).json()
-    assert preview["balance_fen"] == 20000 and preview["card_no_masked"].endswith(card_no[-4:]) and "*" in preview["card_no_masked"]
+    assert preview["balance_fen"] == 20000
+    assert preview["card_no_masked"].endswith(card_no[-4:])
+    assert "*" in preview["card_no_masked"]
     body = await redeem(client, clerk, code, [("T-EGG-01", 2), ("T-HONEY-01", 1)], "key-0001")
-    assert body["amount_fen"] == 2 * 3990 + 5850 and body["balance_after_fen"] == 20000 - 13830
+    assert body["amount_fen"] == 2 * 3990 + 5850
+    assert body["balance_after_fen"] == 20000 - 13830
     assert await balance(client, alice, card_no) == 6170
     again = await redeem(client, clerk, code, [("T-EGG-01", 1)], "key-0002", status=409)
     assert again["error"]["code"] == "pay_code_used"
@@ -112,7 +118,8 @@ async def test_idempotent_retry_and_reused_key(client, counter):
     code = await pay_code(client, alice, card_no)
     first = await redeem(client, clerk, code, [("T-EGG-01", 1)], "retry-0001")
     second = await redeem(client, clerk, code, [("T-EGG-01", 1)], "retry-0001")
-    assert second["id"] == first["id"] and await balance(client, alice, card_no) == 20000 - 3990
+    assert second["id"] == first["id"]
+    assert await balance(client, alice, card_no) == 20000 - 3990
     body = await redeem(client, clerk, code, [("T-EGG-01", 2)], "retry-0001", status=422)
     assert body["error"]["code"] == "idempotency_key_reused"
 
@@ -121,7 +128,8 @@ async def test_only_certified_products_and_enough_balance(client, counter):
     clerk, alice, card_no = counter
     for sku in ("T-HONEY-02", "T-PEND-01", "NOPE"):
         body = await redeem(client, clerk, await pay_code(client, alice, card_no), [("T-EGG-01", 1), (sku, 1)], f"key-{sku}", status=422)
-        assert body["error"]["code"] == "product_not_certified" and body["error"]["details"]["sku"] == sku
+        assert body["error"]["code"] == "product_not_certified"
+        assert body["error"]["details"]["sku"] == sku
     body = await redeem(client, clerk, await pay_code(client, alice, card_no), [("T-APPLE-02", 3)], "key-too-much", status=409)
     assert body["error"]["code"] == "card_insufficient_balance"
     assert await balance(client, alice, card_no) == 20000
@@ -134,12 +142,14 @@ async def test_void_restores_and_merchants_see_only_their_own(client, counter, s
     assert (await client.post(f"/api/v1/merchant/redemptions/{body['id']}/void", json={}, headers=other)).status == 404
     assert (await (await client.get("/api/v1/merchant/redemptions", headers=other)).json())["total"] == 0
     resp = await client.post(f"/api/v1/merchant/redemptions/{body['id']}/void", json={"reason": "顾客退货"}, headers=clerk)
-    assert resp.status == 200 and (await resp.json())["status"] == "voided"
+    assert resp.status == 200
+    assert (await resp.json())["status"] == "voided"
     assert await balance(client, alice, card_no) == 20000
     again = await client.post(f"/api/v1/merchant/redemptions/{body['id']}/void", json={}, headers=clerk)
     assert again.status == 409
     mine = await (await client.get("/api/v1/merchant/redemptions", headers=clerk)).json()
-    assert mine["total"] == 1 and mine["items"][0]["items"][0]["sku"] == "T-RICE-01"
+    assert mine["total"] == 1
+    assert mine["items"][0]["items"][0]["sku"] == "T-RICE-01"
     assert reconcile(settings).returncode == 0
 
 
@@ -152,7 +162,8 @@ async def test_fifty_concurrent_redemptions_never_overdraw(client, counter, sett
     responses = await asyncio.gather(*attempts)
     ok = [r for r in responses if r.status == 201]
     refused = {(await r.json())["error"]["code"] for r in responses if r.status != 201}
-    assert len(ok) == 20000 // 3990 and refused == {"card_insufficient_balance"}
+    assert len(ok) == 20000 // 3990
+    assert refused == {"card_insufficient_balance"}
     preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code}, headers=clerk)).json()
     assert preview["balance_fen"] == 20000 - len(ok) * 3990 >= 0
     assert reconcile(settings).returncode == 0
@@ -171,7 +182,8 @@ async def test_gift_and_a_claim_race_has_one_winner(client):
     winner = bob if results[0].status == 200 else carol
     assert (await client.post("/api/v1/cards/claim", json={"code": code}, headers=winner)).status == 200  # no-op
     bad = await client.post("/api/v1/cards/claim", json={"code": code[:-2] + "AA"}, headers=winner)
-    assert bad.status == 422 and (await bad.json())["error"]["code"] == "qr_invalid"
+    assert bad.status == 422
+    assert (await bad.json())["error"]["code"] == "qr_invalid"
 
 
 async def test_frozen_card_cannot_be_spent(client, counter):
@@ -191,7 +203,8 @@ async def test_pay_an_order_with_a_card_and_refund_to_it(client, counter, settin
     await client.post("/api/v1/me/addresses", json=ADDRESS, headers=alice)
     no = (await order(client, alice, ("T-RICE-01", 2)))["order_no"]
     resp = await client.post(f"/api/v1/orders/{no}/pay", json={"method": "card", "card_no": card_no}, headers=alice)
-    assert resp.status == 200 and (await resp.json())["status"] == "paid", await resp.text()
+    assert resp.status == 200, await resp.text()
+    assert (await resp.json())["status"] == "paid", await resp.text()
     assert await balance(client, alice, card_no) == 20000 - 13600
     bob = await consumer_headers(client, "bob")
     await client.post("/api/v1/me/addresses", json=ADDRESS, headers=bob)
@@ -216,7 +229,8 @@ async def test_qr_pngs_decode_with_zxing_and_redeem(client, counter):
     clerk, alice, card_no = counter
     resp = await client.get(f"/api/v1/cards/{card_no}/pay-code", headers=alice)
     png = await client.get((await resp.json())["qr_png_url"], headers=alice)
-    assert png.status == 200 and png.content_type == "image/png"
+    assert png.status == 200
+    assert png.content_type == "image/png"
     body = await redeem(client, clerk, decode_png(await png.read()), [("T-EGG-01", 1)], "png-pay-0001")
     assert body["amount_fen"] == 3990
     await client.post(f"/api/v1/cards/{card_no}/give", headers=alice)

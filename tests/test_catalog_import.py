@@ -25,9 +25,11 @@ def csv_of(*rows: str, header: str = HEADER, bom: bool = False) -> bytes:
 async def test_good_file_imports_and_is_searchable(client, small_catalog):
     headers = await admin_headers(client)
     summary = await import_csv(client, small_catalog, headers)
-    assert summary["rows"] == 10 and summary["products_created"] == 10
+    assert summary["rows"] == 10
+    assert summary["products_created"] == 10
     egg = await (await client.get("/api/v1/products/T-EGG-01")).json()
-    assert egg["price_fen"] == 3990 and egg["unit"] == "盒"
+    assert egg["price_fen"] == 3990
+    assert egg["unit"] == "盒"
     assert egg["origin"] == {"code": "441821", "province": "广东省", "city": "清远市", "county": "佛冈县",
                              "poverty_county": egg["origin"]["poverty_county"]}
     assert egg["supplier"]["households_lifted"] == 120
@@ -40,7 +42,9 @@ async def test_reimport_is_idempotent(client, small_catalog):
     await import_csv(client, small_catalog, headers)
     audit_before = (await (await client.get("/api/v1/admin/audit", headers=headers)).json())["total"]
     again = await import_csv(client, small_catalog, headers)
-    assert again["products_created"] == 0 and again["products_updated"] == 0 and again["products_unchanged"] == 10
+    assert again["products_created"] == 0
+    assert again["products_updated"] == 0
+    assert again["products_unchanged"] == 10
     audit_after = (await (await client.get("/api/v1/admin/audit", headers=headers)).json())["total"]
     assert audit_after == audit_before
     assert (await search(client, q="鸡蛋"))["total"] == 1
@@ -74,11 +78,16 @@ async def test_every_bad_row_is_reported_and_nothing_is_written(client):
     assert error["code"] == "catalog_invalid"
     by_line = {e["line"]: e for e in reversed(error["details"]["errors"])}  # the first problem of each line
     fields_of = lambda line: {e["field"] for e in error["details"]["errors"] if e["line"] == line}  # noqa: E731
-    assert by_line[3]["field"] == "price" and by_line[4]["field"] == "stock"
-    assert by_line[5]["field"] == "origin_county" and "不存在县" in by_line[5]["reason"]
-    assert by_line[6]["field"] == "cert_valid_until" and by_line[7]["field"] == "supplier_type"
-    assert by_line[8]["field"] == "sku" and "第 2 行" in by_line[8]["reason"]
-    assert fields_of(9) == {"sku", "name"} and by_line[10]["field"] == "supplier"
+    assert by_line[3]["field"] == "price"
+    assert by_line[4]["field"] == "stock"
+    assert by_line[5]["field"] == "origin_county"
+    assert "不存在县" in by_line[5]["reason"]
+    assert by_line[6]["field"] == "cert_valid_until"
+    assert by_line[7]["field"] == "supplier_type"
+    assert by_line[8]["field"] == "sku"
+    assert "第 2 行" in by_line[8]["reason"]
+    assert fields_of(9) == {"sku", "name"}
+    assert by_line[10]["field"] == "supplier"
     assert 2 not in by_line
     admin_list = await (await client.get("/api/v1/admin/products", headers=headers)).json()
     assert admin_list["total"] == 0
@@ -87,16 +96,19 @@ async def test_every_bad_row_is_reported_and_nothing_is_written(client):
 async def test_wrong_header_and_encoding(client):
     headers = await admin_headers(client)
     resp = await client.post("/api/v1/admin/catalog/import", data=csv_of(GOOD, header=HEADER.replace("price", "price_yuan")), headers=headers)
-    assert resp.status == 422 and (await resp.json())["error"]["details"]["errors"][0]["line"] == 1
+    assert resp.status == 422
+    assert (await resp.json())["error"]["details"]["errors"][0]["line"] == 1
     resp = await client.post("/api/v1/admin/catalog/import", data=csv_of(GOOD).decode().encode("gbk"), headers=headers)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "catalog_invalid"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "catalog_invalid"
 
 
 async def test_expired_certificate_imports_but_is_not_sellable(client, small_catalog):
     headers = await admin_headers(client)
     await import_csv(client, small_catalog, headers)
     product = await (await client.get("/api/v1/admin/products/T-HONEY-02", headers=headers)).json()
-    assert product["cert_status"] == "certified" and product["sellable"] is False
+    assert product["cert_status"] == "certified"
+    assert product["sellable"] is False
     assert (await client.get("/api/v1/products/T-HONEY-02")).status == 404
     pending = await (await client.get("/api/v1/admin/products/T-PEND-01", headers=headers)).json()
     assert pending["cert_status"] == "pending"
@@ -106,7 +118,8 @@ async def test_import_requires_admin(client, small_catalog):
     resp = await client.post("/api/v1/admin/catalog/import", data=small_catalog)
     assert resp.status == 401
     resp = await client.post("/api/v1/admin/catalog/import", data=small_catalog, headers=await consumer_headers(client))
-    assert resp.status == 403 and (await resp.json())["error"]["code"] == "forbidden"
+    assert resp.status == 403
+    assert (await resp.json())["error"]["code"] == "forbidden"
 
 
 def test_cli_import_reports_bad_rows(tmp_path, settings):
@@ -118,7 +131,8 @@ def test_cli_import_reports_bad_rows(tmp_path, settings):
     assert "line 3: price" in result.stderr
     missing = subprocess.run([sys.executable, "main.py", "import-catalog", str(tmp_path / "nope.csv")],
                              capture_output=True, text=True, env=env, cwd=ROOT)
-    assert missing.returncode == 1 and "not found" in missing.stderr
+    assert missing.returncode == 1
+    assert "not found" in missing.stderr
 
 
 # ---------------------------------------------------------------- stock: the CSV never undoes sales (issue 14)
@@ -161,14 +175,16 @@ async def test_reimport_never_undoes_sales(client, settings):
     assert await _stock_and_ledger(client, "S-1") == (20, 20)  # the opening stock is in the ledger
     await _sell_out(client, headers, "S-1", 20)
     again = await import_csv(client, csv_of(SOLD_OUT), headers)
-    assert again["products_updated"] == 0 and again["products_unchanged"] == 1
+    assert again["products_updated"] == 0
+    assert again["products_unchanged"] == 1
     assert again["stock_left_unchanged"] == 1  # the file says 20, the shop has 0: reported, not applied
     assert await _stock_and_ledger(client, "S-1") == (0, 0)
     buyer = await consumer_headers(client, "late")
     from tests.test_orders import ADDRESS
     await client.post("/api/v1/me/addresses", json=ADDRESS, headers=buyer)
     late = await client.post("/api/v1/orders", json={"items": [{"sku": "S-1", "qty": 1}]}, headers=buyer)
-    assert late.status == 409 and (await late.json())["error"]["code"] == "out_of_stock"
+    assert late.status == 409
+    assert (await late.json())["error"]["code"] == "out_of_stock"
     result = _reconcile(settings)
     assert result.returncode == 0, result.stderr
 
@@ -185,7 +201,9 @@ async def test_reconcile_finds_stock_changed_outside_the_ledger(client, settings
         await Product.filter(sku="S-1").update(stock=25)  # tampered with: no stock movement
     result = _reconcile(settings)
     assert result.returncode == 1
-    assert "S-1" in result.stderr and "stock 25" in result.stderr and "ledger 20" in result.stderr
+    assert "S-1" in result.stderr
+    assert "stock 25" in result.stderr
+    assert "ledger 20" in result.stderr
 
 
 async def test_admin_stock_change_goes_through_the_ledger(client, settings):
@@ -194,10 +212,12 @@ async def test_admin_stock_change_goes_through_the_ledger(client, settings):
     await import_csv(client, csv_of(SOLD_OUT), headers)
     await _sell_out(client, headers, "S-1", 3)
     resp = await client.patch("/api/v1/admin/products/S-1", json={"stock": 30, "expected_stock": 20}, headers=headers)
-    assert resp.status == 409 and (await resp.json())["error"]["code"] == "stock_changed"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["code"] == "stock_changed"
     assert (await resp.json())["error"]["details"]["stock"] == 17
     resp = await client.patch("/api/v1/admin/products/S-1", json={"stock": 30, "expected_stock": 17}, headers=headers)
-    assert resp.status == 200 and (await resp.json())["stock"] == 30
+    assert resp.status == 200
+    assert (await resp.json())["stock"] == 30
     assert await _stock_and_ledger(client, "S-1") == (30, 30)
     from api.keys import DATABASE
     from models.db import activated
@@ -205,7 +225,8 @@ async def test_admin_stock_change_goes_through_the_ledger(client, settings):
 
     with activated(client.app[DATABASE]):
         adjust = await StockMovement.get(reason="adjust").prefetch_related("actor")
-    assert adjust.delta == 13 and adjust.actor.username == "admin1"
+    assert adjust.delta == 13
+    assert adjust.actor.username == "admin1"
     assert _reconcile(settings).returncode == 0
 
 
@@ -245,7 +266,8 @@ async def test_a_locked_database_answers_503_database_busy(make_client, settings
         resp = await client.post("/api/v1/me/addresses", json=ADDRESS, headers=alice)
         body = await resp.json()
         assert resp.status == 503, body
-        assert body["error"]["code"] == "database_busy" and int(resp.headers["Retry-After"]) >= 1
+        assert body["error"]["code"] == "database_busy"
+        assert int(resp.headers["Retry-After"]) >= 1
     finally:
         if db_engine == "sqlite":
             release()
@@ -277,7 +299,8 @@ async def test_a_large_import_is_written_in_chunks_while_others_are_served(clien
     async def run_import() -> None:
         resp = await client.post("/api/v1/admin/catalog/import", data=data, headers={
             **headers, "Content-Type": "text/csv", "Accept": "application/x-ndjson"})
-        assert resp.status == 200 and resp.headers["Content-Type"].startswith("application/x-ndjson")
+        assert resp.status == 200
+        assert resp.headers["Content-Type"].startswith("application/x-ndjson")
         async for raw in resp.content:
             lines.append(json.loads(raw))
 
@@ -297,11 +320,16 @@ async def test_a_large_import_is_written_in_chunks_while_others_are_served(clien
     assert partial_seen, "no reader saw the import part-way: it was written in one transaction"
     assert lines[0] == {"done": 0, "total": n}
     progress = [line["done"] for line in lines if "done" in line]
-    assert progress == sorted(progress) and progress[-1] == n and len(progress) == 1 + -(-n // CHUNK)
+    assert progress == sorted(progress)
+    assert progress[-1] == n
+    assert len(progress) == 1 + -(-n // CHUNK)
     summary = lines[-1]["summary"]
-    assert summary["rows"] == n and summary["products_created"] == n and summary["suppliers_created"] == 40
+    assert summary["rows"] == n
+    assert summary["products_created"] == n
+    assert summary["suppliers_created"] == 40
     again = await import_csv(client, data, headers)
-    assert again["products_unchanged"] == n and again["products_created"] == again["products_updated"] == 0
+    assert again["products_unchanged"] == n
+    assert again["products_created"] == again["products_updated"] == 0
 
 
 async def test_progress_stream_still_answers_422_for_a_bad_file(client):
@@ -309,7 +337,8 @@ async def test_progress_stream_still_answers_422_for_a_bad_file(client):
     bad = csv_of(GOOD, "X-2,坏价格,,粮油米面,袋,abc,10,测试合作社,合作社,广东省,清远市,佛冈县,C-2,2099-01-01,5,,")
     resp = await client.post("/api/v1/admin/catalog/import", data=bad, headers={
         **headers, "Content-Type": "text/csv", "Accept": "application/x-ndjson"})
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "catalog_invalid"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "catalog_invalid"
     listing = await (await client.get("/api/v1/admin/products", headers=headers)).json()
     assert listing["total"] == 0
 

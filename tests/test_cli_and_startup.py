@@ -48,7 +48,8 @@ async def test_unmigrated_database(empty_database_url, db_engine, aiohttp_client
     assert result.returncode == 1
     assert "python main.py migrate" in result.stderr
     migrated = run_cli("migrate", database_url=empty_database_url)
-    assert migrated.returncode == 0 and "up to date" in migrated.stdout
+    assert migrated.returncode == 0
+    assert "up to date" in migrated.stdout
     client = await aiohttp_client(create_app(settings))
     assert (await client.get("/healthz")).status == 200
 
@@ -60,10 +61,12 @@ def test_create_user_cli(empty_database_url):
     assert ok.returncode == 0, ok.stderr
     dup = run_cli("create-user", "--role", "admin", "--username", "root1", "--password", "long enough pw",
                   database_url=empty_database_url)
-    assert dup.returncode == 1 and "用户名已存在" in dup.stderr
+    assert dup.returncode == 1
+    assert "用户名已存在" in dup.stderr
     staff = run_cli("create-user", "--role", "merchant_staff", "--username", "c1", "--password", "long enough pw",
                     database_url=empty_database_url)
-    assert staff.returncode == 1 and "商户" in staff.stderr
+    assert staff.returncode == 1
+    assert "商户" in staff.stderr
     merchant = run_cli("create-merchant", "--name", "测试专柜", "--region", "441821", database_url=empty_database_url)
     assert merchant.returncode == 0, merchant.stderr
     staff = run_cli("create-user", "--role", "merchant_staff", "--username", "c1", "--password", "long enough pw",
@@ -75,4 +78,5 @@ def test_create_user_cli(empty_database_url):
 
 def test_unreachable_database_is_a_clear_error():
     result = run_cli("migrate", database_url="postgres://nobody@127.0.0.1:1/none")
-    assert result.returncode == 1 and "cannot reach the database" in result.stderr
+    assert result.returncode == 1
+    assert "cannot reach the database" in result.stderr

@@ -65,7 +65,8 @@ async def test_a_printed_card_qr_decodes_and_previews_with_its_balance(client, c
     resp = await client.post("/api/v1/merchant/redemptions/preview", json={"code": text}, headers=clerk)
     preview = await resp.json()
     assert resp.status == 200, preview
-    assert preview["balance_fen"] == 20000 and preview["card_no_masked"].endswith(card_no[-4:])
+    assert preview["balance_fen"] == 20000
+    assert preview["card_no_masked"].endswith(card_no[-4:])
     assert preview["needs_pay_code"] is True  # alice holds it: the printed code alone spends nothing
 
 

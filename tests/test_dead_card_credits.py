@@ -57,7 +57,8 @@ async def test_a_void_after_the_card_was_closed_leaves_again_through_close(clien
     day = await (await client.get("/api/v1/merchant/settlements", headers=clerk)).json()
     assert (day["redemption_count"], day["void_count"], day["void_fen"], day["net_fen"]) == (1, 1, EGGS, 0)
     again = await client.post(f"/api/v1/merchant/redemptions/{eggs['id']}/void", json={}, headers=clerk)
-    assert again.status == 409 and (await again.json())["error"]["code"] == "already_voided"
+    assert again.status == 409
+    assert (await again.json())["error"]["code"] == "already_voided"
     assert len(await ledger(client, alice, card_no)) == 5
     assert reconcile(settings).returncode == 0
 
@@ -104,13 +105,15 @@ async def test_a_refund_of_a_card_paid_order_onto_a_closed_card(client, counter,
     await close(client, admin, card_no, reason="卡片遗失")
 
     resp = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "缺货"}, headers=admin)
-    assert resp.status == 200 and (await resp.json())["status"] == "refunded", await resp.text()
+    assert resp.status == 200, await resp.text()
+    assert (await resp.json())["status"] == "refunded", await resp.text()
     assert await ledger(client, alice, card_no) == [
         ("activate", 20000, 20000), ("redeem", -13600, 6400), ("close", -6400, 0),
         ("refund", 13600, 13600), ("close", -13600, 0)]
     detail = await (await client.get(f"/api/v1/cards/{card_no}", headers=alice)).json()
     paid_by = detail["ledger"][3]["order_id"]  # newest first: the redeem row
-    assert paid_by is not None and [a["order_id"] for a in detail["ledger"][:2]] == [paid_by, paid_by]
+    assert paid_by is not None
+    assert [a["order_id"] for a in detail["ledger"][:2]] == [paid_by, paid_by]
     assert (detail["status"], detail["balance_fen"]) == ("closed", 0)
     assert (await notes(client, card_no))[-1] == ("close", "订单退款退回已注销卡，随即转出")
     assert reconcile(settings).returncode == 0

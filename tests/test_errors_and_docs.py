@@ -10,7 +10,8 @@ from tests.helpers import admin_headers
 def assert_error(body: dict, code: str) -> None:
     assert set(body) == {"error"}
     assert set(body["error"]) == {"code", "message", "details"}
-    assert body["error"]["code"] == code and body["error"]["message"]
+    assert body["error"]["code"] == code
+    assert body["error"]["message"]
 
 
 async def test_unknown_route_is_json_404(client):
@@ -37,7 +38,9 @@ async def test_validation_error_is_422_with_details(client):
     body = await resp.json()
     assert_error(body, "validation_error")
     locs = {tuple(e["loc"]) for e in body["error"]["details"]["errors"]}
-    assert ("username",) in locs and ("password",) in locs and ("extra",) in locs
+    assert ("username",) in locs
+    assert ("password",) in locs
+    assert ("extra",) in locs
 
 
 async def test_bad_query_parameter_is_422(client):
@@ -79,15 +82,18 @@ async def test_openapi_covers_every_registered_route(client):
     assert registered <= documented
     assert len(ROUTES) - len(CONSOLE_ROUTES) == len(documented)
     admin_op = doc["paths"]["/api/v1/admin/products"]["get"]
-    assert admin_op["x-roles"] == ["admin"] and admin_op["security"] == [{"bearer": []}]
+    assert admin_op["x-roles"] == ["admin"]
+    assert admin_op["security"] == [{"bearer": []}]
     assert "ProductIn" in doc["components"]["schemas"]
 
 
 async def test_docs_page_and_health(client):
     resp = await client.get("/api/docs")
-    assert resp.status == 200 and "爱心助农" in await resp.text()
+    assert resp.status == 200
+    assert "爱心助农" in await resp.text()
     resp = await client.get("/healthz")
-    assert resp.status == 200 and (await resp.json())["database"] == "ok"
+    assert resp.status == 200
+    assert (await resp.json())["database"] == "ok"
 
 
 # ---------------------------------------------------------------- the edge refuses what the database cannot take
@@ -175,9 +181,11 @@ async def test_patch_null_on_a_required_field_is_422(client, small_catalog):
     await _refused(await client.patch(f"/api/v1/admin/suppliers/{supplier_id}", json={"name": None}, headers=admin))
     # a column that may be empty can still be cleared
     resp = await client.patch(f"/api/v1/admin/suppliers/{supplier_id}", json={"region_code": None}, headers=admin)
-    assert resp.status == 200 and (await resp.json())["region_code"] is None
+    assert resp.status == 200
+    assert (await resp.json())["region_code"] is None
     resp = await client.patch("/api/v1/admin/products/T-EGG-01", json={"stock": 7}, headers=admin)
-    assert resp.status == 200 and (await resp.json())["stock"] == 7
+    assert resp.status == 200
+    assert (await resp.json())["stock"] == 7
 
 
 async def test_days_out_of_range_or_not_a_date_are_422(client):
@@ -202,7 +210,8 @@ async def test_chat_message_length_counts_the_whitespace(client):
 
 async def test_405_names_the_allowed_methods(client):
     resp = await client.delete("/api/v1/products")
-    assert resp.status == 405 and "GET" in resp.headers["Allow"]
+    assert resp.status == 405
+    assert "GET" in resp.headers["Allow"]
 
 
 # ---------------------------------------------------------------- one error hierarchy (docs/errors.md)

@@ -35,11 +35,14 @@ async def test_each_batch_of_a_group_stands_or_falls_alone(client, small_catalog
                                         return_exceptions=True)
         assert [type(o).__name__ for o in outcomes] == ["list", "Refused", "list", "IntegrityError",
                                                          "OperationalError", "list"]
-        assert isinstance(outcomes[1], Refused) and (outcomes[1].index, outcomes[1].name) == (1, "rice")
-        assert isinstance(outcomes[3], IntegrityError) and isinstance(outcomes[4], OperationalError)
+        assert isinstance(outcomes[1], Refused)
+        assert (outcomes[1].index, outcomes[1].name) == (1, "rice")
+        assert isinstance(outcomes[3], IntegrityError)
+        assert isinstance(outcomes[4], OperationalError)
         # The three fine batches took an egg and two rice each, one after the other; the others took nothing.
         taken = sorted(o[0][0]["stock"] for o in outcomes if isinstance(o, list))
-        assert await _stock("T-EGG-01") == eggs - 3 and taken == [eggs - 3, eggs - 2, eggs - 1]
+        assert await _stock("T-EGG-01") == eggs - 3
+        assert taken == [eggs - 3, eggs - 2, eggs - 1]
         assert await _stock("T-RICE-01") == rice - 6
         assert await Product.filter(sku="T-RICE-01").count() == 1
 
@@ -58,7 +61,8 @@ async def test_a_burst_of_mixed_redemptions_on_one_card(client, counter, setting
     responses = await asyncio.gather(*burst)
     bodies = [await r.json() for r in responses]
     assert [r.status for r in responses] == [201] * 4 + [409] + [201] * 3, bodies
-    assert len({b["id"] for b in bodies[:4]}) == 1 and len({b["id"] for b in bodies if "id" in b}) == 4
+    assert len({b["id"] for b in bodies[:4]}) == 1
+    assert len({b["id"] for b in bodies if "id" in b}) == 4
     assert bodies[4]["error"]["code"] == "card_insufficient_balance"
     reused = await (await post("same-key", "T-EGG-01", 2)).json()
     assert reused["error"]["code"] == "idempotency_key_reused"

@@ -54,7 +54,8 @@ async def test_document_validates_and_every_ref_resolves(client):
     doc = await (await client.get("/api/v1/openapi.json")).json()
     validate(doc)
     refs = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(doc)))
-    assert refs and refs <= set(doc["components"]["schemas"])
+    assert refs
+    assert refs <= set(doc["components"]["schemas"])
     for path, ops in doc["paths"].items():
         for op in ops.values():
             names = [p["name"] for p in op["parameters"] if p["in"] == "path"]
@@ -69,11 +70,13 @@ async def test_document_says_what_the_server_answers(client):
     doc = await (await client.get("/api/v1/openapi.json")).json()
     paths, schemas = doc["paths"], doc["components"]["schemas"]
     notify = paths["/api/v1/payments/wechat/notify"]["post"]["responses"]
-    assert set(notify) == {"204", "default"} and "content" not in notify["204"]
+    assert set(notify) == {"204", "default"}
+    assert "content" not in notify["204"]
     fail = schemas[notify["default"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]]
     assert set(fail["required"]) == {"code", "message"}
     resp = await client.post("/api/v1/payments/wechat/notify", data=b"{}")
-    assert resp.status == 401 and (await resp.json())["code"] == "FAIL"
+    assert resp.status == 401
+    assert (await resp.json())["code"] == "FAIL"
     assert set(paths["/api/v1/admin/suppliers"]["post"]["responses"]) == {"201", "default"}
     assert set(paths["/api/v1/admin/card-batches"]["post"]["responses"]) == {"202", "default"}
     assert set(paths["/api/v1/me/addresses/{id}"]["delete"]["responses"]) == {"204", "default"}
@@ -84,7 +87,8 @@ async def test_document_says_what_the_server_answers(client):
     void_id = paths["/api/v1/merchant/redemptions/{id}/void"]["post"]["parameters"][0]["schema"]
     assert void_id["maximum"] == 2**63 - 1
     day = {p["name"]: p["schema"] for p in paths["/api/v1/admin/settlements"]["get"]["parameters"]}["date"]
-    assert day["format"] == "date" and day["pattern"].startswith("^(?:20")
+    assert day["format"] == "date"
+    assert day["pattern"].startswith("^(?:20")
     chat = schemas["ChatIn"]["properties"]["message"]
     assert chat["maxLength"] == 1000
     stats = schemas[paths["/api/v1/admin/stats"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]

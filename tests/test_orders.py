@@ -43,15 +43,18 @@ async def order(client, headers, *items, status=201):
 async def test_order_snapshots_lines_and_reserves_stock(client, small_catalog):
     _, consumer = await shop(client, small_catalog)
     body = await order(client, consumer, ("T-EGG-01", 2), ("T-RICE-01", 1))
-    assert body["kind"] == "goods" and body["status"] == "pending_payment"
+    assert body["kind"] == "goods"
+    assert body["status"] == "pending_payment"
     assert body["total_fen"] == 2 * 3990 + 6800
-    assert len(body["order_no"]) == 20 and body["order_no"].isdigit()
+    assert len(body["order_no"]) == 20
+    assert body["order_no"].isdigit()
     assert {(i["sku"], i["qty"], i["price_fen"]) for i in body["items"]} == {("T-EGG-01", 2, 3990), ("T-RICE-01", 1, 6800)}
     assert body["items"][0]["origin_county"] == "佛冈县"
     assert body["shipping"]["phone"] == "13800138000"
     assert await stock_of(client, "T-EGG-01") == 498
     listing = await (await client.get("/api/v1/orders", headers=consumer)).json()
-    assert listing["total"] == 1 and listing["items"][0]["order_no"] == body["order_no"]
+    assert listing["total"] == 1
+    assert listing["items"][0]["order_no"] == body["order_no"]
     assert set(listing["items"][0]) >= {"order_no", "kind", "status", "total_fen", "items", "created_at"}
 
 
@@ -67,7 +70,8 @@ async def test_fifty_concurrent_orders_for_twenty_in_stock(client, small_catalog
                 for i in range(50)]
     responses = await asyncio.gather(*attempts)
     statuses = sorted(r.status for r in responses)
-    assert statuses.count(201) == 20 and statuses.count(409) == 30
+    assert statuses.count(201) == 20
+    assert statuses.count(409) == 30
     codes = {(await r.json())["error"]["code"] for r in responses if r.status == 409}
     assert codes == {"out_of_stock"}
     assert await stock_of(client, "T-APPLE-02") == 0
@@ -80,15 +84,18 @@ async def test_failing_second_line_reserves_nothing(client, small_catalog):
     _, consumer = await shop(client, small_catalog)
     await set_stock(client, "T-RICE-01", 1)
     body = await order(client, consumer, ("T-EGG-01", 3), ("T-RICE-01", 2), status=409)
-    assert body["error"]["code"] == "out_of_stock" and body["error"]["details"]["sku"] == "T-RICE-01"
-    assert await stock_of(client, "T-EGG-01") == 500 and await stock_of(client, "T-RICE-01") == 1
+    assert body["error"]["code"] == "out_of_stock"
+    assert body["error"]["details"]["sku"] == "T-RICE-01"
+    assert await stock_of(client, "T-EGG-01") == 500
+    assert await stock_of(client, "T-RICE-01") == 1
     assert (await (await client.get("/api/v1/orders", headers=consumer)).json())["total"] == 0
 
 
 async def test_unsellable_unknown_and_bad_quantities(client, small_catalog):
     _, consumer = await shop(client, small_catalog)
     body = await order(client, consumer, ("T-HONEY-02", 1), status=422)  # expired certificate
-    assert body["error"]["code"] == "product_not_sellable" and body["error"]["details"]["sku"] == "T-HONEY-02"
+    assert body["error"]["code"] == "product_not_sellable"
+    assert body["error"]["details"]["sku"] == "T-HONEY-02"
     body = await order(client, consumer, ("T-PEND-01", 1), status=422)  # pending
     assert body["error"]["details"]["sku"] == "T-PEND-01"
     body = await order(client, consumer, ("NOPE", 1), status=404)
@@ -113,10 +120,12 @@ async def test_state_machine_and_stock(client, small_catalog):
     assert (await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"}, headers=admin)).status == 409
     assert (await client.post(f"/api/v1/orders/{no}/confirm-receipt", headers=consumer)).status == 409
     resp = await client.post(f"/api/v1/orders/{no}/cancel", headers=consumer)
-    assert resp.status == 200 and (await resp.json())["status"] == "cancelled"
+    assert resp.status == 200
+    assert (await resp.json())["status"] == "cancelled"
     assert await stock_of(client, "T-EGG-01") == 500
     again = await client.post(f"/api/v1/orders/{no}/cancel", headers=consumer)
-    assert again.status == 409 and (await again.json())["error"]["code"] == "invalid_transition"
+    assert again.status == 409
+    assert (await again.json())["error"]["code"] == "invalid_transition"
     assert await stock_of(client, "T-EGG-01") == 500
     refund = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "x"}, headers=admin)
     assert refund.status == 409
@@ -129,7 +138,8 @@ async def test_other_users_order_is_not_found(client, small_catalog):
     for method, path in (("GET", f"/api/v1/orders/{no}"), ("POST", f"/api/v1/orders/{no}/cancel"),
                          ("POST", f"/api/v1/orders/{no}/confirm-receipt")):
         resp = await client.request(method, path, headers=mallory)
-        assert resp.status == 404 and (await resp.json())["error"]["code"] == "order_not_found"
+        assert resp.status == 404
+        assert (await resp.json())["error"]["code"] == "order_not_found"
     assert (await client.get(f"/api/v1/orders/{no}", headers=alice)).status == 200
     assert (await (await client.get("/api/v1/orders", headers=mallory)).json())["total"] == 0
 
@@ -151,4 +161,5 @@ async def test_unpaid_orders_time_out_once_with_two_workers(make_client, small_c
 
         events = await OrderEvent.filter(order__order_no__in=numbers, to_status="cancelled").count()
         released = await StockMovement.filter(order__order_no__in=numbers, reason="release").count()
-    assert events == 5 and released == 5
+    assert events == 5
+    assert released == 5

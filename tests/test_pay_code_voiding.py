@@ -62,7 +62,8 @@ async def test_a_previous_holders_pay_codes_do_not_spend_the_card(client, counte
         body = await redeem(client, clerk, code, [HONEY], f"old-code-{i}", status=409)
         assert body["error"]["code"] == "pay_code_voided", body
     resp = await preview(client, clerk, old_codes[-1])  # nor does an old code show the new holder's balance
-    assert resp.status == 409 and (await resp.json())["error"]["code"] == "pay_code_voided"
+    assert resp.status == 409
+    assert (await resp.json())["error"]["code"] == "pay_code_voided"
     assert await balance(client, u4, card_no) == 50000
 
     body = await redeem(client, clerk, await pay_code(client, u4, card_no), [HONEY], "u4-own-code")
@@ -142,14 +143,16 @@ async def test_card_pay_refuses_an_order_past_its_pay_deadline(client, counter, 
         await Order.filter(order_no=no).update(pay_deadline=now_utc() - timedelta(seconds=1))
     for method in ("wechat", "card"):
         resp = await client.post(f"/api/v1/orders/{no}/pay", json={"method": method, "card_no": card_no}, headers=alice)
-        assert resp.status == 409 and (await resp.json())["error"]["code"] == "payment_deadline_passed", method
+        assert resp.status == 409, method
+        assert (await resp.json())["error"]["code"] == "payment_deadline_passed", method
     detail = await (await client.get(f"/api/v1/orders/{no}", headers=alice)).json()
     assert detail["status"] == "pending_payment"
     cancelled = (await order(client, alice, ("T-RICE-01", 1)))["order_no"]
     await client.post(f"/api/v1/orders/{cancelled}/cancel", headers=alice)
     resp = await client.post(f"/api/v1/orders/{cancelled}/pay", json={"method": "card", "card_no": card_no},
                              headers=alice)
-    assert resp.status == 409 and (await resp.json())["error"]["code"] == "order_not_payable"  # as WeChat Pay says
+    assert resp.status == 409
+    assert (await resp.json())["error"]["code"] == "order_not_payable"  # as WeChat Pay says
     assert await balance(client, alice, card_no) == 20000
     assert reconcile(settings).returncode == 0
 

@@ -32,7 +32,8 @@ async def test_pay_through_the_sandbox(client, small_catalog):
     no = (await order(client, consumer, ("T-EGG-01", 2)))["order_no"]
     body = await pay(client, consumer, no)
     params = body["request_payment"]
-    assert params["package"].startswith("prepay_id=") and params["signType"] == "RSA"
+    assert params["package"].startswith("prepay_id=")
+    assert params["signType"] == "RSA"
     assert set(params) == {"timeStamp", "nonceStr", "package", "signType", "paySign"}
     await wait_for_deliveries(client.app[WECHATPAY_SANDBOX])
     assert await status_of(client, consumer, no) == "paid"
@@ -61,13 +62,16 @@ async def manual(make_client, small_catalog):
 async def test_tampered_notifications_change_nothing(manual, tamper):
     client, consumer, no, trade_no = manual
     status, text = await send_notification(client.app[WECHATPAY_SANDBOX], trade_no, tamper=tamper)
-    assert status in (400, 401) and '"FAIL"' in text
+    assert status in (400, 401)
+    assert '"FAIL"' in text
     assert await status_of(client, consumer, no) == "pending_payment"
     status, _ = await send_notification(client.app[WECHATPAY_SANDBOX], trade_no)
-    assert status == 204 and await status_of(client, consumer, no) == "paid"
+    assert status == 204
+    assert await status_of(client, consumer, no) == "paid"
     with activated(client.app[DATABASE]):
         outcomes = await PaymentNotification.all().order_by("id").values_list("outcome", flat=True)
-    assert outcomes[0].startswith("rejected") and outcomes[1] == "accepted"
+    assert outcomes[0].startswith("rejected")
+    assert outcomes[1] == "accepted"
 
 
 async def test_duplicate_notification_is_absorbed(manual):
@@ -78,12 +82,14 @@ async def test_duplicate_notification_is_absorbed(manual):
     with activated(client.app[DATABASE]):
         paid_events = await OrderEvent.filter(order__order_no=no, to_status="paid").count()
         outcomes = await PaymentNotification.all().order_by("id").values_list("outcome", flat=True)
-    assert paid_events == 1 and outcomes == ["accepted", "duplicate"]
+    assert paid_events == 1
+    assert outcomes == ["accepted", "duplicate"]
 
 
 async def test_garbage_notification_is_refused(client):
     resp = await client.post("/api/v1/payments/wechat/notify", data=b"not json at all")
-    assert resp.status in (400, 401) and (await resp.json())["code"] == "FAIL"
+    assert resp.status in (400, 401)
+    assert (await resp.json())["code"] == "FAIL"
 
 
 async def test_pay_sign_verifies_with_the_merchant_key(client, small_catalog):
@@ -108,7 +114,8 @@ async def test_cancelled_order_cannot_be_paid_and_unknown_method(client, small_c
     _, consumer = await shop(client, small_catalog)
     no = (await order(client, consumer, ("T-EGG-01", 1)))["order_no"]
     resp = await client.post(f"/api/v1/orders/{no}/pay", json={"method": "bitcoin"}, headers=consumer)
-    assert resp.status == 422 and (await resp.json())["error"]["code"] == "unsupported_payment_method"
+    assert resp.status == 422
+    assert (await resp.json())["error"]["code"] == "unsupported_payment_method"
     await client.post(f"/api/v1/orders/{no}/cancel", headers=consumer)
     body = await pay(client, consumer, no, status=409)
     assert body["error"]["code"] == "order_not_payable"
@@ -128,13 +135,15 @@ async def test_life_after_payment(client, small_catalog):
     assert (await client.post(f"/api/v1/orders/{no}/cancel", headers=consumer)).status == 409
     assert (await client.post(f"/api/v1/orders/{no}/confirm-receipt", headers=consumer)).status == 409
     resp = await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF123"}, headers=admin)
-    assert resp.status == 200 and (await resp.json())["tracking_no"] == "SF123"
+    assert resp.status == 200
+    assert (await resp.json())["tracking_no"] == "SF123"
     assert (await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"}, headers=admin)).status == 409
     resp = await client.post(f"/api/v1/orders/{no}/confirm-receipt", headers=consumer)
     assert (await resp.json())["status"] == "completed"
     for path, body in ((f"/api/v1/admin/orders/{no}/refund", {"reason": "x"}), (f"/api/v1/admin/orders/{no}/cancel", {"reason": "x"})):
         resp = await client.post(path, json=body, headers=admin)
-        assert resp.status == 409 and (await resp.json())["error"]["code"] == "invalid_transition"
+        assert resp.status == 409
+        assert (await resp.json())["error"]["code"] == "invalid_transition"
     assert await stock_of(client, "T-EGG-01") == 497
 
 
@@ -146,7 +155,8 @@ async def test_refunds_restore_stock_only_if_not_shipped(client, small_catalog):
     assert await stock_of(client, "T-EGG-01") == 493
     for no in (unshipped, shipped):
         resp = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "买家申请退款"}, headers=admin)
-        assert resp.status == 200 and (await resp.json())["status"] == "refunded"
+        assert resp.status == 200
+        assert (await resp.json())["status"] == "refunded"
     assert await stock_of(client, "T-EGG-01") == 496
     with activated(client.app[DATABASE]):
         events = await OrderEvent.filter(order__order_no=unshipped).order_by("id").values_list("to_status", flat=True)
@@ -178,4 +188,5 @@ async def test_payment_times_kept_with_an_offset_are_repaired_by_migration_0009(
     resp = await client.get("/api/v1/admin/stats", params={"group_by": "day"}, headers=admin)
     stats = await resp.json()
     assert resp.status == 200, stats
-    assert stats["total"]["amount_fen"] == 2 * 3990 and stats["total"]["orders"] == 1
+    assert stats["total"]["amount_fen"] == 2 * 3990
+    assert stats["total"]["orders"] == 1

@@ -131,7 +131,8 @@ def test_money_from_integer_fen() -> None:
 def test_card_face_has_the_size_and_a_decodable_qr() -> None:
     card = face()
     image = render_card_face(card)
-    assert image.size == (1011, 638) and image.mode == "RGB"
+    assert image.size == (1011, 638)
+    assert image.mode == "RGB"
     assert decode(image) == [card.qr_text]
 
 
@@ -194,7 +195,8 @@ def page_count(pdf: bytes) -> int:
 
 def test_pdf_for_two_cards_is_a_small_valid_pdf() -> None:
     pdf = pdf_bytes(2)
-    assert pdf.startswith(b"%PDF-") and pdf.endswith(b"%%EOF\n")
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.endswith(b"%%EOF\n")
     assert page_count(pdf) == 1
     assert b"/Count 1 " in pdf
     assert check_xref(pdf) == 3 + 2 + 2  # catalog, pages, info; 2 images; content and page
@@ -205,7 +207,8 @@ def test_pdf_pages_and_card_count() -> None:
     out = io.BytesIO()
     assert card_faces_pdf(faces(23), out) == 23
     pdf = out.getvalue()
-    assert page_count(pdf) == 3 and b"/Count 3 " in pdf
+    assert page_count(pdf) == 3
+    assert b"/Count 3 " in pdf
     check_xref(pdf)
     assert len(re.findall(rb"/Subtype /Image", pdf)) == 23
     assert page_count(pdf_bytes(5, per_page=4)) == 2

@@ -69,18 +69,23 @@ async def confirm(client, clerk, request_id, status=200) -> dict:
 async def test_the_poster_qr_starts_a_request_the_clerk_confirms_once(client, counter, settings):
     clerk, alice, card_no = counter
     poster = await client.get("/api/v1/merchant/poster.png", headers=clerk)
-    assert poster.status == 200 and poster.content_type == "image/png"
+    assert poster.status == 200
+    assert poster.content_type == "image/png"
     image = Image.open(io.BytesIO(await poster.read()))
     assert image.size == (1748, 2480)  # A5 at 300 dpi
     code = decode(await poster.read())
-    assert code.startswith("AXM.") and code == await merchant_code(client, clerk)
+    assert code.startswith("AXM.")
+    assert code == await merchant_code(client, clerk)
     assert decode(await (await client.get("/api/v1/merchant/qr.png", headers=clerk)).read()) == code
     pdf = await client.get("/api/v1/merchant/poster.pdf", headers=clerk)
-    assert pdf.status == 200 and (await pdf.read()).startswith(b"%PDF")
+    assert pdf.status == 200
+    assert (await pdf.read()).startswith(b"%PDF")
 
     asked = await ask(client, alice, card_no, code, [("T-EGG-01", 2), ("T-HONEY-01", 1)], "ask-00001")
-    assert asked["state"] == "pending" and asked["total_fen"] == 2 * 3990 + 5850
-    assert asked["merchant_name"] == "佛冈专柜" and asked["redemption_id"] is None
+    assert asked["state"] == "pending"
+    assert asked["total_fen"] == 2 * 3990 + 5850
+    assert asked["merchant_name"] == "佛冈专柜"
+    assert asked["redemption_id"] is None
     assert await balance(client, alice, card_no) == 20000  # asking debits nothing
     again = await ask(client, alice, card_no, code, [("T-EGG-01", 2), ("T-HONEY-01", 1)], "ask-00001")
     assert again["id"] == asked["id"]  # a retry of the same request
@@ -88,18 +93,23 @@ async def test_the_poster_qr_starts_a_request_the_clerk_confirms_once(client, co
     pending = await (await client.get(_M, params={"state": "pending"}, headers=clerk)).json()
     assert pending["total"] == 1
     [shown] = pending["items"]
-    assert shown["id"] == asked["id"] and shown["card_no_masked"].endswith(card_no[-4:]) and "*" in shown["card_no_masked"]
+    assert shown["id"] == asked["id"]
+    assert shown["card_no_masked"].endswith(card_no[-4:])
+    assert "*" in shown["card_no_masked"]
     assert [(i["sku"], i["qty"], i["amount_fen"]) for i in shown["items"]] == [("T-EGG-01", 2, 7980), ("T-HONEY-01", 1, 5850)]
 
     receipt = await confirm(client, clerk, asked["id"])
-    assert receipt["amount_fen"] == 13830 and receipt["balance_after_fen"] == 20000 - 13830
+    assert receipt["amount_fen"] == 13830
+    assert receipt["balance_after_fen"] == 20000 - 13830
     assert await confirm(client, clerk, asked["id"]) == receipt  # the same receipt, no second debit
     assert await balance(client, alice, card_no) == 20000 - 13830
     outcome = await follow(client, alice, card_no, asked["id"])
-    assert outcome["state"] == "confirmed" and outcome["redemption_id"] == receipt["id"]
+    assert outcome["state"] == "confirmed"
+    assert outcome["redemption_id"] == receipt["id"]
     assert outcome["balance_after_fen"] == 6170
     scans = await (await client.get("/api/v1/merchant/redemptions", headers=clerk)).json()
-    assert scans["total"] == 1 and scans["items"][0]["id"] == receipt["id"]  # one ledger for both directions
+    assert scans["total"] == 1
+    assert scans["items"][0]["id"] == receipt["id"]  # one ledger for both directions
     assert (await (await client.get(_M, params={"state": "pending"}, headers=clerk)).json())["total"] == 0
     assert reconcile(settings).returncode == 0
 
@@ -117,7 +127,8 @@ async def test_two_clerks_confirming_at_once_debit_once(client, counter, setting
     results = await asyncio.gather(*(client.post(f"{_M}/{asked['id']}/confirm", headers=h) for h in (clerk, second)))
     bodies = [await r.json() for r in results]
     assert [r.status for r in results] == [200, 200], bodies
-    assert bodies[0] == bodies[1] and bodies[0]["amount_fen"] == 13600
+    assert bodies[0] == bodies[1]
+    assert bodies[0]["amount_fen"] == 13600
     assert await balance(client, alice, card_no) == 20000 - 13600
     detail = await (await client.get(f"/api/v1/cards/{card_no}", headers=alice)).json()
     assert [a["kind"] for a in detail["ledger"]].count("redeem") == 1
@@ -140,7 +151,8 @@ async def test_expired_and_rejected_requests_cannot_be_confirmed(client, counter
 
     asked = await ask(client, alice, card_no, code, [("T-EGG-01", 1)], "ask-reject-1")
     resp = await client.post(f"{_M}/{asked['id']}/reject", json={"reason": "货架上没有这件商品"}, headers=clerk)
-    assert resp.status == 200 and (await resp.json())["state"] == "rejected"
+    assert resp.status == 200
+    assert (await resp.json())["state"] == "rejected"
     body = await confirm(client, clerk, asked["id"], status=409)
     assert body["error"]["code"] == "redemption_request_rejected"
     outcome = await follow(client, alice, card_no, asked["id"])
@@ -196,7 +208,8 @@ async def test_request_rules_certified_only_balance_and_idempotency(client, coun
     code = await merchant_code(client, clerk)
     for sku in ("T-HONEY-02", "T-PEND-01", "NOPE"):
         body = await ask(client, alice, card_no, code, [("T-EGG-01", 1), (sku, 1)], f"ask-{sku}-x", status=422)
-        assert body["error"]["code"] == "product_not_certified" and body["error"]["details"]["sku"] == sku
+        assert body["error"]["code"] == "product_not_certified"
+        assert body["error"]["details"]["sku"] == sku
     body = await ask(client, alice, card_no, code, [("T-APPLE-02", 3)], "ask-too-much", status=409)
     assert body["error"]["code"] == "card_insufficient_balance"
     await ask(client, alice, card_no, code, [("T-EGG-01", 1)], "ask-key-001")
@@ -217,7 +230,8 @@ async def test_rotating_the_code_invalidates_old_posters(client, counter):
     resp = await client.post(f"/api/v1/admin/merchants/{merchant_id}/rotate-code", headers=admin)
     assert resp.status == 200, await resp.text()
     rotated = await resp.json()
-    assert rotated["key_version"] == 2 and rotated["code"] != old
+    assert rotated["key_version"] == 2
+    assert rotated["code"] != old
     poster = await client.get(f"/api/v1/admin/merchants/{merchant_id}/poster.png", headers=admin)
     new = decode(await poster.read())
     assert new == rotated["code"] == await merchant_code(client, clerk)

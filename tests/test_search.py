@@ -43,7 +43,8 @@ async def test_result_shape_and_pagination(client, small_catalog):
     page1 = await search(client, q="佛冈", page="1", page_size="2")
     page2 = await search(client, q="佛冈", page="2", page_size="2")
     assert page1["total"] == page2["total"] == 4
-    assert len(page1["items"]) == 2 and not set(skus(page1)) & set(skus(page2))
+    assert len(page1["items"]) == 2
+    assert not set(skus(page1)) & set(skus(page2))
     item = page1["items"][0]
     assert {"sku", "name", "price_fen", "unit", "origin", "supplier", "stock"} <= set(item)
     assert isinstance(item["price_fen"], int)
@@ -54,7 +55,8 @@ async def test_pending_revoked_expired_are_not_searchable_and_recertify_brings_b
     headers = await loaded(client, small_catalog)
     assert (await search(client, q="土豆粉"))["total"] == 0  # pending
     resp = await client.post("/api/v1/admin/products/T-EGG-01/revoke", json={"reason": "抽检不合格"}, headers=headers)
-    assert resp.status == 200 and (await resp.json())["cert_status"] == "revoked"
+    assert resp.status == 200
+    assert (await resp.json())["cert_status"] == "revoked"
     assert (await search(client, q="鸡蛋"))["total"] == 0
     assert (await client.get("/api/v1/products/T-EGG-01")).status == 404
     resp = await client.post("/api/v1/admin/products/T-EGG-01/certify",

@@ -65,7 +65,8 @@ def test_every_field_is_read_from_its_variable(environ, tmp_path):
     settings = Settings.from_env()
     assert {name: getattr(settings, name) for name in expected} == expected
     # CARD_SWEEP_SECONDS was not read at all, ORDER_PAY_TIMEOUT_SECONDS was named ORDER_PAY_TIMEOUT
-    assert settings.card_sweep_seconds == 300.5 and settings.order_pay_timeout_seconds == 1807
+    assert settings.card_sweep_seconds == 300.5
+    assert settings.order_pay_timeout_seconds == 1807
 
 
 def test_old_names_still_read_with_a_warning(environ, tmp_path, caplog):
@@ -75,7 +76,8 @@ def test_old_names_still_read_with_a_warning(environ, tmp_path, caplog):
     environ.setenv("CARD_FACE_VALUES", "50,100")  # yuan
     with caplog.at_level(logging.WARNING, logger="api.settings"):
         settings = Settings.from_env()
-    assert settings.order_pay_timeout_seconds == 600 and settings.card_face_values_fen == (5000, 10000)
+    assert settings.order_pay_timeout_seconds == 600
+    assert settings.card_face_values_fen == (5000, 10000)
     warned = " ".join(r.getMessage() for r in caplog.records)
     assert "ORDER_PAY_TIMEOUT is deprecated: set ORDER_PAY_TIMEOUT_SECONDS" in warned
     assert "CARD_FACE_VALUES is deprecated: set CARD_FACE_VALUES_FEN" in warned
@@ -85,7 +87,8 @@ def test_old_names_still_read_with_a_warning(environ, tmp_path, caplog):
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="api.settings"):
         settings = Settings.from_env()
-    assert settings.order_pay_timeout_seconds == 900 and settings.card_face_values_fen == (300,)
+    assert settings.order_pay_timeout_seconds == 900
+    assert settings.card_face_values_fen == (300,)
     assert "ORDER_PAY_TIMEOUT is ignored: ORDER_PAY_TIMEOUT_SECONDS is set" in caplog.text
 
 
@@ -107,7 +110,8 @@ def test_bad_values_one_line_per_variable(environ):
     assert any(line.startswith("LOG_LEVEL: must be one of DEBUG, INFO") for line in lines)
     assert any(line.startswith("CARD_FACE_VALUES: item 2: ") for line in lines)
     secret = next(line for line in lines if line.startswith("SECRET_KEY"))
-    assert "short" not in secret and "16 characters" in secret  # a secret is never repeated
+    assert "short" not in secret
+    assert "16 characters" in secret  # a secret is never repeated
 
 
 def test_rules_across_variables_are_one_line(environ):
@@ -161,7 +165,8 @@ def test_serve_refuses_bad_values_before_starting(database_url):
     lines = result.stderr.splitlines()
     assert [line.split(":")[1].strip() for line in lines] == ["PORT", "LOG_LEVEL", "DB_POOL_SIZE"], result.stderr
     assert all(line.startswith("configuration error: ") for line in lines)
-    assert "Traceback" not in result.stderr and "validation error" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "validation error" not in result.stderr
 
 
 def test_serve_uses_the_variables(database_url):

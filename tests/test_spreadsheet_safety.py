@@ -188,7 +188,8 @@ async def test_names_with_control_or_invisible_characters_are_refused_by_the_api
         assert await Supplier.all().values_list("name", flat=True) == ["好合作社"]
         assert await Product.all().values_list("name", "brand", "category", "unit") == [("好蜂蜜", "好", "蜂蜜", "瓶")]
         assert await Merchant.all().values_list("name", flat=True) == ["好专柜"]
-        assert await CardBatch.all().count() == 0 and await User.filter(role=Role.MERCHANT_STAFF).count() == 0
+        assert await CardBatch.all().count() == 0
+        assert await User.filter(role=Role.MERCHANT_STAFF).count() == 0
     # Spaces that are not control characters stay allowed: full-width, no-break, and at the ends trimmed as before.
     ok = await post(client, "/api/v1/admin/suppliers", {"name": " 好\u3000合作社\xa0二 ", "type": "企业"}, admin, 201)
     assert ok["name"] == "好\u3000合作社\xa0二"
@@ -204,12 +205,14 @@ async def test_catalogue_import_refuses_every_bad_name_with_its_line_and_column(
         lines.append(catalog_line(f"BAD-{n}", **values))
     resp = await client.post("/api/v1/admin/catalog/import", data=catalog(*lines), headers={**admin, "Content-Type": "text/csv"})
     answer = await resp.json()
-    assert resp.status == 422 and answer["error"]["code"] == "catalog_invalid", answer
+    assert resp.status == 422, answer
+    assert answer["error"]["code"] == "catalog_invalid", answer
     found = [(e["sku"], e["field"]) for e in answer["error"]["details"]["errors"]]
     assert found == [(f"BAD-{n}", column) for n, column in enumerate(columns)]
     assert all("U+" in e["reason"] for e in answer["error"]["details"]["errors"])
     with activated(client.app[DATABASE]):
-        assert await Product.all().count() == 0 and await Supplier.all().count() == 0
+        assert await Product.all().count() == 0
+        assert await Supplier.all().count() == 0
 
 
 async def test_the_services_own_doors_refuse_them_too(client):
@@ -228,10 +231,13 @@ async def test_the_services_own_doors_refuse_them_too(client):
                 await create_batch(None, organization=bad, face_value_fen=10000, count=1, allowed_face_values=[10000],
                                    expires_at=today_shanghai() + timedelta(days=30))
             assert (caught.value.code, caught.value.details["field"]) == ("invalid_name_characters", "organization")
-        assert await User.all().count() == 0 and await Merchant.all().count() == 0 and await CardBatch.all().count() == 0
+        assert await User.all().count() == 0
+        assert await Merchant.all().count() == 0
+        assert await CardBatch.all().count() == 0
 
 
 def test_csv_neutralises_text_and_keeps_numbers() -> None:
     raw = b"".join(csv_chunks([["-5", -5, Decimal("-12.34"), "@x", "=a\nb"]]))
     assert raw.decode("utf-8-sig") == "'-5,-5,-12.34,'@x,\"'=a\nb\"\r\n"
-    assert yuan(-1234) == Decimal("-12.34") and str(yuan(5)) == "0.05"  # the settlement's yuan column: numbers
+    assert yuan(-1234) == Decimal("-12.34")
+    assert str(yuan(5)) == "0.05"  # the settlement's yuan column: numbers

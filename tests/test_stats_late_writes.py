@@ -97,13 +97,15 @@ async def test_late_wechat_notification_counts_in_a_closed_day(make_client, smal
     # WeChat retried: the notification of a payment at 23:59:30 yesterday arrives today
     late = await wechat_order(2, f"{yesterday}T23:59:30+08:00")
     body = await day_stats(client, admin, yesterday)  # at once: the marked day is read live
-    assert body["total"]["amount_fen"] == 2 * 3990 and body["stale_days"] == []
+    assert body["total"]["amount_fen"] == 2 * 3990
+    assert body["stale_days"] == []
     assert [(r["key"], r["amount_fen"], r["orders"]) for r in body["rows"]] == [(yesterday, 2 * 3990, 1)]
     # within the background's interval the rollup itself has it, no --rebuild
     await eventually(lambda: rolled_up(client, yesterday), "yesterday recomputed")
     assert await rollup_amount(client, yesterday) == 2 * 3990
     body = await day_stats(client, admin, yesterday)
-    assert body["total"]["amount_fen"] == 2 * 3990 and body["stale_days"] == []
+    assert body["total"]["amount_fen"] == 2 * 3990
+    assert body["stale_days"] == []
     with activated(client.app[DATABASE]):
         paid_at = (await Order.get(order_no=late)).paid_at
     assert paid_at.astimezone(SHANGHAI).isoformat() == f"{yesterday}T23:59:30+08:00"
@@ -122,7 +124,9 @@ async def test_late_refund_leaves_its_closed_day(make_client, small_catalog):
     resp = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "质量问题"}, headers=admin)
     assert resp.status == 200, await resp.text()
     body = await day_stats(client, admin, yesterday)
-    assert body["total"]["amount_fen"] == 0 and body["rows"] == [] and body["stale_days"] == []
+    assert body["total"]["amount_fen"] == 0
+    assert body["rows"] == []
+    assert body["stale_days"] == []
     await eventually(lambda: rolled_up(client, yesterday), "yesterday recomputed")
     assert await rollup_amount(client, yesterday) == 0
 
@@ -151,7 +155,8 @@ async def test_void_committing_after_midnight_leaves_its_closed_day(make_client,
     assert voided.status.value == "voided"
     admin = auth(await staff_token(client, Role.ADMIN, username="admin2"))
     body = await day_stats(client, admin, yesterday)
-    assert body["total"]["amount_fen"] == 0 and body["stale_days"] == []
+    assert body["total"]["amount_fen"] == 0
+    assert body["stale_days"] == []
     await eventually(lambda: rolled_up(client, yesterday), "yesterday recomputed")
     assert await rollup_amount(client, yesterday) == 0
 
@@ -175,21 +180,24 @@ async def test_requests_never_compute_the_rollup(make_client, small_catalog, mon
     resp = await client.get(URL, params={"group_by": "day"}, headers=admin)
     body = await resp.json()
     assert resp.status == 200, body
-    assert [(r["key"], r["amount_fen"]) for r in body["rows"]] == [(three_days_ago, 3990)] and body["stale_days"] == []
+    assert [(r["key"], r["amount_fen"]) for r in body["rows"]] == [(three_days_ago, 3990)]
+    assert body["stale_days"] == []
     assert await db_rows(client, "SELECT day FROM stats_day_state", []) == []
     # more stale days than a request computes live: the rollup as it stands, and which days are not in it yet
     monkeypatch.setattr(stats_fresh, "LIVE_BUDGET", 0)
     resp = await client.get(URL, params={"group_by": "day"}, headers=admin)
     body = await resp.json()
     assert resp.status == 200, body
-    assert body["rows"] == [] and body["stale_days"] == [days_ago(n) for n in (3, 2, 1)]
+    assert body["rows"] == []
+    assert body["stale_days"] == [days_ago(n) for n in (3, 2, 1)]
     assert await db_rows(client, "SELECT day FROM stats_day_state", []) == []
     # the lease runs out (or is let go): the background computes the days, the answer is exact again
     with activated(client.app[DATABASE]):
         await stats_background.release("another worker, busy")
     await eventually(lambda: rolled_up(client, days_ago(1)), "the days rolled up")
     body = await (await client.get(URL, params={"group_by": "day"}, headers=admin)).json()
-    assert [(r["key"], r["amount_fen"]) for r in body["rows"]] == [(three_days_ago, 3990)] and body["stale_days"] == []
+    assert [(r["key"], r["amount_fen"]) for r in body["rows"]] == [(three_days_ago, 3990)]
+    assert body["stale_days"] == []
 
 
 async def test_two_workers_never_recompute_the_same_day(make_client, small_catalog, monkeypatch):
@@ -214,14 +222,18 @@ async def test_two_workers_never_recompute_the_same_day(make_client, small_catal
         with activated(worker.app[DATABASE]):
             rounds.append(asyncio.create_task(stats_background.run_cycle(name)))
     done = await asyncio.gather(*rounds)
-    assert sorted(recomputed) == sorted(set(recomputed)) and len(recomputed) == 4, recomputed  # 4 days ago .. yesterday
-    assert sum(n or 0 for n in done) == 4 and None in done, done  # the others found the lease taken
+    assert sorted(recomputed) == sorted(set(recomputed)), recomputed
+    assert len(recomputed) == 4, recomputed  # 4 days ago .. yesterday
+    assert sum(n or 0 for n in done) == 4, done
+    assert None in done, done  # the others found the lease taken
     # a held lease is renewed by its holder only; one that ran out is taken over
     with activated(worker_a.app[DATABASE]):
-        assert await stats_background.claim("a") and await stats_background.claim("a")
+        assert await stats_background.claim("a")
+        assert await stats_background.claim("a")
         assert not await stats_background.claim("b")
         await sql.execute(get_connection("default"), "UPDATE stats_lease SET until_ms = 0", [])
-        assert await stats_background.claim("b") and not await stats_background.claim("a")
+        assert await stats_background.claim("b")
+        assert not await stats_background.claim("a")
 
 
 async def test_migration_marks_refunds_no_computation_saw(client, small_catalog):

@@ -33,9 +33,11 @@ async def login(client: TestClient, username: str = "admin1", password: str = "w
 
 def assert_limited(resp, body, limit: str) -> int:
     assert resp.status == 429, body
-    assert body["error"]["code"] == "too_many_attempts" and body["error"]["details"]["limit"] == limit
+    assert body["error"]["code"] == "too_many_attempts"
+    assert body["error"]["details"]["limit"] == limit
     wait = body["error"]["details"]["retry_after_seconds"]
-    assert resp.headers["Retry-After"] == str(wait) and wait >= 1
+    assert resp.headers["Retry-After"] == str(wait)
+    assert wait >= 1
     return wait
 
 
@@ -52,7 +54,8 @@ async def test_the_sixth_wrong_password_is_429_and_the_right_one_too_until_the_l
     await make_staff(client)
     for _ in range(4):
         resp, body = await login(client)
-        assert resp.status == 401 and body["error"]["code"] == "invalid_credentials"
+        assert resp.status == 401
+        assert body["error"]["code"] == "invalid_credentials"
     resp, body = await login(client)  # the fifth failure locks the account, and says so
     assert_limited(resp, body, "login_account")
     resp, body = await login(client)
@@ -61,7 +64,8 @@ async def test_the_sixth_wrong_password_is_429_and_the_right_one_too_until_the_l
     assert_limited(resp, body, "login_account")
     await asyncio.sleep(1.1)
     resp, body = await login(client, password=RIGHT)
-    assert resp.status == 200 and body["token"]
+    assert resp.status == 200
+    assert body["token"]
     for _ in range(4):  # the success forgot the failures: four more are plain 401s again
         assert (await login(client))[0].status == 401
 
@@ -80,9 +84,11 @@ async def test_locks_grow_and_every_lock_is_audited(make_client):
     entries = await audit_entries(client, "throttle.lockout")
     assert [e["after"]["lock_seconds"] for e in entries] == [1, 2, 3]
     assert all(e["entity_id"] == "login_account:admin1" and e["after"]["username"] == "admin1" for e in entries)
-    assert entries[0]["after"]["address"] == "127.0.0.1" and entries[0]["before"]["failures"] == 5
+    assert entries[0]["after"]["address"] == "127.0.0.1"
+    assert entries[0]["before"]["failures"] == 5
     page = await (await client.get("/api/v1/admin/audit?entity_type=throttle", headers=admin)).json()
-    assert page["total"] == 3 and {i["action"] for i in page["items"]} == {"throttle.lockout"}
+    assert page["total"] == 3
+    assert {i["action"] for i in page["items"]} == {"throttle.lockout"}
 
 
 async def test_a_spray_across_usernames_from_one_address_is_locked(make_client):
@@ -137,7 +143,8 @@ async def test_concurrent_failures_in_the_service_lock_exactly_once(client):
     # racing that lock are absorbed by it. However they interleave, every lock is written once, doubled each
     # time, and audited once.
     taken = sorted(lock[1] for lock in locks if lock)
-    assert taken in ([30, 60], [30]) and row.lockouts == len(taken)
+    assert taken in ([30, 60], [30])
+    assert row.lockouts == len(taken)
     assert len(await audit_entries(client, "throttle.lockout")) == len(taken)
 
 
@@ -151,7 +158,8 @@ async def test_card_claims_are_limited_per_user_and_per_address(make_client):
 
     for _ in range(3):
         resp, body = await claim(alice)
-        assert resp.status in (404, 422) and body["error"]["code"] != "too_many_attempts", body
+        assert resp.status in (404, 422), body
+        assert body["error"]["code"] != "too_many_attempts", body
     assert_limited(*await claim(alice), "card_claim")
     resp, body = await claim(bob)  # bob has his own count, but shares the address's
     assert resp.status != 429, body
@@ -187,7 +195,8 @@ async def test_a_chat_burst_past_the_limit_is_429_and_audited_once(make_client):
         assert 90 <= assert_limited(*await say(alice), "chat") <= 100
     assert (await say(bob))[0].status == 200  # per user
     entries = await audit_entries(client, "throttle.limit")
-    assert len(entries) == 1 and entries[0]["after"]["scope"] == "chat"  # a flood is one entry, not one each
+    assert len(entries) == 1
+    assert entries[0]["after"]["scope"] == "chat"  # a flood is one entry, not one each
 
 
 async def test_the_default_chat_limit_is_far_above_typing_and_the_benchmark(make_client):

@@ -91,7 +91,8 @@ def test_request_payment_params_are_signed_for_wx_request_payment(keys):
 
 def test_encrypt_decrypt_round_trip():
     resource = pc.encrypt_resource(APIV3_KEY, "支付成功".encode())
-    assert resource["algorithm"] == "AEAD_AES_256_GCM" and len(resource["nonce"]) == 12
+    assert resource["algorithm"] == "AEAD_AES_256_GCM"
+    assert len(resource["nonce"]) == 12
     assert (resource["associated_data"], resource["original_type"]) == ("transaction", "transaction")
     assert pc.decrypt_resource(APIV3_KEY, resource).decode() == "支付成功"
 
@@ -254,8 +255,10 @@ async def test_client_gets_prepay_and_signed_request_payment_params(start_sandbo
     client = pay_client(http, keys, str(sandbox.make_url("")))
     params = await prepay(client)
     tx = sandbox_state(sandbox.app).transactions["AX20261123000001"]
-    assert params["package"] == f"prepay_id={tx.prepay_id}" and re.fullmatch(r"wx\d{14}[0-9a-f]{22}", tx.prepay_id)
-    assert params["signType"] == "RSA" and (tx.total, tx.openid, tx.appid) == (1990, "o-alice", APPID)
+    assert params["package"] == f"prepay_id={tx.prepay_id}"
+    assert re.fullmatch(r"wx\d{14}[0-9a-f]{22}", tx.prepay_id)
+    assert params["signType"] == "RSA"
+    assert (tx.total, tx.openid, tx.appid) == (1990, "o-alice", APPID)
     message = f"{APPID}\n{params['timeStamp']}\n{params['nonceStr']}\n{params['package']}\n".encode()
     assert pc.verify(keys.merchant_pub, message, params["paySign"])
     again = await prepay(client)
@@ -280,7 +283,8 @@ async def test_prepay_with_another_amount_or_bad_params_is_a_wechatpay_error(sta
 async def test_sandbox_rejects_unsigned_and_wrongly_signed_requests(start_sandbox, http, keys):
     sandbox = await start_sandbox(auto_pay=False)
     resp = await http.post(sandbox.make_url("/v3/pay/transactions/jsapi"), json={})
-    assert resp.status == 401 and (await resp.json())["code"] == "SIGN_ERROR"
+    assert resp.status == 401
+    assert (await resp.json())["code"] == "SIGN_ERROR"
     with pytest.raises(AppError) as info:
         await prepay(pay_client(http, keys, str(sandbox.make_url("")), private_key=keys.platform))
     assert info.value.details["wechatpay_code"] == "SIGN_ERROR"
@@ -315,7 +319,8 @@ async def test_paid_order_is_queried_as_success_and_cannot_be_closed(start_sandb
     await prepay(client, "ORDER-PAID", notify_url=receiver.url)
     assert await send_notification(sandbox.app, "ORDER-PAID") == (204, "")
     paid = await client.query("ORDER-PAID")
-    assert paid["trade_state"] == "SUCCESS" and paid["amount"]["payer_total"] == 1990
+    assert paid["trade_state"] == "SUCCESS"
+    assert paid["amount"]["payer_total"] == 1990
     with pytest.raises(AppError) as info:
         await client.close("ORDER-PAID")
     assert info.value.details["wechatpay_code"] == "ORDERPAID"
@@ -366,10 +371,12 @@ async def test_sandbox_pays_and_notifies_a_real_receiver(start_sandbox, receiver
     await prepay(pay_client(http, keys, str(sandbox.make_url(""))), "AX-PAY-1", amount=2500, notify_url=receiver.url)
     await wait_for_deliveries(sandbox.app)
     [(outcome, tx)] = receiver.outcomes
-    assert outcome == "ok" and (tx["out_trade_no"], tx["amount"]["total"], tx["amount"]["payer_total"]) == (
+    assert outcome == "ok"
+    assert (tx["out_trade_no"], tx["amount"]["total"], tx["amount"]["payer_total"]) == (
         "AX-PAY-1", 2500, 2500)
     assert (tx["trade_state"], tx["appid"], tx["mchid"], tx["payer"]["openid"]) == ("SUCCESS", APPID, MCHID, "o-alice")
-    assert re.fullmatch(r"4200001234\d{18}", tx["transaction_id"]) and tx["success_time"].endswith("+08:00")
+    assert re.fullmatch(r"4200001234\d{18}", tx["transaction_id"])
+    assert tx["success_time"].endswith("+08:00")
     assert sandbox_state(sandbox.app).deliveries == [("AX-PAY-1", 204, 1)]
 
 
@@ -403,7 +410,8 @@ async def test_tampered_notifications_are_rejected(start_sandbox, receiver, http
     sandbox = await start_sandbox(auto_pay=False)
     await prepay(pay_client(http, keys, str(sandbox.make_url(""))), "AX-TAMPER", notify_url=receiver.url)
     got_status, text = await send_notification(sandbox.app, "AX-TAMPER", tamper=tamper)
-    assert got_status == status and (text == "" or json.loads(text)["code"] == "FAIL")
+    assert got_status == status
+    assert text == "" or json.loads(text)["code"] == "FAIL"
     [(kind, detail)] = receiver.outcomes
     assert (kind, detail["amount"]["total"] if kind == "ok" else detail) == outcome
     assert sandbox_state(sandbox.app).deliveries == [("AX-TAMPER", status, 1)]
@@ -413,7 +421,8 @@ def test_stand_alone_keys_are_created_once_then_reused(tmp_path):
     first = ensure_sandbox_keys(tmp_path / "keys")
     again = ensure_sandbox_keys(tmp_path / "keys")
     assert (first.serial, first.apiv3_key, first.public_key_path) == (again.serial, again.apiv3_key, again.public_key_path)
-    assert len(first.apiv3_key) == 32 and first.serial.startswith("PUB_KEY_ID_")
+    assert len(first.apiv3_key) == 32
+    assert first.serial.startswith("PUB_KEY_ID_")
     assert (tmp_path / "keys" / "platform_private_key.pem").stat().st_mode & 0o077 == 0
     message = b"check"
     assert pc.verify(pc.load_public_key(first.public_key_path.read_bytes()), message, pc.sign(again.platform_private_key, message))

@@ -159,14 +159,16 @@ async def test_wechat_published_signature_vector(make_client, wechat):
     client = await make_client(**push_settings(wechat, wechat_push_token="AAAAA"))
     resp = await client.get("/wechat/push", params={
         "signature": expected, "timestamp": "1714036504", "nonce": "1514711492", "echostr": "4375120948345356249"})
-    assert resp.status == 200 and resp.content_type == "text/plain"
+    assert resp.status == 200
+    assert resp.content_type == "text/plain"
     assert await resp.text() == "4375120948345356249"
 
 
 async def test_url_check_echoes_echostr_only_with_the_right_signature(push_client):
     query = {**plain_query(), "echostr": "hello-wechat"}
     resp = await push_client.get("/wechat/push", params=query)
-    assert resp.status == 200 and await resp.text() == "hello-wechat"
+    assert resp.status == 200
+    assert await resp.text() == "hello-wechat"
     wrong = flipped(query["signature"])
     with pytest.raises(InvalidSignatureException):
         check_signature(TOKEN, wrong, query["timestamp"], NONCE)
@@ -234,8 +236,10 @@ async def test_the_pushing_user_is_the_consumer_the_wechat_login_finds(push_clie
         message = await WeChatMessage.get(msg_key="8001")
     login = await push_client.post("/api/v1/auth/wechat", json={"code": "good-42"})  # the fake gives wx-openid-42
     user = (await login.json())["user"]
-    assert user["id"] == created.id and user["role"] == "consumer"
-    assert message.openid == "wx-openid-42" and message.status == PushStatus.SENT
+    assert user["id"] == created.id
+    assert user["role"] == "consumer"
+    assert message.openid == "wx-openid-42"
+    assert message.status == PushStatus.SENT
 
 
 async def test_a_deactivated_consumer_gets_no_reply(push_client, wechat):
@@ -268,7 +272,8 @@ async def test_other_message_types_get_a_hint_and_events_nothing(push_client, we
         assert await push(push_client, as_xml(message), plain_query()) == (200, "success")
     await settled(push_client)
     [hint] = sent(wechat)
-    assert hint["touser"] == "wx-openid-pic" and CJK.search(hint["text"]["content"])
+    assert hint["touser"] == "wx-openid-pic"
+    assert CJK.search(hint["text"]["content"])
 
 
 # --- refusals ------------------------------------------------------------------------------------------
@@ -305,14 +310,16 @@ async def test_tampered_payload_or_wrong_appid_is_refused_without_a_500(push_cli
     for junk in ("not base64!", base64.b64encode(b"short").decode(), ""):
         junk_query = {**query, "msg_signature": sign(TOKEN, query["timestamp"], NONCE, junk)}
         status, text = await push(push_client, json.dumps({"Encrypt": junk}), junk_query, "application/json")
-        assert status in (400, 403) and "error" in json.loads(text), text
+        assert status in (400, 403), text
+        assert "error" in json.loads(text), text
 
     body, query = safe_xml(as_xml(fields("wx-openid-tamper", "你好", 9302)), appid="wx-someone-else")
     status, text = await push(push_client, body, query)
     assert_error(status, text, 403, "wechat_push_wrong_appid")
     body, query = safe_xml(as_xml(fields("wx-openid-tamper", "你好", 9303)), key=OTHER_KEY)
     status, text = await push(push_client, body, query)
-    assert status in (400, 403) and "error" in json.loads(text), text
+    assert status in (400, 403), text
+    assert "error" in json.loads(text), text
     await settled(push_client)
     assert sent(wechat) == []
 
@@ -358,7 +365,8 @@ async def test_hostile_content_gets_a_chinese_reply_never_a_500(push_client, wec
     assert (status, text) == (200, "success")
     await settled(push_client)
     [reply] = sent(wechat)
-    assert reply["touser"] == "wx-openid-hostile" and CJK.search(reply["text"]["content"])
+    assert reply["touser"] == "wx-openid-hostile"
+    assert CJK.search(reply["text"]["content"])
 
 
 # --- the access token -----------------------------------------------------------------------------------
@@ -382,4 +390,5 @@ async def test_an_unreachable_wechat_api_is_recorded_as_failed(make_client, wech
     await settled(client)
     with activated(client.app[DATABASE]):
         message = await WeChatMessage.get(msg_key="9700")
-    assert message.status == PushStatus.FAILED and message.handled_at is not None
+    assert message.status == PushStatus.FAILED
+    assert message.handled_at is not None
