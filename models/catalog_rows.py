@@ -4,7 +4,7 @@ Measured on SQLite with 250,000 products (CPU seconds, this 2-core machine): the
 4.5 s through the ORM's `values()`; the (sku, updated_at) stamps that every refresh inside the look-back window
 reads 0.3-1.0 s against 2.4-2.7 s through `values_list()`. The rows come back as the ORM would give them (the keys
 of CARD_FIELDS, dates as dates, JSON lists as lists), so `card` and `search_doc` take either
-(tests/test_search_refresh.py checks it). A list of skus is read `CHUNK` at a time.
+(tests/test_search_refresh.py checks it). A list of skus is read `CHUNK` at a time (models/id_chunks.py).
 """
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ import orjson
 
 from models import sql
 from models.catalog import Product
+from models.id_chunks import CHUNK, fetch_in_chunks
 from models.sellability import SELLABLE_SQL, sellable_sql_values
-
-CHUNK = 500  # skus per IN list: far below every engine's parameter limit (SQLite's oldest builds: 999)
 
 _CARDS = f"""
 SELECT p.sku, p.name, p.brand, p.category, p.unit, p.price_fen, p.stock, p.aliases, p.tags, p.cert_no, p.valid_until,
@@ -53,12 +52,12 @@ async def sellable_card_rows(today: date, skus: Sequence[str] | None = None) -> 
     `CHUNK` of them: never an IN list longer than that)."""
     if skus is None:
         return [_typed(row) for row in await sql.query(Product._meta.db, _CARDS, sellable_sql_values(today))]
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(skus), CHUNK):
-        part = list(skus[start:start + CHUNK])
+
+    async def part_rows(part: list[str]) -> list[dict[str, Any]]:
         text = f"{_CARDS} AND p.sku IN ({sql.marks(len(part))})"
-        rows += [_typed(row) for row in await sql.query(Product._meta.db, text, [*sellable_sql_values(today), *part])]
-    return rows
+        return await sql.query(Product._meta.db, text, [*sellable_sql_values(today), *part])
+
+    return [_typed(row) for row in await fetch_in_chunks(skus, part_rows)]
 
 
 async def update_stamps(since: datetime | None = None) -> list[tuple[str, Any]]:

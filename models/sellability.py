@@ -12,6 +12,7 @@ from tortoise.expressions import Q
 
 from models.catalog import CertStatus, Product, Supplier
 from models.clock import today_shanghai
+from models.id_chunks import chunks
 
 
 def sellable(product_status: CertStatus, supplier_status: CertStatus, valid_until: date | None,
@@ -53,7 +54,6 @@ async def sellable_skus(skus: Sequence[str], today: date | None = None, chunk: i
     longer than `chunk`, whatever the engine's parameter limit)."""
     today = today or today_shanghai()
     found: set[str] = set()
-    for start in range(0, len(skus), chunk):
-        part = list(skus[start:start + chunk])
+    for part in chunks(skus, chunk):
         found.update(await Product.filter(sellable_q(today), sku__in=part).values_list("sku", flat=True))
     return found

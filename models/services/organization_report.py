@@ -13,6 +13,10 @@ Everything comes from the card ledger and the line snapshots, never from the liv
   debit counts its lines, a credit (void, refund) takes them back, so voided redemptions and refunded orders net
   out. Ledger spending linked to neither (a manual adjustment) is reported as `untraced_fen`, so the county
   figures and the ledger always agree to the fen: Σ by_county + untraced = spent.
+
+The queries name the batches by what chose them (`_SCOPE`: the organization, and the one batch when asked), never
+by a list of their ids: an organization's batches have no bound, and each id would be a parameter
+(models/id_chunks.py).
 """
 from __future__ import annotations
 
@@ -27,11 +31,11 @@ from models.services.card_batches import SPENDING
 _CARDS = (
     "SELECT batch_id, COUNT(*) AS issued, SUM(CASE WHEN status <> ? THEN 1 ELSE 0 END) AS activated, "
     "SUM(CASE WHEN holder_id IS NOT NULL THEN 1 ELSE 0 END) AS claimed, SUM(balance_fen) AS outstanding "
-    "FROM card WHERE batch_id IN ({batches}) GROUP BY batch_id"
+    "FROM card WHERE batch_id IN ({scope}) GROUP BY batch_id"
 )
 _LEDGER = (
     "SELECT c.batch_id, a.kind, SUM(a.amount_fen) AS amount_fen FROM card c JOIN card_activity a ON a.card_id = c.id "
-    "WHERE c.batch_id IN ({batches}) GROUP BY c.batch_id, a.kind"
+    "WHERE c.batch_id IN ({scope}) GROUP BY c.batch_id, a.kind"
 )
 # The spending entries are read once (materialized), then each is traced to the lines it paid for: a debit
 # counts them (+1), a credit takes them back (-1).
@@ -39,7 +43,7 @@ _TRACED = (
     "WITH s AS MATERIALIZED ("
     "SELECT a.redemption_id, a.order_id, CASE WHEN a.amount_fen < 0 THEN 1 ELSE -1 END AS sign "
     "FROM card c JOIN card_activity a ON a.card_id = c.id "
-    "WHERE c.batch_id IN ({batches}) AND a.kind IN (?, ?, ?) "
+    "WHERE c.batch_id IN ({scope}) AND a.kind IN (?, ?, ?) "
     "AND (a.redemption_id IS NOT NULL OR a.order_id IS NOT NULL)) "
     "SELECT 'counter' AS channel, {county}, SUM(s.sign * l.amount_fen) AS amount_fen "
     "FROM s JOIN redemption_line l ON l.redemption_id = s.redemption_id GROUP BY l.origin_code "
@@ -47,6 +51,8 @@ _TRACED = (
     "SELECT 'online' AS channel, {county}, SUM(s.sign * l.amount_fen) AS amount_fen "
     "FROM s JOIN order_line l ON l.order_id = s.order_id GROUP BY l.origin_code"
 )
+# The organization's batches as `_batches` read them (none created since: ids only grow), `AND id = ?` for one.
+_SCOPE = "SELECT id FROM card_batch WHERE organization = ? AND id <= ?{one}"
 # Grouped by the county code alone (a fifth cheaper than grouping by every name); the names come with it.
 _COUNTY = ("l.origin_code, MAX(l.origin_province) AS origin_province, MAX(l.origin_city) AS origin_city, "
            "MAX(l.origin_county) AS origin_county, MAX(CASE WHEN l.poverty_county THEN 1 ELSE 0 END) AS poverty_county")
@@ -83,6 +89,14 @@ async def organizations() -> list[dict[str, Any]]:
     return sorted(rows.values(), key=lambda r: r["organization"])  # code-point order, the same on every engine
 
 
+def _scope(organization: str, batch_id: int | None, batches: list[CardBatch]) -> tuple[str, list[Any]]:
+    """The subquery that finds `batches` again (read by `_batches` with the same arguments), and its values."""
+    values: list[Any] = [organization.strip(), max(b.id for b in batches)]
+    if batch_id is None:
+        return _SCOPE.format(one=""), values
+    return _SCOPE.format(one=" AND id = ?"), [*values, batch_id]
+
+
 async def _batches(organization: str, batch_id: int | None) -> list[CardBatch]:
     query = CardBatch.filter(organization=organization.strip())
     if batch_id is not None:
@@ -95,14 +109,15 @@ async def _batches(organization: str, batch_id: int | None) -> list[CardBatch]:
     return found
 
 
-async def _figures(batches: list[CardBatch]) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
-    """Per batch the batch report's figures (one scan of the cards, one of their ledger), and the ledger by kind."""
-    conn, ids = CardBatch._meta.db, [b.id for b in batches]
-    marks = sql.marks(len(ids))
-    cards = {r["batch_id"]: r for r in await sql.query(conn, _CARDS.format(batches=marks),
-                                                       [CardStatus.INACTIVE.value, *ids])}
+async def _figures(batches: list[CardBatch], scope: tuple[str, list[Any]]
+                   ) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
+    """Per batch the batch report's figures (one scan of the cards, one of their ledger), and the ledger by kind.
+    `scope`: the subquery that finds `batches`."""
+    conn, (subquery, values) = CardBatch._meta.db, scope
+    cards = {r["batch_id"]: r for r in await sql.query(conn, _CARDS.format(scope=subquery),
+                                                       [CardStatus.INACTIVE.value, *values])}
     ledger: dict[int, dict[str, int]] = {}
-    for row in await sql.query(conn, _LEDGER.format(batches=marks), ids):
+    for row in await sql.query(conn, _LEDGER.format(scope=subquery), values):
         ledger.setdefault(row["batch_id"], {})[row["kind"]] = int(row["amount_fen"])
     per_batch, by_kind = {}, {}
     for b in batches:
@@ -117,12 +132,12 @@ async def _figures(batches: list[CardBatch]) -> tuple[dict[int, dict[str, int]],
     return per_batch, by_kind
 
 
-async def _traced(ids: list[int]) -> list[dict[str, Any]]:
+async def _traced(scope: tuple[str, list[Any]]) -> list[dict[str, Any]]:
     """Spending by origin county and channel, from the line snapshots the ledger entries point at."""
-    conn = CardBatch._meta.db
-    text = _TRACED.format(batches=sql.marks(len(ids)), county=_COUNTY)
+    conn, (subquery, values) = CardBatch._meta.db, scope
+    text = _TRACED.format(scope=subquery, county=_COUNTY)
     counties: dict[str, dict[str, Any]] = {}
-    for row in await sql.query(conn, text, [*ids, *(k.value for k in SPENDING)]):
+    for row in await sql.query(conn, text, [*values, *(k.value for k in SPENDING)]):
         county = counties.setdefault(row["origin_code"], {
             "origin_code": row["origin_code"], "province": row["origin_province"], "city": row["origin_city"],
             "county": row["origin_county"], "poverty_county": bool(row["poverty_county"]),
@@ -148,7 +163,8 @@ def _provinces(counties: list[dict[str, Any]]) -> list[dict[str, Any]]:
 async def organization_report(organization: str, batch_id: int | None = None) -> OrganizationReport:
     """The organization's batches (or the one `batch_id` of them) and where their cards' money went."""
     batches = await _batches(organization, batch_id)
-    per_batch, ledger = await _figures(batches)
+    scope = _scope(organization, batch_id, batches)
+    per_batch, ledger = await _figures(batches, scope)
     report = OrganizationReport(batches[0].organization, [])
     for b in batches:
         figures = per_batch[b.id]
@@ -164,6 +180,6 @@ async def organization_report(organization: str, batch_id: int | None = None) ->
     report.expired_fen = -ledger.get(ActivityKind.EXPIRE.value, 0)
     report.closed_fen = -ledger.get(ActivityKind.CLOSE.value, 0)
     report.adjusted_fen = ledger.get(ActivityKind.ADJUST.value, 0)
-    report.by_county = await _traced([b.id for b in batches])
+    report.by_county = await _traced(scope)
     report.by_province = _provinces(report.by_county)
     return report

@@ -25,6 +25,7 @@ from models import sql
 from models.cards import RedemptionStatus
 from models.clock import SHANGHAI, now_utc, today_shanghai
 from models.errors import Conflict, NotFound
+from models.id_chunks import fetch_in_chunks
 from models.merchants import Merchant
 from models.services import audit
 from models.settlements import MerchantSettlement
@@ -153,7 +154,8 @@ async def settlements_of_day(day: date | None = None, merchant_id: int | None = 
         closed = closed.filter(merchant_id=merchant_id)
     frozen = {row.merchant_id: row for row in await closed}
     ids = sorted(set(live) | set(frozen))
-    names = dict(await Merchant.filter(id__in=ids).values_list("id", "name")) if ids else {}
+    # as many ids as merchants active that day: read CHUNK at a time (models/id_chunks.py)
+    names = dict(await fetch_in_chunks(ids, lambda part: Merchant.filter(id__in=part).values_list("id", "name")))
     out = []
     for mid in ids:
         entry = _frozen(frozen[mid], names[mid]) if mid in frozen else live[mid]

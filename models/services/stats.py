@@ -416,14 +416,12 @@ def _rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, span:
     return _joined(keys, pairs)
 
 
-async def _merchant_names(conn: BaseDBAsyncClient, rows: list[StatsRow]) -> None:
-    ids = [int(r.code) for r in rows if r.code is not None]
-    names = {}
-    if ids:
-        found = await sql.query(conn, f"SELECT id, name FROM merchant WHERE id IN ({sql.marks(len(ids))})", ids)
-        names = {str(m["id"]): m["name"] for m in found}
-    for row in rows:
-        row.key = ONLINE if row.code is None else names.get(row.code, row.code)
+def _merchant_names(rows: _Part) -> _Part:
+    """The merchant rows labelled with their merchants' names, joined: no list of ids (it would grow with the
+    merchants, past the engines' parameter caps; models/id_chunks.py). Merchant 0 is the online channel."""
+    return _Part(f"SELECT g.k AS k, CASE WHEN g.k = '0' THEN '{ONLINE}' ELSE COALESCE(m.name, g.k) END AS label, "
+                 "g.amount AS amount, g.qty AS qty, g.pov AS pov, g.docs AS docs, g.suppliers AS suppliers, g.hh AS hh "
+                 f"FROM ({rows.text}) g LEFT JOIN merchant m ON m.id = CAST(g.k AS INTEGER)", rows.args)
 
 
 async def _analytic(conn: BaseDBAsyncClient, statements: list[_Part]) -> list[list[dict[str, Any]]]:
@@ -449,8 +447,10 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
     today = today_shanghai()
     fresh = await stats_fresh.freshness(conn, f.date_from, f.date_to, today)
     span = _Span(f, today, fresh.months, fresh.live)
-    rows, total = await _analytic(conn, [_rollup_statement(f, f.group_by, sqlite, span),
-                                         _rollup_statement(f, None, sqlite, span)])
+    grouped = _rollup_statement(f, f.group_by, sqlite, span)
+    if f.group_by is GroupBy.MERCHANT:
+        grouped = _merchant_names(grouped)
+    rows, total = await _analytic(conn, [grouped, _rollup_statement(f, None, sqlite, span)])
     result = StatsResult(filter=f, stale_days=list(fresh.stale))
     coded = f.group_by in (GroupBy.COUNTY, GroupBy.SUPPLIER, GroupBy.MERCHANT)
     for row in rows:
@@ -458,8 +458,6 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
             continue
         code = str(row["k"]) if coded and str(row["k"]) != "0" else None  # merchant 0: the online channel
         result.rows.append(StatsRow(key=str(row["label"]), code=code, **_figures(row)))
-    if f.group_by is GroupBy.MERCHANT:
-        await _merchant_names(conn, result.rows)
     result.rows.sort(key=lambda r: _sort_key(f.group_by, r))
     result.total = StatsTotal(subscribed_fen=await _subscribed(conn, f), **(_figures(total[0]) if total else {}))
     return result
