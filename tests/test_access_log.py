@@ -10,8 +10,8 @@ from aiohttp.test_utils import TestServer
 
 from api.access_log import RUNNER_KWARGS, redact
 from api.app import create_app
-from tests.helpers import consumer_headers
-from tests.test_cards import buy_cards
+from tests.support.cards import buy_cards
+from tests.support.http import consumer_headers
 
 
 async def test_a_pay_code_request_is_logged_without_the_code(make_client, aiohttp_client, settings, caplog):

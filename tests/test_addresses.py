@@ -1,7 +1,7 @@
 """Delivery addresses: validation names the field, one default per user, the one-line reader."""
 from __future__ import annotations
 
-from tests.helpers import consumer_headers
+from tests.support.http import consumer_headers
 
 ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
            "detail": "石角镇XX路8号"}

@@ -1,7 +1,7 @@
 """The certification workflow through the admin API, and its audit trail."""
 from __future__ import annotations
 
-from tests.helpers import admin_headers, search, skus
+from tests.support.http import admin_headers, search, skus
 
 PRODUCT = {
     "sku": "NEW-1", "name": "佛冈走地鸡 1只", "brand": "佛冈", "category": "禽蛋肉类", "unit": "只",

@@ -5,7 +5,7 @@ import pytest
 
 from models.users import Role
 from tests import fake_wechat
-from tests.helpers import auth, consumer_headers, staff_token
+from tests.support.http import auth, consumer_headers, staff_token
 from models.db import activated
 
 

@@ -12,22 +12,9 @@ from models.cards import Card, CardActivity, CardStatus
 from models.clock import today_shanghai
 from models.db import activated
 from models.services.card_numbers import card_no_for
-from tests.helpers import auth, staff_token
-from tests.test_cards import counter, pay_code, reconcile, redeem  # noqa: F401 (counter is a fixture)
-
-A = "/api/v1/admin/cards"
-
-
-@pytest.fixture
-async def admin(client: TestClient) -> dict[str, str]:
-    return auth(await staff_token(client, username="admin2"))
-
-
-async def close(client: TestClient, admin: dict, card_no: str, reason: str = "持卡人申请注销", status: int = 200) -> dict:
-    resp = await client.post(f"{A}/{card_no}/close", json={"reason": reason}, headers=admin)
-    body = await resp.json()
-    assert resp.status == status, body
-    return body
+from tests.support.cards import (  # noqa: F401 (fixtures)
+    ADMIN_CARDS as A, admin, close, counter, ledger, pay_code, reconcile, redeem,
+)
 
 
 async def adjust(client: TestClient, admin: dict, card_no: str, amount: int, key: str, reason: str = "补差",
@@ -37,12 +24,6 @@ async def adjust(client: TestClient, admin: dict, card_no: str, amount: int, key
     body = await resp.json()
     assert resp.status == status, body
     return body
-
-
-async def ledger(client: TestClient, holder: dict, card_no: str) -> list[tuple[str, int, int]]:
-    """The holder's view of the card's ledger, oldest first."""
-    detail = await (await client.get(f"/api/v1/cards/{card_no}", headers=holder)).json()
-    return [(a["kind"], a["amount_fen"], a["balance_after_fen"]) for a in reversed(detail["ledger"])]
 
 
 async def audit_trail(client: TestClient, admin: dict, card_no: str) -> list[dict]:

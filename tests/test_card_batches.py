@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import random
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -20,46 +19,13 @@ from models.db import activated
 from models.services import card_batches, card_ledger, cards
 from models.services.card_numbers import BODY_SPACE, card_no_for, is_valid_card_no
 from models.users import Role, User
-from tests.helpers import admin_headers, consumer_headers
-from tests.test_cli_and_startup import empty_database_url, run_cli  # noqa: F401 (a fixture)
-
-URL = "/api/v1/admin/card-batches"
-FACE = 20000
+from tests.support.batches import BATCHES as URL, FACE, batch_body, create_and_issue, wait_issued
+from tests.support.cli import empty_database_url, run_cli  # noqa: F401 (fixtures)
+from tests.support.http import admin_headers, consumer_headers
 
 
 class Killed(BaseException):
     """Stands for the process dying mid-job: not an Exception, so nothing marks the batch failed."""
-
-
-def batch_body(**overrides: Any) -> dict[str, Any]:
-    body = {"organization": "广州某某集团", "face_value_fen": FACE, "count": 2500,
-            "expires_at": (today_shanghai() + timedelta(days=365)).isoformat(), "note": "2026 年以购代捐"}
-    return {**body, **overrides}
-
-
-async def wait_issued(client: TestClient, headers: dict[str, str], batch_id: int) -> tuple[dict, list[int]]:
-    """Poll the batch until it leaves `issuing`; returns it and every `done` seen."""
-    seen: list[int] = []
-    for _ in range(1200):
-        resp = await client.get(f"{URL}/{batch_id}", headers=headers)
-        assert resp.status == 200, await resp.text()
-        body = await resp.json()
-        seen.append(body["done"])
-        if body["state"] != "issuing":
-            return body, seen
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"batch {batch_id} still issuing: {seen[-5:]}")
-
-
-async def create_and_issue(client: TestClient, headers: dict[str, str], **overrides: Any) -> dict:
-    resp = await client.post(URL, json=batch_body(**overrides), headers=headers)
-    assert resp.status == 202, await resp.text()
-    created = await resp.json()
-    assert created["state"] == "issuing"
-    assert created["total"] == created["count"]
-    batch, seen = await wait_issued(client, headers, created["id"])
-    assert seen == sorted(seen)
-    return batch
 
 
 def test_fast_card_numbers_match_card_no_for() -> None:

@@ -7,10 +7,9 @@ from __future__ import annotations
 from PIL import Image
 
 from models.users import Role
-from tests.helpers import auth, consumer_headers, staff_token
-from tests.test_cards import buy_cards
-from tests.test_console_merchant import decode, form, photo_of, png_of, qr_image
-from tests.test_throttling import assert_limited
+from tests.support.cards import buy_cards
+from tests.support.http import assert_limited, auth, consumer_headers, staff_token
+from tests.support.qr import decode, form, photo_of, png_of, qr_image
 
 URL = "/api/v1/cards/decode"
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.helpers import admin_headers, consumer_headers, import_csv, search
+from tests.support.http import HEADER, admin_headers, consumer_headers, import_csv, search
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEADER = "sku,name,brand,category,unit,price,stock,supplier,supplier_type,origin_province,origin_city,origin_county,cert_no,cert_valid_until,poor_households,tags,aliases"
 GOOD = "X-1,好蜂蜜 500g,好,蜂蜜蜂产品,瓶,12.30,10,测试合作社,合作社,广东省,清远市,佛冈县,C-1,2099-01-01,5,蜂蜜,"
 
 
@@ -141,7 +140,7 @@ SOLD_OUT = "S-1,限量蜂蜜 500g,好,蜂蜜蜂产品,瓶,12.30,20,测试合作�
 
 
 async def _sell_out(client, headers, sku: str, qty: int) -> None:
-    from tests.test_orders import ADDRESS
+    from tests.support.orders import ADDRESS
 
     for i in range(qty):
         buyer = await consumer_headers(client, f"buyer{i}")
@@ -180,7 +179,7 @@ async def test_reimport_never_undoes_sales(client, settings):
     assert again["stock_left_unchanged"] == 1  # the file says 20, the shop has 0: reported, not applied
     assert await _stock_and_ledger(client, "S-1") == (0, 0)
     buyer = await consumer_headers(client, "late")
-    from tests.test_orders import ADDRESS
+    from tests.support.orders import ADDRESS
     await client.post("/api/v1/me/addresses", json=ADDRESS, headers=buyer)
     late = await client.post("/api/v1/orders", json={"items": [{"sku": "S-1", "qty": 1}]}, headers=buyer)
     assert late.status == 409
@@ -235,7 +234,7 @@ async def test_admin_stock_change_goes_through_the_ledger(client, settings):
 async def test_a_locked_database_answers_503_database_busy(make_client, settings, db_engine):
     """Another connection holds the write lock longer than the app waits: 503 database_busy with Retry-After,
     nothing written; once the lock is gone the same request succeeds."""
-    from tests.test_orders import ADDRESS
+    from tests.support.orders import ADDRESS
 
     if db_engine == "sqlite":
         import sqlite3

@@ -1,58 +1,20 @@
 """POST /api/v1/merchant/decode: the merchant page's photo upload reads a card's QR code, and nothing else gets in."""
 from __future__ import annotations
 
-import io
 
 import pytest
-import qrcode
-from aiohttp import FormData
-from PIL import Image, ImageFilter
+from PIL import Image
 
 from api.keys import CARD_CODES
 from models.users import Role
-from tests.helpers import admin_headers, auth, consumer_headers, staff_token
-from tests.test_cards import buy_cards
-
-URL = "/api/v1/merchant/decode"
-TEXT = "AX1.8860000000000000.0123456789abcdef0123"
-
-
-def png_of(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
-
-
-def qr_image(text: str = TEXT) -> Image.Image:
-    return qrcode.make(text, border=4).get_image().convert("RGB")
-
-
-def photo_of(image: Image.Image) -> bytes:
-    """Like a phone photo of a printed card: small in a big grey frame, turned a little, soft, JPEG."""
-    frame = Image.new("RGB", (3000, 2200), (176, 168, 150))
-    turned = image.resize((520, 520)).rotate(8, expand=True, fillcolor=(176, 168, 150))
-    frame.paste(turned, (1700, 900))
-    out = io.BytesIO()
-    frame.filter(ImageFilter.GaussianBlur(1.0)).save(out, "JPEG", quality=72)
-    return out.getvalue()
-
-
-def form(data: bytes, name: str = "image", filename: str = "card.png", media: str = "image/png") -> FormData:
-    body = FormData()
-    body.add_field(name, data, filename=filename, content_type=media)
-    return body
+from tests.support.cards import buy_cards
+from tests.support.http import admin_headers, auth, consumer_headers, staff_token
+from tests.support.qr import TEXT, decode, form, photo_of, png_of, qr_image
 
 
 @pytest.fixture
 async def clerk(client) -> dict[str, str]:
     return auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1", merchant_name="佛冈专柜"))
-
-
-async def decode(client, headers, data, status: int = 200, **kwargs) -> dict:
-    resp = await client.post(URL, data=data, headers=headers, **kwargs)
-    body = await resp.json()
-    assert resp.status == status, body
-    return body
 
 
 async def test_a_printed_card_qr_decodes_and_previews_with_its_balance(client, clerk) -> None:

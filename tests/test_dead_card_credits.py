@@ -12,13 +12,13 @@ from models.cards import Card, CardActivity
 from models.db import activated
 from models.services import cards
 from models.users import Role
-from tests.helpers import admin_headers, auth, import_csv, staff_token
-from tests.test_batch_report import REPORT, activated_batch
-from tests.test_card_admin import admin, close, ledger  # noqa: F401 (admin is a fixture)
-from tests.test_card_batches import FACE
-from tests.test_card_batches import URL as BATCHES
-from tests.test_cards import balance, counter, pay_code, reconcile, redeem  # noqa: F401 (counter is a fixture)
-from tests.test_orders import ADDRESS, order
+from tests.support.batches import BATCHES, FACE, activated_batch
+from tests.support.cards import (  # noqa: F401 (fixtures)
+    admin, balance, close, counter, ledger, pay_code, reconcile, redeem,
+)
+from tests.support.http import admin_headers, auth, import_csv, staff_token
+from tests.support.orders import ADDRESS, order
+from tests.support.org_report import REPORT
 
 EGGS = 3990
 

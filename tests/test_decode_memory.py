@@ -12,7 +12,7 @@ import pytest
 import qrcode
 from PIL import Image
 
-from tests.test_console_merchant import TEXT
+from tests.support.qr import TEXT
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from /proc (Linux)")
 

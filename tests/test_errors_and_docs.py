@@ -4,7 +4,7 @@ from __future__ import annotations
 from api.routes import ROUTES
 from api.handlers.console import ROUTES as CONSOLE_ROUTES
 from api.wechat.pay_setup import SANDBOX_PREFIX
-from tests.helpers import admin_headers
+from tests.support.http import admin_headers
 
 
 def assert_error(body: dict, code: str) -> None:
@@ -105,7 +105,7 @@ DEEP = 100_000
 
 async def _merchant_headers(client) -> dict[str, str]:
     from models.users import Role
-    from tests.helpers import auth, staff_token
+    from tests.support.http import auth, staff_token
     return auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1"))
 
 
@@ -127,7 +127,7 @@ async def _refused(resp, status: int = 422, code: str = "validation_error") -> d
 
 
 async def test_nul_in_any_string_is_422(client, small_catalog):
-    from tests.helpers import consumer_headers, import_csv
+    from tests.support.http import consumer_headers, import_csv
     admin = await admin_headers(client)
     await import_csv(client, small_catalog, admin)
     alice = await consumer_headers(client)
@@ -150,7 +150,7 @@ async def test_nul_in_any_string_is_422(client, small_catalog):
 
 
 async def test_integers_beyond_their_column_are_422(client, small_catalog):
-    from tests.helpers import consumer_headers, import_csv
+    from tests.support.http import consumer_headers, import_csv
     admin = await admin_headers(client)
     await import_csv(client, small_catalog, admin)
     clerk = await _merchant_headers(client)
@@ -171,7 +171,7 @@ async def test_integers_beyond_their_column_are_422(client, small_catalog):
 
 
 async def test_patch_null_on_a_required_field_is_422(client, small_catalog):
-    from tests.helpers import import_csv
+    from tests.support.http import import_csv
     admin = await admin_headers(client)
     await import_csv(client, small_catalog, admin)
     for field in ("price_fen", "name", "stock"):
@@ -202,7 +202,7 @@ async def test_days_out_of_range_or_not_a_date_are_422(client):
 
 
 async def test_chat_message_length_counts_the_whitespace(client):
-    from tests.helpers import consumer_headers
+    from tests.support.http import consumer_headers
     alice = await consumer_headers(client)
     await _refused(await client.post("/api/v1/chat", json={"message": " " * 1000 + "鸡蛋"}, headers=alice))
     assert (await client.post("/api/v1/chat", json={"message": " " * 990 + "鸡蛋"}, headers=alice)).status == 200
@@ -282,7 +282,7 @@ def test_no_second_error_type_in_product_code():
 
 async def test_edge_errors_keep_their_status_and_code(client, small_catalog, monkeypatch):
     """A few refusals raised as kinds at the HTTP edge that other tests do not reach: same status, same code."""
-    from tests.test_orders import order, shop
+    from tests.support.orders import order, shop
 
     admin, consumer = await shop(client, small_catalog)
     no = (await order(client, consumer, ("T-EGG-01", 1)))["order_no"]

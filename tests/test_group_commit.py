@@ -11,8 +11,8 @@ from api.keys import DATABASE
 from models.catalog import Product
 from models.db import activated
 from models.sql_batch import Ref, Refused, Statement, run_batch
-from tests.helpers import admin_headers, import_csv
-from tests.test_cards import counter, reconcile  # noqa: F401 (counter: a fixture)
+from tests.support.cards import counter, reconcile  # noqa: F401 (fixtures)
+from tests.support.http import admin_headers, import_csv
 
 _TAKE = "UPDATE product SET stock = stock - ? WHERE sku = ? AND stock >= ? RETURNING id, stock"
 _RENAME = "UPDATE product SET sku = ? WHERE id = ?"

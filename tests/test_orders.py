@@ -6,38 +6,14 @@ import asyncio
 from api.keys import DATABASE
 from models.catalog import Product
 from models.orders import StockMovement
-from tests.helpers import admin_headers, consumer_headers, import_csv
+from tests.support.http import consumer_headers
+from tests.support.orders import ADDRESS, order, shop, stock_of
 from models.db import activated
-
-ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
-           "detail": "石角镇XX路8号"}
-
-
-async def shop(client, small_catalog, name="alice"):
-    """Catalogue loaded; a consumer with a default address. Returns (admin headers, consumer headers)."""
-    admin = await admin_headers(client)
-    await import_csv(client, small_catalog, admin)
-    consumer = await consumer_headers(client, name)
-    resp = await client.post("/api/v1/me/addresses", json=ADDRESS, headers=consumer)
-    assert resp.status == 201, await resp.text()
-    return admin, consumer
-
-
-async def stock_of(client, sku: str) -> int:
-    with activated(client.app[DATABASE]):
-        return (await Product.get(sku=sku)).stock
 
 
 async def set_stock(client, sku: str, stock: int) -> None:
     with activated(client.app[DATABASE]):
         await Product.filter(sku=sku).update(stock=stock)
-
-
-async def order(client, headers, *items, status=201):
-    resp = await client.post("/api/v1/orders", json={"items": [{"sku": s, "qty": q} for s, q in items]}, headers=headers)
-    body = await resp.json()
-    assert resp.status == status, body
-    return body
 
 
 async def test_order_snapshots_lines_and_reserves_stock(client, small_catalog):

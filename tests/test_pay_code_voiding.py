@@ -15,9 +15,9 @@ from models.db import activated
 from models.errors import Conflict
 from models.orders import Order
 from models.services import card_ledger
-from tests.helpers import auth, consumer_headers, staff_token
-from tests.test_cards import balance, buy_cards, counter, pay_code, reconcile, redeem  # noqa: F401 (counter is a fixture)
-from tests.test_orders import ADDRESS, order
+from tests.support.cards import balance, buy_cards, counter, pay_code, reconcile, redeem  # noqa: F401 (fixtures)
+from tests.support.http import auth, consumer_headers, staff_token
+from tests.support.orders import ADDRESS, order
 
 HONEY = ("T-HONEY-01", 2)  # 2 × 5,850 = 11,700 fen
 

@@ -12,15 +12,8 @@ from models import sql
 from models.db import activated
 from models.orders import OrderEvent
 from models.payments import Payment, PaymentNotification
-from tests.helpers import consumer_headers
-from tests.test_orders import order, shop, stock_of
-
-
-async def pay(client, headers, order_no, status=200):
-    resp = await client.post(f"/api/v1/orders/{order_no}/pay", json={"method": "wechat"}, headers=headers)
-    body = await resp.json()
-    assert resp.status == status, body
-    return body
+from tests.support.http import consumer_headers
+from tests.support.orders import order, pay, shop, stock_of
 
 
 async def status_of(client, headers, order_no) -> str:

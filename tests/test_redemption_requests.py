@@ -15,8 +15,8 @@ from models.db import activated
 from models.services import redemption_requests
 from models.services.orders import LineRequest
 from models.users import Role, User
-from tests.helpers import admin_headers, auth, consumer_headers, import_csv, staff_token
-from tests.test_cards import balance, buy_cards, pay_code, reconcile, redeem
+from tests.support.cards import balance, buy_cards, pay_code, reconcile, redeem
+from tests.support.http import admin_headers, auth, consumer_headers, import_csv, staff_token
 
 _C = "/api/v1/cards/{}/redemption-requests"
 _M = "/api/v1/merchant/redemption-requests"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.helpers import admin_headers, import_csv, search, skus
+from tests.support.http import admin_headers, import_csv, search, skus
 
 
 async def loaded(client, small_catalog) -> dict:

@@ -9,7 +9,7 @@ import time
 from api.keys import DATABASE, SEARCH
 from models import sql
 from models.db import activated
-from tests.helpers import admin_headers, auth, consumer_headers, import_csv, search, skus, staff_token
+from tests.support.http import admin_headers, auth, consumer_headers, import_csv, search, skus, staff_token
 
 # More products than the engine takes parameters in one query: PostgreSQL 32,767; SQLite 250,000 in this Python's
 # build (a query with 250,001 parameters fails there with "too many SQL variables").
@@ -133,8 +133,8 @@ async def test_another_worker_and_its_chat_follow_a_revoke_after_a_large_import(
 
 async def test_a_failing_refresh_is_visible_backs_off_and_never_sells_what_the_database_refuses(
         make_client, small_catalog):
-    from tests.test_cards import buy_cards, pay_code, redeem
-    from tests.test_orders import order
+    from tests.support.cards import buy_cards, pay_code, redeem
+    from tests.support.orders import order
     from models.users import Role
 
     client = await make_client()
@@ -171,7 +171,7 @@ async def test_a_failing_refresh_is_visible_backs_off_and_never_sells_what_the_d
     assert (await client.get("/api/v1/products/T-EGG-01")).status == 404
 
     bob = await consumer_headers(client, "bob")
-    from tests.test_orders import ADDRESS
+    from tests.support.orders import ADDRESS
     resp = await client.post("/api/v1/me/addresses", json=ADDRESS, headers=bob)
     assert resp.status == 201
     refused = await order(client, bob, ("T-EGG-01", 1), status=422)

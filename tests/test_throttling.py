@@ -14,8 +14,8 @@ from models.services.accounts import create_staff_user
 from models.services.throttle import Lockout
 from models.throttle import ThrottleBucket
 from models.users import Role
-from tests.helpers import auth, consumer_headers, staff_token
-from tests.test_console_merchant import URL as DECODE_URL, png_of, qr_image
+from tests.support.http import assert_limited, auth, consumer_headers, staff_token
+from tests.support.qr import DECODE_URL, png_of, qr_image
 
 LOGIN = "/api/v1/auth/staff"
 RIGHT = "correct horse battery"
@@ -29,16 +29,6 @@ async def make_staff(client: TestClient, username: str = "admin1", role: Role = 
 async def login(client: TestClient, username: str = "admin1", password: str = "wrong password"):
     resp = await client.post(LOGIN, json={"username": username, "password": password})
     return resp, await resp.json()
-
-
-def assert_limited(resp, body, limit: str) -> int:
-    assert resp.status == 429, body
-    assert body["error"]["code"] == "too_many_attempts"
-    assert body["error"]["details"]["limit"] == limit
-    wait = body["error"]["details"]["retry_after_seconds"]
-    assert resp.headers["Retry-After"] == str(wait)
-    assert wait >= 1
-    return wait
 
 
 async def audit_entries(client: TestClient, action: str) -> list[dict]:

@@ -10,7 +10,7 @@ from models.db import activated
 from models.services import accounts, throttle
 from models.throttle import ThrottleBucket
 from models.users import AuthToken
-from tests.helpers import consumer_headers
+from tests.support.http import consumer_headers
 
 
 async def test_expired_tokens_go_in_bounded_batches_and_valid_ones_stay(make_client):

@@ -25,7 +25,7 @@ from models.db import activated
 from models.users import User
 from models.wechat_messages import PushStatus, WeChatMessage
 from tests import fake_wechat
-from tests.helpers import admin_headers, auth, import_csv
+from tests.support.http import admin_headers, auth, import_csv
 
 TOKEN = "aixin-push-token"
 AES_KEY = base64.b64encode(bytes(range(7, 39))).decode()[:-1]  # 43 characters, like the console's
