@@ -14,7 +14,7 @@ from api.keys import ASSISTANT, DATABASE
 from bot.evaluation import EVAL_DIR, TARGETS, evaluate, load_set
 from models.db import activated
 from models.paths import DEMO_CATALOG_CSV
-from tests.helpers import admin_headers, import_csv
+from tests.support.http import admin_headers, import_csv
 
 HOLDOUT = EVAL_DIR.parent / "bot_eval_holdout"
 BLIND = EVAL_DIR.parent / "bot_eval_blind"

@@ -11,33 +11,13 @@ from api.wechat.pay_sandbox import wait_for_deliveries
 from models.chat import ChatSession
 from models.clock import now_utc
 from models.db import activated
-from tests.helpers import admin_headers, consumer_headers, import_csv
-from tests.test_orders import ADDRESS
-
-CONTRACT = {"reply", "intent", "products", "slots", "order", "suggestions"}
+from tests.support.chat import Chat, my_orders, with_address
+from tests.support.http import admin_headers, consumer_headers, import_csv
 
 
 def core(slots: dict) -> dict:
     """The draft part of the slots (the contract also carries unit and total_qty_text, checked where they matter)."""
     return {k: slots[k] for k in ("sku", "qty", "amount_fen")}
-
-
-class Chat:
-    """One consumer talking to the assistant; every reply is checked against the contract."""
-
-    def __init__(self, client, headers) -> None:
-        self.client, self.headers = client, headers
-
-    async def say(self, message: str) -> dict:
-        resp = await self.client.post("/api/v1/chat", json={"message": message}, headers=self.headers)
-        assert resp.status == 200, await resp.text()
-        body = await resp.json()
-        assert set(body) == CONTRACT
-        assert set(body["slots"]) == {"sku", "qty", "amount_fen", "unit", "total_qty_text"}
-        assert body["reply"].strip()
-        for product in body["products"]:
-            assert set(product) == {"sku", "name", "price_fen", "unit", "origin", "stock"}
-        return body
 
 
 @pytest.fixture
@@ -56,18 +36,8 @@ async def alice(shop) -> Chat:
     return Chat(shop, await consumer_headers(shop, "alice"))
 
 
-async def with_address(chat: Chat) -> Chat:
-    resp = await chat.client.post("/api/v1/me/addresses", json=ADDRESS, headers=chat.headers)
-    assert resp.status == 201, await resp.text()
-    return chat
-
-
 def skus(body: dict) -> list[str]:
     return [p["sku"] for p in body["products"]]
-
-
-async def my_orders(chat: Chat) -> list[dict]:
-    return (await (await chat.client.get("/api/v1/orders", headers=chat.headers)).json())["items"]
 
 
 async def test_greeting_in_the_contract_shape(alice):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import admin_headers, consumer_headers, import_csv
-from tests.test_chat import Chat, my_orders, with_address
+from tests.support.chat import Chat, my_orders, with_address
+from tests.support.http import admin_headers, consumer_headers, import_csv
 
 BEIJING = "北京市朝阳区建国路88号 李四 13900139000"
 FOGANG = "广东省清远市佛冈县石角镇XX路8号 张三 13800138000"
