@@ -12,7 +12,7 @@ import pytest
 import qrcode
 from playwright.sync_api import expect
 
-from tests.e2e.test_chat_page import _log_in, _unique, _yuan
+from tests.support.pages import log_in, unique, yuan
 
 ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
            "detail": "石角镇XX路8号", "is_default": True}
@@ -69,7 +69,7 @@ def _card_holder(api: Any, name: str, face_fen: int = 20000) -> tuple[str, str]:
 
 def _printed_code(api: Any, face_fen: int = 20000) -> tuple[str, str]:
     """A card someone bought and gave away: its printed claim code (AX1.…) and number."""
-    token, card_no = _card_holder(api, _unique("送卡人"), face_fen)
+    token, card_no = _card_holder(api, unique("送卡人"), face_fen)
     return api.call("POST", f"/api/v1/cards/{card_no}/give", token)["claim_code"], card_no
 
 
@@ -93,7 +93,7 @@ def _claim_dialog(page: Any) -> Any:
 def test_a_card_is_claimed_by_pasting_its_printed_code(page: Any, api: Any, script_errors: ScriptErrors) -> None:
     script_errors.allow_refusal(422)  # the mistyped code
     code, card_no = _printed_code(api)
-    _log_in(page, _unique("赵领卡"))
+    log_in(page, unique("赵领卡"))
     expect(page.locator("#cards")).to_contain_text("还没有爱心卡")
 
     dialog = _claim_dialog(page)
@@ -117,7 +117,7 @@ def test_a_card_is_claimed_from_a_photo_of_its_qr(page: Any, api: Any, tmp_path:
     photo = tmp_path / "card-qr.png"
     qrcode.make(code, border=4).save(str(photo))
     page.set_viewport_size({"width": 375, "height": 812})  # claimed on a phone
-    _log_in(page, _unique("钱拍照"))
+    log_in(page, unique("钱拍照"))
 
     dialog = _claim_dialog(page)
     with page.expect_response(lambda r: r.url.endswith("/api/v1/cards/decode")) as decoded:
@@ -132,13 +132,13 @@ def test_a_card_is_claimed_from_a_photo_of_its_qr(page: Any, api: Any, tmp_path:
 
 
 def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -> None:
-    name = _unique("孙用卡")
+    name = unique("孙用卡")
     token, card_no = _card_holder(api, name, face_fen=20000)
     small_card = _buy_card(api, token, 5000)
     order = _goods_order(api, token, least_fen=5000, most_fen=20000)  # more than the small card holds
     total = order["total_fen"]
     card_order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": 5000, "quantity": 1})
-    _log_in(page, name)
+    log_in(page, name)
 
     # A love card never buys love cards: the unpaid card order offers WeChat Pay only.
     card_row = page.locator("#orders .order-row").filter(has_text=card_order["order_no"])
@@ -188,10 +188,10 @@ def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -
 def test_a_card_payment_refused_by_the_server_says_why_in_chinese(page: Any, api: Any,
                                                                    script_errors: ScriptErrors) -> None:
     script_errors.allow_refusal(409)  # order_not_payable
-    name = _unique("周晚付")
+    name = unique("周晚付")
     token, _ = _card_holder(api, name)
     order = _goods_order(api, token)
-    _log_in(page, name)
+    log_in(page, name)
     row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
     row.get_by_role("button", name="用爱心卡支付").click()
     dialog = page.get_by_role("dialog", name="用爱心卡支付")
@@ -208,10 +208,10 @@ def test_a_card_payment_refused_by_the_server_says_why_in_chinese(page: Any, api
 
 
 def test_an_unpaid_order_is_cancelled_after_confirming(page: Any, api: Any) -> None:
-    name = _unique("吴取消")
+    name = unique("吴取消")
     token = api.consumer_token(name)
     order = _goods_order(api, token)
-    _log_in(page, name)
+    log_in(page, name)
     row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
     expect(row).to_contain_text("待支付")
 
@@ -255,10 +255,10 @@ def _chat_places(page: Any, order: dict, text: str) -> None:
 
 
 def test_the_chat_order_card_turns_paid(page: Any, api: Any) -> None:
-    name = _unique("郑聊天")
+    name = unique("郑聊天")
     token, _ = _card_holder(api, name)
     goods = _goods_order(api, token)
-    _log_in(page, name)
+    log_in(page, name)
 
     _chat_places(page, goods, "确认下单")
     card = page.get_by_role("log").locator(f'.order-card[data-order-no="{goods["order_no"]}"]')
@@ -272,7 +272,7 @@ def test_the_chat_order_card_turns_paid(page: Any, api: Any) -> None:
     expect(card).to_contain_text("已支付")
     expect(card).to_contain_text("待发货")
     expect(card).not_to_contain_text("待支付")
-    assert _yuan(card.locator("dd.money").inner_text()) == goods["total_fen"]
+    assert yuan(card.locator("dd.money").inner_text()) == goods["total_fen"]
 
     # A love-card order paid elsewhere (in WeChat): back on the page, its card says the cards were delivered.
     cards_order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": 5000, "quantity": 1})

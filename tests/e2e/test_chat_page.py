@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import CLERK
+from tests.support.pages import log_in, unique, yuan
 
 ADDRESS = "广东省清远市佛冈县石角镇XX路8号 张三 13800138000"
 
@@ -25,17 +25,6 @@ def no_script_errors(page: Any) -> Iterator[None]:
     assert errors == []
 
 
-def _unique(prefix: str) -> str:
-    return f"{prefix}{uuid.uuid4().hex[:6]}"
-
-
-def _log_in(page: Any, name: str) -> None:
-    page.goto("/")
-    page.get_by_label("昵称").fill(name)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_text(f"你好，{name}")).to_be_visible()
-
-
 def _say(page: Any, text: str) -> None:
     box = page.get_by_label("输入消息")
     box.fill(text)
@@ -47,19 +36,14 @@ def _last_reply(page: Any) -> Any:
     return page.get_by_role("log").locator(".msg.bot:not(.typing)").last
 
 
-def _yuan(text: str) -> int:
-    """"¥1,234.50" → 123450 fen."""
-    return round(float(re.search(r"¥([\d,]+\.\d{2})", text).group(1).replace(",", "")) * 100)
-
-
 def _buy_a_card(api: Any, token: str) -> str:
     order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": 20000, "quantity": 1})
     return order["order_no"]
 
 
 def test_a_consumer_orders_by_chat_and_sees_the_order(page: Any, api: Any) -> None:
-    name = _unique("张小花")
-    _log_in(page, name)
+    name = unique("张小花")
+    log_in(page, name)
     expect(page.locator("#orders")).to_contain_text("还没有订单")
 
     # While the assistant thinks, the send button is busy and a typing bubble shows.
@@ -78,7 +62,7 @@ def test_a_consumer_orders_by_chat_and_sees_the_order(page: Any, api: Any) -> No
     expect(offered.first).to_contain_text("扶贫认定")
     choice = offered.filter(has_text="佛冈县").first
     product = choice.locator("strong").inner_text()
-    unit_price = _yuan(choice.locator(".product-price").inner_text())
+    unit_price = yuan(choice.locator(".product-price").inner_text())
     choice.get_by_role("button", name="选这个").click()
     expect(page.get_by_role("log").locator(".msg.me").last).to_have_text(product)
 
@@ -116,7 +100,7 @@ def test_a_consumer_orders_by_chat_and_sees_the_order(page: Any, api: Any) -> No
 
 
 def test_a_card_holder_shows_a_rotating_pay_code(page: Any, api: Any) -> None:
-    name = _unique("李持卡")
+    name = unique("李持卡")
     token = api.consumer_token(name)
     api.call("POST", f"/api/v1/orders/{_buy_a_card(api, token)}/pay", token, {"method": "wechat"})
     deadline = time.monotonic() + 15
@@ -126,7 +110,7 @@ def test_a_card_holder_shows_a_rotating_pay_code(page: Any, api: Any) -> None:
     card_no = cards[0]["card_no"]
 
     page.clock.install()  # the page's clock runs as usual until the test moves it forward
-    _log_in(page, name)
+    log_in(page, name)
     row = page.locator(f'.love-card[data-card-no="{card_no}"]')
     expect(row).to_contain_text("可用")
     expect(row).to_contain_text("¥200.00")
@@ -166,10 +150,10 @@ def test_a_card_holder_shows_a_rotating_pay_code(page: Any, api: Any) -> None:
 
 
 def test_a_pending_card_order_is_paid_on_a_phone(page: Any, api: Any) -> None:
-    name = _unique("王买卡")
+    name = unique("王买卡")
     order_no = _buy_a_card(api, api.consumer_token(name))
     page.set_viewport_size({"width": 375, "height": 812})
-    _log_in(page, name)
+    log_in(page, name)
     expect(page.locator("#cards")).to_contain_text("还没有爱心卡")
     row = page.locator("#orders .order-row").filter(has_text=order_no)
     expect(row).to_contain_text("待支付")
