@@ -26,6 +26,7 @@ class Draft:
     address_id: int | None = None
     amount_fen: int | None = None
     card_qty: int = 1
+    address_line: str | None = None  # a place said without receiver and phone, kept until they come
 
     @property
     def intent(self) -> str:
@@ -51,6 +52,7 @@ class DialogueState:
         draft = None if d is None else {
             "kind": d.kind, "lines": [_line(ln) for ln in d.lines], "pending": _line(d.pending) if d.pending else None,
             "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
+            "address_line": d.address_line,
         }
         return {"draft": draft, "shown": list(self.shown)}
 

@@ -1,6 +1,8 @@
 """Every sentence the assistant says: short, natural Chinese, prices in yuan."""
 from __future__ import annotations
 
+import re
+
 from typing import Any, Iterable
 
 from bot.packs import amount_text
@@ -65,6 +67,7 @@ def found(cards: list[dict[str, Any]], total: int, place: str = "") -> str:
 
 
 def not_found(words: str, place: str = "") -> str:
+    words = re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", words)  # 黑狗 杞 → 黑狗杞: as it was said
     what = f"{place}的{words}" if place and words else (place or words)
     return f"抱歉，暂时没有找到“{what}”相关的认定扶贫产品。"
 
@@ -144,6 +147,7 @@ ASK_ADDRESS = ("还没有您的收货地址。请用一句话告诉我收货地�
                "广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
 
 
+ADDRESS_NEEDS_CONTACT = "好的，地址记下了。还差收件人姓名和手机号，例如：张三 13800138000"
 ASK_NEW_ADDRESS = ("好的，请把新的收货地址、收件人和手机号用一句话发给我，例如："
                    "广东省清远市佛冈县石角镇XX路8号 张三 13800138000")
 

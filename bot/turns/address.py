@@ -32,8 +32,14 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
             ordering.awaiting = "address"
         return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
     line = await full_line(turn, part, base)
+    if base is None and ordering is not None and ordering.address_line and not part.line:
+        line = f"{ordering.address_line} {part.receiver or ''} {part.phone or ''}"  # 收货人李雷 电话… after the place
     parsed = await addresses.parse_address_line(line, turn.ctx.regions)
     if not (parsed.county and parsed.phone):
+        if parsed.county and ordering is not None:  # the place now, the receiver and phone in the next message
+            ordering.address_line = line
+            ordering.awaiting = "address"
+            return turn.say(replies.ADDRESS_NEEDS_CONTACT, intent, suggestions=suggestions)
         problem = "缺少手机号" if not parsed.phone else "没找到省市县"
         return turn.say(replies.bad_address(problem), intent, suggestions=suggestions)
     try:
@@ -43,6 +49,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     turn.new_address_id = address.id
     if ordering is not None:
         ordering.address_id = address.id
+        ordering.address_line = None
         if ordering.awaiting == "address":
             ordering.awaiting = None
     u = turn.u

@@ -19,6 +19,13 @@ async def prices(turn: Turn) -> Reply:
     if extreme is not None:
         return cheapest_or_dearest(turn, extreme)
     found = turn.resolve_products()
+    shown_cards = [turn.ctx.search.cards[s] for s in turn.state.shown if s in turn.ctx.search.cards]
+    if turn.u.pick and shown_cards and not turn.u.about_products:  # 第二个多少钱: of the list just shown
+        index = turn.u.pick
+        card = shown_cards[-1] if index == -1 else (shown_cards[index - 1] if 1 <= index <= len(shown_cards) else None)
+        if card is not None:
+            return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
+                            suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
     if found.refused:
         return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
                         "ask_price", found.candidates)

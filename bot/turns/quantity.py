@@ -125,9 +125,17 @@ async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
     """5斤大米 over several rice packs: the packs of which a whole number holds 5斤 (the fewest packs of each
     product); one left is chosen. None fits: ask which pack and how many, listing what each holds."""
     asked = Asked.from_json(p.asked)
-    if asked is None or asked.measured is None:
+    if asked is None:
         return None
     offered = [turn.ctx.search.cards[s] for s in p.candidates if s in turn.ctx.search.cards]
+    if asked.measured is None:
+        if asked.unit in packs.PACK_WORDS and asked.unit not in packs.GENERIC_COUNT:
+            sold_so = [c for c in offered if packs.same_pack(asked.unit, c["unit"], c["name"])]
+            if sold_so:
+                p.candidates = [c["sku"] for c in sold_so]  # 来两箱苹果: the apples sold by the 箱
+            else:
+                p.qty = None  # 来一箱花椒, sold by the 袋: asked once a product is chosen, not shown as 1
+        return None
     fits = packs.fitting(offered, asked)
     if not fits:
         return ask_pack(turn, turn.draft, p, None) if offered else None
