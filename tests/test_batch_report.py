@@ -7,7 +7,7 @@ from api.keys import DATABASE
 from models.cards import ActivityKind, Card
 from models.db import activated
 from models.services import card_ledger
-from tests.support.batches import BATCHES, activated_batch  # noqa: F401 (test_id_lists.py imports it from here)
+from tests.support.batches import BATCHES
 from tests.support.cards import reconcile
 from tests.support.http import consumer_headers
 from tests.support.org_report import ORG, OTHER, REPORT, SPENT, ledger_of, report, spending  # noqa: F401 (fixtures)
