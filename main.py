@@ -25,7 +25,7 @@ def _configure_logging(level: str) -> None:
 
 async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
     """Run `work` inside our own Tortoise context, after migrating or checking the schema."""
-    from models.db import open_database, activated
+    from models.storage.database import open_database, activated
     from models.services import setup
 
     ctx = await open_database(settings.database_url, settings.db_pool_size)
@@ -42,7 +42,7 @@ async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]],
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     async def report() -> None:
-        from models.regions import Region
+        from models.tables.regions import Region
 
         print(f"database is up to date ({await Region.all().count()} regions)")
 
@@ -77,7 +77,7 @@ def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
     from models.services.accounts import create_staff_user
-    from models.users import Role
+    from models.tables.users import Role
 
     user = asyncio.run(_with_database(
         settings, lambda: create_staff_user(Role(args.role), args.username, args.password, args.merchant)))
@@ -86,7 +86,7 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
-    from models.merchants import MerchantKind
+    from models.tables.merchants import MerchantKind
     from models.services.merchants import create_merchant
 
     merchant = asyncio.run(_with_database(settings, lambda: create_merchant(
@@ -147,7 +147,7 @@ def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
     import time
     from datetime import timedelta
 
-    from models.cards import BatchState
+    from models.tables.cards import BatchState
     from models.clock import today_shanghai
     from models.services import card_batches
 
@@ -217,7 +217,7 @@ def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.engine import Assistant, BotConfig
     from bot.evaluation import EVAL_DIR, evaluate, load_set
-    from models.catalog_search import CatalogSearch
+    from models.search.catalog_search import CatalogSearch
     from models.paths import DEMO_CATALOG_CSV
     from models.search import CatalogTokenizer, SearchIndex
     from models.services.catalog_import import import_catalog

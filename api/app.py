@@ -20,10 +20,10 @@ from api.openapi import LazyDocument
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
-from models.card_codes import CardCodes
-from models.merchant_codes import MerchantCodes
-from models.region_directory import RegionSnapshot
-from models.db import activated
+from models.codes.card_codes import CardCodes
+from models.codes.merchant_codes import MerchantCodes
+from models.places.region_directory import RegionSnapshot
+from models.storage.database import activated
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from aiohttp import web
 
 from models.errors import Forbidden, Unauthenticated
 from models.services.accounts import user_for_token
-from models.users import Role, User
+from models.tables.users import Role, User
 
 USER = web.RequestKey("user", User)
 

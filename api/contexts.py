@@ -24,8 +24,8 @@ from bot.engine import Assistant, BotConfig
 from api.wechat.customer_service import CustomerService
 from api.wechat.login import WeChatLogin
 from api.wechat.push_relay import PushRelay
-from models.catalog_search import CatalogSearch
-from models.db import open_database, activated
+from models.search.catalog_search import CatalogSearch
+from models.storage.database import open_database, activated
 from models.search import CatalogTokenizer, SearchIndex
 from models.services import accounts, card_batches, cards, orders, setup, stats_background, throttle
 from models.services.demo import load_demo_data

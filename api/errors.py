@@ -13,7 +13,7 @@ from typing import Any
 from aiohttp import web
 from pydantic import ValidationError
 
-from models.db_busy import is_database_busy
+from models.storage.busy import is_database_busy
 from models.errors import (
     AppError, BadRequest, Conflict, Forbidden, Invalid, MethodNotAllowed, NotFound, PayloadTooLarge,
     TooManyAttempts, Unauthenticated, Unavailable, UnsupportedMediaType, UpstreamFailed,

@@ -7,7 +7,7 @@ from typing import Any, Coroutine
 
 from tortoise.context import TortoiseContext
 
-from models.db import activated
+from models.storage.database import activated
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,10 @@ from api.wechat.login import WeChatLogin
 from api.wechat.pay_setup import WeChatPayConfig
 from api.wechat.push_relay import PushConfig, PushRelay
 from bot.engine import Assistant
-from models.card_codes import CardCodes
-from models.catalog_search import CatalogSearch
-from models.merchant_codes import MerchantCodes
-from models.region_directory import RegionSnapshot
+from models.codes.card_codes import CardCodes
+from models.search.catalog_search import CatalogSearch
+from models.codes.merchant_codes import MerchantCodes
+from models.places.region_directory import RegionSnapshot
 
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", TortoiseContext)

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from api.auth import authenticate
 from api.admission import ADMISSION
-from models.users import Role
+from models.tables.users import Role
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -20,8 +20,8 @@ from tortoise import fields
 from tortoise.context import TortoiseContext
 from tortoise.models import Model
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for models.db
-from models.db import tortoise_config  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for models.storage.database
+from models.storage.database import tortoise_config  # noqa: E402
 
 POOL_SIZE = 10  # the same as the real server's default (Settings.db_pool_size); PostgreSQL only
 FIRST_ID = web.AppKey("first_id", int)
@@ -40,7 +40,7 @@ class Product(Model):
 
 
 def config(url: str) -> dict:
-    """Tortoise config for this one model, with the real server's connection settings (models/db.py): on
+    """Tortoise config for this one model, with the real server's connection settings (models/storage/database.py): on
     PostgreSQL the same pool size and the same pool release (no session reset query), so the ratio compares
     endpoints, not pool settings. SQLite has a single connection anyway."""
     connection = tortoise_config(url, POOL_SIZE)["connections"]["default"]

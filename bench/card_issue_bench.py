@@ -39,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 import asyncpg  # noqa: E402
 from tortoise.transactions import in_transaction  # noqa: E402
 
-from models.cards import Card, CardBatch, CardStatus  # noqa: E402
+from models.tables.cards import Card, CardBatch, CardStatus  # noqa: E402
 from models.clock import now_utc, today_shanghai  # noqa: E402
-from models.db import activated, open_database  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
 from models.services import card_batches, setup  # noqa: E402
 
 TARGET_SECONDS = 120.0

@@ -30,11 +30,11 @@ sys.path.insert(0, str(ROOT))
 from tortoise.transactions import in_transaction  # noqa: E402
 
 from models import sql  # noqa: E402
-from models.cards import ActivityKind, Card, CardBatch, RedemptionStatus  # noqa: E402
+from models.tables.cards import ActivityKind, Card, CardBatch, RedemptionStatus  # noqa: E402
 from models.clock import now_utc, today_shanghai  # noqa: E402
-from models.db import activated, open_database  # noqa: E402
-from models.merchants import MerchantKind  # noqa: E402
-from models.catalog import Product  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
+from models.tables.merchants import MerchantKind  # noqa: E402
+from models.tables.catalog import Product  # noqa: E402
 from models.services import card_batches, catalog_import, merchants, organization_report, settlements, setup  # noqa: E402
 from models.snapshots import sellable_now  # noqa: E402
 from tests import pg_server  # noqa: E402

@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT))
 
 from tortoise.backends.base.client import BaseDBAsyncClient  # noqa: E402
 
-from models.db import activated, open_database  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
 from models.services import setup  # noqa: E402
-from models.orders import Order  # noqa: E402
+from models.tables.orders import Order  # noqa: E402
 from models.services import stats_rollup  # noqa: E402
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics  # noqa: E402
 

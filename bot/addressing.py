@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.address_parser import PHONE
+from models.places.address_parser import PHONE
 
 _LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 _CHANGE = r"(?:改成|改为|改到|换成|换为|变更为|更改为|更新为|修改为|应该是|应为|是|为|写)"

@@ -19,10 +19,10 @@ from bot.reply import Reply
 from bot.turns import address, common, goods, placing, prices
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
-from models.address_parser import PHONE
-from models.catalog_search import CatalogSearch
-from models.region_directory import RegionSnapshot
-from models.users import User
+from models.places.address_parser import PHONE
+from models.search.catalog_search import CatalogSearch
+from models.places.region_directory import RegionSnapshot
+from models.tables.users import User
 
 
 @dataclass(frozen=True)

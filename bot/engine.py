@@ -19,11 +19,11 @@ from bot.draft import DialogueState
 from bot.reply import Reply
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, load_vocabulary
-from models.catalog_search import CatalogSearch
+from models.search.catalog_search import CatalogSearch
 from models.clock import now_utc, today_shanghai
-from models.region_directory import RegionSnapshot
+from models.places.region_directory import RegionSnapshot
 from models.services import chat_sessions
-from models.users import User
+from models.tables.users import User
 
 MAX_ATTEMPTS = 3
 MAX_RECHECKS = 3  # turns run again because a stale index offered products the database refuses
@@ -39,7 +39,7 @@ class BotConfig:
     # vocabulary, and short replies (确认, 第二个, 算了, 你好) come again and again. Forgotten when the vocabulary
     # is rebuilt.
     understood_kept: int = 4096
-    codes: Any = None  # models.card_codes.CardCodes: claiming a card by its printed code in chat
+    codes: Any = None  # models.codes.card_codes.CardCodes: claiming a card by its printed code in chat
 
 
 class Assistant:
@@ -56,7 +56,7 @@ class Assistant:
     async def warm_up(self, database: Any) -> None:
         """Build the vocabulary and load cn2an in the background, so the first message does not pay for them."""
         from bot import numerals
-        from models.db import activated
+        from models.storage.database import activated
 
         with activated(database):
             await self.vocabulary()

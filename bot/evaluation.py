@@ -13,9 +13,9 @@ from typing import Any
 
 from bot.engine import Assistant
 from bot.reply import INTENTS
-from models.region_directory import RegionSnapshot
+from models.places.region_directory import RegionSnapshot
 from models.services import assistant_reads
-from models.users import User
+from models.tables.users import User
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "bot_eval"
 TARGETS = {"intent accuracy": 0.95, "product top-1": 0.95, "quantity": 0.98}

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary
-from models.catalog_search import CatalogSearch
+from models.search.catalog_search import CatalogSearch
 
 MAX_CANDIDATES = 30
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Callable
 
 from bot import lexicon
-from models.region_names import region_short_forms
+from models.places.region_names import region_short_forms
 from models.search import CatalogTokenizer
 from models.search.tokenizer import new_jieba_tokenizer
 from models.sellability import sellable

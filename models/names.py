@@ -13,7 +13,7 @@ Refused rather than stripped: what is stored is exactly what was typed, two name
 character (a second 「某某合作社」 with a zero-width space inside), and the person sees which character, where.
 Spaces (also U+3000 and U+00A0), private-use characters (rare hanzi in some fonts) and emoji variation selectors
 stay allowed. Names may start with = + - @: they are harmless here and neutralised where they would not be
-(models/spreadsheet_safety.py).
+(models/exports/spreadsheet_safety.py).
 """
 from __future__ import annotations
 

@@ -13,8 +13,8 @@ from typing import Any, Callable
 from tortoise import fields
 from tortoise.models import Model
 
-from models import sql
-from models.catalog import CertStatus, Product
+from models.storage import sql
+from models.tables.catalog import CertStatus, Product
 from models.clock import today_shanghai
 from models.sellability import sellable
 
@@ -99,7 +99,7 @@ class Selling:
 async def sellable_now(merged: dict[str, int], refuse: Callable[[str, str | None], Exception],
                        db: Any = None) -> list[tuple[Selling, int]]:
     """The products for `merged` (sku → qty), each sellable today; `refuse(sku, name)` builds the error otherwise.
-    `db`: where to read (a batch's connection, models/sql_batch.py), by default the products' own."""
+    `db`: where to read (a batch's connection, models/storage/sql_batch.py), by default the products' own."""
     skus = list(merged)
     rows = await sql.query(db or Product._meta.db, _SELLING.format(marks=sql.marks(len(skus))), skus)
     found = {r["sku"]: Selling(r) for r in rows}

@@ -11,7 +11,7 @@ from aiohttp.test_utils import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from models.db import open_database
+from models.storage.database import open_database
 from models.services import setup
 from tests import pg_server
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from models.users import Role
+from models.tables.users import Role
 from tests import fake_wechat
 from tests.support.http import auth, consumer_headers, staff_token
-from models.db import activated
+from models.storage.database import activated
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ async def test_dev_login_without_secret(client):
 
 async def test_tokens_are_stored_hashed(client):
     from api.keys import DATABASE
-    from models.users import AuthToken
+    from models.tables.users import AuthToken
 
     status, body = await login(client, "dev:bob")
     with activated(client.app[DATABASE]):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from api.keys import DATABASE
-from models.cards import ActivityKind, Card
-from models.db import activated
+from models.tables.cards import ActivityKind, Card
+from models.storage.database import activated
 from models.services import card_ledger
 from tests.support.batches import BATCHES
 from tests.support.cards import reconcile

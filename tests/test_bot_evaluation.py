@@ -12,7 +12,7 @@ import pytest
 
 from api.keys import ASSISTANT, DATABASE
 from bot.evaluation import EVAL_DIR, TARGETS, evaluate, load_set
-from models.db import activated
+from models.storage.database import activated
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.http import admin_headers, import_csv
 

@@ -12,13 +12,13 @@ from tortoise.functions import Count, Sum
 from tortoise.transactions import in_transaction
 
 from api.keys import BACKGROUND_JOBS, CARD_CODES, DATABASE
-from models.audit import AuditEntry
-from models.cards import ActivityKind, BatchState, Card, CardActivity, CardBatch, CardStatus
+from models.tables.audit import AuditEntry
+from models.tables.cards import ActivityKind, BatchState, Card, CardActivity, CardBatch, CardStatus
 from models.clock import now_utc, today_shanghai
-from models.db import activated
+from models.storage.database import activated
 from models.services import card_batches, card_ledger, cards
 from models.services.card_numbers import BODY_SPACE, card_no_for, is_valid_card_no
-from models.users import Role, User
+from models.tables.users import Role, User
 from tests.support.batches import BATCHES as URL, FACE, batch_body, create_and_issue, wait_issued
 from tests.support.cli import empty_database_url, run_cli  # noqa: F401 (fixtures)
 from tests.support.http import admin_headers, consumer_headers

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from models.users import Role
+from models.tables.users import Role
 from tests.support.cards import buy_cards
 from tests.support.http import assert_limited, auth, consumer_headers, staff_token
 from tests.support.qr import decode, form, photo_of, png_of, qr_image

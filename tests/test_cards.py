@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 
 from api.keys import CARD_CODES
-from models.users import Role
+from models.tables.users import Role
 from tests.support.cards import balance, buy_cards, counter, pay_code, reconcile, redeem  # noqa: F401 (fixtures)
 from tests.support.http import auth, consumer_headers, staff_token
 from tests.support.orders import ADDRESS, order

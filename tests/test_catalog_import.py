@@ -151,9 +151,9 @@ async def _sell_out(client, headers, sku: str, qty: int) -> None:
 
 async def _stock_and_ledger(client, sku: str) -> tuple[int, int]:
     from api.keys import DATABASE
-    from models.catalog import Product
-    from models.db import activated
-    from models.orders import StockMovement
+    from models.tables.catalog import Product
+    from models.storage.database import activated
+    from models.tables.orders import StockMovement
 
     with activated(client.app[DATABASE]):
         product = await Product.get(sku=sku)
@@ -193,8 +193,8 @@ async def test_reconcile_finds_stock_changed_outside_the_ledger(client, settings
     await import_csv(client, csv_of(SOLD_OUT), headers)
     assert _reconcile(settings).returncode == 0
     from api.keys import DATABASE
-    from models.catalog import Product
-    from models.db import activated
+    from models.tables.catalog import Product
+    from models.storage.database import activated
 
     with activated(client.app[DATABASE]):
         await Product.filter(sku="S-1").update(stock=25)  # tampered with: no stock movement
@@ -219,8 +219,8 @@ async def test_admin_stock_change_goes_through_the_ledger(client, settings):
     assert (await resp.json())["stock"] == 30
     assert await _stock_and_ledger(client, "S-1") == (30, 30)
     from api.keys import DATABASE
-    from models.db import activated
-    from models.orders import StockMovement
+    from models.storage.database import activated
+    from models.tables.orders import StockMovement
 
     with activated(client.app[DATABASE]):
         adjust = await StockMovement.get(reason="adjust").prefetch_related("actor")
@@ -349,9 +349,9 @@ async def test_products_from_before_the_stock_ledger_get_an_opening_movement(cli
     from types import SimpleNamespace
 
     from api.keys import DATABASE
-    from models.catalog import Product
-    from models.db import activated
-    from models.orders import StockMovement
+    from models.tables.catalog import Product
+    from models.storage.database import activated
+    from models.tables.orders import StockMovement
 
     headers = await admin_headers(client)
     await import_csv(client, csv_of(SOLD_OUT, GOOD), headers)

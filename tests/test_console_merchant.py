@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from api.keys import CARD_CODES
-from models.users import Role
+from models.tables.users import Role
 from tests.support.cards import buy_cards
 from tests.support.http import admin_headers, auth, consumer_headers, staff_token
 from tests.support.qr import TEXT, decode, form, photo_of, png_of, qr_image

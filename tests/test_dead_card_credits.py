@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.cards import Card, CardActivity
-from models.db import activated
+from models.tables.cards import Card, CardActivity
+from models.storage.database import activated
 from models.services import cards
-from models.users import Role
+from models.tables.users import Role
 from tests.support.batches import BATCHES, FACE, activated_batch
 from tests.support.cards import (  # noqa: F401 (fixtures)
     admin, balance, close, counter, ledger, pay_code, reconcile, redeem,

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # process's own peak; VmHWM belongs to the new address space.
 MEASURE = """
 import sys
-from models.qr_decode import decode_qr
+from models.codes.qr_decode import decode_qr
 from models.errors import DomainError
 
 

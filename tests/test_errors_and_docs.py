@@ -104,7 +104,7 @@ DEEP = 100_000
 
 
 async def _merchant_headers(client) -> dict[str, str]:
-    from models.users import Role
+    from models.tables.users import Role
     from tests.support.http import auth, staff_token
     return auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1"))
 
@@ -223,8 +223,8 @@ INTERNAL_EXCEPTIONS = {
     "api.wechat.pay_crypto.ResourceDecryptError", "api.wechat.pay_crypto.NotificationRejected",  # WeChat's shape
     "api.wechat.customer_service.SendFailed",  # the background relay records it
     "models.services.card_batches.LeaseLost", "models.services.redemption_requests._Taken",  # control flow
-    "models.sql_batch.Refused",  # control flow: callers turn it into a kind
-    "models.region_directory.RegionNotFound",  # callers turn it into invalid_address or a catalogue problem
+    "models.storage.sql_batch.Refused",  # control flow: callers turn it into a kind
+    "models.places.region_directory.RegionNotFound",  # callers turn it into invalid_address or a catalogue problem
 }
 PRODUCT = ("api", "models", "bot")
 

@@ -1,4 +1,4 @@
-"""Batches written together (SQLite's group commit, models/sql_group.py; on PostgreSQL, concurrent transactions)
+"""Batches written together (SQLite's group commit, models/storage/sql_group.py; on PostgreSQL, concurrent transactions)
 stay all-or-nothing one by one: a refused batch, a broken unique index or a bad statement fails only its own
 batch, and the others in the same group are written."""
 from __future__ import annotations
@@ -8,9 +8,9 @@ import asyncio
 from tortoise.exceptions import IntegrityError, OperationalError
 
 from api.keys import DATABASE
-from models.catalog import Product
-from models.db import activated
-from models.sql_batch import Ref, Refused, Statement, run_batch
+from models.tables.catalog import Product
+from models.storage.database import activated
+from models.storage.sql_batch import Ref, Refused, Statement, run_batch
 from tests.support.cards import counter, reconcile  # noqa: F401 (fixtures)
 from tests.support.http import admin_headers, import_csv
 

@@ -1,4 +1,4 @@
-"""Queries never take an unbounded list of ids (issue 14, item 3; models/id_chunks.py, docs/queries.md): the chunk
+"""Queries never take an unbounded list of ids (issue 14, item 3; models/storage/id_chunks.py, docs/queries.md): the chunk
 helper itself, each query that used to take such a list giving the same answers as before, and those queries driven
 past the engine's cap on parameters per statement (PostgreSQL's 32,767; SQLite's, 250,000 in this build)."""
 from __future__ import annotations
@@ -10,14 +10,15 @@ from datetime import timedelta
 import pytest
 
 from api.keys import DATABASE
-from models import id_chunks, sql
+from models.storage import id_chunks
+from models.storage import sql
 from models.clock import now_utc, today_shanghai
-from models.db import activated
-from models.merchants import Merchant
+from models.storage.database import activated
+from models.tables.merchants import Merchant
 from models.services import settlements, stats_rollup
 from models.services.organization_report import organization_report
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
-from models.users import Role
+from models.tables.users import Role
 from tests.support.batches import activated_batch
 from tests.support.cards import pay_code, redeem
 from tests.support.http import auth, staff_token

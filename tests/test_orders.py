@@ -4,11 +4,11 @@ from __future__ import annotations
 import asyncio
 
 from api.keys import DATABASE
-from models.catalog import Product
-from models.orders import StockMovement
+from models.tables.catalog import Product
+from models.tables.orders import StockMovement
 from tests.support.http import consumer_headers
 from tests.support.orders import ADDRESS, order, shop, stock_of
-from models.db import activated
+from models.storage.database import activated
 
 
 async def set_stock(client, sku: str, stock: int) -> None:
@@ -133,7 +133,7 @@ async def test_unpaid_orders_time_out_once_with_two_workers(make_client, small_c
     assert listing["total"] == 5
     assert await stock_of(worker_a, "T-EGG-01") == 500
     with activated(worker_a.app[DATABASE]):
-        from models.orders import OrderEvent
+        from models.tables.orders import OrderEvent
 
         events = await OrderEvent.filter(order__order_no__in=numbers, to_status="cancelled").count()
         released = await StockMovement.filter(order__order_no__in=numbers, reason="release").count()

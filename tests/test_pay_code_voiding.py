@@ -9,11 +9,11 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from api.keys import CARD_CODES, DATABASE
-from models.cards import Card
+from models.tables.cards import Card
 from models.clock import now_utc
-from models.db import activated
+from models.storage.database import activated
 from models.errors import Conflict
-from models.orders import Order
+from models.tables.orders import Order
 from models.services import card_ledger
 from tests.support.cards import balance, buy_cards, counter, pay_code, reconcile, redeem  # noqa: F401 (fixtures)
 from tests.support.http import auth, consumer_headers, staff_token

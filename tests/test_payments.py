@@ -8,10 +8,10 @@ import pytest
 from api.keys import DATABASE, WECHATPAY, WECHATPAY_SANDBOX
 from api.wechat.pay_crypto import verify
 from api.wechat.pay_sandbox import send_notification, wait_for_deliveries
-from models import sql
-from models.db import activated
-from models.orders import OrderEvent
-from models.payments import Payment, PaymentNotification
+from models.storage import sql
+from models.storage.database import activated
+from models.tables.orders import OrderEvent
+from models.tables.payments import Payment, PaymentNotification
 from tests.support.http import consumer_headers
 from tests.support.orders import order, pay, shop, stock_of
 

@@ -103,9 +103,9 @@ async def test_certificates_expire_at_shanghai_midnight(client, small_catalog):
     from datetime import timedelta
 
     from api.keys import DATABASE
-    from models.catalog_search import CatalogSearch
+    from models.search.catalog_search import CatalogSearch
     from models.clock import today_shanghai
-    from models.db import activated
+    from models.storage.database import activated
     from models.search import CatalogTokenizer, SearchIndex
 
     headers = await loaded(client, small_catalog)

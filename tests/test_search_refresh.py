@@ -7,8 +7,8 @@ import asyncio
 import time
 
 from api.keys import DATABASE, SEARCH
-from models import sql
-from models.db import activated
+from models.storage import sql
+from models.storage.database import activated
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, search, skus, staff_token
 
 # More products than the engine takes parameters in one query: PostgreSQL 32,767; SQLite 250,000 in this Python's
@@ -135,7 +135,7 @@ async def test_a_failing_refresh_is_visible_backs_off_and_never_sells_what_the_d
         make_client, small_catalog):
     from tests.support.cards import buy_cards, pay_code, redeem
     from tests.support.orders import order
-    from models.users import Role
+    from models.tables.users import Role
 
     client = await make_client()
     headers = await admin_headers(client)
@@ -200,10 +200,10 @@ async def test_a_failing_refresh_is_visible_backs_off_and_never_sells_what_the_d
 
 async def test_hand_written_card_rows_match_the_orm(client, small_catalog):
     """The index reads its rows by hand (the ORM took 9 s for 250,000): the cards and documents are the same."""
-    from models.catalog import Product
-    from models.catalog_rows import sellable_card_rows
+    from models.tables.catalog import Product
+    from models.search.catalog_rows import sellable_card_rows
     from models.clock import today_shanghai
-    from models.product_cards import CARD_FIELDS, card, search_doc
+    from models.search.product_cards import CARD_FIELDS, card, search_doc
     from models.sellability import sellable_q
 
     await import_csv(client, small_catalog, await admin_headers(client))
@@ -221,7 +221,7 @@ async def test_hand_written_card_rows_match_the_orm(client, small_catalog):
 
 
 def test_backoff_doubles_up_to_a_minute_and_an_index_not_refreshed_lately_is_stale():
-    from models.search_refresh import RefreshHealth
+    from models.search.refresh import RefreshHealth
 
     now = [100.0]
     health = RefreshHealth(0.5, clock=lambda: now[0])

@@ -1,4 +1,4 @@
-"""The PostgreSQL pool hands connections on without resetting their session (models/db.py `keep_session`), which
+"""The PostgreSQL pool hands connections on without resetting their session (models/storage/database.py `keep_session`), which
 is right only while no code changes a session's state: these tests keep it so."""
 from __future__ import annotations
 

@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.cards import CardActivity, Redemption
+from models.tables.cards import CardActivity, Redemption
 from models.clock import today_shanghai
-from models.db import activated
+from models.storage.database import activated
 from models.errors import Conflict
 from models.services import redemptions, settlements
 from tests.support.cards import buy_cards, reconcile

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from api.keys import DATABASE
-from models.cards import CardActivity
+from models.tables.cards import CardActivity
 from models.clock import today_shanghai
-from models.db import activated
-from models.orders import Order, OrderKind, OrderStatus
+from models.storage.database import activated
+from models.tables.orders import Order, OrderKind, OrderStatus
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
 from tests.support.cli import run_cli
 from tests.support.orders import order, pay, shop

@@ -14,14 +14,14 @@ from tortoise import get_connection
 
 from api.keys import DATABASE, WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import send_notification
-from models import sql
-from models.cards import Redemption
+from models.storage import sql
+from models.tables.cards import Redemption
 from models.clock import SHANGHAI, today_shanghai
-from models.db import activated
-from models.orders import Order
-from models.payments import Payment
+from models.storage.database import activated
+from models.tables.orders import Order
+from models.tables.payments import Payment
 from models.services import redemptions, stats_background, stats_fresh, stats_rollup
-from models.users import Role, User
+from models.tables.users import Role, User
 from tests.support.cards import buy_cards, pay_code, redeem
 from tests.support.http import auth, staff_token
 from tests.support.orders import order, pay, shop

@@ -8,12 +8,12 @@ import time
 from aiohttp.test_utils import TestClient
 
 from api.keys import DATABASE
-from models.db import activated
+from models.storage.database import activated
 from models.services import throttle
 from models.services.accounts import create_staff_user
 from models.services.throttle import Lockout
-from models.throttle import ThrottleBucket
-from models.users import Role
+from models.tables.throttle import ThrottleBucket
+from models.tables.users import Role
 from tests.support.http import assert_limited, auth, consumer_headers, staff_token
 from tests.support.qr import DECODE_URL, png_of, qr_image
 
@@ -32,7 +32,7 @@ async def login(client: TestClient, username: str = "admin1", password: str = "w
 
 
 async def audit_entries(client: TestClient, action: str) -> list[dict]:
-    from models.audit import AuditEntry
+    from models.tables.audit import AuditEntry
 
     with activated(client.app[DATABASE]):
         rows = await AuditEntry.filter(action=action).order_by("id").values("entity_id", "after", "before")

@@ -6,10 +6,10 @@ import asyncio
 import time
 
 from api.keys import DATABASE
-from models.db import activated
+from models.storage.database import activated
 from models.services import accounts, throttle
-from models.throttle import ThrottleBucket
-from models.users import AuthToken
+from models.tables.throttle import ThrottleBucket
+from models.tables.users import AuthToken
 from tests.support.http import consumer_headers
 
 

@@ -21,9 +21,9 @@ from wechatpy.utils import WeChatSigner, check_signature
 from api.keys import DATABASE, WECHAT_PUSH_RELAY
 from api.settings import Settings
 from api.wechat.push_crypto import signature
-from models.db import activated
-from models.users import User
-from models.wechat_messages import PushStatus, WeChatMessage
+from models.storage.database import activated
+from models.tables.users import User
+from models.tables.wechat_messages import PushStatus, WeChatMessage
 from tests import fake_wechat
 from tests.support.http import admin_headers, auth, import_csv
 

@@ -18,9 +18,9 @@ from api.schemas.catalog import (
 from api.schemas.common import Reason
 from api.schemas.products import SkuPath
 from api.validation import form_parts, parse_json, parse_path, parse_query
-from models.catalog import Product
+from models.tables.catalog import Product
 from models.clock import shanghai_iso
-from models.db_busy import is_database_busy
+from models.storage.busy import is_database_busy
 from models.errors import AppError, BadRequest
 from models.sellability import is_sellable
 from models.services import audit_log, catalog

@@ -12,7 +12,7 @@ from api.schemas.merchants import MerchantIn, MerchantOut, MerchantPage, StaffIn
 from api.validation import parse_json, parse_path, parse_query
 from models.services import merchants
 from models.services.accounts import create_staff_user
-from models.users import Role
+from models.tables.users import Role
 
 
 async def create_merchant(request: web.Request) -> web.Response:

@@ -14,7 +14,7 @@ from api.validation import parse_json
 from models.errors import Forbidden, Invalid
 from models.names import name_problem
 from models.services import accounts, throttle
-from models.users import User
+from models.tables.users import User
 
 log = logging.getLogger(__name__)
 DEV_PREFIX = "dev:"

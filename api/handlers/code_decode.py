@@ -2,7 +2,7 @@
 holders claiming a printed card from a photo of its QR (the consumer page's 领取).
 
 The image comes as a multipart form (field `image`, what a browser's file input sends) or as the raw body with
-an image Content-Type (`image/png`, `image/jpeg`, `image/webp`). The decoding itself is `models/qr_decode.py`,
+an image Content-Type (`image/png`, `image/jpeg`, `image/webp`). The decoding itself is `models/codes/qr_decode.py`,
 run in a worker thread; it only reads text, so staff preview the code afterwards as if it had been scanned.
 """
 from __future__ import annotations
@@ -19,9 +19,9 @@ from api.routing import CONSUMER, Route
 from api.schemas.code_decode import DecodeOut
 from api.validation import form_parts
 from models.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
-from models.qr_decode import decode_qr
+from models.codes.qr_decode import decode_qr
 from models.services import throttle
-from models.users import Role
+from models.tables.users import Role
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp")
 STAFF = frozenset({Role.MERCHANT_STAFF, Role.ADMIN})

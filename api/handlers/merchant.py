@@ -12,7 +12,7 @@ from api.schemas.cards import (
 )
 from api.validation import parse_json, parse_path, parse_query
 from models.services import redemptions
-from models.services.orders import LineRequest
+from models.services.basket import LineRequest
 
 
 def _out(receipt: redemptions.Receipt) -> RedemptionOut:

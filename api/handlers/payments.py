@@ -18,8 +18,8 @@ from api.validation import parse_json, parse_path
 from api.wechat.pay_client import WeChatPayV3
 from api.wechat.pay_crypto import NotificationRejected, ResourceDecryptError, decrypt_json_resource, verify_notification
 from models.errors import AppError, Invalid
-from models.orders import Order
-from models.payments import PaymentMethod
+from models.tables.orders import Order
+from models.tables.payments import PaymentMethod
 from models.services import payments
 from models.services.orders import order_for
 

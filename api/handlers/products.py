@@ -7,7 +7,7 @@ from api.responses import json_ok
 from api.routing import PUBLIC, Route
 from api.schemas.products import ProductOut, ProductPage, SearchQuery, SkuPath
 from api.validation import parse_path, parse_query
-from models.product_cards import sellable_card
+from models.search.product_cards import sellable_card
 
 
 async def search_products(request: web.Request) -> web.Response:

@@ -15,7 +15,7 @@ from api.schemas.redemption_requests import (
 )
 from api.validation import parse_json, parse_path, parse_query
 from models.services import redemption_requests
-from models.services.orders import LineRequest
+from models.services.basket import LineRequest
 
 
 async def create_request(request: web.Request) -> web.Response:

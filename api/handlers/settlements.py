@@ -14,7 +14,7 @@ from api.routing import ADMIN, MERCHANT, Route
 from api.schemas.settlements import AdminSettlementQuery, CloseIn, SettlementList, SettlementOut, SettlementQuery
 from api.validation import parse_json, parse_query
 from models.clock import shanghai_iso, today_shanghai
-from models.csv_chunks import csv_chunks
+from models.exports.csv_chunks import csv_chunks
 from models.services import settlements
 from models.services.settlements import Settlement
 
@@ -24,7 +24,7 @@ CSV_HEADER = ["商户ID", "商户名称", "营业日", "已日结", "日结时�
 
 def yuan(fen: int) -> Decimal:
     """Integer fen as exact yuan (12345 → 123.45), no float on the way; a number, so the CSV's text-cell guard
-    (models/spreadsheet_safety.py) leaves a negative amount as it is."""
+    (models/exports/spreadsheet_safety.py) leaves a negative amount as it is."""
     return Decimal(fen).scaleb(-2)
 
 

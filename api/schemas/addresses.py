@@ -4,7 +4,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import Patch, Strict
 from api.schemas.names import Name
-from models.addresses import Address
+from models.tables.addresses import Address
 
 
 class AddressIn(Strict):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.schemas.common import Strict
-from models.users import User
+from models.tables.users import User
 
 
 class WeChatLoginIn(Strict):

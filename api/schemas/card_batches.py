@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import Day, PageQuery, Strict
 from api.schemas.names import Name
-from models.cards import Card, CardBatch
+from models.tables.cards import Card, CardBatch
 from models.clock import shanghai_iso
 
 

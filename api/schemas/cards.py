@@ -6,10 +6,10 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import BigIntId, Day, PageQuery, Strict
 from api.schemas.orders import LineIn
-from models.cards import Card, CardActivity, Redemption
+from models.tables.cards import Card, CardActivity, Redemption
 from models.clock import shanghai_iso
 from models.printing import mask_card_no as mask
-from models.services.orders import MAX_LINES
+from models.services.basket import MAX_LINES
 
 CardNo = Field(pattern=r"^\d{16}$")
 

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import Day, IntId, PageQuery, Patch, Strict
 from api.schemas.names import Name
-from models.catalog import CertStatus, Product, Supplier, SupplierType
+from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
 
 Sku = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _REGION = {"pattern": r"^\d{6}$", "description": "county-level division code"}

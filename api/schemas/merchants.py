@@ -4,7 +4,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import Strict
 from api.schemas.names import Name
-from models.merchants import Merchant, MerchantKind
+from models.tables.merchants import Merchant, MerchantKind
 
 
 class MerchantIn(Strict):

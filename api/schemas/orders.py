@@ -4,8 +4,8 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import IntId, PageQuery, Strict
 from models.clock import shanghai_iso
-from models.orders import Order, OrderLine, OrderStatus
-from models.services.orders import MAX_QTY
+from models.tables.orders import Order, OrderLine, OrderStatus
+from models.services.basket import MAX_QTY
 
 
 class LineIn(Strict):

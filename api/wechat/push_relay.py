@@ -22,7 +22,7 @@ from api.wechat.push_crypto import PushCipher
 from api.wechat.push_messages import TEXT, PushMessage
 from bot.engine import Assistant
 from models.services import accounts, wechat_push
-from models.wechat_messages import PushStatus
+from models.tables.wechat_messages import PushStatus
 
 log = logging.getLogger(__name__)
 

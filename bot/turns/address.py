@@ -9,8 +9,8 @@ from bot.addressing import AddressPart
 from bot.draft import Draft
 from bot.reply import Reply
 from bot.turns import common, quantity
-from models.address_parser import PHONE
-from models.addresses import Address
+from models.places.address_parser import PHONE
+from models.tables.addresses import Address
 from models.errors import DomainError
 from models.services import addresses
 

@@ -8,7 +8,7 @@ from bot import replies
 from bot.draft import Line
 from bot.numerals import Found
 from bot.understanding import METRIC
-from models.addresses import Address
+from models.tables.addresses import Address
 
 SHOW = 5
 

@@ -10,7 +10,7 @@ from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
 from bot.turns import address, common, placing, prices, quantity
 from bot.understanding import METRIC, Understanding, split_items
-from models.address_parser import PHONE
+from models.places.address_parser import PHONE
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn

@@ -11,7 +11,7 @@ from bot.reply import Reply
 from bot.turns import common, quantity
 from models.errors import DomainError
 from models.services import assistant_reads, card_purchase, cards, orders
-from models.services.orders import LineRequest
+from models.services.basket import LineRequest
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn

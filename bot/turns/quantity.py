@@ -11,7 +11,7 @@ from bot.reply import Reply
 from bot.turns import common
 from bot.understanding import METRIC, spec_of, Understanding
 from models.services import addresses
-from models.services.orders import MAX_QTY
+from models.services.basket import MAX_QTY
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn

@@ -1,12 +1,12 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
-from models.cards import ActivityKind, BatchState, CardStatus, RedemptionStatus
-from models.catalog import CertStatus, SupplierType
-from models.merchants import MerchantKind
-from models.orders import OrderKind, OrderStatus
-from models.payments import PaymentMethod, PaymentStatus
-from models.regions import RegionLevel
-from models.users import Role
+from models.tables.cards import ActivityKind, BatchState, CardStatus, RedemptionStatus
+from models.tables.catalog import CertStatus, SupplierType
+from models.tables.merchants import MerchantKind
+from models.tables.orders import OrderKind, OrderStatus
+from models.tables.payments import PaymentMethod, PaymentStatus
+from models.tables.regions import RegionLevel
+from models.tables.users import Role
 from orjson import loads
 from tortoise.fields.base import OnDelete
 from tortoise.fields.data import JSON_DUMPS

@@ -1,6 +1,6 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
-from models.wechat_messages import PushStatus
+from models.tables.wechat_messages import PushStatus
 from tortoise import fields
 
 

@@ -1,4 +1,4 @@
-"""Love cards remember up to which pay-code counter their codes were voided (models/cards.py `voided_counter`).
+"""Love cards remember up to which pay-code counter their codes were voided (models/tables/cards.py `voided_counter`).
 
 Giving a card away, claiming it, freezing, unfreezing and closing it void every pay code out by moving
 `spent_counter` and `voided_counter` up to `pay_counter` (docs/pay-codes.md). The debit only needs

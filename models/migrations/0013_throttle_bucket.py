@@ -1,4 +1,4 @@
-"""Abuse limits' counters (models/throttle.py, models/services/throttle.py): one row per (scope, subject), shared by
+"""Abuse limits' counters (models/tables/throttle.py, models/services/throttle.py): one row per (scope, subject), shared by
 every worker and host. Times are epoch seconds so the limits' arithmetic reads the same on both engines."""
 from tortoise import fields, migrations
 from tortoise.migrations import operations as ops

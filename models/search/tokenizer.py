@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 import jieba
 
-from models.region_names import region_short_forms  # noqa: F401  (re-exported)
+from models.places.region_names import region_short_forms  # noqa: F401  (re-exported)
 from models.search.synonyms import synonym_words
 
 # Single characters that carry no meaning in a product search: particles, measure words, units and

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.catalog import Product
-from models.regions import Region, RegionLevel
+from models.tables.catalog import Product
+from models.tables.regions import Region, RegionLevel
 
 VOCABULARY_FIELDS = (
     "sku", "name", "brand", "category", "unit", "aliases", "tags", "cert_status", "valid_until",
@@ -30,10 +30,10 @@ async def stock_of(sku: str) -> int:
 async def evaluation_user(name: str, address: dict[str, Any] | None, regions: Any) -> Any:
     """A consumer for scoring the assistant (`evaluate-bot`): no dialogue state, and the given default address
     or none."""
-    from models.addresses import Address
-    from models.chat import ChatSession
+    from models.tables.addresses import Address
+    from models.tables.chat import ChatSession
     from models.services import addresses
-    from models.users import User
+    from models.tables.users import User
 
     user, _ = await User.get_or_create(openid=f"eval:{name}", defaults={"nickname": name})
     await ChatSession.filter(user_id=user.id).delete()
@@ -46,6 +46,6 @@ async def evaluation_user(name: str, address: dict[str, Any] | None, regions: An
 
 
 async def forget_dialogue(user_id: int) -> None:
-    from models.chat import ChatSession
+    from models.tables.chat import ChatSession
 
     await ChatSession.filter(user_id=user_id).delete()

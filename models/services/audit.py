@@ -7,8 +7,8 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models.audit import AuditEntry
-from models.users import User
+from models.tables.audit import AuditEntry
+from models.tables.users import User
 
 
 def actor_label(actor: User | None) -> str:

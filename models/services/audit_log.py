@@ -1,7 +1,7 @@
 """Reading the audit trail."""
 from __future__ import annotations
 
-from models.audit import AuditEntry
+from models.tables.audit import AuditEntry
 
 
 async def list_entries(entity_type: str | None, entity_id: str | None, offset: int, limit: int) -> tuple[list[AuditEntry], int]:

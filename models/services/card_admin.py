@@ -17,12 +17,12 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models import sql
-from models.cards import ActivityKind, Card, CardActivity, CardStatus
+from models.storage import sql
+from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.errors import Conflict, Invalid
 from models.services import audit, card_ledger
 from models.services.cards import any_card
-from models.users import User
+from models.tables.users import User
 
 CORRECTABLE = (CardStatus.ACTIVE, CardStatus.FROZEN)
 CLOSE_ATTEMPTS = 5

@@ -29,13 +29,13 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models.cards import ActivityKind, BatchState, Card, CardBatch, CardStatus
+from models.tables.cards import ActivityKind, BatchState, Card, CardBatch, CardStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.names import check_name
 from models.services import audit
 from models.services.card_numbers import BODY_SPACE, MULTIPLIER, OFFSET, PREFIX, allocate_serials
-from models.users import User
+from models.tables.users import User
 
 log = logging.getLogger(__name__)
 

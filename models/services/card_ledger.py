@@ -6,10 +6,10 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 
-from models import sql
-from models.cards import ActivityKind, Card, CardActivity, CardStatus
+from models.storage import sql
+from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.errors import Conflict
-from models.users import User
+from models.tables.users import User
 
 
 async def append(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models.cards import CardNumberCounter
+from models.tables.cards import CardNumberCounter
 
 PREFIX = "8860"  # our issuer prefix: 4 digits + 11-digit body + 1 check digit
 BODY_SPACE = 10**11

@@ -12,10 +12,10 @@ from typing import Any
 
 import orjson
 
-from models import sql
-from models.chat import ChatSession
+from models.storage import sql
+from models.tables.chat import ChatSession
 from models.services.accounts import token_hash, user_from_token_row
-from models.users import User
+from models.tables.users import User
 
 _LOAD = "SELECT state, version, updated_at FROM chat_session WHERE user_id = ?"
 # The bearer token's user and that user's session in one trip: a chat turn is mostly waiting on the database.

@@ -5,10 +5,10 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import Conflict, NotFound
-from models.merchant_codes import MerchantCodes
-from models.merchants import Merchant
+from models.codes.merchant_codes import MerchantCodes
+from models.tables.merchants import Merchant
 from models.services import audit
-from models.users import User
+from models.tables.users import User
 
 
 async def merchant_by_id(merchant_id: int) -> Merchant:

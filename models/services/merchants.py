@@ -5,11 +5,11 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import Conflict, Invalid
-from models.merchants import Merchant, MerchantKind
+from models.tables.merchants import Merchant, MerchantKind
 from models.names import check_name
-from models.regions import Region
+from models.tables.regions import Region
 from models.services import audit
-from models.users import User
+from models.tables.users import User
 
 FIELDS = ("name", "kind", "region_id", "address", "organization", "active")
 

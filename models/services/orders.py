@@ -3,53 +3,31 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models import sql
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
-from models.orders import Order, OrderKind, OrderLine
-from models.orders import OrderStatus as S
 from models.services import card_ledger, order_states, stock
 from models.services.audit import actor_label
+from models.services.basket import LineRequest, merge_lines
 from models.snapshots import Selling, sellable_now
-from models.sql_batch import Batch, Ref, Refused, Statement
-from models.users import User
+from models.storage import sql
+from models.storage.sql_batch import Batch, Ref, Refused, Statement
+from models.tables.orders import Order, OrderKind, OrderLine
+from models.tables.orders import OrderStatus as S
+from models.tables.users import User
 
 log = logging.getLogger(__name__)
-MAX_QTY = 999
-MAX_LINES = 50
 _SHIPPING = Order._meta.fields_map["shipping"]
-
-
-@dataclass(frozen=True)
-class LineRequest:
-    sku: str
-    qty: int
 
 
 def new_order_no() -> str:
     """Date plus 12 random digits: sortable by day for people, not guessable or enumerable."""
     return f"{today_shanghai():%Y%m%d}{secrets.randbelow(10**12):012d}"
-
-
-def merge_lines(items: list[LineRequest]) -> dict[str, int]:
-    """Quantities by sku, each within 1..MAX_QTY, at most MAX_LINES skus."""
-    if not items or len(items) > MAX_LINES:
-        raise Invalid("invalid_items", f"订单应包含 1 到 {MAX_LINES} 种商品")
-    merged: dict[str, int] = {}
-    for item in items:
-        merged[item.sku] = merged.get(item.sku, 0) + item.qty
-    for sku, qty in merged.items():
-        if not 1 <= qty <= MAX_QTY:
-            raise Invalid("invalid_quantity", f"每种商品数量应在 1 到 {MAX_QTY} 之间", sku=sku, qty=qty)
-    return merged
 
 
 def _not_sellable(sku: str, name: str | None) -> Exception:

@@ -16,15 +16,15 @@ Everything comes from the card ledger and the line snapshots, never from the liv
 
 The queries name the batches by what chose them (`_SCOPE`: the organization, and the one batch when asked), never
 by a list of their ids: an organization's batches have no bound, and each id would be a parameter
-(models/id_chunks.py).
+(models/storage/id_chunks.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from models import sql
-from models.cards import ActivityKind, CardBatch, CardStatus
+from models.storage import sql
+from models.tables.cards import ActivityKind, CardBatch, CardStatus
 from models.errors import NotFound
 from models.services.card_batches import SPENDING
 

@@ -10,17 +10,17 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.cards import ActivityKind
+from models.tables.cards import ActivityKind
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
-from models.orders import Order, OrderKind, OrderLine, OrderStatus
-from models.payments import Payment, PaymentMethod, PaymentNotification, PaymentStatus
+from models.tables.orders import Order, OrderKind, OrderLine, OrderStatus
+from models.tables.payments import Payment, PaymentMethod, PaymentNotification, PaymentStatus
 from models.sellability import is_sellable
 from models.services import card_ledger, order_states
 from models.services.card_purchase import deliver_cards
 from models.services.cards import holder_card
 from models.services.orders import order_for
-from models.users import User
+from models.tables.users import User
 
 log = logging.getLogger(__name__)
 

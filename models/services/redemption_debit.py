@@ -1,5 +1,5 @@
 """THE redemption debit, shared by the clerk's scan and the holder's request: one conditional UPDATE of the card,
-the redemption, its lines and the ledger row, written as one batch (models/sql_batch.py).
+the redemption, its lines and the ledger row, written as one batch (models/storage/sql_batch.py).
 
 Everything a redemption needs of the card is a condition of that one UPDATE, matched by card number: the card
 is active and within its date, holds the amount, is still held by the requesting holder or by the holder the
@@ -15,16 +15,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models import sql
-from models.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
+from models.storage import sql
+from models.tables.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Forbidden
 from models.services import card_ledger
 from models.services.cards import any_card
 from models.snapshots import Selling
-from models.sql_batch import Batch, Ref, Refused, Statement
-from models.merchants import Merchant
-from models.users import User
+from models.storage.sql_batch import Batch, Ref, Refused, Statement
+from models.tables.merchants import Merchant
+from models.tables.users import User
 
 _DEBIT = (
     "UPDATE card SET balance_fen = balance_fen - ?, spent_counter = {spent} "

@@ -21,15 +21,15 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models import sql
-from models.cards import RedemptionStatus
+from models.storage import sql
+from models.tables.cards import RedemptionStatus
 from models.clock import SHANGHAI, now_utc, today_shanghai
 from models.errors import Conflict, NotFound
-from models.id_chunks import fetch_in_chunks
-from models.merchants import Merchant
+from models.storage.id_chunks import fetch_in_chunks
+from models.tables.merchants import Merchant
 from models.services import audit
-from models.settlements import MerchantSettlement
-from models.users import User
+from models.tables.settlements import MerchantSettlement
+from models.tables.users import User
 
 # A day can be closed from 00:05 the next day (Shanghai): a redemption whose transaction began a moment
 # before midnight is committed by then, so the frozen figures cannot miss it.
@@ -154,7 +154,7 @@ async def settlements_of_day(day: date | None = None, merchant_id: int | None = 
         closed = closed.filter(merchant_id=merchant_id)
     frozen = {row.merchant_id: row for row in await closed}
     ids = sorted(set(live) | set(frozen))
-    # as many ids as merchants active that day: read CHUNK at a time (models/id_chunks.py)
+    # as many ids as merchants active that day: read CHUNK at a time (models/storage/id_chunks.py)
     names = dict(await fetch_in_chunks(ids, lambda part: Merchant.filter(id__in=part).values_list("id", "name")))
     out = []
     for mid in ids:

@@ -7,10 +7,10 @@ import logging
 from tortoise.context import TortoiseContext
 from tortoise.transactions import in_transaction
 
-from models.db import apply_migrations, pending_migrations, activated
+from models.storage.database import apply_migrations, pending_migrations, activated
 from models.errors import Unavailable
 from models.paths import REGIONS_CSV
-from models.regions import Region, RegionLevel
+from models.tables.regions import Region, RegionLevel
 
 log = logging.getLogger(__name__)
 _LEVEL_ORDER = {RegionLevel.PROVINCE: 0, RegionLevel.CITY: 1, RegionLevel.COUNTY: 2}

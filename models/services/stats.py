@@ -27,10 +27,10 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from models import sql
+from models.storage import sql
 from models.clock import today_shanghai
 from models.errors import Invalid
-from models.orders import Order, OrderKind, OrderStatus
+from models.tables.orders import Order, OrderKind, OrderStatus
 from models.services import stats_fresh, stats_rollup
 from models.services.stats_rollup import utc_bound
 
@@ -418,7 +418,7 @@ def _rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, span:
 
 def _merchant_names(rows: _Part) -> _Part:
     """The merchant rows labelled with their merchants' names, joined: no list of ids (it would grow with the
-    merchants, past the engines' parameter caps; models/id_chunks.py). Merchant 0 is the online channel."""
+    merchants, past the engines' parameter caps; models/storage/id_chunks.py). Merchant 0 is the online channel."""
     return _Part(f"SELECT g.k AS k, CASE WHEN g.k = '0' THEN '{ONLINE}' ELSE COALESCE(m.name, g.k) END AS label, "
                  "g.amount AS amount, g.qty AS qty, g.pov AS pov, g.docs AS docs, g.suppliers AS suppliers, g.hh AS hh "
                  f"FROM ({rows.text}) g LEFT JOIN merchant m ON m.id = CAST(g.k AS INTEGER)", rows.args)

@@ -18,7 +18,7 @@ import time
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise import get_connection
 
-from models import sql
+from models.storage import sql
 from models.services import stats_rollup
 
 LEASE = "stats_rollup"

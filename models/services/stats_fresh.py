@@ -23,8 +23,8 @@ from datetime import date, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models import sql
-from models.orders import OrderKind
+from models.storage import sql
+from models.tables.orders import OrderKind
 from models.services import stats_rollup
 
 LIVE_BUDGET = 20_000  # orders and redemptions in stale days a request aggregates live, at most

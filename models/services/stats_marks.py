@@ -23,9 +23,9 @@ from datetime import date, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models import sql
+from models.storage import sql
 from models.clock import today_shanghai
-from models.orders import Order, OrderKind, OrderStatus
+from models.tables.orders import Order, OrderKind, OrderStatus
 
 COUNTED = frozenset({OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED})  # statuses the account counts
 _MARK = "INSERT INTO stats_dirty (day, mark, marked_at) VALUES (?, ?, ?)"

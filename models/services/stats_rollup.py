@@ -32,9 +32,9 @@ from typing import Any, Awaitable, Callable
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from models import sql
+from models.storage import sql
 from models.clock import SHANGHAI, today_shanghai
-from models.orders import Order, OrderKind, OrderStatus
+from models.tables.orders import Order, OrderKind, OrderStatus
 from models.services import stats_marks
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)

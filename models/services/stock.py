@@ -13,14 +13,14 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 
-from models import sql
-from models.catalog import Product
+from models.storage import sql
+from models.tables.catalog import Product
 from models.clock import now_utc
 from models.errors import Conflict
-from models.orders import Order, OrderLine, StockMovement
+from models.tables.orders import Order, OrderLine, StockMovement
 from models.snapshots import Selling
-from models.sql_batch import Statement
-from models.users import User
+from models.storage.sql_batch import Statement
+from models.tables.users import User
 
 OPENING, RESERVE, RELEASE, ADJUST = "opening", "reserve", "release", "adjust"
 
@@ -30,7 +30,7 @@ _LEDGER = "INSERT INTO stock_movement (product_id, order_id, delta, reason, crea
 
 def take_statements(wanted: list[tuple[Selling, int]]) -> list[Statement]:
     """The statements that take stock for every line, each a conditional UPDATE that must change its row, for a
-    batch (models/sql_batch.py). If the batch is refused at one of them, `out_of_stock(wanted, k)` says which
+    batch (models/storage/sql_batch.py). If the batch is refused at one of them, `out_of_stock(wanted, k)` says which
     product (k: the refused statement's position among these).
 
     Lines are taken in product-id order so two orders over the same products cannot deadlock on PostgreSQL.

@@ -24,11 +24,11 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models import sql
-from models.sql_batch import Statement, run_batch
+from models.storage import sql
+from models.storage.sql_batch import Statement, run_batch
 from models.errors import TooManyAttempts
 from models.services import audit
-from models.throttle import ThrottleBucket
+from models.tables.throttle import ThrottleBucket
 
 NOTICE_SECONDS = 600.0  # a rate limit's refusals are audited at most once in this time per subject
 PURGE_BATCH = 1000
@@ -103,7 +103,7 @@ def _db() -> Any:
 
 async def _write(statement: str, values: list[Any]) -> list[dict[str, Any]]:
     """One write on the hot path (a chat turn), its RETURNING rows. On SQLite it joins the group commit
-    (models/sql_group.py): written alone, every take would wait for a COMMIT's fsync of its own, and 32 clients
+    (models/storage/sql_group.py): written alone, every take would wait for a COMMIT's fsync of its own, and 32 clients
     managed under 300 takes/s against about 5,000 grouped. On PostgreSQL one autocommit statement is one trip (a
     batch would add BEGIN and COMMIT), and the server groups the commits itself."""
     db = _db()

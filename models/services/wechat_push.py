@@ -4,7 +4,7 @@ from __future__ import annotations
 from tortoise.exceptions import IntegrityError
 
 from models.clock import now_utc
-from models.wechat_messages import PushStatus, WeChatMessage
+from models.tables.wechat_messages import PushStatus, WeChatMessage
 
 
 async def take_message(msg_key: str, openid: str, msg_type: str) -> bool:

@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient
 
 from api.keys import WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import wait_for_deliveries
-from models.users import Role
+from models.tables.users import Role
 from tests.support.cli import ROOT
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, staff_token
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from api.keys import DATABASE
-from models.cards import Card, CardActivity
-from models.db import activated
-from models.users import Role
+from models.tables.cards import Card, CardActivity
+from models.storage.database import activated
+from models.tables.users import Role
 from tests.support.batches import activated_batch, create_and_issue
 from tests.support.cards import pay_code, redeem
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, staff_token

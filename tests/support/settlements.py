@@ -7,12 +7,12 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.cards import Redemption
+from models.tables.cards import Redemption
 from models.clock import SHANGHAI, today_shanghai
-from models.db import activated
-from models.merchants import Merchant
+from models.storage.database import activated
+from models.tables.merchants import Merchant
 from models.services import redemptions
-from models.users import Role, User
+from models.tables.users import Role, User
 from tests.support.cards import buy_cards, pay_code, redeem
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, staff_token
 

@@ -5,7 +5,7 @@ import pytest
 
 from api.keys import WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import wait_for_deliveries
-from models.users import Role
+from models.tables.users import Role
 from tests.support.batches import create_and_issue
 from tests.support.cards import buy_cards, pay_code, redeem
 from tests.support.http import auth, staff_token

@@ -5,8 +5,8 @@ import asyncio
 from dataclasses import dataclass
 from typing import Callable
 
-from models.region_names import region_short_forms
-from models.regions import Region
+from models.places.region_names import region_short_forms
+from models.tables.regions import Region
 
 
 class RegionNotFound(LookupError):

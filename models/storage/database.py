@@ -12,20 +12,20 @@ from tortoise.context import TortoiseContext, _current_context
 from tortoise.migrations.executor import MigrationExecutor
 
 MODEL_MODULES = [
-    "models.regions",
-    "models.catalog",
-    "models.merchants",
-    "models.users",
-    "models.audit",
-    "models.addresses",
-    "models.orders",
-    "models.payments",
-    "models.cards",
-    "models.redemption_requests",
-    "models.chat",
-    "models.wechat_messages",
-    "models.settlements",
-    "models.throttle",
+    "models.tables.regions",
+    "models.tables.catalog",
+    "models.tables.merchants",
+    "models.tables.users",
+    "models.tables.audit",
+    "models.tables.addresses",
+    "models.tables.orders",
+    "models.tables.payments",
+    "models.tables.cards",
+    "models.tables.redemption_requests",
+    "models.tables.chat",
+    "models.tables.wechat_messages",
+    "models.tables.settlements",
+    "models.tables.throttle",
 ]
 APP_LABEL = "models"
 

@@ -1,6 +1,6 @@
 """What a counter's printed QR code says: `AXM.<merchant_id>.<key_version>.<mac>`.
 
-The same scheme as the cards' printed QR (models/card_codes.py): 80 bits of HMAC-SHA256, base32, under a
+The same scheme as the cards' printed QR (models/codes/card_codes.py): 80 bits of HMAC-SHA256, base32, under a
 key derived from SECRET_KEY with its own label, so a card code can never pass for a counter code. The
 signature is checked without a database read; the key version is then compared with the merchant's
 current one, so rotating it (a lost or copied poster) makes every poster printed before worthless.

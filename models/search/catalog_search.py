@@ -10,7 +10,7 @@ the others follow within one poll interval.
 No query is built from an unbounded list: changes are found by a range on `updated_at`, re-read in
 chunks of `CHUNK` skus, and a change set larger than a quarter of the catalogue rebuilds from a
 plain scan. A refresh that fails never fails the write that asked for it (`follow`), backs off
-(`poll`, models/search_refresh.py) and marks the index stale; what a stale index returns is checked
+(`poll`, models/search/refresh.py) and marks the index stale; what a stale index returns is checked
 against the database, a handful of skus at a time, before it is shown (`search_checked`,
 `drop_unsellable`), and products the database refuses leave the index at once.
 """
@@ -26,13 +26,13 @@ from typing import Any, Callable, Mapping
 
 from tortoise.functions import Count, Max
 
-from models.catalog import Product
-from models.catalog_rows import CHUNK, sellable_card_rows, update_stamps
+from models.tables.catalog import Product
+from models.search.catalog_rows import CHUNK, sellable_card_rows, update_stamps
 from models.clock import today_shanghai
 from models.errors import Unavailable
-from models.product_cards import card, search_doc
+from models.search.product_cards import card, search_doc
 from models.search import SearchIndex
-from models.search_refresh import RefreshHealth
+from models.search.refresh import RefreshHealth
 from models.sellability import sellable_skus
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Group commit on SQLite: the batches (models/sql_batch.py) that are waiting for SQLite's only connection are
+"""Group commit on SQLite: the batches (models/storage/sql_batch.py) that are waiting for SQLite's only connection are
 written together, in one transaction, in one call into aiosqlite's thread.
 
 Why: with `synchronous=FULL` every COMMIT waits for the disk (fsync), and SQLite has one writer; orders and
@@ -19,7 +19,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models.sql_batch import Refused, Rows, Statement, as_tortoise_error, run_on_sqlite
+from models.storage.sql_batch import Refused, Rows, Statement, as_tortoise_error, run_on_sqlite
 
 MAX_GROUP = 64  # batches per transaction: bounds how long one group holds the connection
 _ATTRIBUTE = "_aixin_group_committer"

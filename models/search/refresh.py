@@ -4,7 +4,7 @@ index may be trusted without asking the database.
 A refresh that fails is retried with exponential backoff (the poll interval doubled per consecutive failure, up to
 `MAX_BACKOFF_SECONDS`), so a refresh that cannot succeed costs one attempt a minute, not a core. While the last
 refresh failed, or none has succeeded for `stale_after` seconds, the index is *stale*: what it returns is checked
-against the database before anyone is offered it (models/catalog_search.py).
+against the database before anyone is offered it (models/search/catalog_search.py).
 """
 from __future__ import annotations
 

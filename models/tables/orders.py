@@ -74,7 +74,7 @@ class OrderEvent(Model):
 
 
 class StockMovement(Model):
-    """The stock ledger: every change of a product's stock, so stock = the sum of its movements, always."""
+    """The stock ledger: every change of stock, so stock = the sum of its movements, always."""
 
     id = fields.BigIntField(primary_key=True)
     product = fields.ForeignKeyField("models.Product", related_name="stock_movements", on_delete=fields.RESTRICT)

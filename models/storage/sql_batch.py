@@ -3,7 +3,7 @@
 Tortoise's SQLite transaction makes a trip to aiosqlite's thread and back through the event loop's queue for
 BEGIN, for each statement and for COMMIT, and holds SQLite's only connection all the while: every other
 request waits for all of those trips. On SQLite, `run_batch` instead hands its statements to the connection's
-group committer (models/sql_group.py), which writes every batch waiting at that moment in one call into that
+group committer (models/storage/sql_group.py), which writes every batch waiting at that moment in one call into that
 thread and one COMMIT: each batch under a savepoint of its own, so each is still all or nothing and answered
 only once it is durable. On PostgreSQL (a connection per transaction, and a server that groups commits itself)
 the statements run in an ordinary transaction on the pooled asyncpg connection itself, one after the other, a
@@ -25,7 +25,7 @@ import asyncpg
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError, OperationalError
 
-from models.sql import numbered
+from models.storage.sql import numbered
 
 Rows = list[dict[str, Any]]
 
@@ -41,7 +41,7 @@ class Ref:
 
 @dataclass(frozen=True)
 class Statement:
-    sql: str  # `?` placeholders, as everywhere in models/sql.py
+    sql: str  # `?` placeholders, as everywhere in models/storage/sql.py
     values: Sequence[Any]
     # It must change (or, with RETURNING, return) a row, or the batch is refused. For an INSERT say RETURNING:
     # Tortoise counts PostgreSQL's "INSERT 0 1" as no row.
@@ -98,12 +98,12 @@ async def run_batch(client: BaseDBAsyncClient, statements: Sequence[Statement]) 
 
 class Batch:
     """A batch with the reads it is built from: `async with Batch(client) as b`, read through `b.db` (with
-    models/sql.py `query`), then `await b.run(statements)` once.
+    models/storage/sql.py `query`), then `await b.run(statements)` once.
 
     On PostgreSQL the reads and the statements share one pooled connection and one transaction (reads take no
     locks, so holding it open while the statements are built costs nothing), which saves a trip through the pool
     for every read. On SQLite `b.db` is the client itself: reads must not hold its only connection, or the group
-    committer (models/sql_group.py) would wait for them.
+    committer (models/storage/sql_group.py) would wait for them.
     """
 
     def __init__(self, client: BaseDBAsyncClient) -> None:
@@ -124,7 +124,7 @@ class Batch:
     async def run(self, statements: Sequence[Statement]) -> list[Rows]:
         """Write `statements` all or nothing; their rows. On PostgreSQL the transaction is committed here."""
         if self._sqlite:
-            from models.sql_group import group_committer
+            from models.storage.sql_group import group_committer
 
             return await group_committer(self._client).run(statements)
         rows = await _on_postgres(self.db, statements)

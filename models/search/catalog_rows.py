@@ -4,7 +4,7 @@ Measured on SQLite with 250,000 products (CPU seconds, this 2-core machine): the
 4.5 s through the ORM's `values()`; the (sku, updated_at) stamps that every refresh inside the look-back window
 reads 0.3-1.0 s against 2.4-2.7 s through `values_list()`. The rows come back as the ORM would give them (the keys
 of CARD_FIELDS, dates as dates, JSON lists as lists), so `card` and `search_doc` take either
-(tests/test_search_refresh.py checks it). A list of skus is read `CHUNK` at a time (models/id_chunks.py).
+(tests/test_search_refresh.py checks it). A list of skus is read `CHUNK` at a time (models/storage/id_chunks.py).
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typing import Any, Sequence
 
 import orjson
 
-from models import sql
-from models.catalog import Product
-from models.id_chunks import CHUNK, fetch_in_chunks
+from models.storage import sql
+from models.tables.catalog import Product
+from models.storage.id_chunks import CHUNK, fetch_in_chunks
 from models.sellability import SELLABLE_SQL, sellable_sql_values
 
 _CARDS = f"""

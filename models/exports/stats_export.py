@@ -1,16 +1,16 @@
 """The account as a table for people: CSV (UTF-8 with BOM, so Excel reads Chinese) and XLSX (openpyxl).
 
 Pure functions of a StatsResult: the same rows the JSON answer has, then one total row (合计) that also
-carries 认购额. Money stays integer fen, as everywhere. Both go through models/spreadsheet_safety.py: a supplier,
+carries 认购额. Money stays integer fen, as everywhere. Both go through models/exports/spreadsheet_safety.py: a supplier,
 category or merchant named like a formula (=…, +…, -…, @…) is written as text, never as a formula.
 """
 from __future__ import annotations
 
 from typing import Any, Iterator
 
-from models.csv_chunks import csv_chunks
+from models.exports.csv_chunks import csv_chunks
 from models.services.stats import Figures, StatsResult
-from models.spreadsheet_safety import xlsx_bytes as workbook
+from models.exports.spreadsheet_safety import xlsx_bytes as workbook
 
 HEADER = ["分组 key", "编码 code", "金额(分) amount_fen", "订单数 orders", "数量 quantity", "供应商数 suppliers",
           "带动贫困户 households", "贫困县占比 poverty_share", "认购额(分) subscribed_fen"]
@@ -35,5 +35,5 @@ def iter_csv(result: StatsResult) -> Iterator[bytes]:
 
 
 def xlsx_bytes(result: StatsResult, title: str = "消费扶贫台账") -> bytes:
-    """The same table as one worksheet; names that look like formulas stay text (models/spreadsheet_safety.py)."""
+    """The same table as one worksheet; names that look like formulas stay text (models/exports/spreadsheet_safety.py)."""
     return workbook(table(result), title)

@@ -36,7 +36,7 @@ def rows_of(width: int, count: int) -> str:
 
 async def query(conn: BaseDBAsyncClient | Any, sql: str, values: Sequence[Any]) -> list[dict[str, Any]]:
     """The rows `sql` returns (a SELECT, or a write with RETURNING). `conn`: a Tortoise client, or the pooled
-    asyncpg connection a batch holds (models/sql_batch.py `Batch.db`)."""
+    asyncpg connection a batch holds (models/storage/sql_batch.py `Batch.db`)."""
     if isinstance(conn, BaseDBAsyncClient):
         return await conn.execute_query_dict(for_dialect(conn, sql), list(values))
     return [dict(r) for r in await conn.fetch(numbered(sql), *values)]

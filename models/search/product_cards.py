@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from models.catalog import Product
+from models.tables.catalog import Product
 from models.errors import NotFound
 from models.search import SearchDoc
 from models.sellability import sellable

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.region_directory import NameForms, RegionDirectory, RegionRow
+from models.places.region_directory import NameForms, RegionDirectory, RegionRow
 
 PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9})(?!\d)")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")

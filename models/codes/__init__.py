@@ -1,0 +1,1 @@
+"""Codes: love-card and counter QR codes, and reading them from photos."""

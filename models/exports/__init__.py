@@ -1,0 +1,1 @@
+"""Files people take away: CSV and Excel, formula-safe."""

@@ -1,0 +1,1 @@
+"""Database plumbing: connections, hand-written SQL, batches."""

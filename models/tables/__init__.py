@@ -1,0 +1,1 @@
+"""Tortoise tables, one module per area."""
