@@ -8,9 +8,10 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from api.settings import ConfigurationError, Settings
 from models.errors import DomainError
@@ -25,8 +26,8 @@ def _configure_logging(level: str) -> None:
 
 async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
     """Run `work` inside our own Tortoise context, after migrating or checking the schema."""
-    from models.storage.database import open_database, activated
     from models.services import setup
+    from models.storage.database import activated, open_database
 
     ctx = await open_database(settings.database_url, settings.db_pool_size)
     try:
@@ -86,8 +87,8 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
-    from models.tables.merchants import MerchantKind
     from models.services.merchants import create_merchant
+    from models.tables.merchants import MerchantKind
 
     merchant = asyncio.run(_with_database(settings, lambda: create_merchant(
         None, name=args.name, kind=MerchantKind(args.kind), region_code=args.region, address=args.address)))
@@ -147,9 +148,9 @@ def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
     import time
     from datetime import timedelta
 
-    from models.tables.cards import BatchState
     from models.clock import today_shanghai
     from models.services import card_batches
+    from models.tables.cards import BatchState
 
     created: list[int] = []
 
@@ -217,9 +218,9 @@ def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.engine import Assistant, BotConfig
     from bot.evaluation import EVAL_DIR, evaluate, load_set
-    from models.search.catalog_search import CatalogSearch
     from models.paths import DEMO_CATALOG_CSV
     from models.search import CatalogTokenizer, SearchIndex
+    from models.search.catalog_search import CatalogSearch
     from models.services.catalog_import import import_catalog
 
     catalog = Path(args.catalog).read_bytes() if args.catalog else DEMO_CATALOG_CSV.read_bytes()

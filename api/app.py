@@ -6,20 +6,39 @@ from typing import Any
 
 from aiohttp import web
 
-from api.contexts import (
-    assistant_ctx, background_jobs_ctx, card_expiry_ctx, database_ctx, http_client_ctx, order_timeout_ctx, search_ctx,
-    stats_rollup_ctx, wechat_push_ctx, token_purge_ctx, decode_slots_ctx,
-)
 from api.admission import ADMISSION, CHAT, Admission
+from api.contexts import (
+    assistant_ctx,
+    background_jobs_ctx,
+    card_expiry_ctx,
+    database_ctx,
+    decode_slots_ctx,
+    http_client_ctx,
+    order_timeout_ctx,
+    search_ctx,
+    stats_rollup_ctx,
+    token_purge_ctx,
+    wechat_push_ctx,
+)
 from api.errors import error_middleware
+from api.keys import (
+    CARD_CODES,
+    DATABASE,
+    MERCHANT_CODES,
+    OPENAPI,
+    REGIONS,
+    SETTINGS,
+    WECHAT_PUSH,
+    WECHATPAY,
+    WECHATPAY_SANDBOX,
+)
 from api.limits import LIMITS, Limits
-from api.keys import CARD_CODES, DATABASE, MERCHANT_CODES, OPENAPI, REGIONS, SETTINGS, WECHAT_PUSH, WECHATPAY, WECHATPAY_SANDBOX
-from api.wechat import pay_setup
-from api.wechat.push_relay import PushConfig
 from api.openapi import LazyDocument
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
+from api.wechat import pay_setup
+from api.wechat.push_relay import PushConfig
 from models.codes.card_codes import CardCodes
 from models.codes.merchant_codes import MerchantCodes
 from models.places.region_directory import RegionSnapshot

@@ -4,31 +4,42 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from datetime import timedelta
 import logging
 import os
 import secrets
 import socket
 import time
-from typing import Any, AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
+from typing import Any
 
 import aiohttp
 from aiohttp import web
 
 from api.jobs import BackgroundJobs
 from api.keys import (
-    ASSISTANT, BACKGROUND_JOBS, CARD_CODES, DATABASE, DECODE_SLOTS, HTTP_CLIENT, REGIONS, SEARCH, SETTINGS, WECHAT_LOGIN,
-    WECHAT_PUSH, WECHAT_PUSH_RELAY,
+    ASSISTANT,
+    BACKGROUND_JOBS,
+    CARD_CODES,
+    DATABASE,
+    DECODE_SLOTS,
+    HTTP_CLIENT,
+    REGIONS,
+    SEARCH,
+    SETTINGS,
+    WECHAT_LOGIN,
+    WECHAT_PUSH,
+    WECHAT_PUSH_RELAY,
 )
-from bot.engine import Assistant, BotConfig
 from api.wechat.customer_service import CustomerService
 from api.wechat.login import WeChatLogin
 from api.wechat.push_relay import PushRelay
-from models.search.catalog_search import CatalogSearch
-from models.storage.database import open_database, activated
+from bot.engine import Assistant, BotConfig
 from models.search import CatalogTokenizer, SearchIndex
+from models.search.catalog_search import CatalogSearch
 from models.services import accounts, card_batches, cards, orders, setup, stats_background, throttle
 from models.services.demo import load_demo_data
+from models.storage.database import activated, open_database
 
 log = logging.getLogger(__name__)
 

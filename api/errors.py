@@ -13,11 +13,22 @@ from typing import Any
 from aiohttp import web
 from pydantic import ValidationError
 
-from models.storage.busy import is_database_busy
 from models.errors import (
-    AppError, BadRequest, Conflict, Forbidden, Invalid, MethodNotAllowed, NotFound, PayloadTooLarge,
-    TooManyAttempts, Unauthenticated, Unavailable, UnsupportedMediaType, UpstreamFailed,
+    AppError,
+    BadRequest,
+    Conflict,
+    Forbidden,
+    Invalid,
+    MethodNotAllowed,
+    NotFound,
+    PayloadTooLarge,
+    TooManyAttempts,
+    Unauthenticated,
+    Unavailable,
+    UnsupportedMediaType,
+    UpstreamFailed,
 )
+from models.storage.busy import is_database_busy
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from aiohttp import web
 from tortoise.context import TortoiseContext
 
 from api.admission import ADMISSION  # noqa: F401 - every AppKey is reachable from here
-from api.limits import LIMITS  # noqa: F401
 from api.jobs import BackgroundJobs
+from api.limits import LIMITS  # noqa: F401
 from api.openapi import LazyDocument
 from api.settings import Settings
 from api.wechat.login import WeChatLogin
@@ -17,9 +17,9 @@ from api.wechat.pay_setup import WeChatPayConfig
 from api.wechat.push_relay import PushConfig, PushRelay
 from bot.engine import Assistant
 from models.codes.card_codes import CardCodes
-from models.search.catalog_search import CatalogSearch
 from models.codes.merchant_codes import MerchantCodes
 from models.places.region_directory import RegionSnapshot
+from models.search.catalog_search import CatalogSearch
 
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", TortoiseContext)

@@ -1,14 +1,29 @@
 """Every route of the API, in one list (the router and the OpenAPI document are built from it)."""
 from api.handlers import (
-    addresses, admin_catalog, admin_merchants, auth, card_batches, cards, chat, docs, health, merchant, orders,
-    organizations, payments, printing, products, settlements,
+    addresses,
+    admin_catalog,
+    admin_merchants,
+    auth,
+    card_admin,
+    card_batches,
+    cards,
+    chat,
+    code_decode,
+    console,
+    counter_codes,
+    docs,
+    health,
+    merchant,
+    orders,
+    organizations,
+    payments,
+    printing,
+    products,
+    redemption_requests,
+    settlements,
+    stats,
+    wechat_push,
 )
-from api.handlers import counter_codes, redemption_requests
-from api.handlers import wechat_push
-from api.handlers import stats
-from api.handlers import console
-from api.handlers import card_admin
-from api.handlers import code_decode
 from api.routing import Route
 
 ROUTES: list[Route] = [

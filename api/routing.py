@@ -1,14 +1,14 @@
 """Route specs: one list feeds the router, the role checks and the OpenAPI document."""
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Awaitable, Callable
 
 from aiohttp import web
 from pydantic import BaseModel
 
-from api.auth import authenticate
 from api.admission import ADMISSION
+from api.auth import authenticate
 from models.tables.users import Role
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -19,7 +19,12 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
-    BaseSettings, EnvSettingsSource, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict, SettingsError,
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
 )
 
 log = logging.getLogger(__name__)
@@ -183,7 +188,7 @@ class Settings(BaseSettings):
         return value.strip().upper()
 
     @model_validator(mode="after")
-    def _check_wechat_push(self) -> "Settings":
+    def _check_wechat_push(self) -> Settings:
         """Message push replies through the customer-service API (needs the AppID and secret); safe mode
         needs a well-formed EncodingAESKey."""
         if self.wechat_push_token and not (self.wechat_appid and self.wechat_secret):
@@ -202,7 +207,7 @@ class Settings(BaseSettings):
         return not self.wechat_secret
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         """The CLI's settings, from os.environ. Raises ConfigurationError with one line per bad variable."""
         environ = {name.upper(): value for name, value in os.environ.items() if value}
         try:

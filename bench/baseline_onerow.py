@@ -21,7 +21,7 @@ from tortoise.context import TortoiseContext
 from tortoise.models import Model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for models.storage.database
-from models.storage.database import tortoise_config  # noqa: E402
+from models.storage.database import tortoise_config
 
 POOL_SIZE = 10  # the same as the real server's default (Settings.db_pool_size); PostgreSQL only
 FIRST_ID = web.AppKey("first_id", int)

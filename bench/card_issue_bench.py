@@ -27,10 +27,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import AsyncIterator, Awaitable, Callable
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,10 +39,10 @@ sys.path.insert(0, str(ROOT))
 import asyncpg  # noqa: E402
 from tortoise.transactions import in_transaction  # noqa: E402
 
-from models.tables.cards import Card, CardBatch, CardStatus  # noqa: E402
 from models.clock import now_utc, today_shanghai  # noqa: E402
-from models.storage.database import activated, open_database  # noqa: E402
 from models.services import card_batches, setup  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
+from models.tables.cards import Card, CardBatch, CardStatus  # noqa: E402
 
 TARGET_SECONDS = 120.0
 FACE = 20000

@@ -28,13 +28,13 @@ sys.path.insert(0, str(ROOT))
 from bot.engine import Assistant, BotConfig  # noqa: E402
 from bot.evaluation import ADDRESS, load_set  # noqa: E402
 from bot.understanding import understand  # noqa: E402
-from models.search.catalog_search import CatalogSearch  # noqa: E402
-from models.tables.chat import ChatSession  # noqa: E402
-from models.storage.database import activated, open_database  # noqa: E402
 from models.paths import DEMO_CATALOG_CSV  # noqa: E402
 from models.search import CatalogTokenizer, SearchIndex  # noqa: E402
+from models.search.catalog_search import CatalogSearch  # noqa: E402
 from models.services import addresses, setup  # noqa: E402
 from models.services.catalog_import import import_catalog  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
+from models.tables.chat import ChatSession  # noqa: E402
 from models.tables.users import User  # noqa: E402
 
 

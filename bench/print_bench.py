@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import qrcode  # noqa: E402
-import qrcode.constants  # noqa: E402
-from PIL import Image  # noqa: E402
+import qrcode
+import qrcode.constants
+from PIL import Image
 
-from models.printing import CardFace, card_faces_pdf, qr_png, render_card_face  # noqa: E402
+from models.printing import CardFace, card_faces_pdf, qr_png, render_card_face
 
 
 def url(i: int) -> str:

@@ -28,12 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.codes.card_codes import CardCodes  # noqa: E402
-from models.tables.cards import ActivityKind, Card, CardStatus  # noqa: E402
 from models.clock import today_shanghai  # noqa: E402
-from models.storage.database import activated, open_database  # noqa: E402
+from models.codes.card_codes import CardCodes  # noqa: E402
 from models.codes.merchant_codes import MerchantCodes  # noqa: E402
-from models.tables.merchants import MerchantKind  # noqa: E402
 from models.printing import qr_png  # noqa: E402
 from models.printing.poster import Poster, poster_pdf, poster_png  # noqa: E402
 from models.services import card_ledger, cards, redemption_requests, redemptions, setup  # noqa: E402
@@ -41,6 +38,9 @@ from models.services.accounts import create_staff_user  # noqa: E402
 from models.services.catalog_import import import_catalog  # noqa: E402
 from models.services.merchants import create_merchant  # noqa: E402
 from models.services.orders import LineRequest  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
+from models.tables.cards import ActivityKind, Card, CardStatus  # noqa: E402
+from models.tables.merchants import MerchantKind  # noqa: E402
 from models.tables.users import Role, User  # noqa: E402
 
 SECRET = "bench-secret"

@@ -37,9 +37,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from chat_workloads import ChatWorkload, build_chat_workload
 from order_workloads import OrderWorkload, WorkloadError, build_workloads
 from redemption_workloads import CARD_FACE_VALUES_YUAN, RedemptionWorkload, build_redemption_workloads
-from chat_workloads import ChatWorkload, build_chat_workload
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.search import CatalogTokenizer, SearchDoc, SearchIndex, region_short_forms  # noqa: E402
+from models.search import CatalogTokenizer, SearchDoc, SearchIndex, region_short_forms
 
 TARGET_SIZE = 100_000
 TARGET_P99_MS, TARGET_BUILD_S, TARGET_RSS_MB = 5.0, 10.0, 400.0

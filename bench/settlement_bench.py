@@ -20,9 +20,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,13 +31,13 @@ sys.path.insert(0, str(ROOT))
 from tortoise.transactions import in_transaction  # noqa: E402
 
 from models import sql  # noqa: E402
-from models.tables.cards import ActivityKind, Card, CardBatch, RedemptionStatus  # noqa: E402
 from models.clock import now_utc, today_shanghai  # noqa: E402
-from models.storage.database import activated, open_database  # noqa: E402
-from models.tables.merchants import MerchantKind  # noqa: E402
-from models.tables.catalog import Product  # noqa: E402
 from models.services import card_batches, catalog_import, merchants, organization_report, settlements, setup  # noqa: E402
 from models.snapshots import sellable_now  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
+from models.tables.cards import ActivityKind, Card, CardBatch, RedemptionStatus  # noqa: E402
+from models.tables.catalog import Product  # noqa: E402
+from models.tables.merchants import MerchantKind  # noqa: E402
 from tests import pg_server  # noqa: E402
 
 ORG = "基准测试集团"

@@ -28,21 +28,24 @@ import statistics as pystats
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tortoise.backends.base.client import BaseDBAsyncClient  # noqa: E402
 
-from models.storage.database import activated, open_database  # noqa: E402
-from models.services import setup  # noqa: E402
-from models.tables.orders import Order  # noqa: E402
-from models.services import stats_rollup  # noqa: E402
+from models.services import (
+    setup,
+    stats_rollup,
+)
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics  # noqa: E402
+from models.storage.database import activated, open_database  # noqa: E402
+from models.tables.orders import Order  # noqa: E402
 
 START = date(2025, 1, 1)
 DAYS = 365

@@ -7,10 +7,11 @@ purchase is placed only on an explicit confirmation, through the same domain ope
 """
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from bot import holder_actions, packs, replies
 from bot.draft import DialogueState, Draft
@@ -20,8 +21,8 @@ from bot.turns import address, common, goods, placing, prices
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
-from models.search.catalog_search import CatalogSearch
 from models.places.region_directory import RegionSnapshot
+from models.search.catalog_search import CatalogSearch
 from models.tables.users import User
 
 

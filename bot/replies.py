@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from bot.packs import amount_text
 

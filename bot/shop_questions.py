@@ -71,7 +71,7 @@ def superlative(text: str) -> str | None:
     """cheap / dear, when the message asks for the cheapest or dearest (or which of two costs less or more)."""
     if not _has(text, SUPERLATIVE):
         return None
-    return "dear" if "贵" in text and not ("便宜" in text) else "cheap"
+    return "dear" if "贵" in text and "便宜" not in text else "cheap"
 
 
 def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:

@@ -11,9 +11,10 @@ import asyncio
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from bot import lexicon
 from models.places.region_names import region_short_forms

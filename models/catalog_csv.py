@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from models.tables.catalog import SupplierType
 from models.errors import Invalid
 from models.names import name_problems
 from models.places.region_directory import RegionDirectory, RegionNotFound
+from models.tables.catalog import SupplierType
 
 HEADER = [
     "sku", "name", "brand", "category", "unit", "price", "stock", "supplier", "supplier_type", "origin_province",

@@ -1,14 +1,14 @@
 """Time rules: stored in UTC, business dates (expiry, business days) in Asia/Shanghai."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def today_shanghai(at: datetime | None = None) -> date:

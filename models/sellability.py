@@ -10,9 +10,9 @@ from datetime import date
 
 from tortoise.expressions import Q
 
-from models.tables.catalog import CertStatus, Product, Supplier
 from models.clock import today_shanghai
 from models.storage.id_chunks import chunks
+from models.tables.catalog import CertStatus, Product, Supplier
 
 
 def sellable(product_status: CertStatus, supplier_status: CertStatus, valid_until: date | None,

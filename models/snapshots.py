@@ -6,17 +6,18 @@ several times more to build than to run.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
 
-from models.storage import sql
-from models.tables.catalog import CertStatus, Product
 from models.clock import today_shanghai
 from models.sellability import sellable
+from models.storage import sql
+from models.tables.catalog import CertStatus, Product
 
 
 class ProductSnapshot(Model):

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from models.storage.database import open_database
 from models.services import setup
+from models.storage.database import open_database
 from tests import pg_server
 
 # Tables emptied before each test; regions and the migration log are reference data and stay.

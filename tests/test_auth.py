@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from models.storage.database import activated
 from models.tables.users import Role
 from tests import fake_wechat
 from tests.support.http import auth, consumer_headers, staff_token
-from models.storage.database import activated
 
 
 @pytest.fixture
@@ -62,7 +62,6 @@ async def test_dev_login_is_refused_once_a_secret_is_set(wx_client):
 
 def test_real_login_without_real_payments_is_refused(settings):
     from api.app import create_app
-
     from api.settings import ConfigurationError
 
     with pytest.raises(ConfigurationError, match="WECHATPAY_SANDBOX"):

@@ -4,14 +4,13 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from api.keys import DATABASE
-from models.tables.cards import ActivityKind, Card
-from models.storage.database import activated
 from models.services import card_ledger
+from models.storage.database import activated
+from models.tables.cards import ActivityKind, Card
 from tests.support.batches import BATCHES
 from tests.support.cards import reconcile
 from tests.support.http import consumer_headers
 from tests.support.org_report import ORG, OTHER, REPORT, SPENT, ledger_of, report, spending  # noqa: F401 (fixtures)
-
 
 BY_COUNTY = [
     ("441821", "广东省", "佛冈县", False, 7980, 6800, 14780),

@@ -12,8 +12,8 @@ import pytest
 
 from api.keys import ASSISTANT, DATABASE
 from bot.evaluation import EVAL_DIR, TARGETS, evaluate, load_set
-from models.storage.database import activated
 from models.paths import DEMO_CATALOG_CSV
+from models.storage.database import activated
 from tests.support.http import admin_headers, import_csv
 
 HOLDOUT = EVAL_DIR.parent / "bot_eval_holdout"

@@ -8,12 +8,19 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from api.keys import DATABASE
-from models.tables.cards import Card, CardActivity, CardStatus
 from models.clock import today_shanghai
-from models.storage.database import activated
 from models.services.card_numbers import card_no_for
-from tests.support.cards import (  # noqa: F401 (fixtures)
-    ADMIN_CARDS as A, admin, close, counter, ledger, pay_code, reconcile, redeem,
+from models.storage.database import activated
+from models.tables.cards import Card, CardActivity, CardStatus
+from tests.support.cards import (
+    ADMIN_CARDS as A,
+)
+from tests.support.cards import (
+    close,
+    ledger,
+    pay_code,
+    reconcile,
+    redeem,
 )
 
 

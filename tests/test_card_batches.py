@@ -12,14 +12,15 @@ from tortoise.functions import Count, Sum
 from tortoise.transactions import in_transaction
 
 from api.keys import BACKGROUND_JOBS, CARD_CODES, DATABASE
-from models.tables.audit import AuditEntry
-from models.tables.cards import ActivityKind, BatchState, Card, CardActivity, CardBatch, CardStatus
 from models.clock import now_utc, today_shanghai
-from models.storage.database import activated
 from models.services import card_batches, card_ledger, cards
 from models.services.card_numbers import BODY_SPACE, card_no_for, is_valid_card_no
+from models.storage.database import activated
+from models.tables.audit import AuditEntry
+from models.tables.cards import ActivityKind, BatchState, Card, CardActivity, CardBatch, CardStatus
 from models.tables.users import Role, User
-from tests.support.batches import BATCHES as URL, FACE, batch_body, create_and_issue, wait_issued
+from tests.support.batches import BATCHES as URL
+from tests.support.batches import FACE, batch_body, create_and_issue, wait_issued
 from tests.support.cli import empty_database_url, run_cli  # noqa: F401 (fixtures)
 from tests.support.http import admin_headers, consumer_headers
 
@@ -336,7 +337,7 @@ async def test_admin_only_list_and_not_found(client: TestClient) -> None:
     assert (await missing.json())["error"]["code"] == "batch_not_found"
 
 
-def test_cli_issues_and_activates(empty_database_url: str) -> None:  # noqa: F811
+def test_cli_issues_and_activates(empty_database_url: str) -> None:
     assert run_cli("migrate", database_url=empty_database_url).returncode == 0
     issued = run_cli("issue-cards", "--org", "某某公司", "--face", "200", "--count", "3000", "--note", "cli",
                      database_url=empty_database_url)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
-
+from datetime import UTC, datetime, timedelta
 
 from api.keys import CARD_CODES
 from models.tables.users import Role
@@ -51,7 +50,7 @@ async def test_forged_tampered_and_expired_codes(client, counter):
         assert body["error"]["code"] == "qr_invalid"
     codes = client.app[CARD_CODES]
     alice_id = (await (await client.get("/api/v1/me", headers=alice)).json())["id"]
-    old = codes.pay_code(card_no, alice_id, 1, datetime.now(timezone.utc) - timedelta(seconds=90)).code
+    old = codes.pay_code(card_no, alice_id, 1, datetime.now(UTC) - timedelta(seconds=90)).code
     body = await redeem(client, clerk, old, [("T-EGG-01", 1)], "key-old-1", status=409)
     assert body["error"]["code"] == "pay_code_expired"
     printed = codes.printed(card_no)  # a claimed card's printed QR no longer spends it

@@ -151,8 +151,8 @@ async def _sell_out(client, headers, sku: str, qty: int) -> None:
 
 async def _stock_and_ledger(client, sku: str) -> tuple[int, int]:
     from api.keys import DATABASE
-    from models.tables.catalog import Product
     from models.storage.database import activated
+    from models.tables.catalog import Product
     from models.tables.orders import StockMovement
 
     with activated(client.app[DATABASE]):
@@ -193,8 +193,8 @@ async def test_reconcile_finds_stock_changed_outside_the_ledger(client, settings
     await import_csv(client, csv_of(SOLD_OUT), headers)
     assert _reconcile(settings).returncode == 0
     from api.keys import DATABASE
-    from models.tables.catalog import Product
     from models.storage.database import activated
+    from models.tables.catalog import Product
 
     with activated(client.app[DATABASE]):
         await Product.filter(sku="S-1").update(stock=25)  # tampered with: no stock movement
@@ -349,8 +349,8 @@ async def test_products_from_before_the_stock_ledger_get_an_opening_movement(cli
     from types import SimpleNamespace
 
     from api.keys import DATABASE
-    from models.tables.catalog import Product
     from models.storage.database import activated
+    from models.tables.catalog import Product
     from models.tables.orders import StockMovement
 
     headers = await admin_headers(client)

@@ -8,9 +8,9 @@ import pytest
 
 from api.keys import DATABASE, WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import wait_for_deliveries
-from models.tables.chat import ChatSession
 from models.clock import now_utc
 from models.storage.database import activated
+from models.tables.chat import ChatSession
 from tests.support.chat import Chat, my_orders, with_address
 from tests.support.http import admin_headers, consumer_headers, import_csv
 

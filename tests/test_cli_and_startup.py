@@ -1,8 +1,6 @@
 """Starting from nothing: the embedded default migrates itself, PostgreSQL refuses until migrated; the CLI."""
 from __future__ import annotations
 
-
-
 from api.app import create_app
 from api.settings import Settings
 from tests.support.cli import empty_database_url, run_cli  # noqa: F401 (fixtures)

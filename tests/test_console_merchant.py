@@ -1,7 +1,6 @@
 """POST /api/v1/merchant/decode: the merchant page's photo upload reads a card's QR code, and nothing else gets in."""
 from __future__ import annotations
 
-
 import pytest
 from PIL import Image
 

@@ -8,13 +8,20 @@ from datetime import date, timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.tables.cards import Card, CardActivity
-from models.storage.database import activated
 from models.services import cards
+from models.storage.database import activated
+from models.tables.cards import Card, CardActivity
 from models.tables.users import Role
 from tests.support.batches import BATCHES, FACE, activated_batch
 from tests.support.cards import (  # noqa: F401 (fixtures)
-    admin, balance, close, counter, ledger, pay_code, reconcile, redeem,
+    admin,
+    balance,
+    close,
+    counter,
+    ledger,
+    pay_code,
+    reconcile,
+    redeem,
 )
 from tests.support.http import admin_headers, auth, import_csv, staff_token
 from tests.support.orders import ADDRESS, order

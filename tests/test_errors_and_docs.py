@@ -1,8 +1,8 @@
 """One error shape everywhere; the OpenAPI document covers every route; health."""
 from __future__ import annotations
 
-from api.routes import ROUTES
 from api.handlers.console import ROUTES as CONSOLE_ROUTES
+from api.routes import ROUTES
 from api.wechat.pay_setup import SANDBOX_PREFIX
 from tests.support.http import admin_headers
 

@@ -8,9 +8,9 @@ import asyncio
 from tortoise.exceptions import IntegrityError, OperationalError
 
 from api.keys import DATABASE
-from models.tables.catalog import Product
 from models.storage.database import activated
 from models.storage.sql_batch import Ref, Refused, Statement, run_batch
+from models.tables.catalog import Product
 from tests.support.cards import counter, reconcile  # noqa: F401 (fixtures)
 from tests.support.http import admin_headers, import_csv
 
@@ -47,7 +47,7 @@ async def test_each_batch_of_a_group_stands_or_falls_alone(client, small_catalog
         assert await Product.filter(sku="T-RICE-01").count() == 1
 
 
-async def test_a_burst_of_mixed_redemptions_on_one_card(client, counter, settings):  # noqa: F811
+async def test_a_burst_of_mixed_redemptions_on_one_card(client, counter, settings):
     """Replays, refusals and debits racing in one burst: each answered as if it had come alone."""
     clerk, alice, card_no = counter
     code = (await (await client.post(f"/api/v1/cards/{card_no}/give", headers=alice)).json())["claim_code"]

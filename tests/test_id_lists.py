@@ -10,14 +10,13 @@ from datetime import timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.storage import id_chunks
-from models.storage import sql
 from models.clock import now_utc, today_shanghai
-from models.storage.database import activated
-from models.tables.merchants import Merchant
 from models.services import settlements, stats_rollup
 from models.services.organization_report import organization_report
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
+from models.storage import id_chunks, sql
+from models.storage.database import activated
+from models.tables.merchants import Merchant
 from models.tables.users import Role
 from tests.support.batches import activated_batch
 from tests.support.cards import pay_code, redeem

@@ -4,11 +4,11 @@ from __future__ import annotations
 import asyncio
 
 from api.keys import DATABASE
+from models.storage.database import activated
 from models.tables.catalog import Product
 from models.tables.orders import StockMovement
 from tests.support.http import consumer_headers
 from tests.support.orders import ADDRESS, order, shop, stock_of
-from models.storage.database import activated
 
 
 async def set_stock(client, sku: str, stock: int) -> None:

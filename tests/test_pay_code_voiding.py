@@ -9,12 +9,12 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from api.keys import CARD_CODES, DATABASE
-from models.tables.cards import Card
 from models.clock import now_utc
-from models.storage.database import activated
 from models.errors import Conflict
-from models.tables.orders import Order
 from models.services import card_ledger
+from models.storage.database import activated
+from models.tables.cards import Card
+from models.tables.orders import Order
 from tests.support.cards import balance, buy_cards, counter, pay_code, reconcile, redeem  # noqa: F401 (fixtures)
 from tests.support.http import auth, consumer_headers, staff_token
 from tests.support.orders import ADDRESS, order

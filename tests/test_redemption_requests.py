@@ -11,9 +11,9 @@ from PIL import Image
 
 from api.keys import DATABASE, MERCHANT_CODES
 from models.clock import now_utc
-from models.storage.database import activated
 from models.services import redemption_requests
 from models.services.basket import LineRequest
+from models.storage.database import activated
 from models.tables.users import Role, User
 from tests.support.cards import balance, buy_cards, pay_code, reconcile, redeem
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, staff_token

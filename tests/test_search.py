@@ -103,10 +103,10 @@ async def test_certificates_expire_at_shanghai_midnight(client, small_catalog):
     from datetime import timedelta
 
     from api.keys import DATABASE
-    from models.search.catalog_search import CatalogSearch
     from models.clock import today_shanghai
-    from models.storage.database import activated
     from models.search import CatalogTokenizer, SearchIndex
+    from models.search.catalog_search import CatalogSearch
+    from models.storage.database import activated
 
     headers = await loaded(client, small_catalog)
     today = today_shanghai()

@@ -133,9 +133,9 @@ async def test_another_worker_and_its_chat_follow_a_revoke_after_a_large_import(
 
 async def test_a_failing_refresh_is_visible_backs_off_and_never_sells_what_the_database_refuses(
         make_client, small_catalog):
+    from models.tables.users import Role
     from tests.support.cards import buy_cards, pay_code, redeem
     from tests.support.orders import order
-    from models.tables.users import Role
 
     client = await make_client()
     headers = await admin_headers(client)
@@ -200,11 +200,11 @@ async def test_a_failing_refresh_is_visible_backs_off_and_never_sells_what_the_d
 
 async def test_hand_written_card_rows_match_the_orm(client, small_catalog):
     """The index reads its rows by hand (the ORM took 9 s for 250,000): the cards and documents are the same."""
-    from models.tables.catalog import Product
-    from models.search.catalog_rows import sellable_card_rows
     from models.clock import today_shanghai
+    from models.search.catalog_rows import sellable_card_rows
     from models.search.product_cards import CARD_FIELDS, card, search_doc
     from models.sellability import sellable_q
+    from models.tables.catalog import Product
 
     await import_csv(client, small_catalog, await admin_headers(client))
     with activated(client.app[DATABASE]):

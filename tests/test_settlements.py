@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.tables.cards import CardActivity, Redemption
 from models.clock import today_shanghai
-from models.storage.database import activated
 from models.errors import Conflict
 from models.services import redemptions, settlements
+from models.storage.database import activated
+from models.tables.cards import CardActivity, Redemption
 from tests.support.cards import buy_cards, reconcile
 from tests.support.settlements import ADMIN_URL, D, at, day_d, made_at, shop, spend, user  # noqa: F401 (fixtures)
 

@@ -14,17 +14,17 @@ from openpyxl import load_workbook
 from api.handlers.settlements import yuan
 from api.keys import DATABASE, WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import wait_for_deliveries
-from models.tables.catalog import Product, Supplier
-from models.tables.cards import CardBatch
 from models.clock import today_shanghai
-from models.storage.database import activated
 from models.errors import Invalid
-from models.tables.merchants import Merchant, MerchantKind
+from models.exports.csv_chunks import csv_chunks
+from models.exports.spreadsheet_safety import safe_cell, xlsx_bytes
 from models.services.accounts import create_staff_user
 from models.services.card_batches import create_batch
 from models.services.merchants import create_merchant
-from models.exports.csv_chunks import csv_chunks
-from models.exports.spreadsheet_safety import safe_cell, xlsx_bytes
+from models.storage.database import activated
+from models.tables.cards import CardBatch
+from models.tables.catalog import Product, Supplier
+from models.tables.merchants import Merchant, MerchantKind
 from models.tables.users import Role, User
 from tests.support.cards import buy_cards, pay_code, redeem
 from tests.support.http import HEADER, admin_headers, auth, consumer_headers

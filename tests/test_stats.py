@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
 from api.keys import DATABASE
-from models.tables.cards import CardActivity
 from models.clock import today_shanghai
-from models.storage.database import activated
-from models.tables.orders import Order, OrderKind, OrderStatus
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics
+from models.storage.database import activated
+from models.tables.cards import CardActivity
+from models.tables.orders import Order, OrderKind, OrderStatus
 from tests.support.cli import run_cli
 from tests.support.orders import order, pay, shop
 from tests.support.stats import CNJ, EGG, MERCHANT, ONLINE, POVERTY, TOTAL, ledger, settle  # noqa: F401 (fixtures)
@@ -132,7 +132,7 @@ async def test_dates_are_shanghai_days_inclusive(client, ledger):
     admin = ledger["admin"]
     # O1 paid at 16:30 UTC on 1 March = 00:30 on 2 March in Shanghai
     with activated(client.app[DATABASE]):
-        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=UTC))
     body = await stats(client, admin, group_by="day", **{"from": "2026-03-02", "to": "2026-03-02"})
     assert [(r["key"], r["amount_fen"], r["orders"]) for r in body["rows"]] == [("2026-03-02", 17580, 1)]
     assert (await stats(client, admin, group_by="day", **{"from": "2026-03-01", "to": "2026-03-01"}))["rows"] == []
@@ -152,7 +152,7 @@ async def test_dates_are_shanghai_days_inclusive(client, ledger):
 async def test_rollup_agrees_with_the_snapshots(client, ledger):
     """The daily rollup the endpoint reads gives exactly what aggregating the line snapshots gives."""
     with activated(client.app[DATABASE]):
-        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=UTC))
         for group in GroupBy:
             for poverty_only in (False, True):
                 for lo, hi in ((None, None), (datetime(2026, 3, 2).date(), None), (None, datetime(2026, 3, 2).date())):
@@ -163,7 +163,7 @@ async def test_rollup_agrees_with_the_snapshots(client, ledger):
 async def test_refunding_an_old_order_changes_its_day(client, ledger):
     admin = ledger["admin"]
     with activated(client.app[DATABASE]):
-        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=UTC))
     march = {"from": "2026-03-01", "to": "2026-03-31"}
     assert (await stats(client, admin, group_by="day", **march))["total"]["amount_fen"] == 17580
     resp = await client.post(f"/api/v1/admin/orders/{ledger['o1']}/refund", json={"reason": "退货"}, headers=admin)
@@ -177,7 +177,7 @@ async def test_refunding_an_old_order_changes_its_day(client, ledger):
 async def test_cli_computes_the_rollup_ahead(client, ledger, settings):
     """Closed days are computed once (the CLI does it ahead of the first query); today is always read live."""
     with activated(client.app[DATABASE]):
-        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc))
+        await Order.filter(order_no=ledger["o1"]).update(paid_at=datetime(2026, 3, 1, 16, 30, tzinfo=UTC))
     closed_days = (today_shanghai() - datetime(2026, 3, 2).date()).days  # 2 March up to yesterday
     first = run_cli("stats-rollup", database_url=settings.database_url)
     assert first.returncode == 0, first.stderr

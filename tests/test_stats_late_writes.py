@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta, timezone
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise import get_connection
 
 from api.keys import DATABASE, WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import send_notification
-from models.storage import sql
-from models.tables.cards import Redemption
 from models.clock import SHANGHAI, today_shanghai
+from models.services import redemptions, stats_background, stats_fresh, stats_rollup
+from models.storage import sql
 from models.storage.database import activated
+from models.tables.cards import Redemption
 from models.tables.orders import Order
 from models.tables.payments import Payment
-from models.services import redemptions, stats_background, stats_fresh, stats_rollup
 from models.tables.users import Role, User
 from tests.support.cards import buy_cards, pay_code, redeem
 from tests.support.http import auth, staff_token
@@ -117,7 +118,7 @@ async def test_late_refund_leaves_its_closed_day(make_client, small_catalog):
     await pay(client, alice, no)
     await eventually(lambda: _status_is(client, no, "paid"), "the sandbox paid")
     yesterday = days_ago(1)
-    await set_paid_at(client, no, datetime.fromisoformat(f"{yesterday}T20:00:00+08:00").astimezone(timezone.utc))
+    await set_paid_at(client, no, datetime.fromisoformat(f"{yesterday}T20:00:00+08:00").astimezone(UTC))
     await eventually(lambda: rolled_up(client, yesterday), "yesterday rolled up")
     assert await rollup_amount(client, yesterday) == 3990
     resp = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "质量问题"}, headers=admin)
@@ -175,7 +176,7 @@ async def test_requests_never_compute_the_rollup(make_client, small_catalog, mon
 
     await eventually(hold, "the lease taken by another worker")  # the rollup is not coming
     three_days_ago = days_ago(3)
-    await set_paid_at(client, no, datetime.fromisoformat(f"{three_days_ago}T09:00:00+08:00").astimezone(timezone.utc))
+    await set_paid_at(client, no, datetime.fromisoformat(f"{three_days_ago}T09:00:00+08:00").astimezone(UTC))
     resp = await client.get(URL, params={"group_by": "day"}, headers=admin)
     body = await resp.json()
     assert resp.status == 200, body
@@ -206,7 +207,7 @@ async def test_two_workers_never_recompute_the_same_day(make_client, small_catal
     no = (await order(worker_a, alice, (EGG, 1)))["order_no"]
     await pay(worker_a, alice, no)
     await eventually(lambda: _status_is(worker_a, no, "paid"), "the sandbox paid")
-    await set_paid_at(worker_a, no, datetime.fromisoformat(f"{days_ago(4)}T09:00:00+08:00").astimezone(timezone.utc))
+    await set_paid_at(worker_a, no, datetime.fromisoformat(f"{days_ago(4)}T09:00:00+08:00").astimezone(UTC))
     recomputed: list[str] = []
     recompute = stats_rollup._recompute
 
@@ -245,7 +246,7 @@ async def test_migration_marks_refunds_no_computation_saw(client, small_catalog)
     no = (await order(client, alice, (EGG, 1)))["order_no"]
     await pay(client, alice, no)
     await eventually(lambda: _status_is(client, no, "paid"), "the sandbox paid")
-    await set_paid_at(client, no, datetime.fromisoformat(f"{days_ago(2)}T09:00:00+08:00").astimezone(timezone.utc))
+    await set_paid_at(client, no, datetime.fromisoformat(f"{days_ago(2)}T09:00:00+08:00").astimezone(UTC))
     assert (await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "退货"}, headers=admin)).status == 200
     with activated(client.app[DATABASE]):
         db = get_connection("default")

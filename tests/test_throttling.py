@@ -8,10 +8,10 @@ import time
 from aiohttp.test_utils import TestClient
 
 from api.keys import DATABASE
-from models.storage.database import activated
 from models.services import throttle
 from models.services.accounts import create_staff_user
 from models.services.throttle import Lockout
+from models.storage.database import activated
 from models.tables.throttle import ThrottleBucket
 from models.tables.users import Role
 from tests.support.http import assert_limited, auth, consumer_headers, staff_token

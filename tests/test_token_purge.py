@@ -6,8 +6,8 @@ import asyncio
 import time
 
 from api.keys import DATABASE
-from models.storage.database import activated
 from models.services import accounts, throttle
+from models.storage.database import activated
 from models.tables.throttle import ThrottleBucket
 from models.tables.users import AuthToken
 from tests.support.http import consumer_headers

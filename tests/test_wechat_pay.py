@@ -18,7 +18,11 @@ from api.errors import status_of
 from api.wechat import pay_crypto as pc
 from api.wechat.pay_client import WeChatPayV3
 from api.wechat.pay_sandbox import (
-    create_sandbox_app, ensure_sandbox_keys, sandbox_state, send_notification, wait_for_deliveries,
+    create_sandbox_app,
+    ensure_sandbox_keys,
+    sandbox_state,
+    send_notification,
+    wait_for_deliveries,
 )
 from models.errors import AppError
 

@@ -340,7 +340,7 @@ async def test_safe_mode_without_a_key_is_refused(make_client, wechat):
     json.dumps(fields("wx-openid-x\u0000", "你好", 2)).encode(),
     json.dumps({**fields("wx-openid-x", "你好", 3), "MsgId": "1; --"}).encode(),
     json.dumps({**fields("wx-openid-x", "你好", 4), "CreateTime": "yesterday"}).encode(),
-    "<xml><FromUserName>wx-openid-x</FromUserName><Content>\x01</Content></xml>".encode(),
+    b"<xml><FromUserName>wx-openid-x</FromUserName><Content>\x01</Content></xml>",
     b"\xff\xfe<\x00x\x00",
     b'{"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     b"<xml>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</xml>",

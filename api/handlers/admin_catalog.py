@@ -12,19 +12,34 @@ from api.keys import SEARCH
 from api.responses import json_ok
 from api.routing import ADMIN, Route
 from api.schemas.catalog import (
-    AdminProductOut, AdminProductPage, AuditOut, AuditPage, AuditQuery, IdPath, ImportOut, ProductCertifyIn,
-    ProductIn, ProductPatch, ProductStatusQuery, StatusQuery, SupplierCertifyIn, SupplierIn, SupplierOut, SupplierPage, SupplierPatch,
+    AdminProductOut,
+    AdminProductPage,
+    AuditOut,
+    AuditPage,
+    AuditQuery,
+    IdPath,
+    ImportOut,
+    ProductCertifyIn,
+    ProductIn,
+    ProductPatch,
+    ProductStatusQuery,
+    StatusQuery,
+    SupplierCertifyIn,
+    SupplierIn,
+    SupplierOut,
+    SupplierPage,
+    SupplierPatch,
 )
 from api.schemas.common import Reason
 from api.schemas.products import SkuPath
 from api.validation import form_parts, parse_json, parse_path, parse_query
-from models.tables.catalog import Product
 from models.clock import shanghai_iso
-from models.storage.busy import is_database_busy
 from models.errors import AppError, BadRequest
 from models.sellability import is_sellable
 from models.services import audit_log, catalog
 from models.services.catalog_import import import_catalog, summary_dict
+from models.storage.busy import is_database_busy
+from models.tables.catalog import Product
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,12 @@ from api.keys import BACKGROUND_JOBS, CARD_CODES, SETTINGS
 from api.responses import json_ok
 from api.routing import ADMIN, Route
 from api.schemas.card_batches import (
-    BatchCardOut, BatchCardPage, BatchCardsQuery, CardBatchIn, CardBatchOut, CardBatchPage,
+    BatchCardOut,
+    BatchCardPage,
+    BatchCardsQuery,
+    CardBatchIn,
+    CardBatchOut,
+    CardBatchPage,
 )
 from api.schemas.catalog import IdPath
 from api.schemas.common import PageQuery

@@ -12,7 +12,16 @@ from api.limits import LIMITS
 from api.responses import json_ok
 from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.cards import (
-    ActivityOut, CardDetail, CardList, CardOut, CardPath, ClaimCodeOut, CodeIn, FreezeIn, PayCodeOut, PurchaseIn,
+    ActivityOut,
+    CardDetail,
+    CardList,
+    CardOut,
+    CardPath,
+    ClaimCodeOut,
+    CodeIn,
+    FreezeIn,
+    PayCodeOut,
+    PurchaseIn,
 )
 from api.schemas.orders import OrderOut
 from api.validation import parse_json, parse_path

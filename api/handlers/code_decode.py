@@ -18,8 +18,8 @@ from api.responses import json_ok
 from api.routing import CONSUMER, Route
 from api.schemas.code_decode import DecodeOut
 from api.validation import form_parts
-from models.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from models.codes.qr_decode import decode_qr
+from models.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from models.services import throttle
 from models.tables.users import Role
 

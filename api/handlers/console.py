@@ -16,7 +16,7 @@ PAGES = {"/": "chat.html", "/merchant": "merchant.html", "/admin": "admin.html"}
 NO_STALE = {"Cache-Control": "no-cache"}
 
 
-def _page(file_name: str):  # noqa: ANN202 - an aiohttp handler
+def _page(file_name: str):
     async def page(request: web.Request) -> web.FileResponse:
         return web.FileResponse(STATIC / file_name, headers=NO_STALE)
 

@@ -12,10 +12,10 @@ from api.responses import json_ok
 from api.routing import ADMIN, MERCHANT, Route
 from api.schemas.redemption_requests import CounterCodeOut, MerchantPath
 from api.validation import parse_path
-from models.tables.merchants import Merchant
 from models.printing import qr_png
 from models.printing.poster import Poster, poster_pdf, poster_png
 from models.services import counter_codes
+from models.tables.merchants import Merchant
 
 
 def _code(request: web.Request, merchant: Merchant) -> str:

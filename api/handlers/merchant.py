@@ -8,7 +8,15 @@ from api.keys import CARD_CODES
 from api.responses import json_ok
 from api.routing import MERCHANT, Route
 from api.schemas.cards import (
-    CodeIn, PreviewOut, RedeemIn, RedemptionOut, RedemptionPage, RedemptionPath, RedemptionQuery, VoidIn, mask,
+    CodeIn,
+    PreviewOut,
+    RedeemIn,
+    RedemptionOut,
+    RedemptionPage,
+    RedemptionPath,
+    RedemptionQuery,
+    VoidIn,
+    mask,
 )
 from api.validation import parse_json, parse_path, parse_query
 from models.services import redemptions

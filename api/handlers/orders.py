@@ -12,9 +12,9 @@ from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.common import Reason
 from api.schemas.orders import OrderIn, OrderNoPath, OrderOut, OrderPage, OrderQuery, ShipIn
 from api.validation import parse_json, parse_path, parse_query
-from models.tables.orders import Order
 from models.services import orders
 from models.services.basket import LineRequest
+from models.tables.orders import Order
 
 
 async def _out(order: Order) -> OrderOut:

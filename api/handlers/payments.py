@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Awaitable, Callable
 
 from aiohttp import web
 
@@ -18,10 +18,10 @@ from api.validation import parse_json, parse_path
 from api.wechat.pay_client import WeChatPayV3
 from api.wechat.pay_crypto import NotificationRejected, ResourceDecryptError, decrypt_json_resource, verify_notification
 from models.errors import AppError, Invalid
-from models.tables.orders import Order
-from models.tables.payments import PaymentMethod
 from models.services import payments
 from models.services.orders import order_for
+from models.tables.orders import Order
+from models.tables.payments import PaymentMethod
 
 log = logging.getLogger(__name__)
 PayMethod = Callable[[web.Request, Order, PayIn], Awaitable[PayOut]]

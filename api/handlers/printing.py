@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Iterator
+from collections.abc import Iterator
 
 from aiohttp import web
 from pydantic import BaseModel, Field, model_validator
@@ -31,7 +31,7 @@ class PrintRange(BaseModel):
     to: int = Field(ge=1, le=INT32_MAX)
 
     @model_validator(mode="after")
-    def _bounded(self) -> "PrintRange":
+    def _bounded(self) -> PrintRange:
         if not self.from_ <= self.to < self.from_ + MAX_PRINT_RANGE:
             raise ValueError(f"from ≤ to, at most {MAX_PRINT_RANGE} cards per file")
         return self

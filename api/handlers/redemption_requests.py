@@ -10,7 +10,11 @@ from api.routing import CONSUMER, MERCHANT, Route
 from api.schemas.cards import CardPath, RedemptionOut
 from api.schemas.common import Reason
 from api.schemas.redemption_requests import (
-    CardRequestPath, RedemptionRequestIn, RedemptionRequestOut, RedemptionRequestPage, RedemptionRequestQuery,
+    CardRequestPath,
+    RedemptionRequestIn,
+    RedemptionRequestOut,
+    RedemptionRequestPage,
+    RedemptionRequestQuery,
     RequestIdPath,
 )
 from api.validation import parse_json, parse_path, parse_query

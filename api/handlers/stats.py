@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Iterator
+from collections.abc import Iterator
 
 from aiohttp import web
 
@@ -10,9 +10,9 @@ from api.responses import json_ok
 from api.routing import ADMIN, Route
 from api.schemas.stats import StatsChartQuery, StatsOut, StatsQuery
 from api.validation import parse_query
+from models.exports.stats_export import iter_csv, xlsx_bytes
 from models.printing.charts import Point, render_chart
 from models.services.stats import GroupBy, StatsFilter, StatsResult, statistics
-from models.exports.stats_export import iter_csv, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LINE_CHARTS = {GroupBy.DAY, GroupBy.MONTH}

@@ -39,7 +39,7 @@ class AddressOut(BaseModel):
     is_default: bool
 
     @classmethod
-    def of(cls, a: Address) -> "AddressOut":
+    def of(cls, a: Address) -> AddressOut:
         return cls(id=a.id, name=a.name, phone=a.phone, province=a.province, city=a.city, county=a.county,
                    region_code=a.region_id, detail=a.detail, is_default=a.is_default)
 

@@ -23,7 +23,7 @@ class UserOut(BaseModel):
     merchant_id: int | None
 
     @classmethod
-    def of(cls, user: User) -> "UserOut":
+    def of(cls, user: User) -> UserOut:
         return cls(id=user.id, role=user.role.value, nickname=user.nickname, username=user.username, merchant_id=user.merchant_id)
 
 

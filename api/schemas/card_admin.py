@@ -40,7 +40,7 @@ class AdjustmentOut(BaseModel):
     card: CardOut = Field(description="the card as it is now")
 
     @classmethod
-    def of(cls, a: Adjustment) -> "AdjustmentOut":
+    def of(cls, a: Adjustment) -> AdjustmentOut:
         act = a.activity
         return cls(card_no=a.card.card_no, amount_fen=act.amount_fen, balance_after_fen=act.balance_after_fen,
                    reason=act.note, idempotency_key=act.idempotency_key or "", created_at=shanghai_iso(act.created_at),

@@ -7,8 +7,8 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import Day, PageQuery, Strict
 from api.schemas.names import Name
-from models.tables.cards import Card, CardBatch
 from models.clock import shanghai_iso
+from models.tables.cards import Card, CardBatch
 
 
 class CardBatchIn(Strict):
@@ -43,7 +43,7 @@ class CardBatchOut(BaseModel):
     report: CardBatchReport | None = Field(None, description="only on the single-batch endpoints")
 
     @classmethod
-    def of(cls, b: CardBatch, report: dict[str, int] | None = None) -> "CardBatchOut":
+    def of(cls, b: CardBatch, report: dict[str, int] | None = None) -> CardBatchOut:
         return cls(
             id=b.id, organization=b.organization, face_value_fen=b.face_value_fen, count=b.count, done=b.issued,
             total=b.count, state=b.state.value, expires_at=b.expires_at, note=b.note, error=b.error,
@@ -68,7 +68,7 @@ class BatchCardOut(BaseModel):
     balance_fen: int
 
     @classmethod
-    def of(cls, card: Card, qr: str) -> "BatchCardOut":
+    def of(cls, card: Card, qr: str) -> BatchCardOut:
         return cls(card_no=card.card_no, qr=qr, status=card.status.value, balance_fen=card.balance_fen)
 
 

@@ -6,10 +6,10 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import BigIntId, Day, PageQuery, Strict
 from api.schemas.orders import LineIn
-from models.tables.cards import Card, CardActivity, Redemption
 from models.clock import shanghai_iso
 from models.printing import mask_card_no as mask
 from models.services.basket import MAX_LINES
+from models.tables.cards import Card, CardActivity, Redemption
 
 CardNo = Field(pattern=r"^\d{16}$")
 
@@ -35,7 +35,7 @@ class CardOut(BaseModel):
     expires_at: dt.date
 
     @classmethod
-    def of(cls, card: Card) -> "CardOut":
+    def of(cls, card: Card) -> CardOut:
         return cls(card_no=card.card_no, face_value_fen=card.face_value_fen, balance_fen=card.balance_fen,
                    status=card.status.value, expires_at=card.expires_at)
 
@@ -53,7 +53,7 @@ class ActivityOut(BaseModel):
     created_at: str
 
     @classmethod
-    def of(cls, a: CardActivity) -> "ActivityOut":
+    def of(cls, a: CardActivity) -> ActivityOut:
         return cls(kind=a.kind.value, amount_fen=a.amount_fen, balance_after_fen=a.balance_after_fen,
                    merchant_id=a.merchant_id, order_id=a.order_id, created_at=shanghai_iso(a.created_at))
 
@@ -110,7 +110,7 @@ class RedemptionOut(BaseModel):
     balance_after_fen: int | None = None
 
     @classmethod
-    def of(cls, r: Redemption, card_no: str, lines: list, balance: int | None = None) -> "RedemptionOut":
+    def of(cls, r: Redemption, card_no: str, lines: list, balance: int | None = None) -> RedemptionOut:
         return cls(
             id=r.id, card_no_masked=mask(card_no), amount_fen=r.amount_fen, status=r.status.value,
             business_date=r.business_date, created_at=shanghai_iso(r.created_at), balance_after_fen=balance,

@@ -94,7 +94,7 @@ class SupplierOut(BaseModel):
     revoked_reason: str | None
 
     @classmethod
-    def of(cls, s: Supplier) -> "SupplierOut":
+    def of(cls, s: Supplier) -> SupplierOut:
         return cls(
             id=s.id, name=s.name, type=s.type.value, region_code=s.region_id, households_lifted=s.households_lifted,
             cert_status=s.cert_status.value, cert_no=s.cert_no, revoked_reason=s.revoked_reason,
@@ -122,7 +122,7 @@ class AdminProductOut(BaseModel):
     sellable: bool
 
     @classmethod
-    def of(cls, p: Product, sellable: bool) -> "AdminProductOut":
+    def of(cls, p: Product, sellable: bool) -> AdminProductOut:
         return cls(
             sku=p.sku, name=p.name, brand=p.brand, category=p.category, unit=p.unit, price_fen=p.price_fen,
             stock=p.stock, supplier_id=p.supplier_id, supplier_name=p.supplier.name, origin_code=p.origin_id,

@@ -31,7 +31,7 @@ class MerchantOut(BaseModel):
     active: bool
 
     @classmethod
-    def of(cls, m: Merchant) -> "MerchantOut":
+    def of(cls, m: Merchant) -> MerchantOut:
         return cls(id=m.id, name=m.name, kind=m.kind.value, address=m.address, region_code=m.region_id,
                    organization=m.organization, active=m.active)
 

@@ -4,8 +4,8 @@ from pydantic import BaseModel, Field
 
 from api.schemas.common import IntId, PageQuery, Strict
 from models.clock import shanghai_iso
-from models.tables.orders import Order, OrderLine, OrderStatus
 from models.services.basket import MAX_QTY
+from models.tables.orders import Order, OrderLine, OrderStatus
 
 
 class LineIn(Strict):
@@ -43,7 +43,7 @@ class LineOut(BaseModel):
     poverty_county: bool
 
     @classmethod
-    def of(cls, line: OrderLine) -> "LineOut":
+    def of(cls, line: OrderLine) -> LineOut:
         return cls(sku=line.sku, name=line.name, qty=line.qty, price_fen=line.price_fen, unit=line.unit,
                    amount_fen=line.amount_fen, origin_county=line.origin_county, poverty_county=line.poverty_county)
 
@@ -62,7 +62,7 @@ class OrderOut(BaseModel):
     note: str
 
     @classmethod
-    def of(cls, order: Order, lines: list[OrderLine]) -> "OrderOut":
+    def of(cls, order: Order, lines: list[OrderLine]) -> OrderOut:
         return cls(
             order_no=order.order_no, kind=order.kind.value, status=order.status.value, total_fen=order.total_fen,
             items=[LineOut.of(line) for line in lines], created_at=shanghai_iso(order.created_at),

@@ -70,7 +70,7 @@ class OrganizationReportOut(BaseModel):
     untraced_fen: int = Field(description="ledger spending linked to no redemption or order (manual adjustments)")
 
     @classmethod
-    def of(cls, r: OrganizationReport) -> "OrganizationReportOut":
+    def of(cls, r: OrganizationReport) -> OrganizationReportOut:
         batches = [BatchLine(**{**b, "created_at": shanghai_iso(b["created_at"]),
                                 "activated_at": shanghai_iso(b["activated_at"])}) for b in r.batches]
         return cls(

@@ -6,9 +6,9 @@ from api.schemas.cards import CardNo, mask
 from api.schemas.common import BigIntId, IntId, PageQuery, Strict
 from api.schemas.orders import LineIn
 from models.clock import shanghai_iso
-from models.tables.redemption_requests import RequestState
 from models.services.basket import MAX_LINES
 from models.services.redemption_requests import RequestView
+from models.tables.redemption_requests import RequestState
 
 
 class RedemptionRequestIn(Strict):

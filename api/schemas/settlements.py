@@ -58,7 +58,7 @@ class SettlementOut(BaseModel):
     closed_by: str | None
 
     @classmethod
-    def of(cls, s: Settlement) -> "SettlementOut":
+    def of(cls, s: Settlement) -> SettlementOut:
         return cls(
             merchant_id=s.merchant_id, merchant_name=s.merchant_name, date=s.business_date,
             redemption_count=s.redemption_count, redemption_fen=s.redemption_fen, void_count=s.void_count,

@@ -66,7 +66,7 @@ class StatsOut(BaseModel):
                                                   "(empty: every figure is exact)")
 
     @classmethod
-    def of(cls, r: StatsResult) -> "StatsOut":
+    def of(cls, r: StatsResult) -> StatsOut:
         f = r.filter
         return cls(
             group_by=f.group_by.value, from_=f.date_from, to=f.date_to, poverty_only=f.poverty_only,

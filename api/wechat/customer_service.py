@@ -82,7 +82,7 @@ class CustomerService:
         try:
             async with self._http.request(method, self._base + path, timeout=self._timeout, **kwargs) as resp:
                 body = await resp.read()
-        except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             raise SendFailed(-1, f"WeChat API unreachable: {exc!r}") from None
         try:
             data = orjson.loads(body)  # WeChat labels its JSON text/plain

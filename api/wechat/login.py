@@ -1,7 +1,6 @@
 """WeChat mini program login: exchanging a `wx.login` code for an openid (code2Session)."""
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ class WeChatLogin:
         try:
             async with self._http.get(url, params=params, timeout=self._timeout) as resp:
                 body = await resp.read()
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise Unavailable("wechat_timeout", "微信登录服务超时，请稍后再试") from None
         except aiohttp.ClientError as exc:
             log.warning("code2Session unreachable: %s", exc)

@@ -1,7 +1,6 @@
 """WeChat Pay API v3 client: JSAPI prepay orders for the mini program, order query and close."""
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from typing import Any, Protocol
@@ -10,8 +9,8 @@ import aiohttp
 from cryptography.hazmat.primitives.asymmetric import rsa
 from yarl import URL
 
-from models.errors import AppError, Unavailable, UpstreamFailed
 from api.wechat.pay_crypto import authorization_header, request_payment_params
+from models.errors import AppError, Unavailable, UpstreamFailed
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +77,7 @@ class WeChatPayV3:
             async with self._http.request(method, url, data=body.encode() if payload is not None else None,
                                           headers=headers, timeout=self._timeout) as resp:
                 status, raw = resp.status, await resp.read()
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise Unavailable("wechatpay_timeout", "微信支付服务超时，请稍后再试") from None
         except aiohttp.ClientError as exc:
             log.warning("WeChat Pay unreachable: %s", exc)

@@ -38,18 +38,29 @@ import re
 import secrets
 import time
 import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable, Coroutine
+from typing import Any
 
 import aiohttp
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from api.wechat.pay_crypto import (
-    AUTH_SCHEMA, encrypt_resource, generate_keypair, load_private_key, load_public_key,
-    notification_message, parse_authorization, public_key_pem, random_nonce, request_message, sign, verify,
+    AUTH_SCHEMA,
+    encrypt_resource,
+    generate_keypair,
+    load_private_key,
+    load_public_key,
+    notification_message,
+    parse_authorization,
+    public_key_pem,
+    random_nonce,
+    request_message,
+    sign,
+    verify,
 )
 
 log = logging.getLogger(__name__)
@@ -343,7 +354,7 @@ async def _pay_and_deliver(state: SandboxState, tx: Transaction) -> None:
         outcome: int | BaseException
         try:
             outcome, _ = await _post(state, tx.notify_url, body, _notification_headers(state, body, None))
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             outcome = exc
         state.deliveries.append((tx.out_trade_no, outcome, attempt))
         if outcome in ACKNOWLEDGED:
@@ -366,7 +377,7 @@ async def send_notification(app: web.Application, out_trade_no: str, *, tamper: 
     body, headers = _notification(state, tx, tamper)
     try:
         status, text = await _post(state, tx.notify_url, body, headers)
-    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, aiohttp.ClientError) as exc:
         state.deliveries.append((out_trade_no, exc, 1))
         raise
     state.deliveries.append((out_trade_no, status, 1))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from xml.etree.ElementTree import ParseError
 
 from models.errors import BadRequest
 

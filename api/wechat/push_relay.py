@@ -43,7 +43,7 @@ class PushConfig:
     max_skew_seconds: int
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "PushConfig | None":
+    def from_settings(cls, settings: Settings) -> PushConfig | None:
         if not settings.wechat_push_token:
             return None
         cipher = None

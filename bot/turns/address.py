@@ -9,10 +9,10 @@ from bot.addressing import AddressPart
 from bot.draft import Draft
 from bot.reply import Reply
 from bot.turns import common, quantity
-from models.places.address_parser import PHONE
-from models.tables.addresses import Address
 from models.errors import DomainError
+from models.places.address_parser import PHONE
 from models.services import addresses
+from models.tables.addresses import Address
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn

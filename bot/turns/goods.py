@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from bot import replies, shop_questions
 from bot.draft import Draft, Line
@@ -92,7 +93,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             line.qty = None
             quantity.apply_quantity(turn, line)
             return await quantity.advance(turn, d)
-    if d.awaiting == "confirm" and (("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick)
+    if d.awaiting == "confirm" and ((("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick))
                                     or (u.specs and not u.product_words)):
         return await replace_product(turn, d)
     if current is not None and u.product_words and same_product(turn, current["sku"]) \

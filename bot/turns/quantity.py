@@ -9,7 +9,7 @@ from bot.draft import Draft, Line
 from bot.packs import Asked
 from bot.reply import Reply
 from bot.turns import common
-from bot.understanding import METRIC, spec_of, Understanding
+from bot.understanding import METRIC, Understanding, spec_of
 from models.services import addresses
 from models.services.basket import MAX_QTY
 

@@ -13,7 +13,7 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from models.errors import Conflict, Invalid
 
@@ -72,7 +72,7 @@ class CardCodes:
 
     def pay_code(self, card_no: str, holder_id: int, counter: int, now: datetime) -> PayCode:
         step = int(now.timestamp()) // STEP_SECONDS
-        expires = datetime.fromtimestamp((step + PAY_CODE_STEPS) * STEP_SECONDS, tz=timezone.utc)
+        expires = datetime.fromtimestamp((step + PAY_CODE_STEPS) * STEP_SECONDS, tz=UTC)
         code = f"AX2.{card_no}.{holder_id}.{counter}.{step}.{self._otp(card_no, holder_id, counter, step)}"
         return PayCode(card_no, counter, code, expires)
 

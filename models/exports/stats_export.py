@@ -6,11 +6,12 @@ category or merchant named like a formula (=…, +…, -…, @…) is written as
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from models.exports.csv_chunks import csv_chunks
-from models.services.stats import Figures, StatsResult
 from models.exports.spreadsheet_safety import xlsx_bytes as workbook
+from models.services.stats import Figures, StatsResult
 
 HEADER = ["分组 key", "编码 code", "金额(分) amount_fen", "订单数 orders", "数量 quantity", "供应商数 suppliers",
           "带动贫困户 households", "贫困县占比 poverty_share", "认购额(分) subscribed_fen"]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from models.places.region_names import region_short_forms
 from models.tables.regions import Region
@@ -36,7 +36,7 @@ class NameForms:
     longest: int
 
     @classmethod
-    def of(cls, rows: list[RegionRow]) -> "NameForms":
+    def of(cls, rows: list[RegionRow]) -> NameForms:
         by_form: dict[str, RegionRow] = {}
         for row in rows:
             for form in region_short_forms(row.name):
@@ -71,7 +71,7 @@ class RegionDirectory:
         return pool
 
     @classmethod
-    async def load(cls) -> "RegionDirectory":
+    async def load(cls) -> RegionDirectory:
         rows = await Region.all().values_list("code", "name", "level", "parent_id")
         return cls([RegionRow(code, name, getattr(level, "value", level), parent) for code, name, level, parent in rows])
 

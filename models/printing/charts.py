@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from models.paths import ASSETS

@@ -8,15 +8,16 @@ of CARD_FIELDS, dates as dates, JSON lists as lists), so `card` and `search_doc`
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Any, Sequence
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
 
 import orjson
 
-from models.storage import sql
-from models.tables.catalog import Product
-from models.storage.id_chunks import CHUNK, fetch_in_chunks
 from models.sellability import SELLABLE_SQL, sellable_sql_values
+from models.storage import sql
+from models.storage.id_chunks import CHUNK, fetch_in_chunks  # noqa: F401 (CHUNK: catalog_search imports it from here)
+from models.tables.catalog import Product
 
 _CARDS = f"""
 SELECT p.sku, p.name, p.brand, p.category, p.unit, p.price_fen, p.stock, p.aliases, p.tags, p.cert_no, p.valid_until,
@@ -65,5 +66,5 @@ async def update_stamps(since: datetime | None = None) -> list[tuple[str, Any]]:
     compared only with one another, so they stay as the driver returns them (text on SQLite)."""
     text, values = "SELECT sku, updated_at FROM product", []
     if since is not None:
-        text, values = text + " WHERE updated_at >= ?", [since.astimezone(timezone.utc)]
+        text, values = text + " WHERE updated_at >= ?", [since.astimezone(UTC)]
     return [(row["sku"], row["updated_at"]) for row in await sql.query(Product._meta.db, text, values)]

@@ -19,21 +19,21 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from tortoise.functions import Count, Max
 
-from models.tables.catalog import Product
-from models.search.catalog_rows import CHUNK, sellable_card_rows, update_stamps
 from models.clock import today_shanghai
 from models.errors import Unavailable
-from models.search.product_cards import card, search_doc
 from models.search import SearchIndex
+from models.search.catalog_rows import CHUNK, sellable_card_rows, update_stamps
+from models.search.product_cards import card, search_doc
 from models.search.refresh import RefreshHealth
 from models.sellability import sellable_skus
+from models.tables.catalog import Product
 
 log = logging.getLogger(__name__)
 

@@ -1,12 +1,13 @@
 """A product as people see it: the card shown in search results and on the detail page."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from models.tables.catalog import Product
 from models.errors import NotFound
 from models.search import SearchDoc
 from models.sellability import sellable
+from models.tables.catalog import Product
 
 CARD_FIELDS = (
     "sku", "name", "brand", "category", "unit", "price_fen", "stock", "aliases", "tags", "cert_no", "valid_until",

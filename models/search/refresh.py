@@ -9,8 +9,9 @@ against the database before anyone is offered it (models/search/catalog_search.p
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 MAX_BACKOFF_SECONDS = 60.0
 DEFAULT_INTERVAL = 2.0

@@ -12,15 +12,16 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
 from models.clock import now_utc
 from models.errors import Conflict, Invalid, NotFound, TooManyAttempts, Unauthenticated
-from models.tables.merchants import Merchant
 from models.names import check_name
 from models.services import throttle
 from models.services.passwords import hash_password, verify_password
 from models.services.throttle import Lockout
+from models.storage import sql
+from models.tables.merchants import Merchant
 from models.tables.users import AuthToken, Role, User
+
 
 # Checked against when the username is unknown, so a wrong username costs as long as a wrong password.
 @functools.cache

@@ -6,11 +6,11 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
-from models.places.address_parser import ParsedAddress, parse_address
-from models.tables.addresses import Address
 from models.errors import Invalid, NotFound
+from models.places.address_parser import ParsedAddress, parse_address
 from models.places.region_directory import RegionDirectory, RegionNotFound, RegionSnapshot
+from models.storage import sql
+from models.tables.addresses import Address
 from models.tables.users import User
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")

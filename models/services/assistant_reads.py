@@ -30,9 +30,9 @@ async def stock_of(sku: str) -> int:
 async def evaluation_user(name: str, address: dict[str, Any] | None, regions: Any) -> Any:
     """A consumer for scoring the assistant (`evaluate-bot`): no dialogue state, and the given default address
     or none."""
+    from models.services import addresses
     from models.tables.addresses import Address
     from models.tables.chat import ChatSession
-    from models.services import addresses
     from models.tables.users import User
 
     user, _ = await User.get_or_create(openid=f"eval:{name}", defaults={"nickname": name})

@@ -17,11 +17,11 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
-from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.errors import Conflict, Invalid
 from models.services import audit, card_ledger
 from models.services.cards import any_card
+from models.storage import sql
+from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.tables.users import User
 
 CORRECTABLE = (CardStatus.ACTIVE, CardStatus.FROZEN)

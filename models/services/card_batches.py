@@ -21,20 +21,21 @@ import itertools
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models.tables.cards import ActivityKind, BatchState, Card, CardBatch, CardStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.names import check_name
 from models.services import audit
 from models.services.card_numbers import BODY_SPACE, MULTIPLIER, OFFSET, PREFIX, allocate_serials
+from models.tables.cards import ActivityKind, BatchState, Card, CardBatch, CardStatus
 from models.tables.users import User
 
 log = logging.getLogger(__name__)

@@ -6,9 +6,9 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 
+from models.errors import Conflict
 from models.storage import sql
 from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
-from models.errors import Conflict
 from models.tables.users import User
 
 

@@ -6,13 +6,13 @@ from datetime import timedelta
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Invalid
-from models.tables.orders import Order, OrderEvent, OrderKind, OrderStatus
 from models.services.audit import actor_label
 from models.services.card_numbers import allocate_serials, card_no_for
 from models.services.orders import new_order_no
+from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
+from models.tables.orders import Order, OrderEvent, OrderKind, OrderStatus
 from models.tables.users import User
 
 MAX_CARDS_PER_ORDER = 100

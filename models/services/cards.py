@@ -11,12 +11,12 @@ from datetime import date, datetime
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
-from models.codes.card_codes import CardCodes, PayCode
-from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.clock import now_utc, today_shanghai
+from models.codes.card_codes import CardCodes, PayCode
 from models.errors import Conflict, NotFound
 from models.services import card_ledger
+from models.storage import sql
+from models.tables.cards import ActivityKind, Card, CardActivity, CardStatus
 from models.tables.users import Role, User
 
 

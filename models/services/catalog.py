@@ -8,11 +8,11 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
 from models.clock import now_utc
 from models.errors import Conflict, Invalid, NotFound
-from models.tables.regions import Region, RegionLevel
 from models.services import audit, stock
+from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
+from models.tables.regions import Region, RegionLevel
 from models.tables.users import User
 
 SUPPLIER_FIELDS = ("name", "type", "region_id", "households_lifted", "cert_status", "cert_no", "certified_at", "revoked_reason")

@@ -19,13 +19,13 @@ from typing import Any
 from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
-from models.tables.audit import AuditEntry
-from models.tables.catalog import CertStatus, Product, Supplier
 from models.catalog_csv import HEADER, CatalogRow, parse_catalog, parse_price_fen
 from models.clock import now_utc
-from models.storage.busy import is_database_busy
 from models.services import audit, stock
 from models.services.catalog import PRODUCT_FIELDS, SUPPLIER_FIELDS
+from models.storage.busy import is_database_busy
+from models.tables.audit import AuditEntry
+from models.tables.catalog import CertStatus, Product, Supplier
 from models.tables.users import User
 
 __all__ = ["HEADER", "CatalogRow", "ImportSummary", "import_catalog", "parse_catalog", "parse_price_fen"]

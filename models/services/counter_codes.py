@@ -4,10 +4,10 @@ from __future__ import annotations
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from models.errors import Conflict, NotFound
 from models.codes.merchant_codes import MerchantCodes
-from models.tables.merchants import Merchant
+from models.errors import Conflict, NotFound
 from models.services import audit
+from models.tables.merchants import Merchant
 from models.tables.users import User
 
 

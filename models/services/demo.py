@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import logging
 
-from models.tables.catalog import Product
-from models.tables.merchants import Merchant, MerchantKind
 from models.paths import DEMO_CATALOG_CSV
 from models.services.accounts import create_staff_user
 from models.services.catalog_import import import_catalog
 from models.services.merchants import create_merchant
+from models.tables.catalog import Product
+from models.tables.merchants import Merchant, MerchantKind
 from models.tables.users import Role, User
 
 log = logging.getLogger(__name__)

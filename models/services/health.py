@@ -4,8 +4,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from models.tables.regions import Region
 from models.search.refresh import RefreshHealth
+from models.tables.regions import Region
 
 log = logging.getLogger(__name__)
 

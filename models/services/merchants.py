@@ -5,10 +5,10 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import Conflict, Invalid
-from models.tables.merchants import Merchant, MerchantKind
 from models.names import check_name
-from models.tables.regions import Region
 from models.services import audit
+from models.tables.merchants import Merchant, MerchantKind
+from models.tables.regions import Region
 from models.tables.users import User
 
 FIELDS = ("name", "kind", "region_id", "address", "organization", "active")

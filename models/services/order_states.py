@@ -6,9 +6,10 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models.errors import Conflict
-from models.tables.orders import Order, OrderEvent, OrderStatus as S
 from models.services import stats_marks
 from models.services.audit import actor_label
+from models.tables.orders import Order, OrderEvent
+from models.tables.orders import OrderStatus as S
 from models.tables.users import User
 
 ALLOWED: dict[S, frozenset[S]] = {

@@ -23,10 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.storage import sql
-from models.tables.cards import ActivityKind, CardBatch, CardStatus
 from models.errors import NotFound
 from models.services.card_batches import SPENDING
+from models.storage import sql
+from models.tables.cards import ActivityKind, CardBatch, CardStatus
 
 _CARDS = (
     "SELECT batch_id, COUNT(*) AS issued, SUM(CASE WHEN status <> ? THEN 1 ELSE 0 END) AS activated, "

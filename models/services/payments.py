@@ -3,23 +3,23 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.tables.cards import ActivityKind
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
-from models.tables.orders import Order, OrderKind, OrderLine, OrderStatus
-from models.tables.payments import Payment, PaymentMethod, PaymentNotification, PaymentStatus
 from models.sellability import is_sellable
 from models.services import card_ledger, order_states
 from models.services.card_purchase import deliver_cards
 from models.services.cards import holder_card
 from models.services.orders import order_for
+from models.tables.cards import ActivityKind
+from models.tables.orders import Order, OrderKind, OrderLine, OrderStatus
+from models.tables.payments import Payment, PaymentMethod, PaymentNotification, PaymentStatus
 from models.tables.users import User
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
     the money is recorded against it and the outcome says so, for a refund: it is not lost. `paid_at` is stored
     in UTC whatever offset the provider gave it (WeChat says +08:00; SQLite compares the stored text).
     """
-    paid_at = paid_at.astimezone(timezone.utc)
+    paid_at = paid_at.astimezone(UTC)
     async with in_transaction() as conn:
         payment = await Payment.filter(out_trade_no=out_trade_no).using_db(conn).first()
         if payment is None:

@@ -15,14 +15,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.storage import sql
-from models.tables.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Forbidden
 from models.services import card_ledger
 from models.services.cards import any_card
 from models.snapshots import Selling
+from models.storage import sql
 from models.storage.sql_batch import Batch, Ref, Refused, Statement
+from models.tables.cards import ActivityKind, Card, CardStatus, Redemption, RedemptionLine, RedemptionStatus
 from models.tables.merchants import Merchant
 from models.tables.users import User
 

@@ -17,17 +17,17 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from models.tables.cards import Card, Redemption, RedemptionLine
 from models.clock import now_utc
-from models.errors import Conflict, Invalid, NotFound
 from models.codes.merchant_codes import MerchantCodes
-from models.tables.merchants import Merchant
-from models.tables.redemption_requests import RedemptionRequest, RequestState
+from models.errors import Conflict, Invalid, NotFound
 from models.services import counter_codes, redemptions
-from models.services.cards import holder_card
 from models.services.basket import LineRequest, merge_lines
+from models.services.cards import holder_card
 from models.services.redemption_debit import BALANCE, REDEMPTION_ID, run_debit
 from models.storage.sql_batch import Refused, Statement
+from models.tables.cards import Card, Redemption, RedemptionLine
+from models.tables.merchants import Merchant
+from models.tables.redemption_requests import RedemptionRequest, RequestState
 from models.tables.users import User
 
 REQUEST_TTL = timedelta(minutes=5)

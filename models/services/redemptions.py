@@ -16,18 +16,23 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.codes.card_codes import CardCodes
-from models.tables.cards import ActivityKind, Card, Redemption, RedemptionLine, RedemptionStatus
 from models.clock import now_utc, today_shanghai
+from models.codes.card_codes import CardCodes
 from models.errors import AppError, Conflict, Invalid, NotFound
-from models.tables.merchants import Merchant
 from models.services import card_ledger, settlements, stats_marks
+from models.services.basket import LineRequest, merge_lines
 from models.services.cards import any_card
 from models.services.redemption_debit import (  # noqa: F401 (check_spendable: for holder requests too)
-    Debit, Receipt, check_active_merchant, check_pay_code, check_spendable, run_debit,
+    Debit,
+    Receipt,
+    check_active_merchant,
+    check_pay_code,
+    check_spendable,
+    run_debit,
 )
-from models.services.basket import LineRequest, merge_lines
 from models.snapshots import Selling, sellable_now
+from models.tables.cards import ActivityKind, Card, Redemption, RedemptionLine, RedemptionStatus
+from models.tables.merchants import Merchant
 from models.tables.users import User
 
 

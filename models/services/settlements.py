@@ -21,13 +21,13 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
-from models.tables.cards import RedemptionStatus
 from models.clock import SHANGHAI, now_utc, today_shanghai
 from models.errors import Conflict, NotFound
-from models.storage.id_chunks import fetch_in_chunks
-from models.tables.merchants import Merchant
 from models.services import audit
+from models.storage import sql
+from models.storage.id_chunks import fetch_in_chunks
+from models.tables.cards import RedemptionStatus
+from models.tables.merchants import Merchant
 from models.tables.settlements import MerchantSettlement
 from models.tables.users import User
 

@@ -7,9 +7,9 @@ import logging
 from tortoise.context import TortoiseContext
 from tortoise.transactions import in_transaction
 
-from models.storage.database import apply_migrations, pending_migrations, activated
 from models.errors import Unavailable
 from models.paths import REGIONS_CSV
+from models.storage.database import activated, apply_migrations, pending_migrations
 from models.tables.regions import Region, RegionLevel
 
 log = logging.getLogger(__name__)

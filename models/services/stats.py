@@ -27,12 +27,12 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
 from models.clock import today_shanghai
 from models.errors import Invalid
-from models.tables.orders import Order, OrderKind, OrderStatus
 from models.services import stats_fresh, stats_rollup
 from models.services.stats_rollup import utc_bound
+from models.storage import sql
+from models.tables.orders import Order, OrderKind, OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
 ONLINE = "online"

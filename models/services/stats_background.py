@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import time
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise import get_connection
+from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models.storage import sql
 from models.services import stats_rollup
+from models.storage import sql
 
 LEASE = "stats_rollup"
 LEASE_MS = 120_000

@@ -23,9 +23,9 @@ from datetime import date, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from models.services import stats_rollup
 from models.storage import sql
 from models.tables.orders import OrderKind
-from models.services import stats_rollup
 
 LIVE_BUDGET = 20_000  # orders and redemptions in stale days a request aggregates live, at most
 MAX_LIVE_RUNS = 8  # runs of consecutive stale days aggregated live, at most (one facts query each)

@@ -23,8 +23,8 @@ from datetime import date, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models.storage import sql
 from models.clock import today_shanghai
+from models.storage import sql
 from models.tables.orders import Order, OrderKind, OrderStatus
 
 COUNTED = frozenset({OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED})  # statuses the account counts

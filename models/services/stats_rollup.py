@@ -26,16 +26,18 @@ history ahead (the background would do it too, a day per transaction).
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, time as clock_time, timedelta, timezone
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
 from models.clock import SHANGHAI, today_shanghai
-from models.tables.orders import Order, OrderKind, OrderStatus
 from models.services import stats_marks
+from models.storage import sql
+from models.tables.orders import Order, OrderKind, OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
 SETTLE_MS = 60_000  # a day is rolled up once it has been over this long (writes begun before midnight commit)
@@ -68,7 +70,7 @@ def _now_ms() -> int:
 
 def utc_bound(day: date) -> datetime:
     """Shanghai midnight starting `day`, in UTC (SQLite compares the stored UTC text, so the offset must match)."""
-    return datetime.combine(day, clock_time(0), tzinfo=SHANGHAI).astimezone(timezone.utc)
+    return datetime.combine(day, clock_time(0), tzinfo=SHANGHAI).astimezone(UTC)
 
 
 def _days(lo: date, hi: date) -> list[date]:

@@ -13,13 +13,13 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 
-from models.storage import sql
-from models.tables.catalog import Product
 from models.clock import now_utc
 from models.errors import Conflict
-from models.tables.orders import Order, OrderLine, StockMovement
 from models.snapshots import Selling
+from models.storage import sql
 from models.storage.sql_batch import Statement
+from models.tables.catalog import Product
+from models.tables.orders import Order, OrderLine, StockMovement
 from models.tables.users import User
 
 OPENING, RESERVE, RELEASE, ADJUST = "opening", "reserve", "release", "adjust"

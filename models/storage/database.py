@@ -1,10 +1,10 @@
 """Opening the database and keeping its schema current with Tortoise's own migrations."""
 from __future__ import annotations
 
-from pathlib import Path
-
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tortoise.backends.base.config_generator import expand_db_url

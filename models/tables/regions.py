@@ -17,7 +17,7 @@ class Region(Model):
     code = fields.CharField(max_length=12, primary_key=True)
     name = fields.CharField(max_length=64, db_index=True)
     level = fields.CharEnumField(RegionLevel, max_length=8)
-    parent: fields.ForeignKeyNullableRelation["Region"] = fields.ForeignKeyField(
+    parent: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
         "models.Region", null=True, related_name="children", on_delete=fields.RESTRICT
     )
     poverty_county = fields.BooleanField(default=False)

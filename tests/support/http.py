@@ -6,9 +6,9 @@ from aiohttp.test_utils import TestClient
 from api.keys import DATABASE
 from models.services.accounts import create_staff_user
 from models.services.merchants import create_merchant
+from models.storage.database import activated
 from models.tables.merchants import MerchantKind
 from models.tables.users import Role
-from models.storage.database import activated
 
 
 def auth(token: str) -> dict[str, str]:

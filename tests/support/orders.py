@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from api.keys import DATABASE
-from models.tables.catalog import Product
 from models.storage.database import activated
+from models.tables.catalog import Product
 from tests.support.http import admin_headers, consumer_headers, import_csv
 
 ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",

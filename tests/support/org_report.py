@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from api.keys import DATABASE
-from models.tables.cards import Card, CardActivity
 from models.storage.database import activated
+from models.tables.cards import Card, CardActivity
 from models.tables.users import Role
 from tests.support.batches import activated_batch, create_and_issue
 from tests.support.cards import pay_code, redeem

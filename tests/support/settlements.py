@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from api.keys import DATABASE
-from models.tables.cards import Redemption
 from models.clock import SHANGHAI, today_shanghai
-from models.storage.database import activated
-from models.tables.merchants import Merchant
 from models.services import redemptions
+from models.storage.database import activated
+from models.tables.cards import Redemption
+from models.tables.merchants import Merchant
 from models.tables.users import Role, User
 from tests.support.cards import buy_cards, pay_code, redeem
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, staff_token
