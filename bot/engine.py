@@ -22,7 +22,7 @@ from bot.vocabulary import Vocabulary, load_vocabulary
 from models.search.catalog_search import CatalogSearch
 from models.clock import now_utc, today_shanghai
 from models.places.region_directory import RegionSnapshot
-from models.services import chat_sessions
+from models.services import chat_sessions, throttle
 from models.tables.users import User
 
 MAX_ATTEMPTS = 3
@@ -92,17 +92,22 @@ class Assistant:
         """A bearer token's user and their dialogue state, read together (raises `invalid_token`)."""
         return await chat_sessions.load_with_user(token, self.config.idle_timeout, now_utc())
 
-    async def handle(self, user: User, text: str, session: chat_sessions.Loaded | None = None) -> Reply:
+    async def handle(self, user: User, text: str, session: chat_sessions.Loaded | None = None,
+                     rate: throttle.Rate | None = None) -> Reply:
         """Answer one message from `user`; the dialogue state is read from (unless `session` was just read
-        with `open_session`) and written to the database."""
+        with `open_session`) and written to the database. With a `rate`, the turn counts against the user's chat
+        limit, kept in the same row and written in the same statement (429 `too_many_attempts` past it)."""
         rechecks = 0
         attempts = 0
         while attempts < MAX_ATTEMPTS:
             attempts += 1
             if session is None:
                 session = await chat_sessions.load(user.id, self.config.idle_timeout, now_utc())
-            raw, version, age = session
+            raw, version, age, loaded_tat = session
             session = None  # a second attempt reads the state another worker wrote
+            turn_tat = loaded_tat
+            if rate is not None and rate.limited:
+                turn_tat = await throttle.next_turn("chat", str(user.id), loaded_tat, rate)
             state = DialogueState.from_json(raw)
             checking = self.search.stale
             if checking:  # the index may be behind: what the draft refers to is asked of the database first
@@ -120,12 +125,13 @@ class Assistant:
                     # it offered what the database refuses (now gone from the index): the same turn again
                     rechecks += 1
                     attempts -= 1
-                    session = (pristine, version, age)
+                    session = chat_sessions.Loaded(pristine, version, age, loaded_tat)
                     continue
             after = state.to_json()
-            if after == before and version and raw and age < TOUCH_AFTER:  # nothing new to write (a greeting …)
+            limited = rate is not None and rate.limited
+            if after == before and version and raw and age < TOUCH_AFTER and not limited:  # nothing new (a greeting…)
                 return reply
-            if await chat_sessions.save(user.id, after, version, now_utc()):
+            if await chat_sessions.save(user.id, after, version, now_utc(), turn_tat):
                 return reply
         return reply
 

@@ -11,7 +11,6 @@ from api.responses import json_ok
 from api.routing import CONSUMER, Route
 from api.schemas.chat import ChatIn, ChatOut
 from api.validation import parse_json
-from models.services import throttle
 
 
 async def chat(request: web.Request) -> web.Response:
@@ -21,8 +20,7 @@ async def chat(request: web.Request) -> web.Response:
     assistant = request.config_dict[ASSISTANT]
     user, session = await assistant.open_session(token)
     admit(request, user, CONSUMER)
-    await throttle.take("chat", str(user.id), request.config_dict[LIMITS].chat)
-    reply = await assistant.handle(user, body.message, session)
+    reply = await assistant.handle(user, body.message, session, rate=request.config_dict[LIMITS].chat)
     return json_ok(reply.as_dict())
 
 

@@ -72,6 +72,12 @@ _NOTICE = (
     "UPDATE throttle_bucket SET noticed_until = ? WHERE scope = ? AND subject = ? AND noticed_until <= ? "
     "RETURNING noticed_until"
 )
+# A limit kept elsewhere (next_turn) has no bucket row of its own until its first refusal is noticed.
+_NOTICE_ANY = (
+    "INSERT INTO throttle_bucket (scope, subject, tat, failures, window_start, locked_until, lockouts, noticed_until) "
+    "VALUES (?, ?, 0, 0, 0, 0, 0, ?) ON CONFLICT (scope, subject) DO UPDATE SET noticed_until = ? "
+    "WHERE throttle_bucket.noticed_until <= ? RETURNING noticed_until"
+)
 _FAIL = (
     "INSERT INTO throttle_bucket (scope, subject, tat, failures, window_start, locked_until, lockouts, noticed_until) "
     "VALUES (?, ?, 0, 1, ?, 0, 0, 0) ON CONFLICT (scope, subject) DO UPDATE SET "
@@ -134,14 +140,36 @@ async def take(scope: str, subject: str, rate: Rate, now: float | None = None) -
     rows = await sql.query(_db(), _READ, [scope, subject])
     tat = float(rows[0]["tat"]) if rows else now
     retry_after = tat - (rate.burst - 1) * interval - now
-    await _notice(scope, subject, rate, now, retry_after)
+    await _notice(scope, subject, rate, now, retry_after, statement=_NOTICE_ANY, values=[
+        scope, subject, now + NOTICE_SECONDS, now + NOTICE_SECONDS, now])
     raise refused(scope, retry_after)
 
 
-async def _notice(scope: str, subject: str, rate: Rate, now: float, retry_after: float) -> None:
+async def next_turn(scope: str, subject: str, tat: float, rate: Rate, now: float | None = None) -> float:
+    """The same GCRA over a state the caller keeps in its own row (a chat turn keeps it in its session, written with
+    the turn in one version-checked statement): the new `tat`, or 429 `too_many_attempts` (audited as `take`)."""
+    now = time.time() if now is None else now
+    if not rate.limited:
+        return tat
+    interval = 1.0 / rate.per_second
+    moved = max(tat, now) + interval
+    if moved <= now + rate.burst * interval:
+        return moved
+    retry_after = tat - (rate.burst - 1) * interval - now
+    await _notice(scope, subject, rate, now, retry_after, statement=_NOTICE_ANY, values=[
+        scope, subject, now + NOTICE_SECONDS, now + NOTICE_SECONDS, now])
+    raise refused(scope, retry_after)
+
+
+async def _notice(scope: str, subject: str, rate: Rate, now: float, retry_after: float,
+                  statement: str = "", values: list[Any] | None = None) -> None:
     """The first refusal in `NOTICE_SECONDS` goes to the audit trail (a flood makes one entry, not thousands)."""
     async with in_transaction() as conn:
-        if not await sql.query(conn, _NOTICE, [now + NOTICE_SECONDS, scope, subject, now]):
+        if statement:
+            noticed = await sql.query(conn, statement, values or [])
+        else:
+            noticed = await sql.query(conn, _NOTICE, [now + NOTICE_SECONDS, scope, subject, now])
+        if not noticed:
             return
         await audit.record(None, "throttle.limit", "throttle", f"{scope}:{subject}"[:64], None, {
             "scope": scope, "subject": subject, "burst": rate.burst, "per_second": rate.per_second,

@@ -12,6 +12,9 @@ class ChatSession(Model):
     state = fields.JSONField(default=dict)
     version = fields.IntField(default=0)
     updated_at = fields.DatetimeField()
+    # The chat limit (GCRA): when the user's bucket of turns is full again, epoch seconds; kept with the dialogue
+    # so a turn writes one row, not two.
+    turn_tat = fields.FloatField(default=0)
 
     class Meta:
         table = "chat_session"
