@@ -216,7 +216,7 @@ class Settings(BaseSettings):
             raise ConfigurationError(str(exc)) from None
         values = {_field_of(key): value for key, value in found.items()}
         read_from = {field: _variable_read(field, environ) for field in cls.model_fields}
-        for field, (canonical, *old_names) in ((f, variable_names(f)) for f in cls.model_fields):
+        for canonical, *old_names in (variable_names(f) for f in cls.model_fields):
             for old in (name for name in old_names if name in environ):
                 _warn_deprecated(old, canonical, canonical in environ)
         if CARD_FACE_VALUES_YUAN in environ:

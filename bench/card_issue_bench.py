@@ -135,7 +135,7 @@ async def steps(engine: str, count: int, chunk: int) -> list[Row]:
              ("bare INSERT…SELECT", bare_set_based))
     for label, bare in bares:
         await empty_cards(engine)
-        results.append((label, await timed(lambda: bare(holder, numbers, chunk))))
+        results.append((label, await timed(lambda bare=bare: bare(holder, numbers, chunk))))
     await empty_cards(engine)
     batch = await card_batches.create_batch(None, organization="bench", face_value_fen=FACE, count=count,
                                             expires_at=expires, allowed_face_values=(FACE,))

@@ -98,7 +98,7 @@ def start_once(db: Path) -> float:
                     return time.perf_counter() - start
             except OSError:
                 if proc.poll() is not None or time.perf_counter() - start > 60:
-                    raise RuntimeError("the server did not start")
+                    raise RuntimeError("the server did not start") from None
                 time.sleep(0.02)
     finally:
         proc.terminate()

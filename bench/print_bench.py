@@ -89,9 +89,9 @@ def main() -> None:
 
     ours, bare, same = [], [], []
     for i in range(args.repeats):
-        ours.append(timed_ms(lambda: qr_png(url(i))))
-        bare.append(timed_ms(lambda: bare_qr_png(url(i))))
-        same.append(timed_ms(lambda: bare_qr_png_same_geometry(url(i))))
+        ours.append(timed_ms(lambda i=i: qr_png(url(i))))
+        bare.append(timed_ms(lambda i=i: bare_qr_png(url(i))))
+        same.append(timed_ms(lambda i=i: bare_qr_png_same_geometry(url(i))))
     ours_ms, bare_ms, same_ms = statistics.median(ours), statistics.median(bare), statistics.median(same)
     print(f"QR text: {url(0)!r} ({len(url(0))} chars, error correction M)")
     for label, fn, ms in (("ours qr_png (box 8, border 2)    ", qr_png, ours_ms),
@@ -102,7 +102,7 @@ def main() -> None:
               f"{len(fn(url(0))):4d} B")
     print(f"QR PNG   ours / bare qrcode.make                {ours_ms / bare_ms:7.2f}")
 
-    card_ms = statistics.median(timed_ms(lambda: render_card_face(face(i))) for i in range(args.repeats))
+    card_ms = statistics.median(timed_ms(lambda i=i: render_card_face(face(i))) for i in range(args.repeats))
     print(f"card face render_card_face (1011x638 RGB)       {card_ms:7.2f} ms")
 
     rates, per_card = [], 0

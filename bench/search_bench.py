@@ -127,7 +127,7 @@ def queries(count: int, seed: int) -> list[tuple[str, str | None]]:
         (30, lambda: (kind(), None)),
         (15, lambda: (f"{rnd.choice(all_brands)}{rnd.choice(('', ' '))}{kind()}", None)),
         (15, lambda: (rnd.choice(origin_words), None)),
-        (15, lambda: (f"{rnd.choice(origin_words + [kind()])} {kind()}", None)),
+        (15, lambda: (f"{rnd.choice([*origin_words, kind()])} {kind()}", None)),
         (10, lambda: (rnd.choice(aliases), None)),
         (5, lambda: (kind(), short(rnd.choice(REGIONS)[0]))),
         (10, lambda: (rnd.choice(MISSES), None)),

@@ -39,10 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from tortoise.backends.base.client import BaseDBAsyncClient  # noqa: E402
 
-from models.services import (
-    setup,
-    stats_rollup,
-)
+from models.services import setup, stats_rollup  # noqa: E402
 from models.services.stats import GroupBy, StatsFilter, direct_statistics, statistics  # noqa: E402
 from models.storage.database import activated, open_database  # noqa: E402
 from models.tables.orders import Order  # noqa: E402

@@ -140,7 +140,7 @@ def read(asked: Asked, card: dict[str, Any]) -> Reading:
     unit = card["unit"]
     measured = asked.measured
     pack = pack_of(card)
-    if asked.unit in PIECES and unit in PIECES + ("件", "份", "条", "块", "套") and not (
+    if asked.unit in PIECES and unit in (*PIECES, "件", "份", "条", "块", "套") and not (
             pack is not None and pack.dimension == "count" and not pack.approx and pack.amount > 1):
         return _whole(asked.value)  # 两只鸡, 一只手镯 (sold by the 件): pieces are packs
     if same_pack(asked.unit, unit, card["name"]) or (asked.unit in GENERIC_COUNT and measured is None):

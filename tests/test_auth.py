@@ -83,7 +83,7 @@ async def test_tokens_are_stored_hashed(client):
     from api.keys import DATABASE
     from models.tables.users import AuthToken
 
-    status, body = await login(client, "dev:bob")
+    _, body = await login(client, "dev:bob")
     with activated(client.app[DATABASE]):
         stored = await AuthToken.all().values_list("token_hash", flat=True)
     assert body["token"] not in stored

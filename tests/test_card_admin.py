@@ -193,7 +193,7 @@ async def test_adjustments_racing_redemptions_never_overdraw(client, counter, ad
         "code": code, "items": [{"sku": "T-EGG-01", "qty": 1}], "idempotency_key": f"race-r-{i:04d}"}) for i in range(15)]
     adjustments = [client.post(f"{A}/{card_no}/adjust", headers=admin, json={
         "amount_fen": -1500, "reason": "冲正", "idempotency_key": f"race-a-{i:04d}"}) for i in range(15)]
-    mixed = [c for pair in zip(redemptions, adjustments) for c in pair]
+    mixed = [c for pair in zip(redemptions, adjustments, strict=True) for c in pair]
     responses = await asyncio.gather(*mixed)
     redeemed = sum(r.status == 201 for r in responses[0::2])
     adjusted = sum(r.status == 200 for r in responses[1::2])

@@ -68,7 +68,7 @@ async def test_tampered_notifications_change_nothing(manual, tamper):
 
 
 async def test_duplicate_notification_is_absorbed(manual):
-    client, consumer, no, trade_no = manual
+    client, _, no, trade_no = manual
     sandbox = client.app[WECHATPAY_SANDBOX]
     assert (await send_notification(sandbox, trade_no))[0] == 204
     assert (await send_notification(sandbox, trade_no))[0] == 204

@@ -253,11 +253,11 @@ def assert_table(lines: list[list], body: dict) -> None:
     numbers = ("amount_fen", "orders", "quantity", "suppliers", "households")
 
     def parsed(line: list, row: dict) -> dict:
-        values = dict(zip(("key", "code", *numbers, "poverty_share"), line))
+        values = dict(zip(("key", "code", *numbers, "poverty_share"), line, strict=False))
         return {"key": str(values["key"]), "code": str(values["code"]) or None,
                 **{n: int(values[n]) for n in numbers}, "poverty_share": float(values["poverty_share"])}
 
-    assert [parsed(line, row) for line, row in zip(rows, body["rows"])] == body["rows"]
+    assert [parsed(line, row) for line, row in zip(rows, body["rows"], strict=False)] == body["rows"]
     assert len(rows) == len(body["rows"])
     assert total[0] == "合计"
     assert int(total[-1]) == body["total"]["subscribed_fen"]

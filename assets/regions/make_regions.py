@@ -121,22 +121,21 @@ def main(argv):
 
     counts = {lvl: sum(1 for r in rows.values() if r[2] == lvl)
               for lvl in ("province", "city", "county")}
-    print("wrote %s: %s" % (os.path.relpath(OUT, REPO_ROOT), counts))
+    print(f"wrote {os.path.relpath(OUT, REPO_ROOT)}: {counts}")
     print("skipped placeholder cities:", ", ".join(
-        "%s %s" % (c, city_name[c]) for c in sorted(skipped_cities)))
-    print("poverty counties: %d listed, %d matched by code, %d by name, %d by hand, "
-          "%d unmatched; %d distinct 2023 areas flagged"
-          % (len(poverty), len(by_code), len(by_name), len(by_hand), len(unmatched),
-             sum(1 for r in rows.values() if r[4] == "1")))
+        f"{c} {city_name[c]}" for c in sorted(skipped_cities)))
+    flagged = sum(1 for r in rows.values() if r[4] == "1")
+    print(f"poverty counties: {len(poverty)} listed, {len(by_code)} matched by code, {len(by_name)} by name, "
+          f"{len(by_hand)} by hand, {len(unmatched)} unmatched; {flagged} distinct 2023 areas flagged")
     for old, name, hit in by_code:
         if rows[hit][1] != name:
-            print("  by code, renamed: %s %s -> %s" % (old, name, rows[hit][1]))
+            print(f"  by code, renamed: {old} {name} -> {rows[hit][1]}")
     for old, name, hit in by_name:
-        print("  by name: %s %s -> %s %s" % (old, name, hit, rows[hit][1]))
+        print(f"  by name: {old} {name} -> {hit} {rows[hit][1]}")
     for old, name, hit in by_hand:
-        print("  by hand: %s %s -> %s %s" % (old, name, hit, rows[hit][1]))
+        print(f"  by hand: {old} {name} -> {hit} {rows[hit][1]}")
     for u in unmatched:
-        print("  UNMATCHED: %s %s (%s %s)" % u)
+        print("  UNMATCHED: {} {} ({} {})".format(*u))
     return 1 if unmatched else 0
 
 

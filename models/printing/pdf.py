@@ -109,7 +109,7 @@ def _page(pdf: _Writer, pages: int, faces: list[CardFace], slots: list[tuple[flo
           template: Template) -> Iterator[bytes]:
     """Emit the page's card images one by one, then its content stream, then the page object."""
     xobjects, ops = [], [b"%.2f w 0 G\n" % MARK_WIDTH_PT]
-    for i, (face, (x, y, w, h)) in enumerate(zip(faces, slots)):
+    for i, (face, (x, y, w, h)) in enumerate(zip(faces, slots, strict=False)):  # a last page fills fewer slots
         number, chunk = _card_image(pdf, face, template)
         yield chunk
         xobjects.append(b"/C%d %d 0 R" % (i, number))

@@ -53,7 +53,7 @@ def _run_penalty(a: np.ndarray) -> np.ndarray:
 def _finder_penalty(a: np.ndarray) -> np.ndarray:
     """N3 along the rows of each candidate: 40 per eleven-module window like a finder pattern."""
     n = a.shape[2]
-    code = np.zeros(a.shape[:2] + (n - 10,), dtype=np.int32)
+    code = np.zeros((*a.shape[:2], n - 10), dtype=np.int32)
     for t in range(11):
         code = (code << 1) | a[:, :, t:t + n - 10]
     hits = (code == _FINDER_LIKE[0]) | (code == _FINDER_LIKE[1])
@@ -70,7 +70,7 @@ def lost_points(a: np.ndarray) -> list[int]:
     score += 3 * blocks.sum(axis=(1, 2))
     dark = a.sum(axis=(1, 2))
     # N4 in the library's own float arithmetic, so that ties break the same way.
-    return [int(s) + int(abs(float(int(d)) / n**2 * 100 - 50) / 5) * 10 for s, d in zip(score, dark)]
+    return [int(s) + int(abs(float(int(d)) / n**2 * 100 - 50) / 5) * 10 for s, d in zip(score, dark, strict=True)]
 
 
 class _FastMaskQRCode(qrcode.QRCode):  # type: ignore[misc]

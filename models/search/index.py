@@ -106,7 +106,7 @@ class _Postings:
         counts = np.bincount(term_ids, minlength=len(terms))
         keep = counts > 0
         new_ids = (np.cumsum(keep) - 1).tolist()
-        ids = {term: new_ids[i] for i, (term, kept) in enumerate(zip(terms, keep.tolist())) if kept}
+        ids = {term: new_ids[i] for i, (term, kept) in enumerate(zip(terms, keep.tolist(), strict=True)) if kept}
         offsets = np.zeros(len(ids) + 1, np.int64)
         np.cumsum(counts[keep], out=offsets[1:])
         order = np.argsort(term_ids, kind="stable")
@@ -291,7 +291,7 @@ class SearchIndex:
         slots, hits, scores = self._score(terms)
         keep = self._mask(slots, province_code, None)
         slots, hits, scores = slots[keep], hits[keep], scores[keep]
-        hits_of = dict(zip(slots.tolist(), hits.tolist()))
+        hits_of = dict(zip(slots.tolist(), hits.tolist(), strict=True))
         top = self._top(slots, hits, scores, 0, limit)
         return [(self._skus[slot], hits_of[slot]) for slot in top.tolist()], known
 

@@ -188,7 +188,7 @@ def _fused(first: int, run: list[Statement]) -> Statement:
     for k, st in enumerate(run):
         pieces = st.sql.split("?")
         text = pieces[0]
-        for value, piece in zip(st.values, pieces[1:]):
+        for value, piece in zip(st.values, pieces[1:], strict=False):
             if isinstance(value, Ref) and value.target in at:
                 text += f'(SELECT "{value.column}" FROM f{at[value.target]})' + piece
             else:
@@ -211,7 +211,7 @@ def run_on_sqlite(db: sqlite3.Connection, statements: Sequence[Statement]) -> li
     for i, st in enumerate(statements):
         cursor = db.execute(st.sql, results.values(st.values))
         names = [d[0] for d in cursor.description] if cursor.description else []
-        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         if st.must_change and cursor.rowcount < 1 and not rows:
             raise Refused(i, st.name)
         results.add(st, rows)

@@ -73,7 +73,7 @@ class GroupCommitter:
 
 
 def _settle(group: list[Waiting], outcomes: list[Any]) -> None:
-    for (_, done), outcome in zip(group, outcomes):
+    for (_, done), outcome in zip(group, outcomes, strict=False):
         if done.done():  # its request went away; the batch was written (or not) all the same
             continue
         if isinstance(outcome, asyncio.CancelledError):
