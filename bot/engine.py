@@ -19,9 +19,9 @@ from bot.draft import DialogueState
 from bot.reply import Reply
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, load_vocabulary
-from models.search.catalog_search import CatalogSearch
 from models.clock import now_utc, today_shanghai
 from models.places.region_directory import RegionSnapshot
+from models.search.catalog_search import CatalogSearch
 from models.services import chat_sessions, throttle
 from models.tables.users import User
 

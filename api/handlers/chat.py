@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api.auth import admit, required_token
 from api.admission import CHAT
+from api.auth import admit, required_token
 from api.keys import ASSISTANT
 from api.limits import LIMITS
 from api.responses import json_ok

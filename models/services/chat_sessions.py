@@ -12,9 +12,9 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from models.services.accounts import token_hash, user_from_token_row
 from models.storage import sql
 from models.tables.chat import ChatSession
-from models.services.accounts import token_hash, user_from_token_row
 from models.tables.users import User
 
 _LOAD = "SELECT state, version, updated_at, turn_tat FROM chat_session WHERE user_id = ?"

@@ -24,10 +24,10 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models.storage import sql
-from models.storage.sql_batch import Statement, run_batch
 from models.errors import TooManyAttempts
 from models.services import audit
+from models.storage import sql
+from models.storage.sql_batch import Statement, run_batch
 from models.tables.throttle import ThrottleBucket
 
 NOTICE_SECONDS = 600.0  # a rate limit's refusals are audited at most once in this time per subject
@@ -205,9 +205,9 @@ async def fail(subjects: list[tuple[Subject, Lockout]], context: dict[str, Any],
         if failures < rule.max_failures:
             continue
         seconds = rule.lock_for(lockouts)
-        if await _lock(scope, subject, rule, failures, lockouts, seconds, now, context):
-            if locked is None or seconds > locked[1]:
-                locked = (scope, seconds)
+        locks = await _lock(scope, subject, rule, failures, lockouts, seconds, now, context)
+        if locks and (locked is None or seconds > locked[1]):
+            locked = (scope, seconds)
     return locked
 
 
