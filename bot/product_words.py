@@ -165,7 +165,8 @@ _CUEISH = frozenset(w for group in (lexicon.ASK_PRICE, lexicon.BUY, lexicon.SEAR
 
 
 _ENGLISH_FILLER = frozenset(
-    ["please", "pls", "plz", "thanks", "thank", "thx", "want", "wanna", "buy", "the", "a", "an", "of", "me", "give", "get", "some", "how", "much", "is", "are", "do", "does", "you", "have", "sell", "any", "i", "to", "for", "my", "order", "please,", "ok", "okay", "yes", "no", "and", "with", "in", "this", "that", "one", "two", "three", "four", "five"])
+    "please pls plz thanks thank thx want wanna buy the a an of me give get some how much is are do does you have "
+    "sell any i to for my order please, ok okay yes no and with in this that one two three four five".split())
 
 
 def _real_word(token: str, vocab: Vocabulary) -> bool:
