@@ -1,16 +1,26 @@
 """Consumers' delivery addresses."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.tables.regions import Region
+    from models.tables.users import User
 
 
 class Address(Model):
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name="addresses", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="addresses", on_delete=fields.CASCADE)
+    user_id: int
     name = fields.CharField(max_length=32)
     phone = fields.CharField(max_length=16)
-    region = fields.ForeignKeyField("models.Region", related_name="addresses", on_delete=fields.RESTRICT)
+    region: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
+        "models.Region", related_name="addresses", on_delete=fields.RESTRICT)
+    region_id: int
     province = fields.CharField(max_length=32)
     city = fields.CharField(max_length=32)
     county = fields.CharField(max_length=32)

@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
 
 from models.snapshots import ProductSnapshot
+
+if TYPE_CHECKING:
+    from models.tables.catalog import Product
+    from models.tables.merchants import Merchant
+    from models.tables.orders import Order
+    from models.tables.users import User
 
 
 class CardStatus(str, Enum):
@@ -45,7 +52,9 @@ class CardBatch(Model):
     state = fields.CharEnumField(BatchState, max_length=12, default=BatchState.ISSUING)
     expires_at = fields.DateField()
     note = fields.CharField(max_length=255, default="")
-    created_by = fields.ForeignKeyField("models.User", null=True, related_name="card_batches", on_delete=fields.SET_NULL)
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="card_batches", on_delete=fields.SET_NULL)
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     activated_at = fields.DatetimeField(null=True)
     error = fields.CharField(max_length=255, null=True)
@@ -62,10 +71,18 @@ class Card(Model):
     face_value_fen = fields.BigIntField()
     balance_fen = fields.BigIntField(default=0)
     status = fields.CharEnumField(CardStatus, max_length=10, default=CardStatus.INACTIVE)
-    holder = fields.ForeignKeyField("models.User", null=True, related_name="cards", on_delete=fields.RESTRICT)
-    batch = fields.ForeignKeyField("models.CardBatch", null=True, related_name="cards", on_delete=fields.RESTRICT)
-    purchaser = fields.ForeignKeyField("models.User", null=True, related_name="purchased_cards", on_delete=fields.RESTRICT)
-    order = fields.ForeignKeyField("models.Order", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    holder: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    holder_id: int | None
+    batch: fields.ForeignKeyNullableRelation[CardBatch] = fields.ForeignKeyField(
+        "models.CardBatch", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    batch_id: int | None
+    purchaser: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="purchased_cards", on_delete=fields.RESTRICT)
+    purchaser_id: int | None
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", null=True, related_name="cards", on_delete=fields.RESTRICT)
+    order_id: int | None
     expires_at = fields.DateField()
     # Pay codes: the last counter handed out, and the last one spent (each spends once, in order). Giving,
     # claiming, freezing, unfreezing and closing void every code out: spent_counter and voided_counter move up to
@@ -95,14 +112,24 @@ class CardActivity(Model):
     """The card ledger, append-only: the balance of a card always equals the sum of the amounts of its activities."""
 
     id = fields.BigIntField(primary_key=True)
-    card = fields.ForeignKeyField("models.Card", related_name="activities", on_delete=fields.RESTRICT)
+    card: fields.ForeignKeyRelation[Card] = fields.ForeignKeyField(
+        "models.Card", related_name="activities", on_delete=fields.RESTRICT)
+    card_id: int
     kind = fields.CharEnumField(ActivityKind, max_length=10)
     amount_fen = fields.BigIntField()
     balance_after_fen = fields.BigIntField()
-    actor = fields.ForeignKeyField("models.User", null=True, related_name="card_activities", on_delete=fields.SET_NULL)
-    merchant = fields.ForeignKeyField("models.Merchant", null=True, related_name="card_activities", on_delete=fields.RESTRICT)
-    order = fields.ForeignKeyField("models.Order", null=True, related_name="card_activities", on_delete=fields.RESTRICT)
-    redemption = fields.ForeignKeyField("models.Redemption", null=True, related_name="activities", on_delete=fields.RESTRICT)
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="card_activities", on_delete=fields.SET_NULL)
+    actor_id: int | None
+    merchant: fields.ForeignKeyNullableRelation[Merchant] = fields.ForeignKeyField(
+        "models.Merchant", null=True, related_name="card_activities", on_delete=fields.RESTRICT)
+    merchant_id: int | None
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", null=True, related_name="card_activities", on_delete=fields.RESTRICT)
+    order_id: int | None
+    redemption: fields.ForeignKeyNullableRelation[Redemption] = fields.ForeignKeyField(
+        "models.Redemption", null=True, related_name="activities", on_delete=fields.RESTRICT)
+    redemption_id: int | None
     idempotency_key = fields.CharField(max_length=64, null=True)
     note = fields.CharField(max_length=255, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -119,9 +146,15 @@ class RedemptionStatus(str, Enum):
 
 class Redemption(Model):
     id = fields.BigIntField(primary_key=True)
-    merchant = fields.ForeignKeyField("models.Merchant", related_name="redemptions", on_delete=fields.RESTRICT)
-    card = fields.ForeignKeyField("models.Card", related_name="redemptions", on_delete=fields.RESTRICT)
-    staff = fields.ForeignKeyField("models.User", null=True, related_name="redemptions", on_delete=fields.SET_NULL)
+    merchant: fields.ForeignKeyRelation[Merchant] = fields.ForeignKeyField(
+        "models.Merchant", related_name="redemptions", on_delete=fields.RESTRICT)
+    merchant_id: int
+    card: fields.ForeignKeyRelation[Card] = fields.ForeignKeyField(
+        "models.Card", related_name="redemptions", on_delete=fields.RESTRICT)
+    card_id: int
+    staff: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="redemptions", on_delete=fields.SET_NULL)
+    staff_id: int | None
     amount_fen = fields.BigIntField()
     status = fields.CharEnumField(RedemptionStatus, max_length=10, default=RedemptionStatus.COMPLETED)
     idempotency_key = fields.CharField(max_length=64)
@@ -140,8 +173,12 @@ class RedemptionLine(ProductSnapshot):
     """What was bought, as it was: the same snapshot an order line keeps."""
 
     id = fields.BigIntField(primary_key=True)
-    redemption = fields.ForeignKeyField("models.Redemption", related_name="lines", on_delete=fields.CASCADE)
-    product = fields.ForeignKeyField("models.Product", related_name="redemption_lines", on_delete=fields.RESTRICT)
+    redemption: fields.ForeignKeyRelation[Redemption] = fields.ForeignKeyField(
+        "models.Redemption", related_name="lines", on_delete=fields.CASCADE)
+    redemption_id: int
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="redemption_lines", on_delete=fields.RESTRICT)
+    product_id: int
 
     class Meta:
         table = "redemption_line"

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.tables.regions import Region
 
 
 class CertStatus(str, Enum):
@@ -23,7 +27,9 @@ class Supplier(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=128, unique=True)
     type = fields.CharEnumField(SupplierType, max_length=8)
-    region = fields.ForeignKeyField("models.Region", null=True, related_name="suppliers", on_delete=fields.RESTRICT)
+    region: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
+        "models.Region", null=True, related_name="suppliers", on_delete=fields.RESTRICT)
+    region_id: int | None
     households_lifted = fields.IntField(default=0)
     cert_status = fields.CharEnumField(CertStatus, max_length=12, default=CertStatus.PENDING)
     cert_no = fields.CharField(max_length=64, null=True)
@@ -45,10 +51,14 @@ class Product(Model):
     unit = fields.CharField(max_length=16)
     price_fen = fields.BigIntField()
     stock = fields.IntField(default=0)
-    supplier = fields.ForeignKeyField("models.Supplier", related_name="products", on_delete=fields.RESTRICT)
-    origin = fields.ForeignKeyField("models.Region", related_name="products", on_delete=fields.RESTRICT)
-    tags = fields.JSONField(default=list)
-    aliases = fields.JSONField(default=list)
+    supplier: fields.ForeignKeyRelation[Supplier] = fields.ForeignKeyField(
+        "models.Supplier", related_name="products", on_delete=fields.RESTRICT)
+    supplier_id: int
+    origin: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
+        "models.Region", related_name="products", on_delete=fields.RESTRICT)
+    origin_id: int
+    tags: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    aliases: fields.JSONField[list[str]] = fields.JSONField(default=list)
     cert_status = fields.CharEnumField(CertStatus, max_length=12, default=CertStatus.PENDING)
     cert_no = fields.CharField(max_length=64, null=True)
     certified_at = fields.DatetimeField(null=True)

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.tables.regions import Region
 
 
 class MerchantKind(str, Enum):
@@ -17,7 +21,9 @@ class Merchant(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=128, unique=True)
     kind = fields.CharEnumField(MerchantKind, max_length=12, default=MerchantKind.COUNTER)
-    region = fields.ForeignKeyField("models.Region", null=True, related_name="merchants", on_delete=fields.RESTRICT)
+    region: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
+        "models.Region", null=True, related_name="merchants", on_delete=fields.RESTRICT)
+    region_id: int | None
     address = fields.CharField(max_length=255, default="")
     organization = fields.CharField(max_length=128, default="")  # the operating organization
     active = fields.BooleanField(default=True)

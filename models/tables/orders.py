@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
 
 from models.snapshots import ProductSnapshot
+
+if TYPE_CHECKING:
+    from models.tables.catalog import Product
+    from models.tables.users import User
 
 
 class OrderKind(str, Enum):
@@ -27,11 +32,13 @@ class OrderStatus(str, Enum):
 class Order(Model):
     id = fields.BigIntField(primary_key=True)
     order_no = fields.CharField(max_length=32, unique=True)
-    user = fields.ForeignKeyField("models.User", related_name="orders", on_delete=fields.RESTRICT)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="orders", on_delete=fields.RESTRICT)
+    user_id: int
     kind = fields.CharEnumField(OrderKind, max_length=8, default=OrderKind.GOODS)
     status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING_PAYMENT)
     total_fen = fields.BigIntField()
-    shipping = fields.JSONField(null=True)  # the address as it was when ordering
+    shipping: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)  # the address as it was when ordering
     note = fields.CharField(max_length=200, default="")
     pay_deadline = fields.DatetimeField(null=True)
     paid_at = fields.DatetimeField(null=True)
@@ -52,8 +59,12 @@ class OrderLine(ProductSnapshot):
     """A line with a snapshot of the product as sold: statistics never change when the catalogue does."""
 
     id = fields.BigIntField(primary_key=True)
-    order = fields.ForeignKeyField("models.Order", related_name="lines", on_delete=fields.CASCADE)
-    product = fields.ForeignKeyField("models.Product", related_name="order_lines", on_delete=fields.RESTRICT)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="lines", on_delete=fields.CASCADE)
+    order_id: int
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="order_lines", on_delete=fields.RESTRICT)
+    product_id: int
 
     class Meta:
         table = "order_line"
@@ -61,8 +72,12 @@ class OrderLine(ProductSnapshot):
 
 class OrderEvent(Model):
     id = fields.BigIntField(primary_key=True)
-    order = fields.ForeignKeyField("models.Order", related_name="events", on_delete=fields.CASCADE)
-    actor = fields.ForeignKeyField("models.User", null=True, related_name="order_events", on_delete=fields.SET_NULL)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="events", on_delete=fields.CASCADE)
+    order_id: int
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="order_events", on_delete=fields.SET_NULL)
+    actor_id: int | None
     actor_label = fields.CharField(max_length=128)
     from_status = fields.CharField(max_length=16, null=True)
     to_status = fields.CharField(max_length=16)
@@ -77,12 +92,18 @@ class StockMovement(Model):
     """The stock ledger: every change of stock, so stock = the sum of its movements, always."""
 
     id = fields.BigIntField(primary_key=True)
-    product = fields.ForeignKeyField("models.Product", related_name="stock_movements", on_delete=fields.RESTRICT)
-    order = fields.ForeignKeyField("models.Order", null=True, related_name="stock_movements", on_delete=fields.RESTRICT)
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="stock_movements", on_delete=fields.RESTRICT)
+    product_id: int
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", null=True, related_name="stock_movements", on_delete=fields.RESTRICT)
+    order_id: int | None
     delta = fields.IntField()
     reason = fields.CharField(max_length=16)  # opening | reserve | release | adjust (models/services/stock.py)
     # Who set an opening stock or adjusted it (None: a sale, a release, or the command line).
-    actor = fields.ForeignKeyField("models.User", null=True, related_name="stock_movements", on_delete=fields.SET_NULL)
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="stock_movements", on_delete=fields.SET_NULL)
+    actor_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.tables.orders import Order
 
 
 class PaymentMethod(str, Enum):
@@ -19,7 +23,9 @@ class PaymentStatus(str, Enum):
 
 class Payment(Model):
     id = fields.BigIntField(primary_key=True)
-    order = fields.ForeignKeyField("models.Order", related_name="payments", on_delete=fields.RESTRICT)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="payments", on_delete=fields.RESTRICT)
+    order_id: int
     method = fields.CharEnumField(PaymentMethod, max_length=8)
     out_trade_no = fields.CharField(max_length=32, unique=True)
     amount_fen = fields.BigIntField()
@@ -37,7 +43,7 @@ class PaymentNotification(Model):
 
     id = fields.BigIntField(primary_key=True)
     provider = fields.CharField(max_length=16)
-    headers = fields.JSONField()
+    headers: fields.JSONField[dict[str, Any]] = fields.JSONField()
     body = fields.TextField()
     outcome = fields.CharField(max_length=32)
     transaction_id = fields.CharField(max_length=64, null=True)

@@ -1,8 +1,14 @@
 """Merchant settlements (商户日结): the figures of a merchant's business day, frozen when an administrator closes it."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.tables.merchants import Merchant
+    from models.tables.users import User
 
 
 class MerchantSettlement(Model):
@@ -10,7 +16,9 @@ class MerchantSettlement(Model):
     Once this row exists, no redemption of that merchant and day may be voided."""
 
     id = fields.BigIntField(primary_key=True)
-    merchant = fields.ForeignKeyField("models.Merchant", related_name="settlements", on_delete=fields.RESTRICT)
+    merchant: fields.ForeignKeyRelation[Merchant] = fields.ForeignKeyField(
+        "models.Merchant", related_name="settlements", on_delete=fields.RESTRICT)
+    merchant_id: int
     business_date = fields.DateField()
     redemption_count = fields.IntField()
     redemption_fen = fields.BigIntField()
@@ -18,9 +26,10 @@ class MerchantSettlement(Model):
     void_fen = fields.BigIntField()
     net_fen = fields.BigIntField()
     # the lines by product and by origin county, as computed inside the closing transaction
-    lines = fields.JSONField()
-    closed_by = fields.ForeignKeyField("models.User", null=True, related_name="closed_settlements",
-                                       on_delete=fields.SET_NULL)
+    lines: fields.JSONField[list[dict[str, Any]]] = fields.JSONField()
+    closed_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", null=True, related_name="closed_settlements", on_delete=fields.SET_NULL)
+    closed_by_id: int | None
     closed_by_label = fields.CharField(max_length=128)
     closed_at = fields.DatetimeField()
 

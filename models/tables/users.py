@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.tables.merchants import Merchant
 
 
 class Role(str, Enum):
@@ -20,7 +24,9 @@ class User(Model):
     username = fields.CharField(max_length=64, unique=True, null=True)
     password_hash = fields.CharField(max_length=255, null=True)
     nickname = fields.CharField(max_length=64, default="")
-    merchant = fields.ForeignKeyField("models.Merchant", null=True, related_name="staff", on_delete=fields.RESTRICT)
+    merchant: fields.ForeignKeyNullableRelation[Merchant] = fields.ForeignKeyField(
+        "models.Merchant", null=True, related_name="staff", on_delete=fields.RESTRICT)
+    merchant_id: int | None
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -32,7 +38,9 @@ class AuthToken(Model):
     """A bearer token, stored as its SHA-256 so a database leak does not leak sessions."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name="tokens", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="tokens", on_delete=fields.CASCADE)
+    user_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField(db_index=True)
