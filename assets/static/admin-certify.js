@@ -40,10 +40,11 @@
     return form;
   }
 
-  function revokeProduct(product, reload) {
-    return reasonAction('撤销认定', async (reason) => {
+  // A certified product is revoked (撤销认定); a pending one was never certified, so the same act rejects it (驳回).
+  function revokeProduct(product, reload, label = '撤销认定') {
+    return reasonAction(label, async (reason) => {
       const done = await api(sess, 'POST', `${ADMIN}/products/${encodeURIComponent(product.sku)}/revoke`, { reason });
-      notify(`已撤销认定：${done.name}`, 'ok');
+      notify(label === '驳回' ? `已驳回：${done.name}` : `已撤销认定：${done.name}`, 'ok');
       await reload();
     });
   }
@@ -53,7 +54,7 @@
       nameCell(p.name, p.sku, p.category),
       h('td', {}, p.supplier_name, h('div', { class: 'muted' }, p.origin_county)),
       h('td', { class: 'money' }, `${Aixin.yuan(p.price_fen)} / ${p.unit}`),
-      h('td', { class: 'actions' }, certifyProductForm(p), revokeProduct(p, loadPendingProducts)),
+      h('td', { class: 'actions' }, certifyProductForm(p), revokeProduct(p, loadPendingProducts, '驳回')),
     );
   }
 
@@ -83,9 +84,9 @@
   }
 
   function pendingSupplierRow(s) {
-    const revoke = reasonAction('撤销认定', async (reason) => {
+    const revoke = reasonAction('驳回', async (reason) => {  // pending: never certified, so 驳回 (rejected)
       const done = await api(sess, 'POST', `${ADMIN}/suppliers/${s.id}/revoke`, { reason });
-      notify(`已撤销供应商认定：${done.name}`, 'ok');
+      notify(`已驳回供应商：${done.name}`, 'ok');
       await loadPendingSuppliers();
     });
     return h('tr', { dataset: { supplierId: s.id } },

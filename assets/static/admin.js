@@ -57,11 +57,12 @@ const AdminPage = (() => {
    * Revoking always needs a reason (it is kept in the audit trail).
    */
   function reasonAction(label, action) {
-    const input = h('input', { name: 'reason', 'aria-label': '撤销理由', placeholder: '撤销理由', maxlength: 255,
+    const verb = label === '驳回' ? '驳回' : '撤销';  // rejecting a pending one, or revoking a certified one
+    const input = h('input', { name: 'reason', 'aria-label': `${verb}理由`, placeholder: `${verb}理由`, maxlength: 255,
       required: true });
     const form = h('form', { class: 'inline reason', hidden: true },
       input,
-      h('button', { type: 'submit', class: 'danger' }, '确认撤销'),
+      h('button', { type: 'submit', class: 'danger' }, `确认${verb}`),
       h('button', { type: 'button', class: 'secondary', onclick: () => { form.hidden = true; open.hidden = false; } },
         '取消'));
     const open = h('button', { type: 'button', class: 'secondary', onclick: () => {

@@ -321,3 +321,22 @@ def test_an_admin_reads_the_statistics_with_chart_and_downloads_them(page: Any, 
     form.get_by_label("分组").select_option(label="按省份")  # the README's picture: provinces and their bars
     expect(table.locator("thead")).to_contain_text("省份")
     expect(chart).to_have_attribute("alt", "消费扶贫金额图表（按省份）")
+
+
+def test_a_pending_product_is_rejected_not_revoked(page: Any, api: Api) -> None:
+    """A product never certified has nothing to revoke: its button says 驳回 and so does the notice."""
+    tag = _suffix()
+    sku, name, supplier = f"E2E-REJ-{tag}", f"佛冈石角笋干 {tag} 500g", f"佛冈县笋干合作社{tag}"
+    login_staff(page, "/admin", *ADMIN)
+    _open_tab(page, "目录导入")
+    page.get_by_label("目录文件（CSV）").set_input_files(_csv(_catalog_row(sku, name, supplier)))
+    page.get_by_role("button", name="导入").click()
+    expect(page.locator("#import-result")).to_contain_text("导入成功：共 1 行")
+    _open_tab(page, "认定审核")
+    row = page.locator("#pending-products tbody tr").filter(has_text=sku)
+    expect(row.get_by_role("button", name="撤销认定")).to_have_count(0)
+    row.get_by_role("button", name="驳回").click()
+    row.get_by_label("驳回理由").fill("资料不全")
+    row.get_by_role("button", name="确认驳回").click()
+    expect(page.locator("#notice")).to_have_text(f"已驳回：{name}")
+    expect(row).to_have_count(0)
