@@ -20,7 +20,7 @@ class Address(Model):
     phone = fields.CharField(max_length=16)
     region: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
         "models.Region", related_name="addresses", on_delete=fields.RESTRICT)
-    region_id: int
+    region_id: str  # the region code
     province = fields.CharField(max_length=32)
     city = fields.CharField(max_length=32)
     county = fields.CharField(max_length=32)

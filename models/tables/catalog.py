@@ -29,7 +29,7 @@ class Supplier(Model):
     type = fields.CharEnumField(SupplierType, max_length=8)
     region: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
         "models.Region", null=True, related_name="suppliers", on_delete=fields.RESTRICT)
-    region_id: int | None
+    region_id: str | None  # the region code
     households_lifted = fields.IntField(default=0)
     cert_status = fields.CharEnumField(CertStatus, max_length=12, default=CertStatus.PENDING)
     cert_no = fields.CharField(max_length=64, null=True)
@@ -56,7 +56,7 @@ class Product(Model):
     supplier_id: int
     origin: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
         "models.Region", related_name="products", on_delete=fields.RESTRICT)
-    origin_id: int
+    origin_id: str  # the region code
     tags: fields.JSONField[list[str]] = fields.JSONField(default=list)
     aliases: fields.JSONField[list[str]] = fields.JSONField(default=list)
     cert_status = fields.CharEnumField(CertStatus, max_length=12, default=CertStatus.PENDING)

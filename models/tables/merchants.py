@@ -23,7 +23,7 @@ class Merchant(Model):
     kind = fields.CharEnumField(MerchantKind, max_length=12, default=MerchantKind.COUNTER)
     region: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
         "models.Region", null=True, related_name="merchants", on_delete=fields.RESTRICT)
-    region_id: int | None
+    region_id: str | None  # the region code
     address = fields.CharField(max_length=255, default="")
     organization = fields.CharField(max_length=128, default="")  # the operating organization
     active = fields.BooleanField(default=True)
