@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import Patch, Strict
+from api.schemas.common import Patch, Strict, left_out
 from api.schemas.names import Name
 from models.tables.addresses import Address
 
@@ -18,13 +18,13 @@ class AddressIn(Strict):
 
 
 class AddressPatch(Patch):
-    name: Name = Field(None, min_length=1, max_length=32)
-    phone: str = Field(None, min_length=1, max_length=16)
-    province: str = Field(None, min_length=1, max_length=32)
-    city: str = Field(None, max_length=32, description="empty for counties directly under a province")
-    county: str = Field(None, min_length=1, max_length=32)
-    detail: str = Field(None, min_length=1, max_length=128)
-    is_default: bool = Field(None)
+    name: Name = left_out(min_length=1, max_length=32)
+    phone: str = left_out(min_length=1, max_length=16)
+    province: str = left_out(min_length=1, max_length=32)
+    city: str = left_out(max_length=32, description="empty for counties directly under a province")
+    county: str = left_out(min_length=1, max_length=32)
+    detail: str = left_out(min_length=1, max_length=128)
+    is_default: bool = left_out()
 
 
 class AddressOut(BaseModel):

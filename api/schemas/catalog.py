@@ -5,12 +5,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import Day, IntId, PageQuery, Patch, Strict
+from api.schemas.common import Day, IntId, PageQuery, Patch, Strict, left_out
 from api.schemas.names import Name
 from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
 
 Sku = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_REGION = {"pattern": r"^\d{6}$", "description": "county-level division code"}
+_REGION: dict[str, Any] = {"pattern": r"^\d{6}$", "description": "county-level division code"}
 
 
 class SupplierIn(Strict):
@@ -21,10 +21,10 @@ class SupplierIn(Strict):
 
 
 class SupplierPatch(Patch):
-    name: Name = Field(None, min_length=1, max_length=128)
-    type: SupplierType = Field(None)
+    name: Name = left_out(min_length=1, max_length=128)
+    type: SupplierType = left_out()
     region_code: str | None = Field(None, **_REGION)
-    households_lifted: int = Field(None, ge=0, le=10_000_000)
+    households_lifted: int = left_out(ge=0, le=10_000_000)
 
 
 class SupplierCertifyIn(Strict):
@@ -49,19 +49,19 @@ class ProductIn(ProductFields):
 
 
 class ProductPatch(Patch):
-    name: Name = Field(None, min_length=1, max_length=128)
-    brand: Name = Field(None, max_length=64)
-    category: Name = Field(None, min_length=1, max_length=32)
-    unit: Name = Field(None, min_length=1, max_length=16)
-    price_fen: int = Field(None, ge=1, le=100_000_000)
-    stock: int = Field(None, ge=0, le=100_000_000, description="the stock on hand: the difference is written "
+    name: Name = left_out(min_length=1, max_length=128)
+    brand: Name = left_out(max_length=64)
+    category: Name = left_out(min_length=1, max_length=32)
+    unit: Name = left_out(min_length=1, max_length=16)
+    price_fen: int = left_out(ge=1, le=100_000_000)
+    stock: int = left_out(ge=0, le=100_000_000, description="the stock on hand: the difference is written "
                        "to the stock ledger as an adjustment by this administrator")
-    expected_stock: int = Field(None, ge=0, le=100_000_000, description="the stock the administrator saw: if "
+    expected_stock: int = left_out(ge=0, le=100_000_000, description="the stock the administrator saw: if "
                                        "it has changed since (a sale), 409 stock_changed and nothing is written")
-    supplier_id: IntId = Field(None)
-    origin_code: str = Field(None, **_REGION)
-    tags: list[Name] = Field(None, max_length=20)
-    aliases: list[Name] = Field(None, max_length=20)
+    supplier_id: IntId = left_out()
+    origin_code: str = left_out(**_REGION)
+    tags: list[Name] = left_out(max_length=20)
+    aliases: list[Name] = left_out(max_length=20)
 
 
 class ProductCertifyIn(Strict):

@@ -51,8 +51,14 @@ def _no_null_default(schema: dict[str, Any]) -> None:
             del prop["default"]
 
 
+def left_out(**constraints: Any) -> Any:
+    """`Field(None, **constraints)` for a PATCH field that may be left out but not set to null (see Patch): typed
+    Any, so that a type checker accepts the None default of a field declared `str`."""
+    return Field(None, **constraints)
+
+
 class Patch(Strict):
-    """PATCH bodies: a field left out is unchanged. Declare a field `name: str = Field(None, …)` when its column
+    """PATCH bodies: a field left out is unchanged. Declare a field `name: str = left_out(…)` when its column
     cannot be empty (an explicit null is then a 422), `str | None` only when null clears it."""
 
     model_config = ConfigDict(json_schema_extra=_no_null_default)
