@@ -290,3 +290,17 @@ async def test_charts_change_with_the_data(client, ledger):
     empty = await chart(client, admin, group_by="supplier", **{"from": "2001-01-01", "to": "2001-01-02"})
     assert empty.startswith(b"\x89PNG")
     assert empty != bars
+
+
+def test_a_chart_over_time_shows_days_without_sales_as_zero() -> None:
+    from datetime import date
+
+    from models.printing.charts import Point, continuous
+
+    days = continuous([Point("2026-03-01", 500), Point("2026-03-04", 700)], "day", date(2026, 2, 28), date(2026, 3, 5))
+    assert [p.label for p in days] == ["2026-02-28", "2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04",
+                                       "2026-03-05"]
+    assert [p.amount_fen for p in days] == [0, 500, 0, 0, 700, 0]
+    months = continuous([Point("2025-11", 1), Point("2026-02", 2)], "month")
+    assert [p.label for p in months] == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert [p.amount_fen for p in months] == [1, 0, 0, 2]

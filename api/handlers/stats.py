@@ -11,7 +11,7 @@ from api.routing import ADMIN, Route
 from api.schemas.stats import StatsChartQuery, StatsOut, StatsQuery
 from api.validation import parse_query
 from models.exports.stats_export import iter_csv, xlsx_bytes
-from models.printing.charts import Point, render_chart
+from models.printing.charts import Point, continuous, render_chart
 from models.services.stats import GroupBy, StatsFilter, StatsResult, statistics
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,7 +59,10 @@ def _chart(result: StatsResult) -> bytes:
     span = f"{f.date_from or '开始'} 至 {f.date_to or '今天'}"
     title = f"消费扶贫金额 · 按{GROUP_NAMES[f.group_by]} · {span}{' · 仅贫困县' if f.poverty_only else ''}"
     kind = "line" if f.group_by in LINE_CHARTS else "bar"
-    return render_chart([Point(r.key, r.amount_fen) for r in result.rows], kind, title)
+    points = [Point(r.key, r.amount_fen) for r in result.rows]
+    if kind == "line":
+        points = continuous(points, f.group_by.value, f.date_from, f.date_to)
+    return render_chart(points, kind, title)
 
 
 async def get_stats_chart(request: web.Request) -> web.Response:

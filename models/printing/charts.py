@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from models.paths import ASSETS
@@ -34,6 +35,28 @@ def _font(size: float) -> FontProperties:
 class Point:
     label: str
     amount_fen: int
+
+
+def continuous(points: list[Point], unit: str, first: date | None = None, last: date | None = None) -> list[Point]:
+    """Every day (unit "day", keys YYYY-MM-DD) or month ("month", YYYY-MM) from `first` (or the earliest key) to
+    `last` (or the latest), in order, a period without sales at 0: a line over time shows the quiet days as zero
+    instead of drawing straight across them."""
+    if not points and (first is None or last is None):
+        return points
+    known = {p.label: p.amount_fen for p in points}
+    keys = sorted(known)
+    start = first or date.fromisoformat(keys[0] if unit == "day" else f"{keys[0]}-01")
+    end = last or date.fromisoformat(keys[-1] if unit == "day" else f"{keys[-1]}-01")
+    out: list[Point] = []
+    current = start if unit == "day" else start.replace(day=1)
+    while current <= end and len(out) < 5000:
+        label = current.isoformat() if unit == "day" else current.strftime("%Y-%m")
+        out.append(Point(label, known.get(label, 0)))
+        if unit == "day":
+            current += timedelta(days=1)
+        else:
+            current = (current.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return out
 
 
 def _top(points: list[Point]) -> list[Point]:
@@ -76,6 +99,8 @@ def render_chart(points: list[Point], kind: str, title: str, width: int = 1000, 
                   ha="right" if len(labels) > 6 else "center")
     ax.set_title(title, fontproperties=_font(14))
     _yuan_axis(ax, _font(9))
+    if not values or min(values) >= 0:
+        ax.set_ylim(bottom=0)  # amounts start at zero: a small rise never looks like a tenfold one
     if not shown:
         ax.text(0.5, 0.5, "没有数据", transform=ax.transAxes, ha="center", va="center", fontproperties=_font(16))
     fig.tight_layout()
