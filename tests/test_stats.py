@@ -3,6 +3,7 @@ with the orders and the card ledger, history that survives catalogue edits, CSV/
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 import io
 from datetime import UTC, datetime, timedelta
 
@@ -228,7 +229,7 @@ async def test_csv_export_matches_json(client, ledger):
     raw = await resp.read()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert_table(lines, body)
+    assert_table(lines, body, group="供应商")
 
 
 async def test_xlsx_export_matches_json(client, ledger):
@@ -240,29 +241,38 @@ async def test_xlsx_export_matches_json(client, ledger):
     assert resp.headers["Content-Type"].startswith("application/vnd.openxmlformats")
     assert resp.headers["Content-Disposition"].endswith(f'_{today_shanghai().isoformat()}.xlsx"')
     book = load_workbook(io.BytesIO(await resp.read()), read_only=True)
-    lines = [["" if v is None else v for v in row] for row in book.active.iter_rows(values_only=True)]
-    assert_table(lines, body)
+    sheet = book.active
+    lines = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+    assert_table(lines, body, group="省份", percent_text=False)
+    full = load_workbook(io.BytesIO(await resp.read()))
+    assert full.active.freeze_panes == "A3"
+    assert full.active["C3"].number_format == "#,##0.00"
+    assert full.active["I3"].number_format == "0.0%"
 
 
-def assert_table(lines: list[list], body: dict) -> None:
-    """Header, the JSON rows in order, the total (with 认购额) last; numbers compared as numbers."""
-    header, *rows, total = lines
-    assert header[0].endswith("key")
-    assert header[2].endswith("amount_fen")
-    assert header[-1].endswith("subscribed_fen")
+def assert_table(lines: list[list], body: dict, group: str = "", percent_text: bool = True) -> None:
+    """Title, header naming the grouping, the JSON rows in order (amount in yuan and in fen), the total (with 认购额)
+    last."""
+    title, header, *rows, total = lines
+    assert str(title[0]).startswith("消费扶贫台账 · 按")
+    if group:
+        assert header[0] == group
+    assert header[1:] == ["编码", "金额（元）", "金额（分）", "订单数", "数量", "供应商数", "带动脱贫户", "贫困县占比",
+                          "认购额（元）"]
     numbers = ("amount_fen", "orders", "quantity", "suppliers", "households")
 
-    def parsed(line: list, row: dict) -> dict:
-        values = dict(zip(("key", "code", *numbers, "poverty_share"), line, strict=False))
-        return {"key": str(values["key"]), "code": str(values["code"]) or None,
-                **{n: int(values[n]) for n in numbers}, "poverty_share": float(values["poverty_share"])}
+    def parsed(line: list) -> dict:
+        key, code, yuan, *rest = line
+        values = dict(zip((*numbers, "poverty_share"), rest, strict=False))
+        share = values["poverty_share"]
+        share = float(str(share).rstrip("%")) / 100 if percent_text else float(share)
+        assert Decimal(str(yuan)) == Decimal(int(values["amount_fen"])) / 100
+        return {"key": str(key), "code": str(code) or None, **{n: int(values[n]) for n in numbers},
+                "poverty_share": round(share, 3)}
 
-    assert [parsed(line, row) for line, row in zip(rows, body["rows"], strict=False)] == body["rows"]
-    assert len(rows) == len(body["rows"])
+    expected = [{**row, "poverty_share": round(row["poverty_share"], 3)} for row in body["rows"]]
+    assert [parsed(line) for line in rows] == expected
     assert total[0] == "合计"
-    assert int(total[-1]) == body["total"]["subscribed_fen"]
-    assert {k: v for k, v in parsed(total, body["total"]).items() if k not in ("key", "code")} == {
-        k: v for k, v in body["total"].items() if k != "subscribed_fen"}
 
 
 async def chart(client, headers, **params) -> bytes:

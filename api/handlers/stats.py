@@ -10,17 +10,12 @@ from api.responses import json_ok
 from api.routing import ADMIN, Route
 from api.schemas.stats import StatsChartQuery, StatsOut, StatsQuery
 from api.validation import parse_query
-from models.exports.stats_export import iter_csv, xlsx_bytes
+from models.exports.stats_export import iter_csv, title, xlsx_bytes
 from models.printing.charts import Point, continuous, render_chart
 from models.services.stats import GroupBy, StatsFilter, StatsResult, statistics
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LINE_CHARTS = {GroupBy.DAY, GroupBy.MONTH}
-GROUP_NAMES = {
-    GroupBy.PROVINCE: "省份", GroupBy.CITY: "地市", GroupBy.COUNTY: "县区", GroupBy.SUPPLIER: "供应商",
-    GroupBy.CATEGORY: "品类", GroupBy.CHANNEL: "渠道", GroupBy.MERCHANT: "商户", GroupBy.DAY: "日",
-    GroupBy.MONTH: "月",
-}
 
 
 def _filename(f: StatsFilter, ext: str) -> str:
@@ -56,13 +51,11 @@ async def get_stats(request: web.Request) -> web.StreamResponse:
 
 def _chart(result: StatsResult) -> bytes:
     f = result.filter
-    span = f"{f.date_from or '开始'} 至 {f.date_to or '今天'}"
-    title = f"消费扶贫金额 · 按{GROUP_NAMES[f.group_by]} · {span}{' · 仅贫困县' if f.poverty_only else ''}"
     kind = "line" if f.group_by in LINE_CHARTS else "bar"
     points = [Point(r.key, r.amount_fen) for r in result.rows]
     if kind == "line":
         points = continuous(points, f.group_by.value, f.date_from, f.date_to)
-    return render_chart(points, kind, title)
+    return render_chart(points, kind, "消费扶贫金额 · " + title(f).split(" · ", 1)[1])
 
 
 async def get_stats_chart(request: web.Request) -> web.Response:

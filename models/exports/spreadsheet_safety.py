@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -33,24 +34,45 @@ def safe_row(row: Iterable[Any]) -> list[Any]:
     return [safe_cell(value) for value in row]
 
 
-def xlsx_bytes(rows: Iterable[Iterable[Any]], title: str) -> bytes:
-    """One worksheet holding `rows` (write-only mode: rows are not kept as cell objects); text cells are strings."""
+@dataclass(frozen=True)
+class Column:
+    """A worksheet column: its width (in characters) and the number format of its numbers (None: as written)."""
+
+    width: float
+    number_format: str | None = None
+
+
+def xlsx_bytes(rows: Iterable[Iterable[Any]], title: str, columns: list[Column] | None = None,
+               header_rows: int = 0) -> bytes:
+    """One worksheet holding `rows` (write-only mode: rows are not kept as cell objects); text cells are strings.
+    `columns` set widths and number formats; the first `header_rows` stay in view while scrolling."""
     from openpyxl import Workbook  # imported when a workbook is asked for: it is slow to import
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
+    columns = columns or []
+    for i, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = column.width
+    if header_rows:
+        sheet.freeze_panes = f"A{header_rows + 1}"
 
-    def cell(value: Any) -> Any:
+    def cell(value: Any, index: int) -> Any:
         if not isinstance(value, str):
-            return value
+            fmt = columns[index].number_format if index < len(columns) else None
+            if fmt is None or value is None:
+                return value
+            number = WriteOnlyCell(sheet, value)
+            number.number_format = fmt
+            return number
         text = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe_cell(value)))
         text.data_type = "s"  # never "f", whatever the text
         return text
 
     for row in rows:
-        sheet.append([cell(value) for value in row])
+        sheet.append([cell(value, i) for i, value in enumerate(row)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
