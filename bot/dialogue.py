@@ -71,12 +71,13 @@ class Turn:
     def slots(self) -> dict[str, Any]:
         d = self.draft
         line = d.current if d and d.kind == "goods" else None
-        card = d is not None and d.kind == "card"
-        qty = d.card_qty if card else (line.qty if line else None)
+        card_draft = d if d is not None and d.kind == "card" else None
+        card = card_draft is not None
+        qty = card_draft.card_qty if card_draft else (line.qty if line else None)
         product = self.ctx.search.cards.get(line.sku) if line and line.sku else None
         unit = "张" if card else (product["unit"] if product else None)
         total = packs.amount_text(product, qty) if product and qty else ""
-        return {"sku": line.sku if line else None, "qty": qty, "amount_fen": d.amount_fen if card else None,
+        return {"sku": line.sku if line else None, "qty": qty, "amount_fen": card_draft.amount_fen if card_draft else None,
                 "unit": unit, "total_qty_text": total or None}
 
     # --- the turn ------------------------------------------------------------------------------

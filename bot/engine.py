@@ -121,7 +121,7 @@ class Assistant:
             reply = await Turn(ctx, state, u).run()
             if checking and reply.order is None and rechecks < MAX_RECHECKS:
                 offered = [*(p["sku"] for p in reply.products), reply.slots.get("sku"), *_referenced(state)]
-                if await self.search.drop_unsellable(s for s in offered if s in self.search.cards):
+                if await self.search.drop_unsellable(s for s in offered if s is not None and s in self.search.cards):
                     # it offered what the database refuses (now gone from the index): the same turn again
                     rechecks += 1
                     attempts -= 1

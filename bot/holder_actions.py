@@ -34,7 +34,7 @@ def _this(turn: Turn) -> dict[str, Any] | None:
             return found.candidates[0]
     d = turn.draft
     line = d.current if d is not None and d.kind == "goods" else None
-    if line is not None and line.sku in cards_by_sku:
+    if line is not None and line.sku is not None and line.sku in cards_by_sku:
         return cards_by_sku[line.sku]
     shown = [s for s in turn.state.shown if s in cards_by_sku]
     return cards_by_sku[shown[0]] if len(shown) == 1 else None

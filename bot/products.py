@@ -46,7 +46,9 @@ def _by_origin(u: Understanding, search: CatalogSearch, within: list[str] | None
     if pool is None:
         page = search.search("", province=_province(u), limit=10_000)
         pool = page.items
-    return [c for c in pool if _in_origin(c, u) and (u.origin.level != "province" or c["origin"]["province"] == u.origin.name)]
+    origin = u.origin
+    return [c for c in pool if _in_origin(c, u)
+            and (origin is None or origin.level != "province" or c["origin"]["province"] == origin.name)]
 
 
 def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: list[str] | None = None) -> Resolution:

@@ -174,10 +174,10 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
     _cues(u, compact, vocab)
     spans: list[tuple[int, int]] = list(spec_spans)
-    m = _ORDER_NO.search(compact)
-    if m:
-        u.order_no = m.group()
-        spans.append(m.span())
+    order_no = _ORDER_NO.search(compact)
+    if order_no:
+        u.order_no = order_no.group()
+        spans.append(order_no.span())
     pick = numerals.ordinal(masked)
     if pick:
         u.pick = int(pick.value)

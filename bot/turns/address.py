@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.addressing import AddressPart
 from bot.draft import Draft
-from bot.reply import Reply
+from bot.reply import Intent, Reply
 from bot.turns import common, quantity
 from models.errors import DomainError
 from models.places.address_parser import PHONE
@@ -25,7 +25,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     ordering = d if d is not None and d.kind == "goods" else None
     base = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
     supplying = ordering is not None and ordering.awaiting == "address"
-    intent = "order" if supplying or (turn.u.text and turn.u.intent == "order") else "change_address"
+    intent: Intent = "order" if supplying or (turn.u.text and turn.u.intent == "order") else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if not (part.line or part.receiver or part.phone):  # 换个收货地址: ask for the new one
         if ordering is not None:

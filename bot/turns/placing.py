@@ -123,7 +123,7 @@ async def order_refused(turn: Turn, d: Draft, exc: DomainError) -> Reply:
             d.lines.remove(line)
             d.pending = Line(sku=sku, qty=None)
             d.awaiting = "qty"
-        stock = await assistant_reads.stock_of(sku)
+        stock = await assistant_reads.stock_of(sku) if sku else 0
         return turn.say(replies.out_of_stock(name, stock), "confirm",
                         [card] if card else [], suggestions=["取消"])
     if exc.code in ("product_not_sellable", "product_not_found"):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from bot import packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution
-from bot.reply import Reply
+from bot.reply import Intent, Reply
 from bot.turns import common, quantity
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ async def prices(turn: Turn) -> Reply:
     if found.chosen and await focus(turn, found.chosen, per_unit=True):
         # A price question answers the price and makes the product "this one"; it shows no order to confirm.
         card, d = found.chosen, turn.state.draft
+        assert d is not None  # focus() has put the product in the draft
         p = d.pending
         if p is not None and p.qty and p.sku == card["sku"]:
             text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
@@ -101,9 +102,11 @@ async def focus(turn: Turn, card: dict[str, Any], per_unit: bool = False) -> boo
     return True
 
 
-async def focused_reply(turn: Turn, text: str, intent: str) -> Reply:
-    reply = await quantity.advance(turn, turn.state.draft)
-    if turn.state.draft.awaiting == "qty":
+async def focused_reply(turn: Turn, text: str, intent: Intent) -> Reply:
+    draft = turn.state.draft
+    assert draft is not None  # focus() has put the product in the draft
+    reply = await quantity.advance(turn, draft)
+    if draft.awaiting == "qty":
         reply.reply = text + replies.QTY_QUESTION.format(unit=reply.products[0]["unit"]) if reply.products else text
     else:
         reply.reply = text + "\n" + reply.reply

@@ -98,10 +98,10 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             return ask_pack(turn, d, p, card)
         if p.qty is None or not 1 <= p.qty <= MAX_QTY:
             d.awaiting = "qty"
-            asked = Asked.from_json(p.asked)
+            asked_as = Asked.from_json(p.asked)
             half = turn.half
-            if asked is not None and turn.why == "other_unit":
-                text = replies.other_unit(card, packs.equivalent(card), asked.text())
+            if asked_as is not None and turn.why == "other_unit":
+                text = replies.other_unit(card, packs.equivalent(card), asked_as.text())
             elif half is not None:
                 text = replies.whole_units(card, int(half))
             else:
@@ -116,7 +116,7 @@ async def advance(turn: Turn, d: Draft) -> Reply:
         return turn.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
     d.address_id = shipping.id
     d.awaiting = "confirm"
-    lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku in cards_by_sku and line.qty]
+    lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku is not None and line.sku in cards_by_sku and line.qty]
     return turn.say(replies.summary(lines, common.address_text(shipping)), "order", [c for c, _ in lines],
                     suggestions=list(replies.CONFIRM_SUGGESTIONS))
 
