@@ -7,7 +7,7 @@ schema (patterns, bounds, enums). tests/test_openapi.py validates the document a
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
@@ -35,7 +35,7 @@ def _schemas(routes: list[Route]) -> tuple[dict[Key, dict[str, Any]], dict[str, 
     keys |= {(m, "serialization") for r in routes for m in _outputs(r)}
     ordered = sorted(keys, key=lambda k: (k[0].__module__, k[0].__qualname__, k[1]))
     refs, top = models_json_schema(ordered, ref_template=_REF)
-    return refs, top.get("$defs", {})
+    return cast(dict[Key, dict[str, Any]], refs), top.get("$defs", {})  # keys: the BaseModels passed in
 
 
 def _resolved(ref: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:

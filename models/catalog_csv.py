@@ -120,6 +120,7 @@ def _row(line: int, raw: dict[str, str], regions: RegionDirectory, problems: _Pr
         check("cert_valid_until", not values["cert_valid_until"], "有认定有效期却没有认定证书编号")
     if len(problems.items) > before:
         return None
+    assert sku is not None  # checked above: a row without one has a problem
     return CatalogRow(
         line=line, sku=sku, name=values["name"], brand=values["brand"], category=values["category"],
         unit=values["unit"], price_fen=price, stock=stock, supplier=values["supplier"], supplier_type=supplier_type,

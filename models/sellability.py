@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 from tortoise.expressions import Q
 
@@ -55,5 +56,5 @@ async def sellable_skus(skus: Sequence[str], today: date | None = None, chunk: i
     today = today or today_shanghai()
     found: set[str] = set()
     for part in chunks(skus, chunk):
-        found.update(await Product.filter(sellable_q(today), sku__in=part).values_list("sku", flat=True))
+        found.update(cast(list[str], await Product.filter(sellable_q(today), sku__in=part).values_list("sku", flat=True)))
     return found

@@ -61,6 +61,7 @@ async def _csv(request: web.Request, items: list[Settlement], filename: str) -> 
 async def merchant_settlement(request: web.Request) -> web.StreamResponse:
     q = parse_query(request, SettlementQuery)
     staff = current_user(request)
+    assert staff.merchant_id is not None  # admitted as merchant staff, so attached to a merchant
     found = await settlements.merchant_settlement(staff.merchant_id, q.date)
     if q.format == "csv":
         return await _csv(request, [found], f"settlement-{found.merchant_id}-{found.business_date}.csv")

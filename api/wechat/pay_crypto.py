@@ -167,7 +167,7 @@ def decrypt_resource(apiv3_key: bytes, resource: Mapping[str, Any]) -> bytes:
         raise ResourceDecryptError("resource is not AEAD_AES_256_GCM")
     ciphertext, nonce = resource.get("ciphertext"), resource.get("nonce")
     associated_data = resource.get("associated_data") or ""
-    if not all(isinstance(v, str) for v in (ciphertext, nonce, associated_data)):
+    if not (isinstance(ciphertext, str) and isinstance(nonce, str) and isinstance(associated_data, str)):
         raise ResourceDecryptError("resource ciphertext, nonce and associated_data must be strings")
     try:
         sealed = base64.b64decode(ciphertext, validate=True)

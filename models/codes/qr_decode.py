@@ -43,7 +43,8 @@ def decode_qr(data: bytes, max_pixels: int = MAX_PIXELS) -> str:
     readable QR code in it).
     """
     for candidate in _candidates(data, max_pixels):
-        for found in zxingcpp.read_barcodes(candidate, formats=QR_FORMATS):
+        # zxing-cpp's stubs still ask for BarcodeFormats; a tuple is the current API (`|` on formats is deprecated).
+        for found in zxingcpp.read_barcodes(candidate, formats=QR_FORMATS):  # type: ignore[arg-type]
             if found.valid and found.text:
                 return found.text
     raise Invalid("qr_not_found", "图片中没有找到可识别的二维码")

@@ -73,7 +73,7 @@ def lost_points(a: np.ndarray) -> list[int]:
     return [int(s) + int(abs(float(int(d)) / n**2 * 100 - 50) / 5) * 10 for s, d in zip(score, dark, strict=True)]
 
 
-class _FastMaskQRCode(qrcode.QRCode):  # type: ignore[misc]
+class _FastMaskQRCode(qrcode.QRCode):
     """`qrcode.QRCode` choosing the mask from one data placement (see the module docstring)."""
 
     _data_region: np.ndarray | None = None

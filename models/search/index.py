@@ -62,7 +62,7 @@ class _Column:
     def __init__(self, dtype: type, values: np.ndarray | None = None) -> None:
         values = np.empty(0, dtype) if values is None else np.asarray(values, dtype)
         self._n = len(values)
-        self._data = np.empty(max(16, 2 * self._n), dtype)
+        self._data: np.ndarray = np.empty(max(16, 2 * self._n), dtype)
         self._data[: self._n] = values
 
     def append(self, value: float) -> None:
@@ -162,6 +162,10 @@ class _Postings:
 
 class SearchIndex:
     """Ranked search over SearchDocs. Not thread-safe: one per process/thread (an aiohttp worker)."""
+
+    _skus: list[str]  # by slot, dead slots included
+    _slot_of: dict[str, int]  # live SKUs only
+    _order: np.ndarray | None  # live slots (and maybe dead ones) in SKU order
 
     def __init__(self, tokenizer: CatalogTokenizer, *, name_words: bool = False) -> None:
         """name_words: also add each product name whole to the user dictionary.
@@ -264,8 +268,8 @@ class SearchIndex:
         province_code = self._province_codes.get(_region_key(province), UNKNOWN_CODE) if province else None
         category_code = self._category_codes.get(category, UNKNOWN_CODE) if category else None
         if not (q and q.strip()):
-            self._ensure_order()
-            slots = self._order[self._mask(self._order, province_code, category_code)]
+            order = self._ensure_order()
+            slots = order[self._mask(order, province_code, category_code)]
             return SearchResult(self._sku_list(slots[offset : offset + limit]), len(slots))
         slots, hits, scores = self._score(self._tokenizer.query_terms(q))
         keep = self._mask(slots, province_code, category_code)
@@ -360,14 +364,14 @@ class SearchIndex:
 
     def _reset(self) -> None:
         self._postings = _Postings.empty()
-        self._skus: list[str] = []  # by slot, dead slots included
-        self._slot_of: dict[str, int] = {}  # live SKUs only
+        self._skus = []  # by slot, dead slots included
+        self._slot_of = {}  # live SKUs only
         self._alive = _Column(np.bool_)
         self._length = _Column(np.float32)
         self._province = _Column(np.int32)
         self._category = _Column(np.int32)
         self._rank = _Column(np.int64)  # position in self._order
-        self._order: np.ndarray | None = None  # live slots (and maybe dead ones) in SKU order
+        self._order = None  # live slots (and maybe dead ones) in SKU order
         self._province_codes: dict[str, int] = {}
         self._category_codes: dict[str, int] = {}
         self._live_length = 0.0
@@ -431,11 +435,12 @@ class SearchIndex:
             self._k1_norms = (K1 * (1.0 - B + B * relative)).astype(np.float32)
         return self._k1_norms
 
-    def _ensure_order(self) -> None:
+    def _ensure_order(self) -> np.ndarray:
         if self._order is not None:
-            return
-        self._order = np.array([self._slot_of[sku] for sku in sorted(self._slot_of)], np.int64)
-        self._rank.values[self._order] = np.arange(len(self._order))
+            return self._order
+        order = self._order = np.array([self._slot_of[sku] for sku in sorted(self._slot_of)], np.int64)
+        self._rank.values[order] = np.arange(len(order))
+        return order
 
     def _maybe_compact(self) -> None:
         if self._dead > COMPACT_DEAD_FRACTION * len(self._skus):

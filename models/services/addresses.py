@@ -29,8 +29,10 @@ def _validated(values: dict[str, Any], directory: RegionDirectory) -> dict[str, 
     except RegionNotFound as exc:
         raise _invalid(exc.part, str(exc)) from None
     county = directory.get(code)
-    parent = directory.get(county.parent)
-    province, city = (parent, None) if parent.level == "province" else (directory.get(parent.parent), parent)
+    parent = directory.get(county.parent) if county and county.parent else None
+    assert county is not None and parent is not None  # county() answers a known county, which has a parent
+    province, city = (parent, None) if parent.level == "province" else (directory.get(parent.parent or ""), parent)
+    assert province is not None
     return {**values, "region_id": code, "province": province.name, "city": city.name if city else "", "county": county.name}
 
 

@@ -1,7 +1,7 @@
 """What the chat assistant reads from the database, kept here so `bot/` holds no queries."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from models.tables.catalog import Product
 from models.tables.regions import Region, RegionLevel
@@ -18,12 +18,12 @@ async def catalogue_words() -> tuple[list[dict[str, Any]], list[str]]:
     recognised to be refused by name), and the province names."""
     rows = await Product.all().values(*VOCABULARY_FIELDS)
     provinces = await Region.filter(level=RegionLevel.PROVINCE).values_list("name", flat=True)
-    return rows, list(provinces)
+    return rows, cast(list[str], provinces)
 
 
 async def stock_of(sku: str) -> int:
     """The product's stock now (0 for an unknown sku)."""
-    stock = await Product.filter(sku=sku).values_list("stock", flat=True)
+    stock = cast(list[int], await Product.filter(sku=sku).values_list("stock", flat=True))
     return int(stock[0]) if stock else 0
 
 

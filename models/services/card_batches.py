@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
@@ -276,7 +276,8 @@ async def issue_batch(batch_id: int, progress: Progress | None = None, *, chunk_
 
 async def resume_stale_batches() -> int:
     """Resume every batch still `issuing` whose lease is stale (its worker died); returns how many were run."""
-    ids = await CardBatch.filter(_stale(now_utc()), state=BatchState.ISSUING).order_by("id").values_list("id", flat=True)
+    stale = CardBatch.filter(_stale(now_utc()), state=BatchState.ISSUING).order_by("id")
+    ids = cast(list[int], await stale.values_list("id", flat=True))
     resumed = 0
     for batch_id in ids:
         try:
@@ -296,7 +297,7 @@ async def retry_batch(actor: User | None, batch_id: int, label: str | None = Non
         moved = await CardBatch.filter(id=batch_id, state=BatchState.FAILED).using_db(conn).update(
             state=BatchState.ISSUING, error=None, heartbeat_at=None)
         if not moved:
-            state = (await CardBatch.get(id=batch_id).using_db(conn)).state.value
+            state = (await CardBatch.get(id=batch_id, using_db=conn)).state.value
             raise Conflict("invalid_batch_state", f"卡批次当前状态为 {state}，只有失败（failed）的批次可以重试",
                            batch_id=batch_id, state=state)
         await audit.record(actor, "card_batch.retry", "card_batch", batch_id,
@@ -343,7 +344,7 @@ async def activate_batch(actor: User | None, batch_id: int, label: str | None = 
         moved = await CardBatch.filter(id=batch_id, state=BatchState.ISSUED).using_db(conn).update(
             state=BatchState.ACTIVE, activated_at=now)
         if not moved:
-            state = (await CardBatch.get(id=batch_id).using_db(conn)).state.value
+            state = (await CardBatch.get(id=batch_id, using_db=conn)).state.value
             raise Conflict("invalid_batch_state", f"卡批次当前状态为 {state}，只有已制卡（issued）的批次可以激活",
                            batch_id=batch_id, state=state)
         cards = await _activate_cards(conn, batch, actor, now)

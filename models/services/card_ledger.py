@@ -1,7 +1,7 @@
 """The card ledger: every balance or status change of a card is one appended activity."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
@@ -30,7 +30,8 @@ async def debit(conn: BaseDBAsyncClient, card: Card, amount_fen: int, holder_id:
         conn).update(balance_fen=F("balance_fen") - amount_fen)
     if not taken:
         raise await refusal(conn, card, amount_fen, holder_id=holder_id)
-    return (await Card.filter(id=card.id).using_db(conn).values_list("balance_fen", flat=True))[0]
+    balances = cast(list[int], await Card.filter(id=card.id).using_db(conn).values_list("balance_fen", flat=True))
+    return balances[0]
 
 
 async def refusal(conn: BaseDBAsyncClient, card: Card, amount_fen: int,

@@ -38,7 +38,7 @@ async def allocate_serials(count: int, conn: BaseDBAsyncClient | None = None) ->
     if not await CardNumberCounter.filter(id=1).using_db(conn).exists():
         await CardNumberCounter.get_or_create(id=1, defaults={"next_serial": 1}, using_db=conn)
     while True:
-        current = (await CardNumberCounter.get(id=1).using_db(conn)).next_serial
+        current = (await CardNumberCounter.get(id=1, using_db=conn)).next_serial
         if current + count > BODY_SPACE:
             raise RuntimeError("card number space exhausted")
         taken = await CardNumberCounter.filter(id=1, next_serial=current).using_db(conn).update(next_serial=current + count)

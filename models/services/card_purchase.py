@@ -43,13 +43,15 @@ async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed
 
 async def deliver_cards(conn: BaseDBAsyncClient, order: Order) -> list[Card]:
     """Make a paid card order's cards: active, held by the buyer, each with its activate activity."""
-    first = await allocate_serials(order.card_quantity, conn)
+    count = order.card_quantity
+    assert count is not None  # a card order always says how many cards
+    first = await allocate_serials(count, conn)
     expires = today_shanghai() + CARD_VALIDITY
     face = order.card_face_value_fen
     cards = [
         Card(card_no=card_no_for(first + i), face_value_fen=face, balance_fen=face, status=CardStatus.ACTIVE,
              holder_id=order.user_id, purchaser_id=order.user_id, order=order, expires_at=expires, claimed_at=now_utc())
-        for i in range(order.card_quantity)
+        for i in range(count)
     ]
     await Card.bulk_create(cards, using_db=conn)
     made = await Card.filter(order_id=order.id).using_db(conn).order_by("id")

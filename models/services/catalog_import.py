@@ -12,6 +12,7 @@ rows already written are unchanged).
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -78,7 +79,7 @@ async def import_catalog(data: bytes, actor: User | None, label: str | None = No
     suppliers = await _upsert_suppliers(rows, who, summary)
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
-        summary.add(await _in_chunk(lambda conn, c=chunk: _upsert_products(c, suppliers, who, conn)))
+        summary.add(await _in_chunk(functools.partial(_upsert_products, chunk, suppliers, who)))
         if progress:
             await progress(start + len(chunk), len(rows))
     return summary
@@ -118,7 +119,7 @@ async def _upsert_suppliers(rows: list[CatalogRow], who: _Who, summary: ImportSu
     result: dict[str, Supplier] = {}
     for start in range(0, len(names), CHUNK):
         chunk = [first[n] for n in names[start : start + CHUNK]]
-        summary.add(await _in_chunk(lambda conn, c=chunk: _supplier_chunk(c, certified, who, result, conn)))
+        summary.add(await _in_chunk(functools.partial(_supplier_chunk, chunk, certified, who, result)))
     return result
 
 

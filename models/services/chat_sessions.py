@@ -51,7 +51,8 @@ async def load(user_id: int, idle: timedelta, now: datetime) -> Loaded:
     """The user's state, its version (0: no row yet) and its age; an idle session comes back empty."""
     rows = await sql.query(ChatSession._meta.db, _LOAD, [user_id])
     row = rows[0] if rows else None
-    return _loaded(row and (row["state"], row["version"], row["updated_at"], row["turn_tat"]), idle, now)
+    loaded = (row["state"], row["version"], row["updated_at"], row["turn_tat"]) if row else None
+    return _loaded(loaded, idle, now)
 
 
 async def load_with_user(token: str, idle: timedelta, now: datetime) -> tuple[User, Loaded]:

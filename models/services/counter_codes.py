@@ -20,6 +20,7 @@ async def merchant_by_id(merchant_id: int) -> Merchant:
 
 async def staff_counter(staff: User) -> Merchant:
     """The clerk's own merchant (for its QR and poster)."""
+    assert staff.merchant_id is not None  # admitted as merchant staff, so attached to a merchant
     return await merchant_by_id(staff.merchant_id)
 
 
@@ -42,7 +43,7 @@ async def rotate(actor: User, merchant_id: int) -> Merchant:
         moved = await Merchant.filter(id=merchant_id).using_db(conn).update(key_version=F("key_version") + 1)
         if not moved:
             raise NotFound("merchant_not_found", "商户不存在", merchant_id=merchant_id)
-        merchant = await Merchant.get(id=merchant_id).using_db(conn)
+        merchant = await Merchant.get(id=merchant_id, using_db=conn)
         await audit.record(actor, "merchant.rotate_code", "merchant", merchant_id,
                            {"key_version": merchant.key_version - 1}, {"key_version": merchant.key_version}, conn)
     return merchant

@@ -119,7 +119,8 @@ async def _figures(batches: list[CardBatch], scope: tuple[str, list[Any]]
     ledger: dict[int, dict[str, int]] = {}
     for row in await sql.query(conn, _LEDGER.format(scope=subquery), values):
         ledger.setdefault(row["batch_id"], {})[row["kind"]] = int(row["amount_fen"])
-    per_batch, by_kind = {}, {}
+    per_batch: dict[int, dict[str, int]] = {}
+    by_kind: dict[str, int] = {}
     for b in batches:
         c, kinds = cards.get(b.id) or {}, ledger.get(b.id, {})
         per_batch[b.id] = {

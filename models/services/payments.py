@@ -76,7 +76,7 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
             raise Conflict("transaction_reused", "该交易号已用于另一笔支付", transaction_id=transaction_id) from None
         if not won:
             return DUPLICATE
-        order = await Order.get(id=payment.order_id).using_db(conn)
+        order = await Order.get(id=payment.order_id, using_db=conn)
         try:
             await mark_paid(conn, order, None, f"{payment.method.value} {transaction_id}", paid_at)
         except Conflict:

@@ -83,7 +83,10 @@ async def create(user: User, card_no: str, merchant_code: str, items: list[LineR
             total_fen=total, idempotency_key=idempotency_key, request_hash=digest, created_at=now,
             expires_at=now + REQUEST_TTL)
     except IntegrityError:  # the same key raced in from a retry: answer with the winner
-        return await _replay(card, idempotency_key, digest, now)
+        replayed = await _replay(card, idempotency_key, digest, now)
+        if replayed is None:  # not a race on the key after all
+            raise
+        return replayed
     return await _view(req, now)
 
 

@@ -92,6 +92,7 @@ async def redeem(staff: User, code: str, items: list[LineRequest], idempotency_k
 
     async def priced(db: Any) -> Debit:
         wanted = await certified_lines(merged, db)
+        assert staff.merchant_id is not None  # admitted as merchant staff, so attached to a merchant
         return Debit(staff, staff.merchant_id, scanned.card_no, wanted, idempotency_key, digest, scanned.counter,
                      scanned.holder_id)
 

@@ -132,7 +132,7 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
     span = [lo.isoformat(), hi.isoformat()]
     for table in ("stats_day", "stats_day_supplier", "stats_day_state"):  # first: on SQLite, the write lock
         await sql.execute(conn, f"DELETE FROM {table} WHERE day >= ? AND day <= ?", span)
-    marks = [(r["day"], r["mark"]) for r in await sql.query(
+    marks = [[r["day"], r["mark"]] for r in await sql.query(
         conn, "SELECT day, mark FROM stats_dirty WHERE day >= ? AND day <= ?", span)]
     if sqlite:
         await conn.execute_script("DROP TABLE IF EXISTS temp.stats_facts")
@@ -149,7 +149,7 @@ async def _recompute(conn: BaseDBAsyncClient, lo: date, hi: date, signature: str
     if sqlite:
         await conn.execute_script("DROP TABLE temp.stats_facts")
     now = _now_ms()
-    rows = [(d.isoformat(), now, signature) for d in _days(lo, hi)]
+    rows = [[d.isoformat(), now, signature] for d in _days(lo, hi)]
     await conn.execute_many(sql.for_dialect(conn, "INSERT INTO stats_day_state (day, computed_at, signature) "
                                                   "VALUES (?, ?, ?)"), rows)
     if marks:

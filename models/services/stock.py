@@ -8,7 +8,7 @@ the stock of a product that exists: that would undo the sales since (docs/catalo
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
@@ -91,7 +91,7 @@ async def adjust(conn: BaseDBAsyncClient, product: Product, stock: int, expected
     if not delta:
         return
     if not await sql.execute(conn, _SET, [stock, product.id, product.stock]):
-        now = await Product.filter(id=product.id).using_db(conn).values_list("stock", flat=True)
+        now = cast(list[int], await Product.filter(id=product.id).using_db(conn).values_list("stock", flat=True))
         raise _changed(product.sku, now[0] if now else None)
     await StockMovement.create(product_id=product.id, delta=delta, reason=ADJUST, actor=actor, using_db=conn)
     product.stock = stock

@@ -183,7 +183,7 @@ def _fused(first: int, run: list[Statement]) -> Statement:
     """The run as one statement, `WITH f0 AS (first), f1 AS (second), … SELECT * FROM f0`: PostgreSQL runs every
     data-modifying part of a WITH once, to completion; the rows are those of the run's first statement. A `Ref`
     to a statement of the same run becomes a subquery on its part, the others stay parameters."""
-    at = {**{first + k: k for k in range(len(run))}, **{st.name: k for k, st in enumerate(run) if st.name}}
+    at: dict[int | str, int] = {**{first + k: k for k in range(len(run))}, **{st.name: k for k, st in enumerate(run) if st.name}}
     parts, values = [], []
     for k, st in enumerate(run):
         pieces = st.sql.split("?")

@@ -145,6 +145,7 @@ class RedemptionStatus(str, Enum):
 
 
 class Redemption(Model):
+    lines: fields.ReverseRelation[RedemptionLine]  # RedemptionLine.redemption (related_name="lines")
     id = fields.BigIntField(primary_key=True)
     merchant: fields.ForeignKeyRelation[Merchant] = fields.ForeignKeyField(
         "models.Merchant", related_name="redemptions", on_delete=fields.RESTRICT)

@@ -30,6 +30,7 @@ class OrderStatus(str, Enum):
 
 
 class Order(Model):
+    lines: fields.ReverseRelation[OrderLine]  # OrderLine.order (related_name="lines")
     id = fields.BigIntField(primary_key=True)
     order_no = fields.CharField(max_length=32, unique=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(

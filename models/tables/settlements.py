@@ -26,7 +26,7 @@ class MerchantSettlement(Model):
     void_fen = fields.BigIntField()
     net_fen = fields.BigIntField()
     # the lines by product and by origin county, as computed inside the closing transaction
-    lines: fields.JSONField[list[dict[str, Any]]] = fields.JSONField()
+    lines: fields.JSONField[dict[str, Any]] = fields.JSONField()
     closed_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", null=True, related_name="closed_settlements", on_delete=fields.SET_NULL)
     closed_by_id: int | None
