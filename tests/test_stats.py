@@ -3,9 +3,9 @@ with the orders and the card ledger, history that survives catalogue edits, CSV/
 from __future__ import annotations
 
 import csv
-from decimal import Decimal
 import io
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook

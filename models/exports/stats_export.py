@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from models.exports.csv_chunks import csv_chunks
-from models.exports.spreadsheet_safety import Column, xlsx_bytes as workbook
+from models.exports.spreadsheet_safety import Column
+from models.exports.spreadsheet_safety import xlsx_bytes as workbook
 from models.services.stats import Figures, GroupBy, StatsFilter, StatsResult
 
 GROUP_NAMES = {
