@@ -1,11 +1,11 @@
 # Quick start:  make serve   (install, then run on SQLite with demo data)
-#               make test    (install, then run the suite on SQLite and on PostgreSQL)
+#               make test    (install, lint, then run the suite on SQLite and on PostgreSQL)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install serve test test-sqlite test-postgres bench migrations screenshots
+.PHONY: install serve lint test test-sqlite test-postgres bench migrations screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +20,16 @@ install: $(STAMP)
 serve: install
 	DEMO=$${DEMO:-1} $(BIN)/python main.py serve
 
-test-sqlite: install
+# ruff and mypy, configured in pyproject.toml: a new finding fails the build before any test runs.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test-sqlite: install lint
 	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest -q --db=sqlite
 
-test-postgres: install
+test-postgres: install lint
 	bash .ci/ensure-postgres
 	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest -q --db=postgres
