@@ -112,7 +112,7 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
         if at < 0:
             continue
         after = text[at + len(word):]
-        if after[:1] and word[-1] + after[0] in vocab.name_bigrams:
+        if after[:1] and _RE_CJK.match(after[0]) and vocab.name_goes_on(word, after[0]):
             continue  # 羊羔肉羊排, 石阡苔茶明前: the name goes on
         follows = next((t for t in unknown if after.startswith(t)), None)
         if follows is not None and not named:

@@ -168,15 +168,14 @@ class Vocabulary:
         return _longest_first(text, 8, lambda piece: piece if piece in words else sounds.get(pinyin_key(piece)))
 
     @functools.cached_property
-    def name_bigrams(self) -> frozenset[str]:
-        """Every two characters that follow each other in a product's name or alias (spaces removed): a word
-        running into the next one inside a name (羊羔肉羊排) is the name, not another thing."""
-        grams: set[str] = set()
-        for known in self.products.values():
-            for text in (known.name, *known.aliases):
-                compact = normalize(text).replace(" ", "")
-                grams.update(compact[i:i + 2] for i in range(len(compact) - 1))
-        return frozenset(grams)
+    def names_text(self) -> str:
+        """Every product name and alias, spaces removed, one after another: a catalogue word running on into the
+        next character inside some name (羊羔肉 + 羊 in 环县羊羔肉羊排) is that name, not another thing."""
+        return "|".join(normalize(text).replace(" ", "") for known in self.products.values()
+                        for text in (known.name, *known.aliases))
+
+    def name_goes_on(self, word: str, following: str) -> bool:
+        return (word + following) in self.names_text
 
     @functools.cached_property
     def heads(self) -> frozenset[str]:
