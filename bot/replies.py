@@ -197,10 +197,22 @@ def not_sellable(name: str) -> str:
     return f"抱歉，{name}刚刚下架或认定已失效，不能下单了。这一单已为您移除该商品。"
 
 
-def orders(rows: list[tuple[str, str, int, str]]) -> str:
+CARD_ORDER_STATUS = {"paid": "已付款，爱心卡已发放到“我的爱心卡”", "completed": "已完成，爱心卡已发放"}
+
+
+def orders(rows: list[tuple[str, str, int, str, str, list[tuple[str, int, str]]]]) -> str:
+    """Each order with what it holds (its first lines), its status in the words for its kind, total and parcel."""
     if not rows:
         return "您还没有订单。想买点什么？"
-    body = "\n".join(f"订单{no}：{STATUS_NAMES.get(status, status)}，{yuan(total)}{extra}" for no, status, total, extra in rows)
+    lines = []
+    for no, status, total, extra, kind, items in rows:
+        words = CARD_ORDER_STATUS.get(status) if kind == "card" else None
+        what = "、".join(f"{name} ×{qty}{unit}" for name, qty, unit in items[:2])
+        what += f" 等{len(items)}种" if len(items) > 2 else ""
+        what = what or ("消费扶贫爱心卡" if kind == "card" else "")
+        lines.append(f"订单{no}：{what + '，' if what else ''}{words or STATUS_NAMES.get(status, status)}，"
+                     f"{yuan(total)}{extra}")
+    body = "\n".join(lines)
     return f"您最近的订单：\n{body}"
 
 

@@ -63,10 +63,11 @@ async def order_status(turn: Turn) -> str:
             order = await orders.order_for(turn.ctx.user, turn.u.order_no)
         except DomainError:
             return replies.order_unknown(turn.u.order_no)
-        rows = [order]
+        listed = [(order, [])]
     else:
-        rows = await orders.recent_orders(turn.ctx.user, 3)
-    return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o)) for o in rows])
+        listed = await assistant_reads.recent_orders_with_items(turn.ctx.user, 3)
+    return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o), o.kind.value, items)
+                           for o, items in listed])
 
 
 async def answer_card(turn: Turn, d: Draft) -> Reply | None:

@@ -49,3 +49,16 @@ async def forget_dialogue(user_id: int) -> None:
     from models.tables.chat import ChatSession
 
     await ChatSession.filter(user_id=user_id).delete()
+
+
+async def recent_orders_with_items(user: Any, limit: int) -> list[tuple[Any, list[tuple[str, int, str]]]]:
+    """The user's latest orders, each with its lines as (name, qty, unit): two queries for a status answer."""
+    from models.tables.orders import Order, OrderLine
+
+    found = await Order.filter(user_id=user.id).order_by("-created_at", "-id").limit(limit)
+    items: dict[int, list[tuple[str, int, str]]] = {o.id: [] for o in found}
+    if found:
+        for line in await OrderLine.filter(order_id__in=list(items)).order_by("id").values(
+                "order_id", "name", "qty", "unit"):
+            items[line["order_id"]].append((line["name"], line["qty"], line["unit"]))
+    return [(o, items[o.id]) for o in found]
