@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot import holder_actions, replies, shop_questions
 from bot.draft import Draft, Line
@@ -63,7 +63,7 @@ async def order_status(turn: Turn) -> str:
             order = await orders.order_for(turn.ctx.user, turn.u.order_no)
         except DomainError:
             return replies.order_unknown(turn.u.order_no)
-        listed = [(order, [])]
+        listed: list[tuple[Any, list[tuple[str, int, str]]]] = [(order, [])]
     else:
         listed = await assistant_reads.recent_orders_with_items(turn.ctx.user, 3)
     return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o), o.kind.value, items)
