@@ -12,16 +12,8 @@ from models.clock import today_shanghai
 from models.services.card_numbers import card_no_for
 from models.storage.database import activated
 from models.tables.cards import Card, CardActivity, CardStatus
-from tests.support.cards import (
-    ADMIN_CARDS as A,
-)
-from tests.support.cards import (
-    close,
-    ledger,
-    pay_code,
-    reconcile,
-    redeem,
-)
+from tests.support.cards import ADMIN_CARDS as A
+from tests.support.cards import admin, close, counter, ledger, pay_code, reconcile, redeem  # noqa: F401 (fixtures)
 
 
 async def adjust(client: TestClient, admin: dict, card_no: str, amount: int, key: str, reason: str = "补差",
