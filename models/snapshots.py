@@ -17,7 +17,7 @@ from tortoise.models import Model
 from models.clock import today_shanghai
 from models.sellability import sellable
 from models.storage import sql
-from models.tables.catalog import CertStatus, Product
+from models.tables.catalog import CertStatus
 
 
 class ProductSnapshot(Model):
@@ -102,7 +102,7 @@ async def sellable_now(merged: dict[str, int], refuse: Callable[[str, str | None
     """The products for `merged` (sku → qty), each sellable today; `refuse(sku, name)` builds the error otherwise.
     `db`: where to read (a batch's connection, models/storage/sql_batch.py), by default the products' own."""
     skus = list(merged)
-    rows = await sql.query(db or Product._meta.db, _SELLING.format(marks=sql.marks(len(skus))), skus)
+    rows = await sql.query(db or sql.db(), _SELLING.format(marks=sql.marks(len(skus))), skus)
     found = {r["sku"]: Selling(r) for r in rows}
     today = today_shanghai()
     for sku in skus:

@@ -1,5 +1,5 @@
-"""The PostgreSQL pool hands connections on without resetting their session (models/storage/database.py `keep_session`), which
-is right only while no code changes a session's state: these tests keep it so."""
+"""No code changes a PostgreSQL session's state (a connection goes back to the pool and serves the next request; the
+pool resets it, docs/decisions/0003, but code must not rely on that): these tests keep it so."""
 from __future__ import annotations
 
 import re

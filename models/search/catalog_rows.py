@@ -17,7 +17,6 @@ import orjson
 from models.sellability import SELLABLE_SQL, sellable_sql_values
 from models.storage import sql
 from models.storage.id_chunks import CHUNK, fetch_in_chunks  # noqa: F401 (CHUNK: catalog_search imports it from here)
-from models.tables.catalog import Product
 
 _CARDS = f"""
 SELECT p.sku, p.name, p.brand, p.category, p.unit, p.price_fen, p.stock, p.aliases, p.tags, p.cert_no, p.valid_until,
@@ -52,11 +51,11 @@ async def sellable_card_rows(today: date, skus: Sequence[str] | None = None) -> 
     """The card fields of the products sellable on `today`: all of them, or those among `skus` (one query per
     `CHUNK` of them: never an IN list longer than that)."""
     if skus is None:
-        return [_typed(row) for row in await sql.query(Product._meta.db, _CARDS, sellable_sql_values(today))]
+        return [_typed(row) for row in await sql.query(sql.db(), _CARDS, sellable_sql_values(today))]
 
     async def part_rows(part: list[str]) -> list[dict[str, Any]]:
         text = f"{_CARDS} AND p.sku IN ({sql.marks(len(part))})"
-        return await sql.query(Product._meta.db, text, [*sellable_sql_values(today), *part])
+        return await sql.query(sql.db(), text, [*sellable_sql_values(today), *part])
 
     return [_typed(row) for row in await fetch_in_chunks(skus, part_rows)]
 
@@ -67,4 +66,4 @@ async def update_stamps(since: datetime | None = None) -> list[tuple[str, Any]]:
     text, values = "SELECT sku, updated_at FROM product", []
     if since is not None:
         text, values = text + " WHERE updated_at >= ?", [since.astimezone(UTC)]
-    return [(row["sku"], row["updated_at"]) for row in await sql.query(Product._meta.db, text, values)]
+    return [(row["sku"], row["updated_at"]) for row in await sql.query(sql.db(), text, values)]

@@ -14,15 +14,11 @@ from __future__ import annotations
 import functools
 import logging
 import math
-import os
-import pickle
 import re
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from types import MappingProxyType
 
 import jieba
@@ -62,56 +58,12 @@ def _quiet_jieba() -> Iterator[None]:
         logger.setLevel(level)
 
 
-CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aixin"
-
-
-def _cache_path() -> Path:
-    """Named after jieba's version and its dictionary file, so an upgrade never reads a stale copy."""
-    source = Path(jieba.__file__).resolve().parent / "dict.txt"
-    stat = source.stat()
-    return CACHE_DIR / f"jieba-freq-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-
-
-def _private(path: Path) -> bool:
-    """Only a file this user owns, in a folder only this user can write, is unpickled (pickle runs code)."""
-    try:
-        folder, file = path.parent.stat(), path.stat()
-    except OSError:
-        return False
-    uid = os.getuid()
-    return folder.st_uid == file.st_uid == uid and not (folder.st_mode | file.st_mode) & 0o022
-
-
-def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
-            pickle.dump((freq, total), tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp.name, 0o600)
-        os.replace(tmp.name, path)
-    except OSError as exc:  # a read-only home: every start just pays jieba's own load
-        logging.getLogger(__name__).info("jieba dictionary cache not written: %s", exc)
-
-
 @functools.cache
 def _base_dictionary() -> tuple[MappingProxyType[str, int], int]:
-    """jieba's frequency dictionary, loaded once per process and never modified.
-
-    jieba keeps its own cache with marshal (1.0-1.9 s to load here); a pickle of the same dictionary in a
-    private cache folder loads in about a third of that, which is most of a worker's start-up.
-    """
-    path = _cache_path()
-    if _private(path):
-        try:
-            with path.open("rb") as f:
-                freq, total = pickle.load(f)
-            return MappingProxyType(freq), total
-        except Exception:  # a truncated or foreign file: rebuild it below
-            pass
+    """jieba's frequency dictionary, loaded once per process (from jieba's own cache) and never modified."""
     loader = jieba.Tokenizer()
     with _quiet_jieba():
         loader.initialize()
-    _write_cache(path, loader.FREQ, loader.total)
     return MappingProxyType(loader.FREQ), loader.total
 
 
@@ -240,7 +192,8 @@ class CatalogTokenizer:
         return best, nxt
 
     def _cut_block(self, s: str) -> list[str]:
-        """`Tokenizer.__cut_DAG_NO_HMM`: the route's words, with runs of single ASCII letters/digits joined."""
+        """What jieba's `cut(s, HMM=False)` gives for one block: the route's words, with runs of single ASCII
+        letters/digits joined."""
         nxt = self._route(s)[1]
         words: list[str] = []
         i, buf = 0, ""

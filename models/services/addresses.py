@@ -49,7 +49,7 @@ async def create_address(user: User, regions: RegionSnapshot, **values: Any) -> 
         make_default = values.pop("is_default", False) or count == 0
         if make_default:
             await Address.filter(user_id=user.id).using_db(conn).update(is_default=False)
-        return await Address.create(user=user, is_default=make_default, using_db=conn, **values)
+        return await Address.create(user_id=user.id, is_default=make_default, using_db=conn, **values)
 
 
 # Every chat turn that reaches an order summary asks this: hand-written (the ORM's query building costs more
@@ -59,7 +59,7 @@ _ADDRESSES = 'SELECT * FROM "address" WHERE user_id = ? ORDER BY is_default DESC
 
 async def address_for_order(user: User, preferred_id: int | None) -> Address | None:
     """The user's address `preferred_id` if it is still theirs, else their default (or newest); one query."""
-    rows = [Address._init_from_db(**row) for row in await sql.query(Address._meta.db, _ADDRESSES, [user.id])]
+    rows = [Address(**row) for row in await sql.query(sql.db(), _ADDRESSES, [user.id])]
     return next((a for a in rows if a.id == preferred_id), rows[0] if rows else None)
 
 

@@ -42,6 +42,6 @@ async def record(
     label: str | None = None,
 ) -> None:
     await AuditEntry.create(
-        actor=actor, actor_label=label or actor_label(actor), action=action, entity_type=entity_type,
-        entity_id=str(entity_id), before=before, after=after, using_db=using,
+        actor_id=actor.id if actor else None, actor_label=label or actor_label(actor), action=action,
+        entity_type=entity_type, entity_id=str(entity_id), before=before, after=after, using_db=using,
     )

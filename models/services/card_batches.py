@@ -35,6 +35,7 @@ from models.errors import Conflict, Invalid, NotFound
 from models.names import check_name
 from models.services import audit
 from models.services.card_numbers import BODY_SPACE, MULTIPLIER, OFFSET, PREFIX, allocate_serials
+from models.storage import sql
 from models.tables.cards import ActivityKind, BatchState, Card, CardBatch, CardStatus
 from models.tables.users import User
 
@@ -151,7 +152,7 @@ async def create_batch(
     async with in_transaction() as conn:
         batch = await CardBatch.create(
             organization=organization, face_value_fen=face_value_fen, count=count, expires_at=expires_at, note=note,
-            state=BatchState.ISSUING, created_by=actor, using_db=conn,
+            state=BatchState.ISSUING, created_by_id=actor.id if actor else None, using_db=conn,
         )
         await audit.record(actor, "card_batch.create", "card_batch", batch.id, None,
                            audit.snapshot(batch, BATCH_FIELDS), conn, label=label)
@@ -381,7 +382,7 @@ async def batch_report(batch_id: int) -> dict[str, int]:
     batch = await get_batch(batch_id)
     if batch.state == BatchState.ISSUING:
         return {"issued": batch.issued, "activated": 0, "claimed": 0, "spent_fen": 0, "outstanding_fen": 0}
-    conn = CardBatch._meta.db
+    conn = sql.db()
     totals = (await conn.execute_query_dict(_sql(conn, _CARD_TOTALS), [CardStatus.INACTIVE.value, batch.id]))[0]
     spent = 0
     if batch.state == BatchState.ACTIVE:

@@ -32,11 +32,11 @@ async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed
         raise Invalid("invalid_quantity", f"每单可购买 1 到 {MAX_CARDS_PER_ORDER} 张")
     async with in_transaction() as conn:
         order = await Order.create(
-            order_no=new_order_no(), user=user, kind=OrderKind.CARD, total_fen=face_value_fen * quantity,
+            order_no=new_order_no(), user_id=user.id, kind=OrderKind.CARD, total_fen=face_value_fen * quantity,
             card_face_value_fen=face_value_fen, card_quantity=quantity, pay_deadline=now_utc() + pay_timeout,
             using_db=conn,
         )
-        await OrderEvent.create(order=order, actor=user, actor_label=actor_label(user), from_status=None,
+        await OrderEvent.create(order=order, actor_id=user.id, actor_label=actor_label(user), from_status=None,
                                 to_status=OrderStatus.PENDING_PAYMENT.value, reason="购买爱心卡", using_db=conn)
     return order
 

@@ -144,5 +144,5 @@ async def reconcile() -> list[dict]:
 
     One set-based query, so it stays quick over hundreds of thousands of cards.
     """
-    rows = await sql.query(Card._meta.db, _MISMATCHES, [])
+    rows = await sql.query(sql.db(), _MISMATCHES, [])
     return [{"card_no": r["card_no"], "balance_fen": int(r["balance_fen"]), "ledger_fen": int(r["ledger_fen"])} for r in rows]

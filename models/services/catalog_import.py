@@ -65,8 +65,8 @@ class _Who:
     label: str
 
     def entry(self, action: str, entity_type: str, entity_id: Any, before: Any, after: Any) -> AuditEntry:
-        return AuditEntry(actor=self.actor, actor_label=self.label, action=action, entity_type=entity_type,
-                          entity_id=str(entity_id), before=before, after=after)
+        return AuditEntry(actor_id=self.actor.id if self.actor else None, actor_label=self.label, action=action,
+                          entity_type=entity_type, entity_id=str(entity_id), before=before, after=after)
 
 
 async def import_catalog(data: bytes, actor: User | None, label: str | None = None,

@@ -15,7 +15,6 @@ import orjson
 from models.services.accounts import token_hash, user_from_token_row
 from models.storage import sql
 from models.storage.sql_batch import Statement, run_batch
-from models.tables.chat import ChatSession
 from models.tables.users import User
 
 _LOAD = "SELECT state, version, updated_at, turn_tat FROM chat_session WHERE user_id = ?"
@@ -50,7 +49,7 @@ def _as_state(value: Any) -> dict[str, Any]:
 
 async def load(user_id: int, idle: timedelta, now: datetime) -> Loaded:
     """The user's state, its version (0: no row yet) and its age; an idle session comes back empty."""
-    rows = await sql.query(ChatSession._meta.db, _LOAD, [user_id])
+    rows = await sql.query(sql.db(), _LOAD, [user_id])
     row = rows[0] if rows else None
     loaded = (row["state"], row["version"], row["updated_at"], row["turn_tat"]) if row else None
     return _loaded(loaded, idle, now)
@@ -58,7 +57,7 @@ async def load(user_id: int, idle: timedelta, now: datetime) -> Loaded:
 
 async def load_with_user(token: str, idle: timedelta, now: datetime) -> tuple[User, Loaded]:
     """The bearer token's user (raises `invalid_token` like any authentication) and their session."""
-    rows = await sql.query(ChatSession._meta.db, _LOAD_WITH_USER, [token_hash(token)])
+    rows = await sql.query(sql.db(), _LOAD_WITH_USER, [token_hash(token)])
     row = rows[0] if rows else None
     session = row and (row.pop("chat_state"), row.pop("chat_version"), row.pop("chat_updated_at"),
                        row.pop("chat_turn_tat"))
@@ -77,7 +76,7 @@ def _loaded(row: tuple[Any, int, Any, Any] | None, idle: timedelta, now: datetim
 async def save(user_id: int, state: dict[str, Any], version: int, now: datetime, turn_tat: float = 0.0) -> bool:
     """Write the state (and the chat limit's state) if it is still at `version`; False when another turn wrote
     first (that turn also counted against the limit: the caller runs its turn again on the fresh row)."""
-    conn = ChatSession._meta.db
+    conn = sql.db()
     data = orjson.dumps(state).decode()
     if version == 0:
         statement, values = _INSERT, [user_id, data, now, turn_tat]

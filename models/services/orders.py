@@ -6,6 +6,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
+import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -22,7 +23,6 @@ from models.tables.orders import OrderStatus as S
 from models.tables.users import User
 
 log = logging.getLogger(__name__)
-_SHIPPING = Order._meta.fields_map["shipping"]
 
 
 def new_order_no() -> str:
@@ -70,10 +70,9 @@ _INSERT_EVENT = (
 def _order_statements(row: dict[str, Any], user: User, wanted: list[tuple[Selling, int]],
                       snapshots: list[dict[str, Any]], now: datetime) -> list[Statement]:
     """The stock first (an out-of-stock order stops there), then the order, its stock ledger, its lines and its
-    first event, as one batch; the statements after the order refer to its id through a `Ref` (on PostgreSQL they
-    are sent with it as one statement)."""
+    first event, as one batch; the statements after the order refer to its id through a `Ref`."""
     order_id = Ref("order", "id")
-    values = [_SHIPPING.to_db_value(v, Order) if k == "shipping" else v for k, v in row.items()]
+    values = [orjson.dumps(v).decode() if k == "shipping" else v for k, v in row.items()]  # a JSON column
     columns = list(snapshots[0])
     lines = [v for snap in snapshots for v in (order_id, *snap.values())]
     return [
@@ -81,9 +80,8 @@ def _order_statements(row: dict[str, Any], user: User, wanted: list[tuple[Sellin
         Statement(_INSERT_ORDER.format(columns=", ".join(row), marks=sql.marks(len(row))), values, name="order"),
         stock.ledger_statement(order_id, wanted, now),
         Statement(_INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots))),
-                  lines, fusable=True),
-        Statement(_INSERT_EVENT, [order_id, user.id, actor_label(user), S.PENDING_PAYMENT.value, "下单", now],
-                  fusable=True),
+                  lines),
+        Statement(_INSERT_EVENT, [order_id, user.id, actor_label(user), S.PENDING_PAYMENT.value, "下单", now]),
     ]
 
 
@@ -104,7 +102,7 @@ async def _place(user: User, merged: dict[str, int], address_id: int | None, not
                  pay_timeout: timedelta) -> tuple[Order, list[OrderLine]]:
     """One attempt: the products and the address are read in the batch that writes the order (on PostgreSQL, one
     connection and one transaction for all of it)."""
-    async with Batch(Order._meta.db) as batch:
+    async with Batch(sql.db()) as batch:
         wanted = await sellable_now(merged, _not_sellable, batch.db)
         shipping = await _shipping_address(user, address_id, batch.db)
         snapshots = [p.snapshot(qty) for p, qty in wanted]
@@ -119,8 +117,8 @@ async def _place(user: User, merged: dict[str, int], address_id: int | None, not
         except Refused as refused:  # the stock statements come first
             raise stock.out_of_stock(wanted, refused.index) from None
     [inserted] = results[len(wanted)]
-    order = Order._init_from_db(**{**dict.fromkeys(Order._meta.db_fields), **row, "id": inserted["id"]})
-    return order, [OrderLine._init_from_db(id=None, order_id=order.id, **snap) for snap in snapshots]
+    order = Order(**row, id=inserted["id"])
+    return order, [OrderLine(order_id=order.id, **snap) for snap in snapshots]
 
 
 async def order_for(user: User | None, order_no: str) -> Order:

@@ -113,7 +113,7 @@ async def _figures(batches: list[CardBatch], scope: tuple[str, list[Any]]
                    ) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
     """Per batch the batch report's figures (one scan of the cards, one of their ledger), and the ledger by kind.
     `scope`: the subquery that finds `batches`."""
-    conn, (subquery, values) = CardBatch._meta.db, scope
+    conn, (subquery, values) = sql.db(), scope
     cards = {r["batch_id"]: r for r in await sql.query(conn, _CARDS.format(scope=subquery),
                                                        [CardStatus.INACTIVE.value, *values])}
     ledger: dict[int, dict[str, int]] = {}
@@ -135,7 +135,7 @@ async def _figures(batches: list[CardBatch], scope: tuple[str, list[Any]]
 
 async def _traced(scope: tuple[str, list[Any]]) -> list[dict[str, Any]]:
     """Spending by origin county and channel, from the line snapshots the ledger entries point at."""
-    conn, (subquery, values) = CardBatch._meta.db, scope
+    conn, (subquery, values) = sql.db(), scope
     text = _TRACED.format(scope=subquery, county=_COUNTY)
     counties: dict[str, dict[str, Any]] = {}
     for row in await sql.query(conn, text, [*values, *(k.value for k in SPENDING)]):

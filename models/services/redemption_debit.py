@@ -108,9 +108,9 @@ def debit_statements(d: Debit) -> Written:
         debit,
         Statement(_INSERT_REDEMPTION, list(redemption.values()), name="redemption"),
         Statement(_INSERT_LINES.format(columns=", ".join(columns), rows=sql.rows_of(len(columns) + 1, len(snapshots))),
-                  [v for snap in snapshots for v in (REDEMPTION_ID, *snap.values())], fusable=True),
+                  [v for snap in snapshots for v in (REDEMPTION_ID, *snap.values())]),
         Statement(_INSERT_ACTIVITY, [CARD_ID, ActivityKind.REDEEM.value, -total, BALANCE, d.staff.id, d.merchant_id,
-                                     REDEMPTION_ID, d.idempotency_key, now], fusable=True),
+                                     REDEMPTION_ID, d.idempotency_key, now]),
     ], redemption, snapshots)
 
 
@@ -124,7 +124,7 @@ async def run_debit(make: Callable[[Any], Awaitable[Debit]], before: Sequence[St
     (merchant, idempotency key) is taken: the caller answers with the first redemption.
     """
     try:
-        async with Batch(Redemption._meta.db) as batch:
+        async with Batch(sql.db()) as batch:
             d = await make(batch.db)
             written = debit_statements(d)
             results = await batch.run([*before, *written.statements, *after])
@@ -133,9 +133,8 @@ async def run_debit(make: Callable[[Any], Awaitable[Debit]], before: Sequence[St
             raise
         raise await why_refused(d, int(written.redemption["amount_fen"])) from None
     card_row, [row] = results[len(before)][0], results[len(before) + 1]
-    redemption = Redemption._init_from_db(**{**written.redemption, "id": row["id"], "card_id": card_row["id"],
-                                             "voided_at": None})
-    lines = [RedemptionLine._init_from_db(id=None, redemption_id=row["id"], **snap) for snap in written.lines]
+    redemption = Redemption(**{**written.redemption, "id": row["id"], "card_id": card_row["id"]})
+    lines = [RedemptionLine(redemption_id=row["id"], **snap) for snap in written.lines]
     return Receipt(redemption, d.card_no, lines, int(card_row["balance_fen"]))
 
 

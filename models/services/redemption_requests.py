@@ -180,7 +180,7 @@ async def _debit_pending(staff: User, merchant: Merchant, req: RedemptionRequest
 
     take = Statement(_TAKE_REQUEST, [RequestState.CONFIRMED.value, staff.id, now, req.id, RequestState.PENDING.value,
                                      now], must_change=True, name="request")
-    record = Statement(_RECORD_DEBIT, [REDEMPTION_ID, BALANCE, req.id], fusable=True)
+    record = Statement(_RECORD_DEBIT, [REDEMPTION_ID, BALANCE, req.id])
     try:
         return await run_debit(priced, before=[take], after=[record])
     except Refused:  # the request is no longer pending and open: someone else decided it first

@@ -148,7 +148,7 @@ async def settlements_of_day(day: date | None = None, merchant_id: int | None = 
     day = day or today_shanghai(now)
     if merchant_id is not None:
         await _merchant(merchant_id)
-    live = await _live(Merchant._meta.db, day, merchant_id)
+    live = await _live(sql.db(), day, merchant_id)
     closed = MerchantSettlement.filter(business_date=day)
     if merchant_id is not None:
         closed = closed.filter(merchant_id=merchant_id)
@@ -219,7 +219,7 @@ async def _freeze(actor: User | None, merchant_id: int, day: date, moment: datet
             merchant_id=merchant_id, business_date=day, redemption_count=live.redemption_count,
             redemption_fen=live.redemption_fen, void_count=live.void_count, void_fen=live.void_fen,
             net_fen=live.net_fen, lines={"by_product": live.by_product, "by_county": live.by_county},
-            closed_by=actor, closed_by_label=audit.actor_label(actor), closed_at=moment, using_db=conn)
+            closed_by_id=actor.id if actor else None, closed_by_label=audit.actor_label(actor), closed_at=moment, using_db=conn)
         await audit.record(actor, "settlement.close", "merchant_settlement", row.id, None, {
             "merchant_id": merchant_id, "date": day.isoformat(), "redemption_count": live.redemption_count,
             "redemption_fen": live.redemption_fen, "void_count": live.void_count, "void_fen": live.void_fen,

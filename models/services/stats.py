@@ -32,7 +32,7 @@ from models.errors import Invalid
 from models.services import stats_fresh, stats_rollup
 from models.services.stats_rollup import utc_bound
 from models.storage import sql
-from models.tables.orders import Order, OrderKind, OrderStatus
+from models.tables.orders import OrderKind, OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
 ONLINE = "online"
@@ -242,7 +242,7 @@ async def direct_statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = Non
     """The account for `f` straight from the line snapshots (no rollup): the reference the rollup is tested
     against, and the naive query of the benchmark."""
     _check(f)
-    conn = conn or Order._meta.db
+    conn = conn or sql.db()
     sqlite = conn.capabilities.dialect == "sqlite"
     statement, args = _statement(f, f.group_by, sqlite)
     rows = await sql.query(conn, statement, args)
@@ -442,7 +442,7 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
     closed days the rollup does not have right yet when they are few, are aggregated live from their line
     snapshots in the same statement; more of those are named in `stale_days` (models/services/stats_fresh.py)."""
     _check(f)
-    conn = conn or Order._meta.db
+    conn = conn or sql.db()
     sqlite = conn.capabilities.dialect == "sqlite"
     today = today_shanghai()
     fresh = await stats_fresh.freshness(conn, f.date_from, f.date_to, today)

@@ -37,7 +37,7 @@ from tortoise.transactions import in_transaction
 from models.clock import SHANGHAI, today_shanghai
 from models.services import stats_marks
 from models.storage import sql
-from models.tables.orders import Order, OrderKind, OrderStatus
+from models.tables.orders import OrderKind, OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
 SETTLE_MS = 60_000  # a day is rolled up once it has been over this long (writes begun before midnight commit)
@@ -223,7 +223,7 @@ async def refresh(lo: date | None, hi: date | None, conn: BaseDBAsyncClient | No
     number of days recomputed. Today is never stored, nor yesterday in its first SETTLE_MS: the statistics read
     those live. `chunk_days`: days per transaction (1 while serving: SQLite has one connection; more for a bulk
     build). `keep`: asked before each transaction (the background's lease); False stops the work there."""
-    conn = conn or Order._meta.db
+    conn = conn or sql.db()
     today = today_shanghai()
     hi = min(hi or today, today - timedelta(days=1))
     first = await first_day(conn)
@@ -301,7 +301,7 @@ async def _recompute_month(conn: BaseDBAsyncClient, month: str) -> None:
 
 async def rebuild(chunk_days: int = CHUNK_DAYS) -> int:
     """Forget which days are computed and compute them all again (after a data repair, say)."""
-    conn = Order._meta.db
+    conn = sql.db()
     await sql.execute(conn, "DELETE FROM stats_day_state", [])
     await sql.execute(conn, "DELETE FROM stats_month_state", [])
     return await refresh(None, None, conn, chunk_days)

@@ -42,7 +42,7 @@ def ledger_statement(order_id: Any, wanted: list[tuple[Selling, int]], at: datet
     """The stock ledger's entries for the stock taken for order `order_id` (a value or a `Ref`)."""
     ordered = _in_id_order(wanted)
     values = [v for p, qty in ordered for v in (p.product_id, order_id, -qty, RESERVE, at)]
-    return Statement(_LEDGER.format(rows=sql.rows_of(5, len(ordered))), values, fusable=True)
+    return Statement(_LEDGER.format(rows=sql.rows_of(5, len(ordered))), values)
 
 
 def out_of_stock(wanted: list[tuple[Selling, int]], k: int) -> Conflict:
@@ -93,7 +93,7 @@ async def adjust(conn: BaseDBAsyncClient, product: Product, stock: int, expected
     if not await sql.execute(conn, _SET, [stock, product.id, product.stock]):
         now = cast(list[int], await Product.filter(id=product.id).using_db(conn).values_list("stock", flat=True))
         raise _changed(product.sku, now[0] if now else None)
-    await StockMovement.create(product_id=product.id, delta=delta, reason=ADJUST, actor=actor, using_db=conn)
+    await StockMovement.create(product_id=product.id, delta=delta, reason=ADJUST, actor_id=actor.id if actor else None, using_db=conn)
     product.stock = stock
 
 
@@ -113,5 +113,5 @@ ORDER BY p.id LIMIT 1000
 async def reconcile() -> list[dict[str, Any]]:
     """Products whose stock differs from the sum of their stock movements, or is negative (first 1000); empty
     when all is well. One set-based query, quick over hundreds of thousands of products."""
-    rows = await sql.query(Product._meta.db, _MISMATCHES, [])
+    rows = await sql.query(sql.db(), _MISMATCHES, [])
     return [{"sku": r["sku"], "stock": int(r["stock"]), "ledger": int(r["ledger"])} for r in rows]

@@ -28,7 +28,6 @@ from models.errors import TooManyAttempts
 from models.services import audit
 from models.storage import sql
 from models.storage.sql_batch import Statement, run_batch
-from models.tables.throttle import ThrottleBucket
 
 NOTICE_SECONDS = 600.0  # a rate limit's refusals are audited at most once in this time per subject
 PURGE_BATCH = 1000
@@ -104,7 +103,7 @@ _PURGE = (
 
 
 def _db() -> Any:
-    return ThrottleBucket._meta.db
+    return sql.db()
 
 
 async def _write(statement: str, values: list[Any]) -> list[dict[str, Any]]:

@@ -1,6 +1,7 @@
 """Opening the database and keeping its schema current with Tortoise's own migrations."""
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -8,7 +9,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tortoise.backends.base.config_generator import expand_db_url
-from tortoise.context import TortoiseContext, _current_context
+from tortoise.context import TortoiseContext
 from tortoise.migrations.executor import MigrationExecutor
 
 MODEL_MODULES = [
@@ -47,33 +48,21 @@ def tortoise_config(database_url: str, pool_size: int = 10) -> dict[str, Any]:
 
 
 def _with_pool(url: str, pool_size: int) -> str | dict[str, Any]:
-    """PostgreSQL gets a bigger pool than Tortoise's default 5 (which makes p99 wait on connections), and a pool
-    that does not reset sessions (`keep_session`)."""
+    """PostgreSQL gets a bigger pool than Tortoise's default 5 (which makes p99 wait on connections). The pool
+    resets a connection given back as asyncpg does by default (docs/decisions/0003)."""
     if url.startswith("sqlite"):
         return url
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     query.setdefault("minsize", "1")
     query.setdefault("maxsize", str(pool_size))
-    config = expand_db_url(urlunsplit(parts._replace(query=urlencode(query))))
-    config["credentials"]["reset"] = keep_session
-    return config
-
-
-async def keep_session(connection: Any) -> None:
-    """What asyncpg's pool does to a connection given back, besides rolling back a transaction left open: nothing.
-
-    Its default sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every release: a
-    round trip after every query made outside a transaction, and after every transaction. We never change a
-    session's state (advisory locks are pg_advisory_xact_lock, settings SET LOCAL, no LISTEN, no cursors left
-    open; tests/test_session_state.py keeps it so), so there is nothing to reset.
-    """
+    return expand_db_url(urlunsplit(parts._replace(query=urlencode(query))))
 
 
 async def open_database(database_url: str, pool_size: int = 10) -> TortoiseContext:
     """A Tortoise context of our own (never the global one), so each app owns and closes its pool."""
     ctx = TortoiseContext()
-    with activated(ctx):
+    with ctx:  # a new object, entered by this task alone
         await ctx.init(config=tortoise_config(database_url, pool_size))
     return ctx
 
@@ -82,14 +71,12 @@ async def open_database(database_url: str, pool_size: int = 10) -> TortoiseConte
 def activated(ctx: TortoiseContext) -> Iterator[TortoiseContext]:
     """Make `ctx` the active Tortoise context for the current task only.
 
-    `with ctx:` keeps its reset token on the shared context object, so two requests entering it
-    concurrently corrupt each other's token; this keeps the token on the stack instead.
+    `with ctx:` keeps its reset token on the context object, so two requests entering the app's one context
+    concurrently would corrupt each other's token. Each entry here enters a shallow copy of its own instead: the
+    same connections and models (they are shared references), its own token.
     """
-    token = _current_context.set(ctx)
-    try:
-        yield ctx
-    finally:
-        _current_context.reset(token)
+    with copy.copy(ctx) as entered:
+        yield entered
 
 
 def _executor(ctx: TortoiseContext, database_url: str) -> MigrationExecutor:
@@ -117,9 +104,7 @@ async def pending_migrations(ctx: TortoiseContext, database_url: str) -> list[st
     if await _all_applied(ctx):
         return []
     with activated(ctx):
-        executor = _executor(ctx, database_url)
-        await executor.recorder.ensure_schema(executor._schema_editor(atomic=False))
-        plan = await executor.plan()
+        plan = await _executor(ctx, database_url).plan()  # no migration table yet: every migration is pending
     return [step.migration.name for step in plan if not step.backward]
 
 

@@ -11,6 +11,13 @@ from functools import lru_cache
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.connection import get_connection
+
+
+def db() -> BaseDBAsyncClient:
+    """The app's database (Tortoise's "default" connection of the active context): where every hand-written
+    query of models/ runs unless it is given a transaction."""
+    return get_connection("default")
 
 
 @lru_cache(maxsize=256)
@@ -34,12 +41,9 @@ def rows_of(width: int, count: int) -> str:
     return ", ".join([f"({marks(width)})"] * count)
 
 
-async def query(conn: BaseDBAsyncClient | Any, sql: str, values: Sequence[Any]) -> list[dict[str, Any]]:
-    """The rows `sql` returns (a SELECT, or a write with RETURNING). `conn`: a Tortoise client, or the pooled
-    asyncpg connection a batch holds (models/storage/sql_batch.py `Batch.db`)."""
-    if isinstance(conn, BaseDBAsyncClient):
-        return await conn.execute_query_dict(for_dialect(conn, sql), list(values))
-    return [dict(r) for r in await conn.fetch(numbered(sql), *values)]
+async def query(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> list[dict[str, Any]]:
+    """The rows `sql` returns (a SELECT, or a write with RETURNING); `conn`: a Tortoise client or transaction."""
+    return await conn.execute_query_dict(for_dialect(conn, sql), list(values))
 
 
 async def execute(conn: BaseDBAsyncClient, sql: str, values: Sequence[Any]) -> int:
