@@ -71,6 +71,8 @@
     run(async () => {
       const counter = await api(sess, 'GET', '/api/v1/merchant/code');
       $('who').textContent = `${counter.merchant_name} · ${user.username}`;
+      $('counter-qr').src = await Aixin.imageUrl(sess, '/api/v1/merchant/qr.png');
+      $('counter-qr').hidden = false;
     });
     refreshToday();
     loadSettlement();
@@ -427,6 +429,8 @@
     event.preventDefault();
     loadSettlement();
   });
+  $('counter-poster').addEventListener('click', (e) => run(
+    () => Aixin.download(sess, '/api/v1/merchant/poster.pdf', '专柜海报.pdf'), e.currentTarget));
   $('settlement-csv').addEventListener('click', (e) => run(() => {
     const date = $('settlement-date').value || Aixin.shanghaiToday();
     return Aixin.download(sess, `/api/v1/merchant/settlements?date=${date}&format=csv`, `日结-${date}.csv`);

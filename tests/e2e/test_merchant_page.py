@@ -143,3 +143,15 @@ def test_a_clerk_confirms_a_holders_request_made_at_the_counter(page: Any, api: 
     followed = api.call("GET", f"/api/v1/cards/{card['card_no']}/redemption-requests/{asked['id']}", holder)
     assert followed["state"] == "confirmed"
     assert followed["balance_after_fen"] == FACE_FEN - 2 * eggs
+
+
+def test_a_clerk_sees_the_counter_qr_and_downloads_its_poster(page: Any, api: Any) -> None:
+    """The page tells holders to scan 本专柜二维码: the clerk can show that code and print its A5 poster."""
+    login_staff(page, "/merchant", *CLERK)
+    qr = page.get_by_role("img", name="本专柜二维码")
+    expect(qr).to_be_visible()
+    page.wait_for_function("document.getElementById('counter-qr').naturalWidth > 0")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 A5 海报（PDF）").click()
+    assert download.value.suggested_filename == "专柜海报.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
