@@ -74,6 +74,11 @@ def superlative(text: str) -> str | None:
     return "dear" if "贵" in text and "便宜" not in text else "cheap"
 
 
+def by_price(cards: list[dict[str, Any]], extreme: str) -> list[dict[str, Any]]:
+    """The cards cheapest first, or dearest first when `extreme` is "dear"."""
+    return sorted(cards, key=lambda c: c["price_fen"], reverse=extreme == "dear")
+
+
 def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:
     if "卡" in text and _has(text, CARD_FACES):
         return f"消费扶贫爱心卡的面值有{'、'.join(yuan(f) for f in faces_fen)}，只能买认定扶贫产品。说“买一张200元的爱心卡”就能下单。"

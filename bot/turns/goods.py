@@ -57,7 +57,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         if extreme is not None and u.intent != "ask_price":  # 要最便宜的那个，两罐
             offered = [turn.ctx.search.cards[s] for s in seen if s in turn.ctx.search.cards]
             if offered:
-                best = sorted(offered, key=lambda c: c["price_fen"], reverse=extreme == "dear")[0]
+                best = shop_questions.by_price(offered, extreme)[0]
                 d.pending.sku = best["sku"]
                 quantity.apply_quantity(turn, d.pending)
                 return await quantity.advance(turn, d)
@@ -255,7 +255,7 @@ async def ask_product(turn: Turn) -> Reply:
     extreme = shop_questions.superlative(turn.u.text)
     if shown and extreme is not None:  # 要最便宜的那个，两罐
         offered = [turn.ctx.search.cards[s] for s in shown]
-        d.pending.sku = sorted(offered, key=lambda c: c["price_fen"], reverse=extreme == "dear")[0]["sku"]
+        d.pending.sku = shop_questions.by_price(offered, extreme)[0]["sku"]
     elif len(shown) > 1 and turn.u.specs:  # 要10斤装那个，一箱
         narrowed = turn.resolve_products(within=shown)
         d.pending.sku = narrowed.chosen["sku"] if narrowed.chosen else None

@@ -78,7 +78,7 @@ def cheapest_or_dearest(turn: Turn, extreme: str) -> Reply:
         pool = turn.ctx.search.search("", limit=200).items
     if not pool:
         return turn.not_found("ask_price", turn.resolve_products())
-    ranked = sorted(pool, key=lambda c: c["price_fen"], reverse=extreme == "dear")
+    ranked = shop_questions.by_price(pool, extreme)
     best = ranked[0]
     word = "最贵" if extreme == "dear" else "最便宜"
     text = f"{word}的是{replies.price_line(best)}。"
