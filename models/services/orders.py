@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
+from models.places.phones import phone_digits
 from models.services import card_ledger, order_states, stock
 from models.services.audit import actor_label
 from models.services.basket import LineRequest, merge_lines
@@ -110,7 +111,8 @@ async def _place(user: User, merged: dict[str, int], address_id: int | None, not
         row = {
             "order_no": new_order_no(), "user_id": user.id, "kind": OrderKind.GOODS.value,
             "status": S.PENDING_PAYMENT.value, "total_fen": sum(snap["amount_fen"] for snap in snapshots),
-            "shipping": shipping, "note": note, "pay_deadline": now + pay_timeout, "created_at": now,
+            "shipping": shipping, "ship_phone": phone_digits(shipping["phone"]),
+            "note": note, "pay_deadline": now + pay_timeout, "created_at": now,
         }
         try:
             results = await batch.run(_order_statements(row, user, wanted, snapshots, now))

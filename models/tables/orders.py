@@ -40,6 +40,8 @@ class Order(Model):
     status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING_PAYMENT)
     total_fen = fields.BigIntField()
     shipping: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)  # the address as it was when ordering
+    # the digits of the shipping address's phone, so an administrator finds a consumer's orders by phone
+    ship_phone = fields.CharField(max_length=16, null=True, db_index=True)
     note = fields.CharField(max_length=200, default="")
     pay_deadline = fields.DatetimeField(null=True)
     paid_at = fields.DatetimeField(null=True)
