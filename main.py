@@ -77,11 +77,12 @@ def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
-    from models.services.accounts import create_staff_user
+    from models.services.staff_accounts import StaffTies, create_staff_user
     from models.tables.users import Role
 
+    ties = StaffTies(merchant_id=args.merchant, supplier_id=args.supplier, level=args.level, region_code=args.region)
     user = asyncio.run(_with_database(
-        settings, lambda: create_staff_user(Role(args.role), args.username, args.password, args.merchant)))
+        settings, lambda: create_staff_user(Role(args.role), args.username, args.password, ties=ties)))
     print(f"created {user.role.value} {user.username} (id {user.id})")
     return 0
 
@@ -304,11 +305,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-catalog", help="import a catalogue CSV (validated whole, then written in chunks)")
     imp.add_argument("file")
     imp.set_defaults(func=cmd_import_catalog)
-    user = sub.add_parser("create-user", help="create an administrator or merchant staff account")
-    user.add_argument("--role", choices=["admin", "merchant_staff"], required=True)
+    user = sub.add_parser("create-user", help="create a staff account: admin, merchant_staff, supplier_staff or official")
+    user.add_argument("--role", choices=["admin", "merchant_staff", "supplier_staff", "official"], required=True)
     user.add_argument("--username", required=True)
     user.add_argument("--password", required=True)
     user.add_argument("--merchant", type=int, help="merchant id (merchant_staff only)")
+    user.add_argument("--supplier", type=int, help="supplier id (supplier_staff only)")
+    user.add_argument("--level", choices=["county", "city", "province"], help="the official's level (official only)")
+    user.add_argument("--region", help="6-digit division code of the official's region, e.g. 441821 (official only)")
     user.set_defaults(func=cmd_create_user)
     sub.add_parser("reconcile", help="check every card balance and every product's stock against its ledger").set_defaults(func=cmd_reconcile)
     issue = sub.add_parser("issue-cards", help="create a 以购代捐 card batch and issue its cards (progress bar)")

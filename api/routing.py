@@ -18,6 +18,8 @@ ANY_USER = frozenset(Role)
 CONSUMER = frozenset({Role.CONSUMER})
 ADMIN = frozenset({Role.ADMIN})
 MERCHANT = frozenset({Role.MERCHANT_STAFF})
+SUPPLIER = frozenset({Role.SUPPLIER_STAFF})
+OFFICIAL = frozenset({Role.OFFICIAL})
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from models.clock import today_shanghai
 from models.errors import Invalid
 from models.exports.csv_chunks import csv_chunks
 from models.exports.spreadsheet_safety import safe_cell, xlsx_bytes
-from models.services.accounts import create_staff_user
+from models.services.staff_accounts import create_staff_user
 from models.services.card_batches import create_batch
 from models.services.merchants import create_merchant
 from models.storage.database import activated

@@ -11,7 +11,7 @@ from api.schemas.common import PageQuery
 from api.schemas.merchants import MerchantIn, MerchantOut, MerchantPage, StaffIn, StaffOut
 from api.validation import parse_json, parse_path, parse_query
 from models.services import merchants
-from models.services.accounts import create_staff_user
+from models.services.staff_accounts import create_staff_user
 from models.tables.users import Role
 
 

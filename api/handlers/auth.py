@@ -66,7 +66,7 @@ ROUTES = [
     Route("POST", "/api/v1/auth/wechat", wechat_login, PUBLIC, "Log in with a wx.login code (code2Session)", "auth",
           body=WeChatLoginIn, response=LoginOut),
     Route("POST", "/api/v1/auth/staff", staff_login, PUBLIC,
-          "Log in as an administrator or merchant staff; 429 too_many_attempts (Retry-After) while the account or "
+          "Log in as staff (administrator, merchant, supplier or official); 429 too_many_attempts (Retry-After) while the account or "
           "the address is locked after repeated failures", "auth",
           body=StaffLoginIn, response=LoginOut),
     Route("GET", "/api/v1/me", me, ANY_USER, "Who am I", "auth", response=UserOut),

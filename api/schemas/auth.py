@@ -21,10 +21,13 @@ class UserOut(BaseModel):
     nickname: str
     username: str | None
     merchant_id: int | None
+    supplier_id: int | None = None
+    region_code: str | None = Field(default=None, description="an official's region (regions table form: 44, 4418, 441821)")
 
     @classmethod
     def of(cls, user: User) -> UserOut:
-        return cls(id=user.id, role=user.role.value, nickname=user.nickname, username=user.username, merchant_id=user.merchant_id)
+        return cls(id=user.id, role=user.role.value, nickname=user.nickname, username=user.username,
+                   merchant_id=user.merchant_id, supplier_id=user.supplier_id, region_code=user.region_id)
 
 
 class LoginOut(BaseModel):

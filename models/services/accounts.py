@@ -13,13 +13,11 @@ from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models.clock import now_utc
-from models.errors import Conflict, Invalid, NotFound, TooManyAttempts, Unauthenticated
-from models.names import check_name
+from models.errors import TooManyAttempts, Unauthenticated
 from models.services import throttle
 from models.services.passwords import hash_password, verify_password
 from models.services.throttle import Lockout
 from models.storage import sql
-from models.tables.merchants import Merchant
 from models.tables.users import AuthToken, Role, User
 
 
@@ -116,7 +114,7 @@ async def staff_login(username: str, password: str, address: str = "", account_r
              if r is not None]
     if ruled and (lock := await throttle.locked_for([s for s, _ in ruled])):
         raise _locked(*lock)
-    user = await User.get_or_none(username=username, role__in=[Role.ADMIN, Role.MERCHANT_STAFF])
+    user = await User.get_or_none(username=username, role__not=Role.CONSUMER)
     ok = await asyncio.to_thread(verify_password, password, user.password_hash if user else _dummy_hash())
     if user is None or not ok or not user.is_active:
         if ruled and (lock := await throttle.fail(ruled, {"username": username, "address": address})):
@@ -129,26 +127,3 @@ async def staff_login(username: str, password: str, address: str = "", account_r
 
 def _locked(scope: str, seconds: float) -> TooManyAttempts:
     return throttle.refused(scope, seconds, "登录失败次数过多，已暂时锁定，请稍后再试")
-
-
-async def create_staff_user(role: Role, username: str, password: str, merchant_id: int | None = None) -> User:
-    """An admin or a merchant's staff member (who must belong to exactly one merchant)."""
-    if role == Role.CONSUMER:
-        raise Invalid("invalid_role", "员工账号的角色只能是 admin 或 merchant_staff", role=role.value)
-    if role == Role.MERCHANT_STAFF and merchant_id is None:
-        raise Invalid("merchant_required", "商户员工必须指定所属商户")
-    if len(password) < 8:
-        raise Invalid("weak_password", "密码至少 8 位")
-    check_name("username", username)
-    merchant = await Merchant.get_or_none(id=merchant_id) if merchant_id is not None else None
-    if merchant_id is not None and merchant is None:
-        raise NotFound("merchant_not_found", "商户不存在", merchant_id=merchant_id)
-    password_hash = await asyncio.to_thread(hash_password, password)
-    try:
-        async with in_transaction():
-            return await User.create(
-                role=role, username=username, password_hash=password_hash,
-                merchant=merchant if role == Role.MERCHANT_STAFF else None, nickname=username,
-            )
-    except IntegrityError:
-        raise Conflict("username_taken", "用户名已存在", username=username) from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from models.paths import DEMO_CATALOG_CSV
-from models.services.accounts import create_staff_user
+from models.services.staff_accounts import create_staff_user
 from models.services.catalog_import import import_catalog
 from models.services.merchants import create_merchant
 from models.tables.catalog import Product

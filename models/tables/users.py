@@ -8,13 +8,17 @@ from tortoise import fields
 from tortoise.models import Model
 
 if TYPE_CHECKING:
+    from models.tables.catalog import Supplier
     from models.tables.merchants import Merchant
+    from models.tables.regions import Region
 
 
 class Role(str, Enum):
     CONSUMER = "consumer"
     MERCHANT_STAFF = "merchant_staff"
     ADMIN = "admin"
+    SUPPLIER_STAFF = "supplier_staff"  # tied to one supplier: its products, its order lines, its applications
+    OFFICIAL = "official"  # a county, city or province official: their region, at their region's level
 
 
 class User(Model):
@@ -27,6 +31,13 @@ class User(Model):
     merchant: fields.ForeignKeyNullableRelation[Merchant] = fields.ForeignKeyField(
         "models.Merchant", null=True, related_name="staff", on_delete=fields.RESTRICT)
     merchant_id: int | None
+    supplier: fields.ForeignKeyNullableRelation[Supplier] = fields.ForeignKeyField(
+        "models.Supplier", null=True, related_name="staff", on_delete=fields.RESTRICT)
+    supplier_id: int | None
+    # An official's region; the official's level is the region's level (county, city or province).
+    region: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
+        "models.Region", null=True, related_name="officials", on_delete=fields.RESTRICT)
+    region_id: str | None
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

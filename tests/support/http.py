@@ -4,8 +4,8 @@ from __future__ import annotations
 from aiohttp.test_utils import TestClient
 
 from api.keys import DATABASE
-from models.services.accounts import create_staff_user
 from models.services.merchants import create_merchant
+from models.services.staff_accounts import StaffTies, create_staff_user
 from models.storage.database import activated
 from models.tables.merchants import MerchantKind
 from models.tables.users import Role
@@ -26,6 +26,26 @@ async def staff_token(client: TestClient, role: Role = Role.ADMIN, username: str
     resp = await client.post("/api/v1/auth/staff", json={"username": username, "password": password})
     assert resp.status == 200, await resp.text()
     return (await resp.json())["token"]
+
+
+async def tied_staff_token(client: TestClient, role: Role, ties: StaffTies, username: str,
+                           password: str = "correct horse battery") -> str:
+    """Log in a supplier's staff member (ties.supplier_id) or an official (ties.level, ties.region_code)."""
+    with activated(client.app[DATABASE]):
+        await create_staff_user(role, username, password, ties=ties)
+    resp = await client.post("/api/v1/auth/staff", json={"username": username, "password": password})
+    assert resp.status == 200, await resp.text()
+    return (await resp.json())["token"]
+
+
+async def supplier_headers(client: TestClient, supplier_id: int, username: str = "supplier1") -> dict[str, str]:
+    return auth(await tied_staff_token(client, Role.SUPPLIER_STAFF, StaffTies(supplier_id=supplier_id), username))
+
+
+async def official_headers(client: TestClient, level: str, region: str, username: str = "official1") -> dict[str, str]:
+    """An official of a level ("county", "city", "province") for a 6-digit region code such as "441821"."""
+    ties = StaffTies(level=level, region_code=region)
+    return auth(await tied_staff_token(client, Role.OFFICIAL, ties, username))
 
 
 async def admin_headers(client: TestClient) -> dict[str, str]:
