@@ -17,7 +17,6 @@ MAX_FUNCTION_LINES = 60
 LONG_MODULES: dict[str, int] = {
     "api/wechat/pay_sandbox.py": 469,
     "models/search/index.py": 495,
-    "models/services/stats.py": 463,
 }
 # "module:qualified.name" of functions over MAX_FUNCTION_LINES
 LONG_FUNCTIONS: set[str] = {
