@@ -37,6 +37,7 @@ class CardBatchOut(BaseModel):
     state: str = Field(description="issuing → issued → active; failed (see error)")
     expires_at: dt.date
     note: str
+    print_full_card_no: bool = Field(False, description="printed faces show the full card number (default: masked)")
     error: str | None
     created_at: str
     activated_at: str | None
@@ -47,6 +48,7 @@ class CardBatchOut(BaseModel):
         return cls(
             id=b.id, organization=b.organization, face_value_fen=b.face_value_fen, count=b.count, done=b.issued,
             total=b.count, state=b.state.value, expires_at=b.expires_at, note=b.note, error=b.error,
+            print_full_card_no=b.print_full_card_no,
             created_at=shanghai_iso(b.created_at), activated_at=shanghai_iso(b.activated_at),
             report=CardBatchReport(**report) if report is not None else None,
         )

@@ -52,6 +52,7 @@ class CardBatch(Model):
     state = fields.CharEnumField(BatchState, max_length=12, default=BatchState.ISSUING)
     expires_at = fields.DateField()
     note = fields.CharField(max_length=255, default="")
+    print_full_card_no = fields.BooleanField(default=False)  # card faces show the whole number (masked by default)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", null=True, related_name="card_batches", on_delete=fields.SET_NULL)
     created_by_id: int | None
