@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 60
 # module -> its length when this check came in
 LONG_MODULES: dict[str, int] = {
     "api/wechat/pay_sandbox.py": 469,
-    "models/search/index.py": 495,
 }
 # "module:qualified.name" of functions over MAX_FUNCTION_LINES
 LONG_FUNCTIONS: set[str] = {

@@ -12,152 +12,36 @@ term's count in that field (BM25F-style); its length is the weighted token count
 is expanded with its synonyms (a synonym scores SYNONYM_FACTOR of an exact match, and a document
 counts once per query token, through its best-matching form). Documents matching more distinct
 query tokens rank first, then by summed BM25, then by SKU.
+
+The columns and postings: models/search/postings.py; documents, their weighted terms, synonym forms and origin
+names: models/search/documents.py.
 """
 from __future__ import annotations
 
-import functools
 import math
-import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from models.search.synonyms import expand
-from models.search.tokenizer import CatalogTokenizer, normalize, region_short_forms
+from models.search.documents import SearchDoc, doc_words, region_key, term_forms, weigh
+from models.search.postings import Column, Postings
+from models.search.tokenizer import CatalogTokenizer
 
 K1 = 1.2
 B = 0.75
 SYNONYM_FACTOR = 0.8
 COMPACT_DEAD_FRACTION = 0.25
-W_NAME, W_ALIAS, W_BRAND, W_CATEGORY, W_TAG, W_ORIGIN = 3.0, 2.5, 2.0, 1.5, 1.0, 1.5
 
 NO_CODE = -1  # a document without province / category
 UNKNOWN_CODE = -2  # a filter value no document has: matches nothing
 
 
 @dataclass(frozen=True, slots=True)
-class SearchDoc:
-    sku: str
-    name: str
-    brand: str = ""
-    category: str = ""
-    aliases: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    province: str = ""  # full names, e.g. 广东省 (short forms work too)
-    city: str = ""
-    county: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class SearchResult:
     skus: list[str]
     total: int  # all matches, before offset/limit
-
-
-class _Column:
-    """A numpy array that grows by doubling: one attribute per slot."""
-
-    def __init__(self, dtype: type, values: np.ndarray | None = None) -> None:
-        values = np.empty(0, dtype) if values is None else np.asarray(values, dtype)
-        self._n = len(values)
-        self._data: np.ndarray = np.empty(max(16, 2 * self._n), dtype)
-        self._data[: self._n] = values
-
-    def append(self, value: float) -> None:
-        if self._n == len(self._data):
-            self._data = np.concatenate([self._data, np.empty_like(self._data)])
-        self._data[self._n] = value
-        self._n += 1
-
-    @property
-    def values(self) -> np.ndarray:
-        """A view of the live part (writes go through)."""
-        return self._data[: self._n]
-
-    def take(self, slots: np.ndarray) -> _Column:
-        return _Column(self._data.dtype.type, self.values[slots])
-
-
-class _Postings:
-    """term → (slots int32, weighted tf float32), slots ascending within a term.
-
-    Most postings live in one CSR block (`from_arrays`). `add` appends to per-term Python lists;
-    the first `get` of such a term merges them into numpy arrays kept in `_merged`, which then
-    shadows the term's CSR slice until the next compaction.
-    """
-
-    def __init__(self, ids: dict[str, int], offsets: np.ndarray, slots: np.ndarray, weights: np.ndarray) -> None:
-        self._ids = ids
-        self._offsets = offsets  # len = terms in the CSR block + 1
-        self._slots = slots
-        self._weights = weights
-        self._merged: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._pending: dict[int, tuple[list[int], list[float]]] = {}
-
-    @classmethod
-    def empty(cls) -> _Postings:
-        return cls({}, np.zeros(1, np.int64), np.empty(0, np.int32), np.empty(0, np.float32))
-
-    @classmethod
-    def from_arrays(cls, terms: list[str], term_ids: np.ndarray, slots: np.ndarray, weights: np.ndarray) -> _Postings:
-        """The CSR block from parallel arrays (terms[i] names id i); terms without postings are dropped."""
-        counts = np.bincount(term_ids, minlength=len(terms))
-        keep = counts > 0
-        new_ids = (np.cumsum(keep) - 1).tolist()
-        ids = {term: new_ids[i] for i, (term, kept) in enumerate(zip(terms, keep.tolist(), strict=True)) if kept}
-        offsets = np.zeros(len(ids) + 1, np.int64)
-        np.cumsum(counts[keep], out=offsets[1:])
-        order = np.argsort(term_ids, kind="stable")
-        return cls(ids, offsets, slots[order].astype(np.int32), weights[order].astype(np.float32))
-
-    def add(self, term: str, slot: int, weight: float) -> None:
-        tid = self._ids.setdefault(term, len(self._ids))
-        slots, weights = self._pending.setdefault(tid, ([], []))
-        slots.append(slot)
-        weights.append(weight)
-
-    def get(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
-        tid = self._ids.get(term)
-        if tid is None:
-            return None
-        if tid in self._pending:
-            self._merge(tid)
-        return self._merged.get(tid) or self._block(tid)
-
-    def compact(self, alive: np.ndarray, new_slot: np.ndarray) -> _Postings:
-        """A fresh CSR block without dead slots, slots renumbered through new_slot."""
-        for tid in list(self._pending):
-            self._merge(tid)
-        n_block = len(self._offsets) - 1
-        block_tids = np.repeat(np.arange(n_block, dtype=np.int32), np.diff(self._offsets))
-        shadowed = np.zeros(len(self._ids), bool)
-        shadowed[list(self._merged)] = True
-        keep = ~shadowed[block_tids]
-        tids, slots, weights = [block_tids[keep]], [self._slots[keep]], [self._weights[keep]]
-        for tid, (s, w) in self._merged.items():
-            tids.append(np.full(len(s), tid, np.int32))
-            slots.append(s)
-            weights.append(w)
-        all_tids, all_slots, all_weights = np.concatenate(tids), np.concatenate(slots), np.concatenate(weights)
-        live = alive[all_slots]
-        terms = sorted(self._ids, key=self._ids.__getitem__)
-        return _Postings.from_arrays(terms, all_tids[live], new_slot[all_slots[live]], all_weights[live])
-
-    def _block(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
-        if tid + 1 >= len(self._offsets):
-            return self._slots[:0], self._weights[:0]
-        start, end = self._offsets[tid], self._offsets[tid + 1]
-        return self._slots[start:end], self._weights[start:end]
-
-    def _merge(self, tid: int) -> None:
-        new_slots, new_weights = self._pending.pop(tid)
-        slots, weights = self._merged.get(tid) or self._block(tid)
-        self._merged[tid] = (
-            np.concatenate([slots, np.array(new_slots, np.int32)]),
-            np.concatenate([weights, np.array(new_weights, np.float32)]),
-        )
 
 
 class SearchIndex:
@@ -190,7 +74,7 @@ class SearchIndex:
     def rebuild(self, docs: Iterable[SearchDoc]) -> None:
         """Replace everything (a repeated SKU: the last one wins). On an error the index is left empty."""
         unique = list({doc.sku: doc for doc in docs}.values())
-        self._tokenizer.add_words(word for doc in unique for word in self._doc_words(doc))
+        self._tokenizer.add_words(word for doc in unique for word in doc_words(doc, self._name_words))
         self._reset()
         try:
             self._build(unique)
@@ -203,7 +87,7 @@ class SearchIndex:
         tids, weights, counts = array("i"), array("f"), array("i")
         lengths, provinces, categories = array("f"), array("i"), array("i")
         for doc in docs:
-            tf, length = self._weigh(doc)
+            tf, length = weigh(self._tokenizer.terms, doc)
             tids.extend([vocab.setdefault(term, len(vocab)) for term in tf])
             weights.extend(tf.values())
             counts.append(len(tf))
@@ -212,16 +96,16 @@ class SearchIndex:
             categories.append(self._category_code(doc.category))
         n = len(docs)
         slots = np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(counts, np.int32))
-        self._postings = _Postings.from_arrays(
+        self._postings = Postings.from_arrays(
             list(vocab), np.frombuffer(tids, np.int32), slots, np.frombuffer(weights, np.float32)
         )
         self._skus = [doc.sku for doc in docs]
         self._slot_of = {sku: slot for slot, sku in enumerate(self._skus)}
-        self._alive = _Column(np.bool_, np.ones(n, np.bool_))
-        self._length = _Column(np.float32, np.frombuffer(lengths, np.float32))
-        self._province = _Column(np.int32, np.frombuffer(provinces, np.int32))
-        self._category = _Column(np.int32, np.frombuffer(categories, np.int32))
-        self._rank = _Column(np.int64, np.full(n, -1, np.int64))
+        self._alive = Column(np.bool_, np.ones(n, np.bool_))
+        self._length = Column(np.float32, np.frombuffer(lengths, np.float32))
+        self._province = Column(np.int32, np.frombuffer(provinces, np.int32))
+        self._category = Column(np.int32, np.frombuffer(categories, np.int32))
+        self._rank = Column(np.int64, np.full(n, -1, np.int64))
         self._live_length = float(np.sum(self._length.values, dtype=np.float64))  # not money: BM25 document lengths
         self._ensure_order()
 
@@ -231,8 +115,8 @@ class SearchIndex:
         New words of the document join the tokenizer's dictionary; documents indexed earlier keep the
         segmentation they were indexed with until the next rebuild.
         """
-        self._tokenizer.add_words(self._doc_words(doc))
-        tf, length = self._weigh(doc)
+        self._tokenizer.add_words(doc_words(doc, self._name_words))
+        tf, length = weigh(self._tokenizer.terms, doc)
         slot = len(self._skus)
         for term, weight in tf.items():
             self._postings.add(term, slot, weight)
@@ -265,7 +149,7 @@ class SearchIndex:
         province: a full name or a short form (广东省 / 广东). category: exact. Empty filters are ignored.
         """
         offset, limit = max(offset, 0), max(limit, 0)
-        province_code = self._province_codes.get(_region_key(province), UNKNOWN_CODE) if province else None
+        province_code = self._province_codes.get(region_key(province), UNKNOWN_CODE) if province else None
         category_code = self._category_codes.get(category, UNKNOWN_CODE) if category else None
         if not (q and q.strip()):
             order = self._ensure_order()
@@ -279,19 +163,19 @@ class SearchIndex:
     def knows(self, text: str) -> bool:
         """Whether any term of `text` (or a synonym) is in some document."""
         return any(self._postings.get(form) is not None for term in self._tokenizer.query_terms(text)
-                   for form in _forms(term))
+                   for form in term_forms(term))
 
     def knows_word(self, word: str) -> bool:
         """Whether `word` itself (or a synonym of it) is a term of some document: 牛奶 is not, though 牦牛奶粉
         holds those two characters and 牛 and 奶 are terms."""
-        return any(self._postings.get(form) is not None for form in _forms(word))
+        return any(self._postings.get(form) is not None for form in term_forms(word))
 
     def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[str, int]], int]:
         """Best matches of q with how many of its terms each one matched, and how many of q's terms the
         catalogue knows at all: what the chat assistant needs to tell "one product fits" from "several do"."""
         terms = self._tokenizer.query_terms(q)
-        known = sum(1 for term in terms if any(self._postings.get(form) is not None for form in _forms(term)))
-        province_code = self._province_codes.get(_region_key(province), UNKNOWN_CODE) if province else None
+        known = sum(1 for term in terms if any(self._postings.get(form) is not None for form in term_forms(term)))
+        province_code = self._province_codes.get(region_key(province), UNKNOWN_CODE) if province else None
         slots, hits, scores = self._score(terms)
         keep = self._mask(slots, province_code, None)
         slots, hits, scores = slots[keep], hits[keep], scores[keep]
@@ -321,7 +205,7 @@ class SearchIndex:
         """BM25 of one query term over the live documents containing it or a synonym (best form per document)."""
         live = len(self._slot_of)
         pieces = []
-        for form in _forms(term):
+        for form in term_forms(term):
             postings = self._postings.get(form)
             if postings is None:
                 continue
@@ -363,45 +247,20 @@ class SearchIndex:
     # --- slots ----------------------------------------------------------------------------
 
     def _reset(self) -> None:
-        self._postings = _Postings.empty()
+        self._postings = Postings.empty()
         self._skus = []  # by slot, dead slots included
         self._slot_of = {}  # live SKUs only
-        self._alive = _Column(np.bool_)
-        self._length = _Column(np.float32)
-        self._province = _Column(np.int32)
-        self._category = _Column(np.int32)
-        self._rank = _Column(np.int64)  # position in self._order
+        self._alive = Column(np.bool_)
+        self._length = Column(np.float32)
+        self._province = Column(np.int32)
+        self._category = Column(np.int32)
+        self._rank = Column(np.int64)  # position in self._order
         self._order = None  # live slots (and maybe dead ones) in SKU order
         self._province_codes: dict[str, int] = {}
         self._category_codes: dict[str, int] = {}
         self._live_length = 0.0
         self._dead = 0
         self._k1_norms: np.ndarray | None = None
-
-    def _weigh(self, doc: SearchDoc) -> tuple[dict[str, float], float]:
-        """Weighted term frequencies and weighted length of a document."""
-        terms = self._tokenizer.terms
-        fields = [
-            (W_NAME, terms(doc.name or "")), (W_BRAND, terms(doc.brand or "")), (W_CATEGORY, terms(doc.category or ""))
-        ]
-        fields += [(W_ALIAS, terms(alias)) for alias in doc.aliases]
-        fields += [(W_TAG, terms(tag)) for tag in doc.tags]
-        fields.append((W_ORIGIN, _origin_terms(doc.province, doc.city, doc.county)))
-        tf: dict[str, float] = {}
-        get = tf.get
-        length = 0.0
-        for weight, tokens in fields:
-            for token in tokens:
-                tf[token] = get(token, 0.0) + weight
-            length += weight * len(tokens)
-        return tf, length
-
-    def _doc_words(self, doc: SearchDoc) -> Iterator[str]:
-        """The user dictionary words a document brings: its texts and its origin names with short forms."""
-        if self._name_words:
-            yield doc.name
-        yield from (doc.brand, doc.category, *doc.aliases, *doc.tags)
-        yield from _origin_terms(doc.province, doc.city, doc.county)
 
     def _append_slot(self, doc: SearchDoc, length: float) -> None:
         self._skus.append(doc.sku)
@@ -416,7 +275,7 @@ class SearchIndex:
     def _province_code(self, province: str) -> int:
         if not province:
             return NO_CODE
-        return self._province_codes.setdefault(_region_key(province), len(self._province_codes))
+        return self._province_codes.setdefault(region_key(province), len(self._province_codes))
 
     def _category_code(self, category: str) -> int:
         return self._category_codes.setdefault(category, len(self._category_codes)) if category else NO_CODE
@@ -473,23 +332,3 @@ def _best_per_slot(pieces: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndar
     best = np.zeros(len(matched), np.float32)
     np.maximum.at(best, inverse, np.concatenate([v for _, v in pieces]))
     return matched, best
-
-
-@functools.lru_cache(maxsize=4096)
-def _forms(term: str) -> tuple[str, ...]:
-    """The term, then its synonyms in a fixed order."""
-    return (term, *sorted(expand(term) - {term}))
-
-
-@functools.lru_cache(maxsize=4096)
-def _region_key(name: str) -> str:
-    """What a province filter compares: the shortest form (广东省 and 广东 → 广东)."""
-    forms = region_short_forms(normalize(name))
-    return forms[-1] if forms else ""
-
-
-@functools.lru_cache(maxsize=65536)
-def _origin_terms(province: str, city: str, county: str) -> tuple[str, ...]:
-    """The origin's names and short forms, indexed whole (not segmented): 佛冈县, 佛冈, 清远市, 清远 …"""
-    forms = (form for name in (province, city, county) if name for form in region_short_forms(normalize(name)))
-    return tuple(dict.fromkeys(sys.intern(form) for form in forms))
