@@ -15,7 +15,6 @@ MAX_FUNCTION_LINES = 60
 
 # module -> its length when this check came in
 LONG_MODULES: dict[str, int] = {
-    "api/wechat/pay_sandbox.py": 469,
 }
 # "module:qualified.name" of functions over MAX_FUNCTION_LINES
 LONG_FUNCTIONS: set[str] = {

@@ -30,17 +30,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
-import hashlib
 import json
 import logging
 import re
 import secrets
-import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,76 +43,17 @@ import aiohttp
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from api.wechat.pay_crypto import (
-    AUTH_SCHEMA,
-    encrypt_resource,
-    generate_keypair,
-    load_private_key,
-    load_public_key,
-    notification_message,
-    parse_authorization,
-    public_key_pem,
-    random_nonce,
-    request_message,
-    sign,
-    verify,
-)
+from api.wechat.pay_crypto import load_public_key, parse_authorization, request_message, verify
+from api.wechat.pay_sandbox_keys import SandboxKeys, ensure_sandbox_keys, public_key_serial
+from api.wechat.pay_sandbox_notify import TAMPERS, pay_and_deliver, send_notification, spawn, wait_for_deliveries
+from api.wechat.pay_sandbox_state import CHINA, STATE, SandboxState, Transaction, signed_headers
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "STATE", "TAMPERS", "Refusal", "SandboxKeys", "SandboxState", "Transaction", "create_sandbox_app",
+    "ensure_sandbox_keys", "main", "public_key_serial", "sandbox_state", "send_notification", "wait_for_deliveries",
+]
 
-CHINA = timezone(timedelta(hours=8))
-ACKNOWLEDGED = (200, 204)
-TAMPERS = (None, "signature", "amount", "timestamp", "serial", "key")
-STATE_DESC = {"NOTPAY": "订单未支付", "SUCCESS": "支付成功", "CLOSED": "订单已关闭"}
 OUT_TRADE_NO = re.compile(r"[0-9A-Za-z_\-|*]{6,32}")
-
-
-@dataclass
-class Transaction:
-    appid: str
-    mchid: str
-    out_trade_no: str
-    description: str
-    notify_url: str
-    total: int
-    openid: str
-    prepay_id: str
-    trade_state: str = "NOTPAY"
-    transaction_id: str | None = None
-    success_time: str | None = None
-
-    def as_json(self, total: int | None = None) -> dict[str, Any]:
-        """The transaction as WeChat describes it (query answer, notification plaintext)."""
-        total = self.total if total is None else total
-        data: dict[str, Any] = {
-            "appid": self.appid, "mchid": self.mchid, "out_trade_no": self.out_trade_no,
-            "trade_type": "JSAPI", "trade_state": self.trade_state, "trade_state_desc": STATE_DESC[self.trade_state],
-            "payer": {"openid": self.openid}, "amount": {"total": total, "currency": "CNY"},
-        }
-        if self.trade_state == "SUCCESS":
-            data.update(transaction_id=self.transaction_id, bank_type="OTHERS", success_time=self.success_time)
-            data["amount"].update(payer_total=total, payer_currency="CNY")
-        return data
-
-
-@dataclass
-class SandboxState:
-    mchid: str
-    apiv3_key: bytes
-    platform_private_key: rsa.RSAPrivateKey
-    platform_serial: str
-    merchant_public_key: rsa.RSAPublicKey | None
-    retry_delays: tuple[float, ...]
-    auto_pay: bool
-    notify_timeout: float
-    transactions: dict[str, Transaction] = field(default_factory=dict)
-    deliveries: list[tuple[str, int | BaseException, int]] = field(default_factory=list)
-    tasks: set[asyncio.Task] = field(default_factory=set)
-    http: aiohttp.ClientSession | None = None
-    paid_count: int = 0
-
-
-STATE = web.AppKey("wechatpay_sandbox", SandboxState)
 
 
 class Refusal(Exception):
@@ -187,7 +123,7 @@ async def jsapi(request: web.Request) -> web.Response:
         tx = Transaction(**order, prepay_id=_prepay_id())
         state.transactions[tx.out_trade_no] = tx
         if state.auto_pay:
-            _spawn(state, _pay_and_deliver(state, tx))
+            spawn(state, pay_and_deliver(state, tx))
     elif tx.total != order["total"]:
         raise Refusal(400, "INVALID_REQUEST", "订单号重复，且订单金额与原订单不一致")
     elif tx.trade_state == "CLOSED":
@@ -277,170 +213,17 @@ def _text(value: Any, max_length: int) -> bool:
 
 def _reply(state: SandboxState, status: int, data: dict[str, Any] | None = None) -> web.Response:
     text = "" if data is None else json.dumps(data, ensure_ascii=False)
-    headers = _signed_headers(state, text)
+    headers = signed_headers(state, text)
     if data is None:
         return web.Response(status=status, headers=headers)
     return web.Response(status=status, text=text, content_type="application/json", headers=headers)
-
-
-def _signed_headers(state: SandboxState, body: str, timestamp: int | None = None) -> dict[str, str]:
-    """The Wechatpay-* headers WeChat puts on its answers and notifications."""
-    ts, nonce = str(int(time.time()) if timestamp is None else timestamp), random_nonce(32)
-    return {
-        "Wechatpay-Timestamp": ts, "Wechatpay-Nonce": nonce, "Wechatpay-Serial": state.platform_serial,
-        "Wechatpay-Signature": sign(state.platform_private_key, notification_message(ts, nonce, body)),
-        "Wechatpay-Signature-Type": AUTH_SCHEMA,
-    }
 
 
 def _prepay_id() -> str:
     return f"wx{datetime.now(CHINA):%Y%m%d%H%M%S}{secrets.token_hex(11)}"
 
 
-def _now_rfc3339() -> str:
-    return datetime.now(CHINA).isoformat(timespec="seconds")
-
-
-# --- payment and notifications --------------------------------------------------------------------
-
-def _mark_paid(state: SandboxState, tx: Transaction) -> None:
-    if tx.trade_state == "SUCCESS":
-        return
-    state.paid_count += 1
-    tx.trade_state, tx.success_time = "SUCCESS", _now_rfc3339()
-    tx.transaction_id = f"4200001234{datetime.now(CHINA):%Y%m%d}{state.paid_count:010d}"
-
-
-def _notification(state: SandboxState, tx: Transaction, tamper: str | None) -> tuple[str, dict[str, str]]:
-    """The (body, headers) of tx's TRANSACTION.SUCCESS notification, tampered with as asked."""
-    plaintext = json.dumps(tx.as_json(total=tx.total + 1 if tamper == "amount" else None), ensure_ascii=False)
-    key = secrets.token_bytes(32) if tamper == "key" else state.apiv3_key
-    body = json.dumps({
-        "id": str(uuid.uuid4()), "create_time": _now_rfc3339(), "resource_type": "encrypt-resource",
-        "event_type": "TRANSACTION.SUCCESS", "summary": "支付成功",
-        "resource": encrypt_resource(key, plaintext.encode()),
-    }, ensure_ascii=False)
-    return body, _notification_headers(state, body, tamper)
-
-
-def _notification_headers(state: SandboxState, body: str, tamper: str | None) -> dict[str, str]:
-    headers = _signed_headers(state, body, int(time.time()) - 600 if tamper == "timestamp" else None)
-    if tamper == "signature":
-        raw = bytearray(base64.b64decode(headers["Wechatpay-Signature"]))
-        raw[-1] ^= 0x01
-        headers["Wechatpay-Signature"] = base64.b64encode(raw).decode("ascii")
-    elif tamper == "serial":
-        headers["Wechatpay-Serial"] = "PUB_KEY_ID_" + secrets.token_hex(16).upper()
-    return headers
-
-
-async def _post(state: SandboxState, url: str, body: str, headers: dict[str, str]) -> tuple[int, str]:
-    if state.http is None:
-        raise RuntimeError("the sandbox is not running")
-    timeout = aiohttp.ClientTimeout(total=state.notify_timeout)
-    async with state.http.post(url, data=body.encode(), timeout=timeout,
-                               headers={**headers, "Content-Type": "application/json"}) as resp:
-        return resp.status, await resp.text()
-
-
-async def _pay_and_deliver(state: SandboxState, tx: Transaction) -> None:
-    """The user pays; WeChat notifies until acknowledged (200/204) or the retry delays run out."""
-    if tx.trade_state == "CLOSED":
-        return
-    _mark_paid(state, tx)
-    body, _ = _notification(state, tx, None)
-    for attempt, delay in enumerate(state.retry_delays, start=1):
-        await asyncio.sleep(delay)
-        outcome: int | BaseException
-        try:
-            outcome, _ = await _post(state, tx.notify_url, body, _notification_headers(state, body, None))
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            outcome = exc
-        state.deliveries.append((tx.out_trade_no, outcome, attempt))
-        if outcome in ACKNOWLEDGED:
-            return
-        log.info("notification for %s not acknowledged (attempt %d): %r", tx.out_trade_no, attempt, outcome)
-    log.warning("gave up notifying %s after %d attempts", tx.out_trade_no, len(state.retry_delays))
-
-
-async def send_notification(app: web.Application, out_trade_no: str, *, tamper: str | None = None,
-                            success_time: str | None = None) -> tuple[int, str]:
-    """Test hook: the user pays now (or at `success_time`, RFC 3339: a notification WeChat retried for hours) and
-    the notification is POSTed once; returns the receiver's (status, body)."""
-    if tamper not in TAMPERS:
-        raise ValueError(f"tamper must be one of {TAMPERS}")
-    state = app[STATE]
-    tx = state.transactions[out_trade_no]
-    _mark_paid(state, tx)
-    if success_time is not None:
-        tx.success_time = success_time
-    body, headers = _notification(state, tx, tamper)
-    try:
-        status, text = await _post(state, tx.notify_url, body, headers)
-    except (TimeoutError, aiohttp.ClientError) as exc:
-        state.deliveries.append((out_trade_no, exc, 1))
-        raise
-    state.deliveries.append((out_trade_no, status, 1))
-    return status, text
-
-
-async def wait_for_deliveries(app: web.Application) -> None:
-    """Test hook: return once no background delivery (including its retries) is pending."""
-    state = app[STATE]
-    while pending := [task for task in state.tasks if not task.done()]:
-        await asyncio.gather(*pending, return_exceptions=True)
-
-
-def _spawn(state: SandboxState, coro: Coroutine[Any, Any, None]) -> None:
-    task = asyncio.create_task(coro)
-    state.tasks.add(task)
-    task.add_done_callback(_task_done(state))
-
-
-def _task_done(state: SandboxState) -> Callable[[asyncio.Task], None]:
-    def done(task: asyncio.Task) -> None:
-        state.tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("sandbox background task failed", exc_info=task.exception())
-    return done
-
-
 # --- running it on its own ------------------------------------------------------------------------
-
-def public_key_serial(public_key: rsa.RSAPublicKey) -> str:
-    """A stable serial for a platform public key, shaped like WeChat's "PUB_KEY_ID_…" ids."""
-    return "PUB_KEY_ID_" + hashlib.sha256(public_key_pem(public_key)).hexdigest()[:32].upper()
-
-
-@dataclass(frozen=True)
-class SandboxKeys:
-    platform_private_key: rsa.RSAPrivateKey
-    public_key_path: Path
-    serial: str
-    apiv3_key: bytes
-
-
-def ensure_sandbox_keys(keys_dir: Path) -> SandboxKeys:
-    """Reuse the platform key pair and APIv3 key in keys_dir, creating them the first time."""
-    keys_dir.mkdir(parents=True, exist_ok=True)
-    private_path, public_path = keys_dir / "platform_private_key.pem", keys_dir / "platform_public_key.pem"
-    apiv3_path = keys_dir / "apiv3_key.txt"
-    if not private_path.exists() or not public_path.exists():
-        private_pem, public_pem = generate_keypair()
-        _write_secret(private_path, private_pem)
-        public_path.write_bytes(public_pem)
-    if not apiv3_path.exists():
-        _write_secret(apiv3_path, random_nonce(32).encode())  # like WeChat's: 32 ASCII characters
-    apiv3_key = apiv3_path.read_bytes().strip()
-    serial = public_key_serial(load_public_key(public_path.read_bytes()))
-    return SandboxKeys(load_private_key(private_path.read_bytes()), public_path.resolve(), serial, apiv3_key)
-
-
-def _write_secret(path: Path, data: bytes) -> None:
-    path.touch(mode=0o600, exist_ok=True)
-    path.chmod(0o600)
-    path.write_bytes(data)
-
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="A local WeChat Pay v3 sandbox")
