@@ -7,6 +7,8 @@ from api.responses import json_ok
 from api.routing import ADMIN, Route
 from api.schemas.organizations import OrganizationList, OrganizationOut, OrganizationReportOut, OrganizationReportQuery
 from api.validation import parse_query
+from models.clock import today_shanghai
+from models.exports.organization_export import iter_csv
 from models.services import organization_report
 
 
@@ -15,9 +17,20 @@ async def list_organizations(request: web.Request) -> web.Response:
     return json_ok(OrganizationList(items=[OrganizationOut(**r) for r in rows]))
 
 
-async def organization_report_view(request: web.Request) -> web.Response:
+async def organization_report_view(request: web.Request) -> web.StreamResponse:
     q = parse_query(request, OrganizationReportQuery)
     report = await organization_report.organization_report(q.organization, q.batch_id)
+    if q.format == "csv":
+        today = today_shanghai()
+        name = f"organization-report{f'-batch-{q.batch_id}' if q.batch_id else ''}-{today}.csv"
+        response = web.StreamResponse(headers={
+            "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store"})
+        await response.prepare(request)
+        for chunk in iter_csv(report, q.batch_id, today):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
     return json_ok(OrganizationReportOut.of(report))
 
 
@@ -27,6 +40,7 @@ ROUTES = [
           response=OrganizationList),
     Route("GET", f"{_O}/report", organization_report_view, ADMIN,
           "An organization's report: cards issued, activated, claimed, spent, outstanding per batch and in all, and "
-          "where the money went by origin province and county (counter redemptions and card-paid orders)", "admin",
+          "where the money went by origin province and county (counter redemptions and card-paid orders); format=csv "
+          "for a file", "admin",
           query=OrganizationReportQuery, response=OrganizationReportOut),
 ]

@@ -29,11 +29,12 @@ class MerchantOut(BaseModel):
     region_code: str | None
     organization: str
     active: bool
+    key_version: int = Field(description="the counter code's version: rotating the code moves it on")
 
     @classmethod
     def of(cls, m: Merchant) -> MerchantOut:
         return cls(id=m.id, name=m.name, kind=m.kind.value, address=m.address, region_code=m.region_id,
-                   organization=m.organization, active=m.active)
+                   organization=m.organization, active=m.active, key_version=m.key_version)
 
 
 class MerchantPage(BaseModel):

@@ -1,6 +1,8 @@
 """以购代捐 organizations: the list, and the report of one (its batches and where the money went). Money is fen."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from api.schemas.card_batches import CardBatchReport
@@ -22,6 +24,7 @@ class OrganizationList(BaseModel):
 class OrganizationReportQuery(BaseModel):
     organization: str = Field(min_length=1, max_length=128, description="the organization's name, as on its batches")
     batch_id: IntId | None = Field(None, description="only this one of its batches")
+    format: Literal["json", "csv"] = Field("json", description="csv: the report as a file (UTF-8 with BOM, for Excel)")
 
 
 class BatchLine(CardBatchReport):
