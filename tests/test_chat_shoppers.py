@@ -105,6 +105,22 @@ async def test_a_quantity_change_while_the_address_is_awaited_is_a_change(shoppe
     assert "×3箱" in body["reply"]
 
 
+async def test_a_first_address_given_while_the_quantity_is_asked_is_saved_and_the_question_stays(shopper):
+    body = await shopper.say("我想买静宁苹果")  # no address yet; the quantity is asked
+    assert body["slots"]["qty"] is None
+    body = await shopper.say(FOGANG)
+    assert body["intent"] == "change_address"  # an address alone, whatever the step
+    assert "收货地址已保存" in body["reply"]
+    assert "已改为" not in body["reply"]  # nothing was replaced
+    assert "要几箱" in body["reply"]  # the pending question stays
+    body = await shopper.say("两箱")
+    assert "请确认订单" in body["reply"] and "佛冈县石角镇" in body["reply"]
+    body = await shopper.say(BEIJING)  # now one is replaced
+    assert body["intent"] == "change_address"
+    assert "收货地址已改为" in body["reply"]
+    assert "确认下单吗" in body["reply"]
+
+
 async def test_a_price_question_opens_no_order(shopper):
     await with_address(shopper)
     body = await shopper.say("静宁苹果多少钱一箱")

@@ -24,8 +24,9 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     d = turn.draft
     ordering = d if d is not None and d.kind == "goods" else None
     base = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
-    supplying = ordering is not None and ordering.awaiting == "address"
-    intent: Intent = "order" if supplying or (turn.u.text and turn.u.intent == "order") else "change_address"
+    supplying = base is None  # the user had no address: this one is saved, not put in place of another
+    # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
+    intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if not (part.line or part.receiver or part.phone):  # 换个收货地址: ask for the new one
         if ordering is not None:
@@ -112,4 +113,6 @@ async def take_address(turn: Turn, d: Draft) -> Reply | None:
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), "order", suggestions=["取消"])
     d.address_id = address.id
-    return await quantity.advance(turn, d)
+    reply = await quantity.advance(turn, d)
+    reply.intent = "change_address"  # an address alone, whatever the step
+    return reply
