@@ -135,7 +135,8 @@ async def query_order(request: web.Request) -> web.Response:
     state = request.app[STATE]
     _check_authorization(request, state, "")
     if request.query.get("mchid") != state.mchid:
-        raise Refusal(400, "PARAM_ERROR", "参数错误", {"field": "mchid", "location": "query", "issue": "mchid mismatch"})
+        raise Refusal(400, "PARAM_ERROR", "参数错误",
+                      {"field": "mchid", "location": "query", "issue": "mchid mismatch"})
     return _reply(state, 200, _transaction(state, request).as_json())
 
 
@@ -148,7 +149,8 @@ async def close_order(request: web.Request) -> web.Response:
     except (ValueError, AttributeError):
         mchid = None
     if mchid != state.mchid:
-        raise Refusal(400, "PARAM_ERROR", "参数错误", {"field": "/mchid", "location": "body", "issue": "mchid mismatch"})
+        raise Refusal(400, "PARAM_ERROR", "参数错误",
+                      {"field": "/mchid", "location": "body", "issue": "mchid mismatch"})
     tx = _transaction(state, request)
     if tx.trade_state == "SUCCESS":
         raise Refusal(400, "ORDERPAID", "订单已支付")

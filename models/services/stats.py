@@ -60,7 +60,8 @@ def _figures(row: dict[str, Any]) -> dict[str, int]:
     }
 
 
-_SUBSCRIBED_CARDS = 'SELECT COALESCE(SUM(total_fen), 0) AS fen FROM "order" WHERE kind = ? AND status IN (?, ?, ?){where}'
+_SUBSCRIBED_CARDS = (
+    'SELECT COALESCE(SUM(total_fen), 0) AS fen FROM "order" WHERE kind = ? AND status IN (?, ?, ?){where}')
 _SUBSCRIBED_BATCHES = (
     "SELECT COALESCE(SUM(face_value_fen * issued), 0) AS fen FROM card_batch WHERE activated_at IS NOT NULL{where}")
 
@@ -77,7 +78,8 @@ async def _subscribed(conn: BaseDBAsyncClient, f: StatsFilter) -> int:
         cards_where += " AND paid_at < ?"
         batches_where += " AND activated_at < ?"
         bounds.append(utc_bound(f.date_to + timedelta(days=1)))
-    [cards] = await sql.query(conn, _SUBSCRIBED_CARDS.format(where=cards_where), [OrderKind.CARD.value, *BOUGHT, *bounds])
+    [cards] = await sql.query(conn, _SUBSCRIBED_CARDS.format(where=cards_where),
+                              [OrderKind.CARD.value, *BOUGHT, *bounds])
     [batches] = await sql.query(conn, _SUBSCRIBED_BATCHES.format(where=batches_where), bounds)
     return int(cards["fen"]) + int(batches["fen"])
 

@@ -142,7 +142,8 @@ def rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, span: 
     live = _live(f, sqlite, span)
     if group is None:
         keys = _keys(span.sources("channel", "stats_day", "stats_month", "'all'", "''"), live, ("'all'", "''"))
-        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "'all'", "k"), live, ("'all'", _SUPPLIER_TEXT))
+        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "'all'", "k"), live,
+                       ("'all'", _SUPPLIER_TEXT))
         return _joined(keys, pairs)
     if group is GroupBy.DAY:
         closed = span.days("day", whole_months=False)
@@ -160,8 +161,10 @@ def rollup_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool, span: 
                        live, ("substr(day, 1, 7)", _SUPPLIER_TEXT))
         return _joined(keys, pairs)
     if group is GroupBy.SUPPLIER:
-        keys = _keys(span.sources("supplier", "stats_day", "stats_month", "k", "label"), live, (_SUPPLIER_TEXT, "supname"))
-        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "k", "k"), live, (_SUPPLIER_TEXT, _SUPPLIER_TEXT))
+        keys = _keys(span.sources("supplier", "stats_day", "stats_month", "k", "label"), live,
+                     (_SUPPLIER_TEXT, "supname"))
+        pairs = _pairs(span.sources("supplier", "stats_day", "stats_month", "k", "k"), live,
+                       (_SUPPLIER_TEXT, _SUPPLIER_TEXT))
         return _joined(keys, pairs)
     k, label = stats_rollup.DIMS[group.value]
     keys = _keys(span.sources(group.value, "stats_day", "stats_month", "k", "label"), live, (k, label))
