@@ -23,6 +23,7 @@ from api.schemas.catalog import (
     ProductCertifyIn,
     ProductIn,
     ProductPatch,
+    ProductRecertifyIn,
     ProductStatusQuery,
     StatusQuery,
     SupplierCertifyIn,
@@ -131,6 +132,14 @@ async def revoke_product(request: web.Request) -> web.Response:
     return json_ok(_product_out(product))
 
 
+async def recertify_product(request: web.Request) -> web.Response:
+    sku = parse_path(request, SkuPath).sku
+    body = await parse_json(request, ProductRecertifyIn)
+    product = await catalog.recertify_product(current_user(request), sku, body.valid_until, body.cert_no)
+    await _changed(request)
+    return json_ok(_product_out(product))
+
+
 async def _upload(request: web.Request) -> bytes:
     """The CSV as the raw body (text/csv) or as the first file part of a multipart form."""
     if request.content_type.startswith("multipart/"):
@@ -193,7 +202,7 @@ def _error_of(exc: Exception) -> dict[str, Any]:
 
 async def audit_entries(request: web.Request) -> web.Response:
     q = parse_query(request, AuditQuery)
-    rows, total = await audit_log.list_entries(q.entity_type, q.entity_id, q.offset, q.page_size)
+    rows, total = await audit_log.list_entries(q.to_filter(), q.offset, q.page_size)
     items = [
         AuditOut(id=e.id, actor=e.actor_label, action=e.action, entity_type=e.entity_type, entity_id=e.entity_id,
                  before=e.before, after=e.after, created_at=shanghai_iso(e.created_at))
@@ -226,10 +235,13 @@ ROUTES = [
           body=ProductCertifyIn, response=AdminProductOut, path_params=SkuPath),
     Route("POST", f"{_A}/products/{{sku}}/revoke", revoke_product, ADMIN, "Revoke a product's certification", "admin",
           body=Reason, response=AdminProductOut, path_params=SkuPath),
+    Route("POST", f"{_A}/products/{{sku}}/recertify", recertify_product, ADMIN,
+          "Certify a revoked product again until a date (its former certificate number unless given)", "admin",
+          body=ProductRecertifyIn, response=AdminProductOut, path_params=SkuPath),
     Route("POST", f"{_A}/catalog/import", import_catalog_handler, ADMIN,
           "Import a catalogue CSV: every row validated, then written in chunks; upsert by sku, stock only for new "
           "products (Accept: application/x-ndjson streams progress lines)", "admin", response=ImportOut,
           request_media=("text/csv", "multipart/form-data")),
-    Route("GET", f"{_A}/audit", audit_entries, ADMIN, "The audit trail, newest first", "admin",
-          query=AuditQuery, response=AuditPage),
+    Route("GET", f"{_A}/audit", audit_entries, ADMIN,
+          "The audit trail, newest first; by who, action, object and days", "admin", query=AuditQuery, response=AuditPage),
 ]

@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.common import Day, IntId, PageQuery, Patch, Strict, left_out
 from api.schemas.names import Name
+from models.services.audit_log import AuditFilter
 from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
 
 Sku = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -67,6 +68,11 @@ class ProductPatch(Patch):
 class ProductCertifyIn(Strict):
     cert_no: str = Field(min_length=1, max_length=64)
     valid_until: Day
+
+
+class ProductRecertifyIn(Strict):
+    valid_until: Day = Field(description="a day after today (Asia/Shanghai)")
+    cert_no: str | None = Field(None, min_length=1, max_length=64, description="left out: the former number")
 
 
 class StatusQuery(PageQuery):
@@ -171,8 +177,19 @@ class AuditOut(BaseModel):
 
 
 class AuditQuery(PageQuery):
-    entity_type: str | None = Field(None, max_length=32)
-    entity_id: str | None = Field(None, max_length=64)
+    model_config = ConfigDict(populate_by_name=True)
+
+    actor: str | None = Field(None, max_length=128, description="who: the staff username as the trail keeps it")
+    action: str | None = Field(None, max_length=64, pattern=r"^[a-z_]+(\.[a-z_]+|\.\*)?$",
+                               description='one action ("product.revoke") or a family ("product.*")')
+    entity_type: str | None = Field(None, max_length=32, description="product, supplier, card, card_batch …")
+    entity_id: str | None = Field(None, max_length=64, description="the object's key: a sku, an id, a card number")
+    from_: Day | None = Field(None, alias="from", description="first day, Asia/Shanghai, inclusive")
+    to: Day | None = Field(None, description="last day, Asia/Shanghai, inclusive")
+
+    def to_filter(self) -> AuditFilter:
+        return AuditFilter(actor=self.actor, action=self.action, entity_type=self.entity_type,
+                           entity_id=self.entity_id, date_from=self.from_, date_to=self.to)
 
 
 class AuditPage(BaseModel):

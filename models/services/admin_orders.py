@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.errors import Invalid
 from models.places.phones import phone_digits
 from models.services.orders import order_for
-from models.tables.orders import Order, OrderEvent
+from models.tables.orders import Order, OrderEvent, OrderLine
 from models.tables.orders import OrderStatus as S
 from models.tables.payments import Payment
 
@@ -28,9 +28,10 @@ async def find_orders(phone: str | None, status: S | None, offset: int, limit: i
     return rows, await query.count()
 
 
-async def order_record(order_no: str) -> tuple[Order, list[Payment], list[OrderEvent]]:
-    """An order with its payments (oldest first) and its history of states (oldest first)."""
+async def order_record(order_no: str) -> tuple[Order, list[OrderLine], list[Payment], list[OrderEvent]]:
+    """An order with its lines, its payments and its history of states (each oldest first)."""
     order = await order_for(None, order_no)
+    lines = await OrderLine.filter(order_id=order.id).order_by("id")
     payments = await Payment.filter(order_id=order.id).order_by("id")
     events = await OrderEvent.filter(order_id=order.id).order_by("id")
-    return order, payments, events
+    return order, lines, payments, events

@@ -1,6 +1,7 @@
 """Suppliers and products: create, edit, certify, revoke. Every change is audited in its own transaction."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -8,7 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models.clock import now_utc
+from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.services import audit, stock
 from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
@@ -135,11 +136,35 @@ async def revoke_product(actor: User | None, sku: str, reason: str) -> Product:
     return await _change_product(actor, sku, "product.revoke", {"cert_status": CertStatus.REVOKED, "revoked_reason": reason})
 
 
-async def _change_product(actor: User | None, sku: str, action: str, changes: dict[str, Any]) -> Product:
+async def recertify_product(actor: User | None, sku: str, valid_until: date, cert_no: str | None = None) -> Product:
+    """A revoked (or rejected) product certified again until `valid_until`, a day after today, under its former
+    certificate number unless a new one is given. Audited as `product.recertify`."""
+    if valid_until <= today_shanghai():
+        raise Invalid("invalid_valid_until", "有效期须晚于今天", valid_until=valid_until.isoformat())
+
+    def check(product: Product) -> None:
+        if product.cert_status != CertStatus.REVOKED:
+            raise Conflict("product_not_revoked", "只有已撤销认定的产品可以重新认定", sku=sku,
+                           cert_status=product.cert_status.value)
+        if not (cert_no or product.cert_no):
+            raise Invalid("cert_no_required", "该产品没有认定证书编号，请填写", sku=sku)
+
+    changes: dict[str, Any] = {"cert_status": CertStatus.CERTIFIED, "valid_until": valid_until,
+                               "certified_at": now_utc(), "revoked_reason": None}
+    if cert_no:
+        changes["cert_no"] = cert_no
+    return await _change_product(actor, sku, "product.recertify", changes, check)
+
+
+async def _change_product(actor: User | None, sku: str, action: str, changes: dict[str, Any],
+                          check: Callable[[Product], None] | None = None) -> Product:
+    """Apply `changes` (after `check` accepts the product as it is now, under its row lock), audit, touch."""
     async with in_transaction() as conn:
         product = await Product.select_for_update().using_db(conn).get_or_none(sku=sku)
         if product is None:
             raise NotFound("product_not_found", "商品不存在", sku=sku)
+        if check is not None:
+            check(product)
         before = audit.snapshot(product, PRODUCT_FIELDS)
         if "stock" in changes or "expected_stock" in changes:
             new_stock, expected = changes.pop("stock", product.stock), changes.pop("expected_stock", None)
