@@ -42,7 +42,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
             places.append(token)
             continue
         kept.append(token)
-    if u.cues & {"buy", "search", "price", "add", "correct"} or len(u.text) <= 6:
+    if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         kept = _corrected(kept, vocab)
     u.product_words = [t for t in kept if catalogue_word(t, vocab)]
     named = vocab.named_products(u.text)
@@ -69,8 +69,8 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
     Each run of unknown tokens is tried whole, since a mistyped word is often cut apart around the wrong
     character; the run is corrected only when what is heard covers all of it (华为手机现货 holds 机现, which
     sounds like 吉县, and is still not a place: nothing is corrected)."""
-    if all(catalogue_word(t, vocab) for t in tokens):
-        return tokens
+    if all(len(t) >= 2 and catalogue_word(t, vocab) for t in tokens):
+        return tokens  # single characters may be a mistyped word cut apart (合 桃 → 核桃), even when each is known
     out: list[str] = []
     run: list[str] = []
 

@@ -60,21 +60,23 @@ def normalize(text: str) -> str:
 
 
 @functools.cache
-def _char_sound(ch: str) -> str:
+def _char_sounds(ch: str) -> tuple[str, ...]:
+    """Every reading of a character without tones, the common (first listed) one first: 合 → (he, ge)."""
     from pypinyin.pinyin_dict import (
         pinyin_dict,  # loaded with the vocabulary, in the background
     )
 
     readings = pinyin_dict.get(ord(ch))
     if not readings:
-        return ch
-    first = unicodedata.normalize("NFD", readings.split(",")[0])
-    return "".join(c for c in first if not unicodedata.combining(c))
+        return (ch,)
+    toneless = ("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c))
+                for r in readings.split(","))
+    return tuple(dict.fromkeys(toneless))
 
 
 def pinyin_key(text: str) -> str:
-    """枸杞 → "gou qi": each character's first reading without tones (the same rule on both sides)."""
-    return " ".join(_char_sound(ch) for ch in text)
+    """枸杞 → "gou qi": each character's common reading without tones (how a catalogue word is filed)."""
+    return " ".join(_char_sounds(ch)[0] for ch in text)
 
 
 def core_name(name: str) -> str:
@@ -164,8 +166,28 @@ class Vocabulary:
 
     def sounds_like_pieces(self, text: str) -> list[tuple[str, int]]:
         """As `sounds_like`, with how many characters of `text` each word was heard in."""
-        sounds, words = self._sounds, self.words
-        return _longest_first(text, 8, lambda piece: piece if piece in words else sounds.get(pinyin_key(piece)))
+        words = self.words
+        return _longest_first(text, 8, lambda piece: piece if piece in words else self.heard_as(piece))
+
+    def heard_as(self, piece: str) -> str | None:
+        """The catalogue word `piece` sounds like, each typed character taken in any of its readings (枸己: 己 is
+        jǐ or qǐ → 枸杞; 合桃 → 核桃), the common readings first; None when no reading makes a catalogue word."""
+        keys = [""]
+        for ch in piece:
+            keys = [f"{key} {sound}" if key else sound for key in keys for sound in _char_sounds(ch)]
+            keys = [key for key in keys if key in self._sound_prefixes]
+            if not keys:
+                return None
+        return next((self._sounds[key] for key in keys if key in self._sounds), None)
+
+    @functools.cached_property
+    def _sound_prefixes(self) -> frozenset[str]:
+        """Every beginning of a catalogue word's sound, syllable by syllable ("gou", "gou qi")."""
+        prefixes: set[str] = set()
+        for key in self._sounds:
+            syllables = key.split(" ")
+            prefixes.update(" ".join(syllables[:n]) for n in range(1, len(syllables) + 1))
+        return frozenset(prefixes)
 
     @functools.cached_property
     def names_text(self) -> str:

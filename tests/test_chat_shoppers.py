@@ -5,6 +5,8 @@ The small catalogue has 金线美大米 5kg (袋), 春中宝蜂蜜 500g and 秦�
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.support.chat import Chat, my_orders, with_address
@@ -119,6 +121,26 @@ async def test_a_first_address_given_while_the_quantity_is_asked_is_saved_and_th
     assert body["intent"] == "change_address"
     assert "收货地址已改为" in body["reply"]
     assert "确认下单吗" in body["reply"]
+
+
+async def test_a_word_typed_with_characters_of_the_same_sound_is_heard(client):
+    """A mistyped word is heard in any reading of its characters (己 is jǐ or qǐ: 枸己 → 枸杞), and even when each
+    mistyped character alone ends some catalogue word (合 of 杂粮组合, 桃 of 核桃)."""
+    catalog = Path(__file__).parent / "data" / "bot_eval_shoppers" / "catalog.csv"  # 和田薄皮核桃, 同心枸杞
+    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
+    shopper = await with_address(Chat(client, await consumer_headers(client, "typist")))
+    body = await shopper.say("枸己来一罐 250g的")
+    assert (body["slots"]["sku"], body["slots"]["qty"]) == ("SP-0077", 1)
+    await shopper.say("取消")
+    body = await shopper.say("要一袋合桃 1kg的")
+    assert (body["slots"]["sku"], body["slots"]["qty"]) == ("SP-0048", 1)
+
+
+async def test_a_word_cut_into_characters_each_known_alone_is_heard_whole(shopper):
+    await with_address(shopper)
+    body = await shopper.say("峰蜜来两瓶")  # 峰 ends 双峰, 蜜 ends 百花蜜: still 蜂蜜 mistyped
+    assert body["products"] and all("蜂蜜" in p["name"] for p in body["products"])
+    assert "没有找到" not in body["reply"]
 
 
 async def test_a_price_question_opens_no_order(shopper):
