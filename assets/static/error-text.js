@@ -129,6 +129,8 @@ window.AIXIN_ERROR_TEXT = {
   merchant_required: '请选择商户',
   merchant_inactive: '商户已停用',
   merchant_code_revoked: '该专柜二维码已作废，请扫描最新的二维码',
+  staff_not_found: '没有这个员工账号，请检查用户名',
+  not_merchant_staff: '只能指派商户员工（店员）账号，管理员等其他账号不能指派',
   redemption_not_found: '找不到该核销记录',
   already_voided: '该核销已撤销',
   void_window_passed: '已超过可撤销时间',
