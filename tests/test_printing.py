@@ -7,7 +7,6 @@ import random
 import re
 import string
 import tracemalloc
-import zlib
 from collections.abc import Iterator
 from datetime import date
 
@@ -32,8 +31,10 @@ from models.printing import (
     render_card_face,
     yuan_in_words,
 )
-from models.printing.card_face import DEFAULT_TEMPLATE
+from models.printing.card_face import DEFAULT_TEMPLATE, default_template, group_card_no
+from models.printing.imposition import MM, impose
 from models.printing.qr import lost_points
+from tests.support.pdf_pages import CARD_MM, is_dark, is_red, is_white, pages
 
 URL = "https://aixin.example.cn/c/8860123456781234?s=AbCdEf0123456789"
 
@@ -172,8 +173,8 @@ def test_assets_ship_the_font_and_its_licences() -> None:
 
 # --- PDF --------------------------------------------------------------------------------------------
 
-def pdf_bytes(n: int, per_page: int = 10) -> bytes:
-    return b"".join(iter_card_faces_pdf(faces(n), per_page))
+def pdf_bytes(n: int, layout: str = "a4", **changes: object) -> bytes:
+    return b"".join(iter_card_faces_pdf((face(i, **changes) for i in range(n)), layout))
 
 
 def check_xref(pdf: bytes) -> int:
@@ -193,46 +194,99 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type /Page(?!s)", pdf))
 
 
-def test_pdf_for_two_cards_is_a_small_valid_pdf() -> None:
+def test_pdf_for_two_cards_is_a_small_valid_vector_pdf() -> None:
     pdf = pdf_bytes(2)
     assert pdf.startswith(b"%PDF-")
     assert pdf.endswith(b"%%EOF\n")
     assert page_count(pdf) == 1
     assert b"/Count 1 " in pdf
-    assert check_xref(pdf) == 3 + 2 + 2  # catalog, pages, info; 2 images; content and page
-    assert len(pdf) < 200_000
+    check_xref(pdf)
+    assert b"/Subtype /Image" not in pdf  # faces are vector: paths, text, the QR as rectangles
+    assert pdf.count(b"/FontFile2") == 2  # the template's two faces (regular, mono), embedded as subsets
+    assert len(pdf) < 40_000
 
 
-def test_pdf_pages_and_card_count() -> None:
+def test_pdf_pages_and_card_count_by_layout() -> None:
     out = io.BytesIO()
     assert card_faces_pdf(faces(23), out) == 23
     pdf = out.getvalue()
-    assert page_count(pdf) == 3
+    assert page_count(pdf) == 3  # A4: 9 a page
     assert b"/Count 3 " in pdf
     check_xref(pdf)
-    assert len(re.findall(rb"/Subtype /Image", pdf)) == 23
-    assert page_count(pdf_bytes(5, per_page=4)) == 2
+    assert page_count(pdf_bytes(23, "sra3")) == 2  # SRA3: 18 a page
+    assert page_count(pdf_bytes(5, "card")) == 5
 
 
-def test_pdf_card_images_are_the_card_faces() -> None:
-    pdf = pdf_bytes(3)
-    match = re.search(rb"/Width (\d+) /Height (\d+) .*?/Length (\d+) >>\nstream\n", pdf)
-    assert match
-    width, height, length = (int(g) for g in match.groups())
-    image = Image.frombytes("RGB", (width, height), zlib.decompress(pdf[match.end():match.end() + length]))
-    assert decode(image) == [face(0).qr_text]
+def test_pdf_page_sizes_and_boxes() -> None:
+    card_w, card_h = CARD_MM
+    _, [single] = pages(pdf_bytes(1, "card"))
+    assert single.size_mm == pytest.approx((card_w + 6, card_h + 6), abs=0.05)  # 91.6 × 60 mm: trim + 3 mm bleed
+    assert single.trim_mm == pytest.approx((3, 3, 3 + card_w, 3 + card_h), abs=0.05)
+    assert single.bleed_mm == pytest.approx((0, 0, card_w + 6, card_h + 6), abs=0.05)
+    for layout, size in (("a4", (297, 210)), ("sra3", (320, 450))):
+        _, [sheet] = pages(pdf_bytes(2, layout))
+        assert sheet.size_mm == pytest.approx(size, abs=0.05)
+        assert sheet.trim_mm == pytest.approx((0, 0, *size), abs=0.05)
+        assert sheet.bleed_mm == pytest.approx((0, 0, *size), abs=0.05)
 
 
-def test_pdf_rejects_no_cards_before_writing_anything() -> None:
+def test_the_red_band_runs_into_the_bleed_and_the_crop_marks_lie_outside_it() -> None:
+    t = default_template()
+    scale = 72 / t.dpi
+    imp = impose("a4", t.width * scale, t.height * scale)
+    _, [sheet] = pages(pdf_bytes(len(imp.cells), "a4"))
+    card_w, card_h = CARD_MM
+    for x_pt, y_pt in imp.cells:
+        left, bottom = x_pt / MM, y_pt / MM
+        top, right = bottom + card_h, left + card_w
+        assert is_red(sheet.pixel(left + 20, top - 2))  # the header band on the card
+        assert is_red(sheet.pixel(left + 20, top + 1.5))  # … and past the trim, in the bleed
+        assert is_red(sheet.pixel(left - 1.5, top - 2))
+        assert not is_white(sheet.pixel(left + 20, bottom - 1.5))  # the footer band in the bleed below
+        for x, y in ((left - 5.5, top), (right + 5.5, top), (left - 5.5, bottom), (right + 5.5, bottom),
+                     (left, top + 5.5), (right, top + 5.5), (left, bottom - 5.5), (right, bottom - 5.5)):
+            assert is_dark(sheet.darkest(x, y)), (x, y)  # a crop mark on each cut line at each corner
+    left, top = imp.cells[0][0] / MM, imp.cells[0][1] / MM + card_h  # the top left face: the sheet's margin
+    assert is_white(sheet.darkest(left - 8.5, top)) and is_white(sheet.darkest(left, top + 8.5))  # marks end
+
+
+def test_every_qr_on_a_page_decodes() -> None:
+    _, [sheet] = pages(pdf_bytes(9, "a4"))
+    assert sorted(sheet.qr_texts()) == sorted(face(i).qr_text for i in range(9))
+    _, [sra3] = pages(pdf_bytes(18, "sra3"))
+    assert sorted(sra3.qr_texts()) == sorted(face(i).qr_text for i in range(18))
+    count, single = pages(pdf_bytes(3, "card"), 0, 2)
+    assert count == 3
+    assert [p.qr_texts() for p in single] == [[face(i).qr_text] for i in range(3)]
+
+
+def test_full_card_number_or_masked() -> None:
+    _, [masked] = pages(pdf_bytes(1, "card"))
+    assert "8860 **** **** 0000" in masked.text
+    assert "8860000000000000" not in masked.text.replace(" ", "")
+    _, [full] = pages(pdf_bytes(1, "card", full_card_no=True))
+    assert "8860 0000 0000 0000" in full.text
+    assert "广东省消费扶贫运营中心" in full.text and "¥200" in full.text and "有效期至 2027-12-31" in full.text
+    assert group_card_no("8860123456781234") == "8860 1234 5678 1234"
+    full_raster, masked_raster = render_card_face(face(5, full_card_no=True)), render_card_face(face(5))
+    assert full_raster.tobytes() != masked_raster.tobytes()  # the Pillow face follows the same setting
+
+
+def test_pdf_is_small_per_card() -> None:
+    assert len(pdf_bytes(200, "a4")) / 200 < 30 * 1024
+    assert len(pdf_bytes(50, "card")) / 50 < 30 * 1024
+
+
+def test_pdf_rejects_no_cards_or_an_unknown_layout_before_writing_anything() -> None:
     out = io.BytesIO()
     with pytest.raises(ValueError):
         card_faces_pdf([], out)
     assert out.getvalue() == b""
-    with pytest.raises(ValueError):
-        next(iter_card_faces_pdf(faces(1), per_page=11))
+    with pytest.raises(ValueError, match="layout"):
+        next(iter_card_faces_pdf(faces(1), "a5"))
 
 
-def test_pdf_consumes_faces_one_page_at_a_time() -> None:
+def test_pdf_consumes_faces_one_page_at_a_time_and_tells_its_progress() -> None:
     pulled = 0
 
     def counting() -> Iterator[CardFace]:
@@ -241,12 +295,13 @@ def test_pdf_consumes_faces_one_page_at_a_time() -> None:
             pulled += 1
             yield card
 
-    images = 0
-    for chunk in iter_card_faces_pdf(counting(), per_page=10):
-        images += chunk.count(b"/Subtype /Image")
-        page_in_hand = max(images - 1, 0) // 10 + 1
-        assert pulled <= 10 * page_in_hand, (images, pulled)
+    progress = []
+    for chunk in iter_card_faces_pdf(counting(), "a4"):
+        if chunk.startswith(b"%AixinCards "):
+            progress.append(int(chunk.split()[1]))
+            assert pulled == min(9 * len(progress), 35)  # nothing pulled beyond the page written
     assert pulled == 35
+    assert progress == [9, 18, 27, 35]
 
 
 def test_pdf_memory_does_not_grow_with_card_count() -> None:
@@ -259,7 +314,7 @@ def test_pdf_memory_does_not_grow_with_card_count() -> None:
         finally:
             tracemalloc.stop()
 
-    render_card_face(face())  # fonts and template loaded outside the measurement
+    card_faces_pdf(faces(20), NullSink())  # fonts, template and the font subset loaded outside the measurement
     small_count, small = peak(20)
     large_count, large = peak(200)
     assert (small_count, large_count) == (20, 200)

@@ -1,23 +1,26 @@
-"""Images and print files: a card's QR, a pay code's QR, and a batch's card faces as a streamed PDF."""
+"""Images and print files: a card's QR, a pay code's QR, and a batch's card faces as a streamed print-ready PDF."""
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import Literal
 
 from aiohttp import web
 from pydantic import BaseModel, Field, model_validator
 
 from api.auth import current_user
 from api.keys import CARD_CODES
+from api.responses import json_ok
 from api.routing import ADMIN, CONSUMER, Route
+from api.schemas.card_batches import CardBatchOut
 from api.schemas.cards import CardPath
 from api.schemas.catalog import IdPath
-from api.schemas.common import INT32_MAX
-from api.validation import parse_path, parse_query
+from api.schemas.common import INT32_MAX, Strict
+from api.validation import parse_json, parse_path, parse_query
 from models.clock import now_utc
-from models.errors import Invalid, NotFound
-from models.printing import CardFace, iter_card_faces_pdf, qr_png
-from models.services import card_batches, cards
+from models.errors import Invalid
+from models.printing import iter_card_faces_pdf, qr_png
+from models.services import card_batches, card_print, cards
 
 MAX_PRINT_RANGE = 5_000
 
@@ -29,6 +32,9 @@ class PayCodeQuery(BaseModel):
 class PrintRange(BaseModel):
     from_: int = Field(1, ge=1, le=INT32_MAX, alias="from", description="first card, counting from 1 in issue order")
     to: int = Field(ge=1, le=INT32_MAX)
+    layout: Literal["a4", "sra3", "card"] = Field(
+        "a4", description="a4 / sra3: as many faces as fit the sheet, with crop marks; card: one face a page "
+                          "(85.6 × 54 mm plus 3 mm bleed)")
 
     @model_validator(mode="after")
     def _bounded(self) -> PrintRange:
@@ -56,23 +62,33 @@ async def pay_code_qr(request: web.Request) -> web.Response:
 
 
 async def batch_print(request: web.Request) -> web.StreamResponse:
-    """Card faces for printing houses, rendered on demand and streamed page by page (nothing is stored)."""
+    """Card faces for printing houses, drawn on demand and streamed page by page (nothing is stored). After each page
+    the PDF carries a comment `%AixinCards <n>` (faces done so far): the admin page reads it to show progress."""
     batch_id = parse_path(request, IdPath).id
     span = parse_query(request, PrintRange)
-    batch = await card_batches.get_batch(batch_id)
-    rows, _ = await card_batches.batch_cards(batch_id, span.from_ - 1, span.to - span.from_ + 1)
-    if not rows:
-        raise NotFound("no_cards_in_range", "该范围内没有卡片")
-    codes = request.config_dict[CARD_CODES]
-    faces = [CardFace(c.card_no, c.face_value_fen, c.expires_at, batch.organization, codes.printed(c.card_no)) for c in rows]
-    return await _stream(request, iter_card_faces_pdf(faces), f"batch-{batch_id}-{span.from_}-{span.to}.pdf")
+    faces = await card_print.batch_faces(batch_id, span.from_, span.to, request.config_dict[CARD_CODES].printed)
+    chunks = iter_card_faces_pdf(faces, span.layout, title=f"爱心卡批次 {batch_id} 第{span.from_}-{span.to}张")
+    name = f"batch-{batch_id}-{span.from_}-{span.to}{'' if span.layout == 'a4' else '-' + span.layout}.pdf"
+    return await _stream(request, chunks, name, len(faces))
 
 
-async def _stream(request: web.Request, chunks: Iterator[bytes], filename: str) -> web.StreamResponse:
-    """Rendering is CPU work (~15 ms a card): pull each chunk in a worker thread, write it as it comes."""
+class PrintSettingsIn(Strict):
+    print_full_card_no: bool = Field(strict=True, description="true: faces show the full card number; false: masked")
+
+
+async def batch_print_settings(request: web.Request) -> web.Response:
+    batch_id = parse_path(request, IdPath).id
+    body = await parse_json(request, PrintSettingsIn)
+    batch = await card_print.set_full_card_no(current_user(request), batch_id, body.print_full_card_no)
+    return json_ok(CardBatchOut.of(batch, await card_batches.batch_report(batch_id)))
+
+
+async def _stream(request: web.Request, chunks: Iterator[bytes], filename: str, cards: int) -> web.StreamResponse:
+    """Drawing is CPU work (~2 ms a card): pull each chunk in a worker thread, write it as it comes."""
     loop = asyncio.get_running_loop()
     response = web.StreamResponse(headers={
-        "Content-Type": "application/pdf", "Content-Disposition": f'attachment; filename="{filename}"'})
+        "Content-Type": "application/pdf", "Content-Disposition": f'attachment; filename="{filename}"',
+        "X-Card-Count": str(cards)})
     await response.prepare(request)
     while (chunk := await loop.run_in_executor(None, next, chunks, None)) is not None:
         await response.write(chunk)
@@ -88,6 +104,10 @@ ROUTES = [
           "A pay code of my card as a QR PNG", "cards", query=PayCodeQuery, response_media="image/png",
           path_params=CardPath),
     Route("GET", "/api/v1/admin/card-batches/{id}/print.pdf", batch_print, ADMIN,
-          "Printable card faces (A4, 10 a page) for cards from..to of a batch, streamed", "admin",
+          "Print-ready card faces (vector, 3 mm bleed; A4 or SRA3 n-up with crop marks, or one face a page) for "
+          "cards from..to of a batch, streamed; `%AixinCards n` comments tell the progress", "admin",
           query=PrintRange, response_media="application/pdf", path_params=IdPath),
+    Route("PATCH", "/api/v1/admin/card-batches/{id}/print-settings", batch_print_settings, ADMIN,
+          "The batch's print setting: the full card number on the faces, or masked (the default); audited",
+          "admin", body=PrintSettingsIn, response=CardBatchOut, path_params=IdPath),
 ]

@@ -33,6 +33,7 @@ class CardFace:
     expires_at: date
     issuer: str
     qr_text: str
+    full_card_no: bool = False  # the whole number on the face (a batch setting); masked by default
 
     def __post_init__(self) -> None:
         if not isinstance(self.face_value_fen, int) or isinstance(self.face_value_fen, bool):
@@ -141,7 +142,7 @@ def default_template() -> Template:
 
 
 @functools.cache
-def _font(file: str, index: int, size: int) -> ImageFont.FreeTypeFont:
+def template_font(file: str, index: int, size: int) -> ImageFont.FreeTypeFont:
     # BASIC layout: Chinese, digits and Latin need no shaping, and it does not depend on libraqm.
     return ImageFont.truetype(str(ASSETS / file), size, index=index, layout_engine=ImageFont.Layout.BASIC)
 
@@ -159,6 +160,12 @@ def mask_card_no(card_no: str) -> str:
     return " ".join([digits[:4], *["****"] * hidden_groups, digits[-4:]])
 
 
+def group_card_no(card_no: str) -> str:
+    """`8860123456781234` → `8860 1234 5678 1234`: the full number in groups of four, for a batch that asks for it."""
+    digits = "".join(c for c in card_no if c not in " -")
+    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+
+
 def format_yuan(fen: int) -> str:
     """Integer fen as yuan without a float: 20000 → `200`, 20050 → `200.50`."""
     yuan, rest = divmod(fen, 100)
@@ -172,7 +179,7 @@ def yuan_in_words(fen: int) -> str:
     return str(cn2an.an2cn(format_yuan(fen), "rmb")).removesuffix("整")
 
 
-class _Values(dict[str, str]):
+class FaceValues(dict[str, str]):
     """Placeholder values, computed on first use (an unused `yuan_words` never imports cn2an)."""
 
     def __init__(self, face: CardFace) -> None:
@@ -184,7 +191,7 @@ class _Values(dict[str, str]):
         compute = {
             "yuan": lambda: format_yuan(f.face_value_fen),
             "yuan_words": lambda: yuan_in_words(f.face_value_fen),
-            "card_no": lambda: mask_card_no(f.card_no),
+            "card_no": lambda: group_card_no(f.card_no) if f.full_card_no else mask_card_no(f.card_no),
             "expires_at": lambda: f.expires_at.isoformat(),
             "issuer": lambda: f.issuer,
         }
@@ -203,7 +210,7 @@ def render_card_face(face: CardFace, template: Template | None = None) -> Image.
         draw.rounded_rectangle(shape.box, shape.radius, fill=shape.fill, outline=shape.outline,
                                width=shape.width)
     _draw_qr(card, draw, t.qr, face.qr_text)
-    values = _Values(face)
+    values = FaceValues(face)
     for slot in t.texts:
         if slot.enabled:
             _draw_text(draw, t, slot, slot.text.format_map(values))
@@ -222,21 +229,21 @@ def _draw_qr(card: Image.Image, draw: ImageDraw.ImageDraw, slot: QrSlot, text: s
 
 
 def _draw_text(draw: ImageDraw.ImageDraw, t: Template, slot: TextSlot, text: str) -> None:
-    font, text = _fit(t, slot, text)
+    font, text = fit_text(t, slot, text)
     draw.text((slot.x, slot.y), text, font=font, fill=slot.color, anchor=slot.anchor)
 
 
-def _fit(t: Template, slot: TextSlot, text: str) -> tuple[ImageFont.FreeTypeFont, str]:
+def fit_text(t: Template, slot: TextSlot, text: str) -> tuple[ImageFont.FreeTypeFont, str]:
     """Shrink the text to `max_width` down to `min_size` (2 px steps), then cut it with an ellipsis."""
     ref = t.fonts[slot.font]
     size = slot.size
-    font = _font(ref.file, ref.index, size)
+    font = template_font(ref.file, ref.index, size)
     if slot.max_width is None:
         return font, text
     floor = slot.min_size or slot.size
     while font.getlength(text) > slot.max_width and size > floor:
         size = max(floor, size - 2)
-        font = _font(ref.file, ref.index, size)
+        font = template_font(ref.file, ref.index, size)
     if font.getlength(text) > slot.max_width:
         while len(text) > 1 and font.getlength(text + "…") > slot.max_width:
             text = text[:-1]
