@@ -78,8 +78,8 @@ def create_app(settings: Settings) -> web.Application:
     app[ADMISSION] = Admission({CHAT: settings.chat_concurrency})
     app[LIMITS] = Limits.from_settings(settings)
     app.cleanup_ctx.extend(
-        [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx, http_client_ctx,
-         wechat_push_ctx, stats_rollup_ctx, token_purge_ctx, decode_slots_ctx])
+        [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx,
+         http_client_ctx, wechat_push_ctx, stats_rollup_ctx, token_purge_ctx, decode_slots_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)
     if (push := PushConfig.from_settings(settings)) is not None:

@@ -29,7 +29,8 @@ async def create_address(request: web.Request) -> web.Response:
 async def update_address(request: web.Request) -> web.Response:
     address_id = parse_path(request, IdPath).id
     body = await parse_json(request, AddressPatch)
-    address = await addresses.update_address(current_user(request), request.config_dict[REGIONS], address_id, body.model_dump(exclude_unset=True))
+    address = await addresses.update_address(current_user(request), request.config_dict[REGIONS], address_id,
+                                             body.model_dump(exclude_unset=True))
     return json_ok(AddressOut.of(address))
 
 
@@ -45,13 +46,15 @@ async def parse_address_line(request: web.Request) -> web.Response:
 
 _P = "/api/v1/me/addresses"
 ROUTES = [
-    Route("GET", _P, list_addresses, CONSUMER, "My delivery addresses (default first)", "addresses", response=AddressList),
-    Route("POST", _P, create_address, CONSUMER, "Add a delivery address", "addresses", body=AddressIn, response=AddressOut,
-          status=201),
+    Route("GET", _P, list_addresses, CONSUMER, "My delivery addresses (default first)", "addresses",
+          response=AddressList),
+    Route("POST", _P, create_address, CONSUMER, "Add a delivery address", "addresses", body=AddressIn,
+          response=AddressOut, status=201),
     Route("PATCH", f"{_P}/{{id}}", update_address, CONSUMER, "Edit a delivery address", "addresses",
           body=AddressPatch, response=AddressOut, path_params=IdPath),
     Route("DELETE", f"{_P}/{{id}}", delete_address, CONSUMER, "Delete a delivery address", "addresses",
           path_params=IdPath, status=204),
     Route("POST", "/api/v1/addresses/parse", parse_address_line, CONSUMER,
-          "Split a one-line Chinese address into its fields", "addresses", body=AddressLineIn, response=ParsedAddressOut),
+          "Split a one-line Chinese address into its fields", "addresses", body=AddressLineIn,
+          response=ParsedAddressOut),
 ]

@@ -66,8 +66,8 @@ ROUTES = [
     Route("POST", "/api/v1/auth/wechat", wechat_login, PUBLIC, "Log in with a wx.login code (code2Session)", "auth",
           body=WeChatLoginIn, response=LoginOut),
     Route("POST", "/api/v1/auth/staff", staff_login, PUBLIC,
-          "Log in as staff (administrator, merchant, supplier or official); 429 too_many_attempts (Retry-After) while the account or "
-          "the address is locked after repeated failures", "auth",
+          "Log in as staff (administrator, merchant, supplier or official); 429 too_many_attempts (Retry-After) "
+          "while the account or the address is locked after repeated failures", "auth",
           body=StaffLoginIn, response=LoginOut),
     Route("GET", "/api/v1/me", me, ANY_USER, "Who am I", "auth", response=UserOut),
     Route("POST", "/api/v1/auth/logout", logout, ANY_USER, "Revoke the bearer token used", "auth", status=204),

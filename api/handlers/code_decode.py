@@ -52,7 +52,8 @@ async def _image_bytes(request: web.Request) -> bytes:
         raise BadRequest("file_missing", "表单中没有图片（字段名 image）")
     if request.content_type in IMAGE_TYPES:
         return await request.read()  # capped by the app's client_max_size (413)
-    raise UnsupportedMediaType("unsupported_media_type", "请上传图片（multipart 表单字段 image，或 image/png、image/jpeg 正文）",
+    raise UnsupportedMediaType("unsupported_media_type",
+                               "请上传图片（multipart 表单字段 image，或 image/png、image/jpeg 正文）",
                                accepted=["multipart/form-data", *IMAGE_TYPES])
 
 

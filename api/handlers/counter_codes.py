@@ -41,7 +41,8 @@ async def _file(request: web.Request, merchant: Merchant, render: Callable[[Post
     poster = Poster(merchant.id, merchant.name, merchant.key_version, _code(request, merchant))
     data = await asyncio.get_running_loop().run_in_executor(None, render, poster)
     return web.Response(body=data, content_type=media, headers={
-        "Cache-Control": "no-store", "Content-Disposition": f'inline; filename="counter-{merchant.id}-v{merchant.key_version}-{name}"'})
+        "Cache-Control": "no-store",
+        "Content-Disposition": f'inline; filename="counter-{merchant.id}-v{merchant.key_version}-{name}"'})
 
 
 def _qr(request: web.Request, merchant: Merchant) -> web.Response:

@@ -18,5 +18,6 @@ async def docs_page(request: web.Request) -> web.FileResponse:
 
 ROUTES = [
     Route("GET", "/api/v1/openapi.json", openapi_json, PUBLIC, "This OpenAPI document", "docs"),
-    Route("GET", "/api/docs", docs_page, PUBLIC, "Human-readable API documentation", "docs", response_media="text/html"),
+    Route("GET", "/api/docs", docs_page, PUBLIC, "Human-readable API documentation", "docs",
+          response_media="text/html"),
 ]

@@ -37,7 +37,8 @@ async def create_order(request: web.Request) -> web.Response:
 async def list_orders(request: web.Request) -> web.Response:
     q = parse_query(request, OrderQuery)
     rows, total = await orders.list_orders(current_user(request), q.status, q.offset, q.page_size)
-    return json_ok(OrderPage(items=[OrderOut.of(o, sorted(o.lines, key=lambda line: line.id)) for o in rows], total=total))
+    return json_ok(OrderPage(items=[OrderOut.of(o, sorted(o.lines, key=lambda line: line.id)) for o in rows],
+                             total=total))
 
 
 async def get_order(request: web.Request) -> web.Response:

@@ -18,8 +18,8 @@ from models.exports.csv_chunks import csv_chunks
 from models.services import settlements
 from models.services.settlements import Settlement
 
-CSV_HEADER = ["商户ID", "商户名称", "营业日", "已日结", "日结时间", "类别", "SKU", "商品名称", "产地省", "产地市", "产地县",
-              "县代码", "贫困县", "笔数", "数量", "金额（分）", "金额（元）"]
+CSV_HEADER = ["商户ID", "商户名称", "营业日", "已日结", "日结时间", "类别", "SKU", "商品名称", "产地省", "产地市",
+              "产地县", "县代码", "贫困县", "笔数", "数量", "金额（分）", "金额（元）"]
 
 
 def yuan(fen: int) -> Decimal:

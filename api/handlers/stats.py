@@ -23,7 +23,8 @@ def _filename(f: StatsFilter, ext: str) -> str:
     return f"aixin-stats-{f.group_by.value}-{span}{'-poverty' if f.poverty_only else ''}.{ext}"
 
 
-async def _stream(request: web.Request, chunks: Iterator[bytes], content_type: str, filename: str) -> web.StreamResponse:
+async def _stream(request: web.Request, chunks: Iterator[bytes], content_type: str,
+                  filename: str) -> web.StreamResponse:
     response = web.StreamResponse(headers={
         "Content-Type": content_type, "Content-Disposition": f'attachment; filename="{filename}"',
         "Cache-Control": "no-store"})

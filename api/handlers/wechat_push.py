@@ -44,7 +44,8 @@ async def push_receive(request: web.Request) -> web.Response:
     config = _config(request)
     query = parse_query(request, PushQuery)
     message = _open(config, query, await request.read())
-    if message.msg_type != EVENT and await wechat_push.take_message(message.dedupe_key, message.openid, message.msg_type):
+    if message.msg_type != EVENT and await wechat_push.take_message(message.dedupe_key, message.openid,
+                                                                    message.msg_type):
         request.config_dict[WECHAT_PUSH_RELAY].submit(message)
     return _text("success")
 

@@ -22,7 +22,8 @@ class UserOut(BaseModel):
     username: str | None
     merchant_id: int | None
     supplier_id: int | None = None
-    region_code: str | None = Field(default=None, description="an official's region (regions table form: 44, 4418, 441821)")
+    region_code: str | None = Field(default=None,
+                                    description="an official's region (regions table form: 44, 4418, 441821)")
 
     @classmethod
     def of(cls, user: User) -> UserOut:

@@ -12,7 +12,8 @@ MAX_ADJUST_FEN = 100_000_000  # ¥1,000,000 either way: far above any face value
 
 
 class CloseIn(Strict):
-    reason: str = Field(min_length=1, max_length=255, description="why the card is closed (kept in the ledger and audit)")
+    reason: str = Field(min_length=1, max_length=255,
+                        description="why the card is closed (kept in the ledger and audit)")
 
 
 class AdjustIn(Strict):

@@ -22,7 +22,8 @@ class StatsChartQuery(BaseModel):
     poverty_only: bool = Field(False, description="only goods from the 832 poverty counties")
 
     def to_filter(self) -> StatsFilter:
-        return StatsFilter(group_by=self.group_by, date_from=self.from_, date_to=self.to, poverty_only=self.poverty_only)
+        return StatsFilter(group_by=self.group_by, date_from=self.from_, date_to=self.to,
+                           poverty_only=self.poverty_only)
 
 
 class StatsQuery(StatsChartQuery):

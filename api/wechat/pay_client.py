@@ -63,7 +63,8 @@ class WeChatPayV3:
             raise _bad_response(status)
 
     async def _request(self, method: str, path: str, payload: dict | None) -> tuple[int, Any]:
-        """Send a signed request; WeChat error replies, time-outs and garbage become Unavailable (503) or UpstreamFailed (502).
+        """Send a signed request; WeChat error replies, time-outs and garbage become Unavailable (503) or
+        UpstreamFailed (502).
 
         The signature covers the exact body bytes, so the JSON is serialised once here and sent as is.
         """

@@ -219,7 +219,8 @@ def verify_notification(
     if not re.fullmatch(r"[0-9]{1,12}", timestamp) or abs(now - int(timestamp)) > max_skew_seconds:
         raise NotificationRejected("stale_timestamp", f"Wechatpay-Timestamp {timestamp[:20]!r} is not current")
     signed = notification_message(timestamp, nonce, body)
-    if lowered.get("wechatpay-signature-type", AUTH_SCHEMA) != AUTH_SCHEMA or not verify(platform_public_key, signed, signature):
+    if (lowered.get("wechatpay-signature-type", AUTH_SCHEMA) != AUTH_SCHEMA
+            or not verify(platform_public_key, signed, signature)):
         raise NotificationRejected("bad_signature", "Wechatpay-Signature does not verify")
 
 
