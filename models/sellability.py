@@ -56,5 +56,6 @@ async def sellable_skus(skus: Sequence[str], today: date | None = None, chunk: i
     today = today or today_shanghai()
     found: set[str] = set()
     for part in chunks(skus, chunk):
-        found.update(cast(list[str], await Product.filter(sellable_q(today), sku__in=part).values_list("sku", flat=True)))
+        found.update(cast(list[str],
+                          await Product.filter(sellable_q(today), sku__in=part).values_list("sku", flat=True)))
     return found

@@ -1,5 +1,6 @@
 """CSV for people: UTF-8 with a BOM (so Excel reads Chinese), produced in chunks so exports can be streamed.
-Every cell goes through `safe_row`: text that would start a formula is written as text (models/exports/spreadsheet_safety.py)."""
+Every cell goes through `safe_row`: text that would start a formula is written as text
+(models/exports/spreadsheet_safety.py)."""
 from __future__ import annotations
 
 import csv

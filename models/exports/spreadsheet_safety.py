@@ -9,8 +9,8 @@ as one (Decimal for yuan), not as text.
 
 In XLSX every text cell is also written with the string type, so openpyxl never writes a formula (<f>), and the
 characters XML cannot carry (C0 controls other than TAB/LF/CR, possibly in rows stored before names were checked)
-become U+FFFD instead of failing the download. Every writer goes through here: `csv_chunks` (models/exports/csv_chunks.py)
-calls `safe_row` on each row, and `xlsx_bytes` below builds every workbook.
+become U+FFFD instead of failing the download. Every writer goes through here: `csv_chunks`
+(models/exports/csv_chunks.py) calls `safe_row` on each row, and `xlsx_bytes` below builds every workbook.
 """
 from __future__ import annotations
 

@@ -234,7 +234,8 @@ class CatalogSearch:
             self._cache.move_to_end(key)
         return page
 
-    def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[dict[str, Any], int]], int]:
+    def matches(self, q: str, *, province: str | None = None,
+                limit: int = 20) -> tuple[list[tuple[dict[str, Any], int]], int]:
         """Cards of the best matches with their matched-term counts, and how many terms of q are known."""
         found, known = self.index.matches(q, province=province, limit=limit)
         return [(self._cards[sku], hits) for sku, hits in found if sku in self._cards], known

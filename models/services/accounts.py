@@ -36,7 +36,8 @@ def token_hash(token: str) -> str:
 async def issue_token(user: User, ttl_seconds: int) -> str:
     """A new random bearer token; only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    await AuthToken.create(user_id=user.id, token_hash=token_hash(token), expires_at=now_utc() + timedelta(seconds=ttl_seconds))
+    await AuthToken.create(user_id=user.id, token_hash=token_hash(token),
+                           expires_at=now_utc() + timedelta(seconds=ttl_seconds))
     return token
 
 

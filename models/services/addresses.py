@@ -33,7 +33,8 @@ def _validated(values: dict[str, Any], directory: RegionDirectory) -> dict[str, 
     assert county is not None and parent is not None  # county() answers a known county, which has a parent
     province, city = (parent, None) if parent.level == "province" else (directory.get(parent.parent or ""), parent)
     assert province is not None
-    return {**values, "region_id": code, "province": province.name, "city": city.name if city else "", "county": county.name}
+    return {**values, "region_id": code, "province": province.name, "city": city.name if city else "",
+            "county": county.name}
 
 
 async def list_addresses(user: User) -> list[Address]:

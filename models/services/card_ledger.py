@@ -17,8 +17,8 @@ async def append(
     actor: User | None = None, **refs: Any,
 ) -> CardActivity:
     return await CardActivity.create(
-        card_id=card_id, kind=kind, amount_fen=amount_fen, balance_after_fen=balance_after_fen, actor_id=actor.id if actor else None,
-        using_db=conn, **refs,
+        card_id=card_id, kind=kind, amount_fen=amount_fen, balance_after_fen=balance_after_fen,
+        actor_id=actor.id if actor else None, using_db=conn, **refs,
     )
 
 

@@ -41,6 +41,7 @@ async def allocate_serials(count: int, conn: BaseDBAsyncClient | None = None) ->
         current = (await CardNumberCounter.get(id=1, using_db=conn)).next_serial
         if current + count > BODY_SPACE:
             raise RuntimeError("card number space exhausted")
-        taken = await CardNumberCounter.filter(id=1, next_serial=current).using_db(conn).update(next_serial=current + count)
+        taken = await CardNumberCounter.filter(id=1, next_serial=current).using_db(conn).update(
+            next_serial=current + count)
         if taken:
             return current

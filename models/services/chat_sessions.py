@@ -21,7 +21,8 @@ _LOAD = "SELECT state, version, updated_at, turn_tat FROM chat_session WHERE use
 # The bearer token's user and that user's session in one trip: a chat turn is mostly waiting on the database.
 _LOAD_WITH_USER = (
     "SELECT u.*, t.expires_at AS token_expires_at, s.state AS chat_state, s.version AS chat_version, "
-    "s.updated_at AS chat_updated_at, s.turn_tat AS chat_turn_tat FROM auth_token t JOIN app_user u ON u.id = t.user_id "
+    "s.updated_at AS chat_updated_at, s.turn_tat AS chat_turn_tat "
+    "FROM auth_token t JOIN app_user u ON u.id = t.user_id "
     "LEFT JOIN chat_session s ON s.user_id = u.id WHERE t.token_hash = ?"
 )
 

@@ -24,7 +24,8 @@ async def create_merchant(actor: User | None, *, name: str, kind: MerchantKind, 
         async with in_transaction() as conn:
             merchant = await Merchant.create(name=name, kind=kind, region_id=region_code, address=address,
                                              organization=organization, active=active, using_db=conn)
-            await audit.record(actor, "merchant.create", "merchant", merchant.id, None, audit.snapshot(merchant, FIELDS), conn)
+            await audit.record(actor, "merchant.create", "merchant", merchant.id, None,
+                               audit.snapshot(merchant, FIELDS), conn)
     except IntegrityError:
         raise Conflict("merchant_exists", "同名商户已存在", name=name) from None
     return merchant

@@ -45,8 +45,8 @@ async def transition(
         raise invalid(order, to)
     await stats_marks.order_moved(conn, order, to, changes.get("paid_at", order.paid_at))  # a closed day's account
     await OrderEvent.create(
-        order=order, actor_id=actor.id if actor else None, actor_label=actor_label(actor), from_status=order.status.value,
-        to_status=to.value, reason=reason, using_db=conn,
+        order=order, actor_id=actor.id if actor else None, actor_label=actor_label(actor),
+        from_status=order.status.value, to_status=to.value, reason=reason, using_db=conn,
     )
     order.update_from_dict({"status": to, **changes})
     return order

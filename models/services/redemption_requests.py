@@ -3,8 +3,8 @@
 Asking debits nothing: it checks the card, prices certified items and the balance, and leaves a pending
 request valid for REQUEST_TTL. Confirming moves the request pending → confirmed with a conditional UPDATE
 and, in the same transaction, debits through the one redemption operation the counter's scan uses
-(models/services/redemption_debit.py: same certified-only rule, same ledger, same idempotency index), so two clerks confirming
-at once debit once and the loser answers with the winner's receipt. Whatever the card or the goods refuse at
+(models/services/redemption_debit.py: same certified-only rule, same ledger, same idempotency index), so two clerks
+confirming at once debit once and the loser answers with the winner's receipt. Whatever the card or the goods refuse at
 confirm time (balance spent elsewhere meanwhile, card frozen or given away, product no longer certified,
 price changed) ends the request as rejected with that reason, so the holder polling it learns why.
 """

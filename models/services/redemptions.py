@@ -1,7 +1,7 @@
 """Merchant redemption of love cards: certified products only, idempotent, never below zero, voidable the same day.
 
-Two ways in share ONE debit (models/services/redemption_debit.py): the clerk scanning a holder's code (`redeem`), and the clerk
-confirming a request the holder made by scanning the counter's code (models/services/redemption_requests.py).
+Two ways in share ONE debit (models/services/redemption_debit.py): the clerk scanning a holder's code (`redeem`), and
+the clerk confirming a request the holder made by scanning the counter's code (models/services/redemption_requests.py).
 Both go through the same certified-only pricing (`certified_lines`), the same conditional debit, the same
 redemption, lines and ledger rows, and the same (merchant, idempotency key) unique index.
 """

@@ -219,7 +219,8 @@ async def _freeze(actor: User | None, merchant_id: int, day: date, moment: datet
             merchant_id=merchant_id, business_date=day, redemption_count=live.redemption_count,
             redemption_fen=live.redemption_fen, void_count=live.void_count, void_fen=live.void_fen,
             net_fen=live.net_fen, lines={"by_product": live.by_product, "by_county": live.by_county},
-            closed_by_id=actor.id if actor else None, closed_by_label=audit.actor_label(actor), closed_at=moment, using_db=conn)
+            closed_by_id=actor.id if actor else None, closed_by_label=audit.actor_label(actor), closed_at=moment,
+            using_db=conn)
         await audit.record(actor, "settlement.close", "merchant_settlement", row.id, None, {
             "merchant_id": merchant_id, "date": day.isoformat(), "redemption_count": live.redemption_count,
             "redemption_fen": live.redemption_fen, "void_count": live.void_count, "void_fen": live.void_fen,

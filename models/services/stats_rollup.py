@@ -289,7 +289,8 @@ async def _recompute_month(conn: BaseDBAsyncClient, month: str) -> None:
     for table in ("stats_month", "stats_month_supplier", "stats_month_state"):
         await sql.execute(conn, f"DELETE FROM {table} WHERE month = ?", [month])
     await sql.execute(conn, "INSERT INTO stats_month (dim, scope, k, month, label, amount_fen, qty, poverty_fen, docs, "
-                            "households) SELECT dim, scope, k, ?, MAX(label), SUM(amount_fen), SUM(qty), SUM(poverty_fen), "
+                            "households) SELECT dim, scope, k, ?, MAX(label), SUM(amount_fen), SUM(qty), "
+                            "SUM(poverty_fen), "
                             "SUM(docs), MAX(households) FROM stats_day WHERE day >= ? AND day <= ? AND dim <> 'day' "
                             "GROUP BY dim, scope, k ORDER BY dim, scope, k", [month, first, last])
     await sql.execute(conn, "INSERT INTO stats_month_supplier (dim, scope, k, supplier_id, month, households) "

@@ -59,7 +59,8 @@ async def release(conn: BaseDBAsyncClient, order: Order) -> None:
     lines = await OrderLine.filter(order_id=order.id).using_db(conn).order_by("product_id")
     for line in lines:
         await Product.filter(id=line.product_id).using_db(conn).update(stock=F("stock") + line.qty)
-        await StockMovement.create(product_id=line.product_id, order=order, delta=line.qty, reason=RELEASE, using_db=conn)
+        await StockMovement.create(product_id=line.product_id, order=order, delta=line.qty, reason=RELEASE,
+                                   using_db=conn)
 
 
 _OPENING = "INSERT INTO stock_movement (product_id, delta, reason, actor_id, created_at) VALUES {rows}"
@@ -78,7 +79,8 @@ async def open_stock(conn: BaseDBAsyncClient, opened: list[tuple[int, int]], act
 _SET = "UPDATE product SET stock = ? WHERE id = ? AND stock = ?"
 
 
-async def adjust(conn: BaseDBAsyncClient, product: Product, stock: int, expected: int | None, actor: User | None) -> None:
+async def adjust(conn: BaseDBAsyncClient, product: Product, stock: int, expected: int | None,
+                 actor: User | None) -> None:
     """An administrator sets the stock on hand: the difference is an `adjust` movement with who did it.
 
     `expected`: the stock the administrator saw; if it has changed since (a sale), nothing is written and the
@@ -93,7 +95,8 @@ async def adjust(conn: BaseDBAsyncClient, product: Product, stock: int, expected
     if not await sql.execute(conn, _SET, [stock, product.id, product.stock]):
         now = cast(list[int], await Product.filter(id=product.id).using_db(conn).values_list("stock", flat=True))
         raise _changed(product.sku, now[0] if now else None)
-    await StockMovement.create(product_id=product.id, delta=delta, reason=ADJUST, actor_id=actor.id if actor else None, using_db=conn)
+    await StockMovement.create(product_id=product.id, delta=delta, reason=ADJUST, actor_id=actor.id if actor else None,
+                               using_db=conn)
     product.stock = stock
 
 
