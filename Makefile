@@ -44,7 +44,7 @@ bench: install
 migrations: install
 	$(BIN)/python -m tortoise -c tortoise_config.TORTOISE_ORM makemigrations
 
-# The README's screenshots: run the end-to-end tests (each saves one in var/e2e-screenshots/), keep five.
+# The README's and docs/console.md's screenshots: run the end-to-end tests (each saves one in var/e2e-screenshots/).
 SHOTS := var/e2e-screenshots
 screenshots: install
 	bash .ci/ensure-chromium
@@ -55,3 +55,7 @@ screenshots: install
 	cp $(SHOTS)/test_a_clerk_redeems_a_card_from_an_uploaded_qr_image_and_sees_the_balance_fall.png docs/screenshots/merchant.png
 	cp $(SHOTS)/test_an_admin_starts_a_batch_and_watches_the_progress_bar_reach_100.png docs/screenshots/admin-batches.png
 	cp $(SHOTS)/test_an_admin_reads_the_statistics_with_chart_and_downloads_them.png docs/screenshots/admin-stats.png
+	cp $(SHOTS)/test_an_admin_opens_a_pavilion_gives_it_staff_rotates_its_code_and_prints_its_poster.png docs/screenshots/admin-places.png
+	cp $(SHOTS)/test_an_admin_closes_a_merchants_day_and_downloads_its_csv.png docs/screenshots/admin-settlements.png
+	cp $(SHOTS)/test_an_admin_reads_an_organizations_report_and_downloads_it.png docs/screenshots/admin-orgs.png
+	cp $(SHOTS)/test_the_counter_settlement_and_organization_screens_fit_a_phone.png docs/screenshots/admin-orgs-phone.png

@@ -2,7 +2,9 @@
 poster), merchants' business days (日结), and the 以购代捐 organization reports, in a real browser.
 
 All e2e tests share one server and database: every name here carries a fresh suffix, and no test counts rows it did
-not make. Each test saves its page in docs/screenshots/ (the console documentation shows them).
+not make. Each test ends on the page worth showing: the fixture saves it in var/e2e-screenshots/ under the test's
+name, and `make screenshots` copies them to docs/screenshots/admin-places.png, admin-settlements.png, admin-orgs.png
+and admin-orgs-phone.png (docs/console.md shows them).
 """
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import ADMIN, CLERK, Api, login_staff
 from tests.support.e2e_db import move_redemption_to
 
-DOCS_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 EGGS = "GD-FG-0001"  # 广生源鸡蛋 30枚装 in the demo catalogue
 FACE_FEN = 10000
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -38,11 +39,6 @@ def _yuan(fen: int) -> str:
 def _open_tab(page: Any, name: str) -> None:
     page.get_by_role("tab", name=name).click()
     expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
-
-
-def _shot(page: Any, name: str) -> None:
-    DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(DOCS_SHOTS / name), full_page=True)
 
 
 def _active_card(api: Api, organization: str) -> tuple[int, dict]:
@@ -137,7 +133,6 @@ def test_an_admin_opens_a_pavilion_gives_it_staff_rotates_its_code_and_prints_it
     assert download.value.suggested_filename == f"{name}-海报-第2版.pdf"
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
-    _shot(page, "admin-places.png")
 
 
 # ------------------------------------------------------------------ 日结
@@ -194,7 +189,6 @@ def test_an_admin_closes_a_merchants_day_and_downloads_its_csv(page: Any, api: A
     form.get_by_role("button", name="查询").click()
     expect(row).to_contain_text("已日结")
     row.get_by_role("button", name="明细").click()
-    _shot(page, "admin-settlements.png")
 
 
 # ------------------------------------------------------------------ 以购代捐 organization reports
@@ -229,7 +223,6 @@ def test_an_admin_reads_an_organizations_report_and_downloads_it(page: Any, api:
     rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
     assert rows[0][0].startswith(f"以购代捐报告 · {organization} · 批次 #{batch_id}")
     assert ["已消费", "", f"{spent / 100:.2f}", str(spent)] in rows
-    _shot(page, "admin-orgs.png")
 
 
 # ------------------------------------------------------------------ a phone
@@ -258,4 +251,3 @@ def test_the_counter_settlement_and_organization_screens_fit_a_phone(page: Any, 
     page.locator("#organizations tbody tr").filter(has_text=organization).get_by_role("button", name="查看报告").click()
     expect(page.locator("#org-counties")).to_contain_text("佛冈县")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    _shot(page, "admin-orgs-phone.png")
