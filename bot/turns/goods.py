@@ -52,27 +52,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
                 pass
             return await quantity.advance(turn, d)
     if d.awaiting == "choice" and d.pending:
-        seen = [s for s in turn.state.shown if s in d.pending.candidates] or d.pending.candidates
-        extreme = shop_questions.superlative(u.text)
-        if extreme is not None and u.intent != "ask_price":  # 要最便宜的那个，两罐
-            offered = [turn.ctx.search.cards[s] for s in seen if s in turn.ctx.search.cards]
-            if offered:
-                best = shop_questions.by_price(offered, extreme)[0]
-                d.pending.sku = best["sku"]
-                quantity.apply_quantity(turn, d.pending)
-                return await quantity.advance(turn, d)
-        chosen = pick(u, seen if u.pick or u.number else d.pending.candidates, turn.ctx.search, turn.ctx.vocab)
-        if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
-            narrowed = turn.resolve_products(within=d.pending.candidates)
-            chosen = narrowed.chosen
-            if chosen is None and narrowed.candidates:
-                d.pending.candidates = [c["sku"] for c in narrowed.candidates]
-                return await quantity.advance(turn, d)
-        if chosen is not None:
-            d.pending.sku = chosen["sku"]
-            if not quantity.names_the_pack(turn, chosen):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
-                quantity.apply_quantity(turn, d.pending)
-            return await quantity.advance(turn, d)
+        chose = await answer_choice(turn, d, d.pending)
+        if chose is not None:
+            return chose
     if d.awaiting == "address" or PHONE.search(u.raw):
         reply = await address.take_address(turn, d)
         if reply is not None:
@@ -102,6 +84,33 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
     if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
         return await start_goods(turn, add=d.awaiting == "confirm" and not same_product(turn, line.sku if line else None))
     return None
+
+
+async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
+    """The answer to "which one?": the cheapest or dearest, a position or an origin in the list shown, or words
+    that narrow the candidates (to one, or to fewer to ask about again). None when it chooses nothing."""
+    u = turn.u
+    seen = [s for s in turn.state.shown if s in pending.candidates] or pending.candidates
+    extreme = shop_questions.superlative(u.text)
+    if extreme is not None and u.intent != "ask_price":  # 要最便宜的那个，两罐
+        offered = [turn.ctx.search.cards[s] for s in seen if s in turn.ctx.search.cards]
+        if offered:
+            pending.sku = shop_questions.by_price(offered, extreme)[0]["sku"]
+            quantity.apply_quantity(turn, pending)
+            return await quantity.advance(turn, d)
+    chosen = pick(u, seen if u.pick or u.number else pending.candidates, turn.ctx.search, turn.ctx.vocab)
+    if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
+        narrowed = turn.resolve_products(within=pending.candidates)
+        chosen = narrowed.chosen
+        if chosen is None and narrowed.candidates:
+            pending.candidates = [c["sku"] for c in narrowed.candidates]
+            return await quantity.advance(turn, d)
+    if chosen is None:
+        return None
+    pending.sku = chosen["sku"]
+    if not quantity.names_the_pack(turn, chosen):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
+        quantity.apply_quantity(turn, pending)
+    return await quantity.advance(turn, d)
 
 
 def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
