@@ -151,12 +151,58 @@
     }, event.currentTarget) }, '重试');
   }
 
+  const LAYOUTS = [['a4', 'A4 · 每页 9 张 · 裁切线'], ['sra3', 'SRA3 · 每页 18 张 · 裁切线'],
+    ['card', '单张 · 卡片尺寸加 3 mm 出血']];
+
+  /** The print file read as it streams: the `%AixinCards n` comment after each page moves the bar. */
+  async function streamPrint(path, fileName, total, bar) {
+    const response = await api(sess, 'GET', path, undefined, { raw: true });
+    const reader = response.body.getReader();
+    const parts = [];
+    const bytes = new TextDecoder('latin1'); // one character a byte: the comments are plain ASCII
+    let tail = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      const text = tail + bytes.decode(value);
+      const marks = [...text.matchAll(/%AixinCards (\d+)\n/g)];
+      if (marks.length) bar.update({ done: Number(marks[marks.length - 1][1]), total, state: '' });
+      tail = text.slice(-24);
+    }
+    bar.update({ done: total, total, state: '' });
+    const link = h('a', { href: URL.createObjectURL(new Blob(parts, { type: 'application/pdf' })), download: fileName });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  function fullNumberBox(b) {
+    const box = h('input', { type: 'checkbox', name: 'print_full_card_no' });
+    box.checked = Boolean(b.print_full_card_no);
+    box.addEventListener('change', async () => {
+      const saved = await Aixin.guard(() => api(sess, 'PATCH', `${BATCHES}/${b.id}/print-settings`,
+        { print_full_card_no: box.checked }), box);
+      if (!saved) { // refused: the box shows what is stored
+        box.checked = !box.checked;
+        return;
+      }
+      latest.set(b.id, { ...latest.get(b.id), ...saved });
+      notify(saved.print_full_card_no ? '卡面将印完整卡号' : '卡面将印遮盖后的卡号', 'ok');
+    });
+    return h('label', { class: 'check' }, box, '卡面印完整卡号（默认遮盖中间数字）');
+  }
+
   function printForm(b) {
     const from = h('input', { name: 'from', type: 'number', min: 1, max: b.total, value: 1, 'aria-label': '从第几张' });
     const to = h('input', { name: 'to', type: 'number', min: 1, max: b.total, value: Math.min(b.total, 100),
       'aria-label': '到第几张' });
-    const form = h('form', { class: 'inline print' }, '第', from, '张 至 第', to, '张',
+    const layout = h('select', { name: 'layout', 'aria-label': '版式' },
+      ...LAYOUTS.map(([value, text]) => h('option', { value }, text)));
+    const form = h('form', { class: 'inline print' }, '第', from, '张 至 第', to, '张', layout,
       h('button', { type: 'submit', class: 'secondary' }, '下载打印文件（PDF）'));
+    const bar = progressBar(`批次 #${b.id} 打印文件进度`);
+    bar.node.hidden = true;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const [first, last] = [Number(from.value), Number(to.value)];
@@ -168,11 +214,14 @@
         notify(`每个打印文件最多 ${count(MAX_PRINT)} 张，请缩小范围`);
         return;
       }
-      Aixin.guard(() => Aixin.download(sess, `${BATCHES}/${b.id}/print.pdf?from=${first}&to=${last}`,
-        `batch-${b.id}-${first}-${last}.pdf`), form.querySelector('button'));
+      const suffix = layout.value === 'a4' ? '' : `-${layout.value}`;
+      bar.update({ done: 0, total: last - first + 1, state: '' });
+      bar.node.hidden = false;
+      Aixin.guard(() => streamPrint(`${BATCHES}/${b.id}/print.pdf?from=${first}&to=${last}&layout=${layout.value}`,
+        `batch-${b.id}-${first}-${last}${suffix}.pdf`, last - first + 1, bar), form.querySelector('button'));
     });
-    return h('div', { class: 'print-box' }, h('h3', {}, '打印卡面'), form,
-      h('p', { class: 'muted' }, `按发行顺序，每个文件最多 ${count(MAX_PRINT)} 张。`));
+    return h('div', { class: 'print-box' }, h('h3', {}, '打印卡面'), form, fullNumberBox(b), bar.node,
+      h('p', { class: 'muted' }, `按发行顺序，每个文件最多 ${count(MAX_PRINT)} 张；矢量卡面，四边 3 mm 出血。`));
   }
 
   function actions(b) {
