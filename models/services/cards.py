@@ -123,8 +123,8 @@ async def expire_due(today: date | None = None, limit: int = 500) -> int:
     expired = 0
     for card in due:
         async with in_transaction() as conn:
-            moved = await Card.filter(id=card.id, status=card.status, balance_fen=card.balance_fen).using_db(conn).update(
-                status=CardStatus.EXPIRED, balance_fen=0, **void_codes())
+            moved = await Card.filter(id=card.id, status=card.status, balance_fen=card.balance_fen).using_db(
+                conn).update(status=CardStatus.EXPIRED, balance_fen=0, **void_codes())
             if moved:
                 await card_ledger.append(conn, card.id, ActivityKind.EXPIRE, -card.balance_fen, 0, note="到期")
                 expired += 1
@@ -133,7 +133,8 @@ async def expire_due(today: date | None = None, limit: int = 500) -> int:
 
 _MISMATCHES = """
 SELECT c.card_no, c.balance_fen, COALESCE(s.total, 0) AS ledger_fen
-FROM card c LEFT JOIN (SELECT card_id, SUM(amount_fen) AS total FROM card_activity GROUP BY card_id) s ON s.card_id = c.id
+FROM card c LEFT JOIN (SELECT card_id, SUM(amount_fen) AS total FROM card_activity GROUP BY card_id) s
+  ON s.card_id = c.id
 WHERE c.balance_fen <> COALESCE(s.total, 0) OR c.balance_fen < 0
 ORDER BY c.id LIMIT 1000
 """
@@ -145,4 +146,5 @@ async def reconcile() -> list[dict]:
     One set-based query, so it stays quick over hundreds of thousands of cards.
     """
     rows = await sql.query(sql.db(), _MISMATCHES, [])
-    return [{"card_no": r["card_no"], "balance_fen": int(r["balance_fen"]), "ledger_fen": int(r["ledger_fen"])} for r in rows]
+    return [{"card_no": r["card_no"], "balance_fen": int(r["balance_fen"]), "ledger_fen": int(r["ledger_fen"])}
+            for r in rows]
