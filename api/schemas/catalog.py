@@ -154,6 +154,14 @@ class RowError(BaseModel):
     reason: str
 
 
+class FormerOrigin(BaseModel):
+    line: int
+    sku: str
+    written: str = Field(description="the former name or code as the file wrote it (米林县, 540422)")
+    code: str = Field(description="today's county code it was mapped to (540481)")
+    name: str = Field(description="today's county name (米林市)")
+
+
 class ImportOut(BaseModel):
     rows: int
     products_created: int
@@ -163,6 +171,8 @@ class ImportOut(BaseModel):
     suppliers_updated: int
     stock_left_unchanged: int = Field(description="rows of existing products whose stock differs from the file: "
                                       "left as it is (stock changes only by sales, refunds and adjustments)")
+    mapped_from_former: list[FormerOrigin] = Field(default_factory=list, description=(
+        "rows whose origin was written with a former name or code of a renamed county, mapped to today's"))
 
 
 class AuditOut(BaseModel):

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Regenerate assets/regions/regions.csv from the shared input data.
+"""Regenerate assets/regions/regions.csv and former.csv from the shared input data.
 
 Usage: python3 assets/regions/make_regions.py [SHARED_DIR]
 
 SHARED_DIR defaults to ../shared relative to the repository root. Only the
 standard library is used and the output is deterministic (rows sorted by code).
 A matching report for the 832 national poverty counties is printed to stdout.
-Runtime code never runs this script; it only reads regions.csv.
+former.csv maps the former names and codes of county-level areas (since 1981) to today's code.
+Runtime code never runs this script; it only reads regions.csv and former.csv.
 """
 import csv
 import os
@@ -17,6 +18,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(os.path.dirname(HERE))
 OUT = os.path.join(HERE, "regions.csv")
 HEADER = ["code", "name", "level", "parent_code", "poverty_county"]
+FORMER_OUT = os.path.join(HERE, "former.csv")
+FORMER_HEADER = ["former_code", "former_name", "former_province", "former_city", "code", "until"]
 
 # City rows that are not real prefecture-level cities: the 市辖区/县 placeholders of
 # the four municipalities and the 省直辖县级行政区划 groupings. They are skipped and
@@ -52,6 +55,63 @@ def norm_name(name):
     if m:
         name = m.group(1)
     return name
+
+
+def _year(text):
+    return int(text) if text else 9999
+
+
+def _successors(row):
+    """The codes that took a retired or changed area over (a `[year]` suffix is a part handed over earlier)."""
+    return [c for c in row["新代码"].split(";") if c and "[" not in c]
+
+
+def _row_at(history, code, year, before):
+    """The row of `code` in force in `year` other than `before` (a code may be used again for another area)."""
+    cands = [r for r in history.get(code, []) if r is not before
+             and _year(r["启用时间"]) <= year <= _year(r["变更/弃用时间"])]
+    cands.sort(key=lambda r: (_year(r["变更/弃用时间"]) > year, _year(r["启用时间"])))
+    return cands[-1] if cands else None
+
+
+def _today(history, row, current, depth=0):
+    """The set of today's county codes a history row ended up as; None when the trail is lost."""
+    if row["状态"] == "在用":
+        return {row["代码"]} if current.get(row["代码"]) == "county" else None
+    succ = _successors(row)
+    if not succ or depth > 20:
+        return None
+    found = set()
+    for code in succ:
+        nxt = _row_at(history, code, _year(row["变更/弃用时间"]), row)
+        hit = _today(history, nxt, current, depth + 1) if nxt else None
+        if hit is None:
+            return None
+        found |= hit
+    return found
+
+
+def former_names(history_rows, rows):
+    """Rows of former.csv: every county-level name or code no longer in use that went whole into one area of today
+    (a renaming, a new code, a county become a city or a district), sorted by former code and name."""
+    current = {code: r[2] for code, r in rows.items()}
+    history = {}
+    for r in history_rows:
+        history.setdefault(r["代码"], []).append(r)
+    out, ambiguous = set(), 0
+    for r in history_rows:
+        if r["级别"] != "县级" or r["状态"] == "在用":
+            continue
+        today = _today(history, r, current)
+        if not today or len(today) != 1:
+            ambiguous += 1
+            continue
+        code = today.pop()
+        if (r["代码"], r["名称"]) == (code, rows[code][1]):
+            continue
+        city = "" if r["二级行政区"] == "直辖" else r["二级行政区"]
+        out.add((r["代码"], r["名称"], r["一级行政区"], city, code, r["变更/弃用时间"]))
+    return sorted(out), ambiguous
 
 
 def main(argv):
@@ -111,6 +171,14 @@ def main(argv):
                 unmatched.append((code, name, p["所属省份"], p["所属城市"]))
                 continue
         rows[hit][4] = "1"
+
+    former, ambiguous = former_names(read_rows(os.path.join(data, "admin-divisions-history", "result.csv")), rows)
+    with open(FORMER_OUT, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(FORMER_HEADER)
+        w.writerows(former)
+    print(f"wrote {os.path.relpath(FORMER_OUT, REPO_ROOT)}: {len(former)} former names and codes of county-level "
+          f"areas; {ambiguous} left out (split between several areas of today, or not a county-level area today)")
 
     with open(OUT, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

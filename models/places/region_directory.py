@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from models.places.former_names import FormerName, FormerNames, city_matches
 from models.places.region_names import region_short_forms
 from models.tables.regions import Region
+
+# What a file writes as the "city" of a county under its province: a municipality's 市辖区 or 县, a province's
+# 省直辖县级行政区划 (the municipality's or province's own name, or an empty city, are taken the same way).
+_UNDER_PROVINCE = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖", "省直辖", "自治区直辖"}
+_CODE = re.compile(r"^\d{6}$")
 
 
 class RegionNotFound(LookupError):
@@ -26,6 +33,15 @@ class RegionRow:
     name: str
     level: str
     parent: str | None
+
+
+@dataclass(frozen=True)
+class Located:
+    """A county found, and the former name or code it was written with (米林县, 540422) when it was one."""
+
+    code: str
+    name: str
+    former: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,8 +71,9 @@ class NameForms:
 class RegionDirectory:
     """An in-memory snapshot of the region table. It is immutable, so pools built from it are kept."""
 
-    def __init__(self, rows: list[RegionRow]) -> None:
+    def __init__(self, rows: list[RegionRow], former: FormerNames | None = None) -> None:
         self._by_code = {r.code: r for r in rows}
+        self._former = former or FormerNames([])
         self._children: dict[tuple[str | None, str], list[RegionRow]] = {}
         for r in rows:
             for form in region_short_forms(r.name):
@@ -73,26 +90,89 @@ class RegionDirectory:
     @classmethod
     async def load(cls) -> RegionDirectory:
         rows = await Region.all().values_list("code", "name", "level", "parent_id")
-        return cls([RegionRow(code, name, getattr(level, "value", level), parent) for code, name, level, parent in rows])
+        former = await asyncio.to_thread(FormerNames.read)
+        return cls([RegionRow(code, name, getattr(level, "value", level), parent) for code, name, level, parent in rows],
+                   former)
 
     def _child(self, parent: str | None, name: str) -> RegionRow | None:
         found = self._children.get((parent, name.strip()), [])
         return found[0] if len(found) == 1 else None
 
+    def _child_by_forms(self, parent: str | None, name: str) -> RegionRow | None:
+        """By the name as written, then by its short form (林芝地区 → 林芝 → 林芝市)."""
+        for form in region_short_forms(name):
+            found = self._child(parent, form)
+            if found is not None:
+                return found
+        return None
+
+    def _city(self, prov: RegionRow, city: str) -> RegionRow | None:
+        """The city named, or the province itself for a county under it (重庆市,重庆市 / 重庆市,县 / 重庆市,)."""
+        city = city.strip()
+        if not city:
+            return prov
+        found = self._child_by_forms(prov.code, city)
+        if found is not None:
+            return found
+        return prov if city in _UNDER_PROVINCE or city in region_short_forms(prov.name) else None
+
     def county(self, province: str, city: str, county: str) -> str:
         """The county's code; raises RegionNotFound naming the part that does not resolve."""
-        prov = self._child(None, province)
+        return self.locate(province, city, county).code
+
+    def locate(self, province: str, city: str, county: str) -> Located:
+        """The county by its names today or by a former name (米林县 → 米林市, mapped and said so)."""
+        prov = self._child_by_forms(None, province)
         if prov is None:
             raise RegionNotFound("province", f"未知省份: {province}")
-        parent = self._child(prov.code, city) if city.strip() else prov
-        if parent is None:
-            raise RegionNotFound("city", f"{prov.name}没有名为「{city}」的地级行政区")
-        found = self._child(parent.code, county)
+        parent = self._city(prov, city)
+        found = self._child(parent.code, county) if parent else None
         if found is None and parent is not prov:  # 省直辖县 (仙桃市, 济源市 …) hang directly under the province
             found = self._child(prov.code, county)
-        if found is None or found.level != "county":
-            raise RegionNotFound("county", f"{parent.name}没有名为「{county}」的县级行政区")
-        return found.code
+        if found is not None and found.level == "county":
+            return Located(found.code, found.name)
+        former = self._former_named(prov, parent, city, county)
+        if former is not None:
+            return Located(former.code, self._by_code[former.code].name, former.former_name)
+        if parent is None:
+            raise RegionNotFound("city", f"{prov.name}没有名为「{city}」的地级行政区")
+        found = self._child_by_forms(parent.code, county)  # 石柱 written as 石柱县 when history has no such name
+        if found is not None and found.level == "county":
+            return Located(found.code, found.name)
+        raise RegionNotFound("county", f"{parent.name}没有名为「{county}」的县级行政区")
+
+    def _former_named(self, prov: RegionRow, parent: RegionRow | None, city: str, county: str) -> FormerName | None:
+        """A former name in this province (as it is today, or as it was then) that leads to one county today, in
+        the city written when one is (林芝市 today or 林芝地区 then): 郊区 was a name in many cities."""
+        found = [f for f in self._former.named(county) if f.code in self._by_code
+                 and f.former_name != self._by_code[f.code].name  # a renaming, not a move to another city
+                 and (f.code[:2] == prov.code
+                      or set(region_short_forms(f.former_province)) & set(region_short_forms(prov.name)))]
+        if parent is not prov:
+            found = [f for f in found if city_matches(city, f.former_city)
+                     or (parent is not None and self._parent_code(f.code) == parent.code)]
+        if len({f.code for f in found}) != 1:
+            return None
+        return max(found, key=lambda f: f.until)
+
+    def _parent_code(self, code: str) -> str | None:
+        row = self._by_code.get(code)
+        return row.parent if row else None
+
+    def by_code(self, code: str) -> Located:
+        """A 6-digit county code of today, or a former one that went to one county of today."""
+        code = code.strip()
+        if not _CODE.match(code):
+            raise RegionNotFound("code", f"区划代码应为 6 位数字: {code}")
+        row = self._by_code.get(code)
+        if row is not None and row.level == "county":
+            return Located(code, row.name)
+        today = [c for c in self._former.codes_of(code) if c in self._by_code]
+        if len(today) == 1:
+            return Located(today[0], self._by_code[today[0]].name, code)
+        if today:
+            raise RegionNotFound("code", f"区划代码 {code} 先后用于几个地方，请写今天的代码或写明省、市、县名称")
+        raise RegionNotFound("code", f"没有区划代码为 {code} 的县级行政区")
 
     def children(self, parent: str | None) -> list[RegionRow]:
         return [r for r in self._by_code.values() if r.parent == parent]

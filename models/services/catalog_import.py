@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from tortoise.exceptions import OperationalError
@@ -53,10 +53,13 @@ class ImportSummary:
     suppliers_created: int = 0
     suppliers_updated: int = 0
     stock_left_unchanged: int = 0  # existing products whose stock differs from the file's: left as it is
+    # rows whose origin was written with a former name or code (米林县 → 米林市): line, sku, written, code, name
+    mapped_from_former: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: ImportSummary) -> None:
         for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+            if isinstance(getattr(self, f.name), int):
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,9 @@ async def import_catalog(data: bytes, actor: User | None, label: str | None = No
                          progress: Progress | None = None) -> ImportSummary:
     rows = await parse_catalog(data)
     who = _Who(actor, label or audit.actor_label(actor))
-    summary = ImportSummary(rows=len(rows))
+    summary = ImportSummary(rows=len(rows), mapped_from_former=[
+        {"line": r.line, "sku": r.sku, "written": r.origin_former, "code": r.origin_code, "name": r.origin_name}
+        for r in rows if r.origin_former])
     if progress:
         await progress(0, len(rows))
     suppliers = await _upsert_suppliers(rows, who, summary)
@@ -204,5 +209,5 @@ def _differs(obj: Any, wanted: dict[str, Any]) -> bool:
     return any(getattr(obj, k) != v for k, v in wanted.items())
 
 
-def summary_dict(summary: ImportSummary) -> dict[str, int]:
+def summary_dict(summary: ImportSummary) -> dict[str, Any]:
     return asdict(summary)
