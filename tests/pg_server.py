@@ -56,7 +56,8 @@ def start() -> ThrowawayPostgres:
     if as_postgres:
         shutil.chown(root, "postgres", "postgres")
     pg = ThrowawayPostgres(root=root, port=_free_port(), bindir=bindir, as_postgres=as_postgres)
-    pg._run("initdb", "-D", str(root / "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C")
+    pg._run("initdb", "-D", str(root / "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8",
+            "--locale=C")
     options = (f"-p {pg.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
                "-c full_page_writes=off -c max_connections=200")
     pg._run("pg_ctl", "-D", str(root / "data"), "-o", options, "-l", str(root / "log"), "-w", "start")

@@ -53,10 +53,12 @@ async def test_someone_elses_address_is_not_found(client):
 
 async def test_one_line_address(client):
     me = await consumer_headers(client)
-    resp = await client.post("/api/v1/addresses/parse", json={"text": "广东省清远市佛冈县石角镇XX路8号 张三 13800138000"}, headers=me)
+    resp = await client.post("/api/v1/addresses/parse",
+                             json={"text": "广东省清远市佛冈县石角镇XX路8号 张三 13800138000"}, headers=me)
     assert await resp.json() == {"province": "广东省", "city": "清远市", "county": "佛冈县", "region_code": "441821",
                                  "detail": "石角镇XX路8号", "name": "张三", "phone": "13800138000"}
-    parsed = await (await client.post("/api/v1/addresses/parse", json={"text": "李四 139 0000 0000 融安县长安镇1号"}, headers=me)).json()
+    parsed = await (await client.post("/api/v1/addresses/parse", json={"text": "李四 139 0000 0000 融安县长安镇1号"},
+                                      headers=me)).json()
     assert (parsed["province"], parsed["city"], parsed["county"]) == ("广西壮族自治区", "柳州市", "融安县")
     assert parsed["name"] == "李四"
     assert parsed["phone"] == "13900000000"

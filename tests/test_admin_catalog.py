@@ -11,7 +11,8 @@ PRODUCT = {
 
 async def make_supplier(client, headers) -> int:
     resp = await client.post("/api/v1/admin/suppliers", json={
-        "name": "佛冈县养鸡合作社", "type": "合作社", "region_code": "441821", "households_lifted": 42}, headers=headers)
+        "name": "佛冈县养鸡合作社", "type": "合作社", "region_code": "441821", "households_lifted": 42},
+        headers=headers)
     assert resp.status == 201, await resp.text()
     supplier = await resp.json()
     assert supplier["cert_status"] == "pending"
@@ -26,7 +27,8 @@ async def test_created_items_start_pending_and_need_both_certifications(client):
     assert (await resp.json())["cert_status"] == "pending"
     pending = await (await client.get("/api/v1/admin/products?status=pending", headers=headers)).json()
     assert [p["sku"] for p in pending["items"]] == ["NEW-1"]
-    await client.post("/api/v1/admin/products/NEW-1/certify", json={"cert_no": "GD-1", "valid_until": "2099-01-01"}, headers=headers)
+    await client.post("/api/v1/admin/products/NEW-1/certify", json={"cert_no": "GD-1", "valid_until": "2099-01-01"},
+                      headers=headers)
     assert (await search(client, q="走地鸡"))["total"] == 0  # the supplier is still pending
     await client.post(f"/api/v1/admin/suppliers/{supplier_id}/certify", json={"cert_no": "GD-S-1"}, headers=headers)
     assert skus(await search(client, q="清远鸡")) == ["NEW-1"]
@@ -38,9 +40,11 @@ async def test_edit_changes_search_and_is_audited(client):
     headers = await admin_headers(client)
     supplier_id = await make_supplier(client, headers)
     await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": supplier_id}, headers=headers)
-    await client.post("/api/v1/admin/products/NEW-1/certify", json={"cert_no": "GD-1", "valid_until": "2099-01-01"}, headers=headers)
+    await client.post("/api/v1/admin/products/NEW-1/certify", json={"cert_no": "GD-1", "valid_until": "2099-01-01"},
+                      headers=headers)
     await client.post(f"/api/v1/admin/suppliers/{supplier_id}/certify", json={}, headers=headers)
-    resp = await client.patch("/api/v1/admin/products/NEW-1", json={"name": "佛冈清远麻鸡 1只", "price_fen": 9900}, headers=headers)
+    resp = await client.patch("/api/v1/admin/products/NEW-1", json={"name": "佛冈清远麻鸡 1只", "price_fen": 9900},
+                              headers=headers)
     assert resp.status == 200
     assert (await resp.json())["price_fen"] == 9900
     assert skus(await search(client, q="麻鸡")) == ["NEW-1"]
@@ -61,15 +65,18 @@ async def test_edit_changes_search_and_is_audited(client):
 async def test_bad_input_is_refused_cleanly(client):
     headers = await admin_headers(client)
     supplier_id = await make_supplier(client, headers)
-    resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": supplier_id, "origin_code": "999999"}, headers=headers)
+    resp = await client.post("/api/v1/admin/products",
+                             json={**PRODUCT, "supplier_id": supplier_id, "origin_code": "999999"}, headers=headers)
     assert resp.status == 422
     assert (await resp.json())["error"]["code"] == "unknown_region"
     resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": 999}, headers=headers)
     assert resp.status == 404
     assert (await resp.json())["error"]["code"] == "supplier_not_found"
-    resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": supplier_id, "price_fen": 12.5}, headers=headers)
+    resp = await client.post("/api/v1/admin/products", json={**PRODUCT, "supplier_id": supplier_id, "price_fen": 12.5},
+                             headers=headers)
     assert resp.status == 422
-    resp = await client.post("/api/v1/admin/products/NOPE/certify", json={"cert_no": "X", "valid_until": "2099-01-01"}, headers=headers)
+    resp = await client.post("/api/v1/admin/products/NOPE/certify", json={"cert_no": "X", "valid_until": "2099-01-01"},
+                             headers=headers)
     assert resp.status == 404
     assert (await resp.json())["error"]["code"] == "product_not_found"
     resp = await client.post("/api/v1/admin/products/NOPE/revoke", json={"reason": ""}, headers=headers)

@@ -1,4 +1,5 @@
-"""The 以购代捐 organization report: batches, cards and where the money went by county, agreeing with the card ledger."""
+"""The 以购代捐 organization report: batches, cards and where the money went by county, agreeing with the card
+ledger."""
 from __future__ import annotations
 
 from tortoise.transactions import in_transaction

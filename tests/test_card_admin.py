@@ -71,7 +71,8 @@ async def test_a_lost_card_is_frozen_then_closed(client, counter, admin, setting
     _, alice, card_no = counter
     assert (await client.post(f"/api/v1/cards/{card_no}/freeze", json={"reason": "丢失"}, headers=alice)).status == 200
     assert (await close(client, admin, card_no))["status"] == "closed"
-    assert await ledger(client, alice, card_no) == [("activate", 20000, 20000), ("freeze", 0, 20000), ("close", -20000, 0)]
+    assert await ledger(client, alice, card_no) == [
+        ("activate", 20000, 20000), ("freeze", 0, 20000), ("close", -20000, 0)]
     assert (await audit_trail(client, admin, card_no))[0]["before"]["status"] == "frozen"
     assert reconcile(settings).returncode == 0
 
@@ -162,7 +163,8 @@ async def test_bad_adjustments_are_422(client, counter, admin, body):
 
 async def test_admins_only_and_unknown_cards(client, counter, admin):
     _, alice, card_no = counter
-    for path, body in (("close", {"reason": "x"}), ("adjust", {"amount_fen": 1, "reason": "x", "idempotency_key": "k-000001"})):
+    for path, body in (("close", {"reason": "x"}),
+                       ("adjust", {"amount_fen": 1, "reason": "x", "idempotency_key": "k-000001"})):
         assert (await client.post(f"{A}/{card_no}/{path}", json=body, headers=alice)).status == 403
         assert (await client.post(f"{A}/{card_no}/{path}", json=body)).status == 401
         missing = await client.post(f"{A}/{card_no_for(99)}/{path}", json=body, headers=admin)
@@ -182,7 +184,8 @@ async def test_adjustments_racing_redemptions_never_overdraw(client, counter, ad
     clerk, alice, card_no = counter
     code = (await (await client.post(f"/api/v1/cards/{card_no}/give", headers=alice)).json())["claim_code"]
     redemptions = [client.post("/api/v1/merchant/redemptions", headers=clerk, json={
-        "code": code, "items": [{"sku": "T-EGG-01", "qty": 1}], "idempotency_key": f"race-r-{i:04d}"}) for i in range(15)]
+        "code": code, "items": [{"sku": "T-EGG-01", "qty": 1}], "idempotency_key": f"race-r-{i:04d}"})
+        for i in range(15)]
     adjustments = [client.post(f"{A}/{card_no}/adjust", headers=admin, json={
         "amount_fen": -1500, "reason": "冲正", "idempotency_key": f"race-a-{i:04d}"}) for i in range(15)]
     mixed = [c for pair in zip(redemptions, adjustments, strict=True) for c in pair]
@@ -213,7 +216,8 @@ async def test_close_racing_redemptions_leaves_nothing_behind(client, counter, a
     clerk, alice, card_no = counter
     code = (await (await client.post(f"/api/v1/cards/{card_no}/give", headers=alice)).json())["claim_code"]
     calls = [client.post("/api/v1/merchant/redemptions", headers=clerk, json={
-        "code": code, "items": [{"sku": "T-EGG-01", "qty": 1}], "idempotency_key": f"close-r-{i:04d}"}) for i in range(4)]
+        "code": code, "items": [{"sku": "T-EGG-01", "qty": 1}], "idempotency_key": f"close-r-{i:04d}"})
+        for i in range(4)]
     calls.insert(2, client.post(f"{A}/{card_no}/close", json={"reason": "注销"}, headers=admin))
     responses = await asyncio.gather(*calls)
     assert responses[2].status == 200  # 4 × 39.90 fits: only the close can refuse them

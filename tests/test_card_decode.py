@@ -1,6 +1,7 @@
 """POST /api/v1/cards/decode: a holder claims a printed card from a photo of its QR (the consumer page's 领取).
 
-The same decoder, size limits and per-user rate as the counter's /api/v1/merchant/decode (tests/test_console_merchant.py).
+The same decoder, size limits and per-user rate as the counter's /api/v1/merchant/decode
+(tests/test_console_merchant.py).
 """
 from __future__ import annotations
 

@@ -16,7 +16,8 @@ async def test_bought_cards_arrive_active_with_their_ledger(client, settings):
     cards = await buy_cards(client, alice, face=10000, quantity=2)
     assert [(c["face_value_fen"], c["balance_fen"], c["status"]) for c in cards] == [(10000, 10000, "active")] * 2
     detail = await (await client.get(f"/api/v1/cards/{cards[0]['card_no']}", headers=alice)).json()
-    assert [(a["kind"], a["amount_fen"], a["balance_after_fen"]) for a in detail["ledger"]] == [("activate", 10000, 10000)]
+    assert [(a["kind"], a["amount_fen"], a["balance_after_fen"]) for a in detail["ledger"]] == [
+        ("activate", 10000, 10000)]
     bob = await consumer_headers(client, "bob")
     assert (await client.get(f"/api/v1/cards/{cards[0]['card_no']}", headers=bob)).status == 404
     resp = await client.post("/api/v1/cards/purchase", json={"face_value_fen": 12345, "quantity": 1}, headers=alice)
@@ -28,7 +29,8 @@ async def test_bought_cards_arrive_active_with_their_ledger(client, settings):
 async def test_redeem_with_a_pay_code(client, counter, settings):
     clerk, alice, card_no = counter
     code = await pay_code(client, alice, card_no)
-    preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code}, headers=clerk)).json()
+    preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code},
+                                       headers=clerk)).json()
     assert preview["balance_fen"] == 20000
     assert preview["card_no_masked"].endswith(card_no[-4:])
     assert "*" in preview["card_no_masked"]
@@ -45,7 +47,8 @@ async def test_forged_tampered_and_expired_codes(client, counter):
     clerk, alice, card_no = counter
     code = await pay_code(client, alice, card_no)
     tampered = code[:-1] + ("0" if code[-1] != "0" else "1")
-    for bad in (tampered, f"AX1.{card_no}.AAAAAAAAAAAAAAAA", "hello", code.replace(card_no, card_no[:-1] + ("0" if card_no[-1] != "0" else "1"))):
+    for bad in (tampered, f"AX1.{card_no}.AAAAAAAAAAAAAAAA", "hello",
+                code.replace(card_no, card_no[:-1] + ("0" if card_no[-1] != "0" else "1"))):
         body = await redeem(client, clerk, bad, [("T-EGG-01", 1)], "key-bad-1", status=422)
         assert body["error"]["code"] == "qr_invalid"
     codes = client.app[CARD_CODES]
@@ -73,10 +76,12 @@ async def test_idempotent_retry_and_reused_key(client, counter):
 async def test_only_certified_products_and_enough_balance(client, counter):
     clerk, alice, card_no = counter
     for sku in ("T-HONEY-02", "T-PEND-01", "NOPE"):
-        body = await redeem(client, clerk, await pay_code(client, alice, card_no), [("T-EGG-01", 1), (sku, 1)], f"key-{sku}", status=422)
+        body = await redeem(client, clerk, await pay_code(client, alice, card_no), [("T-EGG-01", 1), (sku, 1)],
+                            f"key-{sku}", status=422)
         assert body["error"]["code"] == "product_not_certified"
         assert body["error"]["details"]["sku"] == sku
-    body = await redeem(client, clerk, await pay_code(client, alice, card_no), [("T-APPLE-02", 3)], "key-too-much", status=409)
+    body = await redeem(client, clerk, await pay_code(client, alice, card_no), [("T-APPLE-02", 3)], "key-too-much",
+                        status=409)
     assert body["error"]["code"] == "card_insufficient_balance"
     assert await balance(client, alice, card_no) == 20000
 
@@ -87,7 +92,8 @@ async def test_void_restores_and_merchants_see_only_their_own(client, counter, s
     other = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk2", merchant_name="别家专馆"))
     assert (await client.post(f"/api/v1/merchant/redemptions/{body['id']}/void", json={}, headers=other)).status == 404
     assert (await (await client.get("/api/v1/merchant/redemptions", headers=other)).json())["total"] == 0
-    resp = await client.post(f"/api/v1/merchant/redemptions/{body['id']}/void", json={"reason": "顾客退货"}, headers=clerk)
+    resp = await client.post(f"/api/v1/merchant/redemptions/{body['id']}/void", json={"reason": "顾客退货"},
+                             headers=clerk)
     assert resp.status == 200
     assert (await resp.json())["status"] == "voided"
     assert await balance(client, alice, card_no) == 20000
@@ -110,7 +116,8 @@ async def test_fifty_concurrent_redemptions_never_overdraw(client, counter, sett
     refused = {(await r.json())["error"]["code"] for r in responses if r.status != 201}
     assert len(ok) == 20000 // 3990
     assert refused == {"card_insufficient_balance"}
-    preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code}, headers=clerk)).json()
+    preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code},
+                                       headers=clerk)).json()
     assert preview["balance_fen"] == 20000 - len(ok) * 3990 >= 0
     assert reconcile(settings).returncode == 0
 
@@ -121,7 +128,8 @@ async def test_gift_and_a_claim_race_has_one_winner(client):
     code = (await (await client.post(f"/api/v1/cards/{card_no}/give", headers=alice)).json())["claim_code"]
     assert (await (await client.get("/api/v1/cards", headers=alice)).json())["items"] == []
     bob, carol = await consumer_headers(client, "bob"), await consumer_headers(client, "carol")
-    results = await asyncio.gather(*(client.post("/api/v1/cards/claim", json={"code": code}, headers=h) for h in (bob, carol)))
+    results = await asyncio.gather(*(client.post("/api/v1/cards/claim", json={"code": code}, headers=h)
+                                     for h in (bob, carol)))
     assert sorted(r.status for r in results) == [200, 409]
     loser = next(r for r in results if r.status == 409)
     assert (await loser.json())["error"]["code"] == "card_already_claimed"

@@ -157,7 +157,8 @@ async def test_card_balance_and_order_status_answer_from_the_users_own_records(a
     body = await alice.say("我的爱心卡还有多少钱")
     assert body["intent"] == "card_balance"
     assert "还没有爱心卡" in body["reply"]
-    resp = await shop.post("/api/v1/cards/purchase", json={"face_value_fen": 10000, "quantity": 1}, headers=alice.headers)
+    resp = await shop.post("/api/v1/cards/purchase", json={"face_value_fen": 10000, "quantity": 1},
+                           headers=alice.headers)
     order_no = (await resp.json())["order_no"]
     await shop.post(f"/api/v1/orders/{order_no}/pay", json={"method": "wechat"}, headers=alice.headers)
     await wait_for_deliveries(shop.app[WECHATPAY_SANDBOX])
@@ -216,8 +217,8 @@ async def test_price_question_then_an_ordinal_pick(alice):
     assert body["slots"]["sku"] == last
 
 
-@pytest.mark.parametrize("message, qty", [("来十二瓶春中宝蜂蜜", 12), ("春中宝蜂蜜要二十瓶", 20), ("买3瓶春中宝蜂蜜", 3),
-                                          ("春中宝蜂蜜来两瓶", 2)])
+@pytest.mark.parametrize("message, qty", [("来十二瓶春中宝蜂蜜", 12), ("春中宝蜂蜜要二十瓶", 20),
+                                          ("买3瓶春中宝蜂蜜", 3), ("春中宝蜂蜜来两瓶", 2)])
 async def test_chinese_and_arabic_quantities(alice, message, qty):
     body = await alice.say(message)
     assert body["intent"] == "order"
@@ -275,7 +276,8 @@ async def test_a_revoked_product_is_no_longer_offered(alice, shop, admin):
 
 
 HOSTILE = ["", "   ", "😀😀😀", "hello 你好 мир ١٢٣", "'; DROP TABLE \"order\"; --", "\x01\x1b[31m苹果\x07",
-           "苹果" * 400, "第999999999999个", "买99999999999999999箱苹果", "\u202e反转文字", "%s%s%n{}{0}", "<script>alert(1)</script>"]
+           "苹果" * 400, "第999999999999个", "买99999999999999999箱苹果", "\u202e反转文字", "%s%s%n{}{0}",
+           "<script>alert(1)</script>"]
 
 
 @pytest.mark.parametrize("message", HOSTILE)

@@ -40,7 +40,8 @@ def test_create_user_cli(empty_database_url):
     staff = run_cli("create-user", "--role", "merchant_staff", "--username", "c1", "--password", "long enough pw",
                     "--merchant", "1", database_url=empty_database_url)
     assert staff.returncode == 0, staff.stderr
-    bad = run_cli("create-user", "--role", "wizard", "--username", "x", "--password", "y", database_url=empty_database_url)
+    bad = run_cli("create-user", "--role", "wizard", "--username", "x", "--password", "y",
+                  database_url=empty_database_url)
     assert bad.returncode == 2
 
 

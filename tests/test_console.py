@@ -18,7 +18,8 @@ _PAIRED = re.compile(r'\(\s*(?:[A-Z]\w*,\s*)?"([a-z][a-z0-9]*_[a-z0-9_]+)",\s*[r
 def _raised() -> re.Pattern[str]:
     from models import errors
 
-    kinds = sorted(name for name, obj in vars(errors).items() if isinstance(obj, type) and issubclass(obj, errors.AppError))
+    kinds = sorted(name for name, obj in vars(errors).items()
+                   if isinstance(obj, type) and issubclass(obj, errors.AppError))
     return re.compile(rf'\b(?:{"|".join(kinds)}|error_response)\(\s*(?:\d{{3}},\s*)?"([a-z][a-z0-9_]*)"')
 
 

@@ -52,7 +52,8 @@ async def test_bad_query_parameter_is_422(client):
 async def test_oversize_body_is_413(make_client):
     client = await make_client(max_body_bytes=1024)
     headers = await admin_headers(client)
-    resp = await client.post("/api/v1/admin/catalog/import", data=b"x" * 4096, headers={**headers, "Content-Type": "text/csv"})
+    resp = await client.post("/api/v1/admin/catalog/import", data=b"x" * 4096,
+                             headers={**headers, "Content-Type": "text/csv"})
     assert resp.status == 413
     assert_error(await resp.json(), "payload_too_large")
 

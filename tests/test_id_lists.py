@@ -1,6 +1,6 @@
-"""Queries never take an unbounded list of ids (issue 14, item 3; models/storage/id_chunks.py, docs/queries.md): the chunk
-helper itself, each query that used to take such a list giving the same answers as before, and those queries driven
-past the engine's cap on parameters per statement (PostgreSQL's 32,767; SQLite's, 250,000 in this build)."""
+"""Queries never take an unbounded list of ids (issue 14, item 3; models/storage/id_chunks.py, docs/queries.md): the
+chunk helper itself, each query that used to take such a list giving the same answers as before, and those queries
+driven past the engine's cap on parameters per statement (PostgreSQL's 32,767; SQLite's, 250,000 in this build)."""
 from __future__ import annotations
 
 import sqlite3

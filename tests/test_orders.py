@@ -24,7 +24,8 @@ async def test_order_snapshots_lines_and_reserves_stock(client, small_catalog):
     assert body["total_fen"] == 2 * 3990 + 6800
     assert len(body["order_no"]) == 20
     assert body["order_no"].isdigit()
-    assert {(i["sku"], i["qty"], i["price_fen"]) for i in body["items"]} == {("T-EGG-01", 2, 3990), ("T-RICE-01", 1, 6800)}
+    assert {(i["sku"], i["qty"], i["price_fen"]) for i in body["items"]} == {
+        ("T-EGG-01", 2, 3990), ("T-RICE-01", 1, 6800)}
     assert body["items"][0]["origin_county"] == "佛冈县"
     assert body["shipping"]["phone"] == "13800138000"
     assert await stock_of(client, "T-EGG-01") == 498
@@ -93,7 +94,8 @@ async def test_order_needs_an_address(client, small_catalog):
 async def test_state_machine_and_stock(client, small_catalog):
     admin, consumer = await shop(client, small_catalog)
     no = (await order(client, consumer, ("T-EGG-01", 5)))["order_no"]
-    assert (await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"}, headers=admin)).status == 409
+    assert (await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"},
+                              headers=admin)).status == 409
     assert (await client.post(f"/api/v1/orders/{no}/confirm-receipt", headers=consumer)).status == 409
     resp = await client.post(f"/api/v1/orders/{no}/cancel", headers=consumer)
     assert resp.status == 200

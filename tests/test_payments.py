@@ -127,13 +127,16 @@ async def test_life_after_payment(client, small_catalog):
     no = await paid_order(client, consumer)
     assert (await client.post(f"/api/v1/orders/{no}/cancel", headers=consumer)).status == 409
     assert (await client.post(f"/api/v1/orders/{no}/confirm-receipt", headers=consumer)).status == 409
-    resp = await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF123"}, headers=admin)
+    resp = await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF123"},
+                             headers=admin)
     assert resp.status == 200
     assert (await resp.json())["tracking_no"] == "SF123"
-    assert (await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"}, headers=admin)).status == 409
+    assert (await client.post(f"/api/v1/admin/orders/{no}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"},
+                              headers=admin)).status == 409
     resp = await client.post(f"/api/v1/orders/{no}/confirm-receipt", headers=consumer)
     assert (await resp.json())["status"] == "completed"
-    for path, body in ((f"/api/v1/admin/orders/{no}/refund", {"reason": "x"}), (f"/api/v1/admin/orders/{no}/cancel", {"reason": "x"})):
+    for path, body in ((f"/api/v1/admin/orders/{no}/refund", {"reason": "x"}),
+                       (f"/api/v1/admin/orders/{no}/cancel", {"reason": "x"})):
         resp = await client.post(path, json=body, headers=admin)
         assert resp.status == 409
         assert (await resp.json())["error"]["code"] == "invalid_transition"
@@ -144,7 +147,8 @@ async def test_refunds_restore_stock_only_if_not_shipped(client, small_catalog):
     admin, consumer = await shop(client, small_catalog)
     unshipped = await paid_order(client, consumer, qty=3)
     shipped = await paid_order(client, consumer, qty=4)
-    await client.post(f"/api/v1/admin/orders/{shipped}/ship", json={"carrier": "EMS", "tracking_no": "E1"}, headers=admin)
+    await client.post(f"/api/v1/admin/orders/{shipped}/ship", json={"carrier": "EMS", "tracking_no": "E1"},
+                      headers=admin)
     assert await stock_of(client, "T-EGG-01") == 493
     for no in (unshipped, shipped):
         resp = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "买家申请退款"}, headers=admin)

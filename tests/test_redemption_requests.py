@@ -96,7 +96,8 @@ async def test_the_poster_qr_starts_a_request_the_clerk_confirms_once(client, co
     assert shown["id"] == asked["id"]
     assert shown["card_no_masked"].endswith(card_no[-4:])
     assert "*" in shown["card_no_masked"]
-    assert [(i["sku"], i["qty"], i["amount_fen"]) for i in shown["items"]] == [("T-EGG-01", 2, 7980), ("T-HONEY-01", 1, 5850)]
+    assert [(i["sku"], i["qty"], i["amount_fen"]) for i in shown["items"]] == [
+        ("T-EGG-01", 2, 7980), ("T-HONEY-01", 1, 5850)]
 
     receipt = await confirm(client, clerk, asked["id"])
     assert receipt["amount_fen"] == 13830
@@ -156,7 +157,8 @@ async def test_expired_and_rejected_requests_cannot_be_confirmed(client, counter
     body = await confirm(client, clerk, asked["id"], status=409)
     assert body["error"]["code"] == "redemption_request_rejected"
     outcome = await follow(client, alice, card_no, asked["id"])
-    assert (outcome["state"], outcome["reason_code"], outcome["reason"]) == ("rejected", "merchant_rejected", "货架上没有这件商品")
+    assert (outcome["state"], outcome["reason_code"], outcome["reason"]) == (
+        "rejected", "merchant_rejected", "货架上没有这件商品")
     assert (await client.post(f"{_M}/{asked['id']}/reject", json={"reason": "again"}, headers=clerk)).status == 200
     assert await balance(client, alice, card_no) == 20000
     assert reconcile(settings).returncode == 0
@@ -226,7 +228,8 @@ async def test_rotating_the_code_invalidates_old_posters(client, counter):
     old = await merchant_code(client, clerk)
     merchant_id = (await (await client.get("/api/v1/me", headers=clerk)).json())["merchant_id"]
     admin = auth(await staff_token(client, username="admin2"))
-    assert decode(await (await client.get(f"/api/v1/admin/merchants/{merchant_id}/qr.png", headers=admin)).read()) == old
+    assert decode(await (await client.get(f"/api/v1/admin/merchants/{merchant_id}/qr.png",
+                                          headers=admin)).read()) == old
     resp = await client.post(f"/api/v1/admin/merchants/{merchant_id}/rotate-code", headers=admin)
     assert resp.status == 200, await resp.text()
     rotated = await resp.json()
@@ -245,6 +248,7 @@ async def test_rotating_the_code_invalidates_old_posters(client, counter):
         assert body["error"]["code"] == "qr_invalid"
     assert (await client.post("/api/v1/admin/merchants/999999/rotate-code", headers=admin)).status == 404
     assert (await client.get("/api/v1/admin/merchants/999999/qr.png", headers=admin)).status == 404
-    audit = await (await client.get("/api/v1/admin/audit", params={"entity_type": "merchant",
-                                                                   "entity_id": str(merchant_id)}, headers=admin)).json()
+    audit = await (await client.get("/api/v1/admin/audit",
+                                    params={"entity_type": "merchant", "entity_id": str(merchant_id)},
+                                    headers=admin)).json()
     assert any(e["action"] == "merchant.rotate_code" for e in audit["items"])

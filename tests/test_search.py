@@ -72,7 +72,8 @@ async def test_revoking_a_supplier_hides_its_products(client, small_catalog):
     headers = await loaded(client, small_catalog)
     suppliers = (await (await client.get("/api/v1/admin/suppliers", headers=headers)).json())["items"]
     egg_supplier = next(s for s in suppliers if s["name"] == "佛冈县广生源农业有限公司")
-    resp = await client.post(f"/api/v1/admin/suppliers/{egg_supplier['id']}/revoke", json={"reason": "资质过期"}, headers=headers)
+    resp = await client.post(f"/api/v1/admin/suppliers/{egg_supplier['id']}/revoke", json={"reason": "资质过期"},
+                             headers=headers)
     assert resp.status == 200
     assert (await search(client, q="鸡蛋"))["total"] == 0
     await client.post(f"/api/v1/admin/suppliers/{egg_supplier['id']}/certify", json={}, headers=headers)

@@ -29,7 +29,8 @@ CATALOGUE = [
               province="四川省", city="广元市", county="苍溪县"),
     SearchDoc("KUDZU-1", "葛根粉 500g", brand="恒丰", category="粮油", aliases=("葛粉",),
               province="广西壮族自治区", city="梧州市", county="藤县"),
-    SearchDoc("APPLE-1", "礼县苹果 10斤", brand="陇上", category="水果", province="甘肃省", city="陇南市", county="礼县"),
+    SearchDoc("APPLE-1", "礼县苹果 10斤", brand="陇上", category="水果",
+              province="甘肃省", city="陇南市", county="礼县"),
 ]
 
 

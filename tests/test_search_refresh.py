@@ -16,8 +16,8 @@ from tests.support.http import admin_headers, auth, consumer_headers, import_csv
 BULK = {"sqlite": 250_100, "postgres": 40_000}
 BULK_NAME = "扶贫测试挂面 500g"
 
-_BULK_COLUMNS = ("sku, name, brand, category, unit, price_fen, stock, supplier_id, origin_id, tags, aliases, cert_status, "
-                 "cert_no, valid_until, created_at, updated_at")
+_BULK_COLUMNS = ("sku, name, brand, category, unit, price_fen, stock, supplier_id, origin_id, tags, aliases, "
+                 "cert_status, cert_no, valid_until, created_at, updated_at")
 _BULK_VALUES = ("'BULK-' || CAST(n.i AS TEXT), ?, '', p.category, p.unit, p.price_fen, p.stock, p.supplier_id, "
                 "p.origin_id, p.tags, p.aliases, p.cert_status, p.cert_no, p.valid_until, p.created_at, p.updated_at")
 

@@ -1,4 +1,5 @@
-"""Merchant settlement: a business day's figures per merchant (Asia/Shanghai), CSV export, closing, voids refused after."""
+"""Merchant settlement: a business day's figures per merchant (Asia/Shanghai), CSV export, closing, voids refused
+after."""
 from __future__ import annotations
 
 import asyncio
@@ -119,7 +120,8 @@ async def test_csv_exports(client, day_d):
         assert row[col["营业日"]] == D.isoformat()
         assert row[col["已日结"]] == "否"
         by_kind.setdefault(row[col["类别"]], []).append(row)
-    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [("2", "23430", "234.30")]
+    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [
+        ("2", "23430", "234.30")]
     assert [(r[col["笔数"]], r[col["金额（分）"]]) for r in by_kind["撤销"]] == [("1", "5850")]
     assert [(r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["净额"]] == [("17580", "175.80")]
     assert [(r[col["SKU"]], r[col["商品名称"]], r[col["数量"]], r[col["金额（分）"]]) for r in by_kind["商品"]] == [
@@ -252,7 +254,8 @@ async def _race(void, close, void_first: bool):
 async def test_concurrent_closes_write_once_and_agree(client, day_d):
     s = day_d
     body = {"merchant_id": s["m2"], "date": D.isoformat()}
-    replies = await asyncio.gather(*(client.post(f"{ADMIN_URL}/close", json=body, headers=s["admin"]) for _ in range(4)))
+    replies = await asyncio.gather(*(client.post(f"{ADMIN_URL}/close", json=body, headers=s["admin"])
+                                     for _ in range(4)))
     bodies = [await r.json() for r in replies]
     assert [r.status for r in replies] == [200] * 4, bodies
     assert all(b == bodies[0] for b in bodies), bodies

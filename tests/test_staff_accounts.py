@@ -19,7 +19,8 @@ async def test_supplier_staff_logs_in_tied_to_their_supplier(client):
 
 
 async def test_officials_region_is_read_from_the_six_digit_code(client):
-    for level, code, stored in (("county", "441821", "441821"), ("city", "441800", "4418"), ("province", "440000", "44")):
+    for level, code, stored in (("county", "441821", "441821"), ("city", "441800", "4418"),
+                                ("province", "440000", "44")):
         headers = await official_headers(client, level, code, username=f"official-{level}")
         me = await (await client.get("/api/v1/me", headers=headers)).json()
         assert me["role"] == "official"

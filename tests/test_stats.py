@@ -66,7 +66,8 @@ async def test_total_and_subscribed(client, ledger):
     ("province", {"广东省": GUANGDONG, "贵州省": GUIZHOU, "广西壮族自治区": GUANGXI}),
     ("city", {"清远市": GUANGDONG, "六盘水市": GUIZHOU, "柳州市": GUANGXI}),
     ("county", {"佛冈县": GUANGDONG, "盘州市": GUIZHOU, "融安县": GUANGXI}),
-    ("supplier", {"佛冈县广生源农业有限公司": GUANGDONG, "贵州刺柠吉生物科技有限公司": GUIZHOU, "融安县金桔产业合作社": GUANGXI}),
+    ("supplier", {"佛冈县广生源农业有限公司": GUANGDONG, "贵州刺柠吉生物科技有限公司": GUIZHOU,
+                  "融安县金桔产业合作社": GUANGXI}),
     ("category", {"禽蛋肉类": GUANGDONG, "茶叶饮品": GUIZHOU, "滋补养生": GUANGXI}),
     ("channel", {"online": figures(ONLINE, 2, 4, 2, 420, 9600), "merchant": figures(MERCHANT, 1, 2, 2, 330, 3580)}),
     ("merchant", {"online": figures(ONLINE, 2, 4, 2, 420, 9600), "佛冈专柜": figures(MERCHANT, 1, 2, 2, 330, 3580)}),
@@ -122,8 +123,8 @@ async def test_history_survives_catalogue_edits_and_revocation(client, ledger):
     assert resp.status == 200, await resp.text()
     suppliers = await (await client.get("/api/v1/admin/suppliers", headers=admin)).json()
     egg_supplier = next(s for s in suppliers["items"] if s["name"] == "佛冈县广生源农业有限公司")
-    resp = await client.patch(f"/api/v1/admin/suppliers/{egg_supplier['id']}", json={"households_lifted": 9999,
-                                                                                      "name": "改名公司"}, headers=admin)
+    resp = await client.patch(f"/api/v1/admin/suppliers/{egg_supplier['id']}",
+                              json={"households_lifted": 9999, "name": "改名公司"}, headers=admin)
     assert resp.status == 200, await resp.text()
     for group, body in before.items():
         assert await stats(client, admin, group_by=group) == body
@@ -147,7 +148,8 @@ async def test_dates_are_shanghai_days_inclusive(client, ledger):
     # the card sold and the batch activated today are in today's range only
     yesterday = (today - timedelta(days=1)).isoformat()
     assert (await stats(client, admin, group_by="day", to=yesterday))["total"]["subscribed_fen"] == 0
-    assert (await stats(client, admin, group_by="day", **{"from": today.isoformat()}))["total"]["subscribed_fen"] == 50000
+    assert (await stats(client, admin, group_by="day",
+                        **{"from": today.isoformat()}))["total"]["subscribed_fen"] == 50000
 
 
 async def test_rollup_agrees_with_the_snapshots(client, ledger):

@@ -247,7 +247,8 @@ async def test_migration_marks_refunds_no_computation_saw(client, small_catalog)
     await pay(client, alice, no)
     await eventually(lambda: _status_is(client, no, "paid"), "the sandbox paid")
     await set_paid_at(client, no, datetime.fromisoformat(f"{days_ago(2)}T09:00:00+08:00").astimezone(UTC))
-    assert (await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "退货"}, headers=admin)).status == 200
+    assert (await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "退货"},
+                              headers=admin)).status == 200
     with activated(client.app[DATABASE]):
         db = get_connection("default")
         await sql.execute(db, "DELETE FROM stats_dirty", [])  # as an older release left it: no marks

@@ -48,7 +48,8 @@ def test_sign_verify_round_trip_and_tampered_message(keys):
     assert not pc.verify(keys.platform_pub, b"hello\n", signature)
 
 
-@pytest.mark.parametrize("signature", ["", "not base64!", "WECHATPAY/SIGNTEST/abc", base64.b64encode(b"x").decode(), None])
+@pytest.mark.parametrize("signature",
+                         ["", "not base64!", "WECHATPAY/SIGNTEST/abc", base64.b64encode(b"x").decode(), None])
 def test_verify_is_false_on_malformed_signatures(keys, signature):
     assert pc.verify(keys.merchant_pub, b"m", signature) is False
 
@@ -185,7 +186,8 @@ def test_verify_notification_rejects_non_integer_timestamps(keys, timestamp):
 def test_verify_notification_rejects_bad_signatures(keys):
     headers = signed_headers(keys, '{"amount":1}')
     assert rejection(keys, headers, '{"amount":2}') == "bad_signature"
-    assert rejection(keys, {**headers, "Wechatpay-Signature": "WECHATPAY/SIGNTEST/xyz"}, '{"amount":1}') == "bad_signature"
+    assert rejection(keys, {**headers, "Wechatpay-Signature": "WECHATPAY/SIGNTEST/xyz"},
+                     '{"amount":1}') == "bad_signature"
     assert rejection(keys, {**headers, "Wechatpay-Signature-Type": "OTHER"}, '{"amount":1}') == "bad_signature"
     assert rejection(keys, headers, '{"amount":1}') is None
 
@@ -424,9 +426,11 @@ async def test_tampered_notifications_are_rejected(start_sandbox, receiver, http
 def test_stand_alone_keys_are_created_once_then_reused(tmp_path):
     first = ensure_sandbox_keys(tmp_path / "keys")
     again = ensure_sandbox_keys(tmp_path / "keys")
-    assert (first.serial, first.apiv3_key, first.public_key_path) == (again.serial, again.apiv3_key, again.public_key_path)
+    assert (first.serial, first.apiv3_key, first.public_key_path) == (
+        again.serial, again.apiv3_key, again.public_key_path)
     assert len(first.apiv3_key) == 32
     assert first.serial.startswith("PUB_KEY_ID_")
     assert (tmp_path / "keys" / "platform_private_key.pem").stat().st_mode & 0o077 == 0
     message = b"check"
-    assert pc.verify(pc.load_public_key(first.public_key_path.read_bytes()), message, pc.sign(again.platform_private_key, message))
+    assert pc.verify(pc.load_public_key(first.public_key_path.read_bytes()), message,
+                     pc.sign(again.platform_private_key, message))

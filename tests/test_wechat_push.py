@@ -192,7 +192,8 @@ def test_settings_refuse_a_bad_aes_key_or_a_token_without_secret(settings):
                  wechat_encoding_aes_key="too-short")
     with pytest.raises(ValueError, match="WECHAT_SECRET"):
         Settings(secret_key="x" * 20, wechat_appid="a", wechat_push_token="t")
-    Settings(secret_key="x" * 20, wechat_appid="a", wechat_secret="s", wechat_push_token="t", wechat_encoding_aes_key=AES_KEY)
+    Settings(secret_key="x" * 20, wechat_appid="a", wechat_secret="s", wechat_push_token="t",
+             wechat_encoding_aes_key=AES_KEY)
 
 
 # --- messages ------------------------------------------------------------------------------------------
@@ -210,7 +211,8 @@ async def test_a_text_message_gets_the_assistants_reply_as_a_customer_service_me
     assert expected.encode() in wechat.app[fake_wechat.SENT][0]["raw"]  # UTF-8, not \u escapes
 
 
-async def test_a_conversation_pushed_back_to_back_follows_the_same_dialogue_as_the_chat(push_client, wechat, small_catalog):
+async def test_a_conversation_pushed_back_to_back_follows_the_same_dialogue_as_the_chat(push_client, wechat,
+                                                                                        small_catalog):
     await import_csv(push_client, small_catalog, await admin_headers(push_client))
     turns = ["我想买苹果", "静宁的", "两箱"]
     for n, text in enumerate(turns):  # no waiting in between: the replies must still come in order

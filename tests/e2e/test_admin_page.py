@@ -275,7 +275,8 @@ def _paid_order(api: Api, sku: str, qty: int, seconds: float = 15) -> dict[str, 
     address = api.call("POST", "/api/v1/me/addresses", token, {
         "name": "张三", "phone": "13800138000", "province": "河北省", "city": "衡水市", "county": "武强县",
         "detail": "武强镇年画街 8 号", "is_default": True})
-    order = api.call("POST", "/api/v1/orders", token, {"items": [{"sku": sku, "qty": qty}], "address_id": address["id"]})
+    order = api.call("POST", "/api/v1/orders", token,
+                     {"items": [{"sku": sku, "qty": qty}], "address_id": address["id"]})
     api.call("POST", f"/api/v1/orders/{order['order_no']}/pay", token, {"method": "wechat"})
     deadline = time.monotonic() + seconds
     while (order := api.call("GET", f"/api/v1/orders/{order['order_no']}", token))["status"] != "paid":

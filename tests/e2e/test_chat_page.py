@@ -89,7 +89,8 @@ def test_a_consumer_orders_by_chat_and_sees_the_order(page: Any, api: Any) -> No
     expect(row.get_by_role("button", name="去支付")).to_be_visible()
     assert page.get_by_role("log").evaluate("log => log.scrollTop + log.clientHeight >= log.scrollHeight - 2")
     mine = api.call("GET", "/api/v1/orders", api.consumer_token(name))["items"]
-    assert [(o["order_no"], o["status"], o["total_fen"]) for o in mine] == [(order_no, "pending_payment", unit_price * 2)]
+    assert [(o["order_no"], o["status"], o["total_fen"]) for o in mine] == [
+        (order_no, "pending_payment", unit_price * 2)]
 
     # A reload keeps the conversation of this tab and the login (in a taller window: the README shows it whole).
     page.set_viewport_size({"width": 1280, "height": 1500})

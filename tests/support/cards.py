@@ -18,7 +18,8 @@ ADMIN_CARDS = "/api/v1/admin/cards"
 
 
 async def buy_cards(client, headers, face=20000, quantity=1) -> list[dict]:
-    resp = await client.post("/api/v1/cards/purchase", json={"face_value_fen": face, "quantity": quantity}, headers=headers)
+    resp = await client.post("/api/v1/cards/purchase", json={"face_value_fen": face, "quantity": quantity},
+                             headers=headers)
     body = await resp.json()
     assert resp.status == 201, body
     assert body["kind"] == "card", body
@@ -69,7 +70,8 @@ async def admin(client: TestClient) -> dict[str, str]:
     return auth(await staff_token(client, username="admin2"))
 
 
-async def close(client: TestClient, admin: dict, card_no: str, reason: str = "持卡人申请注销", status: int = 200) -> dict:
+async def close(client: TestClient, admin: dict, card_no: str, reason: str = "持卡人申请注销",
+                status: int = 200) -> dict:
     resp = await client.post(f"{ADMIN_CARDS}/{card_no}/close", json={"reason": reason}, headers=admin)
     body = await resp.json()
     assert resp.status == status, body

@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str, database_url: str, **env: str) -> subprocess.CompletedProcess:
-    full_env = {"PATH": os.environ["PATH"], "DATABASE_URL": database_url, "SECRET_KEY": "cli-test-secret-key-123", **env}
-    return subprocess.run([sys.executable, "main.py", *args], capture_output=True, text=True, env=full_env, cwd=ROOT, timeout=120)
+    full_env = {"PATH": os.environ["PATH"], "DATABASE_URL": database_url, "SECRET_KEY": "cli-test-secret-key-123",
+                **env}
+    return subprocess.run([sys.executable, "main.py", *args], capture_output=True, text=True, env=full_env, cwd=ROOT,
+                          timeout=120)
 
 
 @pytest.fixture

@@ -74,7 +74,8 @@ def skus(page: dict) -> list[str]:
     return [item["sku"] for item in page["items"]]
 
 
-HEADER = "sku,name,brand,category,unit,price,stock,supplier,supplier_type,origin_province,origin_city,origin_county,cert_no,cert_valid_until,poor_households,tags,aliases"
+HEADER = ("sku,name,brand,category,unit,price,stock,supplier,supplier_type,origin_province,origin_city,origin_county,"
+          "cert_no,cert_valid_until,poor_households,tags,aliases")
 
 
 def assert_limited(resp, body, limit: str) -> int:

@@ -26,7 +26,8 @@ async def stock_of(client, sku: str) -> int:
 
 
 async def order(client, headers, *items, status=201):
-    resp = await client.post("/api/v1/orders", json={"items": [{"sku": s, "qty": q} for s, q in items]}, headers=headers)
+    resp = await client.post("/api/v1/orders", json={"items": [{"sku": s, "qty": q} for s, q in items]},
+                             headers=headers)
     body = await resp.json()
     assert resp.status == status, body
     return body

@@ -38,16 +38,19 @@ async def ledger(client, small_catalog):
     for no in (o1, o2):
         await pay(client, alice, no)
     await settle(client)
-    resp = await client.post(f"/api/v1/admin/orders/{o1}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"}, headers=admin)
+    resp = await client.post(f"/api/v1/admin/orders/{o1}/ship", json={"carrier": "顺丰", "tracking_no": "SF1"},
+                             headers=admin)
     assert resp.status == 200, await resp.text()
-    assert (await client.post(f"/api/v1/admin/orders/{o2}/refund", json={"reason": "质量问题"}, headers=admin)).status == 200
+    assert (await client.post(f"/api/v1/admin/orders/{o2}/refund", json={"reason": "质量问题"},
+                              headers=admin)).status == 200
     o4 = (await order(client, alice, (EGG, 1)))["order_no"]
     resp = await client.post(f"/api/v1/orders/{o4}/pay", json={"method": "card", "card_no": card_no}, headers=alice)
     assert resp.status == 200, await resp.text()
     clerk = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk1", merchant_name="佛冈专柜"))
     await redeem(client, clerk, await pay_code(client, alice, card_no), [(JJG, 1), (EGG, 1)], "stats-r1")
     r2 = await redeem(client, clerk, await pay_code(client, alice, card_no), [(HONEY, 1)], "stats-r2")
-    assert (await client.post(f"/api/v1/merchant/redemptions/{r2['id']}/void", json={"reason": "退货"}, headers=clerk)).status == 200
+    assert (await client.post(f"/api/v1/merchant/redemptions/{r2['id']}/void", json={"reason": "退货"},
+                              headers=clerk)).status == 200
     batch = await create_and_issue(client, admin, count=3, face_value_fen=10000)
     assert (await client.post(f"/api/v1/admin/card-batches/{batch['id']}/activate", headers=admin)).status == 200
     return {"admin": admin, "alice": alice, "o1": o1, "card_no": card_no, "clerk": clerk}
