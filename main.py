@@ -247,14 +247,13 @@ def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool, pare
         from api.parent_watch import die_with_parent
 
         die_with_parent(parent_pid)
-    from aiohttp import web
-
     from api.access_log import RUNNER_KWARGS
     from api.app import create_app
+    from api.serving import run
 
     _configure_logging(settings.log_level)
-    web.run_app(create_app(settings), host=host, port=port, reuse_port=reuse_port, print=None,
-                **RUNNER_KWARGS)  # the access log, with pay codes and tokens masked
+    # web.run_app, but a request aiohttp cannot parse is answered in the JSON error shape (api/serving.py)
+    run(create_app(settings), host, port, reuse_port, **RUNNER_KWARGS)  # the access log: pay codes, tokens masked
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
