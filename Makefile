@@ -10,10 +10,13 @@ STAMP  := $(VENV)/.installed-stamp
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip shows each package as it is fetched and installed: the first run takes a minute or two.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	@echo "==> 安装依赖到 $(VENV)（首次约需一两分钟）…"
+	$(BIN)/pip install --progress-bar on --upgrade pip
+	$(BIN)/pip install --progress-bar on -e '.[test]'
 	touch $(STAMP)
+	@echo "==> 依赖安装完成"
 
 install: $(STAMP)
 
