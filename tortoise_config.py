@@ -1,4 +1,5 @@
-"""Entry point for Tortoise's migration CLI only: `python -m tortoise -c tortoise_config.TORTOISE_ORM makemigrations`."""
+"""Entry point for Tortoise's migration CLI only:
+`python -m tortoise -c tortoise_config.TORTOISE_ORM makemigrations`."""
 import os
 
 from models.storage.database import tortoise_config

@@ -76,9 +76,11 @@ async def empty_cards(engine: str) -> None:
     """Back to an empty card table (and a fresh serial counter), so every step starts from the same state."""
     conn = CardBatch._meta.db
     if engine == "sqlite":
-        await conn.execute_script('DELETE FROM "card_activity"; DELETE FROM "card"; DELETE FROM "card_number_counter"; VACUUM;')
+        await conn.execute_script(
+            'DELETE FROM "card_activity"; DELETE FROM "card"; DELETE FROM "card_number_counter"; VACUUM;')
     else:
-        await conn.execute_script('TRUNCATE "card_activity", "card", "card_number_counter" RESTART IDENTITY CASCADE; CHECKPOINT;')
+        await conn.execute_script(
+            'TRUNCATE "card_activity", "card", "card_number_counter" RESTART IDENTITY CASCADE; CHECKPOINT;')
 
 
 async def timed(work: Callable[[], Awaitable[object]]) -> float:

@@ -34,7 +34,8 @@ class ChatWorkload:
             raise WorkloadError(f"the chat answered {answer!r}")
 
     def before_run(self, seconds: int) -> dict[str, str]:
-        return {"BENCH_TOKEN": self.token, "BENCH_TOKENS": "\n".join(self.tokens), "BENCH_BODIES": "\n".join(self.bodies)}
+        return {"BENCH_TOKEN": self.token, "BENCH_TOKENS": "\n".join(self.tokens),
+                "BENCH_BODIES": "\n".join(self.bodies)}
 
     def after_run(self, rps: float) -> dict[str, Any]:
         return {}

@@ -479,7 +479,8 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
 
     def fmt(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i in (0, 4) else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        return "  ".join(c.ljust(w) if i in (0, 4) else c.rjust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
 
     return "\n".join([fmt(header), "  ".join("-" * w for w in widths), *map(fmt, lines)])
 
@@ -559,7 +560,8 @@ def load_description(tool: str, endpoints: list[Endpoint]) -> str:
     if tool != "wrk":
         return f"bench/loadgen.py, {CONNECTIONS} connections"
     scripted = sorted({f"-c{e.connections} -s bench/{e.lua}" for e in endpoints if e.lua})
-    return f"wrk -t{THREADS} -c{CONNECTIONS}" + (f" (order and redemption endpoints: {', '.join(scripted)})" if scripted else "")
+    return f"wrk -t{THREADS} -c{CONNECTIONS}" + (
+        f" (order and redemption endpoints: {', '.join(scripted)})" if scripted else "")
 
 
 def report(rows: list[dict[str, Any]], targets: list[dict[str, Any]], real: Server) -> bool:

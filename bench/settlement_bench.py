@@ -87,8 +87,8 @@ async def generate(args: argparse.Namespace) -> dict[str, Any]:
             ledger.append((card, ActivityKind.VOID.value, amount, merchant, n, now))
     columns = list(snaps[0])
     await _many(_REDEMPTION, redemptions)
-    await _many(f"INSERT INTO redemption_line (redemption_id, {', '.join(columns)}) VALUES ({sql.marks(len(columns) + 1)})",
-                lines)
+    await _many(f"INSERT INTO redemption_line (redemption_id, {', '.join(columns)}) "
+                f"VALUES ({sql.marks(len(columns) + 1)})", lines)
     await _many(_ACTIVITY, ledger)
     conn = CardBatch._meta.db
     await conn.execute_script("ANALYZE")

@@ -126,7 +126,8 @@ async def reference_rows(conn: BaseDBAsyncClient) -> None:
         f"VALUES ({ph(8)})", suppliers)
     await conn.execute_script(
         "CREATE TABLE bench_snapshot (id INT PRIMARY KEY, sku VARCHAR(64), name VARCHAR(128), category VARCHAR(32), "
-        "price_fen BIGINT, supplier_id INT, supplier_name VARCHAR(128), households_lifted INT, origin_code VARCHAR(12), "
+        "price_fen BIGINT, supplier_id INT, supplier_name VARCHAR(128), households_lifted INT, "
+        "origin_code VARCHAR(12), "
         "origin_province VARCHAR(64), origin_city VARCHAR(64), origin_county VARCHAR(64), poverty_county BOOLEAN)")
     products, snapshots = [], []
     for i in range(1, PRODUCTS + 1):
@@ -142,7 +143,8 @@ async def reference_rows(conn: BaseDBAsyncClient) -> None:
         "INSERT INTO product (id, sku, name, category, unit, price_fen, stock, supplier_id, origin_id, tags, aliases, "
         f"cert_status, created_at, updated_at, brand) VALUES ({ph(14)}, '')", products)
     await conn.execute_many(f"INSERT INTO bench_snapshot VALUES ({ph(13)})", snapshots)
-    await run(conn, "INSERT INTO app_user (id, role, openid, nickname, is_active, created_at) VALUES (1, 'consumer', 'bench', "
+    await run(conn, "INSERT INTO app_user (id, role, openid, nickname, is_active, created_at) "
+                    "VALUES (1, 'consumer', 'bench', "
                     f"'bench', {'1' if sqlite else 'true'}, {at_seconds(sqlite, '0')})")
     await run(conn, "INSERT INTO merchant (id, name, kind, address, organization, active, created_at) "
                     f"SELECT i, '消费扶贫专柜' || i, 'counter', '', '', {'1' if sqlite else 'true'}, "
@@ -162,7 +164,8 @@ _SNAPSHOT_COLUMNS = ("sku, name, unit, category, price_fen, qty, amount_fen, sup
 
 
 def _snapshot_select(qty: str) -> str:
-    return (f"b.sku, b.name, '件', b.category, b.price_fen, {qty}, b.price_fen * {qty}, b.supplier_id, b.supplier_name, "
+    return (f"b.sku, b.name, '件', b.category, b.price_fen, {qty}, b.price_fen * {qty}, b.supplier_id, "
+            "b.supplier_name, "
             "b.households_lifted, b.origin_code, b.origin_province, b.origin_city, b.origin_county, b.poverty_county")
 
 
@@ -184,7 +187,8 @@ async def facts(conn: BaseDBAsyncClient, order_lines: int, redemptions: int, red
     card_orders = 1_000
     await run(conn, 'INSERT INTO "order" (id, order_no, user_id, kind, status, total_fen, note, paid_at, created_at, '
                     f"card_face_value_fen, card_quantity) SELECT {orders} + i, 'C' || i, 1, 'card', 'paid', 20000, '', "
-                    f"{at_seconds(sqlite, f'i * {span} / {card_orders}')}, {at_seconds(sqlite, f'i * {span} / {card_orders}')}, "
+                    f"{at_seconds(sqlite, f'i * {span} / {card_orders}')}, "
+                    f"{at_seconds(sqlite, f'i * {span} / {card_orders}')}, "
                     f"20000, 1 FROM {series(sqlite, card_orders)}")
     day = f"i * {DAYS} / {redemptions + 1}"
     await run(conn, "INSERT INTO redemption (id, merchant_id, card_id, amount_fen, status, idempotency_key, "
@@ -194,7 +198,8 @@ async def facts(conn: BaseDBAsyncClient, order_lines: int, redemptions: int, red
                     f"{at_seconds(sqlite, f'({day}) * 86400 + 7200')} FROM {series(sqlite, redemptions)}")
     await run(conn, f"INSERT INTO redemption_line (redemption_id, product_id, {_SNAPSHOT_COLUMNS}) "
                     f"SELECT (i - 1) * {redemptions} / {redemption_lines} + 1, b.id, {_snapshot_select('(1 + i % 2)')} "
-                    f"FROM {series(sqlite, redemption_lines)} JOIN bench_snapshot b ON b.id = (i * 104729) % {PRODUCTS} + 1")
+                    f"FROM {series(sqlite, redemption_lines)} "
+                    f"JOIN bench_snapshot b ON b.id = (i * 104729) % {PRODUCTS} + 1")
     await run(conn, "UPDATE redemption SET amount_fen = t.s FROM (SELECT redemption_id, SUM(amount_fen) AS s "
                     "FROM redemption_line GROUP BY redemption_id) AS t WHERE t.redemption_id = redemption.id")
     if not sqlite:
@@ -218,7 +223,8 @@ async def timings(runs: int, naive: bool) -> list[tuple[str, str, float]]:
     print(f"  rollup build (`main.py stats-rollup`): {days} days and their months in {seconds:.1f} s"
           f" ({seconds / max(days, 1):.2f} s a day)", flush=True)
     conn = Order._meta.db
-    if conn.capabilities.dialect != "sqlite" and days:  # what autovacuum does after the inserts: index-only scans need it
+    # what autovacuum does after the inserts: index-only scans need it
+    if conn.capabilities.dialect != "sqlite" and days:
         await conn.execute_script("VACUUM ANALYZE stats_day, stats_day_supplier, stats_month, stats_month_supplier")
     one_day = StatsFilter(group_by=GroupBy.PROVINCE, date_from=date(2025, 6, 15), date_to=date(2025, 6, 15))
     seconds = pystats.median([await timed(direct_statistics(one_day)) for _ in range(runs)])
