@@ -31,7 +31,7 @@ from api.keys import DATABASE
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.settings import Settings
-from models.services.accounts import create_staff_user
+from models.services.staff_accounts import create_staff_user
 from models.services.merchants import create_merchant
 from models.storage.database import activated
 from models.tables.merchants import MerchantKind

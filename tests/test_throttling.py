@@ -9,7 +9,7 @@ from aiohttp.test_utils import TestClient
 
 from api.keys import DATABASE
 from models.services import throttle
-from models.services.accounts import create_staff_user
+from models.services.staff_accounts import create_staff_user
 from models.services.throttle import Lockout
 from models.storage.database import activated
 from models.tables.throttle import ThrottleBucket
