@@ -18,9 +18,9 @@ from models.clock import today_shanghai
 from models.errors import Invalid
 from models.exports.csv_chunks import csv_chunks
 from models.exports.spreadsheet_safety import safe_cell, xlsx_bytes
-from models.services.staff_accounts import create_staff_user
 from models.services.card_batches import create_batch
 from models.services.merchants import create_merchant
+from models.services.staff_accounts import create_staff_user
 from models.storage.database import activated
 from models.tables.cards import CardBatch
 from models.tables.catalog import Product, Supplier
@@ -38,10 +38,12 @@ API_SUPPLIER, API_PRODUCT, API_CATEGORY = "-2+3 合作社", "+SUM(A1:A9) 礼盒"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 # CR/LF, bidi override, zero-width space, BOM, bidi isolate, NUL, TAB, C1 control, line separator
-BAD_NAMES = ["好\r\n蜂蜜", "\u202e蜂蜜", "蜂\u200b蜜", "蜂\ufeff蜜", "蜂\u2066蜜", "蜂\x00蜜", "蜂\t蜜", "蜂\x85蜜", "蜂\u2028蜜"]
+BAD_NAMES = ["好\r\n蜂蜜", "\u202e蜂蜜", "蜂\u200b蜜", "蜂\ufeff蜜", "蜂\u2066蜜", "蜂\x00蜜", "蜂\t蜜", "蜂\x85蜜",
+             "蜂\u2028蜜"]
 
 
-def catalog_line(sku: str, name: str, brand: str, category: str, supplier: str, tags: str = "", aliases: str = "") -> str:
+def catalog_line(sku: str, name: str, brand: str, category: str, supplier: str, tags: str = "",
+                 aliases: str = "") -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow([
         sku, name, brand, category, "盒", "10", "100", supplier, "企业", "广东省", "清远市", "佛冈县", f"EV-{sku}",
@@ -73,7 +75,8 @@ async def hostile(client):
     await post(client, "/api/v1/admin/products", {
         "sku": "EVIL-2", "name": API_PRODUCT, "brand": "@b", "category": API_CATEGORY, "unit": "盒", "price_fen": 500,
         "stock": 50, "supplier_id": supplier["id"], "origin_code": "520281"}, admin, 201)
-    await post(client, "/api/v1/admin/products/EVIL-2/certify", {"cert_no": "EV-2", "valid_until": "2099-01-01"}, admin, 200)
+    await post(client, "/api/v1/admin/products/EVIL-2/certify", {"cert_no": "EV-2", "valid_until": "2099-01-01"},
+               admin, 200)
     merchant = await post(client, "/api/v1/admin/merchants", {"name": MERCHANT, "organization": "@org"}, admin, 201)
     staff = {"username": "-clerk", "password": "correct horse battery"}
     await post(client, f"/api/v1/admin/merchants/{merchant['id']}/staff", staff, admin, 201)
@@ -83,7 +86,8 @@ async def hostile(client):
     card_no = (await buy_cards(client, alice))[0]["card_no"]
     await pay(client, alice, (await order(client, alice, ("EVIL-1", 2), ("EVIL-2", 1)))["order_no"])
     await wait_for_deliveries(client.app[WECHATPAY_SANDBOX])
-    await redeem(client, clerk, await pay_code(client, alice, card_no), [("EVIL-1", 1), ("EVIL-2", 3)], "evil-redemption-1")
+    await redeem(client, clerk, await pay_code(client, alice, card_no), [("EVIL-1", 1), ("EVIL-2", 3)],
+                 "evil-redemption-1")
     return {"admin": admin, "clerk": clerk}
 
 
@@ -113,8 +117,10 @@ def xlsx_cells(raw: bytes) -> list:
 async def test_statistics_downloads_hold_no_formula(client, hostile):
     expected = {"supplier": {SUPPLIER, API_SUPPLIER}, "category": {CATEGORY, API_CATEGORY}, "merchant": {MERCHANT}}
     for group_by in ("supplier", "category", "merchant", "county", "day"):
-        as_csv = csv_cells(await download(client, "/api/v1/admin/stats", hostile["admin"], group_by=group_by, format="csv"))
-        as_xlsx = xlsx_cells(await download(client, "/api/v1/admin/stats", hostile["admin"], group_by=group_by, format="xlsx"))
+        as_csv = csv_cells(await download(client, "/api/v1/admin/stats", hostile["admin"], group_by=group_by,
+                                          format="csv"))
+        as_xlsx = xlsx_cells(await download(client, "/api/v1/admin/stats", hostile["admin"], group_by=group_by,
+                                            format="xlsx"))
         for cells in (as_csv, as_xlsx):
             assert_safe_text(cells)
             assert {"'" + name for name in expected.get(group_by, ())} <= set(cells), (group_by, cells)
@@ -123,7 +129,8 @@ async def test_statistics_downloads_hold_no_formula(client, hostile):
 
 async def test_settlement_csvs_hold_no_formula(client, hostile):
     day = today_shanghai().isoformat()
-    for url, headers in (("/api/v1/admin/settlements", hostile["admin"]), ("/api/v1/merchant/settlements", hostile["clerk"])):
+    for url, headers in (("/api/v1/admin/settlements", hostile["admin"]),
+                         ("/api/v1/merchant/settlements", hostile["clerk"])):
         cells = csv_cells(await download(client, url, headers, date=day, format="csv"))
         assert_safe_text(cells)
         assert {"'" + MERCHANT, "'" + PRODUCT, "'" + API_PRODUCT} <= set(cells)
@@ -151,7 +158,8 @@ def refused(answer: dict, field: str) -> None:
 
 async def test_names_with_control_or_invisible_characters_are_refused_by_the_api(client):
     admin = await admin_headers(client)
-    supplier = await post(client, "/api/v1/admin/suppliers", {"name": "好合作社", "type": "合作社", "region_code": "441821"}, admin, 201)
+    supplier = await post(client, "/api/v1/admin/suppliers",
+                          {"name": "好合作社", "type": "合作社", "region_code": "441821"}, admin, 201)
     product = {"sku": "OK-1", "name": "好蜂蜜", "brand": "好", "category": "蜂蜜", "unit": "瓶", "price_fen": 100,
                "supplier_id": supplier["id"], "origin_code": "441821", "tags": ["蜂蜜"], "aliases": ["土蜂蜜"]}
     await post(client, "/api/v1/admin/products", product, admin, 201)
@@ -165,17 +173,20 @@ async def test_names_with_control_or_invisible_characters_are_refused_by_the_api
         assert resp.status == 422
         refused(await resp.json(), "name")
         for field in ("name", "brand", "category", "unit"):
-            refused(await post(client, "/api/v1/admin/products", {**product, "sku": "BAD-1", field: bad}, admin, 422), field)
+            refused(await post(client, "/api/v1/admin/products", {**product, "sku": "BAD-1", field: bad}, admin, 422),
+                    field)
             resp = await client.patch("/api/v1/admin/products/OK-1", json={field: bad}, headers=admin)
             assert resp.status == 422
             refused(await resp.json(), field)
         for field in ("tags", "aliases"):
-            refused(await post(client, "/api/v1/admin/products", {**product, "sku": "BAD-1", field: ["好", bad]}, admin, 422), field)
+            refused(await post(client, "/api/v1/admin/products", {**product, "sku": "BAD-1", field: ["好", bad]},
+                               admin, 422), field)
         for field in ("name", "organization", "address"):
             refused(await post(client, "/api/v1/admin/merchants", {"name": "某专柜", field: bad}, admin, 422), field)
         staff = {"username": bad, "password": "correct horse battery"}
         refused(await post(client, f"/api/v1/admin/merchants/{merchant['id']}/staff", staff, admin, 422), "username")
-        refused(await post(client, "/api/v1/admin/card-batches", {**batch, "organization": bad}, admin, 422), "organization")
+        refused(await post(client, "/api/v1/admin/card-batches", {**batch, "organization": bad}, admin, 422),
+                "organization")
         refused(await post(client, "/api/v1/me/addresses", {**ADDRESS, "name": bad}, alice, 422), "name")
         resp = await client.patch(f"/api/v1/me/addresses/{address['id']}", json={"name": bad}, headers=alice)
         assert resp.status == 422
@@ -198,10 +209,12 @@ async def test_catalogue_import_refuses_every_bad_name_with_its_line_and_column(
     lines = [catalog_line("OK-1", "好蜂蜜", "好", "蜂蜜", "好合作社")]
     columns = ["name", "brand", "category", "supplier", "tags", "aliases"]
     for n, column in enumerate(columns):
-        values = {"name": "好蜂蜜", "brand": "好", "category": "蜂蜜", "supplier": "好合作社", "tags": "", "aliases": ""}
+        values = {"name": "好蜂蜜", "brand": "好", "category": "蜂蜜", "supplier": "好合作社", "tags": "",
+                  "aliases": ""}
         values[column] = "a|" + BAD_NAMES[n % len(BAD_NAMES)] if column in ("tags", "aliases") else BAD_NAMES[n]
         lines.append(catalog_line(f"BAD-{n}", **values))
-    resp = await client.post("/api/v1/admin/catalog/import", data=catalog(*lines), headers={**admin, "Content-Type": "text/csv"})
+    resp = await client.post("/api/v1/admin/catalog/import", data=catalog(*lines),
+                             headers={**admin, "Content-Type": "text/csv"})
     answer = await resp.json()
     assert resp.status == 422, answer
     assert answer["error"]["code"] == "catalog_invalid", answer
