@@ -8,6 +8,7 @@
   const ADMIN = '/api/v1/admin';
   const pages = { products: 1, suppliers: 1, certified: 1 };
   let query = '';
+  let listed = 'certified'; // or 'revoked' (the list's 认定状态 filter)
 
   function nameCell(name, ...notes) {
     return h('td', {}, h('strong', {}, name), h('div', { class: 'muted' }, notes.filter(Boolean).join(' · ')));
@@ -107,12 +108,14 @@
   // ------------------------------------------------------------------ certified products
 
   function certifiedRow(p) {
+    const revoked = p.cert_status === 'revoked';
     return h('tr', { dataset: { sku: p.sku } },
       nameCell(p.name, p.sku, p.category),
       h('td', {}, p.supplier_name, h('div', { class: 'muted' }, p.origin_county)),
       h('td', {}, p.cert_no || '—', h('div', { class: 'muted' }, p.valid_until ? `有效期至 ${p.valid_until}` : ''),
-        sellableBadge(p.sellable)),
-      h('td', { class: 'actions' }, revokeProduct(p, loadCertified)),
+        revoked ? [h('span', { class: 'badge off' }, '已撤销'),
+          h('div', { class: 'muted' }, `理由：${p.revoked_reason || '—'}`)] : sellableBadge(p.sellable)),
+      h('td', { class: 'actions' }, revoked ? AdminRecertify.form(p, loadCertified) : revokeProduct(p, loadCertified)),
     );
   }
 
@@ -120,20 +123,25 @@
     pages.certified = page;
     const search = query ? `&q=${encodeURIComponent(query)}` : '';
     const reply = await api(sess, 'GET',
-      `${ADMIN}/products?status=certified${search}&page=${page}&page_size=${PAGE_SIZE}`);
+      `${ADMIN}/products?status=${listed}${search}&page=${page}&page_size=${PAGE_SIZE}`);
     const { items, total } = reply;
+    const kind = listed === 'revoked' ? '已撤销认定（或驳回）的产品' : '已认定产品';
+    const note = listed === 'revoked' ? '' : '（在售与否都列出）';
     document.getElementById('certified-hint').textContent = query
-      ? `名称或编码含“${query}”的已认定产品（在售与否都列出），最近变更的在前。`
-      : '全部已认定产品，最近变更的在前；输入名称或编码可查找。';
+      ? `名称或编码含“${query}”的${kind}${note}，最近变更的在前。`
+      : `全部${kind}，最近变更的在前；输入名称或编码可查找。`;
+    document.getElementById('certified-products-empty').textContent = `没有找到${kind}。`;
     fillTable('certified-products', items.map(certifiedRow));
     pager('certified-products-pager', page, PAGE_SIZE, total, (p) => Aixin.guard(() => loadCertified(p)));
   }
 
   function init() {
     const form = document.getElementById('certified-search');
+    form.elements.status.addEventListener('change', () => form.requestSubmit());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       query = form.elements.q.value.trim();
+      listed = form.elements.status.value;
       Aixin.guard(() => loadCertified(1), form.querySelector('button'));
     });
   }

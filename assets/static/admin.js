@@ -54,10 +54,10 @@ const AdminPage = (() => {
 
   /**
    * A button that opens a small inline form asking for a reason, then runs `action(reason)`.
-   * Revoking always needs a reason (it is kept in the audit trail).
+   * Revoking always needs a reason (it is kept in the audit trail). `verb` names the act (退款, 取消订单 …).
    */
-  function reasonAction(label, action) {
-    const verb = label === '驳回' ? '驳回' : '撤销';  // rejecting a pending one, or revoking a certified one
+  function reasonAction(label, action, verb = label === '驳回' ? '驳回' : '撤销') {
+    // default: rejecting a pending one (驳回), or revoking a certified one (撤销)
     const input = h('input', { name: 'reason', 'aria-label': `${verb}理由`, placeholder: `${verb}理由`, maxlength: 255,
       required: true });
     const form = h('form', { class: 'inline reason', hidden: true },
