@@ -10,7 +10,7 @@ from tortoise.models import Model
 from models.snapshots import ProductSnapshot
 
 if TYPE_CHECKING:
-    from models.tables.catalog import Product
+    from models.tables.catalog import Product, Supplier
     from models.tables.users import User
 
 
@@ -31,6 +31,7 @@ class OrderStatus(str, Enum):
 
 class Order(Model):
     lines: fields.ReverseRelation[OrderLine]  # OrderLine.order (related_name="lines")
+    fulfilments: fields.ReverseRelation[Fulfilment]  # one per supplier once paid (goods orders)
     id = fields.BigIntField(primary_key=True)
     order_no = fields.CharField(max_length=32, unique=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -111,3 +112,32 @@ class StockMovement(Model):
 
     class Meta:
         table = "stock_movement"
+
+
+class FulfilmentState(str, Enum):
+    PENDING = "pending"  # paid, waiting for its supplier to ship
+    SHIPPED = "shipped"
+    REFUNDED = "refunded"  # covered by a refund (shipped_at says whether it had left before)
+
+
+class Fulfilment(Model):
+    """One supplier's part of a paid goods order: its lines are the order's lines of that supplier's products
+    (`order_line.supplier_id`, the snapshot), shipped as one parcel (docs/suppliers.md)."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="fulfilments", on_delete=fields.CASCADE)
+    order_id: int
+    supplier: fields.ForeignKeyRelation[Supplier] = fields.ForeignKeyField(
+        "models.Supplier", related_name="fulfilments", on_delete=fields.RESTRICT)
+    supplier_id: int
+    state = fields.CharEnumField(FulfilmentState, max_length=16, default=FulfilmentState.PENDING)
+    carrier = fields.CharField(max_length=32, null=True)
+    tracking_no = fields.CharField(max_length=64, null=True)
+    shipped_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "fulfilment"
+        unique_together = (("order_id", "supplier_id"),)
+        indexes = (("supplier_id", "state", "id"),)
