@@ -22,7 +22,7 @@ TABLES = [
     "stats_dirty", "stats_lease",
     "wechat_message",
     "merchant_settlement", "chat_session", "redemption_request", "card_activity", "redemption_line", "redemption", "card", "card_batch", "card_number_counter",
-    "payment_notification", "payment", "stock_movement", "order_event", "order_line", "order", "address",
+    "fulfilment", "payment_notification", "payment", "stock_movement", "order_event", "order_line", "order", "address",
     "throttle_bucket", "audit_entry", "auth_token", "product", "app_user", "supplier", "merchant",
 ]
 HERE = Path(__file__).parent
