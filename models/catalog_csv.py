@@ -124,7 +124,8 @@ def _row(line: int, values: dict[str, str], regions: RegionDirectory, problems: 
     return CatalogRow(
         line=line, sku=sku, name=values["name"], brand=values["brand"], category=values["category"],
         unit=values["unit"], price_fen=price, stock=stock, supplier=values["supplier"], supplier_type=supplier_type,
-        origin_code=origin.code, origin_former=origin.former, origin_name=origin.name, cert_no=values["cert_no"] or None,
+        origin_code=origin.code, origin_former=origin.former, origin_name=origin.name,
+        cert_no=values["cert_no"] or None,
         valid_until=valid_until, households=households, tags=_split(values["tags"]), aliases=_split(values["aliases"]),
     )
 

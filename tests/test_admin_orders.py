@@ -68,7 +68,8 @@ async def test_orders_by_status_and_one_order_with_its_payments_and_history(clie
     await wait_for_deliveries(client.app[WECHATPAY_SANDBOX])
     to_ship = await _find(client, admin, status="paid")
     assert [o["order_no"] for o in to_ship["items"]] == [paid]
-    await client.post(f"/api/v1/admin/orders/{paid}/ship", json={"carrier": "顺丰", "tracking_no": "SF42"}, headers=admin)
+    await client.post(f"/api/v1/admin/orders/{paid}/ship", json={"carrier": "顺丰", "tracking_no": "SF42"},
+                      headers=admin)
 
     resp = await client.get(f"{FIND}/{paid}/details", headers=admin)
     detail = await resp.json()

@@ -58,7 +58,8 @@ async def test_the_trail_is_filtered_by_shanghai_days(client):
     admin, _ = await _some_history(client)
     today = today_shanghai()
     with activated(client.app[DATABASE]):  # the supplier was created at 23:30 Shanghai time the day before
-        late = datetime.combine(today - timedelta(days=1), datetime.min.time(), tzinfo=UTC) + timedelta(hours=15, minutes=30)
+        late = (datetime.combine(today - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+                + timedelta(hours=15, minutes=30))
         await AuditEntry.filter(action="supplier.create").update(created_at=late)
     yesterday = (today - timedelta(days=1)).isoformat()
     assert _actions(await _trail(client, admin, **{"from": yesterday, "to": yesterday})) == ["supplier.create"]

@@ -74,7 +74,8 @@ async def test_an_xlsx_catalogue_imports_with_numbers_and_dates_as_excel_keeps_t
 
 async def test_a_bad_xlsx_row_is_reported_by_its_sheet_row(client):
     headers = await admin_headers(client)
-    data = workbook([HEADER.split(","), ["X-1", "好蜂蜜", "", "蜂蜜", "瓶", -5, 1, "社", "合作社", "广东省", "清远市", "佛冈县"]])
+    data = workbook([HEADER.split(","),
+                     ["X-1", "好蜂蜜", "", "蜂蜜", "瓶", -5, 1, "社", "合作社", "广东省", "清远市", "佛冈县"]])
     errors = await refused(client, data, headers)
     assert {(e["line"], e["field"]) for e in errors} == {(2, "price")}
 

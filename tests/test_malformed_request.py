@@ -41,7 +41,8 @@ async def test_an_unencoded_chinese_query_gets_the_json_error_shape(make_client,
         assert "URL 编码" in error["message"] and "--data-urlencode" in error["message"]
         assert "Invalid char in url query" in error["details"]["reason"]
         status, headers, body = await raw_exchange(  # the same server answers a well-formed request as usual
-            site.bound_port, b"GET /api/v1/products?q=%E8%9C%82%E8%9C%9C HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            site.bound_port,
+            b"GET /api/v1/products?q=%E8%9C%82%E8%9C%9C HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         assert status.split()[1] == "200", (status, body)
     finally:
         await runner.cleanup()

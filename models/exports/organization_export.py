@@ -46,7 +46,8 @@ def _summary(r: OrganizationReport) -> Iterator[list[Any]]:
     yield ["已激活（认购额）", r.activated, _yuan(r.activated_fen), r.activated_fen]
     yield ["已领取", r.claimed, "", ""]
     for label, fen in (("已消费", r.spent_fen), ("过期收回", r.expired_fen), ("注销收回", r.closed_fen),
-                       ("调整", r.adjusted_fen), ("未消费余额", r.outstanding_fen), ("无法追溯产地的消费", r.untraced_fen)):
+                       ("调整", r.adjusted_fen), ("未消费余额", r.outstanding_fen),
+                       ("无法追溯产地的消费", r.untraced_fen)):
         yield [label, "", _yuan(fen), fen]
 
 

@@ -91,8 +91,8 @@ class RegionDirectory:
     async def load(cls) -> RegionDirectory:
         rows = await Region.all().values_list("code", "name", "level", "parent_id")
         former = await asyncio.to_thread(FormerNames.read)
-        return cls([RegionRow(code, name, getattr(level, "value", level), parent) for code, name, level, parent in rows],
-                   former)
+        return cls([RegionRow(code, name, getattr(level, "value", level), parent)
+                    for code, name, level, parent in rows], former)
 
     def _child(self, parent: str | None, name: str) -> RegionRow | None:
         found = self._children.get((parent, name.strip()), [])

@@ -16,13 +16,15 @@ from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
 from models.tables.regions import Region, RegionLevel
 from models.tables.users import User
 
-SUPPLIER_FIELDS = ("name", "type", "region_id", "households_lifted", "cert_status", "cert_no", "certified_at", "revoked_reason")
+SUPPLIER_FIELDS = ("name", "type", "region_id", "households_lifted", "cert_status", "cert_no", "certified_at",
+                   "revoked_reason")
 PRODUCT_FIELDS = (
     "sku", "name", "brand", "category", "unit", "price_fen", "stock", "supplier_id", "origin_id", "tags",
     "aliases", "cert_status", "cert_no", "certified_at", "valid_until", "revoked_reason",
 )
 EDITABLE_SUPPLIER = {"name", "type", "region_code", "households_lifted"}
-EDITABLE_PRODUCT = {"name", "brand", "category", "unit", "price_fen", "stock", "supplier_id", "origin_code", "tags", "aliases"}
+EDITABLE_PRODUCT = {"name", "brand", "category", "unit", "price_fen", "stock", "supplier_id", "origin_code", "tags",
+                    "aliases"}
 
 
 async def get_supplier(supplier_id: int) -> Supplier:
@@ -57,7 +59,8 @@ async def create_supplier(
             supplier = await Supplier.create(
                 name=name, type=type, region=region, households_lifted=households_lifted, using_db=conn
             )
-            await audit.record(actor, "supplier.create", "supplier", supplier.id, None, audit.snapshot(supplier, SUPPLIER_FIELDS), conn)
+            await audit.record(actor, "supplier.create", "supplier", supplier.id, None,
+                               audit.snapshot(supplier, SUPPLIER_FIELDS), conn)
     except IntegrityError:
         raise Conflict("supplier_exists", "同名供应商已存在", name=name) from None
     return supplier
@@ -71,7 +74,8 @@ async def update_supplier(actor: User | None, supplier_id: int, changes: dict[st
 
 
 async def certify_supplier(actor: User | None, supplier_id: int, cert_no: str | None = None) -> Supplier:
-    changes = {"cert_status": CertStatus.CERTIFIED, "cert_no": cert_no, "certified_at": now_utc(), "revoked_reason": None}
+    changes = {"cert_status": CertStatus.CERTIFIED, "cert_no": cert_no, "certified_at": now_utc(),
+               "revoked_reason": None}
     return await _change_supplier(actor, supplier_id, "supplier.certify", changes)
 
 
@@ -91,7 +95,8 @@ async def _change_supplier(actor: User | None, supplier_id: int, action: str, ch
             supplier.update_from_dict(changes)
             await supplier.save(using_db=conn)
             await Product.filter(supplier_id=supplier_id).using_db(conn).update(updated_at=now_utc())
-            await audit.record(actor, action, "supplier", supplier_id, before, audit.snapshot(supplier, SUPPLIER_FIELDS), conn)
+            await audit.record(actor, action, "supplier", supplier_id, before,
+                               audit.snapshot(supplier, SUPPLIER_FIELDS), conn)
     except IntegrityError:
         raise Conflict("supplier_exists", "同名供应商已存在", name=changes.get("name")) from None
     return supplier
@@ -107,7 +112,8 @@ async def create_product(actor: User | None, *, sku: str, supplier_id: int, orig
                 sku=sku, supplier=supplier, origin=origin, updated_at=now_utc(), using_db=conn, **fields
             )
             await stock.open_stock(conn, [(product.id, product.stock)], actor)
-            await audit.record(actor, "product.create", "product", sku, None, audit.snapshot(product, PRODUCT_FIELDS), conn)
+            await audit.record(actor, "product.create", "product", sku, None, audit.snapshot(product, PRODUCT_FIELDS),
+                               conn)
     except IntegrityError:
         raise Conflict("sku_exists", "该 SKU 已存在", sku=sku) from None
     return await get_product(sku)
@@ -133,7 +139,8 @@ async def certify_product(actor: User | None, sku: str, cert_no: str, valid_unti
 
 
 async def revoke_product(actor: User | None, sku: str, reason: str) -> Product:
-    return await _change_product(actor, sku, "product.revoke", {"cert_status": CertStatus.REVOKED, "revoked_reason": reason})
+    return await _change_product(actor, sku, "product.revoke",
+                                 {"cert_status": CertStatus.REVOKED, "revoked_reason": reason})
 
 
 async def recertify_product(actor: User | None, sku: str, valid_until: date, cert_no: str | None = None) -> Product:

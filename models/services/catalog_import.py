@@ -180,7 +180,8 @@ async def _upsert_products(chunk: Sequence[CatalogRow], suppliers: dict[str, Sup
         product.update_from_dict({**wanted, "updated_at": now})
         await product.save(using_db=conn)
         counted.products_updated += 1
-        entries.append(who.entry("product.import_update", "product", row.sku, before, audit.snapshot(product, PRODUCT_FIELDS)))
+        entries.append(who.entry("product.import_update", "product", row.sku, before,
+                                 audit.snapshot(product, PRODUCT_FIELDS)))
     if created:
         await Product.bulk_create(created, using_db=conn)
         ids = dict(await Product.filter(sku__in=[p.sku for p in created]).using_db(conn).values_list("sku", "id"))
@@ -201,7 +202,8 @@ def _product_values(row: CatalogRow, supplier: Supplier) -> dict[str, Any]:
         "tags": row.tags, "aliases": row.aliases,
     }
     if row.cert_no:  # a row without a certificate leaves an existing certification as it is
-        values.update(cert_status=CertStatus.CERTIFIED, cert_no=row.cert_no, valid_until=row.valid_until, revoked_reason=None)
+        values.update(cert_status=CertStatus.CERTIFIED, cert_no=row.cert_no, valid_until=row.valid_until,
+                      revoked_reason=None)
     return values
 
 

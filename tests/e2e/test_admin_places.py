@@ -163,7 +163,8 @@ def test_an_admin_closes_a_merchants_day_and_downloads_its_csv(page: Any, api: A
     questions: list[str] = []
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     row.get_by_role("button", name="日结").click()
-    expect(page.locator("#notice")).to_have_text(f"已日结：{counter} {yesterday}，净额 {_yuan(redemption['amount_fen'])}")
+    expect(page.locator("#notice")).to_have_text(
+        f"已日结：{counter} {yesterday}，净额 {_yuan(redemption['amount_fen'])}")
     expect(row).to_contain_text("已日结")
     expect(row.get_by_role("button", name="日结")).to_have_count(0)
     assert counter in questions[0]
