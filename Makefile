@@ -62,3 +62,7 @@ screenshots: install
 	cp $(SHOTS)/test_an_admin_closes_a_merchants_day_and_downloads_its_csv.png docs/screenshots/admin-settlements.png
 	cp $(SHOTS)/test_an_admin_reads_an_organizations_report_and_downloads_it.png docs/screenshots/admin-orgs.png
 	cp $(SHOTS)/test_the_counter_settlement_and_organization_screens_fit_a_phone.png docs/screenshots/admin-orgs-phone.png
+	cp $(SHOTS)/test_an_admin_finds_orders_by_phone_cancels_refunds_and_ships.png docs/screenshots/admin-orders.png
+	cp $(SHOTS)/test_an_admin_reads_the_audit_trail_by_who_action_and_object.png docs/screenshots/admin-audit.png
+	cp $(SHOTS)/test_an_admin_recertifies_a_revoked_product_and_it_is_sold_again.png docs/screenshots/admin-recertify.png
+	cp $(SHOTS)/test_the_order_audit_and_recertify_screens_fit_a_phone.png docs/screenshots/admin-orders-phone.png
