@@ -8,6 +8,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from openpyxl import load_workbook
 
 from api.keys import DATABASE
 from models.clock import today_shanghai
@@ -107,12 +108,15 @@ async def read_csv(resp) -> list[list[str]]:
 
 
 async def test_csv_exports(client, day_d):
+    """The same form as the statistics downloads: a title line with the merchant and the day, Chinese headers, yuan
+    with two decimals beside the fen."""
     s = day_d
     rows = await read_csv(await client.get(MERCHANT_URL, params={"date": D.isoformat(), "format": "csv"},
                                            headers=s["clerk1"]))
-    header, body = rows[0], rows[1:]
+    assert rows[0] == [f"商户日结 · 佛冈专柜 · 营业日 {D.isoformat()}"]
+    header, body = rows[1], rows[2:]
     assert header[:6] == ["商户ID", "商户名称", "营业日", "已日结", "日结时间", "类别"]
-    assert header[-2:] == ["金额（分）", "金额（元）"]
+    assert header[-2:] == ["金额（元）", "金额（分）"]
     col = {name: i for i, name in enumerate(header)}
     by_kind = {}
     for row in body:
@@ -120,19 +124,41 @@ async def test_csv_exports(client, day_d):
         assert row[col["营业日"]] == D.isoformat()
         assert row[col["已日结"]] == "否"
         by_kind.setdefault(row[col["类别"]], []).append(row)
-    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [
-        ("2", "23430", "234.30")]
-    assert [(r[col["笔数"]], r[col["金额（分）"]]) for r in by_kind["撤销"]] == [("1", "5850")]
+    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [("2", "23430", "234.30")]
+    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["撤销"]] == [("1", "5850", "58.50")]
     assert [(r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["净额"]] == [("17580", "175.80")]
-    assert [(r[col["SKU"]], r[col["商品名称"]], r[col["数量"]], r[col["金额（分）"]]) for r in by_kind["商品"]] == [
-        ("T-CNJ-01", "刺柠吉刺梨汁 250ml×12", "1", "9600"), ("T-EGG-01", "广生源鸡蛋 30枚装", "2", "7980")]
+    assert [(r[col["SKU"]], r[col["商品名称"]], r[col["数量"]], r[col["金额（分）"]], r[col["金额（元）"]])
+            for r in by_kind["商品"]] == [("T-CNJ-01", "刺柠吉刺梨汁 250ml×12", "1", "9600", "96.00"),
+                                        ("T-EGG-01", "广生源鸡蛋 30枚装", "2", "7980", "79.80")]
     assert [(r[col["产地县"]], r[col["县代码"]], r[col["贫困县"]], r[col["金额（分）"]]) for r in by_kind["产地"]] == [
         ("盘州市", "520281", "是", "9600"), ("佛冈县", "441821", "否", "7980")]
 
     rows = await read_csv(await client.get(ADMIN_URL, params={"date": D.isoformat(), "format": "csv"},
                                            headers=s["admin"]))
-    nets = {(r[1], r[-2]) for r in rows[1:] if r[5] == "净额"}
-    assert nets == {("佛冈专柜", "17580"), ("别家专馆", "3580")}
+    assert rows[0] == [f"商户日结 · 全部商户（2 家） · 营业日 {D.isoformat()}"]
+    assert rows[1] == header
+    nets = {(r[1], r[-1], r[-2]) for r in rows[2:] if r[5] in ("净额", "合计")}
+    assert nets == {("佛冈专柜", "17580", "175.80"), ("别家专馆", "3580", "35.80"), ("全部商户", "21160", "211.60")}
+
+
+async def test_xlsx_export_reads_back_with_numbers_and_formats(client, day_d):
+    s = day_d
+    resp = await client.get(ADMIN_URL, params={"date": D.isoformat(), "format": "xlsx"}, headers=s["admin"])
+    assert resp.status == 200, await resp.text()
+    assert resp.content_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert resp.headers["Content-Disposition"] == f'attachment; filename="settlements-{D.isoformat()}.xlsx"'
+    sheet = load_workbook(io.BytesIO(await resp.read())).active
+    assert sheet.freeze_panes == "A3"  # the title and the header stay in view
+    rows = [[c for c in row] for row in sheet.iter_rows()]
+    assert rows[0][0].value == f"商户日结 · 全部商户（2 家） · 营业日 {D.isoformat()}"
+    header = [c.value for c in rows[1]]
+    col = {name: i for i, name in enumerate(header)}
+    net = next(r for r in rows[2:] if r[col["类别"]].value == "净额" and r[col["商户名称"]].value == "佛冈专柜")
+    assert net[col["金额（元）"]].value == 175.8 and net[col["金额（元）"]].number_format == "#,##0.00"
+    assert net[col["金额（分）"]].value == 17580 and net[col["金额（分）"]].number_format == "0"
+    total = rows[-1]
+    assert (total[col["类别"]].value, total[col["金额（分）"]].value) == ("合计", 21160)
+    assert sheet.column_dimensions["H"].width >= 20  # 商品名称: wide enough for Chinese names
 
 
 async def test_close_freezes_the_day_and_refuses_voids(client, day_d):
