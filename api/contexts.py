@@ -40,6 +40,7 @@ from models.search.catalog_search import CatalogSearch
 from models.services import accounts, card_batches, cards, orders, setup, stats_background, throttle
 from models.services.demo import load_demo_data
 from models.storage.database import activated, open_database
+from models.storage.sql_group import group_commit
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,12 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
             await setup.migrate(ctx, settings.database_url)
         else:
             await setup.check_ready(ctx, settings.database_url)
-        if settings.demo:
-            with activated(ctx):
-                await load_demo_data()
-        app[DATABASE] = ctx
-        yield
+        async with group_commit(ctx, settings.database_url):  # SQLite: the writer thread (docs/decisions/0005)
+            if settings.demo:
+                with activated(ctx):
+                    await load_demo_data()
+            app[DATABASE] = ctx
+            yield
     finally:
         await ctx.close_connections()
 

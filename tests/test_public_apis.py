@@ -35,12 +35,7 @@ PRIVATE = {
 }
 
 # (path relative to the root, kind of PRIVATE) -> the decision record that keeps it. Ideally empty.
-ALLOWED: dict[tuple[str, str], str] = {
-    # SQLite group commit: the whole group in one call into aiosqlite's thread (kept; the rebuild on a writer
-    # thread of our own is described there).
-    ("models/storage/sql_group.py", "aiosqlite Connection._execute"): "0001-sqlite-group-commit.md",
-    ("models/storage/sql_group.py", "aiosqlite Connection._conn"): "0001-sqlite-group-commit.md",
-}
+ALLOWED: dict[tuple[str, str], str] = {}  # the SQLite group commit's writer thread has its own connection (0005)
 
 
 def _sources() -> list[Path]:

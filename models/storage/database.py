@@ -47,16 +47,31 @@ def tortoise_config(database_url: str, pool_size: int = 10) -> dict[str, Any]:
     }
 
 
+# SQLite pragmas unless the URL says otherwise (`sqlite://PATH?busy_timeout=100`): a ledger of money keeps its
+# last commits on a power cut (FULL), and a write waits up to 5 s for the lock another connection holds (the group
+# commit's writer thread, an import from the command line) before it is answered 503 `database_busy`.
+SQLITE_PRAGMAS = (("busy_timeout", 5000), ("synchronous", "FULL"))
+
+
 def _with_pool(url: str, pool_size: int) -> str | dict[str, Any]:
     """PostgreSQL gets a bigger pool than Tortoise's default 5 (which makes p99 wait on connections). The pool
-    resets a connection given back as asyncpg does by default (docs/decisions/0003)."""
+    resets a connection given back as asyncpg does by default (docs/decisions/0003). SQLite gets its pragmas."""
     if url.startswith("sqlite"):
-        return url
+        return sqlite_connection(url)
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     query.setdefault("minsize", "1")
     query.setdefault("maxsize", str(pool_size))
     return expand_db_url(urlunsplit(parts._replace(query=urlencode(query))))
+
+
+def sqlite_connection(url: str) -> dict[str, Any]:
+    """Tortoise's settings for `sqlite://PATH`, with `SQLITE_PRAGMAS` (the group commit's writer opens its own
+    connection with the same pragmas: models/storage/sql_group.py)."""
+    info = expand_db_url(url)
+    for pragma, value in SQLITE_PRAGMAS:
+        info["credentials"].setdefault(pragma, value)
+    return info
 
 
 async def open_database(database_url: str, pool_size: int = 10) -> TortoiseContext:

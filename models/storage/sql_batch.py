@@ -1,8 +1,10 @@
-"""A transaction given as a list of statements, written all or nothing through Tortoise's public API.
+"""A transaction given as a list of statements, written all or nothing (public APIs only).
 
-On SQLite `run_batch` hands its statements to the connection's group committer (models/storage/sql_group.py),
-which writes every batch waiting at that moment in one transaction and one COMMIT: each batch under a savepoint
-of its own, so each is still all or nothing and answered only once it is durable (docs/decisions/0001). On
+On SQLite `run_batch` hands its statements to the app's group committer (models/storage/sql_group.py), whose
+writer thread (models/storage/sqlite_writer.py, its own `sqlite3` connection) writes every batch waiting at that
+moment in one transaction and one COMMIT: each batch under a savepoint of its own, so each is still all or nothing
+and answered only once it is durable (docs/decisions/0005); without a committer (`:memory:`, a command-line
+tool) the batch is an ordinary `in_transaction()`. On
 PostgreSQL (a connection per transaction, and a server that groups commits itself) the statements run one after
 the other in an ordinary `in_transaction()` (docs/decisions/0002).
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError, OperationalError
 from tortoise.transactions import in_transaction
 
@@ -114,14 +117,25 @@ class Batch:
         """Write `statements` all or nothing; their rows. On PostgreSQL the transaction commits when the block
         ends."""
         if self._grouped:
-            from models.storage.sql_group import group_committer
-
-            return await group_committer(self._client).run(statements)
+            return await _run_on_sqlite_client(self._client, statements)
         return await run_statements(self.db, statements)
 
     async def __aexit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
         if self._transaction is not None:
             await self._transaction.__aexit__(kind, exc, tb)
+
+
+async def _run_on_sqlite_client(client: BaseDBAsyncClient, statements: Sequence[Statement]) -> list[Rows]:
+    """The group commit's writer when the app runs one and `client` is its connection (not a transaction this task
+    is in: the writer would wait for that transaction's lock); otherwise an ordinary transaction (a savepoint
+    inside the caller's)."""
+    from models.storage.sql_group import group_committer
+
+    committer = group_committer(client)
+    if committer is not None and get_connection(client.connection_name) is client:
+        return await committer.run(statements)
+    async with in_transaction(client.connection_name) as conn:
+        return await run_statements(conn, statements)
 
 
 async def run_statements(conn: BaseDBAsyncClient, statements: Sequence[Statement]) -> list[Rows]:
