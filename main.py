@@ -1,4 +1,6 @@
-"""Aixin command line: serve, migrate, import-catalog, create-user, create-merchant, issue-cards, activate-batch."""
+"""Aixin command line: serve, migrate, import-catalog, create-user, create-merchant, issue-cards, activate-batch.
+
+It speaks Chinese to people (errors, progress, summaries), like the console; only option names are English."""
 from __future__ import annotations
 
 import argparse
@@ -45,7 +47,7 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     async def report() -> None:
         from models.tables.regions import Region
 
-        print(f"database is up to date ({await Region.all().count()} regions)")
+        print(f"数据库已是最新（{await Region.all().count()} 个行政区划）")
 
     asyncio.run(_with_database(settings, report, migrate=True))
     return 0
@@ -59,7 +61,7 @@ def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
     from models.services.catalog_import import import_catalog, summary_dict
 
     data = Path(args.file).read_bytes()
-    columns = ("importing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
+    columns = ("导入中", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
         task = bar.add_task("import", total=None)
 
@@ -70,10 +72,24 @@ def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
             summary = asyncio.run(_with_database(
                 settings, lambda: import_catalog(data, actor=None, label="cli", progress=progress)))
         except KeyboardInterrupt:
-            print("interrupted: the rows written so far stay; run the same file again to finish", file=sys.stderr)
+            print("已中断：已写入的行保留，再次导入同一文件即可完成", file=sys.stderr)
             return 130
-    print("imported:", ", ".join(f"{k}={v}" for k, v in summary_dict(summary).items()))
+    _print_import_summary(summary_dict(summary))
     return 0
+
+
+_SUMMARY_WORDS = {"rows": "文件行数", "products_created": "新增商品", "products_updated": "更新商品",
+                  "products_unchanged": "未变化商品", "suppliers_created": "新增供应商", "suppliers_updated": "更新供应商",
+                  "stock_left_unchanged": "库存未改动"}
+
+
+def _print_import_summary(summary: dict[str, Any]) -> None:
+    print("导入完成：" + "，".join(f"{word} {summary[key]}" for key, word in _SUMMARY_WORDS.items()))
+    for m in summary.get("mapped_from_former", []):
+        print(f"  第 {m['line']} 行 {m['sku']}：产地「{m['written']}」是旧名或旧代码，已按今天的{m['name']}（{m['code']}）导入")
+
+
+_ROLE_WORDS = {"admin": "管理员", "merchant_staff": "商户店员", "supplier_staff": "供应商", "official": "政府"}
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
@@ -83,7 +99,7 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
     ties = StaffTies(merchant_id=args.merchant, supplier_id=args.supplier, level=args.level, region_code=args.region)
     user = asyncio.run(_with_database(
         settings, lambda: create_staff_user(Role(args.role), args.username, args.password, ties=ties)))
-    print(f"created {user.role.value} {user.username} (id {user.id})")
+    print(f"已创建{_ROLE_WORDS.get(user.role.value, user.role.value)}账号 {user.username}（id {user.id}）")
     return 0
 
 
@@ -93,7 +109,7 @@ def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
 
     merchant = asyncio.run(_with_database(settings, lambda: create_merchant(
         None, name=args.name, kind=MerchantKind(args.kind), region_code=args.region, address=args.address)))
-    print(f"created merchant {merchant.name} (id {merchant.id})")
+    print(f"已创建商户 {merchant.name}（id {merchant.id}）")
     return 0
 
 
@@ -108,13 +124,13 @@ def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
 
     problems, stock_problems = asyncio.run(_with_database(settings, both))
     for p in problems:
-        print(f"MISMATCH card {p['card_no']}: balance {p['balance_fen']} fen, ledger {p['ledger_fen']} fen", file=sys.stderr)
+        print(f"不一致 爱心卡 {p['card_no']}: 余额 {p['balance_fen']} 分，流水合计 {p['ledger_fen']} 分", file=sys.stderr)
     for p in stock_problems:
-        print(f"MISMATCH product {p['sku']}: stock {p['stock']}, ledger {p['ledger']}", file=sys.stderr)
+        print(f"不一致 商品 {p['sku']}: 库存 {p['stock']}，库存流水合计 {p['ledger']}", file=sys.stderr)
     if problems or stock_problems:
         return 1
-    print("reconcile: every card balance equals its ledger")
-    print("reconcile: every product's stock equals its stock movements")
+    print("对账：每张爱心卡的余额都等于其流水合计")
+    print("对账：每个商品的库存都等于其库存流水合计")
     return 0
 
 
@@ -125,9 +141,9 @@ def _yuan(text: str) -> int:
     try:
         fen = Decimal(text) * 100
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"不是以元为单位的金额: {text!r}") from None
     if fen != fen.to_integral_value() or fen <= 0:
-        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}")
+        raise argparse.ArgumentTypeError(f"不是以元为单位的金额: {text!r}")
     return int(fen)
 
 
@@ -138,7 +154,7 @@ async def _issue_with_bar(batch_id: int, total: int) -> Any:
 
     from models.services import card_batches
 
-    columns = ("issuing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
+    columns = ("发卡中", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("issue", total=total)
         return await card_batches.issue_batch(batch_id, lambda done, _: bar.update(task, completed=done))
@@ -161,26 +177,26 @@ def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
             expires_at=args.expires or today_shanghai() + timedelta(days=365),
             allowed_face_values=settings.card_face_values_fen, label="cli")
         created.append(batch.id)
-        print(f"batch {batch.id}: {batch.organization}, {batch.count:,} cards of {batch.face_value_fen / 100:g} yuan, "
-              f"valid until {batch.expires_at}", flush=True)
+        print(f"批次 {batch.id}：{batch.organization}，{batch.count:,} 张面值 {batch.face_value_fen / 100:g} 元的爱心卡，"
+              f"有效期至 {batch.expires_at}", flush=True)
         started = time.perf_counter()
         return await _issue_with_bar(batch.id, batch.count), time.perf_counter() - started
 
     try:
         batch, seconds = asyncio.run(_with_database(settings, work))
     except KeyboardInterrupt:
-        print(f"interrupted: batch {created[0]} stays issuing; a server worker resumes it" if created
-              else "interrupted", file=sys.stderr)
+        print(f"已中断：批次 {created[0]} 仍在发卡中，服务器的工作进程会接着完成" if created
+              else "已中断", file=sys.stderr)
         return 130
     except (DomainError, OSError, ConnectionError):
         raise
     except Exception as exc:  # the batch was marked failed, with the reason
-        print(f"error: issuing batch {created[0] if created else '?'} failed: {exc}", file=sys.stderr)
+        print(f"错误：批次 {created[0] if created else '?'} 发卡失败：{exc}", file=sys.stderr)
         return 1
     if batch.state != BatchState.ISSUED:
-        print(f"batch {batch.id} is {batch.state.value} ({batch.issued:,}/{batch.count:,}): another worker is issuing it")
+        print(f"批次 {batch.id} 状态为 {batch.state.value}（{batch.issued:,}/{batch.count:,}）：另一个工作进程正在发卡")
         return 0
-    print(f"batch {batch.id} issued: {batch.issued:,} cards in {seconds:.1f} s")
+    print(f"批次 {batch.id} 发卡完成：{batch.issued:,} 张，用时 {seconds:.1f} 秒")
     return 0
 
 
@@ -193,7 +209,7 @@ def cmd_activate_batch(settings: Settings, args: argparse.Namespace) -> int:
         return await card_batches.batch_report(args.batch_id)
 
     report = asyncio.run(_with_database(settings, work))
-    print(f"batch {args.batch_id} active: {report['activated']:,} cards, {report['outstanding_fen'] / 100:,.2f} yuan")
+    print(f"批次 {args.batch_id} 已激活：{report['activated']:,} 张，余额合计 {report['outstanding_fen'] / 100:,.2f} 元")
     return 0
 
 
@@ -208,7 +224,7 @@ def cmd_stats_rollup(settings: Settings, args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     days = asyncio.run(_with_database(settings, work))
-    print(f"stats rollup: {days} days computed in {time.perf_counter() - started:.1f} s")
+    print(f"统计汇总：计算了 {days} 天，用时 {time.perf_counter() - started:.1f} 秒")
     return 0
 
 
@@ -268,7 +284,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
             await load_demo_data()
 
-    print(f"Aixin serving on http://{host}:{port} with {args.workers} worker(s); API docs at /api/docs", flush=True)
+    print(f"爱心助农服务已启动：http://{host}:{port}，{args.workers} 个工作进程；API 文档在 /api/docs", flush=True)
     if args.workers == 1:  # the app's own database context migrates (SQLite) and loads the demo data
         _run_worker(settings, host, port, reuse_port=False)
         return 0
@@ -293,49 +309,49 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="爱心助农 Aixin backend")
+    parser = argparse.ArgumentParser(prog="main.py", description="爱心助农 Aixin 后端命令行")
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve = sub.add_parser("serve", help="启动 HTTP 服务")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    serve.add_argument("--workers", type=int, default=1, help="processes sharing the port (SO_REUSEPORT)")
+    serve.add_argument("--workers", type=int, default=1, help="共用端口的进程数（SO_REUSEPORT）")
     serve.set_defaults(func=cmd_serve)
-    sub.add_parser("migrate", help="apply database migrations and load reference data").set_defaults(func=cmd_migrate)
-    imp = sub.add_parser("import-catalog", help="import a catalogue CSV (validated whole, then written in chunks)")
+    sub.add_parser("migrate", help="执行数据库迁移并载入行政区划等基础数据").set_defaults(func=cmd_migrate)
+    imp = sub.add_parser("import-catalog", help="导入商品目录 CSV 或 .xlsx（先整体校验，再分批写入）")
     imp.add_argument("file")
     imp.set_defaults(func=cmd_import_catalog)
-    user = sub.add_parser("create-user", help="create a staff account: admin, merchant_staff, supplier_staff or official")
+    user = sub.add_parser("create-user", help="创建员工账号：admin、merchant_staff、supplier_staff 或 official")
     user.add_argument("--role", choices=["admin", "merchant_staff", "supplier_staff", "official"], required=True)
     user.add_argument("--username", required=True)
     user.add_argument("--password", required=True)
-    user.add_argument("--merchant", type=int, help="merchant id (merchant_staff only)")
-    user.add_argument("--supplier", type=int, help="supplier id (supplier_staff only)")
-    user.add_argument("--level", choices=["county", "city", "province"], help="the official's level (official only)")
-    user.add_argument("--region", help="6-digit division code of the official's region, e.g. 441821 (official only)")
+    user.add_argument("--merchant", type=int, help="商户 id（仅 merchant_staff）")
+    user.add_argument("--supplier", type=int, help="供应商 id（仅 supplier_staff）")
+    user.add_argument("--level", choices=["county", "city", "province"], help="政府人员的层级（仅 official）")
+    user.add_argument("--region", help="政府人员所在地区的 6 位区划代码，例如 441821（仅 official）")
     user.set_defaults(func=cmd_create_user)
-    sub.add_parser("reconcile", help="check every card balance and every product's stock against its ledger").set_defaults(func=cmd_reconcile)
-    issue = sub.add_parser("issue-cards", help="create a 以购代捐 card batch and issue its cards (progress bar)")
-    issue.add_argument("--org", required=True, help="the buying organization")
-    issue.add_argument("--face", type=_yuan, required=True, help="face value in yuan (one of CARD_FACE_VALUES_FEN, which is in fen)")
-    issue.add_argument("--count", type=int, required=True, help="number of cards, 1 to 1,000,000")
-    issue.add_argument("--expires", type=date.fromisoformat, help="YYYY-MM-DD, last valid day (default: a year from today)")
+    sub.add_parser("reconcile", help="核对每张爱心卡的余额和每个商品的库存与其流水").set_defaults(func=cmd_reconcile)
+    issue = sub.add_parser("issue-cards", help="创建以购代捐爱心卡批次并发卡（显示进度条）")
+    issue.add_argument("--org", required=True, help="购卡单位")
+    issue.add_argument("--face", type=_yuan, required=True, help="面值，单位元（须为 CARD_FACE_VALUES_FEN 之一，该设置以分为单位）")
+    issue.add_argument("--count", type=int, required=True, help="张数，1 至 1,000,000")
+    issue.add_argument("--expires", type=date.fromisoformat, help="有效期最后一天 YYYY-MM-DD（默认：一年后）")
     issue.add_argument("--note", default="")
     issue.set_defaults(func=cmd_issue_cards)
-    activate = sub.add_parser("activate-batch", help="activate every card of an issued batch (the organization paid)")
+    activate = sub.add_parser("activate-batch", help="激活已发卡批次的所有卡（购卡单位已付款）")
     activate.add_argument("batch_id", type=int)
     activate.set_defaults(func=cmd_activate_batch)
-    rollup = sub.add_parser("stats-rollup", help="compute the statistics' daily rollup ahead of the first query")
-    rollup.add_argument("--rebuild", action="store_true", help="recompute every day, not only missing or stale ones")
+    rollup = sub.add_parser("stats-rollup", help="在首次查询前预先计算统计的每日汇总")
+    rollup.add_argument("--rebuild", action="store_true", help="重算每一天，而不只是缺少或过期的")
     rollup.set_defaults(func=cmd_stats_rollup)
-    evaluate = sub.add_parser("evaluate-bot", help="score the chat assistant on the labelled set (throwaway SQLite)")
-    evaluate.add_argument("--catalog", help="catalogue CSV to import first (default: the demo catalogue)")
-    evaluate.add_argument("--set", help="folder with utterances.jsonl and dialogues.json (default: tests/data/bot_eval)")
-    evaluate.add_argument("--errors", action="store_true", help="list every wrong answer")
+    evaluate = sub.add_parser("evaluate-bot", help="用标注集给聊天助手打分（临时 SQLite 数据库）")
+    evaluate.add_argument("--catalog", help="先导入的商品目录 CSV（默认：演示目录）")
+    evaluate.add_argument("--set", help="含 utterances.jsonl 和 dialogues.json 的目录（默认：tests/data/bot_eval）")
+    evaluate.add_argument("--errors", action="store_true", help="列出每个答错的例子")
     evaluate.set_defaults(func=cmd_evaluate_bot)
-    merchant = sub.add_parser("create-merchant", help="create a merchant (counter, pavilion or zone)")
+    merchant = sub.add_parser("create-merchant", help="创建商户（专柜、专馆或专区）")
     merchant.add_argument("--name", required=True)
     merchant.add_argument("--kind", choices=["counter", "pavilion", "zone"], default="counter")
-    merchant.add_argument("--region", help="county division code")
+    merchant.add_argument("--region", help="所在县的区划代码")
     merchant.add_argument("--address", default="")
     merchant.set_defaults(func=cmd_create_merchant)
     return parser
@@ -347,24 +363,24 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env()
     except ConfigurationError as exc:  # one line per bad variable
         for line in str(exc).splitlines():
-            print(f"configuration error: {line}", file=sys.stderr)
+            print(f"配置错误: {line}", file=sys.stderr)
         return 2
     _configure_logging(settings.log_level)
     try:
         return args.func(settings, args)
     except ConfigurationError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
+        print(f"配置错误: {exc}", file=sys.stderr)
         return 2
     except DomainError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"错误: {exc.message}", file=sys.stderr)
         for problem in exc.details.get("errors", []):
-            print(f"  line {problem['line']}: {problem.get('field') or '-'}: {problem['reason']}", file=sys.stderr)
+            print(f"  第 {problem['line']} 行: {problem.get('field') or '-'}: {problem['reason']}", file=sys.stderr)
         return 1
     except FileNotFoundError as exc:
-        print(f"error: file not found: {exc.filename}", file=sys.stderr)
+        print(f"错误: 找不到文件: {exc.filename}", file=sys.stderr)
         return 1
     except (OSError, ConnectionError) as exc:
-        print(f"error: cannot reach the database: {exc}", file=sys.stderr)
+        print(f"错误: 无法连接数据库: {exc}", file=sys.stderr)
         return 1
 
 

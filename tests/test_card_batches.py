@@ -342,10 +342,10 @@ def test_cli_issues_and_activates(empty_database_url: str) -> None:
     issued = run_cli("issue-cards", "--org", "某某公司", "--face", "200", "--count", "3000", "--note", "cli",
                      database_url=empty_database_url)
     assert issued.returncode == 0, issued.stderr
-    assert "batch 1 issued: 3,000 cards in" in issued.stdout
+    assert "批次 1 发卡完成：3,000 张" in issued.stdout  # the CLI speaks Chinese (issue 16)
     activated_ = run_cli("activate-batch", "1", database_url=empty_database_url)
     assert activated_.returncode == 0, activated_.stderr
-    assert "3,000 cards" in activated_.stdout, activated_.stderr
+    assert "3,000 张" in activated_.stdout, activated_.stderr
     again = run_cli("activate-batch", "1", database_url=empty_database_url)
     assert again.returncode == 1
     assert "issued" in again.stderr

@@ -128,11 +128,11 @@ def test_cli_import_reports_bad_rows(tmp_path, settings):
     env = {"DATABASE_URL": settings.database_url, "SECRET_KEY": settings.secret_key, "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "main.py", "import-catalog", str(bad)], capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 1
-    assert "line 3: price" in result.stderr
+    assert "第 3 行: price" in result.stderr  # the CLI speaks Chinese (issue 16)
     missing = subprocess.run([sys.executable, "main.py", "import-catalog", str(tmp_path / "nope.csv")],
                              capture_output=True, text=True, env=env, cwd=ROOT)
     assert missing.returncode == 1
-    assert "not found" in missing.stderr
+    assert "找不到文件" in missing.stderr
 
 
 # ---------------------------------------------------------------- stock: the CSV never undoes sales (issue 14)
@@ -202,8 +202,8 @@ async def test_reconcile_finds_stock_changed_outside_the_ledger(client, settings
     result = _reconcile(settings)
     assert result.returncode == 1
     assert "S-1" in result.stderr
-    assert "stock 25" in result.stderr
-    assert "ledger 20" in result.stderr
+    assert "库存 25" in result.stderr
+    assert "库存流水合计 20" in result.stderr
 
 
 async def test_admin_stock_change_goes_through_the_ledger(client, settings):

@@ -3,9 +3,14 @@ name, 市辖区 or 县; former names and codes of renamed counties mapped to tod
 and the summary says which rows were mapped); an `origin_code` column that wins over the names."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from tests.support.http import HEADER, admin_headers, import_csv
 
 URL = "/api/v1/admin/catalog/import"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def row(sku: str, province: str, city: str, county: str, code: str | None = None) -> str:
@@ -94,3 +99,15 @@ async def test_a_bad_origin_code_is_refused_naming_the_column(client):
     errors = (await resp.json())["error"]["details"]["errors"]
     assert [(e["line"], e["field"]) for e in errors] == [(2, "origin_code"), (3, "origin_code")]
     assert "6 位数字" in errors[0]["reason"]
+
+
+def test_the_cli_summary_is_in_chinese_and_names_the_rows_mapped_from_a_former_name(tmp_path, settings):
+    path = tmp_path / "old-names.csv"
+    path.write_bytes(csv_of(row("F-1", "西藏自治区", "林芝市", "米林县"), row("F-2", "广东省", "清远市", "佛冈县")))
+    env = {"DATABASE_URL": settings.database_url, "SECRET_KEY": settings.secret_key, "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "main.py", "import-catalog", str(path)], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "导入完成：文件行数 2，新增商品 2" in result.stdout
+    assert "第 2 行 F-1：产地「米林县」是旧名或旧代码，已按今天的米林市（540481）导入" in result.stdout
+    assert "F-2" not in result.stdout

@@ -17,7 +17,7 @@ async def test_unmigrated_database(empty_database_url, db_engine, aiohttp_client
     assert "python main.py migrate" in result.stderr
     migrated = run_cli("migrate", database_url=empty_database_url)
     assert migrated.returncode == 0
-    assert "up to date" in migrated.stdout
+    assert "数据库已是最新" in migrated.stdout  # the CLI speaks Chinese (issue 16)
     client = await aiohttp_client(create_app(settings))
     assert (await client.get("/healthz")).status == 200
 
@@ -48,4 +48,4 @@ def test_create_user_cli(empty_database_url):
 def test_unreachable_database_is_a_clear_error():
     result = run_cli("migrate", database_url="postgres://nobody@127.0.0.1:1/none")
     assert result.returncode == 1
-    assert "cannot reach the database" in result.stderr
+    assert "无法连接数据库" in result.stderr

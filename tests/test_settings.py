@@ -164,7 +164,7 @@ def test_serve_refuses_bad_values_before_starting(database_url):
     assert result.returncode == 2, result.stderr
     lines = result.stderr.splitlines()
     assert [line.split(":")[1].strip() for line in lines] == ["PORT", "LOG_LEVEL", "DB_POOL_SIZE"], result.stderr
-    assert all(line.startswith("configuration error: ") for line in lines)
+    assert all(line.startswith("配置错误: ") for line in lines)  # the CLI speaks Chinese (issue 16)
     assert "Traceback" not in result.stderr
     assert "validation error" not in result.stderr
 

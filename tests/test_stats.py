@@ -184,13 +184,13 @@ async def test_cli_computes_the_rollup_ahead(client, ledger, settings):
     closed_days = (today_shanghai() - datetime(2026, 3, 2).date()).days  # 2 March up to yesterday
     first = run_cli("stats-rollup", database_url=settings.database_url)
     assert first.returncode == 0, first.stderr
-    assert f"stats rollup: {closed_days} days computed" in first.stdout, first.stderr
+    assert f"统计汇总：计算了 {closed_days} 天" in first.stdout, first.stderr
     again = run_cli("stats-rollup", database_url=settings.database_url)
     assert again.returncode == 0, again.stderr
-    assert "stats rollup: 0 days computed" in again.stdout, again.stderr
+    assert "统计汇总：计算了 0 天" in again.stdout, again.stderr
     rebuilt = run_cli("stats-rollup", "--rebuild", database_url=settings.database_url)
     assert rebuilt.returncode == 0, rebuilt.stderr
-    assert f"stats rollup: {closed_days} days computed" in rebuilt.stdout, rebuilt.stderr
+    assert f"统计汇总：计算了 {closed_days} 天" in rebuilt.stdout, rebuilt.stderr
     body = await stats(client, ledger["admin"], group_by="month")
     assert body["total"]["amount_fen"] == TOTAL
     assert by_key(body)["2026-03"]["amount_fen"] == 17580
