@@ -23,6 +23,7 @@ TABLES = [
     "wechat_message",
     "merchant_settlement", "chat_session", "redemption_request", "card_activity", "redemption_line", "redemption", "card", "card_batch", "card_number_counter",
     "fulfilment", "payment_notification", "payment", "stock_movement", "order_event", "order_line", "order", "address",
+    "cert_document", "cert_application_step", "cert_application",
     "throttle_bucket", "audit_entry", "auth_token", "product", "app_user", "supplier", "merchant",
 ]
 HERE = Path(__file__).parent

@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "models.tables.wechat_messages",
     "models.tables.settlements",
     "models.tables.throttle",
+    "models.tables.certification",
 ]
 APP_LABEL = "models"
 
