@@ -1,13 +1,14 @@
 """Benchmark of love card rendering (models/printing).
 
-    python bench/print_bench.py [--repeats 200] [--cards 200] [--pdf-repeats 3]
+    python bench/print_bench.py [--repeats 200] [--cards 5000] [--pdf-repeats 1] [--layouts a4,card]
 
 Reports medians:
 - QR PNG: our `qr_png` beside the bare library, `qrcode.make(text).save(BytesIO(), "PNG")`, timed in
   the same run, interleaved call by call so that load from elsewhere on the machine hits both;
-- card face: `render_card_face` (QR, shapes, text) to a PIL image;
-- PDF: `card_faces_pdf` of `--cards` cards into a sink that keeps nothing, as cards per second,
-  with the bytes per card and the process's peak RSS.
+- card face: `render_card_face` (QR, shapes, text) to a PIL image (the raster face, still used for previews);
+- PDF: the print-ready vector PDF (`card_faces_pdf`) of `--cards` cards (issue 16: 5,000) in each layout, into a
+  sink that keeps nothing: seconds for the file, cards per second and KB per card (targets: >= 200 cards/s,
+  <= 30 KB a card), and the process's peak RSS.
 Each timed call gets a different card number (so a different QR), like a real print run.
 """
 from __future__ import annotations
@@ -80,8 +81,9 @@ def faces(n: int, first: int) -> Iterator[CardFace]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeats", type=int, default=200, help="timed calls per QR / card face figure")
-    ap.add_argument("--cards", type=int, default=200, help="cards per PDF")
-    ap.add_argument("--pdf-repeats", type=int, default=3)
+    ap.add_argument("--cards", type=int, default=5000, help="cards per PDF")
+    ap.add_argument("--pdf-repeats", type=int, default=1)
+    ap.add_argument("--layouts", default="a4,card", help="comma-separated: a4, sra3, card")
     args = ap.parse_args()
 
     for i in range(20):  # warm up: imports, fonts, template, cn2an
@@ -105,17 +107,20 @@ def main() -> None:
     card_ms = statistics.median(timed_ms(lambda i=i: render_card_face(face(i))) for i in range(args.repeats))
     print(f"card face render_card_face (1011x638 RGB)       {card_ms:7.2f} ms")
 
-    rates, per_card = [], 0
-    for r in range(args.pdf_repeats):
-        sink = Sink()
-        start = time.perf_counter()
-        written = card_faces_pdf(faces(args.cards, r * args.cards), sink)
-        rates.append(written / (time.perf_counter() - start))
-        per_card = sink.size // written
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"PDF      {args.cards} cards, {args.pdf_repeats} runs: {statistics.median(rates):7.1f} cards/s  "
-          f"{per_card / 1024:.0f} KiB/card  peak RSS {rss_mb:.0f} MB")
-
+    for layout in args.layouts.split(","):
+        seconds, per_card = [], 0.0
+        for r in range(args.pdf_repeats):
+            sink = Sink()
+            start = time.perf_counter()
+            written = card_faces_pdf(faces(args.cards, r * args.cards), sink, layout=layout)
+            seconds.append(time.perf_counter() - start)
+            per_card = sink.size / written
+        took = statistics.median(seconds)
+        rate = args.cards / took
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        verdict = "PASS" if rate >= 200 and per_card <= 30 * 1024 else "FAIL"
+        print(f"PDF {layout:5s} {args.cards} cards: {took:6.2f} s  {rate:7.1f} cards/s  {per_card / 1024:6.2f} KB/card  "
+              f"{sink.size / 1e6:6.2f} MB  peak RSS {rss_mb:.0f} MB  (>= 200 cards/s, <= 30 KB/card: {verdict})")
 
 if __name__ == "__main__":
     main()

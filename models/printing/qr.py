@@ -11,6 +11,7 @@ library's, only faster. Painting from the module matrix with numpy also skips th
 """
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -23,10 +24,12 @@ from qrcode.constants import ERROR_CORRECT_M
 _FINDER_LIKE = (0b10111010000, 0b00001011101)
 
 
+@functools.lru_cache(maxsize=8)
 def _mask_grids(n: int) -> np.ndarray:
-    """The eight ISO/IEC 18004 mask patterns for an n×n symbol, as an (8, n, n) bool array."""
+    """The eight ISO/IEC 18004 mask patterns for an n×n symbol, as a read-only (8, n, n) bool array (the same few
+    sizes come back card after card in a print run, so they are made once)."""
     i, j = np.indices((n, n))
-    return np.stack([
+    grids = np.stack([
         (i + j) % 2 == 0,
         i % 2 == 0,
         j % 3 == 0,
@@ -36,6 +39,8 @@ def _mask_grids(n: int) -> np.ndarray:
         ((i * j) % 2 + (i * j) % 3) % 2 == 0,
         ((i * j) % 3 + (i + j) % 2) % 2 == 0,
     ])
+    grids.flags.writeable = False
+    return grids
 
 
 def _run_penalty(a: np.ndarray) -> np.ndarray:
