@@ -9,7 +9,7 @@ from api.routing import ADMIN, Route
 from api.schemas.admin_orders import AdminOrderDetail, AdminOrderPage, AdminOrderQuery, OrderEventOut, PaymentOut
 from api.schemas.orders import OrderNoPath, OrderOut
 from api.validation import parse_path, parse_query
-from models.services import admin_orders
+from models.services import admin_orders, fulfilments
 
 
 async def find_orders(request: web.Request) -> web.Response:
@@ -21,7 +21,8 @@ async def find_orders(request: web.Request) -> web.Response:
 
 async def order_details(request: web.Request) -> web.Response:
     order, lines, payments, events = await admin_orders.order_record(parse_path(request, OrderNoPath).order_no)
-    return json_ok(AdminOrderDetail(order=OrderOut.of(order, lines), payments=[PaymentOut.of(p) for p in payments],
+    parts = await fulfilments.parts_of([order.id])
+    return json_ok(AdminOrderDetail(order=OrderOut.of(order, lines, parts[order.id]), payments=[PaymentOut.of(p) for p in payments],
                                     events=[OrderEventOut.of(e) for e in events]))
 
 

@@ -12,13 +12,14 @@ from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.common import Reason
 from api.schemas.orders import OrderIn, OrderNoPath, OrderOut, OrderPage, OrderQuery, ShipIn
 from api.validation import parse_json, parse_path, parse_query
-from models.services import orders
+from models.services import fulfilments, orders
 from models.services.basket import LineRequest
 from models.tables.orders import Order
 
 
 async def _out(order: Order) -> OrderOut:
-    return OrderOut.of(order, await order.lines.all().order_by("id"))
+    parts = await fulfilments.parts_of([order.id])
+    return OrderOut.of(order, await order.lines.all().order_by("id"), parts[order.id])
 
 
 def _order_no(request: web.Request) -> str:
@@ -37,8 +38,9 @@ async def create_order(request: web.Request) -> web.Response:
 async def list_orders(request: web.Request) -> web.Response:
     q = parse_query(request, OrderQuery)
     rows, total = await orders.list_orders(current_user(request), q.status, q.offset, q.page_size)
-    return json_ok(OrderPage(items=[OrderOut.of(o, sorted(o.lines, key=lambda line: line.id)) for o in rows],
-                             total=total))
+    parts = await fulfilments.parts_of(o.id for o in rows)
+    return json_ok(OrderPage(items=[OrderOut.of(o, sorted(o.lines, key=lambda line: line.id), parts[o.id])
+                                    for o in rows], total=total))
 
 
 async def get_order(request: web.Request) -> web.Response:

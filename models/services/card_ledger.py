@@ -100,8 +100,13 @@ def state_error(card: Card) -> Conflict:
     return Conflict(code, message, card_status=card.status.value)
 
 
-async def refund_to_card(conn: BaseDBAsyncClient, order_id: int, actor: User | None) -> None:
-    """If a love card paid this order, give the money back to that card (see `give_back`)."""
+async def refund_to_card(conn: BaseDBAsyncClient, order_id: int, actor: User | None,
+                         amount_fen: int | None = None) -> None:
+    """If a love card paid this order, give the money back to that card (see `give_back`): all it paid, or
+    `amount_fen` of it (a refund of the parcels not shipped)."""
     spent = await CardActivity.filter(order_id=order_id, kind=ActivityKind.REDEEM).using_db(conn).first()
-    if spent is not None:
-        await give_back(conn, spent.card_id, ActivityKind.REFUND, -spent.amount_fen, actor, order_id=order_id)
+    if spent is None:
+        return
+    back = -spent.amount_fen if amount_fen is None else min(amount_fen, -spent.amount_fen)
+    if back > 0:
+        await give_back(conn, spent.card_id, ActivityKind.REFUND, back, actor, order_id=order_id)

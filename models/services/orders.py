@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.places.phones import phone_digits
-from models.services import card_ledger, order_states, stock
+from models.services import card_ledger, fulfilments, order_states, stock
 from models.services.audit import actor_label
 from models.services.basket import LineRequest, merge_lines
 from models.snapshots import Selling, sellable_now
@@ -149,10 +149,8 @@ async def _move(user: User | None, order_no: str, to: S, actor: User | None, rea
     order = await order_for(user, order_no)
     async with in_transaction() as conn:
         await order_states.transition(conn, order, to, actor, reason, **changes)
-        if to == S.CANCELLED or (to == S.REFUNDED and order.shipped_at is None):
+        if to == S.CANCELLED:
             await stock.release(conn, order)
-        if to == S.REFUNDED:
-            await card_ledger.refund_to_card(conn, order.id, actor)
     return order
 
 
@@ -169,21 +167,33 @@ async def confirm_receipt(user: User, order_no: str) -> Order:
 
 
 async def ship(admin: User, order_no: str, carrier: str, tracking_no: str) -> Order:
-    return await _move(None, order_no, S.SHIPPED, admin, f"{carrier} {tracking_no}",
-                       carrier=carrier, tracking_no=tracking_no, shipped_at=now_utc())
+    """The administrator ships every part not yet shipped, under one carrier and number (models/services/
+    fulfilments.py: suppliers ship their own parts)."""
+    return await fulfilments.ship_all(admin, await order_for(None, order_no), carrier, tracking_no)
 
 
 async def refund(admin: User, order_no: str, reason: str) -> Order:
     """Refund a paid or shipped order: `refunding`, then `refunded` once the money is back.
 
-    The payment providers we have settle refunds at once, so both steps happen here; stock comes
-    back only if the goods never left.
+    The payment providers we have settle refunds at once, so both steps happen here. A refund covers the parcels
+    not yet shipped (all of them before any shipment), or the whole order once it has fully shipped (a return);
+    the amount of the covered lines goes back (to the love card that paid, if one did), and the stock of the
+    parcels that never left comes back (models/services/fulfilments.py, docs/suppliers.md).
     """
     found = await order_for(None, order_no)
     if found.kind == OrderKind.CARD:
         raise Conflict("card_order_not_refundable", "爱心卡订单不能直接退款，请先注销未使用的卡", order_no=order_no)
-    order = await _move(None, order_no, S.REFUNDING, admin, reason)
-    return await _move(None, order.order_no, S.REFUNDED, admin, reason)
+    async with in_transaction() as conn:
+        order = await Order.select_for_update().using_db(conn).get(id=found.id)
+        was = order.status
+        await order_states.transition(conn, order, S.REFUNDING, admin, reason)
+        await fulfilments.cover_refund(conn, order, was)
+    async with in_transaction() as conn:
+        await order_states.transition(conn, order, S.REFUNDED, admin, reason)
+        scope = await fulfilments.refund_scope(conn, order)
+        await stock.release(conn, order, scope.released_suppliers)
+        await card_ledger.refund_to_card(conn, order.id, admin, scope.amount_fen)
+    return order
 
 
 async def expire_unpaid(limit: int = 100) -> int:

@@ -9,7 +9,8 @@ Everything comes from the card ledger and the line snapshots, never from the liv
   corrections, signed), so that outstanding = activated + adjusted − spent − expired − closed;
 * where the spending went, by origin province and county: each spending entry of the ledger is traced to the
   lines it paid for, a counter redemption (`redemption_id` → redemption lines) or an online order paid with the
-  card (`order_id` → order lines; the card pays the whole order, and a refund gives the whole order back). A
+  card (`order_id` → order lines; the card pays the whole order, and a refund gives back the lines of the parcels
+  it covered: those whose fulfilment is `refunded`, or every line of an order without fulfilments). A
   debit counts its lines, a credit (void, refund) takes them back, so voided redemptions and refunded orders net
   out. Ledger spending linked to neither (a manual adjustment) is reported as `untraced_fen`, so the county
   figures and the ledger always agree to the fen: Σ by_county + untraced = spent.
@@ -49,7 +50,9 @@ _TRACED = (
     "FROM s JOIN redemption_line l ON l.redemption_id = s.redemption_id GROUP BY l.origin_code "
     "UNION ALL "
     "SELECT 'online' AS channel, {county}, SUM(s.sign * l.amount_fen) AS amount_fen "
-    "FROM s JOIN order_line l ON l.order_id = s.order_id GROUP BY l.origin_code"
+    "FROM s JOIN order_line l ON l.order_id = s.order_id "
+    "WHERE s.sign = 1 OR NOT EXISTS (SELECT 1 FROM fulfilment f WHERE f.order_id = l.order_id "
+    "AND f.supplier_id = l.supplier_id AND f.state <> 'refunded') GROUP BY l.origin_code"
 )
 # The organization's batches as `_batches` read them (none created since: ids only grow), `AND id = ?` for one.
 _SCOPE = "SELECT id FROM card_batch WHERE organization = ? AND id <= ?{one}"

@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.sellability import is_sellable
-from models.services import card_ledger, order_states
+from models.services import card_ledger, fulfilments, order_states
 from models.services.card_purchase import deliver_cards
 from models.services.cards import holder_card
 from models.services.orders import order_for
@@ -87,10 +87,13 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
 
 
 async def mark_paid(conn: BaseDBAsyncClient, order: Order, actor: User | None, reason: str, paid_at: datetime) -> None:
-    """The order is paid: move it, and deliver what needs no shipping (love cards)."""
+    """The order is paid: move it, and deliver what needs no shipping (love cards) or open the parts each supplier
+    ships (goods)."""
     await order_states.transition(conn, order, OrderStatus.PAID, actor, reason, paid_at=paid_at)
     if order.kind == OrderKind.CARD:
         await deliver_cards(conn, order)
+    else:  # goods: one fulfilment per supplier, shipped by each (models/services/fulfilments.py)
+        await fulfilments.open_parts(conn, order)
 
 
 async def pay_with_card(user: User, order_no: str, card_no: str) -> Order:

@@ -54,9 +54,13 @@ def _in_id_order(wanted: list[tuple[Selling, int]]) -> list[tuple[Selling, int]]
     return sorted(wanted, key=lambda pair: pair[0].product_id)
 
 
-async def release(conn: BaseDBAsyncClient, order: Order) -> None:
-    """Give an order's stock back (cancelled, or refunded before shipping)."""
-    lines = await OrderLine.filter(order_id=order.id).using_db(conn).order_by("product_id")
+async def release(conn: BaseDBAsyncClient, order: Order, suppliers: frozenset[int] | None = None) -> None:
+    """Give an order's stock back (cancelled, or refunded before shipping): every line, or only the lines of
+    `suppliers` (a refund after some parcels left: the lines that never left)."""
+    query = OrderLine.filter(order_id=order.id).using_db(conn)
+    if suppliers is not None:
+        query = query.filter(supplier_id__in=sorted(suppliers))
+    lines = await query.order_by("product_id")
     for line in lines:
         await Product.filter(id=line.product_id).using_db(conn).update(stock=F("stock") + line.qty)
         await StockMovement.create(product_id=line.product_id, order=order, delta=line.qty, reason=RELEASE,
