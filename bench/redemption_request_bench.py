@@ -34,10 +34,10 @@ from models.codes.merchant_codes import MerchantCodes  # noqa: E402
 from models.printing import qr_png  # noqa: E402
 from models.printing.poster import Poster, poster_pdf, poster_png  # noqa: E402
 from models.services import card_ledger, cards, redemption_requests, redemptions, setup  # noqa: E402
-from models.services.staff_accounts import create_staff_user  # noqa: E402
 from models.services.catalog_import import import_catalog  # noqa: E402
 from models.services.merchants import create_merchant  # noqa: E402
 from models.services.orders import LineRequest  # noqa: E402
+from models.services.staff_accounts import create_staff_user  # noqa: E402
 from models.storage.database import activated, open_database  # noqa: E402
 from models.tables.cards import ActivityKind, Card, CardStatus  # noqa: E402
 from models.tables.merchants import MerchantKind  # noqa: E402

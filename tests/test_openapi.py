@@ -31,8 +31,8 @@ from api.keys import DATABASE
 from api.openapi import openapi_document
 from api.routes import ROUTES
 from api.settings import Settings
-from models.services.staff_accounts import create_staff_user
 from models.services.merchants import create_merchant
+from models.services.staff_accounts import create_staff_user
 from models.storage.database import activated
 from models.tables.merchants import MerchantKind
 from models.tables.users import Role

@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 
 from models.paths import DEMO_CATALOG_CSV
-from models.services.staff_accounts import create_staff_user
 from models.services.catalog_import import import_catalog
 from models.services.merchants import create_merchant
+from models.services.staff_accounts import create_staff_user
 from models.tables.catalog import Product
 from models.tables.merchants import Merchant, MerchantKind
 from models.tables.users import Role, User
