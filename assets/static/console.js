@@ -155,6 +155,8 @@ const Aixin = (() => {
         const reply = await api(null, 'POST', '/api/v1/auth/staff',
           { username: data.get('username'), password: data.get('password') });
         sess.token = reply.token;
+        const notice = document.getElementById('notice');
+        if (notice && notice.classList.contains('error')) notice.hidden = true;  // a mistyped password's error
         onLoggedIn(reply.user);
       }, form.querySelector('button'));
     });
