@@ -11,7 +11,7 @@
     sku: '商品编码', name: '商品名称', brand: '品牌', category: '品类', unit: '单位', price: '价格（元）', stock: '库存',
     supplier: '供应商', supplier_type: '供应商类型', origin_province: '产地省份', origin_city: '产地地市',
     origin_county: '产地县区', cert_no: '认定证书编号', cert_valid_until: '认定有效期', poor_households: '带动脱贫户数',
-    tags: '标签', aliases: '别名',
+    tags: '标签', aliases: '别名', origin_code: '产地区划代码',
   };
 
   function column(name) {
@@ -29,10 +29,19 @@
       h('p', { class: 'result ok' }, `导入成功：共 ${count(reply.rows)} 行。`),
       h('div', { class: 'figures' }, figures.map(([label, value]) => h('div', { class: 'figure' },
         h('span', { class: 'label' }, label), h('strong', {}, count(value))))),
+      ...formerPlaces(reply.mapped_from_former || []),
       h('p', { class: 'muted' }, '新导入且没有认定证书编号的商品在“认定审核”中等待认定。'),
       h('p', { class: 'muted' }, '文件中的库存只用作新商品的期初库存；已有商品的库存不会被导入改动（销售不会被撤销），'
         + '如需调整请在商品上修改库存，调整会记入库存流水。'),
     ];
+  }
+
+  /** Rows whose origin was written with a former county name or code, and today's county they were mapped to. */
+  function formerPlaces(mapped) {
+    if (!mapped.length) return [];
+    return [h('p', { class: 'muted' }, `以下 ${count(mapped.length)} 行的产地是旧名或旧代码，已按今天的县区导入：`),
+      h('ul', { id: 'import-former' }, mapped.map((m) => h('li', {},
+        `第 ${m.line} 行 ${m.sku}：${m.written} → ${m.name}（${m.code}）`)))];
   }
 
   /** A progress bar for the rows written so far. */

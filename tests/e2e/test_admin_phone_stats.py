@@ -63,3 +63,21 @@ def test_the_statistics_tab_fits_a_phone_and_the_poverty_checkbox_keeps_its_word
         return [box.top + box.height / 2, ...Array.from(words, (r) => r.top + r.height / 2)];
     }""")
     assert middles and all(abs(m - middles[0]) < 6 for m in middles[1:]), middles
+
+
+def test_an_import_with_a_former_county_name_says_which_rows_were_mapped(page: Any, tmp_path: Any) -> None:
+    sku = f"E2E-FORMER-{uuid.uuid4().hex[:6].upper()}"
+    header = ("sku,name,brand,category,unit,price,stock,supplier,supplier_type,origin_province,origin_city,"
+              "origin_county,cert_no,cert_valid_until,poor_households,tags,aliases")
+    row = f"{sku},林芝松茸 100g,,山珍干货,袋,88.00,5,米林县松茸合作社,合作社,西藏自治区,林芝市,米林县,,,12,,"
+    path = tmp_path / "former.csv"
+    path.write_bytes(f"{header}\n{row}\n".encode("gbk"))  # as Excel in China saves it
+    page.goto("/admin")
+    page.get_by_label("用户名").fill(ADMIN[0])
+    page.get_by_label("密码").fill(ADMIN[1])
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("tab", name="目录导入").click()
+    page.get_by_label("目录文件（CSV）").set_input_files(str(path))
+    page.locator("#import-form").get_by_role("button", name="导入").click()
+    expect(page.locator("#import-result")).to_contain_text("导入成功")
+    expect(page.locator("#import-former li")).to_have_text([f"第 2 行 {sku}：米林县 → 米林市（540481）"])
