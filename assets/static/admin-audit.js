@@ -40,6 +40,7 @@
 
   let filters = {};
   let page = 1;
+  let seqNo = 0; // the latest list asked for: an older reply arriving after it is dropped
 
   function value(field, v) {
     if (v === null || v === undefined || v === '') return '（空）';
@@ -76,9 +77,11 @@
 
   async function load(p = page) {
     page = p;
+    const seq = ++seqNo;
     const params = new URLSearchParams({ page: String(p), page_size: String(PAGE_SIZE) });
     for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
     const reply = await api(sess, 'GET', `${AUDIT}?${params}`);
+    if (seq !== seqNo) return;
     fillTable('audit', reply.items.map(row));
     pager('audit-pager', p, PAGE_SIZE, reply.total, (n) => Aixin.guard(() => load(n)));
   }

@@ -9,6 +9,7 @@
   const pages = { products: 1, suppliers: 1, certified: 1 };
   let query = '';
   let listed = 'certified'; // or 'revoked' (the list's 认定状态 filter)
+  let certifiedSeq = 0; // the latest list asked for: an older reply arriving after it is dropped
 
   function nameCell(name, ...notes) {
     return h('td', {}, h('strong', {}, name), h('div', { class: 'muted' }, notes.filter(Boolean).join(' · ')));
@@ -121,9 +122,11 @@
 
   async function loadCertified(page = pages.certified) {
     pages.certified = page;
+    const seq = ++certifiedSeq;
     const search = query ? `&q=${encodeURIComponent(query)}` : '';
     const reply = await api(sess, 'GET',
       `${ADMIN}/products?status=${listed}${search}&page=${page}&page_size=${PAGE_SIZE}`);
+    if (seq !== certifiedSeq) return;
     const { items, total } = reply;
     const kind = listed === 'revoked' ? '已撤销认定（或驳回）的产品' : '已认定产品';
     const note = listed === 'revoked' ? '' : '（在售与否都列出）';

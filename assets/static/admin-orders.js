@@ -19,9 +19,11 @@
   let search = { phone: '', status: '' };
   let page = 1;
   let selected = null; // order_no on screen
+  let listSeq = 0; // the latest list asked for: an older reply arriving after it is dropped
 
   function statusText(order) {
     const [text] = STATUS[order.status] || [order.status];
+    if (order.status === 'paid' && order.partly_shipped) return '部分发货 · 其余待发';
     if (order.status === 'paid') return order.kind === 'card' ? '已支付 · 卡已发放' : '已支付 · 待发货';
     return text;
   }
@@ -58,10 +60,12 @@
 
   async function loadList(p = page) {
     page = p;
+    const seq = ++listSeq;
     const params = new URLSearchParams({ page: String(p), page_size: String(PAGE_SIZE) });
     if (search.phone) params.set('phone', search.phone);
     if (search.status) params.set('status', search.status);
     const reply = await api(sess, 'GET', `${ORDERS}?${params}`);
+    if (seq !== listSeq) return reply;
     fillTable('orders', reply.items.map(listRow));
     pager('orders-pager', p, PAGE_SIZE, reply.total, (n) => Aixin.guard(() => loadList(n)));
     const status = search.status ? `“${STATUS[search.status][0]}”的` : '';
@@ -73,7 +77,9 @@
 
   /** One order by its number: shown in the list alone and opened. */
   async function findByNumber(orderNo) {
+    const seq = ++listSeq; // a list still on its way must not replace this one
     const detail = await showDetail(orderNo);
+    if (seq !== listSeq) return;
     fillTable('orders', [listRow(detail.order)]);
     pager('orders-pager', 1, PAGE_SIZE, 1, () => {});
     document.getElementById('orders-hint').textContent = `订单号 ${orderNo}。`;
@@ -91,6 +97,7 @@
       s ? ['收货人', `${s.name} ${s.phone}`] : null,
       s ? ['收货地址', addressText(s)] : null,
       order.carrier ? ['物流', `${order.carrier} ${order.tracking_no || ''}`.trim()] : null,
+      order.refunded_fen != null ? ['已退金额', yuan(order.refunded_fen)] : null,
       order.note ? ['备注', order.note] : null,
     ].filter(Boolean);
     return h('dl', { class: 'facts' }, pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
@@ -154,13 +161,14 @@
     const goods = order.kind === 'goods';
     const act = (path, label, verb, said) => reasonAction(label, async (reason) => {
       const done = await api(sess, 'POST', `${ORDERS}/${order.order_no}/${path}`, { reason });
-      notify(`${said}：${done.order_no}`, 'ok');
+      const amount = path === 'refund' ? ` ${yuan(done.refunded_fen ?? done.total_fen)}` : '';
+      notify(`${said}${amount}：${done.order_no}`, 'ok');
       await refresh(order.order_no);
     }, verb);
     const parts = [];
     if (goods && order.status === 'paid') parts.push(h('h3', {}, '发货'), shipForm(order));
     if (goods && ['paid', 'shipped'].includes(order.status)) {
-      parts.push(act('refund', '退款', '退款', `已退款 ${yuan(order.total_fen)}`));
+      parts.push(act('refund', '退款', '退款', '已退款'));
     }
     if (order.status === 'pending_payment') parts.push(act('cancel', '取消订单', '取消订单', '已取消订单'));
     return parts.length ? h('div', { class: 'order-actions' }, parts) : null;
