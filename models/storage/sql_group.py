@@ -91,8 +91,10 @@ class GroupCommitter:
     async def close(self) -> None:
         """No new batch is taken; those waiting are written; then the writer ends."""
         self.running = False
-        while self._flushing is not None:
-            await asyncio.shield(self._flushing)
+        while (flushing := self._flushing) is not None:
+            await asyncio.wait([flushing])  # its outcome went to its batches
+            if self._flushing is flushing:  # it ended without taking its group (cancelled with the loop)
+                self._flushing = None
         await self.writer.close()
 
     def _take(self) -> list[Waiting]:
@@ -107,7 +109,7 @@ class GroupCommitter:
             async with self._client.acquire_connection():  # Tortoise's lock: none of its statements meanwhile
                 group = self._take()
                 self.groups += 1
-                outcomes = await _unless_written(self.writer.write([s for s, _ in group]))
+                outcomes = await _unless_written(self.writer.submit([s for s, _ in group]))
         except BaseException as exc:  # the group as a whole failed (or the connection could not be had)
             group = group or self._take()
             outcomes = [exc] * len(group)
@@ -117,15 +119,14 @@ class GroupCommitter:
         _settle(group, outcomes)
 
 
-async def _unless_written(write: Any) -> Any:
+async def _unless_written(written: asyncio.Future[list[Any]]) -> list[Any]:
     """Await the writer; if this task is cancelled meanwhile, still wait for the group to be written (the lock on
     Tortoise's connection must not be given back while the writer writes), then let the cancellation through."""
-    task = asyncio.ensure_future(write)
     try:
-        return await asyncio.shield(task)
+        return await asyncio.shield(written)
     except asyncio.CancelledError:
         with contextlib.suppress(BaseException):
-            await task
+            await written
         raise
 
 

@@ -46,7 +46,7 @@ def sqlite_pragmas(credentials: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class SqliteWriter:
-    """`await writer.start()`, then `await writer.write(group)` from the event loop; `await writer.close()`."""
+    """`await writer.start()`, then `await writer.submit(group)` from the event loop; `await writer.close()`."""
 
     def __init__(self, path: str, pragmas: Mapping[str, Any]) -> None:
         self.path = path
@@ -65,14 +65,15 @@ class SqliteWriter:
         self._thread.start()
         await opened
 
-    async def write(self, batches: Group) -> list[Outcome]:
-        """Write `batches` in one transaction with whatever else is waiting; each batch's rows or exception."""
+    def submit(self, batches: Group) -> asyncio.Future[list[Outcome]]:
+        """Queue `batches` to be written in one transaction with whatever else is waiting; the future of each
+        batch's rows or exception (an exception of its own if the transaction failed as a whole)."""
         if self._thread is None or self._closed is None or self._closed.done():
             raise RuntimeError("the SQLite writer is not running")
         loop = asyncio.get_running_loop()
         done: asyncio.Future[list[Outcome]] = loop.create_future()
         self._jobs.put(_Job(batches, loop, done))
-        return await done
+        return done
 
     async def close(self) -> None:
         """Finish the jobs already queued, close the connection, end the thread."""
