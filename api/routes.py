@@ -24,6 +24,7 @@ from api.handlers import (
     redemption_requests,
     settlements,
     stats,
+    supplier,
     wechat_push,
 )
 from api.routing import Route
@@ -54,4 +55,5 @@ ROUTES: list[Route] = [
     *console.ROUTES,
     *card_admin.ROUTES,
     *code_decode.ROUTES,
+    *supplier.ROUTES,
 ]

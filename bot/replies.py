@@ -216,6 +216,21 @@ def orders(rows: list[tuple[str, str, int, str, str, list[tuple[str, int, str]]]
     return f"您最近的订单：\n{body}"
 
 
+PARCEL_STATES = {"pending": "待发货", "shipped": "已发货", "refunded": "已退款"}
+
+
+def parcels(rows: list[tuple[str, str, str | None, str | None]]) -> str:
+    """An order shipped by several suppliers: each parcel on its own line, with its tracking number once shipped."""
+    if len(rows) < 2:
+        return ""
+    shipped = sum(state == "shipped" for _, state, _, _ in rows)
+    head = f"（{len(rows)}个包裹，已发{shipped}个）" if 0 < shipped < len(rows) else f"（{len(rows)}个包裹）"
+    body = "".join(f"\n  · {supplier}：{PARCEL_STATES.get(state, state)}"
+                   + (f"，{carrier or '快递'}单号{tracking}" if tracking else "")
+                   for supplier, state, carrier, tracking in rows)
+    return head + body
+
+
 def order_unknown(order_no: str) -> str:
     return f"没有找到订单{order_no}，请核对订单号。"
 

@@ -44,7 +44,10 @@ def address_text(a: Address) -> str:
     return f"{a.name} {phone} {a.province}{a.city}{a.county}{a.detail}"
 
 
-def shipping_note(order: Any) -> str:
+def shipping_note(order: Any, parcels: list[tuple[str, str, str | None, str | None]] | None = None) -> str:
+    """The tracking number of a one-parcel order; each parcel with its own of an order from several suppliers."""
+    if parcels and len(parcels) > 1:
+        return replies.parcels(parcels)
     tracking = getattr(order, "tracking_no", None)
     carrier = getattr(order, "carrier", None)
     return f"，{carrier or '快递'}单号{tracking}" if tracking else ""

@@ -66,8 +66,9 @@ async def order_status(turn: Turn) -> str:
         listed: list[tuple[Any, list[tuple[str, int, str]]]] = [(order, [])]
     else:
         listed = await assistant_reads.recent_orders_with_items(turn.ctx.user, 3)
-    return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o), o.kind.value, items)
-                           for o, items in listed])
+    parcels = await assistant_reads.parcels_of([o.id for o, _ in listed])
+    return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o, parcels[o.id]),
+                            o.kind.value, items) for o, items in listed])
 
 
 async def answer_card(turn: Turn, d: Draft) -> Reply | None:

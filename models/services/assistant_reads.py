@@ -62,3 +62,19 @@ async def recent_orders_with_items(user: Any, limit: int) -> list[tuple[Any, lis
                 "order_id", "name", "qty", "unit"):
             items[line["order_id"]].append((line["name"], line["qty"], line["unit"]))
     return [(o, items[o.id]) for o in found]
+
+
+async def parcels_of(order_ids: list[int]) -> dict[int, list[tuple[str, str, str | None, str | None]]]:
+    """The parcels of a few orders (a status answer's), each as (supplier name as sold, state, carrier, tracking
+    number), in supplier order: two queries."""
+    from models.tables.orders import Fulfilment, OrderLine
+
+    found: dict[int, list[tuple[str, str, str | None, str | None]]] = {i: [] for i in order_ids}
+    if not order_ids:
+        return found
+    names = {(r["order_id"], r["supplier_id"]): r["supplier_name"] for r in await OrderLine.filter(
+        order_id__in=order_ids).values("order_id", "supplier_id", "supplier_name")}
+    for part in await Fulfilment.filter(order_id__in=order_ids).order_by("order_id", "id"):
+        found[part.order_id].append((names.get((part.order_id, part.supplier_id), ""), part.state.value,
+                                     part.carrier, part.tracking_no))
+    return found

@@ -23,20 +23,18 @@ from tortoise.transactions import in_transaction
 from models.clock import now_utc
 from models.errors import Conflict, NotFound
 from models.services import audit, order_states
-from models.storage import sql
 from models.tables.orders import Fulfilment, FulfilmentState, Order, OrderLine
 from models.tables.orders import OrderStatus as S
 from models.tables.users import User
 
-_OPEN = (
-    "INSERT INTO fulfilment (order_id, supplier_id, state, created_at) "
-    "SELECT DISTINCT order_id, supplier_id, ?, ? FROM order_line WHERE order_id = ?"
-)
-
 
 async def open_parts(conn: BaseDBAsyncClient, order: Order) -> None:
     """One pending fulfilment per supplier of the order's lines, in the caller's (payment's) transaction."""
-    await sql.execute(conn, _OPEN, [FulfilmentState.PENDING.value, now_utc(), order.id])
+    suppliers = await OrderLine.filter(order_id=order.id).using_db(conn).distinct().values_list("supplier_id",
+                                                                                               flat=True)
+    now = now_utc()
+    await Fulfilment.bulk_create([Fulfilment(order_id=order.id, supplier_id=s, state=FulfilmentState.PENDING,
+                                             created_at=now) for s in sorted(set(suppliers))], using_db=conn)
 
 
 def _not_found(fulfilment_id: int) -> NotFound:
