@@ -16,6 +16,7 @@ from api.handlers import (
     health,
     merchant,
     merchant_staff,
+    official,
     orders,
     organizations,
     payments,
@@ -25,6 +26,7 @@ from api.handlers import (
     settlements,
     stats,
     supplier,
+    supplier_applications,
     wechat_push,
 )
 from api.routing import Route
@@ -55,5 +57,7 @@ ROUTES: list[Route] = [
     *console.ROUTES,
     *card_admin.ROUTES,
     *code_decode.ROUTES,
+    *supplier_applications.ROUTES,
+    *official.ROUTES,
     *supplier.ROUTES,
 ]

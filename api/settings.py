@@ -86,6 +86,9 @@ class Settings(BaseSettings):
                            "`CRITICAL`")
     token_ttl_seconds: int = Field(7 * 24 * 3600, ge=1, description="bearer token lifetime")
     max_body_bytes: int = Field(8 * 1024 * 1024, ge=1, description="request bodies above this get 413")
+    cert_document_max_bytes: int = Field(
+        5 * 1024 * 1024, ge=1, description="largest supporting document (image or PDF) of a certification "
+        "application; larger uploads get 413 `payload_too_large`")
     search_refresh_seconds: float = Field(2.0, gt=0, description="how often each worker's search index polls for "
                                           "catalogue changes")
     db_pool_size: int = Field(10, ge=1, description="PostgreSQL connections per worker process")

@@ -54,6 +54,10 @@ window.AIXIN_ERROR_TEXT = {
   // Catalogue and certification
   product_not_found: '找不到该商品',
   stock_changed: (d) => `库存已变化${d.stock != null ? `（现为 ${d.stock}）` : ''}，请按当前库存重新填写`,
+  // Suppliers' parcels
+  fulfilment_not_found: '找不到该发货单',
+  fulfilment_not_pending: '该包裹已发货或已退款，不能再发货',
+  no_supplier: '该账号未关联供应商',
   product_not_sellable: (d) => `商品${d.sku ? `（${d.sku}）` : ''}暂不可售`,
   product_not_certified: '该商品未通过扶贫产品认定',
   supplier_not_found: '找不到该供应商',
@@ -162,4 +166,17 @@ window.AIXIN_ERROR_TEXT = {
   // Statistics
   invalid_date_range: '日期范围不正确',
   date_range_too_long: '日期范围太长，请缩短后再查询',
+
+  // Certification applications (supplier and officials' pages)
+  application_not_found: '找不到该认定申请',
+  application_open: '该产品已有一份正在办理的认定申请',
+  sku_taken: '该商品编码已被其他供应商使用，请换一个',
+  application_not_returned: '只有被退回的申请可以修改后重新提交',
+  application_not_certified: '只有已认定的申请可以续期',
+  application_not_waiting: (d) => (d.state ? `该申请当前状态为「${({ submitted: '待县级审核', county_reviewed: '待市级审核', city_reviewed: '待省级认定', certified: '已认定', returned: '已退回', rejected: '未通过' })[d.state] || d.state}」，不在等待您这一级审核` : '该申请不在等待您这一级审核'),
+  certificate_required: '省级认定须填写认定证书编号和有效期',
+  document_type_not_allowed: '只能上传图片（PNG、JPEG、WebP）或 PDF 文件',
+  application_not_editable: '申请已进入审核，不能再上传材料',
+  too_many_documents: (d) => `每份申请最多上传 ${d.max_documents || 20} 个材料文件`,
+  document_not_found: '找不到该材料文件',
 };

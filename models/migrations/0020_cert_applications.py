@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 ('uploaded_by', fields.ForeignKeyField('models.User', source_field='uploaded_by_id', null=True, db_constraint=True, to_field='id', related_name='cert_documents', on_delete=OnDelete.SET_NULL)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
             ],
-            options={'table': 'cert_document', 'app': 'models', 'unique_together': (('application', 'sha256'),), 'pk_attr': 'id', 'table_description': "A supporting document: the file is `documents/<sha256>` under VAR_DIR; the client's file name is kept only"},
+            options={'table': 'cert_document', 'app': 'models', 'unique_together': (('application', 'sha256'),), 'pk_attr': 'id', 'table_description': 'A supporting document, kept as documents/<sha256> under VAR_DIR (the uploaded file name is only a label).'},
             bases=['Model'],
         ),
     ]

@@ -67,6 +67,8 @@ class CertApplication(Model):
     created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField()
+    documents: fields.ReverseRelation[CertDocument]  # CertDocument.application (related_name="documents")
+    steps: fields.ReverseRelation[CertApplicationStep]  # CertApplicationStep.application (related_name="steps")
 
     class Meta:
         table = "cert_application"
@@ -95,8 +97,7 @@ class CertApplicationStep(Model):
 
 
 class CertDocument(Model):
-    """A supporting document: the file is `documents/<sha256>` under VAR_DIR; the client's file name is kept only
-    as a label to show (it never names a file)."""
+    """A supporting document, kept as documents/<sha256> under VAR_DIR (the uploaded file name is only a label)."""
 
     id = fields.IntField(primary_key=True)
     application: fields.ForeignKeyRelation[CertApplication] = fields.ForeignKeyField(
