@@ -66,3 +66,4 @@ screenshots: install
 	cp $(SHOTS)/test_an_admin_reads_the_audit_trail_by_who_action_and_object.png docs/screenshots/admin-audit.png
 	cp $(SHOTS)/test_an_admin_recertifies_a_revoked_product_and_it_is_sold_again.png docs/screenshots/admin-recertify.png
 	cp $(SHOTS)/test_the_order_audit_and_recertify_screens_fit_a_phone.png docs/screenshots/admin-orders-phone.png
+	cp $(SHOTS)/test_a_supplier_ships_its_parcel_on_a_phone.png docs/screenshots/supplier-phone.png

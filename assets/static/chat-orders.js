@@ -23,9 +23,22 @@ window.AixinChatOrders = ({ sess, run, cards, onOrders, loggedOut }) => {
 
   /** What happens next, in a few words: love cards are delivered on payment, goods wait for shipping. */
   function statusNote(order) {
+    if (order.partly_shipped) return '部分已发货';
     if (order.status === 'paid') return order.kind === 'card' ? '爱心卡已发放到“我的爱心卡”' : '待发货';
     if (order.status === 'shipped' && order.carrier) return `${order.carrier} ${order.tracking_no || ''}`.trim();
     return '';
+  }
+
+  const PARCEL_STATE = { pending: '待发货', shipped: '已发货', refunded: '已退款' };
+
+  /** An order from several suppliers comes in several parcels: each with its state and tracking number. */
+  function parcelList(order) {
+    const parts = order.fulfilments || [];
+    if (parts.length < 2) return null;
+    return h('ul', { class: 'parcels', 'aria-label': '包裹' }, parts.map((p) => h('li', { class: `parcel ${p.state}` },
+      h('span', {}, `${p.supplier}：${p.lines.map((l) => `${l.name} ×${l.qty}`).join('，')}`),
+      h('span', { class: 'muted' }, PARCEL_STATE[p.state] || p.state,
+        p.tracking_no ? ` · ${p.carrier || '快递'} ${p.tracking_no}` : ''))));
   }
 
   function path(order, action = '') {
@@ -43,6 +56,7 @@ window.AixinChatOrders = ({ sess, run, cards, onOrders, loggedOut }) => {
       h('div', { class: 'row-head' }, h('span', { class: 'order-no' }, order.order_no), statusBadge(order)),
       h('div', {}, items),
       note ? h('div', { class: 'muted order-note' }, note) : null,
+      parcelList(order),
       unpaid && order.pay_deadline ? h('div', { class: 'muted' }, `请在 ${Aixin.time(order.pay_deadline)} 前支付`) : null,
       h('div', { class: 'row-foot' },
         h('span', { class: 'money' }, yuan(order.total_fen)),
