@@ -67,3 +67,5 @@ screenshots: install
 	cp $(SHOTS)/test_an_admin_recertifies_a_revoked_product_and_it_is_sold_again.png docs/screenshots/admin-recertify.png
 	cp $(SHOTS)/test_the_order_audit_and_recertify_screens_fit_a_phone.png docs/screenshots/admin-orders-phone.png
 	cp $(SHOTS)/test_a_supplier_ships_its_parcel_on_a_phone.png docs/screenshots/supplier-phone.png
+	cp $(SHOTS)/official-phone.png docs/screenshots/official.png
+	cp $(SHOTS)/supplier-applications-phone.png docs/screenshots/supplier-applications.png

@@ -11,7 +11,8 @@ from api.routing import PUBLIC, Route
 from models.paths import ASSETS
 
 STATIC = ASSETS / "static"
-PAGES = {"/": "chat.html", "/merchant": "merchant.html", "/admin": "admin.html", "/supplier": "supplier.html"}
+PAGES = {"/": "chat.html", "/merchant": "merchant.html", "/admin": "admin.html", "/supplier": "supplier.html",
+         "/official": "official.html"}
 # Pages and scripts change with each release; make the browser ask again (a 304 is cheap).
 NO_STALE = {"Cache-Control": "no-cache"}
 # The fallback web font (assets/fonts/make_webfont.py) changes rarely and weighs 300 KB: kept a month.
