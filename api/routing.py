@@ -20,6 +20,8 @@ ADMIN = frozenset({Role.ADMIN})
 MERCHANT = frozenset({Role.MERCHANT_STAFF})
 SUPPLIER = frozenset({Role.SUPPLIER_STAFF})
 OFFICIAL = frozenset({Role.OFFICIAL})
+# The administrators' reads officials share, scoped to their region (models/services/region_scope.py).
+ADMIN_READ = frozenset({Role.ADMIN, Role.OFFICIAL})
 
 
 @dataclass(frozen=True)

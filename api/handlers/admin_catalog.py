@@ -11,7 +11,7 @@ from aiohttp import web
 from api.auth import current_user
 from api.keys import SEARCH
 from api.responses import json_ok
-from api.routing import ADMIN, Route
+from api.routing import ADMIN, ADMIN_READ, Route
 from api.schemas.catalog import (
     AdminProductOut,
     AdminProductPage,
@@ -40,6 +40,7 @@ from models.errors import AppError, BadRequest
 from models.sellability import is_sellable
 from models.services import audit_log, catalog
 from models.services.catalog_import import import_catalog, summary_dict
+from models.services.region_scope import region_scope
 from models.storage.busy import is_database_busy
 from models.tables.catalog import Product
 
@@ -58,7 +59,8 @@ async def _changed(request: web.Request) -> None:
 
 async def list_suppliers(request: web.Request) -> web.Response:
     q = parse_query(request, StatusQuery)
-    rows, total = await catalog.list_suppliers(q.status, q.offset, q.page_size)
+    rows, total = await catalog.list_suppliers(q.status, q.offset, q.page_size,
+                                               await region_scope(current_user(request)))
     return json_ok(SupplierPage(items=[SupplierOut.of(s) for s in rows], total=total))
 
 
@@ -94,12 +96,14 @@ async def revoke_supplier(request: web.Request) -> web.Response:
 
 async def list_products(request: web.Request) -> web.Response:
     q = parse_query(request, ProductStatusQuery)
-    rows, total = await catalog.list_products(q.status, q.offset, q.page_size, q.q)
+    rows, total = await catalog.list_products(q.status, q.offset, q.page_size, q.q,
+                                              await region_scope(current_user(request)))
     return json_ok(AdminProductPage(items=[_product_out(p) for p in rows], total=total))
 
 
 async def get_product(request: web.Request) -> web.Response:
-    return json_ok(_product_out(await catalog.get_product(parse_path(request, SkuPath).sku)))
+    sku, scope = parse_path(request, SkuPath).sku, await region_scope(current_user(request))
+    return json_ok(_product_out(await catalog.get_product(sku, scope)))
 
 
 async def create_product(request: web.Request) -> web.Response:
@@ -213,7 +217,8 @@ async def audit_entries(request: web.Request) -> web.Response:
 
 _A = "/api/v1/admin"
 ROUTES = [
-    Route("GET", f"{_A}/suppliers", list_suppliers, ADMIN, "List suppliers (filter by certification status)", "admin",
+    Route("GET", f"{_A}/suppliers", list_suppliers, ADMIN_READ,
+          "List suppliers (filter by certification status); an official's: of their region", "admin",
           query=StatusQuery, response=SupplierPage),
     Route("POST", f"{_A}/suppliers", create_supplier, ADMIN, "Create a supplier (starts pending)", "admin",
           body=SupplierIn, response=SupplierOut, status=201),
@@ -223,11 +228,13 @@ ROUTES = [
           body=SupplierCertifyIn, response=SupplierOut, path_params=IdPath),
     Route("POST", f"{_A}/suppliers/{{id}}/revoke", revoke_supplier, ADMIN, "Revoke a supplier's certification", "admin",
           body=Reason, response=SupplierOut, path_params=IdPath),
-    Route("GET", f"{_A}/products", list_products, ADMIN, "List products in any state", "admin",
+    Route("GET", f"{_A}/products", list_products, ADMIN_READ,
+          "List products in any state; an official's: from their region", "admin",
           query=ProductStatusQuery, response=AdminProductPage),
     Route("POST", f"{_A}/products", create_product, ADMIN, "Create a product (starts pending)", "admin",
           body=ProductIn, response=AdminProductOut, status=201),
-    Route("GET", f"{_A}/products/{{sku}}", get_product, ADMIN, "One product in any state", "admin",
+    Route("GET", f"{_A}/products/{{sku}}", get_product, ADMIN_READ,
+          "One product in any state (an official: from their region, 404 otherwise)", "admin",
           response=AdminProductOut, path_params=SkuPath),
     Route("PATCH", f"{_A}/products/{{sku}}", update_product, ADMIN, "Edit a product", "admin",
           body=ProductPatch, response=AdminProductOut, path_params=SkuPath),

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from api.auth import current_user
 from api.responses import json_ok
-from api.routing import ADMIN, Route
+from api.routing import ADMIN_READ, Route
 from api.schemas.organizations import OrganizationList, OrganizationOut, OrganizationReportOut, OrganizationReportQuery
 from api.validation import parse_query
 from models.clock import today_shanghai
 from models.exports.organization_export import iter_csv
 from models.services import organization_report
+from models.services.region_scope import region_scope
 
 
 async def list_organizations(request: web.Request) -> web.Response:
@@ -19,7 +21,8 @@ async def list_organizations(request: web.Request) -> web.Response:
 
 async def organization_report_view(request: web.Request) -> web.StreamResponse:
     q = parse_query(request, OrganizationReportQuery)
-    report = await organization_report.organization_report(q.organization, q.batch_id)
+    region = await region_scope(current_user(request))
+    report = await organization_report.organization_report(q.organization, q.batch_id, region)
     if q.format == "csv":
         today = today_shanghai()
         name = f"organization-report{f'-batch-{q.batch_id}' if q.batch_id else ''}-{today}.csv"
@@ -36,11 +39,13 @@ async def organization_report_view(request: web.Request) -> web.StreamResponse:
 
 _O = "/api/v1/admin/organizations"
 ROUTES = [
-    Route("GET", _O, list_organizations, ADMIN, "Organizations that bought card batches (以购代捐)", "admin",
+    Route("GET", _O, list_organizations, ADMIN_READ,
+          "Organizations that bought card batches (以购代捐); officials see the same list (buyers belong to no region)",
+          "admin",
           response=OrganizationList),
-    Route("GET", f"{_O}/report", organization_report_view, ADMIN,
+    Route("GET", f"{_O}/report", organization_report_view, ADMIN_READ,
           "An organization's report: cards issued, activated, claimed, spent, outstanding per batch and in all, and "
           "where the money went by origin province and county (counter redemptions and card-paid orders); format=csv "
-          "for a file", "admin",
+          "for a file; an official's: the spending in their region only", "admin",
           query=OrganizationReportQuery, response=OrganizationReportOut),
 ]

@@ -11,13 +11,14 @@ from aiohttp import web
 
 from api.auth import current_user
 from api.responses import json_ok
-from api.routing import ADMIN, MERCHANT, Route
+from api.routing import ADMIN, ADMIN_READ, MERCHANT, Route
 from api.schemas.settlements import AdminSettlementQuery, CloseIn, SettlementList, SettlementOut, SettlementQuery
 from api.validation import parse_json, parse_query
 from models.clock import today_shanghai
 from models.exports.settlement_export import iter_csv, settlement_xlsx
 from models.exports.settlement_export import yuan as yuan  # re-exported: tests/test_spreadsheet_safety.py
 from models.services import settlements
+from models.services.region_scope import region_scope
 from models.services.settlements import Settlement
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -55,7 +56,7 @@ async def merchant_settlement(request: web.Request) -> web.StreamResponse:
 async def admin_settlements(request: web.Request) -> web.StreamResponse:
     q = parse_query(request, AdminSettlementQuery)
     day = q.date or today_shanghai()
-    items = await settlements.settlements_of_day(day, q.merchant_id)
+    items = await settlements.settlements_of_day(day, q.merchant_id, scope=await region_scope(current_user(request)))
     if q.format != "json":
         return await _download(request, items, day, q.format, f"settlements-{day}")
     return json_ok(SettlementList(date=day, items=[SettlementOut.of(s) for s in items],
@@ -72,8 +73,9 @@ ROUTES = [
     Route("GET", "/api/v1/merchant/settlements", merchant_settlement, MERCHANT,
           "This merchant's settlement for a business day: redemptions, voids, net, lines by product and origin county "
           "(format=csv or xlsx for a file)", "merchant", query=SettlementQuery, response=SettlementOut),
-    Route("GET", "/api/v1/admin/settlements", admin_settlements, ADMIN,
-          "Every merchant's settlement for a business day (or one merchant's); format=csv or xlsx for a file", "admin",
+    Route("GET", "/api/v1/admin/settlements", admin_settlements, ADMIN_READ,
+          "Every merchant's settlement for a business day (or one merchant's); format=csv or xlsx for a file; an "
+          "official's: the merchants of their region", "admin",
           query=AdminSettlementQuery, response=SettlementList),
     Route("POST", "/api/v1/admin/settlements/close", close_settlement, ADMIN,
           "Close a merchant's business day: its figures are frozen and its redemptions can no longer be voided; "

@@ -71,6 +71,8 @@ class OrganizationReportOut(BaseModel):
     by_province: list[ProvinceSpending]
     by_county: list[CountySpending] = Field(description="where the spending went, from the line snapshots")
     untraced_fen: int = Field(description="ledger spending linked to no redemption or order (manual adjustments)")
+    region: str | None = Field(None, description="an official's report: their region's name; only the spending "
+                                                 "traced to its counties is reported (batches and ledger empty)")
 
     @classmethod
     def of(cls, r: OrganizationReport) -> OrganizationReportOut:
@@ -82,4 +84,5 @@ class OrganizationReportOut(BaseModel):
             closed_fen=r.closed_fen, adjusted_fen=r.adjusted_fen,
             outstanding_fen=r.outstanding_fen, by_province=[ProvinceSpending(**p) for p in r.by_province],
             by_county=[CountySpending(**c) for c in r.by_county], untraced_fen=r.untraced_fen,
+            region=r.region.name if r.region is not None else None,
         )

@@ -36,7 +36,8 @@ def _when(at: Any) -> str:
 def title(r: OrganizationReport, batch_id: int | None, today: date) -> str:
     """以购代捐报告 · 某某银行 · 全部批次 · 截至 2026-05-01."""
     scope = f"批次 #{batch_id}" if batch_id is not None else "全部批次"
-    return f"{TITLE} · {r.organization} · {scope} · 截至 {today.isoformat()}"
+    region = f" · {r.region.name}" if r.region is not None else ""  # an official's: their region's figures only
+    return f"{TITLE} · {r.organization}{region} · {scope} · 截至 {today.isoformat()}"
 
 
 def _summary(r: OrganizationReport) -> Iterator[list[Any]]:

@@ -32,9 +32,11 @@ _COLUMNS = [("编码", 12, None), ("金额（元）", 14, "#,##0.00"), ("金额�
 
 
 def title(f: StatsFilter) -> str:
-    """消费扶贫台账 · 按省份 · 2026-01-01 至 2026-12-04 · 仅贫困县: what the figures are, for a printed page."""
+    """消费扶贫台账 · 按省份 · 2026-01-01 至 2026-12-04 · 仅贫困县 (with the region after 台账 for an official): what
+    the figures are, for a printed page."""
     span = f"{f.date_from or '开始'} 至 {f.date_to or '今天'}"
-    return f"{TITLE} · 按{GROUP_NAMES[f.group_by]} · {span}{' · 仅贫困县' if f.poverty_only else ''}"
+    region = f" · {f.region.name}" if f.region is not None else ""  # an official's account: their region
+    return f"{TITLE}{region} · 按{GROUP_NAMES[f.group_by]} · {span}{' · 仅贫困县' if f.poverty_only else ''}"
 
 
 def _yuan(fen: int) -> Decimal:

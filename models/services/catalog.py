@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.services import audit, stock
+from models.services.region_scope import RegionScope, within
 from models.tables.catalog import CertStatus, Product, Supplier, SupplierType
 from models.tables.regions import Region, RegionLevel
 from models.tables.users import User
@@ -34,8 +35,10 @@ async def get_supplier(supplier_id: int) -> Supplier:
     return supplier
 
 
-async def get_product(sku: str) -> Product:
-    product = await Product.get_or_none(sku=sku).select_related("supplier", "origin__parent__parent")
+async def get_product(sku: str, scope: RegionScope | None = None) -> Product:
+    """One product; for an official only one whose origin county is in their region (404 otherwise)."""
+    product = await Product.get_or_none(within(scope, "origin_id"), sku=sku).select_related(
+        "supplier", "origin__parent__parent")
     if product is None:
         raise NotFound("product_not_found", "商品不存在", sku=sku)
     return product
@@ -188,11 +191,13 @@ def _check_editable(changes: dict[str, Any], allowed: set[str]) -> None:
         raise Invalid("field_not_editable", "这些字段不能通过编辑修改", fields=unknown)
 
 
-async def list_products(status: CertStatus | None, offset: int, limit: int,
-                        text: str | None = None) -> tuple[list[Product], int]:
+async def list_products(status: CertStatus | None, offset: int, limit: int, text: str | None = None,
+                        scope: RegionScope | None = None) -> tuple[list[Product], int]:
     """The administrator's view: every product whatever its state (or those whose name or sku holds `text`),
-    newest change first."""
-    query = Product.all() if status is None else Product.filter(cert_status=status)
+    newest change first; an official's: those whose origin county is in their region."""
+    query = Product.filter(within(scope, "origin_id"))
+    if status is not None:
+        query = query.filter(cert_status=status)
     if text and text.strip():
         query = query.filter(Q(name__icontains=text.strip()) | Q(sku__icontains=text.strip()))
     total = await query.count()
@@ -202,7 +207,11 @@ async def list_products(status: CertStatus | None, offset: int, limit: int,
     return rows, total
 
 
-async def list_suppliers(status: CertStatus | None, offset: int, limit: int) -> tuple[list[Supplier], int]:
-    query = Supplier.all() if status is None else Supplier.filter(cert_status=status)
+async def list_suppliers(status: CertStatus | None, offset: int, limit: int,
+                         scope: RegionScope | None = None) -> tuple[list[Supplier], int]:
+    """Suppliers by id; an official's: those whose county is in their region (a supplier of no county: none)."""
+    query = Supplier.filter(within(scope, "region_id"))
+    if status is not None:
+        query = query.filter(cert_status=status)
     total = await query.count()
     return await query.order_by("id").offset(offset).limit(limit), total

@@ -7,6 +7,7 @@ from tortoise.transactions import in_transaction
 from models.errors import Conflict, Invalid
 from models.names import check_name
 from models.services import audit
+from models.services.region_scope import RegionScope, within
 from models.tables.merchants import Merchant, MerchantKind
 from models.tables.regions import Region
 from models.tables.users import User
@@ -31,5 +32,7 @@ async def create_merchant(actor: User | None, *, name: str, kind: MerchantKind, 
     return merchant
 
 
-async def list_merchants(offset: int, limit: int) -> tuple[list[Merchant], int]:
-    return await Merchant.all().order_by("id").offset(offset).limit(limit), await Merchant.all().count()
+async def list_merchants(offset: int, limit: int, scope: RegionScope | None = None) -> tuple[list[Merchant], int]:
+    """Merchants by id; an official's: those whose region is theirs or under it (a merchant of no region: none)."""
+    query = Merchant.filter(within(scope, "region_id"))
+    return await query.order_by("id").offset(offset).limit(limit), await query.count()

@@ -26,6 +26,7 @@ from typing import Any
 
 from models.errors import NotFound
 from models.services.card_batches import SPENDING
+from models.services.region_scope import RegionScope
 from models.storage import sql
 from models.tables.cards import ActivityKind, CardBatch, CardStatus
 
@@ -47,12 +48,12 @@ _TRACED = (
     "WHERE c.batch_id IN ({scope}) AND a.kind IN (?, ?, ?) "
     "AND (a.redemption_id IS NOT NULL OR a.order_id IS NOT NULL)) "
     "SELECT 'counter' AS channel, {county}, SUM(s.sign * l.amount_fen) AS amount_fen "
-    "FROM s JOIN redemption_line l ON l.redemption_id = s.redemption_id GROUP BY l.origin_code "
+    "FROM s JOIN redemption_line l ON l.redemption_id = s.redemption_id WHERE 1 = 1{region} GROUP BY l.origin_code "
     "UNION ALL "
     "SELECT 'online' AS channel, {county}, SUM(s.sign * l.amount_fen) AS amount_fen "
     "FROM s JOIN order_line l ON l.order_id = s.order_id "
-    "WHERE s.sign = 1 OR NOT EXISTS (SELECT 1 FROM fulfilment f WHERE f.order_id = l.order_id "
-    "AND f.supplier_id = l.supplier_id AND f.state <> 'refunded') GROUP BY l.origin_code"
+    "WHERE (s.sign = 1 OR NOT EXISTS (SELECT 1 FROM fulfilment f WHERE f.order_id = l.order_id "
+    "AND f.supplier_id = l.supplier_id AND f.state <> 'refunded')){region} GROUP BY l.origin_code"
 )
 # The organization's batches as `_batches` read them (none created since: ids only grow), `AND id = ?` for one.
 _SCOPE = "SELECT id FROM card_batch WHERE organization = ? AND id <= ?{one}"
@@ -76,6 +77,7 @@ class OrganizationReport:
     adjusted_fen: int = 0
     by_county: list[dict[str, Any]] = field(default_factory=list)
     by_province: list[dict[str, Any]] = field(default_factory=list)
+    region: RegionScope | None = None  # an official's report: only the spending traced to their region
 
     @property
     def untraced_fen(self) -> int:
@@ -136,12 +138,14 @@ async def _figures(batches: list[CardBatch], scope: tuple[str, list[Any]]
     return per_batch, by_kind
 
 
-async def _traced(scope: tuple[str, list[Any]]) -> list[dict[str, Any]]:
-    """Spending by origin county and channel, from the line snapshots the ledger entries point at."""
+async def _traced(scope: tuple[str, list[Any]], region: RegionScope | None = None) -> list[dict[str, Any]]:
+    """Spending by origin county and channel, from the line snapshots the ledger entries point at (of the
+    counties in `region` only, when given)."""
     conn, (subquery, values) = sql.db(), scope
-    text = _TRACED.format(scope=subquery, county=_COUNTY)
+    in_region, region_args = region.sql("l.origin_code") if region is not None else ("", [])
+    text = _TRACED.format(scope=subquery, county=_COUNTY, region=in_region)
     counties: dict[str, dict[str, Any]] = {}
-    for row in await sql.query(conn, text, [*values, *(k.value for k in SPENDING)]):
+    for row in await sql.query(conn, text, [*values, *(k.value for k in SPENDING), *region_args, *region_args]):
         county = counties.setdefault(row["origin_code"], {
             "origin_code": row["origin_code"], "province": row["origin_province"], "city": row["origin_city"],
             "county": row["origin_county"], "poverty_county": bool(row["poverty_county"]),
@@ -164,10 +168,21 @@ def _provinces(counties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out.values(), key=lambda p: (-p["amount_fen"], p["province"]))
 
 
-async def organization_report(organization: str, batch_id: int | None = None) -> OrganizationReport:
-    """The organization's batches (or the one `batch_id` of them) and where their cards' money went."""
+async def organization_report(organization: str, batch_id: int | None = None,
+                              region: RegionScope | None = None) -> OrganizationReport:
+    """The organization's batches (or the one `batch_id` of them) and where their cards' money went.
+
+    An official's report (`region`) holds the figures of their region only: where the cards' money went among its
+    counties, and `spent_fen` their sum (net of voids and refunds); the batches and the organization's ledger,
+    which belong to no region, are left empty."""
     batches = await _batches(organization, batch_id)
     scope = _scope(organization, batch_id, batches)
+    if region is not None:
+        report = OrganizationReport(batches[0].organization, [], region=region)
+        report.by_county = await _traced(scope, region)
+        report.by_province = _provinces(report.by_county)
+        report.spent_fen = sum(c["amount_fen"] for c in report.by_county)
+        return report
     per_batch, ledger = await _figures(batches, scope)
     report = OrganizationReport(batches[0].organization, [])
     for b in batches:

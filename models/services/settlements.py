@@ -24,6 +24,7 @@ from tortoise.transactions import in_transaction
 from models.clock import SHANGHAI, now_utc, today_shanghai
 from models.errors import Conflict, NotFound
 from models.services import audit
+from models.services.region_scope import RegionScope, within
 from models.storage import sql
 from models.storage.id_chunks import fetch_in_chunks
 from models.tables.cards import RedemptionStatus
@@ -81,10 +82,14 @@ _LINES = (
 _LOCK_DAY = "SELECT id FROM redemption WHERE merchant_id = ? AND business_date = ? FOR UPDATE"
 
 
-def _only(merchant_id: int | None, alias: str = "") -> tuple[str, list[Any]]:
-    if merchant_id is None:
-        return "", []
-    return f" AND {alias}merchant_id = ?", [merchant_id]
+def _only(merchant_id: int | None, alias: str = "", scope: RegionScope | None = None) -> tuple[str, list[Any]]:
+    """The merchant asked for, and for an official only merchants of their region (a subquery: no list of ids)."""
+    where, args = ("", []) if merchant_id is None else (f" AND {alias}merchant_id = ?", [merchant_id])
+    if scope is not None:
+        region, region_args = scope.sql("region_id")
+        where += f" AND {alias}merchant_id IN (SELECT id FROM merchant WHERE 1 = 1{region})"
+        args += region_args
+    return where, args
 
 
 def _add(into: dict[tuple, dict[str, Any]], key: tuple, fields: dict[str, Any], row: dict[str, Any]) -> None:
@@ -106,9 +111,10 @@ def _fold(s: Settlement, rows: list[dict[str, Any]]) -> None:
     s.by_county = sorted(counties.values(), key=lambda c: (-c["amount_fen"], c["origin_code"]))
 
 
-async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None) -> dict[int, Settlement]:
-    """Every merchant with a redemption on `day` (or just `merchant_id`), with its live figures."""
-    only, args = _only(merchant_id)
+async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None,
+                scope: RegionScope | None = None) -> dict[int, Settlement]:
+    """Every merchant with a redemption on `day` (or just `merchant_id`; of `scope`'s region), with its figures."""
+    only, args = _only(merchant_id, "", scope)
     completed, voided = RedemptionStatus.COMPLETED.value, RedemptionStatus.VOIDED.value
     out: dict[int, Settlement] = {}
     for row in await sql.query(conn, _TOTALS.format(only=only), [voided, voided, completed, voided, day, *args]):
@@ -116,7 +122,7 @@ async def _live(conn: BaseDBAsyncClient, day: date, merchant_id: int | None) -> 
             row["merchant_id"], "", day, redemption_count=int(row["redemption_count"]),
             redemption_fen=int(row["redemption_fen"]), void_count=int(row["void_count"]),
             void_fen=int(row["void_fen"]))
-    only, args = _only(merchant_id, "r.")
+    only, args = _only(merchant_id, "r.", scope)
     lines: dict[int, list[dict[str, Any]]] = {}
     for row in await sql.query(conn, _LINES.format(only=only), [day, completed, *args]):
         lines.setdefault(row["merchant_id"], []).append(row)
@@ -132,8 +138,9 @@ def _frozen(row: MerchantSettlement, name: str) -> Settlement:
         row.closed_by_label)
 
 
-async def _merchant(merchant_id: int) -> Merchant:
-    merchant = await Merchant.get_or_none(id=merchant_id)
+async def _merchant(merchant_id: int, scope: RegionScope | None = None) -> Merchant:
+    """The merchant; for an official only one of their region (404 otherwise, as if there were none)."""
+    merchant = await Merchant.get_or_none(within(scope, "region_id"), id=merchant_id)
     if merchant is None:
         raise NotFound("merchant_not_found", "商户不存在", merchant_id=merchant_id)
     return merchant
@@ -142,14 +149,15 @@ async def _merchant(merchant_id: int) -> Merchant:
 # ---------------------------------------------------------------- reading
 
 async def settlements_of_day(day: date | None = None, merchant_id: int | None = None,
-                             now: datetime | None = None) -> list[Settlement]:
+                             now: datetime | None = None, scope: RegionScope | None = None) -> list[Settlement]:
     """One entry per merchant with activity on `day` (default today in Shanghai) or a closed settlement for it,
-    in merchant order; closed days show their frozen figures."""
+    in merchant order; closed days show their frozen figures. An official (`scope`) sees the merchants of their
+    region (the merchant's own region code), and 404 `merchant_not_found` for another's."""
     day = day or today_shanghai(now)
     if merchant_id is not None:
-        await _merchant(merchant_id)
-    live = await _live(sql.db(), day, merchant_id)
-    closed = MerchantSettlement.filter(business_date=day)
+        await _merchant(merchant_id, scope)
+    live = await _live(sql.db(), day, merchant_id, scope)
+    closed = MerchantSettlement.filter(within(scope, "merchant__region_id"), business_date=day)
     if merchant_id is not None:
         closed = closed.filter(merchant_id=merchant_id)
     frozen = {row.merchant_id: row for row in await closed}

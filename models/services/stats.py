@@ -67,7 +67,10 @@ _SUBSCRIBED_BATCHES = (
 
 
 async def _subscribed(conn: BaseDBAsyncClient, f: StatsFilter) -> int:
-    """认购额: love cards sold (paid card orders) plus 以购代捐 batches activated in the range."""
+    """认购额: love cards sold (paid card orders) plus 以购代捐 batches activated in the range. Money on cards
+    belongs to no region until it is spent: 0 in an official's account."""
+    if f.region is not None:
+        return 0
     bounds: list[Any] = []
     cards_where, batches_where = "", ""
     if f.date_from is not None:
@@ -136,7 +139,12 @@ async def statistics(f: StatsFilter, conn: BaseDBAsyncClient | None = None) -> S
 
     Closed days come from the daily rollup as the background left it (never computed here); today, and the
     closed days the rollup does not have right yet when they are few, are aggregated live from their line
-    snapshots in the same statement; more of those are named in `stale_days` (models/services/stats_fresh.py)."""
+    snapshots in the same statement; more of those are named in `stale_days` (models/services/stats_fresh.py).
+
+    An official's account (`f.region`) is aggregated from the line snapshots of their region, in one statement
+    that filters by the lines' origin code (the rollup has no region): exact, with no stale days."""
+    if f.region is not None:
+        return await direct_statistics(f, conn)
     _check(f)
     conn = conn or sql.db()
     sqlite = conn.capabilities.dialect == "sqlite"

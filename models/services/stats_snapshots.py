@@ -97,6 +97,12 @@ def snapshot_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool) -> t
     if f.poverty_only:
         online_where += " AND l.poverty_county"
         merchant_where += " AND l.poverty_county"
+    if f.region is not None:  # an official's region: goods whose origin county is in it
+        region_where, region_args = f.region.sql("l.origin_code")
+        online_where += region_where
+        merchant_where += region_where
+        online_args += region_args
+        merchant_args += region_args
     facts = _FACTS.format(
         k_on=key.online, label_on=key.online_label or key.online, online_where=online_where,
         k_me=key.merchant, label_me=key.merchant_label or key.merchant, merchant_where=merchant_where,

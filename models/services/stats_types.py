@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from models.services.region_scope import RegionScope
 from models.tables.orders import OrderStatus
 
 BOUGHT = (OrderStatus.PAID.value, OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value)
@@ -31,12 +32,14 @@ class GroupBy(str, Enum):
 
 @dataclass(frozen=True)
 class StatsFilter:
-    """`date_from` / `date_to` are Shanghai calendar dates, both inclusive; None leaves that side open."""
+    """`date_from` / `date_to` are Shanghai calendar dates, both inclusive; None leaves that side open. `region`: an
+    official's region (only goods from there count), None for the whole country."""
 
     group_by: GroupBy
     date_from: date | None = None
     date_to: date | None = None
     poverty_only: bool = False
+    region: RegionScope | None = None
 
 
 @dataclass
