@@ -21,9 +21,10 @@ from models.errors import DomainError
 log = logging.getLogger("aixin")
 
 
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s[%(process)d]: %(message)s")
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+def _configure_logging(level: str, log_format: str = "text") -> None:
+    from api.logs import configure
+
+    configure(level, log_format)  # text or one JSON object per line, with each request's fields (api/logs.py)
 
 
 async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
@@ -267,7 +268,7 @@ def _run_worker(settings: Settings, host: str, port: int, reuse_port: bool, pare
     from api.app import create_app
     from api.serving import run
 
-    _configure_logging(settings.log_level)
+    _configure_logging(settings.log_level, settings.log_format)
     # web.run_app, but a request aiohttp cannot parse is answered in the JSON error shape (api/serving.py)
     run(create_app(settings), host, port, reuse_port, **RUNNER_KWARGS)  # the access log: pay codes, tokens masked
 
@@ -288,23 +289,27 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     if args.workers == 1:  # the app's own database context migrates (SQLite) and loads the demo data
         _run_worker(settings, host, port, reuse_port=False)
         return 0
-    # Migrate (or check) and load demo data once, before any worker starts, so workers never race on it.
-    asyncio.run(_with_database(settings, prepare))
-    if settings.is_sqlite:
-        log.warning("several workers over SQLite work, but PostgreSQL is the engine for that (DATABASE_URL=postgres://…)")
-    spawn = multiprocessing.get_context("spawn")
-    workers = [spawn.Process(target=_run_worker, args=(settings, host, port, True, os.getpid())) for _ in range(args.workers)]
-    for w in workers:
-        w.start()
+    from api.metrics_dir import multiprocess_metrics
 
-    def stop(*_: Any) -> None:
+    with multiprocess_metrics(settings.var_dir):  # GET /metrics on any worker reports them all
+        # Migrate (or check) and load demo data once, before any worker starts, so workers never race on it.
+        asyncio.run(_with_database(settings, prepare))
+        if settings.is_sqlite:
+            log.warning("several workers over SQLite work, but PostgreSQL is the engine for that (DATABASE_URL=postgres://…)")
+        spawn = multiprocessing.get_context("spawn")
+        workers = [spawn.Process(target=_run_worker, args=(settings, host, port, True, os.getpid()))
+                   for _ in range(args.workers)]
         for w in workers:
-            w.terminate()
+            w.start()
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    for w in workers:
-        w.join()
+        def stop(*_: Any) -> None:
+            for w in workers:
+                w.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        for w in workers:
+            w.join()
     return 0
 
 
@@ -365,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"配置错误: {line}", file=sys.stderr)
         return 2
-    _configure_logging(settings.log_level)
+    _configure_logging(settings.log_level, settings.log_format)
     try:
         return args.func(settings, args)
     except ConfigurationError as exc:

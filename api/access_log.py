@@ -14,6 +14,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
+from api.observe import LOG as LOG_KEY
+
 SECRET_PARAMS = frozenset({
     "code", "token", "qr", "claim_code", "pay_code", "access_token", "secret", "password", "signature",
     "msg_signature", "echostr", "key", "ticket",
@@ -50,7 +52,16 @@ class RedactingAccessLogger(AbstractAccessLogger):
         version = request.version
         self.logger.info(
             '%s "%s %s HTTP/%d.%d" %d %d %.6fs', request.remote or "-", request.method, redact(request.path_qs),
-            version.major, version.minor, response.status, response.body_length, time)
+            version.major, version.minor, response.status, response.body_length, time,
+            extra={"request": _request_fields(request, response, time)})
+
+
+def _request_fields(request: web.BaseRequest, response: web.StreamResponse, time: float) -> dict[str, Any] | None:
+    """The request's log fields (api/logs.py), with the whole request's duration and its status."""
+    log = request.get(LOG_KEY)
+    if log is None:  # answered before the middlewares (an unparsable request)
+        return None
+    return {**log.fields(), "duration_ms": round(time * 1000, 2), "status": response.status}
 
 
 # What the server's runner is given (main.py), and what the tests start their servers with.

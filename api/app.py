@@ -33,6 +33,8 @@ from api.keys import (
     WECHATPAY_SANDBOX,
 )
 from api.limits import LIMITS, Limits
+from api.metrics import metrics_ctx
+from api.observe import observe_middleware
 from api.openapi import LazyDocument
 from api.routes import ROUTES
 from api.routing import register
@@ -68,7 +70,7 @@ def _set_up_wechat_pay(app: web.Application, settings: Settings) -> None:
 
 def create_app(settings: Settings) -> web.Application:
     app = web.Application(
-        middlewares=[error_middleware, database_context_middleware],
+        middlewares=[observe_middleware, error_middleware, database_context_middleware],
         client_max_size=settings.max_body_bytes,
     )
     app[SETTINGS] = settings
@@ -78,7 +80,7 @@ def create_app(settings: Settings) -> web.Application:
     app[ADMISSION] = Admission({CHAT: settings.chat_concurrency})
     app[LIMITS] = Limits.from_settings(settings)
     app.cleanup_ctx.extend(
-        [database_ctx, search_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx,
+        [database_ctx, search_ctx, metrics_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx,
          http_client_ctx, wechat_push_ctx, stats_rollup_ctx, token_purge_ctx, decode_slots_ctx])
     register(app, ROUTES)
     _set_up_wechat_pay(app, settings)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from api.logs import identify
 from models.errors import Forbidden, Unauthenticated
 from models.services.accounts import user_for_token
 from models.tables.users import Role, User
@@ -32,6 +33,7 @@ def admit(request: web.Request, user: User, roles: frozenset[Role]) -> User:
     if user.role not in roles:
         raise Forbidden("forbidden", "没有权限执行此操作", required_roles=sorted(r.value for r in roles))
     request[USER] = user
+    identify(user.id, user.role.value)  # every later log line of the request names them (api/logs.py)
     return user
 
 

@@ -16,6 +16,7 @@ from api.handlers import (
     health,
     merchant,
     merchant_staff,
+    metrics,
     official,
     orders,
     organizations,
@@ -33,6 +34,7 @@ from api.routing import Route
 
 ROUTES: list[Route] = [
     *health.ROUTES,
+    *metrics.ROUTES,
     *docs.ROUTES,
     *auth.ROUTES,
     *products.ROUTES,

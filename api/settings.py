@@ -15,7 +15,7 @@ import logging
 import os
 import secrets
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -35,7 +35,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 CARD_FACE_VALUES_YUAN = "CARD_FACE_VALUES"
 # Values never repeated in an error message (they are secrets, or may hold a password).
 SECRET_FIELDS = frozenset({"database_url", "secret_key", "wechat_secret", "wechat_push_token", "wechat_encoding_aes_key",
-                           "wechatpay_apiv3_key"})
+                           "wechatpay_apiv3_key", "metrics_token"})
 
 
 class ConfigurationError(ValueError):
@@ -84,6 +84,12 @@ class Settings(BaseSettings):
                        "(`make serve` sets it)")
     log_level: str = Field("INFO", description="`DEBUG`, `INFO` (includes access logs), `WARNING`, `ERROR` or "
                            "`CRITICAL`")
+    log_format: Literal["text", "json"] = Field(
+        "text", description="`text` (one line per event, for a terminal) or `json` (one JSON object per line, for a "
+        "log collector); each line of a request carries its id, user, role and route (docs/operations.md)")
+    metrics_token: str = Field(
+        "", description="bearer token that lets a non-loopback client read `GET /metrics` "
+        "(`Authorization: Bearer …`); unset: `/metrics` answers loopback clients only")
     token_ttl_seconds: int = Field(7 * 24 * 3600, ge=1, description="bearer token lifetime")
     max_body_bytes: int = Field(8 * 1024 * 1024, ge=1, description="request bodies above this get 413")
     cert_document_max_bytes: int = Field(

@@ -19,6 +19,7 @@ from bot.draft import DialogueState
 from bot.reply import Reply
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, load_vocabulary
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.places.region_directory import RegionSnapshot
 from models.search.catalog_search import CatalogSearch
@@ -96,7 +97,14 @@ class Assistant:
                      rate: throttle.Rate | None = None) -> Reply:
         """Answer one message from `user`; the dialogue state is read from (unless `session` was just read
         with `open_session`) and written to the database. With a `rate`, the turn counts against the user's chat
-        limit, kept in the same row and written in the same statement (429 `too_many_attempts` past it)."""
+        limit, kept in the same row and written in the same statement (429 `too_many_attempts` past it).
+        Each turn answered is counted by its intent (models/metrics.py)."""
+        reply = await self._answer(user, text, session, rate)
+        metrics.chat_turn(reply.intent)
+        return reply
+
+    async def _answer(self, user: User, text: str, session: chat_sessions.Loaded | None,
+                      rate: throttle.Rate | None) -> Reply:
         rechecks = 0
         attempts = 0
         while attempts < MAX_ATTEMPTS:

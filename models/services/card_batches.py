@@ -2,16 +2,15 @@
 
 Issuing 630,000 cards must survive a worker being killed half-way and must never run twice at once:
 
-* every chunk (allocate serials, insert the cards, `issued += n`, refresh `heartbeat_at`) is one
-  transaction, so `issued` is always exactly the number of cards the batch has and a new run continues
-  from there;
+* every chunk (allocate serials, insert the cards, `issued += n`, refresh `heartbeat_at`) is one transaction, so
+  `issued` is always exactly the number of cards the batch has and a new run continues from there;
 * a run first claims the batch with a conditional UPDATE of `heartbeat_at` (only if it is NULL or older
   than LEASE), and every chunk re-checks that `heartbeat_at` is still the value it last wrote (a fencing
   token): a worker whose lease was taken over stops without writing.
 
-Cards go in with one set-based INSERT per chunk, the card numbers passed as one array (`json_each` on
-SQLite, `unnest` on PostgreSQL): for 630,000 cards about 11 s on either engine, against 21–25 s for a raw
-executemany and 52–54 s for Tortoise's bulk_create (bench/card_issue_bench.py, bench/README.md).
+Cards go in with one set-based INSERT per chunk, the card numbers passed as one array (`json_each` on SQLite,
+`unnest` on PostgreSQL): 630,000 cards in about 11 s on either engine, against 21–25 s for a raw executemany and
+52–54 s for Tortoise's bulk_create (bench/card_issue_bench.py, bench/README.md).
 """
 from __future__ import annotations
 
@@ -30,6 +29,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.names import check_name
@@ -152,8 +152,7 @@ async def create_batch(
     async with in_transaction() as conn:
         batch = await CardBatch.create(
             organization=organization, face_value_fen=face_value_fen, count=count, expires_at=expires_at, note=note,
-            state=BatchState.ISSUING, created_by_id=actor.id if actor else None, using_db=conn,
-        )
+            state=BatchState.ISSUING, created_by_id=actor.id if actor else None, using_db=conn)
         await audit.record(actor, "card_batch.create", "card_batch", batch.id, None,
                            audit.snapshot(batch, BATCH_FIELDS), conn, label=label)
     return batch
@@ -201,6 +200,7 @@ async def _write_chunk(batch: CardBatch, token: datetime, n: int) -> datetime:
             raise LeaseLost(batch.id)
         first = await allocate_serials(n, conn)
         await insert_cards(conn, batch, card_nos(first, n), beat)
+    metrics.cards_issued("batch", n)
     return beat
 
 
@@ -351,6 +351,7 @@ async def activate_batch(actor: User | None, batch_id: int, label: str | None = 
         cards = await _activate_cards(conn, batch, actor, now)
         await audit.record(actor, "card_batch.activate", "card_batch", batch_id, {"state": batch.state.value},
                            {"state": BatchState.ACTIVE.value, "cards": cards}, conn, label=label)
+    metrics.cards_activated("batch", cards)
     return await get_batch(batch_id)
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.errors import Invalid
 from models.services.audit import actor_label
@@ -38,6 +39,7 @@ async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed
         )
         await OrderEvent.create(order=order, actor_id=user.id, actor_label=actor_label(user), from_status=None,
                                 to_status=OrderStatus.PENDING_PAYMENT.value, reason="购买爱心卡", using_db=conn)
+    metrics.order_placed(OrderKind.CARD.value)
     return order
 
 

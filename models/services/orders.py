@@ -10,6 +10,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.places.phones import phone_digits
@@ -118,6 +119,7 @@ async def _place(user: User, merged: dict[str, int], address_id: int | None, not
             results = await batch.run(_order_statements(row, user, wanted, snapshots, now))
         except Refused as refused:  # the stock statements come first
             raise stock.out_of_stock(wanted, refused.index) from None
+    metrics.order_placed(OrderKind.GOODS.value)
     [inserted] = results[len(wanted)]
     order = Order(**row, id=inserted["id"])
     return order, [OrderLine(order_id=order.id, **snap) for snap in snapshots]
@@ -151,6 +153,8 @@ async def _move(user: User | None, order_no: str, to: S, actor: User | None, rea
         await order_states.transition(conn, order, to, actor, reason, **changes)
         if to == S.CANCELLED:
             await stock.release(conn, order)
+    if to == S.CANCELLED:
+        metrics.order_cancelled("user" if user is not None else "admin")
     return order
 
 
@@ -206,6 +210,7 @@ async def expire_unpaid(limit: int = 100) -> int:
                 await order_states.transition(conn, order, S.CANCELLED, None, "超时未支付")
                 await stock.release(conn, order)
             cancelled += 1
+            metrics.order_cancelled("timeout")
         except Conflict:  # another worker (or the payment) got there first
             continue
     return cancelled

@@ -10,6 +10,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.sellability import is_sellable
@@ -83,6 +84,10 @@ async def confirm_payment(out_trade_no: str, transaction_id: str, amount_fen: in
             log.warning("payment %s arrived for order %s in state %s: needs a refund", transaction_id,
                         order.order_no, order.status.value)
             return NOT_PAYABLE
+    metrics.order_paid(order.kind.value, payment.method.value)
+    if order.kind == OrderKind.CARD:  # the cards were made, active, by mark_paid
+        metrics.cards_issued("purchase", order.card_quantity or 0)
+        metrics.cards_activated("purchase", order.card_quantity or 0)
     return ACCEPTED
 
 
@@ -118,6 +123,7 @@ async def pay_with_card(user: User, order_no: str, card_no: str) -> Order:
                              using_db=conn)
         await mark_paid(conn, order, user, f"爱心卡 {card.card_no}", now_utc())
         await card_ledger.append(conn, card.id, ActivityKind.REDEEM, -order.total_fen, balance, user, order=order)
+    metrics.order_paid(order.kind.value, PaymentMethod.CARD.value)
     return order
 
 
@@ -125,3 +131,4 @@ async def keep_notification(provider: str, headers: dict[str, Any], body: str, o
                             transaction_id: str | None) -> None:
     await PaymentNotification.create(provider=provider, headers=headers, body=body, outcome=outcome[:32],
                                      transaction_id=transaction_id)
+    metrics.pay_notification(outcome)

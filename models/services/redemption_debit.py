@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Forbidden
 from models.services import card_ledger
@@ -135,6 +136,8 @@ async def run_debit(make: Callable[[Any], Awaitable[Debit]], before: Sequence[St
     card_row, [row] = results[len(before)][0], results[len(before) + 1]
     redemption = Redemption(**{**written.redemption, "id": row["id"], "card_id": card_row["id"]})
     lines = [RedemptionLine(redemption_id=row["id"], **snap) for snap in written.lines]
+    via = "pay_code" if d.counter is not None else "request" if before else "holder" if d.holder_id else "qr"
+    metrics.redeemed(via, redemption.amount_fen)
     return Receipt(redemption, d.card_no, lines, int(card_row["balance_fen"]))
 
 

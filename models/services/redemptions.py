@@ -16,6 +16,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import metrics
 from models.clock import now_utc, today_shanghai
 from models.codes.card_codes import CardCodes
 from models.errors import AppError, Conflict, Invalid, NotFound
@@ -152,6 +153,7 @@ async def void(staff: User, redemption_id: int, reason: str = "", now: datetime 
         await card_ledger.give_back(conn, redemption.card_id, ActivityKind.VOID, redemption.amount_fen, staff,
                                     note=reason[:255], merchant_id=redemption.merchant_id, redemption=redemption)
         await stats_marks.mark_closed_day(conn, redemption.business_date)  # committing after midnight: a closed day
+    metrics.voided(redemption.amount_fen)
     await redemption.refresh_from_db()
     return redemption
 

@@ -12,6 +12,8 @@ from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.migrations.executor import MigrationExecutor
 
+from models.storage.db_clock import watch_connection
+
 MODEL_MODULES = [
     "models.tables.regions",
     "models.tables.catalog",
@@ -52,6 +54,8 @@ def tortoise_config(database_url: str, pool_size: int = 10) -> dict[str, Any]:
 # last commits on a power cut (FULL), and a write waits up to 5 s for the lock another connection holds (the group
 # commit's writer thread, an import from the command line) before it is answered 503 `database_busy`.
 SQLITE_PRAGMAS = (("busy_timeout", 5000), ("synchronous", "FULL"))
+# Tortoise's SQLite client, timing statements for the request that runs them (models/storage/db_clock.py).
+TIMED_SQLITE_ENGINE = "models.storage.timed_sqlite"
 
 
 def _with_pool(url: str, pool_size: int) -> str | dict[str, Any]:
@@ -63,7 +67,9 @@ def _with_pool(url: str, pool_size: int) -> str | dict[str, Any]:
     query = dict(parse_qsl(parts.query))
     query.setdefault("minsize", "1")
     query.setdefault("maxsize", str(pool_size))
-    return expand_db_url(urlunsplit(parts._replace(query=urlencode(query))))
+    info = expand_db_url(urlunsplit(parts._replace(query=urlencode(query))))
+    info["credentials"]["init"] = watch_connection  # database time per request (models/storage/db_clock.py)
+    return info
 
 
 def sqlite_connection(url: str) -> dict[str, Any]:
@@ -72,6 +78,7 @@ def sqlite_connection(url: str) -> dict[str, Any]:
     info = expand_db_url(url)
     for pragma, value in SQLITE_PRAGMAS:
         info["credentials"].setdefault(pragma, value)
+    info["engine"] = TIMED_SQLITE_ENGINE
     return info
 
 

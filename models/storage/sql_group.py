@@ -31,6 +31,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.context import TortoiseContext
 
 from models.storage.database import sqlite_connection
+from models.storage.db_clock import timed
 from models.storage.sql_batch import Rows, Statement, as_tortoise_error
 from models.storage.sqlite_writer import SqliteWriter, sqlite_pragmas
 
@@ -86,7 +87,8 @@ class GroupCommitter:
         self._waiting.append((statements, done))
         if self._flushing is None:
             self._flushing = asyncio.ensure_future(self._flush())
-        return await done
+        with timed():  # the request's database time (models/storage/db_clock.py)
+            return await done
 
     async def close(self) -> None:
         """No new batch is taken; those waiting are written; then the writer ends."""
