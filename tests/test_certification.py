@@ -182,3 +182,21 @@ async def test_expiring_certificates_by_region(client: TestClient) -> None:
     page = await (await client.get(url, headers=who.county)).json()
     assert page["items"][0]["days_left"] == 30
     assert (await (await client.get(url, params={"days": "29"}, headers=who.county)).json())["total"] == 0
+
+
+async def test_two_approvals_at_once_act_once(client: TestClient) -> None:
+    import asyncio
+
+    who = await cast(client)
+    app_id = (await apply(client, who.supplier))["id"]
+    for level in ("county", "city"):
+        await act(client, getattr(who, level), app_id, "approve")
+    url = f"{REVIEWS}/{app_id}/approve"
+    replies = await asyncio.gather(*(client.post(url, json=certificate(cert_no=f"粤-{n}"), headers=who.province)
+                                     for n in range(4)))
+    assert sorted(r.status for r in replies) == [200, 409, 409, 409]
+    mine = await _own(client, who, app_id)
+    assert [s["to_state"] for s in mine["steps"]].count("certified") == 1
+    trail = await (await client.get("/api/v1/admin/audit", params={"action": "product.certify"},
+                                    headers=who.admin)).json()
+    assert trail["total"] == 1
