@@ -7,7 +7,10 @@ from datetime import timedelta
 import pytest
 from aiohttp.test_utils import TestClient
 
+from api.keys import DATABASE
 from models.clock import today_shanghai
+from models.services import stock
+from models.storage.database import activated
 from tests.support.certification import (
     APPS,
     REVIEWS,
@@ -166,6 +169,8 @@ async def test_renewal_is_a_new_application_prefilled_from_the_last(client: Test
     admin_view = await (await client.get("/api/v1/admin/products/FG-HONEY-1", headers=who.admin)).json()
     assert (admin_view["cert_no"], admin_view["valid_until"]) == (
         "粤扶认2027-1", (today_shanghai() + timedelta(days=730)).isoformat())
+    with activated(client.app[DATABASE]):
+        assert await stock.reconcile() == []  # the opening stock has its ledger row; the renewal added none
 
 
 async def test_expiring_certificates_by_region(client: TestClient) -> None:
