@@ -108,3 +108,17 @@ FILLER = (
     "很", "挺", "最", "比较", "多", "少", "大", "小", "新鲜", "正宗", "便宜", "实惠", "号", "款", "种", "样", "份", "包",
 )
 PUNCTUATION = "，。！？、；：,.!?;:~～…'\"“”‘’（）()【】[]《》<>-—_=+*/\\|@#$%^&`·\u3000 \t\r\n"
+# Words that only say what a product is like (or whose it is), not what it is: before a product word they leave it
+# that product (野生蜂蜜, 农家土鸡蛋); any other word glued before one names another thing (婴儿奶粉, 文玩核桃).
+PLAIN_MODIFIERS = (
+    "野生", "天然", "纯天然", "农家", "散养", "优质", "精品", "高档", "上等", "特级", "一级", "当季", "应季", "本地",
+    "地道", "家乡", "老家", "山区", "贫困", "扶贫", "今年", "头茬", "手工", "自家", "自产", "有机", "绿色", "生态",
+    "无公害", "原生态", "高山", "正品", "好吃", "好喝", "美味", "新", "鲜", "纯", "真", "普通", "一般", "同款",
+    "礼盒装", "礼盒", "盒装", "袋装", "瓶装", "罐装", "箱装", "散装", "简装", "精装", "家庭装", "量贩装", "整箱", "礼包",
+)
+# Single characters that, right after a product word, say something about it (甜不甜, 好吃, 寄到) rather than name
+# another thing made of it (芒果干, 鸡蛋仔, 猕猴桃苗, 绿茶味); and the suffixes 子, 儿 (柚子, 鸭子).
+PREDICATE_CHARS = frozenset("甜酸苦辣咸香鲜脆嫩软硬糯好坏大小多少新老贵贱纯真假正够对错快慢怎能会可寄送发到运邮装泡煮炖冲"
+                            "蒸炒做配吃喝买要来卖拿有是在和跟与或也都还再就给我你他她这那哪啥呢吗吧啊呀嘛了的呗不没别称秤子儿")
+# Selling to the shop, not buying from it (我有一批老茶想卖, 大米收不收): nothing in the catalogue is asked for.
+SELL_TO_SHOP = ("收购", "收不收", "卖给你们", "卖给你", "想卖给", "要不要收", "代销", "我有一批", "有一批货")

@@ -107,6 +107,9 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
     known = [t for t in kept if catalogue_word(t, vocab)]
     unknown = _unknown_words(kept, vocab)
     text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
+    glued = _glued_before(known, unknown, text, vocab)
+    if glued:
+        return glued
     for word in known:
         at = text.find(word)
         if at < 0:
@@ -120,11 +123,14 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
         model = _MODEL_NUMBER.match(after)
         if len(word) >= 2 and model and not _AMOUNT.match(after):
             return word + model.group()
-        compound = _compound(word, after, vocab)
+        compound = _compound(word, after, vocab) or _suffixed(word, after, vocab, [w for w in known if len(w) > 1])
         if compound:
             return compound
     if named:
         return ""
+    strays = _among_strays(known, kept, text) or (_unread(kept, text, vocab) if any(len(w) > 1 for w in known) else "")
+    if strays:
+        return strays
     if unknown and known and all(len(w) == 1 for w in known):
         return " ".join(unknown)
     if unknown and not known and u.origin is not None:  # 哈尔滨啤酒, 枸杞 宁夏的: the place's, not sold here
@@ -133,7 +139,8 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
 
 
 def _unknown_words(kept: list[str], vocab: Vocabulary) -> list[str]:
-    return [t for t in kept if not catalogue_word(t, vocab) and _real_word(t, vocab) and not cueish(t)]
+    return [t for t in kept if not catalogue_word(t, vocab) and _real_word(t, vocab) and not cueish(t)
+            and t not in lexicon.PLAIN_MODIFIERS]
 
 
 _PARTICLES = set("的了吗呢吧啊呀哦嘛和跟与及或也都还再就来要买有是在给我你他她这那个只份斤箱袋瓶盒罐包"
@@ -152,6 +159,81 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
     for i in range(len(joined) - 1):
         if freq.get(joined[i:]):
             return joined
+    return ""
+
+
+def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabulary) -> str:
+    """婴儿奶粉, 文玩核桃, 安吉白茶, 每日坚果: a word of the language glued before a catalogue word names another kind
+    of thing (for someone else, from a place the shop does not sell from, a brand's line) unless it only says what
+    the product is like (野生蜂蜜) or some name reads that way."""
+    for before in unknown:
+        if before in lexicon.PLAIN_MODIFIERS or not _RE_CJK.search(before) or before[:1] * 2 == before[:2] \
+                or _AN_AMOUNT.fullmatch(before):
+            continue  # 查查六安瓜片 (a verb said twice), 一批大米 (an amount): no kind of thing
+        for word in known:
+            if len(word) >= 2 and before + word in text and before + word not in vocab.names_text:
+                return before + word
+    return ""
+
+
+def _suffixed(word: str, after: str, vocab: Vocabulary, known: list[str]) -> str:
+    """芒果干, 鸡蛋仔, 猕猴桃苗, 绿茶味, 有机奶: a catalogue word with one more character glued on that starts no word
+    of its own and says nothing about it (甜, 好, 寄 …): the customer names a thing made of it, part of it or for it."""
+    if len(word) < 2 or not after or not _RE_CJK.match(after[0]) or after.startswith(word):
+        return ""
+    ch = after[0]
+    if ch in _PARTICLES or ch in lexicon.PREDICATE_CHARS or ch in _UNIT_CHARS or ch in CUE_WORDS:
+        return ""
+    if vocab.knows(word + ch) or vocab.carried_with(word, ch) or vocab.heard_as(word + ch):
+        return ""  # 雀舌茶, 英吉沙杏干, 冰糖芯 (心): still the product's own word
+    if len(vocab.tokenizer.cut(after)[0]) > 1 or any(after[:n] in CUE_WORDS for n in (2, 3)):
+        return ""  # 苹果发货, 浓香型铁观音, 芒果帮我订: the character begins the next word
+    if ch == "味" and len(known) > 1:
+        return ""  # 煎饼小米味: the flavour of another product named
+    return word + ch
+
+
+_UNIT_CHARS = frozenset(w for w in lexicon.UNITS if len(w) == 1)
+_AN_AMOUNT = re.compile("[一二两三四五六七八九十百千几半俩仨]+[批些点堆群把份种样件个只斤箱袋包盒瓶罐]")
+
+
+def _among_strays(known: list[str], kept: list[str], text: str) -> str:
+    """爱他美卓萃, 面摸, 狗粮: the only catalogue words are single characters, glued to characters that are no word
+    of the catalogue: the customer's word is the whole run, which the shop does not know."""
+    if not known or any(len(w) > 1 for w in known):
+        return ""
+    strays = {t for t in kept if len(t) == 1 and t not in known and _RE_CJK.match(t)
+              and t not in _PARTICLES and t not in lexicon.PREDICATE_CHARS}
+    for run in re.findall("[\u4e00-\u9fff]+", text):
+        if any(w in run for w in known) and any(s in run for s in strays):
+            return _trimmed(run)
+    return ""
+
+
+def _trimmed(run: str) -> str:
+    """蛋挞有吗 → 蛋挞: the run without the cue words at its ends."""
+    cues = sorted(CUE_WORDS, key=len, reverse=True)
+    changed = True
+    while changed and run:
+        changed = False
+        for w in cues:
+            if w and run != w and (run.endswith(w) or run.startswith(w)):
+                run = run[:-len(w)] if run.endswith(w) else run[len(w):]
+                changed = True
+                break
+    return run
+
+
+def _unread(kept: list[str], text: str, vocab: Vocabulary) -> str:
+    """旺仔牛奶, 雅培 奶粉, 香菇 蓝瘦: two or more single characters in a row, none a particle or a cue and not all of
+    them catalogue characters, are a word the assistant cannot read (a brand, a name, slang); what is asked for is
+    then unknown, whatever catalogue word stands beside it."""
+    def stray(t: str) -> bool:
+        return len(t) == 1 and _RE_CJK.match(t) is not None and t not in _PARTICLES and t not in lexicon.PREDICATE_CHARS
+    for i in range(len(kept) - 1):
+        pair = kept[i:i + 2]
+        if all(stray(t) for t in pair) and not all(catalogue_word(t, vocab) for t in pair) and "".join(pair) in text:
+            return " ".join(kept)
     return ""
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.understanding import Understanding
-from bot.vocabulary import Known, Vocabulary
+from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
 
 MAX_CANDIDATES = 30
@@ -67,6 +67,7 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
         narrowed = _with_unit(_with_spec(cards, u.specs), u)
         return Resolution(candidates=narrowed, total=len(narrowed), family=[c["sku"] for c in cards[:MAX_CANDIDATES]])
     found, known = _matches(u, search, query, within)
+    found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab)]
     if not found or not known:
         return Resolution(unknown=u.product_text)
     best = found[0][1]
@@ -98,6 +99,28 @@ def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[s
         if local and (not found or local[0][1] >= found[0][1]):
             return local, known
     return found, known
+
+
+_RE_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary) -> bool:
+    """冰糖 in 冰糖橙, 牛奶 in 牦牛奶粉, 中华 in 中华蜂蜜, 麻辣 in 麻辣鸡: the product holds the words asked for only
+    before more of its own word, where they say what kind of other thing it is (the last part of a Chinese word
+    names the thing). Such a product is not the thing asked for. Category names (lists, not words) are left out."""
+    known = vocab.products.get(card["sku"])
+    texts = [card["name"], card.get("brand", ""), *card.get("tags", ()), *(known.aliases if known else ())]
+    texts = [normalize(t) for t in texts if t]
+    seen = False
+    for word in words:
+        if len(word) < 2:
+            continue
+        for text in texts:
+            for m in re.finditer(re.escape(word), text):
+                seen = True
+                if not _RE_CJK.match(text[m.end():m.end() + 1]):
+                    return False  # the word ends a word of the product's: the product is such a thing
+    return seen
 
 
 def _in_province(card: dict[str, Any], u: Understanding) -> bool:

@@ -29,10 +29,14 @@ _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 
 _FINANCIAL = str.maketrans("壹贰贰叁肆伍陆柒捌玖拾佰仟", "一二二三四五六七八九十百千")
+# A financial numeral is a number only among other numerals or before a measure (贰袋, 壹仟零伍元), not in a name (李子柒).
+_FINANCIAL_NUMBER = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟零]{2,}"
+                               r"|[壹贰叁肆伍陆柒捌玖拾佰仟](?=\s*[袋箱瓶盒罐包斤个份只元块张件桶提听条支枚颗])")
 
 
 def rewrite(text: str) -> str:
-    text = _EMOJI.sub(lambda m: EMOJI[m.group()], text).translate(_FINANCIAL)
+    text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
+    text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)
     if re.search(r"[A-Za-z]", text):
         text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()
                                                                           else ""), text)

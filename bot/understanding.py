@@ -143,6 +143,9 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if not compact:
         return u
     _entities(u, text, vocab)
+    if _has(compact, lexicon.SELL_TO_SHOP):  # 我有一批老茶想卖 / 大米收不收: an offer to sell, nothing asked for
+        u.product_words, u.origin, u.generic, u.product_text = [], None, False, ""
+        return u
     u.intent = _intent(u)
     asked = shop_questions.topic(compact, raw)
     buying_cards = u.intent == "buy_card" and (u.money_yuan is not None or u.card_count is not None or (
@@ -194,6 +197,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if u.quantity is None:
         _spoken_quantity(u, masked, spans)
     u.origin = vocab.find_origin(compact)
+    spans += [m.span() for m in _OTHER_CARDS.finditer(compact)]  # 京东卡: somebody else's card names no product
     read_product_text(u, _blank(compact, spans), vocab)
 
 

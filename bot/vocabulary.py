@@ -51,6 +51,7 @@ class Known:
     province: str
     city: str
     county: str
+    tags: tuple[str, ...] = ()
 
 
 def normalize(text: str) -> str:
@@ -92,6 +93,7 @@ class Vocabulary:
     regions: dict[str, Origin] = field(default_factory=dict)  # mention → origin, longest mentions matched first
     words: frozenset[str] = frozenset()  # every catalogue word: what makes a message about products
     indexed: Callable[[str], bool] = lambda term: False  # whether the search index holds a term (inside a name too)
+    common_words: frozenset[str] = frozenset()  # two-character catalogue words that are words of the language too
 
     def find_origin(self, text: str) -> Origin | None:
         """The most specific place named in the text (county over city over province), longest name first."""
@@ -178,7 +180,13 @@ class Vocabulary:
             keys = [key for key in keys if key in self._sound_prefixes]
             if not keys:
                 return None
-        return next((self._sounds[key] for key in keys if key in self._sounds), None)
+        for key in keys:
+            word = self._sounds.get(key)
+            # Two characters sound like many things: a two-character word is heard only as a word of the language
+            # (合桃 → 核桃), not as a trade term the customer may never have met (喜茶 is not 硒茶).
+            if word is not None and (len(word) > 2 or word in self.common_words):
+                return word
+        return None
 
     @functools.cached_property
     def _sound_prefixes(self) -> frozenset[str]:
@@ -198,6 +206,16 @@ class Vocabulary:
 
     def name_goes_on(self, word: str, following: str) -> bool:
         return (word + following) in self.names_text
+
+    def carried_with(self, word: str, ch: str) -> bool:
+        """Whether some product holding `word` in its name, aliases or tags also holds `ch` there (英吉沙杏 + 干: the
+        product's tag is 杏干; 雀舌 + 茶: 黎平雀舌 is a 绿茶): then word + ch still names that product."""
+        return any(ch in text for text in self._product_texts if word in text)
+
+    @functools.cached_property
+    def _product_texts(self) -> tuple[str, ...]:
+        return tuple("|".join((normalize(k.name).replace(" ", ""), *k.names, *k.aliases, *k.tags))
+                     for k in self.products.values())
 
     @functools.cached_property
     def heads(self) -> frozenset[str]:
@@ -242,8 +260,10 @@ def _build(rows: list[dict[str, Any]], products: dict[str, Known], provinces: li
     regions = _regions(provinces, products.values())
     words = _catalogue_words(rows)
     tokenizer = CatalogTokenizer(new_jieba_tokenizer(), cache_size=20_000)
+    known = frozenset(normalize(w) for w in words if len(w) >= 2)
+    common = frozenset(w for w in known if len(w) == 2 and tokenizer.jieba.FREQ.get(w))  # before the catalogue's own
     tokenizer.add_words([*words, *regions, *_cue_words()])
-    vocab = Vocabulary(tokenizer, products, regions, frozenset(normalize(w) for w in words if len(w) >= 2), indexed)
+    vocab = Vocabulary(tokenizer, products, regions, known, indexed, common)
     vocab.sounds_like("预热")  # build the pinyin table now, not on the first message
     return vocab
 
@@ -259,12 +279,15 @@ def _known(row: dict[str, Any], today: date) -> Known:
         aliases=tuple(normalize(a) for a in row["aliases"] or ()),
         sellable=sellable(row["cert_status"], row["supplier__cert_status"], row["valid_until"], today),
         province=province, city=city, county=row["origin__name"] or "",
+        tags=tuple(normalize(t) for t in row["tags"] or ()),
     )
 
 
 def _names(row: dict[str, Any]) -> tuple[str, ...]:
     parts = {core_name(row["name"]), normalize(row["brand"] or "")}
-    parts.update(part for part in normalize(row["name"]).split() if not re.search(r"\d", part))
+    # A later part names the product alone only when it is more than a descriptor (英红九号, not 明前, 特级, 红茶).
+    first, *later = normalize(row["name"]).split() or [""]
+    parts.update(part for part in (first, *(p for p in later if len(p) > 2)) if not re.search(r"\d", part))
     return tuple(sorted(p for p in parts if len(p) >= 2))
 
 

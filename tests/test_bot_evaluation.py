@@ -21,8 +21,8 @@ BLIND = EVAL_DIR.parent / "bot_eval_blind"
 SHOPPERS = EVAL_DIR.parent / "bot_eval_shoppers"
 OFF_CATALOGUE = EVAL_DIR.parent / "bot_eval_offcatalog"
 # Floors, not targets: what the sets score today (docs/chat.md gives the figures and the targets still missed).
-SHOPPER_DIALOGUES_FLOOR = 0.80
-HONEST_FLOOR = 0.93
+SHOPPER_DIALOGUES_FLOOR = 1.0
+HONEST_FLOOR = 0.995  # the target: at most 0.5 % misleading replies
 
 
 @pytest.mark.parametrize("folder, catalog", [(EVAL_DIR, DEMO_CATALOG_CSV), (HOLDOUT, HOLDOUT / "catalog.csv"),
