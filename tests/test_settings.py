@@ -38,7 +38,7 @@ def _all_variables() -> set[str]:
 def _sample(name: str, default: Any, tmp_path: Path) -> tuple[str, Any]:
     """A valid value other than the default, as the variable's text and as the field's value."""
     special: dict[str, tuple[str, Any]] = {
-        "log_level": ("debug", "DEBUG"), "wechat_encoding_aes_key": (AES_KEY, AES_KEY),
+        "log_level": ("debug", "DEBUG"), "wechat_encoding_aes_key": (AES_KEY, AES_KEY), "log_format": ("json", "json"),
         "var_dir": (str(tmp_path / "vardir"), tmp_path / "vardir"),
         "card_face_values_fen": ("1000, 2000", (1000, 2000)),
         "trusted_proxies": ("10.0.0.1, 10.0.0.2", ("10.0.0.1", "10.0.0.2")),
