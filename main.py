@@ -11,10 +11,11 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from api.cli_backup import add_commands as add_backup_commands
 from api.settings import ConfigurationError, Settings
 from models.errors import DomainError
 
@@ -30,8 +31,10 @@ def _configure_logging(level: str, log_format: str = "text") -> None:
 async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
     """Run `work` inside our own Tortoise context, after migrating or checking the schema."""
     from models.services import setup
+    from models.storage import sqlite_lock
     from models.storage.database import activated, open_database
 
+    lock = sqlite_lock.hold(settings.database_url)  # SQLite: no `restore` while this command runs
     ctx = await open_database(settings.database_url, settings.db_pool_size)
     try:
         if migrate or settings.is_sqlite:
@@ -42,6 +45,7 @@ async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]],
             return await work()
     finally:
         await ctx.close_connections()
+        lock.release()
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -148,7 +152,7 @@ def _yuan(text: str) -> int:
     return int(fen)
 
 
-async def _issue_with_bar(batch_id: int, total: int) -> Any:
+async def _issue_with_bar(batch_id: int, total: int, lease: float) -> Any:
     """Run the issuing job in this process with a rich progress bar on stderr."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
@@ -158,13 +162,13 @@ async def _issue_with_bar(batch_id: int, total: int) -> Any:
     columns = ("发卡中", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("issue", total=total)
-        return await card_batches.issue_batch(batch_id, lambda done, _: bar.update(task, completed=done))
+        return await card_batches.issue_batch(batch_id, lambda done, _: bar.update(task, completed=done),
+                                              lease=timedelta(seconds=lease))
 
 
 def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
     """Create a 以购代捐 batch and issue its cards in this process."""
     import time
-    from datetime import timedelta
 
     from models.clock import today_shanghai
     from models.services import card_batches
@@ -181,7 +185,8 @@ def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
         print(f"批次 {batch.id}：{batch.organization}，{batch.count:,} 张面值 {batch.face_value_fen / 100:g} 元的爱心卡，"
               f"有效期至 {batch.expires_at}", flush=True)
         started = time.perf_counter()
-        return await _issue_with_bar(batch.id, batch.count), time.perf_counter() - started
+        issued = await _issue_with_bar(batch.id, batch.count, settings.card_batch_lease_seconds)
+        return issued, time.perf_counter() - started
 
     try:
         batch, seconds = asyncio.run(_with_database(settings, work))
@@ -232,7 +237,6 @@ def cmd_stats_rollup(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
     """Score the chat assistant on the labelled set, over a throwaway SQLite database with the given catalogue."""
     import tempfile
-    from datetime import timedelta
 
     from bot.engine import Assistant, BotConfig
     from bot.evaluation import EVAL_DIR, evaluate, load_set
@@ -359,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     merchant.add_argument("--region", help="所在县的区划代码")
     merchant.add_argument("--address", default="")
     merchant.set_defaults(func=cmd_create_merchant)
+    add_backup_commands(sub)  # backup --to FILE, restore FILE (api/cli_backup.py)
     return parser
 
 

@@ -32,10 +32,12 @@ from api.keys import (
     WECHATPAY,
     WECHATPAY_SANDBOX,
 )
+from api.lifecycle import LIFECYCLE, Lifecycle, mark_shutting_down
 from api.limits import LIMITS, Limits
 from api.metrics import metrics_ctx
 from api.observe import observe_middleware
 from api.openapi import LazyDocument
+from api.proxies import TrustedProxies
 from api.routes import ROUTES
 from api.routing import register
 from api.settings import Settings
@@ -79,6 +81,9 @@ def create_app(settings: Settings) -> web.Application:
     app[REGIONS] = RegionSnapshot()
     app[ADMISSION] = Admission({CHAT: settings.chat_concurrency})
     app[LIMITS] = Limits.from_settings(settings)
+    app[LIFECYCLE] = Lifecycle()  # /readyz says 503 once the worker is shutting down
+    app.on_shutdown.append(mark_shutting_down)
+    app.middlewares.append(TrustedProxies(settings.trusted_proxies).middleware)  # X-Forwarded-* from proxies only
     app.cleanup_ctx.extend(
         [database_ctx, search_ctx, metrics_ctx, assistant_ctx, order_timeout_ctx, card_expiry_ctx, background_jobs_ctx,
          http_client_ctx, wechat_push_ctx, stats_rollup_ctx, token_purge_ctx, decode_slots_ctx])

@@ -39,6 +39,7 @@ from models.search import CatalogTokenizer, SearchIndex
 from models.search.catalog_search import CatalogSearch
 from models.services import accounts, card_batches, cards, orders, setup, stats_background, throttle
 from models.services.demo import load_demo_data
+from models.storage import sqlite_lock
 from models.storage.database import activated, open_database
 from models.storage.sql_group import group_commit
 
@@ -48,7 +49,12 @@ log = logging.getLogger(__name__)
 async def database_ctx(app: web.Application) -> AsyncIterator[None]:
     """Open our own Tortoise context; migrate the embedded SQLite default, refuse an un-migrated PostgreSQL."""
     settings = app[SETTINGS]
-    ctx = await open_database(settings.database_url, settings.db_pool_size)
+    lock = sqlite_lock.hold(settings.database_url)  # SQLite: `restore` is refused while this worker runs
+    try:
+        ctx = await open_database(settings.database_url, settings.db_pool_size)
+    except BaseException:
+        lock.release()
+        raise
     try:
         if settings.is_sqlite:
             await setup.migrate(ctx, settings.database_url)
@@ -62,6 +68,7 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
             yield
     finally:
         await ctx.close_connections()
+        lock.release()
 
 
 async def search_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -150,16 +157,17 @@ async def decode_slots_ctx(app: web.Application) -> AsyncIterator[None]:
     yield
 
 
-CARD_BATCH_RESUME_SECONDS = 30.0
-
-
 async def background_jobs_ctx(app: web.Application) -> AsyncIterator[None]:
-    """Jobs the app owns (card issuing), cancelled and awaited before the database closes; and every
-    `CARD_BATCH_RESUME_SECONDS` this worker resumes card batches whose issuing worker died (stale lease)."""
+    """Jobs the app owns (card issuing), cancelled and awaited before the database closes (a cancelled issuing job
+    gives its lease back); and every `CARD_BATCH_RESUME_SECONDS` this worker resumes card batches whose lease is
+    stale (their worker died) or was given back (their worker stopped)."""
+    settings = app[SETTINGS]
+    lease = timedelta(seconds=settings.card_batch_lease_seconds)
     jobs = BackgroundJobs(app[DATABASE])
     app[BACKGROUND_JOBS] = jobs
     try:
-        async with _periodic(app, CARD_BATCH_RESUME_SECONDS, card_batches.resume_stale_batches, "card batch resume"):
+        async with _periodic(app, settings.card_batch_resume_seconds,
+                             lambda: card_batches.resume_stale_batches(lease), "card batch resume"):
             yield
     finally:
         await jobs.close()

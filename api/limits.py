@@ -21,7 +21,6 @@ class Limits:
     decode: Rate  # per staff user
     chat: Rate  # per user
     dev_login: Rate  # per address; off by default
-    trusted_proxies: frozenset[str]
 
     @classmethod
     def from_settings(cls, s: Settings) -> Limits:
@@ -37,18 +36,12 @@ class Limits:
             decode=Rate(s.decode_burst, s.decode_per_minute / 60),
             chat=Rate(s.chat_burst, s.chat_per_second),
             dev_login=Rate(s.dev_login_burst, s.dev_login_per_minute / 60),
-            trusted_proxies=frozenset(s.trusted_proxies),
         )
 
     def client_address(self, request: web.Request) -> str:
-        """The peer's address; behind a trusted proxy, the last address its X-Forwarded-For names (the one that
-        proxy saw: earlier entries are whatever the client chose to send)."""
-        peer = request.remote or "unknown"
-        if peer in self.trusted_proxies:
-            forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
-            if forwarded:
-                return forwarded[:128]
-        return peer
+        """The client's address: the peer's, or behind a trusted proxy the one it forwarded (api/proxies.py has
+        already put it in `request.remote`; from anyone else `X-Forwarded-For` is ignored)."""
+        return request.remote or "unknown"
 
 
 LIMITS = web.AppKey("limits", Limits)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import signal
 import socket
 from http import HTTPStatus
 from typing import Any
@@ -18,6 +20,10 @@ from typing import Any
 from aiohttp import web
 
 from api.errors import error_response
+from api.keys import SETTINGS
+from api.lifecycle import LIFECYCLE
+
+log = logging.getLogger(__name__)
 
 # The RequestHandler options the runner's kwargs may carry (the others are the runner's own).
 _HANDLER_OPTIONS = {"access_log_class", "access_log", "access_log_format", "keepalive_timeout", "tcp_keepalive",
@@ -82,14 +88,35 @@ class JsonErrorSite(web.BaseSite):
 
 
 async def serve(app: web.Application, host: str, port: int, reuse_port: bool, **runner_kwargs: Any) -> None:
-    """Run until SIGINT or SIGTERM, then shut down gracefully (what `web.run_app` does)."""
-    runner = web.AppRunner(app, handle_signals=True, **runner_kwargs)
+    """Run until SIGINT or SIGTERM, then shut down gracefully (docs/deploy.md, *Stopping a worker*):
+
+    1. `/readyz` answers 503 `shutting_down` at once; for `SHUTDOWN_DRAIN_SECONDS` the worker still serves, so a
+       load balancer polling `/readyz` takes it out before it closes its port (a second signal skips the wait);
+    2. the listener closes and idle keep-alive connections are closed (aiohttp's runner);
+    3. requests in flight get up to `SHUTDOWN_TIMEOUT_SECONDS` to finish, then are cancelled;
+    4. cleanup: background jobs are cancelled and awaited, a card batch's issuing job gives its lease back
+       (another worker or host resumes it at once), then the database closes."""
+    settings, lifecycle = app[SETTINGS], app[LIFECYCLE]
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=settings.shutdown_timeout_seconds,
+                           **runner_kwargs)
     await runner.setup()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, lifecycle.stop)
     try:
         await JsonErrorSite(runner, host, port, reuse_port=reuse_port, handler_kwargs=runner_kwargs).start()
-        await asyncio.Event().wait()
+        await lifecycle.stopping.wait()
+        lifecycle.stopping.clear()
+        log.info("stopping: draining for %.1f s, then up to %.1f s for requests in flight",
+                 settings.shutdown_drain_seconds, settings.shutdown_timeout_seconds)
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(lifecycle.stopping.wait(), settings.shutdown_drain_seconds)
     finally:
-        await runner.cleanup()
+        try:
+            await runner.cleanup()  # a signal meanwhile changes nothing: requests in flight still get their time
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
 
 
 def run(app: web.Application, host: str, port: int, reuse_port: bool, **runner_kwargs: Any) -> None:

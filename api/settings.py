@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import logging
 import os
 import secrets
@@ -168,10 +169,26 @@ class Settings(BaseSettings):
     dev_login_per_minute: float = Field(default=0.0, ge=0, description="development logins per client address a "
                                         "minute after the burst (`0`: unlimited)")
     trusted_proxies: Annotated[tuple[str, ...], NoDecode] = Field(
-        (), description="comma-separated addresses of reverse proxies whose `X-Forwarded-For` names the client (its "
-        "last entry); empty: the peer address is the client")
+        (), description="comma-separated addresses or networks (`10.0.0.0/8`) of reverse proxies. Only a request "
+        "from one of them has its `X-Forwarded-For`, `-Proto` and `-Host` honoured: the client is the last forwarded "
+        "address that is not a proxy. Empty: the peer address is the client and `X-Forwarded-*` are ignored")
     token_purge_seconds: float = Field(default=3600.0, gt=0, description="how often expired tokens and stale limit "
                                        "rows are deleted")
+    # Readiness, graceful shutdown and card batch leases (docs/deploy.md).
+    ready_index_max_age_seconds: float = Field(
+        default=60.0, gt=0, description="`/readyz` answers 503 while this worker's search index has not refreshed "
+        "for longer than this")
+    shutdown_drain_seconds: float = Field(
+        default=0.0, ge=0, description="on SIGTERM a worker first answers `/readyz` 503 for this long while still "
+        "serving (a load balancer takes it out), then stops accepting")
+    shutdown_timeout_seconds: float = Field(
+        default=30.0, gt=0, description="once a worker stops accepting, how long requests in flight may take to "
+        "finish before they are cancelled and the worker closes")
+    card_batch_lease_seconds: float = Field(
+        default=60.0, gt=0, description="a card batch whose issuing worker has not written for this long is taken "
+        "over by another worker or host; the same on every host")
+    card_batch_resume_seconds: float = Field(
+        default=30.0, gt=0, description="how often each worker looks for card batches to take over (stale lease)")
 
     @classmethod
     def settings_customise_sources(
@@ -187,6 +204,16 @@ class Settings(BaseSettings):
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
             return tuple(item.strip() for item in value.split(",") if item.strip())
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses_or_networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"not an IP address or network: {item!r}") from None
         return value
 
     @field_validator("log_level")

@@ -1,6 +1,8 @@
 """以购代捐: an organization buys a batch of love cards; administrators issue, activate and follow them."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiohttp import web
 
 from api.auth import current_user
@@ -21,6 +23,11 @@ from api.validation import parse_json, parse_path, parse_query
 from models.services import card_batches
 
 
+def _lease(request: web.Request) -> timedelta:
+    """How long the issuing job's lease lasts without a heartbeat (CARD_BATCH_LEASE_SECONDS, the same everywhere)."""
+    return timedelta(seconds=request.config_dict[SETTINGS].card_batch_lease_seconds)
+
+
 async def list_card_batches(request: web.Request) -> web.Response:
     q = parse_query(request, PageQuery)
     rows, total = await card_batches.list_batches(q.offset, q.page_size)
@@ -34,7 +41,8 @@ async def create_card_batch(request: web.Request) -> web.Response:
         current_user(request), **body.model_dump(),
         allowed_face_values=request.config_dict[SETTINGS].card_face_values_fen,
     )
-    request.config_dict[BACKGROUND_JOBS].start(card_batches.issue_batch(batch.id), f"issue card batch {batch.id}")
+    issue = card_batches.issue_batch(batch.id, lease=_lease(request))
+    request.config_dict[BACKGROUND_JOBS].start(issue, f"issue card batch {batch.id}")
     return json_ok(CardBatchOut.of(batch), status=202)
 
 
@@ -54,7 +62,8 @@ async def retry_card_batch(request: web.Request) -> web.Response:
     """202 like create: a failed batch is issuing again, from `done`; poll it."""
     batch_id = parse_path(request, IdPath).id
     batch = await card_batches.retry_batch(current_user(request), batch_id)
-    request.config_dict[BACKGROUND_JOBS].start(card_batches.issue_batch(batch.id), f"retry card batch {batch.id}")
+    issue = card_batches.issue_batch(batch.id, lease=_lease(request))
+    request.config_dict[BACKGROUND_JOBS].start(issue, f"retry card batch {batch.id}")
     return json_ok(CardBatchOut.of(batch), status=202)
 
 

@@ -172,8 +172,8 @@ async def list_batches(offset: int, limit: int) -> tuple[list[CardBatch], int]:
 
 # ---------------------------------------------------------------- issue
 
-def _stale(now: datetime) -> Q:
-    return Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - LEASE)
+def _stale(now: datetime, lease: timedelta) -> Q:
+    return Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - lease)
 
 
 @dataclass
@@ -183,10 +183,10 @@ class _Lease:
     token: datetime
 
 
-async def _claim(batch_id: int) -> _Lease | None:
+async def _claim(batch_id: int, lease: timedelta = LEASE) -> _Lease | None:
     """Take the issuing lease if nobody holds it (NULL or older than LEASE); None when another worker has it."""
     now = now_utc()
-    taken = await CardBatch.filter(_stale(now), id=batch_id, state=BatchState.ISSUING).update(heartbeat_at=now)
+    taken = await CardBatch.filter(_stale(now, lease), id=batch_id, state=BatchState.ISSUING).update(heartbeat_at=now)
     return _Lease(now) if taken else None
 
 
@@ -244,9 +244,9 @@ async def _issue_missing(batch: CardBatch, lease: _Lease, progress: Progress | N
             progress(batch.issued, batch.count)
 
 
-async def _run(batch_id: int, progress: Progress | None, chunk_size: int) -> bool:
+async def _run(batch_id: int, progress: Progress | None, chunk_size: int, lease_time: timedelta) -> bool:
     """Issue what is missing if we can take the lease; False when another worker holds it."""
-    lease = await _claim(batch_id)
+    lease = await _claim(batch_id, lease_time)
     if lease is None:
         return False
     batch = await get_batch(batch_id)
@@ -265,24 +265,24 @@ async def _run(batch_id: int, progress: Progress | None, chunk_size: int) -> boo
     return True
 
 
-async def issue_batch(batch_id: int, progress: Progress | None = None, *, chunk_size: int = CHUNK) -> CardBatch:
+async def issue_batch(batch_id: int, progress: Progress | None = None, *, chunk_size: int = CHUNK,
+                      lease: timedelta = LEASE) -> CardBatch:
     """Create the batch's missing cards (inactive, balance 0), `issuing` → `issued`; resumable; one runner at a time.
 
-    Returns at once, doing nothing, while another worker holds a fresh lease. An exception marks the
-    batch `failed` (with `error`) and is re-raised; cancellation leaves it `issuing` for a resume.
-    """
-    await _run(batch_id, progress, chunk_size)
+    Returns at once, doing nothing, while another worker holds a fresh lease. An exception marks the batch `failed`
+    (with `error`) and is re-raised; cancellation gives the lease back, leaving it `issuing` for a resume."""
+    await _run(batch_id, progress, chunk_size, lease)
     return await get_batch(batch_id)
 
 
-async def resume_stale_batches() -> int:
-    """Resume every batch still `issuing` whose lease is stale (its worker died); returns how many were run."""
-    stale = CardBatch.filter(_stale(now_utc()), state=BatchState.ISSUING).order_by("id")
+async def resume_stale_batches(lease: timedelta = LEASE) -> int:
+    """Resume every batch `issuing` whose lease (the same in every process) is stale or given back; how many ran."""
+    stale = CardBatch.filter(_stale(now_utc(), lease), state=BatchState.ISSUING).order_by("id")
     ids = cast(list[int], await stale.values_list("id", flat=True))
     resumed = 0
     for batch_id in ids:
         try:
-            resumed += await _run(batch_id, None, CHUNK)
+            resumed += await _run(batch_id, None, CHUNK, lease)
         except Exception:  # marked failed and logged by _run; the other batches still get their turn
             continue
     return resumed
