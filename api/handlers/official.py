@@ -1,5 +1,5 @@
 """Officials review certification applications of their region at their level; the national administrator reads
-every official_queue. Who sees and acts on what: models/services/cert_scope.py, docs/certification.md."""
+every official_queue. Who sees and acts on what: models/services/region_scope.py, docs/certification.md."""
 from __future__ import annotations
 
 from aiohttp import web

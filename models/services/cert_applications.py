@@ -11,9 +11,9 @@ from models.clock import now_utc
 from models.errors import Conflict, Invalid, NotFound
 from models.places.region_directory import Located, RegionDirectory, RegionNotFound
 from models.services import audit
-from models.services.cert_scope import PENDING, Reviewers
+from models.services.region_scope import Reviewers
 from models.tables.catalog import CertStatus, Product, Supplier
-from models.tables.certification import AppState, CertApplication, CertApplicationStep
+from models.tables.certification import PENDING, AppState, CertApplication, CertApplicationStep
 from models.tables.users import User
 
 APPLICATION_FIELDS = (

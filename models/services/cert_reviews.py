@@ -1,5 +1,5 @@
 """Officials review certification applications: their queue, approve, return, reject; certificates expiring in
-their region. Who sees and acts on what: models/services/cert_scope.py.
+their region. Who sees and acts on what: models/services/region_scope.py.
 
 Every step is one transaction: a conditional UPDATE on the application's state (`WHERE id = ? AND state = ?`: of
 two approvals of the same step only one changes the row, the other is answered 409 `application_not_waiting`),
@@ -17,7 +17,14 @@ from models.clock import now_utc, today_shanghai
 from models.errors import Conflict, Invalid, NotFound
 from models.services.cert_applications import record_step
 from models.services.cert_certify import certify_product
-from models.services.cert_scope import Scope, scope_of
+from models.services.region_scope import (
+    RegionScope,
+    applications_waiting,
+    applications_within,
+    region_scope,
+    reviewer,
+    within,
+)
 from models.tables.catalog import CertStatus, Product
 from models.tables.certification import AppState, CertApplication
 from models.tables.users import User
@@ -26,9 +33,9 @@ from models.tables.users import User
 async def queue(actor: User, state: AppState | None, offset: int, limit: int) -> tuple[list[CertApplication], int]:
     """No state: the applications waiting for the caller's step (the admin: for anyone's). A state: the caller's
     region's applications in that state (the admin: the country's)."""
-    scope = await scope_of(actor)
-    query = CertApplication.filter(scope.waiting()) if state is None else CertApplication.filter(
-        scope.visible(), state=state)
+    scope = await region_scope(actor)
+    query = CertApplication.filter(applications_waiting(scope)) if state is None else CertApplication.filter(
+        applications_within(scope), state=state)
     total = await query.count()
     rows = await query.order_by("updated_at", "id").offset(offset).limit(limit).prefetch_related(
         "documents", "steps", "supplier")
@@ -37,16 +44,16 @@ async def queue(actor: User, state: AppState | None, offset: int, limit: int) ->
 
 async def visible_application(actor: User, application_id: int) -> CertApplication:
     """An application of the caller's region with its documents, steps and supplier; 404 outside it."""
-    scope = await scope_of(actor)
-    application = await CertApplication.filter(scope.visible(), id=application_id).first().prefetch_related(
+    scope = await region_scope(actor)
+    application = await CertApplication.filter(applications_within(scope), id=application_id).first().prefetch_related(
         "documents", "steps", "supplier")
     if application is None:
         raise NotFound("application_not_found", "认定申请不存在", application_id=application_id)
     return application
 
 
-async def _in_scope(conn: BaseDBAsyncClient, scope: Scope, application_id: int) -> CertApplication:
-    application = await CertApplication.filter(scope.visible(), id=application_id).using_db(conn).first()
+async def _in_scope(conn: BaseDBAsyncClient, scope: RegionScope, application_id: int) -> CertApplication:
+    application = await CertApplication.filter(scope.applications(), id=application_id).using_db(conn).first()
     if application is None:
         raise NotFound("application_not_found", "认定申请不存在", application_id=application_id)
     return application
@@ -79,8 +86,8 @@ async def approve(actor: User, application_id: int, cert_no: str | None = None,
                   valid_until: date | None = None) -> CertApplication:
     """The caller's level's step: county → `county_reviewed`, city → `city_reviewed`, province → `certified` with
     the certificate number and validity (the product sellable at once)."""
-    scope = await scope_of(actor)
-    to_state = scope.approved_state()
+    scope = reviewer(await region_scope(actor))
+    to_state = scope.approved_state
     async with in_transaction() as conn:
         application = await _in_scope(conn, scope, application_id)
         from_state = scope.acts_on(application)
@@ -90,35 +97,30 @@ async def approve(actor: User, application_id: int, cert_no: str | None = None,
             await certify_product(conn, application, actor, number, until)
         else:
             await _move(conn, application, from_state, to_state)
-        await record_step(conn, application, actor, "approve", from_state, to_state, level=_level(scope))
+        await record_step(conn, application, actor, "approve", from_state, to_state, level=scope.level.value)
     return await visible_application(actor, application_id)
 
 
 async def send_back(actor: User, application_id: int, reason: str, *, reject: bool) -> CertApplication:
     """Return the application to its supplier (who may correct and resubmit it) or reject it for good, with the
     reason, at the caller's step."""
-    scope = await scope_of(actor)
-    scope.approved_state()  # the admin only reads
+    scope = reviewer(await region_scope(actor))  # the admin only reads
     to_state = AppState.REJECTED if reject else AppState.RETURNED
     async with in_transaction() as conn:
         application = await _in_scope(conn, scope, application_id)
         from_state = scope.acts_on(application)
         await _move(conn, application, from_state, to_state, reason=reason)
         await record_step(conn, application, actor, "reject" if reject else "return", from_state, to_state,
-                          level=_level(scope), reason=reason)
+                          level=scope.level.value, reason=reason)
     return await visible_application(actor, application_id)
-
-
-def _level(scope: Scope) -> str | None:
-    return scope.level.value if scope.level else None
 
 
 async def expiring(actor: User, days: int, offset: int, limit: int) -> tuple[list[Product], int]:
     """Certified products of the caller's region (the admin: all) whose certificate ends within `days` days
     (from today in Shanghai), soonest first."""
-    scope = await scope_of(actor)
+    scope = await region_scope(actor)
     today = today_shanghai()
-    query = Product.filter(scope.products(), cert_status=CertStatus.CERTIFIED, valid_until__gte=today,
+    query = Product.filter(within(scope, "origin_id"), cert_status=CertStatus.CERTIFIED, valid_until__gte=today,
                            valid_until__lte=today + timedelta(days=days))
     total = await query.count()
     rows = await query.order_by("valid_until", "sku").offset(offset).limit(limit).select_related("supplier")

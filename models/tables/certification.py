@@ -24,6 +24,10 @@ class AppState(str, Enum):
     REJECTED = "rejected"  # for good
 
 
+# Waiting for an official's step (county, city or province).
+PENDING = (AppState.SUBMITTED, AppState.COUNTY_REVIEWED, AppState.CITY_REVIEWED)
+
+
 class HouseholdsMechanism(str, Enum):
     """How the product's sales reach poor households (利益联结机制)."""
 
