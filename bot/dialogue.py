@@ -13,7 +13,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import holder_actions, packs, replies
+from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
@@ -90,6 +90,8 @@ class Turn:
                 return answered
         if not u.text:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
+        if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new one comes
+            return await goods.replace_lines(self)
         if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick):
             removed = await goods.remove_line(self, d)  # 不要绿豆了: that line goes, the rest stays
             if removed is not None:
@@ -98,6 +100,9 @@ class Turn:
             return await placing.cancel(self)
         if "yes" in u.cues and not self.changes():
             return await placing.confirm(self)
+        if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \
+                and await holder_actions.has_orders(self):
+            return await placing.info(self, "order_status")  # 什么时候发货, after an order: that order
         question = QUESTIONS.get(u.intent)
         if question is not None:  # questions and holder actions leave the draft as it is
             return await question(self)

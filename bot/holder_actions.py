@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import replies, shop_questions
+from bot import phrasing, replies, shop_questions
 from bot.reply import Reply
 from models.errors import DomainError
 from models.services import cards, orders, payments
@@ -28,7 +28,8 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
 def _this(turn: Turn) -> dict[str, Any] | None:
     """The product a question is about: the one named, else the one in the draft, else the only one shown."""
     cards_by_sku = turn.ctx.search.cards
-    if turn.u.product_words:
+    prop = phrasing.property_asked(turn.u.text) or ""
+    if any(w not in prop for w in turn.u.product_words):  # 土鸡是散养的吗: 土鸡, not whatever is tagged 散养
         found = turn.resolve_products()
         if found.candidates:
             return found.candidates[0]
@@ -42,18 +43,33 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     card = _this(turn)
+    prop = phrasing.property_asked(turn.u.text)
+    if prop and card is not None and shop_questions.topic(turn.u.text, turn.u.raw) is None:
+        return shop_questions.answer_property(card, prop), [card], []
     text = shop_questions.answer_info(turn.u.text, card, turn.ctx.card_faces_fen)
     return text, [card] if card is not None else None, []
 
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
-    found = turn.resolve_products() if turn.u.about_products else None
+    u = turn.u
+    if not u.about_products and u.product_text and not phrasing.only_purposes(u.product_text):
+        return turn.not_found("recommend", turn.resolve_products()).reply, [], []  # 钙片 老人吃的 推荐: not sold here
+    found = turn.resolve_products() if u.about_products else None
     items = found.candidates[:SHOW] if found is not None and found.candidates else \
-        turn.ctx.search.search("", limit=SHOW).items
+        _for_purpose(turn) or turn.ctx.search.search("", limit=SHOW).items
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     return f"推荐这几款认定扶贫产品：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。", \
         items, replies.pick_suggestions(len(items))
+
+
+def _for_purpose(turn: Turn) -> list[dict[str, Any]]:
+    """推荐点送长辈的 / 有什么适合煲汤的: products whose tags or category hold what the purpose looks for."""
+    items: list[dict[str, Any]] = []
+    for word in phrasing.looked_for(turn.u.text):
+        found, _ = turn.ctx.search.matches(word, limit=SHOW)
+        items += [c for c, _ in found if c not in items]
+    return items[:SHOW]
 
 
 async def _claim(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
@@ -67,6 +83,14 @@ async def _claim(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str
         return f"没能领取这张卡：{exc.message}", None, []
     return (f"领取成功！爱心卡尾号{card.card_no[-4:]}，余额{replies.yuan(card.balance_fen)}，"
             f"有效期至{card.expires_at.isoformat()}。"), None, ["卡里余额", "有哪些扶贫产品"]
+
+
+async def has_orders(turn: Turn) -> bool:
+    return bool(await orders.recent_orders(turn.ctx.user, 1))
+
+
+async def unpaid_orders(turn: Turn) -> list[Any]:
+    return await _unpaid(turn)
 
 
 async def _unpaid(turn: Turn) -> list[Any]:

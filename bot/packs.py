@@ -73,6 +73,12 @@ def _parse(name: str, unit: str) -> Pack | None:
     return best
 
 
+def sold_by_measure(card: dict[str, Any]) -> bool:
+    """Sold by the 斤, kg or litre itself (an amount to ask), not in packs counted one by one."""
+    dim = _dimension(card["unit"])
+    return dim is not None and dim[0] != "count"
+
+
 def pack_of(card: dict[str, Any]) -> Pack | None:
     return _parse(card["name"], card["unit"])
 

@@ -72,6 +72,7 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
         return Resolution(unknown=u.product_text)
     best = found[0][1]
     family = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
+    family = _word_ends_name(family, u, vocab)
     cards = _with_unit(_with_spec(family, u.specs), u)
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
@@ -158,6 +159,31 @@ def _named_in_full(cards: list[dict[str, Any]], words: list[str], vocab: Vocabul
         return all(w in text for w in words)
     named = [c for c in cards if strong(c)]
     return named or sorted(cards, key=lambda c: _closeness(c, words, vocab))
+
+
+def _word_ends_name(cards: list[dict[str, Any]], u: Understanding, vocab: Vocabulary) -> list[dict[str, Any]]:
+    """土鸡 beside 土鸡蛋, 核桃 beside 核桃仁, 苹果 beside 苹果干: when the customer's word ends some products' names
+    and only begins a longer word in others (more characters the customer did not say), the word names the first."""
+    words = [w for w in u.product_words if len(w) >= 2]
+    if len(cards) < 2 or not words:
+        return cards
+
+    def goes_on(card: dict[str, Any]) -> bool | None:
+        name = _core_of(card, vocab)
+        verdict = None
+        for word in words:
+            for m in re.finditer(re.escape(word), name):
+                nxt = name[m.end():m.end() + 1]
+                said = u.text.find(word)
+                if not _RE_CJK.match(nxt) or (said >= 0 and u.text[said + len(word):].startswith(nxt)):
+                    return False
+                verdict = True
+        return verdict
+
+    verdicts = [goes_on(c) for c in cards]
+    if False in verdicts and True in verdicts:
+        return [c for c, v in zip(cards, verdicts, strict=True) if v is not True]
+    return cards
 
 
 def _closeness(card: dict[str, Any], words: list[str], vocab: Vocabulary) -> int:

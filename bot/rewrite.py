@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.everyday import rewrite_everyday
+
 EMOJI = {
     "🍎": "苹果", "🍏": "苹果", "🍯": "蜂蜜", "🥚": "鸡蛋", "🍚": "大米", "🌾": "大米", "🍵": "茶叶", "🍊": "橙子",
     "🍋": "柠檬", "🥭": "芒果", "🥝": "猕猴桃", "🍇": "葡萄", "🍑": "桃子", "🍐": "梨", "🥔": "土豆", "🌶": "辣椒",
@@ -35,6 +37,7 @@ _FINANCIAL_NUMBER = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟零]{2,}"
 
 
 def rewrite(text: str) -> str:
+    text = rewrite_everyday(text)
     text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)
     if re.search(r"[A-Za-z]", text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
 CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶", "脱贫户")
@@ -31,6 +32,12 @@ PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay
 PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
 CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "取消我", "退单", "撤单", "不要这个订单", "订单不要了", "取消那个订单",
                 "把订单取消", "订单撤销", "撤销订单", "订单删了", "删除订单")
+# An order already placed, referred to (那个单, 下的单, 这一单, 订单号 2026…): not 单价, 菜单, 清单, 下单吧.
+_PLACED_ORDER = re.compile(r"(?:订|那|这|的|个|一)单(?!价|位|独|纯|身|品)|\d{14,32}")
+_UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
+# When the goods leave: about an order already placed (an order_status when the customer has one).
+_WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪天|多长时间)\S{0,3}(?:发|寄|出库)"
+                           r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 
 
@@ -45,18 +52,42 @@ def topic(text: str, raw: str) -> str | None:
     if PRINTED_CODE.search(raw) or "ax1." in text or (card and _has(text, CLAIM)):
         return "claim_card"
     if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子")) and _has(text, PLACED)
-                                    and _has(text, ("取消", "不要", "撤", "退掉", "退了"))):
+                                    and _has(text, _UNDO)):
         return "cancel_order"
+    placed = _PLACED_ORDER.search(text)
+    if placed and _has(text, _UNDO) and (_has(text, PLACED) or placed.group()[0].isdigit()):
+        return "cancel_order"  # 已经下的那个单我要退掉 / 订单号2026…取消
     if _has(text, PAY):
         return "pay_order"
     if card and _has(text, CARD_FACES):
         return "ask_info"
+    if asks_when_shipped(text) and not _has(text, ("发票", "退", *ORDER_STATUS)):
+        return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
     for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
     if _has(text, RECOMMEND):
         return "recommend"
     return None
+
+
+def asks_when_shipped(text: str) -> bool:
+    """什么时候发货 / 啥时候能发 / 发了没: when the goods leave."""
+    return _WHEN_SHIPPED.search(text.replace(" ", "")) is not None
+
+
+def answer_property(card: dict[str, Any], prop: str) -> str:
+    """是散养的吗: yes when the product's name, tags, aliases or origin say so; otherwise what the data does say."""
+    origin = card.get("origin", {})
+    said = [card["name"], *card.get("tags", ()), *card.get("aliases", ()),
+            origin.get("province", ""), origin.get("city", ""), origin.get("county", "")]
+    words = [w for w in re.split(r"[的是了呢]", prop) if w]
+    place = f"{origin.get('province', '')}{origin.get('city', '')}{origin.get('county', '')}"
+    if words and all(any(w in text for text in said if text) for w in words):
+        return f"是的，{card['name']}是{prop}的（商品资料里写着），产自{place}，是认定扶贫产品。"
+    tags = "、".join(card.get("tags", ())) or "无"
+    return (f"{card['name']}的商品资料里没有写“{prop}”（标签：{tags}），产自{place}，是认定扶贫产品。"
+            "更多细节可以联系商家确认。")
 
 
 def wants_to_pay(text: str) -> bool:

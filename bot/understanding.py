@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from bot import lexicon, numerals, shop_questions
+from bot import lexicon, numerals, phrasing, shop_questions
 from bot.addressing import AddressPart, split
 from bot.numerals import Found
 from bot.product_words import cueish, read_product_text
@@ -74,6 +74,7 @@ class Understanding:
     address: AddressPart | None = None  # a delivery address (or a change to it) said in the message
     spaced: str = ""  # normalised, punctuation turned into spaces (which words stand next to each other)
     foreign: str = ""  # the thing asked for, when the catalogue's words are only part of its name (苹果手机)
+    drop: Understanding | None = None  # 不要X了，换成Y: what the message removes (X), before what it asks for (Y)
 
     @property
     def about_products(self) -> bool:
@@ -125,12 +126,29 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
     rest, address = split(message)
-    if address is None:
+    replaced = phrasing.replacement(rest)
+    if replaced is not None:
+        u = _replacing(replaced, vocab) or _understand(rewrite(rest), vocab)
+    elif address is None:
         return _understand(rewrite(message), vocab)
-    u = _understand(rewrite(rest), vocab)
+    else:
+        u = _understand(rewrite(rest), vocab)
+    if address is None:
+        return u
     u.address = address
     if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
         u.intent = "change_address"
+    return u
+
+
+def _replacing(clauses: tuple[str, str], vocab: Vocabulary) -> Understanding | None:
+    """不要X了，换成Y / X不要了，来一斤Y: an order for Y that first removes X (None unless both are named)."""
+    drop, u = _understand(rewrite(clauses[0]), vocab), _understand(rewrite(clauses[1]), vocab)
+    if not (drop.product_text or drop.about_products) or not (u.about_products or u.product_text or u.pick):
+        return None
+    u.drop = drop
+    if u.intent not in ("ask_price", "ask_info"):
+        u.intent = "order"
     return u
 
 
@@ -148,16 +166,22 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
         return u
     u.intent = _intent(u)
     asked = shop_questions.topic(compact, raw)
+    advice = phrasing.wants_advice(compact) and "card" not in u.cues
+    if asked is None and advice and u.intent in ("search", "order", "fallback", "greet"):
+        asked = "recommend"  # 有什么适合煲汤的 / 给小孩买点啥零食好
+    if asked is None and u.intent in ("search", "fallback", "order") and phrasing.property_asked(compact) \
+            and u.quantity is None:
+        asked = "ask_info"  # 是散养的吗 / 土鸡是不是有机的
     buying_cards = u.intent == "buy_card" and (u.money_yuan is not None or u.card_count is not None or (
         "buy" in u.cues and not _has(compact, ("能买", "可以买", "能用"))))
-    if asked == "recommend" and u.about_products and not shop_questions.advice(compact):
+    if asked == "recommend" and u.about_products and not shop_questions.advice(compact) and not advice:
         asked = None  # 有什么好吃的推荐一下 / 佛冈有什么好东西: a search over what they named
     if asked == "recommend" and not u.about_products and u.product_text and not u.generic \
-            and not shop_questions.advice(compact):
+            and not shop_questions.advice(compact) and not phrasing.purpose_words(compact):
         asked = None  # 推荐一部电影: nothing the shop sells
     strong = asked in ("claim_card", "pay_order", "cancel_order")  # over 卡 / 付款 / 取消 read as buying or cancelling
     if asked is not None and (strong or not buying_cards) and not (
-            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity):
+            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice):
         u.intent = asked
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
@@ -198,7 +222,20 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
         _spoken_quantity(u, masked, spans)
     u.origin = vocab.find_origin(compact)
     spans += [m.span() for m in _OTHER_CARDS.finditer(compact)]  # 京东卡: somebody else's card names no product
+    spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     read_product_text(u, _blank(compact, spans), vocab)
+    if u.quantity is None and u.pick is None and u.product_words:
+        _implicit_one(u, vocab)
+
+
+def _implicit_one(u: Understanding, vocab: Vocabulary) -> None:
+    """来只土鸡 / 要份红薯干 / 买个核桃: a measure word after a buying verb, with no number, is one of that pack."""
+    freq = vocab.tokenizer.jieba.FREQ
+    found = phrasing.implicit_one(u.text, lambda w: bool(freq.get(w)) or vocab.knows(w))
+    if found is not None:
+        unit, start, end = found
+        u.quantity = Found(Fraction(1), start, end, unit)
+        u.quantities.append(u.quantity)
 
 
 _OTHER_CARDS = re.compile(
@@ -236,8 +273,12 @@ def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         u.cues.add("no")
     if compact.startswith(("换", "改")) or "不是" in compact:
         u.cues.add("correct")
-    if _DROP.search(compact):  # 不要蜂蜜了 / 蜂蜜不要了 / 去掉蜂蜜: drop that line
+    if _DROP.search(compact) or phrasing.drops_the_order(compact):  # 不要蜂蜜了 / 去掉蜂蜜 / 这单先不下了
         u.cues.add("cancel")
+    if phrasing.greeting(compact):  # 老板好 / 亲，在吗
+        u.cues.add("greet")
+    if phrasing.price_per_pack(compact):  # 普洱熟茶一饼多少
+        u.cues.add("price")
 
 
 _CARD_FACE = re.compile(rf"(?<![0-9]){numerals.NUM}(?![0-9张份个套枚])")

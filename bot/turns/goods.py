@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from bot import replies, shop_questions
+from bot import packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -34,6 +35,50 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
     reply.reply = "好的，已去掉。\n" + reply.reply
     reply.intent = "order"
     return reply
+
+
+async def replace_lines(turn: Turn) -> Reply:
+    """不要X了，换成Y / X不要了，来一斤Y / 不要辣的，来瓶Y: the lines X names (or describes) leave the draft, then Y is
+    ordered as if asked alone (added to what is left)."""
+    d = turn.draft
+    drop = turn.u.drop
+    removed: list[str] = []
+    if d is not None and d.kind == "goods" and drop is not None:
+        lines = [ln for ln in (*d.lines, d.pending) if ln is not None and ln.sku]
+        gone = _lines_named(turn, drop, [ln.sku for ln in lines if ln.sku])
+        removed = [turn.ctx.search.cards[s]["name"] for s in gone if s in turn.ctx.search.cards]
+        d.lines = [ln for ln in d.lines if ln.sku not in gone]
+        if d.pending is not None and (d.pending.sku in gone or set(d.pending.candidates) & gone):
+            d.pending = None
+        if not d.lines and d.pending is None:
+            turn.state.draft = None
+    reply = await start_goods(turn, add=True)
+    if removed:
+        reply.reply = f"好的，已去掉{'、'.join(removed)}。\n{reply.reply}"
+    return reply
+
+
+def _lines_named(turn: Turn, drop: Understanding, skus: list[str]) -> set[str]:
+    """The draft's products the removal names (蜂蜜), or, failing that, describes (辣的: whose name or tags hold 辣)."""
+    if drop.about_products:
+        found = resolve(drop, turn.ctx.vocab, turn.ctx.search, within=skus)
+        if found.candidates:
+            return {c["sku"] for c in found.candidates}
+    words = [w for w in re.findall("[\u4e00-\u9fff]+", drop.product_text.replace("的", " ")) if w]
+    cards = [turn.ctx.search.cards[s] for s in skus if s in turn.ctx.search.cards]
+    return {c["sku"] for c in cards if words and all(
+        w in c["name"] or any(w in t for t in c.get("tags", ())) for w in words)}
+
+
+def take_one(turn: Turn, line: Line) -> None:
+    """要最后那个 / 来第二个 / 第二个，寄到…: a pick said as taking it is one pack, unless the product is sold by
+    weight (then the amount is asked)."""
+    u = turn.u
+    card = turn.ctx.search.cards.get(line.sku) if line.sku else None
+    if card is None or line.qty is not None or line.asked or u.quantities or u.number is not None:
+        return
+    if u.pick and ("buy" in u.cues or u.address is not None) and not packs.sold_by_measure(card):
+        line.qty = 1
 
 
 async def answer(turn: Turn, d: Draft) -> Reply | None:
@@ -110,6 +155,7 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     pending.sku = chosen["sku"]
     if not quantity.names_the_pack(turn, chosen):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
         quantity.apply_quantity(turn, pending)
+    take_one(turn, pending)
     return await quantity.advance(turn, d)
 
 
@@ -214,6 +260,8 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
                      candidates=found.family or [c["sku"] for c in found.candidates])
     quantity.apply_quantity(turn, d.pending)
+    if chosen is not None:
+        take_one(turn, d.pending)
     turn.state.draft = d
     return await quantity.advance(turn, d)
 

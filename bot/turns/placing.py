@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 async def cancel(turn: Turn) -> Reply:
     if turn.draft is None:
         if "订单" in turn.u.text:  # 取消订单 with nothing being ordered: the unpaid order, if there is one
+            placed = bool(await holder_actions.unpaid_orders(turn))
             reply = await holder_actions.answer(turn, "cancel_order")
-            reply.intent = "cancel"
+            reply.intent = "cancel_order" if placed else "cancel"
             return reply
         return turn.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
     turn.state.draft = None
@@ -43,8 +44,8 @@ async def confirm(turn: Turn) -> Reply:
 # --- questions that leave the draft alone ----------------------------------------------------
 
 
-async def info(turn: Turn) -> Reply:
-    intent = turn.u.intent
+async def info(turn: Turn, intent: str | None = None) -> Reply:
+    intent = intent or turn.u.intent
     if intent == "greet":
         text = replies.greet("thanks" in turn.u.cues and "greet" not in turn.u.cues)
     elif intent == "help":

@@ -1,0 +1,62 @@
+"""Everyday ways of writing that come before the Chinese reader: gestures that say yes, a pack size multiplied
+(15枚*4, 5kg×2), and English words for common foods (honey 500g x2, eggs 60个).
+
+Each rule is general: nothing here names a product of any catalogue. English food words become their Chinese
+words only when every other latin word of the message is a number, a pack or measure word or filler: "apple
+watch" and "honey badger" name other things and are left as they were.
+"""
+from __future__ import annotations
+
+import re
+
+# Gestures that say yes or OK (👌确认, ok确认👌, 好的👍): read as 好.
+_YES_GESTURES = re.compile("(?:👌|👍|🆗|✅|✔️|✔|☑️|☑|🙆‍♀️|🙆‍♂️|🙆|🤝|💯)[\U0001F3FB-\U0001F3FF]?")
+
+# A number with its measure, multiplied (鸡蛋15枚*4, 5kg×2, 500g x2): the first is the pack's size, the second the
+# count of packs. Not a size inside a name followed by its inner pack (310ml×12罐).
+_PACK_TIMES = re.compile(
+    r"(\d+(?:\.\d+)?\s*(?:kg|g|ml|l|公斤|千克|克|斤|升|毫升|枚|个|只|片|粒|支|条))\s*[x×X*＊]\s*(\d{1,3})"
+    r"(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])", re.IGNORECASE)
+
+FOODS = {
+    "honey": "蜂蜜", "rice": "大米", "egg": "鸡蛋", "eggs": "鸡蛋", "apple": "苹果", "apples": "苹果",
+    "tea": "茶叶", "green tea": "绿茶", "black tea": "红茶", "walnut": "核桃", "walnuts": "核桃",
+    "orange": "橙子", "oranges": "橙子", "navel orange": "脐橙", "navel oranges": "脐橙", "millet": "小米",
+    "red dates": "红枣", "red date": "红枣", "jujube": "红枣", "jujubes": "红枣", "goji": "枸杞",
+    "goji berries": "枸杞", "wolfberry": "枸杞", "wolfberries": "枸杞", "mushroom": "香菇", "mushrooms": "香菇",
+    "chicken": "鸡", "pork": "猪肉", "beef": "牛肉", "mutton": "羊肉", "lamb": "羊肉", "peanut": "花生",
+    "peanuts": "花生", "noodles": "面条", "chili": "辣椒", "chilli": "辣椒", "pear": "梨", "pears": "梨",
+    "kiwi": "猕猴桃", "kiwis": "猕猴桃", "kiwifruit": "猕猴桃", "mango": "芒果", "mangoes": "芒果",
+    "mangos": "芒果", "grape": "葡萄", "grapes": "葡萄", "potato": "土豆", "potatoes": "土豆",
+    "sweet potato": "红薯", "sweet potatoes": "红薯", "corn": "玉米", "bacon": "腊肉", "fish": "鱼", "duck": "鸭",
+    "banana": "香蕉", "bananas": "香蕉", "lemon": "柠檬", "lemons": "柠檬", "yak meat": "牦牛肉",
+    "fungus": "木耳", "black fungus": "黑木耳", "chestnut": "板栗", "chestnuts": "板栗", "oil": "食用油",
+    "cooking oil": "食用油", "sesame oil": "香油", "garlic": "大蒜", "ginger": "生姜", "pepper": "花椒",
+    "soybeans": "黄豆", "beans": "豆子", "flour": "面粉", "vinegar": "醋", "plum": "李子", "plums": "李子",
+    "peach": "桃子", "peaches": "桃子", "cherry": "樱桃", "cherries": "樱桃", "pomelo": "柚子",
+    "pomelos": "柚子", "tangerine": "橘子", "tangerines": "橘子", "dried fruit": "果干", "nuts": "坚果",
+}
+_FOOD = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(FOODS, key=len, reverse=True)) + r")\b",
+                   re.IGNORECASE)
+# Latin words that may stand beside a food word: numbers, measures, packs, buying and filler words.
+_PLAIN_LATIN = frozenset(
+    "kg g ml l x pcs pc pack packs packet packets bag bags box boxes case cases bottle bottles jar jars can cans "
+    "piece pieces dozen half one two three four five six seven eight nine ten a an of the some please pls plz want "
+    "wanna buy need get give me i to and with for order how much is are do does you have any sell price cost "
+    "jin catty catties ok okay".split())
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def rewrite_everyday(text: str) -> str:
+    text = _YES_GESTURES.sub("好", text)
+    text = _PACK_TIMES.sub(lambda m: f"{m.group(1)}装 {m.group(2)}份", text)
+    if _LATIN_WORD.search(text) and _only_food_and_plain(text):
+        text = _FOOD.sub(lambda m: FOODS[m.group().lower()], text)
+    return text
+
+
+def _only_food_and_plain(text: str) -> bool:
+    rest = _FOOD.sub(" ", text)
+    if rest == text:
+        return False
+    return all(w.lower() in _PLAIN_LATIN for w in _LATIN_WORD.findall(rest))

@@ -1,0 +1,158 @@
+"""Short forms of everyday shop talk that the cue words alone miss, each read by a general rule:
+
+* a greeting made of a form of address (老板好, 亲在吗, 掌柜的在不在);
+* dropping the order under way with a negated ordering verb (这单先不下了, 不买了);
+* a measure word with no number after a buying verb (来只土鸡, 要份红薯干, 买个核桃): one of that pack;
+* a removal and a replacement in one message (不要X了，换成Y / X不要了，来一斤Y / 不要辣的，来瓶Y);
+* a price asked per pack without 钱 (一饼多少, 多少一盒);
+* a question about what a product is like (是散养的吗, 是不是有机的);
+* advice with a purpose or for someone (推荐点送长辈的, 有什么适合煲汤的, 给小孩买点啥零食好).
+"""
+from __future__ import annotations
+
+import re
+
+from bot.lexicon import PUNCTUATION, UNITS
+
+# Forms of address in a shop (亲 is the online shops' "dear"): a greeting when nothing else is asked.
+VOCATIVES = ("老板娘", "老板", "亲亲", "亲爱的", "亲", "掌柜的", "掌柜", "店家", "店主", "小二", "客服", "小姐姐",
+             "小哥哥", "美女", "帅哥", "师傅", "您", "你")
+_HELLO = ("好", "你好", "您好", "早", "早上好", "上午好", "中午好", "下午好", "晚上好", "在吗", "在么", "在嘛", "在不在",
+          "在没", "在没在", "有人吗", "在", "嗨", "哈喽", "hello", "hi")
+_VOCATIVE = re.compile("^(?:" + "|".join(sorted(VOCATIVES, key=len, reverse=True)) + ")+")
+
+
+def greeting(compact: str) -> bool:
+    """老板好 / 亲，在吗 / 老板在不在 / 亲: a form of address alone or with a greeting."""
+    m = _VOCATIVE.match(compact)
+    if m is None or m.group() in ("您", "你"):
+        return False
+    rest = compact[m.end():].rstrip("呀啊哦呢吖~")
+    return rest == "" or rest in _HELLO
+
+
+def vocative_spans(compact: str) -> list[tuple[int, int]]:
+    """老板，来两瓶蜂蜜: the form of address the message opens with (it names no product)."""
+    m = _VOCATIVE.match(compact)
+    return [m.span()] if m is not None and m.group() not in ("您", "你") else []
+
+
+# The order under way dropped: a negated ordering verb, with nothing else named (这单先不下了, 先不要了, 不订了).
+_DROP_ORDER = re.compile(r"^(?:那|那就|这|这个|这一)?(?:单|单子|订单)?(?:我)?(?:先|就|暂时|还是|今天)?(?:不|别)(?:下|买|要|订)"
+                         r"(?:单)?(?:了|啦|吧)*$")
+
+
+def drops_the_order(compact: str) -> bool:
+    return bool(_DROP_ORDER.match(compact))
+
+
+# A measure word right after a buying verb, with no number: 来只 / 来饼 / 要份 / 买个 (one of that pack).
+_ONE_UNITS = [u for u in UNITS if u not in ("两", "g", "l", "kg", "ml", "样", "款", "种", "次", "单", "口", "对", "双")]
+_IMPLICIT_ONE = re.compile(r"(?:来|要|买|拿|订|整|给我|帮我|再来|再要|再买|先来|先要)(?P<unit>"
+                           + "|".join(re.escape(u) for u in sorted(_ONE_UNITS, key=len, reverse=True)) + ")")
+
+
+def implicit_one(text: str, is_word: object) -> tuple[str, int, int] | None:
+    """(unit, start, end) of a measure word said without a number (来只土鸡 → 只); `is_word(piece)` tells when the
+    measure word only begins a longer word (要包子, 来个人) and so is no measure at all."""
+    for m in _IMPLICIT_ONE.finditer(text):
+        start, end = m.span("unit")
+        after = text[end:end + 1]
+        if not after or not re.match("[\u4e00-\u9fffa-z]", after):
+            continue
+        if any(is_word(text[start:start + size]) for size in (2, 3, 4) if start + size <= len(text)):  # type: ignore
+            continue
+        return m.group("unit"), start, end
+    return None
+
+
+# A removal, then a replacement: the removal's clause and the rest (the new request).
+_NEGATION = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|拿掉|别要|别买)\S+?(?:了|啦|吧)?$"
+                       r"|^\S+?(?:不要了|不要啦|不买了|不要|去掉|删掉|拿掉)$")
+_JOINED = re.compile(r"^(?P<neg>(?:把|那个)?(?:不要|不买|去掉|删掉|拿掉|别要|别买)\S+?(?:了|啦)"
+                     r"|\S+?(?:不要了|不要啦|不买了|去掉了|删掉了))"
+                     r"(?P<rest>(?:换成|换|改成|改为|改|来|要|买|给我|再来|还是要|还是来)\S+)$")
+_CLAUSES = re.compile("[" + re.escape(PUNCTUATION.replace(".", "")) + "]+")
+
+
+def replacement(raw: str) -> tuple[str, str] | None:
+    """不要蜂蜜了，换成大米 → ("不要蜂蜜了", "换成大米"); None when the message does not both drop and ask."""
+    clauses = [c for c in _CLAUSES.split(raw.strip()) if c]
+    if len(clauses) >= 2 and _NEGATION.match(clauses[0]) and not _NEGATION.match("".join(clauses[1:])):
+        return clauses[0], "，".join(clauses[1:])
+    compact = "".join(clauses)
+    m = _JOINED.match(compact)
+    return (m.group("neg"), m.group("rest")) if m else None
+
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_PER_PACK = re.compile(rf"(?:一|每|1)(?:{_UNIT_ALT})(?:卖|要)?(?:多少|几多|几)(?:钱|块|元|米)?(?:啊|呀|呢)?$"
+                       rf"|(?:多少|几多)(?:钱)?(?:一|每|1)(?:{_UNIT_ALT})")
+
+
+def price_per_pack(compact: str) -> bool:
+    """普洱熟茶一饼多少 / 蜂蜜多少一瓶: a price asked for one pack."""
+    return bool(_PER_PACK.search(compact))
+
+
+# 是散养的吗 / 是不是有机的 / 是否野生: what a product is like.
+_PROPERTY = re.compile(r"(?:是不是|是否|是)(?P<prop>[\u4e00-\u9fff]{1,6}?)的?(?:吗|嘛|呀|呢)?$")
+_NOT_PROPERTY = ("扶贫", "认定", "认证", "正品", "真的", "多少", "什么", "啥", "哪", "几", "谁")
+
+
+def property_asked(compact: str) -> str | None:
+    """The quality asked about (散养, 有机, 今年的新货), or None when the message asks nothing of the kind (a
+    question about the assistant, 你是机器人吗, is not about a product)."""
+    if compact.startswith(("你", "您", "我")):
+        return None
+    if not (compact.endswith(("吗", "嘛")) or "是不是" in compact or "是否" in compact):
+        return None
+    m = _PROPERTY.search(compact)
+    if m is None:
+        return None
+    prop = m.group("prop")
+    return None if prop == "的" or any(w in prop for w in _NOT_PROPERTY) else prop
+
+
+# Advice for a purpose or for someone: the words that say so. Unknown to the catalogue, they name no product.
+PURPOSES = ("送长辈", "长辈", "老人", "老年人", "父母", "爸妈", "爸爸", "妈妈", "孩子", "小孩", "小朋友", "宝宝", "儿童",
+            "学生", "孕妇", "女朋友", "男朋友", "老婆", "老公", "朋友", "同事", "领导", "客户", "亲戚", "家人",
+            "煲汤", "炖汤", "熬汤", "下饭", "做菜", "炒菜", "泡水", "泡茶", "早餐", "早饭", "零嘴", "解馋", "追剧",
+            "过年", "年货", "中秋", "端午", "春节", "过节", "节日", "送礼", "送人", "孝敬", "养生", "补身体", "滋补",
+            "办公室", "上班", "宿舍", "露营", "出游", "伴手礼")
+# Explicit asking for advice: a message with these is a recommendation even when it names a category.
+ASKING_ADVICE = ("推荐", "适合", "recommend", "suggest")
+_WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错)(?:呢|呀|啊|吧)?$")
+
+
+def wants_advice(compact: str) -> bool:
+    """推荐一款茶叶 / 有什么适合煲汤的 / 给小孩买点啥零食好 / 送长辈买什么: advice asked for, perhaps narrowed."""
+    if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact):
+        return True
+    return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact))
+
+
+def purpose_words(compact: str) -> list[str]:
+    return [w for w in PURPOSES if w in compact]
+
+
+# What a purpose or an audience usually looks for, as catalogue words (tags and categories) to narrow the advice by.
+_LOOKS_FOR = {"长辈": ("滋补", "送礼"), "老人": ("滋补", "送礼"), "父母": ("滋补", "送礼"), "爸妈": ("滋补", "送礼"),
+              "孩子": ("零食",), "小孩": ("零食",), "小朋友": ("零食",), "宝宝": ("零食",), "儿童": ("零食",),
+              "学生": ("零食",), "送": ("送礼", "礼盒"), "过年": ("年货", "送礼"), "节": ("送礼", "礼盒"),
+              "孝敬": ("滋补", "送礼"), "养生": ("滋补", "养生"), "补身体": ("滋补",), "追剧": ("零食",),
+              "零嘴": ("零食",), "解馋": ("零食",), "办公室": ("零食",), "下饭": ("下饭",), "煲汤": ("煲汤", "炖汤")}
+
+
+def only_purposes(product_text: str) -> bool:
+    """Every word left to look up is a purpose or an audience (长辈, 适合煲汤): nothing else is asked for."""
+    return all(any(p in word for p in PURPOSES) for word in product_text.split())
+
+
+def looked_for(compact: str) -> list[str]:
+    """推荐点送长辈的 → 滋补, 送礼: the catalogue words a purpose or audience said in the message points to."""
+    words = [w for w in PURPOSES if w in compact and w not in _LOOKS_FOR]
+    for said, wanted in _LOOKS_FOR.items():
+        if said in compact:
+            words += wanted
+    return list(dict.fromkeys(words))
