@@ -3,8 +3,9 @@
 Two channels of goods bought:
 
 * `online`: goods orders (kind `goods`) that are paid, shipped or completed, whatever paid them
-  (WeChat Pay or a love card), dated by their payment in Asia/Shanghai. A refunded order is left out
-  altogether (refunds return the whole order), so the figures are net of refunds.
+  (WeChat Pay or a love card), dated by their payment in Asia/Shanghai. A refunded order counts only the
+  lines of the parcels that had shipped before the refund (paid for and delivered); the lines the refund
+  covered are left out, so the figures are net of refunds (stats_lines.py).
 * `merchant`: love-card redemptions at counters, pavilions and zones, dated by their business day
   (Asia/Shanghai); a voided redemption is left out, so the figures are net of voids.
 

@@ -23,14 +23,15 @@ from datetime import date, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models.services import stats_rollup
+from models.services import stats_lines, stats_rollup
 from models.storage import sql
 from models.tables.orders import OrderKind
 
 LIVE_BUDGET = 20_000  # orders and redemptions in stale days a request aggregates live, at most
 MAX_LIVE_RUNS = 8  # runs of consecutive stale days aggregated live, at most (one facts query each)
 
-_ORDERS = ('SELECT COUNT(*) AS n FROM (SELECT 1 FROM "order" WHERE kind = ? AND status IN (?, ?, ?) '
+# orders with lines in the account (a refunded order's shipped parcels too: stats_lines), at most the budget
+_ORDERS = ('SELECT COUNT(*) AS n FROM (SELECT 1 FROM "order" WHERE kind = ? AND status IN (?, ?, ?, ?, ?) '
            "AND paid_at >= ? AND paid_at < ? LIMIT ?) x")
 _REDEMPTIONS = ("SELECT COUNT(*) AS n FROM (SELECT 1 FROM redemption WHERE status = ? AND business_date >= ? "
                 "AND business_date <= ? LIMIT ?) x")
@@ -50,7 +51,7 @@ async def _within_budget(conn: BaseDBAsyncClient, runs: list[Run]) -> bool:
     seen = 0
     for lo, hi in runs:
         bounds = [stats_rollup.utc_bound(lo), stats_rollup.utc_bound(hi + timedelta(days=1))]
-        [orders] = await sql.query(conn, _ORDERS, [OrderKind.GOODS.value, *stats_rollup.BOUGHT, *bounds,
+        [orders] = await sql.query(conn, _ORDERS, [OrderKind.GOODS.value, *stats_lines.ACCOUNTED, *bounds,
                                                    LIVE_BUDGET - seen + 1])
         seen += int(orders["n"])
         if seen > LIVE_BUDGET:

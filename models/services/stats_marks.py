@@ -4,7 +4,8 @@ The daily rollup (models/services/stats_rollup.py) stores every day before today
 Most writes only touch today, which the statistics read live; a few change a day that is already over:
 
 * a payment whose provider time is yesterday (WeChat Pay retries a notification for hours),
-* a refund of an order paid on an earlier day (the order leaves the account of its payment day),
+* a refund of an order paid on an earlier day (the lines it covers leave the account of its payment day; the
+  parcels that had shipped stay),
 * a void that began before midnight and commits after it.
 
 Those insert a row into `stats_dirty` (day, a random mark, when) in the caller's transaction: the mark is there
@@ -27,7 +28,8 @@ from models.clock import today_shanghai
 from models.storage import sql
 from models.tables.orders import Order, OrderKind, OrderStatus
 
-COUNTED = frozenset({OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED})  # statuses the account counts
+# statuses the account counts whole; leaving them (a refund) takes the lines the refund covered out (stats_lines)
+COUNTED = frozenset({OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED})
 _MARK = "INSERT INTO stats_dirty (day, mark, marked_at) VALUES (?, ?, ?)"
 
 

@@ -35,7 +35,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from models.clock import SHANGHAI, today_shanghai
-from models.services import stats_marks
+from models.services import stats_lines, stats_marks
 from models.storage import sql
 from models.tables.orders import OrderKind, OrderStatus
 
@@ -80,7 +80,8 @@ def _days(lo: date, hi: date) -> list[date]:
 # ------------------------------------------------------------------------------------------------ facts
 
 def facts_sql(sqlite: bool) -> str:
-    """One narrow row per line of the days [?, ?] (UTC bounds for orders, Shanghai dates for redemptions)."""
+    """One narrow row per line of the days [?, ?] (UTC bounds for orders, Shanghai dates for redemptions): the
+    order lines the account counts (stats_lines: a refunded order's shipped parcels too), completed redemptions."""
     if sqlite:
         online_day, merchant_day = "date(o.paid_at, '+8 hours')", "r.business_date"
     else:
@@ -90,11 +91,10 @@ def facts_sql(sqlite: bool) -> str:
               "l.qty AS qty, CASE WHEN l.poverty_county THEN 1 ELSE 0 END AS pov, l.origin_province AS province, "
               "CASE WHEN l.origin_city = '' THEN l.origin_province ELSE l.origin_city END AS city, "
               "l.origin_code AS county_code, l.origin_county AS county, l.category AS category")
+    online = stats_lines.online_lines(f"{online_day} AS day, 'online' AS channel, 0 AS merchant_id, "
+                                      f"l.order_id AS doc, {common}", " AND o.paid_at >= ? AND o.paid_at < ?")
     return (
-        f"SELECT {online_day} AS day, 'online' AS channel, 0 AS merchant_id, l.order_id AS doc, {common} "
-        'FROM "order" o JOIN order_line l ON l.order_id = o.id '
-        "WHERE o.kind = ? AND o.status IN (?, ?, ?) AND o.paid_at >= ? AND o.paid_at < ? "
-        f"UNION ALL SELECT {merchant_day} AS day, 'merchant' AS channel, r.merchant_id AS merchant_id, "
+        f"{online} UNION ALL SELECT {merchant_day} AS day, 'merchant' AS channel, r.merchant_id AS merchant_id, "
         f"-r.id AS doc, {common} "
         "FROM redemption r JOIN redemption_line l ON l.redemption_id = r.id "
         "WHERE r.status = ? AND r.business_date >= ? AND r.business_date <= ?"
@@ -102,7 +102,7 @@ def facts_sql(sqlite: bool) -> str:
 
 
 def facts_args(lo: date, hi: date) -> list[Any]:
-    return [OrderKind.GOODS.value, *BOUGHT, utc_bound(lo), utc_bound(hi + timedelta(days=1)), "completed", lo, hi]
+    return [*stats_lines.online_args([utc_bound(lo), utc_bound(hi + timedelta(days=1))]), "completed", lo, hi]
 
 
 _INSERT_DAY = """

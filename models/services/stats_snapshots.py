@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from models.services.stats_lines import online_args as stats_online_args
+from models.services.stats_lines import online_lines
 from models.services.stats_rollup import utc_bound
-from models.services.stats_types import BOUGHT, MERCHANT, ONLINE, GroupBy, StatsFilter
-from models.tables.orders import OrderKind
+from models.services.stats_types import MERCHANT, ONLINE, GroupBy, StatsFilter
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,11 @@ def line_key(group: GroupBy | None, sqlite: bool) -> LineKey:
 
 # ---------------------------------------------------------------------------------------------- SQL
 
+# The order lines the account counts (stats_lines: two branches, a refunded order's shipped parcels in the second).
+_ONLINE = ("{k_on} AS k, {label_on} AS label, l.order_id AS doc, l.supplier_id AS sup, l.households_lifted AS hh, "
+           "l.amount_fen AS amount, l.qty AS qty, CASE WHEN l.poverty_county THEN l.amount_fen ELSE 0 END AS pov")
 _FACTS = """
-SELECT {k_on} AS k, {label_on} AS label, l.order_id AS doc, l.supplier_id AS sup, l.households_lifted AS hh,
-       l.amount_fen AS amount, l.qty AS qty, CASE WHEN l.poverty_county THEN l.amount_fen ELSE 0 END AS pov
-FROM order_line l JOIN "order" o ON o.id = l.order_id
-WHERE o.kind = ? AND o.status IN (?, ?, ?){online_where}
+{online}
 UNION ALL
 SELECT {k_me} AS k, {label_me} AS label, -l.redemption_id AS doc, l.supplier_id AS sup, l.households_lifted AS hh,
        l.amount_fen AS amount, l.qty AS qty, CASE WHEN l.poverty_county THEN l.amount_fen ELSE 0 END AS pov
@@ -103,12 +104,12 @@ def snapshot_statement(f: StatsFilter, group: GroupBy | None, sqlite: bool) -> t
         merchant_where += region_where
         online_args += region_args
         merchant_args += region_args
+    online = online_lines(_ONLINE.format(k_on=key.online, label_on=key.online_label or key.online), online_where)
     facts = _FACTS.format(
-        k_on=key.online, label_on=key.online_label or key.online, online_where=online_where,
-        k_me=key.merchant, label_me=key.merchant_label or key.merchant, merchant_where=merchant_where,
+        online=online, k_me=key.merchant, label_me=key.merchant_label or key.merchant, merchant_where=merchant_where,
         merchant_join=" JOIN merchant m ON m.id = r.merchant_id" if group is GroupBy.MERCHANT else "",
     )
     if not sqlite:  # the two branches must agree on types: text labels everywhere
         facts = facts.replace(" AS label,", "::text AS label,")
-    args = [OrderKind.GOODS.value, *BOUGHT, *online_args, "completed", *merchant_args]
+    args = [*stats_online_args(online_args), "completed", *merchant_args]
     return _AGGREGATE.format(facts=facts), args
