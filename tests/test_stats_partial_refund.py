@@ -25,7 +25,7 @@ from tests.support.batches import activated_batch
 from tests.support.http import auth
 from tests.support.orders import shop
 from tests.support.org_report import REPORT, claim, pay_by_card
-from tests.support.suppliers import parcels, ship, supplier_id
+from tests.support.suppliers import paid_wechat_order, parcels, ship, supplier_id
 
 URL = "/api/v1/admin/stats"
 EGG, CNJ, JJG = "T-EGG-01", "T-CNJ-01", "T-JJG-01"  # 佛冈 3990, 盘州 9600 (poverty county), 融安 3580 (poverty)
@@ -210,3 +210,34 @@ async def test_a_refund_before_any_shipment_takes_the_whole_order_out(make_clien
     await eventually(lambda: rolled_up(client, yesterday), "yesterday recomputed")
     assert await rollup_amounts(client, yesterday, "county") == {}
     await assert_account(client, shop_["admin"], yesterday, only_juice=False)
+
+
+async def test_the_migration_marks_the_days_computed_without_shipped_parcels(client, small_catalog):
+    """Days the rollup computed before the change hold none of a refunded order's shipped parcels: migration 0021
+    marks the computed payment days of such orders (and no other day), so the background recomputes them."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    shop_ = await three_supplier_order(client, small_catalog)
+    await ship_juice(client, shop_)
+    await refund(client, shop_, WHOLE - SHIPPED)
+    other = await three_supplier_order_again(client, shop_)  # refunded before any shipment: nothing changes
+    await set_paid_at(client, shop_["no"], days_ago(2))
+    await set_paid_at(client, other, days_ago(3))
+    with activated(client.app[DATABASE]):
+        db = get_connection("default")
+        await sql.execute(db, "DELETE FROM stats_dirty", [])
+        for n in (2, 3, 4):  # computed by the older code
+            await sql.execute(db, "INSERT INTO stats_day_state (day, computed_at, signature) VALUES (?, ?, ?)",
+                              [days_ago(n).isoformat(), 1, "0:0"])
+        await import_module("models.migrations.0021_stats_partial_refunds").mark_days(None, SimpleNamespace(client=db))
+        marked = await sql.query(db, "SELECT day FROM stats_dirty", [])
+    assert [r["day"] for r in marked] == [days_ago(2).isoformat()]
+
+
+async def three_supplier_order_again(client, shop_: dict[str, Any]) -> str:
+    """A second order of the same three products, paid by WeChat and refunded before any parcel shipped."""
+    no = await paid_wechat_order(client, shop_["alice"], (EGG, 1), (CNJ, 1), (JJG, 1))
+    resp = await client.post(f"/api/v1/admin/orders/{no}/refund", json={"reason": "买家申请"}, headers=shop_["admin"])
+    assert resp.status == 200, await resp.text()
+    return no
