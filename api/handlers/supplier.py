@@ -1,6 +1,6 @@
 """The supplier's desk (role supplier_staff, own supplier only: another supplier's parcel or sku is 404), and the
-administrator's creation of a supplier's staff account. Rules: models/services/supplier_desk.py, fulfilments.py,
-supplier_sales.py; docs/suppliers.md."""
+creation of a supplier's staff account by the administrator or an official of the supplier's region. Rules:
+models/services/supplier_desk.py, fulfilments.py, supplier_sales.py, staff_accounts.py; docs/suppliers.md."""
 from __future__ import annotations
 
 import asyncio
@@ -9,7 +9,7 @@ from aiohttp import web
 
 from api.auth import current_user
 from api.responses import json_ok
-from api.routing import ADMIN, SUPPLIER, Route
+from api.routing import ADMIN, OFFICIAL, SUPPLIER, Route
 from api.schemas.catalog import IdPath
 from api.schemas.merchants import StaffIn
 from api.schemas.supplier import (
@@ -31,8 +31,8 @@ from api.schemas.supplier import (
 from api.validation import parse_json, parse_path, parse_query
 from models.exports import fulfilment_export
 from models.services import fulfilments, supplier_desk, supplier_sales
-from models.services.staff_accounts import StaffTies, create_staff_user
-from models.tables.users import Role
+from models.services.region_scope import region_scope
+from models.services.staff_accounts import create_supplier_staff
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -98,8 +98,8 @@ async def supplier_sales_figures(request: web.Request) -> web.Response:
 async def add_supplier_staff(request: web.Request) -> web.Response:
     supplier_id = parse_path(request, IdPath).id
     body = await parse_json(request, StaffIn)
-    user = await create_staff_user(Role.SUPPLIER_STAFF, body.username, body.password,
-                                   ties=StaffTies(supplier_id=supplier_id))
+    actor = current_user(request)
+    user = await create_supplier_staff(actor, await region_scope(actor), supplier_id, body.username, body.password)
     return json_ok(SupplierStaffOut(id=user.id, username=body.username, supplier_id=supplier_id), status=201)
 
 
@@ -122,7 +122,8 @@ ROUTES = [
           "supplier", body=StockIn, response=OwnProductOut, path_params=SkuPath),
     Route("GET", f"{_S}/sales", supplier_sales_figures, SUPPLIER, "My sales by day and by product (online orders, fen)",
           "supplier", query=SalesQuery, response=SalesOut),
-    Route("POST", "/api/v1/admin/suppliers/{id}/staff", add_supplier_staff, ADMIN,
-          "Create a staff account for a supplier (role supplier_staff)", "admin", body=StaffIn,
+    Route("POST", "/api/v1/admin/suppliers/{id}/staff", add_supplier_staff, ADMIN | OFFICIAL,
+          "Create a staff account for a supplier (role supplier_staff); an official only for a supplier of their "
+          "region (404 otherwise); audited", "admin", body=StaffIn,
           response=SupplierStaffOut, path_params=IdPath, status=201),
 ]

@@ -16,6 +16,7 @@
     'product.import_create': '导入新增商品', 'product.import_update': '导入更新商品',
     'supplier.*': '供应商：全部操作', 'supplier.create': '新建供应商', 'supplier.update': '编辑供应商',
     'supplier.certify': '认定供应商', 'supplier.revoke': '撤销认定 / 驳回供应商',
+    'supplier.add_staff': '新增供应商员工账号',
     'supplier.import_create': '导入新增供应商', 'supplier.import_update': '导入更新供应商',
     'card.*': '爱心卡：全部操作', 'card.adjust': '调整爱心卡余额', 'card.close': '注销爱心卡',
     'card_batch.*': '爱心卡批次：全部操作', 'card_batch.create': '发行批次', 'card_batch.activate': '激活批次',

@@ -15,13 +15,17 @@ from tortoise.transactions import in_transaction
 
 from models.errors import Conflict, Invalid, NotFound
 from models.names import check_name
+from models.services import audit
 from models.services.passwords import hash_password
+from models.services.region_scope import RegionScope, within
 from models.tables.catalog import Supplier
 from models.tables.merchants import Merchant
 from models.tables.regions import Region, RegionLevel
 from models.tables.users import Role, User
 
 _CODE = re.compile(r"\d{2}|\d{4}|\d{6}")
+# The audit action of an account created through the API (the command line's and the demo's are not audited).
+_CREATED = {Role.SUPPLIER_STAFF: "supplier.add_staff", Role.MERCHANT_STAFF: "merchant.add_staff"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,9 @@ async def official_region(level: str | None, code: str | None) -> Region:
 
 
 async def create_staff_user(role: Role, username: str, password: str, merchant_id: int | None = None,
-                            ties: StaffTies | None = None) -> User:
-    """A staff account of any role but consumer, tied to what its role needs (and to nothing else)."""
+                            ties: StaffTies | None = None, actor: User | None = None) -> User:
+    """A staff account of any role but consumer, tied to what its role needs (and to nothing else); audited in
+    the same transaction when an `actor` (the API's caller) creates it."""
     ties = ties or StaffTies(merchant_id=merchant_id)
     if role == Role.CONSUMER:
         raise Invalid("invalid_role", "员工账号的角色不能是 consumer", role=role.value)
@@ -80,9 +85,14 @@ async def create_staff_user(role: Role, username: str, password: str, merchant_i
         region = await official_region(ties.level, ties.region_code)
     password_hash = await asyncio.to_thread(hash_password, password)
     try:
-        async with in_transaction():
-            return await User.create(role=role, username=username, password_hash=password_hash, nickname=username,
-                                     merchant=merchant, supplier=supplier, region=region)
+        async with in_transaction() as conn:
+            user = await User.create(role=role, username=username, password_hash=password_hash, nickname=username,
+                                     merchant=merchant, supplier=supplier, region=region, using_db=conn)
+            if actor is not None:
+                after = {"username": username, "role": role.value, "merchant_id": user.merchant_id,
+                         "supplier_id": user.supplier_id, "region_id": user.region_id}
+                await audit.record(actor, _CREATED.get(role, "user.create"), "user", user.id, None, after, conn)
+            return user
     except IntegrityError:
         raise Conflict("username_taken", "用户名已存在", username=username) from None
 
@@ -103,3 +113,14 @@ async def _supplier(supplier_id: int | None) -> Supplier:
     if supplier is None:
         raise NotFound("supplier_not_found", "供应商不存在", supplier_id=supplier_id)
     return supplier
+
+
+async def create_supplier_staff(actor: User, scope: RegionScope | None, supplier_id: int, username: str,
+                                password: str) -> User:
+    """A supplier's staff account, created by the national administrator (any supplier) or by an official for a
+    supplier of their region (`scope`): another region's supplier answers 404 `supplier_not_found`, as if it did not
+    exist, and nothing is created. Audited `supplier.add_staff`."""
+    if not await Supplier.filter(within(scope, "region_id"), id=supplier_id).exists():
+        raise NotFound("supplier_not_found", "供应商不存在", supplier_id=supplier_id)
+    return await create_staff_user(Role.SUPPLIER_STAFF, username, password, ties=StaffTies(supplier_id=supplier_id),
+                                   actor=actor)
