@@ -69,3 +69,4 @@ screenshots: install
 	cp $(SHOTS)/test_a_supplier_ships_its_parcel_on_a_phone.png docs/screenshots/supplier-phone.png
 	cp $(SHOTS)/official-phone.png docs/screenshots/official.png
 	cp $(SHOTS)/supplier-applications-phone.png docs/screenshots/supplier-applications.png
+	cp $(SHOTS)/official-stats-phone.png docs/screenshots/official-stats.png

@@ -1,8 +1,13 @@
 // 统计: the poverty-alleviation account (消费扶贫台账) for a date range, grouped as chosen; its chart; CSV / XLSX.
+// Loaded by the administrator's page (AdminPage) and the officials' page (OfficialPage, tab 本地区台账): both give
+// sess, count, fillTable, addDays and area; the officials' page also region(), an official's region code (null for
+// the national administrator), whose figures the API already limits to that region.
 'use strict';
 
 (() => {
-  const { sess, count } = AdminPage;
+  const page = typeof AdminPage === 'undefined' ? OfficialPage : AdminPage;
+  const { sess, count } = page;
+  const region = () => (page.region ? page.region() : null);
   const { h, api, yuan } = Aixin;
   const STATS = '/api/v1/admin/stats';
   const GROUP_NAMES = {
@@ -33,8 +38,9 @@
       ['消费扶贫金额', yuan(total.amount_fen)], ['订单与核销', `${count(total.orders)} 笔`],
       ['商品数量', `${count(total.quantity)} 件`], ['供应商', `${count(total.suppliers)} 家`],
       ['带动脱贫户', `${count(total.households)} 户`], ['贫困县占比', share(total.poverty_share)],
-      ['认购额（爱心卡）', yuan(total.subscribed_fen)],
     ];
+    // card money is spent anywhere: a region's account has no 认购额
+    if (!region()) figures.push(['认购额（爱心卡）', yuan(total.subscribed_fen)]);
     return figures.map(([label, value]) => h('div', { class: 'figure' }, h('span', { class: 'label' }, label),
       h('strong', {}, value)));
   }
@@ -58,7 +64,7 @@
       ['', '金额', '订单/核销', '数量', '供应商', '脱贫户', '贫困县占比'].map((t, i) => h('th', {}, i ? t : groupName))));
     const rows = reply.rows.map((r) => h('tr', {}, cells(keyText(reply.group_by, r.key), r)));
     if (rows.length) rows.push(h('tr', { class: 'total' }, cells('合计', reply.total, 'th')));
-    AdminPage.fillTable('stats-table', rows);
+    page.fillTable('stats-table', rows);
   }
 
   async function chart(params) {
@@ -84,14 +90,15 @@
   function download(form, format, button) {
     const f = form.elements;
     const span = `${f.from.value || 'start'}_${f.to.value || 'now'}`;
-    const name = `aixin-stats-${f.group_by.value}-${span}${f.poverty_only.checked ? '-poverty' : ''}.${format}`;
+    const where = region() ? `-${region()}` : '';
+    const name = `aixin-stats-${f.group_by.value}-${span}${f.poverty_only.checked ? '-poverty' : ''}${where}.${format}`;
     Aixin.guard(() => Aixin.download(sess, `${STATS}?${query(form)}&format=${format}`, name), button);
   }
 
   function init() {
     const form = document.getElementById('stats-form');
     const today = Aixin.shanghaiToday();
-    form.elements.from.value = AdminPage.addDays(today, -29);
+    form.elements.from.value = page.addDays(today, -29);
     form.elements.to.value = today;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -105,7 +112,7 @@
     }
   }
 
-  AdminPage.area('stats', {
+  page.area('stats', {
     init,
     load: () => (loaded ? Promise.resolve() : load(document.getElementById('stats-form'))),
   });

@@ -1,5 +1,7 @@
 // The officials' page: my queue (applications waiting for my level in my region), my region's applications by
-// state, one application with its documents and history, approve / return / reject; certificates expiring soon.
+// state, one application with its documents and history, approve / return / reject; certificates expiring soon;
+// my region's account (本地区台账: admin-stats.js, registered through OfficialPage) and staff accounts for my
+// region's suppliers.
 'use strict';
 
 (() => {
@@ -9,6 +11,31 @@
   const BASE = '/api/v1/official/applications';
   const LEVEL_OF_CODE = { 2: 'province', 4: 'city', 6: 'county' };
   const state = { user: null, tab: 'queue', current: null };
+  const areas = {};
+  const numberFormat = new Intl.NumberFormat('zh-CN');
+
+  // What admin-stats.js needs from the page it is on (the administrator's page gives the same through AdminPage).
+  window.OfficialPage = {
+    sess,
+    count: (n) => numberFormat.format(n || 0),
+    /** YYYY-MM-DD `days` after the Shanghai date `iso`. */
+    addDays(iso, days) {
+      const [y, m, d] = iso.split('-').map(Number);
+      return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    },
+    fillTable(tableId, rows) {
+      document.querySelector(`#${tableId} tbody`).replaceChildren(...rows);
+      const empty = $(`${tableId}-empty`);
+      if (empty) empty.hidden = rows.length > 0;
+    },
+    /** A tab's part kept in another script: initialised now (the page is parsed), loaded when its tab opens. */
+    area(name, spec) {
+      areas[name] = spec;
+      if (spec.init) spec.init();
+    },
+    /** An official's region code (44, 4418, 441821); null for the national administrator. */
+    region: () => (state.user && state.user.role === 'official' ? state.user.region_code : null),
+  };
 
   async function run(action, button) {
     const result = await Aixin.guard(action, button);
@@ -91,7 +118,37 @@
         h('td', {}, h('span', { class: `badge ${p.days_left <= 15 ? 'off' : 'warn'}` }, `${p.days_left} 天`))))))));
   }
 
-  const LOADERS = { queue: loadQueue, region: loadRegion, expiring: loadExpiring };
+  // ---- staff accounts for my region's suppliers --------------------------------------------------------------------
+
+  async function loadStaff() {
+    const page = await api(sess, 'GET', '/api/v1/admin/suppliers?page_size=100');
+    const select = $('staff-supplier');
+    const chosen = select.value;
+    select.replaceChildren(...page.items.map((s) => h('option', { value: s.id }, `${s.name}（${s.id}）`)));
+    if (chosen) select.value = chosen;
+    $('staff-more').textContent = `本地区共 ${page.total} 家供应商，这里列出前 ${page.items.length} 家。`;
+    $('staff-more').hidden = page.total <= page.items.length;
+    $('staff-create').disabled = !page.items.length;
+  }
+
+  $('staff-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const supplier = form.elements.supplier.selectedOptions[0];
+    const body = { username: form.elements.username.value.trim(), password: form.elements.password.value };
+    const made = await run(() => api(sess, 'POST', `/api/v1/admin/suppliers/${supplier.value}/staff`, body),
+      $('staff-create'));
+    if (!made) return;
+    $('staff-done').textContent = `已为 ${supplier.textContent} 创建账号 ${made.username}，请将登录名和初始口令交给供应商。`;
+    $('staff-done').hidden = false;
+    notify('供应商账号已创建', 'ok');
+    form.elements.username.value = '';
+    form.elements.password.value = '';
+  });
+
+  const LOADERS = {
+    queue: loadQueue, region: loadRegion, expiring: loadExpiring, staff: loadStaff, stats: () => areas.stats.load(),
+  };
 
   function showTab(name) {
     state.tab = name;
@@ -184,7 +241,7 @@
   document.querySelectorAll('.tabs [role=tab]').forEach((tab) => tab.addEventListener('click', () => showTab(tab.dataset.tab)));
   $('logout').addEventListener('click', async () => {
     await Aixin.logout(sess);
-    showLogin();
+    location.reload();  // nothing of this official's (the account, the loaded figures) stays on the page
   });
   Aixin.staffLogin(sess, $('login-form'), showApp);
 
