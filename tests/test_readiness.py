@@ -46,7 +46,7 @@ async def test_ready_then_503_while_the_index_refresh_fails_then_ready_again(mak
         status, body = await readyz(client)
         return status == 503 and "search_refresh_failed" in reasons(body)
     assert await until(failing, 5)
-    status, body = await readyz(client)
+    _, body = await readyz(client)
     failed = next(r for r in body["error"]["details"]["reasons"] if r["code"] == "search_refresh_failed")
     assert "32767" in failed["last_error"]
     assert (await client.get("/healthz")).status == 200  # alive: only not to be sent traffic
