@@ -115,11 +115,13 @@ def property_asked(compact: str) -> str | None:
 
 
 # Advice for a purpose or for someone: the words that say so. Unknown to the catalogue, they name no product.
-PURPOSES = ("送长辈", "长辈", "老人", "老年人", "父母", "爸妈", "爸爸", "妈妈", "孩子", "小孩", "小朋友", "宝宝", "儿童",
-            "学生", "孕妇", "女朋友", "男朋友", "老婆", "老公", "朋友", "同事", "领导", "客户", "亲戚", "家人",
+AUDIENCES = ("长辈", "老年人", "老人", "父母", "爸妈", "爸爸", "妈妈", "孩子", "小孩", "小朋友", "宝宝", "儿童", "学生",
+             "孕妇", "女朋友", "男朋友", "老婆", "老公", "朋友", "同事", "领导", "客户", "亲戚", "家人")
+PURPOSES = (*AUDIENCES, "送长辈",
             "煲汤", "炖汤", "熬汤", "下饭", "做菜", "炒菜", "泡水", "泡茶", "早餐", "早饭", "零嘴", "解馋", "追剧",
             "过年", "年货", "中秋", "端午", "春节", "过节", "节日", "送礼", "送人", "孝敬", "养生", "补身体", "滋补",
-            "办公室", "上班", "宿舍", "露营", "出游", "伴手礼")
+            "办公室", "上班", "宿舍", "露营", "出游", "伴手礼", "下酒", "熬粥", "煮粥", "火锅", "烧烤", "坐月子", "月子",
+            "减肥", "健身")
 # Explicit asking for advice: a message with these is a recommendation even when it names a category.
 ASKING_ADVICE = ("推荐", "适合", "recommend", "suggest")
 _WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错)(?:呢|呀|啊|吧)?$")
@@ -132,12 +134,28 @@ def wants_advice(compact: str) -> bool:
     return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact))
 
 
+def audience_spans(compact: str) -> list[tuple[int, int]]:
+    """送长辈的 / 给爸妈买点什么好, when advice is asked: whom it is for names no product (nor one heard like it:
+    爸妈 is not 巴马). Elsewhere (孕妇奶粉) the word stays, and names another thing than the catalogue's."""
+    if not wants_advice(compact):
+        return []
+    spans: list[tuple[int, int]] = []
+    for word in sorted(AUDIENCES, key=len, reverse=True):
+        for m in re.finditer(word, compact):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append(m.span())
+    return spans
+
+
 def purpose_words(compact: str) -> list[str]:
     return [w for w in PURPOSES if w in compact]
 
 
 # What a purpose or an audience usually looks for, as catalogue words (tags and categories) to narrow the advice by.
-_LOOKS_FOR = {"长辈": ("滋补", "送礼"), "老人": ("滋补", "送礼"), "父母": ("滋补", "送礼"), "爸妈": ("滋补", "送礼"),
+_LOOKS_FOR = {"长辈": ("滋补", "送礼", "礼盒"), "老人": ("滋补", "送礼", "礼盒"), "父母": ("滋补", "送礼", "礼盒"),
+              "爸妈": ("滋补", "送礼", "礼盒"), "下酒": ("下酒", "肉干", "花生", "卤味"), "熬粥": ("小米", "杂粮", "红枣"),
+              "煮粥": ("小米", "杂粮", "红枣"), "火锅": ("火锅", "辣椒", "花椒", "牛肉"), "烧烤": ("烧烤", "辣椒", "羊肉"),
+              "月子": ("红糖", "小米", "鸡蛋"), "减肥": ("杂粮", "粗粮"), "健身": ("杂粮", "牛肉"),
               "孩子": ("零食",), "小孩": ("零食",), "小朋友": ("零食",), "宝宝": ("零食",), "儿童": ("零食",),
               "学生": ("零食",), "送": ("送礼", "礼盒"), "过年": ("年货", "送礼"), "节": ("送礼", "礼盒"),
               "孝敬": ("滋补", "送礼"), "养生": ("滋补", "养生"), "补身体": ("滋补",), "追剧": ("零食",),

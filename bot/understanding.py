@@ -223,6 +223,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.origin = vocab.find_origin(compact)
     spans += [m.span() for m in _OTHER_CARDS.finditer(compact)]  # 京东卡: somebody else's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
+    spans += phrasing.audience_spans(compact)  # 推荐点送长辈的: whom the goods are for, neither
     read_product_text(u, _blank(compact, spans), vocab)
     if u.quantity is None and u.pick is None and u.product_words:
         _implicit_one(u, vocab)

@@ -131,6 +131,7 @@ async def test_a_weight_of_a_product_sold_by_the_piece_is_asked(shop):
 
 @pytest.mark.parametrize("message, expected", [
     ("推荐点送长辈的", {"K-DATE-01", "K-WAL-01", "K-APL-01", "K-TEA-01", "K-HONEY-01"}),
+    ("给爸妈买点什么好", {"K-DATE-01", "K-WAL-01", "K-APL-01", "K-TEA-01", "K-HONEY-01"}),
     ("有什么适合煲汤的", {"K-MUSH-01", "K-CHICK-01"}),
     ("给小孩买点啥零食好", {"K-APL-02", "K-SWP-01", "K-WAL-02"}),
     ("推荐一款茶叶", {"K-TEA-01", "K-TEA-02"}),
