@@ -116,7 +116,12 @@ async def error_middleware(request: web.Request, handler: Any) -> web.StreamResp
             log.warning("database busy on %s %s: %s", request.method, request.path, exc)
             return database_busy_response()
         log.exception("unhandled error on %s %s", request.method, request.path)
-        return error_response(500, "internal_error", "服务器内部错误")
+        return render_internal_error()
+
+
+def render_internal_error() -> web.Response:
+    """What a failure nobody foresaw answers: no detail leaves the server (it is in the log)."""
+    return error_response(500, "internal_error", "服务器内部错误，请稍后再试")
 
 
 def database_busy_response() -> web.Response:

@@ -19,9 +19,10 @@ from typing import Any
 
 from aiohttp import web
 
-from api.errors import error_response
+from api.errors import render, render_internal_error
 from api.keys import SETTINGS
 from api.lifecycle import LIFECYCLE
+from models.errors import BadRequest
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +39,12 @@ class JsonErrorRequestHandler(web.RequestHandler):
                      message: str | None = None) -> web.StreamResponse:
         plain = super().handle_error(request, status, exc, message)  # logs as aiohttp does; closes the connection
         if status == HTTPStatus.INTERNAL_SERVER_ERROR:
-            response = error_response(status, "internal_error", "服务器内部错误，请稍后再试")
+            response = render_internal_error()
         else:
-            response = error_response(status, "malformed_request", (
+            response = render(BadRequest("malformed_request", (
                 "请求无法解析。网址中的中文等字符须先做 URL 编码，例如 curl -G --data-urlencode q=蜂蜜 …"),
-                {"reason": message or HTTPStatus(status).phrase})
+                reason=message or HTTPStatus(status).phrase))
+            response.set_status(status)  # the parser's status (400, 413, 431 …), not the kind's
         response.headers.update({k: v for k, v in plain.headers.items() if k.lower() == "connection"})
         response.force_close()
         return response

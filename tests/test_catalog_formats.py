@@ -40,7 +40,8 @@ async def test_a_file_in_neither_utf8_nor_gbk_says_how_to_save_it(client):
     headers = await admin_headers(client)
     errors = await refused(client, csv_of(GOOD).encode() + b"\xff\xfe\xff", headers)
     assert errors[0]["line"] == 1
-    assert "UTF-8" in errors[0]["reason"] and ".xlsx" in errors[0]["reason"]
+    assert "UTF-8" in errors[0]["reason"]
+    assert ".xlsx" in errors[0]["reason"]
 
 
 def workbook(rows: list[list[object]]) -> bytes:
@@ -105,7 +106,8 @@ async def test_a_header_without_a_column_names_it_and_columns_may_come_in_any_or
     headers = await admin_headers(client)
     without = HEADER.replace(",brand", "")
     errors = await refused(client, csv_of(GOOD.replace(",好,", ","), header=without).encode(), headers)
-    assert errors[0]["line"] == 1 and "brand" in errors[0]["reason"]
+    assert errors[0]["line"] == 1
+    assert "brand" in errors[0]["reason"]
     columns = HEADER.split(",")
     cells = GOOD.split(",")
     order = list(reversed(range(len(columns))))

@@ -190,9 +190,9 @@ async def test_a_day_of_more_merchants_than_the_engine_takes_parameters(client, 
 _BATCHES = (  # copies of a batch, for the same organization
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
     "INSERT INTO card_batch (organization, face_value_fen, count, issued, state, expires_at, note, created_by_id, "
-    "created_at, activated_at, error, heartbeat_at) "
+    "created_at, activated_at, error, heartbeat_at, print_full_card_no) "
     "SELECT b.organization, b.face_value_fen, b.count, b.issued, b.state, b.expires_at, 'bulk-' || i, b.created_by_id, "
-    "b.created_at, b.activated_at, b.error, b.heartbeat_at FROM n JOIN card_batch b ON b.id = ?"
+    "b.created_at, b.activated_at, b.error, b.heartbeat_at, b.print_full_card_no FROM n JOIN card_batch b ON b.id = ?"
 )
 
 

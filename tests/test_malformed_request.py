@@ -38,7 +38,8 @@ async def test_an_unencoded_chinese_query_gets_the_json_error_shape(make_client,
         assert headers["content-type"].startswith("application/json")
         error = json.loads(body)["error"]
         assert error["code"] == "malformed_request"
-        assert "URL 编码" in error["message"] and "--data-urlencode" in error["message"]
+        assert "URL 编码" in error["message"]
+        assert "--data-urlencode" in error["message"]
         assert "Invalid char in url query" in error["details"]["reason"]
         status, headers, body = await raw_exchange(  # the same server answers a well-formed request as usual
             site.bound_port,

@@ -247,7 +247,8 @@ def test_the_red_band_runs_into_the_bleed_and_the_crop_marks_lie_outside_it() ->
                      (left, top + 5.5), (right, top + 5.5), (left, bottom - 5.5), (right, bottom - 5.5)):
             assert is_dark(sheet.darkest(x, y)), (x, y)  # a crop mark on each cut line at each corner
     left, top = imp.cells[0][0] / MM, imp.cells[0][1] / MM + card_h  # the top left face: the sheet's margin
-    assert is_white(sheet.darkest(left - 8.5, top)) and is_white(sheet.darkest(left, top + 8.5))  # marks end
+    assert is_white(sheet.darkest(left - 8.5, top))
+    assert is_white(sheet.darkest(left, top + 8.5))  # marks end
 
 
 def test_every_qr_on_a_page_decodes() -> None:
@@ -266,7 +267,9 @@ def test_full_card_number_or_masked() -> None:
     assert "8860000000000000" not in masked.text.replace(" ", "")
     _, [full] = pages(pdf_bytes(1, "card", full_card_no=True))
     assert "8860 0000 0000 0000" in full.text
-    assert "广东省消费扶贫运营中心" in full.text and "¥200" in full.text and "有效期至 2027-12-31" in full.text
+    assert "广东省消费扶贫运营中心" in full.text
+    assert "¥200" in full.text
+    assert "有效期至 2027-12-31" in full.text
     assert group_card_no("8860123456781234") == "8860 1234 5678 1234"
     full_raster, masked_raster = render_card_face(face(5, full_card_no=True)), render_card_face(face(5))
     assert full_raster.tobytes() != masked_raster.tobytes()  # the Pillow face follows the same setting

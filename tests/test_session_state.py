@@ -8,8 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SESSION_CHANGES = {
     "a session-level advisory lock (use pg_advisory_xact_lock)": re.compile(r"pg_(try_)?advisory_lock(_shared)?\("),
-    "a session setting (use SET LOCAL)": re.compile(r"""["']\s*SET\s+(?!LOCAL\b)(SESSION\s+)?[a-z_]+\s*(=|TO\b)""",
-                                                    re.IGNORECASE),
+    "a session setting (use SET LOCAL)": re.compile(
+        # a string that opens with SET (not the quoted table name of an UPDATE "order" SET …)
+        r"""(?:^|[\s=(,+])["']\s*SET\s+(?!LOCAL\b)(SESSION\s+)?[a-z_]+\s*(=|TO\b)""", re.IGNORECASE),
     "LISTEN (the next user of the connection would receive its notifications)": re.compile(r"""["']\s*LISTEN\s""",
                                                                                             re.IGNORECASE),
     "set_config(…, false) (a session setting)": re.compile(r"set_config\([^)]*false", re.IGNORECASE),
@@ -33,3 +34,5 @@ def test_the_scan_finds_what_it_looks_for() -> None:
     assert all(any(p.search(s) for p in SESSION_CHANGES.values()) for s in samples)
     assert not any(p.search('"SET LOCAL plan_cache_mode = force_custom_plan"') for p in SESSION_CHANGES.values())
     assert not any(p.search('"UPDATE card SET balance_fen = 1"') for p in SESSION_CHANGES.values())
+    assert not any(p.search('"""UPDATE "order" SET ship_phone = 1"""') for p in SESSION_CHANGES.values())
+    assert any(p.search('sql = "SET statement_timeout = 5"') for p in SESSION_CHANGES.values())

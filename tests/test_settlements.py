@@ -154,8 +154,10 @@ async def test_xlsx_export_reads_back_with_numbers_and_formats(client, day_d):
     header = [c.value for c in rows[1]]
     col = {name: i for i, name in enumerate(header)}
     net = next(r for r in rows[2:] if r[col["类别"]].value == "净额" and r[col["商户名称"]].value == "佛冈专柜")
-    assert net[col["金额（元）"]].value == 175.8 and net[col["金额（元）"]].number_format == "#,##0.00"
-    assert net[col["金额（分）"]].value == 17580 and net[col["金额（分）"]].number_format == "0"
+    assert net[col["金额（元）"]].value == 175.8
+    assert net[col["金额（元）"]].number_format == "#,##0.00"
+    assert net[col["金额（分）"]].value == 17580
+    assert net[col["金额（分）"]].number_format == "0"
     total = rows[-1]
     assert (total[col["类别"]].value, total[col["金额（分）"]].value) == ("合计", 21160)
     assert sheet.column_dimensions["H"].width >= 20  # 商品名称: wide enough for Chinese names

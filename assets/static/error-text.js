@@ -131,6 +131,19 @@ window.AIXIN_ERROR_TEXT = {
   no_cards_in_range: '该范围内没有卡片',
   organization_not_found: '找不到该单位',
 
+  // Operations (the console rarely meets these; an operator's tools do)
+  malformed_request: '请求无法解析，请检查网址或内容的编码',
+  not_ready: '服务正在启动或维护中，请稍后再试',
+  database_in_use: '数据库正被运行中的服务使用，请先停止服务',
+  database_restoring: '数据库正在恢复，请稍后再试',
+  database_not_found: '找不到数据库文件',
+  backup_not_found: '找不到备份文件',
+  backup_not_sqlite: '备份只适用于 SQLite 数据库',
+  backup_invalid: '备份文件已损坏或不是本系统的数据库',
+  backup_target_is_database: '备份目标不能是数据库文件本身',
+  metrics_token_required: '需要监控令牌',
+  metrics_forbidden: '监控令牌不正确',
+
   // Merchants, redemptions and settlements
   merchant_not_found: '找不到该商户',
   merchant_exists: '该商户已存在',

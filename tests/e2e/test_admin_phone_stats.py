@@ -62,7 +62,8 @@ def test_the_statistics_tab_fits_a_phone_and_the_poverty_checkbox_keeps_its_word
         const words = range.getClientRects();
         return [box.top + box.height / 2, ...Array.from(words, (r) => r.top + r.height / 2)];
     }""")
-    assert middles and all(abs(m - middles[0]) < 6 for m in middles[1:]), middles
+    assert middles, middles
+    assert all(abs(m - middles[0]) < 6 for m in middles[1:]), middles
 
 
 def test_an_import_with_a_former_county_name_says_which_rows_were_mapped(page: Any, tmp_path: Any) -> None:

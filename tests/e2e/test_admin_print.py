@@ -53,7 +53,8 @@ def test_an_admin_prints_a_batch_on_sra3_with_the_full_number_and_sees_the_progr
                      api.staff_token(*ADMIN))["items"]
     count, [sheet] = pages(Path(download.value.path()).read_bytes())
     assert count == 50
-    assert abs(sheet.size_mm[0] - 320) < 0.05 and abs(sheet.size_mm[1] - 450) < 0.05
+    assert abs(sheet.size_mm[0] - 320) < 0.05
+    assert abs(sheet.size_mm[1] - 450) < 0.05
     assert sorted(sheet.qr_texts()) == sorted(c["qr"] for c in cards)
     first = cards[0]["card_no"]
     assert " ".join(first[i:i + 4] for i in range(0, 16, 4)) in sheet.text  # the full number, as set
