@@ -183,6 +183,9 @@ async def refund(admin: User, order_no: str, reason: str) -> Order:
     not yet shipped (all of them before any shipment), or the whole order once it has fully shipped (a return);
     the amount of the covered lines goes back (to the love card that paid, if one did), and the stock of the
     parcels that never left comes back (models/services/fulfilments.py, docs/suppliers.md).
+
+    One transaction for both steps: if anything fails on the way, the order stays as it was (not `refunding`
+    with its parcels covered and no money back, which no later refund could finish) and the refund can be redone.
     """
     found = await order_for(None, order_no)
     if found.kind == OrderKind.CARD:
@@ -192,7 +195,6 @@ async def refund(admin: User, order_no: str, reason: str) -> Order:
         was = order.status
         await order_states.transition(conn, order, S.REFUNDING, admin, reason)
         await fulfilments.cover_refund(conn, order, was)
-    async with in_transaction() as conn:
         await order_states.transition(conn, order, S.REFUNDED, admin, reason)
         scope = await fulfilments.refund_scope(conn, order)
         await stock.release(conn, order, scope.released_suppliers)
