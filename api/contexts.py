@@ -174,7 +174,9 @@ async def background_jobs_ctx(app: web.Application) -> AsyncIterator[None]:
 
 
 @contextlib.asynccontextmanager
-async def _periodic(app: web.Application, every: float, job: Callable[[], Awaitable[object]], name: str) -> AsyncIterator[None]:
+async def _periodic(
+    app: web.Application, every: float, job: Callable[[], Awaitable[object]], name: str
+) -> AsyncIterator[None]:
     """Run `job` every `every` seconds in the app's database context until the app stops."""
 
     async def loop() -> None:
