@@ -250,5 +250,6 @@ ROUTES = [
           "products (Accept: application/x-ndjson streams progress lines)", "admin", response=ImportOut,
           request_media=("text/csv", "multipart/form-data")),
     Route("GET", f"{_A}/audit", audit_entries, ADMIN,
-          "The audit trail, newest first; by who, action, object and days", "admin", query=AuditQuery, response=AuditPage),
+          "The audit trail, newest first; by who, action, object and days", "admin", query=AuditQuery,
+          response=AuditPage),
 ]
