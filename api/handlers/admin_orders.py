@@ -22,7 +22,8 @@ async def find_orders(request: web.Request) -> web.Response:
 async def order_details(request: web.Request) -> web.Response:
     order, lines, payments, events = await admin_orders.order_record(parse_path(request, OrderNoPath).order_no)
     parts = await fulfilments.parts_of([order.id])
-    return json_ok(AdminOrderDetail(order=OrderOut.of(order, lines, parts[order.id]), payments=[PaymentOut.of(p) for p in payments],
+    return json_ok(AdminOrderDetail(order=OrderOut.of(order, lines, parts[order.id]),
+                                    payments=[PaymentOut.of(p) for p in payments],
                                     events=[OrderEventOut.of(e) for e in events]))
 
 
