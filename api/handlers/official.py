@@ -85,25 +85,26 @@ async def official_expiring(request: web.Request) -> web.Response:
 _A = "/api/v1/official/applications"
 _NOT_YOURS = "404 application_not_found outside the caller's region; 409 application_not_waiting when it is not at "
 ROUTES = [
-    Route("GET", _A, official_queue, READERS, "Applications waiting for my step in my region (a county official: submitted "
-          "ones of the county; city: county_reviewed ones of the city; province: city_reviewed ones, and "
+    Route("GET", _A, official_queue, READERS, "Applications waiting for my step in my region (a county official: "
+          "submitted ones of the county; city: county_reviewed ones of the city; province: city_reviewed ones, and "
           "county_reviewed ones of counties under no city); with state=: my region's applications in that state. "
           "The administrator: the whole country", "certification", query=ApplicationQuery, response=ApplicationPage),
     Route("GET", f"{_A}/{{id}}", official_application, READERS, "An application of my region with its documents and "
           "steps (404 outside it)", "certification", response=ApplicationOut, path_params=ApplicationPath),
-    Route("POST", f"{_A}/{{id}}/approve", official_approve, OFFICIAL, "Approve at my level: county → county_reviewed, city → "
-          "city_reviewed, province → certified with {cert_no, valid_until} (422 certificate_required): the product "
-          f"(and a first-time supplier) certified and sellable at once. {_NOT_YOURS}my level", "certification",
-          body=ApproveIn, response=ApplicationOut, path_params=ApplicationPath),
+    Route("POST", f"{_A}/{{id}}/approve", official_approve, OFFICIAL, "Approve at my level: county → county_reviewed, "
+          "city → city_reviewed, province → certified with {cert_no, valid_until} (422 certificate_required): "
+          f"the product (and a first-time supplier) certified and sellable at once. {_NOT_YOURS}my level",
+          "certification", body=ApproveIn, response=ApplicationOut, path_params=ApplicationPath),
     Route("POST", f"{_A}/{{id}}/return", official_return, OFFICIAL, "Return to the supplier with a reason (it may "
           f"correct and resubmit). {_NOT_YOURS}my level", "certification", body=Reason, response=ApplicationOut,
           path_params=ApplicationPath),
     Route("POST", f"{_A}/{{id}}/reject", official_reject, OFFICIAL, "Reject for good, with a reason. "
           f"{_NOT_YOURS}my level", "certification", body=Reason, response=ApplicationOut,
           path_params=ApplicationPath),
-    Route("GET", f"{_A}/{{id}}/documents/{{doc_id}}", official_document, READERS, "A document of an application of my region",
-          "certification", response_media="application/octet-stream", path_params=DocumentPath),
-    Route("GET", "/api/v1/official/certificates/expiring", official_expiring, READERS, "Certified products of my region (the "
-          "administrator: all) whose certificate ends within `days` days, soonest first", "certification",
+    Route("GET", f"{_A}/{{id}}/documents/{{doc_id}}", official_document, READERS,
+          "A document of an application of my region", "certification",
+          response_media="application/octet-stream", path_params=DocumentPath),
+    Route("GET", "/api/v1/official/certificates/expiring", official_expiring, READERS, "Certified products of my "
+          "region (the administrator: all) whose certificate ends within `days` days, soonest first", "certification",
           query=ExpiringQuery, response=ExpiringPage),
 ]
