@@ -1,5 +1,6 @@
-"""A supplier's certification applications (supplier staff only; always the caller's own supplier): supplier_apply, supplier_upload
-supporting documents, list, supplier_resubmit after a return, the prefilled supplier_renewal. docs/certification.md."""
+"""A supplier's certification applications (supplier staff only; always the caller's own supplier): supplier_apply,
+supplier_upload supporting documents, list, supplier_resubmit after a return, the prefilled supplier_renewal.
+docs/certification.md."""
 from __future__ import annotations
 
 from aiohttp import BodyPartReader, web
@@ -117,8 +118,8 @@ async def supplier_document(request: web.Request) -> web.Response:
 
 _A = "/api/v1/supplier/applications"
 ROUTES = [
-    Route("POST", _A, supplier_apply, SUPPLIER, "Apply to certify a product (and the supplier, while it is not certified): "
-          "state submitted, waiting for the county. 409 sku_taken, application_open; 422 unknown_region",
+    Route("POST", _A, supplier_apply, SUPPLIER, "Apply to certify a product (and the supplier, while it is not "
+          "certified): state submitted, waiting for the county. 409 sku_taken, application_open; 422 unknown_region",
           "certification", body=ApplicationIn, response=ApplicationOut, status=201),
     Route("GET", _A, supplier_applications, SUPPLIER, "This supplier's applications, latest change first",
           "certification", query=OwnApplicationQuery, response=ApplicationPage),
@@ -127,12 +128,12 @@ ROUTES = [
     Route("POST", f"{_A}/{{id}}/resubmit", supplier_resubmit, SUPPLIER, "Correct and resubmit a returned application: "
           "submitted again, for the county. 409 application_not_returned", "certification", body=ResubmitIn,
           response=ApplicationOut, path_params=ApplicationPath),
-    Route("GET", f"{_A}/{{id}}/renewal", supplier_renewal, SUPPLIER, "A new application for a certified product, prefilled "
-          "from this one and the product as it is now: POST it to supplier_apply for a new certificate. 409 "
+    Route("GET", f"{_A}/{{id}}/renewal", supplier_renewal, SUPPLIER, "A new application for a certified product, "
+          "prefilled from this one and the product as it is now: POST it to supplier_apply for a new certificate. 409 "
           "application_not_certified", "certification", response=ApplicationDraft, path_params=ApplicationPath),
-    Route("POST", f"{_A}/{{id}}/documents", supplier_upload, SUPPLIER, "Add a supporting document (multipart field `file`: "
-          "PNG, JPEG, WebP or PDF by content, at most CERT_DOCUMENT_MAX_BYTES) while the application is submitted or "
-          "returned. 413 payload_too_large, 422 document_type_not_allowed, 409 application_not_editable, "
+    Route("POST", f"{_A}/{{id}}/documents", supplier_upload, SUPPLIER, "Add a supporting document (multipart field "
+          "`file`: PNG, JPEG, WebP or PDF by content, at most CERT_DOCUMENT_MAX_BYTES) while the application is "
+          "submitted or returned. 413 payload_too_large, 422 document_type_not_allowed, 409 application_not_editable, "
           "too_many_documents", "certification", response=DocumentOut, status=201,
           request_media=("multipart/form-data",), path_params=ApplicationPath),
     Route("GET", f"{_A}/{{id}}/documents/{{doc_id}}", supplier_document, SUPPLIER, "One of the application's documents",
