@@ -153,7 +153,8 @@ class ApplicationOut(ApplicationDraft):
     @classmethod
     def of(cls, a: CertApplication, origin: dict[str, str], supplier_name: str | None = None) -> ApplicationOut:
         return cls(
-            id=a.id, supplier_id=a.supplier_id, supplier_name=supplier_name, applies_for_supplier=a.applies_for_supplier,
+            id=a.id, supplier_id=a.supplier_id, supplier_name=supplier_name,
+            applies_for_supplier=a.applies_for_supplier,
             sku=a.sku, name=a.name, brand=a.brand, category=a.category, unit=a.unit, price_fen=a.price_fen,
             stock=a.stock, poor_households=a.poor_households, households_mechanism=a.households_mechanism.value,
             tags=a.tags, aliases=a.aliases, state=a.state.value, reason=a.reason, cert_no=a.cert_no,
