@@ -13,7 +13,8 @@ from models.services.settlements import Settlement
 
 class SettlementQuery(BaseModel):
     date: Day | None = Field(None, description="business day (Asia/Shanghai), YYYY-MM-DD; default today")
-    format: Literal["json", "csv", "xlsx"] = Field("json", description="csv: UTF-8 with BOM, for Excel; xlsx: a workbook")
+    format: Literal["json", "csv", "xlsx"] = Field(
+        "json", description="csv: UTF-8 with BOM, for Excel; xlsx: a workbook")
 
 
 class AdminSettlementQuery(SettlementQuery):
