@@ -35,8 +35,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # The old CARD_FACE_VALUES was in yuan: still read (with a warning), multiplied by 100.
 CARD_FACE_VALUES_YUAN = "CARD_FACE_VALUES"
 # Values never repeated in an error message (they are secrets, or may hold a password).
-SECRET_FIELDS = frozenset({"database_url", "secret_key", "wechat_secret", "wechat_push_token", "wechat_encoding_aes_key",
-                           "wechatpay_apiv3_key", "metrics_token"})
+SECRET_FIELDS = frozenset({"database_url", "secret_key", "wechat_secret", "wechat_push_token",
+                           "wechat_encoding_aes_key", "wechatpay_apiv3_key", "metrics_token"})
 
 
 class ConfigurationError(ValueError):
@@ -228,7 +228,8 @@ class Settings(BaseSettings):
         """Message push replies through the customer-service API (needs the AppID and secret); safe mode
         needs a well-formed EncodingAESKey."""
         if self.wechat_push_token and not (self.wechat_appid and self.wechat_secret):
-            raise ValueError("WECHAT_PUSH_TOKEN needs WECHAT_APPID and WECHAT_SECRET (replies go through the customer-service API)")
+            raise ValueError("WECHAT_PUSH_TOKEN needs WECHAT_APPID and WECHAT_SECRET "
+                             "(replies go through the customer-service API)")
         if self.wechat_encoding_aes_key and not valid_encoding_aes_key(self.wechat_encoding_aes_key):
             raise ValueError("WECHAT_ENCODING_AES_KEY must be the 43-character key from the mini program's console")
         return self
