@@ -142,8 +142,8 @@ def _supplier_of(actor: User) -> int:
 
 async def own_application(actor: User, application_id: int) -> CertApplication:
     """One of the caller's supplier's applications with its documents and steps; 404 for anyone else's."""
-    application = await CertApplication.get_or_none(id=application_id, supplier_id=_supplier_of(actor)).prefetch_related(
-        "documents", "steps")
+    application = await CertApplication.get_or_none(
+        id=application_id, supplier_id=_supplier_of(actor)).prefetch_related("documents", "steps")
     if application is None:
         raise NotFound("application_not_found", "认定申请不存在", application_id=application_id)
     return application
