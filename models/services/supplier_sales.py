@@ -61,7 +61,8 @@ def _range(date_from: date | None, date_to: date | None) -> tuple[date, date]:
     hi = date_to or today_shanghai()
     lo = date_from or hi - timedelta(days=29)
     if lo > hi:
-        raise Invalid("invalid_date_range", "开始日期不能晚于结束日期", date_from=lo.isoformat(), date_to=hi.isoformat())
+        raise Invalid("invalid_date_range", "开始日期不能晚于结束日期",
+                      date_from=lo.isoformat(), date_to=hi.isoformat())
     if (hi - lo).days >= MAX_DAYS:
         raise Invalid("date_range_too_long", f"一次最多查询 {MAX_DAYS} 天", max_days=MAX_DAYS)
     return lo, hi
