@@ -38,7 +38,8 @@ def checked_type(data: bytes) -> str:
     """422 `document_type_not_allowed` unless the content is a PNG, JPEG, WebP or PDF."""
     kind = sniff(data[:16])
     if kind is None:
-        raise Invalid("document_type_not_allowed", "只能上传图片（PNG、JPEG、WebP）或 PDF 文件", accepted=list(ACCEPTED))
+        raise Invalid("document_type_not_allowed", "只能上传图片（PNG、JPEG、WebP）或 PDF 文件",
+                      accepted=list(ACCEPTED))
     return kind
 
 
