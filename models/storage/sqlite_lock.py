@@ -55,7 +55,8 @@ def hold(database_url: str, exclusive: bool = False) -> DatabaseLock:
     except BlockingIOError:
         os.close(fd)
         if exclusive:
-            raise Conflict("database_in_use", "数据库正被服务器或其他命令使用：请先停止它们（例如 systemctl stop aixin）再恢复",
+            raise Conflict("database_in_use",
+                           "数据库正被服务器或其他命令使用：请先停止它们（例如 systemctl stop aixin）再恢复",
                            lock_file=str(lock_path(path))) from None
         raise Unavailable("database_restoring", "正在恢复数据库，请在恢复完成后再启动",
                           lock_file=str(lock_path(path))) from None
