@@ -40,7 +40,8 @@ class Order(Model):
     kind = fields.CharEnumField(OrderKind, max_length=8, default=OrderKind.GOODS)
     status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING_PAYMENT)
     total_fen = fields.BigIntField()
-    shipping: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)  # the address as it was when ordering
+    # the address as it was when ordering
+    shipping: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)
     # the digits of the shipping address's phone, so an administrator finds a consumer's orders by phone
     ship_phone = fields.CharField(max_length=16, null=True, db_index=True)
     note = fields.CharField(max_length=200, default="")
