@@ -119,7 +119,8 @@ def main() -> None:
         rate = args.cards / took
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         verdict = "PASS" if rate >= 200 and per_card <= 30 * 1024 else "FAIL"
-        print(f"PDF {layout:5s} {args.cards} cards: {took:6.2f} s  {rate:7.1f} cards/s  {per_card / 1024:6.2f} KB/card  "
+        print(f"PDF {layout:5s} {args.cards} cards: {took:6.2f} s  {rate:7.1f} cards/s  "
+              f"{per_card / 1024:6.2f} KB/card  "
               f"{sink.size / 1e6:6.2f} MB  peak RSS {rss_mb:.0f} MB  (>= 200 cards/s, <= 30 KB/card: {verdict})")
 
 if __name__ == "__main__":
