@@ -84,14 +84,15 @@ def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
 
 
 _SUMMARY_WORDS = {"rows": "文件行数", "products_created": "新增商品", "products_updated": "更新商品",
-                  "products_unchanged": "未变化商品", "suppliers_created": "新增供应商", "suppliers_updated": "更新供应商",
-                  "stock_left_unchanged": "库存未改动"}
+                  "products_unchanged": "未变化商品", "suppliers_created": "新增供应商",
+                  "suppliers_updated": "更新供应商", "stock_left_unchanged": "库存未改动"}
 
 
 def _print_import_summary(summary: dict[str, Any]) -> None:
     print("导入完成：" + "，".join(f"{word} {summary[key]}" for key, word in _SUMMARY_WORDS.items()))
     for m in summary.get("mapped_from_former", []):
-        print(f"  第 {m['line']} 行 {m['sku']}：产地「{m['written']}」是旧名或旧代码，已按今天的{m['name']}（{m['code']}）导入")
+        print(f"  第 {m['line']} 行 {m['sku']}：产地「{m['written']}」是旧名或旧代码，"
+              f"已按今天的{m['name']}（{m['code']}）导入")
 
 
 _ROLE_WORDS = {"admin": "管理员", "merchant_staff": "商户店员", "supplier_staff": "供应商", "official": "政府"}
@@ -129,7 +130,8 @@ def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
 
     problems, stock_problems = asyncio.run(_with_database(settings, both))
     for p in problems:
-        print(f"不一致 爱心卡 {p['card_no']}: 余额 {p['balance_fen']} 分，流水合计 {p['ledger_fen']} 分", file=sys.stderr)
+        print(f"不一致 爱心卡 {p['card_no']}: 余额 {p['balance_fen']} 分，流水合计 {p['ledger_fen']} 分",
+              file=sys.stderr)
     for p in stock_problems:
         print(f"不一致 商品 {p['sku']}: 库存 {p['stock']}，库存流水合计 {p['ledger']}", file=sys.stderr)
     if problems or stock_problems:
@@ -182,8 +184,8 @@ def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
             expires_at=args.expires or today_shanghai() + timedelta(days=365),
             allowed_face_values=settings.card_face_values_fen, label="cli")
         created.append(batch.id)
-        print(f"批次 {batch.id}：{batch.organization}，{batch.count:,} 张面值 {batch.face_value_fen / 100:g} 元的爱心卡，"
-              f"有效期至 {batch.expires_at}", flush=True)
+        print(f"批次 {batch.id}：{batch.organization}，{batch.count:,} 张面值 {batch.face_value_fen / 100:g} 元的"
+              f"爱心卡，有效期至 {batch.expires_at}", flush=True)
         started = time.perf_counter()
         issued = await _issue_with_bar(batch.id, batch.count, settings.card_batch_lease_seconds)
         return issued, time.perf_counter() - started
@@ -215,7 +217,8 @@ def cmd_activate_batch(settings: Settings, args: argparse.Namespace) -> int:
         return await card_batches.batch_report(args.batch_id)
 
     report = asyncio.run(_with_database(settings, work))
-    print(f"批次 {args.batch_id} 已激活：{report['activated']:,} 张，余额合计 {report['outstanding_fen'] / 100:,.2f} 元")
+    print(f"批次 {args.batch_id} 已激活：{report['activated']:,} 张，"
+          f"余额合计 {report['outstanding_fen'] / 100:,.2f} 元")
     return 0
 
 
@@ -341,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("reconcile", help="核对每张爱心卡的余额和每个商品的库存与其流水").set_defaults(func=cmd_reconcile)
     issue = sub.add_parser("issue-cards", help="创建以购代捐爱心卡批次并发卡（显示进度条）")
     issue.add_argument("--org", required=True, help="购卡单位")
-    issue.add_argument("--face", type=_yuan, required=True, help="面值，单位元（须为 CARD_FACE_VALUES_FEN 之一，该设置以分为单位）")
+    issue.add_argument("--face", type=_yuan, required=True,
+                       help="面值，单位元（须为 CARD_FACE_VALUES_FEN 之一，该设置以分为单位）")
     issue.add_argument("--count", type=int, required=True, help="张数，1 至 1,000,000")
     issue.add_argument("--expires", type=date.fromisoformat, help="有效期最后一天 YYYY-MM-DD（默认：一年后）")
     issue.add_argument("--note", default="")
