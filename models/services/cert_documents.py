@@ -3,6 +3,7 @@ its county (`submitted`, `returned`), read by that supplier and by the officials
 see the application. The files themselves: models/storage/document_files.py."""
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from urllib.parse import unquote
 
@@ -29,22 +30,37 @@ def label_of(file_name: str | None) -> str:
     return name[:100]
 
 
+def _check_room(application_id: int, state: AppState, count: int) -> None:
+    """409 unless the application takes one more document: with the supplier or the county, and not full."""
+    if state not in EDITABLE:
+        raise Conflict("application_not_editable", "申请已进入审核，不能再上传材料", application_id=application_id,
+                       state=state.value)
+    if count >= MAX_DOCUMENTS:
+        raise Conflict("too_many_documents", f"每份申请最多 {MAX_DOCUMENTS} 个材料文件", max_documents=MAX_DOCUMENTS)
+
+
 async def add(actor: User, application_id: int, data: bytes, file_name: str | None,
               files: DocumentFiles) -> CertDocument:
     """422 `document_type_not_allowed` unless a PNG, JPEG, WebP or PDF by its content; 409 `application_not_editable`
-    once the county has reviewed it; 409 `too_many_documents` past MAX_DOCUMENTS. The same file twice is one."""
+    once the county has reviewed it; 409 `too_many_documents` past MAX_DOCUMENTS. The same file twice is one.
+
+    Checked before the file is written (a refused upload leaves no file), then again in the transaction that adds
+    it, under the application's row lock: an upload that raced another one or the county's approval (which
+    updates that row) sees them, so an application never holds more than MAX_DOCUMENTS, nor a document added
+    after the county approved it."""
     application = await own_application(actor, application_id)
     content_type = checked_type(data)
-    if application.state not in EDITABLE:
-        raise Conflict("application_not_editable", "申请已进入审核，不能再上传材料", application_id=application_id,
-                       state=application.state.value)
-    digest = await files.store(data)
+    digest = hashlib.sha256(data).hexdigest()
+    known = next((d for d in application.documents if d.sha256 == digest), None)
+    _check_room(application_id, application.state, 0 if known else len(application.documents))
+    if known is not None:
+        return known
+    await files.store(data)
     try:
         async with in_transaction() as conn:
+            locked = await CertApplication.select_for_update().using_db(conn).get(id=application_id)
             count = await CertDocument.filter(application_id=application_id).using_db(conn).count()
-            if count >= MAX_DOCUMENTS:
-                raise Conflict("too_many_documents", f"每份申请最多 {MAX_DOCUMENTS} 个材料文件",
-                               max_documents=MAX_DOCUMENTS)
+            _check_room(application_id, locked.state, count)
             document = await CertDocument.create(
                 application_id=application_id, sha256=digest, content_type=content_type, size_bytes=len(data),
                 label=label_of(file_name), uploaded_by_id=actor.id, using_db=conn)
