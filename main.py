@@ -10,12 +10,13 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Awaitable, Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from api.cli_backup import add_commands as add_backup_commands
+from api.cli_cards import add_commands as add_card_commands
+from api.cli_database import with_database
 from api.settings import ConfigurationError, Settings
 from models.errors import DomainError
 
@@ -28,33 +29,13 @@ def _configure_logging(level: str, log_format: str = "text") -> None:
     configure(level, log_format)  # text or one JSON object per line, with each request's fields (api/logs.py)
 
 
-async def _with_database(settings: Settings, work: Callable[[], Awaitable[Any]], migrate: bool = False) -> Any:
-    """Run `work` inside our own Tortoise context, after migrating or checking the schema."""
-    from models.services import setup
-    from models.storage import sqlite_lock
-    from models.storage.database import activated, open_database
-
-    lock = sqlite_lock.hold(settings.database_url)  # SQLite: no `restore` while this command runs
-    ctx = await open_database(settings.database_url, settings.db_pool_size)
-    try:
-        if migrate or settings.is_sqlite:
-            await setup.migrate(ctx, settings.database_url)
-        else:
-            await setup.check_ready(ctx, settings.database_url)
-        with activated(ctx):
-            return await work()
-    finally:
-        await ctx.close_connections()
-        lock.release()
-
-
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     async def report() -> None:
         from models.tables.regions import Region
 
         print(f"数据库已是最新（{await Region.all().count()} 个行政区划）")
 
-    asyncio.run(_with_database(settings, report, migrate=True))
+    asyncio.run(with_database(settings, report, migrate=True))
     return 0
 
 
@@ -74,7 +55,7 @@ def cmd_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
             bar.update(task, completed=done, total=total)
 
         try:
-            summary = asyncio.run(_with_database(
+            summary = asyncio.run(with_database(
                 settings, lambda: import_catalog(data, actor=None, label="cli", progress=progress)))
         except KeyboardInterrupt:
             print("已中断：已写入的行保留，再次导入同一文件即可完成", file=sys.stderr)
@@ -103,7 +84,7 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
     from models.tables.users import Role
 
     ties = StaffTies(merchant_id=args.merchant, supplier_id=args.supplier, level=args.level, region_code=args.region)
-    user = asyncio.run(_with_database(
+    user = asyncio.run(with_database(
         settings, lambda: create_staff_user(Role(args.role), args.username, args.password, ties=ties)))
     print(f"已创建{_ROLE_WORDS.get(user.role.value, user.role.value)}账号 {user.username}（id {user.id}）")
     return 0
@@ -113,7 +94,7 @@ def cmd_create_merchant(settings: Settings, args: argparse.Namespace) -> int:
     from models.services.merchants import create_merchant
     from models.tables.merchants import MerchantKind
 
-    merchant = asyncio.run(_with_database(settings, lambda: create_merchant(
+    merchant = asyncio.run(with_database(settings, lambda: create_merchant(
         None, name=args.name, kind=MerchantKind(args.kind), region_code=args.region, address=args.address)))
     print(f"已创建商户 {merchant.name}（id {merchant.id}）")
     return 0
@@ -128,7 +109,7 @@ def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     async def both() -> tuple[list[dict], list[dict]]:
         return await reconcile(), await stock.reconcile()
 
-    problems, stock_problems = asyncio.run(_with_database(settings, both))
+    problems, stock_problems = asyncio.run(with_database(settings, both))
     for p in problems:
         print(f"不一致 爱心卡 {p['card_no']}: 余额 {p['balance_fen']} 分，流水合计 {p['ledger_fen']} 分",
               file=sys.stderr)
@@ -138,87 +119,6 @@ def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     print("对账：每张爱心卡的余额都等于其流水合计")
     print("对账：每个商品的库存都等于其库存流水合计")
-    return 0
-
-
-def _yuan(text: str) -> int:
-    """A face value in yuan ("200", "50.5") as integer fen."""
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        fen = Decimal(text) * 100
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"不是以元为单位的金额: {text!r}") from None
-    if fen != fen.to_integral_value() or fen <= 0:
-        raise argparse.ArgumentTypeError(f"不是以元为单位的金额: {text!r}")
-    return int(fen)
-
-
-async def _issue_with_bar(batch_id: int, total: int, lease: float) -> Any:
-    """Run the issuing job in this process with a rich progress bar on stderr."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
-
-    from models.services import card_batches
-
-    columns = ("发卡中", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-        task = bar.add_task("issue", total=total)
-        return await card_batches.issue_batch(batch_id, lambda done, _: bar.update(task, completed=done),
-                                              lease=timedelta(seconds=lease))
-
-
-def cmd_issue_cards(settings: Settings, args: argparse.Namespace) -> int:
-    """Create a 以购代捐 batch and issue its cards in this process."""
-    import time
-
-    from models.clock import today_shanghai
-    from models.services import card_batches
-    from models.tables.cards import BatchState
-
-    created: list[int] = []
-
-    async def work() -> tuple[Any, float]:
-        batch = await card_batches.create_batch(
-            None, organization=args.org, face_value_fen=args.face, count=args.count, note=args.note,
-            expires_at=args.expires or today_shanghai() + timedelta(days=365),
-            allowed_face_values=settings.card_face_values_fen, label="cli")
-        created.append(batch.id)
-        print(f"批次 {batch.id}：{batch.organization}，{batch.count:,} 张面值 {batch.face_value_fen / 100:g} 元的"
-              f"爱心卡，有效期至 {batch.expires_at}", flush=True)
-        started = time.perf_counter()
-        issued = await _issue_with_bar(batch.id, batch.count, settings.card_batch_lease_seconds)
-        return issued, time.perf_counter() - started
-
-    try:
-        batch, seconds = asyncio.run(_with_database(settings, work))
-    except KeyboardInterrupt:
-        print(f"已中断：批次 {created[0]} 仍在发卡中，服务器的工作进程会接着完成" if created
-              else "已中断", file=sys.stderr)
-        return 130
-    except (DomainError, OSError, ConnectionError):
-        raise
-    except Exception as exc:  # the batch was marked failed, with the reason
-        print(f"错误：批次 {created[0] if created else '?'} 发卡失败：{exc}", file=sys.stderr)
-        return 1
-    if batch.state != BatchState.ISSUED:
-        print(f"批次 {batch.id} 状态为 {batch.state.value}（{batch.issued:,}/{batch.count:,}）：另一个工作进程正在发卡")
-        return 0
-    print(f"批次 {batch.id} 发卡完成：{batch.issued:,} 张，用时 {seconds:.1f} 秒")
-    return 0
-
-
-def cmd_activate_batch(settings: Settings, args: argparse.Namespace) -> int:
-    """The organization has paid: activate every card of the batch."""
-    from models.services import card_batches
-
-    async def work() -> dict[str, int]:
-        await card_batches.activate_batch(None, args.batch_id, label="cli")
-        return await card_batches.batch_report(args.batch_id)
-
-    report = asyncio.run(_with_database(settings, work))
-    print(f"批次 {args.batch_id} 已激活：{report['activated']:,} 张，"
-          f"余额合计 {report['outstanding_fen'] / 100:,.2f} 元")
     return 0
 
 
@@ -232,7 +132,7 @@ def cmd_stats_rollup(settings: Settings, args: argparse.Namespace) -> int:
         return await (stats_rollup.rebuild() if args.rebuild else stats_rollup.refresh(None, None))
 
     started = time.perf_counter()
-    days = asyncio.run(_with_database(settings, work))
+    days = asyncio.run(with_database(settings, work))
     print(f"统计汇总：计算了 {days} 天，用时 {time.perf_counter() - started:.1f} 秒")
     return 0
 
@@ -261,7 +161,7 @@ def cmd_evaluate_bot(settings: Settings, args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         scratch = settings.model_copy(update={"database_url": f"sqlite://{tmp}/evaluate.sqlite3"})
-        report = asyncio.run(_with_database(scratch, work, migrate=True))
+        report = asyncio.run(with_database(scratch, work, migrate=True))
     print(report.render(show_errors=args.errors))
     return 0 if report.passed() else 1
 
@@ -300,7 +200,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     with multiprocess_metrics(settings.var_dir):  # GET /metrics on any worker reports them all
         # Migrate (or check) and load demo data once, before any worker starts, so workers never race on it.
-        asyncio.run(_with_database(settings, prepare))
+        asyncio.run(with_database(settings, prepare))
         if settings.is_sqlite:
             log.warning("several workers over SQLite work, but PostgreSQL is the engine for that (DATABASE_URL=postgres://…)")
         spawn = multiprocessing.get_context("spawn")
@@ -342,17 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--region", help="政府人员所在地区的 6 位区划代码，例如 441821（仅 official）")
     user.set_defaults(func=cmd_create_user)
     sub.add_parser("reconcile", help="核对每张爱心卡的余额和每个商品的库存与其流水").set_defaults(func=cmd_reconcile)
-    issue = sub.add_parser("issue-cards", help="创建以购代捐爱心卡批次并发卡（显示进度条）")
-    issue.add_argument("--org", required=True, help="购卡单位")
-    issue.add_argument("--face", type=_yuan, required=True,
-                       help="面值，单位元（须为 CARD_FACE_VALUES_FEN 之一，该设置以分为单位）")
-    issue.add_argument("--count", type=int, required=True, help="张数，1 至 1,000,000")
-    issue.add_argument("--expires", type=date.fromisoformat, help="有效期最后一天 YYYY-MM-DD（默认：一年后）")
-    issue.add_argument("--note", default="")
-    issue.set_defaults(func=cmd_issue_cards)
-    activate = sub.add_parser("activate-batch", help="激活已发卡批次的所有卡（购卡单位已付款）")
-    activate.add_argument("batch_id", type=int)
-    activate.set_defaults(func=cmd_activate_batch)
+    add_card_commands(sub)  # issue-cards, activate-batch (api/cli_cards.py)
     rollup = sub.add_parser("stats-rollup", help="在首次查询前预先计算统计的每日汇总")
     rollup.add_argument("--rebuild", action="store_true", help="重算每一天，而不只是缺少或过期的")
     rollup.set_defaults(func=cmd_stats_rollup)
