@@ -139,5 +139,6 @@ def test_postgres_refuses_backup_and_restore_with_the_way_to_do_it(db_engine, da
     for args in (("backup", "--to", str(tmp_path / "x")), ("restore", str(tmp_path / "x"))):
         result = run_cli(*args, database_url=database_url)
         assert result.returncode == 1, result.stdout
-        assert "pg_dump" in result.stderr and "docs/deploy.md" in result.stderr
+        assert "pg_dump" in result.stderr
+        assert "docs/deploy.md" in result.stderr
     assert not (tmp_path / "x").exists()
