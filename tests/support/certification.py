@@ -23,8 +23,8 @@ FOGANG = {"origin_province": "广东省", "origin_city": "清远市", "origin_co
 
 def application(sku: str = "FG-HONEY-1", **changes: object) -> dict:
     """The contract's body for a product of 佛冈县 (441821, 清远市 4418, 广东省 44)."""
-    return {"sku": sku, "name": "佛冈百花蜂蜜", "brand": "佛冈蜂农", "category": "蜂蜜", "unit": "瓶", "price_fen": 6800,
-            "stock": 40, **FOGANG, "poor_households": 23, "households_mechanism": "produce_purchase",
+    return {"sku": sku, "name": "佛冈百花蜂蜜", "brand": "佛冈蜂农", "category": "蜂蜜", "unit": "瓶",
+            "price_fen": 6800, "stock": 40, **FOGANG, "poor_households": 23, "households_mechanism": "produce_purchase",
             "tags": ["土蜂蜜"], "aliases": ["百花蜜"], **changes}
 
 
