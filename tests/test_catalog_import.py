@@ -94,7 +94,8 @@ async def test_every_bad_row_is_reported_and_nothing_is_written(client):
 
 async def test_wrong_header_and_encoding(client):
     headers = await admin_headers(client)
-    resp = await client.post("/api/v1/admin/catalog/import", data=csv_of(GOOD, header=HEADER.replace("price", "price_yuan")), headers=headers)
+    resp = await client.post("/api/v1/admin/catalog/import",
+                             data=csv_of(GOOD, header=HEADER.replace("price", "price_yuan")), headers=headers)
     assert resp.status == 422
     assert (await resp.json())["error"]["details"]["errors"][0]["line"] == 1
     # Excel in China saves GBK: accepted since issue 16 (tests/test_catalog_formats.py); bytes in no encoding are not
@@ -124,9 +125,11 @@ async def test_import_requires_admin(client, small_catalog):
 
 def test_cli_import_reports_bad_rows(tmp_path, settings):
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(csv_of(GOOD, "X-2,坏价格,,粮油米面,袋,abc,10,测试合作社,合作社,广东省,清远市,佛冈县,C-2,2099-01-01,5,,"))
+    bad.write_bytes(csv_of(GOOD,
+                           "X-2,坏价格,,粮油米面,袋,abc,10,测试合作社,合作社,广东省,清远市,佛冈县,C-2,2099-01-01,5,,"))
     env = {"DATABASE_URL": settings.database_url, "SECRET_KEY": settings.secret_key, "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "main.py", "import-catalog", str(bad)], capture_output=True, text=True, env=env, cwd=ROOT)
+    result = subprocess.run([sys.executable, "main.py", "import-catalog", str(bad)],
+                            capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 1
     assert "第 3 行: price" in result.stderr  # the CLI speaks Chinese (issue 16)
     missing = subprocess.run([sys.executable, "main.py", "import-catalog", str(tmp_path / "nope.csv")],
