@@ -58,7 +58,8 @@ async def _call(client: TestClient, endpoint: str, headers: dict[str, str], app_
     if endpoint == "official_approve":  # a certificate too, so a province official is refused for the state only
         return await client.post(f"{REVIEWS}/{app_id}/approve", json=certificate(), headers=headers)
     if endpoint in ("official_return", "official_reject"):
-        return await client.post(f"{REVIEWS}/{app_id}/{endpoint.split('_')[1]}", json={"reason": "材料不全"}, headers=headers)
+        return await client.post(f"{REVIEWS}/{app_id}/{endpoint.split('_')[1]}", json={"reason": "材料不全"},
+                                 headers=headers)
     if endpoint == "official_expiring":
         return await client.get("/api/v1/official/certificates/expiring", headers=headers)
     if endpoint == "official_queue":
