@@ -37,7 +37,8 @@ async def test_images_and_pdfs_are_stored_by_their_hash_and_read_back(client: Te
     assert again["id"] == doc["id"]  # the same file twice is one document
     pdf = await _upload(client, who.supplier, app_id, upload_form(PDF, "名单.pdf", "application/octet-stream"))
     assert (await pdf.json())["content_type"] == "application/pdf"  # the content decides, not the client's type
-    for headers, url in ((who.supplier, APPS), (who.county, REVIEWS), (who.city, REVIEWS), (who.province, REVIEWS), (who.admin, REVIEWS)):
+    for headers, url in ((who.supplier, APPS), (who.county, REVIEWS), (who.city, REVIEWS), (who.province, REVIEWS),
+                         (who.admin, REVIEWS)):
         resp = await client.get(f"{url}/{app_id}/documents/{doc['id']}", headers=headers)
         assert resp.status == 200
         assert await resp.read() == png
@@ -70,7 +71,8 @@ async def test_oversize_files_are_refused(make_client, settings: Settings) -> No
     big = png_bytes() + b"\0" * 3000  # a PNG by its first bytes, too large
     resp = await _upload(client, who.supplier, app_id, upload_form(big))
     body = await resp.json()
-    assert (resp.status, body["error"]["code"], body["error"]["details"]["max_bytes"]) == (413, "payload_too_large", 2000)
+    assert (resp.status, body["error"]["code"], body["error"]["details"]["max_bytes"]) == (
+        413, "payload_too_large", 2000)
     assert hashlib.sha256(big).hexdigest() not in _stored(settings.var_dir)
     assert (await _upload(client, who.supplier, app_id, upload_form(png_bytes()))).status == 201
 
@@ -99,8 +101,9 @@ async def test_documents_are_not_readable_outside_their_audience(client: TestCli
     who = await cast(client)
     app_id = (await apply(client, who.supplier))["id"]
     doc_id = (await (await _upload(client, who.supplier, app_id, upload_form(png_bytes()))).json())["id"]
-    for headers, url, status in ((who.other_supplier, APPS, 404), (who.other_county, REVIEWS, 404), (who.other_city, REVIEWS, 404),
-                                 (who.other_province, REVIEWS, 404), (who.consumer, REVIEWS, 403), (who.consumer, APPS, 403),
+    for headers, url, status in ((who.other_supplier, APPS, 404), (who.other_county, REVIEWS, 404),
+                                 (who.other_city, REVIEWS, 404), (who.other_province, REVIEWS, 404),
+                                 (who.consumer, REVIEWS, 403), (who.consumer, APPS, 403),
                                  (who.county, APPS, 403), (who.supplier, REVIEWS, 403)):
         resp = await client.get(f"{url}/{app_id}/documents/{doc_id}", headers=headers)
         assert resp.status == status, (url, await resp.text())
