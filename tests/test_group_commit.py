@@ -36,8 +36,10 @@ async def test_each_batch_of_a_group_stands_or_falls_alone(client, small_catalog
         db = Product._meta.db
         eggs, rice = await _stock("T-EGG-01"), await _stock("T-RICE-01")
         fine = [Statement(_TAKE, [1, "T-EGG-01", 1], True), Statement(_TAKE, [2, "T-RICE-01", 2], True)]
-        refused = [Statement(_TAKE, [1, "T-EGG-01", 1], True), Statement(_TAKE, [10**9, "T-RICE-01", 10**9], True, "rice")]
-        duplicate = [Statement(_TAKE, [1, "T-EGG-01", 1], True, "egg"), Statement(_RENAME, ["T-RICE-01", Ref("egg", "id")])]
+        refused = [Statement(_TAKE, [1, "T-EGG-01", 1], True),
+                   Statement(_TAKE, [10**9, "T-RICE-01", 10**9], True, "rice")]
+        duplicate = [Statement(_TAKE, [1, "T-EGG-01", 1], True, "egg"),
+                     Statement(_RENAME, ["T-RICE-01", Ref("egg", "id")])]
         broken = [Statement(_TAKE, [1, "T-EGG-01", 1], True), Statement("UPDATE no_such_table SET x = 1", [])]
         outcomes = await asyncio.gather(*(run_batch(db, b) for b in (fine, refused, fine, duplicate, broken, fine)),
                                         return_exceptions=True)
@@ -74,7 +76,8 @@ async def test_a_burst_of_mixed_redemptions_on_one_card(client, counter, setting
     assert bodies[4]["error"]["code"] == "card_insufficient_balance"
     reused = await (await post("same-key", "T-EGG-01", 2)).json()
     assert reused["error"]["code"] == "idempotency_key_reused"
-    preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code}, headers=clerk)).json()
+    preview = await (await client.post("/api/v1/merchant/redemptions/preview", json={"code": code},
+                                       headers=clerk)).json()
     assert preview["balance_fen"] == 20000 - 4 * 3990
     listed = await (await client.get("/api/v1/merchant/redemptions", headers=clerk)).json()
     assert listed["total"] == 4
@@ -89,12 +92,14 @@ async def test_a_failing_batch_in_a_group_rolls_back_only_itself(client, small_c
         db = Product._meta.db
         eggs = await _stock("T-EGG-01")
         first = [Statement(_TAKE, [1, "T-EGG-01", 1], True)]
-        failing = [Statement(_TAKE, [eggs - 1, "T-EGG-01", eggs - 1], True), Statement("UPDATE no_such_table SET x = 1", [])]
+        failing = [Statement(_TAKE, [eggs - 1, "T-EGG-01", eggs - 1], True),
+                   Statement("UPDATE no_such_table SET x = 1", [])]
         after = [Statement(_TAKE, [eggs - 1, "T-EGG-01", eggs - 1], True)]  # only if the failed take was undone
         committer = group_committer(db)
         groups = committer.groups if committer else 0
         if db_engine == "sqlite":  # all three waiting at once: one group, in this order
-            outcomes = await asyncio.gather(*(run_batch(db, b) for b in (first, failing, after)), return_exceptions=True)
+            outcomes = await asyncio.gather(*(run_batch(db, b) for b in (first, failing, after)),
+                                            return_exceptions=True)
         else:  # three transactions of their own, which concurrently could run in any order: one after the other
             outcomes = [await _outcome(run_batch(db, b)) for b in (first, failing, after)]
         assert [type(o).__name__ for o in outcomes] == ["list", "OperationalError", "list"]
