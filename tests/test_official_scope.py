@@ -20,7 +20,8 @@ GROUPINGS = ["province", "city", "county", "supplier", "category", "channel", "m
 FOGANG = {"T-EGG-01", "T-RICE-01", "T-HONEY-01", "T-GEFEN-01"}
 QINGYUAN, GUANGDONG, PANZHOU = FOGANG | {"T-YS-01"}, FOGANG | {"T-YS-01", "T-RY-01"}, {"T-CNJ-01"}
 EVERY_SKU = GUANGDONG | PANZHOU | {"T-JJG-01", "T-APPLE-01", "T-APPLE-02", "T-HONEY-02", "T-PEND-01"}
-FOGANG_SUPPLIERS = {"佛冈县广生源农业有限公司", "佛冈县金线美农业合作社", "佛冈县春中宝蜂业", "佛冈县双峰农产品专业合作社"}
+FOGANG_SUPPLIERS = {"佛冈县广生源农业有限公司", "佛冈县金线美农业合作社", "佛冈县春中宝蜂业",
+                    "佛冈县双峰农产品专业合作社"}
 SUPPLIERS = {
     "county": FOGANG_SUPPLIERS, "city": FOGANG_SUPPLIERS | {"阳山县淮山合作社"},
     "province": FOGANG_SUPPLIERS | {"阳山县淮山合作社", "乳源瑶族自治县茶油公司"},
@@ -29,7 +30,8 @@ OTHER_SUPPLIERS = {"贵州刺柠吉生物科技有限公司"}
 COUNTIES = {"county": {"佛冈县"}, "city": {"佛冈县", "阳山县"}, "province": {"佛冈县", "阳山县", "乳源瑶族自治县"}}
 # the national row each official's total must equal: (grouping, key)
 OWN_ROW = {"county": ("county", "佛冈县"), "county_other": ("county", "盘州市"), "city": ("city", "清远市"),
-           "city_other": ("city", "六盘水市"), "province": ("province", "广东省"), "province_other": ("province", "贵州省")}
+           "city_other": ("city", "六盘水市"), "province": ("province", "广东省"),
+           "province_other": ("province", "贵州省")}
 
 
 def _right(role: str) -> bool:
@@ -49,7 +51,8 @@ def _expect_reads(role: str, merchant: int) -> dict[str, tuple[int, object]]:
         counties, skus = COUNTIES[level], {"county": FOGANG, "city": QINGYUAN, "province": GUANGDONG}[level]
         suppliers, merchants, settled, one = SUPPLIERS[level], {"佛冈专柜"}, {"佛冈专柜"}, 200
     else:
-        counties, skus, suppliers, merchants, settled, one = {"盘州市"}, PANZHOU, OTHER_SUPPLIERS, {"盘州专柜"}, set(), 404
+        counties, skus, suppliers, merchants, settled, one = (
+            {"盘州市"}, PANZHOU, OTHER_SUPPLIERS, {"盘州专柜"}, set(), 404)
     return {
         "stats": (200, counties), "stats.csv": (200, None), "stats.xlsx": (200, None), "chart": (200, None),
         "products": (200, skus), "product": (one, None), "suppliers": (200, suppliers), "merchants": (200, merchants),
@@ -63,7 +66,8 @@ def _reads(merchant: int) -> dict[str, tuple[str, dict[str, str]]]:
         "stats": (STATS, {"group_by": "county"}), "stats.csv": (STATS, {"group_by": "county", "format": "csv"}),
         "stats.xlsx": (STATS, {"group_by": "county", "format": "xlsx"}),
         "chart": (f"{STATS}/chart.png", {"group_by": "county"}),
-        "products": ("/api/v1/admin/products", {"page_size": "100"}), "product": ("/api/v1/admin/products/T-EGG-01", {}),
+        "products": ("/api/v1/admin/products", {"page_size": "100"}),
+        "product": ("/api/v1/admin/products/T-EGG-01", {}),
         "suppliers": ("/api/v1/admin/suppliers", {"page_size": "100"}),
         "merchants": ("/api/v1/admin/merchants", {"page_size": "100"}),
         "settlements": ("/api/v1/admin/settlements", {}),
