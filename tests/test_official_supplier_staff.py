@@ -67,7 +67,8 @@ async def test_an_official_creates_staff_for_a_supplier_of_their_region(client, 
 
 @pytest.mark.parametrize("official", ["county_other", "city_other", "province_other"])
 async def test_another_regions_supplier_does_not_exist_for_an_official(client, desk, official):
-    """阳山县 (same city as 佛冈), 六盘水市 and 贵州 (盘州's) officials ask for 佛冈's supplier: 404, nothing created."""
+    """阳山县 (same city as 佛冈), 六盘水市 and 贵州 (盘州's) officials ask for 佛冈's supplier:
+    404, nothing created."""
     username = f"intruder-{official}"
     resp = await client.post(_url(desk["fogang"]), json={"username": username, "password": PASSWORD},
                              headers=desk["headers"][official])
