@@ -124,8 +124,10 @@ async def test_csv_exports(client, day_d):
         assert row[col["营业日"]] == D.isoformat()
         assert row[col["已日结"]] == "否"
         by_kind.setdefault(row[col["类别"]], []).append(row)
-    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [("2", "23430", "234.30")]
-    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["撤销"]] == [("1", "5850", "58.50")]
+    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["核销"]] == [
+        ("2", "23430", "234.30")]
+    assert [(r[col["笔数"]], r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["撤销"]] == [
+        ("1", "5850", "58.50")]
     assert [(r[col["金额（分）"]], r[col["金额（元）"]]) for r in by_kind["净额"]] == [("17580", "175.80")]
     assert [(r[col["SKU"]], r[col["商品名称"]], r[col["数量"]], r[col["金额（分）"]], r[col["金额（元）"]])
             for r in by_kind["商品"]] == [("T-CNJ-01", "刺柠吉刺梨汁 250ml×12", "1", "9600", "96.00"),
