@@ -55,8 +55,9 @@ def topic(text: str, raw: str) -> str | None:
                                     and _has(text, _UNDO)):
         return "cancel_order"
     placed = _PLACED_ORDER.search(text)
-    if placed and _has(text, _UNDO) and (_has(text, PLACED) or placed.group()[0].isdigit()):
-        return "cancel_order"  # 已经下的那个单我要退掉 / 订单号2026…取消
+    if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
+            _has(text, (*PLACED, "把")) or placed.group()[0].isdigit()):
+        return "cancel_order"  # 已经下的那个单我要退掉 / 帮我把订单退了 / 订单号2026…取消
     if _has(text, PAY):
         return "pay_order"
     if card and _has(text, CARD_FACES):

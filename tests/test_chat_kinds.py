@@ -189,7 +189,7 @@ async def placed(chat: Chat) -> str:
     return (await chat.say("确认"))["order"]["order_no"]
 
 
-@pytest.mark.parametrize("message", ["取消订单", "已经下的那个单我要退掉", "刚才那单不要了，取消吧"])
+@pytest.mark.parametrize("message", ["取消订单", "已经下的那个单我要退掉", "刚才那单不要了，取消吧", "帮我把订单退了"])
 async def test_cancelling_an_unpaid_order_placed_before(shop, message):
     chat = await customer(shop, "cancel-placed")
     order_no = await placed(chat)
