@@ -74,7 +74,8 @@ def start(database_url: str, folder: Path, name: str, **settings: str) -> Server
     """`main.py serve` on a free port over `database_url`; keyword arguments are more environment variables."""
     port = free_port()
     env = {"PATH": os.environ["PATH"], "DATABASE_URL": database_url, "SECRET_KEY": "serve-test-secret-key-123",
-           "VAR_DIR": str(folder / f"var-{name}"), "LOG_LEVEL": "WARNING", "WECHAT_API_BASE": "http://127.0.0.1:9", **settings}
+           "VAR_DIR": str(folder / f"var-{name}"), "LOG_LEVEL": "WARNING", "WECHAT_API_BASE": "http://127.0.0.1:9",
+           **settings}
     log = folder / f"{name}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen([sys.executable, "main.py", "serve", "--port", str(port)], cwd=ROOT, env=env,
