@@ -112,8 +112,9 @@ def test_a_supplier_applies_and_uploads_a_document_on_a_phone(browser: Any, serv
     try:
         login_staff(page, "/supplier", staff, PASSWORD)
         page.get_by_role("tab", name="认定申请").click()
-        fields = {"商品编码": f"YS-TEA-{tag}", "商品名称": f"阳山西山茶{tag}", "类别": "茶叶", "单位": "盒", "价格（元）": "88.00",
-                  "库存": "30", "产地省份": "广东省", "产地地市": "清远市", "产地县区": "阳山县", "带贫户数": "12"}
+        fields = {"商品编码": f"YS-TEA-{tag}", "商品名称": f"阳山西山茶{tag}", "类别": "茶叶", "单位": "盒",
+                  "价格（元）": "88.00", "库存": "30",
+                  "产地省份": "广东省", "产地地市": "清远市", "产地县区": "阳山县", "带贫户数": "12"}
         for label, value in fields.items():
             page.get_by_label(label, exact=True).fill(value)
         page.get_by_label("利益联结方式").select_option("employment")
