@@ -79,7 +79,9 @@ def _document(application: CertApplication, document_id: int) -> CertDocument:
     raise NotFound("document_not_found", "文件不存在", document_id=document_id)
 
 
-async def read_own(actor: User, application_id: int, document_id: int, files: DocumentFiles) -> tuple[CertDocument, bytes]:
+async def read_own(
+    actor: User, application_id: int, document_id: int, files: DocumentFiles
+) -> tuple[CertDocument, bytes]:
     """A document of one of the caller's supplier's applications; 404 for any other."""
     document = _document(await own_application(actor, application_id), document_id)
     return document, await files.read(document.sha256)
