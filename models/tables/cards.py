@@ -100,7 +100,7 @@ class Card(Model):
 
 
 class CardNumberCounter(Model):
-    """One row: the next card serial. Ranges are taken with a conditional UPDATE, so any number of processes can issue."""
+    """One row: the next card serial. Ranges are taken with a conditional UPDATE, so any number of processes can issue."""  # noqa: E501 (Tortoise keeps it as the table description)
 
     id = fields.IntField(primary_key=True)
     next_serial = fields.BigIntField()

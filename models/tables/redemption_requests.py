@@ -21,7 +21,7 @@ class RequestState(str, Enum):
 
 
 class RedemptionRequest(Model):
-    """A card holder asks a merchant to redeem certified items from the card. Nothing is debited until a clerk confirms, through the same redemption as a scan."""
+    """A card holder asks a merchant to redeem certified items from the card. Nothing is debited until a clerk confirms, through the same redemption as a scan."""  # noqa: E501 (the table description)
 
     id = fields.BigIntField(primary_key=True)
     card: fields.ForeignKeyRelation[Card] = fields.ForeignKeyField(
