@@ -17,7 +17,7 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, goods, placing, prices
+from bot.turns import address, common, goods, honest, placing, prices
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -137,10 +137,7 @@ class Turn:
         return replies.START_SUGGESTIONS if d is None else ["取消"]
 
     def not_found(self, intent: str, found: Resolution) -> Reply:
-        place = self.u.origin.mention if self.u.origin else ""
-        text = replies.not_found(found.unknown or self.u.product_text, place)
-        return self.say(text + " 您可以换个说法，比如说品类或产地。", intent, [],
-                        suggestions=["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"])
+        return honest.not_found(self, intent, found)  # 没有找到「…」, and the kind's products as alternatives
 
     def resolve_products(self, within: list[str] | None = None) -> Resolution:
         """The products the message names (remembered for the turn: several steps may ask)."""

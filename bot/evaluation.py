@@ -19,6 +19,9 @@ from models.tables.users import User
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "bot_eval"
 TARGETS = {"intent accuracy": 0.95, "product top-1": 0.95, "quantity": 0.98}
+MISLEADING_TARGET = 0.005  # at most 0.5 % of the no-match messages answered as if something matched
+CARD_ACTIONS = frozenset({"buy_card", "claim_card", "card_balance"})
+NOT_FOUND_FRAME = "没有找到「"  # products under this framing are alternatives, not a match
 ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
            "detail": "石角镇XX路8号", "is_default": True}
 
@@ -43,7 +46,8 @@ class Report:
     product: Score = field(default_factory=Score)
     quantity: Score = field(default_factory=Score)
     amount: Score = field(default_factory=Score)
-    honest: Score = field(default_factory=Score)  # messages naming nothing sold that got nothing offered
+    honest: Score = field(default_factory=Score)  # strict: messages naming nothing sold that got nothing offered
+    not_misleading: Score = field(default_factory=Score)  # no-match messages not answered as if something matched
     turns: Score = field(default_factory=Score)
     dialogues: Score = field(default_factory=Score)
     confusion: Counter = field(default_factory=Counter)  # (expected, got) → count
@@ -66,17 +70,29 @@ class Report:
     def passed(self) -> bool:
         return all(self.headline()[k] >= v for k, v in TARGETS.items())
 
+    @property
+    def misleading(self) -> float:
+        """The share of no-match messages answered as if something matched (see `misleading_reason`)."""
+        return 1.0 - self.not_misleading.ratio
+
+    def _honesty_lines(self) -> str:
+        wrong, total = self.not_misleading.total - self.not_misleading.right, self.not_misleading.total
+        verdict = "  PASS" if self.misleading <= MISLEADING_TARGET else f"  FAIL (target <= {MISLEADING_TARGET:.1%})"
+        return (f"{'misleading':<16}{self.misleading:>7.2%}  ({wrong}/{total}){verdict}\n"
+                f"{'strict: nothing offered':<24}{self.honest.ratio:>7.1%}  ({self.honest.right}/{self.honest.total})")
+
     def render(self, show_errors: bool = False) -> str:
         lines = [f"{'intent':<14}{'precision':>10}{'recall':>8}{'support':>9}"]
         for intent, (p, r, n) in self.per_intent().items():
             lines.append(f"{intent:<14}{p:>10.1%}{r:>8.1%}{n:>9}")
         lines.append("")
         for name, score in (("intent accuracy", self.intent), ("product top-1", self.product),
-                            ("quantity", self.quantity), ("card amount", self.amount), ("no-match honest", self.honest),
+                            ("quantity", self.quantity), ("card amount", self.amount),
                             ("dialogue turns", self.turns), ("whole dialogues", self.dialogues)):
             target = TARGETS.get(name)
             verdict = "" if target is None else ("  PASS" if score.ratio >= target else f"  FAIL (target {target:.0%})")
             lines.append(f"{name:<16}{score.ratio:>7.1%}  ({score.right}/{score.total}){verdict}")
+        lines.append(self._honesty_lines())
         if show_errors and self.errors:
             lines += ["", "errors:", *self.errors]
         return "\n".join(lines)
@@ -129,17 +145,37 @@ def _score_utterance(report: Report, item: dict[str, Any], reply: Any) -> None:
         report.quantity.add(reply.slots["qty"] == item["qty"])
         if reply.slots["qty"] != item["qty"]:
             wrong.append(f"qty {reply.slots['qty']} (want {item['qty']})")
-    if item.get("no_match"):  # nothing the shop sells was named: nothing may be offered or put in a draft
-        honest = not reply.products and reply.slots["sku"] is None and reply.order is None
-        report.honest.add(honest)
-        if not honest:
-            wrong.append(f"offered {[p['sku'] for p in reply.products][:3]} / sku {reply.slots['sku']} for no match")
+    if item.get("no_match"):  # nothing the shop sells was named
+        strict = not reply.products and reply.slots["sku"] is None and reply.order is None
+        why = misleading_reason(reply)
+        report.honest.add(strict)
+        report.not_misleading.add(not why)
+        if why:
+            wrong.append(f"misleading: {why}")
+        elif not strict:
+            wrong.append(f"alternatives {[p['sku'] for p in reply.products][:3]} under {NOT_FOUND_FRAME}…」")
     if item.get("amount_fen") is not None:
         report.amount.add(reply.slots["amount_fen"] == item["amount_fen"])
         if reply.slots["amount_fen"] != item["amount_fen"]:
             wrong.append(f"amount {reply.slots['amount_fen']} (want {item['amount_fen']})")
     if wrong:
         report.errors.append(f"{item['text']!r}: " + "; ".join(wrong))
+
+
+def misleading_reason(reply: Any) -> str:
+    """Why a reply to a message naming nothing the shop sells misleads (empty when it does not): products shown as if
+    they matched (without the 没有找到「…」 framing that presents them as alternatives), a product in the draft, an
+    order placed, or a love-card action started (buy, claim, balance, or a card draft)."""
+    slots = reply.slots
+    if reply.order is not None:
+        return f"order {reply.order.get('order_no')}"
+    if reply.intent in CARD_ACTIONS or slots["amount_fen"] is not None or slots["unit"] == "张":
+        return f"card action {reply.intent}"
+    if slots["sku"] is not None:
+        return f"sku {slots['sku']} in the draft"
+    if reply.products and NOT_FOUND_FRAME not in reply.reply:
+        return f"offered {[p['sku'] for p in reply.products][:3]} as a match"
+    return ""
 
 
 def _turn_ok(turn: dict[str, Any], reply: Any) -> tuple[bool, str]:

@@ -107,8 +107,9 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
     known = [t for t in kept if catalogue_word(t, vocab)]
     unknown = _unknown_words(kept, vocab)
     text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
-    glued = _glued_before(known, unknown, text, vocab)
+    glued, kind_of = _glued_before(known, unknown, text, vocab)
     if glued:
+        u.instead = kind_of
         return glued
     for word in known:
         at = text.find(word)
@@ -162,18 +163,70 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
     return ""
 
 
-def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabulary) -> str:
-    """婴儿奶粉, 文玩核桃, 安吉白茶, 每日坚果: a word of the language glued before a catalogue word names another kind
-    of thing (for someone else, from a place the shop does not sell from, a brand's line) unless it only says what
-    the product is like (野生蜂蜜) or some name reads that way."""
-    for before in unknown:
-        if before in lexicon.PLAIN_MODIFIERS or not _RE_CJK.search(before) or before[:1] * 2 == before[:2] \
-                or _AN_AMOUNT.fullmatch(before):
-            continue  # 查查六安瓜片 (a verb said twice), 一批大米 (an amount): no kind of thing
-        for word in known:
-            if len(word) >= 2 and before + word in text and before + word not in vocab.names_text:
-                return before + word
-    return ""
+def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabulary) -> tuple[str, str]:
+    """三只松鼠每日坚果, 福临门大米, 张裕干红, 婴儿奶粉, 安吉白茶, 卡地亚 手镯: words glued before a catalogue word that name
+    no catalogue product, brand, place or plain quality (野生蜂蜜, 静宁苹果, 广生源鸡蛋, 一批大米 are all the catalogue's)
+    name a brand, a variety or a kind of thing the shop does not have. Returns (the thing asked for, the catalogue
+    word it is a kind of: its products are the alternatives), or ("", "")."""
+    for word in known:
+        if len(word) < 2 or word in lexicon.PLAIN_MODIFIERS:
+            continue
+        for m in list(re.finditer(re.escape(word), text))[:3]:
+            before = _named_before(text[max(0, m.start() - _LOOK_BACK):m.start()], unknown, vocab)
+            if before and before + word not in vocab.names_text and not vocab.name_goes_on(before[-1:], word):
+                after = text[m.end():m.end() + 1]
+                headed = not _RE_CJK.match(after) or after in _PARTICLES or after in lexicon.PREDICATE_CHARS \
+                    or after in CUE_WORDS or vocab.knows(word + after)
+                return before + word, word if headed else ""  # 百草味芒果干: a 芒果干, no kind the shop has
+    return "", ""
+
+
+_LOOK_BACK = 16  # characters looked at before a catalogue word: a brand or a variety is a few words at most
+
+
+def _named_before(text: str, unknown: list[str], vocab: Vocabulary) -> str:
+    """The words right before a catalogue word that say which one, when some of them the shop does not know: the
+    content words glued on (after the last cue word, particle or amount), or one unknown word standing alone before
+    it (卡地亚 手镯). Empty when they are all the catalogue's, places, plain qualities or nothing."""
+    glued = re.search(r"[\u4e00-\u9fffa-z]*$", text)
+    run = glued.group() if glued else ""
+    if not run:  # 卡地亚 手镯, 多肉 玉露: one word of the language, alone at the start, before the catalogue word
+        alone = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,})\s+", text)
+        word = alone.group(1) if alone else ""
+        real = word in unknown or bool(vocab.tokenizer.jieba.FREQ.get(word))
+        return word + " " if real and not _explained(word, vocab) and not cueish(word) and word not in _ADDRESSEES \
+            and not any(w in word for w in lexicon.GREET) else ""
+    content: list[str] = []
+    for token in reversed(vocab.tokenizer.cut(run)):
+        if _boundary(token):
+            break
+        content.insert(0, token)
+    if not content or content[0][:1] * 2 == "".join(content)[:2]:
+        return ""  # 查查六安瓜片: a verb said twice
+    return "".join(content) if any(not _explained(t, vocab) for t in content) else ""
+
+
+def _boundary(token: str) -> bool:
+    """Where the words about the product start: after a cue word, a particle or a phrase with 的 (好吃的), a verb
+    (问下, 订), a number or an amount (两桶, 一套)."""
+    return (token in CUE_WORDS or cueish(token) or _COUNTED.fullmatch(token) is not None or token.endswith("的")
+            or (len(token) == 1 and (token in _PARTICLES or token in _VERB_CHARS)))
+
+
+_UNIT_WORDS = "|".join(sorted(map(re.escape, lexicon.UNITS), key=len, reverse=True))
+_COUNTED = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千万半几俩仨]+)(?:{_UNIT_WORDS})?装?")  # 两桶, 一套, 五两 (not 五常)
+_ADDRESSEES = ("老板", "老板娘", "店家", "掌柜", "客服", "亲", "亲亲", "师傅", "小哥", "小姐姐", "美女", "帅哥", "姐姐",
+               "大姐", "阿姨", "老乡", "朋友", "请问", "麻烦", "那么", "那就", "对了", "另外", "然后", "其实", "听说")
+_VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮让叫送给拿")
+
+
+def _explained(token: str, vocab: Vocabulary) -> bool:
+    """A word before a catalogue word that the catalogue accounts for: its own word, a place, a plain quality."""
+    if token in lexicon.PLAIN_MODIFIERS or token in vocab.regions or (not _RE_CJK.search(token) and not token.isalpha()):
+        return True
+    if len(token) == 1:
+        return token in lexicon.PREDICATE_CHARS or token in vocab.heads or token in CUE_WORDS
+    return catalogue_word(token, vocab) or bool(vocab.named_products(token))
 
 
 def _suffixed(word: str, after: str, vocab: Vocabulary, known: list[str]) -> str:

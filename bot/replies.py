@@ -69,7 +69,12 @@ def found(cards: list[dict[str, Any]], total: int, place: str = "") -> str:
 def not_found(words: str, place: str = "") -> str:
     words = re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", words)  # 黑狗 杞 → 黑狗杞: as it was said
     what = f"{place}的{words}" if place and words else (place or words)
-    return f"抱歉，暂时没有找到“{what}”相关的认定扶贫产品。"
+    return f"抱歉，没有找到「{what}」相关的认定扶贫产品。"
+
+
+def alternatives_of(text: str, kind: str, cards: list[dict[str, Any]]) -> str:
+    """Products of the kind asked for, offered as what the shop has instead (not as the thing asked for)."""
+    return f"{text}本店有这些{kind}，不是同一款，可以看看：\n{numbered(cards)}\n想要哪个？说“第一个”就行。"
 
 
 def with_alternatives(text: str, cards: list[dict[str, Any]]) -> str:

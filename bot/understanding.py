@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from bot import lexicon, numerals, phrasing, shop_questions
+from bot import honesty, lexicon, numerals, other_cards, phrasing, shop_questions
 from bot.addressing import AddressPart, split
 from bot.numerals import Found
 from bot.product_words import cueish, read_product_text
@@ -74,6 +74,8 @@ class Understanding:
     address: AddressPart | None = None  # a delivery address (or a change to it) said in the message
     spaced: str = ""  # normalised, punctuation turned into spaces (which words stand next to each other)
     foreign: str = ""  # the thing asked for, when the catalogue's words are only part of its name (苹果手机)
+    instead: str = ""  # the catalogue word the foreign thing is a kind of (大米 for 福临门大米): its alternatives
+    unrelated: str = ""  # not shopping for goods: "service", "words" or "person" (bot.honesty.unrelated)
     drop: Understanding | None = None  # 不要X了，换成Y: what the message removes (X), before what it asks for (Y)
 
     @property
@@ -185,6 +187,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
         u.intent = asked
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
+    honesty.set_aside(u, vocab.tokenizer.jieba.FREQ)  # 打车, 黄花菜都凉了是啥意思, 我是你的菜: no goods asked for
     return u
 
 
@@ -260,8 +263,8 @@ def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
     }
     u.cues = {name for name, words in checks.items() if _has(compact, words)}
-    if _has(card_text, lexicon.CARD):
-        u.cues.add("card")
+    if _has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
+        u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
     if _has(compact, _STRONG_STATUS):
         u.cues.add("strong_status")
     if _has(compact, lexicon.STRONG_BUY):

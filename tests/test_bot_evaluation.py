@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from api.keys import ASSISTANT, DATABASE
-from bot.evaluation import EVAL_DIR, TARGETS, evaluate, load_set
+from bot.evaluation import EVAL_DIR, MISLEADING_TARGET, TARGETS, evaluate, load_set
 from models.paths import DEMO_CATALOG_CSV
 from models.storage.database import activated
 from tests.support.http import admin_headers, import_csv
@@ -22,7 +22,9 @@ SHOPPERS = EVAL_DIR.parent / "bot_eval_shoppers"
 OFF_CATALOGUE = EVAL_DIR.parent / "bot_eval_offcatalog"
 # Floors, not targets: what the sets score today (docs/chat.md gives the figures and the targets still missed).
 SHOPPER_DIALOGUES_FLOOR = 1.0
-HONEST_FLOOR = 0.995  # the issue's target: at most 0.5 % misleading replies
+# Strict: nothing at all offered on a no-match line. Products listed as alternatives under 没有找到「…」 (福临门大米 →
+# the shop's rice) are honest but not nothing; the issue's target (<= 0.5 %) is on misleading replies.
+STRICT_FLOOR = 0.98
 
 
 @pytest.mark.parametrize("folder, catalog", [(EVAL_DIR, DEMO_CATALOG_CSV), (HOLDOUT, HOLDOUT / "catalog.csv"),
@@ -48,15 +50,18 @@ async def test_the_shoppers_set_meets_the_message_targets(client):
         report = await evaluate(client.app[ASSISTANT], utterances, dialogues)
     headline = report.headline()
     assert all(headline[name] >= target for name, target in TARGETS.items()), report.render(show_errors=True)
+    assert report.not_misleading.ratio == 1.0, report.render(show_errors=True)
     assert report.honest.ratio == 1.0, report.render(show_errors=True)
     assert report.dialogues.ratio >= SHOPPER_DIALOGUES_FLOOR, report.render(show_errors=True)
 
 
 async def test_off_catalogue_messages_are_not_offered_unrelated_products(client):
-    """Real shop and customer-service lines over the demo catalogue: how often nothing unrelated is offered."""
+    """Real shop and customer-service lines over the demo catalogue: at most 0.5 % misleading replies (a product
+    offered as if it matched, a product in the draft, an order, a love-card action started: bot.evaluation)."""
     await import_csv(client, DEMO_CATALOG_CSV.read_bytes(), await admin_headers(client))
     utterances, dialogues = load_set(OFF_CATALOGUE)
     with activated(client.app[DATABASE]):
         report = await evaluate(client.app[ASSISTANT], utterances, dialogues)
     assert report.honest.total >= 600
-    assert report.honest.ratio >= HONEST_FLOOR, report.render(show_errors=True)
+    assert report.misleading <= MISLEADING_TARGET, report.render(show_errors=True)
+    assert report.honest.ratio >= STRICT_FLOOR, report.render(show_errors=True)

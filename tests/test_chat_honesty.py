@@ -34,17 +34,18 @@ async def offers(shopper: Chat, message: str, word: str) -> None:
 
 async def test_a_word_glued_before_a_catalogue_word_names_another_kind_of_thing(shopper):
     for message, said in (("泰国大米有吗", "泰国大米"), ("雀巢蜂蜜", "雀巢蜂蜜")):  # a place, a brand
-        body = await offers_nothing(shopper, message)
-        assert f"“{said}”" in body["reply"]  # the customer's words, unsplit
+        body = await shopper.say(message)  # the kind's products are listed as alternatives, none is chosen
+        assert f"没有找到「{said}」" in body["reply"]  # the customer's words, unsplit
+        assert body["slots"]["sku"] is None and body["order"] is None, message
     await offers(shopper, "野生蜂蜜有吗", "蜂蜜")  # a word that only says what the honey is like
     await offers(shopper, "我要一批大米", "大米")  # an amount
 
 
 async def test_a_character_glued_after_a_catalogue_word_names_a_thing_made_of_it(shopper):
     body = await offers_nothing(shopper, "蜂蜜皂有吗")
-    assert "“蜂蜜皂”" in body["reply"]
+    assert "「蜂蜜皂」" in body["reply"]
     body = await offers_nothing(shopper, "蛋挞有吗")  # 蛋 alone ends 鸡蛋, 挞 is no catalogue word
-    assert "“蛋挞”" in body["reply"]
+    assert "「蛋挞」" in body["reply"]
     await offers(shopper, "苹果甜吗", "苹果")  # says something about apples
 
 

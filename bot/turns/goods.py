@@ -10,7 +10,7 @@ from bot import packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
-from bot.turns import address, common, placing, prices, quantity
+from bot.turns import address, common, honest, placing, prices, quantity
 from bot.understanding import METRIC, Understanding, split_items
 from models.places.address_parser import PHONE
 
@@ -231,7 +231,8 @@ async def nothing_to_confirm(turn: Turn) -> Reply:
 
 
 async def fallback(turn: Turn) -> Reply:
-    return turn.say(replies.FALLBACK + turn.pending_question(), "fallback", suggestions=replies.START_SUGGESTIONS)
+    text = honest.fallback_text(turn) or replies.FALLBACK  # 打车 / 会员卡: what the shop does not do, said plainly
+    return turn.say(text + turn.pending_question(), "fallback", suggestions=replies.START_SUGGESTIONS)
 
 
 REQUESTS: dict[str, Callable[[Turn], Awaitable[Reply]]] = {

@@ -1,0 +1,142 @@
+"""Messages that are not shopping for goods, and the customer's own words to echo when nothing is found.
+
+The shop sells certified farm products and love cards, nothing else. Three kinds of message name a catalogue word
+(or none) without asking for a product, and get an honest short answer instead of a list or an order:
+
+* a service or an errand (打车, 外卖, 机票, 酒店, 话费, 家政, 搬家, 租房, 寄快递, 维修, 开锁, 彩票, 网课, 摄影, 寄养 …);
+* a question about words, not goods: what a saying means (黄花菜都凉了是啥意思), its source, the next line, a riddle;
+* a person said to be a food (我是你的菜, 你真是个大苹果): a metaphor.
+
+The lists are kinds of service and ways of asking about words, not sentences; which products exist never enters.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from bot import lexicon, other_cards
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+# Services and errands: what is bought is somebody's work or a right to use something, never goods.
+_SERVICE_NOUNS = (
+    "外卖", "跑腿", "代驾", "打车", "网约车", "出租车", "顺风车", "叫车", "滴滴", "机票", "飞机票", "车票", "火车票", "高铁票",
+    "动车票", "汽车票", "船票", "门票", "电影票", "演出票", "演唱会", "景区", "旅游团", "跟团游", "自由行", "签证", "护照",
+    "酒店", "宾馆", "民宿", "住宿", "客房", "话费", "流量包", "电费", "水费", "燃气费", "煤气费", "物业费", "网费", "宽带",
+    "家政", "保洁", "保姆", "月嫂", "育儿嫂", "钟点工", "搬家", "租房", "房子出租", "二手房", "装修", "寄件", "取件",
+    "寄快递", "快递员上门", "维修", "修理", "开锁", "换锁", "彩票", "双色球", "大乐透", "网课", "课程", "培训班",
+    "驾校", "家教", "辅导班", "摄影", "写真", "婚纱照", "证件照", "拍照", "寄养", "宠物美容", "美甲", "美容院", "理发",
+    "按摩", "足疗", "体检", "挂号", "保险", "贷款", "代购", "洗车", "加油卡", "充值", "会员", "干洗", "疏通", "回收",
+)
+# A verb of having a service done, glued to its object: 修手机, 交电费, 订酒店, 叫个车, 租房子, 挂个号.
+_SERVICE_DONE = re.compile(
+    r"(?:修|交|缴|充|订|预订|预定|叫|约|租|寄|挂|报|拍|剪)(?:个|张|辆|间|下|一下|一个|一张|一辆|一间|点)?"
+    r"(?:手机|电脑|空调|冰箱|洗衣机|电视|热水器|马桶|水管|电费|水费|话费|燃气费|酒店|宾馆|机票|车票|门票|快递|包裹|驾照|"
+    r"照片|头发|网课|车位|房子|房间|(?:车|房|票|号|课)(?=$|[^\u4e00-\u9fff]|[吗呢吧啊了去到回来要多少钱的呀]))")
+# Asking about words, not goods.
+_ABOUT_WORDS = (
+    "什么意思", "啥意思", "是何意", "什么梗", "啥梗", "怎么理解", "如何理解", "出自", "出处", "歇后语", "成语", "俗语",
+    "谚语", "下一句", "上一句", "造句", "谜语", "谜底", "怎么读", "怎么念", "英文怎么说", "英语怎么说", "用英语", "翻译",
+    "什么典故", "比喻什么",
+)
+# A person said to be something: 我是你的菜, 你真是个大苹果, 他就是个老油条.
+_PERSON_IS = re.compile(r"^(?:我|你|他|她|我们|你们|他们|她们|您|这人|那人)(?:真|就|才|简直|可|也|真的)*是"
+                        r"(?:个|一个|一颗|一只|我的|你的|他的|她的|我们的|你们的)?")
+
+
+_CARD_INTENTS = frozenset({"buy_card", "card_balance", "claim_card"})
+_GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recommend", "order_status"})
+
+
+def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
+    """A message that asks for no goods (see `unrelated`) is a `fallback` that names no product and no origin; one
+    about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
+    if other_cards.other_card(u.text, words) and (
+            u.intent in _CARD_INTENTS or (u.intent == "order" and not u.product_words)):
+        u.intent = "fallback"  # 买张超市购物卡: no order of anything either
+        return
+    if u.intent not in _GOODS_INTENTS:
+        return
+    kind = unrelated(u.text, u.cues, u.quantity is not None, u.product_words)
+    if kind:
+        u.unrelated, u.intent = kind, "fallback"
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+
+
+def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: list[str]) -> str:
+    """"service", "words" or "person" when the message asks for no goods at all (see the module), else "".
+    A service is only what the message asks for when no catalogue word stands outside its name (修手机 is; 苹果寄快递
+    is not)."""
+    if any(w in compact for w in _ABOUT_WORDS):
+        return "words"
+    spans = service_spans(compact)
+    if spans and not any(_outside(compact, w, spans) for w in product_words):
+        return "service"
+    if _PERSON_IS.match(compact) and not has_quantity and not cues & {"buy", "price", "search", "add", "status"}:
+        return "person"
+    return ""
+
+
+def service_spans(compact: str) -> list[tuple[int, int]]:
+    """Where the message names a service or an errand (empty when it names none)."""
+    spans = [m.span() for m in _SERVICE_DONE.finditer(compact)]
+    for w in _SERVICE_NOUNS:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(w), compact)]
+    return spans
+
+
+def _outside(compact: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    return any(not any(a <= m.start() and m.end() <= b for a, b in spans) for m in re.finditer(re.escape(word), compact))
+
+
+REPLIES = {
+    "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
+    "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
+    "person": "哈哈，谢谢夸奖。想买点扶贫好物或者消费扶贫爱心卡，直接告诉我就行。",
+}
+OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡（储值卡、会员卡、礼品卡、存储卡等）这里没有。"
+
+_RUN = re.compile(r"[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9]*")
+_CUES = sorted((w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.ASK_PRICE, lexicon.FILLER, lexicon.ADD,
+                                lexicon.GREET) for w in group if w), key=len, reverse=True)
+_UNIT = "(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|张|件|条|支|台|部|双|套|桶|块|元)"
+_AMOUNT = re.compile(rf"(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+){_UNIT}装?$")
+_LEAD_AMOUNT = re.compile(rf"^(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+)(?!只){_UNIT}")  # not 三只松鼠
+
+
+def echo(spaced: str, words: str) -> str:
+    """The customer's words for the thing not found, unsplit: the run of the message holding what was looked up
+    (鲁花花生油, not 花花生油; 帮我订张机票 → 机票), without the cue words, amounts and particles at its ends."""
+    pieces = [p for p in re.split(r"\s+", words) if p]
+    if not pieces:
+        return words
+    runs = []
+    for m in _RUN.finditer(spaced):
+        run = m.group()
+        if any(p in run for p in pieces):
+            runs.append(_trim(run))
+    said = " ".join(r for r in runs if r)
+    return said if said and len(said.replace(" ", "")) <= 16 else words
+
+
+def _trim(run: str) -> str:
+    changed = True
+    while changed and run:
+        changed = False
+        stripped = _LEAD_AMOUNT.sub("", _AMOUNT.sub("", run)).strip("的了吗呢吧啊呀嘛哦")
+        if stripped != run and stripped:
+            run, changed = stripped, True
+            continue
+        for w in _CUES:
+            if run != w and run.endswith(w) and (len(w) > 1 or w in _LEADING):
+                run, changed = run[:-len(w)], True
+                break
+            if run != w and run.startswith(w) and (len(w) > 1 or w in _LEADING):
+                run, changed = run[len(w):], True
+                break
+    return run
+
+
+_LEADING = frozenset("来要买给有卖想拿帮我请找")  # one-character cue words at either end (来一袋…, 有…吗, …来两袋)

@@ -1,0 +1,77 @@
+"""Whether a 卡 in a message is the shop's love card (消费扶贫爱心卡) or some other card or word.
+
+The shop sells one kind of card. A 卡 is that card when it stands as a word of its own — after nothing, a love-card
+qualifier (爱心, 消费扶贫, 扶贫), a particle, a pronoun, a numeral or a verb of buying and using it (我的卡, 买张卡,
+卡里还有多少) — and not when it is the head of another noun (SD卡, 京东E卡, 蛋糕卡, 会员卡, 医保卡, 贺卡, 页面卡了) or the
+first character of another word (卡片, 卡牌, 卡西欧, 卡皮巴拉, 卡住了). Those never start a card purchase, a balance
+or a claim; the reply says honestly that the shop sells love cards only.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.product_words import CUE_WORDS
+
+LOVE_QUALIFIERS = ("消费扶贫", "爱心助农", "爱心", "扶贫", "消费", "助农")
+# What may stand right before a love card's 卡: particles, pronouns, numerals and measure words, verbs of buying,
+# giving and using it (买卡, 领卡, 查卡, 送张卡, 把卡, 用卡).
+_BEFORE = frozenset("的张我你他她咱俺这那哪该此每各其您买领用查送把办给拿换下个些几两俩仨一二三四五六七八九十百千万元块"
+                    "0123456789 ")
+# Words that begin with 卡 and still talk about the card itself (卡里的钱, 卡号, 卡密, 我的卡券).
+_CARD_WORDS = frozenset({"卡里", "卡上", "卡内", "卡中", "卡号", "卡密", "卡券", "卡面", "卡值", "卡余额"})
+# What may follow a bare 卡 that is the love card: particles, verbs and numerals (卡里, 卡还剩, 卡送人, 卡两张); any other
+# character makes 卡 the start of another word (卡牌, 卡组, 卡套, 卡皮巴拉).
+_AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买怎是有没剩可都和跟被在付支结用多吗呢吧啊呀么嘛张不也就再又已过"
+                   "咋怎啥几两俩仨一二三四五六七八九十百千万")
+_ENGLISH = re.compile(r"([a-z]*)\s*cards?")
+_ENGLISH_OTHER = ("gift", "steam", "sim", "sd", "memory", "credit", "debit", "bank", "member", "vip", "prepaid", "phone",
+                  "game", "xbox", "psn", "itunes", "apple", "google", "amazon", "starbucks", "business",
+                  "birthday", "greeting", "playing", "trading", "pokemon", "graphics", "video", "sound", "network",
+                  "micro", "tf", "cf", "store", "shopping", "jd")
+_CARD_KINDS = frozenset("片牌组套包贴")  # 卡片, 卡牌, 卡组, 卡套 are cards too
+
+
+def love_card_said(text: str, words: Mapping[str, int]) -> bool:
+    """True when some 卡 (or English card) in the normalised text is the love card; `words` is the language's
+    dictionary (a word → frequency mapping), which tells whether 卡 begins another word."""
+    for m in _ENGLISH.finditer(text):
+        if not m.group(1).endswith(_ENGLISH_OTHER):
+            return True  # card, my card, claim card, a love card (the text may have lost its spaces: mycard)
+    return any(_is_love_card(text, i, words) for i, ch in enumerate(text) if ch == "卡")
+
+
+def other_card(text: str, words: Mapping[str, int]) -> bool:
+    """True when the text speaks of some card (SD卡, 会员卡, 卡牌, gift card: 卡 ends the word, or begins a word for
+    a card) and none of its cards is the love card. 卡西欧 and 卡皮巴拉 are no cards at all."""
+    said = _ENGLISH.search(text) is not None or any(ch == "卡" and (
+        text[i + 1:i + 2] in _CARD_KINDS or not text[i + 1:i + 2].isalpha() or text[i + 1:i + 2] in _AFTER)
+        for i, ch in enumerate(text))
+    return said and not love_card_said(text, words)
+
+
+def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:
+    before = text[:i]
+    qualified = before.endswith(LOVE_QUALIFIERS)
+    if not qualified and any(_word(words, text[i - n:i + 1]) for n in (2, 3, 4) if i >= n):
+        return False  # 信用卡, 银行卡, 公交卡: a word of the language that ends in 卡 (用 alone may stand before one: 用卡)
+    if not qualified and before and before[-1] not in _BEFORE and not _punctuation(before[-1]):
+        return False  # SD卡, 蛋糕卡, 会员卡, 页面卡了: 卡 heads another noun
+    nxt = text[i + 1:i + 2]
+    if not qualified and nxt and nxt.isalpha() and nxt not in _AFTER:
+        return False  # 卡牌, 卡组, 卡套, 卡车, 卡西欧: 卡 begins another word
+    after = text[i:i + 4]
+    for n in (4, 3, 2):
+        word = after[:n]
+        if len(word) == n and word not in _CARD_WORDS and _word(words, word):
+            return False  # 卡片, 卡牌, 卡西欧, 卡住: another word that begins with 卡
+    return True
+
+
+def _word(words: Mapping[str, int], text: str) -> bool:
+    """A word of the language, not one of the assistant's own cue words (我的卡, 查一下卡 are in its dictionary)."""
+    return bool(words.get(text)) and text not in CUE_WORDS
+
+
+def _punctuation(ch: str) -> bool:
+    return not ch.isalnum()

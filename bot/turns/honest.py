@@ -1,0 +1,51 @@
+"""Honest answers when the shop does not have what was asked: 没有找到「the customer's words」, and when those words
+name a kind of thing the shop sells (福临门大米 → 大米), that kind's products as alternatives — listed, never chosen;
+other cards are told that the shop sells love cards only; services and sayings get a short honest answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from bot import honesty, other_cards, replies
+from bot.products import resolve
+from bot.reply import Reply
+from bot.turns import common
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+    from bot.products import Resolution
+
+
+def not_found(turn: Turn, intent: str, found: Resolution) -> Reply:
+    u = turn.u
+    place = u.origin.mention if u.origin else ""
+    text = replies.not_found(honesty.echo(u.spaced, found.unknown or u.product_text), place)
+    if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
+        text += honesty.OTHER_CARD
+    shown = alternatives(turn, u.instead)
+    if shown:  # listed as alternatives under 没有找到「…」: nothing is chosen, a pick (第一个) takes one
+        return turn.say(replies.alternatives_of(text, u.instead, shown), intent, shown,
+                        suggestions=replies.pick_suggestions(len(shown)))
+    return turn.say(text + " 您可以换个说法，比如说品类或产地。", intent, [],
+                    suggestions=["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"])
+
+
+def alternatives(turn: Turn, kind: str) -> list[dict[str, Any]]:
+    """The shop's products of the kind the customer's thing is one of (大米 for 福临门大米), best first."""
+    if not kind:
+        return []
+    u = turn.u
+    probe = replace(u, text=kind, spaced=kind, product_text=kind, product_words=[kind], foreign="", instead="",
+                    origin=None, specs=[], quantities=[], quantity=None, generic=False)
+    found = resolve(probe, turn.ctx.vocab, turn.ctx.search)  # 冰糖 is not 冰糖橙: the same reading as a search
+    return [] if found.refused else found.candidates[:common.SHOW]
+
+
+def fallback_text(turn: Turn) -> str:
+    """The short honest answer to a service, a question about words or a person called a food (honesty.unrelated);
+    a message about other cards is told the shop sells love cards only. Empty for anything else."""
+    u = turn.u
+    if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
+        return honesty.OTHER_CARD
+    return honesty.REPLIES[u.unrelated] if u.unrelated else ""
