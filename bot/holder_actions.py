@@ -73,12 +73,13 @@ def _for_purpose(turn: Turn) -> list[dict[str, Any]]:
 
 
 async def _claim(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
-    m = shop_questions.PRINTED_CODE.search(turn.u.raw)
-    if m is None or turn.ctx.codes is None:
+    m = shop_questions.PRINTED_CODE.search(turn.u.raw) or shop_questions.SAID_CODE.search(turn.u.raw)
+    code = m.group("code") if m is not None and "code" in m.groupdict() else m.group() if m is not None else ""
+    if not code or turn.ctx.codes is None:
         return ("领取爱心卡：把卡背面的卡码（AX1.开头的一串字符）发给我，或在「我的爱心卡」里点“领取”粘贴卡码、"
                 "上传卡上的二维码。"), None, []
     try:
-        card = await cards.claim(turn.ctx.user, m.group(), turn.ctx.codes)
+        card = await cards.claim(turn.ctx.user, code, turn.ctx.codes)
     except DomainError as exc:
         return f"没能领取这张卡：{exc.message}", None, []
     return (f"领取成功！爱心卡尾号{card.card_no[-4:]}，余额{replies.yuan(card.balance_fen)}，"

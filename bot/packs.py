@@ -131,6 +131,7 @@ _SAME_PACK = ({"袋", "包"}, {"盒", "罐"}, {"件", "份", "只", "个", "块"
 
 
 _CONTAINERS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听")
+CONTAINERS = _CONTAINERS
 
 
 def same_pack(said: str, unit: str, name: str = "") -> bool:
@@ -141,9 +142,23 @@ def same_pack(said: str, unit: str, name: str = "") -> bool:
     return any(said in group and unit in group for group in _SAME_PACK)
 
 
+_INNER = re.compile(r"(?<![\d.])(\d+)\s*(条|盒|袋|包|瓶|罐|支|片|块)\s*(?:装|入)")
+
+
+def _inner_count(name: str, word: str) -> int | None:
+    """姜茶 12条装 / 麻江蓝莓 4盒装 / 沙棘汁 250ml×12瓶: how many of `word` one pack holds, as its name says."""
+    if not word:
+        return None
+    m = re.search(rf"(?<![\d.])(\d+)\s*{re.escape(word)}\s*(?:装|入)|[×xX*]\s*(\d+)\s*{re.escape(word)}", name)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def read(asked: Asked, card: dict[str, Any]) -> Reading:
     """How many packs of this product the asked quantity is."""
     unit = card["unit"]
+    inner = _inner_count(card["name"], asked.unit) if asked.unit != unit else None
+    if inner and inner > 1:  # 24条姜茶 of 12条装 boxes is 2 boxes; 8盒蓝莓 of 4盒装 crates is 2 crates
+        return _whole(asked.value / inner, fit=True)
     measured = asked.measured
     pack = pack_of(card)
     if asked.unit in PIECES and unit in (*PIECES, "件", "份", "条", "块", "套") and not (
@@ -178,7 +193,10 @@ def _whole(value: Fraction, fit: bool = False) -> Reading:
 def amount_text(card: dict[str, Any], qty: int) -> str:
     """What `qty` packs amount to: 共5kg, 共60枚, 共2.5升; empty when the pack says nothing more than its count."""
     pack = pack_of(card)
-    if pack is None or pack.approx:
+    if pack is None:
+        inner = _INNER.search(card["name"])  # 姜茶 12条装 ×2盒 → 共24条
+        return f"共{int(inner.group(1)) * qty}{inner.group(2)}" if inner and inner.group(2) != card["unit"] else ""
+    if pack.approx:
         return ""
     total = pack.amount * qty
     if pack.dimension == "mass":

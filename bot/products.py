@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot import pack_sizes
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -73,7 +74,7 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     best = found[0][1]
     family = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
     family = _word_ends_name(family, u, vocab)
-    cards = _with_unit(_with_spec(family, u.specs), u)
+    cards = _with_unit(_with_spec(family, [*u.specs, *pack_sizes.named(u)]), u)
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
         cards = exact
@@ -138,7 +139,9 @@ def _with_spec(cards: list[dict[str, Any]], specs: list[str]) -> list[dict[str, 
             name = name.replace(word, short)
         return name
     # 5kg is in "泰来大米 5kg", not in "泰来大米 2.5kg": a pack size is matched whole, not inside a longer number
-    fitting = [c for c in cards if any(re.search(rf"(?<![\d.]){re.escape(spec)}", names(c)) for spec in specs)]
+    # …or whose pack holds it, however written (一斤装 is 500g, 24个的 is 24枚装, 10斤的 is 5kg)
+    fitting = [c for c in cards if any(re.search(rf"(?<![\d.]){re.escape(spec)}", names(c))
+                                       or pack_sizes.holds(c, spec) for spec in specs)]
     return fitting or cards
 
 

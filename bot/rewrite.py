@@ -36,8 +36,13 @@ _FINANCIAL_NUMBER = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟零]{2,}"
                                r"|[壹贰叁肆伍陆柒捌玖拾佰仟](?=\s*[袋箱瓶盒罐包斤个份只元块张件桶提听条支枚颗])")
 
 
+# 斤半 / 公斤半 said without the one: 一斤半 (1.5斤).
+_ONE_AND_A_HALF = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万俩仨半几])(公斤|斤)半")
+
+
 def rewrite(text: str) -> str:
     text = rewrite_everyday(text)
+    text = _ONE_AND_A_HALF.sub(r"一\1半", text)
     text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)
     if re.search(r"[A-Za-z]", text):

@@ -39,6 +39,12 @@ _UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
 _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪天|多长时间)\S{0,3}(?:发|寄|出库)"
                            r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
+# A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
+SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|激活码|领取码|券码|redeem code|card code)\s*(?:是|为)?\s*[:：]?\s*"
+                       r"(?P<code>[A-Za-z0-9][A-Za-z0-9._-]{5,})", re.IGNORECASE)
+# What a love card buys (爱心卡能买哪些东西 / 卡可以买什么): a question about the card, not buying one.
+_CARD_BUYS = re.compile(r"卡\S{0,3}(?:能|可以|可)(?:买|用|兑换|换|消费)\S{0,3}(?:哪些|什么|啥|哪)")
+CARD_USE = "爱心卡可以买本店所有认定扶贫产品（网上下单时用卡支付），也可以在消费扶贫专柜、专馆、专区出示付款码消费；"
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -49,8 +55,10 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 def topic(text: str, raw: str) -> str | None:
     """Which shop question or holder action a message is, before the ordering cues are read."""
     card = "卡" in text
-    if PRINTED_CODE.search(raw) or "ax1." in text or (card and _has(text, CLAIM)):
+    if PRINTED_CODE.search(raw) or "ax1." in text or SAID_CODE.search(raw) or (card and _has(text, CLAIM)):
         return "claim_card"
+    if _CARD_BUYS.search(text):
+        return "ask_info"
     if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子")) and _has(text, PLACED)
                                     and _has(text, _UNDO)):
         return "cancel_order"
@@ -112,6 +120,8 @@ def by_price(cards: list[dict[str, Any]], extreme: str) -> list[dict[str, Any]]:
 
 
 def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:
+    if _CARD_BUYS.search(text):
+        return f"{CARD_USE}面值有{'、'.join(yuan(f) for f in faces_fen)}。"
     if "卡" in text and _has(text, CARD_FACES):
         return f"消费扶贫爱心卡的面值有{'、'.join(yuan(f) for f in faces_fen)}，只能买认定扶贫产品。说“买一张200元的爱心卡”就能下单。"
     if _has(text, INVOICE):

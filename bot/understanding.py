@@ -15,6 +15,7 @@ from fractions import Fraction
 from bot import honesty, lexicon, numerals, other_cards, phrasing, shop_questions
 from bot.addressing import AddressPart, split
 from bot.numerals import Found
+from bot.pack_sizes import NOT_THIS
 from bot.product_words import cueish, read_product_text
 from bot.rewrite import rewrite
 from bot.vocabulary import Origin, Vocabulary, normalize
@@ -199,7 +200,8 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
         masked = masked.replace(word, " " * len(word))  # numbers inside names (英红九号, 30枚装) are not quantities
     spec_spans = []
     for m in _SPEC.finditer(masked):
-        u.specs.append(_spec_key(m.group()))
+        if not masked[:m.start()].endswith(NOT_THIS):  # 蜂蜜不要500g的，来一瓶1kg的: not the size wanted
+            u.specs.append(_spec_key(m.group()))
         spec_spans.append(m.span())
     masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
     _cues(u, compact, vocab)

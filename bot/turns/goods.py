@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from bot import packs, replies, shop_questions
+from bot import pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -108,6 +108,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         return await start_goods(turn, add=True)
     if line is not None and line.sku and d.awaiting in ("qty", "confirm", "address") and u.specs \
             and not u.product_words:
+        sized = await another_size(turn, d, line)  # 再加两盒6枚装的 / 再加两盒30枚装的: a size of the same product
+        if sized is not None:
+            return sized
         other = other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧 / 改成两袋2.5kg的: another pack of the same product
         if other is not None:
             return await switch_pack(turn, d, line, other)
@@ -170,6 +173,26 @@ def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
     narrowed = turn.resolve_products(within=[line.sku or "", *family])
     chosen = narrowed.chosen
     return chosen if chosen is not None and chosen["sku"] != line.sku else None
+
+
+async def another_size(turn: Turn, d: Draft, line: Line) -> Reply | None:
+    """A pack size named for the product in the draft: none of its variants holds it → ask with the sizes there
+    are (the line stays as it was); 再加 with a variant that holds it → a new line of that variant."""
+    family = quantity.family_of(turn, Line(sku=line.sku, candidates=line.candidates))
+    if not pack_sizes.named(turn.u):
+        return None
+    if pack_sizes.missing(turn.u, family):
+        d.lines = common.merge(d.lines, line) if line is d.pending and line.qty else d.lines
+        d.pending = Line(sku=None, candidates=[c["sku"] for c in family])
+        return await quantity.advance(turn, d)
+    other = other_pack(turn, line) if "add" in turn.u.cues else None
+    if other is None:
+        return None
+    if d.pending is not None and d.pending.sku and d.pending.qty:
+        d.lines = common.merge(d.lines, d.pending)
+    d.pending = Line(sku=other["sku"], candidates=[c["sku"] for c in family])
+    quantity.apply_quantity(turn, d.pending)
+    return await quantity.advance(turn, d)
 
 
 async def switch_pack(turn: Turn, d: Draft, line: Line, card: dict[str, Any]) -> Reply:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import packs, replies
+from bot import pack_sizes, packs, replies
 from bot.draft import Draft, Line
 from bot.packs import Asked
 from bot.reply import Reply
@@ -39,6 +39,9 @@ def apply_quantity(turn: Turn, line: Line, u: Understanding | None = None) -> No
     said = common.quantity_for(u.quantities, card["unit"] if card else None)
     if said is not None:
         asked = Asked(said.value, said.unit)
+        if card is not None and said.unit in packs.CONTAINERS and said.unit != card["unit"] \
+                and any(pack_sizes.holds(card, size) for size in pack_sizes.named(u)):
+            asked = Asked(said.value, card["unit"])  # 一箱24个的猕猴桃: the box of 24 named, whatever the box is called
     elif u.number is not None:
         asked = Asked(u.number, "")
     else:
@@ -80,6 +83,9 @@ async def advance(turn: Turn, d: Draft) -> Reply:
         d.pending = unsettled
     p = d.pending
     if p is not None:
+        size = pack_sizes.missing(turn.u, family_of(turn, p))
+        if size:
+            return ask_size(turn, d, p, size)
         if p.sku is None:
             asked = await narrow_by_amount(turn, p)
             if asked is not None:
@@ -177,3 +183,27 @@ def ask_pack(turn: Turn, d: Draft | None, p: Line, card: dict[str, Any] | None) 
     return turn.say(text, "order", options, suggestions=suggestions)
 
 # --- placing ----------------------------------------------------------------------------------
+
+
+def family_of(turn: Turn, p: Line) -> list[dict[str, Any]]:
+    """The products a pending line is chosen among (or its product alone)."""
+    cards = turn.ctx.search.cards
+    skus = p.candidates or ([p.sku] if p.sku else [])
+    if p.sku and p.sku not in skus:
+        skus = [p.sku, *skus]
+    return [cards[s] for s in skus if s in cards]
+
+
+def ask_size(turn: Turn, d: Draft, p: Line, size: str) -> Reply:
+    """A pack size named that no variant holds (两盒6枚装的 with 15 and 30枚 boxes): say so and ask which, with the
+    sizes there are; the count said is asked again with the pack (never another size picked silently)."""
+    family = family_of(turn, p)
+    options = family[:common.SHOW]
+    p.sku = options[0]["sku"] if len(options) == 1 else None
+    p.candidates = [c["sku"] for c in family]
+    p.qty, p.asked = None, None
+    d.awaiting = "qty" if p.sku else "choice"
+    one = len({core_of(turn, c) for c in options}) == 1
+    text = f"没有{size}装的。" + replies.which_pack("", [(c, packs.equivalent(c)) for c in options], one)
+    suggestions = [f"{n}{options[0]['unit']}" for n in (1, 2, 3)] if p.sku else replies.pick_suggestions(len(options))
+    return turn.say(text, "order", options, suggestions=suggestions)

@@ -1,0 +1,69 @@
+"""Pack sizes the shopper names as such (一斤装的香菇, 一箱24个的猕猴桃, 再加两盒6枚装的, 来一瓶1kg的): a size that
+says WHICH variant, not how much. A variant holds the size when its pack's content equals it (一斤 = 500g,
+24个 = 24枚); when none does, the assistant asks with the sizes there are, never picking another silently."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from bot import numerals, packs
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+_UNIT = r"kg|公斤|千克|g|克|斤|两|ml|毫升|l|升|枚|个|只|颗|粒|条|片"
+_SIZE = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})\s*(?P<how>装|的|那种|那款|一?(?:盒|箱|袋|瓶|罐)的)")
+NOT_THIS = ("不要", "不是", "别要", "不买", "不用")
+_SIZED = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})")
+
+
+def content(size: str) -> tuple[str, Fraction] | None:
+    """5kg → ("mass", 5000 g); 一斤 → ("mass", 500 g); 24个 → ("count", 24); None for a pack count (4盒)."""
+    m = _SIZED.match(size.lower())
+    if m is None:
+        return None
+    value = Fraction(1, 2) if m.group("num") == "半" else numerals.to_number(m.group("num"))
+    unit = m.group("unit")
+    if value is None or value <= 0:
+        return None
+    if unit in packs.MASS:
+        return "mass", value * packs.MASS[unit]
+    if unit in packs.VOLUME:
+        return "volume", value * packs.VOLUME[unit]
+    if unit in (*packs.PIECES, "条"):
+        return "count", value
+    return None
+
+
+def holds(card: dict[str, Any], size: str) -> bool:
+    """The product's pack holds exactly this size (金寨土蜂蜜 1kg holds 1000g; 花垣猕猴桃 24枚装 holds 24个)."""
+    pack = packs.pack_of(card)
+    said = content(size)
+    return pack is not None and said is not None and (pack.dimension, pack.amount) == said
+
+
+def named(u: Understanding) -> list[str]:
+    """The pack sizes said as sizes: N装 always; N的 / N那种 when a count of packs is also said (两盒6枚装的,
+    一箱24个的) — alone, 要10斤的 may be an amount."""
+    counted = any(q.unit not in packs.MASS and q.unit not in packs.VOLUME and q.unit not in packs.PIECES
+                  for q in u.quantities)
+    out = []
+    for m in _SIZE.finditer(u.text):
+        if content(m.group()) is None or u.text[:m.start()].endswith(NOT_THIS):
+            continue  # 蜂蜜不要500g的: the size not wanted
+        if m.group("how") == "装" or counted:
+            out.append(m.group("num") + m.group("unit"))
+    return out
+
+
+def missing(u: Understanding, cards: list[dict[str, Any]]) -> str:
+    """The size named that no product offered holds, when the products are sold in sizes of that kind (else '')."""
+    for size in named(u):
+        said = content(size)
+        kinds = [p for p in (packs.pack_of(c) for c in cards) if p is not None and not p.approx]
+        if said is None or not any(p.dimension == said[0] for p in kinds):
+            continue
+        if not any(holds(c, size) for c in cards):
+            return size
+    return ""
