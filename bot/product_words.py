@@ -31,7 +31,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
     kept: list[str] = []
     places: list[str] = []
-    for token in vocab.tokenizer.cut(text):
+    for token in whole_runs(vocab.tokenizer.cut(text), vocab):
         token = token.strip()
         if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token):
             continue
@@ -44,7 +44,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         kept.append(token)
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         kept = _corrected(kept, vocab)
-    u.product_words = [t for t in kept if catalogue_word(t, vocab)]
+    u.product_words = [t for t in kept if catalogue_word(t, vocab) or _in_a_name(t, vocab)]
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
@@ -61,6 +61,34 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     stripped = u.text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
     u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6 and _RE_CJK.search(stripped) is not None
               and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+def whole_runs(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    """普洱 熟 茶 → 普洱熟茶, 红薯 干 → 红薯干: a run of the customer's words (three characters or more) that occurs
+    whole in some product's name or alias is one word, that product's, however the words were cut (a place, a single
+    character, a word that also begins other names). The longest run from each word on is taken."""
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = i + 1
+        for j in range(i + 2, len(tokens) + 1):
+            run = "".join(tokens[i:j])
+            if not _RE_RUN.fullmatch(run):
+                break
+            if any(t in CUE_WORDS for t in tokens[i:j]):
+                break
+            if len(run) >= 3 and run in vocab.names_text:
+                end = j
+        merged.append("".join(tokens[i:end]))
+        i = end
+    return merged
+
+
+_RE_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _in_a_name(token: str, vocab: Vocabulary) -> bool:
+    return len(token) >= 3 and _RE_RUN.fullmatch(token) is not None and token in vocab.names_text
 
 
 def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:

@@ -114,14 +114,17 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
     texts = [card["name"], card.get("brand", ""), *card.get("tags", ()), *(known.aliases if known else ())]
     texts = [normalize(t) for t in texts if t]
     seen = False
-    for word in words:
+    for i, word in enumerate(words):
         if len(word) < 2:
             continue
+        said_next = words[i + 1] if i + 1 < len(words) else ""
         for text in texts:
             for m in re.finditer(re.escape(word), text):
                 seen = True
                 if not _RE_CJK.match(text[m.end():m.end() + 1]):
                     return False  # the word ends a word of the product's: the product is such a thing
+                if said_next and text.startswith(said_next, m.end()):
+                    return False  # 红薯 干 in 连城红薯干: what the customer said next goes on in the name
     return seen
 
 
