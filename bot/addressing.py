@@ -23,12 +23,14 @@ _CUE = re.compile(
     rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:填错了|写错了|错了|不对)?[，,]?\s*{_CHANGE}"
     rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址|地址[:：]|地址{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
     r"[:：]?\s*", re.IGNORECASE)
-_CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
+_CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址"
+                         r"|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
                          r"|change\s+my\s+address", re.IGNORECASE)
 _RECEIVER = re.compile(
     rf"(?:(?:修改|更改|把)?(?:收货人|收件人|联系人|名字|姓名)){_CHANGE}[:：]?\s*(?:我(?:老婆|老公|妈|爸|爱人|同事|朋友))?\s*"
     r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?:吧|了|啊|呀)?(?=$|[\s,，;；]|电话|手机)")
-_RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)[:：]?\s*(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?=$|[\s,，;；]|电话|手机)")
+_RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)[:：]?\s*"
+                            r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?=$|[\s,，;；]|电话|手机)")
 _LEFTOVER = re.compile(r"(?:^|(?<=\s))[\s,，;；]*(?:电话|手机号?)?[\s,，;；]*$")
 _PHONE_CHANGE = re.compile(rf"(?:电话|手机号?|号码|联系方式)(?:号码)?{_CHANGE}?[:：]?\s*(?=\+?\d)")
 _CHUNKS = re.compile(r"[\s,，;；、]+")

@@ -77,7 +77,8 @@ class Turn:
         product = self.ctx.search.cards.get(line.sku) if line and line.sku else None
         unit = "张" if card else (product["unit"] if product else None)
         total = packs.amount_text(product, qty) if product and qty else ""
-        return {"sku": line.sku if line else None, "qty": qty, "amount_fen": card_draft.amount_fen if card_draft else None,
+        return {"sku": line.sku if line else None, "qty": qty,
+                "amount_fen": card_draft.amount_fen if card_draft else None,
                 "unit": unit, "total_qty_text": total or None}
 
     # --- the turn ------------------------------------------------------------------------------

@@ -117,7 +117,8 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
                 "可以在「我的订单」里用微信支付。"), None, []
     if tail is None and len(usable) > 1:
         listed = "、".join(f"尾号{c.card_no[-4:]}（余额{replies.yuan(c.balance_fen)}）" for c in usable)
-        return f"用哪张卡支付订单{order.order_no}（{replies.yuan(order.total_fen)}）？{listed}。说“用尾号XXXX的卡”。", None, []
+        return (f"用哪张卡支付订单{order.order_no}（{replies.yuan(order.total_fen)}）？"
+                f"{listed}。说“用尾号XXXX的卡”。", None, [])
     card = tail or usable[0]
     try:
         await payments.pay_with_card(turn.ctx.user, order.order_no, card.card_no)

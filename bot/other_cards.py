@@ -2,9 +2,9 @@
 
 The shop sells one kind of card. A 卡 is that card when it stands as a word of its own — after nothing, a love-card
 qualifier (爱心, 消费扶贫, 扶贫), a particle, a pronoun, a numeral or a verb of buying and using it (我的卡, 买张卡,
-卡里还有多少) — and not when it is the head of another noun (SD卡, 京东E卡, 蛋糕卡, 会员卡, 医保卡, 贺卡, 页面卡了) or the
-first character of another word (卡片, 卡牌, 卡西欧, 卡皮巴拉, 卡住了). Those never start a card purchase, a balance
-or a claim; the reply says honestly that the shop sells love cards only.
+卡里还有多少) — and not when it is the head of another noun (SD卡, 京东E卡, 蛋糕卡, 会员卡, 医保卡, 贺卡,
+页面卡了) or the first character of another word (卡片, 卡牌, 卡西欧, 卡皮巴拉, 卡住了). Those never start a card
+purchase, a balance or a claim; the reply says honestly that the shop sells love cards only.
 """
 from __future__ import annotations
 
@@ -20,13 +20,13 @@ _BEFORE = frozenset("的张我你他她咱俺这那哪该此每各其您买领�
                     "0123456789 ")
 # Words that begin with 卡 and still talk about the card itself (卡里的钱, 卡号, 卡密, 我的卡券).
 _CARD_WORDS = frozenset({"卡里", "卡上", "卡内", "卡中", "卡号", "卡密", "卡券", "卡面", "卡值", "卡余额"})
-# What may follow a bare 卡 that is the love card: particles, verbs and numerals (卡里, 卡还剩, 卡送人, 卡两张); any other
-# character makes 卡 the start of another word (卡牌, 卡组, 卡套, 卡皮巴拉).
-_AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买怎是有没剩可都和跟被在付支结用多吗呢吧啊呀么嘛张不也就再又已过"
-                   "咋怎啥几两俩仨一二三四五六七八九十百千万")
+# What may follow a bare 卡 that is the love card: particles, verbs and numerals (卡里, 卡还剩, 卡送人, 卡两张);
+# any other character makes 卡 the start of another word (卡牌, 卡组, 卡套, 卡皮巴拉).
+_AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买怎是有没剩可都和跟被在付支结用多吗呢吧"
+                   "啊呀么嘛张不也就再又已过咋怎啥几两俩仨一二三四五六七八九十百千万")
 _ENGLISH = re.compile(r"([a-z]*)\s*cards?")
-_ENGLISH_OTHER = ("gift", "steam", "sim", "sd", "memory", "credit", "debit", "bank", "member", "vip", "prepaid", "phone",
-                  "game", "xbox", "psn", "itunes", "apple", "google", "amazon", "starbucks", "business",
+_ENGLISH_OTHER = ("gift", "steam", "sim", "sd", "memory", "credit", "debit", "bank", "member", "vip", "prepaid",
+                  "phone", "game", "xbox", "psn", "itunes", "apple", "google", "amazon", "starbucks", "business",
                   "birthday", "greeting", "playing", "trading", "pokemon", "graphics", "video", "sound", "network",
                   "micro", "tf", "cf", "store", "shopping", "jd")
 _CARD_KINDS = frozenset("片牌组套包贴")  # 卡片, 卡牌, 卡组, 卡套 are cards too
@@ -54,7 +54,8 @@ def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:
     before = text[:i]
     qualified = before.endswith(LOVE_QUALIFIERS)
     if not qualified and any(_word(words, text[i - n:i + 1]) for n in (2, 3, 4) if i >= n):
-        return False  # 信用卡, 银行卡, 公交卡: a word of the language that ends in 卡 (用 alone may stand before one: 用卡)
+        # 信用卡, 银行卡, 公交卡: a word of the language that ends in 卡 (用 alone may stand before one: 用卡)
+        return False
     if not qualified and before and before[-1] not in _BEFORE and not _punctuation(before[-1]):
         return False  # SD卡, 蛋糕卡, 会员卡, 页面卡了: 卡 heads another noun
     nxt = text[i + 1:i + 2]

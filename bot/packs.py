@@ -23,8 +23,8 @@ PIECES = ("枚", "个", "只", "颗", "粒", "根", "片")
 DOZEN = {"打": 12}
 SINGLE = 1000  # g or ml: a pack this small is one piece of goods (a bag of noodles, a bottle of sauce)
 # Pack words: a number of these is a number of packs, of the product sold in that pack.
-PACK_WORDS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听", "件", "份", "只", "饼", "套", "个", "斤", "条", "筐",
-              "篮", "坛", "壶", "支", "块", "串")
+PACK_WORDS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听", "件", "份", "只", "饼", "套", "个", "斤", "条",
+              "筐", "篮", "坛", "壶", "支", "块", "串")
 GENERIC_COUNT = ("个", "份", "件", "样", "款", "种", "单", "次", "")
 
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
@@ -67,7 +67,8 @@ def _parse(name: str, unit: str) -> Pack | None:
             continue
         times = int(m.group("times")) if m.group("times") else 1
         text = m.group().strip().lstrip("约大概左右").strip()
-        pack = Pack(value * dim[1] * times, dim[0], text, approx=bool(m.group("approx")) or "约" in name[:m.start()][-2:])
+        pack = Pack(value * dim[1] * times, dim[0], text,
+                    approx=bool(m.group("approx")) or "约" in name[:m.start()][-2:])
         if best is None or (best.dimension == "count" and pack.dimension != "count"):
             best = pack  # a weight or volume tells more than a count (鸡蛋 30枚 1.5kg: either works; first wins)
     return best

@@ -59,7 +59,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     # A place next to product words is searched too (冰岛普洱: 普洱 is a city and part of the name).
     u.product_text = " ".join(kept + (places if u.product_words else []))
     stripped = u.text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
-    u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6 and _RE_CJK.search(stripped) is not None
+    u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6
+              and _RE_CJK.search(stripped) is not None
               and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
 
 
@@ -124,7 +125,8 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 
 _MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*"
+                     r"(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
 
 
 def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool = False) -> str:
@@ -192,10 +194,10 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
 
 
 def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabulary) -> tuple[str, str]:
-    """三只松鼠每日坚果, 福临门大米, 张裕干红, 婴儿奶粉, 安吉白茶, 卡地亚 手镯: words glued before a catalogue word that name
-    no catalogue product, brand, place or plain quality (野生蜂蜜, 静宁苹果, 广生源鸡蛋, 一批大米 are all the catalogue's)
-    name a brand, a variety or a kind of thing the shop does not have. Returns (the thing asked for, the catalogue
-    word it is a kind of: its products are the alternatives), or ("", "")."""
+    """三只松鼠每日坚果, 福临门大米, 张裕干红, 婴儿奶粉, 安吉白茶, 卡地亚 手镯: words glued before a catalogue word
+    that name no catalogue product, brand, place or plain quality (野生蜂蜜, 静宁苹果, 广生源鸡蛋, 一批大米 are all
+    the catalogue's) name a brand, a variety or a kind of thing the shop does not have. Returns (the thing asked
+    for, the catalogue word it is a kind of: its products are the alternatives), or ("", "")."""
     for word in known:
         if len(word) < 2 or word in lexicon.PLAIN_MODIFIERS:
             continue
@@ -242,7 +244,8 @@ def _boundary(token: str) -> bool:
 
 
 _UNIT_WORDS = "|".join(sorted(map(re.escape, lexicon.UNITS), key=len, reverse=True))
-_COUNTED = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千万半几俩仨]+)(?:{_UNIT_WORDS})?装?")  # 两桶, 一套, 五两 (not 五常)
+# 两桶, 一套, 五两 (not 五常)
+_COUNTED = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千万半几俩仨]+)(?:{_UNIT_WORDS})?装?")
 _ADDRESSEES = ("老板", "老板娘", "店家", "掌柜", "客服", "亲", "亲亲", "师傅", "小哥", "小姐姐", "美女", "帅哥", "姐姐",
                "大姐", "阿姨", "老乡", "朋友", "请问", "麻烦", "那么", "那就", "对了", "另外", "然后", "其实", "听说")
 _VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮让叫送给拿")
@@ -250,7 +253,8 @@ _VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮�
 
 def _explained(token: str, vocab: Vocabulary) -> bool:
     """A word before a catalogue word that the catalogue accounts for: its own word, a place, a plain quality."""
-    if token in lexicon.PLAIN_MODIFIERS or token in vocab.regions or (not _RE_CJK.search(token) and not token.isalpha()):
+    if (token in lexicon.PLAIN_MODIFIERS or token in vocab.regions
+            or (not _RE_CJK.search(token) and not token.isalpha())):
         return True
     if len(token) == 1:
         return token in lexicon.PREDICATE_CHARS or token in vocab.heads or token in CUE_WORDS

@@ -15,7 +15,8 @@ STATUS_NAMES = {
     "pending_payment": "待付款", "paid": "已付款，待发货", "shipped": "已发货", "completed": "已完成",
     "cancelled": "已取消", "refunding": "退款中", "refunded": "已退款",
 }
-CARD_STATUS_NAMES = {"inactive": "未激活", "active": "可用", "frozen": "已冻结", "expired": "已过期", "closed": "已注销"}
+CARD_STATUS_NAMES = {"inactive": "未激活", "active": "可用", "frozen": "已冻结", "expired": "已过期",
+                     "closed": "已注销"}
 ORDINALS = "一二三四五"
 
 

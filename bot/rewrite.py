@@ -24,14 +24,16 @@ _PACKS = {"boxes": "箱", "box": "箱", "cases": "箱", "case": "箱", "bags": "
           "bottle": "瓶", "jars": "罐", "jar": "罐", "cans": "罐", "can": "罐", "packs": "包", "pack": "包",
           "packets": "包", "packet": "包", "pieces": "个", "piece": "个", "pcs": "个", "pc": "个"}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*(" + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
+_PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*("
+                        + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
                         re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?<![\d.])\s*[x×X*＊]\s*(\d{1,3})(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])")
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 
 _FINANCIAL = str.maketrans("壹贰贰叁肆伍陆柒捌玖拾佰仟", "一二二三四五六七八九十百千")
-# A financial numeral is a number only among other numerals or before a measure (贰袋, 壹仟零伍元), not in a name (李子柒).
+# A financial numeral is a number only among other numerals or before a measure (贰袋, 壹仟零伍元), not in a name
+# (李子柒).
 _FINANCIAL_NUMBER = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟零]{2,}"
                                r"|[壹贰叁肆伍陆柒捌玖拾佰仟](?=\s*[袋箱瓶盒罐包斤个份只元块张件桶提听条支枚颗])")
 

@@ -250,7 +250,8 @@ _OTHER_CARDS = re.compile(
     r"(?:礼品|购物|充值|会员|储值|电子)?卡")
 
 
-_DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
+_DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$"
+                   r"|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
 
 
 def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
@@ -369,13 +370,15 @@ def _intent(u: Understanding) -> str:
 
 
 # Talk that is not a request for goods: questions about the world, errands, feelings (they get the fallback).
-_CHAT = re.compile(r"你|怎么|为什么|什么时候|天气|笑话|聊|哈哈|在吗|谁|人工|客服|投诉|优惠|便宜点|砍价|红包|积分|会员|活动|"
+_CHAT = re.compile(r"你|怎么|为什么|什么时候|天气|笑话|聊|哈哈|在吗|谁|人工|客服|投诉|优惠|便宜点|砍价|"
+                   r"红包|积分|会员|活动|"
                    r"怎么样|好不好|是不是|[吗嘛么呢]$|[不没]$|了|等于|[+=]|写|打个|去|下雨|放假|股票|推荐|作业|作文|唱|讲")
 
 
 def _asks(text: str) -> bool:
     """有没有…/有…吗: a question about the catalogue even when it holds a buying word (想要的有吗)."""
-    return text.endswith(("吗", "么", "没有")) or text.startswith(("有没有", "有没", "有什么", "有啥", "有哪些", "推荐"))
+    return (text.endswith(("吗", "么", "没有"))
+            or text.startswith(("有没有", "有没", "有什么", "有啥", "有哪些", "推荐")))
 
 
 _ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")

@@ -2,8 +2,9 @@
 another brand or variety of a kind the shop sells, a catalogue word that only modifies another head noun, cards that
 are not love cards, services and errands, sayings and metaphors with a food word.
 
-Over the small catalogue (金线美大米, 春中宝蜂蜜 and 秦岭土蜂蜜, 广生源鸡蛋, 静宁苹果, 昭通丑苹果 …), as a shopper sees it:
-the products offered and how (as a match, or as alternatives under 没有找到「…」), the draft, the order, the intent.
+Over the small catalogue (金线美大米, 春中宝蜂蜜 and 秦岭土蜂蜜, 广生源鸡蛋, 静宁苹果, 昭通丑苹果 …), as a shopper
+sees it: the products offered and how (as a match, or as alternatives under 没有找到「…」), the draft, the order,
+the intent.
 """
 from __future__ import annotations
 

@@ -37,7 +37,8 @@ def line_of(body: dict) -> tuple:
 
 @pytest.mark.parametrize("message, sku, unit", [
     ("来只土鸡", "K-CHICK-01", "只"), ("来瓶辣椒酱", "K-CHILI-01", "瓶"), ("来条城口腊肉", "K-BACON-01", "条"),
-    ("买个核桃仁", "K-WAL-02", "袋"), ("要份城口腊肉", "K-BACON-01", "条"), ("老板，给我来饼勐海普洱熟茶", "K-TEA-01", "饼"),
+    ("买个核桃仁", "K-WAL-02", "袋"), ("要份城口腊肉", "K-BACON-01", "条"),
+    ("老板，给我来饼勐海普洱熟茶", "K-TEA-01", "饼"),
 ])
 async def test_a_measure_word_without_a_number_is_one_pack(shop, message, sku, unit):
     chat = await customer(shop, "one")
@@ -112,7 +113,8 @@ async def test_removal_said_after_the_product_then_another_with_its_amount(shop)
 # --- 4. a word that names a shorter product exactly picks it ----------------------------------------------------
 
 @pytest.mark.parametrize("message, sku", [
-    ("来一只土鸡", "K-CHICK-01"), ("核桃来一袋", "K-WAL-01"), ("我要一箱苹果", "K-APL-01"), ("买一袋核桃仁", "K-WAL-02"),
+    ("来一只土鸡", "K-CHICK-01"), ("核桃来一袋", "K-WAL-01"), ("我要一箱苹果", "K-APL-01"),
+    ("买一袋核桃仁", "K-WAL-02"),
 ])
 async def test_the_word_that_names_a_product_exactly_picks_it(shop, message, sku):
     chat = await customer(shop, "prefix")
@@ -231,7 +233,9 @@ async def test_when_it_ships_with_no_order_is_the_shops_answer(shop):
 
 # --- 8. picking from the list shown ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("pick, sku", [("来第二个", "K-EGG-02"), ("要最后那个", "K-EGG-02"), ("要第一个吧", "K-EGG-01")])
+@pytest.mark.parametrize("pick, sku", [
+    ("来第二个", "K-EGG-02"), ("要最后那个", "K-EGG-02"), ("要第一个吧", "K-EGG-01"),
+])
 async def test_taking_one_from_the_list_is_one_pack(shop, pick, sku):
     chat = await customer(shop, "pick")
     await chat.say("土鸡蛋")

@@ -52,7 +52,9 @@ async def test_a_pack_size_said_picks_the_variant_that_holds_it(shop, message, l
     assert total in body["reply"]
 
 
-@pytest.mark.parametrize("message, size", [("来两瓶2kg的蜂蜜", "2kg"), ("一箱36个的猕猴桃", "36个"), ("三斤装的香菇要2袋", "三斤")])
+@pytest.mark.parametrize("message, size", [
+    ("来两瓶2kg的蜂蜜", "2kg"), ("一箱36个的猕猴桃", "36个"), ("三斤装的香菇要2袋", "三斤"),
+])
 async def test_a_pack_size_no_variant_holds_is_asked_with_the_sizes_there_are(shop, message, size):
     chat = await customer(shop, "no-size")
     body = await chat.say(message)

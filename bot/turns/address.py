@@ -58,7 +58,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
                    or u.intent not in ("fallback", "greet", "change_address")):
         return None
     if ordering is None:
-        return turn.say(replies.address_saved(common.address_text(address)), intent, suggestions=replies.START_SUGGESTIONS)
+        return turn.say(replies.address_saved(common.address_text(address)), intent,
+                        suggestions=replies.START_SUGGESTIONS)
     reply = await quantity.advance(turn, ordering)
     said = "收货地址已保存" if supplying else "收货地址已改为"
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"

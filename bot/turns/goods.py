@@ -130,7 +130,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             and quantity.names_the_pack(turn, current) and not [q for q in u.quantities if q.unit not in METRIC]:
         return await quantity.advance(turn, d)  # the product in the draft named again, as it was offered
     if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
-        return await start_goods(turn, add=d.awaiting == "confirm" and not same_product(turn, line.sku if line else None))
+        return await start_goods(turn, add=d.awaiting == "confirm"
+                                 and not same_product(turn, line.sku if line else None))
     return None
 
 
@@ -210,7 +211,8 @@ async def switch_pack(turn: Turn, d: Draft, line: Line, card: dict[str, Any]) ->
 def quantity_fits(turn: Turn, line: Line) -> bool:
     """The message holds a quantity for this line's product (a bare number, or one not a pack size)."""
     card = turn.ctx.search.cards.get(line.sku) if line.sku else None
-    return turn.u.number is not None or common.quantity_for(turn.u.quantities, card["unit"] if card else None) is not None
+    return (turn.u.number is not None
+            or common.quantity_for(turn.u.quantities, card["unit"] if card else None) is not None)
 
 
 def same_product(turn: Turn, sku: str | None) -> bool:

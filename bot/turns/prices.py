@@ -50,7 +50,8 @@ async def prices(turn: Turn) -> Reply:
         return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
                         suggestions=[f"来一{card['unit']}"])
     return turn.say(replies.prices(shown) + turn.pending_question(), "ask_price", shown,
-                    suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1 else replies.pick_suggestions(len(shown)))
+                    suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1
+                    else replies.pick_suggestions(len(shown)))
 
 
 def price_in_draft(turn: Turn, d: Draft) -> Reply:

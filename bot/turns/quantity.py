@@ -122,7 +122,8 @@ async def advance(turn: Turn, d: Draft) -> Reply:
         return turn.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
     d.address_id = shipping.id
     d.awaiting = "confirm"
-    lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines if line.sku is not None and line.sku in cards_by_sku and line.qty]
+    lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines
+             if line.sku is not None and line.sku in cards_by_sku and line.qty]
     return turn.say(replies.summary(lines, common.address_text(shipping)), "order", [c for c, _ in lines],
                     suggestions=list(replies.CONFIRM_SUGGESTIONS))
 
@@ -179,7 +180,8 @@ def ask_pack(turn: Turn, d: Draft | None, p: Line, card: dict[str, Any] | None) 
     options = family[:common.SHOW]
     one = len({core_of(turn, c) for c in options}) == 1
     text = replies.which_pack(asked.text() if asked else "", [(c, packs.equivalent(c)) for c in options], one)
-    suggestions = replies.pick_suggestions(len(options)) if p.sku is None else [f"{n}{options[0]['unit']}" for n in (1, 2, 3)]
+    suggestions = (replies.pick_suggestions(len(options)) if p.sku is None
+                   else [f"{n}{options[0]['unit']}" for n in (1, 2, 3)])
     return turn.say(text, "order", options, suggestions=suggestions)
 
 # --- placing ----------------------------------------------------------------------------------
