@@ -116,7 +116,8 @@ async def test_a_first_address_given_while_the_quantity_is_asked_is_saved_and_th
     assert "已改为" not in body["reply"]  # nothing was replaced
     assert "要几箱" in body["reply"]  # the pending question stays
     body = await shopper.say("两箱")
-    assert "请确认订单" in body["reply"] and "佛冈县石角镇" in body["reply"]
+    assert "请确认订单" in body["reply"]
+    assert "佛冈县石角镇" in body["reply"]
     body = await shopper.say(BEIJING)  # now one is replaced
     assert body["intent"] == "change_address"
     assert "收货地址已改为" in body["reply"]
@@ -139,7 +140,8 @@ async def test_a_word_typed_with_characters_of_the_same_sound_is_heard(client):
 async def test_a_word_cut_into_characters_each_known_alone_is_heard_whole(shopper):
     await with_address(shopper)
     body = await shopper.say("峰蜜来两瓶")  # 峰 ends 双峰, 蜜 ends 百花蜜: still 蜂蜜 mistyped
-    assert body["products"] and all("蜂蜜" in p["name"] for p in body["products"])
+    assert body["products"]
+    assert all("蜂蜜" in p["name"] for p in body["products"])
     assert "没有找到" not in body["reply"]
 
 

@@ -49,7 +49,8 @@ async def test_an_official_creates_staff_for_a_supplier_of_their_region(client, 
                              headers=desk["headers"][official])
     assert resp.status == 201, await resp.text()
     body = await resp.json()
-    assert body["supplier_id"] == desk["fogang"] and body["username"] == username
+    assert body["supplier_id"] == desk["fogang"]
+    assert body["username"] == username
     # the new account logs in and works at its supplier's desk
     resp = await client.post("/api/v1/auth/staff", json={"username": username, "password": PASSWORD})
     assert resp.status == 200, await resp.text()
@@ -57,9 +58,12 @@ async def test_an_official_creates_staff_for_a_supplier_of_their_region(client, 
     resp = await client.get("/api/v1/supplier/fulfilments", headers={"Authorization": f"Bearer {token}"})
     assert resp.status == 200, await resp.text()
     [user], [entry] = await _accounts(client, username)
-    assert user.role == Role.SUPPLIER_STAFF and user.supplier_id == desk["fogang"]
-    assert entry.actor_label == f"official-{official}" and entry.entity_type == "user"
-    assert entry.entity_id == str(body["id"]) and entry.after["supplier_id"] == desk["fogang"]
+    assert user.role == Role.SUPPLIER_STAFF
+    assert user.supplier_id == desk["fogang"]
+    assert entry.actor_label == f"official-{official}"
+    assert entry.entity_type == "user"
+    assert entry.entity_id == str(body["id"])
+    assert entry.after["supplier_id"] == desk["fogang"]
     # the administrator reads it in the audit trail
     resp = await client.get("/api/v1/admin/audit", params={"action": "supplier.*"}, headers=desk["headers"]["admin"])
     assert any(e["entity_id"] == str(body["id"]) for e in (await resp.json())["items"])
@@ -99,13 +103,16 @@ async def test_the_administrator_creates_staff_for_any_supplier(client, desk):
                                  headers=desk["headers"]["admin"])
         assert resp.status == 201, await resp.text()
         [user], [entry] = await _accounts(client, username)
-        assert user.supplier_id == sid and entry.actor_label == "admin1"
+        assert user.supplier_id == sid
+        assert entry.actor_label == "admin1"
     resp = await client.post(_url(999_999), json={"username": "ghost", "password": PASSWORD},
                              headers=desk["headers"]["admin"])
-    assert resp.status == 404 and (await resp.json())["error"]["code"] == "supplier_not_found"
+    assert resp.status == 404
+    assert (await resp.json())["error"]["code"] == "supplier_not_found"
     taken = await client.post(_url(desk["fogang"]), json={"username": "admin-made-fogang", "password": PASSWORD},
                               headers=desk["headers"]["county"])
-    assert taken.status == 409 and (await taken.json())["error"]["code"] == "username_taken"
+    assert taken.status == 409
+    assert (await taken.json())["error"]["code"] == "username_taken"
     assert len((await _accounts(client, "admin-made-fogang"))[1]) == 1
 
 

@@ -74,5 +74,6 @@ async def test_sigterm_drains_finishes_the_request_in_flight_and_hands_the_batch
         server.stop()
     rows = await sql_rows(url, f"SELECT state, issued, count, heartbeat_at FROM card_batch WHERE id = {batch['id']}")
     state, issued, count, heartbeat = rows[0]
-    assert state == "issuing" and 0 < issued < count, rows
+    assert state == "issuing", rows
+    assert 0 < issued < count, rows
     assert heartbeat is None  # the lease given back: the next worker's resume round takes it at once

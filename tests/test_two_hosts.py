@@ -55,7 +55,8 @@ async def test_two_servers_on_one_postgres(make_client, db_engine, database_url,
         assert chat(b.port, alice, "静宁的")["slots"]["sku"] == "T-APPLE-02"
         assert chat(a.port, alice, "两箱")["slots"]["qty"] == 2
         placed = chat(b.port, alice, "确认")["order"]
-        assert placed["status"] == "pending_payment" and placed["items"] == [{"sku": "T-APPLE-02", "qty": 2}]
+        assert placed["status"] == "pending_payment"
+        assert placed["items"] == [{"sku": "T-APPLE-02", "qty": 2}]
         [(stock_placed,)] = await sql_rows(database_url, "SELECT stock FROM product WHERE sku = 'T-APPLE-02'")
 
         # Revoked through A, refused by B within the refresh interval (orders read the database: at once).
@@ -65,7 +66,8 @@ async def test_two_servers_on_one_postgres(make_client, db_engine, database_url,
         assert status == 200, body
         revoked = time.monotonic()
         status, body = call(b.port, "POST", "/api/v1/orders", {"items": [{"sku": "T-EGG-01", "qty": 1}]}, alice)
-        assert status == 422 and body["error"]["code"] == "product_not_sellable", body
+        assert status == 422, body
+        assert body["error"]["code"] == "product_not_sellable", body
         followed = wait_for(lambda: not egg_offered(b.port), 10, "B's search dropped the revoked product")
         print(f"B stopped offering the revoked product {followed:.2f} s after A's answer (refresh {REFRESH} s)")
         assert time.monotonic() - revoked <= REFRESH + 1.0  # the interval, plus one HTTP round on a busy machine
