@@ -92,31 +92,12 @@ const AdminPage = (() => {
 
   // ------------------------------------------------------------------ login
 
-  function showLogin() {
-    document.getElementById('login').hidden = false;
-    document.getElementById('app').hidden = true;
-    document.getElementById('who').hidden = true;
-    document.getElementById('logout').hidden = true;
-  }
-
-  function showApp(user) {
-    const who = document.getElementById('who');
-    who.textContent = `管理员 ${user.nickname || user.username || ''}`;
-    who.hidden = false;
-    document.getElementById('logout').hidden = false;
-    document.getElementById('login').hidden = true;
-    document.getElementById('app').hidden = false;
-    showArea(location.hash.slice(1));
-  }
+  const showLogin = Aixin.showStaffLogin;
 
   async function loggedIn(user) {
-    if (user.role !== 'admin') {
-      await Aixin.logout(sess);
-      showLogin();
-      Aixin.notify('该账号不是管理员，请使用管理员账号登录');
-      return;
-    }
-    showApp(user);
+    if (!(await Aixin.admitStaff(sess, user, ['admin'], '该账号不是管理员，请使用管理员账号登录'))) return;
+    document.getElementById('who').textContent = `管理员 ${user.nickname || user.username || ''}`;
+    showArea(location.hash.slice(1));
   }
 
   async function start() {

@@ -162,11 +162,33 @@ const Aixin = (() => {
     });
   }
 
+  // A staff page shows either its login form or itself (#login, #app, #who, #logout).
+  function showStaffLogin() {
+    for (const [id, hidden] of [['login', false], ['app', true], ['who', true], ['logout', true]]) {
+      document.getElementById(id).hidden = hidden;
+    }
+  }
+
+  // The page for a signed-in member of `roles` (true), or back to the login form with `wrongRole` said (false).
+  async function admitStaff(sess, user, roles, wrongRole) {
+    if (!roles.includes(user.role)) {
+      await logout(sess);
+      showStaffLogin();
+      notify(wrongRole);
+      return false;
+    }
+    for (const [id, hidden] of [['login', true], ['app', false], ['who', false], ['logout', false]]) {
+      document.getElementById(id).hidden = hidden;
+    }
+    document.getElementById('who').textContent = user.nickname || user.username || '';
+    return true;
+  }
+
   async function logout(sess) {
     try { await api(sess, 'POST', '/api/v1/auth/logout'); } catch (_) { /* already gone */ }
     sess.token = null;
   }
 
   return { ApiFailure, session, errorText, api, imageUrl, download, yuan, time, shanghaiToday, h, notify, guard,
-    staffLogin, logout };
+    staffLogin, showStaffLogin, admitStaff, logout };
 })();

@@ -49,24 +49,14 @@
   function showLogin() {
     stopCamera();
     clearInterval(state.pollTimer);
-    $('login').hidden = false;
-    $('app').hidden = true;
-    $('who').hidden = true;
-    $('logout').hidden = true;
+    Aixin.showStaffLogin();
   }
 
   async function showApp(user) {
-    if (user.role !== 'merchant_staff') {
-      await Aixin.logout(sess);
-      notify('请使用专柜店员账号登录');
-      showLogin();
+    if (!(await Aixin.admitStaff(sess, user, ['merchant_staff'], '请使用专柜店员账号登录'))) {
+      showLogin();  // and stop the camera and polling a previous clerk left running
       return;
     }
-    $('login').hidden = true;
-    $('app').hidden = false;
-    $('logout').hidden = false;
-    $('who').textContent = user.nickname || user.username;
-    $('who').hidden = false;
     $('settlement-date').value = Aixin.shanghaiToday();
     run(async () => {
       const counter = await api(sess, 'GET', '/api/v1/merchant/code');

@@ -49,27 +49,13 @@
 
   // ---- login ----------------------------------------------------------------------------------------------------
 
-  function showLogin() {
-    $('login').hidden = false;
-    $('app').hidden = true;
-    $('who').hidden = true;
-    $('logout').hidden = true;
-  }
+  const showLogin = Aixin.showStaffLogin;
 
   async function showApp(user) {
-    if (user.role !== 'official' && user.role !== 'admin') {
-      await Aixin.logout(sess);
-      notify('请使用审核人员账号登录');
-      showLogin();
-      return;
-    }
+    if (!(await Aixin.admitStaff(sess, user, ['official', 'admin'], '请使用审核人员账号登录'))) return;
     state.user = user;
-    $('login').hidden = true;
-    $('app').hidden = false;
-    $('logout').hidden = false;
     const lv = level();
     $('who').textContent = lv ? `${AixinCert.LEVEL[lv]} ${user.region_code} · ${user.username}` : `全国 · ${user.username}`;
-    $('who').hidden = false;
     $('queue-hint').textContent = {
       county: '本县提交的申请，县级审核通过后报市级。',
       city: '本市各县审核通过的申请，市级审核通过后报省级。',

@@ -14,25 +14,10 @@
     return result;
   }
 
-  function showLogin() {
-    $('login').hidden = false;
-    $('app').hidden = true;
-    $('who').hidden = true;
-    $('logout').hidden = true;
-  }
+  const showLogin = Aixin.showStaffLogin;
 
   async function showApp(user) {
-    if (user.role !== 'supplier_staff') {
-      await Aixin.logout(sess);
-      notify('请使用供应商账号登录');
-      showLogin();
-      return;
-    }
-    $('login').hidden = true;
-    $('app').hidden = false;
-    $('logout').hidden = false;
-    $('who').textContent = user.nickname || user.username;
-    $('who').hidden = false;
+    if (!(await Aixin.admitStaff(sess, user, ['supplier_staff'], '请使用供应商账号登录'))) return;
     $('sales-to').value = Aixin.shanghaiToday();
     showTab('parcels');
   }
