@@ -10,7 +10,7 @@ table is consulted later, by the address reader in models.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.places.address_parser import PHONE
 
@@ -32,7 +32,15 @@ _RECEIVER = re.compile(
 _RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)[:：]?\s*"
                             r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?=$|[\s,，;；]|电话|手机)")
 _LEFTOVER = re.compile(r"(?:^|(?<=\s))[\s,，;；]*(?:电话|手机号?)?[\s,，;；]*$")
-_PHONE_CHANGE = re.compile(rf"(?:电话|手机号?|号码|联系方式)(?:号码)?{_CHANGE}?[:：]?\s*(?=\+?\d)")
+# 电话打错了 应该是…, 手机号改一下 …, 号码错了，是…: the phone named, said wrong or to be changed, then the new one.
+_WRONG = r"(?:打错了|写错了|填错了|输错了|弄错了|错了|不对|有误)"
+_FIX = r"(?:改一下|改下|换一下|换下|更正一下|更正|更新一下|改|换)"
+_PHONE_CHANGE = re.compile(rf"(?:电话|手机号?|号码|联系方式|联系电话)(?:号码)?{_WRONG}?[，,\s]*{_FIX}?[，,\s]*"
+                           rf"{_CHANGE}?[:：]?\s*(?=\+?\d)")
+# A receiver's name in latin letters (收件人 Amy Wang，…): the address reader knows Chinese names only.
+_RECEIVER_LATIN = re.compile(rf"(?:收货人|收件人|联系人|姓名|名字){_CHANGE}?[:：]?\s*"
+                             r"(?P<name>[a-z][a-z.'-]*(?:\s[a-z][a-z.'-]*){0,3})(?=\s*(?:$|[,，;；]|电话|手机|\+?\d))",
+                             re.IGNORECASE)
 _CHUNKS = re.compile(r"[\s,，;；、]+")
 _PLACE_HINT = re.compile(r"[省市区县镇乡村路街号巷弄栋室楼]|大道|小区|胡同")
 _LABELLED = re.compile(r"^(?:收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
@@ -56,6 +64,13 @@ def collapse_phone(text: str) -> str:
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None)."""
     text = collapse_phone(message.strip())
+    latin = _RECEIVER_LATIN.search(text)
+    if latin:  # the name set apart, the rest read as usual: a receiver alone is a change of receiver
+        rest, part = split(text[:latin.start()] + " " + text[latin.end():])
+        name = " ".join(latin.group("name").split())
+        if part is None:
+            return rest, AddressPart("", change=True, receiver=name)
+        return rest, replace(part, receiver=name, change=part.change or not part.line)
     phone = PHONE.search(text)
     placeless = not _PLACE_HINT.search(PHONE.sub(" ", text))
     m = _RECEIVER.search(text) or (_RECEIVER_BARE.search(text) if placeless else None)
@@ -64,7 +79,8 @@ def split(message: str) -> tuple[str, AddressPart | None]:
         return rest.strip(), AddressPart("", change=True, receiver=m.group("name"),
                                          phone=phone.group(1) if phone else None)
     m = _PHONE_CHANGE.search(text)
-    if m and phone and phone.start() == m.end() and placeless:
+    said = PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text))  # 手机号改一下: the 号 of 手机号 is no house number
+    if m and phone and phone.start() == m.end() and not _PLACE_HINT.search(said):
         rest = _LEFTOVER.sub("", text[:m.start()] + " " + text[phone.end():])
         return rest.strip(), AddressPart("", change=True, phone=phone.group(1))
     change = _CHANGE_CUE.search(text) is not None

@@ -40,7 +40,8 @@ _FOOD = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(FOODS, key=len
                    re.IGNORECASE)
 # Latin words that may stand beside a food word: numbers, measures, packs, buying and filler words.
 _PLAIN_LATIN = frozenset(
-    "kg g ml l x pcs pc pack packs packet packets bag bags box boxes case cases bottle bottles jar jars can cans "
+    "kg g ml l x pcs pc pack packs packet packets bag bags box boxes case cases carton cartons crate crates bottle "
+    "bottles jar jars can cans "
     "piece pieces dozen half one two three four five six seven eight nine ten a an of the some please pls plz want "
     "wanna buy need get give me i to and with for order how much is are do does you have any sell price cost "
     "jin catty catties ok okay".split())

@@ -33,8 +33,9 @@ _SERVICE_NOUNS = (
 )
 # A verb of having a service done, glued to its object: 修手机, 交电费, 订酒店, 叫个车, 租房子, 挂个号.
 _SERVICE_DONE = re.compile(
-    r"(?:修|交|缴|充|订|预订|预定|叫|约|租|寄|挂|报|拍|剪)(?:个|张|辆|间|下|一下|一个|一张|一辆|一间|点)?"
+    r"(?:修|交|缴|充|订|预订|预定|预约|叫|约|租|寄|取|办|挂|报|拍|剪)(?:个|张|辆|间|下|一下|一个|一张|一辆|一间|点)?"
     r"(?:手机|电脑|空调|冰箱|洗衣机|电视|热水器|马桶|水管|电费|水费|话费|燃气费|酒店|宾馆|机票|车票|门票|快递|包裹|驾照|"
+    r"医生|专家|护照|签证|身份证|社保|医保|"
     r"照片|头发|网课|车位|房子|房间|(?:车|房|票|号|课)(?=$|[^\u4e00-\u9fff]|[吗呢吧啊了去到回来要多少钱的呀]))")
 # Asking about words, not goods.
 _ABOUT_WORDS = (
@@ -47,6 +48,7 @@ _PERSON_IS = re.compile(r"^(?:我|你|他|她|我们|你们|他们|她们|您|�
                         r"(?:个|一个|一颗|一只|我的|你的|他的|她的|我们的|你们的)?")
 
 
+_HAS = re.compile("有货|有没有|还有吗|有吗|有卖|有售")
 _CARD_INTENTS = frozenset({"buy_card", "card_balance", "claim_card"})
 _GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recommend", "order_status"})
 
@@ -58,6 +60,8 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
             u.intent in _CARD_INTENTS or (u.intent == "order" and not u.product_words)):
         u.intent = "fallback"  # 买张超市购物卡: no order of anything either
         return
+    if u.intent == "ask_info" and u.foreign and not u.product_words and _HAS.search(u.text):
+        u.intent = "search"  # 荔枝 妃子笑 有货吗: whether the shop has a thing it does not have: 没有找到「…」
     if u.intent not in _GOODS_INTENTS:
         return
     kind = unrelated(u.text, u.cues, u.quantity is not None, u.product_words)
@@ -83,9 +87,19 @@ def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: l
 def service_spans(compact: str) -> list[tuple[int, int]]:
     """Where the message names a service or an errand (empty when it names none)."""
     spans = [m.span() for m in _SERVICE_DONE.finditer(compact)]
+    spans += [m.span() for m in _SERVICE_SPLIT.finditer(compact)]
     for w in _SERVICE_NOUNS:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(w), compact)]
     return spans
+
+
+# A verb-object service said with a measure word or an aspect between its halves (打个车, 挂个号, 叫辆车, 订张票,
+# 交一下话费, 打了车): the same errand as 打车, 挂号, 叫车 … Every short verb-object noun of the list splits so.
+_SPLIT_BY = r"(?:个|辆|张|间|份|一个|一辆|一张|一间|一份|一下|了|过)"
+_SERVICE_SPLIT = re.compile("|".join(
+    rf"{re.escape(w[0])}{_SPLIT_BY}{re.escape(w[1:])}"
+    for w in (*_SERVICE_NOUNS, "订票", "买票", "抢票", "点餐", "叫餐")
+    if len(w) in (2, 3) and w[0] in "打叫挂订交缴充寄取修约租买抢点搬开换理洗"))
 
 
 def _outside(compact: str, word: str, spans: list[tuple[int, int]]) -> bool:
@@ -117,8 +131,10 @@ def echo(spaced: str, words: str) -> str:
     runs = []
     for m in _RUN.finditer(spaced):
         run = m.group()
-        if any(p in run for p in pieces):
-            runs.append(_trim(run))
+        held = [p for p in pieces if p in run]
+        if held:
+            trimmed = _trim(run)  # 六个核桃有吗 → 六个核桃: what was looked up is never trimmed away
+            runs.append(trimmed if any(p in trimmed for p in held) else held[0])
     said = " ".join(r for r in runs if r)
     return said if said and len(said.replace(" ", "")) <= 16 else words
 

@@ -68,3 +68,19 @@ def missing(u: Understanding, cards: list[dict[str, Any]]) -> str:
         if not any(holds(c, size) for c in cards):
             return size
     return ""
+
+
+_WORD = re.compile("[\u4e00-\u9fff]{2,}")
+
+
+def kinds(name: str) -> set[str]:
+    """What a product is, by the last two characters of each word of its name (城口山地鸡蛋 30枚装 → 鸡蛋; 从江香猪
+    腊肉 500g → 香猪, 腊肉): the last part of a Chinese word names the thing."""
+    return {part[-2:] for part in name.split() if _WORD.fullmatch(part)}
+
+
+def kin_holding(card: dict[str, Any], cards: list[dict[str, Any]], size: str) -> list[dict[str, Any]]:
+    """Other products of the same category and kind as `card` (鸡蛋 and 乌鸡蛋) whose pack holds `size`."""
+    mine = kinds(card["name"])
+    return [c for c in cards if c["sku"] != card["sku"] and c.get("category") == card.get("category")
+            and kinds(c["name"]) & mine and holds(c, size)]

@@ -24,7 +24,9 @@ DOZEN = {"打": 12}
 SINGLE = 1000  # g or ml: a pack this small is one piece of goods (a bag of noodles, a bottle of sauce)
 # Pack words: a number of these is a number of packs, of the product sold in that pack.
 PACK_WORDS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听", "件", "份", "只", "饼", "套", "个", "斤", "条",
-              "筐", "篮", "坛", "壶", "支", "块", "串")
+              "筐", "篮", "坛", "壶", "支", "块", "串", "box")
+# English "box" (bot.rewrite): a 盒, or the 箱 of a product sold by the 箱 (2 boxes of eggs: 盒; of oranges: 箱).
+BOX = "box"
 GENERIC_COUNT = ("个", "份", "件", "样", "款", "种", "单", "次", "")
 
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
@@ -115,6 +117,8 @@ class Asked:
         return dim[0], self.value * dim[1]
 
     def text(self) -> str:
+        if self.unit == BOX:
+            return f"{_plain(self.value)}盒"
         if self.unit in DOZEN:
             return f"{_plain(self.value)}打（{_plain(self.value * DOZEN[self.unit])}个）"
         return f"{_plain(self.value)}{self.unit}"
@@ -138,6 +142,8 @@ CONTAINERS = _CONTAINERS
 def same_pack(said: str, unit: str, name: str = "") -> bool:
     """The word said names the pack the product is sold in (its unit, a word used for it, or the pack its name
     describes, 60枚礼盒装 → 盒)."""
+    if said == BOX:
+        return same_pack("盒", unit, name) or same_pack("箱", unit, name)
     if said == unit or (said in _CONTAINERS and said in name):
         return True
     return any(said in group and unit in group for group in _SAME_PACK)
@@ -154,8 +160,16 @@ def _inner_count(name: str, word: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+def box_word(card: dict[str, Any]) -> str:
+    """The Chinese word for an English box of this product: 箱 when it is sold by the 箱 (and not as a 盒), else 盒."""
+    return "箱" if same_pack("箱", card["unit"], card["name"]) and not same_pack("盒", card["unit"], card["name"]) \
+        else "盒"
+
+
 def read(asked: Asked, card: dict[str, Any]) -> Reading:
     """How many packs of this product the asked quantity is."""
+    if asked.unit == BOX:
+        asked = Asked(asked.value, box_word(card))
     unit = card["unit"]
     inner = _inner_count(card["name"], asked.unit) if asked.unit != unit else None
     if inner and inner > 1:  # 24条姜茶 of 12条装 boxes is 2 boxes; 8盒蓝莓 of 4盒装 crates is 2 crates

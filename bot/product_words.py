@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import lexicon
+from bot import lexicon, other_things, typos
 from bot.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -31,7 +31,10 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
     kept: list[str] = []
     places: list[str] = []
-    for token in whole_runs(vocab.tokenizer.cut(text), vocab):
+    tokens = whole_runs(vocab.tokenizer.cut(text), vocab)
+    if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
+        tokens = typos.mend(tokens, vocab, CUE_WORDS)  # 猕猴逃一盒, 大迷两袋: a mistyped word beside what it needs
+    for token in tokens:
         token = token.strip()
         if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token):
             continue
@@ -49,6 +52,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
     u.foreign = _foreign(kept, u, vocab, named=bool(named))
+    if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
+        u.foreign, u.instead = other_things.named(u, kept, vocab)
     if u.generic and not u.product_words and _unknown_words(kept, vocab):
         u.generic = False  # 狗粮 泰迪吃的: 吃的 is not a request for the whole catalogue
     if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said

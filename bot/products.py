@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import pack_sizes
+from bot import pack_sizes, packs
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -152,7 +152,8 @@ def _with_unit(cards: list[dict[str, Any]], u: Understanding) -> list[dict[str, 
     """来两桶武功山茶油: of variants sold in different units, the one sold in the unit named."""
     if u.quantity is None or not u.quantity.unit or len(cards) < 2:
         return cards
-    fitting = [c for c in cards if c["unit"] == u.quantity.unit]
+    fitting = [c for c in cards if c["unit"] == u.quantity.unit
+               or (u.quantity.unit == packs.BOX and packs.same_pack(packs.BOX, c["unit"], c["name"]))]
     return fitting or cards
 
 

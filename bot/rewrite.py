@@ -20,13 +20,16 @@ EMOJI = {
 _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI, key=len, reverse=True)))
 _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
             "nine": "9", "ten": "10", "a couple of": "2", "a dozen": "一打", "dozen": "打", "half a dozen": "半打"}
-_PACKS = {"boxes": "箱", "box": "箱", "cases": "箱", "case": "箱", "bags": "袋", "bag": "袋", "bottles": "瓶",
+# box stays "box" (bot.packs.BOX: a 盒, or the 箱 of a product sold so); a case, carton or crate is a 箱.
+_PACKS = {"boxes": "box", "box": "box", "cases": "箱", "case": "箱", "cartons": "箱", "carton": "箱", "crates": "箱",
+          "crate": "箱", "bags": "袋", "bag": "袋", "bottles": "瓶",
           "bottle": "瓶", "jars": "罐", "jar": "罐", "cans": "罐", "can": "罐", "packs": "包", "pack": "包",
           "packets": "包", "packet": "包", "pieces": "个", "piece": "个", "pcs": "个", "pc": "个"}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*("
                         + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
                         re.IGNORECASE)
+_A_PACK = re.compile(r"\b(?:a|an)\s+(?=(?:" + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?<![\d.])\s*[x×X*＊]\s*(\d{1,3})(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])")
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
@@ -50,6 +53,7 @@ def rewrite(text: str) -> str:
     if re.search(r"[A-Za-z]", text):
         text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()
                                                                           else ""), text)
+        text = _A_PACK.sub("1", text)  # a bottle of honey: one bottle
         text = _PACK_WORD.sub(lambda m: m.group(1) + _PACKS[m.group(2).lower()], text.replace("# ", "#"))
         text = text.replace("#", "份 ")  # one 土鸡: a number word with no pack word counts packs
     text = _TIMES_AFTER.sub(lambda m: f" {m.group(1)}份", text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot import lexicon
+from bot import lexicon, typos
 from models.places.region_names import region_short_forms
 from models.search import CatalogTokenizer
 from models.search.tokenizer import new_jieba_tokenizer
@@ -166,27 +166,38 @@ class Vocabulary:
         """Catalogue words that sound like parts of `text` (黑狗杞 → 黑枸杞, 铁观因 → 铁观音), longest first."""
         return [word for word, _ in self.sounds_like_pieces(text)]
 
-    def sounds_like_pieces(self, text: str) -> list[tuple[str, int]]:
-        """As `sounds_like`, with how many characters of `text` each word was heard in."""
+    def sounds_like_pieces(self, text: str, near: bool = False) -> list[tuple[str, int]]:
+        """As `sounds_like`, with how many characters of `text` each word was heard in; `near`: one character of
+        each word may sound near rather than the same (bot.typos: 纪 for 杞)."""
         words = self.words
-        return _longest_first(text, 8, lambda piece: piece if piece in words else self.heard_as(piece))
+        return _longest_first(text, 8, lambda piece: piece if piece in words else self.heard_as(piece, near))
 
-    def heard_as(self, piece: str) -> str | None:
+    def heard_as(self, piece: str, near: bool = False) -> str | None:
         """The catalogue word `piece` sounds like, each typed character taken in any of its readings (枸己: 己 is
-        jǐ or qǐ → 枸杞; 合桃 → 核桃), the common readings first; None when no reading makes a catalogue word."""
-        keys = [""]
+        jǐ or qǐ → 枸杞; 合桃 → 核桃), the common readings first; None when no reading makes a catalogue word.
+        With `near`, one character may be read as a syllable people mix its own up with (枸纪: ji → qi)."""
+        keys = [("", False)]
         for ch in piece:
-            keys = [f"{key} {sound}" if key else sound for key in keys for sound in _char_sounds(ch)]
-            keys = [key for key in keys if key in self._sound_prefixes]
+            keys = [(f"{key} {sound}" if key else sound, bent) for key, bent in keys
+                    for sound, bent in self._readings(ch, bent, near)]
+            keys = [(key, bent) for key, bent in keys if key in self._sound_prefixes]
             if not keys:
                 return None
-        for key in keys:
+        for key in [k for k, bent in keys if not bent] + [k for k, bent in keys if bent]:
             word = self._sounds.get(key)
             # Two characters sound like many things: a two-character word is heard only as a word of the language
             # (合桃 → 核桃), not as a trade term the customer may never have met (喜茶 is not 硒茶).
             if word is not None and (len(word) > 2 or word in self.common_words):
                 return word
         return None
+
+    @staticmethod
+    def _readings(ch: str, bent: bool, near: bool) -> list[tuple[str, bool]]:
+        exact = _char_sounds(ch)
+        out = [(sound, bent) for sound in exact]
+        if near and not bent:
+            out += [(other, True) for sound in exact for other in typos.near(sound) if other not in exact]
+        return out
 
     @functools.cached_property
     def _sound_prefixes(self) -> frozenset[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import replies
@@ -16,6 +18,8 @@ from models.tables.addresses import Address
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
@@ -32,10 +36,15 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
         if ordering is not None:
             ordering.awaiting = "address"
         return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
+    latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
+    if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
+        part = replace(part, receiver=None)
     line = await full_line(turn, part, base)
     if base is None and ordering is not None and ordering.address_line and not part.line:
         line = f"{ordering.address_line} {part.receiver or ''} {part.phone or ''}"  # 收货人李雷 电话… after the place
     parsed = await addresses.parse_address_line(line, turn.ctx.regions)
+    if latin:
+        parsed = replace(parsed, name=latin)
     if not (parsed.county and parsed.phone):
         if parsed.county and ordering is not None:  # the place now, the receiver and phone in the next message
             ordering.address_line = line
@@ -70,8 +79,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
 async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
     """The address line to save: what was said, completed from the current address (its receiver and phone
     for a new place; its place for a new receiver or phone; its county for a street alone)."""
-    if base is None:
-        return part.line
+    if base is None:  # 电话改成… with no address yet: the phone is kept with the line, the place is then asked for
+        return part.line or f"{part.receiver or ''} {part.phone or ''}".strip()
     place = f"{base.province}{base.city}{base.county}{base.detail}"
     region = place[:len(place) - len(base.detail)] if base.detail else place
     if not part.line:

@@ -182,7 +182,11 @@ async def another_size(turn: Turn, d: Draft, line: Line) -> Reply | None:
     family = quantity.family_of(turn, Line(sku=line.sku, candidates=line.candidates))
     if not pack_sizes.named(turn.u):
         return None
-    if pack_sizes.missing(turn.u, family):
+    size = pack_sizes.missing(turn.u, family)
+    kin = pack_sizes.kin_holding(family[0], list(turn.ctx.search.cards.values()), size) if size and family else []
+    if kin:  # 再加两盒20枚装的 after 城口山地鸡蛋 (30枚): 无量山乌鸡蛋 comes in 20枚装
+        return await kin_size(turn, d, line, kin)
+    if size:
         d.lines = common.merge(d.lines, line) if line is d.pending and line.qty else d.lines
         d.pending = Line(sku=None, candidates=[c["sku"] for c in family])
         return await quantity.advance(turn, d)
@@ -192,6 +196,21 @@ async def another_size(turn: Turn, d: Draft, line: Line) -> Reply | None:
     if d.pending is not None and d.pending.sku and d.pending.qty:
         d.lines = common.merge(d.lines, d.pending)
     d.pending = Line(sku=other["sku"], candidates=[c["sku"] for c in family])
+    quantity.apply_quantity(turn, d.pending)
+    return await quantity.advance(turn, d)
+
+
+async def kin_size(turn: Turn, d: Draft, line: Line, kin: list[dict[str, Any]]) -> Reply:
+    """The size named is another product's of the same kind: 再加 adds a line of it, otherwise it takes the line's
+    place; several such products are asked about."""
+    add = "add" in turn.u.cues
+    if add:
+        if d.pending is not None and d.pending.sku and d.pending.qty:
+            d.lines = common.merge(d.lines, d.pending)
+    else:
+        d.lines = [ln for ln in d.lines if ln is not line]
+    d.pending = Line(sku=kin[0]["sku"] if len(kin) == 1 else None, qty=None if add else line.qty,
+                     candidates=[c["sku"] for c in kin])  # 换成20枚装的 keeps the count, as for the product's own sizes
     quantity.apply_quantity(turn, d.pending)
     return await quantity.advance(turn, d)
 

@@ -1,0 +1,85 @@
+"""Other things named with a catalogue word, which the shop does not sell (none of them is offered as a match):
+
+* a brand made of a count and a food word (六个核桃, 三只松鼠): a Chinese number word + 个/只 glued before a catalogue
+  word, when the message also counts packs (来一箱六个核桃) or asks whether the shop has it (六个核桃有吗) — nobody
+  asks a shop whether it has six walnuts;
+* a container or a tool glued after a food word (米桶, 米缸, 油桶, 蛋托, 茶杯, 蜂蜜罐, 鸡蛋盒): the last part of a
+  Chinese word names the thing, and a pack word there is no count (蜂蜜两罐 is; 蜂蜜罐装 says how it is packed);
+* a live animal or a plant, not the food (小香猪, 活鸡, 猪仔, 鸡苗; 多肉 玉露, 盆栽): a young or living animal's word,
+  or a plant's word in the message;
+* a variety or a brand said alone after the food word (荔枝 妃子笑): a rare word of the language standing by itself
+  after the catalogue word names which one, as one standing before it does (卡地亚 手镯, bot.product_words).
+
+`named` returns (the thing as the customer said it, the catalogue word whose products are listed as alternatives).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import lexicon
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+    from bot.vocabulary import Vocabulary
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+_COUNTED_NAME = re.compile("[一二两三四五六七八九十]+[个只]$")
+_CONTAINERS = frozenset("桶缸罐瓶盒袋箱杯壶托盘篮筐碗勺锅架柜")
+_LIVE = re.compile(r"^(?:活|幼).+|^小.*[猪牛羊兔]$|.+[猪牛羊兔鸡鸭鹅鱼狗](?:仔|崽|苗|宝宝)$")
+_PLANTS = ("多肉", "盆栽", "绿植", "花苗", "树苗", "种苗", "幼苗", "盆景", "花卉", "苗木", "种子", "活体")
+_RARE = 20  # a word the general dictionary has seen at most this often is a name (妃子笑: 3), not everyday talk
+
+
+def named(u: Understanding, kept: list[str], vocab: Vocabulary) -> tuple[str, str]:
+    known = [t for t in kept if vocab.knows(t) and _CJK.match(t)]
+    if not known:
+        return "", ""
+    return (_counted_brand(u, known) or _container(u, known, vocab) or _living(u, known)
+            or _variety_after(u, known, kept, vocab) or ("", ""))
+
+
+def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None:
+    asks = "search" in u.cues or u.text.endswith(("吗", "么", "没有"))
+    for found in u.quantities:
+        if found.unit not in ("个", "只") or not _COUNTED_NAME.search(u.text[found.start:found.end]):
+            continue
+        word = next((w for w in known if len(w) >= 2 and u.text.startswith(w, found.end)), None)
+        if word is None or not (asks or len(u.quantities) > 1):
+            continue
+        u.quantities.remove(found)  # 六个 is part of the name, not a count
+        u.quantity = u.quantities[0] if u.quantities else None
+        u.specs = [s for s in u.specs if not s.endswith(("个", "只"))]
+        return u.text[found.start:found.end] + word, word
+    return None
+
+
+def _container(u: Understanding, known: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
+    for word in known:
+        for m in re.finditer(re.escape(word), u.spaced):
+            ch, then = u.spaced[m.end():m.end() + 1], u.spaced[m.end() + 1:m.end() + 2]
+            if ch in _CONTAINERS and then not in ("装", "的") and not (
+                    vocab.knows(word + ch) or vocab.name_goes_on(word, ch)):
+                return word + ch, ""
+    return None
+
+
+def _living(u: Understanding, known: list[str]) -> tuple[str, str] | None:
+    if any(p in u.text for p in _PLANTS):
+        plant = next(p for p in _PLANTS if p in u.text)
+        return " ".join([plant, *(w for w in known if w not in plant)]), ""
+    live = next((w for w in known if _LIVE.match(w)), None)
+    return (live, "") if live else None
+
+
+def _variety_after(u: Understanding, known: list[str], kept: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
+    freq = vocab.tokenizer.jieba.FREQ
+    for word in known:
+        if len(word) < 2:
+            continue
+        m = re.search(re.escape(word) + r"\s+([\u4e00-\u9fff]{2,6})", u.spaced)
+        after = m.group(1) if m else ""
+        if after in kept and not vocab.knows(after) and after not in vocab.regions \
+                and after not in lexicon.PLAIN_MODIFIERS and 0 < freq.get(after, 0) <= _RARE:
+            return f"{word} {after}", ""  # no alternatives: 荔枝 is only in an alias here (毛荔枝)
+    return None

@@ -1,0 +1,89 @@
+"""Mistyped product words whatever stands beside them: 猕猴逃一盒, 大迷两袋, 核挑, 枸纪两罐, 土鸡旦.
+
+A character typed wrong is one that sounds alike (逃 for 桃, 旦 for 蛋) or looks alike; characters that look alike
+mostly share the part that gives their sound (纪 杞 己, 挑 桃 兆), so they sound near: the same syllable but for a
+pair of initials or finals people mix up (j/q/x, z/zh, an/ang, ao/iao …). `mend` tries each run of characters the
+assistant cannot read together with the word glued to it — a catalogue word (猕猴 + 逃) or a one-character cue word
+(大 + 迷, 核 + 挑) — and reads the whole as one catalogue word when it sounds like one, at most one character near
+rather than the same. Only words that sound like the catalogue's are ever made, so an unknown thing stays unknown.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.vocabulary import Vocabulary
+
+_CJK = re.compile("[\u4e00-\u9fff]+")
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c",
+             "s", "y", "w")
+_NEAR_INITIALS = ({"j", "q", "x"}, {"z", "zh"}, {"c", "ch"}, {"s", "sh"}, {"n", "l"}, {"f", "h"}, {"d", "t"},
+                  {"b", "p"}, {"g", "k"})
+_NEAR_FINALS = ({"an", "ang"}, {"en", "eng"}, {"in", "ing"}, {"ian", "iang"}, {"uan", "uang"}, {"ao", "iao"})
+
+
+@functools.cache
+def near(sound: str) -> tuple[str, ...]:
+    """The syllables people mix `sound` up with (ji → qi, xi; tiao → tao; zhan → zan, zhang …), itself excluded."""
+    initial = next((i for i in _INITIALS if sound.startswith(i)), "")
+    final = sound[len(initial):]
+    out: list[str] = []
+    for group in _NEAR_INITIALS:
+        if initial in group:
+            out += [other + final for other in group if other != initial]
+    for group in _NEAR_FINALS:
+        if final in group:
+            out += [initial + other for other in group if other != final]
+    return tuple(dict.fromkeys(out))
+
+
+def mend(tokens: list[str], vocab: Vocabulary, cue: frozenset[str]) -> list[str]:
+    """The tokens with each run of unreadable characters, and the word glued to it, read as the catalogue word it
+    sounds like (one word covering all of it); runs that sound like none stay as they were. `cue`: the cue words."""
+    out = list(tokens)
+    i = 0
+    while i < len(out):
+        if not _stray(out[i], vocab, cue):
+            i += 1
+            continue
+        j = i
+        while j < len(out) and _stray(out[j], vocab, cue):
+            j += 1
+        span = _mended(out, i, j, vocab, cue)
+        if span is None:
+            i = j
+            continue
+        start, end, word = span
+        out[start:end] = [word]
+        i = start + 1
+    return out
+
+
+def _mended(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset[str]) -> tuple[int, int, str] | None:
+    left = i - 1 if i > 0 and _glue(tokens[i - 1], vocab, cue) else i
+    right = j + 1 if j < len(tokens) and _glue(tokens[j], vocab, cue) else j
+    for start, end in dict.fromkeys(((i, j), (left, j), (i, right), (left, right))):
+        text = "".join(tokens[start:end])
+        if len(text) < 2:
+            continue
+        pieces = vocab.sounds_like_pieces(text) or vocab.sounds_like_pieces(text, near=True)
+        if len(pieces) == 1 and pieces[0][1] == len(text) and pieces[0][0] != text:
+            return start, end, pieces[0][0]
+    return None
+
+
+def _stray(token: str, vocab: Vocabulary, cue: frozenset[str]) -> bool:
+    """A run of characters the assistant cannot read as a word (one character, or a word neither the catalogue's
+    nor the language's)."""
+    return (_CJK.fullmatch(token) is not None and token not in cue
+            and (len(token) == 1 or not (vocab.knows(token) or vocab.tokenizer.jieba.FREQ.get(token)))
+            and len(token) <= 4)  # 除湿 is a word of its own, not 熟食 mistyped
+
+
+def _glue(token: str, vocab: Vocabulary, cue: frozenset[str]) -> bool:
+    """A word a mistyped character may belong with: a catalogue word (猕猴 + 逃), a one-character cue word (大 + 迷)."""
+    if _CJK.fullmatch(token) is None:
+        return False
+    return (len(token) == 1 and token in cue) or (len(token) >= 2 and token not in cue and vocab.knows(token))
