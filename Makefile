@@ -28,20 +28,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The suite runs as six pytest processes: one process's memory grows about 45 MB per app-level test (freed objects,
-# memory not given back; see docs/testing.md): 950 tests in one process reached the 24 GB of a CI machine, and a
-# third of them 14 GB on PostgreSQL. Every tests/test_*.py is in exactly one group (docs/testing.md).
-TEST_GROUPS := "tests/e2e tests/test_[ab]*.py" "tests/test_ca*.py tests/test_ce*.py" "tests/test_ch*.py" \
-	"tests/test_c[i-z]*.py tests/test_[d-n]*.py" "tests/test_[o-r]*.py" "tests/test_[s-z]*.py"
-
 test-sqlite: install lint
 	bash .ci/ensure-chromium
-	for group in $(TEST_GROUPS); do $(BIN)/python -m pytest -q --db=sqlite $$group || exit 1; done
+	$(BIN)/python -m pytest -q --db=sqlite
 
 test-postgres: install lint
 	bash .ci/ensure-postgres
 	bash .ci/ensure-chromium
-	for group in $(TEST_GROUPS); do $(BIN)/python -m pytest -q --db=postgres $$group || exit 1; done
+	$(BIN)/python -m pytest -q --db=postgres
 
 test: test-sqlite test-postgres
 
