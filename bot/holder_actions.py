@@ -73,11 +73,13 @@ def _for_purpose(turn: Turn) -> list[dict[str, Any]]:
 
 
 async def _claim(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
-    m = shop_questions.PRINTED_CODE.search(turn.u.raw) or shop_questions.SAID_CODE.search(turn.u.raw)
-    code = m.group("code") if m is not None and "code" in m.groupdict() else m.group() if m is not None else ""
+    code = shop_questions.said_code(turn.u.raw)
     if not code or turn.ctx.codes is None:
         return ("领取爱心卡：把卡背面的卡码（AX1.开头的一串字符）发给我，或在「我的爱心卡」里点“领取”粘贴卡码、"
                 "上传卡上的二维码。"), None, []
+    if not code.upper().startswith("AX1."):  # 卡号1234-5678-9012, 兑换码 AB12CD34: no love card's code looks so
+        return (f"没能领取这张卡：没认出卡码「{code}」。爱心卡的卡码印在卡背面，是AX1.开头的一长串字符（卡上的二维码"
+                "里也是它）；把整串发给我，或在「我的爱心卡」里点“领取”上传二维码。"), None, []
     try:
         card = await cards.claim(turn.ctx.user, code, turn.ctx.codes)
     except DomainError as exc:

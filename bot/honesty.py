@@ -30,13 +30,15 @@ _SERVICE_NOUNS = (
     "课程", "培训班", "驾校", "家教", "辅导班", "摄影", "写真", "婚纱照", "证件照", "拍照", "寄养", "宠物美容", "美甲",
     "美容院", "理发", "按摩", "足疗", "体检", "挂号", "保险", "贷款", "代购", "洗车", "加油卡", "充值", "会员", "干洗",
     "疏通", "回收",
+    "清洗", "保养", "年检", "跟拍", "婚庆", "婚礼策划", "司仪", "验光", "配眼镜", "配钥匙", "报班", "兴趣班", "补习班",
+    "二手车", "陪诊", "代办", "中介",
 )
 # A verb of having a service done, glued to its object: 修手机, 交电费, 订酒店, 叫个车, 租房子, 挂个号.
 _SERVICE_DONE = re.compile(
-    r"(?:修|交|缴|充|订|预订|预定|预约|叫|约|租|寄|取|办|挂|报|拍|剪)(?:个|张|辆|间|下|一下|一个|一张|一辆|一间|点)?"
+    r"(?:修|交|缴|充|订|预订|预定|预约|叫|约|租|寄|取|办|挂|报|拍|剪|配)(?:个|张|辆|间|下|一下|一个|一张|一辆|一间|点|副|一副)?"
     r"(?:手机|电脑|空调|冰箱|洗衣机|电视|热水器|马桶|水管|电费|水费|话费|燃气费|酒店|宾馆|机票|车票|门票|快递|包裹|驾照|"
-    r"医生|专家|护照|签证|身份证|社保|医保|"
-    r"照片|头发|网课|车位|房子|房间|(?:车|房|票|号|课)(?=$|[^\u4e00-\u9fff]|[吗呢吧啊了去到回来要多少钱的呀]))")
+    r"医生|专家|护照|签证|身份证|社保|医保|眼镜|钥匙|镜片|"
+    r"照片|头发|网课|车位|房子|房间|(?:车|房|票|号|课|班)(?=$|[^\u4e00-\u9fff]|[吗呢吧啊了去到回来要多少钱的呀]))")
 # Asking about words, not goods.
 _ABOUT_WORDS = (
     "什么意思", "啥意思", "是何意", "什么梗", "啥梗", "怎么理解", "如何理解", "出自", "出处", "歇后语", "成语", "俗语",
@@ -49,6 +51,11 @@ _PERSON_IS = re.compile(r"^(?:我|你|他|她|我们|你们|他们|她们|您|�
 
 
 _HAS = re.compile("有货|有没有|还有吗|有吗|有卖|有售")
+# A complaint about goods bought in another shop, or about a courier: nothing of ours is asked for.
+_ELSEWHERE = re.compile(r"(?:别的店|别家|别处|外面|超市|菜市场|淘宝|京东|拼多多|天猫|抖音|快手|实体店|商场|地摊)"
+                        r"(?:上|里|那)?买的")
+_COURIER = re.compile(r"(?:快递员|快递小哥|送货的|送快递的|配送员|骑手|派件员|快递公司)\S{0,6}"
+                      r"(?:态度|差|骂|扔|摔|不接|不打)")
 _CARD_INTENTS = frozenset({"buy_card", "card_balance", "claim_card"})
 _GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recommend", "order_status"})
 
@@ -56,12 +63,21 @@ _GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recomme
 def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     """A message that asks for no goods (see `unrelated`) is a `fallback` that names no product and no origin; one
     about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
-    if other_cards.other_card(u.text, words) and (
-            u.intent in _CARD_INTENTS or (u.intent == "order" and not u.product_words)):
-        u.intent = "fallback"  # 买张超市购物卡: no order of anything either
+    if other_cards.other_card(u.text, words) and not other_cards.goods_beside(u.text, u.product_words) and (
+            u.intent in _CARD_INTENTS or (u.intent == "order" and not u.product_words) or (
+                u.intent in ("search", "ask_info", "ask_price", "recommend") and not _HAS.search(u.text)
+                and not other_cards.goods_card(u.text))):
+        # 买张超市购物卡, 银行卡绑不上, 月饼券, 购物卡 500面值: no order, no search either (京东E卡有吗 and SD卡, goods,
+        # stay searches answered 没有找到「…」)
+        u.intent = "fallback"
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
         return
     if u.intent == "ask_info" and u.foreign and not u.product_words and _HAS.search(u.text):
         u.intent = "search"  # 荔枝 妃子笑 有货吗: whether the shop has a thing it does not have: 没有找到「…」
+    if _ELSEWHERE.search(u.text) or _COURIER.search(u.text):  # 在别的店买的苹果烂了, 快递员态度太差了
+        u.unrelated, u.intent = "elsewhere" if _ELSEWHERE.search(u.text) else "courier", "fallback"
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        return
     if u.intent not in _GOODS_INTENTS:
         return
     kind = unrelated(u.text, u.cues, u.quantity is not None, u.product_words)
@@ -111,8 +127,11 @@ REPLIES = {
     "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
     "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
     "person": "哈哈，谢谢夸奖。想买点扶贫好物或者消费扶贫爱心卡，直接告诉我就行。",
+    "elsewhere": ("抱歉，不是在本店买的东西我们没法处理，请找当初购买的商家。"
+                  "在本店买的，可以在「我的订单」里找到这一单联系商家售后。"),
+    "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
-OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡（储值卡、会员卡、礼品卡、存储卡等）这里没有。"
+OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡和券（储值卡、会员卡、礼品卡、提货券、存储卡等）这里没有，也办理不了。"
 
 _RUN = re.compile(r"[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9]*")
 _CUES = sorted((w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.ASK_PRICE, lexicon.FILLER, lexicon.ADD,

@@ -17,13 +17,14 @@ LOVE_QUALIFIERS = ("消费扶贫", "爱心助农", "爱心", "扶贫", "消费",
 # What may stand right before a love card's 卡: particles, pronouns, numerals and measure words, verbs of buying,
 # giving and using it (买卡, 领卡, 查卡, 送张卡, 把卡, 用卡).
 _BEFORE = frozenset("的张我你他她咱俺这那哪该此每各其您买领用查送把办给拿换下个些几两俩仨一二三四五六七八九十百千万元块"
-                    "0123456789 ")
+                    "0123456789 卡")  # 爱心卡 卡号…: the spaces go, and the card's 卡号 follows its 卡
 # Words that begin with 卡 and still talk about the card itself (卡里的钱, 卡号, 卡密, 我的卡券).
 _CARD_WORDS = frozenset({"卡里", "卡上", "卡内", "卡中", "卡号", "卡密", "卡券", "卡面", "卡值", "卡余额"})
 # What may follow a bare 卡 that is the love card: particles, verbs and numerals (卡里, 卡还剩, 卡送人, 卡两张);
 # any other character makes 卡 the start of another word (卡牌, 卡组, 卡套, 卡皮巴拉).
 _AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买怎是有没剩可都和跟被在付支结用多吗呢吧"
-                   "啊呀么嘛张不也就再又已过咋怎啥几两俩仨一二三四五六七八九十百千万")
+                   "啊呀么嘛张不也就再又已过咋怎啥几两俩仨一二三四五六七八九十百千万"
+                   "绑办丢冻刷激充查注销补换开借")  # verbs done to a card: 卡绑不上, 卡丢了, 卡充值
 _ENGLISH = re.compile(r"([a-z]*)\s*cards?")
 _ENGLISH_OTHER = ("gift", "steam", "sim", "sd", "memory", "credit", "debit", "bank", "member", "vip", "prepaid",
                   "phone", "game", "xbox", "psn", "itunes", "apple", "google", "amazon", "starbucks", "business",
@@ -46,8 +47,30 @@ def other_card(text: str, words: Mapping[str, int]) -> bool:
     a card) and none of its cards is the love card. 卡西欧 and 卡皮巴拉 are no cards at all."""
     said = _ENGLISH.search(text) is not None or any(ch == "卡" and (
         text[i + 1:i + 2] in _CARD_KINDS or not text[i + 1:i + 2].isalpha() or text[i + 1:i + 2] in _AFTER)
-        for i, ch in enumerate(text))
+        for i, ch in enumerate(text)) or _VOUCHER.search(text) is not None
     return said and not love_card_said(text, words)
+
+
+# A voucher for goods or a service (提货券, 月饼券, 蛋糕券, 代金券): 券 heading a noun, not the love card's 卡券.
+_VOUCHER = re.compile(r"[\u4e00-\u9fff](?<!卡)券")
+# The name of a card or a voucher: the characters glued before its 卡 or 券 (好利来蛋糕卡, 月饼券).
+_CARD_NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{1,8}?(?:卡|券)")
+
+
+# Cards that are goods, not a value or an account: 内存卡, SD卡, 显卡, 卡片, 卡牌, 卡套.
+_GOODS_CARD = re.compile(r"(?:内存|存储|sd|tf|cf|显|网|声|读)卡|卡[片牌组套包贴]")
+
+
+def goods_card(text: str) -> bool:
+    return _GOODS_CARD.search(text) is not None
+
+
+def goods_beside(text: str, product_words: list[str]) -> bool:
+    """Some product word stands outside every card's or voucher's name (两袋大米 用购物卡付: the rice is asked for;
+    月饼券: the 月饼 only names the voucher)."""
+    names = [m.span() for m in _CARD_NAME.finditer(text)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in names)
+               for w in product_words for m in re.finditer(re.escape(w), text))
 
 
 def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:

@@ -8,7 +8,10 @@
 * a live animal or a plant, not the food (小香猪, 活鸡, 猪仔, 鸡苗; 多肉 玉露, 盆栽): a young or living animal's word,
   or a plant's word in the message;
 * a variety or a brand said alone after the food word (荔枝 妃子笑): a rare word of the language standing by itself
-  after the catalogue word names which one, as one standing before it does (卡地亚 手镯, bot.product_words).
+  after the catalogue word names which one, as one standing before it does (卡地亚 手镯, bot.product_words);
+* a catalogue word said after the thing, as what it is like (鲜花饼 玫瑰的, 枣泥饼 红枣的, 粽子 蜂蜜味的): the thing
+  named first is the head and the catalogue word only describes it; when no catalogue word ends that head, it is
+  something the shop does not sell.
 
 `named` returns (the thing as the customer said it, the catalogue word whose products are listed as alternatives).
 """
@@ -36,7 +39,7 @@ def named(u: Understanding, kept: list[str], vocab: Vocabulary) -> tuple[str, st
     if not known:
         return "", ""
     return (_counted_brand(u, known) or _container(u, known, vocab) or _living(u, known)
-            or _variety_after(u, known, kept, vocab) or ("", ""))
+            or _variety_after(u, known, kept, vocab) or _described(u, vocab) or ("", ""))
 
 
 def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None:
@@ -83,3 +86,23 @@ def _variety_after(u: Understanding, known: list[str], kept: list[str], vocab: V
                 and after not in lexicon.PLAIN_MODIFIERS and 0 < freq.get(after, 0) <= _RARE:
             return f"{word} {after}", ""  # no alternatives: 荔枝 is only in an alias here (毛荔枝)
     return None
+
+
+# 鲜花饼 玫瑰的 / 要个枣泥饼，红枣的 / 粽子 蜂蜜味的: a thing, then apart from it what it is like, said with 的.
+_DESCRIBED = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,10})\s+(?P<like>[\u4e00-\u9fff]{2,6}?)(?:口味|味)?的"
+                       r"(?:吗|呢|吧|啊|呀)?$")
+_LEADS = sorted({w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.FILLER) for w in group if w},
+                key=len, reverse=True)
+
+
+def _described(u: Understanding, vocab: Vocabulary) -> tuple[str, str] | None:
+    m = _DESCRIBED.search(u.spaced)
+    if m is None or not any(vocab.knows(m.group("like")[i:j]) for i in range(len(m.group("like")))
+                            for j in range(i + 2, len(m.group("like")) + 1)):
+        return None
+    head = m.group("head")
+    for word in _LEADS:  # 要个枣泥饼: the buying words before the thing
+        head = head[len(word):] if head.startswith(word) and len(head) - len(word) >= 2 else head
+    if head in vocab.regions or vocab.named_products(head) or any(vocab.knows(head[i:]) for i in range(len(head) - 1)):
+        return None  # 大米 东北的, 月饼 五仁的: a catalogue word heads it, the shop's
+    return f"{head} {m.group('like')}的", ""

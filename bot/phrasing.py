@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.lexicon import PUNCTUATION, UNITS
 
@@ -27,7 +28,8 @@ def greeting(compact: str) -> bool:
     m = _VOCATIVE.match(compact)
     if m is None or m.group() in ("您", "你"):
         return False
-    rest = compact[m.end():].rstrip("呀啊哦呢吖~")
+    rest = "".join(ch for ch in compact[m.end():] if not unicodedata.category(ch).startswith("S"))  # 😄 ~
+    rest = rest.rstrip("呀啊哦呢吖~")
     return rest == "" or rest in _HELLO
 
 

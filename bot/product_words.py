@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import lexicon, other_things, typos
+from bot import lengths, lexicon, other_things, typos
 from bot.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
-    u.foreign = _foreign(kept, u, vocab, named=bool(named))
+    u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
         u.foreign, u.instead = other_things.named(u, kept, vocab)
     if u.generic and not u.product_words and _unknown_words(kept, vocab):
@@ -67,6 +67,21 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6
               and _RE_CJK.search(stripped) is not None
               and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+def _measured(u: Understanding, kept: list[str], vocab: Vocabulary) -> str:
+    """1.8米的床, 床 2米: a length said beside words that name nothing the shop sells is the size of that thing; the
+    customer's words from the length to the thing (its 米 was never rice: bot.understanding._lengths)."""
+    said = lengths.found(u.text, vocab.knows)
+    if not said or any(len(t) >= 2 and catalogue_word(t, vocab) for t in kept):
+        return ""
+    length = said[0][0]
+    if not kept:  # 1.8米的床: 床 is also a measure word; the thing is what follows the length
+        rest = u.text[u.text.find(length):].rstrip("吗呢吧啊呀了")
+        return rest if _RE_CJK.search(rest[len(length):].lstrip("的长宽高")) else ""
+    at = [(u.text.find(t), len(t)) for t in (length, *kept) if t in u.text]
+    start, end = min(a for a, _ in at), max(a + n for a, n in at)
+    return u.text[start:end]
 
 
 def whole_runs(tokens: list[str], vocab: Vocabulary) -> list[str]:
@@ -272,11 +287,12 @@ def _suffixed(word: str, after: str, vocab: Vocabulary, known: list[str]) -> str
     if len(word) < 2 or not after or not _RE_CJK.match(after[0]) or after.startswith(word):
         return ""
     ch = after[0]
-    if ch in _PARTICLES or ch in lexicon.PREDICATE_CHARS or ch in _UNIT_CHARS or ch in CUE_WORDS:
+    made = ch in _MADE and not _sold_by(word, ch, vocab)  # 玫瑰饼, 羊肉串, 苹果片: a thing made of it, no pack
+    if not made and (ch in _PARTICLES or ch in lexicon.PREDICATE_CHARS or ch in _UNIT_CHARS or ch in CUE_WORDS):
         return ""
     if vocab.knows(word + ch) or vocab.carried_with(word, ch) or vocab.heard_as(word + ch):
         return ""  # 雀舌茶, 英吉沙杏干, 冰糖芯 (心): still the product's own word
-    if len(vocab.tokenizer.cut(after)[0]) > 1 or any(after[:n] in CUE_WORDS for n in (2, 3)):
+    if len(vocab.tokenizer.cut(after)[0]) > 1 or any(len(after) >= n and after[:n] in CUE_WORDS for n in (2, 3)):
         return ""  # 苹果发货, 浓香型铁观音, 芒果帮我订: the character begins the next word
     if ch == "味" and len(known) > 1:
         return ""  # 煎饼小米味: the flavour of another product named
@@ -284,6 +300,11 @@ def _suffixed(word: str, after: str, vocab: Vocabulary, known: list[str]) -> str
 
 
 _UNIT_CHARS = frozenset(w for w in lexicon.UNITS if len(w) == 1)
+_MADE = frozenset("饼串片卷")  # measure words that also name a thing made of the food before them (玫瑰饼, 羊肉串)
+
+
+def _sold_by(word: str, unit: str, vocab: Vocabulary) -> bool:
+    return any(k.unit == unit for k in vocab.products.values() if word in k.names or word in k.name)
 _AN_AMOUNT = re.compile("[一二两三四五六七八九十百千几半俩仨]+[批些点堆群把份种样件个只斤箱袋包盒瓶罐]")
 
 

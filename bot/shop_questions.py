@@ -30,7 +30,8 @@ CLAIM = ("领卡", "领取", "绑定", "绑卡", "绑上", "激活", "兑换", "
          "领到", "怎么领", "加到我", "帮我领", "领一下", "加到账户")
 PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay", "用卡里的钱", "用卡支付", "用卡付", "卡支付",
        "卡付", "用爱心卡付", "用爱心卡支付", "爱心卡付", "爱心卡支付", "刷卡", "怎么付款", "怎么支付", "去支付",
-       "付款方式", "支付方式", "还没付", "待付款的")
+       "付款方式", "支付方式", "还没付", "待付款的",
+       "直接扣", "卡里扣", "从卡里扣", "扣卡里", "用卡扣", "现在付", "付了吧", "先付了")  # 卡里钱够就直接扣
 PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
 CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "取消我", "退单", "撤单",
                 "不要这个订单", "订单不要了", "取消那个订单", "把订单取消", "订单撤销", "撤销订单", "订单删了",
@@ -43,11 +44,23 @@ _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪�
                            r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
-SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|激活码|领取码|券码|redeem code|card code)\s*(?:是|为)?\s*[:：]?\s*"
-                       r"(?P<code>[A-Za-z0-9][A-Za-z0-9._-]{5,})", re.IGNORECASE)
+# Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces), after a word
+# that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
+SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|卡号|激活码|领取码|券码|绑定码|卡的码|卡上的码|redeem code|card code"
+                       r"|^\s*码)\s*(?:是|为)?\s*[:：]?\s*"
+                       r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
 # What a love card buys (爱心卡能买哪些东西 / 卡可以买什么): a question about the card, not buying one.
 _CARD_BUYS = re.compile(r"卡\S{0,3}(?:能|可以|可)(?:买|用|兑换|换|消费)\S{0,3}(?:哪些|什么|啥|哪)")
 CARD_USE = "爱心卡可以买本店所有认定扶贫产品（网上下单时用卡支付），也可以在消费扶贫专柜、专馆、专区出示付款码消费；"
+
+
+def said_code(raw: str) -> str:
+    """The card code the message holds (the printed AX1. form first, else one said as the card's), or ""."""
+    m = PRINTED_CODE.search(raw)
+    if m is not None:
+        return m.group()
+    m = SAID_CODE.search(raw)
+    return m.group("code").strip() if m is not None else ""
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:

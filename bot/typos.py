@@ -6,12 +6,16 @@ pair of initials or finals people mix up (j/q/x, z/zh, an/ang, ao/iao …). `men
 assistant cannot read together with the word glued to it — a catalogue word (猕猴 + 逃) or a one-character cue word
 (大 + 迷, 核 + 挑) — and reads the whole as one catalogue word when it sounds like one, at most one character near
 rather than the same. Only words that sound like the catalogue's are ever made, so an unknown thing stays unknown.
+A reading is refused when the word right after it is a word of the language the shop does not sell (蓝呀音箱, 蓝呀 耳机:
+the head noun comes last in Chinese and names the thing; the typo is only part of that thing's name).
 """
 from __future__ import annotations
 
 import functools
 import re
 from typing import TYPE_CHECKING
+
+from bot.lexicon import PLAIN_MODIFIERS
 
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
@@ -70,8 +74,21 @@ def _mended(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset
             continue
         pieces = vocab.sounds_like_pieces(text) or vocab.sounds_like_pieces(text, near=True)
         if len(pieces) == 1 and pieces[0][1] == len(text) and pieces[0][0] != text:
-            return start, end, pieces[0][0]
+            return None if _foreign_head(tokens, end, vocab, cue) else (start, end, pieces[0][0])
     return None
+
+
+_AMOUNT = re.compile("^[一二两三四五六七八九十百千万半几俩仨0-9.]")
+
+
+def _foreign_head(tokens: list[str], end: int, vocab: Vocabulary, cue: frozenset[str]) -> bool:
+    """The word after a mistyped run (past spaces and 的) is a word of the language that the catalogue does not know,
+    no cue, amount or plain quality: the head noun of another thing (蓝呀 + 音箱), which the typo only describes."""
+    rest = [t for t in tokens[end:] if t.strip() and t != "的"]
+    head = rest[0] if rest else ""
+    return (len(head) >= 2 and _CJK.fullmatch(head) is not None and not _AMOUNT.match(head)
+            and bool(vocab.tokenizer.jieba.FREQ.get(head)) and not vocab.knows(head) and head not in cue
+            and head not in PLAIN_MODIFIERS and not any(len(w) >= 2 and w in head for w in cue))
 
 
 def _stray(token: str, vocab: Vocabulary, cue: frozenset[str]) -> bool:

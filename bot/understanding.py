@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from bot import honesty, lexicon, numerals, other_cards, phrasing, shop_questions
+from bot import honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
 from bot.addressing import AddressPart, split
 from bot.numerals import Found
 from bot.pack_sizes import NOT_THIS
@@ -128,7 +128,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
-    rest, address = split(message)
+    rest, address = split(message := pinyin_words.read(message, vocab))  # fengmi duoshao qian: pinyin read as Chinese
     replaced = phrasing.replacement(rest)
     if replaced is not None:
         u = _replacing(replaced, vocab) or _understand(rewrite(rest), vocab)
@@ -214,6 +214,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if pick:
         u.pick = int(pick.value)
         spans.append((pick.start, pick.end))
+    spans += [span for _, span in lengths.found(masked, vocab.knows)]  # 网线5米, 1.8米的床: metres, not rice
     u.number = numerals.bare_number(compact.rstrip("个吧呀啊"))
     if "card" in u.cues or u.number is None:
         _money(u, masked, spans)

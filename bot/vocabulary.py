@@ -162,6 +162,10 @@ class Vocabulary:
                 sounds.setdefault(pinyin_key(word), word)
         return sounds
 
+    def word_sounding(self, key: str) -> str | None:
+        """The catalogue word whose toneless pinyin is `key` ("feng mi" → 蜂蜜), if any (bot.pinyin_words)."""
+        return self._sounds.get(key)
+
     def sounds_like(self, text: str) -> list[str]:
         """Catalogue words that sound like parts of `text` (黑狗杞 → 黑枸杞, 铁观因 → 铁观音), longest first."""
         return [word for word, _ in self.sounds_like_pieces(text)]

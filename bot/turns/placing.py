@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot import holder_actions, replies, shop_questions
@@ -17,13 +18,14 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 
+# An order already placed: named (订单, 那单, 单子) or said to be placed wrongly (下错了, 拍错了, 买错了).
+_PLACED = re.compile(r"订单|单子|[那这刚]单|[下拍买点订]错")
+
+
 async def cancel(turn: Turn) -> Reply:
     if turn.draft is None:
-        if "订单" in turn.u.text:  # 取消订单 with nothing being ordered: the unpaid order, if there is one
-            placed = bool(await holder_actions.unpaid_orders(turn))
-            reply = await holder_actions.answer(turn, "cancel_order")
-            reply.intent = "cancel_order" if placed else "cancel"
-            return reply
+        if _PLACED.search(turn.u.text):  # 取消订单 / 下错了 取消一下 with nothing being ordered: a placed order
+            return await holder_actions.answer(turn, "cancel_order")  # cancel only drops a draft
         return turn.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
     turn.state.draft = None
     return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)

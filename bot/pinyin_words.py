@@ -1,0 +1,92 @@
+"""Messages typed in pinyin without tones (fengmi duoshao qian, hetao you ma, dami lai liang dai): read as the Chinese
+they spell. Only a message made entirely of pinyin syllables is read so, and only when some run of its syllables
+spells a catalogue word or a shop phrase of two syllables or more (so English such as "banana" or "tea" stays
+English). Runs of syllables that spell nothing known stay as typed (shouji you ma → shouji有吗: a thing the shop
+does not sell, answered 没有找到「shouji」)."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.vocabulary import Vocabulary
+
+_LATIN = re.compile(r"[a-z]+(?:\s+[a-z]+)*[\s?!.,？！。，~]*")
+# Shop phrases by their sound; single syllables are read only once the message is known to be pinyin.
+_PHRASES = {
+    "duo shao qian": "多少钱", "duo shao": "多少", "ji kuai qian": "几块钱", "zen me mai": "怎么卖",
+    "you mei you": "有没有",
+    "you ma": "有吗", "mai ma": "卖吗", "ni hao": "你好", "nin hao": "您好", "xie xie": "谢谢", "xiang yao": "想要",
+    "gei wo": "给我", "lai yi": "来一", "wo yao": "我要", "wo xiang": "我想", "bang wo": "帮我", "xia dan": "下单",
+    "lai": "来", "yao": "要", "mai": "买", "you": "有", "ma": "吗", "qian": "钱", "ji": "几", "liang": "两", "yi": "一",
+    "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六", "qi": "七", "ba": "八", "jiu": "九", "shi": "十",
+    "dai": "袋", "xiang": "箱", "jin": "斤", "ping": "瓶", "he": "盒", "guan": "罐", "bao": "包", "ge": "个",
+    "wo": "我", "de": "的", "ne": "呢", "hao": "好",
+}
+_LONGEST = 6
+
+
+@functools.cache
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's table of readings)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    for readings in pinyin_dict.values():
+        for r in readings.split(","):
+            out.add("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)))
+    return frozenset(s for s in out if s.isascii() and s.isalpha())
+
+
+@functools.cache
+def _split(word: str) -> tuple[str, ...] | None:
+    """fengmi → (feng, mi); None when the word is no run of pinyin syllables (longest syllable first, backtracking)."""
+    if not word:
+        return ()
+    for n in range(min(6, len(word)), 0, -1):
+        head = word[:n]
+        if head in _syllables():
+            rest = _split(word[n:])
+            if rest is not None:
+                return (head, *rest)
+    return None
+
+
+def read(message: str, vocab: Vocabulary) -> str:
+    """The message with its pinyin read as Chinese, or the message unchanged (see the module)."""
+    text = message.strip().lower()
+    if not text or not _LATIN.fullmatch(text):
+        return message
+    words = re.findall("[a-z]+", text)
+    split = [_split(w) for w in words]
+    if any(s is None for s in split):
+        return message
+    sounds = [syllable for s in split for syllable in s or ()]
+    alone = {i for i, n in enumerate(_starts(split)) if n == 1}  # syllables typed as a word of their own (you, ma)
+    out: list[str] = []
+    known = False
+    i = 0
+    while i < len(sounds):
+        for n in range(min(_LONGEST, len(sounds) - i), 0, -1):
+            key = " ".join(sounds[i:i + n])
+            word = vocab.word_sounding(key) if n > 1 else None
+            word = word or (_PHRASES.get(key) if n > 1 or i in alone else None)
+            if word is not None:
+                known = known or n > 1
+                out.append(word)
+                i += n
+                break
+        else:
+            out.append(sounds[i] if not out or not out[-1].isascii() else out.pop() + sounds[i])
+            i += 1
+    return "".join(w if not w.isascii() else f" {w} " for w in out).strip() if known else message
+
+
+def _starts(split: list[tuple[str, ...] | None]) -> list[int]:
+    """For each syllable, how many syllables the typed word it starts holds (0 inside a word)."""
+    out: list[int] = []
+    for s in split:
+        out += [len(s or ()), *[0] * (len(s or ()) - 1)]
+    return out
