@@ -21,7 +21,7 @@ _PLACE_NEXT = r"(?=[\u4e00-\u9fa5]{0,10}?(?:省|自治区|市|区|县))"
 _CUE = re.compile(
     r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
     rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:填错了|写错了|错了|不对)?[，,]?\s*{_CHANGE}"
-    rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址|地址[:：]|地址{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
+    rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址|地址[:：]|地址\s*{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
     r"[:：]?\s*", re.IGNORECASE)
 _CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址"
                          r"|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
@@ -54,6 +54,20 @@ class AddressPart:
     change: bool  # said as a change (地址改成 / 改寄到 …)
     receiver: str | None = None  # 收货人改成李四
     phone: str | None = None  # 电话改成…
+    house: str | None = None  # 门牌号改一下 是3栋1单元502: the building, unit and room only
+
+
+# 门牌号改一下 是3栋1单元502 / 楼号写错了 应该是5栋2单元301: the house-number part of the saved address, changed.
+_HOUSE_WORD = r"(?:门牌号?|楼号|楼栋号?|房号|房间号|单元号|几栋几单元|栋号|门牌号码)"
+_HOUSE_CHANGE = re.compile(rf"{_HOUSE_WORD}(?:码)?{_WRONG}?[，,\s]*{_FIX}?[，,\s]*(?:应该是|应为|改成|改为|换成|是|为)?"
+                           r"[:：]?\s*(?P<house>[\dA-Za-z一二三四五六七八九十-]+\s*(?:栋|幢|座|号楼|单元|室|层|楼|号|户)"
+                           r"[\dA-Za-z一二三四五六七八九十栋幢座号楼单元室层户\s-]*)")
+_HOUSE_TAIL = re.compile(r"(?:[\dA-Za-z一二三四五六七八九十-]+(?:栋|幢|座|号楼|单元|室|层|户)|(?<=[栋幢座元层])\d+)+$")
+
+
+def rehoused(detail: str, house: str) -> str:
+    """The street part of `detail` with `house` as its building, unit and room (replacing those it had)."""
+    return _HOUSE_TAIL.sub("", detail.strip()) + house
 
 
 def collapse_phone(text: str) -> str:
@@ -71,6 +85,10 @@ def split(message: str) -> tuple[str, AddressPart | None]:
         if part is None:
             return rest, AddressPart("", change=True, receiver=name)
         return rest, replace(part, receiver=name, change=part.change or not part.line)
+    house = _HOUSE_CHANGE.search(text)
+    if house and not PHONE.search(text):
+        rest = text[:house.start()] + " " + text[house.end():]
+        return rest.strip(), AddressPart("", change=True, house=re.sub(r"\s+", "", house.group("house")))
     phone = PHONE.search(text)
     placeless = not _PLACE_HINT.search(PHONE.sub(" ", text))
     m = _RECEIVER.search(text) or (_RECEIVER_BARE.search(text) if placeless else None)

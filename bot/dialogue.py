@@ -17,7 +17,7 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, goods, honest, placing, prices
+from bot.turns import address, common, described, goods, honest, placing, prices
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -104,6 +104,9 @@ class Turn:
         if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \
                 and await holder_actions.has_orders(self):
             return await placing.info(self, "order_status")  # 什么时候发货, after an order: that order
+        chosen = await described.take(self)  # 最大的那袋, 小瓶的来两瓶: the matching one of what was seen
+        if chosen is not None:
+            return chosen
         question = QUESTIONS.get(u.intent)
         if question is not None:  # questions and holder actions leave the draft as it is
             return await question(self)

@@ -48,8 +48,16 @@ _PLAIN_LATIN = frozenset(
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
+# A pack word typed by voice as a character that sounds the same (两代 for 两袋, 三相 for 三箱, 一平 for 一瓶), right
+# after a count and at the end of what is said: never 第三代, 两代人, 一带一路 (words of their own).
+_PACK_SOUNDS = {"代": "袋", "带": "袋", "相": "箱", "平": "瓶", "灌": "罐"}
+_SOUNDED_PACK = re.compile(r"(?<!第)(?P<num>[\d一二两三四五六七八九十俩仨几]+)(?P<word>[代带相平灌])"
+                           r"(?=$|[\s，,。.!！~～]|[吧啊呀哈的])")
+
+
 def rewrite_everyday(text: str) -> str:
     text = _YES_GESTURES.sub("好", text)
+    text = _SOUNDED_PACK.sub(lambda m: m.group("num") + _PACK_SOUNDS[m.group("word")], text)
     text = _PACK_TIMES.sub(lambda m: f"{m.group(1)}装 {m.group(2)}份", text)
     if _LATIN_WORD.search(text) and _only_food_and_plain(text):
         text = _FOOD.sub(lambda m: FOODS[m.group().lower()], text)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import phrasing, replies, shop_questions
 from bot.reply import Reply
+from bot.turns import prices
 from models.errors import DomainError
 from models.services import cards, orders, payments
 
@@ -21,8 +22,13 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
     handler = {"ask_info": _info, "recommend": _recommend, "claim_card": _claim, "pay_order": _pay,
                "cancel_order": _cancel_order}[intent]
     text, products, suggestions = await handler(turn)
-    return turn.say(text + turn.pending_question(), intent, products,
-                    suggestions=suggestions or turn.resume_suggestions())
+    text += turn.pending_question()
+    focused = bool(intent == "ask_info" and products and len(products) == 1 and turn.u.product_words
+                   and await prices.focus(turn, products[0]))  # 赫章核桃有认证吗: "this one" from now on (slots.sku)
+    reply = turn.say(text, intent, products, suggestions=suggestions or turn.resume_suggestions())
+    if focused and turn.draft is not None:
+        turn.draft.awaiting = "qty"
+    return reply
 
 
 def _this(turn: Turn) -> dict[str, Any] | None:

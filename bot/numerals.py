@@ -28,7 +28,8 @@ _MONEY = re.compile(
     rf"(?:[¥￥]\s*(?P<sym>\d+(?:\.\d+)?))|(?P<num>{NUM})\s*(?P<unit>{_alternation(MONEY_UNITS)})"
 )
 _FACE = re.compile(rf"(?:面值|面额)(?:是|为|选)?\s*(?P<a>{NUM})|(?P<b>{NUM})\s*(?:元|块)?\s*(?:面值|面额|的)")
-_CARD_COUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_alternation(CARD_UNITS)})")
+_CARD_COUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_alternation(CARD_UNITS)})"
+                         r"|(?<=[的 ])(?P<spoken>俩|仨)(?=$|[吧啊呀哈])")  # 爱心卡 一百的 俩: two cards
 _ORDINAL = re.compile(rf"第\s*(?P<num>{NUM})\s*(?:个|款|种|件|项|样|号|条|行)?|(?P<bare>{NUM})\s*号")
 _BARE = re.compile(rf"^(?P<num>{NUM})(?P<half>半)?$")
 
@@ -107,9 +108,9 @@ def card_counts(text: str) -> list[Found]:
     """三张, 2份: how many cards."""
     found = []
     for m in _CARD_COUNT.finditer(text):
-        value = to_number(m.group("num"))
+        value = to_number(m.group("num") or m.group("spoken"))
         if value is not None and value > 0:
-            found.append(Found(value, m.start(), m.end(), m.group("unit")))
+            found.append(Found(value, m.start(), m.end(), m.group("unit") or "张"))
     return found
 
 

@@ -8,13 +8,14 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from bot import numerals, packs
+from bot.numerals import Found
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 _UNIT = r"kg|公斤|千克|g|克|斤|两|ml|毫升|l|升|枚|个|只|颗|粒|条|片"
 _SIZE = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})\s*"
-                   r"(?P<how>装|的|那种|那款|一?(?:盒|箱|袋|瓶|罐)的)")
+                   r"(?P<how>装|的|那(?:种|款|个|盒|箱|袋|瓶|罐|包)|一?(?:盒|箱|袋|瓶|罐)的)")
 NOT_THIS = ("不要", "不是", "别要", "不买", "不用")
 _SIZED = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})")
 
@@ -53,9 +54,17 @@ def named(u: Understanding) -> list[str]:
     for m in _SIZE.finditer(u.text):
         if content(m.group()) is None or u.text[:m.start()].endswith(NOT_THIS):
             continue  # 蜂蜜不要500g的: the size not wanted
-        if m.group("how") == "装" or counted:
+        if m.group("how") == "装" or m.group("how")[:1] == "那" or counted:  # 要30个那盒: which box, always
             out.append(m.group("num") + m.group("unit"))
     return out
+
+
+def counts(u: Understanding) -> list[Found]:
+    """The quantities of the message that count or measure what is wanted: not the pack sizes named as sizes
+    (要15枚那种 来两盒: two boxes, not 15 eggs), unless nothing else is said (要10斤装那个: one 10斤 box)."""
+    sizes = {s.lower() for s in named(u)}
+    kept = [q for q in u.quantities if u.text[q.start:q.end].replace(" ", "").lower() not in sizes]
+    return kept or u.quantities
 
 
 def missing(u: Understanding, cards: list[dict[str, Any]]) -> str:

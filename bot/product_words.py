@@ -223,7 +223,8 @@ def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabu
             continue
         for m in list(re.finditer(re.escape(word), text))[:3]:
             before = _named_before(text[max(0, m.start() - _LOOK_BACK):m.start()], unknown, vocab)
-            if before and before + word not in vocab.names_text and not vocab.name_goes_on(before[-1:], word):
+            if before and before + word not in vocab.names_text and not vocab.name_goes_on(before[-1:], word) \
+                    and not typos.heard_before(before, word, vocab):  # 往葵大米: 望奎大米 said by voice
                 after = text[m.end():m.end() + 1]
                 headed = not _RE_CJK.match(after) or after in _PARTICLES or after in lexicon.PREDICATE_CHARS \
                     or after in CUE_WORDS or vocab.knows(word + after)

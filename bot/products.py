@@ -58,9 +58,10 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     if named and not named[0].sellable and not any(n.sellable and n.core == named[0].core for n in named):
         return Resolution(candidates=alternatives(named[0], search), refused=named[0])
     query = u.product_text if u.product_words else ""
-    if not query and u.specs and within:  # 换成10斤装的: a pack size alone picks among the products offered
+    sizes = [*u.specs, *pack_sizes.named(u)]  # 5斤装, 15枚那种
+    if not query and sizes and within:  # 换成10斤装的 / 要15枚那种: a pack size alone picks among the products offered
         offered = [search.cards[s] for s in within if s in search.cards]
-        return Resolution(candidates=_with_spec(offered, u.specs), total=len(offered))
+        return Resolution(candidates=_with_spec(offered, sizes), total=len(offered))
     if not query:
         if u.origin is None:
             return Resolution(unknown=u.product_text)

@@ -56,5 +56,7 @@ def rewrite(text: str) -> str:
         text = _A_PACK.sub("1", text)  # a bottle of honey: one bottle
         text = _PACK_WORD.sub(lambda m: m.group(1) + _PACKS[m.group(2).lower()], text.replace("# ", "#"))
         text = text.replace("#", "份 ")  # one 土鸡: a number word with no pack word counts packs
-    text = _TIMES_AFTER.sub(lambda m: f" {m.group(1)}份", text)
+    # 200 x 3 (a number, then times three): 200的 3份, so that the two numbers never run together (2003份)
+    text = _TIMES_AFTER.sub(lambda m: f"{'的' if m.string[:m.start()].rstrip()[-1:].isdigit() else ''} "
+                            f"{m.group(1)}份", text)
     return _TIMES_BEFORE.sub(lambda m: f"{m.group(1)}份 ", text)

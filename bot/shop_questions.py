@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot import keeping
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -86,6 +87,8 @@ def topic(text: str, raw: str) -> str | None:
         return "pay_order"
     if card and _has(text, CARD_FACES):
         return "ask_info"
+    if keeping.asked(text):
+        return "ask_info"  # 保质期多久, 是鲜的还是冻的, 怎么发货: how the product keeps and travels
     if asks_when_shipped(text) and not _has(text, ("发票", "退", *ORDER_STATUS)):
         return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
     for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
@@ -141,6 +144,8 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
     if "卡" in text and _has(text, CARD_FACES):
         return (f"消费扶贫爱心卡的面值有{'、'.join(yuan(f) for f in faces_fen)}，只能买认定扶贫产品。"
                 "说“买一张200元的爱心卡”就能下单。")
+    if keeping.asked(text):
+        return keeping.answer(text, card)
     if _has(text, INVOICE):
         return "可以开发票：订单付款后，在「我的订单」里找到这一单，联系供货商家开具（个人或单位抬头都可以）。"
     if _has(text, AFTER_SALES):

@@ -104,3 +104,15 @@ def _glue(token: str, vocab: Vocabulary, cue: frozenset[str]) -> bool:
     if _CJK.fullmatch(token) is None:
         return False
     return (len(token) == 1 and token in cue) or (len(token) >= 2 and token not in cue and vocab.knows(token))
+
+
+def heard_before(said: str, word: str, vocab: Vocabulary) -> bool:
+    """往葵 before 大米, 洋鼻 before 核桃: characters glued before a catalogue word that sound the same as the place or
+    brand a product's name puts before that word (望奎大米, 漾濞核桃) are that name typed by voice — unless they are a
+    word of the language themselves, which is never read as a typo."""
+    said = said.strip()
+    if len(said) < 2 or _CJK.fullmatch(said) is None or vocab.tokenizer.jieba.FREQ.get(said):
+        return False
+    pieces = vocab.sounds_like_pieces(said)
+    heard = "".join(w for w, _ in pieces)
+    return sum(n for _, n in pieces) == len(said) and heard != said and heard + word in vocab.names_text

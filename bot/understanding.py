@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from bot import honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
+from bot import descriptions, honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
 from bot.addressing import AddressPart, split
 from bot.numerals import Found
 from bot.pack_sizes import NOT_THIS
@@ -229,7 +229,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.origin = vocab.find_origin(compact)
     spans += [m.span() for m in _OTHER_CARDS.finditer(compact)]  # 京东卡: somebody else's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
-    spans += phrasing.audience_spans(compact)  # 推荐点送长辈的: whom the goods are for, neither
+    spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
     read_product_text(u, _blank(compact, spans), vocab)
     if u.quantity is None and u.pick is None and u.product_words:
         _implicit_one(u, vocab)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.addressing import AddressPart
+from bot.addressing import AddressPart, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
 from bot.turns import common, quantity
@@ -32,7 +32,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
-    if not (part.line or part.receiver or part.phone):  # 换个收货地址: ask for the new one
+    if not (part.line or part.receiver or part.phone or (part.house and base)):  # 换个收货地址: ask for the new one
         if ordering is not None:
             ordering.awaiting = "address"
         return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
@@ -83,6 +83,8 @@ async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
         return part.line or f"{part.receiver or ''} {part.phone or ''}".strip()
     place = f"{base.province}{base.city}{base.county}{base.detail}"
     region = place[:len(place) - len(base.detail)] if base.detail else place
+    if part.house:  # 门牌号改一下 是3栋1单元502: only the building, unit and room change
+        return f"{region}{rehoused(base.detail, part.house)} {base.name} {base.phone}"
     if not part.line:
         return f"{place} {part.receiver or base.name} {part.phone or base.phone}"
     parsed = await addresses.parse_address_line(part.line, turn.ctx.regions)
@@ -110,7 +112,8 @@ async def save_address(turn: Turn) -> Reply | None:
 
 
 async def take_address(turn: Turn, d: Draft) -> Reply | None:
-    parsed = await addresses.parse_address_line(turn.u.raw, turn.ctx.regions)
+    said = f"{d.address_line} {turn.u.raw}" if d.address_line and PHONE.search(turn.u.raw) else turn.u.raw
+    parsed = await addresses.parse_address_line(said, turn.ctx.regions)  # 李四 139… after the place said before
     if not (parsed.county and parsed.phone):
         u = turn.u
         if not PHONE.search(u.raw) and (u.about_products or u.intent not in ("fallback", "search")
@@ -122,7 +125,7 @@ async def take_address(turn: Turn, d: Draft) -> Reply | None:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), "order", suggestions=["取消"])
-    d.address_id = address.id
+    d.address_id, d.address_line = address.id, None
     reply = await quantity.advance(turn, d)
     reply.intent = "change_address"  # an address alone, whatever the step
     return reply

@@ -36,7 +36,7 @@ def apply_quantity(turn: Turn, line: Line, u: Understanding | None = None) -> No
     kept as said (5斤, 60个) until it is otherwise."""
     u = u or turn.u
     card = turn.ctx.search.cards.get(line.sku) if line.sku else None
-    said = common.quantity_for(u.quantities, card["unit"] if card else None)
+    said = common.quantity_for(pack_sizes.counts(u), card["unit"] if card else None)  # not 15枚 of 15枚那种
     if said is not None:
         asked = Asked(said.value, said.unit)
         if card is not None and said.unit in packs.CONTAINERS and said.unit != card["unit"] \

@@ -1,0 +1,67 @@
+"""A variant described, not named (最大的那袋, 小瓶的来两瓶, 便宜点的那个): the matching one of what the shopper saw.
+
+What the shopper saw is, in turn: the products the message names (金寨土蜂蜜 小瓶的), the candidates of the line
+being chosen, the variants of the product in the draft, or the list shown last. The count said is the count, else
+one pack (or the line's count when the draft's line changes pack); a question (能便宜点吗, 最大的多少钱) is no pick.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from bot import descriptions, packs
+from bot.draft import Draft, Line
+from bot.reply import Reply
+from bot.turns import quantity
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+_ASKING = re.compile(r"[吗么嘛呢]$|能不能|可不可以|可以|能便宜|有没有|多少|几块|哪个|哪款|哪种|什么|啥|怎么")
+_TAKES = frozenset({"order", "search", "fallback", "ask_info", "recommend"})
+
+
+async def take(turn: Turn) -> Reply | None:
+    """The described variant put in the draft, or None when the message describes none of what was seen."""
+    u = turn.u
+    want = descriptions.described(u.text)
+    if not want or u.intent not in _TAKES or u.pick or _ASKING.search(u.text) or "card" in u.cues:
+        return None
+    d = turn.draft if turn.draft is not None and turn.draft.kind == "goods" else None
+    pool, line = _seen(turn, d)
+    card = descriptions.choose(pool, want)
+    if card is None:
+        return None
+    if d is None:
+        d = Draft(kind="goods")
+        turn.state.draft = d
+    if line is None:
+        if d.pending is not None and d.pending.sku and d.pending.qty:
+            d.lines.append(d.pending)
+        line = d.pending = Line(candidates=[c["sku"] for c in pool])
+    kept = line.qty if line.sku and line.qty else None
+    line.sku, line.qty, line.asked = card["sku"], None, None
+    quantity.apply_quantity(turn, line)
+    if line.qty is None and line.asked is None:
+        line.qty = kept or (None if packs.sold_by_measure(card) else 1)
+    return await quantity.advance(turn, d)
+
+
+def _seen(turn: Turn, d: Draft | None) -> tuple[list[dict[str, Any]], Line | None]:
+    """The products the description chooses among, and the draft's line it changes (None: a new line)."""
+    cards = turn.ctx.search.cards
+    if turn.u.product_words:
+        found = turn.resolve_products()
+        family = [cards[s] for s in found.family if s in cards] or found.candidates
+        return family, None
+    line = d.current if d is not None else None
+    if line is not None and d is not None and d.awaiting in ("choice", "qty", "confirm", "address"):
+        if line.sku is None:
+            seen = [s for s in turn.state.shown if s in line.candidates] or line.candidates
+            return [cards[s] for s in seen if s in cards], line
+        mine = cards.get(line.sku)
+        if mine is not None:
+            core = quantity.core_of(turn, mine)
+            skus = line.candidates if len(line.candidates) > 1 else list(cards)
+            return [c for s in skus if (c := cards.get(s)) is not None and quantity.core_of(turn, c) == core], line
+    return [cards[s] for s in turn.state.shown if s in cards], None
