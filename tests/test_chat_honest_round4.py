@@ -113,6 +113,18 @@ async def test_a_product_described_after_is_still_the_product(client):
     assert body["products"] and "没有找到" not in body["reply"], body["reply"]
 
 
+
+@pytest.mark.parametrize("message, line", [
+    ("小米要两斤 岢岚的", "岢岚小米 1kg ×1袋（共1kg）"),
+    ("木耳来一斤 柞水的", "柞水木耳 500g ×1袋（共500g）"),
+    ("红枣要两斤 延川的", "延川红枣 1kg ×1袋（共1kg）"),
+])
+async def test_an_order_then_its_origin_said_after_is_still_ordered(client, message, line):
+    chat = await open_shop(client, SHOPPERS, "origin-after")  # the thing and its quantity first, where from after
+    body = await chat.say(message)
+    assert line in body["reply"], body["reply"]
+
+
 # --- 4. other cards and vouchers ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("message", ["银行卡绑不上", "电话卡充值", "好利来蛋糕卡", "提货卡", "购物卡 500面值",
