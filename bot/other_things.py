@@ -91,8 +91,6 @@ def _variety_after(u: Understanding, known: list[str], kept: list[str], vocab: V
 # 鲜花饼 玫瑰的 / 要个枣泥饼，红枣的 / 粽子 蜂蜜味的: a thing, then apart from it what it is like, said with 的.
 _DESCRIBED = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,10})\s+(?P<like>[\u4e00-\u9fff]{2,6}?)(?:口味|味)?的"
                        r"(?:吗|呢|吧|啊|呀)?$")
-_COUNT = re.compile(r"(?:要|来|买|拿|整)?[0-9一二两三四五六七八九十百半俩仨几]+\s*"
-                    r"(?:斤|两|公斤|千克|kg|克|g|个|袋|箱|盒|瓶|罐|包|份|枚|只|条|提|桶|听|件|套)")
 _LEADS = sorted({w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.FILLER) for w in group if w},
                 key=len, reverse=True)
 
@@ -103,10 +101,13 @@ def _described(u: Understanding, vocab: Vocabulary) -> tuple[str, str] | None:
                             for j in range(i + 2, len(m.group("like")) + 1)):
         return None
     head = m.group("head")
-    counted = _COUNT.search(head)  # 小米要两斤 岢岚的: the thing is what comes before the quantity
-    head = head[:counted.start()] if counted and counted.start() >= 2 else head
     for word in _LEADS:  # 要个枣泥饼: the buying words before the thing
         head = head[len(word):] if head.startswith(word) and len(head) - len(word) >= 2 else head
-    if head in vocab.regions or vocab.named_products(head) or any(vocab.knows(head[i:]) for i in range(len(head) - 1)):
-        return None  # 大米 东北的, 月饼 五仁的: a catalogue word heads it, the shop's
+    if head in vocab.regions or vocab.named_products(head) or _holds_a_catalogue_word(m.group("head"), vocab):
+        return None  # 大米 东北的, 小米要两斤 岢岚的, 香肠有吗 川味的: a catalogue word in the thing said, the shop's
     return f"{head} {m.group('like')}的", ""
+
+
+def _holds_a_catalogue_word(text: str, vocab: Vocabulary) -> bool:
+    """A catalogue word of two characters or more anywhere in the text (the thing, its quantity, a question)."""
+    return any(vocab.knows(text[i:j]) for i in range(len(text) - 1) for j in range(i + 2, len(text) + 1))

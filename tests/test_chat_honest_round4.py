@@ -118,11 +118,19 @@ async def test_a_product_described_after_is_still_the_product(client):
     ("小米要两斤 岢岚的", "岢岚小米 1kg ×1袋（共1kg）"),
     ("木耳来一斤 柞水的", "柞水木耳 500g ×1袋（共500g）"),
     ("红枣要两斤 延川的", "延川红枣 1kg ×1袋（共1kg）"),
+    ("给我称两斤蜂蜜 金寨的", "金寨土蜂蜜 1kg ×1"),
 ])
 async def test_an_order_then_its_origin_said_after_is_still_ordered(client, message, line):
     chat = await open_shop(client, SHOPPERS, "origin-after")  # the thing and its quantity first, where from after
     body = await chat.say(message)
     assert line in body["reply"], body["reply"]
+
+
+@pytest.mark.parametrize("message", ["木耳有卖吗 柞水的", "香肠有吗 从江的"])
+async def test_a_question_then_its_origin_said_after_lists_the_product(client, message):
+    chat = await open_shop(client, SHOPPERS, "origin-question")
+    body = await chat.say(message)
+    assert body["products"] and "没有找到" not in body["reply"], body["reply"]
 
 
 # --- 4. other cards and vouchers ------------------------------------------------------------------------------------
