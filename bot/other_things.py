@@ -39,7 +39,7 @@ def named(u: Understanding, kept: list[str], vocab: Vocabulary) -> tuple[str, st
     if not known:
         return "", ""
     return (_counted_brand(u, known) or _container(u, known, vocab) or _living(u, known)
-            or _variety_after(u, known, kept, vocab) or _described(u, vocab) or ("", ""))
+            or _variety_after(u, known, kept, vocab) or _described(u, known, vocab) or ("", ""))
 
 
 def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None:
@@ -95,10 +95,11 @@ _LEADS = sorted({w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.FILLER) fo
                 key=len, reverse=True)
 
 
-def _described(u: Understanding, vocab: Vocabulary) -> tuple[str, str] | None:
+def _described(u: Understanding, known: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
     m = _DESCRIBED.search(u.spaced)
-    if m is None or not any(vocab.knows(m.group("like")[i:j]) for i in range(len(m.group("like")))
-                            for j in range(i + 2, len(m.group("like")) + 1)):
+    # a catalogue word heard outside the describing part (木儿来一斤 柞水的: 木儿 heard as 木耳) heads the thing
+    if m is None or any(word not in m.group("like") for word in known) \
+            or not _holds_a_catalogue_word(m.group("like"), vocab):
         return None
     head = m.group("head")
     for word in _LEADS:  # 要个枣泥饼: the buying words before the thing

@@ -119,6 +119,7 @@ async def test_a_product_described_after_is_still_the_product(client):
     ("木耳来一斤 柞水的", "柞水木耳 500g ×1袋（共500g）"),
     ("红枣要两斤 延川的", "延川红枣 1kg ×1袋（共1kg）"),
     ("给我称两斤蜂蜜 金寨的", "金寨土蜂蜜 1kg ×1"),
+    ("木儿来一斤 柞水的", "柞水木耳 500g ×1袋（共500g）"),  # 木儿: 木耳 typed by sound
 ])
 async def test_an_order_then_its_origin_said_after_is_still_ordered(client, message, line):
     chat = await open_shop(client, SHOPPERS, "origin-after")  # the thing and its quantity first, where from after
