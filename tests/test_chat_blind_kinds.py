@@ -180,7 +180,8 @@ async def test_a_size_no_product_of_the_kind_has_is_said_so_with_the_sizes_there
 async def test_another_thing_named_with_a_catalogue_word_offers_nothing_as_a_match(client, message, said):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "things")
     body = await chat.say(message)
-    assert "没有找到「" in body["reply"] and said in body["reply"].split("没有找到「", 1)[1], body["reply"]
+    assert "没有找到「" in body["reply"], body["reply"]
+    assert said in body["reply"].split("没有找到「", 1)[1], body["reply"]
     assert body["slots"]["sku"] is None
     assert body["order"] is None
     if body["products"]:  # listed only as what the shop has instead, never as the thing asked for
