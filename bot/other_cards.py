@@ -13,6 +13,12 @@ from collections.abc import Mapping
 
 from bot.product_words import CUE_WORDS
 
+# Somebody else's card (京东卡, 星巴克礼品卡, 话费卡): it names no product and starts no love-card action.
+OTHER_CARDS = re.compile(
+    r"(?:超市|京东|天猫|淘宝|拼多多|星巴克|瑞幸|麦当劳|肯德基|话费|电话|手机|银行|信用|储蓄|公交|地铁|加油|油|游戏|点|显|网|"
+    r"流量|sim|电影|视频|医保|社保|身份证|学生|饭|校园|健身|美容|理发|洗车|steam|苹果|itunes|app\s?store|e)"
+    r"(?:礼品|购物|充值|会员|储值|电子)?卡")
+
 LOVE_QUALIFIERS = ("消费扶贫", "爱心助农", "爱心", "扶贫", "消费", "助农")
 # What may stand right before a love card's 卡: particles, pronouns, numerals and measure words, verbs of buying,
 # giving and using it (买卡, 领卡, 查卡, 送张卡, 把卡, 用卡).

@@ -93,3 +93,15 @@ def kin_holding(card: dict[str, Any], cards: list[dict[str, Any]], size: str) ->
     mine = kinds(card["name"])
     return [c for c in cards if c["sku"] != card["sku"] and c.get("category") == card.get("category")
             and kinds(c["name"]) & mine and holds(c, size)]
+
+
+def answering_which(u: Understanding, cards: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The answer to "which size?" (那就30枚的, 行 那就12个那盒吧, 15个那种): the one product offered whose pack holds
+    a size said with 的/装/那盒 — asked which, a size so said names the pack, not an amount."""
+    for m in _SIZE.finditer(u.text):
+        if content(m.group()) is None or u.text[:m.start()].endswith(NOT_THIS):
+            continue
+        holding = [c for c in cards if holds(c, m.group("num") + m.group("unit"))]
+        if len(holding) == 1:
+            return holding[0]
+    return None

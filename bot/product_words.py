@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import lengths, lexicon, other_things, typos
+from bot.cue_limits import PRICE_WORDS
 from bot.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -203,6 +204,8 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
     with the character that follows (耳钉, 蛋卷, 米虫, 枝干, 鸭脖): the message names that other thing."""
     if not after or after[0] in _PARTICLES or not _RE_CJK.match(after[0]) or after.startswith(word):
         return ""  # 蜂蜜蜂蜜 (🍯🍯) is the word twice, not 蜜蜂
+    if PRICE_WORDS.match(after):
+        return ""  # 腊肉价格, 大米价钱: the price asked (肉价, 米价 are words, but of the question)
     joined = word + after[0]
     if vocab.knows(joined) or any(vocab.knows(joined[i:]) for i in range(len(joined) - 1)):
         return ""  # 土鸡 + 蛋 = 土鸡蛋, 鸡蛋: still the catalogue's

@@ -4,11 +4,14 @@ invoices, refunds and after-sales, love-card face values; recommendations; and t
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import keeping
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
 
 CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶",
              "脱贫户")
@@ -48,7 +51,7 @@ PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces), after a word
 # that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
 SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|卡号|激活码|领取码|券码|绑定码|卡的码|卡上的码|redeem code|card code"
-                       r"|^\s*码)\s*(?:是|为)?\s*[:：]?\s*"
+                       r"|(?:^|(?<=[\s，,。:：;；卡的个张]))码)\s*(?:是|为)?\s*[:：]?\s*"
                        r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
 # What a love card buys (爱心卡能买哪些东西 / 卡可以买什么): a question about the card, not buying one.
 _CARD_BUYS = re.compile(r"卡\S{0,3}(?:能|可以|可)(?:买|用|兑换|换|消费)\S{0,3}(?:哪些|什么|啥|哪)")
@@ -62,6 +65,15 @@ def said_code(raw: str) -> str:
         return m.group()
     m = SAID_CODE.search(raw)
     return m.group("code").strip() if m is not None else ""
+
+
+def claiming(u: Understanding, message: str) -> Understanding:
+    """A message holding a card's code, read without it (QF7M-28KD-XP3N holds no 28 yuan, ZX9K no multiplier):
+    a claim, whatever else it says; `raw` keeps the code for the claim."""
+    u.intent = "claim_card"
+    u.raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
+    u.money_yuan, u.card_count, u.quantity, u.quantities = None, None, None, []
+    return u
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:

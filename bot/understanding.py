@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from bot import descriptions, honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
 from bot.addressing import AddressPart, split
+from bot.cue_limits import buying_only_in_nouns, changes_mind
 from bot.numerals import Found
 from bot.pack_sizes import NOT_THIS
 from bot.product_words import cueish, read_product_text
@@ -26,7 +27,6 @@ _PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
 _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
                    r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
-
 
 METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤": "斤", "升": "l", "毫升": "ml", "ml": "ml",
           "l": "l", "两": "两"}
@@ -128,6 +128,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
+    code = shop_questions.said_code(message)  # 码是 QF7M-28KD-XP3N: the card's code, never a quantity or a face value
+    if code:
+        return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
     rest, address = split(message := pinyin_words.read(message, vocab))  # fengmi duoshao qian: pinyin read as Chinese
     replaced = phrasing.replacement(rest)
     if replaced is not None:
@@ -227,7 +230,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if u.quantity is None:
         _spoken_quantity(u, masked, spans)
     u.origin = vocab.find_origin(compact)
-    spans += [m.span() for m in _OTHER_CARDS.finditer(compact)]  # 京东卡: somebody else's card names no product
+    spans += [m.span() for m in other_cards.OTHER_CARDS.finditer(compact)]  # 京东卡: another's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
     read_product_text(u, _blank(compact, spans), vocab)
@@ -245,12 +248,6 @@ def _implicit_one(u: Understanding, vocab: Vocabulary) -> None:
         u.quantities.append(u.quantity)
 
 
-_OTHER_CARDS = re.compile(
-    r"(?:超市|京东|天猫|淘宝|拼多多|星巴克|瑞幸|麦当劳|肯德基|话费|电话|手机|银行|信用|储蓄|公交|地铁|加油|油|游戏|点|显|网|"
-    r"流量|sim|电影|视频|医保|社保|身份证|学生|饭|校园|健身|美容|理发|洗车|steam|苹果|itunes|app\s?store|e)"
-    r"(?:礼品|购物|充值|会员|储值|电子)?卡")
-
-
 _DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$"
                    r"|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
 
@@ -260,13 +257,15 @@ def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
     for word in vocab.card_words(compact):
         if word not in lexicon.CARD:
             card_text = card_text.replace(word, "")
-    card_text = _OTHER_CARDS.sub("", card_text)  # 星巴克礼品卡, 京东E卡, 话费卡: somebody else's card
+    card_text = other_cards.OTHER_CARDS.sub("", card_text)  # 星巴克礼品卡, 京东E卡, 话费卡: somebody else's card
     checks = {
         "greet": lexicon.GREET, "thanks": lexicon.THANKS, "help": lexicon.HELP, "cancel": lexicon.CANCEL,
         "balance": lexicon.BALANCE, "status": lexicon.ORDER_STATUS, "price": lexicon.ASK_PRICE,
         "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
     }
     u.cues = {name for name, words in checks.items() if _has(compact, words)}
+    if buying_only_in_nouns(compact, vocab.tokenizer.jieba.FREQ):  # 香囊 荷包: 荷包 is a thing, not 包了
+        u.cues.discard("buy")
     if _has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
         u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
     if _has(compact, _STRONG_STATUS):
@@ -328,8 +327,8 @@ def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]]
 
 def _intent(u: Understanding) -> str:
     c = u.cues
-    if "cancel" in c:
-        return "cancel"
+    if "cancel" in c and not changes_mind(u.text, bool(u.quantity or u.specs or u.about_products)):
+        return "cancel"  # not 算了 还是要五斤的吧 一箱: a change of mind, read on as the request it is
     if ("card" in c and ("balance" in c or ("price" in c and "buy" not in c))) or (
             "balance" in c and _has(u.text, ("余额",)) and not u.about_products):
         return "card_balance"

@@ -148,6 +148,9 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
             quantity.apply_quantity(turn, pending)
             return await quantity.advance(turn, d)
     chosen = pick(u, seen if u.pick or u.number else pending.candidates, turn.ctx.search, turn.ctx.vocab)
+    by_size = None if u.product_words else pack_sizes.answering_which(u, quantity.family_of(turn, pending))
+    sized = by_size is not None and chosen in (None, by_size)  # 那就30枚的 / 12个那盒吧: the size names the pack
+    chosen = by_size if sized else chosen
     if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
         narrowed = turn.resolve_products(within=pending.candidates)
         chosen = narrowed.chosen
@@ -160,6 +163,8 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     if not quantity.names_the_pack(turn, chosen):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
         quantity.apply_quantity(turn, pending)
     take_one(turn, pending)
+    if sized and pending.qty is None and pending.asked is None and not packs.sold_by_measure(chosen):
+        pending.qty = 1  # one pack of the size named, unless a count was said
     return await quantity.advance(turn, d)
 
 
@@ -350,6 +355,8 @@ def hold_quantity(turn: Turn, add: bool) -> None:
 async def ask_product(turn: Turn) -> Reply:
     """来3箱 / 我要下单: an order without a product. Over a list just shown, it is a choice from that list."""
     shown = [s for s in turn.state.shown if s in turn.ctx.search.cards]
+    if shown and (turn.u.specs or pack_sizes.named(turn.u)):  # 还是要五斤的吧 after the 10斤 one: its other sizes too
+        shown = quantity.with_variants(turn, shown)
     d = turn.draft if turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     if d.pending and d.pending.sku and d.pending.qty:
         d.lines = common.merge(d.lines, d.pending)
@@ -358,7 +365,7 @@ async def ask_product(turn: Turn) -> Reply:
     if shown and extreme is not None:  # 要最便宜的那个，两罐
         offered = [turn.ctx.search.cards[s] for s in shown]
         d.pending.sku = shop_questions.by_price(offered, extreme)[0]["sku"]
-    elif len(shown) > 1 and turn.u.specs:  # 要10斤装那个，一箱
+    elif len(shown) > 1 and (turn.u.specs or pack_sizes.named(turn.u)):  # 要10斤装那个，一箱
         narrowed = turn.resolve_products(within=shown)
         d.pending.sku = narrowed.chosen["sku"] if narrowed.chosen else None
     quantity.apply_quantity(turn, d.pending)

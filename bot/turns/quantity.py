@@ -164,6 +164,13 @@ def core_of(turn: Turn, card: dict[str, Any]) -> str:
     return known.core if known else card["name"]
 
 
+def with_variants(turn: Turn, skus: list[str]) -> list[str]:
+    """The products shown and the other pack sizes of each (富川脐橙 10斤 → its 5斤 too): same core name."""
+    cards = turn.ctx.search.cards
+    cores = {core_of(turn, cards[s]) for s in skus if s in cards}
+    return [*skus, *(s for s, c in cards.items() if s not in skus and core_of(turn, c) in cores)]
+
+
 def ask_pack(turn: Turn, d: Draft | None, p: Line, card: dict[str, Any] | None) -> Reply:
     """No whole number of packs holds what was asked (3斤 of 2.5kg and 5kg bags): ask which pack and how many."""
     asked = Asked.from_json(p.asked)
