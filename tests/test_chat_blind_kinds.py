@@ -17,25 +17,13 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import Chat, with_address
-from tests.support.http import admin_headers, consumer_headers, import_csv
+from tests.support.chat import open_shop, summary_lines
 
 SHOPPERS = Path(__file__).parent / "data" / "bot_eval_shoppers" / "catalog.csv"
 
 
-async def open_shop(client, catalog: Path, name: str, address: bool = True) -> Chat:
-    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
-    chat = Chat(client, await consumer_headers(client, name))
-    return await with_address(chat) if address else chat
-
-
 def names(body: dict) -> list[str]:
     return [p["name"] for p in body["products"]]
-
-
-def summary_lines(body: dict) -> str:
-    assert "请确认订单" in body["reply"], body["reply"]
-    return body["reply"].split("请确认订单：\n", 1)[1].split("\n合计", 1)[0]
 
 
 # --- 1. a typo beside a quantity -----------------------------------------------------------------------------------

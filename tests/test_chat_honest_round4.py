@@ -19,16 +19,10 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import Chat, with_address
-from tests.support.http import admin_headers, consumer_headers, import_csv
+from tests.support.chat import open_shop
 
 SHOPPERS = Path(__file__).parent / "data" / "bot_eval_shoppers" / "catalog.csv"
 CARD_ACTIONS = {"buy_card", "card_balance", "claim_card"}
-
-
-async def open_shop(client, catalog: Path, name: str) -> Chat:
-    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
-    return await with_address(Chat(client, await consumer_headers(client, name)))
 
 
 def assert_nothing_offered(body: dict, echo: str | None = None) -> None:

@@ -20,23 +20,11 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import Chat, with_address
-from tests.support.http import admin_headers, consumer_headers, import_csv
+from tests.support.chat import open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
 SHOPPERS = DATA / "bot_eval_shoppers" / "catalog.csv"
 ROUND4 = DATA / "chat_round4_catalog.csv"
-
-
-async def open_shop(client, catalog: Path, name: str, address: bool = True) -> Chat:
-    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
-    chat = Chat(client, await consumer_headers(client, name))
-    return await with_address(chat) if address else chat
-
-
-def summary_lines(body: dict) -> str:
-    assert "请确认订单" in body["reply"], body["reply"]
-    return body["reply"].split("请确认订单：\n", 1)[1].split("\n合计", 1)[0]
 
 
 # --- 1. homophones in the origin, and in the pack word ------------------------------------------------------------

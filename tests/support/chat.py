@@ -1,6 +1,9 @@
 """A consumer talking to the chat assistant over HTTP; every reply is checked against the contract."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from tests.support.http import admin_headers, consumer_headers, import_csv
 from tests.support.orders import ADDRESS
 
 CONTRACT = {"reply", "intent", "products", "slots", "order", "suggestions"}
@@ -28,6 +31,19 @@ async def with_address(chat: Chat) -> Chat:
     resp = await chat.client.post("/api/v1/me/addresses", json=ADDRESS, headers=chat.headers)
     assert resp.status == 201, await resp.text()
     return chat
+
+
+async def open_shop(client, catalog: Path, name: str, address: bool = True) -> Chat:
+    """The catalogue imported by the administrator, then a consumer (with a saved address unless told not)."""
+    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
+    chat = Chat(client, await consumer_headers(client, name))
+    return await with_address(chat) if address else chat
+
+
+def summary_lines(body: dict) -> str:
+    """The order lines of a summary reply (between 请确认订单： and 合计)."""
+    assert "请确认订单" in body["reply"], body["reply"]
+    return body["reply"].split("请确认订单：\n", 1)[1].split("\n合计", 1)[0]
 
 
 async def my_orders(chat: Chat) -> list[dict]:
