@@ -7,21 +7,20 @@ and places come from the `Vocabulary`.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from bot import descriptions, honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
 from bot.addressing import AddressPart, split
-from bot.cue_limits import buying_only_in_nouns, changes_mind
+from bot.cues import has, read_cues
+from bot.intents import intent_of
 from bot.numerals import Found
 from bot.pack_sizes import NOT_THIS
-from bot.product_words import cueish, read_product_text
+from bot.product_words import read_product_text
 from bot.rewrite import rewrite
 from bot.vocabulary import Origin, Vocabulary, normalize
 
-_RE_CJK = re.compile("[\u4e00-\u9fff]")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
@@ -46,8 +45,6 @@ def _spec_key(text: str) -> str:
     value = numerals.to_number(m.group(1))
     number = str(int(value)) if value is not None and value.denominator == 1 else m.group(1)
     return number + METRIC.get(m.group(2), m.group(2))
-_ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
-_STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
 
 
 @dataclass
@@ -82,40 +79,6 @@ class Understanding:
     @property
     def about_products(self) -> bool:
         return bool(self.product_words or self.generic or self.origin)
-
-
-@functools.lru_cache(maxsize=64)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    # Messages are matched without their spaces, so "how much" is looked for as "howmuch".
-    return re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(words, key=len, reverse=True)))
-
-
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return _pattern(words).search(text) is not None
-
-
-def _is_only(text: str, words: tuple[str, ...]) -> bool:
-    """The message is one of these words, give or take particles (好的吧, 确认！)."""
-    stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
-    spaced = {w.replace(" ", "") for w in words if " " in w}  # "ok confirm" arrives as okconfirm
-    return text in words or stripped in words or text in spaced or (len(text) <= 8 and _leading(text, words))
-
-
-def _leading(text: str, words: tuple[str, ...]) -> bool:
-    """确认下单吧, 好的谢谢: starts with a yes word and the rest is also only yes/thanks/filler words."""
-    if not any(text.startswith(w) for w in words):
-        return False
-    rest = text
-    progressed = True
-    pool = sorted({*words, *lexicon.THANKS, "吧", "呀", "啊", "哦", "嘛", "了", "呢", "哈", "啦", "请", "麻烦"},
-                  key=len, reverse=True)
-    while rest and progressed:
-        progressed = False
-        for w in pool:
-            if rest.startswith(w):
-                rest, progressed = rest[len(w):], True
-                break
-    return not rest
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -167,10 +130,10 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if not compact:
         return u
     _entities(u, text, vocab)
-    if _has(compact, lexicon.SELL_TO_SHOP):  # 我有一批老茶想卖 / 大米收不收: an offer to sell, nothing asked for
+    if has(compact, lexicon.SELL_TO_SHOP):  # 我有一批老茶想卖 / 大米收不收: an offer to sell, nothing asked for
         u.product_words, u.origin, u.generic, u.product_text = [], None, False, ""
         return u
-    u.intent = _intent(u)
+    u.intent = intent_of(u)
     asked = shop_questions.topic(compact, raw)
     advice = phrasing.wants_advice(compact) and "card" not in u.cues
     if asked is None and advice and u.intent in ("search", "order", "fallback", "greet"):
@@ -179,7 +142,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
             and u.quantity is None:
         asked = "ask_info"  # 是散养的吗 / 土鸡是不是有机的
     buying_cards = u.intent == "buy_card" and (u.money_yuan is not None or u.card_count is not None or (
-        "buy" in u.cues and not _has(compact, ("能买", "可以买", "能用"))))
+        "buy" in u.cues and not has(compact, ("能买", "可以买", "能用"))))
     if asked == "recommend" and u.about_products and not shop_questions.advice(compact) and not advice:
         asked = None  # 有什么好吃的推荐一下 / 佛冈有什么好东西: a search over what they named
     if asked == "recommend" and not u.about_products and u.product_text and not u.generic \
@@ -207,7 +170,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
             u.specs.append(_spec_key(m.group()))
         spec_spans.append(m.span())
     masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
-    _cues(u, compact, vocab)
+    read_cues(u, compact, vocab)
     spans: list[tuple[int, int]] = list(spec_spans)
     order_no = _ORDER_NO.search(compact)
     if order_no:
@@ -248,46 +211,6 @@ def _implicit_one(u: Understanding, vocab: Vocabulary) -> None:
         u.quantities.append(u.quantity)
 
 
-_DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$"
-                   r"|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
-
-
-def _cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
-    card_text = compact
-    for word in vocab.card_words(compact):
-        if word not in lexicon.CARD:
-            card_text = card_text.replace(word, "")
-    card_text = other_cards.OTHER_CARDS.sub("", card_text)  # 星巴克礼品卡, 京东E卡, 话费卡: somebody else's card
-    checks = {
-        "greet": lexicon.GREET, "thanks": lexicon.THANKS, "help": lexicon.HELP, "cancel": lexicon.CANCEL,
-        "balance": lexicon.BALANCE, "status": lexicon.ORDER_STATUS, "price": lexicon.ASK_PRICE,
-        "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
-    }
-    u.cues = {name for name, words in checks.items() if _has(compact, words)}
-    if buying_only_in_nouns(compact, vocab.tokenizer.jieba.FREQ):  # 香囊 荷包: 荷包 is a thing, not 包了
-        u.cues.discard("buy")
-    if _has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
-        u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
-    if _has(compact, _STRONG_STATUS):
-        u.cues.add("strong_status")
-    if _has(compact, lexicon.STRONG_BUY):
-        u.cues.add("strong_buy")
-    if _ASKS.search(compact):
-        u.cues.add("search")
-    if _is_only(compact, lexicon.YES):
-        u.cues.add("yes")
-    if _is_only(compact, lexicon.NO) or compact in ("不要", "不用", "不买"):
-        u.cues.add("no")
-    if compact.startswith(("换", "改")) or "不是" in compact:
-        u.cues.add("correct")
-    if _DROP.search(compact) or phrasing.drops_the_order(compact):  # 不要蜂蜜了 / 去掉蜂蜜 / 这单先不下了
-        u.cues.add("cancel")
-    if phrasing.greeting(compact):  # 老板好 / 亲，在吗
-        u.cues.add("greet")
-    if phrasing.price_per_pack(compact):  # 普洱熟茶一饼多少
-        u.cues.add("price")
-
-
 _CARD_FACE = re.compile(rf"(?<![0-9]){numerals.NUM}(?![0-9张份个套枚])")
 
 
@@ -323,62 +246,6 @@ def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]]
             u.quantity = Found(value, m.start("num"), m.end("num"))
             u.quantities.append(u.quantity)
             spans.append((m.start("num"), m.end("num")))
-
-
-def _intent(u: Understanding) -> str:
-    c = u.cues
-    if "cancel" in c and not changes_mind(u.text, bool(u.quantity or u.specs or u.about_products)):
-        return "cancel"  # not 算了 还是要五斤的吧 一箱: a change of mind, read on as the request it is
-    if ("card" in c and ("balance" in c or ("price" in c and "buy" not in c))) or (
-            "balance" in c and _has(u.text, ("余额",)) and not u.about_products):
-        return "card_balance"
-    if "card" in c and ("buy" in c or u.money_yuan is not None or u.card_count is not None or "add" in c):
-        return "buy_card"
-    if "strong_status" in c or u.order_no or ("status" in c and not u.about_products):
-        return "order_status"
-    if "price" in c:
-        return "ask_price"
-    if ("greet" in c or "thanks" in c) and not u.about_products and "buy" not in c:
-        return "greet"
-    if "yes" in c:
-        return "confirm"
-    if "no" in c:
-        return "cancel"
-    specific = bool(u.product_words)
-    if "help" in c and not specific:
-        return "help"
-    if u.about_products and ("buy" in c or "add" in c or u.quantity is not None):
-        browsing = "search" in c and u.quantity is None and "add" not in c and (
-            _asks(u.text) or not specific or _has(u.text, lexicon.BROWSE))
-        return "search" if browsing else "order"
-    if u.about_products:
-        return "search"
-    if "card" in c:
-        return "buy_card" if "buy" in c else "card_balance"
-    if "greet" in c or "thanks" in c:
-        return "greet"
-    if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
-        return "order"
-    if u.product_text and ("search" in c or u.bare):
-        return "search"
-    if (u.quantity is not None and "buy" in c) or ("strong_buy" in c and not u.product_text):
-        return "order"
-    if u.foreign or (u.product_text and not _CHAT.search(u.text) and any(
-            len(t) >= 2 and _RE_CJK.search(t) and not cueish(t) for t in u.product_text.split())):
-        return "search"  # 洗衣机滚筒10公斤: a thing asked for, even one the shop does not sell (没有找到「…」)
-    return "fallback"
-
-
-# Talk that is not a request for goods: questions about the world, errands, feelings (they get the fallback).
-_CHAT = re.compile(r"你|怎么|为什么|什么时候|天气|笑话|聊|哈哈|在吗|谁|人工|客服|投诉|优惠|便宜点|砍价|"
-                   r"红包|积分|会员|活动|"
-                   r"怎么样|好不好|是不是|[吗嘛么呢]$|[不没]$|了|等于|[+=]|写|打个|去|下雨|放假|股票|推荐|作业|作文|唱|讲")
-
-
-def _asks(text: str) -> bool:
-    """有没有…/有…吗: a question about the catalogue even when it holds a buying word (想要的有吗)."""
-    return (text.endswith(("吗", "么", "没有"))
-            or text.startswith(("有没有", "有没", "有什么", "有啥", "有哪些", "推荐")))
 
 
 _ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")

@@ -1,0 +1,93 @@
+"""Cue words in one message: which groups of words fired (buy, price, cancel, card, yes …).
+
+The groups come from bot.lexicon; a few shapes (有…吗, 不要X了, a love card versus somebody else's card) are
+read here, so that the intent (bot.intents) is decided from named cues, never from raw text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from bot import lexicon, other_cards, phrasing
+from bot.cue_limits import buying_only_in_nouns
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+    from bot.vocabulary import Vocabulary
+
+_ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
+_STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
+
+_DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$"
+                   r"|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Messages are matched without their spaces, so "how much" is looked for as "howmuch".
+    return re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(words, key=len, reverse=True)))
+
+
+def has(text: str, words: tuple[str, ...]) -> bool:
+    return _pattern(words).search(text) is not None
+
+
+def is_only(text: str, words: tuple[str, ...]) -> bool:
+    """The message is one of these words, give or take particles (好的吧, 确认！)."""
+    stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
+    spaced = {w.replace(" ", "") for w in words if " " in w}  # "ok confirm" arrives as okconfirm
+    return text in words or stripped in words or text in spaced or (len(text) <= 8 and leading(text, words))
+
+
+def leading(text: str, words: tuple[str, ...]) -> bool:
+    """确认下单吧, 好的谢谢: starts with a yes word and the rest is also only yes/thanks/filler words."""
+    if not any(text.startswith(w) for w in words):
+        return False
+    rest = text
+    progressed = True
+    pool = sorted({*words, *lexicon.THANKS, "吧", "呀", "啊", "哦", "嘛", "了", "呢", "哈", "啦", "请", "麻烦"},
+                  key=len, reverse=True)
+    while rest and progressed:
+        progressed = False
+        for w in pool:
+            if rest.startswith(w):
+                rest, progressed = rest[len(w):], True
+                break
+    return not rest
+
+
+def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
+    card_text = compact
+    for word in vocab.card_words(compact):
+        if word not in lexicon.CARD:
+            card_text = card_text.replace(word, "")
+    card_text = other_cards.OTHER_CARDS.sub("", card_text)  # 星巴克礼品卡, 京东E卡, 话费卡: somebody else's card
+    checks = {
+        "greet": lexicon.GREET, "thanks": lexicon.THANKS, "help": lexicon.HELP, "cancel": lexicon.CANCEL,
+        "balance": lexicon.BALANCE, "status": lexicon.ORDER_STATUS, "price": lexicon.ASK_PRICE,
+        "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
+    }
+    u.cues = {name for name, words in checks.items() if has(compact, words)}
+    if buying_only_in_nouns(compact, vocab.tokenizer.jieba.FREQ):  # 香囊 荷包: 荷包 is a thing, not 包了
+        u.cues.discard("buy")
+    if has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
+        u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
+    if has(compact, _STRONG_STATUS):
+        u.cues.add("strong_status")
+    if has(compact, lexicon.STRONG_BUY):
+        u.cues.add("strong_buy")
+    if _ASKS.search(compact):
+        u.cues.add("search")
+    if is_only(compact, lexicon.YES):
+        u.cues.add("yes")
+    if is_only(compact, lexicon.NO) or compact in ("不要", "不用", "不买"):
+        u.cues.add("no")
+    if compact.startswith(("换", "改")) or "不是" in compact:
+        u.cues.add("correct")
+    if _DROP.search(compact) or phrasing.drops_the_order(compact):  # 不要蜂蜜了 / 去掉蜂蜜 / 这单先不下了
+        u.cues.add("cancel")
+    if phrasing.greeting(compact):  # 老板好 / 亲，在吗
+        u.cues.add("greet")
+    if phrasing.price_per_pack(compact):  # 普洱熟茶一饼多少
+        u.cues.add("price")
