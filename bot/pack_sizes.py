@@ -45,7 +45,7 @@ def holds(card: dict[str, Any], size: str) -> bool:
     return pack is not None and said is not None and (pack.dimension, pack.amount) == said
 
 
-def named(u: Understanding) -> list[str]:
+def _named(u: Understanding) -> list[re.Match[str]]:
     """The pack sizes said as sizes: N装 always; N的 / N那种 when a count of packs is also said (两盒6枚装的,
     一箱24个的) — alone, 要10斤的 may be an amount."""
     counted = any(q.unit not in packs.MASS and q.unit not in packs.VOLUME and q.unit not in packs.PIECES
@@ -55,15 +55,21 @@ def named(u: Understanding) -> list[str]:
         if content(m.group()) is None or u.text[:m.start()].endswith(NOT_THIS):
             continue  # 蜂蜜不要500g的: the size not wanted
         if m.group("how") == "装" or m.group("how")[:1] == "那" or counted:  # 要30个那盒: which box, always
-            out.append(m.group("num") + m.group("unit"))
+            out.append(m)
     return out
+
+
+def named(u: Understanding) -> list[str]:
+    """The pack sizes said as sizes (see `_named`), as 一斤, 15个."""
+    return [m.group("num") + m.group("unit") for m in _named(u)]
 
 
 def counts(u: Understanding) -> list[Found]:
     """The quantities of the message that count or measure what is wanted: not the pack sizes named as sizes
-    (要15枚那种 来两盒: two boxes, not 15 eggs), unless nothing else is said (要10斤装那个: one 10斤 box)."""
-    sizes = {s.lower() for s in named(u)}
-    kept = [q for q in u.quantities if u.text[q.start:q.end].replace(" ", "").lower() not in sizes]
+    (要15枚那种 来两盒: two boxes, not 15 eggs; 十五个一盒的要三盒: three, the 一盒 is the size's), unless nothing
+    else is said (要10斤装那个: one 10斤 box)."""
+    spans = [m.span() for m in _named(u)]
+    kept = [q for q in u.quantities if not any(start <= q.start and q.end <= end for start, end in spans)]
     return kept or u.quantities
 
 

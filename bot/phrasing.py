@@ -54,14 +54,17 @@ _IMPLICIT_ONE = re.compile(r"(?:来|要|买|拿|订|整|给我|帮我|再来|再
                            + "|".join(re.escape(u) for u in sorted(_ONE_UNITS, key=len, reverse=True)) + ")")
 
 
+_SIZE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*(?:kg|g|ml|l|公斤|千克|克|斤|毫升|升|枚|个|只)(?:装|的)")
+
+
 def implicit_one(text: str, is_word: object) -> tuple[str, int, int] | None:
     """(unit, start, end) of a measure word said without a number (来只土鸡 → 只); `is_word(piece)` tells when the
     measure word only begins a longer word (要包子, 来个人) and so is no measure at all."""
     for m in _IMPLICIT_ONE.finditer(text):
         start, end = m.span("unit")
         after = text[end:end + 1]
-        if not after or not re.match("[\u4e00-\u9fffa-z]", after):
-            continue
+        if not after or not (re.match("[\u4e00-\u9fffa-z]", after) or _SIZE_AFTER.match(text, end)):
+            continue  # 来罐500g的蜂蜜: a size may stand between the measure word and the product
         if any(is_word(text[start:start + size]) for size in (2, 3, 4) if start + size <= len(text)):  # type: ignore
             continue
         return m.group("unit"), start, end

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
-_LATIN = re.compile(r"[a-z]+(?:\s+[a-z]+)*[\s?!.,？！。，~]*")
+_LATIN = re.compile(r"[a-z0-9.]+(?:\s+[a-z0-9.]+)*[\s?!.,？！。，~]*")
+# Numbers typed among the syllables (mai 2 xiang pingguo 10jin, 5kg): kept as typed, a metric unit with its number.
+_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:kg|g|ml|l)(?![a-z])|\d+(?:\.\d+)?|[a-z]+")
 # Shop phrases by their sound; single syllables are read only once the message is known to be pinyin.
 _PHRASES = {
     "duo shao qian": "多少钱", "duo shao": "多少", "ji kuai qian": "几块钱", "zen me mai": "怎么卖",
@@ -25,6 +27,9 @@ _PHRASES = {
     "dai": "袋", "xiang": "箱", "jin": "斤", "ping": "瓶", "he": "盒", "guan": "罐", "bao": "包", "ge": "个",
     "wo": "我", "de": "的", "ne": "呢", "hao": "好",
 }
+# Measure words read only right after a number (15mei, 2 tiao): elsewhere these syllables are other words (mei you).
+_AFTER_NUMBER = {"mei": "枚", "tiao": "条", "kuai": "块", "tong": "桶", "jian": "件", "zhi": "只", "ti": "提",
+                 "he": "盒"}
 _LONGEST = 6
 
 
@@ -59,8 +64,10 @@ def read(message: str, vocab: Vocabulary) -> str:
     text = message.strip().lower()
     if not text or not _LATIN.fullmatch(text):
         return message
-    words = re.findall("[a-z]+", text)
-    split = [_split(w) for w in words]
+    words = _TOKEN.findall(text)
+    if not any(w[0].isalpha() for w in words):
+        return message
+    split = [(w,) if w[0].isdigit() else _split(w) for w in words]
     if any(s is None for s in split):
         return message
     sounds = [syllable for s in split for syllable in s or ()]
@@ -69,6 +76,10 @@ def read(message: str, vocab: Vocabulary) -> str:
     known = False
     i = 0
     while i < len(sounds):
+        if sounds[i][0].isdigit() or (i and sounds[i - 1][0].isdigit() and sounds[i] in _AFTER_NUMBER):
+            out.append(_AFTER_NUMBER.get(sounds[i], sounds[i]))
+            i += 1
+            continue
         for n in range(min(_LONGEST, len(sounds) - i), 0, -1):
             key = " ".join(sounds[i:i + n])
             word = vocab.word_sounding(key) if n > 1 else None
@@ -79,9 +90,10 @@ def read(message: str, vocab: Vocabulary) -> str:
                 i += n
                 break
         else:
-            out.append(sounds[i] if not out or not out[-1].isascii() else out.pop() + sounds[i])
+            glue = bool(out) and out[-1].isascii() and not out[-1][0].isdigit()
+            out.append(out.pop() + sounds[i] if glue else sounds[i])
             i += 1
-    return "".join(w if not w.isascii() else f" {w} " for w in out).strip() if known else message
+    return "".join(w if not w.isascii() or w[0].isdigit() else f" {w} " for w in out).strip() if known else message
 
 
 def _starts(split: list[tuple[str, ...] | None]) -> list[int]:

@@ -16,8 +16,10 @@ from bot.addressing import AddressPart, split
 from bot.cues import has, read_cues
 from bot.intents import intent_of
 from bot.numerals import Found
+from bot.pack_homophones import mend_pack_words
 from bot.pack_sizes import NOT_THIS
 from bot.product_words import read_product_text
+from bot.recipients import recipient_spans
 from bot.rewrite import rewrite
 from bot.vocabulary import Origin, Vocabulary, normalize
 
@@ -94,7 +96,8 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     code = shop_questions.said_code(message)  # 码是 QF7M-28KD-XP3N: the card's code, never a quantity or a face value
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
-    rest, address = split(message := pinyin_words.read(message, vocab))  # fengmi duoshao qian: pinyin read as Chinese
+    message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
+    rest, address = split(message)
     replaced = phrasing.replacement(rest)
     if replaced is not None:
         u = _replacing(replaced, vocab) or _understand(rewrite(rest), vocab)
@@ -192,10 +195,13 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.specs += [spec_of(q) for q in u.quantities[:1] if q.unit in METRIC]
     if u.quantity is None:
         _spoken_quantity(u, masked, spans)
+    if all(q.unit in METRIC for q in u.quantities):  # 来仨红枣 1kg的: the size is not the count
+        _spoken_before(u, masked, spans, vocab)
     u.origin = vocab.find_origin(compact)
     spans += [m.span() for m in other_cards.OTHER_CARDS.finditer(compact)]  # 京东卡: another's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
+    spans += recipient_spans(compact)  # 买条腊肠送同事: whom it is for
     read_product_text(u, _blank(compact, spans), vocab)
     if u.quantity is None and u.pick is None and u.product_words:
         _implicit_one(u, vocab)
@@ -246,6 +252,23 @@ def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]]
             u.quantity = Found(value, m.start("num"), m.end("num"))
             u.quantities.append(u.quantity)
             spans.append((m.start("num"), m.end("num")))
+
+
+_SPOKEN_BEFORE = re.compile(r"(?<![咱我你他她它们俺第\d零〇一二两三四五六七八九十百千万])(?P<num>俩|仨)")
+
+
+def _spoken_before(u: Understanding, masked: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> None:
+    """给我整俩腊肉 / 再要仨土鸡: 俩 and 仨 hold their measure word, so one straight before a catalogue word counts it
+    (never 咱俩, 他们仨)."""
+    for m in _SPOKEN_BEFORE.finditer(masked):
+        rest = masked[m.end():m.end() + 8]
+        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)):
+            value = numerals.to_number(m.group("num"))
+            if value:
+                u.quantities.insert(0, Found(value, m.start("num"), m.end("num")))
+                u.quantity = u.quantities[0]
+                spans.append(m.span("num"))
+                return
 
 
 _ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")

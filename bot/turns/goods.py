@@ -10,7 +10,7 @@ from bot import pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
-from bot.turns import address, common, honest, placing, prices, quantity
+from bot.turns import address, common, fitting, honest, placing, prices, quantity
 from bot.understanding import METRIC, Understanding, split_items
 from models.places.address_parser import PHONE
 
@@ -151,6 +151,10 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     by_size = None if u.product_words else pack_sizes.answering_which(u, quantity.family_of(turn, pending))
     sized = by_size is not None and chosen in (None, by_size)  # 那就30枚的 / 12个那盒吧: the size names the pack
     chosen = by_size if sized else chosen
+    fitted = None if sized else fitting.by_amount(turn, pending)  # 那就两公斤吧: the packs that hold it
+    if fitted is not None:
+        pending.sku, pending.qty, pending.asked = fitted[0]["sku"], fitted[1], None
+        return await quantity.advance(turn, d)
     if chosen is None and (u.product_words or u.origin or u.specs) and "add" not in u.cues:
         narrowed = turn.resolve_products(within=pending.candidates)
         chosen = narrowed.chosen
