@@ -24,6 +24,7 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
     text, products, suggestions = await handler(turn)
     text += turn.pending_question()
     focused = bool(intent == "ask_info" and products and len(products) == 1 and turn.u.product_words
+                   and not shop_questions.received_wrong(turn.u.text)  # 蜂蜜少了一瓶: no new line for it
                    and await prices.focus(turn, products[0]))  # 赫章核桃有认证吗: "this one" from now on (slots.sku)
     reply = turn.say(text, intent, products, suggestions=suggestions or turn.resume_suggestions())
     if focused and turn.draft is not None:
@@ -58,7 +59,8 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     u = turn.u
-    if not u.about_products and u.product_text and not phrasing.only_purposes(u.product_text):
+    if not u.about_products and u.product_text and not phrasing.only_purposes(u.product_text) \
+            and not shop_questions.for_buyers(u.product_text):  # 单位采购 预算80一份: who buys, not what
         return turn.not_found("recommend", turn.resolve_products()).reply, [], []  # 钙片 老人吃的 推荐: not sold here
     found = turn.resolve_products() if u.about_products else None
     items = found.candidates[:SHOW] if found is not None and found.candidates else \

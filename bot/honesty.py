@@ -5,7 +5,8 @@ The shop sells certified farm products and love cards, nothing else. Three kinds
 
 * a service or an errand (打车, 外卖, 机票, 酒店, 话费, 家政, 搬家, 租房, 寄快递, 维修, 开锁, 彩票, 网课, 摄影, 寄养 …);
 * a question about words, not goods: what a saying means (黄花菜都凉了是啥意思), its source, the next line, a riddle;
-* a person said to be a food (我是你的菜, 你真是个大苹果): a metaphor.
+* a person said to be a food (我是你的菜, 你真是个大苹果): a metaphor;
+* a question about the world: the date, the time, the weekday, the weather (今天几号, 现在几点了, 明天星期几).
 
 The lists are kinds of service and ways of asking about words, not sentences; which products exist never enters.
 """
@@ -50,6 +51,12 @@ _PERSON_IS = re.compile(r"^(?:我|你|他|她|我们|你们|他们|她们|您|�
                         r"(?:个|一个|一颗|一只|我的|你的|他的|她的|我们的|你们的)?")
 
 
+# The date, the time, the weekday or the weather asked, and nothing else (今天几号, 现在几点了, 明天星期几).
+_WORLD = re.compile(r"^(?:请问|那|你知道)?(?:今天|明天|后天|昨天|今儿|明儿|现在|这会儿|今年|今晚|本周|这周)?"
+                    r"(?:是|是不是)?"
+                    r"(?:几号|几月几[号日]|几月|几点(?:钟|了)?|星期几|周几|礼拜几|农历几[号月]|农历初几|什么日子|"
+                    r"什么节日?|天气(?:怎么样|如何|好吗|咋样)?|下雨吗|冷不冷|热不热|几度)"
+                    r"(?:了|啊|呀|呢|吗|啦|来着)*$")
 _HAS = re.compile("有货|有没有|还有吗|有吗|有卖|有售")
 # A complaint about goods bought in another shop, or about a courier: nothing of ours is asked for.
 _ELSEWHERE = re.compile(r"(?:别的店|别家|别处|外面|超市|菜市场|淘宝|京东|拼多多|天猫|抖音|快手|实体店|商场|地摊)"
@@ -92,6 +99,8 @@ def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: l
     is not)."""
     if any(w in compact for w in _ABOUT_WORDS):
         return "words"
+    if _WORLD.match(compact):
+        return "world"
     spans = service_spans(compact)
     if spans and not any(_outside(compact, w, spans) for w in product_words):
         return "service"
@@ -127,6 +136,8 @@ REPLIES = {
     "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
     "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
     "person": "哈哈，谢谢夸奖。想买点扶贫好物或者消费扶贫爱心卡，直接告诉我就行。",
+    "world": ("抱歉，日期、时间、天气这些我查不了，请看一下手机。"
+              "我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。"),
     "elsewhere": ("抱歉，不是在本店买的东西我们没法处理，请找当初购买的商家。"
                   "在本店买的，可以在「我的订单」里找到这一单联系商家售后。"),
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import lexicon
+from bot import lexicon, not_ours
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -39,7 +39,8 @@ def named(u: Understanding, kept: list[str], vocab: Vocabulary) -> tuple[str, st
     if not known:
         return "", ""
     return (_counted_brand(u, known) or _container(u, known, vocab) or _living(u, known)
-            or _variety_after(u, known, kept, vocab) or _described(u, known, vocab) or ("", ""))
+            or _variety_after(u, known, kept, vocab) or _described(u, known, vocab)
+            or not_ours.named(u, known, kept, vocab) or ("", ""))  # 菊花 一束, 麻鸭 公母各两只, 德芙礼盒, 荔枝
 
 
 def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import keeping
+from bot import card_rules, keeping
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -64,7 +64,7 @@ def said_code(raw: str) -> str:
     if m is not None:
         return m.group()
     m = SAID_CODE.search(raw)
-    return m.group("code").strip() if m is not None else ""
+    return m.group("code").strip() if m is not None else card_rules.held_code(raw)  # 刮开是 4471 2290
 
 
 def claiming(u: Understanding, message: str) -> Understanding:
@@ -86,8 +86,8 @@ def topic(text: str, raw: str) -> str | None:
     card = "卡" in text
     if PRINTED_CODE.search(raw) or "ax1." in text or SAID_CODE.search(raw) or (card and _has(text, CLAIM)):
         return "claim_card"
-    if _CARD_BUYS.search(text):
-        return "ask_info"
+    if _CARD_BUYS.search(text) or (card and card_rules.asked(text)):
+        return "ask_info"  # 爱心卡能买哪些东西 / 爱心卡在超市能刷吗: how the card works
     if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子")) and _has(text, PLACED)
                                     and _has(text, _UNDO)):
         return "cancel_order"
@@ -134,8 +134,36 @@ def wants_to_pay(text: str) -> bool:
     return _has(text, ("付款", "支付", "付钱", "买单", "结账", "pay"))
 
 
+# A budget or a buyer for many (预算80一份, 单位采购, 员工福利) said with a request for a recommendation: advice asked.
+_BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一每]份\d+|\d+[块元]?[一每]份"
+                     r"|采购|团购|单位|公司|企业|员工|福利")
+# Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
+_RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|臭|压扁|压坏|摔坏|化)了|少了|少发|漏发|发错|缺斤少两"
+                       r"|不够秤|短斤|质量问题|破损|不新鲜")
+
+
 def advice(text: str) -> bool:
-    return _has(text, ADVICE)
+    return _has(text, ADVICE) or (_BUDGET.search(text) is not None and _has(text, RECOMMEND))
+
+
+def for_buyers(product_text: str) -> bool:
+    """单位 预算: every word left is a budget or a buyer for many, nothing to look up."""
+    return bool(product_text.split()) and all(_BUDGET.search(w) for w in product_text.split())
+
+
+def overrides(asked: str | None, text: str, card: bool) -> bool:
+    """Whether the shop question or holder action asked wins over cues read as buying (卡, 付款, 一瓶 …): a holder's
+    action, a question about how the love card works, or after-sales about goods received (no number is an order)."""
+    if asked in ("claim_card", "pay_order", "cancel_order"):
+        return True
+    if asked != "ask_info":
+        return False
+    return (card and card_rules.asked(text)) or received_wrong(text)
+
+
+def received_wrong(text: str) -> bool:
+    """After-sales about goods received (蜂蜜少了一瓶 找谁, 苹果烂了两斤 能退吗): nothing in it is to be ordered."""
+    return _has(text, AFTER_SALES) and _RECEIVED.search(text) is not None
 
 
 def superlative(text: str) -> str | None:
@@ -153,6 +181,8 @@ def by_price(cards: list[dict[str, Any]], extreme: str) -> list[dict[str, Any]]:
 def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:
     if _CARD_BUYS.search(text):
         return f"{CARD_USE}面值有{'、'.join(yuan(f) for f in faces_fen)}。"
+    if "卡" in text and card_rules.asked(text):
+        return card_rules.answer(text)
     if "卡" in text and _has(text, CARD_FACES):
         return (f"消费扶贫爱心卡的面值有{'、'.join(yuan(f) for f in faces_fen)}，只能买认定扶贫产品。"
                 "说“买一张200元的爱心卡”就能下单。")

@@ -151,9 +151,9 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if asked == "recommend" and not u.about_products and u.product_text and not u.generic \
             and not shop_questions.advice(compact) and not phrasing.purpose_words(compact):
         asked = None  # 推荐一部电影: nothing the shop sells
-    strong = asked in ("claim_card", "pay_order", "cancel_order")  # over 卡 / 付款 / 取消 read as buying or cancelling
-    if asked is not None and (strong or not buying_cards) and not (
-            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice):
+    strong = shop_questions.overrides(asked, compact, "card" in u.cues)  # over 卡 / 付款 / 一瓶 read as buying
+    if asked is not None and (strong or not buying_cards) and (strong or not (
+            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice)):
         u.intent = asked
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个

@@ -1,0 +1,80 @@
+"""A love card the customer already has: questions about how the card works, and the code printed on it.
+
+* How the card works (爱心卡能不能买水果, 这卡能转给我妹用吗, 爱心卡有效期多久, 爱心卡在超市能刷吗): the card is the
+  subject and a modal verb asks what it may do, or its validity is asked. That is `ask_info`, answered from the card
+  rules, never the purchase of a card — unless the question is about buying cards themselves (能买两张吗, 200的能买吗).
+* A code read off a card (刮开是 4471 2290, 卡背面的密码 5521 0087 1234, 卡上写着 QWER-12AB-ZX90): digits in groups of
+  four or more in a message about a card or its scratch panel, or letters and digits together after 写着/印着/是 in a
+  message about a card. It is a claim, never a face value or a quantity (bot.shop_questions.claiming).
+"""
+from __future__ import annotations
+
+import re
+
+# The love card said as such: alone, or after 爱心/扶贫 or a pronoun or particle (这卡, 我的卡); not 饭卡, 银行卡.
+_CARD = r"(?:^|(?<=爱心|扶贫)|(?<=[这那张的我本该您你]))卡"
+# The card as the subject, then a modal verb and what the card may do (在超市能刷吗, 能转给我妹用吗, 能不能买水果).
+_CAN_IT = re.compile(_CARD + r"(?:[^买卖张份个]{0,8}?)(?:能不能|可不可以|能否|可否|能|可以|可)(?:在\S{1,8}?)?"
+                     r"(?P<verb>买|用|刷|转|送|给|借|兑换|换|消费|退|提现|取现|充值|叠加|共用|分开|挂失|补办)(?P<rest>\S*)$")
+_QUESTION_END = re.compile(r"(?:吗|嘛|么|不|没|呢|否|\?|？)$|能不能|可不可以|能否|可否")
+_VALIDITY = re.compile(_CARD + r"\S{0,6}(?:有效期|过期|到期|期限|失效|多久有效|能用多久|用多久|保质期)")
+_LOST = re.compile(_CARD + r"\S{0,4}(?:丢了|掉了|丢失|被偷|挂失|补办)")
+# What follows the verb when the question is about buying cards (能买两张吗 / 能买吗): no question about the rules.
+_ABOUT_CARDS = re.compile(r"^(?:\d+|[一二两三四五六七八九十几]+)?(?:张|份|个)?(?:爱心)?卡?(?:吗|嘛|么|不|没|呢)?$")
+
+_SCRATCH = ("刮开", "刮出", "涂层", "卡背", "背面", "密码", "卡上", "卡片上", "卡面")
+# Groups of digits joined by spaces or dashes, every group four digits or more (4471 2290, 5521-0087-1234).
+_DIGIT_GROUPS = re.compile(r"(?<![\d\w-])\d{4,}(?:[ \-]+\d{4,})+(?![\d\w-])")
+_NOT_A_CARD_NUMBER = ("手机", "电话", "订单", "单号", "快递", "身份证", "银行卡", "尾号")
+# Letters and digits read off the card after 写着/印着/是 (QWER-12AB-ZX90, AB12CD34).
+_WRITTEN = re.compile(r"(?:写着|印着|写的是|印的是|刮开是|刮开后是|刮出来是|上面是|显示)\s*[:：]?\s*"
+                      r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9]|[-\s](?=[A-Za-z0-9])){5,})")
+
+CARD_RULES = ("消费扶贫爱心卡只能买本店的认定扶贫产品（网上下单时用卡支付），"
+              "或在消费扶贫专柜、专馆、专区出示付款码消费，"
+              "不能在普通超市、别的商店刷，也不能提现。")
+VALIDITY = "每张卡的有效期印在卡上，领取后在「我的爱心卡」里也能看到；过了有效期，卡里的余额就不能再用了。"
+GIVING = "卡可以送人：在「我的爱心卡」里点“转赠”，会得到一串新的卡码，对方用这串卡码领取（领取后卡就归对方）。"
+LOST = "卡丢了请尽快联系客服冻结，冻结后卡里的钱不会被别人用掉。"
+
+
+def asked(compact: str) -> bool:
+    """A question about how a love card works (what it buys, where it is used, giving it, its validity)."""
+    if _VALIDITY.search(compact) or _LOST.search(compact):
+        return True
+    m = _CAN_IT.search(compact)
+    if m is None or not _QUESTION_END.search(compact):
+        return False
+    return not (m.group("verb") == "买" and _ABOUT_CARDS.match(m.group("rest")))
+
+
+def answer(compact: str) -> str:
+    """The card rules that answer the question."""
+    if _LOST.search(compact):
+        return LOST + CARD_RULES
+    if _VALIDITY.search(compact):
+        return VALIDITY + CARD_RULES
+    m = _CAN_IT.search(compact)
+    if m is not None and m.group("verb") in ("转", "送", "给", "借", "共用"):
+        return GIVING + CARD_RULES
+    return CARD_RULES
+
+
+def held_code(raw: str) -> str:
+    """The code of a card the customer holds, read off it (digits in groups, or letters and digits after 写着); ""."""
+    text = raw.strip()
+    compact = text.replace(" ", "")
+    about_card = "卡" in compact or any(w in compact for w in _SCRATCH)
+    if not about_card:
+        return ""
+    m = _WRITTEN.search(text)
+    if m is not None:
+        code = m.group("code").strip()
+        if (re.search(r"[A-Za-z]", code) and re.search(r"\d", code)) or _DIGIT_GROUPS.fullmatch(code):
+            return code
+    if any(w in compact for w in _NOT_A_CARD_NUMBER):
+        return ""
+    groups = _DIGIT_GROUPS.search(text)
+    if groups is None or all(g.endswith("00") for g in re.split(r"[ \-]+", groups.group())):
+        return ""  # 爱心卡 1000 2000 各一张: face values, not a code
+    return groups.group()
