@@ -17,7 +17,7 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, described, goods, honest, placing, prices
+from bot.turns import address, common, described, goods, honest, placing, prices, relative
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -91,6 +91,8 @@ class Turn:
                 return answered
         if not u.text:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
+        if u.drop is not None and relative.drops_all(u):  # 这单先不要了 全部清空: the draft goes, nothing comes
+            return await placing.cancel(self)
         if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new one comes
             return await goods.replace_lines(self)
         if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick):
@@ -115,7 +117,7 @@ class Turn:
         if u.intent == "ask_price" and (u.about_products or not d):
             return await prices.prices(self)
         if d is not None:
-            answered = await goods.answer(self, d)
+            answered = await relative.change(self, d) or await goods.answer(self, d)  # 少要一瓶: 3 → 2
             if answered is not None:
                 return answered
         elif PHONE.search(u.raw) and not u.product_words:  # an address names places, not products

@@ -1,0 +1,69 @@
+"""少要一瓶 / 减一盒 / 再加一袋 / 多来一瓶 / 再来一袋一样的: a count said as a change of the line just ordered.
+
+Right after a line is settled (the summary or the address question is pending), a count of its packs said after a
+word of less (少要, 减) or of more (再加, 多来, 再来 … 一样的) changes that line's count by so many packs, instead of
+setting it (3 → 2, 2 → 3). A message naming another product, a pack size or a weight is left to the other rules.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import phrasing
+from bot.draft import Draft, Line
+from bot.reply import Reply
+from bot.turns import quantity
+from bot.understanding import METRIC, Understanding
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+_LESS = re.compile(r"(?:少要|少来|少拿|少买|少订|少寄|少发|少|减少|减掉|减去|减|去掉|拿掉|扣掉|退掉)(?:了|个)?$")
+_MORE = re.compile(r"(?:再加|再来|再要|再拿|再买|再订|再整|再给|多来|多要|多拿|多买|多加|多给|多寄|多发"
+                   r"|加|追加|另加|添)(?:上|个)?$")
+_FILLER = re.compile(r"^(?:那|那就|那么|行|好|嗯|哦|呃|就|还是|麻烦|帮我|给我|请)+")
+MAX_PACKS = quantity.MAX_QTY
+
+
+def step(turn: Turn) -> int | None:
+    """The packs the message adds (positive) or takes away (negative) from the line, None when it says none."""
+    u = turn.u
+    said = [q for q in u.quantities if q.unit != "样"]  # 再来一袋一样的: 一样 is "the same", not a count
+    q = said[0] if len(said) == 1 else None
+    if q is None or q.unit in METRIC or q.value.denominator != 1 or [s for s in u.specs if not s.endswith("样")]:
+        return None
+    before = _FILLER.sub("", u.text[:q.start])
+    sign = -1 if _LESS.fullmatch(before) else 1 if _MORE.fullmatch(before) else 0
+    return sign * int(q.value) if sign else None
+
+
+async def change(turn: Turn, d: Draft) -> Reply | None:
+    """The line just ordered, its count changed by what the message adds or takes away (None: not such a message)."""
+    line = d.current
+    if d.kind != "goods" or d.pending is not None or line is None or not line.sku or not line.qty \
+            or d.awaiting not in ("confirm", "address"):
+        return None
+    delta = step(turn)
+    if delta is None or (turn.u.product_words and not _names(turn, line.sku)):
+        return None
+    said = Line(sku=line.sku)
+    quantity.apply_quantity(turn, said)  # 再加一袋 of a product sold in bags: one pack; 再加一箱 of one in bags: none
+    if said.qty != abs(delta):
+        return None
+    count = line.qty + delta
+    if not 1 <= count <= MAX_PACKS:
+        return None
+    line.qty = count
+    return await quantity.advance(turn, d)
+
+
+def _names(turn: Turn, sku: str) -> bool:
+    return any(c["sku"] == sku for c in turn.resolve_products().candidates)
+
+
+def drops_all(u: Understanding) -> bool:
+    """这单先不要了 全部清空 / 这单不下了 清空重来: the whole order dropped and nothing else asked for (not a
+    replacement of one line by another)."""
+    drop = u.drop
+    return drop is not None and phrasing.drops_the_order(drop.text) and "cancel" in u.cues and not (
+        u.product_words or u.origin or u.generic or u.quantity or u.pick)
