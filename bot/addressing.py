@@ -17,13 +17,15 @@ from models.places.address_parser import PHONE
 _LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 _CHANGE = r"(?:改成|改为|改到|换成|换为|变更为|更改为|更新为|修改为|应该是|应为|是|为|写)"
 _PLACE_AHEAD = r"(?=[^，,。\s]{0,12}?(?:省|自治区|市|区|县))"
-_PLACE_NEXT = r"(?=[\u4e00-\u9fa5]{0,10}?(?:省|自治区|市|区|县))"
+# (a later 寄/送/发/到 is the cue: 寄两盒三七粉到北京市…, the goods come between)
+_PLACE_NEXT = r"(?=(?:(?![寄送发到])[\u4e00-\u9fa5]){0,10}?(?:省|自治区|市|区|县))"
 _CUE = re.compile(
     r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
+    r"|(?:改|换)(?:个|一下|下)(?:收货)?地址"
     rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:填错了|写错了|错了|不对)?[，,]?\s*{_CHANGE}"
     rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址|地址[:：]|地址\s*{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
     r"[:：]?\s*", re.IGNORECASE)
-_CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址"
+_CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址|(?:改|换)(?:个|一下|下)(?:收货)?地址"
                          r"|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
                          r"|change\s+my\s+address", re.IGNORECASE)
 _RECEIVER = re.compile(
@@ -104,13 +106,35 @@ def split(message: str) -> tuple[str, AddressPart | None]:
     change = _CHANGE_CUE.search(text) is not None
     cue = _CUE.search(text)
     if cue and (phone is None or cue.start() < phone.start()):
-        line, after = _up_to_phone(text[cue.end():])
+        line, after = _up_to_phone(_WHOSE.sub("", text[cue.end():]))  # 改个地址 送我单位 …: the place follows
         if change or (line and (phone or re.search(r"省|自治区|市|区|县", line))):
             rest = (text[:cue.start()] + " " + after).strip()
             return rest, AddressPart(line, change=change)
+    if phone is None and cue is None and not change:
+        bare = _bare_address(text)  # 北京市朝阳区建国路88号5楼 王女士: a whole address and a name, no cue, no phone
+        if bare is not None:
+            return "", bare
     if phone is None:
         return (message, AddressPart("", change=True)) if change else (message, None)
     return _around_phone(text, change)
+
+
+# Whose place the new address is (送我单位 / 寄到我家里 / 发我公司): said before the address itself.
+_WHOSE = re.compile(r"^[\s,，:：]*(?:送|寄|发|改送|改寄)?(?:到|去|给)?(?:我|我们)(?:的)?"
+                    r"(?:单位|公司|家里|老家|家|学校|宿舍|办公室)(?:去|里|那边|那儿|那里)?(?:吧)?[:：，,\s]*")
+_REGION = re.compile(r"省|自治区|市|区|县")
+_HOUSE = re.compile(r"\d+\s*(?:号|楼|层|室|栋|幢|单元)")
+
+
+def _bare_address(text: str) -> AddressPart | None:
+    """A message that is only an address with its house number and a receiver's name (no phone: the one on file
+    stays), every chunk an address piece or the name: a new address."""
+    chunks = [c for c in _CHUNKS.split(text) if c]
+    named = [c for c in chunks if _NAME.match(c) or re.fullmatch(r"[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐)", c)]
+    placed = [c for c in chunks if _REGION.search(c) and _HOUSE.search(c)]
+    if not named or not placed or not all(_looks(c) or _HOUSE.search(c) for c in chunks):
+        return None
+    return AddressPart(" ".join(chunks), change=True)
 
 
 def _up_to_phone(text: str) -> tuple[str, str]:
