@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import lengths, lexicon, other_things, typos
+from bot import glued_verbs, lengths, lexicon, other_things, typos
 from bot.cue_limits import PRICE_WORDS
 from bot.vocabulary import Vocabulary
 
@@ -32,7 +32,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
     kept: list[str] = []
     places: list[str] = []
-    tokens = whole_runs(vocab.tokenizer.cut(text), vocab)
+    tokens = whole_runs(glued_verbs.unglue(vocab.tokenizer.cut(text), vocab), vocab)  # 当 归来 → 当归 来
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         tokens = typos.mend(tokens, vocab, CUE_WORDS)  # 猕猴逃一盒, 大迷两袋: a mistyped word beside what it needs
     for token in tokens:
