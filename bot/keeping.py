@@ -15,16 +15,29 @@ STATE = re.compile(r"(?:是|还是|是不是)(?:新鲜|鲜|冷冻|速冻|冰冻|
 SENT = ("怎么发货", "怎么发快递", "怎么寄", "怎么运", "怎么送货", "怎么配送", "用什么寄", "用什么发", "用什么运",
         "走什么快递", "走冷链", "冷链吗", "泡沫箱", "怎么包装", "包装怎么样", "寄过来会坏", "路上会坏", "会不会坏",
         "会压坏")
+# How long the parcel takes to come (多久能到北京, 寄到上海要几天, 几天能送到): the shop's shipping times.
+TRANSIT = re.compile(r"(?:多久|几天|多长时间|多少天|几日|多快)(?:能|可以|才能|就能|才|就)?"
+                     r"(?:送到|寄到|运到|到货|收到|到)"
+                     r"|(?:寄到|送到|发到|运到|快递到)\S{0,8}?(?:要|得|需要|大概|大约|一般|能)*"
+                     r"(?:几天|多久|多长时间|多少天|几日)")
 _STATES = (("活", "活的"), ("鲜", "新鲜的"), ("冻干", "冻干的"), ("冻", "冷冻的"), ("干", "干货"))
 
 
 def asked(text: str) -> bool:
     """The message asks how a product keeps, what state it comes in, or how it travels."""
-    return any(w in text for w in SHELF_LIFE + SENT) or STATE.search(text) is not None
+    return any(w in text for w in SHELF_LIFE + SENT) or STATE.search(text) is not None or transit(text)
+
+
+def transit(text: str) -> bool:
+    """多久能到北京 / 寄到上海要几天: how many days the parcel takes (a question, not a placed order's status)."""
+    return TRANSIT.search(text) is not None
 
 
 def answer(text: str, card: dict[str, Any] | None) -> str:
     name = card["name"] if card is not None else "这款商品"
+    if transit(text) and not any(w in text for w in SHELF_LIFE):
+        return ("商品由产地的供货商家直接发快递，一般付款后48小时内发出，大部分地区3到5天送到，偏远地区会慢一两天；"
+                "发货后在「我的订单」里能看到快递单号和物流。")
     if any(w in text for w in SENT):
         return (f"{name}由产地的供货商家直接发快递，一般付款后48小时内发出；生鲜会加泡沫箱或冰袋包装，"
                 "具体用哪家快递、要不要冷链，可以在「我的订单」里联系商家确认。")
