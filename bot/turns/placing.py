@@ -20,11 +20,14 @@ if TYPE_CHECKING:
 
 # An order already placed: named (订单, 那单, 单子) or said to be placed wrongly (下错了, 拍错了, 买错了).
 _PLACED = re.compile(r"订单|单子|[那这刚]单|[下拍买点订]错")
+# Emptying (这单先不要了 清空): what is being put together, a draft or a cart, never an order already placed.
+_EMPTIES = re.compile(r"清空|清掉|全清|清除|清一下")
 
 
 async def cancel(turn: Turn) -> Reply:
     if turn.draft is None:
-        if _PLACED.search(turn.u.text):  # 取消订单 / 下错了 取消一下 with nothing being ordered: a placed order
+        # 取消订单 / 下错了 取消一下 with nothing being ordered: a placed order
+        if _PLACED.search(turn.u.text) and not _EMPTIES.search(turn.u.text):
             return await holder_actions.answer(turn, "cancel_order")  # cancel only drops a draft
         return turn.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
     turn.state.draft = None
