@@ -91,6 +91,7 @@ async def test_a_regional_yes_at_the_summary_places_the_order(client, yes):
     ("上海市浦东新区世纪大道100号2单元301室 李先生", "世纪大道100号2单元301室"),
     ("改个地址 送我单位 上海市浦东新区世纪大道100号2单元301室", "世纪大道100号2单元301室"),
     ("改一下地址 寄到我家里 广州市天河区体育西路10号3栋502", "体育西路10号3栋502"),
+    ("哎 地址改一下 成都市武侯区人民南路四段27号 老周", "人民南路四段27号"),
 ])
 async def test_an_address_said_alone_at_the_summary_is_where_the_order_goes(client, said, detail):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "bare-address")
@@ -167,3 +168,9 @@ async def test_dropping_the_order_being_built_cancels_the_draft(client, drop):
     after = await chat.say("确认")
     assert after["order"] is None
     assert await my_orders(chat) == []
+
+
+async def test_emptying_with_nothing_being_built_is_a_cancel_not_a_placed_orders_cancellation(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "drop-nothing")
+    body = await chat.say("这单先不要了 清空")
+    assert body["intent"] == "cancel", body["reply"]
