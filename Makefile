@@ -39,7 +39,7 @@ test-sqlite: install lint
 test-postgres: install lint
 	bash .ci/ensure-postgres
 	bash .ci/ensure-chromium
-	$(BIN)/python -m pytest -q --db=postgres
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --db=postgres
 
 test: test-sqlite test-postgres
 

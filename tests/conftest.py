@@ -15,7 +15,7 @@ from api.settings import Settings
 from models.services import setup
 from models.storage.database import open_database
 from tests import pg_server
-from tests.support.apps import forget_finished_apps
+from tests.support.apps import Collector, forget_finished_apps, resident_bytes
 
 # Tables emptied before each test; regions and the migration log are reference data and stay.
 TABLES = [
@@ -94,11 +94,18 @@ def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("var")
 
 
+@pytest.fixture(scope="session")
+def collector() -> Collector:
+    return Collector(collected_at=resident_bytes())
+
+
 @pytest.fixture(autouse=True)
-def release_finished_apps() -> Iterator[None]:
-    """Each test's apps are freed when it ends (see forget_finished_apps: else ~45 MB per app test stayed)."""
+def release_finished_apps(collector: Collector) -> Iterator[None]:
+    """Each test's apps are freed when it ends (see forget_finished_apps and Collector: else 20-45 MB per app test
+    stayed)."""
     yield
     forget_finished_apps()
+    collector.after_test()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from api.app import create_app
 from api.settings import Settings
-from tests.support.apps import forget_finished_apps
+from tests.support.apps import COLLECT_AFTER_GROWTH_BYTES, Collector, forget_finished_apps, resident_bytes
 from tests.support.http import consumer_headers
 
 
@@ -34,3 +34,20 @@ async def test_a_closed_app_and_its_dictionaries_are_freed(
     forget_finished_apps()
     gc.collect()
     assert app() is None
+
+
+def test_the_collector_runs_a_full_collection_once_the_process_has_grown() -> None:
+    collector = Collector(collected_at=resident_bytes() - COLLECT_AFTER_GROWTH_BYTES - 1)
+    cycle: list[object] = []
+    cycle.append(cycle)
+    orphan = weakref.ref(_Holder(cycle))
+    del cycle
+    collector.after_test()
+    assert orphan() is None
+    assert collector.collected_at > 0
+
+
+class _Holder:
+    def __init__(self, cycle: list[object]) -> None:
+        self.cycle = cycle
+        cycle.append(self)
