@@ -78,8 +78,8 @@ def _plain(word: str, vocab: Vocabulary) -> bool:
 
 
 def _only_inside(known: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
-    """荔枝 said where the catalogue has only 毛荔枝: a common word standing in a catalogue name only as the end of a
-    longer word, never alone, and itself no catalogue word nor part of a category or a tag (a kind: 水果)."""
+    """荔枝 said where the catalogue has only 毛荔枝: a common word standing in no product's name, only inside a longer
+    alias or tag and never alone there, and itself no catalogue word nor part of a category or a tag (a kind: 水果)."""
     freq = vocab.tokenizer.jieba.FREQ
     for word in known:
         if len(word) < 2 or word in vocab.words or freq.get(word, 0) < _COMMON:
@@ -88,7 +88,9 @@ def _only_inside(known: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
             continue  # 水果 in 蔬菜水果, 热带水果: a kind the shop sells
         holders = [k for k in vocab.products.values()
                    if any(word in t for t in (k.name, *k.aliases, *k.tags, *k.names))]
-        if not holders or any(_alone(word, t) for k in holders for t in (k.name, *k.aliases, *k.tags, *k.names)):
+        if not holders or any(word in k.name for k in holders):
+            continue  # 漾濞核桃, 土鸡蛋 30枚: the product's own name holds the word, so it is that thing
+        if any(_alone(word, t) for k in holders for t in (k.name, *k.aliases, *k.tags, *k.names)):
             continue
         return word, _kind(holders[0].category, vocab)
     return None
