@@ -1,7 +1,8 @@
 """More things the shop does not sell, named with a word its catalogue also holds (none is offered as a match):
 
-* cut flowers (扫墓用的菊花 一束, 康乃馨一束 母亲节): a bouquet (束, 花束, 鲜花) or a grave visit (扫墓, 祭拜, 上坟)
-  makes a flower's name the flower, not the 菊花 tea of the catalogue;
+* cut flowers (扫墓用的菊花 一束, 康乃馨一束 母亲节, 玫瑰花 99朵): a bouquet (束, 花束, 鲜花), a grave visit (扫墓,
+  祭拜, 上坟) or a count by the bloom or the stem (朵, 枝) makes a flower's name the flower, not the 菊花 tea of the
+  catalogue;
 * live animals bought by sex (麻鸭 公母各两只, 大闸蟹 一公一母) or weighed per piece in 两 (四两一只): not the cured
   or boxed product sharing the animal's name;
 * a form of goods (礼盒, 礼包, 挂件, 摆件 …) whose thing is named by a word the catalogue does not know (德芙礼盒,
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from bot.understanding import Understanding
     from bot.vocabulary import Vocabulary
 
-_BOUQUET = re.compile(r"[一二两三四五六七八九十几\d]束|花束|鲜花|扫墓|祭拜|上坟|祭扫|祭奠|献花|插花|捧花|花店")
+# A bouquet, a grave visit, or flowers counted by the stem or the bloom (99朵, 十一枝): cut flowers, not a tea.
+_BOUQUET = re.compile(r"[一二两三四五六七八九十几\d]束|花束|鲜花|扫墓|祭拜|上坟|祭扫|祭奠|献花|插花|捧花|花店"
+                      r"|[一二两三四五六七八九十百几\d]+[朵枝]")
 _FLOWERS = ("玫瑰", "百合", "康乃馨", "郁金香", "向日葵", "满天星", "勿忘我", "牡丹", "月季", "雏菊")
 # Counted by sex (公母各四只, 一公一母, 三公两母, 母的两只) or weighed per piece in 两 (四两一只): live animals.
 _N = r"[一二两三四五六七八九十\d]"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
 EMOJI = {
@@ -46,7 +47,7 @@ _ONE_AND_A_HALF = re.compile(r"(?<![\d零〇一二两三四五六七八九十百
 
 
 def rewrite(text: str) -> str:
-    text = rewrite_everyday(text)
+    text = rewrite_everyday(plain(text))  # 有冇 → 有没有, 几多钱 → 多少钱
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
     text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)

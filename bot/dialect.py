@@ -1,0 +1,28 @@
+"""Cantonese and other dialect question words, read as Mandarin before anything else reads the message.
+
+有冇 is 有没有, 冇 alone is 没(有); A唔A is A不A (卖唔卖, 有唔有, 要唔要) and 唔 before a verb or an adjective is 不
+(唔要, 唔好); 几多钱 / 几多 is 多少钱 / 多少. Read so, the question words are cue words, and 冇 or 唔 — characters
+the reader does not know — are never taken for (part of) a product's name. 唔该 / 多谢晒 (thanks) is 谢谢.
+"""
+from __future__ import annotations
+
+import re
+
+_HAVE_NOT = re.compile("有冇")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])唔\1")
+_NOT = re.compile("唔(?!该|係)")
+_NONE = re.compile("冇")
+_HOW_MUCH = re.compile("几多")
+_THANKS = re.compile("唔该晒?|多谢晒")
+
+
+def plain(text: str) -> str:
+    """The message with dialect question words in Mandarin (unchanged when it holds none)."""
+    if "冇" not in text and "唔" not in text and "几多" not in text:
+        return text
+    text = _THANKS.sub("谢谢", text)  # 唔该 来两瓶蜂蜜: thanks, then the order
+    text = _HAVE_NOT.sub("有没有", text)
+    text = _A_NOT_A.sub(r"\1不\1", text)
+    text = _NOT.sub("不", text)
+    text = _NONE.sub("没", text)
+    return _HOW_MUCH.sub("多少", text)
