@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.recipients import PEOPLE
 from models.places.address_parser import PHONE
 
 _LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
@@ -77,9 +78,24 @@ def collapse_phone(text: str) -> str:
     return _LOOSE_PHONE.sub(lambda m: re.sub(r"[\s-]", "", m.group()), text)
 
 
+# 收货的是我 孙丽 / 收件人是我妈 李秀英 / 收货人写我老公 王强: a receiver said with a phrase; the name follows.
+_WHO = "|".join(sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True))
+_RECEIVER_PHRASE = re.compile(
+    r"(?>(?:收货|收件|收)(?:的人|的|人)(?:是|写|填|为|叫)?(?:的是)?[:：]?\s*"
+    rf"(?:(?:我|我的|是我)(?:自己|本人|{_WHO})?|本人)?)[\s,，:：]*(?=[\u4e00-\u9fa5·]{{2,4}}(?:$|[\s,，;；]|电话|手机|\d))")
+
+
+def receiver_phrase(text: str) -> str:
+    """收货的是我 孙丽 → 收货人 孙丽 (see _RECEIVER_PHRASE); the text unchanged when it says no receiver so."""
+    return _RECEIVER_PHRASE.sub(lambda m: m.group() if _BARE_LABEL.fullmatch(m.group()) else "收货人 ", text)
+
+
+_BARE_LABEL = re.compile(r"(?:收货人|收件人)[:：\s]*")
+
+
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None)."""
-    text = collapse_phone(message.strip())
+    text = receiver_phrase(collapse_phone(message.strip()))
     latin = _RECEIVER_LATIN.search(text)
     if latin:  # the name set apart, the rest read as usual: a receiver alone is a change of receiver
         rest, part = split(text[:latin.start()] + " " + text[latin.end():])
@@ -135,6 +151,15 @@ def _bare_address(text: str) -> AddressPart | None:
     if not named or not placed or not all(_looks(c) or _HOUSE.search(c) for c in chunks):
         return None
     return AddressPart(" ".join(chunks), change=True)
+
+
+def has_receiver(line: str) -> bool:
+    """Whether a line of address pieces holds a receiver's name (a chunk of 2–4 characters that is no place)."""
+    chunks = [c for c in _CHUNKS.split(_LABELLED_ANY.sub(" ", PHONE.sub(" ", line))) if c]
+    return any(_NAME.match(c) and not _PLACE_HINT.search(c) for c in chunks)
+
+
+_LABELLED_ANY = re.compile(r"(?:收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
 
 
 def _up_to_phone(text: str) -> tuple[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.addressing import AddressPart, rehoused
+from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
 from bot.turns import common, quantity
@@ -40,16 +40,18 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
     line = await full_line(turn, part, base)
-    if base is None and ordering is not None and ordering.address_line and not part.line:
-        line = f"{ordering.address_line} {part.receiver or ''} {part.phone or ''}"  # 收货人李雷 电话… after the place
+    if base is None and ordering is not None and ordering.address_line:
+        line = pieced_line(ordering.address_line, part)  # 收货人 王芳, then 电话 139…, then 地址 北京市…
     parsed = await addresses.parse_address_line(line, turn.ctx.regions)
     if latin:
         parsed = replace(parsed, name=latin)
     if not (parsed.county and parsed.phone):
-        if parsed.county and ordering is not None:  # the place now, the receiver and phone in the next message
-            ordering.address_line = line
+        if ordering is not None and base is None:  # a piece of the address: kept until the rest comes
+            ordering.address_line = f"{line} {latin}" if latin else line
             ordering.awaiting = "address"
-            return turn.say(replies.ADDRESS_NEEDS_CONTACT, intent, suggestions=suggestions)
+            named = bool(parsed.name or latin or has_receiver(line))
+            return turn.say(replies.address_missing(bool(parsed.county), named, bool(parsed.phone)), intent,
+                            suggestions=suggestions)
         problem = "缺少手机号" if not parsed.phone else "没找到省市县"
         return turn.say(replies.bad_address(problem), intent, suggestions=suggestions)
     try:
@@ -74,6 +76,13 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
     reply.intent = intent
     return reply
+
+
+def pieced_line(kept: str, part: AddressPart) -> str:
+    """The pieces kept so far with this message's piece: the place first, then the receiver and the phone."""
+    if part.line:
+        return f"{part.line} {kept}"
+    return f"{kept} {part.receiver or ''} {part.phone or ''}".strip()
 
 
 async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
@@ -119,6 +128,10 @@ async def take_address(turn: Turn, d: Draft) -> Reply | None:
         if not PHONE.search(u.raw) and (u.about_products or u.intent not in ("fallback", "search")
                                          or u.quantity or u.number or u.pick or "correct" in u.cues):
             return None  # 改成三罐 while the address is awaited: a change, not a bad address
+        if PHONE.search(u.raw) and not parsed.county and len(PHONE.sub("", u.raw).strip()) <= 4:
+            d.address_line = said  # 13800001111 (or 孙丽 139…) after other pieces: kept until the place comes
+            return turn.say(replies.address_missing(False, bool(parsed.name or has_receiver(said)), True),
+                            "change_address", suggestions=["取消"])
         problem = "缺少手机号" if not parsed.phone else "没找到省市县"
         return turn.say(replies.bad_address(problem), "order", suggestions=["取消"])
     try:
