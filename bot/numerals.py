@@ -23,7 +23,9 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})(?P<half_b>半)?")
+# (两袋半斤的: the 半 after a measure word that begins 半斤 is the size's, not half a bag)
+_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})"
+                  rf"(?P<half_b>半(?!{_alternation(UNITS)}))?")
 _MONEY = re.compile(
     rf"(?:[¥￥]\s*(?P<sym>\d+(?:\.\d+)?))|(?P<num>{NUM})\s*(?P<unit>{_alternation(MONEY_UNITS)})"
 )

@@ -1,7 +1,8 @@
 """Pack words heard wrong by voice input, beside a number only (来两带大米 5kg, 三待大米, 俩代蜂蜜, 来三想苹果,
 两平蜂蜜, 来两和鸡蛋): 带/代/待 → 袋, 想/相 → 箱, 平/凭 → 瓶, 和 → 盒. The number must open the message or
 follow a space, a punctuation mark or a buying word, and a catalogue word must follow the slip (or the message
-must end with it while naming a catalogue word before): 我想, 一带一路, 这一带, 蜂蜜2和大米3 and 五十平的房子
+must end with it while naming a catalogue word before, or the slip ends a change of count: 改成三想, 改为两带,
+换成四平): 我想, 一带一路, 这一带, 蜂蜜2和大米3 and 五十平的房子
 stay as they are."""
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
 _HEARD = {"带": "袋", "代": "袋", "待": "袋", "想": "箱", "相": "箱", "平": "瓶", "凭": "瓶", "和": "盒"}
-_SLIP = re.compile(rf"(?:^|(?<=[\s,，.。!！?？、;；~])|(?<=[来要买拿订整再各共加])|(?<=给我)|(?<=帮我))"
+_CHANGES = ("改成", "改为", "换成", "换为", "改到", "变成")
+_SLIP = re.compile(r"(?:^|(?<=[\s,，.。!！?？、;；~])|(?<=[来要买拿订整再各共加])|(?<=给我)|(?<=帮我)"
+                   + "".join(f"|(?<={w})" for w in _CHANGES) + ")"
                    rf"(?P<num>{NUM}|俩|仨)(?P<slip>[带代待想相平凭和])(?![零〇一二两三四五六七八九十百千万俩仨\d])")
 _END = re.compile(r"\s*(?:吧|呀|啊|哈|呢|了)?\s*$")
 
@@ -30,7 +33,8 @@ def mend_pack_words(message: str, vocab: Vocabulary) -> str:
         names_after = any(rest[:n] in vocab.words for n in range(2, len(rest) + 1))
         names_before = _END.fullmatch(message[m.end():]) is not None and any(
             before[i:j] in vocab.words for i in range(len(before)) for j in range(i + 2, min(len(before), i + 8) + 1))
-        if names_after or names_before:
+        changed = before.endswith(_CHANGES) and _END.fullmatch(message[m.end():]) is not None  # 改成三想: the count
+        if names_after or names_before or changed:
             out += [message[last:m.start("slip")], _HEARD[m.group("slip")]]
             last = m.end("slip")
     return "".join(out) + message[last:] if out else message

@@ -20,6 +20,12 @@ NOT_THIS = ("不要", "不是", "别要", "不买", "不用")
 _SIZED = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})")
 
 
+def size_at(text: str, at: int) -> bool:
+    """A pack size said as such (500g的, 5kg装, 一斤装的) starts at `at` in `text`."""
+    m = _SIZE.match(text, at)
+    return m is not None and content(m.group()) is not None
+
+
 def content(size: str) -> tuple[str, Fraction] | None:
     """5kg → ("mass", 5000 g); 一斤 → ("mass", 500 g); 24个 → ("count", 24); None for a pack count (4盒)."""
     m = _SIZED.match(size.lower())

@@ -17,7 +17,7 @@ from bot.cues import has, read_cues
 from bot.intents import intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
-from bot.pack_sizes import NOT_THIS
+from bot.pack_sizes import NOT_THIS, size_at
 from bot.product_words import read_product_text
 from bot.recipients import recipient_spans
 from bot.rewrite import rewrite
@@ -258,11 +258,11 @@ _SPOKEN_BEFORE = re.compile(r"(?<![咱我你他她它们俺第\d零〇一二两�
 
 
 def _spoken_before(u: Understanding, masked: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> None:
-    """给我整俩腊肉 / 再要仨土鸡: 俩 and 仨 hold their measure word, so one straight before a catalogue word counts it
-    (never 咱俩, 他们仨)."""
+    """给我整俩腊肉 / 再要仨土鸡 / 蜂蜜来俩500g的: 俩 and 仨 hold their measure word, so one straight before a catalogue
+    word or a pack size said as such counts it (never 咱俩, 他们仨)."""
     for m in _SPOKEN_BEFORE.finditer(masked):
         rest = masked[m.end():m.end() + 8]
-        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)):
+        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)) or size_at(masked, m.end()):
             value = numerals.to_number(m.group("num"))
             if value:
                 u.quantities.insert(0, Found(value, m.start("num"), m.end("num")))
