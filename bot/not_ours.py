@@ -85,8 +85,8 @@ def _only_inside(known: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
     alias or tag and never alone there, and itself no catalogue word nor part of a category or a tag (a kind: 水果)."""
     freq = vocab.tokenizer.jieba.FREQ
     for word in known:
-        if len(word) < 2 or word in vocab.words or freq.get(word, 0) < _COMMON:
-            continue
+        if len(word) < 2 or word in vocab.words or freq.get(word, 0) < _COMMON or word in lexicon.PLAIN_MODIFIERS:
+            continue  # 农家 inside a brand (清远农家) is still a plain quality: 蜂蜜 纯的 农家
         if any(word in t for k in vocab.products.values() for t in (k.category, *k.tags)):
             continue  # 水果 in 蔬菜水果, 热带水果: a kind the shop sells
         holders = [k for k in vocab.products.values()

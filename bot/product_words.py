@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import glued_verbs, lengths, lexicon, other_things, typos
+from bot import glued_verbs, lengths, lexicon, other_things, qualities, typos
 from bot.cue_limits import PRICE_WORDS
 from bot.vocabulary import Vocabulary
 
@@ -35,6 +35,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     tokens = whole_runs(glued_verbs.unglue(vocab.tokenizer.cut(text), vocab), vocab)  # 当 归来 → 当归 来
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         tokens = typos.mend(tokens, vocab, CUE_WORDS)  # 猕猴逃一盒, 大迷两袋: a mistyped word beside what it needs
+    tokens, u.qualities = qualities.set_apart(tokens, vocab.knows, CUE_WORDS)  # 核桃 薄皮 新货: what it is like
     for token in tokens:
         token = token.strip()
         if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token):
@@ -277,7 +278,8 @@ _VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮�
 
 def _explained(token: str, vocab: Vocabulary) -> bool:
     """A word before a catalogue word that the catalogue accounts for: its own word, a place, a plain quality."""
-    if (token in lexicon.PLAIN_MODIFIERS or token in vocab.regions
+    if (token in lexicon.PLAIN_MODIFIERS or token in vocab.regions or qualities.is_description(token)
+            or token in qualities.OCCASIONS  # 年货 腊肉一公斤装的: the occasion, not a kind of 腊肉
             or (not _RE_CJK.search(token) and not token.isalpha())):
         return True
     if len(token) == 1:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import pack_sizes, packs
+from bot import pack_sizes, packs, qualities
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -76,6 +76,7 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     family = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
     family = _word_ends_name(family, u, vocab)
     cards = _with_unit(_with_spec(family, [*u.specs, *pack_sizes.named(u)]), u)
+    cards = qualities.prefer(cards, u.qualities, lambda c: _texts(c, vocab))  # 纸皮 → 纸皮核桃
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:
         cards = exact
@@ -203,6 +204,11 @@ def _closeness(card: dict[str, Any], words: list[str], vocab: Vocabulary) -> int
     if any(w in text for w in words):
         return 0
     return 1 if any(w[:1] in text for w in words if w) else 2
+
+
+def _texts(card: dict[str, Any], vocab: Vocabulary) -> str:
+    known = vocab.products.get(card["sku"])
+    return " ".join((card["name"], *(known.aliases if known else ()), *card.get("tags", ())))
 
 
 def _core_of(card: dict[str, Any], vocab: Vocabulary) -> str:

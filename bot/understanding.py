@@ -76,6 +76,7 @@ class Understanding:
     foreign: str = ""  # the thing asked for, when the catalogue's words are only part of its name (苹果手机)
     instead: str = ""  # the catalogue word the foreign thing is a kind of (大米 for 福临门大米): its alternatives
     unrelated: str = ""  # not shopping for goods: "service", "words" or "person" (bot.honesty.unrelated)
+    qualities: list[str] = field(default_factory=list)  # what the product is like, said apart (薄皮, 肉厚, 流油的)
     drop: Understanding | None = None  # 不要X了，换成Y: what the message removes (X), before what it asks for (Y)
 
     @property
@@ -262,7 +263,7 @@ def _spoken_before(u: Understanding, masked: str, spans: list[tuple[int, int]], 
     word or a pack size said as such counts it (never 咱俩, 他们仨)."""
     for m in _SPOKEN_BEFORE.finditer(masked):
         rest = masked[m.end():m.end() + 8]
-        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)) or size_at(masked, m.end()):
+        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)) or size_at(u.text, m.end()):
             value = numerals.to_number(m.group("num"))
             if value:
                 u.quantities.insert(0, Found(value, m.start("num"), m.end("num")))
