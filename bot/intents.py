@@ -1,18 +1,15 @@
 """The intent of one message read without context, from its cues (bot.cues) and what the catalogue recognised."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot import lexicon
 from bot.cue_limits import changes_mind
 from bot.cues import has
-from bot.product_words import cueish
+from bot.things_named import names_thing, only_talk
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
-
-_RE_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def intent_of(u: Understanding) -> str:
@@ -49,20 +46,13 @@ def intent_of(u: Understanding) -> str:
         return "greet"
     if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
         return "order"
-    if u.product_text and ("search" in c or u.bare):
+    if u.product_text and ("search" in c or (u.bare and not only_talk(u.text, u.product_text))):
         return "search"
     if (u.quantity is not None and "buy" in c) or ("strong_buy" in c and not u.product_text):
         return "order"
-    if u.foreign or (u.product_text and not _CHAT.search(u.text) and any(
-            len(t) >= 2 and _RE_CJK.search(t) and not cueish(t) for t in u.product_text.split())):
-        return "search"  # 洗衣机滚筒10公斤: a thing asked for, even one the shop does not sell (没有找到「…」)
+    if u.foreign or names_thing(u.text, u.product_text):
+        return "search"  # 洗衣机滚筒10公斤, 剃须刀能充电的吗: a thing asked for, even one not sold (没有找到「…」)
     return "fallback"
-
-
-# Talk that is not a request for goods: questions about the world, errands, feelings (they get the fallback).
-_CHAT = re.compile(r"你|怎么|为什么|什么时候|天气|笑话|聊|哈哈|在吗|谁|人工|客服|投诉|优惠|便宜点|砍价|"
-                   r"红包|积分|会员|活动|"
-                   r"怎么样|好不好|是不是|[吗嘛么呢]$|[不没]$|了|等于|[+=]|写|打个|去|下雨|放假|股票|推荐|作业|作文|唱|讲")
 
 
 def _asks(text: str) -> bool:

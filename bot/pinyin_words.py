@@ -1,14 +1,17 @@
 """Messages typed in pinyin without tones (fengmi duoshao qian, hetao you ma, dami lai liang dai): read as the Chinese
 they spell. Only a message made entirely of pinyin syllables is read so, and only when some run of its syllables
 spells a catalogue word or a shop phrase of two syllables or more (so English such as "banana" or "tea" stays
-English). Runs of syllables that spell nothing known stay as typed (shouji you ma → shouji有吗: a thing the shop
-does not sell, answered 没有找到「shouji」)."""
+English). Runs of syllables that spell a common noun of the language are read as that noun (shouji you ma →
+手机有吗, kou hong → 口红: a thing the shop does not sell, answered 没有找到「手机」, bot.pinyin_nouns); runs that
+spell nothing known stay as typed."""
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+from bot import pinyin_nouns
 
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
@@ -71,7 +74,9 @@ def read(message: str, vocab: Vocabulary) -> str:
     if any(s is None for s in split):
         return message
     sounds = [syllable for s in split for syllable in s or ()]
-    alone = {i for i, n in enumerate(_starts(split)) if n == 1}  # syllables typed as a word of their own (you, ma)
+    starts = _starts(split)
+    alone = {i for i, n in enumerate(starts) if n == 1}  # syllables typed as a word of their own (you, ma)
+    ends = {i + n for i, n in enumerate(starts) if n}  # where a typed word ends
     out: list[str] = []
     known = False
     i = 0
@@ -80,19 +85,23 @@ def read(message: str, vocab: Vocabulary) -> str:
             out.append(_AFTER_NUMBER.get(sounds[i], sounds[i]))
             i += 1
             continue
-        for n in range(min(_LONGEST, len(sounds) - i), 0, -1):
+        for n in range(min(_LONGEST, len(sounds) - i), 1, -1):
             key = " ".join(sounds[i:i + n])
-            word = vocab.word_sounding(key) if n > 1 else None
-            word = word or (_PHRASES.get(key) if n > 1 or i in alone else None)
+            word = vocab.word_sounding(key) or _PHRASES.get(key)
             if word is not None:
-                known = known or n > 1
-                out.append(word)
-                i += n
                 break
-        else:
-            glue = bool(out) and out[-1].isascii() and not out[-1][0].isdigit()
-            out.append(out.pop() + sounds[i] if glue else sounds[i])
-            i += 1
+        else:  # shou ji → 手机, a thing not sold, in whole typed words; else one syllable typed alone (you, ma)
+            noun = pinyin_nouns.spelled_noun(sounds[i:], vocab.tokenizer.jieba.FREQ, {e - i for e in ends if e > i}) \
+                if starts[i] else None
+            word, n = noun if noun is not None else (_PHRASES.get(sounds[i]) if i in alone else None, 1)
+        if word is not None:
+            known = known or n > 1
+            out.append(word)
+            i += n
+            continue
+        glue = bool(out) and out[-1].isascii() and not out[-1][0].isdigit()
+        out.append(out.pop() + sounds[i] if glue else sounds[i])
+        i += 1
     return "".join(w if not w.isascii() or w[0].isdigit() else f" {w} " for w in out).strip() if known else message
 
 

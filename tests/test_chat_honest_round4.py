@@ -237,7 +237,7 @@ async def test_pinyin_for_a_thing_not_sold_is_not_found(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "pinyin-no")
     body = await chat.say("shouji you ma")
     assert body["intent"] == "search"
-    assert_nothing_offered(body, "shouji")
+    assert_nothing_offered(body, "手机")  # pinyin of a common noun reads as that noun (ninth round, bot.pinyin_nouns)
 
 
 async def test_english_stays_english(client):

@@ -1,0 +1,62 @@
+"""Whether a message that named nothing of the catalogue still names a thing: goods or a kind of goods the shop
+does not sell, asked for with a question word or a particle around it (电热毯 双人的 有吗, 剃须刀能充电的吗,
+洗发水 去屑的). Such a message is a search answered 没有找到「…」, not the generic fallback.
+
+A thing is named when a word left to look up is a common noun of the language (jieba's dictionary and its part of
+speech, read through the public `jieba.posseg`): not a person, a place, an organisation or a time, and not a cue.
+Talk keeps its topics (天气, 笑话, 客服, 怎么…, 推荐 …: `TALK_TOPICS`); only the particles and small words that any
+question carries (…吗, …呢, …没, 去屑) no longer hide the thing.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from bot.product_words import cueish
+
+_RE_CJK = re.compile("[\u4e00-\u9fff]")
+# Topics of talk that are never shopping for a thing (a message holding one is talk, whatever nouns stand beside).
+TALK_TOPICS = re.compile(r"你|怎么|为什么|什么时候|天气|笑话|聊|哈哈|在吗|谁|人工|客服|投诉|优惠|便宜点|砍价|"
+                         r"红包|积分|会员|活动|怎么样|好不好|是不是|了|等于|[+=]|写|打个|下雨|放假|股票|推荐|作业|"
+                         r"作文|唱|讲")
+# The forms of a question or a remark, on top of the topics: they hide no thing named beside them.
+TALK_FORMS = re.compile(r"[吗嘛么呢]$|[不没]$|去")
+# Common nouns (n), other proper nouns (nz: brands of goods, 洗发水) and bound noun roots (ng).
+_THING_TAGS = frozenset({"n", "nz", "ng"})
+# Nouns of the conversation itself, not goods (有个问题, 订单地址): the shop's questions read them elsewhere.
+_NOT_GOODS = frozenset({"问题", "事情", "东西", "订单", "地址", "时间", "价格", "质量", "服务", "态度", "意思", "朋友",
+                        "女朋友", "男朋友", "老婆", "老公", "孩子", "老人", "双人", "家人", "人家", "机器人", "钱",
+                        # where one works or lives, and the trade itself (开个网店 能给我供货吗)
+                        "公司", "单位", "学校", "医院", "网店", "店铺", "门店", "生意", "供货", "工作"})
+
+
+@functools.cache
+def _tags() -> Mapping[str, str]:
+    """Each word of jieba's dictionary with its part of speech (loaded once, ~0.2 s, and never changed)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def is_thing(word: str) -> bool:
+    """A common noun of the language that is not talk about the conversation (电热毯, 剃须刀; not 问题, 北京)."""
+    return len(word) >= 2 and word not in _NOT_GOODS and _tags().get(word) in _THING_TAGS and not cueish(word)
+
+
+def names_thing(text: str, product_text: str) -> bool:
+    """The words left to look up name a thing (see the module): a noun of goods, and no topic of talk."""
+    if not product_text or TALK_TOPICS.search(text):
+        return False
+    tokens = product_text.split()
+    if "去" in tokens:  # 寄到我公司去: going somewhere (not 去屑, a word of its own)
+        return False
+    if not TALK_FORMS.search(text):
+        return any(len(t) >= 2 and _RE_CJK.search(t) and not cueish(t) for t in tokens)
+    return any(is_thing(t) for t in tokens)
+
+
+def only_talk(text: str, product_text: str) -> bool:
+    """A remark of talk that names no thing (太慢了吧, 好累了): a topic or form of talk, and no word left is a noun of
+    goods, so the words left are no product to look for."""
+    return bool(TALK_TOPICS.search(text)) and not any(is_thing(t) for t in product_text.split())
