@@ -30,9 +30,9 @@ _CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|
                          r"|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
                          r"|change\s+my\s+address", re.IGNORECASE)
 _RECEIVER = re.compile(
-    rf"(?:(?:修改|更改|把)?(?:收货人|收件人|联系人|名字|姓名)){_CHANGE}[:：]?\s*(?:我(?:老婆|老公|妈|爸|爱人|同事|朋友))?\s*"
+    rf"(?:(?:修改|更改|把)?(?:收货人|收件人|联系人(?!工)|名字|姓名)){_CHANGE}[:：]?\s*(?:我(?:老婆|老公|妈|爸|爱人|同事|朋友))?\s*"
     r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?:吧|了|啊|呀)?(?=$|[\s,，;；]|电话|手机)")
-_RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)[:：]?\s*"
+_RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)(?!工|员)[:：]?\s*"  # not 联系人工客服 (联系 + 人工)
                             r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?=$|[\s,，;；]|电话|手机)")
 _LEFTOVER = re.compile(r"(?:^|(?<=\s))[\s,，;；]*(?:电话|手机号?)?[\s,，;；]*$")
 # 电话打错了 应该是…, 手机号改一下 …, 号码错了，是…: the phone named, said wrong or to be changed, then the new one.

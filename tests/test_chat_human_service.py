@@ -1,0 +1,39 @@
+"""Asking for a person (人工客服): an honest answer where to go, and never a change of the saved receiver.
+
+联系人工客服 holds 联系人 ("contact person", a label of the address form) followed by 工客服; it was read as a new
+receiver named 工客服 and saved over the customer's address.
+"""
+from __future__ import annotations
+
+import pytest
+
+from models.paths import DEMO_CATALOG_CSV
+from tests.support.chat import Chat, with_address
+from tests.support.http import admin_headers, consumer_headers, import_csv
+
+
+async def shopper(client) -> Chat:
+    await import_csv(client, DEMO_CATALOG_CSV.read_bytes(), await admin_headers(client))
+    return await with_address(Chat(client, await consumer_headers(client, "human")))
+
+
+@pytest.mark.parametrize("message", ["怎么联系人工客服", "联系人工客服", "我要找人工客服", "转人工", "有真人吗"])
+async def test_asking_for_a_person_says_where_to_go(client, message):
+    chat = await shopper(client)
+    body = await chat.say(message)
+    assert body["intent"] == "ask_info"
+    assert "我的订单" in body["reply"]
+
+
+async def test_asking_for_a_person_keeps_the_saved_receiver(client):
+    chat = await shopper(client)
+    await chat.say("联系人工客服")
+    body = await chat.say("来一瓶蜂蜜")
+    assert "工客服" not in body["reply"]
+
+
+async def test_a_contact_person_label_still_names_the_receiver(client):
+    chat = await shopper(client)
+    body = await chat.say("联系人 李四 13900139000")
+    assert body["intent"] == "change_address"
+    assert "李四" in body["reply"]
