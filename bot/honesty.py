@@ -57,6 +57,8 @@ _WORLD = re.compile(r"^(?:请问|那|你知道)?(?:今天|明天|后天|昨天|�
                     r"(?:几号|几月几[号日]|几月|几点(?:钟|了)?|星期几|周几|礼拜几|农历几[号月]|农历初几|什么日子|"
                     r"什么节日?|天气(?:怎么样|如何|好吗|咋样)?|下雨吗|冷不冷|热不热|几度)"
                     r"(?:了|啊|呀|呢|吗|啦|来着)*$")
+_HUMAN = re.compile("人工|客服|真人")
+_AFTER_SALES = re.compile("退款|退货|换货|售后|投诉|坏了|烂了|破损|赔")
 _HAS = re.compile("有货|有没有|还有吗|有吗|有卖|有售")
 # A complaint about goods bought in another shop, or about a courier: nothing of ours is asked for.
 _ELSEWHERE = re.compile(r"(?:别的店|别家|别处|外面|超市|菜市场|淘宝|京东|拼多多|天猫|抖音|快手|实体店|商场|地摊)"
@@ -83,6 +85,11 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         u.intent = "search"  # 荔枝 妃子笑 有货吗: whether the shop has a thing it does not have: 没有找到「…」
     if _ELSEWHERE.search(u.text) or _COURIER.search(u.text):  # 在别的店买的苹果烂了, 快递员态度太差了
         u.unrelated, u.intent = "elsewhere" if _ELSEWHERE.search(u.text) else "courier", "fallback"
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        return
+    if u.intent in ("fallback", "search", "ask_info") and _HUMAN.search(u.text) and not u.product_words \
+            and not _has_after_sales(u.text):  # 人工客服 / 转人工 / 有真人吗: where to find a person
+        u.unrelated, u.intent = "human", "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
         return
     if u.intent not in _GOODS_INTENTS:
@@ -138,6 +145,8 @@ REPLIES = {
     "person": "哈哈，谢谢夸奖。想买点扶贫好物或者消费扶贫爱心卡，直接告诉我就行。",
     "world": ("抱歉，日期、时间、天气这些我查不了，请看一下手机。"
               "我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。"),
+    "human": ("这里没有人工客服在线，我是下单助手。订单、发货、售后的事，请在「我的订单」里找到这一单联系供货商家，"
+              "商家会直接处理；买东西、问价格、爱心卡的事直接跟我说就行。"),
     "elsewhere": ("抱歉，不是在本店买的东西我们没法处理，请找当初购买的商家。"
                   "在本店买的，可以在「我的订单」里找到这一单联系商家售后。"),
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
@@ -188,3 +197,8 @@ def _trim(run: str) -> str:
 
 
 _LEADING = frozenset("来要买给有卖想拿帮我请找")  # one-character cue words at either end (来一袋…, 有…吗, …来两袋)
+
+
+def _has_after_sales(text: str) -> bool:
+    """投诉 / 退款 beside 客服: an after-sales question, answered as one."""
+    return _AFTER_SALES.search(text) is not None

@@ -21,7 +21,6 @@ SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪�
 INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice")
 AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
                "赔", "退钱", "七天无理由")
-HUMAN = ("人工", "客服", "真人", "找个人", "找人工")  # a person to talk to: where to find one
 CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡")
 ORIGIN_Q = ("哪里产", "哪儿产", "哪产的", "产地是", "产地在", "哪里的货", "从哪发", "哪个县")
 RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "卖得最好", "热销", "畅销", "爆款", "买什么好",
@@ -104,7 +103,7 @@ def topic(text: str, raw: str) -> str | None:
         return "ask_info"  # 保质期多久, 是鲜的还是冻的, 怎么发货: how the product keeps and travels
     if asks_when_shipped(text) and not _has(text, ("发票", "退", *ORDER_STATUS)):
         return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
-    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q, HUMAN):
+    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
     if _has(text, RECOMMEND):
@@ -194,9 +193,6 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
     if _has(text, AFTER_SALES):
         return ("还没发货的订单可以直接取消、全额退款；已发货的，收到货有破损或质量问题请拍照，"
                 "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")
-    if _has(text, HUMAN) and not _has(text, AFTER_SALES):
-        return ("这里没有人工客服在线，我是下单助手。订单、发货、售后的事，请在「我的订单」里找到这一单联系供货商家，"
-                "商家会直接处理；买东西、问价格、爱心卡的事直接跟我说就行。")
     if _has(text, SHIPPING):
         return "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。"
     if card is None:
