@@ -36,7 +36,9 @@ def test_an_admin_prints_a_batch_on_sra3_with_the_full_number_and_sees_the_progr
     bar = detail.get_by_role("progressbar", name=f"批次 #{batch_id} 打印文件进度")
     page.evaluate("""(id) => {
         window.printSeen = [];
-        new MutationObserver((changes) => changes.forEach((c) => window.printSeen.push(
+        // only the print file's bar: the panel's issue-progress bar is refreshed to 100 by a late poll too
+        new MutationObserver((changes) => changes.filter((c) => c.target.getAttribute('aria-label').includes(
+            '打印文件进度')).forEach((c) => window.printSeen.push(
             Number(c.target.getAttribute('aria-valuenow'))))).observe(document.getElementById('batch-detail'),
             {subtree: true, attributes: true, attributeFilter: ['aria-valuenow']});
     }""", batch_id)
