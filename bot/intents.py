@@ -1,6 +1,7 @@
 """The intent of one message read without context, from its cues (bot.cues) and what the catalogue recognised."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bot import lexicon
@@ -12,7 +13,8 @@ if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 
-def intent_of(u: Understanding) -> str:
+def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
+    """`tags`: jieba's part of speech of each word (Vocabulary.word_tags), to tell a thing named from talk."""
     c = u.cues
     if "cancel" in c and not changes_mind(u.text, bool(u.quantity or u.specs or u.about_products)):
         return "cancel"  # not 算了 还是要五斤的吧 一箱: a change of mind, read on as the request it is
@@ -46,11 +48,11 @@ def intent_of(u: Understanding) -> str:
         return "greet"
     if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
         return "order"
-    if u.product_text and ("search" in c or (u.bare and not only_talk(u.text, u.product_text))):
+    if u.product_text and ("search" in c or (u.bare and not only_talk(u.text, u.product_text, tags))):
         return "search"
     if (u.quantity is not None and "buy" in c) or ("strong_buy" in c and not u.product_text):
         return "order"
-    if u.foreign or names_thing(u.text, u.product_text):
+    if u.foreign or names_thing(u.text, u.product_text, tags):
         return "search"  # 洗衣机滚筒10公斤, 剃须刀能充电的吗: a thing asked for, even one not sold (没有找到「…」)
     return "fallback"
 

@@ -34,7 +34,8 @@ def _characters() -> Mapping[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def spelled_noun(sounds: list[str], freq: Mapping[str, int], lengths: set[int]) -> tuple[str, int] | None:
+def spelled_noun(sounds: list[str], freq: Mapping[str, int], lengths: set[int],
+                 tags: Mapping[str, str]) -> tuple[str, int] | None:
     """The dictionary noun the first syllables of `sounds` spell, taking a number of syllables in `lengths` (whole
     typed words: banana is not 办案 a), with that number; None unless the word most often meant by those syllables
     (kou hong → 口红; mei you → 没有, not 煤油) is a thing. The longest such word wins."""
@@ -47,6 +48,6 @@ def spelled_noun(sounds: list[str], freq: Mapping[str, int], lengths: set[int]) 
             break
         if n >= 2 and n in lengths:
             word = max(prefixes, key=lambda w: freq[w])
-            if freq[word] >= MIN_FREQ and is_thing(word):
+            if freq[word] >= MIN_FREQ and is_thing(word, tags):
                 best = (word, n)
     return best

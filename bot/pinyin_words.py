@@ -91,8 +91,8 @@ def read(message: str, vocab: Vocabulary) -> str:
             if word is not None:
                 break
         else:  # shou ji → 手机, a thing not sold, in whole typed words; else one syllable typed alone (you, ma)
-            noun = pinyin_nouns.spelled_noun(sounds[i:], vocab.tokenizer.jieba.FREQ, {e - i for e in ends if e > i}) \
-                if starts[i] else None
+            noun = pinyin_nouns.spelled_noun(sounds[i:], vocab.tokenizer.jieba.FREQ, {e - i for e in ends if e > i},
+                                             vocab.word_tags) if starts[i] else None
             word, n = noun if noun is not None else (_PHRASES.get(sounds[i]) if i in alone else None, 1)
         if word is not None:
             known = known or n > 1

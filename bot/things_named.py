@@ -3,13 +3,13 @@ does not sell, asked for with a question word or a particle around it (电热毯
 洗发水 去屑的). Such a message is a search answered 没有找到「…」, not the generic fallback.
 
 A thing is named when a word left to look up is a common noun of the language (jieba's dictionary and its part of
-speech, read through the public `jieba.posseg`): not a person, a place, an organisation or a time, and not a cue.
+speech, read through the public `jieba.posseg` when the vocabulary is built: `Vocabulary.word_tags`): not a person,
+a place, an organisation or a time, and not a cue.
 Talk keeps its topics (天气, 笑话, 客服, 怎么…, 推荐 …: `TALK_TOPICS`); only the particles and small words that any
 question carries (…吗, …呢, …没, 去屑) no longer hide the thing.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 
@@ -31,20 +31,12 @@ _NOT_GOODS = frozenset({"问题", "事情", "东西", "订单", "地址", "时�
                         "公司", "单位", "学校", "医院", "网店", "店铺", "门店", "生意", "供货", "工作"})
 
 
-@functools.cache
-def _tags() -> Mapping[str, str]:
-    """Each word of jieba's dictionary with its part of speech (loaded once, ~0.2 s, and never changed)."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
-
-
-def is_thing(word: str) -> bool:
+def is_thing(word: str, tags: Mapping[str, str]) -> bool:
     """A common noun of the language that is not talk about the conversation (电热毯, 剃须刀; not 问题, 北京)."""
-    return len(word) >= 2 and word not in _NOT_GOODS and _tags().get(word) in _THING_TAGS and not cueish(word)
+    return len(word) >= 2 and word not in _NOT_GOODS and tags.get(word) in _THING_TAGS and not cueish(word)
 
 
-def names_thing(text: str, product_text: str) -> bool:
+def names_thing(text: str, product_text: str, tags: Mapping[str, str]) -> bool:
     """The words left to look up name a thing (see the module): a noun of goods, and no topic of talk."""
     if not product_text or TALK_TOPICS.search(text):
         return False
@@ -53,10 +45,10 @@ def names_thing(text: str, product_text: str) -> bool:
         return False
     if not TALK_FORMS.search(text):
         return any(len(t) >= 2 and _RE_CJK.search(t) and not cueish(t) for t in tokens)
-    return any(is_thing(t) for t in tokens)
+    return any(is_thing(t, tags) for t in tokens)
 
 
-def only_talk(text: str, product_text: str) -> bool:
+def only_talk(text: str, product_text: str, tags: Mapping[str, str]) -> bool:
     """A remark of talk that names no thing (太慢了吧, 好累了): a topic or form of talk, and no word left is a noun of
     goods, so the words left are no product to look for."""
-    return bool(TALK_TOPICS.search(text)) and not any(is_thing(t) for t in product_text.split())
+    return bool(TALK_TOPICS.search(text)) and not any(is_thing(t, tags) for t in product_text.split())

@@ -11,7 +11,7 @@ import asyncio
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -94,6 +94,7 @@ class Vocabulary:
     words: frozenset[str] = frozenset()  # every catalogue word: what makes a message about products
     indexed: Callable[[str], bool] = lambda term: False  # whether the search index holds a term (inside a name too)
     common_words: frozenset[str] = frozenset()  # two-character catalogue words that are words of the language too
+    word_tags: Mapping[str, str] = field(default_factory=dict)  # jieba's part of speech of each word (n: a noun)
 
     def find_origin(self, text: str) -> Origin | None:
         """The most specific place named in the text (county over city over province), longest name first."""
@@ -278,9 +279,17 @@ def _build(rows: list[dict[str, Any]], products: dict[str, Known], provinces: li
     known = frozenset(normalize(w) for w in words if len(w) >= 2)
     common = frozenset(w for w in known if len(w) == 2 and tokenizer.jieba.FREQ.get(w))  # before the catalogue's own
     tokenizer.add_words([*words, *regions, *_cue_words()])
-    vocab = Vocabulary(tokenizer, products, regions, known, indexed, common)
+    vocab = Vocabulary(tokenizer, products, regions, known, indexed, common, _word_tags())
     vocab.sounds_like("预热")  # build the pinyin table now, not on the first message
     return vocab
+
+
+def _word_tags() -> Mapping[str, str]:
+    """Each word of jieba's dictionary with its part of speech (bot.things_named: is a word a noun of goods?), from
+    the public `jieba.posseg`: ~0.2 s the first time, so read here, in the background, not on a first message."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
 
 
 def _known(row: dict[str, Any], today: date) -> Known:

@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import pytest
 
-from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import Chat, with_address
-from tests.support.http import admin_headers, consumer_headers, import_csv
+from tests.support.chat import say_once
 
 NOT_FOUND = "没有找到「"
 
 
 async def said(client, message: str) -> dict:
-    await import_csv(client, DEMO_CATALOG_CSV.read_bytes(), await admin_headers(client))
-    chat = await with_address(Chat(client, await consumer_headers(client, "round8")))
-    return await chat.say(message)
+    return await say_once(client, message, name="round8")
 
 
 # --- 1. the thing named after a catalogue word ---------------------------------------------------------------------

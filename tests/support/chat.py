@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.paths import DEMO_CATALOG_CSV
 from tests.support.http import admin_headers, consumer_headers, import_csv
 from tests.support.orders import ADDRESS
 
@@ -38,6 +39,11 @@ async def open_shop(client, catalog: Path, name: str, address: bool = True) -> C
     await import_csv(client, catalog.read_bytes(), await admin_headers(client))
     chat = Chat(client, await consumer_headers(client, name))
     return await with_address(chat) if address else chat
+
+
+async def say_once(client, message: str, catalog: Path = DEMO_CATALOG_CSV, name: str = "shopper") -> dict:
+    """One message from a new consumer with a saved address, to the shop with `catalog` (the demo one by default)."""
+    return await (await open_shop(client, catalog, name)).say(message)
 
 
 def summary_lines(body: dict) -> str:
