@@ -37,3 +37,20 @@ async def test_a_contact_person_label_still_names_the_receiver(client):
     body = await chat.say("联系人 李四 13900139000")
     assert body["intent"] == "change_address"
     assert "李四" in body["reply"]
+
+
+@pytest.mark.parametrize("message", ["卡丢了咋办", "我的爱心卡丢了", "爱心卡被偷了怎么办", "爱心卡能挂失吗"])
+async def test_a_lost_card_is_frozen_by_its_holder_not_by_a_person_who_is_not_there(client, message):
+    """The lost-card answer names what the holder can do on the page (冻结 in 我的爱心卡, which exists), not a
+    customer-service person (the answer to 人工客服 says no person is online)."""
+    chat = await shopper(client)
+    body = await chat.say(message)
+    assert body["intent"] == "ask_info", body["reply"]
+    assert "「我的爱心卡」里点这张卡的“冻结”" in body["reply"]
+    assert "解冻" in body["reply"] and "付款码" in body["reply"]
+    assert "客服" not in body["reply"]
+
+
+async def test_giving_a_card_away_names_the_button_the_page_has(client):
+    body = await (await shopper(client)).say("爱心卡可以送给朋友用吗")
+    assert "“转赠”" in body["reply"] and "“领取”" in body["reply"]

@@ -1,5 +1,7 @@
-// 我的爱心卡 on the consumer page: the list, the rotating pay code, and 领取 (claim) of a printed card by the code
-// printed on it (AX1.…) or a photo of its QR (read by POST /api/v1/cards/decode). chat.js creates it.
+// 我的爱心卡 on the consumer page: the list, the rotating pay code, 冻结/解冻 (a card reported lost and found), 转赠
+// (give a card away: its claim code is shown once, to send to the receiver), and 领取
+// (claim) of a printed card by the code printed on it (AX1.…) or a photo of its QR (read by POST /api/v1/cards/decode).
+// chat.js creates it.
 'use strict';
 
 window.AixinChatCards = ({ sess, run, loggedOut }) => {
@@ -32,8 +34,32 @@ window.AixinChatCards = ({ sess, run, loggedOut }) => {
         h('span', { class: 'muted' }, `面值 ${yuan(card.face_value_fen)}`)),
       h('div', { class: 'row-foot' },
         h('span', { class: 'muted' }, `有效期至 ${card.expires_at}`),
-        card.status === 'active'
-          ? h('button', { type: 'button', class: 'small', onclick: () => payCode.open(card) }, '付款码') : null));
+        h('span', { class: 'card-actions' },
+          card.status === 'active'
+            ? h('button', { type: 'button', class: 'small', onclick: () => payCode.open(card) }, '付款码') : null,
+          card.status === 'active'
+            ? h('button', { type: 'button', class: 'small secondary',
+              onclick: (event) => giftClicked(card, event.currentTarget) }, '转赠') : null,
+          card.status === 'active'
+            ? h('button', { type: 'button', class: 'small secondary',
+              onclick: (event) => freezeClicked(card, true, event.currentTarget) }, '冻结') : null,
+          card.status === 'frozen'
+            ? h('button', { type: 'button', class: 'small',
+              onclick: (event) => freezeClicked(card, false, event.currentTarget) }, '解冻') : null)));
+  }
+
+  /** 冻结 after confirming (a lost card or phone: nobody can pay with it, its pay codes are void); 解冻 when found. */
+  function freezeClicked(card, freeze, button) {
+    const masked = maskCardNo(card.card_no);
+    if (freeze && !window.confirm(`冻结爱心卡 ${masked}？冻结后这张卡不能付款，已出示的付款码全部作废；找回后可以解冻。`)) {
+      return;
+    }
+    run(async () => {
+      await api(sess, 'POST', `/api/v1/cards/${encodeURIComponent(card.card_no)}/${freeze ? 'freeze' : 'unfreeze'}`,
+        { reason: freeze ? '持卡人冻结' : '持卡人解冻' });
+      Aixin.notify(freeze ? `爱心卡 ${masked} 已冻结` : `爱心卡 ${masked} 已解冻，可以使用`, 'ok');
+      await load();
+    }, button);
   }
 
   async function load() {
@@ -44,6 +70,35 @@ window.AixinChatCards = ({ sess, run, loggedOut }) => {
         : [h('p', { class: 'muted' }, '还没有爱心卡。可以对小助手说“买一张200元的爱心卡”，或点“领取”绑定别人送的卡。')]));
     }, $('cards-refresh'));
   }
+
+  /** 转赠 after confirming: the card leaves my list and its claim code (AX1.…) is shown once, with a copy button. */
+  function giftClicked(card, button) {
+    const masked = maskCardNo(card.card_no);
+    if (!window.confirm(`转赠爱心卡 ${masked}（余额 ${yuan(card.balance_fen)}）？转赠后这张卡从「我的爱心卡」移出，`
+      + '您会得到一串卡码，发给对方领取。卡码只显示这一次。')) {
+      return;
+    }
+    run(async () => {
+      const given = await api(sess, 'POST', `/api/v1/cards/${encodeURIComponent(card.card_no)}/give`);
+      $('gift-card').textContent = `爱心卡 ${masked} · 余额 ${yuan(card.balance_fen)}`;
+      $('gift-code').value = given.claim_code;
+      $('gift-message').textContent = '';
+      $('gift').showModal();
+      $('gift-code').select();
+      await load();
+    }, button);
+  }
+
+  $('gift-copy').addEventListener('click', async () => {
+    $('gift-code').select();
+    try {
+      await navigator.clipboard.writeText($('gift-code').value);
+      $('gift-message').textContent = '已复制卡码';
+    } catch (err) {
+      $('gift-message').textContent = '无法自动复制，请长按卡码手动复制';
+    }
+  });
+  $('gift-close').addEventListener('click', () => $('gift').close());
 
   // ---------------------------------------------------------------- the rotating pay code
 
@@ -225,6 +280,7 @@ window.AixinChatCards = ({ sess, run, loggedOut }) => {
     close() {
       payCode.close();
       claim.close();
+      if ($('gift').open) $('gift').close();
     },
   };
 };

@@ -131,6 +131,75 @@ def test_a_card_is_claimed_from_a_photo_of_its_qr(page: Any, api: Any, tmp_path:
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+def test_a_lost_card_is_frozen_after_confirming_and_unfrozen_when_found(page: Any, api: Any) -> None:
+    name = unique("孙挂失")
+    token, card_no = _card_holder(api, name)
+    log_in(page, name)
+    row = page.locator(f'.love-card[data-card-no="{card_no}"]')
+    expect(row).to_contain_text("可用")
+
+    asked: list[str] = []
+
+    def answer(dialog: Any, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    row.get_by_role("button", name="冻结").click()
+    expect(row).to_contain_text("可用")  # thought better of it
+    assert api.call("GET", "/api/v1/cards", token)["items"][0]["status"] == "active"
+
+    page.once("dialog", lambda d: answer(d, True))
+    row.get_by_role("button", name="冻结").click()
+    expect(row).to_contain_text("已冻结")
+    expect(page.get_by_role("alert")).to_have_text(f"爱心卡 {_masked(card_no)} 已冻结")
+    expect(row.get_by_role("button", name="付款码")).to_have_count(0)  # a frozen card shows no pay code
+    assert len(asked) == 2 and all(_masked(card_no) in text and "付款码全部作废" in text for text in asked)
+    assert api.call("GET", "/api/v1/cards", token)["items"][0]["status"] == "frozen"
+
+    row.get_by_role("button", name="解冻").click()  # found again: no question asked
+    expect(row).to_contain_text("可用")
+    expect(page.get_by_role("alert")).to_have_text(f"爱心卡 {_masked(card_no)} 已解冻，可以使用")
+    expect(row.get_by_role("button", name="付款码")).to_be_visible()
+    expect(row).to_contain_text("¥200.00")
+    assert api.call("GET", "/api/v1/cards", token)["items"][0]["status"] == "active"
+
+
+def test_a_card_is_given_away_and_its_code_claims_it_for_the_receiver(page: Any, api: Any) -> None:
+    name = unique("周转赠")
+    token, card_no = _card_holder(api, name)
+    log_in(page, name)
+    row = page.locator(f'.love-card[data-card-no="{card_no}"]')
+    expect(row).to_contain_text("¥200.00")
+
+    asked: list[str] = []
+
+    def answer(dialog: Any, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    row.get_by_role("button", name="转赠").click()
+    expect(row).to_be_visible()  # thought better of it: still mine
+    assert [c["card_no"] for c in api.call("GET", "/api/v1/cards", token)["items"]] == [card_no]
+
+    page.once("dialog", lambda d: answer(d, True))
+    row.get_by_role("button", name="转赠").click()
+    gift = page.get_by_role("dialog", name="转赠爱心卡")
+    expect(gift).to_contain_text(f"爱心卡 {_masked(card_no)} · 余额 ¥200.00")
+    code = gift.get_by_label("卡码").input_value()
+    assert code.startswith("AX1.")
+    assert all(_masked(card_no) in text and "卡码只显示这一次" in text for text in asked)
+    expect(row).to_have_count(0)  # no longer in my list
+    gift.get_by_role("button", name="关闭").click()
+    expect(gift).to_be_hidden()
+    expect(page.locator("#cards")).to_contain_text("还没有爱心卡")
+
+    receiver = api.consumer_token(unique("周收卡"))
+    claimed = api.call("POST", "/api/v1/cards/claim", receiver, {"code": code})
+    assert (claimed["card_no"], claimed["balance_fen"]) == (card_no, 20000)
+
+
 def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -> None:
     name = unique("孙用卡")
     token, card_no = _card_holder(api, name, face_fen=20000)
