@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot import lexicon, other_cards
+from bot import lexicon, other_cards, scams
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -72,6 +72,15 @@ _GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recomme
 def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     """A message that asks for no goods (see `unrelated`) is a `fallback` that names no product and no origin; one
     about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
+    if scams.money_talk(u.text):  # 中奖了领鸡蛋要交运费吗, 招代理吗, 买卡返现20%: a warning, nothing offered or drafted
+        u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = "money", "fallback", None, [], \
+            None, None
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        return
+    if other_cards.exchanged(u.text) and not other_cards.love_card_said(u.text, words):
+        u.unrelated, u.intent = "points", "fallback"  # 超市积分卡能换核桃不, 会员卡积分兑换大米: another shop's value
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        return
     if other_cards.other_card(u.text, words) and not other_cards.goods_beside(u.text, u.product_words) and (
             u.intent in _CARD_INTENTS or (u.intent == "order" and not u.product_words) or (
                 u.intent in ("search", "ask_info", "ask_price", "recommend") and not _HAS.search(u.text)
@@ -139,6 +148,7 @@ def _outside(compact: str, word: str, spans: list[tuple[int, int]]) -> bool:
                for m in re.finditer(re.escape(word), compact))
 
 
+OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡和券（储值卡、会员卡、礼品卡、提货券、存储卡等）这里没有，也办理不了。"
 REPLIES = {
     "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
     "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
@@ -149,9 +159,10 @@ REPLIES = {
               "商家会直接处理；买东西、问价格、爱心卡的事直接跟我说就行。"),
     "elsewhere": ("抱歉，不是在本店买的东西我们没法处理，请找当初购买的商家。"
                   "在本店买的，可以在「我的订单」里找到这一单联系商家售后。"),
+    "money": scams.REPLY,
+    "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
-OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡和券（储值卡、会员卡、礼品卡、提货券、存储卡等）这里没有，也办理不了。"
 
 _RUN = re.compile(r"[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9]*")
 _CUES = sorted((w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.ASK_PRICE, lexicon.FILLER, lexicon.ADD,

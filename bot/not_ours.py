@@ -39,9 +39,31 @@ _QUALITIES = ("精美", "豪华", "高端", "实惠", "好看", "漂亮", "便�
 _COMMON = 50  # a word the general dictionary has seen at least this often is everyday language (荔枝: 259)
 
 
+# A use that is not eating it (能孵小鸡的, 种蛋, 可以种的) or an empty container (空瓶, 空的罐子): the thing named is a
+# hatching egg, a seed, a jar — of the kind of a catalogue product but not the product.
+_NOT_EATEN = re.compile(r"孵|种蛋|受精蛋|播种|育苗|做种|留种|(?:能|可以|拿来|用来|用于)(?:种|栽)(?![类植])"
+                        r"|空的?(?:瓶|罐|盒|袋|箱|桶|壶|杯|托|篮)")
+# A container said by what it holds: 装蜂蜜的空瓶子, 用来装大米的袋子 (装 begins the phrase; 散装/袋装 are packs).
+_HOLDING = re.compile(r"(?:^|(?<=\s)|(?<=用来|拿来|用于|专门|可以))装"
+                      r"(?P<what>[^\s的]{1,8})的(?P<head>[\u4e00-\u9fff]*)")
+
+
 def named(u: Understanding, known: list[str], kept: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
-    return (_flowers(u, known) or _live(u, known) or _form_of_another(u, known, kept, vocab)
-            or _only_inside(known, vocab))
+    return (_flowers(u, known) or _live(u, known) or _not_eaten(u, known)
+            or _form_of_another(u, known, kept, vocab) or _only_inside(known, vocab))
+
+
+def _not_eaten(u: Understanding, known: list[str]) -> tuple[str, str] | None:
+    """能孵小鸡的鸡蛋, 种蛋 能孵小鸡的, 装蜂蜜的空瓶子: a catalogue word naming what another thing is for or holds."""
+    words = [w for w in known if len(w) >= 2]
+    if not words:
+        return None
+    for m in _HOLDING.finditer(u.spaced):
+        if any(w in m.group("what") for w in words):
+            return m.group(), ""
+    if _NOT_EATEN.search(u.text):
+        return " ".join(words), ""
+    return None
 
 
 def _flowers(u: Understanding, known: list[str]) -> tuple[str, str] | None:

@@ -71,6 +71,15 @@ def goods_card(text: str) -> bool:
     return _GOODS_CARD.search(text) is not None
 
 
+# Points, or another card's value, turned into goods (超市积分卡能换核桃不, 会员卡积分兑换大米, 购物卡抵扣): the
+# goods are what that card would give, not asked of this shop.
+_EXCHANGED = re.compile(r"积分|(?:卡|券)\S{0,4}(?:兑换|兑|换|抵扣|抵)")
+
+
+def exchanged(text: str) -> bool:
+    return _EXCHANGED.search(text) is not None
+
+
 def goods_beside(text: str, product_words: list[str]) -> bool:
     """Some product word stands outside every card's or voucher's name (两袋大米 用购物卡付: the rice is asked for;
     月饼券: the 月饼 only names the voucher)."""

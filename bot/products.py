@@ -71,10 +71,13 @@ def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: 
     found, known = _matches(u, search, query, within)
     found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab)]
     if not found or not known:
-        return Resolution(unknown=u.product_text)
+        headed = _with_unit(_with_spec(_headed_by(u, search, vocab, within), sizes), u)  # 来一斤枣 → the 红枣
+        return Resolution(candidates=headed[:MAX_CANDIDATES], total=len(headed),
+                          family=[c["sku"] for c in headed[:MAX_CANDIDATES]]) if headed else \
+            Resolution(unknown=u.product_text)
     best = found[0][1]
     family = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
-    family = _word_ends_name(family, u, vocab)
+    family = _word_ends_name(_not_by_brand_alone(family, u.product_words, vocab), u, vocab)
     cards = _with_unit(_with_spec(family, [*u.specs, *pack_sizes.named(u)]), u)
     cards = qualities.prefer(cards, u.qualities, lambda c: _texts(c, vocab))  # 纸皮 → 纸皮核桃
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
@@ -168,6 +171,37 @@ def _named_in_full(cards: list[dict[str, Any]], words: list[str], vocab: Vocabul
         return all(w in text for w in words)
     named = [c for c in cards if strong(c)]
     return named or sorted(cards, key=lambda c: _closeness(c, words, vocab))
+
+
+def _headed_by(u: Understanding, search: CatalogSearch, vocab: Vocabulary, within: list[str] | None
+               ) -> list[dict[str, Any]]:
+    """来一斤枣 / 买点蜜: one character the index does not know, said alone, that ends catalogue words (红枣, 大枣;
+    蜂蜜, 椴树蜜) names the products holding such a word in their name, tags or aliases — when all of them are of one
+    category; otherwise (桃: 核桃, 蜜桃) it names none. A character inside a word (蜜 in 蜜桃) is no head."""
+    words = u.product_words
+    if len(words) != 1 or len(words[0]) != 1 or u.product_text.strip() != words[0] or not _RE_CJK.match(words[0]):
+        return []
+    head = words[0]
+    family = [search.cards[sku] for sku, known in vocab.products.items()
+              if sku in search.cards and (within is None or sku in within)
+              and any(len(t) >= 2 and t.endswith(head) for t in (known.core, *known.tags, *known.aliases))]
+    return family if len({c["category"] for c in family}) == 1 else []
+
+
+def _not_by_brand_alone(cards: list[dict[str, Any]], words: list[str], vocab: Vocabulary) -> list[dict[str, Any]]:
+    """红枣 with a brand 稷山核桃红枣 on the walnuts too (a supplier's name used as the brand): when some products hold
+    the words in their name, aliases, tags or category, a product that holds them only in its brand is no such thing."""
+    if len(cards) < 2 or not words:
+        return cards
+
+    def own(card: dict[str, Any]) -> bool:
+        text = " ".join((_texts(card, vocab), _core_of(card, vocab), card.get("category", "")))
+        return all(w in text for w in words)
+
+    owning = [c for c in cards if own(c)]
+    if not owning:
+        return cards
+    return [c for c in cards if c in owning or not any(w in c.get("brand", "") for w in words)]
 
 
 def _word_ends_name(cards: list[dict[str, Any]], u: Understanding, vocab: Vocabulary) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_rules, keeping
+from bot import card_rules, keeping, product_facts, several_questions
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -95,20 +95,34 @@ def topic(text: str, raw: str) -> str | None:
     if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
             _has(text, (*PLACED, "把")) or placed.group()[0].isdigit()):
         return "cancel_order"  # 已经下的那个单我要退掉 / 帮我把订单退了 / 订单号2026…取消
-    if _has(text, PAY):
+    if _has(text, PAY) or card_rules.pays_with(text):  # 付款用爱心卡, 这单拿爱心卡结
         return "pay_order"
     if card and _has(text, CARD_FACES):
         return "ask_info"
+    if several_questions.price_leads(raw):
+        return None  # 腊肉多少钱 有货没 明天能发吗: the price, asked first, leads
+    if several_questions.about_my_order(text) and not _RECEIVED.search(text):
+        return "order_status"  # 我买的苹果几天到: an order placed, not the shop's shipping times
     if keeping.asked(text):
         return "ask_info"  # 保质期多久, 是鲜的还是冻的, 怎么发货: how the product keeps and travels
     if asks_when_shipped(text) and not _has(text, ("发票", "退", *ORDER_STATUS)):
         return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
+    if _RECEIVED.search(text):
+        return "ask_info"  # 鸡蛋碎了三个能退吗, 蜂蜜收到漏了: a defect of goods received is after-sales
     for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
+    if product_facts.asked(text) and not _has(text, RECOMMEND):
+        return "ask_info"  # 香肠辣不辣, 土鸡一只大概几斤, 红茶和绿茶有啥区别: what a product is like
     if _has(text, RECOMMEND):
         return "recommend"
     return None
+
+
+def asks_other(text: str) -> bool:
+    """Another shop question than what a product is like (包邮吗, 保质期, 有货吗): answered as that one."""
+    return keeping.asked(text) or any(_has(text, words) for words in (
+        INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q)) or _RECEIVED.search(text) is not None
 
 
 def asks_when_shipped(text: str) -> bool:
@@ -138,8 +152,8 @@ def wants_to_pay(text: str) -> bool:
 _BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一每]份\d+|\d+[块元]?[一每]份"
                      r"|采购|团购|单位|公司|企业|员工|福利")
 # Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
-_RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|臭|压扁|压坏|摔坏|化)了|少了|少发|漏发|发错|缺斤少两"
-                       r"|不够秤|短斤|质量问题|破损|不新鲜")
+_RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|裂|瘪|蔫|压扁|压碎|压坏|摔坏|摔碎|化)(?:了|掉了|掉)"
+                       r"|少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|长虫|生虫|有虫|漏液|漏出来")
 
 
 def advice(text: str) -> bool:
@@ -158,12 +172,12 @@ def overrides(asked: str | None, text: str, card: bool) -> bool:
         return True
     if asked != "ask_info":
         return False
-    return (card and card_rules.asked(text)) or received_wrong(text)
+    return (card and card_rules.asked(text)) or received_wrong(text) or product_facts.asked(text) == "weight"
 
 
 def received_wrong(text: str) -> bool:
     """After-sales about goods received (蜂蜜少了一瓶 找谁, 苹果烂了两斤 能退吗): nothing in it is to be ordered."""
-    return _has(text, AFTER_SALES) and _RECEIVED.search(text) is not None
+    return _RECEIVED.search(text) is not None  # the defect said is itself after-sales (鸡蛋碎了三个)
 
 
 def superlative(text: str) -> str | None:
@@ -190,7 +204,7 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
         return keeping.answer(text, card)
     if _has(text, INVOICE):
         return "可以开发票：订单付款后，在「我的订单」里找到这一单，联系供货商家开具（个人或单位抬头都可以）。"
-    if _has(text, AFTER_SALES):
+    if _has(text, AFTER_SALES) or _RECEIVED.search(text):
         return ("还没发货的订单可以直接取消、全额退款；已发货的，收到货有破损或质量问题请拍照，"
                 "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")
     if _has(text, SHIPPING):
