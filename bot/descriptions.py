@@ -34,6 +34,21 @@ def described(text: str) -> str:
     return ""
 
 
+_PACKED = re.compile(r"(?P<word>礼盒|礼品|散|袋|罐|瓶|盒|箱|简|精|家庭|整箱|小包|大包)装(?:的|那|这)")
+
+
+def packed(text: str) -> str:
+    """礼盒装的 / 散装的 / 礼盒装那个: the variant said by how it is packed (the word its name holds), else ""."""
+    m = _PACKED.search(text)
+    return m.group("word") if m else ""
+
+
+def by_name(cards: list[dict[str, Any]], word: str) -> dict[str, Any] | None:
+    """The one product whose name holds the packing said (礼盒装 → 剑河土鸡蛋 礼盒 12枚装), None when not one."""
+    fitting = [c for c in cards if f"{word}装" in c["name"]] or [c for c in cards if word in c["name"]]
+    return fitting[0] if len(fitting) == 1 and len(cards) > 1 else None
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Where the description stands (its size or price word and the pack word after it): no product words."""
     if not described(text):

@@ -1,8 +1,9 @@
 """Cantonese and other dialect question words, read as Mandarin before anything else reads the message.
 
 有冇 is 有没有, 冇 alone is 没(有); A唔A is A不A (卖唔卖, 有唔有, 要唔要) and 唔 before a verb or an adjective is 不
-(唔要, 唔好); 几多钱 / 几多 is 多少钱 / 多少. Read so, the question words are cue words, and 冇 or 唔 — characters
-the reader does not know — are never taken for (part of) a product's name. 唔该 / 多谢晒 (thanks) is 谢谢.
+(唔要, 唔好); 几多钱 / 几多 is 多少钱 / 多少; 樽 嘅 嗰 啲 are 瓶 的 那 点 (一樽就得 is 一瓶就行). Read so, the
+question words are cue words, and 冇 or 唔 — characters the reader does not know — are never taken for (part of) a
+product's name. 唔该 / 多谢晒 (thanks) is 谢谢.
 """
 from __future__ import annotations
 
@@ -14,10 +15,15 @@ _NOT = re.compile("唔(?!该|係)")
 _NONE = re.compile("冇")
 _HOW_MUCH = re.compile("几多")
 _THANKS = re.compile("唔该晒?|多谢晒")
+# Cantonese words beside a quantity: 樽 is a bottle (瓶), 嘅 is 的, 嗰 is 那, 啲 is 点 (some), 就得 is 就行 (一樽就得).
+_WORDS = {"樽": "瓶", "嘅": "的", "嗰": "那", "啲": "点", "就得": "就行"}
+_WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 
 
 def plain(text: str) -> str:
     """The message with dialect question words in Mandarin (unchanged when it holds none)."""
+    if any(ch in text for ch in "樽嘅嗰啲"):
+        text = _WORD.sub(lambda m: _WORDS[m.group()], text)  # 最大嗰樽 → 最大那瓶
     if "冇" not in text and "唔" not in text and "几多" not in text:
         return text
     text = _THANKS.sub("谢谢", text)  # 唔该 来两瓶蜂蜜: thanks, then the order

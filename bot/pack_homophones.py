@@ -22,8 +22,28 @@ _SLIP = re.compile(r"(?:^|(?<=[\s,，.。!！?？、;；~])|(?<=[来要买拿订
 _END = re.compile(r"\s*(?:吧|呀|啊|哈|呢|了)?\s*$")
 
 
+# 一斤滴蜂蜜 / 两瓶地蜂蜜 / 一斤嘅蜂蜜: 的 typed or heard as 滴/地/得 (Cantonese 嘅) between a quantity and goods.
+_PARTICLE = re.compile(rf"(?P<qty>{NUM}\s*(?:公斤|千克|kg|斤|克|g|两|毫升|ml|升|l|袋|箱|瓶|盒|包|罐|个|只|樽))"
+                       r"(?P<particle>[滴地得嘅])", re.IGNORECASE)
+
+
+def _particles(message: str, vocab: Vocabulary) -> str:
+    """The particle dropped when a catalogue word follows it and it begins none (一斤地瓜 stays)."""
+    out, last = [], 0
+    for m in _PARTICLE.finditer(message):
+        rest, glued = message[m.end():m.end() + 8], message[m.start("particle"):m.end() + 7]
+        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)) \
+                and not any(glued[:n] in vocab.words for n in range(2, len(glued) + 1)):
+            out.append(message[last:m.end("qty")])
+            last = m.end()
+    return "".join(out) + message[last:] if out else message
+
+
 def mend_pack_words(message: str, vocab: Vocabulary) -> str:
-    """The message with each pack word heard wrong beside a number put right (see the module)."""
+    """The message with each pack word heard wrong beside a number put right (see the module), and a 的 heard as
+    滴/地/得/嘅 between a quantity and the goods dropped."""
+    if any(ch in message for ch in "滴地得嘅"):
+        message = _particles(message, vocab)
     if not any(ch in message for ch in _HEARD):
         return message
     out, last = [], 0

@@ -32,7 +32,8 @@ GENERIC_COUNT = ("个", "份", "件", "样", "款", "种", "单", "次", "")
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
 _CONTENT = re.compile(
     rf"(?P<approx>约|大约|左右)?\s*(?P<num>{_NUM})\s*(?P<unit>kg|KG|Kg|公斤|千克|ml|ML|mL|毫升|g|G|克|市斤|斤|l|L|升|枚|个|只|颗|粒|根|片)"
-    rf"(?:\s*[×xX*]\s*(?P<times>\d+)\s*(?P<inner>罐|瓶|袋|包|盒|听|支|个|枚)?)?")
+    rf"(?:\s*[×xX*]\s*(?P<times>\d+)\s*(?P<inner>罐|瓶|袋|包|盒|听|支|个|枚)?"
+    rf"|\s*(?P<times_said>\d+)\s*(?:罐|瓶|袋|包|盒|听|支)\s*装)?")  # 330ml 24罐装: 24 cans of 330ml
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _parse(name: str, unit: str) -> Pack | None:
         dim = _dimension(m.group("unit"))
         if value is None or dim is None or value <= 0:
             continue
-        times = int(m.group("times")) if m.group("times") else 1
+        times = int(m.group("times") or m.group("times_said") or 1)
         text = m.group().strip().lstrip("约大概左右").strip()
         pack = Pack(value * dim[1] * times, dim[0], text,
                     approx=bool(m.group("approx")) or "约" in name[:m.start()][-2:])
@@ -149,14 +150,15 @@ def same_pack(said: str, unit: str, name: str = "") -> bool:
     return any(said in group and unit in group for group in _SAME_PACK)
 
 
-_INNER = re.compile(r"(?<![\d.])(\d+)\s*(条|盒|袋|包|瓶|罐|支|片|块)\s*(?:装|入)")
+_INNER = re.compile(r"(?<![\d.])(\d+)\s*(条|盒|袋|包|瓶|罐|支|片|块)\s*(?:装|入|/)")
 
 
-def _inner_count(name: str, word: str) -> int | None:
-    """姜茶 12条装 / 麻江蓝莓 4盒装 / 沙棘汁 250ml×12瓶: how many of `word` one pack holds, as its name says."""
+def inner_count(name: str, word: str) -> int | None:
+    """姜茶 12条装 / 麻江蓝莓 4盒装 / 沙棘汁 250ml×12瓶 / 螺蛳粉 10包/箱: how many of `word` one pack holds, as its
+    name says."""
     if not word:
         return None
-    m = re.search(rf"(?<![\d.])(\d+)\s*{re.escape(word)}\s*(?:装|入)|[×xX*]\s*(\d+)\s*{re.escape(word)}", name)
+    m = re.search(rf"(?<![\d.])(\d+)\s*{re.escape(word)}\s*(?:装|入|/)|[×xX*]\s*(\d+)\s*{re.escape(word)}", name)
     return int(m.group(1) or m.group(2)) if m else None
 
 
@@ -171,7 +173,7 @@ def read(asked: Asked, card: dict[str, Any]) -> Reading:
     if asked.unit == BOX:
         asked = Asked(asked.value, box_word(card))
     unit = card["unit"]
-    inner = _inner_count(card["name"], asked.unit) if asked.unit != unit else None
+    inner = inner_count(card["name"], asked.unit) if asked.unit != unit else None
     if inner and inner > 1:  # 24条姜茶 of 12条装 boxes is 2 boxes; 8盒蓝莓 of 4盒装 crates is 2 crates
         return _whole(asked.value / inner, fit=True)
     measured = asked.measured
@@ -227,7 +229,8 @@ def equivalent(card: dict[str, Any]) -> str:
     """5kg装（10斤）: a pack described in the shopper's other measure, for questions about which pack."""
     pack = pack_of(card)
     if pack is None:
-        return card["name"]
+        inner = _INNER.search(card["name"])  # 螺蛳粉 10包/箱 → 10包装
+        return f"{inner.group(1)}{inner.group(2)}装" if inner and inner.group(2) != card["unit"] else card["name"]
     if pack.dimension == "mass" and not pack.approx:
         jin = pack.amount / 500
         other = f"{_plain(jin)}斤" if "斤" not in pack.text else (
@@ -252,3 +255,12 @@ def fitting(cards: list[dict[str, Any]], asked: Asked | None) -> list[tuple[dict
         if reading.packs is not None:
             out.append((card, reading.packs))
     return out
+
+
+def inner_fitting(cards: list[dict[str, Any]], asked: Asked) -> list[tuple[dict[str, Any], int]] | None:
+    """刺梨汁要四十八瓶 over boxes of 12瓶 and 24瓶: the products whose pack holds `asked.unit` inside (not sold by it)
+    of which a whole number of packs holds the count; None when no product counts that word inside its pack."""
+    inside = [c for c in cards if (inner_count(c["name"], asked.unit) or 0) > 1]
+    if not inside or any(same_pack(asked.unit, c["unit"]) for c in cards):  # some are sold by that word itself
+        return None
+    return [(c, n) for c in inside if (n := read(asked, c).packs) is not None]

@@ -34,6 +34,18 @@ _PHRASES = {
 _AFTER_NUMBER = {"mei": "枚", "tiao": "条", "kuai": "块", "tong": "桶", "jian": "件", "zhi": "只", "ti": "提",
                  "he": "盒"}
 _LONGEST = 6
+# A number said in syllables, then a pack (yao san ping feng mi): read as such, never as a word (三屏风).
+_NUMBERS = frozenset({"yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi"})
+_PACKS = frozenset({"dai", "xiang", "jin", "ping", "he", "guan", "bao", "ge", "tong", "ti", "tiao", "jian"})
+
+
+def _counted(sounds: list[str], i: int) -> str | None:
+    """The number or the pack word of `number + pack` at syllable i (san ping → 三, then 瓶), else None."""
+    if sounds[i] in _NUMBERS and i + 1 < len(sounds) and sounds[i + 1] in _PACKS:
+        return _PHRASES[sounds[i]]
+    if i and sounds[i - 1] in _NUMBERS and sounds[i] in _PACKS:
+        return _PHRASES.get(sounds[i]) or _AFTER_NUMBER[sounds[i]]
+    return None
 
 
 @functools.cache
@@ -91,9 +103,11 @@ def read(message: str, vocab: Vocabulary) -> str:
             if word is not None:
                 break
         else:  # shou ji → 手机, a thing not sold, in whole typed words; else one syllable typed alone (you, ma)
+            counted = _counted(sounds, i)  # san ping: a number and a pack, before any word they might spell
             noun = pinyin_nouns.spelled_noun(sounds[i:], vocab.tokenizer.jieba.FREQ, {e - i for e in ends if e > i},
-                                             vocab.word_tags) if starts[i] else None
-            word, n = noun if noun is not None else (_PHRASES.get(sounds[i]) if i in alone else None, 1)
+                                             vocab.word_tags) if starts[i] and not counted else None
+            word, n = (counted, 1) if counted else noun if noun is not None else (
+                _PHRASES.get(sounds[i]) if i in alone else None, 1)
         if word is not None:
             known = known or n > 1
             out.append(word)

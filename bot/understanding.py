@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from bot import descriptions, honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
 from bot.addressing import AddressPart, split
+from bot.corrections import corrected
 from bot.cues import has, read_cues
 from bot.intents import intent_of
 from bot.numerals import Found
@@ -98,6 +99,7 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
+    message = corrected(message)  # 三袋 不对 两袋: the count said last
     rest, address = split(message)
     replaced = phrasing.replacement(rest)
     if replaced is not None:

@@ -24,17 +24,21 @@ _TAKES = frozenset({"order", "search", "fallback", "ask_info", "recommend"})
 async def take(turn: Turn) -> Reply | None:
     """The described variant put in the draft, or None when the message describes none of what was seen."""
     u = turn.u
-    want = descriptions.described(u.text)
-    if not want or u.intent not in _TAKES or u.pick or _ASKING.search(u.text) or "card" in u.cues:
+    want, packed = descriptions.described(u.text), descriptions.packed(u.text)
+    if not (want or packed) or u.intent not in _TAKES or u.pick or _ASKING.search(u.text) or "card" in u.cues:
         return None
     d = turn.draft if turn.draft is not None and turn.draft.kind == "goods" else None
     pool, line = _seen(turn, d)
-    card = descriptions.choose(pool, want)
+    card = descriptions.choose(pool, want) if want else descriptions.by_name(pool, packed)
     if card is None:
         return None
     if d is None:
         d = Draft(kind="goods")
         turn.state.draft = d
+    if line is not None and line.qty and "add" in u.cues:
+        if line.sku == card["sku"]:
+            return None  # 再加24个礼盒装的 with the gift box in the draft: more of it (bot.turns.relative)
+        line = None  # 再加24个礼盒装的 after a line of the 散装: a line of the gift box besides it
     if line is None:
         if d.pending is not None and d.pending.sku and d.pending.qty:
             d.lines.append(d.pending)

@@ -135,6 +135,12 @@ async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
     if asked is None:
         return None
     offered = [turn.ctx.search.cards[s] for s in p.candidates if s in turn.ctx.search.cards]
+    inner = packs.inner_fitting(offered, asked) if asked.measured is None else None
+    if inner is not None:  # 四十八瓶 of boxes of 12瓶 / 24瓶: the largest box a whole number of which holds it
+        if not inner:
+            return ask_pack(turn, turn.draft, p, None)
+        _fewest(turn, p, inner)
+        return None
     if asked.measured is None:
         if asked.unit in packs.PACK_WORDS and asked.unit not in packs.GENERIC_COUNT:
             sold_so = [c for c in offered if packs.same_pack(asked.unit, c["unit"], c["name"])]
@@ -146,6 +152,12 @@ async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
     fits = packs.fitting(offered, asked)
     if not fits:
         return ask_pack(turn, turn.draft, p, None) if offered else None
+    _fewest(turn, p, fits)
+    return None
+
+
+def _fewest(turn: Turn, p: Line, fits: list[tuple[dict[str, Any], int]]) -> None:
+    """Of the packs that hold the amount, the fewest packs of each product; one product left is chosen."""
     best: dict[str, tuple[dict[str, Any], int]] = {}
     for card, n in fits:
         core = core_of(turn, card)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import phrasing
+from bot import packs, phrasing
 from bot.draft import Draft, Line
 from bot.reply import Reply
 from bot.turns import quantity
@@ -48,13 +48,20 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
         return None
     said = Line(sku=line.sku)
     quantity.apply_quantity(turn, said)  # 再加一袋 of a product sold in bags: one pack; 再加一箱 of one in bags: none
-    if said.qty != abs(delta):
+    if said.qty is None or (said.qty != abs(delta) and not _pieces(turn, line.sku)):
         return None
-    count = line.qty + delta
+    count = line.qty + (said.qty if delta > 0 else -said.qty)  # 再加24个 of 12枚 boxes: two boxes more
     if not 1 <= count <= MAX_PACKS:
         return None
     line.qty = count
     return await quantity.advance(turn, d)
+
+
+def _pieces(turn: Turn, sku: str) -> bool:
+    """The count is of pieces (24个, 24枚) or of what the line's pack holds inside (24罐 of a 24罐装 box): read
+    against the pack rather than counting packs."""
+    name = turn.ctx.search.cards[sku]["name"] if sku in turn.ctx.search.cards else ""
+    return any(q.unit in packs.PIECES or (packs.inner_count(name, q.unit) or 0) > 1 for q in turn.u.quantities)
 
 
 def _names(turn: Turn, sku: str) -> bool:

@@ -1,0 +1,49 @@
+"""A shopper who corrects themselves inside one message (香肠要三袋 不对 两袋, 茶油1L的 啊不是 500ml的 要两瓶,
+鸭蛋要二十个 算了 要四十个吧): what follows the LAST correction marker overrides what it corrects — a count replaces
+the count said before, a pack size the size said before — and the rest of the message still holds.
+
+The message is rewritten before anything else reads it: the corrected count or size is cut out of the part before
+the marker, and the marker itself dropped (香肠要 两袋). Nothing is rewritten unless the part after the marker says a
+count or a size AND the part before says one of the same kind, so a pure cancel (算了 不要了, 算了吧), 是不是500g的
+or 对不对 stay as they were. 还是 is a correction only when the message ends with 吧 (还是两袋吧); 要500g还是1kg的 is a
+question between two sizes.
+"""
+from __future__ import annotations
+
+import re
+
+from bot import numerals
+
+_MARKER = re.compile(
+    r"不对不对|(?:哦|噢|喔|啊|呃)不是|说错了|打错了|写错了|搞错了|改一下|不对|(?:哦|噢|喔|啊|呃)不(?![错要用过])"
+    r"|(?<![是还可要])不是(?![吗么呢])|(?<![说打写搞])错了|算了(?=\s*(?:那|那就|我)?(?:还是|就)?(?:要|来|买|拿|订|整))"
+    r"|还是(?=[^吧]*吧\s*$)")
+_SIZE = re.compile(rf"{numerals.NUM}\s*(?:公斤|千克|kg|斤|克|g|毫升|ml|升|l|枚|个|颗|粒|片|包|袋|瓶|罐|条)"
+                   r"\s*(?:装的?|的)", re.IGNORECASE)
+_FILLER = re.compile(r"^[\s,，.。!！~、]*|[\s,，.。!！~、]*$")
+
+
+def _spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(sizes, counts): pack sizes said as such (500ml的, 五斤装) and the other quantities (两袋, 一斤)."""
+    sizes = [m.span() for m in _SIZE.finditer(text)]
+    counts = [(q.start, q.end) for q in numerals.quantities(text)
+              if not any(s < q.end and q.start < e for s, e in sizes)]
+    return sizes, counts
+
+
+def corrected(message: str) -> str:
+    """The message with its last self-correction applied (see the module); unchanged when it holds none."""
+    found = list(_MARKER.finditer(message))
+    if not found:
+        return message
+    marker = found[-1]
+    head, tail = message[:marker.start()], message[marker.end():]
+    tail_sizes, tail_counts = _spans(tail)
+    head_sizes, head_counts = _spans(head)
+    cut = ([head_sizes[-1]] if tail_sizes and head_sizes else []) + \
+          ([head_counts[-1]] if tail_counts and head_counts else [])
+    if not cut:
+        return message
+    for start, end in sorted(cut, reverse=True):
+        head = head[:start] + " " + head[end:]
+    return f"{_FILLER.sub('', head)} {_FILLER.sub('', tail)}".strip()
