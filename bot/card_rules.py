@@ -14,13 +14,21 @@ import re
 # The love card said as such: alone, or after 爱心/扶贫 or a pronoun or particle (这卡, 我的卡); not 饭卡, 银行卡.
 _CARD = r"(?:^|(?<=爱心|扶贫)|(?<=[这那张的我本该您你]))卡"
 # The card as the subject, then a modal verb and what the card may do (在超市能刷吗, 能转给我妹用吗, 能不能买水果).
-_CAN_IT = re.compile(_CARD + r"(?:[^买卖张份个]{0,8}?)(?:能不能|可不可以|能否|可否|能|可以|可)(?:在\S{1,8}?)?"
+_CAN_IT = re.compile(_CARD + r"(?P<pre>[^买卖张份个]{0,8}?)(?:能不能|可不可以|能否|可否|能|可以|可)(?:在\S{1,8}?)?"
                      r"(?P<verb>买|用|刷|转|送|给|借|兑换|换|消费|退|提现|取现|充值|叠加|共用|分开|挂失|补办)(?P<rest>\S*)$")
-_QUESTION_END = re.compile(r"(?:吗|嘛|么|不|没|呢|否|\?|？)$|能不能|可不可以|能否|可否")
+_QUESTION_END = re.compile(r"(?:吗|嘛|么|不|没|呢|否|\?|？)$|能不能|可不可以|能否|可否|是不是|是否")
+# A question said right after what the card may do, before more is said (可以转给我姐用吗 她在外地, 能送人吗 送同事).
+_ASKED_IN = re.compile(r"吗|嘛|么|呢|\?|？|(?:不|没)(?=$|[^\u4e00-\u9fff])")
+# What the card buys, asked before the verb (是不是啥都能买, 只能买…): about the rules, not about buying cards.
+_WHAT_IT_BUYS = re.compile(r"啥|什么|哪些|哪|都|只|随便|任何")
+# The card, what it would buy, then whether that is allowed (这张卡买蜂蜜行不行, 卡里的钱买茶叶可以吗).
+_THEN_ALLOWED = re.compile(_CARD + r"(?:里的钱|里的余额|里)?(?P<verb>买|用来买|用|刷|付)(?P<rest>\S{1,8}?)"
+                           r"(?:行不行|行吗|行不|可以吗|可以不|可不可以|成吗|能行吗|中不中|得不得)")
 _VALIDITY = re.compile(_CARD + r"\S{0,6}(?:有效期|过期|到期|期限|失效|多久有效|能用多久|用多久|保质期)")
 _LOST = re.compile(_CARD + r"\S{0,4}(?:丢了|掉了|丢失|被偷|挂失|补办)")
 # What follows the verb when the question is about buying cards (能买两张吗 / 能买吗): no question about the rules.
-_ABOUT_CARDS = re.compile(r"^(?:\d+|[一二两三四五六七八九十几]+)?(?:张|份|个)?(?:爱心)?卡?(?:吗|嘛|么|不|没|呢)?$")
+_ABOUT_CARDS = re.compile(r"^(?:\d+|[一二两三四五六七八九十几百千俩仨]+)?(?:块|元)?的?(?:张|份|个)?(?:爱心)?卡?"
+                          r"(?:吗|嘛|么|不|没|呢)?$")
 
 _SCRATCH = ("刮开", "刮出", "涂层", "卡背", "背面", "密码", "卡上", "卡片上", "卡面")
 # Groups of digits joined by spaces or dashes, every group four digits or more (4471 2290, 5521-0087-1234).
@@ -47,10 +55,31 @@ def asked(compact: str) -> bool:
     """A question about how a love card works (what it buys, where it is used, giving it, its validity)."""
     if _VALIDITY.search(compact) or _LOST.search(compact):
         return True
+    allowed = _THEN_ALLOWED.search(compact)
+    if allowed is not None:
+        return not _ABOUT_CARDS.match(allowed.group("rest"))  # 爱心卡买两张行吗: buying cards
     m = _CAN_IT.search(compact)
-    if m is None or not _QUESTION_END.search(compact):
+    if m is None:
         return False
-    return not (m.group("verb") == "买" and _ABOUT_CARDS.match(m.group("rest")))
+    rest = m.group("rest")
+    said = _ASKED_IN.search(rest)
+    if said is not None:
+        rest = rest[:said.end()]  # 能送人吗 送同事: the question ends at its particle
+    elif not _QUESTION_END.search(compact):
+        return False
+    return not (m.group("verb") == "买" and _ABOUT_CARDS.match(rest) and not _WHAT_IT_BUYS.search(m.group("pre")))
+
+
+# Paying with a card held: the card as the means (用爱心卡, 拿卡, 卡里的钱, 卡里余额) and a paying verb, in either order
+# (付款用爱心卡, 这单拿爱心卡结, 卡里余额先抵一部分 剩下微信付). A question of how much is left (够不够, 多少) is not.
+_BY_CARD = re.compile(r"(?:用|拿|使用|刷)(?:我的|这张|那张|我那张|我)?(?:爱心)?卡|卡(?:里|上|内)的?(?:钱|余额)")
+_PAYING = re.compile(r"付|支付|结账|结算|结(?=一下|吧|了|$)|抵|扣|买单")
+_HOW_MUCH = re.compile(r"够|多少|几块|几元|还有|还剩|剩多少|查")
+
+
+def pays_with(compact: str) -> bool:
+    """付款用爱心卡 / 用我的卡结一下 / 卡里余额先抵一部分: an order paid with a love card the customer holds."""
+    return bool(_BY_CARD.search(compact) and _PAYING.search(compact) and not _HOW_MUCH.search(compact))
 
 
 def answer(compact: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import phrasing, replies, shop_questions
+from bot import card_rules, phrasing, product_facts, replies, shop_questions
 from bot.reply import Reply
 from bot.turns import prices
 from models.errors import DomainError
@@ -25,6 +25,7 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
     text += turn.pending_question()
     focused = bool(intent == "ask_info" and products and len(products) == 1 and turn.u.product_words
                    and not shop_questions.received_wrong(turn.u.text)  # 蜂蜜少了一瓶: no new line for it
+                   and product_facts.asked(turn.u.text) != "weight"  # 土鸡一只大概几斤: 一只 is no quantity
                    and await prices.focus(turn, products[0]))  # 赫章核桃有认证吗: "this one" from now on (slots.sku)
     reply = turn.say(text, intent, products, suggestions=suggestions or turn.resume_suggestions())
     if focused and turn.draft is not None:
@@ -49,12 +50,40 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 
 
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    fact = product_facts.asked(turn.u.text)
+    if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤
+        return _fact(turn, fact)
+    if "卡" in turn.u.text and card_rules.asked(turn.u.text):  # 这卡只能买扶贫产品吗 水果能买不: no product in it
+        return card_rules.answer(turn.u.text), None, []
     card = _this(turn)
     prop = phrasing.property_asked(turn.u.text)
     if prop and card is not None and shop_questions.topic(turn.u.text, turn.u.raw) is None:
         return shop_questions.answer_property(card, prop), [card], []
     text = shop_questions.answer_info(turn.u.text, card, turn.ctx.card_faces_fen)
     return text, [card] if card is not None else None, []
+
+
+def _fact(turn: Turn, fact: str) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    """What a named product is like, from its data; a thing not sold here is not found (never another's answer)."""
+    u = turn.u
+    found = turn.resolve_products()
+    if not found.candidates and found.unknown and not u.product_words:  # 香肠辣不辣 where no 香肠 is sold
+        said = product_facts.thing_said(found.unknown) or found.unknown
+        return replies.not_found(said, "") + " 您可以换个说法，比如说品类或产地。", [], []
+    if fact == "compare":
+        named = [(w, hits[0][0]) for w in dict.fromkeys(u.product_words)
+                 if (hits := turn.ctx.search.matches(w, limit=1)[0])]
+        named = [(w, c) for i, (w, c) in enumerate(named) if c not in [k for _, k in named[:i]]]
+        return product_facts.answer_compare(named), [c for _, c in named], []
+    card = _this(turn)
+    if card is None:
+        return "您问的是哪一款？说一下商品名，比如“腊肉咸不咸”。", None, []
+    text = product_facts.answer_weight(card) if fact == "weight" else \
+        product_facts.answer_quality(card, product_facts.quality(u.text))
+    prop = phrasing.property_asked(u.text.split("吗")[0] + "吗")  # 腊肉是柴火熏的吗 咸吗: both questions
+    if prop and fact == "quality":
+        text = shop_questions.answer_property(card, prop) + text
+    return text, [card], []
 
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
@@ -130,12 +159,22 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
         return (f"用哪张卡支付订单{order.order_no}（{replies.yuan(order.total_fen)}）？"
                 f"{listed}。说“用尾号XXXX的卡”。", None, [])
     card = tail or usable[0]
+    if card.balance_fen < order.total_fen:  # 卡里余额先抵一部分 剩下微信付: one order, one way of paying, today
+        return _short(card, order), None, ["卡里余额"]
     try:
         await payments.pay_with_card(turn.ctx.user, order.order_no, card.card_no)
     except DomainError as exc:
         return f"没能用爱心卡支付：{exc.message}", None, []
     return (f"已用爱心卡尾号{card.card_no[-4:]}支付订单{order.order_no}，{replies.yuan(order.total_fen)}。"
             "商家会尽快发货。"), None, ["订单到哪了", "卡里余额"]
+
+
+def _short(card: Any, order: Any) -> str:
+    """The card does not cover the order: what a split would mean, said as the shop can do it today."""
+    return (f"爱心卡尾号{card.card_no[-4:]}余额{replies.yuan(card.balance_fen)}，不够付订单{order.order_no}"
+            f"（{replies.yuan(order.total_fen)}），这单没有扣卡。现在一笔订单只能用一种方式付全款，"
+            "还不能一部分用卡、剩下的用微信付：可以在「我的订单」里用微信支付整单；"
+            "或者取消这单，按卡里的余额重新下一单用卡付，其余的另下一单用微信付。")
 
 
 async def _cancel_order(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:

@@ -31,7 +31,7 @@ _MONEY = re.compile(
 )
 _FACE = re.compile(rf"(?:面值|面额)(?:是|为|选)?\s*(?P<a>{NUM})|(?P<b>{NUM})\s*(?:元|块)?\s*(?:面值|面额|的)")
 _CARD_COUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_alternation(CARD_UNITS)})"
-                         r"|(?<=[的 ])(?P<spoken>俩|仨)(?=$|[吧啊呀哈])")  # 爱心卡 一百的 俩: two cards
+                         r"|(?<=[的 来要买拿整订])(?P<spoken>俩|仨)(?=$|[吧啊呀哈 张份])")  # 一百的 俩, 来仨200的
 _ORDINAL = re.compile(rf"第\s*(?P<num>{NUM})\s*(?:个|款|种|件|项|样|号|条|行)?|(?P<bare>{NUM})\s*号")
 _BARE = re.compile(rf"^(?P<num>{NUM})(?P<half>半)?$")
 

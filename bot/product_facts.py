@@ -1,0 +1,114 @@
+"""Questions about what a named product is like, answered from the data held about it (name, tags, category, pack,
+origin) or honestly as not written on its page — never a search and never an order:
+
+* a quality asked as A不A or with 吗 (香肠辣不辣, 咸吗, 刺梨汁甜不甜, 核桃好剥吗);
+* how much one piece or pack weighs or holds (土鸡一只大概几斤, 小米一袋几斤, 一箱多重): the pack's content;
+* the difference between two products named (红茶和绿茶有啥区别): what the data of each says.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import packs
+
+# Qualities a shopper asks of food and goods (taste, texture, how it handles), as A不A (辣不辣, 好不好剥).
+_QUALITY = (r"(?:好吃|好喝|好用|好剥|好煮|好炖|好存|正宗|新鲜|地道|辣|甜|酸|咸|苦|麻|香|鲜|脆|嫩|软|硬|糯|粘|黏|腻|油"
+            r"|肥|柴|涩|面|沙|大|多|干|新|纯|老|臭|腥|膻)")
+_A_NOT_A = re.compile(rf"(?P<q>{_QUALITY})不(?P=q)|好不好(?P<verb>吃|喝|用|剥|煮|炖|存)")
+# The same before 吗, only where a quality cannot be part of a thing's name (菜籽油吗, 大的吗 are not asked so).
+_WITH_MA = re.compile(r"(?P<q>好吃|好喝|好用|好剥|好煮|正宗|新鲜|地道|辣|甜|酸|咸|苦|香|脆|嫩|软|硬|糯|腻|柴|涩|腥|膻)"
+                      r"(?:吗|嘛|么)")
+# How much one piece or pack holds: 一只大概几斤, 一袋几斤, 每箱多少个, 一只多重, 有多大.
+_WEIGHT = re.compile(r"(?:一|每|1)(?P<unit>只|个|袋|箱|盒|瓶|罐|包|条|块|份|提|桶|斤装)?(?:大概|大约|约|能有|有|是)?"
+                     r"(?:几|多少)(?:斤|公斤|克|kg|g|两|个|枚|毫升|ml|升)|多重|多沉|几斤重|有多大|分量多少|净重")
+_COMPARE = re.compile(r"(?:有|有啥|有什么|什么|啥)(?:区别|不同|不一样|差别|差异)|区别是|(?:区别|差别)在哪"
+                      r"|哪里不一样|哪儿不一样")
+_PRICE_WORDS = ("多少钱", "价格", "价钱", "几块", "几元", "多少元", "贵", "便宜")
+
+
+def asked(text: str) -> str | None:
+    """"quality", "weight" or "compare" when the message asks that of a product; else None."""
+    if any(w in text for w in _PRICE_WORDS):
+        return None  # 一斤多少钱: a price
+    if _COMPARE.search(text):
+        return "compare"
+    if _WEIGHT.search(text):
+        return "weight"
+    if _A_NOT_A.search(text) or _quality_with_ma(text):
+        return "quality"
+    return None
+
+
+def thing_said(words: str) -> str:
+    """香肠辣不辣 → 香肠: the words looked up, without the question asked of them."""
+    for pattern in (_A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE):
+        words = pattern.sub("", words)
+    return words.strip()
+
+
+def _quality_with_ma(text: str) -> bool:
+    """咸吗 / 辣么, not as part of 是…的吗 (是甜的吗 is a property, bot.phrasing.property_asked)."""
+    return _WITH_MA.search(text) is not None
+
+
+def quality(text: str) -> str:
+    """The quality asked about (辣, 好剥): the first said as A不A or before 吗."""
+    m = _A_NOT_A.search(text)
+    if m is not None:
+        return m.group("q") or "好" + m.group("verb")
+    found = [m.group("q") for m in _WITH_MA.finditer(text)]
+    return found[0] if found else ""
+
+
+def answer_quality(card: dict[str, Any], said: str) -> str:
+    """辣不辣: yes when the name, tags, category or aliases say so; otherwise the page does not say."""
+    words = [card["name"], *card.get("tags", ()), *card.get("aliases", ()), card.get("category", "") or ""]
+    place = _place(card)
+    if said and any(said in w for w in words if w):
+        return f"{card['name']}的商品资料里写着“{said}”（{_facts(card)}），产自{place}，是认定扶贫产品。"
+    return (f"{card['name']}的商品页没有写{_asked_as(said)}（{_facts(card)}），产自{place}。"
+            "口味、口感这些细节下单前可以联系商家确认。")
+
+
+def answer_weight(card: dict[str, Any]) -> str:
+    """一只大概几斤: what one pack holds, from the pack written in the name."""
+    pack = packs.pack_of(card)
+    unit = card["unit"]
+    if pack is None:
+        return f"{card['name']}的商品页没有写每{unit}多重或有多少，下单前可以联系商家确认。"
+    if pack.dimension == "mass":
+        jin = f"{float(pack.amount / 500):g}斤"
+        about = "大约" if pack.approx else ""
+        return f"{card['name']}：每{unit}{about}{pack.text.lstrip('约')}（{about}{jin}），{_price(card)}。"
+    return f"{card['name']}：每{unit}是{pack.text}，{_price(card)}。"
+
+
+def answer_compare(named: list[tuple[str, dict[str, Any]]]) -> str:
+    """红茶和绿茶有啥区别: what our data says of each, and that the page says no more."""
+    if not named:
+        return "您想比较哪两款？说一下商品名，比如“红茶和绿茶有啥区别”。"
+    lines = [f"{word}：{card['name']}（{_facts(card)}，产自{_place(card)}，{_price(card)}）" for word, card in named]
+    return ("\n".join(lines) + "\n商品页上就写了这些，口味、工艺上的区别没有写；"
+            "想细问可以联系商家。")
+
+
+def _asked_as(said: str) -> str:
+    return f"{said}不{said}" if said and len(said) == 1 else f"“{said}”" if said else "这一点"
+
+
+def _facts(card: dict[str, Any]) -> str:
+    tags = "、".join(card.get("tags", ()))
+    category = card.get("category") or ""
+    return "，".join(p for p in (f"分类：{category}" if category else "", f"标签：{tags}" if tags else "") if p) \
+        or "没有标签"
+
+
+def _place(card: dict[str, Any]) -> str:
+    origin = card.get("origin", {})
+    return f"{origin.get('province', '')}{origin.get('city', '')}{origin.get('county', '')}"
+
+
+def _price(card: dict[str, Any]) -> str:
+    fen = card["price_fen"]
+    return f"{fen // 100}元一{card['unit']}" if fen % 100 == 0 else f"{fen / 100:.2f}元一{card['unit']}"
