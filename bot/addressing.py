@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.lexicon import THANKS
 from bot.recipients import PEOPLE
 from models.places.address_parser import PHONE
 
@@ -46,7 +47,7 @@ _RECEIVER_LATIN = re.compile(rf"(?:收货人|收件人|联系人|姓名|名字){
                              re.IGNORECASE)
 _CHUNKS = re.compile(r"[\s,，;；、]+")
 _PLACE_HINT = re.compile(r"[省市区县镇乡村路街号巷弄栋室楼]|大道|小区|胡同")
-_LABELLED = re.compile(r"^(?:收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
+_LABELLED = re.compile(r"^(?:收货人|收件人|联系人|姓名|电话|手机号?|地址|我叫|名字叫)[:：]?")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
 _ORDERISH = re.compile(r"[买要来订整搞]|[一二两三四五六七八九十俩仨\d]+\s*[箱袋瓶盒罐包斤个份只饼条提桶枚]")
 
@@ -74,8 +75,26 @@ def rehoused(detail: str, house: str) -> str:
 
 
 def collapse_phone(text: str) -> str:
-    """138 0013 8000 / 138-0013-8000 → 13800138000."""
-    return _LOOSE_PHONE.sub(lambda m: re.sub(r"[\s-]", "", m.group()), text)
+    """138 0013 8000 / 138-0013-8000 → 13800138000; a phone as voice input writes it too (see spoken_phones)."""
+    return _LOOSE_PHONE.sub(lambda m: re.sub(r"[\s-]", "", m.group()), spoken_phones(text))
+
+
+# A phone dictated: Chinese digits (幺 and 一 for 1, 两 for 2, 洞 and 〇 for 0), full-width digits, or a mix, with
+# spaces or dashes between groups ("一三八 零零一三 八零零零", "手机幺三九…", "１３９００１３９０００"). Eleven digits
+# in a row that begin 1 then 3–9 are a mainland mobile number; no quantity is ever written so.
+_DIGIT_OF = {**{c: str(i) for i, c in enumerate("零一二三四五六七八九")}, "〇": "0", "洞": "0", "幺": "1", "两": "2",
+             **{chr(0xFF10 + i): str(i) for i in range(10)}}
+_SAID_DIGIT = "[0-9" + "".join(_DIGIT_OF) + "]"
+_SAID_PHONE = re.compile(rf"(?<!{_SAID_DIGIT}){_SAID_DIGIT}(?:[\s-]?{_SAID_DIGIT}){{10}}(?!{_SAID_DIGIT})")
+
+
+def spoken_phones(text: str) -> str:
+    """The mobile numbers said in Chinese or full-width digits written in ASCII digits (the rest unchanged)."""
+    def digits(m: re.Match[str]) -> str:
+        said = re.sub(r"[\s-]", "", m.group())
+        number = "".join(_DIGIT_OF.get(c, c) for c in said)
+        return number if re.fullmatch(r"1[3-9]\d{9}", number) and not said.isascii() else m.group()
+    return _SAID_PHONE.sub(digits, text)
 
 
 # 收货的是我 孙丽 / 收件人是我妈 李秀英 / 收货人写我老公 王强: a receiver said with a phrase; the name follows.
@@ -93,12 +112,42 @@ def receiver_phrase(text: str) -> str:
 _BARE_LABEL = re.compile(r"(?:收货人|收件人)[:：\s]*")
 
 
+# A whole address dictated with its labels said as sentences (我的电话是…, 我家住在…, 名字写…, 联系人：…): each label
+# read as the plain one (电话 / 地址 / 收货人), so the pieces are set apart as when typed with plain labels.
+_SAID_LABELS = (
+    (re.compile(r"(?:我的|我)?(?:联系)?(?:电话|手机)(?:号码|号)?(?:是|为)?[:：]?(?=\s*\d)"), " 电话 "),
+    (re.compile(r"(?:我的|我家的?)?(?:收货|收件|家庭|详细)?(?:地址|住址)(?:是|在|为)[:：]?|我家住在|家住在?"
+                r"|(?:^|(?<=[\s,，]))(?:我)?住在?(?![宅房院户])"), " 地址 "),
+    (re.compile(r"(?:收货人|收件人|联系人(?!工)|名字|姓名)(?:是|写|叫|为|填)[:：]?|联系人[:：]|我叫|我的名字(?:是|叫)"
+                r"|(?:^|(?<=[\s,，]))(?:我是|叫)(?=[\u4e00-\u9fa5·]{2,4}(?:$|[\s,，]|电话|手机))"), " 收货人 "),
+)
+
+
+def dictated(text: str) -> str:
+    """The labels of a whole address (a phone and a place said, no change asked) read as plain labels."""
+    if not PHONE.search(text) or not _REGION.search(PHONE.sub(" ", text)) or _CHANGE_CUE.search(text) \
+            or re.search(r"改成|改为|换成|更正", text):
+        return text
+    for pattern, label in _SAID_LABELS:
+        text = pattern.sub(label, text)
+    return text
+
+
+_HESITATION = re.compile(r"[\s,，。.…~]*(?:[嗯呃额啊哦噢唔]+|那个|就是)?[\s,，。.…~]*")
+
+
 def split(message: str) -> tuple[str, AddressPart | None]:
-    """(the rest of the message, the address part or None)."""
-    text = receiver_phrase(collapse_phone(message.strip()))
+    """(the rest of the message, the address part or None); 嗯 / 呃 said before an address is a hesitation, not a
+    yes."""
+    rest, part = _split(message)
+    return ("" if part is not None and _HESITATION.fullmatch(rest) else rest), part
+
+
+def _split(message: str) -> tuple[str, AddressPart | None]:
+    text = dictated(receiver_phrase(collapse_phone(message.strip())))
     latin = _RECEIVER_LATIN.search(text)
     if latin:  # the name set apart, the rest read as usual: a receiver alone is a change of receiver
-        rest, part = split(text[:latin.start()] + " " + text[latin.end():])
+        rest, part = _split(text[:latin.start()] + " " + text[latin.end():])
         name = " ".join(latin.group("name").split())
         if part is None:
             return rest, AddressPart("", change=True, receiver=name)
@@ -159,7 +208,7 @@ def has_receiver(line: str) -> bool:
     return any(_NAME.match(c) and not _PLACE_HINT.search(c) for c in chunks)
 
 
-_LABELLED_ANY = re.compile(r"(?:收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
+_LABELLED_ANY = re.compile(r"(?:收货人|收件人|联系人|姓名|电话|手机号?|地址|我叫|名字叫)[:：]?")
 
 
 def _up_to_phone(text: str) -> tuple[str, str]:
@@ -173,15 +222,18 @@ def _up_to_phone(text: str) -> tuple[str, str]:
     for chunk in chunks[:1]:
         if _NAME.match(chunk) and not _ORDERISH.search(chunk):
             taken = 1
+    if not _REGION.search(text[:phone.start()]):  # 寄给王工 电话139… 四川省凉山州…: the place comes after the phone
+        while taken < len(chunks) and _looks(chunks[taken]):
+            taken += 1
     rest = " ".join(chunks[taken:])
     return (text[:phone.end()] + " " + " ".join(chunks[:taken])).strip(), rest
 
 
 def _looks(chunk: str) -> bool:
-    if _ORDERISH.search(chunk) and not _LABELLED.match(chunk):
+    if (_ORDERISH.search(chunk) and not _LABELLED.match(chunk)) or chunk.startswith(THANKS):  # …8000 谢谢
         return False
     return bool(_PLACE_HINT.search(chunk) or _NAME.match(chunk) or PHONE.search(chunk) or _LABELLED.match(chunk)
-                or re.fullmatch(r"[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐)", chunk))
+                or re.fullmatch(r"[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐)|[\u4e00-\u9fa5·]{2,4}收", chunk))
 
 
 def _around_phone(text: str, change: bool) -> tuple[str, AddressPart | None]:

@@ -80,9 +80,15 @@ _JOINED = re.compile(r"^(?P<neg>(?:把|那个)?(?:不要|不买|去掉|删掉|�
 _CLAUSES = re.compile("[" + re.escape(PUNCTUATION.replace(".", "")) + "]+")
 
 
+# 订单不要了 帮我取消: what follows the removal undoes too (an order dropped, said twice), it asks for nothing new.
+_UNDOING = re.compile(r"取消|撤销|撤单|退掉|退单|作废")
+
+
 def replacement(raw: str) -> tuple[str, str] | None:
     """不要蜂蜜了，换成大米 → ("不要蜂蜜了", "换成大米"); None when the message does not both drop and ask."""
     clauses = [c for c in _CLAUSES.split(raw.strip()) if c]
+    if len(clauses) >= 2 and _UNDOING.search("".join(clauses[1:])):
+        return None
     if len(clauses) >= 2 and _NEGATION.match(clauses[0]) and not _NEGATION.match("".join(clauses[1:])):
         return clauses[0], "，".join(clauses[1:])
     compact = "".join(clauses)

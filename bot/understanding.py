@@ -113,6 +113,8 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     u.address = address
     if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
         u.intent = "change_address"
+    elif address.line and u.intent == "ask_price" and "buy" in u.cues and u.about_products:
+        u.intent = "order"  # 想买两斤核桃多少钱 寄到…: a price asked on the way to an order sent to an address
     return u
 
 

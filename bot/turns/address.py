@@ -115,8 +115,8 @@ async def save_address(turn: Turn) -> Reply | None:
     try:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
     except DomainError as exc:
-        return turn.say(replies.bad_address(exc.message), "fallback", suggestions=replies.START_SUGGESTIONS)
-    return turn.say(replies.address_saved(common.address_text(address)), "fallback",
+        return turn.say(replies.bad_address(exc.message), "change_address", suggestions=replies.START_SUGGESTIONS)
+    return turn.say(replies.address_saved(common.address_text(address)), "change_address",  # an address alone
                     suggestions=replies.START_SUGGESTIONS)
 
 

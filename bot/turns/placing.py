@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import holder_actions, replies, shop_questions
+from bot import holder_actions, phrasing, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.reply import Reply
@@ -22,12 +22,16 @@ if TYPE_CHECKING:
 _PLACED = re.compile(r"订单|单子|[那这刚]单|[下拍买点订]错")
 # Emptying (这单先不要了 清空): what is being put together, a draft or a cart, never an order already placed.
 _EMPTIES = re.compile(r"清空|清掉|全清|清除|清一下")
+# 这单不要了 may be an order placed; 这单不下了 / 不买了 / 不订了 only the one under way.
+_NOT_WANTED = re.compile(r"[不别]要")
 
 
 async def cancel(turn: Turn) -> Reply:
     if turn.draft is None:
         # 取消订单 / 下错了 取消一下 with nothing being ordered: a placed order
-        if _PLACED.search(turn.u.text) and not _EMPTIES.search(turn.u.text):
+        text = turn.u.text  # 这单先不下了 / 不买了: not placing one says nothing of an order already placed
+        not_placing = phrasing.drops_the_order(text) and not _NOT_WANTED.search(text)
+        if _PLACED.search(text) and not _EMPTIES.search(text) and not not_placing:
             return await holder_actions.answer(turn, "cancel_order")  # cancel only drops a draft
         return turn.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
     turn.state.draft = None

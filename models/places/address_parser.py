@@ -15,7 +15,14 @@ from models.places.region_directory import NameForms, RegionDirectory, RegionRow
 PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9})(?!\d)")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
 _SEPARATORS = re.compile(r"[\s,，;；/|:：]+")
-_LABELS = re.compile(r"(收货人|收件人|联系人|姓名|电话|手机号?|地址)[:：]?")
+# (我叫王芳 / 名字叫李师傅: the receiver introduced as the speaker, as people dictate it)
+_LABELS = re.compile(r"(收货人|收件人|联系人|姓名|电话|手机号?|地址|我叫|名字叫|名叫)[:：]?")
+
+
+_ADDRESSEE = re.compile(r"^([\u4e00-\u9fa5·]{2,4})收$")
+# A name said right after the house number, with nothing between (12号王秀兰); never a place word (12号院, 3号楼下).
+_GLUED_NAME = re.compile(r"(?<=\d[号室户])[\u4e00-\u9fa5·]{2,4}$")
+_PLACE_WORD = re.compile(r"[院楼栋幢门座单元室层村组店铺厂部库房区街路巷弄号旁边面近口内外里下上对]")
 
 
 @dataclass(frozen=True)
@@ -95,11 +102,14 @@ def parse_address(text: str, directory: RegionDirectory) -> ParsedAddress:
     phone = phone_match.group(1) if phone_match else None
     rest = PHONE.sub(" ", text)
     rest = _LABELS.sub(" ", rest)
-    chunks = [c for c in _SEPARATORS.split(rest) if c]
+    chunks = [_ADDRESSEE.sub(r"\1", c) for c in _SEPARATORS.split(rest) if c]  # 吉克阿依收: the name
     best = max(chunks, key=lambda c: _regions(c, directory)[1], default="")
     regions, used = _regions(best, directory)
     name = next((c for c in chunks if c is not best and _NAME.match(c)), None)
     detail_parts = [best[used:]] + [c for c in chunks if c is not best and c != name]
+    glued = _GLUED_NAME.search(detail_parts[0]) if name is None else None
+    if glued and not _PLACE_WORD.search(glued.group()):  # …幸福路12号王秀兰13800138000: said in one breath
+        name, detail_parts[0] = glued.group(), detail_parts[0][:glued.start()]
     county = next((r for r in regions if r.level == "county"), None)
     province = city = None
     if county:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.places.former_names import FormerName, FormerNames, city_matches
-from models.places.region_names import region_short_forms
+from models.places.region_names import region_short_forms, region_spoken_forms
 from models.tables.regions import Region
 
 # What a file writes as the "city" of a county under its province: a municipality's 市辖区 or 县, a province's
@@ -55,7 +55,7 @@ class NameForms:
     def of(cls, rows: list[RegionRow]) -> NameForms:
         by_form: dict[str, RegionRow] = {}
         for row in rows:
-            for form in region_short_forms(row.name):
+            for form in region_spoken_forms(row.name):  # 凉山州 as well as 凉山 and 凉山彝族自治州
                 by_form.setdefault(form, row)  # two regions of the pool with one short form: the first keeps it
         return cls(by_form, max(map(len, by_form), default=0))
 

@@ -49,3 +49,17 @@ def region_short_forms(name: str) -> tuple[str, ...]:
                 base = _strip_ethnic(base)
             return (name, base) if base != name else (name,)
     return (name,) if name else ()
+
+
+_SPOKEN_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+@functools.lru_cache(maxsize=8192)
+def region_spoken_forms(name: str) -> tuple[str, ...]:
+    """The short forms, and for an autonomous region the short form with its level said plainly, as addresses are
+    written and dictated: 凉山彝族自治州 → (…, 凉山, 凉山州); 威宁彝族回族苗族自治县 → (…, 威宁, 威宁县)."""
+    forms = region_short_forms(name)
+    for suffix, plain in _SPOKEN_SUFFIX.items():
+        if name.endswith(suffix) and len(forms) > 1:
+            return (*forms, forms[-1] + plain)
+    return forms
