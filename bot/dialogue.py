@@ -65,6 +65,7 @@ class Turn:
             suggestions: list[str] | None = None, order: dict[str, Any] | None = None) -> Reply:
         if products is not None:
             self.state.shown = [p["sku"] for p in products]
+            self.state.listed = self.state.shown if len(products) > 1 else self.state.listed
         return Reply(reply=text, intent=intent, products=[common.product_card(p) for p in products or []],
                      slots=self.slots(), order=order, suggestions=suggestions or [])
 

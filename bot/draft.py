@@ -46,6 +46,7 @@ def _line(line: Line) -> dict[str, Any]:
 class DialogueState:
     draft: Draft | None = None
     shown: list[str] = field(default_factory=list)  # skus of the last list shown, for 第二个 / 静宁的
+    listed: list[str] = field(default_factory=list)  # of the last list of several (a summary shows one): 再来第二个
 
     def to_json(self) -> dict[str, Any]:
         d = self.draft
@@ -54,7 +55,7 @@ class DialogueState:
             "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
             "address_line": d.address_line,
         }
-        return {"draft": draft, "shown": list(self.shown)}
+        return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -65,6 +66,6 @@ class DialogueState:
                 lines = [Line(**line) for line in raw.get("lines", [])]
                 pending = Line(**raw["pending"]) if raw.get("pending") else None
                 draft = Draft(**{**raw, "lines": lines, "pending": pending})
-            return cls(draft=draft, shown=list(data.get("shown", [])))
+            return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

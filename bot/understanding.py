@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from bot import descriptions, honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
 from bot.addressing import AddressPart, split
+from bot.bulk import multiplied
 from bot.corrections import corrected
 from bot.cues import has, read_cues
 from bot.intents import intent_of
@@ -20,6 +21,7 @@ from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
 from bot.pack_sizes import NOT_THIS, size_at
 from bot.product_words import read_product_text
+from bot.purposes import purpose_spans
 from bot.recipients import recipient_spans
 from bot.rewrite import rewrite
 from bot.vocabulary import Origin, Vocabulary, normalize
@@ -100,6 +102,7 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
+    message = multiplied(message)  # 要40份 每份一袋大米: 40 bags
     rest, address = split(message)
     replaced = phrasing.replacement(rest)
     if replaced is not None:
@@ -207,6 +210,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
     spans += recipient_spans(compact)  # 买条腊肠送同事: whom it is for
+    spans += purpose_spans(text, vocab.words)  # 核桃要4斤 给我爸妈分, 来只土鸡 煲汤: what it is for
     read_product_text(u, _blank(compact, spans), vocab)
     if u.quantity is None and u.pick is None and u.product_words:
         _implicit_one(u, vocab)

@@ -81,6 +81,21 @@ def take_one(turn: Turn, line: Line) -> None:
         line.qty = 1
 
 
+def adds_a_pick(turn: Turn) -> bool:
+    """再来一袋第二个 / 第三个也要一箱 / 最后那个来两盒, a line being in the draft: that item of the list shown, with
+    that count, is a new line (not a change of the line there), unless the message corrects (不对，要第二个)."""
+    u = turn.u
+    if not u.pick or not seen_list(turn) or "correct" in u.cues or u.product_words:
+        return False
+    return "add" in u.cues or ("buy" in u.cues and u.quantity is not None)
+
+
+def seen_list(turn: Turn) -> list[str]:
+    """The list a pick is over: the one shown last, or, when that was one product (a summary), the last of several."""
+    shown = turn.state.shown
+    return turn.state.listed if len(shown) < 2 and turn.state.listed else shown
+
+
 async def answer(turn: Turn, d: Draft) -> Reply | None:
     if d.kind == "card":
         return await placing.answer_card(turn, d)
@@ -104,7 +119,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         reply = await address.take_address(turn, d)
         if reply is not None:
             return reply
-    if "add" in u.cues and (u.product_words or u.origin):
+    if ("add" in u.cues and (u.product_words or u.origin)) or adds_a_pick(turn):
         return await start_goods(turn, add=True)
     if line is not None and line.sku and d.awaiting in ("qty", "confirm", "address") and u.specs \
             and not u.product_words:
@@ -252,6 +267,8 @@ async def replace_product(turn: Turn, d: Draft) -> Reply:
     line = d.lines.pop() if d.lines else d.pending
     within = line.candidates if line and line.candidates else None
     chosen = pick(turn.u, within, turn.ctx.search, turn.ctx.vocab) if within and turn.u.pick else None
+    if chosen is None and turn.u.pick:  # 不对，要第二个: of the list the customer saw, not of the line's one product
+        chosen = pick(turn.u, seen_list(turn), turn.ctx.search, turn.ctx.vocab)
     found = turn.resolve_products(within) if chosen is None else Resolution(candidates=[chosen])
     if not found.candidates and within:
         found = turn.resolve_products()
@@ -298,7 +315,7 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     parts = split_items(u, turn.ctx.vocab)
     if len(parts) > 1:
         return await start_several(turn, parts, add)
-    chosen = pick(u, turn.state.shown, turn.ctx.search, turn.ctx.vocab) if u.pick else None
+    chosen = pick(u, seen_list(turn), turn.ctx.search, turn.ctx.vocab) if u.pick else None
     found = Resolution(candidates=[chosen]) if chosen else turn.resolve_products()
     if not found.candidates and not u.product_text and not u.generic:
         return await ask_product(turn)

@@ -44,7 +44,7 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
             or d.awaiting not in ("confirm", "address"):
         return None
     delta = step(turn)
-    if delta is None or (turn.u.product_words and not _names(turn, line.sku)):
+    if delta is None or turn.u.pick or (turn.u.product_words and not _names(turn, line.sku)):
         return None
     said = Line(sku=line.sku)
     quantity.apply_quantity(turn, said)  # 再加一袋 of a product sold in bags: one pack; 再加一箱 of one in bags: none

@@ -1,0 +1,35 @@
+"""Bulk orders by the share (份) or the person, with what each holds: 员工福利 要40份 每份一袋2.5kg大米 (40 bags),
+20个人 每人一箱苹果 (20 boxes), 每份两瓶蜂蜜 要15份 (30 bottles).
+
+What one share holds (每份 / 每人 / 每个人 / 每位 / 每户 / 每家 / 一人 + a count and its measure) times the number of
+shares (a count of 份 / 人 / 个人 / 位 / 户 / 家 / 名 said elsewhere in the message) is the line's count: the message is
+read as "40袋2.5kg大米". A count of 份 alone (要40份) is a count of packs, as before; so is a share said with no count
+of shares.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.numerals import NUM, to_number
+
+_EACH = r"(?:每一?份|每一?人|每个人|每位|每户|每家|每组|一人|一份)"
+_HOLDS = re.compile(rf"{_EACH}(?:各|都|就)?(?:要|来|发|给|装|是)?(?P<num>{NUM})\s*"
+                    r"(?P<unit>公斤|千克|kg|斤|箱|袋|盒|瓶|罐|包|桶|提|听|只|条|块|枚|个|件|支|斤装)")
+_SHARES = re.compile(rf"(?<![每一第\d])(?P<num>{NUM})\s*(?:份|个人|人|位|户|家|名)(?!装)")
+
+
+def multiplied(message: str) -> str:
+    """The message with the shares and what each holds said as one count (see the module); unchanged otherwise."""
+    each = _HOLDS.search(message)
+    if each is None:
+        return message
+    rest = message[:each.start()] + " " * (each.end() - each.start()) + message[each.end():]
+    shares = [m for m in _SHARES.finditer(rest) if to_number(m.group("num"))]
+    if len(shares) != 1:
+        return message
+    count, holds = to_number(shares[0].group("num")), to_number(each.group("num"))
+    if count is None or holds is None or count.denominator != 1 or holds.denominator != 1:
+        return message
+    said = f"{int(count * holds)}{each.group('unit')}"
+    first, second = sorted([(each.start(), each.end(), said), (shares[0].start(), shares[0].end(), " ")])
+    return (message[:first[0]] + first[2] + message[first[1]:second[0]] + second[2] + message[second[1]:])

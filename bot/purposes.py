@@ -1,0 +1,61 @@
+"""A purpose, an occasion or whom the goods are shared with, said beside an order (核桃要4斤 给我爸妈和我舅分,
+30斤橙子 办公室下午茶用, 鸡蛋要60个 车间里发, 来只土鸡 煲汤, 给孩子熬粥 小米来两袋): no part of the product's name.
+
+A clause (a run between spaces or punctuation, or the tail after a quantity that begins with 给 / 拿去 / 带回 / 用来 …)
+is a purpose when it names no catalogue word, holds no quantity and no word of buying more (还要, 买 …), and either
+holds a word of use (`phrasing.PURPOSES`, 下午茶, 食堂, 团建 …) or ends in a verb of use (用 吃 喝 分 发 送 尝 …), and
+another clause of the message names a catalogue word. A purpose that names a thing (夹核桃用: 核桃 is in it) is
+left to the honesty rules.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from bot import numerals
+from bot.phrasing import PURPOSES
+
+USES = (*PURPOSES, "下午茶", "食堂", "团建", "聚餐", "招待", "福利", "慰问", "年会", "尝鲜", "尝尝", "送礼", "送人",
+        "过节", "老家", "煲", "炖", "熬", "蒸", "榨汁", "做饭", "包饺子", "分着", "分一分", "分分", "大家")
+_LEAD = r"(?:给|拿去|拿来|带去|带回|带给|用来|用于|留着|准备|打算|送给)"
+_USE_END = re.compile(r"[用吃喝分发送尝]+(?:的|吧|啊|呀|了|哈)?$")
+_TAIL = re.compile(rf"{_LEAD}\S*$")
+_MORE = re.compile(r"还要|再要|也要|另外|还有|买|订|要[一两二三四五六七八九十几个点些]")
+
+
+def _catalogue_word(text: str, words: Collection[str]) -> bool:
+    return any(text[i:j] in words for i in range(len(text)) for j in range(i + 2, min(len(text), i + 10) + 1))
+
+
+def _is_purpose(clause: str, words: Collection[str]) -> bool:
+    if not clause or _catalogue_word(clause, words) or _MORE.search(clause) or numerals.quantities(clause):
+        return False
+    return any(w in clause for w in USES) or bool(_USE_END.search(clause))
+
+
+def _candidates(spaced: str) -> list[tuple[int, int, bool]]:
+    """(start, end) in the compact text of each clause and of each tail after a quantity, and whether whole."""
+    out: list[tuple[int, int, bool]] = []
+    at = 0
+    for clause in spaced.split():
+        out.append((at, at + len(clause), True))
+        found = numerals.quantities(clause)
+        if found:
+            tail = _TAIL.search(clause, found[-1].end)
+            if tail and tail.start() == found[-1].end:
+                out.append((at + tail.start(), at + len(clause), False))
+        at += len(clause)
+    return out
+
+
+def purpose_spans(spaced: str, words: Collection[str]) -> list[tuple[int, int]]:
+    """Where the message says what the goods are for (see the module), as spans of the compact text; [] when it
+    does not, or when nothing else in it names a catalogue word."""
+    compact = spaced.replace(" ", "")
+    spans = [(s, e) for s, e, _ in _candidates(spaced) if _is_purpose(compact[s:e], words)]
+    if not spans:
+        return []
+    rest = list(compact)
+    for s, e in spans:
+        rest[s:e] = " " * (e - s)
+    return spans if any(_catalogue_word(piece, words) for piece in "".join(rest).split()) else []
