@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import glued_verbs, lengths, lexicon, other_things, qualities, typos
+from bot import glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
 from bot.cue_limits import PRICE_WORDS
 from bot.vocabulary import Vocabulary
 
@@ -56,6 +56,10 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
         u.foreign, u.instead = other_things.named(u, kept, vocab)
+    if not u.instead:  # 核桃油, 红枣 粉, 蜂蜜绿茶, 西湖龙井 特级: a processed form, two glued words, a grade only
+        made, kind_of = made_of.named(u, kept, _unknown_words(kept, vocab), vocab)
+        if made and (not u.foreign or made in u.foreign.replace(" ", "")):
+            u.foreign, u.instead = made, kind_of
     if u.generic and not u.product_words and _unknown_words(kept, vocab):
         u.generic = False  # 狗粮 泰迪吃的: 吃的 is not a request for the whole catalogue
     if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said
@@ -231,7 +235,7 @@ def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabu
                     and not typos.heard_before(before, word, vocab):  # 往葵大米: 望奎大米 said by voice
                 after = text[m.end():m.end() + 1]
                 headed = not _RE_CJK.match(after) or after in _PARTICLES or after in lexicon.PREDICATE_CHARS \
-                    or after in CUE_WORDS or vocab.knows(word + after)
+                    or after in CUE_WORDS or vocab.knows(word + after) or made_of.grade_at(text[m.end():], vocab)
                 return before + word, word if headed else ""  # 百草味芒果干: a 芒果干, no kind the shop has
     return "", ""
 

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 
 
 def not_found(turn: Turn, intent: str, found: Resolution) -> Reply:
+    text, shown, suggestions = not_found_parts(turn, found)
+    return turn.say(text, intent, shown, suggestions=suggestions)
+
+
+def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """The 没有找到「…」 answer's text, the alternatives listed under it (never chosen) and the suggestions."""
     u = turn.u
     place = u.origin.mention if u.origin else ""
     text = replies.not_found(honesty.echo(u.spaced, found.unknown or u.product_text), place)
@@ -25,10 +31,8 @@ def not_found(turn: Turn, intent: str, found: Resolution) -> Reply:
         text += honesty.OTHER_CARD
     shown = alternatives(turn, u.instead)
     if shown:  # listed as alternatives under 没有找到「…」: nothing is chosen, a pick (第一个) takes one
-        return turn.say(replies.alternatives_of(text, u.instead, shown), intent, shown,
-                        suggestions=replies.pick_suggestions(len(shown)))
-    return turn.say(text + " 您可以换个说法，比如说品类或产地。", intent, [],
-                    suggestions=["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"])
+        return replies.alternatives_of(text, u.instead, shown), shown, replies.pick_suggestions(len(shown))
+    return text + " 您可以换个说法，比如说品类或产地。", [], ["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"]
 
 
 def alternatives(turn: Turn, kind: str) -> list[dict[str, Any]]:
