@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import card_rules, phrasing, product_facts, replies, shop_questions
 from bot.reply import Reply
-from bot.turns import prices
+from bot.turns import honest, prices
 from models.errors import DomainError
 from models.services import cards, orders, payments
 
@@ -50,6 +50,8 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 
 
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    if _not_sold(turn):  # 安吉白茶是扶贫产品吗: not sold here, never another's answer
+        return honest.not_found_parts(turn, turn.resolve_products())
     fact = product_facts.asked(turn.u.text)
     if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤
         return _fact(turn, fact)
@@ -84,6 +86,15 @@ def _fact(turn: Turn, fact: str) -> tuple[str, list[dict[str, Any]] | None, list
     if prop and fact == "quality":
         text = shop_questions.answer_property(card, prop) + text
     return text, [card], []
+
+
+def _not_sold(turn: Turn) -> bool:
+    """A thing the shop does not sell asked about as a product (certified? genuine? in stock?), not a shop question
+    (shipping, invoices, after-sales: 鸡蛋碎了三个能退吗 is about goods received)."""
+    u = turn.u
+    text = u.text.replace(" ", "")
+    return bool(u.foreign) and not u.product_words and not shop_questions.received_wrong(u.text) and not any(
+        w in text for w in (*shop_questions.INVOICE, *shop_questions.AFTER_SALES, *shop_questions.SHIPPING))
 
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
