@@ -46,7 +46,7 @@ _RECEIVER_LATIN = re.compile(rf"(?:收货人|收件人|联系人|姓名|名字){
                              r"(?P<name>[a-z][a-z.'-]*(?:\s[a-z][a-z.'-]*){0,3})(?=\s*(?:$|[,，;；]|电话|手机|\+?\d))",
                              re.IGNORECASE)
 _CHUNKS = re.compile(r"[\s,，;；、]+")
-_PLACE_HINT = re.compile(r"[省市区县镇乡村路街号巷弄栋室楼]|大道|小区|胡同")
+_PLACE_HINT = re.compile(r"[省市区县镇乡村路街号巷弄栋幢室楼]|大道|小区|胡同|大厦|广场|公寓|[A-Za-z\d]座")
 _LABELLED = re.compile(r"^(?:收货人|收件人|联系人|姓名|电话|手机号?|地址|我叫|名字叫)[:：]?")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
 _ORDERISH = re.compile(r"[买要来订整搞]|[一二两三四五六七八九十俩仨\d]+\s*[箱袋瓶盒罐包斤个份只饼条提桶枚]")
@@ -173,6 +173,9 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     if cue and (phone is None or cue.start() < phone.start()):
         line, after = _up_to_phone(_WHOSE.sub("", text[cue.end():]))  # 改个地址 送我单位 …: the place follows
         if change or (line and (phone or re.search(r"省|自治区|市|区|县", line))):
+            before = [c for c in _CHUNKS.split(text[:cue.start()]) if c]
+            if phone and before and _LABELLED.match(before[0]) and all(_looks(c) for c in before):
+                return after.strip(), AddressPart(" ".join([*before, line]), change=change)  # 收货人 X 地址 … 手机 …
             rest = (text[:cue.start()] + " " + after).strip()
             return rest, AddressPart(line, change=change)
     if phone is None and cue is None and not change:

@@ -3,6 +3,7 @@
 * How the card works (爱心卡能不能买水果, 这卡能转给我妹用吗, 爱心卡有效期多久, 爱心卡在超市能刷吗): the card is the
   subject and a modal verb asks what it may do, or its validity is asked. That is `ask_info`, answered from the card
   rules, never the purchase of a card — unless the question is about buying cards themselves (能买两张吗, 200的能买吗).
+* Giving a card held (把我的爱心卡送给我妈, 这张卡我想转给我姐) is the same question: how to give it (转赠 on the page).
 * A code read off a card (刮开是 4471 2290, 卡背面的密码 5521 0087 1234, 卡上写着 QWER-12AB-ZX90): digits in groups of
   four or more in a message about a card or its scratch panel, or letters and digits together after 写着/印着/是 in a
   message about a card. It is a claim, never a face value or a quantity (bot.shop_questions.claiming).
@@ -26,10 +27,15 @@ _THEN_ALLOWED = re.compile(_CARD + r"(?:里的钱|里的余额|里)?(?P<verb>买
                            r"(?:行不行|行吗|行不|可以吗|可以不|可不可以|成吗|能行吗|中不中|得不得)")
 _VALIDITY = re.compile(_CARD + r"\S{0,6}(?:有效期|过期|到期|期限|失效|多久有效|能用多久|用多久|保质期)")
 _LOST = re.compile(_CARD + r"\S{0,4}(?:丢了|掉了|丢失|被偷|挂失|补办)")
+# A card held, given to someone (把我的爱心卡送给我妈, 这张卡我想转给我姐, 我那张卡转赠给同事): the holder asks how.
+_GIVE_AWAY = re.compile(r"(?:我的|我这张|我那张|这张|那张|手上的|手里的|这)(?:爱心)?卡\S{0,6}?"
+                        r"(?:送给|转给|转赠|转送|过户给|让给)")
 # What follows the verb when the question is about buying cards (能买两张吗 / 能买吗): no question about the rules.
 _ABOUT_CARDS = re.compile(r"^(?:\d+|[一二两三四五六七八九十几百千俩仨]+)?(?:块|元)?的?(?:张|份|个)?(?:爱心)?卡?"
                           r"(?:吗|嘛|么|不|没|呢)?$")
 
+# A code written on its own among other words: letters and digits, six or more (QW12ER34, HX-2291-KP).
+_TOKEN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,}(?![A-Za-z0-9-])")
 _SCRATCH = ("刮开", "刮出", "涂层", "卡背", "背面", "密码", "卡上", "卡片上", "卡面")
 # Groups of digits joined by spaces or dashes, every group four digits or more (4471 2290, 5521-0087-1234).
 _DIGIT_GROUPS = re.compile(r"(?<![\d\w-])\d{4,}(?:[ \-]+\d{4,})+(?![\d\w-])")
@@ -53,7 +59,7 @@ LOST = ("已领取的卡付款要用您手机上「我的爱心卡」出示的�
 
 def asked(compact: str) -> bool:
     """A question about how a love card works (what it buys, where it is used, giving it, its validity)."""
-    if _VALIDITY.search(compact) or _LOST.search(compact):
+    if _VALIDITY.search(compact) or _LOST.search(compact) or _GIVE_AWAY.search(compact):
         return True
     allowed = _THEN_ALLOWED.search(compact)
     if allowed is not None:
@@ -89,7 +95,7 @@ def answer(compact: str) -> str:
     if _VALIDITY.search(compact):
         return VALIDITY + CARD_RULES
     m = _CAN_IT.search(compact)
-    if m is not None and m.group("verb") in ("转", "送", "给", "借", "共用"):
+    if _GIVE_AWAY.search(compact) or (m is not None and m.group("verb") in ("转", "送", "给", "借", "共用")):
         return GIVING + CARD_RULES
     return CARD_RULES
 
@@ -108,6 +114,10 @@ def held_code(raw: str) -> str:
             return code
     if any(w in compact for w in _NOT_A_CARD_NUMBER):
         return ""
+    if any(w in compact for w in _SCRATCH):  # 这个码能用吗 QW12ER34 卡背面刮开的: letters and digits beside the panel
+        mixed = [t for t in _TOKEN.findall(text) if re.search(r"[A-Za-z]", t) and re.search(r"\d", t)]
+        if len(mixed) == 1:
+            return mixed[0]
     groups = _DIGIT_GROUPS.search(text)
     if groups is None or all(g.endswith("00") for g in re.split(r"[ \-]+", groups.group())):
         return ""  # 爱心卡 1000 2000 各一张: face values, not a code

@@ -28,7 +28,9 @@ _THING_TAGS = frozenset({"n", "nz", "ng"})
 _NOT_GOODS = frozenset({"问题", "事情", "东西", "订单", "地址", "时间", "价格", "质量", "服务", "态度", "意思", "朋友",
                         "女朋友", "男朋友", "老婆", "老公", "孩子", "老人", "双人", "家人", "人家", "机器人", "钱",
                         # where one works or lives, and the trade itself (开个网店 能给我供货吗)
-                        "公司", "单位", "学校", "医院", "网店", "店铺", "门店", "生意", "供货", "工作"})
+                        "公司", "单位", "学校", "医院", "网店", "店铺", "门店", "生意", "供货", "工作",
+                        # what one asks a talking machine to perform (唱首歌 is a noun in jieba's dictionary)
+                        "唱首歌", "首歌", "歌", "故事", "笑话", "谜语", "段子", "绕口令"})
 
 
 def is_thing(word: str, tags: Mapping[str, str]) -> bool:
