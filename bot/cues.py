@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
 _ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
+_ADD_COUNT = re.compile(r"(?:^|[，,。；;的])(?:再|另|还)?加(?:[一二两三四五六七八九十几]|\d)")
 _STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
 
 _DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$"
@@ -73,6 +74,8 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         u.cues.discard("buy")
     if has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
         u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
+    if _ADD_COUNT.search(compact):  # 加两瓶250g的: 加 before a count adds a line, as 再加 does
+        u.cues.add("add")
     if has(compact, _STRONG_STATUS):
         u.cues.add("strong_status")
     if has(compact, lexicon.STRONG_BUY):

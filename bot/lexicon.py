@@ -82,7 +82,8 @@ BROWSE = ("推荐", "有什么", "有哪些", "有啥", "看看", "瞧瞧", "介
 # Buying words that make a message an order even when the product is unknown (我想买榴莲 → order, not chat).
 STRONG_BUY = ("买", "订", "下单", "购", "采购", "入手", "拍", "囤", "抢", "来点", "想吃", "想要", "预订")
 ADD = ("再来", "再要", "还要", "另外", "再加", "加上", "加一", "再买", "也要", "顺便", "外加", "多来", "再拿", "再订",
-       "还想要", "还想买", "再整", "再带", "追加", "加购", "另加", "同时要", "一起买", "一起要")
+       "还想要", "还想买", "再整", "再带", "追加", "加购", "另加", "同时要", "一起买", "一起要",
+       "也来", "也拿", "也买", "也订", "也整", "也带", "也给我")  # 二两的也来一袋: another size of it, besides
 CORRECT = ("改成", "改为", "换成", "换为", "换", "改", "变成", "调成", "调整", "修改", "不是", "应该是", "其实是",
            "更正", "弄错", "搞错", "说错", "要的是", "还是要", "还是来")
 # Words that name "a product" without naming which one: a request over the whole catalogue (or an origin).

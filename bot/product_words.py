@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
+from bot import counted_names, glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
 from bot.cue_limits import PRICE_WORDS
 from bot.vocabulary import Vocabulary
 
@@ -54,6 +54,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
     u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
+    if not u.foreign:  # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker
+        u.foreign, u.instead = counted_names.named(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
         u.foreign, u.instead = other_things.named(u, kept, vocab)
     if not u.instead:  # 核桃油, 红枣 粉, 蜂蜜绿茶, 西湖龙井 特级: a processed form, two glued words, a grade only
