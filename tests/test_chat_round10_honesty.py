@@ -158,12 +158,14 @@ async def test_what_a_love_card_buys_is_still_answered(client):
 @pytest.mark.parametrize("message", ["来一斤枣", "要两公斤枣"])
 async def test_zao_alone_names_the_dates(client, message):
     body = await said(client, message)
-    assert names(body) and all("枣" in n for n in names(body)), body["reply"]
+    assert names(body), body["reply"]
+    assert all("枣" in n for n in names(body)), body["reply"]
 
 
 async def test_mi_alone_names_the_honeys(client):
     body = await said(client, "买点蜜")
-    assert names(body) and all("蜜" in n for n in names(body)), body["reply"]
+    assert names(body), body["reply"]
+    assert all("蜜" in n for n in names(body)), body["reply"]
 
 
 async def test_a_character_ending_words_of_several_kinds_names_none(client):

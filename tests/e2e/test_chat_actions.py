@@ -154,7 +154,8 @@ def test_a_lost_card_is_frozen_after_confirming_and_unfrozen_when_found(page: An
     expect(row).to_contain_text("已冻结")
     expect(page.get_by_role("alert")).to_have_text(f"爱心卡 {_masked(card_no)} 已冻结")
     expect(row.get_by_role("button", name="付款码")).to_have_count(0)  # a frozen card shows no pay code
-    assert len(asked) == 2 and all(_masked(card_no) in text and "付款码全部作废" in text for text in asked)
+    assert len(asked) == 2
+    assert all(_masked(card_no) in text and "付款码全部作废" in text for text in asked)
     assert api.call("GET", "/api/v1/cards", token)["items"][0]["status"] == "frozen"
 
     row.get_by_role("button", name="解冻").click()  # found again: no question asked
