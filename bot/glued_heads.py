@@ -75,7 +75,7 @@ def _another_thing(head: str, word: str, u: Understanding, vocab: Vocabulary) ->
     if head in u.qualities or head in lexicon.PLAIN_MODIFIERS or head in qualities.OCCASIONS \
             or qualities.is_description(head) or descriptions.described(head) or descriptions.packed(head + "的"):
         return False
-    if _sold_as(word, head, vocab):
+    if vocab.held_together(word, head):
         return False
     return head[-1] in _HEADS or _one_noun(head)
 
@@ -84,9 +84,3 @@ def _one_noun(head: str) -> bool:
     """jieba's part-of-speech reader (HMM on: the word is not in its dictionary) reads the head as one noun."""
     pairs = jieba.posseg.lcut(head, HMM=True)
     return len(pairs) == 1 and pairs[0].flag in _NOUNS
-
-
-def _sold_as(word: str, head: str, vocab: Vocabulary) -> bool:
-    """Some product holds both the word and the head (its name, an alias or a tag): the shop sells it so."""
-    return any(any(word in t for t in texts) and any(head in t for t in texts)
-               for k in vocab.products.values() for texts in ((k.name, *k.aliases, *k.tags),))

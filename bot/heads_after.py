@@ -83,7 +83,7 @@ def _thing(piece: str, vocab: Vocabulary) -> str:
 def _form_after(rest: str, word: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """苹果 脆片 / 苹果脆片: a snack form right after the fruit, which no product of the catalogue holds."""
     m = _FORM_AFTER.match(rest.lstrip(" ")) if rest[:1] in (" ", "") or _FORM_AFTER.match(rest) else None
-    if m is None or _sold_as(word, m.group("form"), vocab):
+    if m is None or vocab.held_together(word, m.group("form")):
         return None
     glued = not rest[:1].isspace()
     return (word + m.group("form") if glued else f"{word} {m.group('form')}"), word
@@ -96,14 +96,6 @@ def _unsold_fruit_form(u: Understanding, known: list[str], vocab: Vocabulary) ->
                          u.spaced):
         fruit = m.group(1)
         if fruit not in known and not vocab.knows(fruit) and freq.get(fruit, 0) >= 20 \
-                and fruit not in vocab.regions and not _sold_as(fruit, m.group(2), vocab):
+                and fruit not in vocab.regions and not vocab.held_together(fruit, m.group(2)):
             return m.group(), ""
     return None
-
-
-def _sold_as(word: str, form: str, vocab: Vocabulary) -> bool:
-    """Some product holds both the word and the form (its name, an alias or a tag): the shop sells it so."""
-    if vocab.knows(word + form) or word + form in vocab.names_text:
-        return True
-    return any(any(word in t for t in texts) and any(form in t for t in texts)
-               for k in vocab.products.values() for texts in ((k.name, *k.aliases, *k.tags),))

@@ -170,11 +170,11 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
         return (f"用哪张卡支付订单{order.order_no}（{replies.yuan(order.total_fen)}）？"
                 f"{listed}。说“用尾号XXXX的卡”。", None, [])
     card = tail or usable[0]
-    if card.balance_fen < order.total_fen:  # 卡里余额先抵一部分 剩下微信付: one order, one way of paying, today
-        return _short(card, order), None, ["卡里余额"]
     try:
         await payments.pay_with_card(turn.ctx.user, order.order_no, card.card_no)
     except DomainError as exc:
+        if exc.code == "card_insufficient_balance":  # 卡里余额先抵一部分 剩下微信付: one order, one way of paying
+            return _short(card, order), None, ["卡里余额"]
         return f"没能用爱心卡支付：{exc.message}", None, []
     return (f"已用爱心卡尾号{card.card_no[-4:]}支付订单{order.order_no}，{replies.yuan(order.total_fen)}。"
             "商家会尽快发货。"), None, ["订单到哪了", "卡里余额"]

@@ -48,7 +48,8 @@ def _processed(spaced: str, vocab: Vocabulary) -> tuple[str, str] | None:
             rest = spaced[m.start() + start + len(word):]
             rest = rest[1:] if rest[:1] == " " else rest  # 红枣 粉: the next word
             form = _FORM.match(rest)
-            if form and not vocab.knows(word + form.group()) and not _held_together(word, form.group(), vocab):
+            if form and not vocab.knows(word + form.group()) \
+                    and not vocab.held_together(word, form.group(), category=True):
                 return word + form.group(), word
             break  # only the word a run begins with, or the one after an unknown start, is looked at
     return None
@@ -75,7 +76,7 @@ def _two_glued(spaced: str, vocab: Vocabulary) -> tuple[str, str] | None:
                 continue
             head = _kind_at(run, a + len(first), vocab)
             if head and first + head not in vocab.names_text and not vocab.knows(first + head) \
-                    and not _held_together(first, head, vocab) and not vocab.name_goes_on(first, head[:1]):
+                    and not vocab.held_together(first, head, category=True) and not vocab.name_goes_on(first, head[:1]):
                 return first + head, head
     return None
 
@@ -92,16 +93,7 @@ def _kind_at(run: str, start: int, vocab: Vocabulary) -> str:
 
 
 def _a_kind(word: str, vocab: Vocabulary) -> bool:
-    return any(word in t for k in vocab.products.values() for t in (*k.tags, *k.aliases, k.category))
-
-
-def _held_together(first: str, second: str, vocab: Vocabulary) -> bool:
-    """Some product holds both words in its name, its aliases, its tags or its category (富硒 + 绿茶, 三七 + 粉)."""
-    for k in vocab.products.values():
-        texts = (k.name, *k.aliases, *k.tags, k.category)
-        if any(first in t for t in texts) and any(second in t for t in texts):
-            return True
-    return False
+    return word in vocab.kinds_text
 
 
 def _grade_only(u: Understanding, unknown: list[str]) -> tuple[str, str] | None:

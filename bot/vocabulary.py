@@ -223,6 +223,22 @@ class Vocabulary:
     def name_goes_on(self, word: str, following: str) -> bool:
         return (word + following) in self.names_text
 
+    @functools.cached_property
+    def _held_texts(self) -> tuple[tuple[str, str], ...]:
+        """Each product's name, aliases and tags joined (a word never holds the line break), and its category."""
+        return tuple(("\n".join((k.name, *k.aliases, *k.tags)), k.category) for k in self.products.values())
+
+    def held_together(self, first: str, second: str, category: bool = False) -> bool:
+        """Some product holds both words in its name, aliases or tags (or its category, when asked): the shop sells
+        them so (文山三七粉 holds 三七 and 粉; 富硒绿茶 holds 富硒 and 绿茶)."""
+        return any(first in text and second in text
+                   for texts, cat in self._held_texts for text in ((texts + "\n" + cat) if category else texts,))
+
+    @functools.cached_property
+    def kinds_text(self) -> str:
+        """Every tag, alias and category one after another: a word inside it names a kind of goods (绿茶, 菊花)."""
+        return "\n".join(t for k in self.products.values() for t in (*k.tags, *k.aliases, k.category))
+
     def carried_with(self, word: str, ch: str) -> bool:
         """Whether some product holding `word` in its name, aliases or tags also holds `ch` there (英吉沙杏 + 干: the
         product's tag is 杏干; 雀舌 + 茶: 黎平雀舌 is a 绿茶): then word + ch still names that product."""

@@ -43,6 +43,21 @@ def script_errors(page: Any) -> Iterator[ScriptErrors]:
     assert errors.unexpected() == []
 
 
+class Confirms:
+    """The page's confirm() questions: the next one answered yes or no, and every question asked kept."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.asked: list[str] = []
+
+    def answer_next(self, accept: bool) -> None:
+        self.page.once("dialog", lambda dialog: self._answer(dialog, accept))
+
+    def _answer(self, dialog: Any, accept: bool) -> None:
+        self.asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+
 def _masked(card_no: str) -> str:
     return f"{card_no[:4]} **** **** {card_no[-4:]}"
 
@@ -138,24 +153,19 @@ def test_a_lost_card_is_frozen_after_confirming_and_unfrozen_when_found(page: An
     row = page.locator(f'.love-card[data-card-no="{card_no}"]')
     expect(row).to_contain_text("可用")
 
-    asked: list[str] = []
-
-    def answer(dialog: Any, accept: bool) -> None:
-        asked.append(dialog.message)
-        dialog.accept() if accept else dialog.dismiss()
-
-    page.once("dialog", lambda d: answer(d, False))
+    confirms = Confirms(page)
+    confirms.answer_next(False)
     row.get_by_role("button", name="冻结").click()
     expect(row).to_contain_text("可用")  # thought better of it
     assert api.call("GET", "/api/v1/cards", token)["items"][0]["status"] == "active"
 
-    page.once("dialog", lambda d: answer(d, True))
+    confirms.answer_next(True)
     row.get_by_role("button", name="冻结").click()
     expect(row).to_contain_text("已冻结")
     expect(page.get_by_role("alert")).to_have_text(f"爱心卡 {_masked(card_no)} 已冻结")
     expect(row.get_by_role("button", name="付款码")).to_have_count(0)  # a frozen card shows no pay code
-    assert len(asked) == 2
-    assert all(_masked(card_no) in text and "付款码全部作废" in text for text in asked)
+    assert len(confirms.asked) == 2
+    assert all(_masked(card_no) in text and "付款码全部作废" in text for text in confirms.asked)
     assert api.call("GET", "/api/v1/cards", token)["items"][0]["status"] == "frozen"
 
     row.get_by_role("button", name="解冻").click()  # found again: no question asked
@@ -173,24 +183,19 @@ def test_a_card_is_given_away_and_its_code_claims_it_for_the_receiver(page: Any,
     row = page.locator(f'.love-card[data-card-no="{card_no}"]')
     expect(row).to_contain_text("¥200.00")
 
-    asked: list[str] = []
-
-    def answer(dialog: Any, accept: bool) -> None:
-        asked.append(dialog.message)
-        dialog.accept() if accept else dialog.dismiss()
-
-    page.once("dialog", lambda d: answer(d, False))
+    confirms = Confirms(page)
+    confirms.answer_next(False)
     row.get_by_role("button", name="转赠").click()
     expect(row).to_be_visible()  # thought better of it: still mine
     assert [c["card_no"] for c in api.call("GET", "/api/v1/cards", token)["items"]] == [card_no]
 
-    page.once("dialog", lambda d: answer(d, True))
+    confirms.answer_next(True)
     row.get_by_role("button", name="转赠").click()
     gift = page.get_by_role("dialog", name="转赠爱心卡")
     expect(gift).to_contain_text(f"爱心卡 {_masked(card_no)} · 余额 ¥200.00")
     code = gift.get_by_label("卡码").input_value()
     assert code.startswith("AX1.")
-    assert all(_masked(card_no) in text and "卡码只显示这一次" in text for text in asked)
+    assert all(_masked(card_no) in text and "卡码只显示这一次" in text for text in confirms.asked)
     expect(row).to_have_count(0)  # no longer in my list
     gift.get_by_role("button", name="关闭").click()
     expect(gift).to_be_hidden()
@@ -285,24 +290,19 @@ def test_an_unpaid_order_is_cancelled_after_confirming(page: Any, api: Any) -> N
     row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
     expect(row).to_contain_text("待支付")
 
-    asked: list[str] = []
-
-    def answer(dialog: Any, accept: bool) -> None:
-        asked.append(dialog.message)
-        dialog.accept() if accept else dialog.dismiss()
-
-    page.once("dialog", lambda d: answer(d, False))
+    confirms = Confirms(page)
+    confirms.answer_next(False)
     row.get_by_role("button", name="取消").click()
     expect(row).to_contain_text("待支付")  # thought better of it
     assert api.call("GET", f"/api/v1/orders/{order['order_no']}", token)["status"] == "pending_payment"
 
-    page.once("dialog", lambda d: answer(d, True))
+    confirms.answer_next(True)
     row.get_by_role("button", name="取消").click()
     expect(row).to_contain_text("已取消")
     expect(page.get_by_role("alert")).to_have_text("订单已取消")
     expect(row.get_by_role("button")).to_have_count(0)
-    assert all(order["order_no"] in text and "取消订单" in text for text in asked)
-    assert len(asked) == 2
+    assert all(order["order_no"] in text and "取消订单" in text for text in confirms.asked)
+    assert len(confirms.asked) == 2
     assert api.call("GET", f"/api/v1/orders/{order['order_no']}", token)["status"] == "cancelled"
 
 
