@@ -13,7 +13,7 @@ from typing import Any
 
 from bot import packs
 
-_PACK = "瓶|袋|包|盒|罐|箱|桶|份|听|条|只|块|饼|支|号|包装|规格|份量|分量|装"
+_PACK = "包装|规格|份量|分量|瓶|袋|包|盒|罐|箱|桶|份|听|条|只|块|饼|支|号|装"  # longer words first: 大包装, not 大包
 _THAT = r"(?:的|那|这|一?点|一些|些)"
 _SIZE = re.compile(rf"(?:最(?P<most>大|小)(?:{_PACK}|{_THAT}|$)|(?<![大小最])(?P<which>大|小)(?:{_PACK}|{_THAT}))")
 _PRICE = re.compile(rf"(?:最|更)?(?P<price>便宜|实惠|划算|贵)(?:{_THAT})")

@@ -6,7 +6,7 @@ tried here with sentences of our own, as the shopper sees them (the summary line
 2. a bulk order by the share or the person with what each holds (要40份 每份一袋2.5kg大米, 20个人 每人一箱苹果): the
    line's count is both multiplied (bot/bulk.py);
 3. an ordinal with a count or 再来 after a list (再来一瓶第二个, 第三个也要两瓶): that item of the list the shopper
-   saw is a new line of the draft (bot/turns/goods.adds_a_pick);
+   saw is a new line of the draft (bot/turns/picks.adds_a_pick);
 4. an emoji with a size and a count in a later turn (再来🍊×3 5斤装的): the product the emoji names, in that size.
 
 Over tests/data/chat_round11_orders_catalog.csv.

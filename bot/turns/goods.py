@@ -11,6 +11,7 @@ from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
 from bot.turns import address, common, fitting, honest, placing, prices, quantity
+from bot.turns.picks import adds_a_pick, names_another_thing, seen_list, take_one
 from bot.understanding import METRIC, Understanding, split_items
 from models.places.address_parser import PHONE
 
@@ -70,32 +71,6 @@ def _lines_named(turn: Turn, drop: Understanding, skus: list[str]) -> set[str]:
         w in c["name"] or any(w in t for t in c.get("tags", ())) for w in words)}
 
 
-def take_one(turn: Turn, line: Line) -> None:
-    """要最后那个 / 来第二个 / 第二个，寄到…: a pick said as taking it is one pack, unless the product is sold by
-    weight (then the amount is asked)."""
-    u = turn.u
-    card = turn.ctx.search.cards.get(line.sku) if line.sku else None
-    if card is None or line.qty is not None or line.asked or u.quantities or u.number is not None:
-        return
-    if u.pick and ("buy" in u.cues or u.address is not None) and not packs.sold_by_measure(card):
-        line.qty = 1
-
-
-def adds_a_pick(turn: Turn) -> bool:
-    """再来一袋第二个 / 第三个也要一箱 / 最后那个来两盒, a line being in the draft: that item of the list shown, with
-    that count, is a new line (not a change of the line there), unless the message corrects (不对，要第二个)."""
-    u = turn.u
-    if not u.pick or not seen_list(turn) or "correct" in u.cues or u.product_words:
-        return False
-    return "add" in u.cues or ("buy" in u.cues and u.quantity is not None)
-
-
-def seen_list(turn: Turn) -> list[str]:
-    """The list a pick is over: the one shown last, or, when that was one product (a summary), the last of several."""
-    shown = turn.state.shown
-    return turn.state.listed if len(shown) < 2 and turn.state.listed else shown
-
-
 async def answer(turn: Turn, d: Draft) -> Reply | None:
     if d.kind == "card":
         return await placing.answer_card(turn, d)
@@ -131,7 +106,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             return await switch_pack(turn, d, line, other)
     current = turn.ctx.search.cards.get(line.sku) if line is not None and line.sku else None
     if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line) \
-            and not quantity.names_the_pack(turn, current):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
+            and not quantity.names_the_pack(turn, current) \
+            and not names_another_thing(turn):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
         if u.product_words and line.sku and not same_product(turn, line.sku):
             return await start_goods(turn, add=d.awaiting == "confirm")
         if line.sku is not None:
@@ -366,6 +342,8 @@ def hold_quantity(turn: Turn, add: bool) -> None:
     """买两瓶茅台 (not sold here): keep the two bottles in the draft for whatever the user picks instead."""
     if turn.u.quantity is None:
         return
+    if turn.draft is not None and turn.draft.kind == "goods" and turn.draft.lines:
+        return  # 茅台来一瓶 with honey in the draft: the draft stays as it was, waiting for its confirmation
     d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     d.pending = Line(sku=None)
     quantity.apply_quantity(turn, d.pending)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 def not_found(turn: Turn, intent: str, found: Resolution) -> Reply:
     text, shown, suggestions = not_found_parts(turn, found)
+    d = turn.draft
+    if d is not None and d.lines and d.awaiting == "confirm":  # the order being built is still there
+        return turn.say(text + turn.pending_question(), intent, shown, suggestions=list(replies.CONFIRM_SUGGESTIONS))
     return turn.say(text, intent, shown, suggestions=suggestions)
 
 

@@ -81,7 +81,13 @@ async def advance(turn: Turn, d: Draft) -> Reply:
     if unsettled is not None and d.pending is None:  # a change made a line's quantity a question again
         d.lines.remove(unsettled)
         d.pending = unsettled
+    if d.pending is not None and d.pending.sku is None and not any(s in cards_by_sku for s in d.pending.candidates) \
+            and d.lines:  # a count held for a product not found (茅台来一瓶): the lines there are what is confirmed
+        d.pending = None
     p = d.pending
+    if p is not None and p.sku is None and not any(s in cards_by_sku for s in p.candidates):
+        d.awaiting = "product"  # nothing to choose from: ask for the product, never an empty list
+        return turn.say(replies.ASK_PRODUCT, "order", suggestions=replies.START_SUGGESTIONS)
     if p is not None:
         size = pack_sizes.missing(turn.u, family_of(turn, p))
         if size:
