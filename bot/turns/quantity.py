@@ -66,6 +66,19 @@ def settle(turn: Turn, line: Line) -> None:
         line.asked = None
 
 
+def nothing_to_choose(turn: Turn, d: Draft) -> bool:
+    """A count held for a product not found (茅台来两瓶): with lines in the draft it goes (they are what is
+    confirmed); alone, the product is asked for (True)."""
+    p = d.pending
+    if p is None or p.sku is not None or any(s in turn.ctx.search.cards for s in p.candidates):
+        return False
+    if d.lines:
+        d.pending = None
+        return False
+    d.awaiting = "product"
+    return True
+
+
 async def advance(turn: Turn, d: Draft) -> Reply:
     """Ask the next missing thing, or show the summary and wait for confirmation."""
     if d.kind == "card":
@@ -81,13 +94,9 @@ async def advance(turn: Turn, d: Draft) -> Reply:
     if unsettled is not None and d.pending is None:  # a change made a line's quantity a question again
         d.lines.remove(unsettled)
         d.pending = unsettled
-    if d.pending is not None and d.pending.sku is None and not any(s in cards_by_sku for s in d.pending.candidates) \
-            and d.lines:  # a count held for a product not found (茅台来一瓶): the lines there are what is confirmed
-        d.pending = None
-    p = d.pending
-    if p is not None and p.sku is None and not any(s in cards_by_sku for s in p.candidates):
-        d.awaiting = "product"  # nothing to choose from: ask for the product, never an empty list
+    if nothing_to_choose(turn, d):  # never "which one?" over an empty list
         return turn.say(replies.ASK_PRODUCT, "order", suggestions=replies.START_SUGGESTIONS)
+    p = d.pending
     if p is not None:
         size = pack_sizes.missing(turn.u, family_of(turn, p))
         if size:
@@ -122,6 +131,12 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             return turn.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
         d.lines = common.merge(d.lines, p)
         d.pending = None
+    return await summarise(turn, d)
+
+
+async def summarise(turn: Turn, d: Draft) -> Reply:
+    """The summary to confirm, or the question for an address when none is known."""
+    cards_by_sku = turn.ctx.search.cards
     shipping = await addresses.address_for_order(turn.ctx.user, d.address_id or turn.new_address_id)
     if shipping is None:
         d.awaiting = "address"
