@@ -6,7 +6,8 @@
 2. 确认 when nothing was found to order asks what to buy, never "有几款都符合" over an empty list
    (bot/turns/quantity.advance);
 3. 大包装 / 小包装 is a size said by comparison (换成大包装的吧 500g那种 一瓶就够), not a product word
-   (bot/descriptions.py), and 就够 is talk.
+   (bot/descriptions.py), and 就够 is talk;
+4. a word of more after a remark (我妈也喜欢 再加一瓶) adds to the line just ordered (bot/turns/relative.py).
 """
 from __future__ import annotations
 
@@ -47,3 +48,17 @@ async def test_the_bigger_pack_said_by_comparison_switches_the_line(client):
     await chat.say("罗平蜂蜜250g 来两瓶")
     body = await chat.say("还是换成大包装的吧 500g那种 一瓶就够")
     assert summary_lines(body) == "罗平蜂蜜 500g ×1瓶（共500g），48元"
+
+
+async def test_a_word_of_more_after_a_remark_adds_to_the_line(client):
+    chat = await open_shop(client, ROUND12, "round13")
+    await chat.say("罗平蜂蜜500g 来两瓶")
+    body = await chat.say("我妈也喜欢 再加一瓶")
+    assert summary_lines(body) == "罗平蜂蜜 500g ×3瓶（共1.5kg），144元"
+
+
+async def test_how_much_before_a_count_is_no_word_of_less(client):
+    chat = await open_shop(client, ROUND12, "round13")
+    await chat.say("罗平蜂蜜500g 来两瓶")
+    body = await chat.say("罗平蜂蜜500g多少一瓶")
+    assert body["reply"].startswith("罗平蜂蜜 500g，每瓶48元")

@@ -35,8 +35,8 @@ def names_another_thing(turn: Turn) -> bool:
     """茅台来一瓶 with honey in the draft: the count is for a thing the shop does not know, not a change of the
     honey's count."""
     u = turn.u
-    return not u.product_words and not u.pick and things_named.names_thing(u.text, u.product_text,
-                                                                           turn.ctx.vocab.word_tags)
+    tags = turn.ctx.vocab.word_tags
+    return not u.product_words and not u.pick and any(things_named.is_thing(t, tags) for t in u.product_text.split())
 
 
 def seen_list(turn: Turn) -> list[str]:

@@ -33,8 +33,17 @@ def step(turn: Turn) -> int | None:
     if q is None or q.unit in METRIC or q.value.denominator != 1 or [s for s in u.specs if not s.endswith("样")]:
         return None
     before = _FILLER.sub("", u.text[:q.start])
-    sign = -1 if _LESS.fullmatch(before) else 1 if _MORE.fullmatch(before) else 0
+    sign = -1 if _LESS.fullmatch(before) else 1 if _MORE.fullmatch(before) else _after_a_remark(before)
     return sign * int(q.value) if sign else None
+
+
+def _after_a_remark(before: str) -> int:
+    """我妈也喜欢 再加一条: a word of more or less (two characters at least, so not the 少 of 多少) ending a remark."""
+    for sign, words in ((-1, _LESS), (1, _MORE)):
+        m = words.search(before)
+        if m and len(m.group(0)) >= 2 and not before[:m.start()].endswith(("多", "不", "没", "别")):
+            return sign
+    return 0
 
 
 async def change(turn: Turn, d: Draft) -> Reply | None:
