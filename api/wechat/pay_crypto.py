@@ -52,9 +52,13 @@ class NotificationRejected(Exception):
 
 # --- keys -----------------------------------------------------------------------------------------
 
-def load_private_key(pem: bytes | str) -> rsa.RSAPrivateKey:
-    """Load an unencrypted PEM RSA private key (WeChat's apiclient_key.pem is PKCS#8)."""
-    key = serialization.load_pem_private_key(_as_bytes(pem), password=None)
+def load_private_key(pem: bytes | str, *, made_here: bool = False) -> rsa.RSAPrivateKey:
+    """Load an unencrypted PEM RSA private key (WeChat's apiclient_key.pem is PKCS#8).
+
+    A key from configuration is validated (~50 ms: cryptography checks the RSA parameters). A key this program
+    generated itself (`made_here`: the sandbox's, in var/) skips that check, as cryptography's
+    `unsafe_skip_rsa_key_validation` allows for keys known to be valid; every app start loads two of them."""
+    key = serialization.load_pem_private_key(_as_bytes(pem), password=None, unsafe_skip_rsa_key_validation=made_here)
     if not isinstance(key, rsa.RSAPrivateKey):
         raise ValueError("not an RSA private key")
     return key

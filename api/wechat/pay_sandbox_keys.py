@@ -37,7 +37,8 @@ def ensure_sandbox_keys(keys_dir: Path) -> SandboxKeys:
         _write_secret(apiv3_path, random_nonce(32).encode())  # like WeChat's: 32 ASCII characters
     apiv3_key = apiv3_path.read_bytes().strip()
     serial = public_key_serial(load_public_key(public_path.read_bytes()))
-    return SandboxKeys(load_private_key(private_path.read_bytes()), public_path.resolve(), serial, apiv3_key)
+    private_key = load_private_key(private_path.read_bytes(), made_here=True)  # generated above, on first run
+    return SandboxKeys(private_key, public_path.resolve(), serial, apiv3_key)
 
 
 def _write_secret(path: Path, data: bytes) -> None:

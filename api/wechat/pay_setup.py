@@ -62,7 +62,7 @@ def sandbox(settings: Settings) -> tuple[WeChatPayConfig, web.Application]:
     if not merchant_pem.exists():
         merchant_pem.touch(mode=0o600)
         merchant_pem.write_bytes(generate_keypair()[0])
-    merchant_key = load_private_key(merchant_pem.read_bytes())
+    merchant_key = load_private_key(merchant_pem.read_bytes(), made_here=True)  # generated above, on first run
     config = WeChatPayConfig(
         api_base="", appid=settings.wechat_appid or "wx-sandbox-appid", mchid=settings.wechatpay_mchid,
         apiv3_key=keys.apiv3_key, platform_public_key=load_public_key(keys.public_key_path.read_bytes()),
