@@ -43,6 +43,28 @@ def packed(text: str) -> str:
     return m.group("word") if m else ""
 
 
+_NOT_THIS = re.compile(r"(?:不要|别要|不买|不是|不用)(?P<word>[\u4e00-\u9fff]{1,4}?)"
+                       r"(?:装的|装|的|那种|那款|那个)(?!了)")
+_PACKINGS = ("礼盒", "礼品", "散", "袋", "罐", "瓶", "盒", "箱", "简", "精", "家庭", "整箱", "小包", "大包")
+
+
+def excluded(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """不要礼盒的 / 不要礼盒装 / 不要散装的: a packing said NOT wanted — the word, and where the negation stands (no
+    product word). 不要蜂蜜了 (a removal) and 不要辣的 (a line described, to remove) are none of these."""
+    out = []
+    for m in _NOT_THIS.finditer(text):
+        word = m.group("word")
+        if word in _PACKINGS or text.startswith("装", m.end("word")):
+            out.append((word, m.span()))
+    return out
+
+
+def without(cards: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:
+    """The cards whose names hold none of the words said not wanted (all of them when that would leave none)."""
+    kept = [c for c in cards if not any(w in c["name"] or f"{w}装" in c["name"] for w in words)]
+    return kept if kept and words else cards
+
+
 def by_name(cards: list[dict[str, Any]], word: str) -> dict[str, Any] | None:
     """The one product whose name holds the packing said (礼盒装 → 剑河土鸡蛋 礼盒 12枚装), None when not one."""
     fitting = [c for c in cards if f"{word}装" in c["name"]] or [c for c in cards if word in c["name"]]

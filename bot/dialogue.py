@@ -17,7 +17,7 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, described, goods, honest, placing, prices, relative
+from bot.turns import address, common, comparing, described, goods, honest, placing, prices, relative
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -110,6 +110,9 @@ class Turn:
         chosen = await described.take(self)  # 最大的那袋, 小瓶的来两瓶: the matching one of what was seen
         if chosen is not None:
             return chosen
+        followed = await comparing.follow_up(self)  # 大米5kg和10kg哪个划算 / 核桃呢 after a price answer
+        if followed is not None:
+            return followed
         question = QUESTIONS.get(u.intent)
         if question is not None:  # questions and holder actions leave the draft as it is
             return await question(self)

@@ -47,6 +47,8 @@ class DialogueState:
     draft: Draft | None = None
     shown: list[str] = field(default_factory=list)  # skus of the last list shown, for 第二个 / 静宁的
     listed: list[str] = field(default_factory=list)  # of the last list of several (a summary shows one): 再来第二个
+    topic: list[str] = field(default_factory=list)  # skus of the product (family) the shopper named last: 来两瓶500g的
+    answered: str | None = None  # the intent of the last reply (核桃呢 after a price answer asks the price)
 
     def to_json(self) -> dict[str, Any]:
         d = self.draft
@@ -55,7 +57,8 @@ class DialogueState:
             "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
             "address_line": d.address_line,
         }
-        return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed)}
+        return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
+                "topic": list(self.topic), "answered": self.answered}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -66,6 +69,7 @@ class DialogueState:
                 lines = [Line(**line) for line in raw.get("lines", [])]
                 pending = Line(**raw["pending"]) if raw.get("pending") else None
                 draft = Draft(**{**raw, "lines": lines, "pending": pending})
-            return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])))
+            return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])),
+                       topic=list(data.get("topic", [])), answered=data.get("answered"))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

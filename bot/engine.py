@@ -17,6 +17,7 @@ from typing import Any
 from bot.dialogue import Context, Turn
 from bot.draft import DialogueState
 from bot.reply import Reply
+from bot.turns import referents
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, load_vocabulary
 from models import metrics
@@ -126,7 +127,9 @@ class Assistant:
             ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
                           self.regions, self.config.codes)
             before = state.to_json()
-            reply = await Turn(ctx, state, u).run()
+            turn = Turn(ctx, state, u)
+            reply = await turn.run()
+            referents.remember(turn, reply)  # the product named and the intent answered, for what refers to them
             if checking and reply.order is None and rechecks < MAX_RECHECKS:
                 offered = [*(p["sku"] for p in reply.products), reply.slots.get("sku"), *_referenced(state)]
                 if await self.search.drop_unsellable(s for s in offered if s is not None and s in self.search.cards):

@@ -8,10 +8,10 @@ refused by name, with certified alternatives from its category.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot import pack_sizes, packs, qualities
+from bot import descriptions, pack_sizes, packs, qualities
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -53,7 +53,16 @@ def _by_origin(u: Understanding, search: CatalogSearch, within: list[str] | None
 
 
 def resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: list[str] | None = None) -> Resolution:
-    """The products the message names, narrowed to `within` (the skus offered last) when given."""
+    """The products the message names, narrowed to `within` (the skus offered last) when given; a variant said not
+    wanted (红枣 不要礼盒的) is left out."""
+    found = _resolve(u, vocab, search, within)
+    if not u.excluded or found.refused:
+        return found
+    kept = descriptions.without(found.candidates, u.excluded)
+    return replace(found, candidates=kept, total=len(kept) if kept is not found.candidates else found.total)
+
+
+def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within: list[str] | None) -> Resolution:
     named = vocab.named_products(u.text)
     if named and not named[0].sellable and not any(n.sellable and n.core == named[0].core for n in named):
         return Resolution(candidates=alternatives(named[0], search), refused=named[0])

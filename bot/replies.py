@@ -109,6 +109,7 @@ def price_of(card: dict[str, Any]) -> str:
 
 
 QTY_QUESTION = "要来几{unit}？"
+WHICH_PRODUCT = "您问的是哪款商品？说商品名称或者产地都行，比如“静宁苹果多少钱”。"
 ASK_PRODUCT = "好的，想买点什么？说商品名称或者产地都行，比如“静宁苹果”“贵州的茶叶”。"
 
 

@@ -81,6 +81,7 @@ class Understanding:
     unrelated: str = ""  # not shopping for goods: "service", "words" or "person" (bot.honesty.unrelated)
     qualities: list[str] = field(default_factory=list)  # what the product is like, said apart (薄皮, 肉厚, 流油的)
     drop: Understanding | None = None  # 不要X了，换成Y: what the message removes (X), before what it asks for (Y)
+    excluded: list[str] = field(default_factory=list)  # 不要礼盒的 / 不要散装的: variants said not wanted
 
     @property
     def about_products(self) -> bool:
@@ -183,6 +184,10 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
     read_cues(u, compact, vocab)
     spans: list[tuple[int, int]] = list(spec_spans)
+    for word, span in descriptions.excluded(compact):  # 红枣 3公斤 不要礼盒的: not a product word
+        u.excluded.append(word)
+        spans.append(span)
+        u.cues -= {"cancel", "no", "correct"}  # 不要礼盒的 来两袋 keeps the order: it says which, it drops nothing
     order_no = _ORDER_NO.search(compact)
     if order_no:
         u.order_no = order_no.group()

@@ -10,7 +10,7 @@ from bot import pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
-from bot.turns import address, common, fitting, honest, placing, prices, quantity
+from bot.turns import address, common, fitting, honest, placing, prices, quantity, referents
 from bot.turns.picks import adds_a_pick, names_another_thing, seen_list, take_one
 from bot.understanding import METRIC, Understanding, split_items
 from models.places.address_parser import PHONE
@@ -264,6 +264,8 @@ async def request(turn: Turn) -> Reply:
     """A new request: by the table of request intents (a pick over the list shown is an order)."""
     u = turn.u
     intent = "order" if u.intent != "buy_card" and u.pick and turn.state.shown else u.intent
+    if intent in ("fallback", "search") and referents.referred(turn) is not None:
+        intent = "order"  # 那就10kg的 一袋 after two sizes compared: that one of them
     handler = REQUESTS.get(intent, fallback)
     return await handler(turn)
 
@@ -353,7 +355,7 @@ def hold_quantity(turn: Turn, add: bool) -> None:
 
 async def ask_product(turn: Turn) -> Reply:
     """来3箱 / 我要下单: an order without a product. Over a list just shown, it is a choice from that list."""
-    shown = [s for s in turn.state.shown if s in turn.ctx.search.cards]
+    shown = referents.pool_for_size(turn)  # 来一盒15枚的: of the list shown, else of the product talked about
     if shown and (turn.u.specs or pack_sizes.named(turn.u)):  # 还是要五斤的吧 after the 10斤 one: its other sizes too
         shown = quantity.with_variants(turn, shown)
     d = turn.draft if turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")

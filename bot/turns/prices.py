@@ -8,14 +8,14 @@ from bot import packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
-from bot.turns import common, quantity
+from bot.turns import common, quantity, referents
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 
-async def prices(turn: Turn) -> Reply:
-    extreme = shop_questions.superlative(turn.u.text)
+async def prices(turn: Turn, extremes: bool = True) -> Reply:
+    extreme = shop_questions.superlative(turn.u.text) if extremes else None
     if extreme is not None:
         return cheapest_or_dearest(turn, extreme)
     found = turn.resolve_products()
@@ -24,34 +24,43 @@ async def prices(turn: Turn) -> Reply:
         index = turn.u.pick
         card = shown_cards[-1] if index == -1 else (shown_cards[index - 1] if 1 <= index <= len(shown_cards) else None)
         if card is not None:
-            return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
-                            suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+            return await price_one(turn, card)  # the one priced becomes "this one": 来两罐 / 要这个 takes it
+    referred = referents.referred(turn)  # 一升的多少钱 / 大桶的多少钱: of the list shown or the product talked about
+    if referred is not None:
+        return await price_one(turn, referred)
+    if not turn.u.about_products and not turn.u.product_text:  # nothing named, nothing to refer to: never 「」
+        return turn.say(replies.WHICH_PRODUCT + turn.pending_question(), "ask_price",
+                        suggestions=turn.resume_suggestions())
     if found.refused:
         return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
                         "ask_price", found.candidates)
     if not found.candidates:
         return turn.not_found("ask_price", found)
     shown = found.candidates[:common.SHOW]
-    if found.chosen and await focus(turn, found.chosen, per_unit=True):
-        # A price question answers the price and makes the product "this one"; it shows no order to confirm.
-        card, d = found.chosen, turn.state.draft
-        assert d is not None  # focus() has put the product in the draft
-        p = d.pending
-        if p is not None and p.qty and p.sku == card["sku"]:
-            text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
-        else:
-            text = replies.price_of(card)
-            if p is not None:
-                p.qty, p.asked = None, None
-        d.awaiting = "qty"
-        return turn.say(text, "ask_price", [card], suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
     if found.chosen:
-        card = found.chosen
-        return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
-                        suggestions=[f"来一{card['unit']}"])
+        return await price_one(turn, found.chosen)
     return turn.say(replies.prices(shown) + turn.pending_question(), "ask_price", shown,
                     suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1
                     else replies.pick_suggestions(len(shown)))
+
+
+async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
+    """One product's price. It becomes "this one" (the draft's pending line, its quantity may follow) unless an
+    order is waiting for confirmation; a price question shows no order to confirm."""
+    if not await focus(turn, card, per_unit=True):
+        return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
+                        suggestions=[f"来一{card['unit']}"])
+    d = turn.state.draft
+    assert d is not None  # focus() has put the product in the draft
+    p = d.pending
+    if p is not None and p.qty and p.sku == card["sku"]:
+        text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
+    else:
+        text = replies.price_of(card)
+        if p is not None:
+            p.qty, p.asked = None, None
+    d.awaiting = "qty"
+    return turn.say(text, "ask_price", [card], suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
 
 
 def price_in_draft(turn: Turn, d: Draft) -> Reply:

@@ -1,0 +1,86 @@
+"""Questions that compare or follow a price answer: 大米5kg和10kg哪个划算 / 2.5kg和5kg哪个便宜 (both sizes,
+their prices and the price per 斤 or per 100 g, listed so 那就10kg的 / 要大的那个 takes one), and 核桃呢 / 那大米呢
+right after a price answer (the price of the new product, not a search)."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from bot import pack_sizes, packs, replies
+from bot.reply import Reply
+from bot.turns import prices, quantity, referents
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+_WHICH = re.compile(r"哪(?:个|种|款|样|一?袋|一?箱|一?瓶|一?盒)?(?:更|比较|最|会)?(?:划算|便宜|实惠|合算|值|省钱|贵)"
+                    r"|(?:谁|哪个)(?:更)?(?:划算|便宜|实惠|合算)")
+_FOLLOW = re.compile(r"呢[吗啊呀]?$")
+# a measure per dimension: (grams, millilitres or pieces it holds, its name), the larger first
+_BASES = {"mass": ((Fraction(500), "斤"), (Fraction(100), "100g")),
+          "volume": ((Fraction(1000), "升"), (Fraction(100), "100ml")),
+          "count": ((Fraction(1), "枚"),)}
+
+
+async def follow_up(turn: Turn) -> Reply | None:
+    """A comparison of two sizes, or X呢 after a price answer; None for anything else."""
+    u = turn.u
+    if _WHICH.search(u.text):
+        return compare(turn)
+    taken = await referents.take_this(turn)  # 要这个 after a price answer
+    if taken is not None:
+        return taken
+    if _FOLLOW.search(u.text) and u.about_products and turn.state.answered == "ask_price" \
+            and u.intent in ("search", "fallback") and u.quantity is None:
+        return await prices.prices(turn, extremes=False)  # 有点贵 核桃呢: the walnut's price
+    return None
+
+
+def _sizes(turn: Turn) -> list[str]:
+    said = [*turn.u.specs, *pack_sizes.named(turn.u)]
+    return list(dict.fromkeys(s for s in said if pack_sizes.content(s) is not None))
+
+
+def _pool(turn: Turn) -> list[dict[str, Any]]:
+    cards = turn.ctx.search.cards
+    if turn.u.product_words:
+        found = turn.resolve_products()
+        skus = found.family or [c["sku"] for c in found.candidates]
+        return [cards[s] for s in quantity.with_variants(turn, skus) if s in cards] if not found.refused else []
+    return [cards[s] for skus in referents.pools(turn)[:1] for s in skus if s in cards]
+
+
+def compare(turn: Turn) -> Reply | None:
+    """Two or more sizes of one product compared: each size's variant with its price and price per measure."""
+    sizes = _sizes(turn)
+    if len(sizes) < 2:
+        return None
+    pool = _pool(turn)
+    chosen: list[dict[str, Any]] = []
+    for size in sizes:
+        holding = [c for c in pool if pack_sizes.holds(c, size)]
+        if len(holding) != 1:
+            return None
+        chosen.append(holding[0])
+    held = [packs.pack_of(c) for c in chosen]
+    dims = {p.dimension for p in held if p is not None}
+    if len(dims) != 1 or any(p is None or p.amount <= 0 for p in held):
+        return None
+    dim = dims.pop()
+    smallest = min(p.amount for p in held if p is not None)
+    base, word = next(((b, w) for b, w in _BASES[dim] if b <= smallest), _BASES[dim][-1])
+    per = [Fraction(c["price_fen"]) * base / p.amount for c, p in zip(chosen, held, strict=True) if p is not None]
+    lines = [f"{c['name']}，{replies.yuan(c['price_fen'])}/{c['unit']}，合每{word}{_yuan(x)}"
+             for c, x in zip(chosen, per, strict=True)]
+    best = min(range(len(chosen)), key=lambda i: per[i])
+    same = len(set(per)) == 1
+    verdict = f"按每{word}算一样划算。" if same else f"按每{word}算，{chosen[best]['name']}更划算。"
+    text = "\n".join(lines) + "\n" + verdict + "要哪种、几" + chosen[best]["unit"] + "？"
+    return turn.say(text + turn.pending_question(), "ask_info", chosen,
+                    suggestions=[f"要{pack.text}的" for pack in held if pack is not None])
+
+
+def _yuan(fen: Fraction) -> str:
+    value = float(fen) / 100
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "元"
