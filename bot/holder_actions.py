@@ -80,8 +80,8 @@ def _fact(turn: Turn, fact: str) -> tuple[str, list[dict[str, Any]] | None, list
     card = _this(turn)
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“腊肉咸不咸”。", None, []
-    text = product_facts.answer_weight(card) if fact == "weight" else \
-        product_facts.answer_quality(card, product_facts.quality(u.text))
+    text = product_facts.answer_weight(card) if fact == "weight" else product_facts.answer_usage(card) \
+        if fact == "usage" else product_facts.answer_quality(card, product_facts.quality(u.text))
     prop = phrasing.property_asked(u.text.split("吗")[0] + "吗")  # 腊肉是柴火熏的吗 咸吗: both questions
     if prop and fact == "quality":
         text = shop_questions.answer_property(card, prop) + text

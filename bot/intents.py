@@ -27,7 +27,8 @@ def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
         return "order_status"
     if "price" in c:
         return "ask_price"
-    if ("greet" in c or "thanks" in c) and not u.about_products and "buy" not in c:
+    greets = ("greet" in c or "thanks" in c) and not _asks_after_greeting(u)
+    if greets and not u.about_products and "buy" not in c:
         return "greet"
     if "yes" in c:
         return "confirm"
@@ -44,7 +45,7 @@ def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
         return "search"
     if "card" in c:
         return "buy_card" if "buy" in c else "card_balance"
-    if "greet" in c or "thanks" in c:
+    if greets:
         return "greet"
     if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
         return "order"
@@ -61,3 +62,8 @@ def _asks(text: str) -> bool:
     """有没有…/有…吗: a question about the catalogue even when it holds a buying word (想要的有吗)."""
     return (text.endswith(("吗", "么", "没有"))
             or text.startswith(("有没有", "有没", "有什么", "有啥", "有哪些", "推荐")))
+
+
+def _asks_after_greeting(u: Understanding) -> bool:
+    """亲 在吗 想问下有没有羽绒服 / 你好 你们卖不卖羽绒被: a greeting before a request is the request."""
+    return "search" in u.cues and bool(u.product_text.strip())

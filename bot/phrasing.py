@@ -132,7 +132,7 @@ PURPOSES = (*AUDIENCES, "送长辈",
             "煲汤", "炖汤", "熬汤", "下饭", "做菜", "炒菜", "泡水", "泡茶", "早餐", "早饭", "零嘴", "解馋", "追剧",
             "过年", "年货", "中秋", "端午", "春节", "过节", "节日", "送礼", "送人", "孝敬", "养生", "补身体", "滋补",
             "办公室", "上班", "宿舍", "露营", "出游", "伴手礼", "下酒", "熬粥", "煮粥", "火锅", "烧烤", "坐月子",
-            "月子", "减肥", "健身", "带回老家", "带回家", "带回去", "带给", "回老家", "探亲")
+            "月子", "减肥", "健身", "带回老家", "带回家", "带回去", "带给", "回老家", "探亲", "军训")
 # Explicit asking for advice: a message with these is a recommendation even when it names a category.
 ASKING_ADVICE = ("推荐", "适合", "recommend", "suggest")
 _WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错|好吃|好喝|好用)(?:呢|呀|啊|吧|点)?$")
@@ -187,3 +187,21 @@ def looked_for(compact: str) -> list[str]:
         if said in compact:
             words += wanted
     return list(dict.fromkeys(words))
+
+
+# A limit put on the advice asked (不要太贵, 平价, 预算一百以内, 200以内): how much, not what to look up.
+_LIMIT = re.compile(r"(?:不要|别|不用|不能)太(?:贵|便宜)|平价|性价比(?:高)?|实惠(?:点|一点|些)?|便宜(?:点|一点|些)?的"
+                    r"|预算\S{0,6}?(?:以内|以下|之内|左右)|预算|(?:\d+|[一二两三四五六七八九十百千]+)(?:块钱|块|元)?"
+                    r"(?:以内|以下|之内|左右)")
+# Advice asked about talk, not goods (推荐一部电影, 有什么好听的歌): nothing the shop sells.
+_TALK_ADVICE = re.compile(r"电影|电视剧|综艺|动漫|动画片|歌|音乐|小说|游戏|景点|餐厅|饭店|馆子|名字|网名|专业")
+
+
+def limit_spans(compact: str) -> list[tuple[int, int]]:
+    """推荐个好喝的茶 不要太贵: a price limit on the advice asked names no product."""
+    advice = wants_advice(compact) or re.search(r"有什么|有啥|哪些|哪种|哪款|买什么|买啥", compact) is not None
+    return [m.span() for m in _LIMIT.finditer(compact)] if advice else []
+
+
+def talk_advice(compact: str) -> bool:
+    return _TALK_ADVICE.search(compact) is not None

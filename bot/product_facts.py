@@ -3,7 +3,9 @@ origin) or honestly as not written on its page — never a search and never an o
 
 * a quality asked as A不A or with 吗 (香肠辣不辣, 咸吗, 刺梨汁甜不甜, 核桃好剥吗);
 * how much one piece or pack weighs or holds (土鸡一只大概几斤, 小米一袋几斤, 一箱多重): the pack's content;
-* the difference between two products named (红茶和绿茶有啥区别): what the data of each says.
+* the difference between two products named (红茶和绿茶有啥区别): what the data of each says;
+* how to cook, eat, keep or use it (小米怎么熬粥, 枸杞怎么泡水喝, 腊肉要不要放冰箱, 木耳泡发要多久, 红枣能直接吃吗):
+  what the page says (origin, category, tags) and that the rest is on the product page or its package.
 """
 from __future__ import annotations
 
@@ -24,11 +26,18 @@ _WEIGHT = re.compile(r"(?:一|每|1)(?P<unit>只|个|袋|箱|盒|瓶|罐|包|条
                      r"(?:几|多少)(?:斤|公斤|克|kg|g|两|个|枚|毫升|ml|升)|多重|多沉|几斤重|有多大|分量多少|净重")
 _COMPARE = re.compile(r"(?:有|有啥|有什么|什么|啥)(?:区别|不同|不一样|差别|差异)|区别是|(?:区别|差别)在哪"
                       r"|哪里不一样|哪儿不一样")
+# How to cook, eat, keep or use a product: a way asked (怎么熬粥, 如何保存), how long a step takes (泡发要多久),
+# whether it needs cold (要不要放冰箱) or may be eaten as it comes (能直接吃吗).
+_USE = r"(?:熬粥|煮粥|熬|煮|泡水喝|泡水|泡茶|泡发|泡|吃|喝|做|炖|蒸|炒|煲|腌|洗|处理|保存|存放|储存|放|冲|剥|解冻|加热)"
+_USAGE = re.compile(rf"(?:怎么|怎样|如何|咋)(?:样)?{_USE}(?:才|更|最)?(?:香|好吃|好喝|入味|软|烂|糯)?"
+                    rf"|{_USE}(?:要|得|需要)?(?:多久|多长时间|几分钟|几个小时|几小时)"
+                    r"|(?:要不要|需不需要|用不用|需要|得|要)(?:放|冷藏|冷冻)(?:进|在|到)?(?:冰箱|冷藏室|冷冻室)|放冰箱"
+                    r"|(?:能|可以|能不能|可不可以)(?:直接|生|空腹)(?:吃|喝|泡)(?:吗|嘛|么)?")
 _PRICE_WORDS = ("多少钱", "价格", "价钱", "几块", "几元", "多少元", "贵", "便宜")
 
 
 def asked(text: str) -> str | None:
-    """"quality", "weight" or "compare" when the message asks that of a product; else None."""
+    """"quality", "weight", "compare" or "usage" when the message asks that of a product; else None."""
     if any(w in text for w in _PRICE_WORDS):
         return None  # 一斤多少钱: a price
     if _COMPARE.search(text):
@@ -37,12 +46,17 @@ def asked(text: str) -> str | None:
         return "weight"
     if _A_NOT_A.search(text) or _quality_with_ma(text):
         return "quality"
-    return None
+    return "usage" if _USAGE.search(text) else None
+
+
+def usage_spans(compact: str) -> list[tuple[int, int]]:
+    """小米怎么熬粥: the question of how to use it names no product (熬粥 is no product, 香 no quality wanted)."""
+    return [m.span() for m in _USAGE.finditer(compact)] if not any(w in compact for w in _PRICE_WORDS) else []
 
 
 def thing_said(words: str) -> str:
     """香肠辣不辣 → 香肠: the words looked up, without the question asked of them."""
-    for pattern in (_A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE):
+    for pattern in (_A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE, _USAGE):
         words = pattern.sub("", words)
     return words.strip()
 
@@ -69,6 +83,12 @@ def answer_quality(card: dict[str, Any], said: str) -> str:
         return f"{card['name']}的商品资料里写着“{said}”（{_facts(card)}），产自{place}，是认定扶贫产品。"
     return (f"{card['name']}的商品页没有写{_asked_as(said)}（{_facts(card)}），产自{place}。"
             "口味、口感这些细节下单前可以联系商家确认。")
+
+
+def answer_usage(card: dict[str, Any]) -> str:
+    """小米怎么熬粥 / 腊肉要不要放冰箱: what the page says of it, and where the rest is written — never a guess."""
+    return (f"{card['name']}（{_facts(card)}，产自{_place(card)}，{_price(card)}）"
+            "的商品资料里没有写做法、吃法和存放方法，详见商品页和包装上的说明（保质期、储存条件都印在包装上）；拿不准的可以联系商家问一下。")
 
 
 def answer_weight(card: dict[str, Any]) -> str:

@@ -149,7 +149,7 @@ def wants_to_pay(text: str) -> bool:
 
 
 # A budget or a buyer for many (预算80一份, 单位采购, 员工福利) said with a request for a recommendation: advice asked.
-_BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一每]份\d+|\d+[块元]?[一每]份"
+_BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一每]份\d+|\d+[块元]?[一每]份|太贵|平价|实惠|性价比"
                      r"|采购|团购|单位|公司|企业|员工|福利")
 # Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
 _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|裂|瘪|蔫|压扁|压碎|压坏|摔坏|摔碎|化)(?:了|掉了|掉)"

@@ -20,6 +20,7 @@ from bot.intents import intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
 from bot.pack_sizes import NOT_THIS, size_at
+from bot.product_facts import usage_spans
 from bot.product_words import read_product_text
 from bot.purposes import purpose_spans
 from bot.recipients import recipient_spans
@@ -158,8 +159,9 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if asked == "recommend" and u.about_products and not shop_questions.advice(compact) and not advice:
         asked = None  # 有什么好吃的推荐一下 / 佛冈有什么好东西: a search over what they named
     if asked == "recommend" and not u.about_products and u.product_text and not u.generic \
-            and not shop_questions.advice(compact) and not phrasing.purpose_words(compact):
-        asked = None  # 推荐一部电影: nothing the shop sells
+            and not shop_questions.advice(compact) and not phrasing.purpose_words(compact) \
+            and (phrasing.talk_advice(compact) or not phrasing.wants_advice(compact)):
+        asked = None  # 推荐一部电影: nothing the shop sells (扫地机器人哪款好: goods, not sold: 没有找到)
     strong = shop_questions.overrides(asked, compact, "card" in u.cues)  # over 卡 / 付款 / 一瓶 read as buying
     if asked is not None and (strong or not buying_cards) and (strong or not (
             u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice)):
@@ -214,6 +216,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += [m.span() for m in other_cards.OTHER_CARDS.finditer(compact)]  # 京东卡: another's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
+    spans += phrasing.limit_spans(compact) + usage_spans(compact)  # 不要太贵, 怎么熬粥: nor these
     spans += recipient_spans(compact)  # 买条腊肠送同事: whom it is for
     spans += purpose_spans(text, vocab.words)  # 核桃要4斤 给我爸妈分, 来只土鸡 煲汤: what it is for
     read_product_text(u, _blank(compact, spans), vocab)
