@@ -8,6 +8,7 @@ watch" and "honey badger" name other things and are left as they were.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Gestures that say yes or OK (👌确认, ok确认👌, 好的👍): read as 好.
 _YES_GESTURES = re.compile("(?:👌|👍|🆗|✅|✔️|✔|☑️|☑|🙆‍♀️|🙆‍♂️|🙆|🤝|💯)[\U0001F3FB-\U0001F3FF]?")
@@ -15,7 +16,7 @@ _YES_GESTURES = re.compile("(?:👌|👍|🆗|✅|✔️|✔|☑️|☑|🙆‍�
 # A number with its measure, multiplied (鸡蛋15枚*4, 5kg×2, 500g x2): the first is the pack's size, the second the
 # count of packs. Not a size inside a name followed by its inner pack (310ml×12罐).
 _PACK_TIMES = re.compile(
-    r"(\d+(?:\.\d+)?\s*(?:kg|g|ml|l|公斤|千克|克|斤|升|毫升|枚|个|只|片|粒|支|条))\s*[x×X*＊]\s*(\d{1,3})"
+    r"(\d+(?:\.\d+)?\s*(?:kg|g|ml|l|公斤|千克|克|斤|升|毫升|枚|个|只|片|粒|支|条))\s*(?:[x×X*＊]|乘以|乘)\s*(\d{1,3})"
     r"(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])", re.IGNORECASE)
 
 FOODS = {
@@ -55,8 +56,22 @@ _SOUNDED_PACK = re.compile(r"(?<!第)(?P<num>[\d一二两三四五六七八九�
                            r"(?=$|[\s，,。.!！~～]|[吧啊呀哈的])")
 
 
+# Digits written as keycap emoji (2️⃣, 3⃣ with or without U+FE0F, 🔟) or circled / dotted / parenthesised (②, ❸, ⒋):
+# the digit itself. A waving hand is a greeting.
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+_ENCLOSED = re.compile("[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+_WAVE = re.compile("👋[\U0001F3FB-\U0001F3FF]?")
+
+
+def digits_as_written(text: str) -> str:
+    """2️⃣袋 → 2袋, ③瓶 → 3瓶, 🔟个 → 10个."""
+    text = _KEYCAP.sub(r"\1", text).replace("🔟", "10")
+    return _ENCLOSED.sub(lambda m: str(int(unicodedata.numeric(m.group()))), text)
+
+
 def rewrite_everyday(text: str) -> str:
-    text = _YES_GESTURES.sub("好", text)
+    text = _YES_GESTURES.sub("好", digits_as_written(text))
+    text = _WAVE.sub(" 你好 ", text)
     text = _SOUNDED_PACK.sub(lambda m: m.group("num") + _PACK_SOUNDS[m.group("word")], text)
     text = _PACK_TIMES.sub(lambda m: f"{m.group(1)}装 {m.group(2)}份", text)
     if _LATIN_WORD.search(text) and _only_food_and_plain(text):

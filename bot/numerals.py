@@ -13,6 +13,8 @@ from fractions import Fraction
 from typing import Any
 
 from bot.lexicon import CARD_UNITS, LAST, MONEY_UNITS, UNITS
+from bot.phrasing import AUDIENCES
+from bot.recipients import PEOPLE
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万俩仨廿"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
@@ -35,6 +37,20 @@ _CARD_COUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_alternation(CARD_UNITS)}
 _ORDINAL = re.compile(rf"第\s*(?P<num>{NUM})\s*(?:个|款|种|件|项|样|号|条|行)?|(?P<bare>{NUM})\s*号")
 _BARE = re.compile(rf"^(?P<num>{NUM})(?P<half>半)?$")
 
+# A range or a round figure is no count (两三袋, 三五个, 七八斤, 一两箱, 二三十个, 十来个, 10多斤, 几十个, 2-3袋):
+# the shopper is asked how many, never read 23 or 78. 一两 before a weight noun is 1两 (一两茶叶): only a range
+# before a measure word counts here, and the regex reads 一两茶叶 as 一 + 两 first.
+_PAIRS = "一二|一两|二三|两三|三四|四五|五六|六七|七八|八九|三五"
+_CN = "零〇一二两三四五六七八九十百千万"
+_RANGE_CORE = (rf"(?:[一二两三四五六七八九]?十)?(?:{_PAIRS})[十百千万]?"
+               rf"|(?:\d*0|[{_CN}]*[十百千万])(?:来|多|几)|几[十百千万]"
+               rf"|(?:\d+|[{_CN}]+)\s*(?:-|~|～|到|至)\s*(?:\d+|[{_CN}]+)")
+_RANGE = re.compile(rf"(?<![\d{_CN}])(?:{_RANGE_CORE})(?=\s*(?:{_alternation(UNITS)}))")
+# A count of people is no count of goods (给几个孙子吃的, 三个孩子分, 五位老人): 个 / 位 / 口 / 名 before a person.
+_PERSONS = (*PEOPLE, *AUDIENCES, "孙子", "孙女", "外孙", "外孙女", "孩儿", "员工", "工人", "客人", "大人", "家庭",
+            "小伙伴", "伙伴", "老同学")
+_PERSON_COUNT = re.compile(rf"\s*(?:个|位|口|名)(?:{_alternation(_PERSONS)}|人(?!参|造|工)|娃(?!娃))")
+
 
 @dataclass(frozen=True)
 class Found:
@@ -51,6 +67,8 @@ def to_number(text: str) -> Fraction | None:
         return None
     if text in _SPOKEN:
         return Fraction(_SPOKEN[text])
+    if re.fullmatch(_RANGE_CORE, text):  # 两三 is two or three, never 23
+        return None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return Fraction(text)
     try:
@@ -79,11 +97,20 @@ def _with_half(num: str | None, half: bool) -> Fraction | None:
     return base + (Fraction(1, 2) if half else 0)
 
 
+def approximate(text: str) -> list[tuple[int, int]]:
+    """The spans of ranges and round figures said before a measure word (两三, 十来, 2-3): no count (see above)."""
+    return [m.span() for m in _RANGE.finditer(text) if not _PERSON_COUNT.match(text, m.end())]
+
+
 def quantities(text: str) -> list[Found]:
-    """Every `number + measure word` (两箱, 一箱半, 半斤, 3个); a measure word alone is not a quantity."""
+    """Every `number + measure word` (两箱, 一箱半, 半斤, 3个); a measure word alone is not a quantity, nor is a range
+    (两三袋) or a count of people (三个孙子)."""
     found = []
+    ranges = approximate(text)
     for m in _QTY.finditer(text):
         if not m.group("num") and not m.group("half_a"):
+            continue
+        if _overlaps(m.start(), m.end(), ranges) or _PERSON_COUNT.match(text, m.start("unit")):
             continue
         value = _with_half(m.group("num"), bool(m.group("half_a") or m.group("half_b")))
         if value is not None and value > 0:
@@ -136,5 +163,6 @@ def bare_number(text: str) -> Fraction | None:
     return _with_half(m.group("num"), bool(m.group("half"))) if m else None
 
 
-def _overlaps(start: int, end: int, found: list[Found]) -> bool:
-    return any(start < f.end and f.start < end for f in found)
+def _overlaps(start: int, end: int, found: list[Found] | list[tuple[int, int]]) -> bool:
+    spans = [(f.start, f.end) if isinstance(f, Found) else f for f in found]
+    return any(start < e and s < end for s, e in spans)

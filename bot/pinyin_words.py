@@ -29,7 +29,11 @@ _PHRASES = {
     "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六", "qi": "七", "ba": "八", "jiu": "九", "shi": "十",
     "dai": "袋", "xiang": "箱", "jin": "斤", "ping": "瓶", "he": "盒", "guan": "罐", "bao": "包", "ge": "个",
     "wo": "我", "de": "的", "ne": "呢", "hao": "好",
+    "que ren": "确认", "que ding": "确定", "hao de": "好的", "mei wen ti": "没问题", "xing de": "行的",
+    "hao ba": "好吧", "xing ba": "行吧", "dui de": "对的", "xia dan ba": "下单吧",
 }
+# A yes typed as one syllable, the whole message (xing, hao, dui): read so though no longer word spells it.
+_ALONE = {"xing": "行", "hao": "好", "dui": "对", "en": "嗯", "en en": "嗯嗯", "ok": "ok"}
 # Measure words read only right after a number (15mei, 2 tiao): elsewhere these syllables are other words (mei you).
 _AFTER_NUMBER = {"mei": "枚", "tiao": "条", "kuai": "块", "tong": "桶", "jian": "件", "zhi": "只", "ti": "提",
                  "he": "盒"}
@@ -79,6 +83,8 @@ def read(message: str, vocab: Vocabulary) -> str:
     text = message.strip().lower()
     if not text or not _LATIN.fullmatch(text):
         return message
+    if text.rstrip("?!.,？！。，~ ") in _ALONE:
+        return _ALONE[text.rstrip("?!.,？！。，~ ")]
     words = _TOKEN.findall(text)
     if not any(w[0].isalpha() for w in words):
         return message
@@ -93,10 +99,12 @@ def read(message: str, vocab: Vocabulary) -> str:
     known = False
     i = 0
     while i < len(sounds):
-        if sounds[i][0].isdigit() or (i and sounds[i - 1][0].isdigit() and sounds[i] in _AFTER_NUMBER):
-            out.append(_AFTER_NUMBER.get(sounds[i], sounds[i]))
+        if sounds[i][0].isdigit() or (i and sounds[i - 1][0].isdigit() and sounds[i] in (*_AFTER_NUMBER, *_PACKS)):
+            known = known or not sounds[i][0].isdigit()  # 2 dai: a count of packs is read as Chinese
+            out.append(_AFTER_NUMBER.get(sounds[i]) or _PHRASES.get(sounds[i], sounds[i]))
             i += 1
             continue
+        counted = None
         for n in range(min(_LONGEST, len(sounds) - i), 1, -1):
             key = " ".join(sounds[i:i + n])
             word = vocab.word_sounding(key) or _PHRASES.get(key)
@@ -109,7 +117,7 @@ def read(message: str, vocab: Vocabulary) -> str:
             word, n = (counted, 1) if counted else noun if noun is not None else (
                 _PHRASES.get(sounds[i]) if i in alone else None, 1)
         if word is not None:
-            known = known or n > 1
+            known = known or n > 1 or bool(counted)  # lai liang dai: a number and its pack are read as Chinese
             out.append(word)
             i += n
             continue

@@ -31,7 +31,8 @@ _PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*("
                         + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
                         re.IGNORECASE)
 _A_PACK = re.compile(r"\b(?:a|an)\s+(?=(?:" + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
-_TIMES_AFTER = re.compile(r"(?<![\d.])\s*[x×X*＊]\s*(\d{1,3})(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])")
+_TIMES_AFTER = re.compile(r"(?<![\d.])\s*(?:[x×X*＊]|乘以|乘)\s*(\d{1,3})"
+                          r"(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])")
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 
@@ -39,15 +40,23 @@ _FINANCIAL = str.maketrans("壹贰贰叁肆伍陆柒捌玖拾佰仟", "一二二
 # A financial numeral is a number only among other numerals or before a measure (贰袋, 壹仟零伍元), not in a name
 # (李子柒).
 _FINANCIAL_NUMBER = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟零]{2,}"
-                               r"|[壹贰叁肆伍陆柒捌玖拾佰仟](?=\s*[袋箱瓶盒罐包斤个份只元块张件桶提听条支枚颗])")
+                               r"|[壹贰叁肆伍陆柒捌玖拾佰仟](?=\s*(?:[袋箱瓶盒罐包斤个份只元块张件桶提听条支枚颗克升两串套]"
+                               r"|公斤|千克|毫升|kg|g(?![a-z])|ml|l(?![a-z])))")  # 拾公斤, 贰袋
 
 
 # 斤半 / 公斤半 said without the one: 一斤半 (1.5斤).
 _ONE_AND_A_HALF = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万俩仨半几])(公斤|斤)半")
 
 
+# 2-3袋 / 5~6斤: a range (said 2到3, bot.numerals reads it as none), before the dash is taken for punctuation.
+_DASHED_RANGE = re.compile(r"(?<![\d.])(\d+)\s*[-~～—]\s*(\d+)"
+                           r"(?=\s*(?:[袋箱瓶盒罐包斤个份只件桶提听条支枚颗克升两串套块]"
+                           r"|公斤|千克|毫升|kg|g(?![a-z])|ml|l(?![a-z])))")
+
+
 def rewrite(text: str) -> str:
     text = rewrite_everyday(plain(text))  # 有冇 → 有没有, 几多钱 → 多少钱
+    text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
     text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)

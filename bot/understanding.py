@@ -25,6 +25,7 @@ from bot.product_words import read_product_text
 from bot.purposes import purpose_spans
 from bot.recipients import recipient_spans
 from bot.rewrite import rewrite
+from bot.said_counts import trailing_spoken, without_described
 from bot.vocabulary import Origin, Vocabulary, normalize
 
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
@@ -200,16 +201,18 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
         spans.append((pick.start, pick.end))
     spans += [span for _, span in lengths.found(masked, vocab.knows)]  # 网线5米, 1.8米的床: metres, not rice
     u.number = numerals.bare_number(compact.rstrip("个吧呀啊"))
+    approximate = _ranges(u, masked, spans)  # 两三袋, 十来个: no count
     if "card" in u.cues or u.number is None:
         _money(u, masked, spans)
     for found in numerals.quantities(_blank(masked, spans)):
         u.quantities.append(found)
         spans.append((found.start, found.end))
+    u.quantities = without_described(u.quantities, compact, vocab.words)  # 10kg一袋那种 要十袋: ten
     u.quantity = u.quantities[0] if u.quantities else None
     u.specs += [spec_of(q) for q in u.quantities[1:] if q.value.denominator == 1 or q.unit in METRIC]
     u.specs += [spec_of(q) for q in u.quantities[:1] if q.unit in METRIC]
     if u.quantity is None:
-        _spoken_quantity(u, masked, spans)
+        _spoken_quantity(u, masked, spans, vocab)
     if all(q.unit in METRIC for q in u.quantities):  # 来仨红枣 1kg的: the size is not the count
         _spoken_before(u, masked, spans, vocab)
     u.origin = vocab.find_origin(compact)
@@ -220,8 +223,10 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += recipient_spans(compact)  # 买条腊肠送同事: whom it is for
     spans += purpose_spans(text, vocab.words)  # 核桃要4斤 给我爸妈分, 来只土鸡 煲汤: what it is for
     read_product_text(u, _blank(compact, spans), vocab)
-    if u.quantity is None and u.pick is None and u.product_words:
+    if u.quantity is None and u.pick is None and u.product_words and not approximate:  # not 来个三五斤
         _implicit_one(u, vocab)
+    if approximate and not u.product_text:
+        u.cues.add("strong_buy")  # 两三袋吧 said of the product shown: how many is asked again
 
 
 def _implicit_one(u: Understanding, vocab: Vocabulary) -> None:
@@ -260,15 +265,26 @@ def _money(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> None:
 _SPOKEN_QTY = re.compile(rf"(?:来|要|买|拿|订|整|给我|帮我)(?P<num>{numerals.NUM}|俩|仨)(?:吧|啊|呀|$)")
 
 
-def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> None:
-    """来俩 / 要3 / 买五吧: a number after a buying verb with no measure word."""
+def _spoken_quantity(u: Understanding, masked: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> None:
+    """来俩 / 要3 / 买五吧: a number after a buying verb with no measure word; 土鸡 俩: 俩 / 仨 after the goods."""
     m = _SPOKEN_QTY.search(masked)
-    if m:
-        value = numerals.to_number(m.group("num"))
-        if value:
-            u.quantity = Found(value, m.start("num"), m.end("num"))
-            u.quantities.append(u.quantity)
-            spans.append((m.start("num"), m.end("num")))
+    value = numerals.to_number(m.group("num")) if m else None
+    if m and value:
+        u.quantity = Found(value, m.start("num"), m.end("num"))
+    else:
+        u.quantity = trailing_spoken(masked, vocab.words)
+    if u.quantity is not None:
+        u.quantities.append(u.quantity)
+        spans.append((u.quantity.start, u.quantity.end))
+
+
+def _ranges(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> bool:
+    """两三袋, 十来个, 2到3袋: a range is no count (the shopper is asked how many), but a wish to buy; no product."""
+    approximate = numerals.approximate(masked)
+    if approximate:
+        u.cues.add("buy")
+        spans += approximate
+    return bool(approximate)
 
 
 _SPOKEN_BEFORE = re.compile(r"(?<![咱我你他她它们俺第\d零〇一二两三四五六七八九十百千万])(?P<num>俩|仨)")
