@@ -68,8 +68,10 @@ def _glued_run(rest: str, vocab: Vocabulary) -> str:
 
 
 def _another_thing(head: str, word: str, u: Understanding, vocab: Vocabulary) -> bool:
-    if not 2 <= len(head) <= _LONGEST or head[0] in _DESCRIBING or vocab.tokenizer.jieba.FREQ.get(head):
+    if not 2 <= len(head) <= _LONGEST or vocab.tokenizer.jieba.FREQ.get(head):
         return False
+    if head[0] in _DESCRIBING and (head[-1] not in _HEADS or qualities.is_description(head)):
+        return False  # 纯的, 小瓶, 新货: what the product is like; 纯露 (a cosmetic's head) is another thing
     if vocab.knows(head) or head in vocab.names_text or vocab.name_goes_on(word, head[:1]) or head in vocab.regions:
         return False
     if head in u.qualities or head in lexicon.PLAIN_MODIFIERS or head in qualities.OCCASIONS \

@@ -118,7 +118,7 @@ def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: l
     if _WORLD.match(compact):
         return "world"
     spans = service_spans(compact)
-    if spans and not any(_outside(compact, w, spans) for w in product_words):
+    if spans and not any(_outside(compact, w, spans) for w in product_words if len(w) >= 2):  # 中通: not 通
         return "service"
     if _PERSON_IS.match(compact) and not has_quantity and not cues & {"buy", "price", "search", "add", "status"}:
         return "person"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import counted_names, glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
+from bot import beside_kinds, counted_names, glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
 from bot.cue_limits import PRICE_WORDS
 from bot.vocabulary import Vocabulary
 
@@ -38,7 +38,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     tokens, u.qualities = qualities.set_apart(tokens, vocab.knows, CUE_WORDS)  # 核桃 薄皮 新货: what it is like
     for token in tokens:
         token = token.strip()
-        if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token):
+        if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token) or (
+                token in _MONEY and u.money_yuan is not None):  # 29元: the money said, never a product word
             continue
         if token in lexicon.GENERIC_PRODUCT:
             u.generic = True
@@ -58,6 +59,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         u.foreign, u.instead = counted_names.named(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
         u.foreign, u.instead = other_things.named(u, kept, vocab)
+    if not u.foreign:  # 海带 紫菜 干货, 章丘铁锅 手工: unknown things beside only a kind or a quality word
+        u.foreign, u.instead = beside_kinds.named(u, kept, _unknown_words(kept, vocab), vocab)
     if not u.instead:  # 核桃油, 红枣 粉, 蜂蜜绿茶, 西湖龙井 特级: a processed form, two glued words, a grade only
         made, kind_of = made_of.named(u, kept, _unknown_words(kept, vocab), vocab)
         if made and (not u.foreign or made in u.foreign.replace(" ", "")):
@@ -75,6 +78,9 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6
               and _RE_CJK.search(stripped) is not None
               and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+_MONEY = frozenset({"元", "块", "块钱", "毛", "角"})
 
 
 def _measured(u: Understanding, kept: list[str], vocab: Vocabulary) -> str:
@@ -153,6 +159,8 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 
 _MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
+_ACRONYM = re.compile(r"[a-z]{2,5}(?![a-z0-9])")
+_LATIN_UNITS = frozenset({"kg", "ml", "cm", "mm", "km", "pcs", "pc", "box", "l", "g"})
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:来|多|几|[-~到至]\s*\d+)?\s*"  # 10来个, 2-3袋: a range, no model
                      r"(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
 
@@ -182,6 +190,9 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
         model = _MODEL_NUMBER.match(after)
         if len(word) >= 2 and model and not _AMOUNT.match(after):
             return word + model.group()
+        acronym = _ACRONYM.match(after)  # 奇异果TV, 芒果TV: latin letters glued on name another thing
+        if len(word) >= 2 and acronym and acronym.group() not in _LATIN_UNITS | _ENGLISH_FILLER:
+            return word + acronym.group()
         compound = _compound(word, after, vocab) or _suffixed(word, after, vocab, [w for w in known if len(w) > 1])
         if compound:
             return compound

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import jieba
+
 from bot import descriptions, pack_sizes, packs, qualities
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
@@ -136,10 +138,23 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
             for m in re.finditer(re.escape(word), text):
                 seen = True
                 if not _RE_CJK.match(text[m.end():m.end() + 1]):
+                    if m.start() and _cut_apart(text, m.start(), m.end()):
+                        continue  # 牛奶 in 牦牛奶 (牦牛 + 奶): the product's words hold it only across two words
                     return False  # the word ends a word of the product's: the product is such a thing
                 if said_next and text.startswith(said_next, m.end()):
                     return False  # 红薯 干 in 连城红薯干: what the customer said next goes on in the name
     return seen
+
+
+def _cut_apart(text: str, start: int, end: int) -> bool:
+    """A word of the text (jieba's own dictionary, HMM off) begins before `start` and ends inside [start, end):
+    the characters there belong to two other words (牦牛奶 is 牦牛 + 奶, so it holds no 牛奶; 土鸡蛋 holds 鸡蛋)."""
+    at = 0
+    for piece in jieba.lcut(text, HMM=False):
+        if at < start < at + len(piece) < end:
+            return True
+        at += len(piece)
+    return False
 
 
 def _in_province(card: dict[str, Any], u: Understanding) -> bool:
