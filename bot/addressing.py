@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
 from bot.recipients import PEOPLE
 from models.places.address_parser import PHONE
@@ -144,7 +145,10 @@ def split(message: str) -> tuple[str, AddressPart | None]:
 
 
 def _split(message: str) -> tuple[str, AddressPart | None]:
-    text = dictated(receiver_phrase(collapse_phone(message.strip())))
+    text = dictated(receiver_phrase(collapse_phone(english_labels(message.strip()))))
+    receiver = sent_to(text)
+    if receiver is not None:  # 寄给我妈 王秀珍: a receiver, the place and phone still to come
+        return "", AddressPart("", change=False, receiver=receiver)
     latin = _RECEIVER_LATIN.search(text)
     if latin:  # the name set apart, the rest read as usual: a receiver alone is a change of receiver
         rest, part = _split(text[:latin.start()] + " " + text[latin.end():])
@@ -189,9 +193,13 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
 
 # Whose place the new address is (送我单位 / 寄到我家里 / 发我公司): said before the address itself.
 _WHOSE = re.compile(r"^[\s,，:：]*(?:送|寄|发|改送|改寄)?(?:到|去|给)?(?:我|我们)(?:的)?"
-                    r"(?:单位|公司|家里|老家|家|学校|宿舍|办公室)(?:去|里|那边|那儿|那里)?(?:吧)?[:：，,\s]*")
+                    rf"(?:单位|公司|家里|老家|家|学校|宿舍|办公室|(?:{_WHO})(?:家|那)?)(?:去|里|那边|那儿|那里)?(?:吧)?"
+                    r"[:：，,\s]*")
 _REGION = re.compile(r"省|自治区|市|区|县")
 _HOUSE = re.compile(r"\d+\s*(?:号|楼|层|室|栋|幢|单元)")
+# 河南省周口市郸城县汲冢镇李庄村三组: a place down to its town, village or street, even with no house number
+_DEEP = re.compile(r"(?:省|自治区|市|州|盟)[\u4e00-\u9fa5]{1,8}?(?:县|区|市|旗)[\u4e00-\u9fa5]{1,10}?"
+                   r"(?:镇|乡|街道|村|组|路|街)")
 
 
 def _bare_address(text: str) -> AddressPart | None:
@@ -199,7 +207,7 @@ def _bare_address(text: str) -> AddressPart | None:
     stays), every chunk an address piece or the name: a new address."""
     chunks = [c for c in _CHUNKS.split(text) if c]
     named = [c for c in chunks if _NAME.match(c) or re.fullmatch(r"[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐)", c)]
-    placed = [c for c in chunks if _REGION.search(c) and _HOUSE.search(c)]
+    placed = [c for c in chunks if _REGION.search(c) and (_HOUSE.search(c) or _DEEP.search(c))]
     if not named or not placed or not all(_looks(c) or _HOUSE.search(c) for c in chunks):
         return None
     return AddressPart(" ".join(chunks), change=True)

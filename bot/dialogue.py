@@ -17,7 +17,7 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, comparing, described, goods, honest, placing, prices, relative
+from bot.turns import address, common, comparing, described, goods, honest, pieces, placing, prices, relative
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -86,8 +86,9 @@ class Turn:
 
     async def run(self) -> Reply:
         u, d = self.u, self.draft
-        if u.address is not None:
-            answered = await address.address_turn(self, u.address)
+        part = u.address or pieces.receiver_alone(self)  # 王秀珍 alone, the place and phone kept: the receiver
+        if part is not None:
+            answered = await address.address_turn(self, part)
             if answered is not None:
                 return answered
         if not u.text:

@@ -47,6 +47,7 @@ class DialogueState:
     draft: Draft | None = None
     shown: list[str] = field(default_factory=list)  # skus of the last list shown, for 第二个 / 静宁的
     listed: list[str] = field(default_factory=list)  # of the last list of several (a summary shows one): 再来第二个
+    address_line: str | None = None  # pieces of an address said with no order under way (收货人 王芳), kept until whole
     topic: list[str] = field(default_factory=list)  # skus of the product (family) the shopper named last: 来两瓶500g的
     answered: str | None = None  # the intent of the last reply (核桃呢 after a price answer asks the price)
 
@@ -58,7 +59,7 @@ class DialogueState:
             "address_line": d.address_line,
         }
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
-                "topic": list(self.topic), "answered": self.answered}
+                "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -70,6 +71,7 @@ class DialogueState:
                 pending = Line(**raw["pending"]) if raw.get("pending") else None
                 draft = Draft(**{**raw, "lines": lines, "pending": pending})
             return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])),
-                       topic=list(data.get("topic", [])), answered=data.get("answered"))
+                       address_line=data.get("address_line"), topic=list(data.get("topic", [])),
+                       answered=data.get("answered"))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

@@ -10,7 +10,7 @@ from bot import replies
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
-from bot.turns import common, quantity
+from bot.turns import common, pieces, quantity
 from models.errors import DomainError
 from models.places.address_parser import PHONE
 from models.services import addresses
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 _LATIN = re.compile("[A-Za-z]")
+_REGION = re.compile("省|自治区|市|县|区|旗")
+_PLACE = re.compile("[省市区县旗镇乡村路街巷弄号栋室]")
 
 
 async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
@@ -40,18 +42,24 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
     line = await full_line(turn, part, base)
-    if base is None and ordering is not None and ordering.address_line:
-        line = pieced_line(ordering.address_line, part)  # 收货人 王芳, then 电话 139…, then 地址 北京市…
+    so_far = pieces.kept(turn, ordering) if base is None else None
+    if so_far:
+        line = pieced_line(so_far, part)  # 收货人 王芳, then 电话 139…, then 地址 北京市…
     parsed = await addresses.parse_address_line(line, turn.ctx.regions)
     if latin:
         parsed = replace(parsed, name=latin)
-    if not (parsed.county and parsed.phone):
-        if ordering is not None and base is None:  # a piece of the address: kept until the rest comes
-            ordering.address_line = f"{line} {latin}" if latin else line
-            ordering.awaiting = "address"
-            named = bool(parsed.name or latin or has_receiver(line))
-            return turn.say(replies.address_missing(bool(parsed.county), named, bool(parsed.phone)), intent,
-                            suggestions=suggestions)
+    u = turn.u
+    named = bool(parsed.name or latin or has_receiver(line))
+    if not (parsed.county and parsed.phone) or (so_far and not named):  # pieces: saved with the receiver's name
+        if base is None:  # a piece of the address: kept (with the order, or in the dialogue) until the rest comes
+            pieces.keep(turn, ordering, f"{line} {latin}" if latin else line)
+            if u.text and (u.about_products or u.quantity or u.number or u.pick):
+                return None  # 五公斤一袋的 来两袋 寄到山西省…: the order is answered, it asks for the rest
+            if ordering is not None and ordering.awaiting in (None, "address"):
+                ordering.awaiting = "address"
+            text = replies.address_missing(bool(parsed.county), named, bool(parsed.phone))
+            waiting = ordering is not None and ordering.awaiting != "address"  # a choice or a count still asked
+            return turn.say(text + (turn.pending_question() if waiting else ""), intent, suggestions=suggestions)
         problem = "缺少手机号" if not parsed.phone else "没找到省市县"
         return turn.say(replies.bad_address(problem), intent, suggestions=suggestions)
     try:
@@ -59,12 +67,12 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), intent, suggestions=suggestions)
     turn.new_address_id = address.id
+    pieces.keep(turn, ordering, None)
+    turn.state.address_line = None
     if ordering is not None:
         ordering.address_id = address.id
-        ordering.address_line = None
         if ordering.awaiting == "address":
             ordering.awaiting = None
-    u = turn.u
     if u.text and (u.about_products or u.quantity or u.number or u.pick
                    or u.intent not in ("fallback", "greet", "change_address")):
         return None
@@ -79,7 +87,12 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
 
 
 def pieced_line(kept: str, part: AddressPart) -> str:
-    """The pieces kept so far with this message's piece: the place first, then the receiver and the phone."""
+    """The pieces kept so far with this message's piece: the place first, then the receiver and the phone. A
+    receiver said now takes the place of the one kept (收件人：李桂兰, then …三组 李国强: 李国强)."""
+    if part.receiver or (part.line and has_receiver(part.line)):
+        kept = " ".join(c for c in kept.split() if not has_receiver(c))
+    if part.line and _REGION.search(part.line):  # a new place takes the place of the one kept
+        kept = " ".join(c for c in kept.split() if not _PLACE.search(c))
     if part.line:
         return f"{part.line} {kept}"
     return f"{kept} {part.receiver or ''} {part.phone or ''}".strip()
@@ -109,27 +122,37 @@ async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
 
 async def save_address(turn: Turn) -> Reply | None:
     """An address sent with no order under way (a user setting it up first) becomes the default address."""
-    parsed = await addresses.parse_address_line(turn.u.raw, turn.ctx.regions)
-    if not (parsed.county and parsed.phone):
-        return None
+    so_far = turn.state.address_line  # 李国强 and his place said before: 13700001234 completes them
+    said = f"{so_far} {turn.u.raw}" if so_far else turn.u.raw
+    parsed = await addresses.parse_address_line(said, turn.ctx.regions)
+    if not (parsed.county and parsed.phone) or (so_far and not (parsed.name or has_receiver(said))):
+        if len(PHONE.sub("", turn.u.raw).strip()) > 4:
+            return None
+        turn.state.address_line = said  # a phone alone (or 孙丽 139…): kept until the place comes
+        return turn.say(await pieces.missing(turn, said), "change_address", suggestions=replies.START_SUGGESTIONS)
     try:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), "change_address", suggestions=replies.START_SUGGESTIONS)
+    turn.state.address_line = None
     return turn.say(replies.address_saved(common.address_text(address)), "change_address",  # an address alone
                     suggestions=replies.START_SUGGESTIONS)
 
 
 async def take_address(turn: Turn, d: Draft) -> Reply | None:
-    said = f"{d.address_line} {turn.u.raw}" if d.address_line and PHONE.search(turn.u.raw) else turn.u.raw
+    so_far = pieces.kept(turn, d)
+    said = f"{so_far} {turn.u.raw}" if so_far and PHONE.search(turn.u.raw) else turn.u.raw
     parsed = await addresses.parse_address_line(said, turn.ctx.regions)  # 李四 139… after the place said before
+    if so_far and parsed.county and parsed.phone and not (parsed.name or has_receiver(said)):
+        pieces.keep(turn, d, said)  # the place, then the phone: the receiver's name is still asked
+        return turn.say(await pieces.missing(turn, said), "change_address", suggestions=["取消"])
     if not (parsed.county and parsed.phone):
         u = turn.u
         if not PHONE.search(u.raw) and (u.about_products or u.intent not in ("fallback", "search")
                                          or u.quantity or u.number or u.pick or "correct" in u.cues):
             return None  # 改成三罐 while the address is awaited: a change, not a bad address
         if PHONE.search(u.raw) and not parsed.county and len(PHONE.sub("", u.raw).strip()) <= 4:
-            d.address_line = said  # 13800001111 (or 孙丽 139…) after other pieces: kept until the place comes
+            pieces.keep(turn, d, said)  # 13800001111 (or 孙丽 139…) after other pieces: kept until the place comes
             return turn.say(replies.address_missing(False, bool(parsed.name or has_receiver(said)), True),
                             "change_address", suggestions=["取消"])
         problem = "缺少手机号" if not parsed.phone else "没找到省市县"
@@ -138,7 +161,7 @@ async def take_address(turn: Turn, d: Draft) -> Reply | None:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), "order", suggestions=["取消"])
-    d.address_id, d.address_line = address.id, None
+    d.address_id, d.address_line, turn.state.address_line = address.id, None, None
     reply = await quantity.advance(turn, d)
     reply.intent = "change_address"  # an address alone, whatever the step
     return reply

@@ -8,7 +8,7 @@ from bot import pack_sizes, packs, replies
 from bot.draft import Draft, Line
 from bot.packs import Asked
 from bot.reply import Reply
-from bot.turns import common
+from bot.turns import common, pieces
 from bot.understanding import METRIC, Understanding, spec_of
 from models.services import addresses
 from models.services.basket import MAX_QTY
@@ -140,6 +140,10 @@ async def summarise(turn: Turn, d: Draft) -> Reply:
     shipping = await addresses.address_for_order(turn.ctx.user, d.address_id or turn.new_address_id)
     if shipping is None:
         d.awaiting = "address"
+        so_far = pieces.kept(turn, d)  # 收货人 王芳 said before the order: what is still missing is asked
+        if so_far:
+            pieces.keep(turn, d, so_far)
+            return turn.say(await pieces.missing(turn, so_far), "order", suggestions=["取消"])
         return turn.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
     d.address_id = shipping.id
     d.awaiting = "confirm"

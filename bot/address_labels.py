@@ -1,0 +1,51 @@
+"""How shoppers label the pieces of an address beyond the plain Chinese labels: in English (address: … name: …
+tel: …), and the receiver said with whom the goods go to (寄给我妈 王秀珍). Pure text work, read before the address
+is set apart (bot/addressing.py)."""
+from __future__ import annotations
+
+import re
+
+from bot.recipients import PEOPLE
+
+_ENGLISH = (
+    (re.compile(r"(?<![a-z])(?:shipping\s+|delivery\s+)?(?:address|addr)\s*[:：]", re.IGNORECASE), " 地址："),
+    (re.compile(r"(?<![a-z])(?:name|receiver|recipient|consignee|contact)\s*[:：]", re.IGNORECASE), " 收货人："),
+    (re.compile(r"(?<![a-z])(?:tel|phone|mobile|cell)(?:\s*(?:no\.?|number))?\s*[:：]", re.IGNORECASE), " 电话："),
+)
+_PHONE_AHEAD = r"(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
+_LATIN_NAME = r"[A-Za-z][A-Za-z.'-]*(?:\s[A-Za-z][A-Za-z.'-]*)?"
+# an unlabelled latin name beside the phone of an address labelled so (address: 广州市… Tony 135…)
+_NAME_BEFORE_PHONE = re.compile(rf"(?:^|(?<=[\s,，]))(?<!收货人：)({_LATIN_NAME})(?=[\s,，]*{_PHONE_AHEAD})")
+_NAME_AFTER_PHONE = re.compile(rf"(?<=\d)([\s,，]+)({_LATIN_NAME})\s*$")
+
+
+def english_labels(text: str) -> str:
+    """address: / name: / tel: read as 地址 / 收货人 / 电话, and a latin name next to that address's phone labelled
+    as its receiver; the text unchanged when it has no English label."""
+    labelled = text
+    for pattern, label in _ENGLISH:
+        labelled = pattern.sub(label, labelled)
+    if labelled == text:
+        return text
+    if "收货人" not in labelled:
+        named = _NAME_BEFORE_PHONE.sub(r"收货人 \1 ", labelled, count=1)
+        labelled = named if named != labelled else _NAME_AFTER_PHONE.sub(r"\1收货人 \2", labelled, count=1)
+    return labelled.strip()
+
+
+_WHO = "|".join(sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True))
+_PEOPLE = frozenset(PEOPLE)
+# 寄给我妈 王秀珍 / 送给我姐 李桂兰吧: whom to, then the name, and nothing else (寄给我妈 alone names nobody)
+_SENT_TO = re.compile(rf"(?:寄给|送给|发给|寄|送|发)(?:我|我的|我们)(?:{_WHO})[\s,，:：]*"
+                      r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?:吧|啊|呀)?[\s。.!！]*")
+
+
+_NO_NAME = re.compile(r"[吃喝用的吧呀啊了呢尝试看买要个些点份一二两三四五六七八九十盒箱瓶袋斤包罐些]")
+
+
+def sent_to(text: str) -> str | None:
+    """The receiver's name of a message that only says whom the goods go to (寄给我妈 王秀珍), else None."""
+    m = _SENT_TO.fullmatch(text.strip())
+    if m is None or m.group("name") in _PEOPLE or _NO_NAME.search(m.group("name")):
+        return None
+    return m.group("name")
