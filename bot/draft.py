@@ -27,6 +27,7 @@ class Draft:
     amount_fen: int | None = None
     card_qty: int = 1
     address_line: str | None = None  # a place said without receiver and phone, kept until they come
+    queued: list[Line] = field(default_factory=list)  # unclear lines of one message, asked after the pending one
 
     @property
     def intent(self) -> str:
@@ -56,7 +57,7 @@ class DialogueState:
         draft = None if d is None else {
             "kind": d.kind, "lines": [_line(ln) for ln in d.lines], "pending": _line(d.pending) if d.pending else None,
             "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
-            "address_line": d.address_line,
+            "address_line": d.address_line, "queued": [_line(ln) for ln in d.queued],
         }
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
                 "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered}
@@ -69,7 +70,8 @@ class DialogueState:
             if raw:
                 lines = [Line(**line) for line in raw.get("lines", [])]
                 pending = Line(**raw["pending"]) if raw.get("pending") else None
-                draft = Draft(**{**raw, "lines": lines, "pending": pending})
+                queued = [Line(**line) for line in raw.get("queued", [])]
+                draft = Draft(**{**raw, "lines": lines, "pending": pending, "queued": queued})
             return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])),
                        address_line=data.get("address_line"), topic=list(data.get("topic", [])),
                        answered=data.get("answered"))

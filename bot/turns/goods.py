@@ -109,7 +109,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             and not quantity.names_the_pack(turn, current) \
             and not names_another_thing(turn):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
         if u.product_words and line.sku and not same_product(turn, line.sku):
-            return await start_goods(turn, add=d.awaiting == "confirm")
+            return await start_goods(turn, add=d.awaiting in ("confirm", "address"))
         if line.sku is not None:
             line.qty = None
             quantity.apply_quantity(turn, line)
@@ -120,9 +120,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
     if current is not None and u.product_words and same_product(turn, current["sku"]) \
             and quantity.names_the_pack(turn, current) and not [q for q in u.quantities if q.unit not in METRIC]:
         return await quantity.advance(turn, d)  # the product in the draft named again, as it was offered
-    if d.awaiting in ("qty", "confirm") and u.intent == "order" and u.product_words:
-        return await start_goods(turn, add=d.awaiting == "confirm"
-                                 and not same_product(turn, line.sku if line else None))
+    if d.awaiting in ("qty", "confirm", "address") and u.intent == "order" and u.product_words:
+        return await start_goods(turn, add=d.awaiting in ("confirm", "address")  # 红枣 两斤 while the address is
+                                 and not same_product(turn, line.sku if line else None))  # awaited: a second line
     return None
 
 
@@ -333,6 +333,8 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
             d.lines = common.merge(d.lines, line)
         elif d.pending is None:
             d.pending = line
+        else:  # 蜂蜜两瓶 大米一袋, both with several sizes: the rice is asked about once the honey is chosen
+            d.queued.append(line)
     turn.state.draft = d
     reply = await quantity.advance(turn, d)
     if missing:

@@ -131,12 +131,35 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             return turn.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
         d.lines = common.merge(d.lines, p)
         d.pending = None
-    return await summarise(turn, d)
+    return next_queued(turn, d) or await summarise(turn, d)
+
+
+def next_queued(turn: Turn, d: Draft) -> Reply | None:
+    """The next unclear line of a message that named several (蜂蜜两瓶 大米一袋): which one, or how many, asked now
+    (read from what was said then, not from this answer); None when none is left."""
+    cards_by_sku = turn.ctx.search.cards
+    while d.queued:
+        line = d.queued.pop(0)
+        card = cards_by_sku.get(line.sku) if line.sku else None
+        if card is not None and line.qty:
+            d.lines = common.merge(d.lines, line)
+            continue
+        options = [cards_by_sku[s] for s in line.candidates if s in cards_by_sku][:common.SHOW]
+        if card is None and not options:
+            continue
+        d.pending = line
+        if card is None:
+            d.awaiting = "choice"
+            return turn.say("好的。" + replies.choose(options, len(line.candidates)), "order", options,
+                            suggestions=replies.pick_suggestions(len(options)))
+        d.awaiting = "qty"
+        return turn.say("好的。" + replies.ask_qty(card), "order", [card],
+                        suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
+    return None
 
 
 async def summarise(turn: Turn, d: Draft) -> Reply:
     """The summary to confirm, or the question for an address when none is known."""
-    cards_by_sku = turn.ctx.search.cards
     shipping = await addresses.address_for_order(turn.ctx.user, d.address_id or turn.new_address_id)
     if shipping is None:
         d.awaiting = "address"
@@ -144,13 +167,19 @@ async def summarise(turn: Turn, d: Draft) -> Reply:
         if so_far:
             pieces.keep(turn, d, so_far)
             return turn.say(await pieces.missing(turn, so_far), "order", suggestions=["取消"])
-        return turn.say(replies.ASK_ADDRESS, "order", suggestions=["取消"])
+        noted = "、".join(f"{card['name']} ×{qty}{card['unit']}" for card, qty in _settled(turn, d))
+        return turn.say((f"已记下：{noted}。\n" if noted else "") + replies.ASK_ADDRESS, "order", suggestions=["取消"])
     d.address_id = shipping.id
     d.awaiting = "confirm"
-    lines = [(cards_by_sku[line.sku], line.qty) for line in d.lines
-             if line.sku is not None and line.sku in cards_by_sku and line.qty]
+    lines = _settled(turn, d)
     return turn.say(replies.summary(lines, common.address_text(shipping)), "order", [c for c, _ in lines],
                     suggestions=list(replies.CONFIRM_SUGGESTIONS))
+
+
+def _settled(turn: Turn, d: Draft) -> list[tuple[dict[str, Any], int]]:
+    cards_by_sku = turn.ctx.search.cards
+    return [(cards_by_sku[line.sku], line.qty) for line in d.lines
+            if line.sku is not None and line.sku in cards_by_sku and line.qty]
 
 
 async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
