@@ -164,7 +164,7 @@ REPLIES = {
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
 
-_RUN = re.compile(r"[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9]*")
+_RUN = re.compile(r"(?<![0-9.])[0-9.]*[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9]*")  # never inside a number
 _CUES = sorted((w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.ASK_PRICE, lexicon.FILLER, lexicon.ADD,
                                 lexicon.GREET) for w in group if w), key=len, reverse=True)
 _UNIT = "(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|张|件|条|支|台|部|双|套|桶|块|元)"

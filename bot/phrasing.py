@@ -205,3 +205,14 @@ def limit_spans(compact: str) -> list[tuple[int, int]]:
 
 def talk_advice(compact: str) -> bool:
     return _TALK_ADVICE.search(compact) is not None
+
+
+# Two or more things weighed against each other (哪个划算, 哪种更便宜, 谁实惠): the question names no product, so
+# 大米哪个划算 keeps 大米 (哪个 glued to it is no other thing's name).
+COMPARING = re.compile(r"哪(?:个|种|款|样|一?袋|一?箱|一?瓶|一?盒)?(?:更|比较|最|会)?(?:划算|便宜|实惠|合算|值|省钱|贵)"
+                       r"|(?:谁|哪个)(?:更)?(?:划算|便宜|实惠|合算)")
+
+
+def comparing_spans(compact: str) -> list[tuple[int, int]]:
+    """5kg和10kg的大米哪个划算: where the message asks which is the better buy."""
+    return [m.span() for m in COMPARING.finditer(compact)]

@@ -4,8 +4,8 @@
 A clause (a run between spaces or punctuation, or the tail after a quantity that begins with 给 / 拿去 / 带回 / 用来 …)
 is a purpose when it names no catalogue word, holds no quantity and no word of buying more (还要, 买 …), and either
 holds a word of use (`phrasing.PURPOSES`, 下午茶, 食堂, 团建 …) or ends in a verb of use (用 吃 喝 分 发 送 尝 …), and
-another clause of the message names a catalogue word. A purpose that names a thing (夹核桃用: 核桃 is in it) is
-left to the honesty rules.
+another clause of the message names a catalogue word or a count (给几个孙子吃的 来60个: the goods talked about).
+A purpose that names a thing (夹核桃用: 核桃 is in it) is left to the honesty rules.
 """
 from __future__ import annotations
 
@@ -58,4 +58,6 @@ def purpose_spans(spaced: str, words: Collection[str]) -> list[tuple[int, int]]:
     rest = list(compact)
     for s, e in spans:
         rest[s:e] = " " * (e - s)
-    return spans if any(_catalogue_word(piece, words) for piece in "".join(rest).split()) else []
+    rest_text = "".join(rest)  # 给几个孙子吃的 来60个: a count of the goods talked about is enough too
+    named = any(_catalogue_word(piece, words) for piece in rest_text.split())
+    return spans if named or numerals.quantities(rest_text.replace(" ", "")) else []

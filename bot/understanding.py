@@ -220,8 +220,11 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
     spans += phrasing.limit_spans(compact) + usage_spans(compact)  # 不要太贵, 怎么熬粥: nor these
-    spans += recipient_spans(compact)  # 买条腊肠送同事: whom it is for
-    spans += purpose_spans(text, vocab.words)  # 核桃要4斤 给我爸妈分, 来只土鸡 煲汤: what it is for
+    spans += phrasing.comparing_spans(compact)  # 大米哪个划算: the question names no product
+    said_for = recipient_spans(compact) + purpose_spans(text, vocab.words)  # 送同事, 给我爸妈分, 煲汤: whom, what for
+    if "buy" in u.cues and said_for and not has(_blank(compact, said_for), lexicon.BUY):
+        u.cues.discard("buy")  # 中秋给客户送礼 有礼盒吗: 送 is the purpose's, the message only asks
+    spans += said_for
     read_product_text(u, _blank(compact, spans), vocab)
     if u.quantity is None and u.pick is None and u.product_words and not approximate:  # not 来个三五斤
         _implicit_one(u, vocab)

@@ -7,26 +7,26 @@ import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from bot import pack_sizes, packs, replies
+from bot import pack_sizes, packs, phrasing, replies
 from bot.reply import Reply
 from bot.turns import prices, quantity, referents
+from bot.understanding import spec_of
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
 
-_WHICH = re.compile(r"哪(?:个|种|款|样|一?袋|一?箱|一?瓶|一?盒)?(?:更|比较|最|会)?(?:划算|便宜|实惠|合算|值|省钱|贵)"
-                    r"|(?:谁|哪个)(?:更)?(?:划算|便宜|实惠|合算)")
 _FOLLOW = re.compile(r"呢[吗啊呀]?$")
 # a measure per dimension: (grams, millilitres or pieces it holds, its name), the larger first
 _BASES = {"mass": ((Fraction(500), "斤"), (Fraction(100), "100g")),
           "volume": ((Fraction(1000), "升"), (Fraction(100), "100ml")),
           "count": ((Fraction(1), "枚"),)}
+_EACH = 3  # variants listed for each size compared
 
 
 async def follow_up(turn: Turn) -> Reply | None:
     """A comparison of two sizes, or X呢 after a price answer; None for anything else."""
     u = turn.u
-    if _WHICH.search(u.text):
+    if phrasing.COMPARING.search(u.text):
         return compare(turn)
     taken = await referents.take_this(turn)  # 要这个 after a price answer
     if taken is not None:
@@ -38,7 +38,7 @@ async def follow_up(turn: Turn) -> Reply | None:
 
 
 def _sizes(turn: Turn) -> list[str]:
-    said = [*turn.u.specs, *pack_sizes.named(turn.u)]
+    said = [*turn.u.specs, *(spec_of(q) for q in turn.u.quantities), *pack_sizes.named(turn.u)]  # 15枚和30枚的鸡蛋
     return list(dict.fromkeys(s for s in said if pack_sizes.content(s) is not None))
 
 
@@ -52,17 +52,18 @@ def _pool(turn: Turn) -> list[dict[str, Any]]:
 
 
 def compare(turn: Turn) -> Reply | None:
-    """Two or more sizes of one product compared: each size's variant with its price and price per measure."""
+    """Two or more sizes of one product compared: each size's variants (a few, the cheapest first) with their price
+    and price per measure."""
     sizes = _sizes(turn)
     if len(sizes) < 2:
         return None
     pool = _pool(turn)
     chosen: list[dict[str, Any]] = []
     for size in sizes:
-        holding = [c for c in pool if pack_sizes.holds(c, size)]
-        if len(holding) != 1:
+        holding = sorted((c for c in pool if pack_sizes.holds(c, size)), key=lambda c: c["price_fen"])
+        if not holding:
             return None
-        chosen.append(holding[0])
+        chosen += [c for c in holding[:_EACH] if c not in chosen]  # 20枚和30枚的鸡蛋: every maker's, cheapest first
     held = [packs.pack_of(c) for c in chosen]
     dims = {p.dimension for p in held if p is not None}
     if len(dims) != 1 or any(p is None or p.amount <= 0 for p in held):
@@ -78,7 +79,7 @@ def compare(turn: Turn) -> Reply | None:
     verdict = f"按每{word}算一样划算。" if same else f"按每{word}算，{chosen[best]['name']}更划算。"
     text = "\n".join(lines) + "\n" + verdict + "要哪种、几" + chosen[best]["unit"] + "？"
     return turn.say(text + turn.pending_question(), "ask_info", chosen,
-                    suggestions=[f"要{pack.text}的" for pack in held if pack is not None])
+                    suggestions=list(dict.fromkeys(f"要{pack.text}的" for pack in held if pack is not None)))
 
 
 def _yuan(fen: Fraction) -> str:
