@@ -37,8 +37,10 @@ FOODS = {
     "peach": "桃子", "peaches": "桃子", "cherry": "樱桃", "cherries": "樱桃", "pomelo": "柚子",
     "pomelos": "柚子", "tangerine": "橘子", "tangerines": "橘子", "dried fruit": "果干", "nuts": "坚果",
 }
-_FOOD = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(FOODS, key=len, reverse=True)) + r")\b",
-                   re.IGNORECASE)
+# Bounded by anything but a latin letter, so that a food word glued to a Chinese place is read too (静宁apple,
+# 五常rice 5kg: apples of 静宁, rice of 五常), never inside another latin word (pineapple, ricecooker).
+_FOOD = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in sorted(FOODS, key=len, reverse=True))
+                   + r")(?![A-Za-z])", re.IGNORECASE)
 # Latin words that may stand beside a food word: numbers, measures, packs, buying and filler words.
 _PLAIN_LATIN = frozenset(
     "kg g ml l x pcs pc pack packs packet packets bag bags box boxes case cases carton cartons crate crates bottle "

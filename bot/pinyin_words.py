@@ -78,9 +78,19 @@ def _split(word: str) -> tuple[str, ...] | None:
     return None
 
 
+# A product said in Chinese, then its count in pinyin (木耳 lai liang dai, 蜂蜜 yao san ping, 红枣 liang dai).
+_HAN_THEN_LATIN = re.compile(r"(?P<han>.*[\u4e00-\u9fff][\s,，]*)(?P<latin>[a-z][a-z0-9 ]*[\s?!.,？！。，~]*)",
+                             re.IGNORECASE)
+_A_COUNT = re.compile("[一二两三四五六七八九十几0-9]")
+
+
 def read(message: str, vocab: Vocabulary) -> str:
     """The message with its pinyin read as Chinese, or the message unchanged (see the module)."""
     text = message.strip().lower()
+    tail = _HAN_THEN_LATIN.fullmatch(message.strip())
+    if tail is not None:  # the pinyin after the Chinese is read only when it says how many (lai liang dai)
+        said = read(tail.group("latin"), vocab)
+        return tail.group("han") + said if said != tail.group("latin") and _A_COUNT.search(said) else message
     if not text or not _LATIN.fullmatch(text):
         return message
     if text.rstrip("?!.,？！。，~ ") in _ALONE:

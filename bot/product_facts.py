@@ -33,6 +33,12 @@ _USAGE = re.compile(rf"(?:怎么|怎样|如何|咋)(?:样)?{_USE}(?:才|更|最)
                     rf"|{_USE}(?:要|得|需要)?(?:多久|多长时间|几分钟|几个小时|几小时)"
                     r"|(?:要不要|需不需要|用不用|需要|得|要)(?:放|冷藏|冷冻)(?:进|在|到)?(?:冰箱|冷藏室|冷冻室)|放冰箱"
                     r"|(?:能|可以|能不能|可不可以)(?:直接|生|空腹)(?:吃|喝|泡)(?:吗|嘛|么)?")
+# A question noun glued to the product (蜂蜜保质期, 红枣产地是哪, 木耳口感怎么样): what is asked of it, no product word.
+_ASKED_NOUN = re.compile(r"(?:保质期|保存期|原产地|产地|口感|口味|味道|成分|配料表|配料|营养价值|生产日期|发货地)"
+                         r"(?![盒罐瓶袋箱机器卡店仪])"
+                         r"(?:是|在|有)?(?:多久|多长时间|几个月|多少天|哪里|哪儿|哪|什么|啥|多少)?")
+# How it tastes, asked with the noun (口感怎么样, 味道如何, 口味好不好): a quality asked, of the word said.
+_TASTE = re.compile(r"(?P<q>口感|口味|味道)(?:到底)?(?:怎么样|怎样|咋样|如何|好不好|好吗|行不行|行吗)")
 _PRICE_WORDS = ("多少钱", "价格", "价钱", "几块", "几元", "多少元", "贵", "便宜")
 
 
@@ -44,19 +50,21 @@ def asked(text: str) -> str | None:
         return "compare"
     if _WEIGHT.search(text):
         return "weight"
-    if _A_NOT_A.search(text) or _quality_with_ma(text):
+    if _A_NOT_A.search(text) or _quality_with_ma(text) or _TASTE.search(text):
         return "quality"
     return "usage" if _USAGE.search(text) else None
 
 
 def usage_spans(compact: str) -> list[tuple[int, int]]:
     """小米怎么熬粥: the question of how to use it names no product (熬粥 is no product, 香 no quality wanted)."""
-    return [m.span() for m in _USAGE.finditer(compact)] if not any(w in compact for w in _PRICE_WORDS) else []
+    asked_of = [m.span() for m in _ASKED_NOUN.finditer(compact)]  # 蜂蜜保质期: 保质期 is what is asked of it
+    return asked_of + ([m.span() for m in _USAGE.finditer(compact)] if not any(w in compact for w in _PRICE_WORDS)
+                       else [])
 
 
 def thing_said(words: str) -> str:
     """香肠辣不辣 → 香肠: the words looked up, without the question asked of them."""
-    for pattern in (_A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE, _USAGE):
+    for pattern in (_TASTE, _A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE, _USAGE):
         words = pattern.sub("", words)
     return words.strip()
 
@@ -68,7 +76,7 @@ def _quality_with_ma(text: str) -> bool:
 
 def quality(text: str) -> str:
     """The quality asked about (辣, 好剥): the first said as A不A or before 吗."""
-    m = _A_NOT_A.search(text)
+    m = _A_NOT_A.search(text) or _TASTE.search(text)
     if m is not None:
         return m.group("q") or "好" + m.group("verb")
     found = [m.group("q") for m in _WITH_MA.finditer(text)]

@@ -34,7 +34,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     places: list[str] = []
     tokens = whole_runs(glued_verbs.unglue(vocab.tokenizer.cut(text), vocab), vocab)  # 当 归来 → 当归 来
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
-        tokens = typos.mend(tokens, vocab, CUE_WORDS)  # 猕猴逃一盒, 大迷两袋: a mistyped word beside what it needs
+        tokens = typos.mend(tokens, vocab, CUE_WORDS, bool(u.quantities))  # 猕猴逃一盒, 大迷两袋, 霉茶两罐
     tokens, u.qualities = qualities.set_apart(tokens, vocab.knows, CUE_WORDS)  # 核桃 薄皮 新货: what it is like
     for token in tokens:
         token = token.strip()

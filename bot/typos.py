@@ -43,9 +43,10 @@ def near(sound: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def mend(tokens: list[str], vocab: Vocabulary, cue: frozenset[str]) -> list[str]:
+def mend(tokens: list[str], vocab: Vocabulary, cue: frozenset[str], counted: bool = False) -> list[str]:
     """The tokens with each run of unreadable characters, and the word glued to it, read as the catalogue word it
-    sounds like (one word covering all of it); runs that sound like none stay as they were. `cue`: the cue words."""
+    sounds like (one word covering all of it); runs that sound like none stay as they were. `cue`: the cue words;
+    `counted`: the message counts what it wants (霉茶两罐: a two-character trade word is heard too, bot.typos.twin)."""
     out = list(tokens)
     i = 0
     while i < len(out):
@@ -55,7 +56,7 @@ def mend(tokens: list[str], vocab: Vocabulary, cue: frozenset[str]) -> list[str]
         j = i
         while j < len(out) and _stray(out[j], vocab, cue):
             j += 1
-        span = _mended(out, i, j, vocab, cue)
+        span = _mended(out, i, j, vocab, cue) or (_twin(out, i, j, vocab, cue) if counted else None)
         if span is None:
             i = j
             continue
@@ -76,6 +77,21 @@ def _mended(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset
         if len(pieces) == 1 and pieces[0][1] == len(text) and pieces[0][0] != text:
             return None if _foreign_head(tokens, end, vocab, cue) else (start, end, pieces[0][0])
     return None
+
+
+def _twin(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset[str]) -> tuple[int, int, str] | None:
+    """霉茶两罐 for 莓茶: two characters that are no word of the language, said with a count, sounding exactly like a
+    two-character catalogue word that ends in the same character (the thing's head kept, its qualifier typed by
+    sound). Said with no count (喜茶 能点吗) the same sound is another's brand, never the catalogue's trade word."""
+    from bot.vocabulary import pinyin_key
+
+    text = "".join(tokens[i:j])
+    if len(text) != 2 or vocab.tokenizer.jieba.FREQ.get(text):
+        return None
+    word = vocab.word_sounding(pinyin_key(text))
+    if word is None or word == text or word[-1] != text[-1] or _foreign_head(tokens, j, vocab, cue):
+        return None
+    return i, j, word
 
 
 _AMOUNT = re.compile("^[一二两三四五六七八九十百千万半几俩仨0-9.]")
