@@ -77,8 +77,17 @@ def rewrite_everyday(text: str) -> str:
     text = _SOUNDED_PACK.sub(lambda m: m.group("num") + _PACK_SOUNDS[m.group("word")], text)
     text = _PACK_TIMES.sub(lambda m: f"{m.group(1)}装 {m.group(2)}份", text)
     if _LATIN_WORD.search(text) and _only_food_and_plain(text):
-        text = _FOOD.sub(lambda m: FOODS[m.group().lower()], text)
+        text = _FOOD.sub(lambda m: _food(m, text), text)
     return text
+
+
+def _food(m: re.Match[str], text: str) -> str:
+    """The Chinese of an English food word, unless it stands right beside it: MANGO芒果 is a name written in both
+    (a clothes brand), not mangoes."""
+    chinese = FOODS[m.group().lower()]
+    after, before = text[m.end():m.end() + len(chinese)], text[max(0, m.start() - len(chinese)):m.start()]
+    beside = chinese in (after, before)
+    return m.group() if beside else chinese
 
 
 def _only_food_and_plain(text: str) -> bool:

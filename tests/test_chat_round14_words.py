@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.chat import Chat, open_shop, summary_lines
+from tests.support.chat import Chat, open_shop, say_once, summary_lines
 
 CATALOG = Path(__file__).parent / "data" / "chat_round14_words_catalog.csv"
 
@@ -83,3 +83,8 @@ async def test_question_noun_glued_to_the_product_is_answered_from_its_record(cl
     assert taste["order"] is None
     unsold = await chat.say("手机产地")
     assert unsold["products"] == []
+
+
+async def test_an_english_name_written_beside_its_chinese_is_a_name(client):
+    body = await say_once(client, "MANGO芒果 女装 风衣")
+    assert "没有找到" in body["reply"]
