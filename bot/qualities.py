@@ -29,7 +29,8 @@ _PARTS2 = "口感|味道|个头|果肉|水分|颗粒|果型|果个"
 _ONE = "纯新鲜真甜香脆嫩软糯大小"
 _DEGREE = "(?:很|比较|特别|超级?|更|最|非常|挺|好)?"
 _PIECE = (rf"{_DEGREE}(?:{'|'.join(sorted(map(re.escape, (*lexicon.PLAIN_MODIFIERS, *_WORDS)), key=len, reverse=True))}"
-          rf"|[{_QUALITY}][{_PART}]|(?:[{_PART}]|{_PARTS2})[{_GRADE}]|[免无不少去带低零非][\u4e00-\u9fff]"
+          rf"|[{_QUALITY}][{_PART}]|(?:[{_PART}]|{_PARTS2})[{_GRADE}]|[免无不少去低零非][\u4e00-\u9fff]"
+          rf"|带[{_PART}叶枝泥骨刺土毛]"  # 带壳, 带皮; never 带鱼 (a fish)
           rf"|[流出起冒爆][油沙汁]|[{_ONE}])(?:的|点|一点|些)?")
 _DESCRIPTION = re.compile(rf"(?:{_PIECE})+")
 _CJK = re.compile("[\u4e00-\u9fff]+")

@@ -88,3 +88,9 @@ async def test_question_noun_glued_to_the_product_is_answered_from_its_record(cl
 async def test_an_english_name_written_beside_its_chinese_is_a_name(client):
     body = await say_once(client, "MANGO芒果 女装 风衣")
     assert "没有找到" in body["reply"]
+
+
+async def test_a_fish_named_with_a_catalogue_word_drafts_nothing(client):
+    body = await say_once(client, "带鱼 冰鲜")
+    assert body["order"] is None
+    assert "没有找到「带鱼冰鲜」" in body["reply"]
