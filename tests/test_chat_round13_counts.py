@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.chat import Chat, open_shop, summary_lines
+from tests.support.chat import each_afresh, open_shop, summary_lines
 
 CATALOG = Path(__file__).parent / "data" / "chat_round13_counts_catalog.csv"
 
@@ -32,19 +32,9 @@ RICE_2 = "五常大米 10kg ×2袋（共20kg），240元"
 RICE_10 = "五常大米 10kg ×10袋（共100kg），1200元"
 
 
-async def _lines(chat: Chat, *messages: str) -> dict[str, str]:
-    """Each message said afresh (the draft dropped after it): what its summary lists, or the reply when none."""
-    out = {}
-    for message in messages:
-        body = await chat.say(message)
-        out[message] = summary_lines(body) if "请确认订单" in body["reply"] else body["reply"]
-        await chat.say("取消")
-    return out
-
-
 async def test_lia_and_sa_after_the_goods_count_them(client):
     chat = await open_shop(client, CATALOG, "r13lia")
-    assert await _lines(chat, "土鸡 俩", "苹果仨吧", "咱俩一起买 蜂蜜来一瓶") == {
+    assert await each_afresh(chat, "土鸡 俩", "苹果仨吧", "咱俩一起买 蜂蜜来一瓶") == {
         "土鸡 俩": CHICKENS_2,
         "苹果仨吧": "静宁苹果 5斤装 ×3箱（共15斤），96元",
         "咱俩一起买 蜂蜜来一瓶": "罗平蜂蜜 500g ×1瓶（共500g），48元",
@@ -53,7 +43,7 @@ async def test_lia_and_sa_after_the_goods_count_them(client):
 
 async def test_keycap_circled_and_capital_numerals_are_numbers(client):
     chat = await open_shop(client, CATALOG, "r13keycap")
-    assert await _lines(chat, "蜂蜜2️⃣瓶", "粉条3⃣袋", "粉条来❸袋", "大米拾公斤", "粉条贰袋") == {
+    assert await each_afresh(chat, "蜂蜜2️⃣瓶", "粉条3⃣袋", "粉条来❸袋", "大米拾公斤", "粉条贰袋") == {
         "蜂蜜2️⃣瓶": HONEY_2, "粉条3⃣袋": NOODLES_3, "粉条来❸袋": NOODLES_3, "大米拾公斤": RICE_1,
         "粉条贰袋": NOODLES_2,
     }
@@ -96,7 +86,8 @@ async def test_the_count_answered_after_a_range_is_ordered(client):
 
 async def test_weights_and_plain_counts_still_count(client):
     chat = await open_shop(client, CATALOG, "r13guard")
-    got = await _lines(chat, "一两茶叶", "二两花椒", "粉条一斤", "一斤半粉条", "粉条1.5kg", "三袋粉条", "核桃 半斤")
+    got = await each_afresh(chat, "一两茶叶", "二两花椒", "粉条一斤", "一斤半粉条", "粉条1.5kg", "三袋粉条",
+                            "核桃 半斤")
     assert got == {
         "一两茶叶": "“1两”凑不成整袋。都匀毛尖 散茶 250g是250g装（0.5斤），88元/袋，要几袋？",
         "二两花椒": "汉源花椒 100g ×1袋（共100g），18元", "粉条一斤": "定西粉条 500g ×1袋（共500g），16.80元",
@@ -108,7 +99,7 @@ async def test_weights_and_plain_counts_still_count(client):
 
 async def test_multipliers_count_packs(client):
     chat = await open_shop(client, CATALOG, "r13times")
-    assert await _lines(chat, "大米10kg的 x2", "蜂蜜500g *3", "蜂蜜乘2", "蜂蜜500g乘3", "粉条 X2") == {
+    assert await each_afresh(chat, "大米10kg的 x2", "蜂蜜500g *3", "蜂蜜乘2", "蜂蜜500g乘3", "粉条 X2") == {
         "大米10kg的 x2": RICE_2, "蜂蜜500g *3": HONEY_3, "蜂蜜乘2": HONEY_2, "蜂蜜500g乘3": HONEY_3,
         "粉条 X2": NOODLES_2,
     }
@@ -116,7 +107,7 @@ async def test_multipliers_count_packs(client):
 
 async def test_a_pack_described_before_the_count_is_not_the_count(client):
     chat = await open_shop(client, CATALOG, "r13described")
-    got = await _lines(chat, "大米10kg一袋那种 要十袋", "大米一袋10kg的 要十袋", "蜂蜜一瓶装的 来三瓶",
+    got = await each_afresh(chat, "大米10kg一袋那种 要十袋", "大米一袋10kg的 要十袋", "蜂蜜一瓶装的 来三瓶",
                        "大米10kg一袋 粉条两袋")
     assert got == {"大米10kg一袋那种 要十袋": RICE_10, "大米一袋10kg的 要十袋": RICE_10, "蜂蜜一瓶装的 来三瓶": HONEY_3,
                    "大米10kg一袋 粉条两袋": f"{RICE_1}\n{NOODLES_2}"}
@@ -125,13 +116,13 @@ async def test_a_pack_described_before_the_count_is_not_the_count(client):
 async def test_people_counted_in_a_purpose_are_no_quantity(client):
     chat = await open_shop(client, CATALOG, "r13people")
     eggs = "剑河土鸡蛋 30枚装 ×2盒（共60枚），90元"
-    got = await _lines(chat, "鸡蛋 给三个孙子吃的 来60个", "给几个孙子吃的 鸡蛋来60个", "五个人吃 鸡蛋要两盒")
+    got = await each_afresh(chat, "鸡蛋 给三个孙子吃的 来60个", "给几个孙子吃的 鸡蛋来60个", "五个人吃 鸡蛋要两盒")
     assert got == {"鸡蛋 给三个孙子吃的 来60个": eggs, "给几个孙子吃的 鸡蛋来60个": eggs, "五个人吃 鸡蛋要两盒": eggs}
 
 
 async def test_pinyin_counts(client):
     chat = await open_shop(client, CATALOG, "r13pinyin")
-    assert await _lines(chat, "lai liang dai fen tiao", "fengmi yao san ping", "fengmi 500g de lai 2 ping") == {
+    assert await each_afresh(chat, "lai liang dai fen tiao", "fengmi yao san ping", "fengmi 500g de lai 2 ping") == {
         "lai liang dai fen tiao": NOODLES_2, "fengmi yao san ping": HONEY_3, "fengmi 500g de lai 2 ping": HONEY_2,
     }
 

@@ -15,24 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.chat import Chat, open_shop, say_once, summary_lines
+from tests.support.chat import each_afresh, open_shop, say_once
 
 CATALOG = Path(__file__).parent / "data" / "chat_round14_words_catalog.csv"
 
 
-async def _lines(chat: Chat, *messages: str) -> dict[str, str]:
-    """Each message said afresh (the draft dropped after it): what its summary lists, or the reply when none."""
-    out = {}
-    for message in messages:
-        body = await chat.say(message)
-        out[message] = summary_lines(body) if "请确认订单" in body["reply"] else body["reply"]
-        await chat.say("取消")
-    return out
-
-
 async def test_english_kind_glued_to_a_chinese_place_is_that_product(client):
     chat = await open_shop(client, CATALOG, "r14english")
-    assert await _lines(chat, "give me 1 box 静宁apple", "i want 2 bags of 五常rice", "order 3 packs 红枣") == {
+    assert await each_afresh(chat, "give me 1 box 静宁apple", "i want 2 bags of 五常rice", "order 3 packs 红枣") == {
         "give me 1 box 静宁apple": "静宁苹果 5斤装 ×1箱（共5斤），32元",
         "i want 2 bags of 五常rice": "五常大米 5kg ×2袋（共10kg），120元",
         "order 3 packs 红枣": "临县红枣 1kg ×3袋（共3kg），105元",
@@ -41,7 +31,7 @@ async def test_english_kind_glued_to_a_chinese_place_is_that_product(client):
 
 async def test_pinyin_count_after_the_product(client):
     chat = await open_shop(client, CATALOG, "r14pinyin")
-    assert await _lines(chat, "木耳 lai liang dai", "蜂蜜 yao san ping", "红枣liang dai") == {
+    assert await each_afresh(chat, "木耳 lai liang dai", "蜂蜜 yao san ping", "红枣liang dai") == {
         "木耳 lai liang dai": "柞水木耳 250g ×2袋（共500g），98元",
         "蜂蜜 yao san ping": "易县狼牙蜜 500g ×3瓶（共1.5kg），204元",
         "红枣liang dai": "临县红枣 1kg ×2袋（共2kg），70元",
@@ -50,7 +40,7 @@ async def test_pinyin_count_after_the_product(client):
 
 async def test_one_character_typed_by_sound_with_a_count(client):
     chat = await open_shop(client, CATALOG, "r14typo")
-    assert await _lines(chat, "霉茶两罐", "枸奇两罐", "红早一袋", "蜂密两瓶") == {
+    assert await each_afresh(chat, "霉茶两罐", "枸奇两罐", "红早一袋", "蜂密两瓶") == {
         "霉茶两罐": "永顺莓茶 100g ×2罐（共200g），90元",
         "枸奇两罐": "中宁枸杞 250g ×2罐（共500g），76元",
         "红早一袋": "临县红枣 1kg ×1袋（共1kg），35元",

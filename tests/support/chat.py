@@ -52,5 +52,15 @@ def summary_lines(body: dict) -> str:
     return body["reply"].split("请确认订单：\n", 1)[1].split("\n合计", 1)[0]
 
 
+async def each_afresh(chat: Chat, *messages: str) -> dict[str, str]:
+    """Each message said afresh (the draft dropped after it): what its summary lists, or the reply when none."""
+    out = {}
+    for message in messages:
+        body = await chat.say(message)
+        out[message] = summary_lines(body) if "请确认订单" in body["reply"] else body["reply"]
+        await chat.say("取消")
+    return out
+
+
 async def my_orders(chat: Chat) -> list[dict]:
     return (await (await chat.client.get("/api/v1/orders", headers=chat.headers)).json())["items"]
