@@ -17,7 +17,7 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, comparing, described, goods, honest, pieces, placing, prices, relative
+from bot.turns import address, common, comparing, described, goods, honest, pieces, placing, prices, quantity, relative
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -93,6 +93,9 @@ class Turn:
                 return answered
         if not u.text:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
+        if d is not None and d.pending is not None and d.pending.more and relative.no_more(u):
+            d.pending = None  # 再来两三袋 → 算了不加了: the line stays as it was
+            return await quantity.advance(self, d)
         if u.drop is not None and relative.drops_all(u):  # 这单先不要了 全部清空: the draft goes, nothing comes
             return await placing.cancel(self)
         if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new one comes

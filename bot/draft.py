@@ -15,6 +15,7 @@ class Line:
     qty: int | None = None
     candidates: list[str] = field(default_factory=list)  # the skus offered when several fit
     asked: str | None = None  # a quantity said before it could be read as packs (5斤, 60个): bot.packs.Asked
+    more: int = 0  # packs of this product already in the draft, which the count asked comes on top of (再来两三袋)
 
 
 @dataclass
@@ -40,7 +41,8 @@ class Draft:
 
 
 def _line(line: Line) -> dict[str, Any]:
-    return {"sku": line.sku, "qty": line.qty, "candidates": list(line.candidates), "asked": line.asked}
+    return {"sku": line.sku, "qty": line.qty, "candidates": list(line.candidates), "asked": line.asked,
+            "more": line.more}
 
 
 @dataclass

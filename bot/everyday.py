@@ -51,6 +51,12 @@ _PLAIN_LATIN = frozenset(
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
+def plain_latin(word: str) -> bool:
+    """A latin word that names nothing by itself beside a food: a number, measure, pack, buying or filler word, or a
+    food word of this module (honey, apple)."""
+    return word.lower() in _PLAIN_LATIN or word.lower() in FOODS
+
+
 # A pack word typed by voice as a character that sounds the same (两代 for 两袋, 三相 for 三箱, 一平 for 一瓶), right
 # after a count and at the end of what is said: never 第三代, 两代人, 一带一路 (words of their own).
 _PACK_SOUNDS = {"代": "袋", "带": "袋", "相": "箱", "平": "瓶", "灌": "罐"}

@@ -90,7 +90,8 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         u.intent = "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
         return
-    if u.intent == "ask_info" and u.foreign and not u.product_words and _HAS.search(u.text):
+    if u.intent == "ask_info" and not u.product_words and _HAS.search(u.text) and (
+            u.foreign or other_cards.other_card(u.text, words)):
         u.intent = "search"  # 荔枝 妃子笑 有货吗: whether the shop has a thing it does not have: 没有找到「…」
     if _ELSEWHERE.search(u.text) or _COURIER.search(u.text):  # 在别的店买的苹果烂了, 快递员态度太差了
         u.unrelated, u.intent = "elsewhere" if _ELSEWHERE.search(u.text) else "courier", "fallback"
@@ -172,21 +173,27 @@ _AMOUNT = re.compile(rf"(?:[0-9.]+|[一二两三四五六七八九十百千半�
 _LEAD_AMOUNT = re.compile(rf"^(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+)(?!只){_UNIT}")  # not 三只松鼠
 
 
-def echo(spaced: str, words: str) -> str:
+def echo(spaced: str, words: str, listed: bool = False) -> str:
     """The customer's words for the thing not found, unsplit: the run of the message holding what was looked up
-    (鲁花花生油, not 花花生油; 帮我订张机票 → 机票), without the cue words, amounts and particles at its ends."""
+    (鲁花花生油, not 花花生油; 帮我订张机票 → 机票), without the cue words, amounts and particles at its ends.
+    Things named in a list (奶粉、手机壳; 茶叶和咖啡: `listed`, or joined by 和) are echoed each apart: 奶粉、手机壳."""
     pieces = [p for p in re.split(r"\s+", words) if p]
     if not pieces:
         return words
     runs = []
     for m in _RUN.finditer(spaced):
-        run = m.group()
-        held = [p for p in pieces if p in run]
-        if held:
-            trimmed = _trim(run)  # 六个核桃有吗 → 六个核桃: what was looked up is never trimmed away
-            runs.append(trimmed if any(p in trimmed for p in held) else held[0])
-    said = " ".join(r for r in runs if r)
-    return said if said and len(said.replace(" ", "")) <= 16 else words
+        for run in _AND.split(m.group()):
+            held = [p for p in pieces if p in run]
+            if held:
+                trimmed = _trim(run)  # 六个核桃有吗 → 六个核桃: what was looked up is never trimmed away
+                runs.append(trimmed if any(p in trimmed for p in held) else held[0])
+    runs = list(dict.fromkeys(r for r in runs if r))
+    said = ("、" if listed or (len(runs) > 1 and _AND.search(spaced)) else " ").join(runs)
+    return said if said and len(said.replace(" ", "")) <= 24 else words
+
+
+# Words that join the things of a list inside one run (茶叶和咖啡, 奶粉跟尿布); not the 和 of a name (和田玉枣).
+_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|跟|还有|以及)(?=[\u4e00-\u9fff]{2})")
 
 
 def _trim(run: str) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot import beside_kinds, counted_names, glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
 from bot.cue_limits import PRICE_WORDS
+from bot.latin_beside import ACRONYM, ENGLISH_FILLER, plain_latin
 from bot.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -159,8 +160,6 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 
 _MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
-_ACRONYM = re.compile(r"[a-z]{2,5}(?![a-z0-9])")
-_LATIN_UNITS = frozenset({"kg", "ml", "cm", "mm", "km", "pcs", "pc", "box", "l", "g"})
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:来|多|几|[-~到至]\s*\d+)?\s*"  # 10来个, 2-3袋: a range, no model
                      r"(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
 
@@ -190,8 +189,8 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
         model = _MODEL_NUMBER.match(after)
         if len(word) >= 2 and model and not _AMOUNT.match(after):
             return word + model.group()
-        acronym = _ACRONYM.match(after)  # 奇异果TV, 芒果TV: latin letters glued on name another thing
-        if len(word) >= 2 and acronym and acronym.group() not in _LATIN_UNITS | _ENGLISH_FILLER:
+        acronym = ACRONYM.match(after)  # 奇异果TV, 苹果 iphone: latin letters beside it name another thing
+        if len(word) >= 2 and acronym and not plain_latin(acronym.group(1)):
             return word + acronym.group()
         compound = _compound(word, after, vocab) or _suffixed(word, after, vocab, [w for w in known if len(w) > 1])
         if compound:
@@ -380,15 +379,12 @@ _CUEISH = frozenset(w for group in (lexicon.ASK_PRICE, lexicon.BUY, lexicon.SEAR
                                     lexicon.GREET, lexicon.HELP, lexicon.ORDER_STATUS) for w in group)
 
 
-_ENGLISH_FILLER = frozenset(
-    "please pls plz thanks thank thx want wanna buy the a an of me give get some how much is are do does you have "
-    "sell any i to for my order please, ok okay yes no and with in this that one two three four five".split())
 
 
 def _real_word(token: str, vocab: Vocabulary) -> bool:
     """A word of the language (jieba's dictionary, or a latin word), not a typo or a stray character."""
     if re.fullmatch(r"[a-z]{2,}", token):
-        return token not in _ENGLISH_FILLER
+        return token not in ENGLISH_FILLER
     return len(token) >= 2 and _RE_CJK.search(token) is not None and bool(vocab.tokenizer.jieba.FREQ.get(token))
 
 

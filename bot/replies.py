@@ -108,6 +108,10 @@ def price_of(card: dict[str, Any]) -> str:
     return f"{card['name']}，每{card['unit']}{yuan(card['price_fen'])}，产自{origin_of(card)}。"
 
 
+def ask_more(card: dict[str, Any], held: int) -> str:
+    return f"好的，{card['name']}已有{held}{card['unit']}，再加几{card['unit']}？"
+
+
 QTY_QUESTION = "要来几{unit}？"
 WHICH_PRODUCT = "您问的是哪款商品？说商品名称或者产地都行，比如“静宁苹果多少钱”。"
 ASK_PRODUCT = "好的，想买点什么？说商品名称或者产地都行，比如“静宁苹果”“贵州的茶叶”。"

@@ -84,6 +84,7 @@ class Understanding:
     qualities: list[str] = field(default_factory=list)  # what the product is like, said apart (薄皮, 肉厚, 流油的)
     drop: Understanding | None = None  # 不要X了，换成Y: what the message removes (X), before what it asks for (Y)
     excluded: list[str] = field(default_factory=list)  # 不要礼盒的 / 不要散装的: variants said not wanted
+    ranged: int | None = None  # where a range of counts starts (两三袋, 十来个): how many is asked
 
     @property
     def about_products(self) -> bool:
@@ -285,6 +286,7 @@ def _ranges(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> bool
     """两三袋, 十来个, 2到3袋: a range is no count (the shopper is asked how many), but a wish to buy; no product."""
     approximate = numerals.approximate(masked)
     if approximate:
+        u.ranged = approximate[0][0]
         u.cues.add("buy")
         spans += approximate
     return bool(approximate)

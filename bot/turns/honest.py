@@ -4,6 +4,7 @@ other cards are told that the shop sells love cards only; services and sayings g
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,8 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     """The 没有找到「…」 answer's text, the alternatives listed under it (never chosen) and the suggestions."""
     u = turn.u
     place = u.origin.mention if u.origin else ""
-    text = replies.not_found(honesty.echo(u.spaced, found.unknown or u.product_text), place)
+    listed = re.search("[、，,;；/]", u.raw) is not None  # 奶粉、手机壳、充电宝: each thing said apart
+    text = replies.not_found(honesty.echo(u.spaced, found.unknown or u.product_text, listed), place)
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         text += honesty.OTHER_CARD
     shown = alternatives(turn, u.instead)

@@ -126,9 +126,12 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             elif half is not None:
                 text = replies.whole_units(card, int(half))
             else:
-                text = replies.too_many(card, MAX_QTY) if p.qty else replies.ask_qty(card)
+                text = replies.too_many(card, MAX_QTY) if p.qty else replies.ask_more(card, p.more) if p.more \
+                    else replies.ask_qty(card)
             p.qty, p.asked = None, None
             return turn.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
+        if p.more:  # 再来两三袋 → 两袋: two more than the draft held
+            p.qty, p.more = min(p.qty + p.more, MAX_QTY), 0
         d.lines = common.merge(d.lines, p)
         d.pending = None
     return next_queued(turn, d) or await summarise(turn, d)

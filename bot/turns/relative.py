@@ -52,6 +52,9 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
     if d.kind != "goods" or d.pending is not None or line is None or not line.sku or not line.qty \
             or d.awaiting not in ("confirm", "address"):
         return None
+    if _more_of_a_range(turn.u) and not (turn.u.product_words and not _names(turn, line.sku)):
+        d.pending = Line(sku=line.sku, candidates=list(line.candidates), more=line.qty)  # the line stays as it was
+        return await quantity.advance(turn, d)  # until the count comes: 再来两三袋 → 已有1袋，再加几袋？
     delta = step(turn)
     if delta is None or turn.u.pick or (turn.u.product_words and not _names(turn, line.sku)):
         return None
@@ -64,6 +67,23 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
         return None
     line.qty = count
     return await quantity.advance(turn, d)
+
+
+def _more_of_a_range(u: Understanding) -> bool:
+    """再来两三袋 / 再加个三五瓶: a range of more packs, how many to be asked (a word of more right before the
+    range)."""
+    if u.ranged is None or u.quantities:
+        return False
+    before = _FILLER.sub("", u.text[:u.ranged]).removesuffix("个")
+    return bool(_MORE.fullmatch(before) or _after_a_remark(before) > 0)
+
+
+_NO_MORE = re.compile(r"(?:不|不用|不要|别|不再|甭)(?:加|添|多要|多来|再要|再来)|就这些|就这样|够了|不变|先这样")
+
+
+def no_more(u: Understanding) -> bool:
+    """算了不加了 / 够了 / 就这些吧, asked how many more: nothing more, the draft as it was."""
+    return _NO_MORE.search(u.text) is not None and not u.product_words and not u.quantities
 
 
 def _pieces(turn: Turn, sku: str) -> bool:

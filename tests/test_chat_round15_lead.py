@@ -1,0 +1,68 @@
+"""Fifteenth round (lead): more of a line said as a range, latin names beside a catalogue word, lists not found.
+
+1. 再来两三袋 after a line of one bag asks how many more (已有1袋，再加几袋？); the count answered comes on top of
+   the line (两袋 → ×3袋), and 算了不加了 leaves the line as it was (bot/turns/relative.py, Line.more);
+2. a latin word after a catalogue word, glued or after a space, names another thing (苹果 iphone, 小米 redmi:
+   没有找到, nothing listed), unless it is a unit, a food word, a filler or chat slang (核桃 yyds: walnuts);
+3. things the shop does not sell, named in a list (奶粉、手机壳), are echoed each apart, never run together; a thing
+   joined by 和 to a kind the shop has (茶叶和咖啡) is echoed alone (bot/honesty.echo).
+
+Over the demo catalogue.
+"""
+from __future__ import annotations
+
+from models.paths import DEMO_CATALOG_CSV
+from tests.support.chat import my_orders, open_shop, summary_lines
+
+
+async def test_more_said_as_a_range_asks_how_many_more_and_adds_them(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("金线美大米来一袋")
+    asked = await chat.say("再来两三袋")
+    assert asked["reply"] == "好的，金线美大米 5kg已有1袋，再加几袋？"
+    body = await chat.say("两袋")
+    assert summary_lines(body) == "金线美大米 5kg ×3袋（共15kg），135元"
+    await chat.say("确认")
+    assert [o["total_fen"] for o in await my_orders(chat)] == [13500]
+
+
+async def test_no_more_after_all_keeps_the_line_as_it_was(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("金线美大米来一袋")
+    await chat.say("再加个两三袋吧")
+    body = await chat.say("算了不加了")
+    assert summary_lines(body) == "金线美大米 5kg ×1袋（共5kg），45元"
+
+
+async def test_a_range_without_a_word_of_more_still_asks_the_count(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("金线美大米来两袋")
+    asked = await chat.say("两三袋吧")
+    assert asked["reply"].endswith("要几袋？")
+    assert "已有" not in asked["reply"]
+
+
+async def test_a_latin_name_after_a_catalogue_word_is_another_thing(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    replies = {message: await chat.say(message) for message in ("苹果 iphone", "苹果 ipad有吗", "小米 redmi")}
+    assert {m: body["products"] for m, body in replies.items()} == {m: [] for m in replies}
+    assert "没有找到「苹果 iphone」" in replies["苹果 iphone"]["reply"]
+
+
+async def test_units_food_words_and_slang_beside_a_catalogue_word_keep_it(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    walnuts = await chat.say("核桃 yyds")
+    assert [p for p in walnuts["products"] if "核桃" not in p["name"]] == []
+    assert walnuts["products"]
+    honey = await chat.say("蜂蜜 honey")
+    assert [p for p in honey["products"] if "蜜" not in p["name"]] == []
+    assert honey["products"]
+
+
+async def test_things_not_sold_in_a_list_are_echoed_apart(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    listed = await chat.say("有没有奶粉、手机壳")
+    assert "没有找到「奶粉、手机壳」" in listed["reply"]
+    joined = await chat.say("茶叶和咖啡有吗")
+    assert "没有找到「咖啡」" in joined["reply"]
+    assert joined["products"]
