@@ -5,7 +5,11 @@
 2. a latin word after a catalogue word, glued or after a space, names another thing (苹果 iphone, 小米 redmi:
    没有找到, nothing listed), unless it is a unit, a food word, a filler or chat slang (核桃 yyds: walnuts);
 3. things the shop does not sell, named in a list (奶粉、手机壳), are echoed each apart, never run together; a thing
-   joined by 和 to a kind the shop has (茶叶和咖啡) is echoed alone (bot/honesty.echo).
+   joined by 和 to a kind the shop has (茶叶和咖啡) is echoed alone (bot/honesty.echo);
+4. one count said for each of several products (红枣和核桃各来两袋, 蜂蜜、大米每样要一瓶) is a line of each, every
+   product asked about in turn when it has several kinds (bot/each_of.py);
+5. a count said while a product is being chosen (那来两袋) stays when the choice is a description (便宜点的那个), and
+   a superlative said as a pick (最便宜的那瓶), not as a question (哪个最便宜), chooses (bot/turns/described.py).
 
 Over the demo catalogue.
 """
@@ -66,3 +70,34 @@ async def test_things_not_sold_in_a_list_are_echoed_apart(client):
     joined = await chat.say("茶叶和咖啡有吗")
     assert "没有找到「咖啡」" in joined["reply"]
     assert joined["products"]
+
+
+async def test_one_count_for_each_of_several_products_is_a_line_each(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    body = await chat.say("临县红枣和赫章核桃各来两袋")
+    assert summary_lines(body) == "临县红枣 1kg ×2袋（共2kg），70元\n赫章核桃 2斤 ×2袋（共4斤），90元"
+
+
+async def test_each_of_two_kinds_asks_about_both_in_turn(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    first = await chat.say("红枣、核桃各两袋")
+    assert "临县红枣 1kg" in first["reply"]
+    second = await chat.say("第一个")
+    assert "赫章核桃 2斤" in second["reply"]
+    body = await chat.say("第三个")
+    assert summary_lines(body) == "临县红枣 1kg ×2袋（共2kg），70元\n赫章核桃 2斤 ×2袋（共4斤），90元"
+
+
+async def test_the_count_said_while_choosing_stays_when_the_cheapest_is_picked(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("核桃多少钱")
+    await chat.say("那来两袋")
+    body = await chat.say("便宜点的那个")
+    assert summary_lines(body) == "洛南核桃 2斤 ×2袋（共4斤），84元"
+
+
+async def test_the_cheapest_said_as_a_pick_chooses_it_with_the_weight_said(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("我要三斤蜂蜜")
+    body = await chat.say("最便宜的那瓶")
+    assert summary_lines(body) == "春中宝蜂蜜 500g ×3瓶（共1.5kg），174元"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 _ASKING = re.compile(r"[吗么嘛呢]$|能不能|可不可以|可以|能便宜|有没有|多少|几块|哪个|哪款|哪种|什么|啥|怎么")
-_TAKES = frozenset({"order", "search", "fallback", "ask_info", "recommend"})
+_TAKES = frozenset({"order", "search", "fallback", "ask_info", "recommend", "ask_price"})  # 最便宜的那瓶: a pick
 
 
 async def take(turn: Turn) -> Reply | None:
@@ -43,10 +43,14 @@ async def take(turn: Turn) -> Reply | None:
         if d.pending is not None and d.pending.sku and d.pending.qty:
             d.lines.append(d.pending)
         line = d.pending = Line(candidates=[c["sku"] for c in pool])
-    kept = line.qty if line.sku and line.qty else None
+    kept = line.qty or None
+    said = None if line.sku else line.asked  # 那来两袋 before 便宜的那个: the count said while choosing, read against it
     line.sku, line.qty, line.asked = card["sku"], None, None
     quantity.apply_quantity(turn, line)
-    if line.qty is None and line.asked is None:
+    if line.qty is None and line.asked is None and said:
+        line.asked = said
+        quantity.settle(turn, line)
+    elif line.qty is None and line.asked is None:
         line.qty = kept or (None if packs.sold_by_measure(card) else 1)
     return await quantity.advance(turn, d)
 
