@@ -9,7 +9,9 @@
 4. one count said for each of several products (红枣和核桃各来两袋, 蜂蜜、大米每样要一瓶) is a line of each, every
    product asked about in turn when it has several kinds (bot/each_of.py);
 5. a count said while a product is being chosen (那来两袋) stays when the choice is a description (便宜点的那个), and
-   a superlative said as a pick (最便宜的那瓶), not as a question (哪个最便宜), chooses (bot/turns/described.py).
+   a superlative said as a pick (最便宜的那瓶), not as a question (哪个最便宜), chooses (bot/turns/described.py);
+6. a size said at the summary (要5斤的) that no pack of the product holds is an amount, asked as such (凑不成整箱),
+   never silently ignored with the old summary shown again (bot/turns/goods.replace_product).
 
 Over the demo catalogue.
 """
@@ -101,3 +103,11 @@ async def test_the_cheapest_said_as_a_pick_chooses_it_with_the_weight_said(clien
     await chat.say("我要三斤蜂蜜")
     body = await chat.say("最便宜的那瓶")
     assert summary_lines(body) == "春中宝蜂蜜 500g ×3瓶（共1.5kg），174元"
+
+
+async def test_a_weight_with_no_pack_of_that_size_is_asked_not_ignored(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("静宁苹果来一箱")
+    asked = await chat.say("要5斤的")
+    assert asked["reply"].startswith("“5斤”凑不成整箱。")
+    assert asked["slots"]["qty"] is None

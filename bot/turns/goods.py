@@ -255,7 +255,9 @@ async def replace_product(turn: Turn, d: Draft) -> Reply:
         return turn.not_found(d.intent, found)
     d.pending = Line(sku=found.chosen["sku"] if found.chosen else None, qty=qty,
                      candidates=found.family or [c["sku"] for c in found.candidates])
-    if not quantity.names_the_pack(turn):  # 换成5kg的: a pack, not an amount
+    family = [turn.ctx.search.cards[s] for s in d.pending.candidates if s in turn.ctx.search.cards]
+    sized = any(pack_sizes.holds(c, spec) for c in family for spec in turn.u.specs)  # 换成5kg的: a pack, no amount
+    if not (quantity.names_the_pack(turn) and sized):  # 要5斤的 of 10斤 boxes only: an amount, asked as such
         quantity.apply_quantity(turn, d.pending)
     return await quantity.advance(turn, d)
 
