@@ -78,3 +78,14 @@ async def parcels_of(order_ids: list[int]) -> dict[int, list[tuple[str, str, str
         found[part.order_id].append((names.get((part.order_id, part.supplier_id), ""), part.state.value,
                                      part.carrier, part.tracking_no))
     return found
+
+
+async def last_goods_lines(user: Any) -> list[tuple[str, int]]:
+    """The lines (sku, packs) of the user's latest goods order, for 再来一单 / 和上次一样: empty when there is none."""
+    from models.tables.orders import Order, OrderKind, OrderLine
+
+    last = await Order.filter(user_id=user.id, kind=OrderKind.GOODS).order_by("-created_at", "-id").first()
+    if last is None:
+        return []
+    return [(line["sku"], line["qty"]) for line in
+            await OrderLine.filter(order_id=last.id).order_by("id").values("sku", "qty")]
