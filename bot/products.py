@@ -76,7 +76,7 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
     if not query:
         if u.origin is None:
             return Resolution(unknown=u.product_text)
-        cards = _by_origin(u, search, within)
+        cards = _named_after_place(u, search, within) or _by_origin(u, search, within)
         narrowed = _with_unit(_with_spec(cards, u.specs), u)
         return Resolution(candidates=narrowed, total=len(narrowed), family=[c["sku"] for c in cards[:MAX_CANDIDATES]])
     found, known = _matches(u, search, query, within)
@@ -96,6 +96,16 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
         cards = exact
     return Resolution(candidates=cards[:MAX_CANDIDATES], total=len(cards),
                       family=[c["sku"] for c in family[:MAX_CANDIDATES]])
+
+
+def _named_after_place(u: Understanding, search: CatalogSearch, within: list[str] | None) -> list[dict[str, Any]]:
+    """普洱来两饼: a place whose name is also a kind of goods, written inside product names after their own origin
+    (勐海普洱熟茶, 景迈山普洱生茶): those goods, not whatever comes from that place (its black-boned chicken). A place
+    that only begins names (静宁苹果) is an origin as usual."""
+    assert u.origin is not None
+    word = u.origin.mention
+    pool = [search.cards[s] for s in within if s in search.cards] if within else list(search.cards.values())
+    return [c for c in pool if word in c["name"][1:]] if len(word) >= 2 else []
 
 
 def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[str] | None

@@ -11,7 +11,10 @@
 5. a count said while a product is being chosen (那来两袋) stays when the choice is a description (便宜点的那个), and
    a superlative said as a pick (最便宜的那瓶), not as a question (哪个最便宜), chooses (bot/turns/described.py);
 6. a size said at the summary (要5斤的) that no pack of the product holds is an amount, asked as such (凑不成整箱),
-   never silently ignored with the old summary shown again (bot/turns/goods.replace_product).
+   never silently ignored with the old summary shown again (bot/turns/goods.replace_product);
+7. 再来一单 / 和上次一样 / 老样子: the lines of the latest goods order, put up to confirm (bot/turns/again.py);
+8. a place whose name is also a kind of goods written inside product names (普洱 in 勐海普洱熟茶) names those goods,
+   not whatever comes from the place (普洱来两饼 listed the black-boned chicken of 普洱市: bot/products.py).
 
 Over the demo catalogue.
 """
@@ -111,3 +114,21 @@ async def test_a_weight_with_no_pack_of_that_size_is_asked_not_ignored(client):
     asked = await chat.say("要5斤的")
     assert asked["reply"].startswith("“5斤”凑不成整箱。")
     assert asked["slots"]["qty"] is None
+
+
+async def test_the_last_order_asked_again_is_put_up_to_confirm(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    none_yet = await chat.say("再来一单")
+    assert none_yet["reply"].startswith("您还没有买过东西")
+    await chat.say("临县红枣和赫章核桃各来两袋")
+    await chat.say("确认")
+    again = await chat.say("和上次一样")
+    assert summary_lines(again) == "临县红枣 1kg ×2袋（共2kg），70元\n赫章核桃 2斤 ×2袋（共4斤），90元"
+    await chat.say("确认")
+    assert [o["total_fen"] for o in await my_orders(chat)] == [16000, 16000]
+
+
+async def test_a_place_that_is_also_a_kind_of_goods_names_the_goods(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    body = await chat.say("普洱来两饼")
+    assert [p["name"] for p in body["products"]] == ["景迈山普洱生茶 357g", "勐海普洱熟茶 357g", "勐库冰岛普洱生茶 200g"]
