@@ -51,7 +51,8 @@ def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None
         if found.unit not in ("个", "只") or not _COUNTED_NAME.search(u.text[found.start:found.end]):
             continue
         word = next((w for w in known if len(w) >= 2 and u.text.startswith(w, found.end)), None)
-        if word is None or not (asks or len(u.quantities) > 1):
+        if word is None or not (asks or len(u.quantities) > 1) \
+                or u.text[found.start:found.end] + word not in u.spaced:  # 乌骨鸡来两只，腊肉一斤: two things
             continue
         u.quantities.remove(found)  # 六个 is part of the name, not a count
         u.quantity = u.quantities[0] if u.quantities else None

@@ -14,7 +14,9 @@
    never silently ignored with the old summary shown again (bot/turns/goods.replace_product);
 7. 再来一单 / 和上次一样 / 老样子: the lines of the latest goods order, put up to confirm (bot/turns/again.py);
 8. a place whose name is also a kind of goods written inside product names (普洱 in 勐海普洱熟茶) names those goods,
-   not whatever comes from the place (普洱来两饼 listed the black-boned chicken of 普洱市: bot/products.py).
+   not whatever comes from the place (普洱来两饼 listed the black-boned chicken of 普洱市: bot/products.py);
+9. a count before a food word is a brand (六个核桃) only when glued to it: 乌骨鸡来两只，腊肉一斤 is two lines, not
+   没有找到「两只腊肉」 (bot/other_things.py).
 
 Over the demo catalogue.
 """
@@ -132,3 +134,9 @@ async def test_a_place_that_is_also_a_kind_of_goods_names_the_goods(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
     body = await chat.say("普洱来两饼")
     assert [p["name"] for p in body["products"]] == ["景迈山普洱生茶 357g", "勐海普洱熟茶 357g", "勐库冰岛普洱生茶 200g"]
+
+
+async def test_a_count_and_a_food_word_apart_are_two_lines_not_a_brand(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    body = await chat.say("乌骨鸡来两只，腊肉一斤")
+    assert summary_lines(body) == "无量山乌骨鸡 整只约1.2kg ×2只，256元\n从江香猪 腊肉 500g ×1袋（共500g），68元"
