@@ -20,3 +20,11 @@ def pieces(text: str, separators: re.Pattern[str]) -> list[str]:
     if len(items) < 2 or not count:
         return []
     return [f"{item.strip(' ,')}{count}" for item in items]
+
+
+def same_product(piece: str, before: list[str], counted: bool) -> str:
+    """猕猴桃礼盒两盒，再来一箱5斤的: a piece of a message that names no product but another size of one or more of
+    it (`counted`: 5斤的, 再来一箱; not a bare count, which may correct the one before) is of the product named in the
+    piece before it (`before`: that piece's product words): the piece said again with
+    the first of them (猕猴桃再来一箱5斤的), or "" when it is not such a piece."""
+    return f"{before[0]}{piece}" if counted and before else ""

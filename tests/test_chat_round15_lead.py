@@ -16,7 +16,9 @@
 8. a place whose name is also a kind of goods written inside product names (普洱 in 勐海普洱熟茶) names those goods,
    not whatever comes from the place (普洱来两饼 listed the black-boned chicken of 普洱市: bot/products.py);
 9. a count before a food word is a brand (六个核桃) only when glued to it: 乌骨鸡来两只，腊肉一斤 is two lines, not
-   没有找到「两只腊肉」 (bot/other_things.py).
+   没有找到「两只腊肉」 (bot/other_things.py);
+10. a piece of a message that names no product but another size or more of one (，再来一箱5斤装的) is of the product
+    named before it: a line of its own (bot/each_of.same_product).
 
 Over the demo catalogue.
 """
@@ -140,3 +142,10 @@ async def test_a_count_and_a_food_word_apart_are_two_lines_not_a_brand(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
     body = await chat.say("乌骨鸡来两只，腊肉一斤")
     assert summary_lines(body) == "无量山乌骨鸡 整只约1.2kg ×2只，256元\n从江香猪 腊肉 500g ×1袋（共500g），68元"
+
+
+async def test_another_size_said_after_a_comma_is_a_line_of_the_same_product(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    await chat.say("昭通丑苹果一箱，再来一箱5斤装的")
+    body = await chat.say("10斤的")
+    assert summary_lines(body) == "昭通丑苹果 5斤装 ×1箱（共5斤），32.90元\n昭通丑苹果 10斤 ×1箱（共10斤），59.90元"
