@@ -18,7 +18,9 @@
 9. a count before a food word is a brand (六个核桃) only when glued to it: 乌骨鸡来两只，腊肉一斤 is two lines, not
    没有找到「两只腊肉」 (bot/other_things.py);
 10. a piece of a message that names no product but another size or more of one (，再来一箱5斤装的) is of the product
-    named before it: a line of its own (bot/each_of.same_product).
+    named before it: a line of its own (bot/each_of.same_product);
+11. a fruit said with the suffix 子 (梨子, 枣子) is that fruit, read before any typo is mended (梨子 was heard as 李子
+    and a plum ordered); 茄子 is no 番茄, 瓜子 no melon (bot/suffixed_nouns.py).
 
 Over the demo catalogue.
 """
@@ -149,3 +151,12 @@ async def test_another_size_said_after_a_comma_is_a_line_of_the_same_product(cli
     await chat.say("昭通丑苹果一箱，再来一箱5斤装的")
     body = await chat.say("10斤的")
     assert summary_lines(body) == "昭通丑苹果 5斤装 ×1箱（共5斤），32.90元\n昭通丑苹果 10斤 ×1箱（共10斤），59.90元"
+
+
+async def test_a_fruit_said_with_its_suffix_is_that_fruit_never_a_homophone(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
+    pears = await chat.say("梨子来一箱")
+    assert [p for p in pears["products"] if "梨" not in p["name"]] == []
+    assert pears["products"]
+    eggplant = await chat.say("茄子多少钱")
+    assert eggplant["products"] == []
