@@ -35,10 +35,12 @@ def has(text: str, words: tuple[str, ...]) -> bool:
 
 
 def is_only(text: str, words: tuple[str, ...]) -> bool:
-    """The message is one of these words, give or take particles (好的吧, 确认！)."""
+    """The message is one of these words, give or take particles (好的吧, 确认！); English of any length made only of
+    them (yes, confirm → yesconfirm), where a Chinese message over eight characters is more than a yes."""
     stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
     spaced = {w.replace(" ", "") for w in words if " " in w}  # "ok confirm" arrives as okconfirm
-    return text in words or stripped in words or text in spaced or (len(text) <= 8 and leading(text, words))
+    short = len(text) <= 8 or text.isascii()
+    return text in words or stripped in words or text in spaced or (short and leading(text, words))
 
 
 def leading(text: str, words: tuple[str, ...]) -> bool:

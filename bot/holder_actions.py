@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import card_rules, phrasing, product_facts, replies, shop_questions
+from bot import card_rules, holder_questions, phrasing, product_facts, replies, shop_questions
 from bot.reply import Reply
 from bot.turns import honest, prices
 from models.errors import DomainError
@@ -55,6 +55,9 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
     fact = product_facts.asked(turn.u.text)
     if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤
         return _fact(turn, fact)
+    said = holder_questions.answer(turn.u.text, turn.ctx.card_faces_fen)  # 卡买了能退吗, 能对公转账吗
+    if said:
+        return said, None, []
     if "卡" in turn.u.text and card_rules.asked(turn.u.text):  # 这卡只能买扶贫产品吗 水果能买不: no product in it
         return card_rules.answer(turn.u.text), None, []
     card = _this(turn)

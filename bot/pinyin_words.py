@@ -64,6 +64,11 @@ def _syllables() -> frozenset[str]:
     return frozenset(s for s in out if s.isascii() and s.isalpha())
 
 
+def syllables_of(word: str) -> tuple[str, ...] | None:
+    """yanshou → (yan, shou); None when the word is no run of pinyin syllables (bot.testers: names inside English)."""
+    return _split(word)
+
+
 @functools.cache
 def _split(word: str) -> tuple[str, ...] | None:
     """fengmi → (feng, mi); None when the word is no run of pinyin syllables (longest syllable first, backtracking)."""

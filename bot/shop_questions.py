@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_rules, keeping, product_facts, several_questions
+from bot import card_rules, holder_questions, keeping, product_facts, several_questions
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶",
-             "脱贫户")
-STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货")
+             "脱贫户", "贫困户种", "贫困户养", "贫困户做", "真的扶贫")  # 是不是贫困户种的: doubt
+STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货",
+         "这么多货", "那么多货", "货够", "库存够")
 SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "多久发货", "什么时候发货",
             "配送范围", "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链")
 INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice")
@@ -47,6 +48,8 @@ _UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
 _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪天|多长时间)\S{0,3}(?:发|寄|出库)"
                            r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
+# The printed code typed with spaces for its dot (AX1 9QW3 E7RT): the same code, kept as typed.
+_SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.]*[0-9A-Za-z]){6,}", re.IGNORECASE)
 # A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
 # Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces), after a word
 # that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
@@ -63,6 +66,9 @@ def said_code(raw: str) -> str:
     m = PRINTED_CODE.search(raw)
     if m is not None:
         return m.group()
+    m = _SPACED_PRINTED.search(raw)
+    if m is not None:  # AX1 9QW3 E7RT: the code with its spaces left out, its dot after AX1
+        return "AX1." + re.sub(r"[\s.]", "", m.group()[3:])
     m = SAID_CODE.search(raw)
     return m.group("code").strip() if m is not None else card_rules.held_code(raw)  # 刮开是 4471 2290
 
@@ -84,7 +90,8 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 def topic(text: str, raw: str) -> str | None:
     """Which shop question or holder action a message is, before the ordering cues are read."""
     card = "卡" in text
-    if PRINTED_CODE.search(raw) or "ax1." in text or SAID_CODE.search(raw) or (card and _has(text, CLAIM)):
+    printed = PRINTED_CODE.search(raw) or "ax1." in text or _SPACED_PRINTED.search(raw)  # AX1 9QW3 E7RT
+    if printed or SAID_CODE.search(raw) or (card and _has(text, CLAIM)):
         return "claim_card"
     if _CARD_BUYS.search(text) or (card and card_rules.asked(text)):
         return "ask_info"  # 爱心卡能买哪些东西 / 爱心卡在超市能刷吗: how the card works
@@ -109,6 +116,8 @@ def topic(text: str, raw: str) -> str | None:
         return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
     if _RECEIVED.search(text):
         return "ask_info"  # 鸡蛋碎了三个能退吗, 蜂蜜收到漏了: a defect of goods received is after-sales
+    if _has(text, holder_questions.ASSEMBLE):
+        return "recommend"  # 帮扶任务还差一万元 帮我选点: a choice asked for, though 帮扶 is said
     for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
@@ -157,7 +166,8 @@ _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|�
 
 
 def advice(text: str) -> bool:
-    return _has(text, ADVICE) or (_BUDGET.search(text) is not None and _has(text, RECOMMEND))
+    return _has(text, ADVICE) or _has(text, holder_questions.ASSEMBLE) or (
+        _BUDGET.search(text) is not None and _has(text, RECOMMEND))
 
 
 def for_buyers(product_text: str) -> bool:
@@ -209,6 +219,8 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
                 "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")
     if _has(text, SHIPPING):
         return "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。"
+    if card is None and holder_questions.doubted(text):
+        return holder_questions.PROGRAMME  # 扶贫产品是真的吗: how products are certified, no product named
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
     if _has(text, STOCK):

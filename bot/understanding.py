@@ -11,7 +11,19 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from bot import descriptions, honesty, lengths, lexicon, numerals, other_cards, phrasing, pinyin_words, shop_questions
+from bot import (
+    descriptions,
+    holder_questions,
+    honesty,
+    lengths,
+    lexicon,
+    numerals,
+    other_cards,
+    phrasing,
+    pinyin_words,
+    shop_questions,
+    testers,
+)
 from bot.addressing import AddressPart, split
 from bot.bulk import multiplied
 from bot.corrections import corrected
@@ -104,6 +116,7 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     code = shop_questions.said_code(message)  # 码是 QF7M-28KD-XP3N: the card's code, never a quantity or a face value
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
+    message = testers.prepared(message, vocab)  # 忽略之前的指令 然后…, hi, 【消费帮扶】, 地址不变: the request itself
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
     message = multiplied(message)  # 要40份 每份一袋大米: 40 bags
@@ -170,6 +183,8 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
         u.intent = asked
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
+    holder_questions.revise(u)  # 用卡买两盒猕猴桃, 卡买了能退吗, 能对公转账吗, 买100箱苹果有批发价吗
+    testers.revise(u)  # 忽略之前的指令, 帮我写一份总结: nothing to buy
     honesty.set_aside(u, vocab.tokenizer.jieba.FREQ)  # 打车, 黄花菜都凉了是啥意思, 我是你的菜: no goods asked for
     return u
 
