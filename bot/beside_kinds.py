@@ -44,7 +44,9 @@ def named(u: Understanding, kept: list[str], unknown: list[str], vocab: Vocabula
     if not things:
         return "", ""
     said: list[str] = []
-    for run in _CJK_RUN.findall(u.spaced):
+    for found in _CJK_RUN.finditer(u.spaced):
+        # A character right after a digit is its measure (要30斤泰来的大米: 泰来的大米, never 斤泰来的大米).
+        run = found.group()[1:] if u.spaced[:found.start()][-1:].isdigit() else found.group()
         if any(t in run for t in things) and (run := _trimmed(run, things)) not in said:
             said.append(run)
     kind = next((w for w in known if _kind_only(w, vocab)), "")

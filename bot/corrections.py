@@ -16,19 +16,29 @@ from bot import numerals
 
 _MARKER = re.compile(
     r"不对不对|(?:哦|噢|喔|啊|呃)不是|说错了|打错了|写错了|搞错了|改一下|不对|(?:哦|噢|喔|啊|呃)不(?![错要用过])"
-    r"|(?<![是还可要])不是(?![吗么呢])|(?<![说打写搞])错了|算了(?=\s*(?:那|那就|我)?(?:还是|就)?(?:要|来|买|拿|订|整))"
+    r"|不不+|(?<![是还可要])不是(?![吗么呢])|(?<![说打写搞])错了"
+    # 算了 with what is wanted instead corrects (算了还是三箱, 算了 要四十个吧); 还是 goes with it, so a closing 吧
+    # does not make 还是 the last marker and leave 算了 behind to read as a cancel.
+    rf"|算了\s*(?:那就|那|我)?(?:还是|就)?(?=\s*(?:要|来|买|拿|订|整|{numerals.NUM}))"
     r"|还是(?=[^吧]*吧\s*$)")
 _SIZE = re.compile(rf"{numerals.NUM}\s*(?:公斤|千克|kg|斤|克|g|毫升|ml|升|l|枚|个|颗|粒|片|包|袋|瓶|罐|条)"
                    r"\s*(?:装的?|的)", re.IGNORECASE)
-_FILLER = re.compile(r"^[\s,，.。!！~、]*|[\s,，.。!！~、]*$")
+_FILLER = re.compile(r"^[\s,，.。!！~、…]*|[\s,，.。!！~、…]*$")
 
 
-def _spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(sizes, counts): pack sizes said as such (500ml的, 五斤装) and the other quantities (两袋, 一斤)."""
+def _spans(text: str, unit: str | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(sizes, counts): pack sizes said as such (500ml的, 五斤装) and the other quantities (两袋, 一斤); with a unit,
+    only the counts in it when there are any (来8瓶500g蜂蜜 不不不 4瓶: 4瓶 corrects 8瓶, not 500g)."""
     sizes = [m.span() for m in _SIZE.finditer(text)]
-    counts = [(q.start, q.end) for q in numerals.quantities(text)
-              if not any(s < q.end and q.start < e for s, e in sizes)]
-    return sizes, counts
+    found = [q for q in numerals.quantities(text) if not any(s < q.end and q.start < e for s, e in sizes)]
+    found = [q for q in found if q.unit == unit] or found
+    return sizes, [(q.start, q.end) for q in found]
+
+
+def _unit(text: str) -> str | None:
+    sizes = [m.span() for m in _SIZE.finditer(text)]
+    return next((q.unit for q in numerals.quantities(text) if not any(s < q.end and q.start < e for s, e in sizes)),
+                None)
 
 
 def corrected(message: str) -> str:
@@ -39,7 +49,7 @@ def corrected(message: str) -> str:
     marker = found[-1]
     head, tail = message[:marker.start()], message[marker.end():]
     tail_sizes, tail_counts = _spans(tail)
-    head_sizes, head_counts = _spans(head)
+    head_sizes, head_counts = _spans(head, _unit(tail))
     cut = ([head_sizes[-1]] if tail_sizes and head_sizes else []) + \
           ([head_counts[-1]] if tail_counts and head_counts else [])
     if not cut:

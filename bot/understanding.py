@@ -28,6 +28,7 @@ from bot.addressing import AddressPart, split
 from bot.bulk import multiplied
 from bot.corrections import corrected
 from bot.cues import has, read_cues
+from bot.group_counts import regrouped
 from bot.intents import intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
@@ -120,6 +121,7 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
     message = multiplied(message)  # 要40份 每份一袋大米: 40 bags
+    message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
     rest, address = split(message)
     replaced = phrasing.replacement(rest)
     if replaced is not None:
