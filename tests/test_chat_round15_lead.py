@@ -137,7 +137,8 @@ async def test_the_last_order_asked_again_is_put_up_to_confirm(client):
 async def test_a_place_that_is_also_a_kind_of_goods_names_the_goods(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round15")
     body = await chat.say("普洱来两饼")
-    assert [p["name"] for p in body["products"]] == ["景迈山普洱生茶 357g", "勐海普洱熟茶 357g", "勐库冰岛普洱生茶 200g"]
+    names = [p["name"] for p in body["products"]]
+    assert names == ["景迈山普洱生茶 357g", "勐海普洱熟茶 357g", "勐库冰岛普洱生茶 200g"]
 
 
 async def test_a_count_and_a_food_word_apart_are_two_lines_not_a_brand(client):

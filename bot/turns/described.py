@@ -44,7 +44,7 @@ async def take(turn: Turn) -> Reply | None:
             d.lines.append(d.pending)
         line = d.pending = Line(candidates=[c["sku"] for c in pool])
     kept = line.qty or None
-    said = None if line.sku else line.asked  # 那来两袋 before 便宜的那个: the count said while choosing, read against it
+    said = None if line.sku else line.asked  # 那来两袋 before 便宜的那个: the count said while choosing
     line.sku, line.qty, line.asked = card["sku"], None, None
     quantity.apply_quantity(turn, line)
     if line.qty is None and line.asked is None and said:
