@@ -31,13 +31,14 @@ def named(u: Understanding, kept: list[str], vocab: Vocabulary) -> tuple[str, st
         noun = _noun(after, vocab)
         if not noun:
             continue
-        word = next((w for w in known if after.startswith(w, len(noun))), None)
+        joined = len(noun) + (after[len(noun):].startswith("的"))  # 三只松鼠的核桃: the maker's, with 的
+        word = next((w for w in known if after.startswith(w, joined)), None)
         if word is None:
             continue
         u.quantities.remove(found)  # 三只 counts the squirrels of the name, not the goods
         u.quantity = u.quantities[0] if u.quantities else None
         u.specs = [s for s in u.specs if not s.endswith(("个", "只"))]
-        return u.text[found.start:found.end] + noun + _said_with(word, after[len(noun):], u.spaced), word
+        return u.text[found.start:found.end] + after[:joined] + _said_with(word, after[joined:], u.spaced), word
     return "", ""
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot import lexicon, other_cards, scams
+from bot import card_goods, lexicon, other_cards, scams
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -66,6 +66,8 @@ _ELSEWHERE = re.compile(r"(?:别的店|别家|别处|外面|超市|菜市场|淘
 _COURIER = re.compile(r"(?:快递员|快递小哥|送货的|送快递的|配送员|骑手|派件员|快递公司)\S{0,6}"
                       r"(?:态度|差|骂|扔|摔|不接|不打)")
 _CARD_INTENTS = frozenset({"buy_card", "card_balance", "claim_card"})
+_ASKED_OF_CARDS = frozenset({"buy_card", "card_balance", "claim_card", "order", "search", "ask_info", "ask_price",
+                             "recommend", "fallback", "pay_order"})
 _GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recommend", "order_status"})
 
 
@@ -77,6 +79,18 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
             None, None
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
         return
+    if other_cards.programme_card(u.text):  # 老年人爱心卡怎么办, 地铁爱心卡刷不了: not the shop's card
+        u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = "programme", "fallback", None, \
+            [], None, None
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        return
+    if u.intent in _ASKED_OF_CARDS and card_goods.another_card(u.text, words, u.product_words):
+        # 买5张大润发购物卡 → order, 工会卡能刷吗 → ask_info (bot.card_goods); read without the card's name (好利来卡)
+        asked = card_goods.action(u.text, card_said(u.spaced).replace(" ", ""))
+        if asked and asked != "fallback":  # the rest (银行卡怎么绑定, 积分卡能换核桃不) is read below
+            u.unrelated, u.intent = "card", asked
+            u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+            return
     if other_cards.exchanged(u.text) and not other_cards.love_card_said(u.text, words):
         u.unrelated, u.intent = "points", "fallback"  # 超市积分卡能换核桃不, 会员卡积分兑换大米: another shop's value
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
@@ -150,6 +164,8 @@ def _outside(compact: str, word: str, spans: list[tuple[int, int]]) -> bool:
 
 
 OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡和券（储值卡、会员卡、礼品卡、提货券、存储卡等）这里没有，也办理不了。"
+# Asked whether another's card or credit pays here (工会卡能刷吗, 支付宝消费券能抵扣吗).
+CARD_PAYMENT = "本店只收消费扶贫爱心卡和微信支付，别家的购物卡、会员卡、消费券、购物金都不能在这里付款或抵扣。"
 REPLIES = {
     "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
     "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
@@ -185,7 +201,7 @@ def echo(spaced: str, words: str, listed: bool = False) -> str:
         for run in _AND.split(m.group()):
             held = [p for p in pieces if p in run]
             if held:
-                trimmed = _trim(run)  # 六个核桃有吗 → 六个核桃: what was looked up is never trimmed away
+                trimmed = trim(run)  # 六个核桃有吗 → 六个核桃: what was looked up is never trimmed away
                 runs.append(trimmed if any(p in trimmed for p in held) else held[0])
     runs = list(dict.fromkeys(r for r in runs if r))
     said = ("、" if listed or (len(runs) > 1 and _AND.search(spaced)) else " ").join(runs)
@@ -196,7 +212,8 @@ def echo(spaced: str, words: str, listed: bool = False) -> str:
 _AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|跟|还有|以及)(?=[\u4e00-\u9fff]{2})")
 
 
-def _trim(run: str) -> str:
+def trim(run: str) -> str:
+    """The run without the cue words, amounts and particles at its ends (买5张大润发购物卡 → 大润发购物卡)."""
     changed = True
     while changed and run:
         changed = False
@@ -220,3 +237,16 @@ _LEADING = frozenset("来要买给有卖想拿帮我请找")  # one-character cu
 def _has_after_sales(text: str) -> bool:
     """投诉 / 退款 beside 客服: an after-sales question, answered as one."""
     return _AFTER_SALES.search(text) is not None
+
+
+def card_said(spaced: str) -> str:
+    """大润发购物卡 from 买5张大润发购物卡, 大润发的卡 from 大润发的卡能在你们这付吗, 话费 from 来300元话费: the first
+    run holding the card, cut after its word, without the buying and asking words and the amounts before it."""
+    for run in re.findall(r"[\u4e00-\u9fffa-z0-9]+", spaced.lower()):
+        m = card_goods.NAMED.search(run)
+        if m is not None:
+            name = re.sub(r"^\d+元?面值的?", "", trim(run[:m.end()]))  # 500面值的永辉卡 → 永辉卡
+            name = re.sub(r"^\S*?(?:用|拿)(?=\S{2})", "", name)  # 这单用沃尔玛卡付 → 沃尔玛卡
+            return trim(name) or run[:m.end()]
+    return ""
+

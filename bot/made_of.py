@@ -1,9 +1,9 @@
 """Things named with catalogue words that the catalogue does not sell, said in three more shapes (none is a match):
 
-* a processed product of a catalogue word (核桃油, 红枣 粉, 苹果醋, 蜂蜜 膏): a form of processing (oil, powder,
-  vinegar, pulp, wine, paste …) right after the word, glued or as the next word, that no product holds with the word
-  (its name, an alias or a tag: 文山三七粉, 甘谷辣椒面 are sold so). The thing is not found; the word's own products are
-  alternatives (有这些核桃), never a match;
+* a processed product of a catalogue word (核桃油, 红枣 粉, 苹果醋, 蜂蜜 膏, 红茶拿铁, 核桃露): a form of processing
+  (oil, powder, vinegar, pulp, wine, paste, a drink …) right after the word, glued or as the next word, that no
+  product holds with the word (its name, an alias or a tag: 文山三七粉, 甘谷辣椒面 are sold so). The thing is not
+  found; the word's own products are alternatives (有这些核桃), never a match;
 * two catalogue words glued into one thing (蜂蜜绿茶, 菊花蜂蜜, 红枣牛奶): the last one is the head, the first says
   which one; when no product holds both (富硒绿茶, 散养鸡蛋, 明前绿茶 are sold so) the thing is not ours, and the head's
   products are alternatives. Words listed apart (红枣、枸杞, 红枣和枸杞, 各一斤) are two products, not one thing;
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
 # Forms of processing that make a food into another product (longest first: 原浆 before 浆).
-_PROCESSED = ("原浆", "原液", "原汁", "精油", "粉", "油", "醋", "浆", "酒", "膏", "乳", "糊", "汁")
+# Drinks made with one (红茶拿铁, 绿茶奶盖, 核桃露, 蜂蜜柚子茶饮料) are such products too: a café's or a factory's.
+_PROCESSED = ("原浆", "原液", "原汁", "精油", "拿铁", "奶盖", "奶茶", "饮料", "饮品", "冰沙", "粉", "油", "醋", "浆",
+              "酒", "膏", "乳", "糊", "汁", "露")
 # Where the form ends: the end, a space, a particle, a cue or a describing character (核桃油宝宝用, 苹果醋有吗).
 _FORM_END = r"(?=$|\s|[的吗呢吧啊呀有来要买多怎是给宝婴小大])"
 _FORM = re.compile("(?:" + "|".join(_PROCESSED) + ")" + _FORM_END)

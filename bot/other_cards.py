@@ -88,9 +88,37 @@ def goods_beside(text: str, product_words: list[str]) -> bool:
                for w in product_words for m in re.finditer(re.escape(w), text))
 
 
+# Who issues a card, said before 的卡 (大润发的卡, 单位发的卡, 别家的卡): that issuer's card, not the love card.
+_ISSUED_BY = re.compile(r"(?:超市|商场|商店|百货|便利店|银行|公司|单位|工会|政府|学校|医院|药店|食堂|别家|别的店|"
+                        r"其他店|家乐福|沃尔玛|大润发|永辉|盒马|物美|华润|万家|麦德龙|山姆|联华|苏宁|国美|京东|天猫|淘宝|美团|"
+                        r"支付宝|拼多多|移动|联通|电信|星巴克|瑞幸|麦当劳|肯德基)(?:发|办|给|送|充)?的$")
+
+
+# A 爱心卡 of another programme, named by the people it serves or the public service it pays (老年人爱心卡, 敬老爱心卡,
+# 残疾人爱心卡, 公交爱心卡, 医疗爱心卡): issued by local government or transport, not the shop's love card. Not when
+# the people are whom the card is for (送老人爱心卡, 给学生买爱心卡).
+_SERVICE_PROGRAMME = r"公交|地铁|乘车|交通|医疗|医保|医院|就医|看病"
+_PROGRAMME = re.compile(rf"(?<![送给帮替为])(?:老年人?|老人|长者|敬老|尊老|助老|高龄|残疾人?|残障|残联|学生|儿童|低保|"
+                        rf"困难群众|环卫|退役军人|军人|优抚|{_SERVICE_PROGRAMME})爱心卡")
+
+
+def programme_card(text: str) -> str:
+    """老年人爱心卡 when the text names another programme's 爱心卡 (see _PROGRAMME), else ""."""
+    m = _PROGRAMME.search(text)
+    return m.group() if m is not None else ""
+
+
+def transport_programme(name: str) -> bool:
+    return re.match(_SERVICE_PROGRAMME, name) is not None and not name.startswith(("医", "就医", "看病"))
+
+
 def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:
     before = text[:i]
+    if any(m.end() == i + 1 for m in _PROGRAMME.finditer(text)):
+        return False  # 公交爱心卡: another programme's card
     qualified = before.endswith(LOVE_QUALIFIERS)
+    if not qualified and _ISSUED_BY.search(before):
+        return False
     if not qualified and any(_word(words, text[i - n:i + 1]) for n in (2, 3, 4) if i >= n):
         # 信用卡, 银行卡, 公交卡: a word of the language that ends in 卡 (用 alone may stand before one: 用卡)
         return False

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bot import beside_kinds, counted_names, glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
 from bot.cue_limits import PRICE_WORDS
 from bot.latin_beside import ACRONYM, ENGLISH_FILLER, plain_latin
+from bot.makers import maker
 from bot.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -55,9 +56,10 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
-    u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
-    if not u.foreign:  # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker
-        u.foreign, u.instead = counted_names.named(u, kept, vocab)
+    # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker (before 松鼠坚果 is read)
+    u.foreign, u.instead = counted_names.named(u, kept, vocab)
+    if not u.foreign:
+        u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
         u.foreign, u.instead = other_things.named(u, kept, vocab)
     if not u.foreign:  # 海带 紫菜 干货, 章丘铁锅 手工: unknown things beside only a kind or a quality word
@@ -243,6 +245,9 @@ def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabu
             continue
         for m in list(re.finditer(re.escape(word), text))[:3]:
             before = _named_before(text[max(0, m.start() - _LOOK_BACK):m.start()], unknown, vocab)
+            if not before and text[:m.start()].endswith("的"):  # 良品铺子的坚果: a maker's, said with 的
+                said = text[max(0, m.start() - 1 - _LOOK_BACK):m.start() - 1]
+                before = maker(said, _named_before(said, unknown, vocab), vocab)
             if before and before + word not in vocab.names_text and not vocab.name_goes_on(before[-1:], word) \
                     and not typos.heard_before(before, word, vocab):  # 往葵大米: 望奎大米 said by voice
                 after = text[m.end():m.end() + 1]

@@ -55,6 +55,29 @@ def fallback_text(turn: Turn) -> str:
     """The short honest answer to a service, a question about words or a person called a food (honesty.unrelated);
     a message about other cards is told the shop sells love cards only. Empty for anything else."""
     u = turn.u
+    if u.unrelated == "programme":
+        return programme_answer(other_cards.programme_card(u.text))
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         return honesty.OTHER_CARD
     return honesty.REPLIES[u.unrelated] if u.unrelated else ""
+
+
+def other_card_answer(turn: Turn) -> Reply:
+    """Another's card asked for, priced, bought or offered in payment (bot.card_goods): 没有找到「the card as said」
+    and that the shop sells love cards only, or, asked whether it pays here, that only the love card and WeChat Pay
+    do. Nothing is listed and nothing drafted; a draft in progress stays as it was."""
+    u = turn.u
+    name = honesty.card_said(u.spaced)
+    text = replies.not_found(name) if name else ""
+    text += honesty.CARD_PAYMENT if u.intent == "ask_info" else honesty.OTHER_CARD
+    d = turn.draft
+    if d is not None and d.awaiting:
+        return turn.say(text + turn.pending_question(), u.intent, suggestions=turn.resume_suggestions())
+    return turn.say(text, u.intent, suggestions=["有哪些扶贫产品", "买一张200元的爱心卡"])
+
+
+def programme_answer(name: str) -> str:
+    """老年人爱心卡, 公交爱心卡: another programme's card, told apart from the shop's love card."""
+    who = "公交公司或当地交通部门" if other_cards.transport_programme(name) else "当地政府部门（民政、残联、医保等）"
+    return (f"「{name}」是{who}发的卡，办理、充值、查询请找发卡的部门，这里办不了。"
+            "本店的消费扶贫爱心卡是另一种卡，只能用来买本店的认定扶贫产品。")
