@@ -18,6 +18,7 @@ from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
 from bot.turns import address, common, comparing, described, goods, honest, pieces, placing, prices, quantity, relative
+from bot.turns.again import asks_again, repeat_last
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -119,6 +120,8 @@ class Turn:
         followed = await comparing.follow_up(self)  # 大米5kg和10kg哪个划算 / 核桃呢 after a price answer
         if followed is not None:
             return followed
+        if asks_again(u.text) and not u.product_words:  # 再来一单 / 和上次一样: the latest order, to confirm
+            return await repeat_last(self)
         question = QUESTIONS.get(u.intent)
         if question is not None:  # questions and holder actions leave the draft as it is
             return await question(self)

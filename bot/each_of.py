@@ -23,8 +23,8 @@ def pieces(text: str, separators: re.Pattern[str]) -> list[str]:
 
 
 def same_product(piece: str, before: list[str], counted: bool) -> str:
-    """猕猴桃礼盒两盒，再来一箱5斤的: a piece of a message that names no product but another size of one or more of
-    it (`counted`: 5斤的, 再来一箱; not a bare count, which may correct the one before) is of the product named in the
-    piece before it (`before`: that piece's product words): the piece said again with
-    the first of them (猕猴桃再来一箱5斤的), or "" when it is not such a piece."""
+    """猕猴桃礼盒两盒，再来一箱5斤的: a piece of a message that names no product but another size of one or more of it
+    (`counted`: 5斤的, 再来一箱; not a bare count, which may correct the one before; both pieces count packs, so not
+    枸杞 500g or 蜂蜜不要500g的 来一瓶1kg的) is of the product named in the piece before it (`before`: that piece's
+    product words): the piece said again with the first of them (猕猴桃再来一箱5斤的), or "" when it is not such."""
     return f"{before[0]}{piece}" if counted and before else ""

@@ -14,6 +14,7 @@ from bot import beside_kinds, counted_names, glued_verbs, lengths, lexicon, made
 from bot.cue_limits import PRICE_WORDS
 from bot.latin_beside import ACRONYM, ENGLISH_FILLER, plain_latin
 from bot.makers import maker
+from bot.suffixed_nouns import same_thing, stemmed
 from bot.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     kept: list[str] = []
     places: list[str] = []
     tokens = whole_runs(glued_verbs.unglue(vocab.tokenizer.cut(text), vocab), vocab)  # 当 归来 → 当归 来
+    tokens, heads = stemmed(tokens, vocab)  # 梨子 → 梨 (the 酥梨), never heard as 李子
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         tokens = typos.mend(tokens, vocab, CUE_WORDS, bool(u.quantities))  # 猕猴逃一盒, 大迷两袋, 霉茶两罐
     tokens, u.qualities = qualities.set_apart(tokens, vocab.knows, CUE_WORDS)  # 核桃 薄皮 新货: what it is like
@@ -52,7 +54,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         kept.append(token)
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         kept = _corrected(kept, vocab)
-    u.product_words = [t for t in kept if catalogue_word(t, vocab) or _in_a_name(t, vocab)]
+    u.product_words = [t for t in kept if catalogue_word(t, vocab) or _in_a_name(t, vocab) or t in heads]
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
@@ -223,7 +225,7 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
     with the character that follows (耳钉, 蛋卷, 米虫, 枝干, 鸭脖): the message names that other thing."""
     if not after or after[0] in _PARTICLES or not _RE_CJK.match(after[0]) or after.startswith(word):
         return ""  # 蜂蜜蜂蜜 (🍯🍯) is the word twice, not 蜜蜂
-    if PRICE_WORDS.match(after):
+    if PRICE_WORDS.match(after) or same_thing(word, after):  # 梨子: the pear itself
         return ""  # 腊肉价格, 大米价钱: the price asked (肉价, 米价 are words, but of the question)
     joined = word + after[0]
     if vocab.knows(joined) or any(vocab.knows(joined[i:]) for i in range(len(joined) - 1)):

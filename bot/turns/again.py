@@ -20,7 +20,7 @@ _AGAIN = re.compile(r"(?:再来|再下|再买|再订|重下|重新下|复购)(?:
                     r"|上[次回](?:那|的)?(?:单|一单|那些|那几样|买的)(?:再|还)(?:来|要|买)|老样子|还是那些")
 
 
-def asked(text: str) -> bool:
+def asks_again(text: str) -> bool:
     return _AGAIN.search(text) is not None
 
 
