@@ -18,7 +18,7 @@ from models.services import assistant_reads
 from models.tables.users import User
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "bot_eval"
-TARGETS = {"intent accuracy": 0.95, "product top-1": 0.95, "quantity": 0.98}
+TARGETS = {"intent accuracy": 0.97, "product top-1": 0.97, "quantity": 0.98}  # issue 15
 MISLEADING_TARGET = 0.005  # at most 0.5 % of the no-match messages answered as if something matched
 CARD_ACTIONS = frozenset({"buy_card", "claim_card", "card_balance"})
 NOT_FOUND_FRAME = "没有找到「"  # products under this framing are alternatives, not a match
