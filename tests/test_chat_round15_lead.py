@@ -20,12 +20,16 @@
 10. a piece of a message that names no product but another size or more of one (，再来一箱5斤装的) is of the product
     named before it: a line of its own (bot/each_of.same_product);
 11. a fruit said with the suffix 子 (梨子, 枣子) is that fruit, read before any typo is mended (梨子 was heard as 李子
-    and a plum ordered); 茄子 is no 番茄, 瓜子 no melon (bot/suffixed_nouns.py).
+    and a plum ordered); 茄子 is no 番茄, 瓜子 no melon (bot/suffixed_nouns.py);
+12. a printed card code typed in groups (AX1 6200 1234 … mac in lower case) is read as printed, both dots and the
+    base32 mac's case restored (bot/shop_questions.said_code), so the claim finds the card.
 
 Over the demo catalogue.
 """
 from __future__ import annotations
 
+from api.keys import CARD_CODES
+from bot.shop_questions import said_code
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.chat import my_orders, open_shop, summary_lines
 
@@ -161,3 +165,10 @@ async def test_a_fruit_said_with_its_suffix_is_that_fruit_never_a_homophone(clie
     assert pears["products"]
     eggplant = await chat.say("茄子多少钱")
     assert eggplant["products"] == []
+
+
+async def test_a_printed_code_typed_in_groups_is_read_as_printed(client):
+    printed = client.app[CARD_CODES].printed("6200123412345678")
+    _, number, mac = printed.split(".")
+    typed = f"我的卡 AX1 {number[:4]} {number[4:8]} {number[8:12]} {number[12:]} {mac.lower()}"
+    assert said_code(typed) == printed
