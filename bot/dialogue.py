@@ -96,6 +96,8 @@ class Turn:
             return self.say(replies.EMPTY, "fallback", suggestions=replies.START_SUGGESTIONS)
         if u.unrelated == "card":  # 买5张大润发购物卡, 工会卡能刷吗: another's card, nothing offered or drafted
             return honest.other_card_answer(self)
+        if u.unrelated in ("service_goods", "latin_goods"):  # 有植物园门票吗, 开锁多少钱, any airpods?: 没有找到
+            return honest.service_answer(self)
         if d is not None and d.pending is not None and d.pending.more and relative.no_more(u):
             d.pending = None  # 再来两三袋 → 算了不加了: the line stays as it was
             return await quantity.advance(self, d)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import card_rules
+from bot import card_rules, card_where
 from bot.replies import yuan
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ def card_question(text: str) -> bool:
     """A question about love cards that buys none (giving, invoice, refund, a face value issued)."""
     if "卡" not in text:
         return False
+    if card_where.asked(text):  # 爱心卡在哪买: asked, not bought
+        return True
     if _FACE_ASKED.search(text) and not re.search(r"[来要买]", text):
         return True
     return bool(_QUESTION.search(text)) and bool(_GIVE.search(text) or _INVOICE.search(text)
@@ -97,6 +99,8 @@ def answer(text: str, faces_fen: tuple[int, ...]) -> str:
     """The answer to a card holder's or a bulk buyer's question, or "" when it is none of them."""
     faces = "、".join(yuan(f) for f in faces_fen)
     if "卡" in text and card_question(text):
+        if card_where.asked(text):
+            return card_where.answer(faces)
         face = _FACE_ASKED.search(text)
         if face is not None:
             value = int(face.group("a") or face.group("b"))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot import card_goods, lexicon, other_cards, scams
+from bot import card_goods, latin_goods, lexicon, other_cards, scams, service_goods
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -74,7 +74,9 @@ _GOODS_INTENTS = frozenset({"search", "order", "ask_price", "fallback", "recomme
 def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     """A message that asks for no goods (see `unrelated`) is a `fallback` that names no product and no origin; one
     about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
-    if scams.money_talk(u.text):  # 中奖了领鸡蛋要交运费吗, 招代理吗, 买卡返现20%: a warning, nothing offered or drafted
+    if service_goods.FINANCE_ASKED.match(u.text):  # 有没有理财产品: whether it is sold (bot.service_goods)
+        u.intent = "search"
+    elif scams.money_talk(u.text):  # 中奖了领鸡蛋要交运费吗, 招代理吗, 买卡返现20%: a warning, nothing drafted
         u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = "money", "fallback", None, [], \
             None, None
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
@@ -116,13 +118,29 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         u.unrelated, u.intent = "human", "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
         return
+    if u.intent == "ask_info" and service_goods.AT_DOOR.search(u.text) and not u.product_words:
+        u.intent = "fallback"  # 水管坏了能上门修吗: the short honest answer, not the after-sales one
     if u.intent not in _GOODS_INTENTS:
         return
     kind = unrelated(u.text, u.cues, u.quantity is not None, u.product_words)
-    if kind:
-        u.unrelated, u.intent = kind, "fallback"
-        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+    asked, said, kind = _not_sold(u, kind)
+    if asked or kind:
+        u.unrelated, u.intent = asked or kind, said[0] if asked else "fallback"
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, said[1], "", ""
 
+
+def _not_sold(u: Understanding, kind: str) -> tuple[str, tuple[str, str], str]:
+    """A thing the shop does not sell asked for as goods, keeping the intent of the act: named in English (buy 1
+    switch please → order, any airpods? → search; bot.latin_goods) or a service (有植物园门票吗 → search, 开锁多少钱 →
+    ask_price, 买三张博物馆门票 → order; bot.service_goods). ("latin_goods" or "service_goods", (intent, the thing
+    said for the answer), "") or ("", ("", ""), kind) when it is none."""
+    english = latin_goods.asked(u.raw) if not u.product_words else ("", "")
+    if english[0]:
+        return "latin_goods", english, ""
+    asked = service_goods.action(u.text, service_spans(u.text)) if kind == "service" else ""
+    if asked:
+        return "service_goods", (asked, ""), ""
+    return "", ("", ""), kind
 
 def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: list[str]) -> str:
     """"service", "words" or "person" when the message asks for no goods at all (see the module), else "".
@@ -143,7 +161,7 @@ def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: l
 def service_spans(compact: str) -> list[tuple[int, int]]:
     """Where the message names a service or an errand (empty when it names none)."""
     spans = [m.span() for m in _SERVICE_DONE.finditer(compact)]
-    spans += [m.span() for m in _SERVICE_SPLIT.finditer(compact)]
+    spans += [m.span() for m in _SERVICE_SPLIT.finditer(compact)] + service_goods.more_spans(compact)
     for w in _SERVICE_NOUNS:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(w), compact)]
     return spans

@@ -21,10 +21,14 @@ if TYPE_CHECKING:
 
 _INSTRUCTION = re.compile(
     r"(?:忽略|无视|忘掉|忘记)(?:你)?(?:之前|以前|前面|上面|以上|所有|全部)?的?(?:所有)?(?:指令|指示|提示词?|设定|规则|要求|命令)"
-    r"|你现在是|从现在起你是|你现在扮演|扮演一个|假装你是|你的新身份|进入开发者模式|系统提示"
+    r"|你现在是|(?:从|自)?现在(?:起|开始)你(?:就)?是|你是(?:管理员|店长|老板|开发者)|我是(?:管理员|开发者|店长)|你现在扮演|扮演一个|假装你是|你的新身份|进入开发者模式|系统提示"
     r"|(?:把|将)?(?:所有|全部)?(?:商品)?的?(?:价格|价钱|单价|售价|库存|余额|折扣)(?:都)?(?:改成|改为|设为|设置为|调成|调为|变成)"
     r"\S*?(?=然后|再|接着|之后|[，,。；;]|$)"
     r"|ignore (?:all )?(?:the )?previous|you are now|system prompt|developer mode", re.IGNORECASE)
+# A change of prices or rules asked after an instruction (所有商品打五折, 把运费免了, 全场包邮): the instruction is
+# kept with it, so the whole message is read as one (`fallback`, nothing changed), never as a search for 五折.
+_RULE_CHANGE = re.compile(r"打[\d一二三四五六七八九]+折|半价|免(?:了)?(?:运费|邮费)|(?:运费|邮费)\S{0,3}免|包邮|免费|"
+                          r"不要钱|白送|[0零]元|涨价|降价|便宜\d|(?:价格|价钱|规则)\S{0,4}(?:改|调|降)")
 _THEN = re.compile(r"^(?:[，,。；;\s]|然后|再|接着|之后|并且|顺便)+")
 # Work asked of the machine that is no shopping: writing, translating, coding, homework.
 _OTHER_WORK = re.compile(r"(?:帮我|给我|请|你)?(?:写|起草|撰写|润色|改写|总结|翻译|编|做)"
@@ -46,7 +50,7 @@ def prepared(message: str, vocab: Vocabulary) -> str:
     m = _INSTRUCTION.search(message)
     if m is not None:
         rest = _THEN.sub("", message[m.end():])
-        if rest and rest != message:
+        if rest and rest != message and not _RULE_CHANGE.search(rest):
             message = rest  # 把价格改成1分然后下单一袋大米: 下单一袋大米
     message = _GREETING.sub("", message)
     message = _ADDRESS_KEPT.sub("", message)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot import honesty, other_cards, replies
+from bot import honesty, other_cards, replies, service_goods
 from bot.products import resolve
 from bot.reply import Reply
 from bot.turns import common
@@ -81,3 +81,21 @@ def programme_answer(name: str) -> str:
     who = "公交公司或当地交通部门" if other_cards.transport_programme(name) else "当地政府部门（民政、残联、医保等）"
     return (f"「{name}」是{who}发的卡，办理、充值、查询请找发卡的部门，这里办不了。"
             "本店的消费扶贫爱心卡是另一种卡，只能用来买本店的认定扶贫产品。")
+
+
+def service_answer(turn: Turn) -> Reply:
+    """A service or a ticket asked for, priced or bought as goods (bot.service_goods), or a thing named in English
+    (bot.latin_goods): 没有找到「the words as said」 and what the shop is. Nothing is listed and nothing drafted; a
+    draft in progress stays as it was."""
+    u = turn.u
+    english = u.unrelated == "latin_goods"  # buy 1 switch please: the thing as said in English (bot.latin_goods)
+    name = u.product_text if english else service_goods.said(u.text, honesty.service_spans(u.text))
+    text = (replies.not_found(name) if name else "") + (SHOP_IS if english else SERVICE_SHOP)
+    d = turn.draft
+    if d is not None and d.awaiting:
+        return turn.say(text + turn.pending_question(), u.intent, suggestions=turn.resume_suggestions())
+    return turn.say(text, u.intent, suggestions=["有哪些扶贫产品", "买一张200元的爱心卡"])
+
+
+SHOP_IS = "这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。"
+SERVICE_SHOP = "这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡，不卖门票、课程，也不提供家政、维修等服务。"
