@@ -226,7 +226,7 @@ def _up_to_phone(text: str) -> tuple[str, str]:
     """An address runs to its phone number and the name just after it; what follows is the order."""
     phone = PHONE.search(text)
     if phone is None:
-        return text.strip(), ""
+        return _up_to_order(text)
     after = text[phone.end():]
     chunks = [c for c in _CHUNKS.split(after) if c]
     taken = 0
@@ -238,6 +238,19 @@ def _up_to_phone(text: str) -> tuple[str, str]:
             taken += 1
     rest = " ".join(chunks[taken:])
     return (text[:phone.end()] + " " + " ".join(chunks[:taken])).strip(), rest
+
+
+def _up_to_order(text: str) -> tuple[str, str]:
+    """No phone: the address runs to the first chunk that orders (广东省…8号，芒果10斤的要5箱 → the order after it),
+    a leading 地址是 dropped; the whole text when no chunk orders or the chunks before it are no address."""
+    chunks = [c for c in _CHUNKS.split(text) if c]
+    at = next((i for i, c in enumerate(chunks) if _ORDERISH.search(c) and not _LABELLED.match(c)), None)
+    if not at or not all(_looks(c) for c in chunks[:at]) or not _REGION.search(" ".join(chunks[:at])):
+        return text.strip(), ""
+    return _ADDRESS_SAID.sub("", " ".join(chunks[:at])), " ".join(chunks[at:])
+
+
+_ADDRESS_SAID = re.compile(r"^(?:收货|详细)?地址(?:是|为|写)?[:：]?\s*")
 
 
 def _looks(chunk: str) -> bool:

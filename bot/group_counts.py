@@ -2,7 +2,8 @@
 
 * A breakdown by person of one pack (张姐两箱，老李一箱，我一箱): the parts summed (4箱), unless a total is said
   (…，一共要4箱): the total wins. The names go with the parts, so 李姐3盒，老王2盒，我1盒 鸭蛋 reads "6盒 鸭蛋".
-  Only counts of the same pack word with no catalogue word between them are parts: 大米两袋 小米一袋 stays two lines.
+  Only counts of the same pack word with no catalogue word between them are parts: 大米两袋 小米一袋 stays two lines;
+  but the goods may follow the first count (帮亲戚带：大姑两箱5斤的苹果，二叔一箱，我自己两箱 → 5箱 5斤的苹果).
 * A 接龙 list (1.王 红枣1kg×2 2.李 红枣1kg×1 3.我 红枣1kg×3): the name before each entry dropped and the counts
   of the same goods summed (6份红枣1kg); entries of different goods stay apart (several lines).
 * 半打 / 一打 / 两打 after a pack size (鸡蛋30枚装来半打, 15枚装的来一打): the size is said, so the dozen counts
@@ -26,7 +27,7 @@ _TOTAL = re.compile(rf"(?:一共|总共|总计|合计|共)(?:是|要|就|来|买
 _BUYING = re.compile(r"(?:要|来|买|订|拿|寄)\s*$")
 # A person's name or word for someone (李姐, 老王, 我, 自己, 我妈): up to four characters, none a word of describing.
 _NAME = re.compile(r"(?![^的种款装样那这再还先又共]*[的种款装样那这再还先又共])[\u4e00-\u9fff]{1,4}")
-_SEPARATOR = re.compile(r"[，,、；;。\s]")
+_SEPARATOR = re.compile(r"[，,、；;。：:\s]")
 _DOZEN = re.compile(rf"(?P<num>半|{NUM})\s*打(?![折包开])")
 _SIZE_SAID = re.compile(rf"{NUM}\s*(?:枚|个|只|颗|粒|支|条|袋|包|瓶|罐|盒)\s*(?:装|的)")
 _ONE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万几])(?P<verb>来|买|要|拿|订)个(?=(?P<rest>.*))")
@@ -64,6 +65,12 @@ def summed(message: str, words: Collection[str]) -> str:
     if not parts or (total is None and len(parts) < 2) or len({p.group("unit") for p in parts}) > 1:
         return message
     between = [head[a.end():b.start()] for a, b in pairwise(parts)]
+    goods = _goods_of_first(between[0], words) if between else ""
+    if goods:  # 大姑两箱5斤的苹果，二叔一箱: the goods said once, in the first part, are those of every part
+        between[0] = between[0][len(goods):]
+        tail = _SEPARATOR.split(head[parts[-1].end():], maxsplit=1)[0]
+        if names_goods(tail, words):
+            return message  # 小王三袋5kg的大米，小李一袋小米: each part names its own goods
     if any(not _SEPARATOR.search(gap) or names_goods(gap, words) for gap in between):
         return message
     if not all(_NAME.fullmatch(_said_by(head, p.start())) for p in parts):
@@ -72,12 +79,19 @@ def summed(message: str, words: Collection[str]) -> str:
         return message  # the goods may stand before the total (自己两盒 鸭蛋一共4盒), but apart from the last part
     start = _name_start(head, parts[0].start(), words)
     if total is not None:
-        return message[:start] + " " + message[parts[-1].end():]
+        return message[:start] + " " + goods + message[parts[-1].end():]
     counts = [to_number(p.group("num")) or Fraction(0) for p in parts]
     if counts[0] == sum(counts[1:]) and (start == parts[0].start() or _BUYING.search(head[start:parts[0].start()])):
         return message  # 苹果两箱，一箱寄给我妈，一箱寄给我姐: the total said first (no name), then how it is shared
     count = sum(counts, Fraction(0))
-    return f"{message[:start]} {_whole(count)}{parts[0].group('unit')}{message[parts[-1].end():]}"
+    return f"{message[:start]} {_whole(count)}{parts[0].group('unit')}{goods}{message[parts[-1].end():]}"
+
+
+def _goods_of_first(gap: str, words: Collection[str]) -> str:
+    """The goods said after the first part's count, up to its separator (两箱5斤的苹果，二叔 → 5斤的苹果), or ""."""
+    cut = _SEPARATOR.search(gap)
+    said = gap[:cut.start()] if cut else ""
+    return said if said.strip() and names_goods(said, words) else ""
 
 
 def _said_by(head: str, at: int) -> str:

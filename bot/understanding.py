@@ -29,7 +29,9 @@ from bot.addressing import AddressPart, split
 from bot.bulk import multiplied
 from bot.corrections import corrected
 from bot.cues import has, read_cues
+from bot.english_sizes import read as english_read
 from bot.group_counts import regrouped
+from bot.group_people import people_counted
 from bot.intents import intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
@@ -119,9 +121,10 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
     message = testers.prepared(message, vocab)  # 忽略之前的指令 然后…, hi, 【消费帮扶】, 地址不变: the request itself
+    message = english_read(message, vocab)  # Jingning apples, the 5 jin ones → 静宁 apples 5斤的
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
-    message = multiplied(message)  # 要40份 每份一袋大米: 40 bags
+    message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋
     message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
     rest, address = split(message)
     replaced = phrasing.replacement(rest)
