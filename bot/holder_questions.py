@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import card_rules, card_where
+from bot import card_rules, card_where, numerals
 from bot.replies import yuan
 
 if TYPE_CHECKING:
@@ -27,8 +27,13 @@ _GIVE = re.compile(r"送给|送人|转给|转赠|转送|给别人|给朋友|给�
 _INVOICE = re.compile(r"发票|开票|报销|税号|专票|普票")
 _REFUND = re.compile(r"退(?!休)|退款|退钱|退掉")
 # 有没有300的卡 / 300的卡有吗 / 有300面值的卡吗: whether a face value is issued.
-_FACE_ASKED = re.compile(r"(?:有没有|有无|有)(?P<a>\d+)(?:元|块)?(?:面值)?的?(?:爱心)?卡"
-                         r"|(?P<b>\d+)(?:元|块)?(?:面值)?的?(?:爱心)?卡(?:有吗|有没有|有不|有么)")
+# A face value in digits or in words with 十, 百 or 千 (300, 三百, 一千): a card's face is never a single figure.
+_N = r"(?:\d+|[一二两三四五六七八九]?[十百千][零一二两三四五六七八九十百千]*)"
+_FACE_ASKED = re.compile(rf"(?:有没有|有无|有)(?P<a>{_N})(?:元|块)?(?:面值)?的?(?:爱心)?卡"
+                         rf"|(?P<b>{_N})(?:元|块)?(?:面值)?的?(?:爱心)?卡(?:有吗|有没有|有不|有么)"
+                         # the card said first (爱心卡有没有300的, 卡面值有三百的吗, 爱心卡300的有吗)
+                         rf"|卡(?:的?面值)?(?:有没有|有无|有)(?P<c>{_N})(?:元|块)?(?:面值)?的"
+                         rf"|卡(?:的?面值)?(?P<d>{_N})(?:元|块)?(?:面值)?的?(?:有吗|有没有|有不|有么)")
 # Paying another way than WeChat Pay (对公转账, 银行转账, 不用微信, 支付宝, 汇款, 月结): the shop's answer.
 _PAY_WAY = re.compile(r"对公|转账|汇款|打款|银行卡支付|支付宝|月结|账期|货到付款|不用微信|不走微信|除了微信|不是微信"
                       r"|没有微信|现金")
@@ -103,7 +108,8 @@ def answer(text: str, faces_fen: tuple[int, ...]) -> str:
             return card_where.answer(faces)
         face = _FACE_ASKED.search(text)
         if face is not None:
-            value = int(face.group("a") or face.group("b"))
+            said = next(g for g in face.groups() if g)  # 300 or 三百, wherever the card was said
+            value = int(numerals.to_number(said) or 0)
             if value * 100 in faces_fen:
                 return f"有{value}元的爱心卡。面值有{faces}，说“买一张{value}元的爱心卡”就能下单。"
             return f"爱心卡没有{value}元的面值，可选{faces}。"
@@ -128,7 +134,8 @@ def revise(u: Understanding) -> None:
         u.cues.discard("card")
         u.money_yuan, u.card_count = None, None
         return
-    if u.intent in ("buy_card", "card_balance", "search", "order", "fallback") and card_question(text):
+    if u.intent in ("buy_card", "card_balance", "search", "order", "fallback", "cancel") and card_question(text):
+        # 爱心卡买了不想要了可以退吗: a question about refunds, nothing cancelled
         u.intent, u.money_yuan, u.card_count, u.quantity, u.quantities = "ask_info", None, None, None, []
         u.product_words, u.product_text, u.generic, u.origin = [], "", False, None
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bot import programme_uses
 from bot.product_words import CUE_WORDS
 
 # Somebody else's card (京东卡, 星巴克礼品卡, 话费卡): it names no product and starts no love-card action.
@@ -105,17 +106,18 @@ _PROGRAMME = re.compile(rf"(?<![送给帮替为])(?:老年人?|老人|长者|敬
 def programme_card(text: str) -> str:
     """老年人爱心卡 when the text names another programme's 爱心卡 (see _PROGRAMME), else ""."""
     m = _PROGRAMME.search(text)
-    return m.group() if m is not None else ""
+    return m.group() if m is not None else programme_uses.used_for(text)[1]  # 爱心卡坐公交刷不了
 
 
 def transport_programme(name: str) -> bool:
-    return re.match(_SERVICE_PROGRAMME, name) is not None and not name.startswith(("医", "就医", "看病"))
+    return (re.match(_SERVICE_PROGRAMME, name) is not None and not name.startswith(("医", "就医", "看病"))) \
+        or programme_uses.transport(name)
 
 
 def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:
     before = text[:i]
-    if any(m.end() == i + 1 for m in _PROGRAMME.finditer(text)):
-        return False  # 公交爱心卡: another programme's card
+    if any(m.end() == i + 1 for m in _PROGRAMME.finditer(text)) or 0 <= programme_uses.used_for(text)[0] == i - 2:
+        return False  # 公交爱心卡, 爱心卡坐公交: another programme's card
     qualified = before.endswith(LOVE_QUALIFIERS)
     if not qualified and _ISSUED_BY.search(before):
         return False

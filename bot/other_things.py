@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import glued_heads, heads_after, lexicon, not_ours
+from bot import glued_heads, heads_after, lexicon, not_ours, other_milks, sized_names
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -38,11 +38,14 @@ def named(u: Understanding, kept: list[str], vocab: Vocabulary) -> tuple[str, st
     known = [t for t in kept if vocab.knows(t) and _CJK.match(t)]
     if not known:
         return "", ""
-    return (_counted_brand(u, known) or _container(u, known, vocab) or _living(u, known)
+    return (_counted_brand(u, known) or sized_names.named(u, known)  # 小罐茶: a brand, not a pack of tea
+            or _container(u, known, vocab) or _living(u, known)
             or _variety_after(u, known, kept, vocab) or _described(u, known, vocab)
             or heads_after.named(u, known, vocab)  # 核桃 夹子, 小米 手机膜, 苹果 脆片
             or glued_heads.named(u, known, vocab)  # 橄榄油发膜, 核桃发膜 有吗: a head jieba's dictionary lacks
-            or not_ours.named(u, known, kept, vocab) or ("", ""))  # 菊花 一束, 麻鸭 公母各两只, 德芙礼盒, 荔枝
+            or not_ours.named(u, known, kept, vocab)  # 菊花 一束, 麻鸭 公母各两只, 德芙礼盒, 荔枝
+            or other_milks.named(u, known, kept, vocab)  # 奶粉: cow's milk, not the yak's of 牦牛奶粉
+            or ("", ""))
 
 
 def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None:

@@ -34,11 +34,27 @@ def _characters() -> Mapping[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.cache
+def _main_characters() -> Mapping[str, frozenset[str]]:
+    """Toneless syllable → the characters whose first (main) reading it is (投 is tou, though also read dou)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: dict[str, set[str]] = {}
+    for code, readings in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            first = readings.split(",")[0]
+            out.setdefault("".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c)),
+                           set()).add(chr(code))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def spelled_noun(sounds: list[str], freq: Mapping[str, int], lengths: set[int],
-                 tags: Mapping[str, str]) -> tuple[str, int] | None:
+                 tags: Mapping[str, str], main_only: bool = False) -> tuple[str, int] | None:
     """The dictionary noun the first syllables of `sounds` spell, taking a number of syllables in `lengths` (whole
     typed words: banana is not 办案 a), with that number; None unless the word most often meant by those syllables
-    (kou hong → 口红; mei you → 没有, not 煤油) is a thing. The longest such word wins."""
+    (kou hong → 口红; mei you → 没有, not 煤油) is a thing. The longest such word wins. With `main_only` (the first
+    syllable is no shop phrase, so it would stay unread), only words whose characters are read in their main
+    reading count (dou jiang → 豆浆: 投降 reads 投 as dou only rarely; mei you is still 没有, not 煤油)."""
     chars = _characters()
     prefixes = [""]
     best: tuple[str, int] | None = None
@@ -47,7 +63,9 @@ def spelled_noun(sounds: list[str], freq: Mapping[str, int], lengths: set[int],
         if not prefixes:
             break
         if n >= 2 and n in lengths:
-            word = max(prefixes, key=lambda w: freq[w])
+            main = [w for w in prefixes if all(c in _main_characters().get(x, ())
+                    for c, x in zip(w, sounds, strict=False))]
+            word = max(main if main_only and main else prefixes, key=lambda w: freq[w])
             if freq[word] >= MIN_FREQ and is_thing(word, tags):
                 best = (word, n)
     return best

@@ -29,6 +29,8 @@ _PHRASES = {
     "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六", "qi": "七", "ba": "八", "jiu": "九", "shi": "十",
     "dai": "袋", "xiang": "箱", "jin": "斤", "ping": "瓶", "he": "盒", "guan": "罐", "bao": "包", "ge": "个",
     "wo": "我", "de": "的", "ne": "呢", "hao": "好",
+    # the love card and what is said of it (ai xin ka hai sheng duo shao qian, mai yi zhang ai xin ka)
+    "ai xin ka": "爱心卡", "ai xin": "爱心", "ka": "卡", "hai sheng": "还剩", "yu e": "余额", "ka mi": "卡密",
     "que ren": "确认", "que ding": "确定", "hao de": "好的", "mei wen ti": "没问题", "xing de": "行的",
     "hao ba": "好吧", "xing ba": "行吧", "dui de": "对的", "xia dan ba": "下单吧",
 }
@@ -40,15 +42,30 @@ _AFTER_NUMBER = {"mei": "枚", "tiao": "条", "kuai": "块", "tong": "桶", "jia
 _LONGEST = 6
 # A number said in syllables, then a pack (yao san ping feng mi): read as such, never as a word (三屏风).
 _NUMBERS = frozenset({"yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi"})
-_PACKS = frozenset({"dai", "xiang", "jin", "ping", "he", "guan", "bao", "ge", "tong", "ti", "tiao", "jian"})
+_PACKS = frozenset({"dai", "xiang", "jin", "ping", "he", "guan", "bao", "ge", "tong", "ti", "tiao", "jian", "zhang",
+                    "ke", "sheng"})
+# Units of weight and volume, and the card's 张, read only right after a number (5 gong jin, wu ke, yi zhang).
+_UNITS = {"gong jin": "公斤", "qian ke": "千克", "hao sheng": "毫升", "gong sheng": "公升", "ke": "克", "sheng": "升",
+          "zhang": "张"}
 
 
-def _counted(sounds: list[str], i: int) -> str | None:
-    """The number or the pack word of `number + pack` at syllable i (san ping → 三, then 瓶), else None."""
-    if sounds[i] in _NUMBERS and i + 1 < len(sounds) and sounds[i + 1] in _PACKS:
-        return _PHRASES[sounds[i]]
-    if i and sounds[i - 1] in _NUMBERS and sounds[i] in _PACKS:
-        return _PHRASES.get(sounds[i]) or _AFTER_NUMBER[sounds[i]]
+def unit_at(sounds: list[str], i: int) -> tuple[str, int] | None:
+    """The unit or the pack word the syllables at i spell (gong jin → 公斤, two syllables; dai → 袋), else None."""
+    two = " ".join(sounds[i:i + 2])
+    if i + 1 < len(sounds) and two in _UNITS:
+        return _UNITS[two], 2
+    if sounds[i] in _PACKS or sounds[i] in _AFTER_NUMBER:
+        return _UNITS.get(sounds[i]) or _AFTER_NUMBER.get(sounds[i]) or _PHRASES[sounds[i]], 1
+    return None
+
+
+def _counted(sounds: list[str], i: int) -> tuple[str, int] | None:
+    """The number, or the unit and its syllables, of `number + unit` at syllable i (san ping → 三, then 瓶)."""
+    if sounds[i] in _NUMBERS and i + 1 < len(sounds) and unit_at(sounds, i + 1) and sounds[i + 1] not in (
+            set(_AFTER_NUMBER) - _PACKS):
+        return _PHRASES[sounds[i]], 1
+    if i and sounds[i - 1] in _NUMBERS and sounds[i] not in set(_AFTER_NUMBER) - _PACKS:
+        return unit_at(sounds, i)
     return None
 
 
@@ -114,10 +131,11 @@ def read(message: str, vocab: Vocabulary) -> str:
     known = False
     i = 0
     while i < len(sounds):
-        if sounds[i][0].isdigit() or (i and sounds[i - 1][0].isdigit() and sounds[i] in (*_AFTER_NUMBER, *_PACKS)):
+        unit = unit_at(sounds, i) if i and sounds[i - 1][0].isdigit() else None
+        if sounds[i][0].isdigit() or unit:
             known = known or not sounds[i][0].isdigit()  # 2 dai: a count of packs is read as Chinese
-            out.append(_AFTER_NUMBER.get(sounds[i]) or _PHRASES.get(sounds[i], sounds[i]))
-            i += 1
+            out.append(unit[0] if unit else sounds[i])
+            i += unit[1] if unit else 1
             continue
         counted = None
         for n in range(min(_LONGEST, len(sounds) - i), 1, -1):
@@ -127,9 +145,13 @@ def read(message: str, vocab: Vocabulary) -> str:
                 break
         else:  # shou ji → 手机, a thing not sold, in whole typed words; else one syllable typed alone (you, ma)
             counted = _counted(sounds, i)  # san ping: a number and a pack, before any word they might spell
-            noun = pinyin_nouns.spelled_noun(sounds[i:], vocab.tokenizer.jieba.FREQ, {e - i for e in ends if e > i},
-                                             vocab.word_tags) if starts[i] and not counted else None
-            word, n = (counted, 1) if counted else noun if noun is not None else (
+            # a noun never swallows the number of a count (mai yi zhang: 买 一张, not 卖艺 张); a syllable that no
+            # phrase reads may spell a thing less often meant than another word (dou jiang: 豆浆, not 都将)
+            lengths = {e - i for e in ends
+                       if e > i and not (e < len(sounds) and sounds[e - 1] in _NUMBERS and unit_at(sounds, e))}
+            noun = pinyin_nouns.spelled_noun(sounds[i:], vocab.tokenizer.jieba.FREQ, lengths, vocab.word_tags,
+                                             main_only=sounds[i] not in _PHRASES) if starts[i] and not counted else None
+            word, n = counted if counted else noun if noun is not None else (
                 _PHRASES.get(sounds[i]) if i in alone else None, 1)
         if word is not None:
             known = known or n > 1 or bool(counted)  # lai liang dai: a number and its pack are read as Chinese
