@@ -65,3 +65,29 @@ async def test_off_catalogue_messages_are_not_offered_unrelated_products(client)
     assert report.honest.total >= 600
     assert report.misleading <= MISLEADING_TARGET, report.render(show_errors=True)
     assert report.honest.ratio >= STRICT_FLOOR, report.render(show_errors=True)
+
+
+# Held-out pairs of the fifth session of 2026-12-05 (docs/chat.md), kept once used so that they are not lost again.
+# Floors, not targets: their end-of-session figures; a drop fails, the targets still missed are in docs/chat.md.
+# Each: (own catalogue?, (intent, product, quantity, whole dialogues, misleading at most)), one item below the figure.
+LATER_SETS = {
+    "bot_eval_shoppers12": (True, (188 / 200, 74 / 77, 71 / 78, 18 / 20, 1 / 31)),
+    "bot_eval_shoppers13": (True, (181 / 200, 19 / 21, 17 / 19, 16 / 20, 1 / 30)),
+    "bot_eval_offcatalog12": (False, (378 / 400, 1.0, 1.0, 1.0, MISLEADING_TARGET)),
+    "bot_eval_offcatalog13": (False, (375 / 400, 1.0, 1.0, 1.0, 3 / 320)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+async def test_the_later_held_out_sets_keep_their_scores(client, name: str):
+    folder = EVAL_DIR.parent / name
+    own_catalogue, (intent, product, quantity, dialogues, misleading) = LATER_SETS[name]
+    catalog = folder / "catalog.csv" if own_catalogue else DEMO_CATALOG_CSV
+    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
+    utterances, dialogue_list = load_set(folder)
+    with activated(client.app[DATABASE]):
+        report = await evaluate(client.app[ASSISTANT], utterances, dialogue_list)
+    scores = (report.intent.ratio, report.product.ratio, report.quantity.ratio, report.dialogues.ratio)
+    floors = (intent, product, quantity, dialogues)
+    assert [s >= f for s, f in zip(scores, floors, strict=True)] == [True] * 4, report.render(show_errors=True)
+    assert report.misleading <= misleading, report.render(show_errors=True)
