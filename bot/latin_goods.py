@@ -17,6 +17,7 @@ import re
 
 from bot.everyday import plain_latin
 from bot.latin_beside import ENGLISH_FILLER
+from bot.pinyin_words import syllables_of
 
 _ENGLISH = re.compile(r"^[A-Za-z0-9\s,.!?'’-]+$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?")
@@ -41,8 +42,8 @@ def asked(raw: str) -> tuple[str, str]:
     if not _ENGLISH.match(raw) or not re.search(r"[A-Za-z]{3}", raw):
         return "", ""
     words = [w.lower() for w in _WORD.findall(raw)]
-    if any(w in _OTHER for w in words):
-        return "", ""
+    if any(w in _OTHER for w in words) or all(syllables_of(w) for w in words):
+        return "", ""  # mei you, ke yi: pinyin, read by bot.pinyin_words
     acts = [w for w in words if w in _BUY or w in _ASK]
     named = [w for w in words if w not in _BUY and w not in _ASK and w not in _FILLER and w not in ENGLISH_FILLER]
     if not named or any(plain_latin(w) or _mashed(w) for w in named) or len(set(named)) > 3:

@@ -35,8 +35,8 @@ FINANCE_ASKED = re.compile(r"^(?:请问|你们|这里|店里)?(?:有没有|有)(
 
 def action(text: str, spans: list[tuple[int, int]]) -> str:
     """`search`, `ask_price` or `order` for a service named in `text` (compact) at `spans`; "" for an errand."""
-    if RECORDS.search(text) or AT_DOOR.search(text):
-        return ""  # 帮我查一下公积金, 水管坏了能上门修吗: asked of the assistant
+    if RECORDS.search(text) or AT_DOOR.search(text) or _ERRAND.search(text):
+        return ""  # 帮我查一下公积金, 水管坏了能上门修吗, 寄件 中通 多少钱: asked of the assistant
     if _PRICE.search(text):
         return "ask_price"
     if _ASKS.search(text):
