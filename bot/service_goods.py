@@ -24,6 +24,8 @@ _BUY = re.compile(r"买|来|订|预订|预定|下单|抢|拍|(?<!需)(?<!不)要
 # done is no buying, whatever comes before (帮我, 我要).
 _ERRAND_VERB = re.compile(r"^(?:打|叫|租|修|查|办|挂|寄|取|交|缴|约|搬|开|换|疏通|配|洗|点|代|跑)")
 # Errands whatever the verb (订个外卖, 要个跑腿): somebody fetches or drives, nothing is bought from the shop.
+# Sending or fetching a parcel or a meal, or a ride: an errand even when its price is asked (寄件 中通 多少钱).
+_SENDING = re.compile(r"寄件|取件|寄快递|外卖|跑腿|代驾|打车|叫车")
 _ERRAND = re.compile(r"外卖|跑腿|代驾|打车|叫车|网约车|出租车|顺风车|滴滴|寄件|取件|寄快递|搬家")
 # Errands about one's own records (帮我查一下公积金, 社保怎么交): no service sold, asked of the assistant.
 RECORDS = re.compile(r"公积金|社保|医保|个税|违章|征信|信用分")
@@ -35,7 +37,7 @@ FINANCE_ASKED = re.compile(r"^(?:请问|你们|这里|店里)?(?:有没有|有)(
 
 def action(text: str, spans: list[tuple[int, int]]) -> str:
     """`search`, `ask_price` or `order` for a service named in `text` (compact) at `spans`; "" for an errand."""
-    if RECORDS.search(text) or AT_DOOR.search(text) or _ERRAND.search(text):
+    if RECORDS.search(text) or AT_DOOR.search(text) or _SENDING.search(text):
         return ""  # 帮我查一下公积金, 水管坏了能上门修吗, 寄件 中通 多少钱: asked of the assistant
     if _PRICE.search(text):
         return "ask_price"
