@@ -32,8 +32,10 @@ from models.tables.users import User
 __all__ = ["HEADER", "CatalogRow", "ImportSummary", "import_catalog", "parse_catalog", "parse_price_fen"]
 
 CHUNK = 1000  # rows a transaction: ~3,000 rows written (products, opening stock, audit), ~0.15 s on SQLite
-# SQLite: the pause after each chunk. Another process waiting for the write lock tries again every 100 ms at
-# worst (SQLite's busy handler), so a free window longer than that lets it in before our next chunk.
+# SQLite: the pause after a full chunk when another follows. Another process waiting for the write lock tries again
+# every 100 ms at worst (SQLite's busy handler), so a free window longer than that lets it in before our next chunk.
+# A chunk short of CHUNK rows held the lock only a moment, and after the last one there is nothing to wait for: a
+# small file (the demo catalogue) is written without sleeping (it slept 0.3 s, more than its writes took).
 SQLITE_PAUSE = 0.15
 BUSY_RETRIES = 5
 # SQLite: a chunk takes the write lock before it reads, waiting for it like any writer; a transaction that read
@@ -84,15 +86,17 @@ async def import_catalog(data: bytes, actor: User | None, label: str | None = No
     suppliers = await _upsert_suppliers(rows, who, summary)
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
-        summary.add(await _in_chunk(functools.partial(_upsert_products, chunk, suppliers, who)))
+        more = start + CHUNK < len(rows)
+        summary.add(await _in_chunk(functools.partial(_upsert_products, chunk, suppliers, who), pause=more))
         if progress:
             await progress(start + len(chunk), len(rows))
     return summary
 
 
-async def _in_chunk(write: Callable[[Any], Awaitable[ImportSummary]]) -> ImportSummary:
-    """One chunk in one transaction, then a pause that lets others in. A chunk refused because the database is
-    busy (another process writing) is tried again: it reads what exists afresh, so it is written once."""
+async def _in_chunk(write: Callable[[Any], Awaitable[ImportSummary]], pause: bool) -> ImportSummary:
+    """One chunk in one transaction, then (`pause`: a full chunk with more to come) a pause that lets others in. A
+    chunk refused because the database is busy (another process writing) is tried again: it reads what exists
+    afresh, so it is written once."""
     for attempt in range(1, BUSY_RETRIES + 1):
         try:
             async with in_transaction() as conn:
@@ -107,7 +111,7 @@ async def _in_chunk(write: Callable[[Any], Awaitable[ImportSummary]]) -> ImportS
             continue
         # In this process the connection's lock is fair; the pause is for other processes (see SQLITE_PAUSE).
         # PostgreSQL locks rows, not the database: the chunk's commit is enough.
-        await asyncio.sleep(SQLITE_PAUSE if sqlite else 0)
+        await asyncio.sleep(SQLITE_PAUSE if sqlite and pause else 0)
         return counted
     raise AssertionError("unreachable")
 
@@ -124,7 +128,8 @@ async def _upsert_suppliers(rows: list[CatalogRow], who: _Who, summary: ImportSu
     result: dict[str, Supplier] = {}
     for start in range(0, len(names), CHUNK):
         chunk = [first[n] for n in names[start : start + CHUNK]]
-        summary.add(await _in_chunk(functools.partial(_supplier_chunk, chunk, certified, who, result)))
+        summary.add(await _in_chunk(functools.partial(_supplier_chunk, chunk, certified, who, result),
+                                    pause=len(chunk) == CHUNK))
     return result
 
 
@@ -132,29 +137,46 @@ async def _supplier_chunk(chunk: list[CatalogRow], certified: set[str], who: _Wh
                           conn: Any) -> ImportSummary:
     counted = ImportSummary()
     existing = {s.name: s for s in await Supplier.filter(name__in=[r.supplier for r in chunk]).using_db(conn)}
-    done: dict[str, Supplier] = {}
+    done = await _create_suppliers([r for r in chunk if r.supplier not in existing], certified, who, conn)
+    counted.suppliers_created += len(done)
     for row in chunk:
         name = row.supplier
-        wanted: dict[str, Any] = {"type": row.supplier_type, "households_lifted": row.households}
         supplier = existing.get(name)
-        before = None if supplier is None else audit.snapshot(supplier, SUPPLIER_FIELDS)
         if supplier is None:
-            supplier = await Supplier.create(name=name, region_id=row.origin_code, using_db=conn, **wanted)
-            counted.suppliers_created += 1
+            continue
+        wanted: dict[str, Any] = {"type": row.supplier_type, "households_lifted": row.households}
+        before = audit.snapshot(supplier, SUPPLIER_FIELDS)
         if name in certified and supplier.cert_status != CertStatus.CERTIFIED:
             wanted.update(cert_status=CertStatus.CERTIFIED, certified_at=now_utc(), revoked_reason=None)
-        if before is None or _differs(supplier, wanted):
+        if _differs(supplier, wanted):
             supplier.update_from_dict(wanted)
             await supplier.save(using_db=conn)
-            counted.suppliers_updated += before is not None
-            action = "supplier.import_create" if before is None else "supplier.import_update"
+            counted.suppliers_updated += 1
             after = audit.snapshot(supplier, SUPPLIER_FIELDS)
-            await who.entry(action, "supplier", supplier.id, before, after).save(using_db=conn)
-            if before and before["cert_status"] != after["cert_status"]:  # its products' sellability changed
+            await who.entry("supplier.import_update", "supplier", supplier.id, before, after).save(using_db=conn)
+            if before["cert_status"] != after["cert_status"]:  # its products' sellability changed
                 await Product.filter(supplier_id=supplier.id).using_db(conn).update(updated_at=now_utc())
         done[name] = supplier
     result.update(done)  # a retry of this chunk (the database was busy) writes them again, and replaces them
     return counted
+
+
+async def _create_suppliers(rows: list[CatalogRow], certified: set[str], who: _Who,
+                            conn: Any) -> dict[str, Supplier]:
+    """The suppliers new to the shop, written together (one INSERT, one read of their ids, one INSERT of their
+    audit entries: a supplier at a time took three round trips each), certified when any of their rows is."""
+    if not rows:
+        return {}
+    now = now_utc()
+    await Supplier.bulk_create([
+        Supplier(name=r.supplier, region_id=r.origin_code, type=r.supplier_type, households_lifted=r.households,
+                 **({"cert_status": CertStatus.CERTIFIED, "certified_at": now} if r.supplier in certified else {}))
+        for r in rows], using_db=conn)
+    made = {s.name: s for s in await Supplier.filter(name__in=[r.supplier for r in rows]).using_db(conn)}
+    await AuditEntry.bulk_create([who.entry("supplier.import_create", "supplier", made[r.supplier].id, None,
+                                            audit.snapshot(made[r.supplier], SUPPLIER_FIELDS)) for r in rows],
+                                 using_db=conn)
+    return made
 
 
 async def _upsert_products(chunk: Sequence[CatalogRow], suppliers: dict[str, Supplier], who: _Who,
