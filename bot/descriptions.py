@@ -34,6 +34,12 @@ def described(text: str) -> str:
     return ""
 
 
+def superlative(text: str) -> bool:
+    """最大的 / 最小的: the extreme of everything seen, not a size compared among one product's packs (小瓶的)."""
+    m = _SIZE.search(text)
+    return bool(m and m.group("most"))
+
+
 _PACKED = re.compile(r"(?P<word>礼盒|礼品|散|袋|罐|瓶|盒|箱|简|精|家庭|整箱|小包|大包)装(?:的|那|这)")
 
 

@@ -125,6 +125,10 @@ FILLER = (
     "就够了", "就够", "够了", "够",
 )
 PUNCTUATION = "，。！？、；：,.!?;:~～…'\"“”‘’（）()【】[]《》<>-—_=+*/\\|@#$%^&`·\u3000 \t\r\n"
+# A pack size said before the goods (小瓶蜂蜜, 大袋大米, 小盒装的茶叶): which of their packs, not another thing.
+# Kept whole by the tokenizer (小/盒装 would leave 小 a stray).
+SIZE_PACKS = (*(f"{size}{pack}{tail}" for size in "小大" for pack in "瓶袋包盒罐箱桶份号" for tail in ("", "装")),
+              "小规格", "大规格", "迷你装", "小装", "大装", "实惠装")
 # Words that only say what a product is like (or whose it is), not what it is: before a product word they leave it
 # that product (野生蜂蜜, 农家土鸡蛋); any other word glued before one names another thing (婴儿奶粉, 文玩核桃).
 PLAIN_MODIFIERS = (
@@ -132,7 +136,7 @@ PLAIN_MODIFIERS = (
     "地道", "家乡", "老家", "山区", "贫困", "扶贫", "今年", "头茬", "手工", "自家", "自产", "有机", "绿色", "生态",
     "无公害", "原生态", "高山", "正品", "好吃", "好喝", "美味", "新", "鲜", "纯", "真", "普通", "一般", "同款",
     "礼盒装", "礼盒", "盒装", "袋装", "瓶装", "罐装", "箱装", "散装", "简装", "精装", "家庭装", "量贩装", "整箱",
-    "礼包",
+    "礼包", *SIZE_PACKS,
 )
 # Single characters that, right after a product word, say something about it (甜不甜, 好吃, 寄到) rather than name
 # another thing made of it (芒果干, 鸡蛋仔, 猕猴桃苗, 绿茶味); and the suffixes 子, 儿 (柚子, 鸭子).

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 _SIZED = re.compile(r"(?<![一二两三四五六七八九十几半俩仨\d.])[小大][罐瓶袋盒包箱桶杯碗盘听壶]"
-                    r"(?P<head>[\u4e00-\u9fff])")
+                    r"(?!装)(?P<head>[\u4e00-\u9fff])")  # 小盒装: the pack word's own 装
 
 
 def named(u: Understanding, known: list[str]) -> tuple[str, str] | None:

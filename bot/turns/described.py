@@ -29,6 +29,9 @@ async def take(turn: Turn) -> Reply | None:
         return None
     d = turn.draft if turn.draft is not None and turn.draft.kind == "goods" else None
     pool, line = _seen(turn, d)
+    if want in ("big", "small") and u.product_words and not descriptions.superlative(u.text) \
+            and len({quantity.core_of(turn, c) for c in pool}) > 1:
+        return None  # 小盒的茶叶: a small pack of tea, not the smallest of twenty teas (最小的那罐茶 is)
     card = descriptions.choose(pool, want) if want else descriptions.by_name(pool, packed)
     if card is None:
         return None

@@ -1,0 +1,46 @@
+"""Sixteenth round (lead): pack sizes said before the goods.
+
+1. a pack size said before the goods (小瓶蜂蜜, 大袋大米, 小盒装的茶叶) says which of their packs: the goods are
+   found, never 没有找到「小瓶蜂蜜」 (bot/lexicon.SIZE_PACKS, kept whole by the tokenizer); 小罐茶 (a brand) stays
+   not found;
+2. a size compared (小盒的茶叶) chooses among the packs of one product, never the smallest of twenty different teas
+   put in the draft; 最小的那罐茶 (a superlative) still picks among all (bot/turns/described.py).
+
+Over the demo catalogue.
+"""
+from __future__ import annotations
+
+from models.paths import DEMO_CATALOG_CSV
+from tests.support.chat import each_afresh, open_shop
+
+
+async def test_a_pack_size_before_the_goods_finds_them(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    first_lines, listed = {}, {}
+    for message in ("小瓶蜂蜜有吗", "有没有大袋大米", "小盒装的茶叶有吗", "小包装的红枣有吗"):
+        body = await chat.say(message)
+        first_lines[message], listed[message] = body["reply"].splitlines()[0], len(body["products"])
+        await chat.say("取消")
+    assert [m for m, first in first_lines.items() if "没有找到" in first] == []
+    assert [m for m, n in listed.items() if n == 0] == []
+
+
+async def test_a_brand_made_of_a_size_and_one_food_character_is_still_not_found(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    body = await chat.say("小罐茶有吗")
+    assert body["reply"].startswith("抱歉，没有找到「小罐茶」")
+
+
+async def test_a_size_compared_among_many_products_lists_them_instead_of_picking_one(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    body = await chat.say("小盒的茶叶")
+    assert body["order"] is None
+    assert body["slots"]["sku"] is None
+    assert len(body["products"]) > 1
+
+
+async def test_a_size_among_one_products_packs_and_a_superlative_still_pick(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    said = await each_afresh(chat, "最小的那罐茶", "镇赉大米来个小袋的")
+    assert said == {"最小的那罐茶": "卢氏连翘茶 100g ×1罐（共100g），39元",
+                    "镇赉大米来个小袋的": "镇赉大米 5kg ×1袋（共5kg），52元"}
