@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.keys import DATABASE, SEARCH
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.http import admin_headers, consumer_headers, import_csv
+from models.services.catalog_import import import_catalog
+from models.storage.database import activated
+from tests.support.http import consumer_headers
 from tests.support.orders import ADDRESS
 
 CONTRACT = {"reply", "intent", "products", "slots", "order", "suggestions"}
@@ -34,9 +37,18 @@ async def with_address(chat: Chat) -> Chat:
     return chat
 
 
+async def stock_shop(client, catalog: Path) -> None:
+    """The catalogue imported the way an operator's command line does (`main.py import-catalog`), and the app's
+    search told at once, as the admin's upload tells it. The upload itself is tested in test_catalog_import; here
+    it would add an administrator's login (two scrypt hashes) to every conversation tested."""
+    with activated(client.app[DATABASE]):
+        await import_catalog(catalog.read_bytes(), actor=None, label="cli")
+        assert await client.app[SEARCH].follow()
+
+
 async def open_shop(client, catalog: Path, name: str, address: bool = True) -> Chat:
-    """The catalogue imported by the administrator, then a consumer (with a saved address unless told not)."""
-    await import_csv(client, catalog.read_bytes(), await admin_headers(client))
+    """The catalogue imported, then a consumer (with a saved address unless told not)."""
+    await stock_shop(client, catalog)
     chat = Chat(client, await consumer_headers(client, name))
     return await with_address(chat) if address else chat
 
