@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 SHOPPERS = Path(__file__).parent / "data" / "bot_eval_shoppers" / "catalog.csv"
@@ -28,21 +29,23 @@ def names(body: dict) -> list[str]:
 
 # --- 1. a typo beside a quantity -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, product, qty", [
+async def test_a_mistyped_name_with_a_quantity_is_still_the_product(client):
+    async def check(message, product, qty):
+        chat = await open_shop(client, SHOPPERS, "typo")
+        body = await chat.say(message)
+        assert body["intent"] == "order", body["reply"]
+        assert body["products"], body["reply"]
+        assert all(n.startswith(product) for n in names(body)), (message, names(body))
+        assert body["slots"]["qty"] == qty, body["reply"]
+
+    await each_case(check, [
     ("猕猴逃一盒", "花垣猕猴桃", 1),  # 逃 for 桃 after a catalogue word (猕猴)
     ("来两盒猕猴逃", "花垣猕猴桃", 2),
     ("枸纪两罐", "同心枸杞", 2),  # 纪 looks like 杞 (and sounds near: ji / qi)
     ("大迷两袋", "泰来大米", 2),  # 大 is also a word of its own
     ("土鸡旦一盒", "威宁土鸡蛋", 1),  # not 岳西土鸡: the egg
     ("橄揽油来一瓶", "武都橄榄油", 1),
-])
-async def test_a_mistyped_name_with_a_quantity_is_still_the_product(client, message, product, qty):
-    chat = await open_shop(client, SHOPPERS, "typo")
-    body = await chat.say(message)
-    assert body["intent"] == "order", body["reply"]
-    assert body["products"], body["reply"]
-    assert all(n.startswith(product) for n in names(body)), (message, names(body))
-    assert body["slots"]["qty"] == qty, body["reply"]
+], spread=True)
 
 
 async def test_the_same_typo_without_a_quantity_is_the_same_product(client):
@@ -60,20 +63,22 @@ async def test_an_unknown_word_is_not_made_into_a_product_by_sound(client):
 
 # --- 2. contact corrections at any step ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, phone", [
+async def test_a_phone_alone_changes_the_phone_and_keeps_name_and_address(client):
+    async def check(message, phone):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "phone")
+        await chat.say("金线美大米两袋")
+        body = await chat.say(message)
+        assert body["intent"] == "change_address", body["reply"]
+        assert f"寄到：张三 {phone} 广东省清远市佛冈县石角镇XX路8号" in body["reply"], body["reply"]
+        assert summary_lines(body) == "金线美大米 5kg ×2袋（共10kg），90元"
+        order = await chat.say("确认")
+        assert order["order"] is not None, order["reply"]
+
+    await each_case(check, [
     ("电话打错了 应该是13912345678", "139****5678"),
     ("手机号改一下 13700001111", "137****1111"),
     ("号码错了，是13600002222", "136****2222"),
-])
-async def test_a_phone_alone_changes_the_phone_and_keeps_name_and_address(client, message, phone):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "phone")
-    await chat.say("金线美大米两袋")
-    body = await chat.say(message)
-    assert body["intent"] == "change_address", body["reply"]
-    assert f"寄到：张三 {phone} 广东省清远市佛冈县石角镇XX路8号" in body["reply"], body["reply"]
-    assert summary_lines(body) == "金线美大米 5kg ×2袋（共10kg），90元"
-    order = await chat.say("确认")
-    assert order["order"] is not None, order["reply"]
+], spread=True)
 
 
 async def test_a_phone_correction_while_a_product_is_chosen_keeps_the_question(client):
@@ -103,19 +108,21 @@ async def test_a_latin_receiver_alone_keeps_phone_and_address(client):
 
 # --- 3. English pack words -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, pick, line", [
+async def test_english_pack_words_count_the_product_s_own_pack(client):
+    async def check(message, pick, line):
+        chat = await open_shop(client, SHOPPERS, "english")
+        first = await chat.say(message)
+        assert first["intent"] == "order", first["reply"]
+        body = await chat.say(pick)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
     ("2 boxes of eggs", "第一个", "威宁土鸡蛋 15枚装 ×2盒（共30枚），59.80元"),  # sold by the 盒
     ("2 boxes of oranges", "第一个", "寻乌脐橙 5斤装 ×2箱（共10斤），70元"),  # sold by the 箱: a box is its 箱
     ("3 bags of rice", "第二个", "泰来大米 5kg ×3袋（共15kg），165元"),
     ("a bottle of honey", "第二个", "金寨土蜂蜜 500g ×1瓶（共500g），58元"),
     ("a jar of goji", "第一个", "同心枸杞 250g ×1罐（共250g），39元"),
-])
-async def test_english_pack_words_count_the_product_s_own_pack(client, message, pick, line):
-    chat = await open_shop(client, SHOPPERS, "english")
-    first = await chat.say(message)
-    assert first["intent"] == "order", first["reply"]
-    body = await chat.say(pick)
-    assert summary_lines(body) == line
+], spread=True)
 
 
 @pytest.mark.parametrize("message, said", [("2 boxes of rice", "2盒"), ("a carton of kiwi", "1箱")])
@@ -155,7 +162,18 @@ async def test_a_size_no_product_of_the_kind_has_is_said_so_with_the_sizes_there
 
 # --- 5. other things named with a catalogue word -------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, said", [
+async def test_another_thing_named_with_a_catalogue_word_offers_nothing_as_a_match(client):
+    async def check(message, said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "things")
+        body = await chat.say(message)
+        assert "没有找到「" in body["reply"], body["reply"]
+        assert said in body["reply"].split("没有找到「", 1)[1], body["reply"]
+        assert body["slots"]["sku"] is None
+        assert body["order"] is None
+        if body["products"]:  # listed only as what the shop has instead, never as the thing asked for
+            assert "不是同一款" in body["reply"], body["reply"]
+
+    await each_case(check, [
     ("六个核桃有吗", "六个核桃"),  # a brand: a number word + 个 + a food word, asked whether the shop has it
     ("来一箱六个核桃", "六个核桃"),  # … or beside a count of packs
     ("米桶有吗", "米桶"),  # a container glued after a food word
@@ -164,39 +182,34 @@ async def test_a_size_no_product_of_the_kind_has_is_said_so_with_the_sizes_there
     ("小香猪有卖吗", "小香猪"),  # a live animal, not the pork that carries the name as an alias
     ("多肉 玉露 有吗", "多肉"),  # a plant, not the tea
     ("荔枝 妃子笑 有货吗", "妃子笑"),  # a variety said after the fruit
-])
-async def test_another_thing_named_with_a_catalogue_word_offers_nothing_as_a_match(client, message, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "things")
-    body = await chat.say(message)
-    assert "没有找到「" in body["reply"], body["reply"]
-    assert said in body["reply"].split("没有找到「", 1)[1], body["reply"]
-    assert body["slots"]["sku"] is None
-    assert body["order"] is None
-    if body["products"]:  # listed only as what the shop has instead, never as the thing asked for
-        assert "不是同一款" in body["reply"], body["reply"]
+], spread=True)
 
 
-@pytest.mark.parametrize("message, line", [
+async def test_counts_and_pack_words_beside_a_food_word_still_order_it(client):
+    async def check(message, line):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "counts")
+        body = await chat.say(message)
+        if line is None:
+            assert "没有找到「六个核桃口味」" not in body["reply"]
+            return
+        assert body["intent"] == "order"
+        assert any(n.startswith(line) or "蜂蜜" in n for n in names(body)), body["reply"]
+
+    await each_case(check, [
     ("蜂蜜两罐", "春中宝蜂蜜 500g"), ("来两箱六个核桃口味的", None), ("要六个苹果", None),
-])
-async def test_counts_and_pack_words_beside_a_food_word_still_order_it(client, message, line):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "counts")
-    body = await chat.say(message)
-    if line is None:
-        assert "没有找到「六个核桃口味」" not in body["reply"]
-        return
-    assert body["intent"] == "order"
-    assert any(n.startswith(line) or "蜂蜜" in n for n in names(body)), body["reply"]
+], spread=True)
 
 
 # --- 6. services and errands ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["帮我打个车去机场", "帮我挂个号", "订个外卖", "帮我交话费", "叫辆车送我去火车站",
-                                     "能帮我交一下电费吗"])  # 帮我订张机票 is an order now (round 15 services)
-async def test_services_and_errands_get_the_honest_short_answer(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "errand")
-    body = await chat.say(message)
-    assert body["intent"] == "fallback", body["reply"]
-    assert "这个我们办不了" in body["reply"], body["reply"]
-    assert body["products"] == []
-    assert body["slots"]["sku"] is None
+async def test_services_and_errands_get_the_honest_short_answer(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "errand")
+        body = await chat.say(message)
+        assert body["intent"] == "fallback", body["reply"]
+        assert "这个我们办不了" in body["reply"], body["reply"]
+        assert body["products"] == []
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, ["帮我打个车去机场", "帮我挂个号", "订个外卖", "帮我交话费", "叫辆车送我去火车站",
+                                     "能帮我交一下电费吗"])

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop
 
 SHOPPERS = Path(__file__).parent / "data" / "bot_eval_shoppers" / "catalog.csv"
@@ -36,17 +37,19 @@ def assert_nothing_offered(body: dict, echo: str | None = None) -> None:
 
 # --- 1. a typo beside the head noun of another thing --------------------------------------------------------------
 
-@pytest.mark.parametrize("message, echo", [
+async def test_a_typo_before_a_thing_the_shop_does_not_sell_is_no_product(client):
+    async def check(message, echo):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "typo-head")
+        body = await chat.say(message)
+        assert body["intent"] in ("search", "ask_price", "order"), body["reply"]
+        assert_nothing_offered(body, echo)
+        assert "没有找到" in body["reply"], body["reply"]
+
+    await each_case(check, [
     ("蓝呀音箱有吗", "蓝呀音箱"),  # 蓝呀 sounds like 腊鸭; 音箱 names the thing
     ("蓝呀耳机多少钱", None),
     ("无线蓝呀耳机来一个", None),
-])
-async def test_a_typo_before_a_thing_the_shop_does_not_sell_is_no_product(client, message, echo):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "typo-head")
-    body = await chat.say(message)
-    assert body["intent"] in ("search", "ask_price", "order"), body["reply"]
-    assert_nothing_offered(body, echo)
-    assert "没有找到" in body["reply"], body["reply"]
+], spread=True)
 
 
 async def test_a_typo_alone_is_still_read(client):
@@ -57,12 +60,14 @@ async def test_a_typo_alone_is_still_read(client):
 
 # --- 2. N米 is metres -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["1.8米的床", "网线 5米", "窗帘3米宽", "要个2米长的数据线"])
-async def test_metres_are_no_rice(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "metres")
-    body = await chat.say(message)
-    assert_nothing_offered(body)
-    assert not any("米" in p["name"] for p in body["products"]), body["reply"]
+async def test_metres_are_no_rice(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "metres")
+        body = await chat.say(message)
+        assert_nothing_offered(body)
+        assert not any("米" in p["name"] for p in body["products"]), body["reply"]
+
+    await each_case(check, ["1.8米的床", "网线 5米", "窗帘3米宽", "要个2米长的数据线"])
 
 
 async def test_a_bed_by_its_length_is_not_found_in_the_customers_words(client):
@@ -95,10 +100,12 @@ async def test_the_described_thing_is_echoed_whole(client):
     assert "没有找到「鲜花饼玫瑰的」" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("message", ["桃木梳子 防静电", "桃木剑 辟邪", "核桃木 手串", "香菇村 农家乐"])
-async def test_wood_swords_and_villages_named_by_food_offer_nothing(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "wood")
-    assert_nothing_offered(await chat.say(message))
+async def test_wood_swords_and_villages_named_by_food_offer_nothing(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "wood")
+        assert_nothing_offered(await chat.say(message))
+
+    await each_case(check, ["桃木梳子 防静电", "桃木剑 辟邪", "核桃木 手串", "香菇村 农家乐"])
 
 
 async def test_a_product_described_after_is_still_the_product(client):
@@ -109,17 +116,19 @@ async def test_a_product_described_after_is_still_the_product(client):
 
 
 
-@pytest.mark.parametrize("message, line", [
+async def test_an_order_then_its_origin_said_after_is_still_ordered(client):
+    async def check(message, line):
+        chat = await open_shop(client, SHOPPERS, "origin-after")  # the thing and its quantity first, where from after
+        body = await chat.say(message)
+        assert line in body["reply"], body["reply"]
+
+    await each_case(check, [
     ("小米要两斤 岢岚的", "岢岚小米 1kg ×1袋（共1kg）"),
     ("木耳来一斤 柞水的", "柞水木耳 500g ×1袋（共500g）"),
     ("红枣要两斤 延川的", "延川红枣 1kg ×1袋（共1kg）"),
     ("给我称两斤蜂蜜 金寨的", "金寨土蜂蜜 1kg ×1"),
     ("木儿来一斤 柞水的", "柞水木耳 500g ×1袋（共500g）"),  # 木儿: 木耳 typed by sound
-])
-async def test_an_order_then_its_origin_said_after_is_still_ordered(client, message, line):
-    chat = await open_shop(client, SHOPPERS, "origin-after")  # the thing and its quantity first, where from after
-    body = await chat.say(message)
-    assert line in body["reply"], body["reply"]
+], spread=True)
 
 
 @pytest.mark.parametrize("message", ["木耳有卖吗 柞水的", "香肠有吗 从江的"])
@@ -132,32 +141,36 @@ async def test_a_question_then_its_origin_said_after_lists_the_product(client, m
 
 # --- 4. other cards and vouchers ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["银行卡绑不上", "电话卡充值", "好利来蛋糕卡", "提货卡", "购物卡 500面值",
+async def test_other_cards_and_vouchers_get_the_honest_answer(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "cards")
+        body = await chat.say(message)
+        assert body["intent"] == "fallback", (message, body["intent"], body["reply"])
+        assert "只卖消费扶贫爱心卡" in body["reply"], body["reply"]
+        assert body["products"] == []
+        assert body["slots"]["amount_fen"] is None
+
+    await each_case(check, ["银行卡绑不上", "电话卡充值", "好利来蛋糕卡", "提货卡", "购物卡 500面值",
                                      "月饼券"])
-async def test_other_cards_and_vouchers_get_the_honest_answer(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "cards")
-    body = await chat.say(message)
-    assert body["intent"] == "fallback", (message, body["intent"], body["reply"])
-    assert "只卖消费扶贫爱心卡" in body["reply"], body["reply"]
-    assert body["products"] == []
-    assert body["slots"]["amount_fen"] is None
 
 
 # --- 5. a love-card code in any written form ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, code", [
+async def test_a_code_in_any_form_is_a_claim_answered_honestly(client):
+    async def check(message, code):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "claim")
+        body = await chat.say(message)
+        assert body["intent"] == "claim_card", (message, body["intent"], body["reply"])
+        assert f"没认出卡码「{code}」" in body["reply"], body["reply"]
+        assert "AX1." in body["reply"]  # where the printed code is found
+        assert body["slots"]["amount_fen"] is None  # no card purchase for a digit group
+
+    await each_case(check, [
     ("我有张爱心卡 卡号1234-5678-9012 怎么领", "1234-5678-9012"),
     ("兑换码 AB12CD34 绑定一下", "AB12CD34"),
     ("码是 K9X2-77QP-3M5T", "K9X2-77QP-3M5T"),
     ("卡号 6217 0000 1111 2222 怎么用", "6217 0000 1111 2222"),
-])
-async def test_a_code_in_any_form_is_a_claim_answered_honestly(client, message, code):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "claim")
-    body = await chat.say(message)
-    assert body["intent"] == "claim_card", (message, body["intent"], body["reply"])
-    assert f"没认出卡码「{code}」" in body["reply"], body["reply"]
-    assert "AX1." in body["reply"]  # where the printed code is found
-    assert body["slots"]["amount_fen"] is None  # no card purchase for a digit group
+], spread=True)
 
 
 # --- 6. paying, cancelling, greeting --------------------------------------------------------------------------------
@@ -186,51 +199,59 @@ async def test_cancelling_during_a_draft_drops_the_draft(client):
     assert body["slots"]["sku"] is None
 
 
-@pytest.mark.parametrize("message", ["掌柜的好呀😄", "老板好啊👋", "亲 在吗~"])
-async def test_greetings_with_particles_and_emoji(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "greet")
-    body = await chat.say(message)
-    assert body["intent"] == "greet", (message, body["reply"])
+async def test_greetings_with_particles_and_emoji(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "greet")
+        body = await chat.say(message)
+        assert body["intent"] == "greet", (message, body["reply"])
+
+    await each_case(check, ["掌柜的好呀😄", "老板好啊👋", "亲 在吗~"])
 
 
 # --- 7. services, errands, complaints -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["上门保洁", "清洗油烟机", "配副眼镜", "给孩子报个班", "婚礼跟拍报价",
+async def test_services_get_the_honest_answer(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "service")
+        body = await chat.say(message)
+        assert body["intent"] == "fallback", (message, body["reply"])
+        assert "办不了" in body["reply"], body["reply"]
+        assert body["products"] == []
+
+    await each_case(check, ["上门保洁", "清洗油烟机", "配副眼镜", "给孩子报个班", "婚礼跟拍报价",
                                      "卖二手车"])
-async def test_services_get_the_honest_answer(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "service")
-    body = await chat.say(message)
-    assert body["intent"] == "fallback", (message, body["reply"])
-    assert "办不了" in body["reply"], body["reply"]
-    assert body["products"] == []
 
 
-@pytest.mark.parametrize("message, said", [
+async def test_complaints_about_couriers_and_other_shops_offer_no_product(client):
+    async def check(message, said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "complaint")
+        body = await chat.say(message)
+        assert body["intent"] in ("fallback", "ask_info"), (message, body["reply"])
+        assert said in body["reply"], body["reply"]
+        assert body["products"] == []
+
+    await each_case(check, [
     ("快递员态度太差了", "快递的问题"),
     ("在别的店买的苹果烂了", "不是在本店买的"),
     ("超市买的红枣生虫了", "不是在本店买的"),
-])
-async def test_complaints_about_couriers_and_other_shops_offer_no_product(client, message, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "complaint")
-    body = await chat.say(message)
-    assert body["intent"] in ("fallback", "ask_info"), (message, body["reply"])
-    assert said in body["reply"], body["reply"]
-    assert body["products"] == []
+], spread=True)
 
 
 # --- 8. pinyin --------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, intent, product", [
+async def test_pinyin_for_catalogue_words_is_the_catalogue(client):
+    async def check(message, intent, product):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "pinyin")
+        body = await chat.say(message)
+        assert body["intent"] == intent, (message, body["reply"])
+        assert body["products"], body["reply"]
+        assert product in body["products"][0]["name"], body["reply"]
+
+    await each_case(check, [
     ("fengmi duoshao qian", "ask_price", "蜂蜜"),
     ("hetao you ma", "search", "核桃"),
     ("dami lai liang dai", "order", "大米"),
-])
-async def test_pinyin_for_catalogue_words_is_the_catalogue(client, message, intent, product):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "pinyin")
-    body = await chat.say(message)
-    assert body["intent"] == intent, (message, body["reply"])
-    assert body["products"], body["reply"]
-    assert product in body["products"][0]["name"], body["reply"]
+], spread=True)
 
 
 async def test_pinyin_for_a_thing_not_sold_is_not_found(client):

@@ -5,24 +5,24 @@ receiver named 工客服 and saved over the customer's address.
 """
 from __future__ import annotations
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import Chat, with_address
-from tests.support.http import admin_headers, consumer_headers, import_csv
+from tests.support.cases import each_case
+from tests.support.chat import Chat, open_shop
 
 
 async def shopper(client) -> Chat:
-    await import_csv(client, DEMO_CATALOG_CSV.read_bytes(), await admin_headers(client))
-    return await with_address(Chat(client, await consumer_headers(client, "human")))
+    return await open_shop(client, DEMO_CATALOG_CSV, "human")
 
 
-@pytest.mark.parametrize("message", ["怎么联系人工客服", "联系人工客服", "我要找人工客服", "转人工", "有真人吗"])
-async def test_asking_for_a_person_says_where_to_go(client, message):
-    chat = await shopper(client)
-    body = await chat.say(message)
-    assert body["intent"] == "fallback"  # the contract's ask_info names no such question; the reply says where to go
-    assert "我的订单" in body["reply"]
+async def test_asking_for_a_person_says_where_to_go(client):
+    async def check(message):
+        chat = await shopper(client)
+        body = await chat.say(message)
+        # the contract's ask_info names no such question; the reply says where to go
+        assert body["intent"] == "fallback"
+        assert "我的订单" in body["reply"]
+
+    await each_case(check, ["怎么联系人工客服", "联系人工客服", "我要找人工客服", "转人工", "有真人吗"])
 
 
 async def test_asking_for_a_person_keeps_the_saved_receiver(client):
@@ -39,17 +39,19 @@ async def test_a_contact_person_label_still_names_the_receiver(client):
     assert "李四" in body["reply"]
 
 
-@pytest.mark.parametrize("message", ["卡丢了咋办", "我的爱心卡丢了", "爱心卡被偷了怎么办", "爱心卡能挂失吗"])
-async def test_a_lost_card_is_frozen_by_its_holder_not_by_a_person_who_is_not_there(client, message):
+async def test_a_lost_card_is_frozen_by_its_holder_not_by_a_person_who_is_not_there(client):
     """The lost-card answer names what the holder can do on the page (冻结 in 我的爱心卡, which exists), not a
     customer-service person (the answer to 人工客服 says no person is online)."""
-    chat = await shopper(client)
-    body = await chat.say(message)
-    assert body["intent"] == "ask_info", body["reply"]
-    assert "「我的爱心卡」里点这张卡的“冻结”" in body["reply"]
-    assert "解冻" in body["reply"]
-    assert "付款码" in body["reply"]
-    assert "客服" not in body["reply"]
+    async def check(message):
+        chat = await shopper(client)
+        body = await chat.say(message)
+        assert body["intent"] == "ask_info", body["reply"]
+        assert "「我的爱心卡」里点这张卡的“冻结”" in body["reply"]
+        assert "解冻" in body["reply"]
+        assert "付款码" in body["reply"]
+        assert "客服" not in body["reply"]
+
+    await each_case(check, ["卡丢了咋办", "我的爱心卡丢了", "爱心卡被偷了怎么办", "爱心卡能挂失吗"])
 
 
 async def test_giving_a_card_away_names_the_button_the_page_has(client):

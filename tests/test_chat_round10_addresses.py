@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import Chat, my_orders, open_shop, summary_lines
 
 
@@ -34,7 +35,15 @@ TIAN = "田大姐 13900139000 广东省清远市佛冈县石角镇新村路3号"
 JIKE = "吉克阿依 13912345678 四川省凉山彝族自治州昭觉县新城镇团结路5号"
 
 
-@pytest.mark.parametrize("message, expected", [
+async def test_a_dictated_address_alone_is_saved_as_change_address(client):
+    async def check(message, expected):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "dictated")
+        body = await chat.say(message)
+        assert body["intent"] == "change_address", body["reply"]
+        [address] = [a for a in await saved(chat) if a["is_default"]]
+        assert one_line(address) == expected
+
+    await each_case(check, [
     ("收件人 王秀兰 电话 一三八零零一三八零零零 地址 贵州省毕节市赫章县城关镇幸福路12号", WANG),
     ("收件人 王秀兰 电话 一三八 零零一三 八零零零 地址 贵州省毕节市赫章县城关镇幸福路12号", WANG),
     ("收货人：田大姐 手机幺三九零零幺三九零零零 广东省清远市佛冈县石角镇新村路3号", TIAN),
@@ -51,28 +60,24 @@ JIKE = "吉克阿依 13912345678 四川省凉山彝族自治州昭觉县新城�
     ("嗯 我的地址是贵州省毕节市赫章县城关镇幸福路12号 王秀兰 一三八零零一三八零零零", WANG),
     ("电话幺三八 零零幺三 八零零零 叫王秀兰 地址是赫章县城关镇幸福路12号", WANG),
     ("王秀兰 贵州省毕节市赫章县城关镇幸福路12号 13800138000 谢谢", WANG),
-])
-async def test_a_dictated_address_alone_is_saved_as_change_address(client, message, expected):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "dictated")
-    body = await chat.say(message)
-    assert body["intent"] == "change_address", body["reply"]
-    [address] = [a for a in await saved(chat) if a["is_default"]]
-    assert one_line(address) == expected
+], spread=True)
 
 
-@pytest.mark.parametrize("message, shown", [
+async def test_with_no_saved_address_a_dictated_one_takes_the_draft_to_the_summary(client):
+    async def check(message, shown):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "no-address", address=False)
+        await chat.say("赫章核桃两斤")
+        body = await chat.say(message)
+        assert f"寄到：{shown}" in body["reply"], body["reply"]
+        await chat.say("确认")
+        [order] = await my_orders(chat)
+        assert order["shipping"]["name"] == shown.split()[0]
+
+    await each_case(check, [
     ("我叫李师傅电话１３９００１３９０００ 地址广东省清远市佛冈县石角镇XX路8号", "李师傅 139****9000 广东省清远市"),
     ("收件人 王秀兰 电话 一三八零零一三八零零零 地址 贵州省毕节市赫章县城关镇幸福路12号", "王秀兰 138****8000 贵州省"),
     ("13912345678 四川省凉山州昭觉县新城镇团结路5号 王工", "王工 139****5678 四川省凉山彝族自治州昭觉县"),
-])
-async def test_with_no_saved_address_a_dictated_one_takes_the_draft_to_the_summary(client, message, shown):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "no-address", address=False)
-    await chat.say("赫章核桃两斤")
-    body = await chat.say(message)
-    assert f"寄到：{shown}" in body["reply"], body["reply"]
-    await chat.say("确认")
-    [order] = await my_orders(chat)
-    assert order["shipping"]["name"] == shown.split()[0]
+], spread=True)
 
 
 async def test_a_phone_in_chinese_digits_is_kept_while_the_address_comes_in_pieces(client):
@@ -91,11 +96,13 @@ async def test_a_hesitation_before_an_address_at_the_summary_places_no_order(cli
     assert await my_orders(chat) == []
 
 
-@pytest.mark.parametrize("message", ["一共买了十一个", "要一二三四五六七八九十号的", "电话号码忘了"])
-async def test_chinese_numbers_that_are_no_phone_save_no_address(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "no-phone", address=False)
-    await chat.say(message)
-    assert await saved(chat) == []
+async def test_chinese_numbers_that_are_no_phone_save_no_address(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "no-phone", address=False)
+        await chat.say(message)
+        assert await saved(chat) == []
+
+    await each_case(check, ["一共买了十一个", "要一二三四五六七八九十号的", "电话号码忘了"])
 
 
 # --- 2. a voice run-on: an order, a price question and an address ----------------------------------------------
@@ -136,32 +143,38 @@ async def test_a_price_question_without_an_address_stays_a_price_question(client
 
 # --- 3. regional and plain yes at the summary ------------------------------------------------------------------
 
-@pytest.mark.parametrize("yes", ["得", "得咯", "得啦", "成", "成吧", "就这么着吧", "照这个来", "就按这个来", "得 确认",
+async def test_a_regional_yes_at_the_summary_places_the_order(client):
+    async def check(yes):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "yes")
+        await chat.say("金线美大米两袋")
+        body = await chat.say(yes)
+        assert body["intent"] == "confirm", body["reply"]
+        assert len(await my_orders(chat)) == 1
+
+    await each_case(check, ["得", "得咯", "得啦", "成", "成吧", "就这么着吧", "照这个来", "就按这个来", "得 确认",
                                  "中", "中嘞", "冇问题", "行吧"])
-async def test_a_regional_yes_at_the_summary_places_the_order(client, yes):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "yes")
-    await chat.say("金线美大米两袋")
-    body = await chat.say(yes)
-    assert body["intent"] == "confirm", body["reply"]
-    assert len(await my_orders(chat)) == 1
 
 
-@pytest.mark.parametrize("not_yes", ["中国", "中号的", "中药", "成都", "得多少钱", "中不中"])
-async def test_words_holding_a_yes_character_place_no_order(client, not_yes):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "not-yes")
-    await chat.say("金线美大米两袋")
-    await chat.say(not_yes)
-    assert await my_orders(chat) == []
+async def test_words_holding_a_yes_character_place_no_order(client):
+    async def check(not_yes):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "not-yes")
+        await chat.say("金线美大米两袋")
+        await chat.say(not_yes)
+        assert await my_orders(chat) == []
+
+    await each_case(check, ["中国", "中号的", "中药", "成都", "得多少钱", "中不中"])
 
 
 # --- 4. the draft dropped versus an order already placed cancelled ---------------------------------------------
 
-@pytest.mark.parametrize("drop", ["这单先不下了", "先不买了", "不下单了"])
-async def test_dropping_the_draft_is_cancel(client, drop):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "drop")
-    await chat.say("金线美大米两袋")
-    body = await chat.say(drop)
-    assert body["intent"] == "cancel", body["reply"]
+async def test_dropping_the_draft_is_cancel(client):
+    async def check(drop):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "drop")
+        await chat.say("金线美大米两袋")
+        body = await chat.say(drop)
+        assert body["intent"] == "cancel", body["reply"]
+
+    await each_case(check, ["这单先不下了", "先不买了", "不下单了"])
 
 
 async def test_not_placing_this_one_leaves_an_order_placed_before_alone(client):
@@ -173,15 +186,17 @@ async def test_not_placing_this_one_leaves_an_order_placed_before_alone(client):
     assert order["status"] == "pending_payment"
 
 
-@pytest.mark.parametrize("message", ["刚才那个订单不要了 帮我取消", "把昨天下的单取消", "那个订单不要了，取消吧"])
-async def test_an_order_placed_is_cancelled_with_no_draft(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "cancel-placed")
-    await chat.say("金线美大米两袋")
-    await chat.say("确认")
-    body = await chat.say(message)
-    assert body["intent"] == "cancel_order", body["reply"]
-    [order] = await my_orders(chat)
-    assert order["status"] == "cancelled"
+async def test_an_order_placed_is_cancelled_with_no_draft(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "cancel-placed")
+        await chat.say("金线美大米两袋")
+        await chat.say("确认")
+        body = await chat.say(message)
+        assert body["intent"] == "cancel_order", body["reply"]
+        [order] = await my_orders(chat)
+        assert order["status"] == "cancelled"
+
+    await each_case(check, ["刚才那个订单不要了 帮我取消", "把昨天下的单取消", "那个订单不要了，取消吧"])
 
 
 async def test_an_order_placed_is_cancelled_while_a_draft_waits(client):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cases import each_case
 from tests.support.chat import say_once
 
 CATALOG = Path(__file__).parent / "data" / "chat_round10_honesty_catalog.csv"
@@ -41,11 +42,13 @@ def names(body: dict) -> list[str]:
 
 # --- 1. a word held only in a brand ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["红枣两斤", "要两公斤红枣", "红枣有吗"])
-async def test_a_word_in_another_products_brand_offers_only_the_products_that_hold_it(client, message):
-    body = await said_here(client, message)
-    assert names(body), body["reply"]
-    assert all("枣" in n for n in names(body)), names(body)
+async def test_a_word_in_another_products_brand_offers_only_the_products_that_hold_it(client):
+    async def check(message):
+        body = await said_here(client, message)
+        assert names(body), body["reply"]
+        assert all("枣" in n for n in names(body)), names(body)
+
+    await each_case(check, ["红枣两斤", "要两公斤红枣", "红枣有吗"])
 
 
 async def test_the_walnuts_are_not_offered_for_dates_from_their_supplier(client):
@@ -76,49 +79,61 @@ SCAMS = [
 ]
 
 
-@pytest.mark.parametrize("message", SCAMS)
-async def test_money_talk_gets_the_warning(client, message):
-    body = await said(client, message)
-    assert WARNING in body["reply"], body["reply"]
+async def test_money_talk_gets_the_warning(client):
+    async def check(message):
+        body = await said(client, message)
+        assert WARNING in body["reply"], body["reply"]
+
+    await each_case(check, SCAMS)
 
 
-@pytest.mark.parametrize("message", SCAMS)
-async def test_money_talk_offers_nothing(client, message):
-    body = await said(client, message)
-    assert body["products"] == [], body["reply"]
+async def test_money_talk_offers_nothing(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["products"] == [], body["reply"]
+
+    await each_case(check, SCAMS)
 
 
-@pytest.mark.parametrize("message", SCAMS)
-async def test_money_talk_drafts_nothing(client, message):
-    body = await said(client, message)
-    assert body["slots"]["qty"] is None, body["slots"]
+async def test_money_talk_drafts_nothing(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["slots"]["qty"] is None, body["slots"]
+
+    await each_case(check, SCAMS)
 
 
-@pytest.mark.parametrize("message", ["运费多少", "蜂蜜包邮吗", "买两张200元的爱心卡", "来两箱苹果 寄到我家"])
-async def test_shop_talk_about_money_is_no_scam(client, message):
-    body = await said(client, message)
-    assert WARNING not in body["reply"], body["reply"]
+async def test_shop_talk_about_money_is_no_scam(client):
+    async def check(message):
+        body = await said(client, message)
+        assert WARNING not in body["reply"], body["reply"]
+
+    await each_case(check, ["运费多少", "蜂蜜包邮吗", "买两张200元的爱心卡", "来两箱苹果 寄到我家"])
 
 
 # --- 3. a thing of the product's kind, not the product ---------------------------------------------------------------
 
-@pytest.mark.parametrize("message, echo", [
+async def test_a_thing_for_another_use_is_not_found(client):
+    async def check(message, echo):
+        body = await said(client, message)
+        assert NOT_FOUND + echo in body["reply"], body["reply"]
+
+    await each_case(check, [
     ("能孵小鸡的鸡蛋有吗", "能孵小鸡的鸡蛋"),
     ("孵化用的鸡蛋 来30个", "孵化用的鸡蛋"),
     ("装蜂蜜的空瓶子", "装蜂蜜的空瓶子"),
     ("装大米的袋子", "装大米的袋子"),
     ("种蛋 能孵小鸡的", "种蛋"),
     ("茶叶罐 空罐", "茶叶罐"),
-])
-async def test_a_thing_for_another_use_is_not_found(client, message, echo):
-    body = await said(client, message)
-    assert NOT_FOUND + echo in body["reply"], body["reply"]
+], spread=True)
 
 
-@pytest.mark.parametrize("message", ["能孵小鸡的鸡蛋有吗", "孵化用的鸡蛋 来30个", "装蜂蜜的空瓶子", "装大米的袋子"])
-async def test_a_thing_for_another_use_offers_nothing(client, message):
-    body = await said(client, message)
-    assert body["products"] == [], body["reply"]
+async def test_a_thing_for_another_use_offers_nothing(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["products"] == [], body["reply"]
+
+    await each_case(check, ["能孵小鸡的鸡蛋有吗", "孵化用的鸡蛋 来30个", "装蜂蜜的空瓶子", "装大米的袋子"])
 
 
 @pytest.mark.parametrize("message, sku", [
@@ -131,10 +146,12 @@ async def test_a_pack_said_with_zhuang_is_still_the_product(client, message, sku
 
 # --- 4. another shop's card or points -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["超市积分卡能换核桃不", "会员卡积分兑换大米", "我的积分能换两斤红枣吗"])
-async def test_points_for_goods_get_the_other_card_answer(client, message):
-    body = await said(client, message)
-    assert OTHER_CARD in body["reply"], body["reply"]
+async def test_points_for_goods_get_the_other_card_answer(client):
+    async def check(message):
+        body = await said(client, message)
+        assert OTHER_CARD in body["reply"], body["reply"]
+
+    await each_case(check, ["超市积分卡能换核桃不", "会员卡积分兑换大米", "我的积分能换两斤红枣吗"])
 
 
 @pytest.mark.parametrize("message", ["超市积分卡能换核桃不", "会员卡积分兑换大米"])
@@ -183,19 +200,25 @@ async def test_a_character_inside_a_word_stays_that_word(client):
 DEFECTS = ["鸡蛋碎了三个能退吗", "蜂蜜收到漏了", "苹果烂了好几个", "核桃收到发霉了 怎么办"]
 
 
-@pytest.mark.parametrize("message", DEFECTS)
-async def test_a_defect_is_the_after_sales_answer(client, message):
-    body = await said(client, message)
-    assert AFTER_SALES in body["reply"], body["reply"]
+async def test_a_defect_is_the_after_sales_answer(client):
+    async def check(message):
+        body = await said(client, message)
+        assert AFTER_SALES in body["reply"], body["reply"]
+
+    await each_case(check, DEFECTS)
 
 
-@pytest.mark.parametrize("message", DEFECTS)
-async def test_a_defect_is_ask_info(client, message):
-    body = await said(client, message)
-    assert body["intent"] == "ask_info", body["reply"]
+async def test_a_defect_is_ask_info(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["intent"] == "ask_info", body["reply"]
+
+    await each_case(check, DEFECTS)
 
 
-@pytest.mark.parametrize("message", DEFECTS)
-async def test_a_defect_drafts_nothing(client, message):
-    body = await said(client, message)
-    assert body["slots"]["qty"] is None, body["slots"]
+async def test_a_defect_drafts_nothing(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["slots"]["qty"] is None, body["slots"]
+
+    await each_case(check, DEFECTS)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 ROUND10 = Path(__file__).parent / "data" / "chat_round10_catalog.csv"
@@ -33,7 +34,11 @@ async def _line(client, *messages: str) -> str:
 
 # --- 1. a correction inside one message ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_the_part_after_the_last_correction_overrides_what_it_corrects(client):
+    async def check(message, line):
+        assert await _line(client, message) == line
+
+    await each_case(check, [
     ("香肠要三袋 不对 两袋", "从江香肠 250g ×2袋（共500g），60元"),
     ("来一箱 哦不 两箱的苹果", "静宁苹果 5kg ×2箱（共10kg），120元"),
     ("茶油1L的 啊不是 500ml的 要两瓶", "山茶油 500ml ×2瓶（共1L），116元"),
@@ -43,9 +48,7 @@ async def _line(client, *messages: str) -> str:
     ("香肠要三袋 改一下 来两袋", "从江香肠 250g ×2袋（共500g），60元"),
     ("香肠要三袋 还是两袋吧", "从江香肠 250g ×2袋（共500g），60元"),
     ("香肠要三袋 噢不是 五袋", "从江香肠 250g ×5袋（共1.25kg），150元"),
-])
-async def test_the_part_after_the_last_correction_overrides_what_it_corrects(client, message, line):
-    assert await _line(client, message) == line
+], spread=True)
 
 
 async def test_a_correction_at_the_summary_changes_the_line(client):
@@ -78,15 +81,17 @@ async def test_a_question_tag_holding_不对_is_no_correction(client):
 
 # --- 2. a count of the inner unit of a multipack -------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_a_count_of_the_inner_unit_is_whole_boxes(client):
+    async def check(message, line):
+        assert await _line(client, message) == line
+
+    await each_case(check, [
     ("刺梨汁要四十八瓶", "刺梨汁 250ml×24瓶 ×2箱（共12L），230元"),
     ("刺梨汁要三十六瓶", "刺梨汁 250ml×12瓶 ×3箱（共9L），180元"),
     ("来24罐米酒", "苗乡米酒 330ml 24罐装 ×1箱（共7.92L），96元"),
     ("米酒要四十八罐", "苗乡米酒 330ml 24罐装 ×2箱（共15.84L），192元"),
     ("螺蛳粉要三十包", "柳州螺蛳粉 10包/箱 ×3箱（共30包），360元"),
-])
-async def test_a_count_of_the_inner_unit_is_whole_boxes(client, message, line):
-    assert await _line(client, message) == line
+], spread=True)
 
 
 async def test_an_inner_count_right_after_the_price_converts(client):
@@ -121,9 +126,11 @@ async def test_more_of_the_inner_unit_at_the_summary_adds_whole_boxes(client):
 
 # --- 3. dialect and voice forms beside a quantity ------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["一斤滴蜂蜜", "要一斤地蜂蜜", "一斤嘅蜂蜜", "来一斤得蜂蜜"])
-async def test_a_particle_heard_for_的_between_a_weight_and_the_goods(client, message):
-    assert await _line(client, message) == "罗平蜂蜜 500g ×1瓶（共500g），48元"
+async def test_a_particle_heard_for_的_between_a_weight_and_the_goods(client):
+    async def check(message):
+        assert await _line(client, message) == "罗平蜂蜜 500g ×1瓶（共500g），48元"
+
+    await each_case(check, ["一斤滴蜂蜜", "要一斤地蜂蜜", "一斤嘅蜂蜜", "来一斤得蜂蜜"])
 
 
 async def test_a_word_beginning_with_地_after_a_weight_stays_that_word(client):
@@ -132,14 +139,16 @@ async def test_a_word_beginning_with_地_after_a_weight_stays_that_word(client):
     assert "「地瓜」" in body["reply"]
 
 
-@pytest.mark.parametrize("messages, line", [
+async def test_cantonese_pack_words_and_particles(client):
+    async def check(messages, line):
+        assert await _line(client, *messages) == line
+
+    await each_case(check, [
     (("蜂蜜要最大嗰樽",), "罗平蜂蜜 1kg ×1瓶（共1kg），88元"),
     (("蜂蜜多少钱", "要最大嗰樽 两樽"), "罗平蜂蜜 1kg ×2瓶（共2kg），176元"),
     (("蜂蜜 500g嘅 一樽就得",), "罗平蜂蜜 500g ×1瓶（共500g），48元"),
     (("蜂蜜要两樽", "第一个"), "罗平蜂蜜 500g ×2瓶（共1kg），96元"),
-])
-async def test_cantonese_pack_words_and_particles(client, messages, line):
-    assert await _line(client, *messages) == line
+], spread=True)
 
 
 @pytest.mark.parametrize("messages, line", [
@@ -158,15 +167,17 @@ async def test_pinyin_of_a_thing_not_sold_is_still_read_as_that_thing(client):
 
 # --- 4. size words pick a variant ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("messages, line", [
+async def test_a_size_word_picks_the_variant_and_the_count_converts_in_its_pack(client):
+    async def check(messages, line):
+        assert await _line(client, *messages) == line
+
+    await each_case(check, [
     (("蜂蜜要最大的那个",), "罗平蜂蜜 1kg ×1瓶（共1kg），88元"),
     (("大米 大包装的 来一袋",), "五常大米 10kg ×1袋（共10kg），120元"),
     (("土鸡蛋 散装的 要60个",), "剑河土鸡蛋 散装 30枚 ×2箱（共60枚），120元"),
     (("再加24个礼盒装的土鸡蛋",), "剑河土鸡蛋 礼盒 12枚装 ×2盒（共24枚），80元"),
     (("土鸡蛋要一盒礼盒装的", "再加24个礼盒装的"), "剑河土鸡蛋 礼盒 12枚装 ×3盒（共36枚），120元"),
-])
-async def test_a_size_word_picks_the_variant_and_the_count_converts_in_its_pack(client, messages, line):
-    assert await _line(client, *messages) == line
+], spread=True)
 
 
 async def test_more_of_another_packing_adds_a_line_of_that_variant(client):

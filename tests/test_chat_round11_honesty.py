@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, say_once
 
 NOT_FOUND = "没有找到「"
@@ -30,17 +31,21 @@ def names(body: dict) -> list[str]:
 
 # --- 1. glued words naming another thing -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, thing", [("蜂蜜绿茶 来一盒", "蜂蜜绿茶"), ("菊花蜂蜜 来一瓶", "菊花蜂蜜"),
-                                            ("红枣牛奶 来一箱", "红枣牛奶")])
-async def test_two_glued_catalogue_words_are_one_thing_not_found(client, message, thing):
-    body = await said(client, message)
-    assert f"「{thing}」" in body["reply"], body["reply"]
+async def test_two_glued_catalogue_words_are_one_thing_not_found(client):
+    async def check(message, thing):
+        body = await said(client, message)
+        assert f"「{thing}」" in body["reply"], body["reply"]
+
+    await each_case(check, [("蜂蜜绿茶 来一盒", "蜂蜜绿茶"), ("菊花蜂蜜 来一瓶", "菊花蜂蜜"),
+                                            ("红枣牛奶 来一箱", "红枣牛奶")], spread=True)
 
 
-@pytest.mark.parametrize("message", ["蜂蜜绿茶 来一盒", "菊花蜂蜜 来一瓶", "红枣牛奶 来一箱"])
-async def test_two_glued_catalogue_words_put_nothing_in_a_draft(client, message):
-    body = await said(client, message)
-    assert body["slots"]["sku"] is None, body["reply"]
+async def test_two_glued_catalogue_words_put_nothing_in_a_draft(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["slots"]["sku"] is None, body["reply"]
+
+    await each_case(check, ["蜂蜜绿茶 来一盒", "菊花蜂蜜 来一瓶", "红枣牛奶 来一箱"])
 
 
 @pytest.mark.parametrize("message", ["蜂蜜绿茶 来一盒", "菊花蜂蜜 来一瓶"])
@@ -54,33 +59,41 @@ async def test_the_honey_tea_lists_green_teas_as_alternatives(client):
     assert "本店有这些绿茶" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("message, thing", [("橄榄油洗发水 滋润", "橄榄油洗发水"), ("核桃油护手霜", "核桃油护手霜"),
-                                            ("大米面膜 来一盒", "大米面膜"), ("茶叶蛋卤料 来两包", "茶叶蛋卤料")])
-async def test_a_glued_head_noun_of_another_thing_offers_nothing(client, message, thing):
-    body = await said(client, message)
-    assert f"「{thing}」" in body["reply"], body["reply"]
-    assert body["products"] == [], body["reply"]
+async def test_a_glued_head_noun_of_another_thing_offers_nothing(client):
+    async def check(message, thing):
+        body = await said(client, message)
+        assert f"「{thing}」" in body["reply"], body["reply"]
+        assert body["products"] == [], body["reply"]
+
+    await each_case(check, [("橄榄油洗发水 滋润", "橄榄油洗发水"), ("核桃油护手霜", "核桃油护手霜"),
+                            ("大米面膜 来一盒", "大米面膜"), ("茶叶蛋卤料 来两包", "茶叶蛋卤料")], spread=True)
 
 
 # --- 2. a brand or an origin asked with a grade or a question -------------------------------------------------------
 
-@pytest.mark.parametrize("message, thing", [("西湖龙井 特级 有吗", "西湖龙井"), ("安溪铁观音 特级", "安溪铁观音"),
-                                            ("龙井 一级", "龙井")])
-async def test_a_grade_beside_an_unknown_thing_finds_nothing(client, message, thing):
-    body = await said(client, message)
-    assert f"「{thing}」" in body["reply"], body["reply"]
+async def test_a_grade_beside_an_unknown_thing_finds_nothing(client):
+    async def check(message, thing):
+        body = await said(client, message)
+        assert f"「{thing}」" in body["reply"], body["reply"]
+
+    await each_case(check, [("西湖龙井 特级 有吗", "西湖龙井"), ("安溪铁观音 特级", "安溪铁观音"),
+                                            ("龙井 一级", "龙井")], spread=True)
 
 
-@pytest.mark.parametrize("message", ["西湖龙井 特级 有吗", "安溪铁观音 特级", "龙井 一级"])
-async def test_a_grade_beside_an_unknown_thing_offers_no_graded_product(client, message):
-    body = await said(client, message)
-    assert body["products"] == [], names(body)
+async def test_a_grade_beside_an_unknown_thing_offers_no_graded_product(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["products"] == [], names(body)
+
+    await each_case(check, ["西湖龙井 特级 有吗", "安溪铁观音 特级", "龙井 一级"])
 
 
-@pytest.mark.parametrize("message", ["安吉白茶 是扶贫产品吗", "安吉白茶明前 是扶贫产品吗", "福鼎白茶 一级 是扶贫的吗"])
-async def test_a_question_about_an_unsold_brand_lists_the_kind_as_alternatives(client, message):
-    body = await said(client, message)
-    assert NOT_SAME in body["reply"], body["reply"]
+async def test_a_question_about_an_unsold_brand_lists_the_kind_as_alternatives(client):
+    async def check(message):
+        body = await said(client, message)
+        assert NOT_SAME in body["reply"], body["reply"]
+
+    await each_case(check, ["安吉白茶 是扶贫产品吗", "安吉白茶明前 是扶贫产品吗", "福鼎白茶 一级 是扶贫的吗"])
 
 
 async def test_a_question_about_an_unsold_brand_names_it_not_found(client):
@@ -104,24 +117,30 @@ async def test_a_question_about_an_unsold_brand_after_a_draft_says_not_found(cli
 
 # --- 3. a processed product of a catalogue word ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, thing", [("红枣 粉 来一罐", "红枣粉"), ("蜂蜜 膏", "蜂蜜膏"),
+async def test_a_processed_product_is_not_found(client):
+    async def check(message, thing):
+        body = await said(client, message)
+        assert f"{NOT_FOUND}{thing}」" in body["reply"], body["reply"]
+
+    await each_case(check, [("红枣 粉 来一罐", "红枣粉"), ("蜂蜜 膏", "蜂蜜膏"),
                                             ("茶叶 粉 有吗", "茶叶粉"), ("核桃油 宝宝用 小瓶", "核桃油"),
-                                            ("苹果醋 有吗", "苹果醋")])
-async def test_a_processed_product_is_not_found(client, message, thing):
-    body = await said(client, message)
-    assert f"{NOT_FOUND}{thing}」" in body["reply"], body["reply"]
+                                            ("苹果醋 有吗", "苹果醋")], spread=True)
 
 
-@pytest.mark.parametrize("message", ["红枣 粉 来一罐", "蜂蜜 膏", "茶叶 粉 有吗", "核桃油 宝宝用 小瓶", "苹果醋 有吗"])
-async def test_a_processed_product_puts_nothing_in_a_draft(client, message):
-    body = await said(client, message)
-    assert body["slots"]["sku"] is None, body["reply"]
+async def test_a_processed_product_puts_nothing_in_a_draft(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["slots"]["sku"] is None, body["reply"]
+
+    await each_case(check, ["红枣 粉 来一罐", "蜂蜜 膏", "茶叶 粉 有吗", "核桃油 宝宝用 小瓶", "苹果醋 有吗"])
 
 
-@pytest.mark.parametrize("message", ["红枣 粉 来一罐", "蜂蜜 膏", "茶叶 粉 有吗"])
-async def test_a_processed_product_offers_the_base_only_as_an_alternative(client, message):
-    body = await said(client, message)
-    assert NOT_SAME in body["reply"], body["reply"]
+async def test_a_processed_product_offers_the_base_only_as_an_alternative(client):
+    async def check(message):
+        body = await said(client, message)
+        assert NOT_SAME in body["reply"], body["reply"]
+
+    await each_case(check, ["红枣 粉 来一罐", "蜂蜜 膏", "茶叶 粉 有吗"])
 
 
 async def test_walnut_oil_lists_walnuts_as_alternatives(client):
@@ -136,18 +155,22 @@ async def test_date_powder_offers_no_other_powder(client):
 
 # --- guards: the catalogue's own products in the same shapes ---------------------------------------------------------
 
-@pytest.mark.parametrize("message, word", [("核桃 薄皮", "核桃"), ("蜂蜜 500g", "蜜"), ("三七粉 有吗", "三七粉"),
-                                           ("橄榄油 来一瓶", "橄榄油"), ("土鸡蛋 来一盒", "鸡蛋")])
-async def test_the_catalogues_products_still_match(client, message, word):
-    body = await said(client, message)
-    assert names(body), body["reply"]
-    assert all(word in n for n in names(body)), body["reply"]
+async def test_the_catalogues_products_still_match(client):
+    async def check(message, word):
+        body = await said(client, message)
+        assert names(body), body["reply"]
+        assert all(word in n for n in names(body)), body["reply"]
+
+    await each_case(check, [("核桃 薄皮", "核桃"), ("蜂蜜 500g", "蜜"), ("三七粉 有吗", "三七粉"),
+                                           ("橄榄油 来一瓶", "橄榄油"), ("土鸡蛋 来一盒", "鸡蛋")], spread=True)
 
 
-@pytest.mark.parametrize("message", ["核桃 薄皮", "蜂蜜 500g", "三七粉 有吗", "辣椒面 来一斤", "富硒绿茶 有吗"])
-async def test_the_catalogues_products_are_not_called_not_found(client, message):
-    body = await said(client, message)
-    assert NOT_FOUND not in body["reply"], body["reply"]
+async def test_the_catalogues_products_are_not_called_not_found(client):
+    async def check(message):
+        body = await said(client, message)
+        assert NOT_FOUND not in body["reply"], body["reply"]
+
+    await each_case(check, ["核桃 薄皮", "蜂蜜 500g", "三七粉 有吗", "辣椒面 来一斤", "富硒绿茶 有吗"])
 
 
 async def test_chilli_flakes_sold_as_such_are_drafted(client):

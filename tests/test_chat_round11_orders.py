@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 ROUND11 = Path(__file__).parent / "data" / "chat_round11_orders_catalog.csv"
@@ -33,7 +34,11 @@ async def _line(client, *messages: str) -> str:
 
 # --- 1. a purpose beside the order -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_a_purpose_beside_the_order_is_no_part_of_the_product(client):
+    async def check(message, line):
+        assert await _line(client, message) == line
+
+    await each_case(check, [
     ("核桃要4斤 给我爸妈和我舅分", "赫章核桃 2斤 ×2袋（共4斤），90元"),
     ("来只土鸡 煲汤", "城口土鸡 整只约1.5kg ×1只，98元"),
     ("小米5斤 给孩子熬粥喝", "米脂小米 2.5kg ×1袋（共2.5kg），39元"),
@@ -42,9 +47,7 @@ async def _line(client, *messages: str) -> str:
     ("红枣两袋，拿去送礼", "若羌红枣 1kg ×2袋（共2kg），112元"),
     ("鸡蛋要60个 车间里发", "城口土鸡蛋 30枚装 ×2盒（共60枚），90元"),
     ("30斤橙子 办公室下午茶用", "奉节脐橙 10斤 ×3箱（共30斤），180元"),
-])
-async def test_a_purpose_beside_the_order_is_no_part_of_the_product(client, message, line):
-    assert await _line(client, message) == line
+], spread=True)
 
 
 async def test_a_purpose_naming_a_thing_not_sold_stays_not_found(client):
@@ -61,14 +64,16 @@ async def test_a_purpose_naming_a_thing_not_sold_orders_nothing(client):
 
 # --- 2. bulk orders by the share ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_shares_times_what_each_holds_is_the_count(client):
+    async def check(message, line):
+        assert await _line(client, message) == line
+
+    await each_case(check, [
     ("员工福利 要40份 每份一袋2.5kg大米", "五常大米 2.5kg ×40袋（共100kg），1600元"),
     ("20个人 每人一箱苹果", "静宁苹果 10斤 ×20箱（共200斤），1200元"),
     ("每份两瓶春中宝蜂蜜 要15份", "春中宝蜂蜜 500g ×30瓶（共15kg），1740元"),
     ("公司发福利，30人，每人一盒鸡蛋", "城口土鸡蛋 30枚装 ×30盒（共900枚），1350元"),
-])
-async def test_shares_times_what_each_holds_is_the_count(client, message, line):
-    assert await _line(client, message) == line
+], spread=True)
 
 
 async def test_a_count_of_shares_alone_stays_a_count_of_packs(client):
@@ -81,13 +86,15 @@ async def test_a_share_with_no_count_of_shares_is_one_share(client):
 
 # --- 3. an ordinal with a count after a list ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_an_ordinal_with_a_count_adds_that_item_of_the_list(client):
+    async def check(message, line):
+        assert await _line(client, "蜂蜜", "第一个来一瓶", message) == line
+
+    await each_case(check, [
     ("再来一瓶第二个", "春中宝蜂蜜 500g ×1瓶（共500g），58元\n秦巴土蜂蜜 500g ×1瓶（共500g），88元"),
     ("第三个也要两瓶", "春中宝蜂蜜 500g ×1瓶（共500g），58元\n大别山土蜂蜜 500g ×2瓶（共1kg），136元"),
     ("最后那个来两瓶", "春中宝蜂蜜 500g ×1瓶（共500g），58元\n大别山土蜂蜜 500g ×2瓶（共1kg），136元"),
-])
-async def test_an_ordinal_with_a_count_adds_that_item_of_the_list(client, message, line):
-    assert await _line(client, "蜂蜜", "第一个来一瓶", message) == line
+], spread=True)
 
 
 async def test_a_correction_by_ordinal_replaces_the_line(client):

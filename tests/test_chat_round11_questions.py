@@ -6,20 +6,23 @@ import pytest
 
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.cards import buy_cards
+from tests.support.cases import each_case
 from tests.support.chat import my_orders, open_shop, say_once
 
 # --- 1. how the love card works, with 买/送/转 in the question -------------------------------------------------------
 
 
-@pytest.mark.parametrize("message", ["爱心卡是不是啥都能买", "这卡只能买扶贫产品吗 苹果能买不",
+async def test_a_question_about_the_card_is_answered_from_its_rules(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert body["intent"] == "ask_info", (message, body["reply"])
+        assert "认定扶贫产品" in body["reply"], body["reply"]
+        assert body["slots"]["amount_fen"] is None  # no card purchase started
+        assert body["slots"]["sku"] is None  # nor a product put in a draft
+
+    await each_case(check, ["爱心卡是不是啥都能买", "这卡只能买扶贫产品吗 苹果能买不",
                                      "爱心卡可以转给我妹用吗 她在广州", "卡能送人吗 送朋友", "这张卡买茶叶行不行",
                                      "爱心卡是不是只能在专柜用"])
-async def test_a_question_about_the_card_is_answered_from_its_rules(client, message):
-    body = await say_once(client, message)
-    assert body["intent"] == "ask_info", (message, body["reply"])
-    assert "认定扶贫产品" in body["reply"], body["reply"]
-    assert body["slots"]["amount_fen"] is None  # no card purchase started
-    assert body["slots"]["sku"] is None  # nor a product put in a draft
 
 
 async def test_giving_the_card_names_the_giving_button(client):
@@ -27,15 +30,17 @@ async def test_giving_the_card_names_the_giving_button(client):
     assert "转赠" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("message, amount, count", [("买两张爱心卡送朋友", None, 2),
+async def test_buying_cards_to_give_stays_a_purchase(client):
+    async def check(message, amount, count):
+        body = await say_once(client, message)
+        assert body["intent"] == "buy_card", (message, body["reply"])
+        assert body["slots"]["amount_fen"] == amount
+        assert body["slots"]["qty"] == count
+
+    await each_case(check, [("买两张爱心卡送朋友", None, 2),
                                                     ("送人用的爱心卡 来三张200的", 20000, 3),
                                                     ("送人用的爱心卡 来仨100的", 10000, 3),
-                                                    ("爱心卡要俩500的", 50000, 2)])
-async def test_buying_cards_to_give_stays_a_purchase(client, message, amount, count):
-    body = await say_once(client, message)
-    assert body["intent"] == "buy_card", (message, body["reply"])
-    assert body["slots"]["amount_fen"] == amount
-    assert body["slots"]["qty"] == count
+                                                    ("爱心卡要俩500的", 50000, 2)], spread=True)
 
 
 # --- 2. paying with a card ----------------------------------------------------------------------------------------
@@ -50,13 +55,15 @@ async def _unpaid_order(client, face: int):
     return chat
 
 
-@pytest.mark.parametrize("message", ["付款用爱心卡", "这单拿爱心卡结", "用我的卡结一下"])
-async def test_paying_with_the_card_pays_the_order(client, message):
-    chat = await _unpaid_order(client, 20000)
-    body = await chat.say(message)
-    assert body["intent"] == "pay_order", (message, body["reply"])
-    assert "已用爱心卡尾号" in body["reply"], body["reply"]
-    assert (await my_orders(chat))[0]["status"] == "paid"
+async def test_paying_with_the_card_pays_the_order(client):
+    async def check(message):
+        chat = await _unpaid_order(client, 20000)
+        body = await chat.say(message)
+        assert body["intent"] == "pay_order", (message, body["reply"])
+        assert "已用爱心卡尾号" in body["reply"], body["reply"]
+        assert (await my_orders(chat))[0]["status"] == "paid"
+
+    await each_case(check, ["付款用爱心卡", "这单拿爱心卡结", "用我的卡结一下"])
 
 
 async def test_a_split_the_card_cannot_cover_is_answered_honestly(client):
@@ -76,13 +83,15 @@ async def test_a_balance_question_stays_a_balance_question(client, message):
 
 # --- 3. what a named product is like ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, sku", [("古蔺麻辣鸡辣不辣", "SC-GL-0001"), ("腊肉是柴火熏的吗 咸吗", None),
-                                          ("核桃好剥吗", None), ("刺梨汁甜不甜", None)])
-async def test_a_quality_asked_is_answered_from_the_data(client, message, sku):
-    body = await say_once(client, message)
-    assert body["intent"] == "ask_info", (message, body["reply"])
-    assert "商品资料里写着" in body["reply"] or "商品页没有写" in body["reply"], body["reply"]
-    assert sku is None or body["products"][0]["sku"] == sku
+async def test_a_quality_asked_is_answered_from_the_data(client):
+    async def check(message, sku):
+        body = await say_once(client, message)
+        assert body["intent"] == "ask_info", (message, body["reply"])
+        assert "商品资料里写着" in body["reply"] or "商品页没有写" in body["reply"], body["reply"]
+        assert sku is None or body["products"][0]["sku"] == sku
+
+    await each_case(check, [("古蔺麻辣鸡辣不辣", "SC-GL-0001"), ("腊肉是柴火熏的吗 咸吗", None),
+                                          ("核桃好剥吗", None), ("刺梨汁甜不甜", None)], spread=True)
 
 
 async def test_a_quality_the_data_holds_is_said_yes(client):
@@ -118,11 +127,13 @@ async def test_a_thing_not_sold_asked_about_is_not_found(client):
 
 # --- 4. advice and occasions --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["哪种茶叶好喝", "哪款腊肉好吃", "有啥特产 带回老家的", "回老家带点啥好"])
-async def test_advice_and_occasions_are_recommendations(client, message):
-    body = await say_once(client, message)
-    assert body["intent"] == "recommend", (message, body["reply"])
-    assert body["products"], body["reply"]
+async def test_advice_and_occasions_are_recommendations(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert body["intent"] == "recommend", (message, body["reply"])
+        assert body["products"], body["reply"]
+
+    await each_case(check, ["哪种茶叶好喝", "哪款腊肉好吃", "有啥特产 带回老家的", "回老家带点啥好"])
 
 
 # --- 5. several questions in one message; goods already bought ---------------------------------------------------

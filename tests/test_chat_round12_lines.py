@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 ROUND12 = Path(__file__).parent / "data" / "chat_round12_catalog.csv"
@@ -50,28 +49,38 @@ ALSO = [
 ]
 
 
-@pytest.mark.parametrize("messages, lines, total", ALSO)
-async def test_another_size_also_is_a_second_line(client, messages, lines, total):
-    assert summary_lines(await _said(client, *messages)) == lines
+async def test_another_size_also_is_a_second_line(client):
+    async def check(messages, lines, total):
+        assert summary_lines(await _said(client, *messages)) == lines
+
+    await each_case(check, ALSO, spread=True)
 
 
-@pytest.mark.parametrize("messages, lines, total", ALSO)
-async def test_another_size_also_totals_both_lines(client, messages, lines, total):
-    assert _total(await _said(client, *messages)) == total
+async def test_another_size_also_totals_both_lines(client):
+    async def check(messages, lines, total):
+        assert _total(await _said(client, *messages)) == total
+
+    await each_case(check, ALSO, spread=True)
 
 
-@pytest.mark.parametrize("messages, line", [
+async def test_a_change_of_size_without_also_still_replaces(client):
+    async def check(messages, line):
+        assert summary_lines(await _said(client, *messages)) == line
+
+    await each_case(check, [
     (("5斤装苹果来一箱", "换成10斤的"), "静宁苹果 10斤装 ×1箱（共10斤），59元"),
     (("蜂蜜500g一瓶", "改成小的"), "罗平蜂蜜 250g ×1瓶（共250g），28元"),
     (("蜂蜜500g一瓶", "改成250g的"), "罗平蜂蜜 250g ×1瓶（共250g），28元"),
-])
-async def test_a_change_of_size_without_also_still_replaces(client, messages, line):
-    assert summary_lines(await _said(client, *messages)) == line
+], spread=True)
 
 
 # --- 2. a numeral inside a name -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, shown", [
+async def test_a_numeral_in_a_name_is_not_found_whole(client):
+    async def check(message, shown):
+        assert shown in (await _said(client, message, catalog=DEMO_CATALOG_CSV))["reply"]
+
+    await each_case(check, [
     ("三只松鼠 坚果大礼包 过年送人", "没有找到「三只松鼠坚果大礼包」"),
     ("三只松鼠 坚果 来一箱", "没有找到「三只松鼠坚果」"),
     ("两只猴子 核桃 有吗", "没有找到「两只猴子核桃」"),
@@ -80,21 +89,23 @@ async def test_a_change_of_size_without_also_still_replaces(client, messages, li
     ("九阳豆浆机", "没有找到「九阳豆浆机」"),
     ("三全汤圆", "没有找到「三全汤圆」"),
     ("五粮液", "没有找到「五粮液」"),
-])
-async def test_a_numeral_in_a_name_is_not_found_whole(client, message, shown):
-    assert shown in (await _said(client, message, catalog=DEMO_CATALOG_CSV))["reply"]
+], spread=True)
 
 
-@pytest.mark.parametrize("message, qty", [
+async def test_a_numeral_in_a_name_is_no_quantity(client):
+    async def check(message, qty):
+        assert (await _said(client, message, catalog=DEMO_CATALOG_CSV))["slots"]["qty"] == qty
+
+    await each_case(check, [
     ("三只松鼠 坚果大礼包 过年送人", None), ("三只松鼠 坚果 来一箱", 1), ("两只猴子 核桃 有吗", None),
-])
-async def test_a_numeral_in_a_name_is_no_quantity(client, message, qty):
-    assert (await _said(client, message, catalog=DEMO_CATALOG_CSV))["slots"]["qty"] == qty
+], spread=True)
 
 
-@pytest.mark.parametrize("message", ["三只松鼠 坚果大礼包 过年送人", "六个核桃 一箱", "七匹狼 夹克", "三全汤圆"])
-async def test_a_numeral_in_a_name_drafts_nothing(client, message):
-    assert "请确认订单" not in (await _said(client, message, catalog=DEMO_CATALOG_CSV))["reply"]
+async def test_a_numeral_in_a_name_drafts_nothing(client):
+    async def check(message):
+        assert "请确认订单" not in (await _said(client, message, catalog=DEMO_CATALOG_CSV))["reply"]
+
+    await each_case(check, ["三只松鼠 坚果大礼包 过年送人", "六个核桃 一箱", "七匹狼 夹克", "三全汤圆"])
 
 
 async def test_a_counted_name_offers_no_product_as_a_match(client):
@@ -110,13 +121,15 @@ async def test_the_kind_after_a_counted_name_is_never_chosen(client):
     assert (await _said(client, "两只猴子 核桃 有吗"))["slots"]["sku"] is None
 
 
-@pytest.mark.parametrize("message, line", [
+async def test_real_counts_still_count(client):
+    async def check(message, line):
+        assert summary_lines(await _said(client, message)) == line
+
+    await each_case(check, [
     ("三只土鸡", "剑河土鸡 整只约1.5kg ×3只，294元"),
     ("来七袋核桃", "叶城核桃 1kg ×7袋（共7kg），280元"),
     ("三只土鸡 炖汤", "剑河土鸡 整只约1.5kg ×3只，294元"),
-])
-async def test_real_counts_still_count(client, message, line):
-    assert summary_lines(await _said(client, message)) == line
+], spread=True)
 
 
 async def test_six_eggs_still_ask_for_whole_boxes(client):

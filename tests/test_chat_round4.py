@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
@@ -29,18 +30,20 @@ ROUND4 = DATA / "chat_round4_catalog.csv"
 
 # --- 1. homophones in the origin, and in the pack word ------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_a_voice_typed_origin_before_the_product_word_is_that_product(client):
+    async def check(message, line):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "voice")
+        body = await chat.say(message)
+        assert body["intent"] == "order", body["reply"]
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     ("叶成纸皮核桃两斤", "叶城纸皮核桃 2斤 ×1袋"),  # 叶成 sounds as 叶城: not another brand of 纸皮核桃
     ("富穿脐橙一箱", "富川脐橙 10斤 ×1箱"),
     ("秦按蜜桃一箱", "秦安蜜桃 5斤 ×1箱"),
     ("延受大米 五公斤两袋", "延寿大米 5kg ×2袋"),
     ("言寿大米两代", "延寿大米 5kg ×2袋"),  # 两代: 两袋 typed by voice
-])
-async def test_a_voice_typed_origin_before_the_product_word_is_that_product(client, message, line):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "voice")
-    body = await chat.say(message)
-    assert body["intent"] == "order", body["reply"]
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
 @pytest.mark.parametrize("message, line", [
@@ -68,17 +71,19 @@ async def test_another_brand_before_a_kind_is_still_not_found(client):
 
 # --- 2. a size in the name's own form -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("first, then, line", [
+async def test_a_size_said_picks_the_variant_whose_name_says_it(client):
+    async def check(first, then, line):
+        chat = await open_shop(client, ROUND4, "named-size")
+        await chat.say(first)
+        body = await chat.say(then)
+        assert summary_lines(body).startswith(line), body["reply"]
+        assert "没有" not in body["reply"]
+
+    await each_case(check, [
     ("富川脐橙 十斤一箱", "还是要五斤的 来一箱", "富川脐橙 5斤 ×1箱"),
     ("富川脐橙 五斤一箱", "还是十斤装的吧", "富川脐橙 10斤 ×1箱"),
     ("苍溪红心猕猴桃两箱", "十斤的", "苍溪红心猕猴桃 10斤 ×2箱"),
-])
-async def test_a_size_said_picks_the_variant_whose_name_says_it(client, first, then, line):
-    chat = await open_shop(client, ROUND4, "named-size")
-    await chat.say(first)
-    body = await chat.say(then)
-    assert summary_lines(body).startswith(line), body["reply"]
-    assert "没有" not in body["reply"]
+], spread=True)
 
 
 async def test_a_size_in_chinese_numerals_with_a_count(client):
@@ -89,7 +94,15 @@ async def test_a_size_in_chinese_numerals_with_a_count(client):
 
 # --- 3. a variant described ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("listing, described, line", [
+async def test_a_variant_described_is_the_matching_one_of_those_shown(client):
+    async def check(listing, described, line):
+        chat = await open_shop(client, SHOPPERS, "described")
+        await chat.say(listing)
+        body = await chat.say(described)
+        assert body["intent"] == "order", body["reply"]
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     ("金寨土蜂蜜", "最大的那瓶", "金寨土蜂蜜 1kg ×1瓶"),
     ("金寨土蜂蜜", "最小那瓶", "金寨土蜂蜜 250g ×1瓶"),
     ("金寨土蜂蜜", "便宜点的那个", "金寨土蜂蜜 250g ×1瓶"),
@@ -97,25 +110,21 @@ async def test_a_size_in_chinese_numerals_with_a_count(client):
     ("泰来大米", "大袋的来一袋", "泰来大米 10kg ×1袋"),
     ("和田薄皮核桃", "贵的那个", "和田薄皮核桃 1kg ×1袋"),
     ("巴马火麻油", "大瓶的两瓶", "巴马火麻油 1L ×2瓶"),
-])
-async def test_a_variant_described_is_the_matching_one_of_those_shown(client, listing, described, line):
-    chat = await open_shop(client, SHOPPERS, "described")
-    await chat.say(listing)
-    body = await chat.say(described)
-    assert body["intent"] == "order", body["reply"]
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
-@pytest.mark.parametrize("said, line", [
+async def test_a_size_and_that_box_picks_it_with_the_count(client):
+    async def check(said, line):
+        chat = await open_shop(client, SHOPPERS, "that-box")
+        await chat.say("威宁土鸡蛋")
+        body = await chat.say(said)
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     ("要15枚那种 来两盒", "威宁土鸡蛋 15枚装 ×2盒"),  # the size says which box, 两盒 how many
     ("那就要30个那盒吧", "威宁土鸡蛋 30枚装 ×1盒"),
     ("30个那盒来两盒", "威宁土鸡蛋 30枚装 ×2盒"),
-])
-async def test_a_size_and_that_box_picks_it_with_the_count(client, said, line):
-    chat = await open_shop(client, SHOPPERS, "that-box")
-    await chat.say("威宁土鸡蛋")
-    body = await chat.say(said)
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
 async def test_a_bargaining_question_picks_nothing(client):
@@ -191,18 +200,20 @@ async def test_a_product_named_in_a_question_is_this_one(client):
     assert summary_lines(then).startswith("赫章核桃 2斤 ×2袋"), then["reply"]
 
 
-@pytest.mark.parametrize("message, said", [
+async def test_keeping_and_shipping_questions_are_answered_not_searched(client):
+    async def check(message, said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "keeping")
+        body = await chat.say(message)
+        assert body["intent"] == "ask_info", body["reply"]
+        assert said in body["reply"], body["reply"]
+        assert "为您找到" not in body["reply"], body["reply"]
+        assert body["slots"]["sku"] is not None
+
+    await each_case(check, [
     ("赫章核桃保质期多久", "保质期"),
     ("清远麻鸡是活的还是冻的", "清远麻鸡"),
     ("清远麻鸡怎么发货", "发快递"),
-])
-async def test_keeping_and_shipping_questions_are_answered_not_searched(client, message, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "keeping")
-    body = await chat.say(message)
-    assert body["intent"] == "ask_info", body["reply"]
-    assert said in body["reply"], body["reply"]
-    assert "为您找到" not in body["reply"], body["reply"]
-    assert body["slots"]["sku"] is not None
+], spread=True)
 
 
 @pytest.mark.parametrize("message", ["赫章核桃价格", "赫章核桃啥价"])
@@ -216,16 +227,18 @@ async def test_a_product_and_a_price_word_is_a_price_question(client, message):
 
 # --- 7. love cards in other wordings ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, amount_fen, qty", [
+async def test_love_cards_in_other_wordings(client):
+    async def check(message, amount_fen, qty):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "cards")
+        body = await chat.say(message)
+        assert body["intent"] == "buy_card", body["reply"]
+        assert (body["slots"]["amount_fen"], body["slots"]["qty"]) == (amount_fen, qty), body["reply"]
+
+    await each_case(check, [
     ("love card 200 x 3", 20000, 3),  # not 2003 cards
     ("爱心卡 一百的 俩", 10000, 2),
     ("爱心卡 五百的 仨吧", 50000, 3),
-])
-async def test_love_cards_in_other_wordings(client, message, amount_fen, qty):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "cards")
-    body = await chat.say(message)
-    assert body["intent"] == "buy_card", body["reply"]
-    assert (body["slots"]["amount_fen"], body["slots"]["qty"]) == (amount_fen, qty), body["reply"]
+], spread=True)
 
 
 async def test_a_face_value_not_issued_says_which_there_are(client):

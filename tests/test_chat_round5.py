@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
@@ -27,63 +28,71 @@ ROUND4 = DATA / "chat_round4_catalog.csv"
 
 # --- 1. the answer to "which size?" -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("first, answer, line", [
+async def test_a_size_answering_which_size_picks_that_variant(client):
+    async def check(first, answer, line):
+        chat = await open_shop(client, SHOPPERS, "which-size")
+        asked = await chat.say(first)
+        assert "凑不成整盒" in asked["reply"], asked["reply"]
+        body = await chat.say(answer)
+        assert body["intent"] == "order", body["reply"]
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     ("威宁土鸡蛋来20枚", "行 那就30枚的", "威宁土鸡蛋 30枚装 ×1盒"),
     ("花垣猕猴桃要20个", "那就12个那盒吧", "花垣猕猴桃 12枚装 ×1盒"),
     ("威宁土鸡蛋要20个", "那就15枚的 来三盒", "威宁土鸡蛋 15枚装 ×3盒"),
     ("花垣猕猴桃来30个", "24个的吧", "花垣猕猴桃 24枚装 ×1盒"),
-])
-async def test_a_size_answering_which_size_picks_that_variant(client, first, answer, line):
-    chat = await open_shop(client, SHOPPERS, "which-size")
-    asked = await chat.say(first)
-    assert "凑不成整盒" in asked["reply"], asked["reply"]
-    body = await chat.say(answer)
-    assert body["intent"] == "order", body["reply"]
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
 # --- 2. a size after the draft was dropped, or a change of mind ---------------------------------------------------
 
-@pytest.mark.parametrize("steps, line", [
+async def test_a_size_after_a_cancel_picks_that_variant_of_the_product(client):
+    async def check(steps, line):
+        chat = await open_shop(client, ROUND4, "mind-changed")
+        for message in steps[:-1]:
+            await chat.say(message)
+        body = await chat.say(steps[-1])
+        assert body["intent"] == "order", body["reply"]
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     (["富川脐橙10斤来一箱", "不要了", "算了 还是要五斤的吧 一箱"], "富川脐橙 5斤 ×1箱"),
     (["苍溪红心猕猴桃10斤来一箱", "取消", "还是要5斤的 来两箱"], "苍溪红心猕猴桃 5斤 ×2箱"),
     (["富川脐橙来一箱", "2", "不要了", "算了 还是要五斤的吧 一箱"], "富川脐橙 5斤 ×1箱"),
     (["富川脐橙来一箱", "2", "还是要五斤的吧 一箱"], "富川脐橙 5斤 ×1箱"),
-])
-async def test_a_size_after_a_cancel_picks_that_variant_of_the_product(client, steps, line):
-    chat = await open_shop(client, ROUND4, "mind-changed")
-    for message in steps[:-1]:
-        await chat.say(message)
-    body = await chat.say(steps[-1])
-    assert body["intent"] == "order", body["reply"]
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
-@pytest.mark.parametrize("message", ["算了", "算了不买了", "算了吧"])
-async def test_a_plain_never_mind_still_drops_the_draft(client, message):
-    chat = await open_shop(client, ROUND4, "never-mind")
-    await chat.say("富川脐橙10斤来一箱")
-    body = await chat.say(message)
-    assert body["intent"] == "cancel", body["reply"]
-    assert body["slots"]["sku"] is None
+async def test_a_plain_never_mind_still_drops_the_draft(client):
+    async def check(message):
+        chat = await open_shop(client, ROUND4, "never-mind")
+        await chat.say("富川脐橙10斤来一箱")
+        body = await chat.say(message)
+        assert body["intent"] == "cancel", body["reply"]
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, ["算了", "算了不买了", "算了吧"])
 
 
 # --- 3. an order for someone, a variant spec, the address: one message ---------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_an_order_with_a_spec_for_someone_with_their_address(client):
+    async def check(message, line):
+        chat = await open_shop(client, SHOPPERS, "for-friend", address=False)
+        body = await chat.say(message)
+        assert body["intent"] == "order", body["reply"]
+        assert summary_lines(body).startswith(line), body["reply"]
+        assert "王秀兰" in body["reply"]
+
+    await each_case(check, [
     ("帮我寄两盒威宁土鸡蛋 15枚的给我闺蜜，地址贵州省贵阳市南明区花果园大街12号，王秀兰，电话13812345678",
      "威宁土鸡蛋 15枚装 ×2盒"),
     ("帮我寄两盒威宁土鸡蛋 15枚的给我姥姥，地址贵州省贵阳市南明区花果园大街12号，王秀兰，电话13812345678",
      "威宁土鸡蛋 15枚装 ×2盒"),
     ("寄一盒花垣猕猴桃 24枚的给我闺蜜吧，地址湖南省长沙市岳麓区麓山南路5号，王秀兰，电话13812345678",
      "花垣猕猴桃 24枚装 ×1盒"),
-])
-async def test_an_order_with_a_spec_for_someone_with_their_address(client, message, line):
-    chat = await open_shop(client, SHOPPERS, "for-friend", address=False)
-    body = await chat.say(message)
-    assert body["intent"] == "order", body["reply"]
-    assert summary_lines(body).startswith(line), body["reply"]
-    assert "王秀兰" in body["reply"]
+], spread=True)
 
 
 async def test_honey_for_me_is_still_honey(client):
@@ -94,17 +103,19 @@ async def test_honey_for_me_is_still_honey(client):
 
 # --- 4. a love card's code said after 码是 / 卡密 ------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, code", [
+async def test_a_card_code_with_number_like_groups_is_a_claim(client):
+    async def check(message, code):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "card-code")
+        body = await chat.say(message)
+        assert body["intent"] == "claim_card", body["reply"]
+        assert f"没认出卡码「{code}」" in body["reply"]
+
+    await each_case(check, [
     ("我有张爱心卡 码是 QF7M-28KD-XP3N", "QF7M-28KD-XP3N"),
     ("我有张爱心卡，码是 HT4R-50PQ-7YWX 怎么用", "HT4R-50PQ-7YWX"),
     ("卡密 ZX9K-55RT-8MPL", "ZX9K-55RT-8MPL"),
     ("兑换码 HB7X9K2M 绑定一下", "HB7X9K2M"),
-])
-async def test_a_card_code_with_number_like_groups_is_a_claim(client, message, code):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "card-code")
-    body = await chat.say(message)
-    assert body["intent"] == "claim_card", body["reply"]
-    assert f"没认出卡码「{code}」" in body["reply"]
+], spread=True)
 
 
 async def test_a_phone_number_is_no_card_code(client):
@@ -115,12 +126,14 @@ async def test_a_phone_number_is_no_card_code(client):
 
 # --- 5. two nouns with 包 / 带 at their end ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["花椒 荷包", "蜂蜜 书包", "木耳 钱包"])
-async def test_a_noun_ending_in_bao_is_no_buying_word(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "two-nouns")
-    body = await chat.say(message)
-    assert body["intent"] == "search", body["reply"]
-    assert body["slots"]["sku"] is None
+async def test_a_noun_ending_in_bao_is_no_buying_word(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "two-nouns")
+        body = await chat.say(message)
+        assert body["intent"] == "search", body["reply"]
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, ["花椒 荷包", "蜂蜜 书包", "木耳 钱包"])
 
 
 async def test_a_thing_sold_beside_a_bao_noun_is_shown_not_ordered(client):
@@ -145,17 +158,19 @@ async def test_taking_them_all_is_still_buying(client):
 
 # --- 6. <product word>价格 ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, names", [
+async def test_a_product_word_glued_to_its_price_word_asks_its_price(client):
+    async def check(message, names):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "price-glued")
+        body = await chat.say(message)
+        assert body["intent"] == "ask_price", body["reply"]
+        for name in names:
+            assert name in body["reply"]
+
+    await each_case(check, [
     ("腊肉价格", ("镇巴腊肉", "城口老腊肉")),
     ("牛肉价格", ("玉树牦牛肉", "泾源黄牛肉")),
     ("大米价钱", ("镇赉大米",)),
-])
-async def test_a_product_word_glued_to_its_price_word_asks_its_price(client, message, names):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "price-glued")
-    body = await chat.say(message)
-    assert body["intent"] == "ask_price", body["reply"]
-    for name in names:
-        assert name in body["reply"]
+], spread=True)
 
 
 async def test_one_product_priced_sets_this_one(client):

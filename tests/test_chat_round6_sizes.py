@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
@@ -55,13 +56,15 @@ async def test_a_size_with_a_count_of_packs_picks_the_variant_and_counts_packs(c
 
 # --- 2. 俩 / 仨 before a product name -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_two_or_three_said_before_a_product_count_its_packs(client):
+    async def check(message, line):
+        assert await _summary(client, SHOPPERS, "lia", message) == line
+
+    await each_case(check, [
     ("再要仨土鸡", "岳西土鸡 约2斤 ×3只，384元"),
     ("来仨红枣 1kg的", "延川红枣 1kg ×3袋（共3kg），108元"),
     ("给我整俩腊肉 500g的", "从江香猪腊肉 500g ×2袋（共1kg），156元"),
-])
-async def test_two_or_three_said_before_a_product_count_its_packs(client, message, line):
-    assert await _summary(client, SHOPPERS, "lia", message) == line
+], spread=True)
 
 
 async def test_two_before_a_product_with_variants_is_kept_while_asking_which(client):
@@ -88,16 +91,18 @@ async def test_we_two_is_no_count(client):
 
 # --- 3. a pack word heard wrong beside a number ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_a_pack_word_heard_wrong_beside_a_number_is_that_pack(client):
+    async def check(message, line):
+        assert await _summary(client, SHOPPERS, "heard", message) == line
+
+    await each_case(check, [
     ("来两带大米 5kg", "泰来大米 5kg ×2袋（共10kg），110元"),
     ("三待大米 2.5kg", "泰来大米 2.5kg ×3袋（共7.5kg），89.70元"),
     ("俩代小米 1kg", "岢岚小米 1kg ×2袋（共2kg），33.60元"),
     ("来三想苹果 5斤装", "静宁苹果 5斤装 ×3箱（共15斤），119.70元"),
     ("两平蜂蜜 500g", "金寨土蜂蜜 500g ×2瓶（共1kg），116元"),
     ("来两和鸡蛋 15枚装", "威宁土鸡蛋 15枚装 ×2盒（共30枚），59.80元"),
-])
-async def test_a_pack_word_heard_wrong_beside_a_number_is_that_pack(client, message, line):
-    assert await _summary(client, SHOPPERS, "heard", message) == line
+], spread=True)
 
 
 async def test_a_slip_word_away_from_a_number_stays(client):
@@ -108,17 +113,19 @@ async def test_a_slip_word_away_from_a_number_stays(client):
 
 # --- 4. the answer to "which size?" given as an amount ----------------------------------------------------------------
 
-@pytest.mark.parametrize("answer, line", [
+async def test_an_amount_answering_which_size_takes_the_packs_that_hold_it(client):
+    async def check(answer, line):
+        chat = await open_shop(client, ROUND6, "which-amount")
+        asked = await chat.say("红枣来三斤")
+        assert "凑不成整袋" in asked["reply"], asked["reply"]
+        body = await chat.say(answer)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
     ("那就两公斤吧", "若羌灰枣 1kg ×2袋（共2kg），72元"),
     ("那要五斤", "若羌灰枣 2.5kg ×1箱（共2.5kg），82元"),
     ("那就一公斤", "若羌灰枣 1kg ×1袋（共1kg），36元"),
-])
-async def test_an_amount_answering_which_size_takes_the_packs_that_hold_it(client, answer, line):
-    chat = await open_shop(client, ROUND6, "which-amount")
-    asked = await chat.say("红枣来三斤")
-    assert "凑不成整袋" in asked["reply"], asked["reply"]
-    body = await chat.say(answer)
-    assert summary_lines(body) == line
+], spread=True)
 
 
 async def test_confirming_after_an_amount_answer_places_exactly_that(client):
@@ -145,14 +152,16 @@ async def test_one_by_its_measure_word_for_someone_is_one_of_that_product(client
 
 # --- 6. pinyin with numbers -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_pinyin_with_numbers_is_an_order(client):
+    async def check(message, line):
+        assert await _summary(client, SHOPPERS, "pinyin", message) == line
+
+    await each_case(check, [
     ("mai 2 xiang pingguo 10jin", "静宁苹果 10斤装 ×2箱（共20斤），139.80元"),
     ("lai 3 ping fengmi 500g", "金寨土蜂蜜 500g ×3瓶（共1.5kg），174元"),
     ("mai 2 dai dami 5kg", "泰来大米 5kg ×2袋（共10kg），110元"),
     ("lai 2he jidan 15mei", "威宁土鸡蛋 15枚装 ×2盒（共30枚），59.80元"),
-])
-async def test_pinyin_with_numbers_is_an_order(client, message, line):
-    assert await _summary(client, SHOPPERS, "pinyin", message) == line
+], spread=True)
 
 
 async def test_pinyin_with_a_number_naming_nothing_sold_is_no_order(client):

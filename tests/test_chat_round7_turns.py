@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import my_orders, open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
@@ -74,35 +75,39 @@ async def test_taking_away_every_pack_is_not_a_count_of_zero(client):
 
 # --- 2. regional and colloquial yes at the summary ----------------------------------------------------------------
 
-@pytest.mark.parametrize("yes", ["落单", "好额 确认", "好个", "妥了 下单", "整吧", "就这么定了", "要得", "中嘞",
+async def test_a_regional_yes_at_the_summary_places_the_order(client):
+    async def check(yes):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "regional-yes")
+        await chat.say("金线美大米两袋")
+        body = await chat.say(yes)
+        assert body["intent"] == "confirm", body["reply"]
+        assert body["order"]["total_fen"] == 2 * 4500
+
+    await each_case(check, ["落单", "好额 确认", "好个", "妥了 下单", "整吧", "就这么定了", "要得", "中嘞",
                                  "得嘞", "行嘞"])
-async def test_a_regional_yes_at_the_summary_places_the_order(client, yes):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "regional-yes")
-    await chat.say("金线美大米两袋")
-    body = await chat.say(yes)
-    assert body["intent"] == "confirm", body["reply"]
-    assert body["order"]["total_fen"] == 2 * 4500
 
 
 # --- 3. an address without a cue word and without a phone --------------------------------------------------------
 
-@pytest.mark.parametrize("said, detail", [
+async def test_an_address_said_alone_at_the_summary_is_where_the_order_goes(client):
+    async def check(said, detail):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "bare-address")
+        await chat.say("金线美大米两袋")
+        body = await chat.say(said)
+        assert body["intent"] == "change_address", body["reply"]
+        placed = await chat.say("确认")
+        assert placed["intent"] == "confirm", placed["reply"]
+        [order] = await my_orders(chat)
+        assert order["shipping"]["detail"].endswith(detail)
+        assert order["shipping"]["phone"] == "13800138000"  # the phone on file stays
+
+    await each_case(check, [
     ("北京市朝阳区建国路88号5楼 王女士", "建国路88号5楼"),
     ("上海市浦东新区世纪大道100号2单元301室 李先生", "世纪大道100号2单元301室"),
     ("改个地址 送我单位 上海市浦东新区世纪大道100号2单元301室", "世纪大道100号2单元301室"),
     ("改一下地址 寄到我家里 广州市天河区体育西路10号3栋502", "体育西路10号3栋502"),
     ("哎 地址改一下 成都市武侯区人民南路四段27号 老周", "人民南路四段27号"),
-])
-async def test_an_address_said_alone_at_the_summary_is_where_the_order_goes(client, said, detail):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "bare-address")
-    await chat.say("金线美大米两袋")
-    body = await chat.say(said)
-    assert body["intent"] == "change_address", body["reply"]
-    placed = await chat.say("确认")
-    assert placed["intent"] == "confirm", placed["reply"]
-    [order] = await my_orders(chat)
-    assert order["shipping"]["detail"].endswith(detail)
-    assert order["shipping"]["phone"] == "13800138000"  # the phone on file stays
+], spread=True)
 
 
 async def test_a_bare_address_with_a_name_keeps_the_name_said(client):
@@ -151,23 +156,27 @@ async def test_a_product_glued_to_the_verb_after_it_is_found(client, catalog, me
 
 # --- 6. shipping time, and dropping the draft being built ---------------------------------------------------------
 
-@pytest.mark.parametrize("question", ["多久能到北京", "寄到上海要几天", "几天能送到广州", "发到成都一般要多久"])
-async def test_how_long_the_parcel_takes_is_a_shipping_question(client, question):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "transit")
-    body = await chat.say(question)
-    assert body["intent"] == "ask_info", body["reply"]
-    assert "天" in body["reply"]
+async def test_how_long_the_parcel_takes_is_a_shipping_question(client):
+    async def check(question):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "transit")
+        body = await chat.say(question)
+        assert body["intent"] == "ask_info", body["reply"]
+        assert "天" in body["reply"]
+
+    await each_case(check, ["多久能到北京", "寄到上海要几天", "几天能送到广州", "发到成都一般要多久"])
 
 
-@pytest.mark.parametrize("drop", ["这单先不要了 全部清空", "这单先不要了 清空", "这单先不要了 清空重来"])
-async def test_dropping_the_order_being_built_cancels_the_draft(client, drop):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "drop-all")
-    await chat.say("金线美大米两袋")
-    body = await chat.say(drop)
-    assert body["intent"] == "cancel", body["reply"]
-    after = await chat.say("确认")
-    assert after["order"] is None
-    assert await my_orders(chat) == []
+async def test_dropping_the_order_being_built_cancels_the_draft(client):
+    async def check(drop):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "drop-all")
+        await chat.say("金线美大米两袋")
+        body = await chat.say(drop)
+        assert body["intent"] == "cancel", body["reply"]
+        after = await chat.say("确认")
+        assert after["order"] is None
+        assert await my_orders(chat) == []
+
+    await each_case(check, ["这单先不要了 全部清空", "这单先不要了 清空", "这单先不要了 清空重来"])
 
 
 async def test_emptying_with_nothing_being_built_is_a_cancel_not_a_placed_orders_cancellation(client):

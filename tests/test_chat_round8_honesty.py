@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.cases import each_case
 from tests.support.chat import say_once
 
 NOT_FOUND = "没有找到「"
@@ -24,7 +25,14 @@ async def said(client, message: str) -> dict:
 
 # --- 1. the thing named after a catalogue word ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, echo", [
+async def test_a_thing_named_after_a_catalogue_word_is_not_found(client):
+    async def check(message, echo):
+        body = await said(client, message)
+        assert NOT_FOUND + echo in body["reply"], body["reply"]
+        assert body["products"] == [], body["reply"]
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, [
     ("红枣 收纳盒 防潮", "红枣收纳盒"),
     ("茶叶 密封罐 大号", "茶叶密封罐"),
     ("核桃 钳子 不锈钢的", "核桃钳子"),
@@ -33,12 +41,7 @@ async def said(client, message: str) -> dict:
     ("橄榄油 卸妆 温和", "橄榄油卸妆"),
     ("古筝 老师 一对一 多少钱", "古筝老师"),
     ("大米 储存桶 带盖", "大米储存桶"),
-])
-async def test_a_thing_named_after_a_catalogue_word_is_not_found(client, message, echo):
-    body = await said(client, message)
-    assert NOT_FOUND + echo in body["reply"], body["reply"]
-    assert body["products"] == [], body["reply"]
-    assert body["slots"]["sku"] is None
+], spread=True)
 
 
 async def test_another_stores_top_up_card_after_a_catalogue_word_offers_nothing(client):
@@ -48,12 +51,14 @@ async def test_another_stores_top_up_card_after_a_catalogue_word_offers_nothing(
     assert body["order"] is None
 
 
-@pytest.mark.parametrize("message", ["红枣 大颗 免洗", "木耳 干货 泡发", "大米 5kg 东北的", "苹果 礼盒 送人",
+async def test_plain_words_after_a_product_still_find_it(client):
+    async def check(message):
+        body = await said(client, message)
+        assert NOT_FOUND not in body["reply"], body["reply"]
+        assert body["products"], body["reply"]
+
+    await each_case(check, ["红枣 大颗 免洗", "木耳 干货 泡发", "大米 5kg 东北的", "苹果 礼盒 送人",
                                      "茶叶 罐装"])
-async def test_plain_words_after_a_product_still_find_it(client, message):
-    body = await said(client, message)
-    assert NOT_FOUND not in body["reply"], body["reply"]
-    assert body["products"], body["reply"]
 
 
 # --- 2. Cantonese question words -----------------------------------------------------------------------------------
@@ -65,13 +70,15 @@ async def test_cantonese_price_question_about_a_product_we_sell_is_answered(clie
     assert body["products"], body["reply"]
 
 
-@pytest.mark.parametrize("message, echo", [("有冇雨伞 几多钱一把", "雨伞"), ("有冇充电线", "充电线"),
-                                           ("有冇充电宝卖啊 几多钱", "充电宝")])
-async def test_cantonese_question_about_a_thing_we_do_not_sell_is_not_found_in_its_words(client, message, echo):
-    body = await said(client, message)
-    assert NOT_FOUND + echo + "」" in body["reply"], body["reply"]
-    assert body["products"] == [], body["reply"]
-    assert body["slots"]["sku"] is None
+async def test_cantonese_question_about_a_thing_we_do_not_sell_is_not_found_in_its_words(client):
+    async def check(message, echo):
+        body = await said(client, message)
+        assert NOT_FOUND + echo + "」" in body["reply"], body["reply"]
+        assert body["products"] == [], body["reply"]
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, [("有冇雨伞 几多钱一把", "雨伞"), ("有冇充电线", "充电线"),
+                                           ("有冇充电宝卖啊 几多钱", "充电宝")], spread=True)
 
 
 @pytest.mark.parametrize("message", ["唔该 来两瓶蜂蜜", "卖唔卖核桃"])
@@ -83,24 +90,28 @@ async def test_cantonese_thanks_and_a_not_a_question_keep_the_product(client, me
 
 # --- 3. flowers counted by the bloom or the stem -------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["玫瑰 52朵 求婚", "玫瑰花 一枝 情人节", "百合 九朵 送女朋友"])
-async def test_flowers_counted_by_bloom_or_stem_are_cut_flowers(client, message):
-    body = await said(client, message)
-    assert NOT_FOUND in body["reply"], body["reply"]
-    assert body["products"] == [], body["reply"]
-    assert body["slots"]["sku"] is None
+async def test_flowers_counted_by_bloom_or_stem_are_cut_flowers(client):
+    async def check(message):
+        body = await said(client, message)
+        assert NOT_FOUND in body["reply"], body["reply"]
+        assert body["products"] == [], body["reply"]
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, ["玫瑰 52朵 求婚", "玫瑰花 一枝 情人节", "百合 九朵 送女朋友"])
 
 
 # --- 4. a snack of another form named with a fruit ----------------------------------------------------------------
 
-@pytest.mark.parametrize("message, echo", [("苹果 脆片 零食", "苹果脆片"), ("苹果脆片 来两包", "苹果脆片"),
-                                           ("红枣 片", "红枣片")])
-async def test_a_snack_form_no_product_holds_lists_the_fruit_only_as_alternatives(client, message, echo):
-    body = await said(client, message)
-    assert NOT_FOUND + echo in body["reply"], body["reply"]
-    assert "不是同一款" in body["reply"], body["reply"]
-    assert body["slots"]["sku"] is None
-    assert body["order"] is None
+async def test_a_snack_form_no_product_holds_lists_the_fruit_only_as_alternatives(client):
+    async def check(message, echo):
+        body = await said(client, message)
+        assert NOT_FOUND + echo in body["reply"], body["reply"]
+        assert "不是同一款" in body["reply"], body["reply"]
+        assert body["slots"]["sku"] is None
+        assert body["order"] is None
+
+    await each_case(check, [("苹果 脆片 零食", "苹果脆片"), ("苹果脆片 来两包", "苹果脆片"),
+                                           ("红枣 片", "红枣片")], spread=True)
 
 
 async def test_a_snack_form_of_a_fruit_we_do_not_sell_beside_a_kind_we_do_is_not_found(client):

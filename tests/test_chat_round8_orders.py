@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cases import each_case
 from tests.support.chat import my_orders, open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
@@ -26,25 +27,27 @@ ROUND6 = DATA / "chat_round6_catalog.csv"
 
 # --- 1. an address in pieces ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("pieces", [
+async def test_an_address_in_pieces_is_kept_until_whole_then_the_order_is_placed(client):
+    async def check(pieces):
+        chat = await open_shop(client, SHOPPERS, "pieces", address=False)
+        await chat.say("来两瓶金寨土蜂蜜 500g")
+        for piece in pieces[:-1]:
+            kept = await chat.say(piece)
+            assert "还差" in kept["reply"], kept["reply"]
+        body = await chat.say(pieces[-1])
+        assert "王芳 139****5678 北京市朝阳区建国路88号3单元" in body["reply"], body["reply"]
+        placed = await chat.say("确认")
+        assert placed["intent"] == "confirm", placed["reply"]
+        [order] = await my_orders(chat)
+        assert order["shipping"]["name"] == "王芳"
+
+    await each_case(check, [
     ["收货人 王芳", "电话 13912345678", "地址 北京市朝阳区建国路88号 3单元"],
     ["电话 13912345678", "收货人 王芳", "地址 北京市朝阳区建国路88号 3单元"],
     ["地址 北京市朝阳区建国路88号 3单元", "收件人：王芳", "手机 13912345678"],
     ["收货人 王芳 电话 13912345678", "寄到北京市朝阳区建国路88号 3单元"],
     ["收货人 王芳", "13912345678", "地址 北京市朝阳区建国路88号 3单元"],
 ])
-async def test_an_address_in_pieces_is_kept_until_whole_then_the_order_is_placed(client, pieces):
-    chat = await open_shop(client, SHOPPERS, "pieces", address=False)
-    await chat.say("来两瓶金寨土蜂蜜 500g")
-    for piece in pieces[:-1]:
-        kept = await chat.say(piece)
-        assert "还差" in kept["reply"], kept["reply"]
-    body = await chat.say(pieces[-1])
-    assert "王芳 139****5678 北京市朝阳区建国路88号3单元" in body["reply"], body["reply"]
-    placed = await chat.say("确认")
-    assert placed["intent"] == "confirm", placed["reply"]
-    [order] = await my_orders(chat)
-    assert order["shipping"]["name"] == "王芳"
 
 
 async def test_each_piece_says_what_is_still_missing(client):
@@ -58,18 +61,20 @@ async def test_each_piece_says_what_is_still_missing(client):
 
 # --- 2. the receiver said with a phrase ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, name", [
+async def test_a_receiver_said_with_a_phrase_is_the_persons_name(client):
+    async def check(message, name):
+        chat = await open_shop(client, SHOPPERS, "phrase", address=False)
+        await chat.say("泰来大米 5kg 两袋")
+        body = await chat.say(message)
+        assert body["intent"] == "change_address", body["reply"]
+        assert f"寄到：{name} 138****1111" in body["reply"], body["reply"]
+
+    await each_case(check, [
     ("收货的是我 孙丽 13800001111 北京市海淀区中关村大街1号", "孙丽"),
     ("收件人是我妈 李秀英，电话13800001111，地址北京市海淀区中关村大街1号", "李秀英"),
     ("收货人写我老公 王强 13800001111 北京市海淀区中关村大街1号", "王强"),
     ("收件人是我自己 刘洋 电话13800001111 北京市海淀区中关村大街1号", "刘洋"),
-])
-async def test_a_receiver_said_with_a_phrase_is_the_persons_name(client, message, name):
-    chat = await open_shop(client, SHOPPERS, "phrase", address=False)
-    await chat.say("泰来大米 5kg 两袋")
-    body = await chat.say(message)
-    assert body["intent"] == "change_address", body["reply"]
-    assert f"寄到：{name} 138****1111" in body["reply"], body["reply"]
+], spread=True)
 
 
 async def test_a_receiver_phrase_with_a_saved_address_changes_only_the_name(client):
@@ -106,18 +111,20 @@ async def test_a_count_of_packs_then_a_size_is_that_many_of_that_size(client, ca
 
 # --- 4. thanks after an order --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
+async def test_thanks_after_an_order_hide_neither_product_nor_quantity(client):
+    async def check(message, line):
+        chat = await open_shop(client, SHOPPERS, "thanks")
+        body = await chat.say(message)
+        assert body["intent"] == "order", body["reply"]
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     ("芒果要15斤啊 唔该", "田东芒果 5斤装 ×3箱"),
     ("芒果要5斤 唔该晒", "田东芒果 5斤装 ×1箱"),
     ("橙子要十斤嘞 麻烦了", "寻乌脐橙 10斤装 ×1箱"),
     ("脐橙来10斤噢 麻烦你了", "寻乌脐橙 10斤装 ×1箱"),
     ("苹果来10斤哈 谢谢老板", "静宁苹果 10斤装 ×1箱"),
-])
-async def test_thanks_after_an_order_hide_neither_product_nor_quantity(client, message, line):
-    chat = await open_shop(client, SHOPPERS, "thanks")
-    body = await chat.say(message)
-    assert body["intent"] == "order", body["reply"]
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
 async def test_dialect_thanks_alone_is_thanks(client):
@@ -128,17 +135,19 @@ async def test_dialect_thanks_alone_is_thanks(client):
 
 # --- 6. a change of count with a pack word heard wrong -------------------------------------------------------
 
-@pytest.mark.parametrize("first, change, line", [
+async def test_a_change_of_count_with_a_misheard_pack_word(client):
+    async def check(first, change, line):
+        chat = await open_shop(client, SHOPPERS, "misheard-change")
+        await chat.say(first)
+        body = await chat.say(change)
+        assert summary_lines(body).startswith(line), body["reply"]
+
+    await each_case(check, [
     ("静宁苹果 10斤装 来一箱", "改成两相", "静宁苹果 10斤装 ×2箱"),
     ("泰来大米 5kg 两袋", "改成三代吧", "泰来大米 5kg ×3袋"),
     ("泰来大米 5kg 四袋", "改为两带", "泰来大米 5kg ×2袋"),
     ("金寨土蜂蜜 500g 来两瓶", "换成四平", "金寨土蜂蜜 500g ×4瓶"),
-])
-async def test_a_change_of_count_with_a_misheard_pack_word(client, first, change, line):
-    chat = await open_shop(client, SHOPPERS, "misheard-change")
-    await chat.say(first)
-    body = await chat.say(change)
-    assert summary_lines(body).startswith(line), body["reply"]
+], spread=True)
 
 
 async def test_a_change_to_a_pack_the_product_is_not_sold_in_is_asked(client):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 DATA = Path(__file__).parent / "data"
@@ -77,16 +78,18 @@ async def test_a_real_other_thing_after_a_product_is_still_not_found(client, cat
 
 # --- 3. an occasion before a product with a size and a count --------------------------------------------------
 
-@pytest.mark.parametrize(("message", "line"), [
+async def test_an_occasion_before_the_product_is_no_part_of_its_name(client):
+    async def check(message, line):
+        chat = await open_shop(client, SHOPPERS, "occasion")
+        body = await chat.say(message)
+        assert line in summary_lines(body), body["reply"]
+
+    await each_case(check, [
     ("年货 腊肉一公斤装的 整30袋", "从江香猪腊肉 1kg ×30袋"),
     ("团购 猕猴桃24枚的 50盒", "花垣猕猴桃 24枚装 ×50盒"),
     ("过年 腊肠一斤装的 来20袋", "从江香猪香肠 500g ×20袋"),
     ("送礼 土鸡蛋30枚装的 来5盒", "威宁土鸡蛋 30枚装 ×5盒"),
-])
-async def test_an_occasion_before_the_product_is_no_part_of_its_name(client, message, line):
-    chat = await open_shop(client, SHOPPERS, "occasion")
-    body = await chat.say(message)
-    assert line in summary_lines(body), body["reply"]
+], spread=True)
 
 
 async def test_an_occasion_before_a_sausage_of_another_catalogue(client):

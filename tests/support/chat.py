@@ -1,12 +1,15 @@
 """A consumer talking to the chat assistant over HTTP; every reply is checked against the contract."""
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
+from typing import Any
 
 from api.keys import DATABASE, SEARCH
 from models.paths import DEMO_CATALOG_CSV
 from models.services.catalog_import import import_catalog
 from models.storage.database import activated
+from tests.support.cases import current_case
 from tests.support.http import consumer_headers
 from tests.support.orders import ADDRESS
 
@@ -46,9 +49,20 @@ async def stock_shop(client, catalog: Path) -> None:
         assert await client.app[SEARCH].follow()
 
 
+# The catalogues imported into each test app, to import once for all the cases of a table (tests/support/cases.py).
+_STOCKED: weakref.WeakKeyDictionary[Any, set[Path]] = weakref.WeakKeyDictionary()
+
+
 async def open_shop(client, catalog: Path, name: str, address: bool = True) -> Chat:
-    """The catalogue imported, then a consumer (with a saved address unless told not)."""
-    await stock_shop(client, catalog)
+    """The catalogue imported, then a consumer (with a saved address unless told not). Within a table of cases
+    (`each_case`), the catalogue is imported once and each case talks as a shopper of its own."""
+    case = current_case()
+    stocked = _STOCKED.setdefault(client, set())
+    if case is None or catalog not in stocked:
+        await stock_shop(client, catalog)
+        stocked.add(catalog)
+    if case is not None:
+        name = f"{name}-c{case}"
     chat = Chat(client, await consumer_headers(client, name))
     return await with_address(chat) if address else chat
 
