@@ -3,6 +3,7 @@ ask_info, recommend, claim_card (by the printed code), pay_order (with one of my
 cancel_order (an order already placed, still unpaid). Every write goes through the domain's services."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot import card_rules, holder_questions, phrasing, product_facts, replies, shop_questions
@@ -52,6 +53,9 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     if _not_sold(turn):  # 安吉白茶是扶贫产品吗: not sold here, never another's answer
         return honest.not_found_parts(turn, turn.resolve_products())
+    unsold = _unsold_thing(turn)
+    if unsold:  # 五粮液保真吗, 紫砂壶是不是宜兴的: no such product, so no answer about it
+        return replies.not_found(unsold, "") + " 您可以换个说法，比如说品类或产地。", [], []
     fact = product_facts.asked(turn.u.text)
     if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤
         return _fact(turn, fact)
@@ -97,7 +101,30 @@ def _not_sold(turn: Turn) -> bool:
     u = turn.u
     text = u.text.replace(" ", "")
     return bool(u.foreign) and not u.product_words and not shop_questions.received_wrong(u.text) and not any(
-        w in text for w in (*shop_questions.INVOICE, *shop_questions.AFTER_SALES, *shop_questions.SHIPPING))
+        w in text for w in (*shop_questions.INVOICE, *shop_questions.AFTER_SALES))  # 土豆烧牛肉 能寄吗: not sold
+
+
+def _unsold_thing(turn: Turn) -> str:
+    """A thing no catalogue word names, asked whether it is genuine, under warranty, traceable, certified, from a
+    place or like something (五粮液保真吗, 电视保修多久, 紫砂壶是不是宜兴的, 你们的海参是大连的吗): the thing as said
+    before the question when no product is that thing, else "" (是不是有机的 of the product in the draft names no
+    thing; 扶贫产品是真的吗 asks of the programme)."""
+    u = turn.u
+    if u.product_words or u.generic or not u.product_text or shop_questions.received_wrong(u.text):
+        return ""
+    asked = [u.text.find(w) for w in ("是不是", "是否", "是", *shop_questions.GENUINE, *shop_questions.CERTIFIED,
+                                      *shop_questions.ORIGIN_Q) if w in u.text]
+    if not asked or not (phrasing.property_asked(u.text) or any(w in u.text for w in (
+            *shop_questions.GENUINE, *shop_questions.CERTIFIED, *shop_questions.ORIGIN_Q))):
+        return ""
+    thing = _ASKER.sub("", u.text[:min(asked)])
+    found = turn.resolve_products()
+    named = any(len(piece) >= 2 and piece in thing for piece in found.unknown.split())  # 有机 names no thing
+    return thing if not found.candidates and named else ""
+
+
+# Who or which is asked about before the thing (你们的海参, 这个紫砂壶): not part of its name.
+_ASKER = re.compile(r"^(?:请问|你们家的|你们的|你家的|您家的|你们|这个|那个|这款|那款)+")
 
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot import card_goods, latin_goods, lexicon, other_cards, scams, service_goods
+from bot import card_goods, infant_formula, latin_goods, lexicon, other_cards, prepared_food, scams, service_goods
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -120,8 +120,10 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         return
     if u.intent == "ask_info" and service_goods.AT_DOOR.search(u.text) and not u.product_words:
         u.intent = "fallback"  # 水管坏了能上门修吗: the short honest answer, not the after-sales one
+    prepared_food.revise(u)  # 红烧肉 做好的 能寄吗, 腊肉 炒好的有吗: a cooked dish, not the raw goods
     if u.intent not in _GOODS_INTENTS:
         return
+    infant_formula.revise(u)  # 美赞臣奶粉多少钱, a2 奶粉两罐, 宝宝吃什么奶粉好: never the yak's milk powder
     kind = unrelated(u.text, u.cues, u.quantity is not None, u.product_words)
     asked, said, kind = _not_sold(u, kind)
     if asked or kind:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from bot import lexicon
 from bot.cue_limits import changes_mind
 from bot.cues import has
+from bot.misspelt_things import typed_for_a_thing
 from bot.things_named import names_thing, only_talk
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
         return "order"
     if u.foreign or names_thing(u.text, u.product_text, tags):
         return "search"  # 洗衣机滚筒10公斤, 剃须刀能充电的吗: a thing asked for, even one not sold (没有找到「…」)
+    if typed_for_a_thing(u.product_text, tags):
+        return "search"  # 粽紫, 狗量: 粽子, 狗粮 typed with a character of the same sound
     return "fallback"
 
 

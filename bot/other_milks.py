@@ -13,14 +13,14 @@ if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
 # Animals other than the cow whose milk is sold under its own name.
-_ANIMAL = r"牦牛|水牛|山羊|绵羊|羊|骆驼|驼|驴|马"
+ANIMAL = r"牦牛|水牛|山羊|绵羊|羊|骆驼|驼|驴|马"
 _DAIRY = re.compile(r"奶|乳")
-_ANIMAL_MILK = re.compile(rf"(?:{_ANIMAL})(?:奶|乳)")
+_ANIMAL_MILK = re.compile(rf"(?:{ANIMAL})(?:奶|乳)")
 
 
 def named(u: Understanding, known: list[str], kept: list[str], vocab: Vocabulary) -> tuple[str, str] | None:
     """(奶粉, 奶粉) when the dairy word asked is sold only as another animal's milk, else None."""
-    if re.search(_ANIMAL, u.text) or any(t.strip() and t not in known for t in kept):
+    if re.search(ANIMAL, u.text) or any(t.strip() and t not in known for t in kept):
         return None  # 牦牛奶粉, 羊奶: the animal is said; 奶粉、手机壳: other things said too, echoed with it
     for word in known:
         if len(word) < 2 or not _DAIRY.search(word):

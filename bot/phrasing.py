@@ -114,8 +114,8 @@ _NOT_PROPERTY = ("扶贫", "认定", "认证", "正品", "真的", "多少", "�
 def property_asked(compact: str) -> str | None:
     """The quality asked about (散养, 有机, 今年的新货), or None when the message asks nothing of the kind (a
     question about the assistant, 你是机器人吗, is not about a product)."""
-    if compact.startswith(("你", "您", "我")):
-        return None
+    if compact.startswith(("你", "您", "我")) and not compact.startswith(("你们的", "你家的", "你们家", "您家")):
+        return None  # 你是机器人吗: of the assistant; 你们的海参是大连的吗: of the shop's goods
     if not (compact.endswith(("吗", "嘛")) or "是不是" in compact or "是否" in compact):
         return None
     m = _PROPERTY.search(compact)

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶",
              "脱贫户", "贫困户种", "贫困户养", "贫困户做", "真的扶贫")  # 是不是贫困户种的: doubt
+# Whether a thing is genuine, under warranty or traceable (五粮液保真吗, 电视保修多久, 奶粉能查溯源码吗): a question
+# about that thing, answered for it (or 没有找到「…」 when the shop does not sell it), never a search.
+GENUINE = ("保真", "真假", "假货", "假的吗", "是真的吗", "保修", "质保", "溯源", "防伪", "追溯", "正宗吗", "是不是正宗")
 STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货",
          "这么多货", "那么多货", "货够", "库存够")
 SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "多久发货", "什么时候发货",
@@ -119,7 +122,7 @@ def topic(text: str, raw: str) -> str | None:
         return "ask_info"  # 鸡蛋碎了三个能退吗, 蜂蜜收到漏了: a defect of goods received is after-sales
     if _has(text, holder_questions.ASSEMBLE):
         return "recommend"  # 帮扶任务还差一万元 帮我选点: a choice asked for, though 帮扶 is said
-    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q):
+    for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, GENUINE, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
     if product_facts.asked(text) and not _has(text, RECOMMEND):
@@ -132,7 +135,7 @@ def topic(text: str, raw: str) -> str | None:
 def asks_other(text: str) -> bool:
     """Another shop question than what a product is like (包邮吗, 保质期, 有货吗): answered as that one."""
     return keeping.asked(text) or any(_has(text, words) for words in (
-        INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, STOCK, ORIGIN_Q)) or _RECEIVED.search(text) is not None
+        INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, GENUINE, STOCK, ORIGIN_Q)) or _RECEIVED.search(text) is not None
 
 
 def asks_when_shipped(text: str) -> bool:

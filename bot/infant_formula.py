@@ -1,0 +1,48 @@
+"""A baby's formula or a milk powder of a brand or a stage, said with 奶粉, is never ours.
+
+The shop's only milk powder is a yak's (红原牦牛奶粉), fine for grown-ups, never a baby's formula. Milk powder said with
+a brand (美赞臣奶粉多少钱, a2 奶粉两罐, 飞鹤奶粉来一罐), a stage (1段奶粉, 3段奶粉 飞鹤, 二段奶粉) or a baby
+(宝宝吃什么奶粉好, 婴儿奶粉有吗, 新生儿奶粉) asks for something else: 没有找到「…」 with nothing listed, not even as an
+alternative, nothing drafted, and a recommendation names nothing of ours as fitting. Said with the animal or the
+product's own words (牦牛奶粉 宝宝能喝吗, 红原奶粉) it is the shop's product, as usual; 奶粉 alone is left to
+bot.other_milks (没有找到「奶粉」, the yak's listed as an alternative, for a grown-up asking).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.other_milks import ANIMAL
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+_POWDER = re.compile(r"奶粉|配方奶")
+# A stage of formula (1段, 三段), a baby or a child, a month of age: a baby's formula is asked for.
+_STAGE = r"[1-4１-４一二三四]\s*段"
+_BABY = (r"宝宝|婴儿|婴幼儿|新生儿|幼儿|儿童|孩子|小孩|娃娃?|小朋友|配方|月龄|[0-9一二三四五六七八九十]+个?月(?:大|的)?"
+         r"|周岁|早产")
+_SIGN = re.compile(rf"(?:{_STAGE}|{_BABY})")
+# A brand in Latin letters or with digits beside the powder (a2 奶粉, Aptamil奶粉): not a word of the catalogue.
+_LATIN_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9]*\s*(?=奶粉|配方奶)")
+# The product words that only say "milk powder", naming no product of the shop.
+_PLAIN = re.compile(r"(?:婴儿|婴幼儿|儿童|宝宝)?(?:奶粉|配方奶粉?|牛奶粉)")
+_THING = re.compile(rf"(?:[A-Za-z][A-Za-z0-9]*\s*)?(?:{_STAGE})?(?:婴儿|婴幼儿|新生儿|儿童|宝宝)?(?:奶粉|配方奶粉?)")
+
+
+def revise(u: Understanding) -> None:
+    """A baby's formula or a branded milk powder (see the module): the thing as said is not found, nothing listed."""
+    if not _POWDER.search(u.text) or re.search(ANIMAL, u.text) or u.unrelated:
+        return  # 牦牛奶粉 宝宝能喝吗: the shop's product named, asked about
+    branded = bool(u.foreign) and _POWDER.search(u.foreign) is not None \
+        and _PLAIN.fullmatch(u.foreign.replace(" ", "")) is None  # 美赞臣奶粉: a brand the catalogue lacks
+    plain = bool(u.product_words) and all(_PLAIN.fullmatch(w) for w in u.product_words)
+    signed = _SIGN.search(u.text) is not None or _LATIN_BRAND.search(u.spaced) is not None  # 1段, 宝宝, a2
+    if not (branded or ((plain or not u.product_words) and signed)):
+        return
+    if not branded:
+        found = _THING.search(u.spaced)
+        u.foreign = found.group() if found else "奶粉"
+        if not re.search(rf"{_STAGE}|[A-Za-z]|婴|儿童|宝宝", u.foreign):
+            u.foreign = "婴儿" + u.foreign  # 宝宝吃什么奶粉好: a baby's formula, said as such
+    u.product_words, u.origin, u.generic, u.product_text, u.instead, u.bare = [], None, False, u.foreign, "", False

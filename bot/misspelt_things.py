@@ -1,0 +1,36 @@
+"""A thing typed with a wrong character of the same sound (粽紫 for 粽子, 狗量 for 狗粮, 猫沙 for 猫砂) is still a thing
+asked for: a `search`, answered 没有找到「the words as typed」 when the shop does not sell it, never the generic
+fallback. Catalogue words typed so are mended earlier (bot.typos); this reads what is left.
+
+The words typed are all the message names (two to four characters, no word of the language themselves); one
+character of them at least stands as typed, and the rest, read by sound (pypinyin's table, bot.pinyin_nouns), spell
+a common noun (bot.things_named.is_thing). Words of the language (呵呵, 晚安, 谢谢) are never read so.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+
+from bot.pinyin_nouns import _characters
+from bot.things_named import is_thing
+
+_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_MAX_TRIED = 20000  # readings tried at most (a four-character run of common sounds stays well under it)
+
+
+def typed_for_a_thing(said: str, tags: Mapping[str, str]) -> bool:
+    """Whether `said` (the words left to look up) is a thing typed with a homophone (see the module)."""
+    said = said.replace(" ", "")
+    if not _SHORT.fullmatch(said) or said in tags:
+        return False
+    from pypinyin import lazy_pinyin
+
+    chars = _characters()
+    sounds = lazy_pinyin(said)
+    options = [tuple(dict.fromkeys((typed, *chars.get(sound, ())))) for typed, sound in zip(said, sounds, strict=True)]
+    for spelled in itertools.islice(itertools.product(*options), _MAX_TRIED):
+        word = "".join(spelled)
+        if word != said and any(a == b for a, b in zip(word, said, strict=True)) and is_thing(word, tags):
+            return True
+    return False
