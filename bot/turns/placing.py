@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import holder_actions, phrasing, replies, shop_questions
+from bot import holder_actions, phrasing, question_kinds, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.reply import Reply
@@ -58,7 +58,7 @@ async def info(turn: Turn, intent: str | None = None) -> Reply:
     if intent == "greet":
         text = replies.greet("thanks" in turn.u.cues and "greet" not in turn.u.cues)
     elif intent == "help":
-        text = replies.HELP
+        text = question_kinds.how_to(turn.u.text) + replies.HELP
     elif intent == "card_balance":
         rows = await cards.list_cards(turn.ctx.user)
         text = replies.cards([(c.card_no, c.balance_fen, c.status.value, c.expires_at.isoformat()) for c in rows])
