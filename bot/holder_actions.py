@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_rules, holder_questions, phrasing, product_facts, replies, shop_questions
+from bot import card_rules, holder_questions, phrasing, product_facts, question_kinds, replies, shop_questions
 from bot.reply import Reply
 from bot.turns import honest, prices
 from models.errors import DomainError
@@ -64,7 +64,11 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
         return said, None, []
     if "卡" in turn.u.text and card_rules.asked(turn.u.text):  # 这卡只能买扶贫产品吗 水果能买不: no product in it
         return card_rules.answer(turn.u.text), None, []
+    if question_kinds.faces(turn.u.text):  # 有哪些面值: the love card's, answered as 爱心卡有哪些面值 is
+        return shop_questions.answer_info("爱心卡面值", None, turn.ctx.card_faces_fen), None, []
     card = _this(turn)
+    if card is not None and question_kinds.contents(turn.u.text):  # 年货大礼包里都有什么: from its own data
+        return question_kinds.contents_answer(card), [card], []
     prop = phrasing.property_asked(turn.u.text)
     if prop and card is not None and shop_questions.topic(turn.u.text, turn.u.raw) is None:
         return shop_questions.answer_property(card, prop), [card], []
@@ -132,19 +136,32 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     if not u.about_products and u.product_text and not phrasing.only_purposes(u.product_text) \
             and not shop_questions.for_buyers(u.product_text):  # 单位采购 预算80一份: who buys, not what
         return turn.not_found("recommend", turn.resolve_products()).reply, [], []  # 钙片 老人吃的 推荐: not sold here
+    shown = [turn.ctx.search.cards[s] for s in turn.state.shown if s in turn.ctx.search.cards]
+    if question_kinds.these_two(u.text) and len(shown) >= 2:  # 这两个送长辈哪个体面: the two just shown
+        return question_kinds.weigh_answer(shown[:2], u.text), shown[:2], replies.pick_suggestions(2)
     found = turn.resolve_products() if u.about_products else None
+    unsold = question_kinds.not_named(u) if question_kinds.weighed(u.text) else ""
+    missing = f"本店没有「{unsold}」，" if unsold else ""  # 赤松茸和香菇哪个好: the one not sold is said so
+    if question_kinds.enough(u.text):  # 够六个人吃吗: the packs there are, never a made-up figure
+        this = found.candidates[:3] if found is not None and found.candidates else [c for c in [_this(turn)] if c]
+        if this:
+            return question_kinds.enough_answer(this), this, []
+    if question_kinds.weighed(u.text) and not u.about_products and not u.product_text.strip() and shown:
+        few = shown[:SHOW]  # 5kg的和10kg的哪个值 where no such sizes are sold: the ones just shown, weighed
+        return question_kinds.weigh_answer(few, u.text), few, replies.pick_suggestions(len(few))
     items = found.candidates[:SHOW] if found is not None and found.candidates else \
         _for_purpose(turn) or turn.ctx.search.search("", limit=SHOW).items
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
-    return f"推荐这几款认定扶贫产品：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。", \
-        items, replies.pick_suggestions(len(items))
+    text = f"{missing}推荐这几款认定扶贫产品：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。"
+    return text, items, replies.pick_suggestions(len(items))
 
 
 def _for_purpose(turn: Turn) -> list[dict[str, Any]]:
     """推荐点送长辈的 / 有什么适合煲汤的: products whose tags or category hold what the purpose looks for."""
     items: list[dict[str, Any]] = []
-    for word in phrasing.looked_for(turn.u.text):
+    gifts = ["送礼", "礼盒"] if question_kinds.gift(turn.u.text) else []  # 探望病人带什么合适: a gift
+    for word in phrasing.looked_for(turn.u.text) or gifts:
         found, _ = turn.ctx.search.matches(word, limit=SHOW)
         items += [c for c, _ in found if c not in items]
     return items[:SHOW]
