@@ -18,10 +18,14 @@ _THANKS = re.compile("唔该晒?|多谢晒")
 # Cantonese words beside a quantity: 樽 is a bottle (瓶), 嘅 is 的, 嗰 is 那, 啲 is 点 (some), 就得 is 就行 (一樽就得).
 _WORDS = {"樽": "瓶", "嘅": "的", "嗰": "那", "啲": "点", "就得": "就行"}
 _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+# 整个二十斤的, 整个两箱: the northern 整 (get) with its 个 before a count or a size is a buying word like 来个; jieba
+# cuts 整个 (whole) as one word, read as a product word (没有找到「整个」). 整个的 / 整个苹果 (whole) stay.
+_GET_ONE = re.compile(r"整个(?=\s*[\d零〇一二两三四五六七八九十百半俩仨几])")
 
 
 def plain(text: str) -> str:
     """The message with dialect question words in Mandarin (unchanged when it holds none)."""
+    text = _GET_ONE.sub("来个", text)  # 整个十斤的 → 来个十斤的
     if any(ch in text for ch in "樽嘅嗰啲"):
         text = _WORD.sub(lambda m: _WORDS[m.group()], text)  # 最大嗰樽 → 最大那瓶
     if "冇" not in text and "唔" not in text and "几多" not in text:

@@ -7,7 +7,8 @@
 * A 接龙 list (1.王 红枣1kg×2 2.李 红枣1kg×1 3.我 红枣1kg×3): the name before each entry dropped and the counts
   of the same goods summed (6份红枣1kg); entries of different goods stay apart (several lines).
 * 半打 / 一打 / 两打 after a pack size (鸡蛋30枚装来半打, 15枚装的来一打): the size is said, so the dozen counts
-  packs of it (6份, 12份). 一打鸡蛋 with no size stays 12 eggs, read against the packs.
+  packs of it (6份, 12份); so does one said with a gift box or pack word (猕猴桃礼盒来半打, 鸡蛋要一打盒装的). 一打鸡蛋
+  with no size and no pack word stays 12 eggs, read against the packs.
 * 来个 / 买个 / 要个 / 拿个 ending the message or before the goods (马尾绣香囊来个, 买个柚子): one pack (1份), never one
   piece of a 4个装 box nor a question of how many. 来个5斤的 (a number after it) is left alone.
 """
@@ -30,6 +31,8 @@ _NAME = re.compile(r"(?![^的种款装样那这再还先又共]*[的种款装样
 _SEPARATOR = re.compile(r"[，,、；;。：:\s]")
 _DOZEN = re.compile(rf"(?P<num>半|{NUM})\s*打(?![折包开])")
 _SIZE_SAID = re.compile(rf"{NUM}\s*(?:枚|个|只|颗|粒|支|条|袋|包|瓶|罐|盒)\s*(?:装|的)")
+# A gift box or a pack word said with the dozen (猕猴桃礼盒来半打, 鸡蛋要一打盒装的): the dozen counts those packs too.
+_PACK_SAID = re.compile(r"礼盒|礼包|礼品盒|礼袋|[盒袋瓶罐箱]装|整箱")
 _ONE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万几])(?P<verb>来|买|要|拿|订)个(?=(?P<rest>.*))")
 _ENDING = re.compile(r"^(?:吧|呗|呀|啊|哈|嘛|就行|就好|就够了|试试|尝尝|[\s，,。.!！~]*)*$")
 _ENTRY = re.compile(r"(?:^|(?<=\s))(?P<no>\d{1,2})\s*[.、．)）]\s*(?=\D)")
@@ -107,9 +110,10 @@ def _name_start(head: str, first: int, words: Collection[str]) -> int:
 
 
 def dozens_of_size(message: str) -> str:
-    """鸡蛋30枚装来半打 → 鸡蛋30枚装来6份: a dozen said after a pack size counts packs of it."""
+    """鸡蛋30枚装来半打 → 鸡蛋30枚装来6份: a dozen said after a pack size (or with a pack word: 礼盒来半打, 一打盒装的)
+    counts packs of it."""
     dozen = _DOZEN.search(message)
-    if dozen is None or not _SIZE_SAID.search(message[:dozen.start()]):
+    if dozen is None or not (_SIZE_SAID.search(message[:dozen.start()]) or _PACK_SAID.search(message)):
         return message
     value = _number(dozen.group("num"))
     if value is None or (value * 12).denominator != 1:

@@ -15,13 +15,13 @@ import re
 from collections.abc import Callable, Collection
 from typing import Any
 
-from bot import lexicon
+from bot import festival_words, lexicon
 
 _WORDS = ("正宗", "纯正", "新鲜", "新货", "原味", "现摘", "现挖", "现采", "当年", "本季", "古法", "传统", "老式",
           "土法", "柴火", "农村", "乡下", "山里", "无添加", "零添加", "非转基因", "好", "不错", "实惠")
 # Occasions said before a product (年货 腊肉, 团购 猕猴桃, 过年 腊肠): why it is bought, never part of its name.
 OCCASIONS = frozenset(("年货", "团购", "过年", "过节", "送礼", "福利", "公司福利", "员工福利", "春节", "中秋", "端午",
-                       "节日", "拜年", "走亲戚", "年会", "囤货", "批发", "集采"))
+                       "节日", "拜年", "走亲戚", "年会", "囤货", "批发", "集采", *festival_words.FESTIVALS))
 _QUALITY = "大小薄厚新老嫩鲜肥瘦粗细软硬脆纸满饱圆长短"
 _PART = "皮壳肉核籽粒颗个头果仁货米汁瓤心沙油身"
 _GRADE = "大小薄厚多少嫩鲜甜脆软糯足满正好香浓匀饱"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot import festival_words
 from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
@@ -19,6 +20,17 @@ EMOJI = {
     "🦀": "螃蟹", "🦐": "虾", "🐑": "羊肉", "🐄": "牛肉", "🐖": "猪肉", "🍜": "粉", "☕": "咖啡",
 }
 _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI, key=len, reverse=True)))
+# A food emoji glued after a noun decorates it (有没有核桃🥜 asks for walnuts, not 核桃花生); after a count, a verb
+# or a particle (来两袋🌰, 要🍯, 有没有🍎, 看看🍎) or alone it is the product itself.
+_NAMES_AFTER = re.compile(r"[\u4e00-\u9fff](?<![袋箱瓶盒罐包斤个份只件桶提听条支枚颗克升两串套斤些点"
+                          r"来要买有拿订换整搞弄给的和跟及还再也吗呢吧啊了是种款看瞧找搜查问想试尝吃喝送寄荐卖"
+                          r"哈嘿呀哦嗯])$")
+
+
+def _emoji_word(m: re.Match[str]) -> str:
+    return "" if _NAMES_AFTER.search(m.string[:m.start()]) else EMOJI[m.group()]
+
+
 _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
             "nine": "9", "ten": "10", "a couple of": "2", "a dozen": "一打", "dozen": "打", "half a dozen": "半打"}
 # box stays "box" (bot.packs.BOX: a 盒, or the 箱 of a product sold so); a case, carton or crate is a 箱.
@@ -58,7 +70,8 @@ def rewrite(text: str) -> str:
     text = rewrite_everyday(plain(text))  # 有冇 → 有没有, 几多钱 → 多少钱
     text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
-    text = _EMOJI.sub(lambda m: EMOJI[m.group()], text)
+    text = _EMOJI.sub(_emoji_word, text)
+    text = festival_words.unglue(text)  # 中秋月饼 → 中秋 月饼: the festival says why, the goods are 月饼
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)
     if re.search(r"[A-Za-z]", text):
         text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from bot import pack_sizes, packs, replies, shop_questions
+from bot import joined_items, pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -20,20 +20,28 @@ if TYPE_CHECKING:
 
 
 async def remove_line(turn: Turn, d: Draft) -> Reply | None:
+    """小米不要了 / 把蜂蜜去掉 / 腊肉那个删了: the lines it names go, whether settled, being chosen or sized
+    (pending) or still waiting their turn (queued); the rest is asked about or summed up. Only an empty draft is a
+    cancel ("已经取消，这一单不下了" came when the line named was still being chosen)."""
     found = turn.resolve_products()
     skus = {c["sku"] for c in found.candidates} | set(found.family)
+
+    def named(ln: Line) -> bool:
+        return ln.sku in skus if ln.sku else bool(set(ln.candidates) & skus)
+
     kept = [ln for ln in d.lines if ln.sku not in skus]
-    pending_goes = d.pending is not None and (d.pending.sku in skus or set(d.pending.candidates) & skus)
-    if len(kept) == len(d.lines) and not pending_goes:
+    queued = [ln for ln in d.queued if not named(ln)]
+    pending_goes = d.pending is not None and (d.pending.sku in skus or bool(set(d.pending.candidates) & skus))
+    if len(kept) == len(d.lines) and len(queued) == len(d.queued) and not pending_goes:
         return None
-    d.lines = kept
+    d.lines, d.queued = kept, queued
     if pending_goes:
         d.pending = None
-    if not d.lines and d.pending is None:
+    if not d.lines and d.pending is None and not d.queued:
         turn.state.draft = None
         return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
     reply = await quantity.advance(turn, d)
-    reply.reply = "好的，已去掉。\n" + reply.reply
+    reply.reply = "好的，已去掉。\n" + reply.reply.removeprefix("好的。")
     reply.intent = "order"
     return reply
 
@@ -51,7 +59,8 @@ async def replace_lines(turn: Turn) -> Reply:
         d.lines = [ln for ln in d.lines if ln.sku not in gone]
         if d.pending is not None and (d.pending.sku in gone or set(d.pending.candidates) & gone):
             d.pending = None
-        if not d.lines and d.pending is None:
+        d.queued = [ln for ln in d.queued if not (ln.sku in gone or set(ln.candidates) & gone)]
+        if not d.lines and d.pending is None and not d.queued:
             turn.state.draft = None
     reply = await start_goods(turn, add=True)
     if removed:
@@ -293,6 +302,8 @@ REQUESTS: dict[str, Callable[[Turn], Awaitable[Reply]]] = {
 async def start_goods(turn: Turn, add: bool) -> Reply:
     u = turn.u
     parts = split_items(u, turn.ctx.vocab)
+    if len(parts) == 1:  # 要一瓶蜂蜜 还有腊肉 / 要一袋小米 两瓶蜂蜜 500g: two lines, neither lost
+        parts = joined_items.items(u, turn.ctx.vocab, turn.ctx.search) or parts
     if len(parts) > 1:
         return await start_several(turn, parts, add)
     chosen = pick(u, seen_list(turn), turn.ctx.search, turn.ctx.vocab) if u.pick else None

@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import packs, phrasing
+from bot import packs, phrasing, qualities
 from bot.draft import Draft, Line
 from bot.reply import Reply
-from bot.turns import quantity
+from bot.turns import goods, quantity
 from bot.understanding import METRIC, Understanding
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 _LESS = re.compile(r"(?:少要|少来|少拿|少买|少订|少寄|少发|少|减少|减掉|减去|减|去掉|拿掉|扣掉|退掉)(?:了|个)?$")
-_MORE = re.compile(r"(?:再加|再来|再要|再拿|再买|再订|再整|再给|多来|多要|多拿|多买|多加|多给|多寄|多发"
+_MORE = re.compile(r"(?:再|还)?(?:再加|再来|再要|再拿|再买|再订|再整|再给|多来|多要|多拿|多买|多加|多给|多寄|多发"
                    r"|加|追加|另加|添)(?:上|个)?$")
 _FILLER = re.compile(r"^(?:那|那就|那么|行|好|嗯|哦|呃|就|还是|麻烦|帮我|给我|请)+")
 MAX_PACKS = quantity.MAX_QTY
@@ -48,7 +48,7 @@ def _after_a_remark(before: str) -> int:
 
 async def change(turn: Turn, d: Draft) -> Reply | None:
     """The line just ordered, its count changed by what the message adds or takes away (None: not such a message)."""
-    line = d.current
+    line = _counted_line(turn, d)
     if d.kind != "goods" or d.pending is not None or line is None or not line.sku or not line.qty \
             or d.awaiting not in ("confirm", "address"):
         return None
@@ -56,7 +56,9 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
         d.pending = Line(sku=line.sku, candidates=list(line.candidates), more=line.qty)  # the line stays as it was
         return await quantity.advance(turn, d)  # until the count comes: 再来两三袋 → 已有1袋，再加几袋？
     delta = step(turn)
-    if delta is None or turn.u.pick or (turn.u.product_words and not _names(turn, line.sku)):
+    if delta is not None and delta > 0 and not turn.state.shown and not turn.u.about_products:
+        return await goods.ask_product(turn)  # 再来两袋粽子 (没有找到) → 再加一个: of what? the honey stays
+    if delta is None or turn.u.pick or (turn.u.product_words and not _names(turn, line.sku)) or _unknown(turn):
         return None
     said = Line(sku=line.sku)
     quantity.apply_quantity(turn, said)  # 再加一袋 of a product sold in bags: one pack; 再加一箱 of one in bags: none
@@ -67,6 +69,32 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
         return None
     line.qty = count
     return await quantity.advance(turn, d)
+
+
+def _unknown(turn: Turn) -> bool:
+    """再来一瓶茅台: the count is of goods the catalogue lacks, said right after it (没有找到「茅台」), never of the
+    line (the honey went from 2 bottles to 3); 我妈也喜欢 再加一条 (a remark before the count) stays a change."""
+    u = turn.u
+    counted = [q for q in u.quantities if q.unit != "样"]
+    after = u.text[counted[0].end:] if len(counted) == 1 else ""
+    named = [w for w in u.product_text.split() if after.startswith(w) and not qualities.is_description(w)]
+    return bool(named) and not u.product_words  # 再加24个礼盒装的: a pack described, the line's own
+
+
+def _counted_line(turn: Turn, d: Draft) -> Line | None:
+    """The line the change is of: the one just ordered, unless the pack word said is another line's only (多来一袋 with
+    a bag of millet and two bottles of honey in the draft: the millet, not 没法按“1袋”算 of the honey)."""
+    line = d.current
+    said = [q.unit for q in turn.u.quantities if q.unit and q.unit not in METRIC]
+    cards = turn.ctx.search.cards
+
+    def unit(ln: Line) -> str | None:
+        return cards[ln.sku]["unit"] if ln.sku and ln.sku in cards else None
+
+    if line is None or len(said) != 1 or unit(line) == said[0]:
+        return line
+    others = [ln for ln in d.lines if unit(ln) == said[0]]
+    return others[0] if len(others) == 1 else line
 
 
 def _more_of_a_range(u: Understanding) -> bool:
