@@ -14,6 +14,7 @@ from bot import beside_kinds, counted_names, glued_verbs, lengths, lexicon, made
 from bot.cue_limits import PRICE_WORDS
 from bot.latin_beside import ACRONYM, ENGLISH_FILLER, plain_latin
 from bot.makers import maker
+from bot.recipients import PEOPLE
 from bot.suffixed_nouns import same_thing, stemmed
 from bot.vocabulary import Vocabulary
 
@@ -154,8 +155,8 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
         run.clear()
 
     for token in tokens:
-        if (catalogue_word(token, vocab) and len(token) >= 2) or cueish(token):
-            close()
+        if (catalogue_word(token, vocab) and len(token) >= 2) or cueish(token) or token in PEOPLE:
+            close()  # 爸妈 is whom it is for, never 巴马 misheard
             out.append(token)
         else:  # unknown, or one character that may be part of a mistyped word (黑狗 杞, 铁 关 音)
             run.append(token)
@@ -384,8 +385,6 @@ def cueish(token: str) -> bool:
 
 _CUEISH = frozenset(w for group in (lexicon.ASK_PRICE, lexicon.BUY, lexicon.SEARCH, lexicon.FILLER, lexicon.THANKS,
                                     lexicon.GREET, lexicon.HELP, lexicon.ORDER_STATUS) for w in group)
-
-
 
 
 def _real_word(token: str, vocab: Vocabulary) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from bot import (
+    asides,
     descriptions,
     each_of,
     eaters,
@@ -360,6 +361,7 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
         again = "" if part.product_words or part.foreign or len(counted) < 2 else \
             each_of.same_product(piece, parts[-1].product_words, "add" in part.cues or bool(part.specs))
         parts.append(understand(again, vocab) if again else part)
+    parts = [part for part in parts if not asides.aside(part)]  # 给爸妈寄点东西 粽子来三盒 咸鸭蛋两盒
     if not all(part.product_words for part in parts) or sum(part.quantity is not None for part in parts) < 2:
         return [u]
     return parts

@@ -4,7 +4,11 @@
    found, never 没有找到「小瓶蜂蜜」 (bot/lexicon.SIZE_PACKS, kept whole by the tokenizer); 小罐茶 (a brand) stays
    not found;
 2. a size compared (小盒的茶叶) chooses among the packs of one product, never the smallest of twenty different teas
-   put in the draft; 最小的那罐茶 (a superlative) still picks among all (bot/turns/described.py).
+   put in the draft; 最小的那罐茶 (a superlative) still picks among all (bot/turns/described.py);
+3. words said around several items (给爸妈寄点东西, 过年囤点, 谢谢, an occasion alone) are no item: each product said
+   with its count stays a line of its own (给爸妈寄点东西 粽子来三盒 咸鸭蛋两盒 was three boxes of the eggs;
+   bot/asides.py); whom it is for (爸妈) is never a catalogue word misheard (it was heard as 巴马, the county:
+   bot/product_words._corrected).
 
 Over the demo catalogue.
 """
@@ -44,3 +48,11 @@ async def test_a_size_among_one_products_packs_and_a_superlative_still_pick(clie
     said = await each_afresh(chat, "最小的那罐茶", "镇赉大米来个小袋的")
     assert said == {"最小的那罐茶": "卢氏连翘茶 100g ×1罐（共100g），39元",
                     "镇赉大米来个小袋的": "镇赉大米 5kg ×1袋（共5kg），52元"}
+
+
+async def test_words_said_around_several_items_leave_each_item_a_line(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    said = await each_afresh(chat, "给爸妈寄点东西 金线美大米两袋 春中宝蜂蜜一瓶", "过年囤点 金线美大米两袋 春中宝蜂蜜一瓶",
+                             "金线美大米两袋 春中宝蜂蜜一瓶 谢谢", "中秋 金线美大米两袋 春中宝蜂蜜一瓶")
+    both = "金线美大米 5kg ×2袋（共10kg），90元\n春中宝蜂蜜 500g ×1瓶（共500g），58元"
+    assert said == dict.fromkeys(said, both)
