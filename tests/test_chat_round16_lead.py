@@ -52,7 +52,8 @@ async def test_a_size_among_one_products_packs_and_a_superlative_still_pick(clie
 
 async def test_words_said_around_several_items_leave_each_item_a_line(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
-    said = await each_afresh(chat, "给爸妈寄点东西 金线美大米两袋 春中宝蜂蜜一瓶", "过年囤点 金线美大米两袋 春中宝蜂蜜一瓶",
-                             "金线美大米两袋 春中宝蜂蜜一瓶 谢谢", "中秋 金线美大米两袋 春中宝蜂蜜一瓶")
+    said = await each_afresh(chat, "给爸妈寄点东西 金线美大米两袋 春中宝蜂蜜一瓶",
+                             "过年囤点 金线美大米两袋 春中宝蜂蜜一瓶", "金线美大米两袋 春中宝蜂蜜一瓶 谢谢",
+                             "中秋 金线美大米两袋 春中宝蜂蜜一瓶")
     both = "金线美大米 5kg ×2袋（共10kg），90元\n春中宝蜂蜜 500g ×1瓶（共500g），58元"
     assert said == dict.fromkeys(said, both)
