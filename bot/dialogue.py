@@ -109,8 +109,8 @@ class Turn:
             removed = await goods.remove_line(self, d)  # 不要绿豆了: that line goes, the rest stays
             if removed is not None:
                 return removed
-        if u.intent == "cancel" and d is None and self.state.answered == "order_status":
-            return await holder_actions.answer(self, "cancel_order")  # 那能取消吗, after an order's status: that order
+        if u.intent == "cancel" and d is None and self.state.answered in ("order_status", "cancel_order"):
+            return await holder_actions.answer(self, "cancel_order")  # 那能取消吗 / 取消吧, after an order's status
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self.changes()):
             return await placing.cancel(self)
         if "yes" in u.cues and not self.changes():

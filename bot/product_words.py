@@ -61,6 +61,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         u.product_words = [max(named[0].names, key=len)]
     # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker (before 松鼠坚果 is read)
     u.foreign, u.instead = counted_names.named(u, kept, vocab)
+    if not u.foreign and u.product_words and all(w in qualities.OCCASIONS for w in u.product_words):
+        u.foreign = " ".join(_unknown_words(kept, vocab))  # 有没有大闸蟹 中秋…: the crabs, not the mooncakes
     if not u.foreign:
         u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word

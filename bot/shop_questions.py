@@ -39,7 +39,8 @@ CLAIM = ("领卡", "领取", "绑定", "绑卡", "绑上", "激活", "兑换", "
 PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay", "用卡里的钱", "用卡支付", "用卡付", "卡支付",
        "卡付", "用爱心卡付", "用爱心卡支付", "爱心卡付", "爱心卡支付", "刷卡", "怎么付款", "怎么支付", "去支付",
        "付款方式", "支付方式", "还没付", "待付款的",
-       "直接扣", "卡里扣", "从卡里扣", "扣卡里", "用卡扣", "现在付", "付了吧", "先付了")  # 卡里钱够就直接扣
+       "直接扣", "卡里扣", "从卡里扣", "扣卡里", "用卡扣", "现在付", "付了吧", "先付了",  # 卡里钱够就直接扣
+       "余额付", "余额支付", "用余额")  # 用爱心卡余额付: paying with the balance, not asking it
 PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
 CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "取消我", "退单", "撤单",
                 "不要这个订单", "订单不要了", "取消那个订单", "把订单取消", "订单撤销", "撤销订单", "订单删了",
@@ -47,6 +48,8 @@ CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单�
 # An order already placed, referred to (那个单, 下的单, 这一单, 订单号 2026…): not 单价, 菜单, 清单, 下单吧.
 _PLACED_ORDER = re.compile(r"(?:订|那|这|的|个|一)单(?!价|位|独|纯|身|品)|\d{14,32}")
 _UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
+# Goods of an order just placed, named by when it was placed (刚下单的粽子, 昨天拍的那个): not goods received.
+_JUST_BOUGHT = re.compile(r"(?:刚|刚刚|才|已经|昨天|今天|上午|下午|早上)(?:才)?(?:下单|下了单|买|订|拍|付款)(?:了)?的")
 # When the goods leave: about an order already placed (an order_status when the customer has one).
 _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪天|多长时间)\S{0,3}(?:发|寄|出库)"
                            r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
@@ -102,6 +105,8 @@ def topic(text: str, raw: str) -> str | None:
     if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子")) and _has(text, PLACED)
                                     and _has(text, _UNDO)):
         return "cancel_order"
+    if _JUST_BOUGHT.search(text) and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")):
+        return "cancel_order"  # 刚下单的粽子能撤销不: the goods of an order just placed, undone
     placed = _PLACED_ORDER.search(text)
     if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
             _has(text, (*PLACED, "把")) or placed.group()[0].isdigit()):
