@@ -8,6 +8,7 @@ from bot import lexicon
 from bot.cue_limits import changes_mind
 from bot.cues import has
 from bot.misspelt_things import typed_for_a_thing
+from bot.phrasing import season_greeting
 from bot.things_named import names_thing, only_talk
 
 if TYPE_CHECKING:
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
     """`tags`: jieba's part of speech of each word (Vocabulary.word_tags), to tell a thing named from talk."""
     c = u.cues
+    if season_greeting(u.text):
+        return "greet"  # 端午节安康: a wish, though 安康 is a city
     if "cancel" in c and not changes_mind(u.text, bool(u.quantity or u.specs or u.about_products)):
         return "cancel"  # not 算了 还是要五斤的吧 一箱: a change of mind, read on as the request it is
     if ("card" in c and ("balance" in c or ("price" in c and "buy" not in c))) or (

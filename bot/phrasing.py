@@ -23,14 +23,26 @@ _HELLO = ("好", "你好", "您好", "早", "早上好", "上午好", "中午好
 _VOCATIVE = re.compile("^(?:" + "|".join(sorted(VOCATIVES, key=len, reverse=True)) + ")+")
 
 
-def greeting(compact: str) -> bool:
-    """老板好 / 亲，在吗 / 老板在不在 / 亲: a form of address alone or with a greeting."""
+# A season's greeting (过年好, 新年快乐, 中秋节快乐, 端午安康): a greeting, not goods named 过年好.
+_SEASONS = re.compile(r"(?:过年|新年|新春|春节|中秋|端午|元旦|国庆|元宵|过节|节日|重阳|七夕|除夕|圣诞|小年|腊八|冬至)"
+                      r"节?(?:好|快乐|安康|大吉|吉祥|愉快)(?:啊|呀|哈|了|!|！|~)*$")
+
+
+def season_greeting(compact: str) -> bool:
+    """过年好 / 老板新年快乐 / 端午节安康 (安康 is also a city): the whole message is a season's greeting."""
     m = _VOCATIVE.match(compact)
-    if m is None or m.group() in ("您", "你"):
+    return _SEASONS.fullmatch(compact[m.end() if m else 0:].rstrip("。.，, ")) is not None
+
+
+def greeting(compact: str) -> bool:
+    """老板好 / 亲，在吗 / 老板在不在 / 亲 / 老板新年好: a form of address alone or with a greeting; a season's
+    greeting alone (过年好, 端午节安康)."""
+    m = _VOCATIVE.match(compact)
+    if (m is None or m.group() in ("您", "你")) and _SEASONS.match(compact) is None:
         return False
-    rest = "".join(ch for ch in compact[m.end():] if not unicodedata.category(ch).startswith("S"))  # 😄 ~
+    rest = "".join(ch for ch in compact[m.end() if m else 0:] if not unicodedata.category(ch).startswith("S"))  # 😄
     rest = rest.rstrip("呀啊哦呢吖~")
-    return rest == "" or rest in _HELLO
+    return rest == "" or rest in _HELLO or _SEASONS.fullmatch(rest) is not None
 
 
 def vocative_spans(compact: str) -> list[tuple[int, int]]:

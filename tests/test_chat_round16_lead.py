@@ -13,7 +13,9 @@
    the mooncakes tagged 中秋 never offered as a match (bot/product_words.py);
 5. an order just placed, named by when (刚下单的粽子能撤销不), and 取消吧 after an answer about a placed order, cancel
    that order (cancel_order), never "no draft to drop"; paying with a card's balance (用爱心卡余额付) is pay_order,
-   not a balance question (bot/shop_questions.py, bot/dialogue.py).
+   not a balance question (bot/shop_questions.py, bot/dialogue.py);
+6. a season's greeting (过年好, 老板新年好, 端午节安康: 安康 is also a city) is a greeting, never 没有找到「过年好」
+   (bot/phrasing.season_greeting).
 
 Over the demo catalogue, and tests/data/chat_round16_lead_catalog.csv (a mooncake tagged 中秋).
 """
@@ -98,3 +100,12 @@ async def test_paying_with_a_cards_balance_is_paying(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
     body = await chat.say("付款 用我女儿送的爱心卡余额付")
     assert body["intent"] == "pay_order"
+
+
+async def test_a_seasons_greeting_is_a_greeting(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    intents = {}
+    for message in ("过年好", "老板新年好！", "春节快乐", "中秋节快乐", "端午节安康"):
+        body = await chat.say(message)
+        intents[message] = (body["intent"], body["products"])
+    assert intents == dict.fromkeys(intents, ("greet", []))
