@@ -71,7 +71,7 @@ def rewrite(text: str) -> str:
     text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
     text = _EMOJI.sub(_emoji_word, text)
-    text = festival_words.unglue(text)  # 中秋月饼 → 中秋 月饼: the festival says why, the goods are 月饼
+    text = festival_words.unglue(festival_words.as_time(text))  # 中秋月饼 → 中秋 月饼: why, the goods are 月饼
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)
     if re.search(r"[A-Za-z]", text):
         text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()

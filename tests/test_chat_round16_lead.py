@@ -15,7 +15,8 @@
    that order (cancel_order), never "no draft to drop"; paying with a card's balance (用爱心卡余额付) is pay_order,
    not a balance question (bot/shop_questions.py, bot/dialogue.py);
 6. a season's greeting (过年好, 老板新年好, 端午节安康: 安康 is also a city) is a greeting, never 没有找到「过年好」
-   (bot/phrasing.season_greeting).
+   (bot/phrasing.season_greeting); a festival said as a time near (中秋节快到了 有啥推荐, 快过年了) is no goods
+   asked for: the advice is given, never 没有找到「中秋节快到」 (bot/festival_words.as_time).
 
 Over the demo catalogue, and tests/data/chat_round16_lead_catalog.csv (a mooncake tagged 中秋).
 """
@@ -109,3 +110,12 @@ async def test_a_seasons_greeting_is_a_greeting(client):
         body = await chat.say(message)
         intents[message] = (body["intent"], body["products"])
     assert intents == dict.fromkeys(intents, ("greet", []))
+
+
+async def test_a_festival_said_as_a_time_near_is_no_goods_asked_for(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round16")
+    answers = {}
+    for message in ("中秋节快到了 有啥推荐", "快过年了 买点啥好", "马上端午了 推荐点啥"):
+        body = await chat.say(message)
+        answers[message] = (body["intent"], "没有找到" in body["reply"], bool(body["products"]))
+    assert answers == dict.fromkeys(answers, ("recommend", False, True))
