@@ -76,7 +76,7 @@ LATER_SETS = {
     "bot_eval_offcatalog12": (False, (377 / 400, 1.0, 1.0, 1.0, MISLEADING_TARGET)),
     "bot_eval_offcatalog13": (False, (375 / 400, 1.0, 1.0, 1.0, 3 / 320)),
     # Session of 2026-12-06: pair 14 drove the sixteenth round, pair 15 was kept blind (docs/chat.md).
-    "bot_eval_shoppers14": (True, (188 / 200, 54 / 57, 43 / 44, 15 / 20, 1 / 29)),
+    "bot_eval_shoppers14": (True, (189 / 200, 54 / 57, 43 / 44, 15 / 20, 1 / 29)),
     "bot_eval_shoppers15": (True, (174 / 200, 17 / 21, 16 / 20, 14 / 20, 1 / 28)),
     "bot_eval_offcatalog14": (False, (361 / 400, 1.0, 1.0, 1.0, 2 / 320)),
     "bot_eval_offcatalog15": (False, (352 / 400, 1.0, 1.0, 1.0, 2 / 320)),
