@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 
-def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
-    """`tags`: jieba's part of speech of each word (Vocabulary.word_tags), to tell a thing named from talk."""
+def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]) -> str:
+    """`tags`: jieba's part of speech of each word (Vocabulary.word_tags), to tell a thing named from talk; `freq`:
+    jieba's frequency table (with every word's prefixes)."""
     c = u.cues
     if season_greeting(u.text):
         return "greet"  # 端午节安康: a wish, though 安康 is a city
@@ -59,7 +60,7 @@ def intent_of(u: Understanding, tags: Mapping[str, str]) -> str:
         return "order"
     if u.foreign or names_thing(u.text, u.product_text, tags):
         return "search"  # 洗衣机滚筒10公斤, 剃须刀能充电的吗: a thing asked for, even one not sold (没有找到「…」)
-    if typed_for_a_thing(u.product_text, tags):
+    if typed_for_a_thing(u.product_text, tags, freq):
         return "search"  # 粽紫, 狗量: 粽子, 狗粮 typed with a character of the same sound
     return "fallback"
 

@@ -35,7 +35,7 @@ def _characters() -> Mapping[str, tuple[str, ...]]:
 
 
 @functools.cache
-def _main_characters() -> Mapping[str, frozenset[str]]:
+def main_characters() -> Mapping[str, frozenset[str]]:
     """Toneless syllable → the characters whose first (main) reading it is (投 is tou, though also read dou)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
@@ -63,7 +63,7 @@ def spelled_noun(sounds: list[str], freq: Mapping[str, int], lengths: set[int],
         if not prefixes:
             break
         if n >= 2 and n in lengths:
-            main = [w for w in prefixes if all(c in _main_characters().get(x, ())
+            main = [w for w in prefixes if all(c in main_characters().get(x, ())
                     for c, x in zip(w, sounds, strict=False))]
             word = max(main if main_only and main else prefixes, key=lambda w: freq[w])
             if freq[word] >= MIN_FREQ and is_thing(word, tags):

@@ -171,7 +171,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if has(compact, lexicon.SELL_TO_SHOP):  # 我有一批老茶想卖 / 大米收不收: an offer to sell, nothing asked for
         u.product_words, u.origin, u.generic, u.product_text = [], None, False, ""
         return u
-    u.intent = intent_of(u, vocab.word_tags)
+    u.intent = intent_of(u, vocab.word_tags, vocab.tokenizer.jieba.FREQ)
     asked = shop_questions.topic(compact, raw)
     advice = phrasing.wants_advice(compact) and "card" not in u.cues
     if asked is None and advice and u.intent in ("search", "order", "fallback", "greet"):
