@@ -46,6 +46,7 @@ from bot.recipients import recipient_spans
 from bot.rewrite import rewrite
 from bot.said_counts import trailing_spoken, without_described
 from bot.vocabulary import Origin, Vocabulary, normalize
+from models.search.characters import simplified
 
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
@@ -120,6 +121,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
+    message = simplified(message)  # 買兩箱蘋果 / 愛心卡餘額: every rule and word list below is simplified Chinese
     code = shop_questions.said_code(message)  # 码是 QF7M-28KD-XP3N: the card's code, never a quantity or a face value
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)

@@ -19,6 +19,7 @@ from typing import Any
 from bot import lexicon, typos
 from models.places.region_names import region_short_forms
 from models.search import CatalogTokenizer
+from models.search.characters import simplified
 from models.search.tokenizer import new_jieba_tokenizer
 from models.sellability import sellable
 from models.services import assistant_reads
@@ -55,8 +56,8 @@ class Known:
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width → ASCII), lower case, control characters dropped."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """NFKC (full-width → ASCII), lower case, control characters dropped, traditional characters simplified."""
+    text = simplified(unicodedata.normalize("NFKC", text).lower())
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
 
 

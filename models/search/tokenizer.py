@@ -24,6 +24,7 @@ from types import MappingProxyType
 import jieba
 
 from models.places.region_names import region_short_forms  # noqa: F401  (re-exported)
+from models.search.characters import simplified
 from models.search.synonyms import synonym_words
 
 # Single characters that carry no meaning in a product search: particles, measure words, units and
@@ -78,8 +79,9 @@ def new_jieba_tokenizer() -> jieba.Tokenizer:
 
 
 def normalize(text: str) -> str:
-    """Full-width forms to ASCII (ＸＯ５００ｇ → xo500g), ASCII lowercased."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Full-width forms to ASCII (ＸＯ５００ｇ → xo500g), ASCII lowercased, traditional characters simplified
+    (蘋果 → 苹果: a query and the catalogue are read alike whichever script either is written in)."""
+    return simplified(unicodedata.normalize("NFKC", text).lower())
 
 
 class CatalogTokenizer:
