@@ -5,6 +5,7 @@ asked); a card draft has a face value and a count. `awaiting` is the question th
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,29 @@ class Draft:
     def current(self) -> Line | None:
         """The line the user is most likely talking about: the pending one, else the last settled one."""
         return self.pending or (self.lines[-1] if self.lines else None)
+
+    @property
+    def empty(self) -> bool:
+        """No line settled, being asked or waiting its turn."""
+        return not self.lines and self.pending is None and not self.queued
+
+    def drop_named(self, skus: Collection[str]) -> bool:
+        """The lines these products name leave the draft: a settled or queued line by its product (by the ones it
+        is being chosen among while it has none), the pending line by its product or any it is chosen among.
+        True when any left."""
+        named = set(skus)
+
+        def names(ln: Line) -> bool:
+            return ln.sku in named if ln.sku else bool(set(ln.candidates) & named)
+
+        pending_goes = self.pending is not None and (self.pending.sku in named or bool(set(self.pending.candidates)
+                                                                                         & named))
+        lines, queued = [ln for ln in self.lines if not names(ln)], [ln for ln in self.queued if not names(ln)]
+        changed = pending_goes or len(lines) != len(self.lines) or len(queued) != len(self.queued)
+        self.lines, self.queued = lines, queued
+        if pending_goes:
+            self.pending = None
+        return changed
 
 
 def _line(line: Line) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot import qualities
+from bot.asides import aside
 from bot.products import resolve
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary, normalize
@@ -30,7 +31,9 @@ def items(u: Understanding, vocab: Vocabulary, search: CatalogSearch) -> list[Un
     pieces: list[str] = []
     for piece in (p for p in _JOINED.split(normalize(u.raw)) if p):
         said = understand(piece, vocab)
-        if said.product_words and set(said.product_words) <= qualities.OCCASIONS:  # 送礼 土鸡蛋30枚装的: why, not goods
+        if aside(said):  # 送礼 土鸡蛋30枚装的 / 谢谢: said around the items, as among counted ones (bot/asides.py)
+            continue
+        if said.product_words and set(said.product_words) <= qualities.OCCASIONS:  # 中秋两盒: the occasion's goods
             return []
         if any(len(word) >= 2 for word in said.product_words):  # 政和寿眉: 政 (of the brand 和政) is no goods
             pieces.append(piece)

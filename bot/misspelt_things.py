@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from bot.pinyin_nouns import main_characters as _main_characters
+from bot.pinyin_nouns import main_characters
 from bot.things_named import is_thing
 
 _SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -27,7 +27,7 @@ def typed_for_a_thing(said: str, tags: Mapping[str, str], freq: Mapping[str, int
         return False
     from pypinyin import lazy_pinyin
 
-    chars = _main_characters()  # read in their main reading only: a typo is typed by its everyday sound
+    chars = main_characters()  # read in their main reading only: a typo is typed by its everyday sound
     sounds = lazy_pinyin(said)
     options = [tuple(dict.fromkeys((typed, *sorted(chars.get(sound, ())))))
                for typed, sound in zip(said, sounds, strict=True)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.festival_words import FESTIVALS
 from bot.lexicon import PUNCTUATION, UNITS
 
 # Forms of address in a shop (亲 is the online shops' "dear"): a greeting when nothing else is asked.
@@ -24,8 +25,9 @@ _VOCATIVE = re.compile("^(?:" + "|".join(sorted(VOCATIVES, key=len, reverse=True
 
 
 # A season's greeting (过年好, 新年快乐, 中秋节快乐, 端午安康): a greeting, not goods named 过年好.
-_SEASONS = re.compile(r"(?:过年|新年|新春|春节|中秋|端午|元旦|国庆|元宵|过节|节日|重阳|七夕|除夕|圣诞|小年|腊八|冬至)"
-                      r"节?(?:好|快乐|安康|大吉|吉祥|愉快)(?:啊|呀|哈|了|!|！|~)*$")
+# The festivals (bot/festival_words) and the seasons greeted but never a time goods are bought for.
+_GREETED = (*(f for f in FESTIVALS if f != "年货"), "新春", "除夕", "圣诞", "小年", "腊八", "冬至")
+_SEASONS = re.compile(rf"(?:{'|'.join(_GREETED)})节?(?:好|快乐|安康|大吉|吉祥|愉快)(?:啊|呀|哈|了|!|！|~)*$")
 
 
 def season_greeting(compact: str) -> bool:

@@ -50,8 +50,7 @@ _GIFT_WORDS = re.compile(r"^(?:\S{1,3}节|生日|婚礼|满月|乔迁|开业|过
                          r"公婆|回老家|老家|回家|带回|合适|太贵|不要|送点|送|带|买点|买|给|点|好)+$")
 # What a product holds: 里都有什么, 装的是啥.
 _INSIDE = re.compile(r"(?:里|里面|里头|内)(?:都|一般)?(?:有|装(?:了|的)?|是)(?:些)?(?:什么|啥|哪些)")
-_CONTENTS = re.compile(r"(?:里|里面|里头|内)(?:都|一般)?(?:有|装(?:了|的)?|是)(?:些)?(?:什么|啥|哪些)"
-                       r"|装(?:的|了)?(?:是|都是)?(?:什么|啥|哪些)")
+_CONTENTS = re.compile(_INSIDE.pattern + r"|装(?:的|了)?(?:是|都是)?(?:什么|啥|哪些)")  # also 这个礼盒装的是啥
 # An order said beside the stock question (有货的话来两袋, 有货就下单): it goes ahead.
 _GO_AHEAD = re.compile(r"来[\d一二两三四五六七八九十几]|的话|就要|就下单|就买|给我发|直接下单")
 _STOCK = re.compile(r"还有货|有货吗|有没有货|有没有库存|库存|还有没有|有现货|卖完了吗")

@@ -42,3 +42,7 @@ async def test_the_product_search_finds_the_same_goods_in_either_script(client):
 def test_place_names_written_in_simplified_keep_their_characters():
     assert simplified("陕西省咸阳市乾县城关街道1号") == "陕西省咸阳市乾县城关街道1号"
     assert simplified("吉林省松原市乾安县的大米 乾貨") == "吉林省松原市乾安县的大米 干货"
+
+
+def test_cantonese_characters_are_kept_rather_than_given_rare_forms():
+    assert simplified("蜂蜜要最大嗰樽 買餸") == "蜂蜜要最大嗰樽 买餸"

@@ -25,19 +25,9 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
     cancel ("已经取消，这一单不下了" came when the line named was still being chosen)."""
     found = turn.resolve_products()
     skus = {c["sku"] for c in found.candidates} | set(found.family)
-
-    def named(ln: Line) -> bool:
-        return ln.sku in skus if ln.sku else bool(set(ln.candidates) & skus)
-
-    kept = [ln for ln in d.lines if ln.sku not in skus]
-    queued = [ln for ln in d.queued if not named(ln)]
-    pending_goes = d.pending is not None and (d.pending.sku in skus or bool(set(d.pending.candidates) & skus))
-    if len(kept) == len(d.lines) and len(queued) == len(d.queued) and not pending_goes:
+    if not d.drop_named(skus):
         return None
-    d.lines, d.queued = kept, queued
-    if pending_goes:
-        d.pending = None
-    if not d.lines and d.pending is None and not d.queued:
+    if d.empty:
         turn.state.draft = None
         return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
     reply = await quantity.advance(turn, d)
@@ -56,11 +46,8 @@ async def replace_lines(turn: Turn) -> Reply:
         lines = [ln for ln in (*d.lines, d.pending) if ln is not None and ln.sku]
         gone = _lines_named(turn, drop, [ln.sku for ln in lines if ln.sku])
         removed = [turn.ctx.search.cards[s]["name"] for s in gone if s in turn.ctx.search.cards]
-        d.lines = [ln for ln in d.lines if ln.sku not in gone]
-        if d.pending is not None and (d.pending.sku in gone or set(d.pending.candidates) & gone):
-            d.pending = None
-        d.queued = [ln for ln in d.queued if not (ln.sku in gone or set(ln.candidates) & gone)]
-        if not d.lines and d.pending is None and not d.queued:
+        d.drop_named(gone)
+        if d.empty:
             turn.state.draft = None
     reply = await start_goods(turn, add=True)
     if removed:

@@ -33,11 +33,21 @@ def _kept_names() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, altered))) if altered else None
 
 
+def _convert(text: str) -> str:
+    """t2s, except where it gives a character outside the Basic Multilingual Plane: Cantonese characters written
+    as they are in Hong Kong (嗰 → 𠮶, 餸 → 𩠌) are no traditional forms; their rare "simplified" forms are in no
+    dictionary, font or cue list (嗰樽 is read as 那瓶 by bot/dialect.py)."""
+    out = _converter().convert(text)
+    if len(out) != len(text) or out.isascii() or max(map(ord, out)) <= 0xFFFF:
+        return out
+    return "".join(o if ord(o) <= 0xFFFF else t for t, o in zip(text, out, strict=True))
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters; ASCII and simplified text come back unchanged."""
     if text.isascii():
         return text
-    convert, kept = _converter().convert, _kept_names()
+    convert, kept = _convert, _kept_names()
     if kept is None or not kept.search(text):
         return convert(text)
     out, at = [], 0
