@@ -123,6 +123,8 @@ FILLER = (
     "新鲜", "正宗", "便宜", "实惠", "号", "款", "种", "样", "份", "包", "这次", "这回",
     # "that is enough" (一瓶就够了)
     "就够了", "就够", "够了", "够",
+    # a first one to try (先来一盒试下, 来一袋尝尝): why, not what
+    "试下", "试试", "试一下", "试试看", "尝尝", "尝一下", "尝个鲜", "尝鲜", "试吃",
 )
 PUNCTUATION = "，。！？、；：,.!?;:~～…'\"“”‘’（）()【】[]《》<>-—_=+*/\\|@#$%^&`·\u3000 \t\r\n"
 # A pack size said before the goods (小瓶蜂蜜, 大袋大米, 小盒装的茶叶): which of their packs, not another thing.

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.lexicon import CARD_UNITS, LAST, MONEY_UNITS, UNITS
 from bot.phrasing import AUDIENCES
 from bot.recipients import PEOPLE
+
+T = TypeVar("T")
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万俩仨廿"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
@@ -143,18 +146,35 @@ def card_counts(text: str) -> list[Found]:
     return found
 
 
+LAST_PICK, MIDDLE_PICK = -1, -2
+# 中间那个 / 中间的 / 中间那款: the middle one of a list (not 中间商, 中间价).
+_MIDDLE = re.compile(r"中间(?:那|这|的|一)(?:个|款|种|样|瓶|袋|盒|箱|罐|包|份|只|条)?|中间(?:个|款)")
+
+
 def ordinal(text: str) -> Found | None:
-    """第二个 / 第2款 / 2号 → 2 (1-based); 最后一个 → -1."""
+    """第二个 / 第2款 / 2号 → 2 (1-based); 最后一个 → -1 (LAST_PICK); 中间那个 → -2 (MIDDLE_PICK)."""
     for word in LAST:
         at = text.find(word)
         if at >= 0:
-            return Found(Fraction(-1), at, at + len(word))
+            return Found(Fraction(LAST_PICK), at, at + len(word))
+    middle = _MIDDLE.search(text)
+    if middle:
+        return Found(Fraction(MIDDLE_PICK), middle.start(), middle.end())
     m = _ORDINAL.search(text)
     if m:
         value = to_number(m.group("num") or m.group("bare"))
         if value is not None and value >= 1 and value.denominator == 1:
             return Found(value, m.start(), m.end())
     return None
+
+
+def picked(items: Sequence[T], index: int) -> T | None:
+    """The item an ordinal names in a list shown (1-based; the last; the middle of an odd number of them)."""
+    if index == LAST_PICK:
+        return items[-1] if items else None
+    if index == MIDDLE_PICK:
+        return items[len(items) // 2] if len(items) % 2 == 1 else None  # 中间 of four is no one of them
+    return items[index - 1] if 1 <= index <= len(items) else None
 
 
 def bare_number(text: str) -> Fraction | None:

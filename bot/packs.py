@@ -20,7 +20,7 @@ from bot import numerals
 MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500, "市斤": 500, "两": 50}
 VOLUME = {"l": 1000, "升": 1000, "ml": 1, "毫升": 1}
 PIECES = ("枚", "个", "只", "颗", "粒", "根", "片")
-DOZEN = {"打": 12}
+DOZEN = {"打": 12, "对": 2, "双": 2}  # counts of pieces said by the group: 一打 is 12, 一对 / 一双 is 2
 SINGLE = 1000  # g or ml: a pack this small is one piece of goods (a bag of noodles, a bottle of sauce)
 # Pack words: a number of these is a number of packs, of the product sold in that pack.
 PACK_WORDS = ("箱", "袋", "瓶", "盒", "罐", "包", "桶", "提", "听", "件", "份", "只", "饼", "套", "个", "斤", "条",
@@ -121,7 +121,7 @@ class Asked:
         if self.unit == BOX:
             return f"{_plain(self.value)}盒"
         if self.unit in DOZEN:
-            return f"{_plain(self.value)}打（{_plain(self.value * DOZEN[self.unit])}个）"
+            return f"{_plain(self.value)}{self.unit}（{_plain(self.value * DOZEN[self.unit])}个）"
         return f"{_plain(self.value)}{self.unit}"
 
 

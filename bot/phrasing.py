@@ -64,7 +64,7 @@ def drops_the_order(compact: str) -> bool:
 
 # A measure word right after a buying verb, with no number: 来只 / 来饼 / 要份 / 买个 (one of that pack).
 _ONE_UNITS = [u for u in UNITS if u not in ("两", "g", "l", "kg", "ml", "样", "款", "种", "次", "单", "口", "对", "双")]
-_IMPLICIT_ONE = re.compile(r"(?:来|要|买|拿|订|整|给我|帮我|再来|再要|再买|先来|先要)(?P<unit>"
+_IMPLICIT_ONE = re.compile(r"(?:来|要|买|拿|订|整|给我|帮我|再来|再要|再买|先来|先要|加|添|多来|多要)(?P<unit>"
                            + "|".join(re.escape(u) for u in sorted(_ONE_UNITS, key=len, reverse=True)) + ")")
 
 

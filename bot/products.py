@@ -13,7 +13,7 @@ from typing import Any
 
 import jieba
 
-from bot import descriptions, pack_sizes, packs, qualities
+from bot import descriptions, numerals, pack_sizes, packs, qualities
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -301,9 +301,7 @@ def pick(u: Understanding, shown: list[str], search: CatalogSearch, vocab: Vocab
         return None
     index = u.pick if u.pick is not None else (int(u.number) if u.number and u.number.denominator == 1 else None)
     if index is not None:
-        if index == -1:
-            return cards[-1]
-        return cards[index - 1] if 1 <= index <= len(cards) else None
+        return numerals.picked(cards, index)
     if u.origin or u.product_words or u.specs:
         narrowed = resolve(u, vocab, search, within=[c["sku"] for c in cards])
         return narrowed.chosen

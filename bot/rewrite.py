@@ -66,8 +66,15 @@ _DASHED_RANGE = re.compile(r"(?<![\d.])(\d+)\s*[-~～—]\s*(\d+)"
                            r"|公斤|千克|毫升|kg|g(?![a-z])|ml|l(?![a-z])))")
 
 
+# 先来一盒试下 / 来一袋尝尝看: trying the goods is why, said at the end of a clause; jieba cuts 试下 into 试 / 下, read
+# as goods (没有找到「试」). 试吃装 (a pack) is before a noun and stays.
+_TRYING = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:先)?(?:试下|试试看?|试一下|试一试|尝尝看?|尝一下|尝一尝|尝个鲜|尝下鲜?)"
+                     r"(?=$|[\s,，。.!！~～、吧呗啦先])")
+
+
 def rewrite(text: str) -> str:
     text = rewrite_everyday(plain(text))  # 有冇 → 有没有, 几多钱 → 多少钱
+    text = _TRYING.sub("", text)
     text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
     text = _EMOJI.sub(_emoji_word, text)

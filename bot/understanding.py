@@ -54,6 +54,12 @@ _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
 _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
                    r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
 
+# A count of pieces with a word pointing at one of the packs shown (30枚那款, 30只的那种, 60个的): a pack chosen by
+# how many it holds. Few pieces (两个那款: two of that one) stay a count; a weight (5斤那款, 要2斤的) is read as both
+# an amount and a size already (METRIC below).
+_SIZE_THAT = re.compile(rf"(?P<num>{numerals.NUM})\s*(?P<unit>枚|个|只|粒|片)"
+                        r"(?=\s*(?:的)?(?:那|这)(?:款|个|种|样)|\s*的$)")  # 30个那盒: as many as one box holds
+
 METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤": "斤", "升": "l", "毫升": "ml", "ml": "ml",
           "l": "l", "两": "两"}
 
@@ -214,6 +220,11 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
             u.specs.append(_spec_key(m.group()))
         spec_spans.append(m.span())
     masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
+    for m in _SIZE_THAT.finditer(masked):  # 30枚那款 / 60个的: a size pointing at a pack, no count
+        if (numerals.to_number(m.group("num")) or 0) >= 6:
+            u.specs.append(_spec_key(m.group()))
+            spec_spans.append(m.span())
+            masked = masked[:m.start()] + " " * len(m.group()) + masked[m.end():]
     read_cues(u, compact, vocab)
     spans: list[tuple[int, int]] = list(spec_spans)
     for word, span in descriptions.excluded(compact):  # 红枣 3公斤 不要礼盒的: not a product word

@@ -46,3 +46,55 @@ def test_place_names_written_in_simplified_keep_their_characters():
 
 def test_cantonese_characters_are_kept_rather_than_given_rare_forms():
     assert simplified("蜂蜜要最大嗰樽 買餸") == "蜂蜜要最大嗰樽 买餸"
+
+
+async def test_a_pair_is_two_pieces_and_a_measure_word_after_add_is_one(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    assert "三都水族马尾绣 香囊 ×2个，116元" in summary_lines(await chat.say("三都马尾绣香囊来一对"))
+    await chat.say("取消")
+    await chat.say("静宁苹果来一箱")
+    lines = summary_lines(await chat.say("再加罐白沙绿茶"))
+    assert "白沙绿茶 150g ×1罐" in lines
+    assert "静宁苹果 红富士 10斤 ×1箱" in lines
+
+
+async def test_the_middle_one_of_a_list_and_a_position_priced_while_choosing(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    listed = await chat.say("小米有哪些")
+    middle = await chat.say("中间那个")
+    assert middle["products"][0]["sku"] == listed["products"][2]["sku"]
+    await chat.say("取消")
+    choosing = await chat.say("来三袋小米")
+    priced = await chat.say("第三个多少钱")
+    assert priced["intent"] == "ask_price"
+    assert priced["reply"].startswith(choosing["products"][2]["name"])
+
+
+async def test_trying_a_first_box_after_a_list_asks_which_of_it(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    listed = await chat.say("鸡蛋有吗")
+    body = await chat.say("先来一盒试下")
+    assert "没有找到" not in body["reply"]
+    assert [p["sku"] for p in body["products"]] == [p["sku"] for p in listed["products"]]
+    assert body["slots"]["qty"] == 1
+
+
+async def test_a_size_said_after_a_list_narrows_it_to_the_packs_of_that_size(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    await chat.say("鸡蛋有吗")
+    body = await chat.say("30枚那款")
+    assert body["intent"] == "order"
+    assert {p["name"].split()[-1] for p in body["products"]} == {"30枚装"}
+    assert len(body["products"]) == 3
+    second = await chat.say("第二个")
+    assert second["products"][0]["sku"] == body["products"][1]["sku"]
+
+
+async def test_thanks_after_two_joined_items_loses_neither(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    asked = await chat.say("要一瓶春中宝蜂蜜 还有腊肉 谢谢")
+    assert {p["name"] for p in asked["products"]} >= {"镇巴腊肉 1kg", "城口老腊肉 1kg"}
+    await chat.say("镇巴的")
+    lines = summary_lines(await chat.say("一袋"))
+    assert "春中宝蜂蜜 500g ×1瓶" in lines
+    assert "镇巴腊肉 1kg ×1袋" in lines

@@ -262,8 +262,8 @@ async def request(turn: Turn) -> Reply:
     """A new request: by the table of request intents (a pick over the list shown is an order)."""
     u = turn.u
     intent = "order" if u.intent != "buy_card" and u.pick and turn.state.shown else u.intent
-    if intent in ("fallback", "search") and referents.referred(turn) is not None:
-        intent = "order"  # 那就10kg的 一袋 after two sizes compared: that one of them
+    if intent in ("fallback", "search") and (referents.referred(turn) is not None or referents.narrowed(turn)):
+        intent = "order"  # 那就10kg的 一袋 after two sizes compared: that one of them; 30枚那款: those of them
     handler = REQUESTS.get(intent, fallback)
     return await handler(turn)
 
@@ -371,6 +371,8 @@ async def ask_product(turn: Turn) -> Reply:
     elif len(shown) > 1 and (turn.u.specs or pack_sizes.named(turn.u)):  # 要10斤装那个，一箱
         narrowed = turn.resolve_products(within=shown)
         d.pending.sku = narrowed.chosen["sku"] if narrowed.chosen else None
+        if narrowed.chosen is None and 1 < len(narrowed.candidates) < len(shown):  # 30枚那款: those of the list
+            d.pending.candidates = [c["sku"] for c in narrowed.candidates]
     quantity.apply_quantity(turn, d.pending)
     turn.state.draft = d
     if shown:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import packs, replies, shop_questions
+from bot import numerals, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
@@ -21,8 +21,7 @@ async def prices(turn: Turn, extremes: bool = True) -> Reply:
     found = turn.resolve_products()
     shown_cards = [turn.ctx.search.cards[s] for s in turn.state.shown if s in turn.ctx.search.cards]
     if turn.u.pick and shown_cards and not turn.u.about_products:  # 第二个多少钱: of the list just shown
-        index = turn.u.pick
-        card = shown_cards[-1] if index == -1 else (shown_cards[index - 1] if 1 <= index <= len(shown_cards) else None)
+        card = numerals.picked(shown_cards, turn.u.pick)
         if card is not None:
             return await price_one(turn, card)  # the one priced becomes "this one": 来两罐 / 要这个 takes it
     referred = referents.referred(turn)  # 一升的多少钱 / 大桶的多少钱: of the list shown or the product talked about
@@ -71,6 +70,8 @@ def price_in_draft(turn: Turn, d: Draft) -> Reply:
     if turn.u.specs and pool:
         narrowed = turn.resolve_products(within=[c["sku"] for c in pool])
         card = narrowed.chosen or card
+    if turn.u.pick:  # 第三个多少钱 / 中间那个多少钱 while a choice is open: of the list the customer saw
+        card = numerals.picked([cards_by_sku[s] for s in turn.state.shown if s in cards_by_sku] or pool, turn.u.pick)
     if card is None:
         return turn.say(replies.FALLBACK + turn.pending_question(), "ask_price", suggestions=turn.resume_suggestions())
     return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],

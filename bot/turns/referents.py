@@ -107,6 +107,17 @@ def referred(turn: Turn) -> dict[str, Any] | None:
     return None
 
 
+def narrowed(turn: Turn) -> list[str]:
+    """The products of the list shown that a size said alone fits, when it fits several but not all (30枚那款 of
+    five egg boxes: the three of 30); [] otherwise."""
+    cards = turn.ctx.search.cards
+    shown = [s for s in turn.state.shown if s in cards]
+    if len(shown) < 2 or not size_only(turn) or not (turn.u.specs or pack_sizes.named(turn.u)):
+        return []
+    skus = [c["sku"] for c in turn.resolve_products(within=shown).candidates]
+    return skus if 1 < len(skus) < len(shown) else []
+
+
 def pool_for_size(turn: Turn) -> list[str]:
     """The skus an order naming only a size chooses among: the first pool where the size picks one, else the
     list shown as it was."""
