@@ -14,11 +14,17 @@ from dataclasses import dataclass, replace
 
 from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
+from bot.part_changes import CHANGE as _CHANGE
+from bot.part_changes import FIX as _FIX
+from bot.part_changes import PART_ASKED as _PART_ASKED
+from bot.part_changes import PHONE_CHANGE as _PHONE_CHANGE
+from bot.part_changes import RECEIVER as _RECEIVER
+from bot.part_changes import RECEIVER_BARE as _RECEIVER_BARE
+from bot.part_changes import WRONG as _WRONG
 from bot.recipients import PEOPLE
 from models.places.address_parser import PHONE
 
 _LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
-_CHANGE = r"(?:改成|改为|改到|换成|换为|变更为|更改为|更新为|修改为|应该是|应为|是|为|写)"
 _PLACE_AHEAD = r"(?=[^，,。\s]{0,12}?(?:省|自治区|市|区|县))"
 # (a later 寄/送/发/到 is the cue: 寄两盒三七粉到北京市…, the goods come between)
 _PLACE_NEXT = r"(?=(?:(?![寄送发到])[\u4e00-\u9fa5]){0,10}?(?:省|自治区|市|区|县))"
@@ -31,17 +37,7 @@ _CUE = re.compile(
 _CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址|(?:改|换)(?:个|一下|下)(?:收货)?地址"
                          r"|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
                          r"|change\s+my\s+address", re.IGNORECASE)
-_RECEIVER = re.compile(
-    rf"(?:(?:修改|更改|把)?(?:收货人|收件人|联系人(?!工)|名字|姓名)){_CHANGE}[:：]?\s*(?:我(?:老婆|老公|妈|爸|爱人|同事|朋友))?\s*"
-    r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?:吧|了|啊|呀)?(?=$|[\s,，;；]|电话|手机)")
-_RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)(?!工|员)[:：]?\s*"  # not 联系人工客服 (联系 + 人工)
-                            r"(?P<name>[\u4e00-\u9fa5·]{2,4}?)(?=$|[\s,，;；]|电话|手机)")
 _LEFTOVER = re.compile(r"(?:^|(?<=\s))[\s,，;；]*(?:电话|手机号?)?[\s,，;；]*$")
-# 电话打错了 应该是…, 手机号改一下 …, 号码错了，是…: the phone named, said wrong or to be changed, then the new one.
-_WRONG = r"(?:打错了|写错了|填错了|输错了|弄错了|错了|不对|有误)"
-_FIX = r"(?:改一下|改下|换一下|换下|更正一下|更正|更新一下|改|换)"
-_PHONE_CHANGE = re.compile(rf"(?:电话|手机号?|号码|联系方式|联系电话)(?:号码)?{_WRONG}?[，,\s]*{_FIX}?[，,\s]*"
-                           rf"{_CHANGE}?[:：]?\s*(?=\+?\d)")
 # A receiver's name in latin letters (收件人 Amy Wang，…): the address reader knows Chinese names only.
 _RECEIVER_LATIN = re.compile(rf"(?:收货人|收件人|联系人|姓名|名字){_CHANGE}?[:：]?\s*"
                              r"(?P<name>[a-z][a-z.'-]*(?:\s[a-z][a-z.'-]*){0,3})(?=\s*(?:$|[,，;；]|电话|手机|\+?\d))",
@@ -50,6 +46,7 @@ _CHUNKS = re.compile(r"[\s,，;；、]+")
 _PLACE_HINT = re.compile(r"[省市区县镇乡村路街号巷弄栋幢室楼]|大道|小区|胡同|大厦|广场|公寓|[A-Za-z\d]座")
 _LABELLED = re.compile(r"^(?:收货人|收件人|联系人|姓名|电话|手机号?|地址|我叫|名字叫)[:：]?")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
+_NAMED = re.compile(r"^(?:收货人|收件人|联系人|姓名|名字)[:：]?([\u4e00-\u9fa5·]{2,4})?$")  # 收件人刘洋 / 收件人 刘洋
 _ORDERISH = re.compile(r"[买要来订整搞]|[一二两三四五六七八九十俩仨\d]+\s*[箱袋瓶盒罐包斤个份只饼条提桶枚]")
 
 
@@ -60,6 +57,7 @@ class AddressPart:
     receiver: str | None = None  # 收货人改成李四
     phone: str | None = None  # 电话改成…
     house: str | None = None  # 门牌号改一下 是3栋1单元502: the building, unit and room only
+    asked: str | None = None  # 收件人改一下 / 电话换一个: "receiver" or "phone" to change, its new value not said
 
 
 # 门牌号改一下 是3栋1单元502 / 楼号写错了 应该是5栋2单元301: the house-number part of the saved address, changed.
@@ -120,6 +118,7 @@ _SAID_LABELS = (
     (re.compile(r"(?:我的|我家的?)?(?:收货|收件|家庭|详细)?(?:地址|住址)(?:是|在|为)[:：]?|我家住在|家住在?"
                 r"|(?:^|(?<=[\s,，]))(?:我)?住在?(?![宅房院户])"), " 地址 "),
     (re.compile(r"(?:收货人|收件人|联系人(?!工)|名字|姓名)(?:是|写|叫|为|填)[:：]?|联系人[:：]|我叫|我的名字(?:是|叫)"
+                r"|名字[:：]?(?=\s*[\u4e00-\u9fa5·]{2,4}(?:$|[\s,，;；]|电话|手机|\d))"  # 名字李雷 137…: the bare label
                 r"|(?:^|(?<=[\s,，]))(?:我是|叫)(?=[\u4e00-\u9fa5·]{2,4}(?:$|[\s,，]|电话|手机))"), " 收货人 "),
 )
 
@@ -164,7 +163,7 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     placeless = not _PLACE_HINT.search(PHONE.sub(" ", text))
     m = _RECEIVER.search(text) or (_RECEIVER_BARE.search(text) if placeless else None)
     if m and not _PLACE_HINT.search(text[m.end():phone.start() if phone else len(text)]):
-        rest = _LEFTOVER.sub("", text[:m.start()] + " " + _PHONE_CHANGE.sub(" ", PHONE.sub(" ", text[m.end():])))
+        rest = _LEFTOVER.sub("", text[:m.start()] + " " + PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text[m.end():])))
         return rest.strip(), AddressPart("", change=True, receiver=m.group("name"),
                                          phone=phone.group(1) if phone else None)
     m = _PHONE_CHANGE.search(text)
@@ -182,6 +181,9 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
                 return after.strip(), AddressPart(" ".join([*before, line]), change=change)  # 收货人 X 地址 … 手机 …
             rest = (text[:cue.start()] + " " + after).strip()
             return rest, AddressPart(line, change=change)
+    asked = _PART_ASKED.fullmatch(text.strip()) if phone is None else None
+    if asked is not None:  # 收件人改一下 / 电话换一个: the new one is asked for
+        return "", AddressPart("", change=True, asked="receiver" if asked.group("receiver") else "phone")
     if phone is None and cue is None and not change:
         bare = _bare_address(text)  # 北京市朝阳区建国路88号5楼 王女士: a whole address and a name, no cue, no phone
         if bare is not None:
@@ -233,6 +235,9 @@ def _up_to_phone(text: str) -> tuple[str, str]:
     for chunk in chunks[:1]:
         if _NAME.match(chunk) and not _ORDERISH.search(chunk):
             taken = 1
+    named = _NAMED.match(chunks[0]) if chunks else None  # …1号 电话186… 收件人刘洋: the receiver labelled after it
+    if named is not None:
+        taken = 1 if named.group(1) or len(chunks) < 2 or not _NAME.match(chunks[1]) else 2
     if not _REGION.search(text[:phone.start()]):  # 寄给王工 电话139… 四川省凉山州…: the place comes after the phone
         while taken < len(chunks) and _looks(chunks[taken]):
             taken += 1

@@ -17,7 +17,20 @@ from bot import holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import address, common, comparing, described, goods, honest, pieces, placing, prices, quantity, relative
+from bot.turns import (
+    address,
+    common,
+    comparing,
+    described,
+    goods,
+    honest,
+    more_cards,
+    pieces,
+    placing,
+    prices,
+    quantity,
+    relative,
+)
 from bot.turns.again import asks_again, repeat_last
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
@@ -124,6 +137,9 @@ class Turn:
         followed = await comparing.follow_up(self)  # 大米5kg和10kg哪个划算 / 核桃呢 after a price answer
         if followed is not None:
             return followed
+        bought = await more_cards.take(self)  # 再来两张50的送人 after a balance answer: love cards
+        if bought is not None:
+            return bought
         if asks_again(u.text) and not u.product_words:  # 再来一单 / 和上次一样: the latest order, to confirm
             return await repeat_last(self)
         question = QUESTIONS.get(u.intent)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_rules, holder_questions, keeping, product_facts, several_questions
+from bot import card_holding, card_rules, holder_questions, keeping, product_facts, several_questions
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -98,7 +98,12 @@ def topic(text: str, raw: str) -> str | None:
     """Which shop question or holder action a message is, before the ordering cues are read."""
     card = "卡" in text
     printed = PRINTED_CODE.search(raw) or "ax1." in text or _SPACED_PRINTED.search(raw)  # AX1 9QW3 E7RT
-    if printed or SAID_CODE.search(raw) or (card and _has(text, CLAIM)):
+    if printed or SAID_CODE.search(raw):
+        return "claim_card"
+    held = card_holding.asked(text)  # 朋友送的那张卡里还有多少额度 / 别人转赠的卡在哪收: a card that came to them
+    if held is not None:
+        return held
+    if card and _has(text, CLAIM):
         return "claim_card"
     if _CARD_BUYS.search(text) or (card and card_rules.asked(text)):
         return "ask_info"  # 爱心卡能买哪些东西 / 爱心卡在超市能刷吗: how the card works

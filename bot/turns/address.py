@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot import replies
+from bot import part_changes, replies
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
@@ -35,9 +35,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if not (part.line or part.receiver or part.phone or (part.house and base)):  # 换个收货地址: ask for the new one
-        if ordering is not None:
-            ordering.awaiting = "address"
-        return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
+        return _ask_new(turn, part, ordering, suggestions)
     latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
@@ -84,6 +82,17 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
     reply.intent = intent
     return reply
+
+
+def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, suggestions: list[str]) -> Reply:
+    """换个收货地址: the whole new address asked for; 收件人改一下 / 电话换一个: only that part, the summary waiting as
+    it was (the verb is never taken for the new receiver)."""
+    if part.asked is not None:
+        ask = part_changes.ASK_RECEIVER if part.asked == "receiver" else part_changes.ASK_PHONE
+        return turn.say(ask + turn.pending_question(), "change_address", suggestions=suggestions)
+    if ordering is not None:
+        ordering.awaiting = "address"
+    return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
 
 
 def pieced_line(kept: str, part: AddressPart) -> str:

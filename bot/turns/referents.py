@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bot import descriptions, pack_sizes, packs
 from bot.products import Resolution, resolve
 from bot.reply import Reply
-from bot.turns import quantity
+from bot.turns import more_cards, quantity
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -22,7 +22,8 @@ TOPIC_SIZE = 12  # the variants of one product, at most
 def remember(turn: Turn, reply: Reply) -> None:
     """After the turn: the product family the shopper named (when the catalogue has it) and the intent answered."""
     state, u = turn.state, turn.u
-    state.answered = reply.intent
+    before, state.answered = state.answered, reply.intent
+    more_cards.remember(state, reply, before)  # 好的 after a balance answer is still card talk
     if u.drop is not None or not (u.product_words or u.product_text):
         return
     found = turn.resolve_products() if u.product_words else _inside(turn)
