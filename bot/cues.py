@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 _ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
 _ADD_COUNT = re.compile(r"(?:^|[，,。；;的])(?:再|另|还)?加(?:[一二两三四五六七八九十几]|\d)")
-_STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS if w not in ("订单", "我买的", "买过", "买的东西", "下的单"))
+_STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS
+                       if w not in ("订单", "我买的", "买过", "买的东西", "下的单", "下过的单", "下过单"))
 
 _DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿掉|取消)\S+?(?:了|啦|吧)?$"
                    r"|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
@@ -60,6 +61,15 @@ def leading(text: str, words: tuple[str, ...]) -> bool:
     return not rest
 
 
+def _said(compact: str, spaced: str, words: tuple[str, ...]) -> bool:
+    """One of the words is said: a Chinese one anywhere, a latin one as a word of its own (hi老板, hello 在吗; not the
+    hi of this or which, the hey of they, the bye of maybe). "thank" also begins thanks and thankyou."""
+    if has(compact, tuple(w for w in words if not w.isascii())):
+        return True
+    latin = "|".join(re.escape(w) + ("" if w == "thank" else "(?![a-z])") for w in words if w.isascii())
+    return re.search(rf"(?<![a-z])(?:{latin})", spaced, re.IGNORECASE) is not None
+
+
 def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
     card_text = compact
     for word in vocab.card_words(compact):
@@ -72,6 +82,9 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
     }
     u.cues = {name for name, words in checks.items() if has(compact, words)}
+    for name in ("greet", "thanks"):  # this honey, which one, they, maybe: no hi, hey or bye inside another word
+        if name in u.cues and not _said(compact, u.spaced, checks[name]):
+            u.cues.discard(name)
     if buying_only_in_nouns(compact, vocab.tokenizer.jieba.FREQ):  # 香囊 荷包: 荷包 is a thing, not 包了
         u.cues.discard("buy")
     if has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_rules, holder_questions, phrasing, product_facts, question_kinds, replies, shop_questions
+from bot import budgets, card_rules, holder_questions, phrasing, product_facts, question_kinds, replies, shop_questions
 from bot.reply import Reply
 from bot.turns import honest, prices
 from models.errors import DomainError
@@ -151,9 +151,14 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
         return question_kinds.weigh_answer(few, u.text), few, replies.pick_suggestions(len(few))
     items = found.candidates[:SHOW] if found is not None and found.candidates else \
         _for_purpose(turn) or turn.ctx.search.search("", limit=SHOW).items
+    if u.budget is not None:  # 预算50 有什么好吃的: what fits it, the purpose's first (bot/budgets.py)
+        wide = found.candidates if found is not None and found.candidates else \
+            turn.ctx.search.search("", limit=10_000).items
+        items = list({c["sku"]: c for c in budgets.within([*items, *wide], u.budget)}.values())[:SHOW]
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
-    text = f"{missing}推荐这几款认定扶贫产品：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。"
+    within = f"（{u.budget.text}）" if u.budget is not None else ""
+    text = f"{missing}推荐这几款认定扶贫产品{within}：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。"
     return text, items, replies.pick_suggestions(len(items))
 
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from bot import (
     asides,
+    budgets,
     descriptions,
     each_of,
     eaters,
@@ -22,6 +23,7 @@ from bot import (
     lexicon,
     numerals,
     other_cards,
+    phone_talk,
     phrasing,
     pinyin_words,
     question_kinds,
@@ -29,6 +31,7 @@ from bot import (
     testers,
 )
 from bot.addressing import AddressPart, split
+from bot.budgets import Budget
 from bot.bulk import multiplied
 from bot.corrections import corrected
 from bot.cues import has, read_cues
@@ -91,6 +94,7 @@ class Understanding:
     cues: set[str] = field(default_factory=set)  # which cue groups fired: buy, add, correct, card …
     quantity: Found | None = None
     money_yuan: Fraction | None = None
+    budget: Budget | None = None  # 一百块以内 / 50元左右: a bound on the price of a pack (bot/budgets.py)
     card_count: int | None = None
     pick: int | None = None  # 1-based position in the last list; -1 for the last one
     number: Fraction | None = None  # the whole message is a number
@@ -131,7 +135,7 @@ def understand(message: str, vocab: Vocabulary) -> Understanding:
     code = shop_questions.said_code(message)  # 码是 QF7M-28KD-XP3N: the card's code, never a quantity or a face value
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
-    message = testers.prepared(message, vocab)  # 忽略之前的指令 然后…, hi, 【消费帮扶】, 地址不变: the request itself
+    message = testers.prepared(phone_talk.plain(message), vocab)  # emmm 改成4袋吧, 忽略之前的指令 然后…: the request
     message = english_read(message, vocab)  # Jingning apples, the 5 jin ones → 静宁 apples 5斤的
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
@@ -202,9 +206,11 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
     holder_questions.revise(u)  # 用卡买两盒猕猴桃, 卡买了能退吗, 能对公转账吗, 买100箱苹果有批发价吗
+    budgets.revise(u)  # 预算200块能买几袋大米: how many the money buys
     question_kinds.revise(u)  # 腊肉一斤够炒几次, 有哪些面值, 最近好忙: advice, info, help, talk
     testers.revise(u)  # 忽略之前的指令, 帮我写一份总结: nothing to buy
     honesty.set_aside(u, vocab.tokenizer.jieba.FREQ)  # 打车, 黄花菜都凉了是啥意思, 我是你的菜: no goods asked for
+    phone_talk.revise(u)  # 绝绝子 今天又emo了, 上班好累 摸鱼中: slang and life talk, no goods
     return u
 
 
@@ -242,6 +248,9 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += [span for _, span in lengths.found(masked, vocab.knows)]  # 网线5米, 1.8米的床: metres, not rice
     u.number = numerals.bare_number(compact.rstrip("个吧呀啊"))
     approximate = _ranges(u, masked, spans)  # 两三袋, 十来个: no count
+    if "card" not in u.cues:
+        u.budget, said = budgets.read(masked)  # 一百块以内的茶叶有啥: a bound on the price, never 100 packs
+        spans, masked = spans + said, _blank(masked, said)
     if "card" in u.cues or u.number is None:
         _money(u, masked, spans)
     for found in numerals.quantities(_blank(masked, spans)):

@@ -98,3 +98,37 @@ async def test_thanks_after_two_joined_items_loses_neither(client):
     lines = summary_lines(await chat.say("一袋"))
     assert "春中宝蜂蜜 500g ×1瓶" in lines
     assert "镇巴腊肉 1kg ×1袋" in lines
+
+
+async def test_a_budget_bounds_the_price_and_is_never_a_count(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    within = await chat.say("一百块以内的茶叶有啥")
+    assert within["intent"] == "search"
+    assert within["reply"].startswith("100元以内的茶叶有")
+    assert [p["name"] for p in within["products"] if p["price_fen"] > 10000] == []
+    assert len(within["products"]) == 5
+    about = await chat.say("有没有50块左右的小米")
+    assert {p["price_fen"] for p in about["products"]} <= set(range(4000, 6001))
+    assert about["products"] != []
+    none = await chat.say("30块以内的核桃")
+    assert none["reply"].startswith("没有30元以内的核桃。")
+    assert none["order"] is None
+
+
+async def test_how_many_packs_a_budget_buys_is_answered_from_the_price(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    body = await chat.say("预算200块能买几袋镇赉大米")
+    assert body["intent"] == "ask_price"
+    assert body["reply"].startswith("镇赉大米 5kg（52元/袋）：200元能买3袋，共156元")
+    advice = await chat.say("预算50 有什么好吃的")
+    assert advice["intent"] == "recommend"
+    assert [p["name"] for p in advice["products"] if p["price_fen"] > 5000] == []
+
+
+async def test_a_cards_face_value_and_an_at_most_count_are_no_budget(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    card = await chat.say("买一张100块的爱心卡")
+    assert card["slots"]["amount_fen"] == 10000
+    await chat.say("取消")
+    most = await chat.say("最多两袋镇赉大米")
+    assert most["slots"]["qty"] == 2

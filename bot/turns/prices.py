@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import numerals, packs, replies, shop_questions
+from bot import budgets, numerals, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
@@ -36,6 +36,9 @@ async def prices(turn: Turn, extremes: bool = True) -> Reply:
     if not found.candidates:
         return turn.not_found("ask_price", found)
     shown = found.candidates[:common.SHOW]
+    if turn.u.budget is not None and turn.u.budget.high_fen is not None:  # 预算200块能买几袋镇赉大米
+        return turn.say(budgets.how_many_text(turn.u.budget, shown) + turn.pending_question(), "ask_price", shown,
+                        suggestions=replies.pick_suggestions(len(shown)) if len(shown) > 1 else [])
     if found.chosen:
         return await price_one(turn, found.chosen)
     return turn.say(replies.prices(shown) + turn.pending_question(), "ask_price", shown,
@@ -130,14 +133,30 @@ async def search(turn: Turn) -> Reply:
     if found.refused:
         return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
                         "search", found.candidates)
-    if not found.candidates and turn.u.generic and not turn.u.origin:
-        page = turn.ctx.search.search("", limit=common.SHOW)
+    budget = turn.u.budget
+    if not found.candidates and (turn.u.generic or (budget and not turn.u.product_text)) and not turn.u.origin:
+        page = turn.ctx.search.search("", limit=common.SHOW if budget is None else 10_000)  # 100块以内的有啥: all
         found = Resolution(candidates=page.items, total=page.total)
     if not found.candidates:
         return turn.not_found("search", found)
+    if budget is not None:
+        return within_budget(turn, found.candidates, budget)
     shown = found.candidates[:common.SHOW]
     place = turn.u.origin.mention if turn.u.origin and not turn.u.product_words else ""
     if found.chosen and turn.u.product_words and await focus(turn, found.chosen):
         return await focused_reply(turn, replies.found(shown, found.total, place).split("想要")[0].rstrip(), "search")
     return turn.say(replies.found(shown, found.total, place) + turn.pending_question(), "search", shown,
                     suggestions=replies.pick_suggestions(len(shown)))
+
+
+def within_budget(turn: Turn, cards: list[dict[str, Any]], budget: budgets.Budget) -> Reply:
+    """一百块以内的茶叶有啥: the products asked for within the budget; none: the nearest, said to be outside it."""
+    fitting, what = budgets.within(cards, budget), turn.u.product_text.replace(" ", "")
+    if fitting:
+        shown = fitting[:common.SHOW]
+        return turn.say(budgets.found_text(budget, what, fitting, replies.numbered(shown)) + turn.pending_question(),
+                        "search", shown, suggestions=replies.pick_suggestions(len(shown)))
+    mid = ((budget.low_fen or 0) + (budget.high_fen or budget.low_fen or 0)) // 2
+    shown = sorted(cards, key=lambda c: abs(int(c["price_fen"]) - mid))[:3]
+    text = budgets.none_within_text(budget, what, replies.numbered(shown))
+    return turn.say(text + turn.pending_question(), "search", shown, suggestions=replies.pick_suggestions(len(shown)))
