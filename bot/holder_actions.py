@@ -158,7 +158,8 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     within = f"（{u.budget.text}）" if u.budget is not None else ""
-    text = f"{missing}推荐这几款认定扶贫产品{within}：\n{replies.numbered(items)}\n想要哪个？说“第一个”或直接说名字和数量就行。"
+    text = f"{missing}推荐这几款认定扶贫产品{within}：\n{replies.numbered(items)}\n" \
+        "想要哪个？说“第一个”或直接说名字和数量就行。"
     return text, items, replies.pick_suggestions(len(items))
 
 

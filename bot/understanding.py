@@ -214,23 +214,28 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     return u
 
 
+def _sizes(u: Understanding, masked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The pack sizes said (500g装, 5斤的那种, 30枚那款) into u.specs; the text without them and where they were."""
+    spans = []
+    for m in _SPEC.finditer(masked):
+        if not masked[:m.start()].endswith(NOT_THIS):  # 蜂蜜不要500g的，来一瓶1kg的: not the size wanted
+            u.specs.append(_spec_key(m.group()))
+        spans.append(m.span())
+    masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
+    for m in _SIZE_THAT.finditer(masked):  # 30枚那款 / 60个的: a size pointing at a pack, no count
+        if (numerals.to_number(m.group("num")) or 0) >= 6:
+            u.specs.append(_spec_key(m.group()))
+            spans.append(m.span())
+    return _blank(masked, spans), spans
+
+
 def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     compact = u.text
     named = vocab.named_products(compact)
     masked = compact
     for word in [*(n for p in named for n in p.names), *vocab.numeral_words(compact)]:
         masked = masked.replace(word, " " * len(word))  # numbers inside names (英红九号, 30枚装) are not quantities
-    spec_spans = []
-    for m in _SPEC.finditer(masked):
-        if not masked[:m.start()].endswith(NOT_THIS):  # 蜂蜜不要500g的，来一瓶1kg的: not the size wanted
-            u.specs.append(_spec_key(m.group()))
-        spec_spans.append(m.span())
-    masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
-    for m in _SIZE_THAT.finditer(masked):  # 30枚那款 / 60个的: a size pointing at a pack, no count
-        if (numerals.to_number(m.group("num")) or 0) >= 6:
-            u.specs.append(_spec_key(m.group()))
-            spec_spans.append(m.span())
-            masked = masked[:m.start()] + " " * len(m.group()) + masked[m.end():]
+    masked, spec_spans = _sizes(u, masked)
     read_cues(u, compact, vocab)
     spans: list[tuple[int, int]] = list(spec_spans)
     for word, span in descriptions.excluded(compact):  # 红枣 3公斤 不要礼盒的: not a product word
