@@ -118,8 +118,9 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         u.unrelated, u.intent = "human", "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
         return
-    if u.intent == "ask_info" and service_goods.AT_DOOR.search(u.text) and not u.product_words:
-        u.intent = "fallback"  # 水管坏了能上门修吗: the short honest answer, not the after-sales one
+    if u.intent == "ask_info" and not u.product_words and (
+            service_goods.AT_DOOR.search(u.text) or service_goods.asked_of_me(u.text, service_spans(u.text))):
+        u.intent = "fallback"  # 水管坏了能上门修吗, 能帮我约个理发吗: the short honest answer, not the after-sales one
     prepared_food.revise(u)  # 红烧肉 做好的 能寄吗, 腊肉 炒好的有吗: a cooked dish, not the raw goods
     if u.intent not in _GOODS_INTENTS:
         return

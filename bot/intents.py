@@ -1,6 +1,7 @@
 """The intent of one message read without context, from its cues (bot.cues) and what the catalogue recognised."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -42,9 +43,10 @@ def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]
     specific = bool(u.product_words)
     if "help" in c and not specific:
         return "help"
+    asked_has = u.quantity is None and u.pick is None and "add" not in c and has_asked(u.spaced)
     if u.about_products and ("buy" in c or "add" in c or u.quantity is not None):
-        browsing = "search" in c and u.quantity is None and "add" not in c and (
-            _asks(u.text) or not specific or has(u.text, lexicon.BROWSE))
+        browsing = asked_has or ("search" in c and u.quantity is None and "add" not in c and (
+            _asks(u.text) or not specific or has(u.text, lexicon.BROWSE)))
         return "search" if browsing else "order"
     if u.about_products:
         return "search"
@@ -52,6 +54,8 @@ def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]
         return "buy_card" if "buy" in c else "card_balance"
     if greets:
         return "greet"
+    if u.product_text and asked_has:
+        return "search"  # 有没有榴莲 想吃猫山王: whether it is sold, what is wanted said after (no count)
     if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
         return "order"
     if u.product_text and ("search" in c or (u.bare and not only_talk(u.text, u.product_text, tags))):
@@ -63,6 +67,19 @@ def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]
     if typed_for_a_thing(u.product_text, tags, freq):
         return "search"  # 粽紫, 狗量: 粽子, 狗粮 typed with a character of the same sound
     return "fallback"
+
+
+# Whether the shop has a thing, asked in a clause of its own (有没有榴莲, 有核桃吗, 大米有吗, 核桃有没有, 枸杞有卖吗).
+_HAS_ASKED = re.compile(r"^(?:请问|你们|你家|你们家|这里|店里|咱家)?(?:有没有|有没|有卖|有)\S*?(?:吗|么|嘛|没|不)$"
+                        r"|^(?:请问|你们|你家|你们家|这里|店里|咱家)?有没有?\S+$"
+                        r"|^\S+?(?:有吗|有么|有没有|有没|有卖吗|有货吗|还有吗|有不|有的吗)$")
+
+
+def has_asked(spaced: str) -> bool:
+    """有没有榴莲 想吃猫山王 / 有核桃吗 想要纸皮的 / 大米有吗 要东北的: one clause of several asks whether the shop has
+    it; what is wanted said beside it (想吃, 想要, 要 + a kind, no count) only narrows the search, it orders nothing."""
+    clauses = spaced.split()
+    return len(clauses) > 1 and any(_HAS_ASKED.match(c) for c in clauses)
 
 
 def _asks(text: str) -> bool:

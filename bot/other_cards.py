@@ -52,7 +52,7 @@ def love_card_said(text: str, words: Mapping[str, int]) -> bool:
 def other_card(text: str, words: Mapping[str, int]) -> bool:
     """True when the text speaks of some card (SD卡, 会员卡, 卡牌, gift card: 卡 ends the word, or begins a word for
     a card) and none of its cards is the love card. 卡西欧 and 卡皮巴拉 are no cards at all."""
-    said = _ENGLISH.search(text) is not None or any(ch == "卡" and (
+    said = _ENGLISH.search(text) is not None or any(ch == "卡" and not energy(text, i) and (
         text[i + 1:i + 2] in _CARD_KINDS or not text[i + 1:i + 2].isalpha() or text[i + 1:i + 2] in _AFTER)
         for i, ch in enumerate(text)) or _VOUCHER.search(text) is not None
     return said and not love_card_said(text, words)
@@ -114,8 +114,23 @@ def transport_programme(name: str) -> bool:
         or programme_uses.transport(name)
 
 
+# 卡 as a unit of food energy, never a card: 0卡 / 0糖0卡 (no calories), 千卡, 大卡, and a number of 卡 in a message
+# about energy (一瓶才10卡 热量低). 低卡 and 卡路里 are already other words (低 stands before no love card).
+_ENERGY = re.compile(r"(?:(?<![0-9.])0|零|千|大)卡")
+_ENERGY_TALK = re.compile(r"热量|卡路里|大卡|千卡|低卡|[0零无]糖|[0零]脂|减肥|减脂|控卡")
+
+
+def energy(text: str, i: int) -> bool:
+    """The 卡 at `i` measures food energy (0糖0卡, 300千卡, 热量才10卡)."""
+    if any(m.end() == i + 1 for m in _ENERGY.finditer(text, max(0, i - 3), i + 1)):
+        return True
+    return i > 0 and text[i - 1].isdigit() and _ENERGY_TALK.search(text) is not None
+
+
 def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:
     before = text[:i]
+    if energy(text, i):
+        return False  # 元气森林 0糖0卡: calories, not a card
     if any(m.end() == i + 1 for m in _PROGRAMME.finditer(text)) or 0 <= programme_uses.used_for(text)[0] == i - 2:
         return False  # 公交爱心卡, 爱心卡坐公交: another programme's card
     qualified = before.endswith(LOVE_QUALIFIERS)

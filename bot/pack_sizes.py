@@ -4,6 +4,7 @@ says WHICH variant, not how much. A variant holds the size when its pack's conte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 _UNIT = r"kg|公斤|千克|g|克|斤|两|ml|毫升|l|升|枚|个|只|颗|粒|条|片"
 _SIZE = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})\s*"
-                   r"(?P<how>装|的|那(?:种|款|个|盒|箱|袋|瓶|罐|包)|一?(?:盒|箱|袋|瓶|罐)的)")
+                   r"(?P<how>装|的|那(?:种|款|个|盒|箱|袋|瓶|罐|包)|一?(?:盒|箱|袋|瓶|罐)(?:的|那种|装))")
 NOT_THIS = ("不要", "不是", "别要", "不买", "不用")
 _SIZED = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})")
 
@@ -68,6 +69,27 @@ def _named(u: Understanding) -> list[re.Match[str]]:
 def named(u: Understanding) -> list[str]:
     """The pack sizes said as sizes (see `_named`), as 一斤, 15个."""
     return [m.group("num") + m.group("unit") for m in _named(u)]
+
+
+def only_sizes(u: Understanding) -> bool:
+    """Every quantity of the message lies inside a pack size said as such (30个一盒那种, 要15个一盒的): it says which
+    pack, and counts none."""
+    spans = [m.span() for m in _named(u)]
+    return bool(spans) and all(any(a <= q.start and q.end <= b for a, b in spans) for q in u.quantities)
+
+
+def joined_sizes(pieces: list[str], read: Callable[[str], Understanding]) -> list[str]:
+    """The pieces of a message naming several items (bot.understanding.split_items), a piece that names no goods and
+    only a size (鸡蛋两盒，30个一盒那种: `only_sizes`) joined to the piece before it: the size of those goods, not a
+    second line."""
+    out: list[str] = []
+    for piece in pieces:
+        part = read(piece) if out else None
+        if part is not None and not part.product_words and only_sizes(part):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def counts(u: Understanding) -> list[Found]:

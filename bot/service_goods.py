@@ -6,9 +6,12 @@ another shop's card does (bot.card_goods):
 
 * asks whether the shop has it (有没有月嫂服务, 有保姆吗, 有植物园门票吗, 电影票 有吗) → `search`;
 * asks its price (开锁多少钱, 空调清洗一次多少钱, 动物园门票多少一张) → `ask_price`;
-* buys it (买三张博物馆门票, 来两张音乐会的票, 订一次上门保洁, 帮我订张机票) → `order`;
+* buys it (买三张博物馆门票, 来两张音乐会的票, 订一次上门保洁) → `order`;
 * an errand asked of the assistant (帮我叫个车, 帮我租个房子, 我要打车, 开锁 换锁, 外卖 能送吗) stays `fallback`: the
-  verb of the errand (叫, 租, 打, 修 …) is no buying, even after 要 or 帮我.
+  verb of the errand (叫, 租, 打, 修 …) is no buying, even after 要 or 帮我; so is any service the shopper asks the
+  assistant itself to get done, 帮我 + a verb (帮我订张明天去广州的机票, 帮我抢两张演唱会门票, 帮我预约故宫,
+  12306帮我抢票, 帮我P个图, 帮我砍一刀, 帮我代打排位): the assistant would be doing it, and it can book and fetch
+  nothing.
 
 Whatever the intent, nothing is offered and nothing drafted: 没有找到「the words as said」 and what the shop is
 (bot.turns.honest.service_answer).
@@ -27,6 +30,8 @@ _ERRAND_VERB = re.compile(r"^(?:打|叫|租|修|查|办|挂|寄|取|交|缴|约|
 # Sending or fetching a parcel or a meal, or a ride: an errand even when its price is asked (寄件 中通 多少钱).
 _SENDING = re.compile(r"寄件|取件|寄快递|外卖|跑腿|代驾|打车|叫车")
 _ERRAND = re.compile(r"外卖|跑腿|代驾|打车|叫车|网约车|出租车|顺风车|滴滴|寄件|取件|寄快递|搬家")
+# The shopper asks the assistant itself to do it (帮我订…, 替我抢…, 麻烦帮忙约…): an errand whatever the verb.
+_FOR_ME = re.compile(r"帮我|帮俺|帮忙|替我|麻烦你?帮")
 # Errands about one's own records (帮我查一下公积金, 社保怎么交): no service sold, asked of the assistant.
 RECORDS = re.compile(r"公积金|社保|医保|个税|违章|征信|信用分")
 # Whether a repairer or a cleaner comes to the door (水管坏了能上门修吗): asked of the assistant, never goods.
@@ -44,6 +49,8 @@ def action(text: str, spans: list[tuple[int, int]]) -> str:
     if _ASKS.search(text):
         return "search"
     start = min(a for a, _ in spans)
+    if _FOR_ME.search(text[:start]):
+        return ""  # 帮我订张机票, 12306帮我抢票: the assistant asked to book it, which it cannot
     if (_ERRAND_VERB.match(text[start:]) and not _BUY.match(text[start:])) or _ERRAND.search(text):
         return ""  # 帮我叫个车, 我要打车: an errand
     if _BUY.search(text[:start]) or _BUY.match(text[start:]):
@@ -74,7 +81,15 @@ _LEAD = re.compile(r"^(?:请问|你们|这里|店里|我想|我要|我|帮我|�
 _MORE = re.compile(r"(?:话剧|音乐会|演唱会|音乐剧|歌剧|舞剧|相声|球赛|比赛|展览|展会|演出|电影|乐园|公园|植物园|动物园|"
                    r"博物馆|科技馆|水族馆|海洋馆|景点|剧场|球)的?票"
                    r"|(?:钢琴|小提琴|吉他|古筝|舞蹈|游泳|英语|绘画|美术|书法|编程|瑜伽|健身|声乐|围棋|跆拳道|私教)课"
-                   r"|理财产品|基金" "|" + RECORDS.pattern + "|" + AT_DOOR.pattern)
+                   r"|理财产品|基金"
+                   # work done online for someone: editing a photo, a bargain link, a game played, a booking grabbed
+                   r"|[p修做](?:个|张|一下|几张)?图|[p修](?:一下)?(?:这|那)?(?:张|个|些)?(?:照片|相片)|砍一刀|帮砍|代打|代练|陪练|陪玩|上分|排位|抢票|(?<=帮我)预约|(?<=帮忙)预约"
+                   "|" + RECORDS.pattern + "|" + AT_DOOR.pattern)
+
+
+def asked_of_me(text: str, spans: list[tuple[int, int]]) -> bool:
+    """能帮我约个理发吗: a service (at `spans`) the assistant itself is asked to get done, 帮我 before it."""
+    return bool(spans) and _FOR_ME.search(text[:min(a for a, _ in spans)]) is not None
 
 
 def more_spans(compact: str) -> list[tuple[int, int]]:

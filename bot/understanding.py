@@ -14,6 +14,8 @@ from fractions import Fraction
 from bot import (
     asides,
     budgets,
+    chat_around,
+    copied_titles,
     descriptions,
     each_of,
     eaters,
@@ -41,7 +43,7 @@ from bot.group_people import people_counted
 from bot.intents import intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
-from bot.pack_sizes import NOT_THIS, size_at
+from bot.pack_sizes import NOT_THIS, joined_sizes, size_at
 from bot.product_facts import usage_spans
 from bot.product_words import read_product_text
 from bot.purposes import purpose_spans
@@ -131,7 +133,11 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
-    message = simplified(message)  # 買兩箱蘋果 / 愛心卡餘額: every rule and word list below is simplified Chinese
+    message = chat_around.dropped(simplified(message), vocab.knows)  # 買兩箱蘋果: simplified; 上次的苹果巨甜 再来两箱
+    return copied_titles.revised(_read(message, vocab), message)  # 蒙牛纯牛奶250ml*12盒 整箱: a search, no 12 boxes
+
+
+def _read(message: str, vocab: Vocabulary) -> Understanding:
     code = shop_questions.said_code(message)  # 码是 QF7M-28KD-XP3N: the card's code, never a quantity or a face value
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
@@ -377,8 +383,8 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
             return shared
     if len(u.quantities) < 2:
         return [u]
-    pieces = [p.replace("\uE000", ".") for p in
-              _ITEM_SEPARATORS.split(_PUNCT.sub(",", _DECIMAL.sub("\uE000", normalize(u.raw)))) if p]
+    pieces = joined_sizes([p.replace("\uE000", ".") for p in _ITEM_SEPARATORS.split(_PUNCT.sub(",", _DECIMAL.sub(
+        "\uE000", normalize(u.raw)))) if p], lambda piece: understand(piece, vocab))  # 鸡蛋两盒，30个一盒那种: one
     if len(pieces) < 2:
         return [u]
     parts: list[Understanding] = []

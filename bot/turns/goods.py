@@ -306,8 +306,10 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     if d.pending and d.pending.sku and d.pending.qty:
         d.lines.append(d.pending)
+    sized = found.chosen is None and bool(u.specs or pack_sizes.named(u))  # 苹果来两箱 要10斤装的: the 10斤 ones
     d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
-                     candidates=found.family or [c["sku"] for c in found.candidates])
+                     candidates=[c["sku"] for c in found.candidates] if sized else
+                     found.family or [c["sku"] for c in found.candidates])
     quantity.apply_quantity(turn, d.pending)
     if chosen is not None:
         take_one(turn, d.pending)
