@@ -205,7 +205,15 @@ async def _unpaid(turn: Turn) -> list[Any]:
     return unpaid
 
 
+# Paying another way than with a love card (付款 用微信, 支付宝付): the shop's own page, the card is not charged.
+_OTHER_WAY = re.compile(r"微信|支付宝|银行卡|wechat|alipay", re.IGNORECASE)
+_CARD_WAY = re.compile(r"爱心卡|卡里|卡上|余额|尾号")
+
+
 async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    d = turn.draft
+    if d is not None and d.kind == "goods" and d.awaiting == "confirm":  # 付款 用微信 at the summary: not placed yet
+        return "这一单还没下。说“确认”就下单，下单后可以用爱心卡付，或者在「我的订单」里用微信支付。", None, ["确认"]
     unpaid = [o for o in await _unpaid(turn) if o.kind.value == "goods"]
     if not unpaid:
         return "您没有待付款的商品订单。爱心卡只能用来买认定扶贫产品，不能买爱心卡。", None, []
@@ -213,6 +221,9 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
         listed = "\n".join(f"订单{o.order_no}：{replies.yuan(o.total_fen)}" for o in unpaid[:SHOW])
         return f"您有几笔待付款的订单：\n{listed}\n请说“用卡支付订单+订单号”。", None, []
     order = unpaid[0]
+    if _OTHER_WAY.search(turn.u.text) and not _CARD_WAY.search(turn.u.text):  # 付款 用微信: never the love card
+        return (f"订单{order.order_no}共{replies.yuan(order.total_fen)}待付款。微信支付请在「我的订单」里付；"
+                "在这里我只能帮您用爱心卡付。"), None, ["我的订单"]
     usable = [c for c in await cards.list_cards(turn.ctx.user) if c.status.value == "active" and c.balance_fen > 0]
     tail = next((c for c in usable if c.card_no[-4:] in turn.u.raw), None)
     if not usable:

@@ -41,11 +41,16 @@ PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay
        "付款方式", "支付方式", "还没付", "待付款的",
        "直接扣", "卡里扣", "从卡里扣", "扣卡里", "用卡扣", "现在付", "付了吧", "先付了",  # 卡里钱够就直接扣
        "余额付", "余额支付", "用余额",  # 用爱心卡余额付: paying with the balance, not asking it
-       "要付款", "想付款", "要支付", "付个款", "付下款", "付一下款", "付下钱", "付个钱")  # 我要付款: paying asked
+       "要付款", "想付款", "要支付", "付个款", "付下款", "付一下款", "付下钱", "付个钱",  # 我要付款: paying asked
+       # 订单待支付 去付款 / 付款 用微信: paying, said with the way it is paid
+       "去付款", "付款用", "支付用")
 PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
-CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "取消我", "退单", "撤单",
+CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "退单", "撤单",
                 "不要这个订单", "订单不要了", "取消那个订单", "把订单取消", "订单撤销", "撤销订单", "订单删了",
-                "删除订单")
+                "删除订单",
+                # 取消我的订单, 取消我昨天下的: an order of mine; not 取消 我再想想 (the draft dropped, then a thought)
+                "取消我的", "取消我刚", "取消我昨", "取消我今", "取消我之前", "取消我那", "取消我下", "取消我买",
+                "取消我订")
 # An order already placed, referred to (那个单, 下的单, 这一单, 订单号 2026…): not 单价, 菜单, 清单, 下单吧.
 _PLACED_ORDER = re.compile(r"(?:订|那|这|的|个|一)单(?!价|位|独|纯|身|品)|\d{14,32}")
 _UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
@@ -154,12 +159,16 @@ def asks_when_shipped(text: str) -> bool:
     return _WHEN_SHIPPED.search(text.replace(" ", "")) is not None
 
 
+_FROM = re.compile(r"(?:出产|生产|产出|出品|产|出)$")
+
+
 def answer_property(card: dict[str, Any], prop: str) -> str:
     """是散养的吗: yes when the product's name, tags, aliases or origin say so; otherwise what the data does say."""
     origin = card.get("origin", {})
     said = [card["name"], *card.get("tags", ()), *card.get("aliases", ()),
             origin.get("province", ""), origin.get("city", ""), origin.get("county", "")]
-    words = [w for w in re.split(r"[的是了呢]", prop) if w]
+    # 是不是佛冈出的 / 佛冈产的: the place it comes from, without the verb saying it comes from there
+    words = [_FROM.sub("", w) or w for w in re.split(r"[的是了呢]", prop) if w]
     place = f"{origin.get('province', '')}{origin.get('city', '')}{origin.get('county', '')}"
     if words and all(any(w in text for text in said if text) for w in words):
         return f"是的，{card['name']}是{prop}的（商品资料里写着），产自{place}，是认定扶贫产品。"
