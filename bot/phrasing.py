@@ -167,9 +167,15 @@ def audience_spans(compact: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for word in sorted(AUDIENCES, key=len, reverse=True):
         for m in re.finditer(word, compact):
-            if not any(s <= m.start() < e for s, e in spans):
+            if not any(s <= m.start() < e for s, e in spans) and not _PERSONS_THING.match(compact, m.end()):
                 spans.append(m.span())
     return spans
+
+
+# A thing made for a kind of person (孕妇装 买哪种好, 老人机 推荐, 儿童鞋): the person word is part of its name, so
+# it is kept and the thing is looked up whole (没有找到「孕妇装」, not the catalogue word 装 of 30枚装).
+_PERSONS_THING = re.compile("装|服|鞋|袜|帽|机|车|床|椅|奶粉|用品|玩具|衣|裤|手表|药")
+_PURPOSE = re.compile("|".join(sorted(map(re.escape, PURPOSES), key=len, reverse=True)))
 
 
 def purpose_words(compact: str) -> list[str]:
@@ -191,7 +197,8 @@ _LOOKS_FOR = {"长辈": ("滋补", "送礼", "礼盒"), "老人": ("滋补", "�
 
 def only_purposes(product_text: str) -> bool:
     """Every word left to look up is a purpose or an audience (长辈, 适合煲汤): nothing else is asked for."""
-    return all(any(p in word for p in PURPOSES) for word in product_text.split())
+    return all(any(p in word for p in PURPOSES) and not _PERSONS_THING.search(_PURPOSE.sub("", word))
+               for word in product_text.split())  # 孕妇装: a thing for 孕妇, not the purpose alone
 
 
 def looked_for(compact: str) -> list[str]:

@@ -73,10 +73,38 @@ def _mended(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset
         text = "".join(tokens[start:end])
         if len(text) < 2:
             continue
-        pieces = vocab.sounds_like_pieces(text) or vocab.sounds_like_pieces(text, near=True)
+        pieces = vocab.sounds_like_pieces(text)
+        bent = not pieces
+        pieces = pieces or vocab.sounds_like_pieces(text, near=True)
         if len(pieces) == 1 and pieces[0][1] == len(text) and pieces[0][0] != text:
-            return None if _foreign_head(tokens, end, vocab, cue) else (start, end, pieces[0][0])
+            word = pieces[0][0]
+            if bent and not any(a == b for a, b in zip(text, word, strict=False)):
+                return None  # 兔头 (tu tou) is not 土豆 (tu dou): a near sound and no character typed right
+            if _foreign_head(tokens, end, vocab, cue) or _in_a_word(tokens, start, end, vocab):
+                return None
+            return start, end, word
     return None
+
+
+def _in_a_word(tokens: list[str], start: int, end: int, vocab: Vocabulary) -> bool:
+    """The run is part of a longer word of the language that the catalogue does not know (生煎 of 生煎包, cut
+    apart only because the catalogue's tokenizer does not guess unknown words): it names that thing, no typo."""
+    text = "".join(tokens)
+    a = len("".join(tokens[:start]))
+    b = a + len("".join(tokens[start:end]))
+    at = 0
+    for word in vocab.tokenizer.jieba.cut(text, HMM=True):
+        s, e = at, at + len(word)
+        at = e
+        extra = text[s:a] + text[b:e] if s < b and a < e else ""
+        if extra.strip() and not set(extra) & _NO_NAME and not vocab.knows(word.strip()):
+            return True
+    return False
+
+
+# Characters that never make a longer name with a typo (jieba's HMM glues 枸纪来 of 枸纪来两罐): verbs, particles,
+# numerals.
+_NO_NAME = frozenset("来要买拿有吗呢吧啊呀的了和跟与是在找看查问卖一二两三四五六七八九十百几俩仨个 ")
 
 
 def _twin(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset[str]) -> tuple[int, int, str] | None:

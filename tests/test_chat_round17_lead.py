@@ -132,3 +132,19 @@ async def test_a_cards_face_value_and_an_at_most_count_are_no_budget(client):
     await chat.say("取消")
     most = await chat.say("最多两袋镇赉大米")
     assert most["slots"]["qty"] == 2
+
+
+async def test_a_word_of_its_own_is_never_heard_as_a_catalogue_word(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    said = {m: await chat.say(m) for m in ("兔头有吗", "生煎包有吗", "孕妇装买哪种好")}
+    assert {m: b["reply"].startswith("抱歉，没有找到") for m, b in said.items()} == dict.fromkeys(said, True)
+    assert {m: b["products"] for m, b in said.items()} == dict.fromkeys(said, [])
+
+
+async def test_typos_with_a_character_typed_right_are_still_mended(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    kiwis = await chat.say("猕猴逃一盒")
+    assert {p["name"].split()[0][-3:] for p in kiwis["products"]} == {"猕猴桃"}
+    await chat.say("取消")
+    walnuts = await chat.say("核挑有吗")
+    assert {p["name"].split()[0][-2:] for p in walnuts["products"]} == {"核桃"}
