@@ -70,6 +70,18 @@ def _said(compact: str, spaced: str, words: tuple[str, ...]) -> bool:
     return re.search(rf"(?<![a-z])(?:{latin})", spaced, re.IGNORECASE) is not None
 
 
+def _names_blanked(compact: str, vocab: Vocabulary) -> str:
+    """The text without the catalogue names and the place it says (泰来大米, 来凤藤茶, 要塞…): their characters are
+    part of a name, never a cue word of the message."""
+    words = [n for p in vocab.named_products(compact) for n in p.names if len(n) >= 2 and n in compact]
+    origin = vocab.find_origin(compact)
+    if origin is not None and len(origin.mention) >= 2:
+        words.append(origin.mention)
+    for word in sorted(words, key=len, reverse=True):
+        compact = compact.replace(word, " " * len(word))
+    return compact
+
+
 def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
     card_text = compact
     for word in vocab.card_words(compact):
@@ -81,7 +93,8 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         "balance": lexicon.BALANCE, "status": lexicon.ORDER_STATUS, "price": lexicon.ASK_PRICE,
         "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
     }
-    u.cues = {name for name, words in checks.items() if has(compact, words)}
+    plain = _names_blanked(compact, vocab)  # 有泰来大米不: the 来 of 泰来 buys nothing
+    u.cues = {name for name, words in checks.items() if has(plain, words)}
     for name in ("greet", "thanks"):  # this honey, which one, they, maybe: no hi, hey or bye inside another word
         if name in u.cues and not _said(compact, u.spaced, checks[name]):
             u.cues.discard(name)

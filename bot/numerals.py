@@ -36,7 +36,8 @@ _MONEY = re.compile(
 )
 _FACE = re.compile(rf"(?:面值|面额)(?:是|为|选)?\s*(?P<a>{NUM})|(?P<b>{NUM})\s*(?:元|块)?\s*(?:面值|面额|的)")
 _CARD_COUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_alternation(CARD_UNITS)})"
-                         r"|(?<=[的 来要买拿整订])(?P<spoken>俩|仨)(?=$|[吧啊呀哈 张份])")  # 一百的 俩, 来仨200的
+                         r"|(?<=[的 来要买拿整订])(?P<spoken>俩|仨)(?=$|[吧啊呀哈 张份])"  # 一百的 俩, 来仨200的
+                         rf"|(?P<dozens>半|{NUM})\s*打(?![折包开])")  # 一百的来半打: six cards
 _ORDINAL = re.compile(rf"第\s*(?P<num>{NUM})\s*(?:个|款|种|件|项|样|号|条|行)?|(?P<bare>{NUM})\s*号")
 _BARE = re.compile(rf"^(?P<num>{NUM})(?P<half>半)?$")
 
@@ -136,11 +137,17 @@ def money_amounts(text: str) -> list[Found]:
     return found
 
 
+def _times_twelve(value: Fraction | None) -> Fraction | None:
+    return None if value is None else value * 12
+
+
 def card_counts(text: str) -> list[Found]:
     """三张, 2份: how many cards."""
     found = []
     for m in _CARD_COUNT.finditer(text):
-        value = to_number(m.group("num") or m.group("spoken"))
+        dozens = m.group("dozens")
+        value = to_number(m.group("num") or m.group("spoken")) if not dozens else \
+            Fraction(6) if dozens == "半" else _times_twelve(to_number(dozens))
         if value is not None and value > 0:
             found.append(Found(value, m.start(), m.end(), m.group("unit") or "张"))
     return found

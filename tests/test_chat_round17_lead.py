@@ -148,3 +148,20 @@ async def test_typos_with_a_character_typed_right_are_still_mended(client):
     await chat.say("取消")
     walnuts = await chat.say("核挑有吗")
     assert {p["name"].split()[0][-2:] for p in walnuts["products"]} == {"核桃"}
+
+
+async def test_a_cue_character_inside_a_name_is_no_cue(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    asked = await chat.say("有来凤藤茶不？")
+    assert asked["intent"] == "search"
+    assert asked["order"] is None
+    ordered = await chat.say("来凤藤茶来两罐")
+    assert "×2罐" in summary_lines(ordered)
+
+
+async def test_half_a_dozen_love_cards_is_six(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    body = await chat.say("想送人爱心卡，一百块的来半打")
+    assert body["intent"] == "buy_card"
+    assert body["slots"]["qty"] == 6
+    assert body["slots"]["amount_fen"] == 10000
