@@ -165,3 +165,11 @@ async def test_half_a_dozen_love_cards_is_six(client):
     assert body["intent"] == "buy_card"
     assert body["slots"]["qty"] == 6
     assert body["slots"]["amount_fen"] == 10000
+
+
+async def test_a_change_names_its_line_not_the_last_one(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    await chat.say("静宁苹果来一箱 春中宝蜂蜜两瓶")
+    lines = summary_lines(await chat.say("苹果换成礼盒装的"))
+    assert "春中宝蜂蜜 500g ×2瓶" in lines
+    assert "鸡蛋" not in lines

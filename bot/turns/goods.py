@@ -236,7 +236,7 @@ def same_product(turn: Turn, sku: str | None) -> bool:
 
 
 async def replace_product(turn: Turn, d: Draft) -> Reply:
-    line = d.lines.pop() if d.lines else d.pending
+    line = d.lines.pop(_named_line(turn, d)) if d.lines else d.pending
     within = line.candidates if line and line.candidates else None
     chosen = pick(turn.u, within, turn.ctx.search, turn.ctx.vocab) if within and turn.u.pick else None
     if chosen is None and turn.u.pick:  # 不对，要第二个: of the list the customer saw, not of the line's one product
@@ -256,6 +256,19 @@ async def replace_product(turn: Turn, d: Draft) -> Reply:
     if not (quantity.names_the_pack(turn) and sized):  # 要5斤的 of 10斤 boxes only: an amount, asked as such
         quantity.apply_quantity(turn, d.pending)
     return await quantity.advance(turn, d)
+
+
+def _named_line(turn: Turn, d: Draft) -> int:
+    """Which settled line a change is about: the one whose product the message names (腊肠换成一公斤的 with the
+    walnuts after it: the sausage, never the walnuts' line given the sausage), else the last one."""
+    if turn.u.product_words:
+        found, cards = turn.resolve_products(), turn.ctx.search.cards
+        skus = {c["sku"] for c in found.candidates} | set(found.family)
+        named = [i for i, ln in enumerate(d.lines) if ln.sku in skus or (ln.sku in cards and any(
+            len(w) >= 2 and w in cards[ln.sku]["name"] for w in turn.u.product_words))]  # 苹果换成礼盒装的
+        if named:
+            return named[-1]
+    return len(d.lines) - 1
 
 
 async def request(turn: Turn) -> Reply:
