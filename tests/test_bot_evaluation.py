@@ -71,15 +71,20 @@ async def test_off_catalogue_messages_are_not_offered_unrelated_products(client)
 # Floors, not targets: their end-of-session figures; a drop fails, the targets still missed are in docs/chat.md.
 # Each: (own catalogue?, (intent, product, quantity, whole dialogues, misleading at most)), one item below the figure.
 LATER_SETS = {
-    "bot_eval_shoppers12": (True, (188 / 200, 74 / 77, 71 / 78, 18 / 20, 1 / 31)),
-    "bot_eval_shoppers13": (True, (181 / 200, 19 / 21, 17 / 19, 16 / 20, 1 / 30)),
-    "bot_eval_offcatalog12": (False, (377 / 400, 1.0, 1.0, 1.0, MISLEADING_TARGET)),
-    "bot_eval_offcatalog13": (False, (375 / 400, 1.0, 1.0, 1.0, 3 / 320)),
-    # Session of 2026-12-06: pair 14 drove the sixteenth round, pair 15 was kept blind (docs/chat.md).
-    "bot_eval_shoppers14": (True, (189 / 200, 54 / 57, 43 / 44, 15 / 20, 1 / 29)),
-    "bot_eval_shoppers15": (True, (174 / 200, 17 / 21, 16 / 20, 14 / 20, 1 / 28)),
-    "bot_eval_offcatalog14": (False, (361 / 400, 1.0, 1.0, 1.0, 2 / 320)),
-    "bot_eval_offcatalog15": (False, (352 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    # Floors at the figures of the second session of 2026-12-06 (41e7512), one item below each (one above for
+    # misleading). Pair 14 drove the sixteenth round, pairs 15 and 16 the seventeenth; pair 17 was kept blind.
+    "bot_eval_shoppers12": (True, (189 / 200, 74 / 77, 71 / 78, 18 / 20, 1 / 31)),
+    "bot_eval_shoppers13": (True, (185 / 200, 19 / 21, 18 / 19, 16 / 20, 1 / 30)),
+    "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog13": (False, (381 / 400, 1.0, 1.0, 1.0, 3 / 320)),
+    "bot_eval_shoppers14": (True, (190 / 200, 54 / 57, 43 / 44, 14 / 20, 1 / 29)),
+    "bot_eval_shoppers15": (True, (199 / 200, 19 / 21, 19 / 20, 18 / 20, 1 / 28)),
+    "bot_eval_shoppers16": (True, (186 / 200, 18 / 20, 20 / 21, 15 / 20, 1 / 28)),
+    "bot_eval_shoppers17": (True, (189 / 200, 18 / 20, 18 / 19, 17 / 20, 1 / 29)),
+    "bot_eval_offcatalog14": (False, (362 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    "bot_eval_offcatalog15": (False, (368 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog16": (False, (356 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    "bot_eval_offcatalog17": (False, (379 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
