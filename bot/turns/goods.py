@@ -264,8 +264,9 @@ def _named_line(turn: Turn, d: Draft) -> int:
     if turn.u.product_words:
         found, cards = turn.resolve_products(), turn.ctx.search.cards
         skus = {c["sku"] for c in found.candidates} | set(found.family)
-        named = [i for i, ln in enumerate(d.lines) if ln.sku in skus or (ln.sku in cards and any(
-            len(w) >= 2 and w in cards[ln.sku]["name"] for w in turn.u.product_words))]  # 苹果换成礼盒装的
+        names = [cards[ln.sku]["name"] if ln.sku is not None and ln.sku in cards else "" for ln in d.lines]
+        named = [i for i, (ln, name) in enumerate(zip(d.lines, names, strict=True)) if ln.sku in skus or any(
+            len(w) >= 2 and w in name for w in turn.u.product_words)]  # 苹果换成礼盒装的: the apples' line
         if named:
             return named[-1]
     return len(d.lines) - 1
