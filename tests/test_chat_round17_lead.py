@@ -173,3 +173,9 @@ async def test_a_change_names_its_line_not_the_last_one(client):
     lines = summary_lines(await chat.say("苹果换成礼盒装的"))
     assert "春中宝蜂蜜 500g ×2瓶" in lines
     assert "鸡蛋" not in lines
+
+
+async def test_a_card_bought_for_us_to_give_is_bought_not_claimed(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round17")
+    body = await chat.say("想买爱心卡送我们班主任")
+    assert body["intent"] == "buy_card"
