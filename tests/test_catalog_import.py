@@ -253,17 +253,21 @@ async def test_a_locked_database_answers_503_database_busy(make_client, settings
 
         blocker = await asyncpg.connect(settings.database_url)
         database = await blocker.fetchval("SELECT current_database()")
-        await blocker.execute(f'ALTER DATABASE "{database}" SET lock_timeout = 100')  # the app's new connections
+        # Every connection the app opens until the lock is released waits at most 100 ms (the pool may open one
+        # more while the lock is held: reset earlier, that one waited for the lock for ever).
+        await blocker.execute(f'ALTER DATABASE "{database}" SET lock_timeout = 100')
         try:
             client = await make_client()
             alice = await consumer_headers(client, "alice")
-        finally:
+        except BaseException:
             await blocker.execute(f'ALTER DATABASE "{database}" RESET lock_timeout')
+            raise
         await blocker.execute("BEGIN")
         await blocker.execute("LOCK TABLE address IN SHARE MODE")  # no one may insert an address
 
         async def release() -> None:
             await blocker.execute("ROLLBACK")
+            await blocker.execute(f'ALTER DATABASE "{database}" RESET lock_timeout')
             await blocker.close()
     try:
         resp = await client.post("/api/v1/me/addresses", json=ADDRESS, headers=alice)
