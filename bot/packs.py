@@ -193,9 +193,10 @@ def read(asked: Asked, card: dict[str, Any]) -> Reading:
             return _whole(measured[1])  # 两只鸡 / 3个 of a product sold by the piece
         if measured[0] == "count" and (pack is None or (pack.dimension != "count" and pack.amount <= SINGLE)):
             return _whole(measured[1])  # 一打螺蛳粉 of single 330g bags: a piece is a pack (not of 5斤 boxes)
-        if pack is None or pack.approx or pack.dimension != measured[0]:
-            return Reading(None, "other_unit")
-        return _whole(measured[1] / pack.amount, fit=True)
+        packs_said = measured[1] / pack.amount if pack is not None and pack.dimension == measured[0] else None
+        if packs_said is None or (pack is not None and pack.approx and packs_said.denominator != 1):
+            return Reading(None, "other_unit")  # 2斤 of 整只约1.5kg: sold by the piece, asked as such
+        return _whole(packs_said, fit=True)  # 3斤 of 1把约500g: 3把, as near as the pack says
     if asked.unit in PACK_WORDS:
         return Reading(None, "other_unit")
     return _whole(asked.value)

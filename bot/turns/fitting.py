@@ -1,4 +1,5 @@
-"""The answer to "which size?" given as an amount (红枣来三斤 → 1kg袋 or 2.5kg箱? → 那就两公斤吧 / 那要五斤 /
+"""The answer to "which size?" given as a count in the pack word only one of them is sold in (挂面 in 2.5kg袋 and
+1把约500g → 来5把 / 改成5把: the 把), or as an amount (红枣来三斤 → 1kg袋 or 2.5kg箱? → 那就两公斤吧 / 那要五斤 /
 那就一公斤): the variant of which a whole number of packs holds that amount, the fewest packs (2 × 1kg; 1 × 2.5kg;
 1 × 1kg)."""
 from __future__ import annotations
@@ -9,6 +10,7 @@ from bot import packs
 from bot.draft import Line
 from bot.packs import Asked
 from bot.turns import quantity
+from bot.understanding import METRIC
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -30,3 +32,15 @@ def by_amount(turn: Turn, pending: Line) -> tuple[dict[str, Any], int] | None:
     fewest = min(n for _, n in fits)
     best = [(card, n) for card, n in fits if n == fewest]
     return best[0] if len(best) == 1 else None
+
+
+def by_pack_word(turn: Turn, pending: Line) -> dict[str, Any] | None:
+    """The one product offered sold in the pack word counted (来5把 over 袋 and 把), when no product is named; None
+    when several are sold so, or none, or the word is a measure (斤, kg: `by_amount`)."""
+    u = turn.u
+    words = {q.unit for q in u.quantities if q.unit not in METRIC and q.unit not in packs.GENERIC_COUNT}
+    if u.product_words or u.pick or len(words) != 1:
+        return None
+    offered = [turn.ctx.search.cards[s] for s in pending.candidates if s in turn.ctx.search.cards]
+    sold_so = [card for card in offered if card["unit"] in words]
+    return sold_so[0] if len(sold_so) == 1 and len(offered) > 1 else None

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot import joined_items, pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
-from bot.turns import address, common, fitting, honest, placing, prices, quantity, referents
+from bot.turns import address, common, fitting, honest, line_counts, pack_changes, placing, prices, quantity, referents
 from bot.turns.picks import adds_a_pick, names_another_thing, seen_list, take_one
 from bot.understanding import METRIC, Understanding, split_items
 from models.places.address_parser import PHONE
@@ -90,16 +90,19 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         reply = await address.take_address(turn, d)
         if reply is not None:
             return reply
+    recounted = await line_counts.recount_named(turn, d)  # 大米改成一袋 with honey after it: the rice's line
+    if recounted is not None:
+        return recounted
     if ("add" in u.cues and (u.product_words or u.origin)) or adds_a_pick(turn):
         return await start_goods(turn, add=True)
     if line is not None and line.sku and d.awaiting in ("qty", "confirm", "address") and u.specs \
             and not u.product_words:
-        sized = await another_size(turn, d, line)  # 再加两盒6枚装的 / 再加两盒30枚装的: a size of the same product
+        sized = await pack_changes.another_size(turn, d, line)  # 再加两盒30枚装的: a size of the same product
         if sized is not None:
             return sized
-        other = other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧 / 改成两袋2.5kg的: another pack of the same product
+        other = pack_changes.other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧: another pack of the same product
         if other is not None:
-            return await switch_pack(turn, d, line, other)
+            return await pack_changes.switch_pack(turn, d, line, other)
     current = turn.ctx.search.cards.get(line.sku) if line is not None and line.sku else None
     if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line) \
             and not quantity.names_the_pack(turn, current) \
@@ -126,6 +129,10 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     """The answer to "which one?": the cheapest or dearest, a position or an origin in the list shown, or words
     that narrow the candidates (to one, or to fewer to ask about again). None when it chooses nothing."""
     u = turn.u
+    if _names_another(turn, pending):  # 来一袋临泉粉丝 while 挂面 is being chosen: a line of its own, 挂面 asked after
+        d.queued.insert(0, pending)
+        d.pending = None
+        return await start_goods(turn, add=True)
     seen = [s for s in turn.state.shown if s in pending.candidates] or pending.candidates
     extreme = shop_questions.superlative(u.text)
     if extreme is not None and u.intent != "ask_price":  # 要最便宜的那个，两罐
@@ -138,6 +145,7 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     by_size = None if u.product_words else pack_sizes.answering_which(u, quantity.family_of(turn, pending))
     sized = by_size is not None and chosen in (None, by_size)  # 那就30枚的 / 12个那盒吧: the size names the pack
     chosen = by_size if sized else chosen
+    chosen = fitting.by_pack_word(turn, pending) if chosen is None else chosen  # 来5把 over 袋 and 把: the 把
     fitted = None if sized else fitting.by_amount(turn, pending)  # 那就两公斤吧: the packs that hold it
     if fitted is not None:
         pending.sku, pending.qty, pending.asked = fitted[0]["sku"], fitted[1], None
@@ -159,68 +167,13 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     return await quantity.advance(turn, d)
 
 
-def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
-    """A variant of the line's product (among those it was chosen from) whose name carries a pack size said."""
-    family = [s for s in line.candidates if s != line.sku and s in turn.ctx.search.cards]
-    if not family:
-        found = turn.resolve_products(within=None)
-        family = [s for s in found.family if s != line.sku] if not found.unknown else []
-    if not family:
-        return None
-    narrowed = turn.resolve_products(within=[line.sku or "", *family])
-    chosen = narrowed.chosen
-    return chosen if chosen is not None and chosen["sku"] != line.sku else None
-
-
-async def another_size(turn: Turn, d: Draft, line: Line) -> Reply | None:
-    """A pack size named for the product in the draft: none of its variants holds it → ask with the sizes there
-    are (the line stays as it was); 再加 with a variant that holds it → a new line of that variant."""
-    family = quantity.family_of(turn, Line(sku=line.sku, candidates=line.candidates))
-    if not pack_sizes.named(turn.u):
-        return None
-    size = pack_sizes.missing(turn.u, family)
-    kin = pack_sizes.kin_holding(family[0], list(turn.ctx.search.cards.values()), size) if size and family else []
-    if kin:  # 再加两盒20枚装的 after 城口山地鸡蛋 (30枚): 无量山乌鸡蛋 comes in 20枚装
-        return await kin_size(turn, d, line, kin)
-    if size:
-        d.lines = common.merge(d.lines, line) if line is d.pending and line.qty else d.lines
-        d.pending = Line(sku=None, candidates=[c["sku"] for c in family])
-        return await quantity.advance(turn, d)
-    other = other_pack(turn, line) if "add" in turn.u.cues else None
-    if other is None:
-        return None
-    if d.pending is not None and d.pending.sku and d.pending.qty:
-        d.lines = common.merge(d.lines, d.pending)
-    d.pending = Line(sku=other["sku"], candidates=[c["sku"] for c in family])
-    quantity.apply_quantity(turn, d.pending)
-    return await quantity.advance(turn, d)
-
-
-async def kin_size(turn: Turn, d: Draft, line: Line, kin: list[dict[str, Any]]) -> Reply:
-    """The size named is another product's of the same kind: 再加 adds a line of it, otherwise it takes the line's
-    place; several such products are asked about."""
-    add = "add" in turn.u.cues
-    if add:
-        if d.pending is not None and d.pending.sku and d.pending.qty:
-            d.lines = common.merge(d.lines, d.pending)
-    else:
-        d.lines = [ln for ln in d.lines if ln is not line]
-    d.pending = Line(sku=kin[0]["sku"] if len(kin) == 1 else None, qty=None if add else line.qty,
-                     candidates=[c["sku"] for c in kin])  # 换成20枚装的 keeps the count, as for the product's own sizes
-    quantity.apply_quantity(turn, d.pending)
-    return await quantity.advance(turn, d)
-
-
-async def switch_pack(turn: Turn, d: Draft, line: Line, card: dict[str, Any]) -> Reply:
-    """The line becomes the other pack: a pack count said is its count; a pack size said as such (…的) keeps the
-    count; an amount (还是要10斤) is read against the new pack."""
-    u = turn.u
-    counted = [q for q in u.quantities if q.unit not in METRIC]
-    line.sku = card["sku"]
-    if counted or (u.quantities and not quantity.names_the_pack(turn, card)):
-        line.qty = None
-        quantity.apply_quantity(turn, line)
-    return await quantity.advance(turn, d)
+def _names_another(turn: Turn, pending: Line) -> bool:
+    """The message names products, none of them among those being chosen (nor of their families)."""
+    if not turn.u.product_words or turn.u.pick:
+        return False
+    found = turn.resolve_products()
+    named = {c["sku"] for c in found.candidates} | set(found.family)
+    return bool(named) and not found.unknown and not named & set(pending.candidates)
 
 
 def quantity_fits(turn: Turn, line: Line) -> bool:
@@ -389,6 +342,9 @@ async def ask_product(turn: Turn) -> Reply:
         d.pending.sku = narrowed.chosen["sku"] if narrowed.chosen else None
         if narrowed.chosen is None and 1 < len(narrowed.candidates) < len(shown):  # 30枚那款: those of the list
             d.pending.candidates = [c["sku"] for c in narrowed.candidates]
+    elif len(shown) > 1:
+        sold_so = fitting.by_pack_word(turn, d.pending)  # 来5把 over 袋 and 把: the one sold by the 把
+        d.pending.sku = sold_so["sku"] if sold_so else None
     quantity.apply_quantity(turn, d.pending)
     turn.state.draft = d
     if shown:
