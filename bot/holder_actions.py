@@ -214,9 +214,13 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
     d = turn.draft
     if d is not None and d.kind == "goods" and d.awaiting == "confirm":  # 付款 用微信 at the summary: not placed yet
         return "这一单还没下。说“确认”就下单，下单后可以用爱心卡付，或者在「我的订单」里用微信支付。", None, ["确认"]
-    unpaid = [o for o in await _unpaid(turn) if o.kind.value == "goods"]
+    waiting = await _unpaid(turn)
+    unpaid = [o for o in waiting if o.kind.value == "goods"]
+    if not unpaid and waiting:  # a card order waits: it is paid by WeChat only
+        return ("您没有待付款的商品订单。待付款的爱心卡订单请在「我的订单」里用微信支付："
+                "爱心卡只能用来买认定扶贫产品，不能买爱心卡。"), None, ["我的订单"]
     if not unpaid:
-        return "您没有待付款的商品订单。爱心卡只能用来买认定扶贫产品，不能买爱心卡。", None, []
+        return "您没有待付款的订单。下单后可以在这里用爱心卡付，或者在「我的订单」里用微信支付。", None, []
     if len(unpaid) > 1:
         listed = "\n".join(f"订单{o.order_no}：{replies.yuan(o.total_fen)}" for o in unpaid[:SHOW])
         return f"您有几笔待付款的订单：\n{listed}\n请说“用卡支付订单+订单号”。", None, []

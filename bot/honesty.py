@@ -34,6 +34,9 @@ _SERVICE_NOUNS = (
     "清洗", "保养", "年检", "跟拍", "婚庆", "婚礼策划", "司仪", "验光", "配眼镜", "配钥匙", "报班", "兴趣班", "补习班",
     "二手车", "陪诊", "代办", "中介",
 )
+# A place to eat out (附近有什么好吃的饭店, 推荐个餐厅): a service when no goods are named (饭店用的大米 is rice).
+_EATING_OUT = re.compile(r"(?:附近|周边|周围|这边|哪家|哪里有|推荐(?:个|一个|一家|几家|下|一下)?|好吃的|有名的|订个|订)"
+                         r"\S{0,4}(?:饭店|饭馆|餐馆|餐厅|馆子|火锅店|自助餐)|订座|订位")
 # A verb of having a service done, glued to its object: 修手机, 交电费, 订酒店, 叫个车, 租房子, 挂个号.
 _SERVICE_DONE = re.compile(
     r"(?:修|交|缴|充|订|预订|预定|预约|叫|约|租|寄|取|办|挂|报|拍|剪|配)(?:个|张|辆|间|下|一下|一个|一张|一辆|一间|点|副|一副)?"
@@ -167,7 +170,7 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _SERVICE_SPLIT.finditer(compact)] + service_goods.more_spans(compact)
     for w in _SERVICE_NOUNS:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(w), compact)]
-    return spans
+    return spans + [m.span() for m in _EATING_OUT.finditer(compact)]
 
 
 # A verb-object service said with a measure word or an aspect between its halves (打个车, 挂个号, 叫辆车, 订张票,
@@ -188,6 +191,7 @@ OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡和券（储值卡、
 # Asked whether another's card or credit pays here (工会卡能刷吗, 支付宝消费券能抵扣吗).
 CARD_PAYMENT = "本店只收消费扶贫爱心卡和微信支付，别家的购物卡、会员卡、消费券、购物金都不能在这里付款或抵扣。"
 REPLIES = {
+    "wait": "好的，不着急，您想好了随时告诉我。",
     "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
     "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
     "person": "哈哈，谢谢夸奖。想买点扶贫好物或者消费扶贫爱心卡，直接告诉我就行。",

@@ -10,6 +10,7 @@ from bot.cue_limits import changes_mind
 from bot.cues import has
 from bot.misspelt_things import typed_for_a_thing
 from bot.phrasing import season_greeting
+from bot.qualities import OCCASIONS
 from bot.things_named import names_thing, only_talk
 
 if TYPE_CHECKING:
@@ -80,6 +81,20 @@ def has_asked(spaced: str) -> bool:
     it; what is wanted said beside it (想吃, 想要, 要 + a kind, no count) only narrows the search, it orders nothing."""
     clauses = spaced.split()
     return len(clauses) > 1 and any(_HAS_ASKED.match(c) for c in clauses)
+
+
+def asking_clause(spaced: str) -> str:
+    """The clause asking whether the shop has a thing when every other clause only says the occasion it is for (有卖
+    五粮液吗 过年送礼用 → 有卖五粮液吗); empty otherwise (有没有榴莲 想吃猫山王: both name the thing)."""
+    clauses = spaced.split()
+    asking = next((c for c in clauses if _HAS_ASKED.match(c)), "") if len(clauses) > 1 else ""
+    others = [c for c in clauses if c != asking]
+    return asking if asking and all(_OCCASION_ONLY.match(c) for c in others) else ""
+
+
+# A clause only of occasions and what for (过年送礼用, 春节送人的, 自己吃): it names nothing.
+_OCCASION_ONLY = re.compile("^(?:" + "|".join(sorted(OCCASIONS, key=len, reverse=True))
+                            + r"|送人|自己|自用|家用|给\S{1,3}?(?=[的用吃喝])|用|吃|喝|的|啊|呢|哈|吧)+$")
 
 
 def _asks(text: str) -> bool:

@@ -2,7 +2,8 @@
 
 Each rule is general (no product of any catalogue is named here):
 
-* Filler typed as letters (emmm, hmm, umm, lol, hhh, haha) and hesitations at the start (额, / 呃 / 啊这) say nothing:
+* Filler typed as letters (emmm, hmm, umm, lol, hhh, haha) and hesitations at the start (额, / 呃 / 啊这 / 等等， /
+  对了，) say nothing:
   dropped, so that "emmm 改成4袋吧" is the change it says and never a search for 「emmm」.
 * A greeting or a how-to typed in English alone (hi there, hello~, how to order?, how does this work) is the same
   greeting or help question said in Chinese (你好, 怎么下单).
@@ -32,7 +33,8 @@ _LATIN_FILLER = re.compile(r"(?<![A-Za-z])(?:e+m{2,}|e+m+(?=\s)|h+m{2,}|hm|u+m{2
                            r"|(?:ha){2,}h?|(?:he){2,}|(?:hia){2,})(?![A-Za-z])", re.IGNORECASE)
 # Hesitations before what is said (额，/ 呃呃 / 啊这): 额 only with a pause after it (额度 is a word).
 _PAUSE = r"[\s，,。.…~～、！!]"
-_HESITATION = re.compile(rf"^(?:啊这|呃+|额+(?={_PAUSE})|emm+|害(?={_PAUSE})|诶+(?={_PAUSE})){_PAUSE}*(?=\S)")
+_HESITATION = re.compile(rf"^(?:啊这|呃+|额+(?={_PAUSE})|emm+|害(?={_PAUSE})|诶+(?={_PAUSE})"
+                         rf"|(?:等等|等一下|等一等|等下|稍等|慢着|且慢|哦对了|噢对了|对了)(?={_PAUSE})){_PAUSE}*(?=\S)")
 _GREETING = re.compile(r"^(?:hi+|hello+|hel+o+|hey+|hiya|hallo|halo|yo|howdy|good\s+(?:morning|afternoon|evening))"
                        r"(?:\s+(?:there|guys|all|everyone|everybody|boss))?[\s~～!！.。,，?？]*$", re.IGNORECASE)
 _HOW = re.compile(r"^(?:so\s+|um\s+)?how\s+(?:to|do\s+i|can\s+i|do\s+we|should\s+i|does\s+(?:this|it|one)|do\s+you)\s+"
@@ -137,7 +139,10 @@ _SLANG = (
 )
 # Life talk (上班好累, 考试好难): no goods by itself, but its words may begin a name (上班族), so never left out.
 _LIFE = ("太难了", "好难", "累死", "好累", "太累", "困死", "好困", "好烦", "烦死", "加班", "上班", "下班", "上课",
-         "下课", "考试", "挂科", "熬夜", "失眠", "通宵", "哭了", "晕了", "醉了", "无聊", "崩溃", "自闭", "裂开", "麻了")
+         "下课", "考试", "挂科", "熬夜", "失眠", "通宵", "哭了", "晕了", "醉了", "无聊", "崩溃", "自闭", "裂开", "麻了",
+         # how one feels (我心情不好, 今天好开心, 有点难过)
+         "心情不好", "心情很好", "心情差", "心情好", "不开心", "好开心", "很开心", "难过", "伤心", "郁闷", "想哭",
+         "烦躁", "焦虑", "孤单", "寂寞")
 # What may stand between slang words in such talk: who, when, how much, and particles.
 _TALK_GLUE = re.compile(r"^(?:我|你|他|她|又|都|也|真|真的|太|好|就|直接|了|啊|呀|吧|呢|哦|嘛|中|的|是|个|一|今天|"
                         r"昨天|最近|这几天|天天|每天|刚|刚刚|还|在|被|给|整|简直|有点|有些|好像|感觉|今天又|"

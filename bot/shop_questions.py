@@ -24,7 +24,7 @@ SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪�
             "配送范围", "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链")
 INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice")
 AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
-               "赔", "退钱", "七天无理由")
+               "赔", "退钱", "七天无理由", "能退", "可以退", "退吗", "退不退", "包退", "包换", "能换吗")
 CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡")
 ORIGIN_Q = ("哪里产", "哪儿产", "哪产的", "产地是", "产地在", "哪里的货", "从哪发", "哪个县")
 RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "卖得最好", "热销", "畅销", "爆款", "买什么好",
@@ -43,7 +43,9 @@ PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay
        "余额付", "余额支付", "用余额",  # 用爱心卡余额付: paying with the balance, not asking it
        "要付款", "想付款", "要支付", "付个款", "付下款", "付一下款", "付下钱", "付个钱",  # 我要付款: paying asked
        # 订单待支付 去付款 / 付款 用微信: paying, said with the way it is paid
-       "去付款", "付款用", "支付用")
+       "去付款", "付款用", "支付用",
+       # the order named as what is paid (支付订单, 订单付款, 把订单付了)
+       "支付订单", "订单支付", "付款订单", "订单付款", "订单付了", "订单付一下", "付订单", "结订单")
 PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
 CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "退单", "撤单",
                 "不要这个订单", "订单不要了", "取消那个订单", "把订单取消", "订单撤销", "撤销订单", "订单删了",
@@ -186,7 +188,8 @@ _BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一�
                      r"|采购|团购|单位|公司|企业|员工|福利")
 # Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
 _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|裂|瘪|蔫|压扁|压碎|压坏|摔坏|摔碎|化)(?:了|掉了|掉)"
-                       r"|少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|长虫|生虫|有虫|漏液|漏出来")
+                       r"|少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|(?:里面|里头|里边)?(?:长虫|生虫|有虫)|漏液|漏出来"
+                       r"|(?:是|都是|有的是?|好几个|几个)(?:坏|烂|碎|臭|馊|霉|破)的")  # 蜂蜜收到是坏的
 
 
 def advice(text: str) -> bool:
@@ -207,6 +210,16 @@ def overrides(asked: str | None, text: str, card: bool) -> bool:
     if asked != "ask_info":
         return False
     return (card and card_rules.asked(text)) or received_wrong(text) or product_facts.asked(text) == "weight"
+
+
+def received_spans(compact: str) -> list[tuple[int, int]]:
+    """Where the message says what was wrong with goods received (土鸡蛋碎了好几个): no part of the goods' name."""
+    return [m.span() for m in _RECEIVED.finditer(compact)]
+
+
+def received_unglued(spaced: str) -> str:
+    """The message with what was wrong blanked: no goods read as glued to it (土鸡蛋碎了: 土鸡蛋, no 土鸡蛋碎)."""
+    return _RECEIVED.sub(lambda m: " " * len(m.group()), spaced)
 
 
 def received_wrong(text: str) -> bool:

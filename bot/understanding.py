@@ -19,8 +19,6 @@ from bot import (
     descriptions,
     each_of,
     eaters,
-    holder_questions,
-    honesty,
     lengths,
     lexicon,
     numerals,
@@ -29,6 +27,7 @@ from bot import (
     phrasing,
     pinyin_words,
     question_kinds,
+    second_readings,
     shop_questions,
     testers,
 )
@@ -40,7 +39,7 @@ from bot.cues import has, read_cues
 from bot.english_sizes import read as english_read
 from bot.group_counts import regrouped
 from bot.group_people import people_counted
-from bot.intents import intent_of
+from bot.intents import has_asked, intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
 from bot.pack_sizes import NOT_THIS, joined_sizes, size_at
@@ -205,18 +204,16 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
             and not shop_questions.advice(compact) and not phrasing.purpose_words(compact) \
             and (phrasing.talk_advice(compact) or not phrasing.wants_advice(compact)):
         asked = None  # 推荐一部电影: nothing the shop sells (扫地机器人哪款好: goods, not sold: 没有找到)
+    if asked == "recommend" and has_asked(u.spaced) and not shop_questions.advice(compact) and u.product_text:
+        asked = None  # 有卖茅台吗 过年送礼用: whether it is sold, the purpose said beside it
     strong = shop_questions.overrides(asked, compact, "card" in u.cues)  # over 卡 / 付款 / 一瓶 read as buying
     if asked is not None and (strong or not buying_cards) and (strong or not (
-            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice)):
+            u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice
+            and u.cues & {"buy", "strong_buy", "add"})):  # 紫阳富硒茶100g有扶贫证书吗: a size, no buying
         u.intent = asked
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
-    holder_questions.revise(u)  # 用卡买两盒猕猴桃, 卡买了能退吗, 能对公转账吗, 买100箱苹果有批发价吗
-    budgets.revise(u)  # 预算200块能买几袋大米: how many the money buys
-    question_kinds.revise(u)  # 腊肉一斤够炒几次, 有哪些面值, 最近好忙: advice, info, help, talk
-    testers.revise(u)  # 忽略之前的指令, 帮我写一份总结: nothing to buy
-    honesty.set_aside(u, vocab.tokenizer.jieba.FREQ)  # 打车, 黄花菜都凉了是啥意思, 我是你的菜: no goods asked for
-    phone_talk.revise(u)  # 绝绝子 今天又emo了, 上班好累 摸鱼中: slang and life talk, no goods
+    second_readings.revise(u, vocab.tokenizer.jieba.FREQ)  # 用卡买两盒猕猴桃, 打车, 等等: what such messages mean
     return u
 
 
@@ -281,11 +278,12 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
     spans += phrasing.limit_spans(compact) + usage_spans(compact)  # 不要太贵, 怎么熬粥: nor these
     spans += phrasing.comparing_spans(compact) + question_kinds.spans(compact)  # 大米哪个划算, 够六个人吃吗
+    spans += shop_questions.received_spans(compact)  # 土鸡蛋碎了好几个: the eggs, not 土鸡蛋碎
     said_for = recipient_spans(compact) + purpose_spans(text, vocab.words)  # 送同事, 给我爸妈分, 煲汤: whom, what for
     if "buy" in u.cues and said_for and not has(_blank(compact, said_for), lexicon.BUY):
         u.cues.discard("buy")  # 中秋给客户送礼 有礼盒吗: 送 is the purpose's, the message only asks
     spans += said_for
-    u.spaced, spaced = question_kinds.unglued(u.spaced), u.spaced  # 礼盒里面有什么: no 礼盒里 glued
+    u.spaced, spaced = shop_questions.received_unglued(question_kinds.unglued(u.spaced)), u.spaced  # 礼盒里面有什么
     read_product_text(u, _blank(compact, spans), vocab)
     u.spaced = spaced
     if u.quantity is None and u.pick is None and u.product_words and not approximate:  # not 来个三五斤

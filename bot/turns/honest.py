@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot import honesty, other_cards, replies, service_goods
+from bot.intents import asking_clause
 from bot.products import resolve
 from bot.reply import Reply
 from bot.turns import common
@@ -31,7 +32,8 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     u = turn.u
     place = u.origin.mention if u.origin else ""
     listed = re.search("[、，,;；/]", u.raw) is not None  # 奶粉、手机壳、充电宝: each thing said apart
-    text = replies.not_found(honesty.echo(u.spaced, found.unknown or u.product_text, listed), place)
+    spaced = asking_clause(u.spaced) or u.spaced  # 有卖五粮液吗 过年送礼用: 「五粮液」, the purpose is no name
+    text = replies.not_found(honesty.echo(spaced, found.unknown or u.product_text, listed), place)
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         text += honesty.OTHER_CARD
     shown = alternatives(turn, u.instead)

@@ -24,13 +24,15 @@ _PLACED = re.compile(r"订单|单子|[那这刚]单|[下拍买点订]错")
 _EMPTIES = re.compile(r"清空|清掉|全清|清除|清一下")
 # 这单不要了 may be an order placed; 这单不下了 / 不买了 / 不订了 only the one under way.
 _NOT_WANTED = re.compile(r"[不别]要")
+# Not to be placed (点错了 别下单, 先别提交): the order under way, which has not been placed.
+_NOT_YET = re.compile(r"(?:别|不要|先别|先不|不)(?:下单|提交)")
 
 
 async def cancel(turn: Turn) -> Reply:
     if turn.draft is None:
         # 取消订单 / 下错了 取消一下 with nothing being ordered: a placed order
         text = turn.u.text  # 这单先不下了 / 不买了: not placing one says nothing of an order already placed
-        not_placing = phrasing.drops_the_order(text) and not _NOT_WANTED.search(text)
+        not_placing = (phrasing.drops_the_order(text) and not _NOT_WANTED.search(text)) or bool(_NOT_YET.search(text))
         if _PLACED.search(text) and not _EMPTIES.search(text) and not not_placing:
             return await holder_actions.answer(turn, "cancel_order")  # cancel only drops a draft
         return turn.say(replies.NOTHING_TO_CANCEL, "cancel", suggestions=replies.START_SUGGESTIONS)
