@@ -4,6 +4,9 @@ The money is a bound on the price of one pack, never a count of packs (一百块
 love card's face value. A list asked for with a budget holds only the products within it, and says so; none
 within it is said plainly, with the cheapest of what was asked for; how many packs a budget buys is answered
 from the price (200元能买3袋, 共156元).
+
+The bound goes into the search as a price range (`Budget.range`, `listed`): a limited search returns the best
+products within it, and no message reads the whole catalogue to filter it afterwards.
 """
 from __future__ import annotations
 
@@ -14,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from bot.numerals import NUM, to_number
 from bot.replies import yuan
+from models.search import PriceRange
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
+    from models.search.catalog_search import CatalogSearch
 
 _MONEY = r"(?:块钱|元钱|块|元|蚊|rmb|¥|￥)"
 _UPTO = "以内|以下|之内|内|封顶"
@@ -38,9 +43,13 @@ class Budget:
     high_fen: int | None
     text: str  # 100元以内 / 50元左右 / 200元以上
 
+    @property
+    def range(self) -> PriceRange:
+        """What the search is asked for: 100元以内 → PriceRange(None, 10000), 50元左右 → PriceRange(4000, 6000)."""
+        return PriceRange(self.low_fen, self.high_fen)
+
     def fits(self, card: dict[str, Any]) -> bool:
-        price = int(card["price_fen"])
-        return (self.low_fen is None or price >= self.low_fen) and (self.high_fen is None or price <= self.high_fen)
+        return self.range.fits(int(card["price_fen"]))
 
 
 def _budget(value: Fraction, bound: str) -> Budget:
@@ -84,7 +93,29 @@ def revise(u: Understanding) -> None:
 
 
 def within(cards: list[dict[str, Any]], budget: Budget) -> list[dict[str, Any]]:
+    """Of products already found (the candidates a message named), those within the budget."""
     return [c for c in cards if budget.fits(c)]
+
+
+def named_within(search: CatalogSearch, budget: Budget, words: str, named: list[dict[str, Any]],
+                 limit: int) -> list[dict[str, Any]]:
+    """预算100 有什么滋补的推荐: of the goods named, those within the budget. When none of them is, the search is
+    asked for the same words within it: the names resolved first (滋补西洋参 268元, 滋补燕窝 388元) are not all
+    the goods the words find (枸杞 45元, tagged 滋补). Only matches naming as many of the words as the best match
+    without the budget count (红茶礼盒 within 100元 is never any 礼盒)."""
+    fitting = within(named, budget)
+    if fitting or not words.strip():
+        return fitting
+    best, _ = search.matches(words, limit=1)
+    found, _ = search.matches(words, price=budget.range, limit=limit)
+    return [c for c, hits in found if best and hits >= best[0][1]]
+
+
+def listed(search: CatalogSearch, budget: Budget, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """100块以内的有啥 / 预算50 有什么好吃的 with nothing named: the first `limit` products within the budget and
+    how many there are, asked of the search (one page, never the whole catalogue filtered here)."""
+    page = search.search("", price=budget.range, limit=limit)
+    return page.items, page.total
 
 
 def found_text(budget: Budget, what: str, cards: list[dict[str, Any]], numbered: str) -> str:

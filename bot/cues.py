@@ -14,7 +14,7 @@ from bot.cue_limits import buying_only_in_nouns
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
-    from bot.vocabulary import Vocabulary
+    from bot.vocabulary import Known, Origin, Vocabulary
 
 _ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
 _ADD_COUNT = re.compile(r"(?:^|[，,。；;的])(?:再|另|还)?加(?:[一二两三四五六七八九十几]|\d)")
@@ -70,11 +70,10 @@ def _said(compact: str, spaced: str, words: tuple[str, ...]) -> bool:
     return re.search(rf"(?<![a-z])(?:{latin})", spaced, re.IGNORECASE) is not None
 
 
-def _names_blanked(compact: str, vocab: Vocabulary) -> str:
+def _names_blanked(compact: str, named: list[Known], origin: Origin | None) -> str:
     """The text without the catalogue names and the place it says (泰来大米, 来凤藤茶, 要塞…): their characters are
     part of a name, never a cue word of the message."""
-    words = [n for p in vocab.named_products(compact) for n in p.names if len(n) >= 2 and n in compact]
-    origin = vocab.find_origin(compact)
+    words = [n for p in named for n in p.names if len(n) >= 2 and n in compact]
     if origin is not None and len(origin.mention) >= 2:
         words.append(origin.mention)
     for word in sorted(words, key=len, reverse=True):
@@ -82,7 +81,9 @@ def _names_blanked(compact: str, vocab: Vocabulary) -> str:
     return compact
 
 
-def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
+def read_cues(u: Understanding, compact: str, vocab: Vocabulary, named: list[Known], origin: Origin | None) -> None:
+    """The cues of `compact`; `named` and `origin` are vocab.named_products(compact) and vocab.find_origin(compact),
+    read once by the caller (bot/understanding.py needs them too: each reads the whole catalogue's names)."""
     card_text = compact
     for word in vocab.card_words(compact):
         if word not in lexicon.CARD:
@@ -93,7 +94,7 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary) -> None:
         "balance": lexicon.BALANCE, "status": lexicon.ORDER_STATUS, "price": lexicon.ASK_PRICE,
         "search": lexicon.SEARCH, "buy": lexicon.BUY, "add": lexicon.ADD, "correct": lexicon.CORRECT,
     }
-    plain = _names_blanked(compact, vocab)  # 有泰来大米不: the 来 of 泰来 buys nothing
+    plain = _names_blanked(compact, named, origin)  # 有泰来大米不: the 来 of 泰来 buys nothing
     u.cues = {name for name, words in checks.items() if has(plain, words)}
     for name in ("greet", "thanks"):  # this honey, which one, they, maybe: no hi, hey or bye inside another word
         if name in u.cues and not _said(compact, u.spaced, checks[name]):

@@ -10,6 +10,7 @@ from bot import budgets, card_rules, holder_questions, phrasing, product_facts, 
 from bot.reply import Reply
 from bot.turns import honest, prices
 from models.errors import DomainError
+from models.search import PriceRange
 from models.services import cards, orders, payments
 
 if TYPE_CHECKING:
@@ -149,12 +150,14 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     if question_kinds.weighed(u.text) and not u.about_products and not u.product_text.strip() and shown:
         few = shown[:SHOW]  # 5kg的和10kg的哪个值 where no such sizes are sold: the ones just shown, weighed
         return question_kinds.weigh_answer(few, u.text), few, replies.pick_suggestions(len(few))
-    items = found.candidates[:SHOW] if found is not None and found.candidates else \
-        _for_purpose(turn) or turn.ctx.search.search("", limit=SHOW).items
-    if u.budget is not None:  # 预算50 有什么好吃的: what fits it, the purpose's first (bot/budgets.py)
-        wide = found.candidates if found is not None and found.candidates else \
-            turn.ctx.search.search("", limit=10_000).items
-        items = list({c["sku"]: c for c in budgets.within([*items, *wide], u.budget)}.values())[:SHOW]
+    if found is not None and found.candidates:  # 一百块以内的茶叶推荐哪个: of the goods named, those within it
+        items = found.candidates[:SHOW] if u.budget is None else \
+            budgets.named_within(turn.ctx.search, u.budget, u.product_text, found.candidates, SHOW)[:SHOW]
+    elif u.budget is None:
+        items = _for_purpose(turn) or turn.ctx.search.search("", limit=SHOW).items
+    else:  # 预算50 有什么好吃的: the purpose's within it first, then the rest within it (both asked of the search)
+        fitting = _for_purpose(turn, u.budget.range) + budgets.listed(turn.ctx.search, u.budget, SHOW)[0]
+        items = list({c["sku"]: c for c in fitting}.values())[:SHOW]
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     within = f"（{u.budget.text}）" if u.budget is not None else ""
@@ -163,12 +166,13 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     return text, items, replies.pick_suggestions(len(items))
 
 
-def _for_purpose(turn: Turn) -> list[dict[str, Any]]:
-    """推荐点送长辈的 / 有什么适合煲汤的: products whose tags or category hold what the purpose looks for."""
+def _for_purpose(turn: Turn, price: PriceRange | None = None) -> list[dict[str, Any]]:
+    """推荐点送长辈的 / 有什么适合煲汤的: products whose tags or category hold what the purpose looks for (the best
+    within `price` when a budget was said: 预算100 送长辈的)."""
     items: list[dict[str, Any]] = []
     gifts = ["送礼", "礼盒"] if question_kinds.gift(turn.u.text) else []  # 探望病人带什么合适: a gift
     for word in phrasing.looked_for(turn.u.text) or gifts:
-        found, _ = turn.ctx.search.matches(word, limit=SHOW)
+        found, _ = turn.ctx.search.matches(word, price=price, limit=SHOW)
         items += [c for c, _ in found if c not in items]
     return items[:SHOW]
 

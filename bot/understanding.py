@@ -235,11 +235,12 @@ def _sizes(u: Understanding, masked: str) -> tuple[str, list[tuple[int, int]]]:
 def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     compact = u.text
     named = vocab.named_products(compact)
+    origin = vocab.find_origin(compact)  # read once: the cues blank it too (bot/cues.py)
     masked = compact
     for word in [*(n for p in named for n in p.names), *vocab.numeral_words(compact)]:
         masked = masked.replace(word, " " * len(word))  # numbers inside names (英红九号, 30枚装) are not quantities
     masked, spec_spans = _sizes(u, masked)
-    read_cues(u, compact, vocab)
+    read_cues(u, compact, vocab, named, origin)
     spans: list[tuple[int, int]] = list(spec_spans)
     for word, span in descriptions.excluded(compact):  # 红枣 3公斤 不要礼盒的: not a product word
         u.excluded.append(word)
@@ -272,7 +273,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
         _spoken_quantity(u, masked, spans, vocab)
     if all(q.unit in METRIC for q in u.quantities):  # 来仨红枣 1kg的: the size is not the count
         _spoken_before(u, masked, spans, vocab)
-    u.origin = vocab.find_origin(compact)
+    u.origin = origin
     spans += [m.span() for m in other_cards.OTHER_CARDS.finditer(compact)]  # 京东卡: another's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+MAX_PRICE_FEN = 10**12  # far above any price; bounds a client's 10**30 before it reaches numpy
+PRICE_FIELDS = ("min_price_fen", "max_price_fen")
+
 
 class SearchQuery(BaseModel):
     q: str = Field("", max_length=100)
@@ -9,6 +12,10 @@ class SearchQuery(BaseModel):
     category: str | None = Field(None, max_length=32)
     page: int = Field(1, ge=1, le=1000)
     page_size: int = Field(20, ge=1, le=100)
+    # The price of one pack in fen, both ends inclusive (min_price_fen=0&max_price_fen=10000: 100元 or less). A bad
+    # bound is a 400 (api/handlers/products.py), as a client reading a price filter from its own form can act on.
+    min_price_fen: int | None = Field(None, ge=0, le=MAX_PRICE_FEN)
+    max_price_fen: int | None = Field(None, ge=0, le=MAX_PRICE_FEN)
 
 
 class SkuPath(BaseModel):

@@ -10,6 +10,8 @@ window.AIXIN_ERROR_TEXT = {
   body_too_deep: '请求内容嵌套层级过深，请检查后重试',
   malformed_multipart: '上传的表单格式不正确，请重新选择文件后上传',
   validation_error: '填写的内容不正确，请检查后重试',
+  invalid_price: '价格筛选须为不小于 0 的整数（单位：分）',
+  invalid_price_range: '最低价不能高于最高价',
   method_not_allowed: '不支持此操作',
   payload_too_large: '上传的文件太大',
   unsupported_media_type: '不支持此文件类型',

@@ -28,7 +28,7 @@ from tortoise.functions import Count, Max
 
 from models.clock import today_shanghai
 from models.errors import Unavailable
-from models.search import SearchIndex
+from models.search import PriceRange, SearchIndex
 from models.search.catalog_rows import CHUNK, sellable_card_rows, update_stamps
 from models.search.product_cards import card, search_doc
 from models.search.refresh import RefreshHealth
@@ -198,17 +198,18 @@ class CatalogSearch:
         return refused
 
     async def search_checked(
-        self, q: str, *, province: str | None = None, category: str | None = None, offset: int = 0, limit: int = 20
+        self, q: str, *, province: str | None = None, category: str | None = None, price: PriceRange | None = None,
+        offset: int = 0, limit: int = 20,
     ) -> SearchPage:
         """`search`, but while the index is stale the page is checked against the database first."""
-        page = self.search(q, province=province, category=category, offset=offset, limit=limit)
+        page = self.search(q, province=province, category=category, price=price, offset=offset, limit=limit)
         for _ in range(CHECK_ROUNDS):
             if not self.stale or not page.items:
                 return page
             refused = await self.drop_unsellable(c["sku"] for c in page.items)
             if not refused:
                 return page
-            page = self.search(q, province=province, category=category, offset=offset, limit=limit)
+            page = self.search(q, province=province, category=category, price=price, offset=offset, limit=limit)
         refused = await self.drop_unsellable(c["sku"] for c in page.items)
         return SearchPage([c for c in page.items if c["sku"] not in refused], page.total)
 
@@ -220,12 +221,16 @@ class CatalogSearch:
         return self._cards
 
     def search(
-        self, q: str, *, province: str | None = None, category: str | None = None, offset: int = 0, limit: int = 20
+        self, q: str, *, province: str | None = None, category: str | None = None, price: PriceRange | None = None,
+        offset: int = 0, limit: int = 20,
     ) -> SearchPage:
-        key = (q, province, category, offset, limit)
+        """A page of cards; `price` bounds the price of one pack within the search (PriceRange(high_fen=10_000):
+        the best matches at 100元 or less, never a page of the best matches thinned out afterwards)."""
+        key = (q, province, category, price, offset, limit)
         page = self._cache.get(key)
         if page is None:
-            result = self.index.search(q, province=province, category=category, offset=offset, limit=limit)
+            result = self.index.search(q, province=province, category=category, price=price, offset=offset,
+                                       limit=limit)
             page = SearchPage([self._cards[s] for s in result.skus if s in self._cards], result.total)
             self._cache[key] = page
             if len(self._cache) > CACHE_SIZE:
@@ -234,8 +239,9 @@ class CatalogSearch:
             self._cache.move_to_end(key)
         return page
 
-    def matches(self, q: str, *, province: str | None = None,
+    def matches(self, q: str, *, province: str | None = None, price: PriceRange | None = None,
                 limit: int = 20) -> tuple[list[tuple[dict[str, Any], int]], int]:
-        """Cards of the best matches with their matched-term counts, and how many terms of q are known."""
-        found, known = self.index.matches(q, province=province, limit=limit)
+        """Cards of the best matches (within `price`) with their matched-term counts, and how many terms of q are
+        known."""
+        found, known = self.index.matches(q, province=province, price=price, limit=limit)
         return [(self._cards[sku], hits) for sku, hits in found if sku in self._cards], known

@@ -24,6 +24,7 @@ class SearchDoc:
     province: str = ""  # full names, e.g. 广东省 (short forms work too)
     city: str = ""
     county: str = ""
+    price_fen: int = 0  # of one pack: what a price range (models/search/price_range.py) compares
 
 
 def weigh(terms: Callable[[str], tuple[str, ...]], doc: SearchDoc) -> tuple[dict[str, float], float]:

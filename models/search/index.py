@@ -1,7 +1,7 @@
-"""In-memory product search: BM25F over jieba tokens, with synonyms and origin/category filters.
+"""In-memory product search: BM25F over jieba tokens, with synonyms and origin/category/price filters.
 
 Layout. Every document version occupies a *slot* (0, 1, 2 …); per-slot attributes live in numpy
-columns (alive, weighted length, province and category codes, rank in SKU order). Replacing a
+columns (alive, weighted length, province and category codes, price in fen, rank in SKU order). Replacing a
 product tombstones its old slot and appends a new one; when more than a quarter of the slots are
 dead the index compacts itself. Postings map a term to numpy arrays of slots and weighted term
 frequencies: one CSR block built by `rebuild`, plus small per-term lists for later upserts that are
@@ -27,6 +27,7 @@ import numpy as np
 
 from models.search.documents import SearchDoc, doc_words, region_key, term_forms, weigh
 from models.search.postings import Column, Postings
+from models.search.price_range import PriceRange
 from models.search.tokenizer import CatalogTokenizer
 
 K1 = 1.2
@@ -85,7 +86,7 @@ class SearchIndex:
     def _build(self, docs: list[SearchDoc]) -> None:
         vocab: dict[str, int] = {}
         tids, weights, counts = array("i"), array("f"), array("i")
-        lengths, provinces, categories = array("f"), array("i"), array("i")
+        lengths, provinces, categories, prices = array("f"), array("i"), array("i"), array("q")
         for doc in docs:
             tf, length = weigh(self._tokenizer.terms, doc)
             tids.extend([vocab.setdefault(term, len(vocab)) for term in tf])
@@ -94,6 +95,7 @@ class SearchIndex:
             lengths.append(length)
             provinces.append(self._province_code(doc.province))
             categories.append(self._category_code(doc.category))
+            prices.append(doc.price_fen)
         n = len(docs)
         slots = np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(counts, np.int32))
         self._postings = Postings.from_arrays(
@@ -105,6 +107,7 @@ class SearchIndex:
         self._length = Column(np.float32, np.frombuffer(lengths, np.float32))
         self._province = Column(np.int32, np.frombuffer(provinces, np.int32))
         self._category = Column(np.int32, np.frombuffer(categories, np.int32))
+        self._price = Column(np.int64, np.frombuffer(prices, np.int64))
         self._rank = Column(np.int64, np.full(n, -1, np.int64))
         self._live_length = float(np.sum(self._length.values, dtype=np.float64))  # not money: BM25 document lengths
         self._ensure_order()
@@ -142,21 +145,24 @@ class SearchIndex:
     # --- searching ------------------------------------------------------------------------
 
     def search(
-        self, q: str, *, province: str | None = None, category: str | None = None, offset: int = 0, limit: int = 20
+        self, q: str, *, province: str | None = None, category: str | None = None, price: PriceRange | None = None,
+        offset: int = 0, limit: int = 20,
     ) -> SearchResult:
         """Ranked matches of q; a blank q lists every document passing the filters in SKU order.
 
-        province: a full name or a short form (广东省 / 广东). category: exact. Empty filters are ignored.
+        province: a full name or a short form (广东省 / 广东). category: exact. price: the range a document's
+        price_fen lies in, applied before ranking, so a page holds the best matches within it (not the best
+        matches, then thinned out). Empty filters are ignored.
         """
         offset, limit = max(offset, 0), max(limit, 0)
         province_code = self._province_codes.get(region_key(province), UNKNOWN_CODE) if province else None
         category_code = self._category_codes.get(category, UNKNOWN_CODE) if category else None
         if not (q and q.strip()):
             order = self._ensure_order()
-            slots = order[self._mask(order, province_code, category_code)]
+            slots = order[self._mask(order, province_code, category_code, price)]
             return SearchResult(self._sku_list(slots[offset : offset + limit]), len(slots))
         slots, hits, scores = self._score(self._tokenizer.query_terms(q))
-        keep = self._mask(slots, province_code, category_code)
+        keep = self._mask(slots, province_code, category_code, price)
         slots, hits, scores = slots[keep], hits[keep], scores[keep]
         return SearchResult(self._sku_list(self._top(slots, hits, scores, offset, limit)), len(slots))
 
@@ -170,14 +176,16 @@ class SearchIndex:
         holds those two characters and 牛 and 奶 are terms."""
         return any(self._postings.get(form) is not None for form in term_forms(word))
 
-    def matches(self, q: str, *, province: str | None = None, limit: int = 20) -> tuple[list[tuple[str, int]], int]:
-        """Best matches of q with how many of its terms each one matched, and how many of q's terms the
-        catalogue knows at all: what the chat assistant needs to tell "one product fits" from "several do"."""
+    def matches(self, q: str, *, province: str | None = None, price: PriceRange | None = None,
+                limit: int = 20) -> tuple[list[tuple[str, int]], int]:
+        """Best matches of q (within `price` when given) with how many of its terms each one matched, and how many
+        of q's terms the catalogue knows at all: what the chat assistant needs to tell "one product fits" from
+        "several do"."""
         terms = self._tokenizer.query_terms(q)
         known = sum(1 for term in terms if any(self._postings.get(form) is not None for form in term_forms(term)))
         province_code = self._province_codes.get(region_key(province), UNKNOWN_CODE) if province else None
         slots, hits, scores = self._score(terms)
-        keep = self._mask(slots, province_code, None)
+        keep = self._mask(slots, province_code, None, price)
         slots, hits, scores = slots[keep], hits[keep], scores[keep]
         hits_of = dict(zip(slots.tolist(), hits.tolist(), strict=True))
         top = self._top(slots, hits, scores, 0, limit)
@@ -236,8 +244,11 @@ class SearchIndex:
         order = np.lexsort((self._rank.values[slots], -key))
         return slots[order[offset:need]]
 
-    def _mask(self, slots: np.ndarray, province_code: int | None, category_code: int | None) -> np.ndarray:
+    def _mask(self, slots: np.ndarray, province_code: int | None, category_code: int | None,
+              price: PriceRange | None) -> np.ndarray:
         keep = self._alive.values[slots]
+        if price is not None and not price.is_open:
+            keep &= price.mask(self._price.values[slots])
         if province_code is not None:
             keep &= self._province.values[slots] == province_code
         if category_code is not None:
@@ -254,6 +265,7 @@ class SearchIndex:
         self._length = Column(np.float32)
         self._province = Column(np.int32)
         self._category = Column(np.int32)
+        self._price = Column(np.int64)
         self._rank = Column(np.int64)  # position in self._order
         self._order = None  # live slots (and maybe dead ones) in SKU order
         self._province_codes: dict[str, int] = {}
@@ -268,6 +280,7 @@ class SearchIndex:
         self._length.append(length)
         self._province.append(self._province_code(doc.province))
         self._category.append(self._category_code(doc.category))
+        self._price.append(doc.price_fen)
         self._rank.append(-1)
         self._live_length += length
         self._k1_norms = None
@@ -313,7 +326,7 @@ class SearchIndex:
         self._postings = self._postings.compact(alive, new_slot)
         self._skus = [self._skus[slot] for slot in kept.tolist()]
         self._slot_of = {sku: slot for slot, sku in enumerate(self._skus)}
-        for name in ("_alive", "_length", "_province", "_category", "_rank"):
+        for name in ("_alive", "_length", "_province", "_category", "_price", "_rank"):
             setattr(self, name, getattr(self, name).take(kept))
         if self._order is not None:
             self._order = new_slot[self._order[alive[self._order]]]

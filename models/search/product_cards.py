@@ -28,7 +28,7 @@ def search_doc(row: dict[str, Any]) -> SearchDoc:
     return SearchDoc(
         sku=row["sku"], name=row["name"], brand=row["brand"], category=row["category"],
         aliases=tuple(row["aliases"] or ()), tags=tuple(row["tags"] or ()),
-        province=province, city=city, county=row["origin__name"],
+        province=province, city=city, county=row["origin__name"], price_fen=row["price_fen"],
     )
 
 
