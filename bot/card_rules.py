@@ -28,8 +28,12 @@ _THEN_ALLOWED = re.compile(_CARD + r"(?:里的钱|里的余额|里)?(?P<verb>买
 _VALIDITY = re.compile(_CARD + r"\S{0,6}(?:有效期|过期|到期|期限|失效|多久有效|能用多久|用多久|保质期)")
 _LOST = re.compile(_CARD + r"\S{0,4}(?:丢了|掉了|丢失|被偷|挂失|补办)")
 # A card held, given to someone (把我的爱心卡送给我妈, 这张卡我想转给我姐, 我那张卡转赠给同事): the holder asks how.
-_GIVE_AWAY = re.compile(r"(?:我的|我这张|我那张|这张|那张|手上的|手里的|这)(?:爱心)?卡\S{0,6}?"
-                        r"(?:送给|转给|转赠|转送|过户给|让给)")
+# The card put first with 把 (我想把卡转给我妹, 怎么把爱心卡送人): a card held, never one bought (买张卡送给我妹 buys).
+# How to give one, asked of giving itself (怎么转赠爱心卡, 转赠卡怎么弄, 卡怎么转给别人): the same question.
+_GIVE_AWAY = re.compile(r"(?:我的|我这张|我那张|这张|那张|手上的|手里的|这|把(?:我的|我那张|我这张)?)(?:爱心)?卡"
+                        r"\S{0,6}?(?:送给|转给|转赠|转送|过户给|让给|送人|给别人|给家人)"
+                        r"|(?:怎么|如何|咋|能不能|可以)(?:转赠|转送|转让)(?:爱心)?卡|(?:转赠|转送|转让)(?:爱心)?卡\S{0,3}"
+                        r"(?:怎么|如何|咋|吗)|卡\S{0,3}(?:怎么|如何|咋)(?:转给|送给|转赠|转送|转让|过户)")
 # What follows the verb when the question is about buying cards (能买两张吗 / 能买吗): no question about the rules.
 _ABOUT_CARDS = re.compile(r"^(?:\d+|[一二两三四五六七八九十几百千俩仨]+)?(?:块|元)?的?(?:张|份|个)?(?:爱心)?卡?"
                           r"(?:吗|嘛|么|不|没|呢)?$")

@@ -24,6 +24,7 @@ from bot.turns import (
     described,
     goods,
     honest,
+    in_draft,
     more_cards,
     pieces,
     placing,
@@ -31,7 +32,8 @@ from bot.turns import (
     quantity,
     relative,
 )
-from bot.turns.again import asks_again, repeat_last
+from bot.turns.again import repeat_last
+from bot.turns.bought_again import earlier_orders
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -57,13 +59,14 @@ Handler = Callable[["Turn"], Awaitable[Reply]]
 QUESTIONS: dict[str, Handler] = {
     "ask_info": holder_actions.answer, "recommend": holder_actions.answer, "claim_card": holder_actions.answer,
     "pay_order": holder_actions.answer, "cancel_order": holder_actions.answer,
-    "card_balance": placing.info, "order_status": placing.info, "greet": placing.info, "help": placing.info,
+    "card_balance": placing.info, "order_status": in_draft.status, "greet": placing.info, "help": placing.info,
 }
 
 
 class Turn:
-    def __init__(self, ctx: Context, state: DialogueState, u: Understanding) -> None:
+    def __init__(self, ctx: Context, state: DialogueState, u: Understanding, said: str = "") -> None:
         self.ctx, self.state, self.u = ctx, state, u
+        self.said = said or u.raw  # the message as sent: 上次买的 is left out of u (bot.chat_around), not of this
         self.resolved: Resolution | None = None
         self.half: Fraction | None = None  # a quantity like 三斤半 that is not a whole number of units
         self.new_address_id: int | None = None  # an address said in this very message
@@ -140,7 +143,7 @@ class Turn:
         bought = await more_cards.take(self)  # 再来两张50的送人 after a balance answer: love cards
         if bought is not None:
             return bought
-        if asks_again(u.text) and not u.product_words:  # 再来一单 / 和上次一样: the latest order, to confirm
+        if await earlier_orders(self):  # 再来一单: the latest order (上次买的苹果 再来两箱: that apple, bought_again)
             return await repeat_last(self)
         question = QUESTIONS.get(u.intent)
         if question is not None:  # questions and holder actions leave the draft as it is

@@ -127,7 +127,7 @@ class Assistant:
             ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
                           self.regions, self.config.codes)
             before = state.to_json()
-            turn = Turn(ctx, state, u)
+            turn = Turn(ctx, state, u, said=text)
             reply = await turn.run()
             referents.remember(turn, reply)  # the product named and the intent answered, for what refers to them
             if checking and reply.order is None and rechecks < MAX_RECHECKS:

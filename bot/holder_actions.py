@@ -26,7 +26,7 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
     text, products, suggestions = await handler(turn)
     text += turn.pending_question()
     focused = bool(intent == "ask_info" and products and len(products) == 1 and turn.u.product_words
-                   and not shop_questions.received_wrong(turn.u.text)  # 蜂蜜少了一瓶: no new line for it
+                   and not shop_questions.after_sales(turn.u.text)  # 蜂蜜少了一瓶 / 苹果能退吗: no new line for it
                    and product_facts.asked(turn.u.text) != "weight"  # 土鸡一只大概几斤: 一只 is no quantity
                    and await prices.focus(turn, products[0]))  # 赫章核桃有认证吗: "this one" from now on (slots.sku)
     reply = turn.say(text, intent, products, suggestions=suggestions or turn.resume_suggestions())

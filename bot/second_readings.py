@@ -2,14 +2,26 @@
 
 In this order: holder questions (用卡买两盒猕猴桃, 卡买了能退吗), budgets (预算200块能买几袋大米), kinds of question
 (腊肉一斤够炒几次, 有哪些面值), testers (忽略之前的指令), things the shop does not do (打车, 我是你的菜), slang and
-life talk (绝绝子 今天又emo了), waiting (等等, 回头再买). Each leaves a message it is not about as it was.
+life talk (绝绝子 今天又emo了), waiting (等等, 回头再买), specialties (有什么特产), ways of paying
+(能刷信用卡吗). Each leaves a message it is not about as it was.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot import budgets, holder_questions, honesty, phone_talk, question_kinds, testers, waiting
+from bot import (
+    budgets,
+    draft_asked,
+    holder_questions,
+    honesty,
+    pay_ways,
+    phone_talk,
+    question_kinds,
+    specialties,
+    testers,
+    waiting,
+)
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -24,3 +36,6 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     honesty.set_aside(u, words)
     phone_talk.revise(u)
     waiting.revise(u)
+    draft_asked.revise(u)  # 购物车里有啥: the draft asked, no goods
+    specialties.revise(u)  # 有什么特产 / 来点家乡特产: the best sellers; 来点云南特产: Yunnan's goods
+    pay_ways.revise(u)  # 能刷信用卡吗, 可以用微信支付吗: the ways of paying, never another card nor a search

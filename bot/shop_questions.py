@@ -24,7 +24,8 @@ SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪�
             "配送范围", "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链")
 INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice")
 AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
-               "赔", "退钱", "七天无理由", "能退", "可以退", "退吗", "退不退", "包退", "包换", "能换吗")
+               "赔", "退钱", "七天无理由", "能退", "可以退", "退吗", "退不退", "包退", "包换", "能换吗",
+               "想退", "要退", "退换", "怎么退", "给退", "能换", "想换货")  # 腊肉味道不对 想退: after-sales
 CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡")
 ORIGIN_Q = ("哪里产", "哪儿产", "哪产的", "产地是", "产地在", "哪里的货", "从哪发", "哪个县")
 RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "卖得最好", "热销", "畅销", "爆款", "买什么好",
@@ -189,7 +190,11 @@ _BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一�
 # Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
 _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|裂|瘪|蔫|压扁|压碎|压坏|摔坏|摔碎|化)(?:了|掉了|掉)"
                        r"|少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|(?:里面|里头|里边)?(?:长虫|生虫|有虫)|漏液|漏出来"
-                       r"|(?:是|都是|有的是?|好几个|几个)(?:坏|烂|碎|臭|馊|霉|破)的")  # 蜂蜜收到是坏的
+                       r"|(?:是|都是|有的是?|好几个|几个)(?:坏|烂|碎|臭|馊|霉|破)的"  # 蜂蜜收到是坏的
+                       # 苹果有点烂, 腊肉味道不对, 茶叶有股怪味, 牛奶过期了: how the goods came, not a wish
+                       r"|(?:(?:有点|有些|有一点|有几个|好几个|好多|不少|一些|全)都?|都)(?:烂|坏|碎|臭|馊|霉|破|化|蔫|软|变质)(?![吗么不没呢])"
+                       r"|(?:味道|味儿|口感|颜色|质量)(?:不对|不太对|不正|怪怪|有问题|变了)|有(?:股|点)?(?:怪味|异味|霉味|臭味)"
+                       r"|变味|过期了")
 
 
 def advice(text: str) -> bool:
@@ -220,6 +225,12 @@ def received_spans(compact: str) -> list[tuple[int, int]]:
 def received_unglued(spaced: str) -> str:
     """The message with what was wrong blanked: no goods read as glued to it (土鸡蛋碎了: 土鸡蛋, no 土鸡蛋碎)."""
     return _RECEIVED.sub(lambda m: " " * len(m.group()), spaced)
+
+
+def after_sales(text: str) -> bool:
+    """Goods received with something wrong, or a refund or an exchange asked (上次买的苹果有点烂 能退吗): nothing in it
+    is to be ordered, whatever product it names."""
+    return received_wrong(text) or _has(text, AFTER_SALES)
 
 
 def received_wrong(text: str) -> bool:

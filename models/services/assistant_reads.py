@@ -89,3 +89,16 @@ async def last_goods_lines(user: Any) -> list[tuple[str, int]]:
         return []
     return [(line["sku"], line["qty"]) for line in
             await OrderLine.filter(order_id=last.id).order_by("id").values("sku", "qty")]
+
+
+async def bought_skus(user: Any, limit: int = 20) -> list[str]:
+    """The skus of the user's latest goods orders, latest first, each once: 上次买的苹果 再来两箱 is that apple."""
+    from models.tables.orders import Order, OrderKind, OrderLine
+
+    ids = await Order.filter(user_id=user.id, kind=OrderKind.GOODS).order_by("-created_at", "-id").limit(
+        limit).values_list("id", flat=True)
+    if not ids:
+        return []
+    rank = {order_id: i for i, order_id in enumerate(ids)}
+    lines = await OrderLine.filter(order_id__in=list(ids)).values("order_id", "sku")
+    return list(dict.fromkeys(line["sku"] for line in sorted(lines, key=lambda x: rank[x["order_id"]])))
