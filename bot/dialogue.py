@@ -19,6 +19,7 @@ from bot.products import Resolution, resolve
 from bot.reply import Reply
 from bot.turns import (
     address,
+    asked_parts,
     common,
     comparing,
     described,
@@ -31,9 +32,11 @@ from bot.turns import (
     prices,
     quantity,
     relative,
+    this_one,
 )
 from bot.turns.again import repeat_last
 from bot.turns.bought_again import earlier_orders
+from bot.turns.pack_styles import restyle
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -103,7 +106,7 @@ class Turn:
 
     async def run(self) -> Reply:
         u, d = self.u, self.draft
-        part = u.address or pieces.receiver_alone(self)  # 王秀珍 alone, the place and phone kept: the receiver
+        part = await asked_parts.answered_part(self) or u.address or pieces.receiver_alone(self)  # 王芳 alone
         if part is not None:
             answered = await address.address_turn(self, part)
             if answered is not None:
@@ -153,7 +156,7 @@ class Turn:
         if u.intent == "ask_price" and (u.about_products or not d):
             return await prices.prices(self)
         if d is not None:
-            answered = await relative.change(self, d) or await goods.answer(self, d)  # 少要一瓶: 3 → 2
+            answered = await relative.change(self, d) or await restyle(self, d) or await goods.answer(self, d)
             if answered is not None:
                 return answered
         elif PHONE.search(u.raw) and not u.product_words:  # an address names places, not products
@@ -185,8 +188,8 @@ class Turn:
         """The products the message names (remembered for the turn: several steps may ask)."""
         if within is not None:
             return resolve(self.u, self.ctx.vocab, self.ctx.search, within)
-        if self.resolved is None:
-            self.resolved = resolve(self.u, self.ctx.vocab, self.ctx.search)
+        if self.resolved is None:  # 这个米 after 金线美大米 was shown: that rice (bot.turns.this_one)
+            self.resolved = this_one.referred(self) or resolve(self.u, self.ctx.vocab, self.ctx.search)
         return self.resolved
 
     # --- answers to the assistant's question -----------------------------------------------------

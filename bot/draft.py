@@ -77,6 +77,7 @@ class DialogueState:
     address_line: str | None = None  # pieces of an address said with no order under way (收货人 王芳), kept until whole
     topic: list[str] = field(default_factory=list)  # skus of the product (family) the shopper named last: 来两瓶500g的
     answered: str | None = None  # the intent of the last reply (核桃呢 after a price answer asks the price)
+    asked_part: str | None = None  # receiver | phone | address: asked after 收件人改一下 (王芳 alone then answers it)
 
     def to_json(self) -> dict[str, Any]:
         d = self.draft
@@ -86,7 +87,8 @@ class DialogueState:
             "address_line": d.address_line, "queued": [_line(ln) for ln in d.queued],
         }
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
-                "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered}
+                "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered,
+                "asked_part": self.asked_part}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -100,6 +102,6 @@ class DialogueState:
                 draft = Draft(**{**raw, "lines": lines, "pending": pending, "queued": queued})
             return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])),
                        address_line=data.get("address_line"), topic=list(data.get("topic", [])),
-                       answered=data.get("answered"))
+                       answered=data.get("answered"), asked_part=data.get("asked_part"))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

@@ -80,6 +80,8 @@ def _mended(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset
             word = pieces[0][0]
             if bent and not any(a == b for a, b in zip(text, word, strict=False)):
                 return None  # 兔头 (tu tou) is not 土豆 (tu dou): a near sound and no character typed right
+            if any(a != b and a in _DISH for a, b in zip(text, word, strict=False)):
+                return None  # 生煎 (sheng jian) is not 生姜: the character said otherwise names a dish
             if _foreign_head(tokens, end, vocab, cue) or _in_a_word(tokens, start, end, vocab):
                 return None
             return start, end, word
@@ -101,6 +103,10 @@ def _in_a_word(tokens: list[str], start: int, end: int, vocab: Vocabulary) -> bo
             return True
     return False
 
+
+# A character "typed wrong" that says how a dish is cooked or what kind of snack it is (生煎, 香煎, 清蒸, 烤串, 米糕):
+# the run is the dish's own name, never a catalogue word mistyped (生煎 is not 生姜, 枇杷糕 is not 枇杷膏).
+_DISH = frozenset("煎炸炒烤卤蒸焖炖煮烙涮焗熏饼糕饺包馍酥串粥羹")
 
 # Characters that never make a longer name with a typo (jieba's HMM glues 枸纪来 of 枸纪来两罐): verbs, particles,
 # numerals.

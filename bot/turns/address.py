@@ -86,7 +86,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
 
 def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, suggestions: list[str]) -> Reply:
     """换个收货地址: the whole new address asked for; 收件人改一下 / 电话换一个: only that part, the summary waiting as
-    it was (the verb is never taken for the new receiver)."""
+    it was (the verb is never taken for the new receiver). The part asked is remembered: 王芳 alone answers it."""
+    turn.state.asked_part = part.asked or "address"
     if part.asked is not None:
         ask = part_changes.ASK_RECEIVER if part.asked == "receiver" else part_changes.ASK_PHONE
         return turn.say(ask + turn.pending_question(), "change_address", suggestions=suggestions)

@@ -74,5 +74,9 @@ def _seen(turn: Turn, d: Draft | None) -> tuple[list[dict[str, Any]], Line | Non
         if mine is not None:
             core = quantity.core_of(turn, mine)
             skus = line.candidates if len(line.candidates) > 1 else list(cards)
-            return [c for s in skus if (c := cards.get(s)) is not None and quantity.core_of(turn, c) == core], line
+            own = [c for s in skus if (c := cards.get(s)) is not None and quantity.core_of(turn, c) == core]
+            listed = [cards[s] for s in turn.state.listed if s in cards]
+            if len(own) < 2 and mine in listed:  # 换成大的那瓶 after a list of honeys, one drafted: of that list
+                return listed, line
+            return own, line
     return [cards[s] for s in turn.state.shown if s in cards], None

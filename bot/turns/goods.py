@@ -113,8 +113,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             line.qty = None
             quantity.apply_quantity(turn, line)
             return await quantity.advance(turn, d)
-    if d.awaiting == "confirm" and ((("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick))
-                                    or (u.specs and not u.product_words)):
+    if d.awaiting in ("confirm", "address") and (  # 换成2号 while the address is asked too: the count kept
+            (("correct" in u.cues or u.pick) and (u.product_words or u.origin or u.pick))
+            or (u.specs and not u.product_words)):
         return await replace_product(turn, d)
     if current is not None and u.product_words and same_product(turn, current["sku"]) \
             and quantity.names_the_pack(turn, current) and not [q for q in u.quantities if q.unit not in METRIC]:

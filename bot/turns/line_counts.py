@@ -1,14 +1,16 @@
 """A count said for one line of a draft of several, by its product's name: 大米改成一袋就行 / 蜂蜜要两瓶就够了 at the
 summary of rice and honey changes the rice's (the honey's) count, whichever line came last; the other lines stay.
 
-Only when the name is of exactly one line (two lines of rice: which one is asked the usual way), no pack size is said
-(大米换成10kg的 changes the pack: bot.turns.pack_changes) and nothing is added (再加一袋大米: a new request).
+Only when no pack size is said (大米换成10kg的 changes the pack: bot.turns.pack_changes) and nothing is added (再加一袋
+大米: a new request). When the name is of two lines or more (鸡蛋换成两盒 with a 30枚 box and a 60枚 box of eggs), which
+line is asked, listing those lines: nothing changes until the answer (第二个 / 60枚的), whose line then takes the count.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.draft import Draft
+from bot import replies
+from bot.draft import Draft, Line
 from bot.reply import Reply
 from bot.turns import common, quantity
 
@@ -27,6 +29,8 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
     found = turn.resolve_products()
     skus = {c["sku"] for c in found.candidates} | set(found.family)
     named = [ln for ln in lines if ln.sku is not None and ln.sku in skus]
+    if len(named) >= 2 and d.pending is None and (u.quantities or u.number is not None):
+        return _ask_which(turn, d, named)
     if len(named) != 1 or named[0].sku not in turn.ctx.search.cards:
         return None
     line, sku = named[0], named[0].sku or ""
@@ -35,3 +39,18 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
     line.qty = None
     quantity.apply_quantity(turn, line)
     return await quantity.advance(turn, d)
+
+
+def _ask_which(turn: Turn, d: Draft, named: list[Line]) -> Reply:
+    """鸡蛋换成两盒 with two lines of eggs: "which line?", the count held on a line being chosen among them (the one
+    chosen then takes it in place of its own: bot.turns.common.merge); the draft is unchanged until then."""
+    cards = turn.ctx.search.cards
+    shown = [ln for ln in named if ln.sku in cards]
+    pending = Line(candidates=[ln.sku or "" for ln in shown])
+    quantity.apply_quantity(turn, pending)
+    d.pending, d.awaiting = pending, "choice"
+    rows = "\n".join(f"{i}. {cards[ln.sku or '']['name']} ×{ln.qty}{cards[ln.sku or '']['unit']}"
+                     for i, ln in enumerate(shown, 1))
+    text = f"订单里有{len(shown)}行都是这个，要改哪一行？\n{rows}\n说“第一个”或说规格就行。"
+    return turn.say(text, "order", [cards[ln.sku or ""] for ln in shown],
+                    suggestions=replies.pick_suggestions(len(shown)))
