@@ -204,7 +204,8 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
             and not shop_questions.advice(compact) and not phrasing.purpose_words(compact) \
             and (phrasing.talk_advice(compact) or not phrasing.wants_advice(compact)):
         asked = None  # 推荐一部电影: nothing the shop sells (扫地机器人哪款好: goods, not sold: 没有找到)
-    if asked == "recommend" and has_asked(u.spaced) and not shop_questions.advice(compact) and u.product_text:
+    if asked == "recommend" and has_asked(u.spaced) and not shop_questions.advice(compact) and u.product_text \
+            and not has(compact, ("推荐", "建议", "介绍")):
         asked = None  # 有卖茅台吗 过年送礼用: whether it is sold, the purpose said beside it
     strong = shop_questions.overrides(asked, compact, "card" in u.cues)  # over 卡 / 付款 / 一瓶 read as buying
     if asked is not None and (strong or not buying_cards) and (strong or not (
