@@ -32,7 +32,7 @@ _CUE = re.compile(
     r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
     r"|(?:改|换)(?:个|一下|下)(?:收货)?地址|(?:收货)?地址(?:改一下|改下|换一下|换下|变一下|改一改)"
     rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:填错了|写错了|错了|不对)?[，,]?\s*{_CHANGE}"
-    rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|收货地址|地址[:：]|地址\s*{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
+    rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|寄去|送去|发去|寄回|送回|发回|寄至|送至|发至|收货地址|地址[:：]|地址\s*{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
     r"[:：]?\s*", re.IGNORECASE)
 _CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址|(?:改|换)(?:个|一下|下)(?:收货)?地址"
                          r"|地址(?:改|换|变更|更改|修改|填错|写错|错了|不对)"
@@ -143,8 +143,13 @@ def split(message: str) -> tuple[str, AddressPart | None]:
     return ("" if part is not None and _HESITATION.fullmatch(rest) else rest), part
 
 
+# The parts of a place typed apart (江苏省 南京市 鼓楼区 中山北路88号): one place, written together.
+_PLACE_GAP = re.compile(r"(?<=[省市区县州盟旗])\s+"
+                        r"(?=[\u4e00-\u9fa5]{1,8}?(?:省|市|区|县|州|盟|旗|镇|乡|街道|路|街|大道))")
+
+
 def _split(message: str) -> tuple[str, AddressPart | None]:
-    text = dictated(receiver_phrase(collapse_phone(english_labels(message.strip()))))
+    text = dictated(receiver_phrase(collapse_phone(english_labels(_PLACE_GAP.sub("", message.strip())))))
     receiver = sent_to(text)
     if receiver is not None:  # 寄给我妈 王秀珍: a receiver, the place and phone still to come
         return "", AddressPart("", change=False, receiver=receiver)

@@ -7,6 +7,9 @@ the marker, and the marker itself dropped (香肠要 两袋). Nothing is rewritt
 count or a size AND the part before says one of the same kind, so a pure cancel (算了 不要了, 算了吧), 是不是500g的
 or 对不对 stay as they were. 还是 is a correction only when the message ends with 吧 (还是两袋吧); 要500g还是1kg的 is a
 question between two sizes.
+
+More added with the total said after it (再加一箱 凑两箱, 再来两袋 一共五袋, 再拿一盒 凑够三盒): the total is what is
+wanted, so the message is the change to it (改成两箱); the count added only led up to it.
 """
 from __future__ import annotations
 
@@ -23,6 +26,10 @@ _MARKER = re.compile(
     r"|还是(?=[^吧]*吧\s*$)")
 _SIZE = re.compile(rf"{numerals.NUM}\s*(?:公斤|千克|kg|斤|克|g|毫升|ml|升|l|枚|个|颗|粒|片|包|袋|瓶|罐|条)"
                    r"\s*(?:装的?|的)", re.IGNORECASE)
+_UNIT_WORD = r"(?:箱|袋|瓶|盒|罐|包|份|只|斤|公斤|个|件|提|桶|饼|条|把|听|支|套|枚)"
+_ADDED_TO_TOTAL = re.compile(rf"(?:再|多)(?:加|来|要|买|拿|整)(?:上)?\s*{numerals.NUM}\s*(?P<unit>{_UNIT_WORD})"
+                             rf"[\s,，、]*(?:凑够|凑成|凑齐|凑|一共|总共|共)(?:个|是|要)?\s*"
+                             rf"(?P<total>{numerals.NUM}\s*(?P=unit))")
 _FILLER = re.compile(r"^[\s,，.。!！~、…]*|[\s,，.。!！~、…]*$")
 
 
@@ -43,6 +50,7 @@ def _unit(text: str) -> str | None:
 
 def corrected(message: str) -> str:
     """The message with its last self-correction applied (see the module); unchanged when it holds none."""
+    message = _ADDED_TO_TOTAL.sub(lambda m: "改成" + m.group("total"), message)  # 再加一箱 凑两箱: 改成两箱
     found = list(_MARKER.finditer(message))
     if not found:
         return message

@@ -132,8 +132,8 @@ class Turn:
             return await holder_actions.answer(self, "cancel_order")  # 那能取消吗 / 取消吧, after an order's status
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self.changes()):
             return await placing.cancel(self)
-        if "yes" in u.cues and not self.changes():
-            return await placing.confirm(self)
+        if ("yes" in u.cues or placing.places_it(self)) and not self.changes():
+            return await placing.confirm(self)  # 要得，就咯样下单 / 嘹咋咧，就这，下单 at the summary: placed
         if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \
                 and await holder_actions.has_orders(self):
             return await placing.info(self, "order_status")  # 什么时候发货, after an order: that order

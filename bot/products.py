@@ -89,7 +89,11 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
     best = found[0][1]
     family = _named_in_full([c for c, hits in found if hits == best], u.product_words, vocab)
     family = _word_ends_name(_not_by_brand_alone(family, u.product_words, vocab), u, vocab)
-    cards = _with_unit(_with_spec(family, [*u.specs, *pack_sizes.named(u)]), u)
+    said_as_size = pack_sizes.named(u)  # 24个装的: a size (辣椒面来一斤 is an amount: the 250g bags, two of them)
+    sized = _with_spec([c for c, _ in found], said_as_size) if said_as_size else []
+    if sized and len(sized) < len(found) and not set(map(id, sized)) & set(map(id, family)):
+        family = sized  # 再来一盒24个装的礼盒: the gift box of 24, though another box matched 礼盒 more closely
+    cards = _with_unit(_with_spec(family, sizes), u)
     cards = qualities.prefer(cards, u.qualities, lambda c: _texts(c, vocab))  # 纸皮 → 纸皮核桃
     exact = [c for c in cards if named and c["name"] and _core_of(c, vocab) == named[0].core]
     if named and len(exact) == 1 and len([n for n in named if n.core == named[0].core]) == 1:

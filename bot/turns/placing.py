@@ -40,6 +40,22 @@ async def cancel(turn: Turn) -> Reply:
     return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
 
 
+# Placing said outright (下单, 落单, 确认, 提交): at a summary, with nothing else to change, whatever else is said.
+_PLACING = re.compile(r"下单|落单|确认|确定|提交|付款|就这样|就这些")
+
+
+def places_it(turn: Turn) -> bool:
+    """At the summary, an order or yes said with a word of placing and no product, count or pick (要得，就咯样下单 /
+    好额，下单伐 / 嘹咋咧，就这，下单: the regional words around it name nothing to buy)."""
+    d, u = turn.draft, turn.u
+    return d is not None and d.awaiting == "confirm" and u.intent in ("order", "confirm") \
+        and _PLACING.search(u.text) is not None and not u.product_words and u.quantity is None and u.pick is None \
+        and _ASKED.search(u.raw) is None  # 确认一下地址对吗: a question, not the yes
+
+
+_ASKED = re.compile(r"[吗么嘛？?]|对不对|是不是|有没有|能不能|可不可以|多少|几|什么|啥|怎么|哪")
+
+
 async def confirm(turn: Turn) -> Reply:
     d = turn.draft
     if d is None:
