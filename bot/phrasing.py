@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from bot.festival_words import FESTIVALS
 from bot.lexicon import PUNCTUATION, UNITS
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
 
 # Forms of address in a shop (亲 is the online shops' "dear"): a greeting when nothing else is asked.
 VOCATIVES = ("老板娘", "老板", "亲亲", "亲爱的", "亲", "掌柜的", "掌柜", "店家", "店主", "小二", "客服", "小姐姐",
@@ -157,6 +161,16 @@ def wants_advice(compact: str) -> bool:
     if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact):
         return True
     return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact))
+
+
+_OCCASIONS = ("过年", "年货", "中秋", "端午", "春节", "过节", "节日")
+
+
+def occasion_only(compact: str, u: Understanding) -> bool:
+    """过年了 腊肉有哪些 / 中秋有什么月饼: the goods named and only the season said, no advice asked: a search."""
+    if not u.about_products or any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact):
+        return False
+    return all(w in _OCCASIONS for w in PURPOSES if w in compact)
 
 
 def audience_spans(compact: str) -> list[tuple[int, int]]:

@@ -190,7 +190,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
         return u
     u.intent = intent_of(u, vocab.word_tags, vocab.tokenizer.jieba.FREQ)
     asked = shop_questions.topic(compact, raw)
-    advice = phrasing.wants_advice(compact) and "card" not in u.cues
+    advice = phrasing.wants_advice(compact) and "card" not in u.cues and not phrasing.occasion_only(compact, u)
     if asked is None and advice and u.intent in ("search", "order", "fallback", "greet"):
         asked = "recommend"  # 有什么适合煲汤的 / 给小孩买点啥零食好
     if asked is None and u.intent in ("search", "fallback", "order") and phrasing.property_asked(compact) \
