@@ -118,9 +118,9 @@ def listed(search: CatalogSearch, budget: Budget, limit: int) -> tuple[list[dict
     return page.items, page.total
 
 
-def found_text(budget: Budget, what: str, cards: list[dict[str, Any]], numbered: str) -> str:
-    listed = numbered.count("\n") + 1
-    head = f"{budget.text}的{what}有{len(cards)}款" + (f"，先列出前{listed}款" if len(cards) > listed else "")
+def found_text(budget: Budget, what: str, cards: list[dict[str, Any]], numbered: str, total: int | None = None) -> str:
+    listed, count = numbered.count("\n") + 1, total if total is not None else len(cards)
+    head = f"{budget.text}的{what}有{count}款" + (f"，先列出前{listed}款" if count > listed else "")
     return f"{head}：\n{numbered}\n想要哪个？说“第一个”或直接说名字和数量就行。"
 
 

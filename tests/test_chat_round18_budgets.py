@@ -81,3 +81,21 @@ async def test_advice_with_a_budget_asks_the_search_for_one_page(client, monkeyp
     body = await chat.say(message)
     assert body["intent"] == "recommend"
     assert max((kwargs.get("limit", 20) for kwargs in asked), default=0) <= 20
+
+
+
+async def test_a_budget_with_nothing_named_lists_one_page_and_counts_them_all(client, monkeypatch):
+    chat = await open_shop(client, CATALOG, "round18-budget-bare")
+    search = client.app[SEARCH]
+    asked: list[dict[str, Any]] = []
+    original = search.search
+
+    def spying(q: str, **kwargs: Any) -> Any:
+        asked.append(kwargs)
+        return original(q, **kwargs)
+
+    monkeypatch.setattr(search, "search", spying)
+    body = await chat.say("100块以内的有啥")
+    assert body["intent"] == "search"
+    assert body["reply"].startswith("100元以内的有")
+    assert max((kwargs.get("limit", 20) for kwargs in asked), default=0) <= 20

@@ -134,8 +134,13 @@ async def search(turn: Turn) -> Reply:
         return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
                         "search", found.candidates)
     budget = turn.u.budget
+    bare = not found.candidates and not turn.u.origin and (turn.u.generic or not turn.u.product_text)
+    if bare and budget is not None:
+        items, total = budgets.listed(turn.ctx.search, budget, common.SHOW)  # 100块以内的有啥: one page within it
+        if items:
+            return within_budget(turn, items, budget, total)
     if not found.candidates and (turn.u.generic or (budget and not turn.u.product_text)) and not turn.u.origin:
-        page = turn.ctx.search.search("", limit=common.SHOW if budget is None else 10_000)  # 100块以内的有啥: all
+        page = turn.ctx.search.search("", limit=common.SHOW if budget is None else 10_000)  # none within: the nearest
         found = Resolution(candidates=page.items, total=page.total)
     if not found.candidates:
         return turn.not_found("search", found)
@@ -149,13 +154,16 @@ async def search(turn: Turn) -> Reply:
                     suggestions=replies.pick_suggestions(len(shown)))
 
 
-def within_budget(turn: Turn, cards: list[dict[str, Any]], budget: budgets.Budget) -> Reply:
-    """一百块以内的茶叶有啥: the products asked for within the budget; none: the nearest, said to be outside it."""
+def within_budget(turn: Turn, cards: list[dict[str, Any]], budget: budgets.Budget, total: int | None = None
+                  ) -> Reply:
+    """一百块以内的茶叶有啥: the products asked for within the budget (`total` of them when `cards` is one page of
+    the search's); none: the nearest, said to be outside it."""
     fitting, what = budgets.within(cards, budget), turn.u.product_text.replace(" ", "")
     if fitting:
         shown = fitting[:common.SHOW]
-        return turn.say(budgets.found_text(budget, what, fitting, replies.numbered(shown)) + turn.pending_question(),
-                        "search", shown, suggestions=replies.pick_suggestions(len(shown)))
+        text = budgets.found_text(budget, what, fitting, replies.numbered(shown), total)
+        return turn.say(text + turn.pending_question(), "search", shown,
+                        suggestions=replies.pick_suggestions(len(shown)))
     mid = ((budget.low_fen or 0) + (budget.high_fen or budget.low_fen or 0)) // 2
     shown = sorted(cards, key=lambda c: abs(int(c["price_fen"]) - mid))[:3]
     text = budgets.none_within_text(budget, what, replies.numbered(shown))
