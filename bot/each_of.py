@@ -1,5 +1,5 @@
 """红枣和核桃各来两袋 / 蜂蜜、大米各一瓶 / 小米跟绿豆每样要一袋: one count said once for each of several products named
-before it. The message is read as one item per product, each with that count (bot.understanding.split_items), so no
+before it. The message is read as one item per product, each with that count (bot.several_items.split_items), so no
 product of the list is lost and the customer is asked about each in turn."""
 from __future__ import annotations
 

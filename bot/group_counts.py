@@ -30,7 +30,8 @@ _BUYING = re.compile(r"(?:要|来|买|订|拿|寄)\s*$")
 _NAME = re.compile(r"(?![^的种款装样那这再还先又共]*[的种款装样那这再还先又共])[\u4e00-\u9fff]{1,4}")
 _SEPARATOR = re.compile(r"[，,、；;。：:\s]")
 _DOZEN = re.compile(rf"(?P<num>半|{NUM})\s*打(?![折包开])")
-_SIZE_SAID = re.compile(rf"{NUM}\s*(?:枚|个|只|颗|粒|支|条|袋|包|瓶|罐|盒)\s*(?:装|的)")
+_SIZE_SAID = re.compile(rf"{NUM}\s*(?:枚|个|只|颗|粒|支|条|袋|包|瓶|罐|盒|公斤|千克|斤|kg|克|g|毫升|ml|升|l)"
+                        r"\s*(?:装|的)", re.IGNORECASE)  # 2公斤装的 要半打: six of those bags too
 # A gift box or a pack word said with the dozen (猕猴桃礼盒来半打, 鸡蛋要一打盒装的): the dozen counts those packs too.
 _PACK_SAID = re.compile(r"礼盒|礼包|礼品盒|礼袋|[盒袋瓶罐箱]装|整箱")
 _ONE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万几])(?P<verb>来|买|要|拿|订)个(?=(?P<rest>.*))")

@@ -1,6 +1,6 @@
 """Several products in one order with at most one count each (要一瓶春中宝蜂蜜 还有腊肉, 米脂小米一袋 还要春中宝蜂蜜,
 要米脂小米 春中宝蜂蜜两瓶, 要一袋米脂小米 两瓶秦岭土蜂蜜 500g): each is a line of its own, the uncounted ones asked
-about in turn. Read as one item (bot.understanding.split_items wants two counts, each piece naming goods), the other
+about in turn. Read as one item (bot.several_items.split_items wants two counts, each piece naming goods), the other
 product was lost from the draft (the millet summed up alone and placed without the honey) or took the other's count.
 
 The message is cut at joining words (还有, 还要, 以及, 再要, 和 …), spaces and commas, a piece of only a size or a

@@ -79,7 +79,7 @@ def only_sizes(u: Understanding) -> bool:
 
 
 def joined_sizes(pieces: list[str], read: Callable[[str], Understanding]) -> list[str]:
-    """The pieces of a message naming several items (bot.understanding.split_items), a piece that names no goods and
+    """The pieces of a message naming several items (bot.several_items.split_items), a piece that names no goods and
     only a size (鸡蛋两盒，30个一盒那种: `only_sizes`) joined to the piece before it: the size of those goods, not a
     second line."""
     out: list[str] = []

@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from bot import (
-    asides,
     budgets,
     chat_around,
     copied_titles,
     descriptions,
-    each_of,
     eaters,
     lengths,
     lexicon,
@@ -42,7 +40,7 @@ from bot.group_people import people_counted
 from bot.intents import has_asked, intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
-from bot.pack_sizes import NOT_THIS, joined_sizes, size_at
+from bot.pack_sizes import NOT_THIS, size_at
 from bot.product_facts import usage_spans
 from bot.product_words import read_product_text
 from bot.purposes import purpose_spans
@@ -368,33 +366,3 @@ def _spoken_before(u: Understanding, masked: str, spans: list[tuple[int, int]], 
                 u.quantity = u.quantities[0]
                 spans.append(m.span("num"))
                 return
-
-
-_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")
-
-
-def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
-    """两瓶蜂蜜和三袋大米: one understanding per item when a message orders several products at once
-    (every piece names a product, at least two carry a quantity); otherwise just [u]."""
-    each = each_of.pieces(_PUNCT.sub(",", normalize(u.raw)), _ITEM_SEPARATORS) if len(u.quantities) == 1 else []
-    if each:  # 红枣和核桃各来两袋: two products, two bags of each
-        shared = [understand(piece, vocab) for piece in each]
-        if all(part.product_words and part.quantity is not None for part in shared):
-            return shared
-    if len(u.quantities) < 2:
-        return [u]
-    pieces = joined_sizes([p.replace("\uE000", ".") for p in _ITEM_SEPARATORS.split(_PUNCT.sub(",", _DECIMAL.sub(
-        "\uE000", normalize(u.raw)))) if p], lambda piece: understand(piece, vocab))  # 鸡蛋两盒，30个一盒那种: one
-    if len(pieces) < 2:
-        return [u]
-    parts: list[Understanding] = []
-    for piece in pieces:  # 猕猴桃礼盒两盒，再来一箱5斤的: the second piece is of the kiwis too
-        part = understand(piece, vocab)
-        counted = [p for p in [*parts[-1:], part] if any(q.unit not in METRIC for q in p.quantities)]
-        again = "" if part.product_words or part.foreign or len(counted) < 2 else \
-            each_of.same_product(piece, parts[-1].product_words, "add" in part.cues or bool(part.specs))
-        parts.append(understand(again, vocab) if again else part)
-    parts = [part for part in parts if not asides.aside(part)]  # 给爸妈寄点东西 粽子来三盒 咸鸭蛋两盒
-    if not all(part.product_words for part in parts) or sum(part.quantity is not None for part in parts) < 2:
-        return [u]
-    return parts

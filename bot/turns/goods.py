@@ -10,9 +10,22 @@ from bot import joined_items, pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
-from bot.turns import address, common, fitting, honest, line_counts, pack_changes, placing, prices, quantity, referents
+from bot.several_items import split_items
+from bot.turns import (
+    address,
+    common,
+    fitting,
+    honest,
+    line_counts,
+    pack_changes,
+    placing,
+    prices,
+    quantity,
+    referents,
+    swaps,
+)
 from bot.turns.picks import adds_a_pick, names_another_thing, seen_list, take_one
-from bot.understanding import METRIC, Understanding, split_items
+from bot.understanding import METRIC, Understanding
 from models.places.address_parser import PHONE
 
 if TYPE_CHECKING:
@@ -90,7 +103,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         reply = await address.take_address(turn, d)
         if reply is not None:
             return reply
-    recounted = await line_counts.recount_named(turn, d)  # 大米改成一袋 with honey after it: the rice's line
+    recounted = await swaps.swapped(turn, d) or await line_counts.recount_named(turn, d)  # 鸭子换成壮鸡 / 大米改成一袋
     if recounted is not None:
         return recounted
     if ("add" in u.cues and (u.product_words or u.origin)) or adds_a_pick(turn):

@@ -28,7 +28,7 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
         return None  # the line in the draft: its own rules (bot.turns.goods)
     found = turn.resolve_products()
     skus = {c["sku"] for c in found.candidates} | set(found.family)
-    named = [ln for ln in lines if ln.sku is not None and ln.sku in skus]
+    named = [ln for ln in lines if ln.sku is not None and ln.sku in skus] or _by_name(turn, lines)
     if len(named) >= 2 and d.pending is None and (u.quantities or u.number is not None):
         return _ask_which(turn, d, named)
     if len(named) != 1 or named[0].sku not in turn.ctx.search.cards:
@@ -39,6 +39,14 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
     line.qty = None
     quantity.apply_quantity(turn, line)
     return await quantity.advance(turn, d)
+
+
+def _by_name(turn: Turn, lines: list[Line]) -> list[Line]:
+    """The lines whose product's name holds every word said (米改成30袋 with 江永香米 and 菜籽油: the rice, though
+    米 alone finds other rices first): a short word read against the draft, not the whole catalogue."""
+    cards = turn.ctx.search.cards
+    words = turn.u.product_words
+    return [ln for ln in lines if ln.sku in cards and all(w in cards[ln.sku or ""]["name"] for w in words)]
 
 
 def _ask_which(turn: Turn, d: Draft, named: list[Line]) -> Reply:

@@ -1,0 +1,74 @@
+"""Several items ordered in one message (两瓶蜂蜜和三袋大米, 红枣和核桃各来两袋): one understanding per item.
+
+The pieces are cut at the words that join items (和, 跟, 还有, a comma, a space …), never inside a name of the
+catalogue or a place that holds such a word (和田骏枣, 和平区): 买1kg和田骏枣，再来两袋核桃 is the jujubes and the
+walnuts, not 买1kg / 田骏枣 (which lost the jujubes' line).
+"""
+from __future__ import annotations
+
+import re
+
+from bot import asides, each_of, lexicon
+from bot.pack_sizes import joined_sizes
+from bot.understanding import METRIC, Understanding, understand
+from bot.vocabulary import Vocabulary, normalize
+
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")  # 1.5kg: the point kept while punctuation becomes a comma
+_PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
+
+_WHOLE = "\uE001"  # a joining word inside a name, kept while the message is cut
+
+
+def _kept_whole(text: str, vocab: Vocabulary) -> str:
+    """The text with 和 / 跟 that begin or sit inside a catalogue word or a place marked, so no cut falls there."""
+    marks = list(text)
+    for i, ch in enumerate(text):
+        if ch not in "和跟":
+            continue
+        for start in range(max(0, i - 4), i + 1):
+            if any(text[start:end] in vocab.words or text[start:end] in vocab.regions
+                   for end in range(max(i + 2, start + 2), min(len(text), start + 8) + 1)):
+                marks[i] = _WHOLE if ch == "和" else "\uE002"
+                break
+    return "".join(marks)
+
+
+def _restored(piece: str) -> str:
+    return piece.replace(_WHOLE, "和").replace("\uE002", "跟")
+
+
+def _separated(text: str, vocab: Vocabulary) -> list[str]:
+    return [_restored(p) for p in _ITEM_SEPARATORS.split(_kept_whole(text, vocab)) if p]
+
+
+_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")
+
+
+def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
+    """两瓶蜂蜜和三袋大米: one understanding per item when a message orders several products at once
+    (every piece names a product, at least two carry a quantity); otherwise just [u]."""
+    text = _PUNCT.sub(",", normalize(u.raw))
+    each = [_restored(p) for p in each_of.pieces(_kept_whole(text, vocab), _ITEM_SEPARATORS)] \
+        if len(u.quantities) == 1 else []
+    if each:  # 红枣和核桃各来两袋: two products, two bags of each
+        shared = [understand(piece, vocab) for piece in each]
+        if all(part.product_words and part.quantity is not None for part in shared):
+            return shared
+    if len(u.quantities) < 2:
+        return [u]
+    said = _separated(_PUNCT.sub(",", _DECIMAL.sub("\uE000", normalize(u.raw))), vocab)
+    pieces = joined_sizes([p.replace("\uE000", ".") for p in said],
+                          lambda piece: understand(piece, vocab))  # 鸡蛋两盒，30个一盒那种: one
+    if len(pieces) < 2:
+        return [u]
+    parts: list[Understanding] = []
+    for piece in pieces:  # 猕猴桃礼盒两盒，再来一箱5斤的: the second piece is of the kiwis too
+        part = understand(piece, vocab)
+        counted = [p for p in [*parts[-1:], part] if any(q.unit not in METRIC for q in p.quantities)]
+        again = "" if part.product_words or part.foreign or len(counted) < 2 else \
+            each_of.same_product(piece, parts[-1].product_words, "add" in part.cues or bool(part.specs))
+        parts.append(understand(again, vocab) if again else part)
+    parts = [part for part in parts if not asides.aside(part)]  # 给爸妈寄点东西 粽子来三盒 咸鸭蛋两盒
+    if not all(part.product_words for part in parts) or sum(part.quantity is not None for part in parts) < 2:
+        return [u]
+    return parts
