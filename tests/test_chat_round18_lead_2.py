@@ -8,6 +8,8 @@
    米 alone finds other rices first (money: a 30-bag line of another rice was added).
 4. Half a dozen after a weight-sized pack (2公斤装的 要半打) is six bags; a card for each person, the people counted
    (一人一张500的 一共12个人), is twelve cards.
+5. What the assistant is for and how buying works, said every way (你这个是干嘛用的, 下单流程是什么样的, 你都会些啥, 我不会
+   打字 说话能不能买东西): help; 查一下物留 (a typo), where is my parcel, 定单记录在哪看: order_status.
 
 Over tests/data/chat_round18_lead_2_catalog.csv.
 """
@@ -55,3 +57,14 @@ async def test_a_card_for_each_person_counted_after_is_that_many_cards(client):
     body = await chat.say("给同事买爱心卡 一人一张500的 一共12个人")
     assert body["slots"]["qty"] == 12
     assert body["slots"]["amount_fen"] == 50000
+
+
+async def test_how_it_works_and_where_my_parcel_is_said_every_way(client):
+    chat = await open_shop(client, CATALOG, "round18b")
+    said = {}
+    for message in ("你这个是干嘛用的", "怎么在这上面买东西啊", "下单流程是什么样的", "你都会些啥",
+                    "我年纪大了不会打字 说话能不能买东西", "查一下物留", "where is my parcel", "定单记录在哪看"):
+        said[message] = (await chat.say(message))["intent"]
+    assert said == {"你这个是干嘛用的": "help", "怎么在这上面买东西啊": "help", "下单流程是什么样的": "help",
+                    "你都会些啥": "help", "我年纪大了不会打字 说话能不能买东西": "help", "查一下物留": "order_status",
+                    "where is my parcel": "order_status", "定单记录在哪看": "order_status"}
