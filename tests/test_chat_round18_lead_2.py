@@ -8,8 +8,9 @@
    米 alone finds other rices first (money: a 30-bag line of another rice was added).
 4. Half a dozen after a weight-sized pack (2公斤装的 要半打) is six bags; a card for each person, the people counted
    (一人一张500的 一共12个人), is twelve cards.
-5. What the assistant is for and how buying works, said every way (你这个是干嘛用的, 下单流程是什么样的, 你都会些啥, 我不会
-   打字 说话能不能买东西): help; 查一下物留 (a typo), where is my parcel, 定单记录在哪看: order_status.
+5. What the assistant is for and how buying works, said every way (你这个是干嘛用的, 下单流程是什么样的,
+   你都会些啥, 我不会打字 说话能不能买东西): help; 查一下物留 (a typo), where is my parcel, 定单记录在哪看:
+   order_status.
 
 Over tests/data/chat_round18_lead_2_catalog.csv.
 """
