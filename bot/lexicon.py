@@ -97,6 +97,9 @@ BUY = (
     "搞", "弄", "加", "选", "就它", "就这个", "就要", "送", "寄", "邮", "发我", "给家里", "囤", "抢", "需要", "备点",
     "尝尝", "试试", "包", "预订", "拍", "办", "充", "订购", "购置", "want", "buy", "order", "need", "give me", "get me",
 )
+# Words of placing inside a longer reply at a summary (要得，就咯样下单 / 好额，下单伐): the order placed whatever
+# regional words sit around them, when nothing else is named (bot/turns/placing.py). YES holds whole replies.
+PLACING = ("下单", "落单", "确认", "确定", "提交", "付款", "就这样", "就这些")
 # Browsing words that make a message a search even when it names a product and a buying word (给我推荐个鸭子).
 BROWSE = ("推荐", "有什么", "有哪些", "有啥", "看看", "瞧瞧", "介绍", "逛逛", "浏览", "都有")
 # Buying words that make a message an order even when the product is unknown (我想买榴莲 → order, not chat).

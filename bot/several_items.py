@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import re
 
-from bot import asides, each_of, lexicon
+from bot import asides, each_of
 from bot.pack_sizes import joined_sizes
-from bot.understanding import METRIC, Understanding, understand
+from bot.understanding import DECIMAL_POINT, METRIC, PUNCTUATION_RUN, Understanding, understand
 from bot.vocabulary import Vocabulary, normalize
-
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")  # 1.5kg: the point kept while punctuation becomes a comma
-_PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 
 _WHOLE = "\uE001"  # a joining word inside a name, kept while the message is cut
 
@@ -47,7 +44,7 @@ _ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|�
 def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
     """两瓶蜂蜜和三袋大米: one understanding per item when a message orders several products at once
     (every piece names a product, at least two carry a quantity); otherwise just [u]."""
-    text = _PUNCT.sub(",", normalize(u.raw))
+    text = PUNCTUATION_RUN.sub(",", normalize(u.raw))
     each = [_restored(p) for p in each_of.pieces(_kept_whole(text, vocab), _ITEM_SEPARATORS)] \
         if len(u.quantities) == 1 else []
     if each:  # 红枣和核桃各来两袋: two products, two bags of each
@@ -56,7 +53,7 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
             return shared
     if len(u.quantities) < 2:
         return [u]
-    said = _separated(_PUNCT.sub(",", _DECIMAL.sub("\uE000", normalize(u.raw))), vocab)
+    said = _separated(PUNCTUATION_RUN.sub(",", DECIMAL_POINT.sub("\uE000", normalize(u.raw))), vocab)
     pieces = joined_sizes([p.replace("\uE000", ".") for p in said],
                           lambda piece: understand(piece, vocab))  # 鸡蛋两盒，30个一盒那种: one
     if len(pieces) < 2:

@@ -50,8 +50,8 @@ from bot.said_counts import trailing_spoken, without_described
 from bot.vocabulary import Origin, Vocabulary, normalize
 from models.search.characters import simplified
 
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
-_PUNCT = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")  # 1.5kg: the point kept while punctuation goes
+PUNCTUATION_RUN = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
 _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
                    r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
@@ -176,7 +176,7 @@ def _replacing(clauses: tuple[str, str], vocab: Vocabulary) -> Understanding | N
 
 def _understand(message: str, vocab: Vocabulary) -> Understanding:
     # 1.5升 keeps its decimal point: only a point that is not between two digits is punctuation.
-    text = _PUNCT.sub(" ", _DECIMAL.sub("\uE000", normalize(message))).replace("\uE000", ".").strip()
+    text = PUNCTUATION_RUN.sub(" ", DECIMAL_POINT.sub("\uE000", normalize(message))).replace("\uE000", ".").strip()
     compact = text.replace(" ", "")
     raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
     u = Understanding(text=compact, intent="fallback", raw=raw, spaced=text)

@@ -65,37 +65,33 @@ async def test_without_a_budget_the_advice_is_as_before(client):
     assert all(name.startswith("滋补") for name in names(body))
 
 
+@pytest.fixture
+def searches_asked(client, monkeypatch) -> list[dict[str, Any]]:
+    """The keyword arguments of every call the app makes to its search index, in order."""
+    search = client.app[SEARCH]
+    asked: list[dict[str, Any]] = []
+    original = search.search
+
+    def spying(q: str, **kwargs: Any) -> Any:
+        asked.append(kwargs)
+        return original(q, **kwargs)
+
+    monkeypatch.setattr(search, "search", spying)
+    return asked
+
+
 @pytest.mark.parametrize("message", ["预算50 推荐点送长辈的", "预算50 有什么好吃的", "推荐点40元左右的",
                                      "预算100 有什么滋补的推荐"])
-async def test_advice_with_a_budget_asks_the_search_for_one_page(client, monkeypatch, message):
+async def test_advice_with_a_budget_asks_the_search_for_one_page(client, searches_asked, message):
     chat = await open_shop(client, CATALOG, "round18-budget-page")
-    search = client.app[SEARCH]
-    asked: list[dict[str, Any]] = []
-    original = search.search
-
-    def spying(q: str, **kwargs: Any) -> Any:
-        asked.append(kwargs)
-        return original(q, **kwargs)
-
-    monkeypatch.setattr(search, "search", spying)
     body = await chat.say(message)
     assert body["intent"] == "recommend"
-    assert max((kwargs.get("limit", 20) for kwargs in asked), default=0) <= 20
+    assert max((kwargs.get("limit", 20) for kwargs in searches_asked), default=0) <= 20
 
 
-
-async def test_a_budget_with_nothing_named_lists_one_page_and_counts_them_all(client, monkeypatch):
+async def test_a_budget_with_nothing_named_lists_one_page_and_counts_them_all(client, searches_asked):
     chat = await open_shop(client, CATALOG, "round18-budget-bare")
-    search = client.app[SEARCH]
-    asked: list[dict[str, Any]] = []
-    original = search.search
-
-    def spying(q: str, **kwargs: Any) -> Any:
-        asked.append(kwargs)
-        return original(q, **kwargs)
-
-    monkeypatch.setattr(search, "search", spying)
     body = await chat.say("100块以内的有啥")
     assert body["intent"] == "search"
     assert body["reply"].startswith("100元以内的有")
-    assert max((kwargs.get("limit", 20) for kwargs in asked), default=0) <= 20
+    assert max((kwargs.get("limit", 20) for kwargs in searches_asked), default=0) <= 20

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import holder_actions, phrasing, question_kinds, replies, shop_questions
+from bot import holder_actions, lexicon, phrasing, question_kinds, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.reply import Reply
@@ -41,7 +41,7 @@ async def cancel(turn: Turn) -> Reply:
 
 
 # Placing said outright (下单, 落单, 确认, 提交): at a summary, with nothing else to change, whatever else is said.
-_PLACING = re.compile(r"下单|落单|确认|确定|提交|付款|就这样|就这些")
+_PLACING = re.compile("|".join(lexicon.PLACING))
 
 
 def places_it(turn: Turn) -> bool:
