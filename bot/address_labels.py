@@ -8,6 +8,9 @@ import re
 from bot.recipients import PEOPLE
 
 _ENGLISH = (
+    # new address: 上海市… / updated address 上海市…: a change, as 新地址 is
+    (re.compile(r"(?<![a-z])(?:new|updated|changed|correct)\s+(?:shipping\s+|delivery\s+)?(?:address|addr)\s*[:：]?",
+                re.IGNORECASE), " 新地址："),
     (re.compile(r"(?<![a-z])(?:shipping\s+|delivery\s+)?(?:address|addr)\s*[:：]", re.IGNORECASE), " 地址："),
     (re.compile(r"(?<![a-z])(?:name|receiver|recipient|consignee|contact)\s*[:：]", re.IGNORECASE), " 收货人："),
     (re.compile(r"(?<![a-z])(?:tel|phone|mobile|cell)(?:\s*(?:no\.?|number))?\s*[:：]", re.IGNORECASE), " 电话："),
@@ -19,9 +22,32 @@ _NAME_BEFORE_PHONE = re.compile(rf"(?:^|(?<=[\s,，]))(?<!收货人：)({_LATIN_
 _NAME_AFTER_PHONE = re.compile(rf"(?<=\d)([\s,，]+)({_LATIN_NAME})\s*$")
 
 
+# A pin or a house before an address (📍杭州市西湖区…): the label 地址.
+_PIN = re.compile("[\U0001F4CD\U0001F4CC\U0001F3E0\U0001F3E1\U0001F4EE]\uFE0F?")
+# The address said, then pointed at as the new one (…20号 改成这个地址 / 就寄这个地址吧), or pointed at first
+# (改成这个地址：…).
+_THIS_ONE = re.compile(r"[\s,，。]*(?:请|麻烦)?(?:帮我)?(?:就|地址)?(?:改成|改为|换成|改到|换到|用|寄|发|送)(?:到)?"
+                       r"这个(?:新)?地址(?:吧|哈|啊|呀)?[\s。.!！]*$"
+                       r"|^(?:请|麻烦)?(?:帮我)?(?:地址)?(?:改成|改为|换成|用|寄到|发到|送到)这个(?:新)?地址[:：\s]*(?=\S)")
+
+
+def pointed(text: str) -> str:
+    """📍杭州市西湖区文三路20号 改成这个地址 → 新地址：杭州市西湖区文三路20号; a pin alone labels an address
+    (地址：)."""
+    m = _THIS_ONE.search(text)
+    if m is not None and _PLACE.search(text[:m.start()] + text[m.end():]):
+        rest = (text[:m.start()] + " " + text[m.end():]).strip()
+        return " 新地址：" + _PIN.sub(" ", rest).strip()
+    return _PIN.sub(" 地址：", text)
+
+
+_PLACE = re.compile(r"[省市区县镇乡路街号]")
+
+
 def english_labels(text: str) -> str:
     """address: / name: / tel: read as 地址 / 收货人 / 电话, and a latin name next to that address's phone labelled
-    as its receiver; the text unchanged when it has no English label."""
+    as its receiver; the text unchanged when it has no English label. A pin (📍) or a pointer (改成这个地址) first."""
+    text = pointed(text)
     labelled = text
     for pattern, label in _ENGLISH:
         labelled = pattern.sub(label, labelled)

@@ -9,8 +9,12 @@ _WHERE = re.compile(r"(?:在哪|在哪里|在哪儿|哪里|哪儿|去哪|什么�
 
 
 def asked(text: str) -> bool:
-    """爱心卡在哪买 / 爱心卡怎么办理: where or how a card is got, asked (the message names a card)."""
-    return "卡" in text and _WHERE.search(text) is not None
+    """爱心卡在哪买 / 爱心卡怎么办理: where or how a card is got, asked (the message names a card); where a card is
+    given (转赠卡在哪弄) is how to give one (bot/card_rules.py)."""
+    return "卡" in text and _WHERE.search(text) is not None and _GIVEN.search(text) is None
+
+
+_GIVEN = re.compile(r"转赠|转送|转让|过户")
 
 
 def answer(faces: str) -> str:

@@ -106,6 +106,8 @@ class Turn:
 
     async def run(self) -> Reply:
         u, d = self.u, self.draft
+        if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
+            return await asked_parts.kept(self)
         part = await asked_parts.answered_part(self) or u.address or pieces.receiver_alone(self)  # 王芳 alone
         if part is not None:
             answered = await address.address_turn(self, part)
@@ -120,10 +122,8 @@ class Turn:
         if d is not None and d.pending is not None and d.pending.more and relative.no_more(u):
             d.pending = None  # 再来两三袋 → 算了不加了: the line stays as it was
             return await quantity.advance(self, d)
-        if u.drop is not None and relative.drops_all(u):  # 这单先不要了 全部清空: the draft goes, nothing comes
-            return await placing.cancel(self)
-        if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new one comes
-            return await goods.replace_lines(self)
+        if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new comes (这单先不要了 全部清空: all go)
+            return await (placing.cancel(self) if relative.drops_all(u) else goods.replace_lines(self))
         if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick):
             removed = await goods.remove_line(self, d)  # 不要绿豆了: that line goes, the rest stays
             if removed is not None:

@@ -22,9 +22,9 @@ OTHER_CARDS = re.compile(
 
 LOVE_QUALIFIERS = ("消费扶贫", "爱心助农", "爱心", "扶贫", "消费", "助农")
 # What may stand right before a love card's 卡: particles, pronouns, numerals and measure words, verbs of buying,
-# giving and using it (买卡, 领卡, 查卡, 送张卡, 把卡, 用卡).
-_BEFORE = frozenset("的张我你他她咱俺这那哪该此每各其您买领用查送把办给拿换下个些几两俩仨一二三四五六七八九十百千万元块"
-                    "0123456789 卡")  # 爱心卡 卡号…: the spaces go, and the card's 卡号 follows its 卡
+# giving and using it (买卡, 领卡, 查卡, 送张卡, 把卡, 用卡, 转赠卡).
+_BEFORE = frozenset("的张我你他她咱俺这那哪该此每各其您买领用查送赠把办给拿换下个些几两俩仨一二三四五六七八九十百千万"
+                    "元块0123456789 卡")  # 爱心卡 卡号…: the spaces go, and the card's 卡号 follows its 卡
 # Words that begin with 卡 and still talk about the card itself (卡里的钱, 卡号, 卡密, 我的卡券).
 _CARD_WORDS = frozenset({"卡里", "卡上", "卡内", "卡中", "卡号", "卡密", "卡券", "卡面", "卡值", "卡余额"})
 # What may follow a bare 卡 that is the love card: particles, verbs and numerals (卡里, 卡还剩, 卡送人, 卡两张);

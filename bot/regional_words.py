@@ -86,6 +86,9 @@ _HOW_IS = re.compile(r"点样")
 _HOW_SOLD = re.compile(r"(?<![来要买多少早晚])点卖")
 # 咯 after a yes is 了 (得咯, 好咯 = 好了).
 _YES_LO = re.compile(r"(?<=[得好行中是对])咯")
+# Cantonese 仲 is 还 before what is still left or wanted (张卡仲剩几多 = 那张卡还剩多少, 仲有冇, 仲要两樽); 杜仲, 伯仲,
+# 仲裁, 仲夏 stay.
+_STILL = re.compile(r"(?<![杜伯])仲(?=[剩有要未係系冇唔可得])")
 # 干点啥 / 做点什么: the 点 between the verb and the question word says nothing (都能干点啥 = 都能干啥).
 _SOME_WHAT = re.compile(r"(干|做|帮)点(啥|什么)")
 
@@ -114,5 +117,6 @@ def mandarin(text: str) -> str:
     text = _HOW_IS.sub("怎么样", _HOW.sub("怎么", _HOW_SOLD.sub("怎么卖", text)))  # 点样落单 → 怎么下单
     text = _YES_LO.sub("了", text)
     text = _A_BIT.sub(r"\1一下", text)  # 推介下 → 推荐一下
+    text = _STILL.sub("还", text)  # 仲剩几多 → 还剩几多
     text = _ORDER.sub("订单", text)  # 我嗰张单唔要喇 → 我嗰张订单唔要了
     return _SOME_WHAT.sub(r"\1\2", text)

@@ -14,6 +14,7 @@ from bot import (
     budgets,
     draft_asked,
     holder_questions,
+    holder_talk,
     honesty,
     pay_ways,
     phone_talk,
@@ -39,3 +40,4 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     draft_asked.revise(u)  # 购物车里有啥: the draft asked, no goods
     specialties.revise(u)  # 有什么特产 / 来点家乡特产: the best sellers; 来点云南特产: Yunnan's goods
     pay_ways.revise(u)  # 能刷信用卡吗, 可以用微信支付吗: the ways of paying, never another card nor a search
+    holder_talk.revise(u)  # 那单用爱心卡扣, 重复下单了 撤掉一单, 不下了不下了: an order paid or undone, a draft dropped

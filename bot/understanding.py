@@ -153,8 +153,9 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
         return _understand(rewrite(message), vocab)
     else:
         u = _understand(rewrite(rest), vocab)
-    if address is None:
-        return u
+    if address is None or (u.intent in ("cancel", "cancel_order") and not (address.line or address.receiver
+                                                                           or address.phone)):
+        return u  # 单子我要撤销 地址填错了: why the order is undone, no address to change
     u.address = address
     if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
         u.intent = "change_address"
@@ -168,6 +169,8 @@ def _replacing(clauses: tuple[str, str], vocab: Vocabulary) -> Understanding | N
     drop, u = _understand(rewrite(clauses[0]), vocab), _understand(rewrite(clauses[1]), vocab)
     if not (drop.product_text or drop.about_products) or not (u.about_products or u.product_text or u.pick):
         return None
+    if drop.intent == "cancel_order" and not u.about_products:
+        return None  # 刚才那单不要了 下错了: an order placed undone and why, read whole (bot/holder_talk.py)
     u.drop = drop
     if u.intent not in ("ask_price", "ask_info"):
         u.intent = "order"

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot import replies
 from bot.addressing import AddressPart, collapse_phone
+from bot.reply import Reply
+from bot.turns import quantity
 from models.places.address_parser import PHONE
 from models.services import addresses
 
@@ -45,6 +48,9 @@ async def _part(turn: Turn, asked: str) -> AddressPart | None:
         if found is None or len(PHONE.sub("", said).strip(" ，,：:是")) > 4:
             return None
         return AddressPart("", change=True, phone=found.group(1))
+    both = _name_and_phone(said)
+    if both is not None and asked in ("receiver", "phone"):  # 李秀兰 13911112222: both parts, the place kept
+        return AddressPart("", change=True, receiver=both[0], phone=both[1])
     if asked == "receiver":
         if not _NAME.fullmatch(said) or _NOT_NAME.search(said) or u.quantity or u.number or u.pick:
             return None
@@ -57,3 +63,40 @@ async def _part(turn: Turn, asked: str) -> AddressPart | None:
             return None  # 要大米: no place
         return AddressPart(said, change=True)
     return None
+
+
+def _name_and_phone(said: str) -> tuple[str, str] | None:
+    """李秀兰 13911112222 / 13911112222 李秀兰: a name and a phone, nothing else (the receiver asked, both given)."""
+    found = PHONE.search(said)
+    if found is None:
+        return None
+    name = PHONE.sub(" ", said).strip(" ，,：:。.")
+    if not _NAME.fullmatch(name) or _NOT_NAME.search(name):
+        return None
+    return name, found.group(1)
+
+
+# 算了不改了 / 不用改了 / 还是原来的吧 / 不换了: the part asked for is not changed after all.
+_KEEP = (r"(?:不改了|不用改了|不改|别改了|不换了|不用换了|不用了|不改啦|不变了|用原来的|原来的就行|原来的吧|就原来的"
+         r"|照旧|还是原来的|保持原样)")
+_KEPT = re.compile(rf"(?:哦|噢|嗯|那|那就)?(?:(?:算了|算啦)(?:吧|啊)?(?:还是|那就)?(?:先)?{_KEEP}?"
+                   rf"|(?:还是)?(?:先)?{_KEEP})(?:吧|啊|了|哈)?")
+KEPT = "好的，不改了，还按原来的收货信息。"
+
+
+def keeps_it(turn: Turn) -> bool:
+    """A new receiver, phone or address was asked for (收件人改一下 → 新的收件人叫什么？) and the answer is not to
+    change it after all (算了不改了): the draft and its address stay, never the order dropped."""
+    said = turn.u.text
+    return turn.state.asked_part is not None and bool(said) and _KEPT.fullmatch(said) is not None
+
+
+async def kept(turn: Turn) -> Reply:
+    """算了不改了 after 收件人改一下: nothing changed, the summary (or the question pending) again."""
+    turn.state.asked_part = None
+    d = turn.draft
+    if d is None:
+        return turn.say(KEPT, "cancel", suggestions=replies.START_SUGGESTIONS)
+    reply = await quantity.advance(turn, d)
+    reply.reply, reply.intent = KEPT + "\n" + reply.reply, "cancel"
+    return reply

@@ -173,8 +173,9 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     if chosen is None:
         return None
     pending.sku = chosen["sku"]
-    if not quantity.names_the_pack(turn, chosen):  # 换成5kg的 over 2.5kg/5kg bags: which bag, not how much
-        quantity.apply_quantity(turn, pending)
+    counted = pending.qty is not None and u.pick is None and u.number is not None and not u.quantities
+    if not quantity.names_the_pack(turn, chosen) and not counted:  # 换成5kg的 over 2.5kg/5kg bags: which bag
+        quantity.apply_quantity(turn, pending)  # (a bare 1 after 要改哪一行 with the count held: the first line)
     take_one(turn, pending)
     if sized and pending.qty is None and pending.asked is None and not packs.sold_by_measure(chosen):
         pending.qty = 1  # one pack of the size named, unless a count was said
