@@ -16,7 +16,17 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot import card_goods, infant_formula, latin_goods, lexicon, other_cards, prepared_food, scams, service_goods
+from bot import (
+    card_goods,
+    infant_formula,
+    latin_goods,
+    lexicon,
+    love_card_means,
+    other_cards,
+    prepared_food,
+    scams,
+    service_goods,
+)
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -80,14 +90,13 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if service_goods.FINANCE_ASKED.match(u.text):  # 有没有理财产品: whether it is sold (bot.service_goods)
         u.intent = "search"
     elif scams.money_talk(u.text):  # 中奖了领鸡蛋要交运费吗, 招代理吗, 买卡返现20%: a warning, nothing drafted
-        u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = "money", "fallback", None, [], \
-            None, None
-        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        _aside(u, "money", "fallback")
+        return
+    if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
+        _aside(u, "card", "ask_info")
         return
     if other_cards.programme_card(u.text):  # 老年人爱心卡怎么办, 地铁爱心卡刷不了: not the shop's card
-        u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = "programme", "fallback", None, \
-            [], None, None
-        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        _aside(u, "programme", "fallback")
         return
     if u.intent in _ASKED_OF_CARDS and card_goods.another_card(u.text, words, u.product_words):
         # 买5张大润发购物卡 → order, 工会卡能刷吗 → ask_info (bot.card_goods); read without the card's name (好利来卡)
@@ -133,6 +142,12 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if asked or kind:
         u.unrelated, u.intent = asked or kind, said[0] if asked else "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, said[1], "", ""
+
+
+def _aside(u: Understanding, kind: str, intent: str) -> None:
+    """The message set aside as `kind`: no quantity, money, card count, product or origin is kept from it."""
+    u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = kind, intent, None, [], None, None
+    u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
 
 
 def _not_sold(u: Understanding, kind: str) -> tuple[str, tuple[str, str], str]:
@@ -188,6 +203,8 @@ def _outside(compact: str, word: str, spans: list[tuple[int, int]]) -> bool:
 
 
 OTHER_CARD = "我们只卖消费扶贫爱心卡，别的卡和券（储值卡、会员卡、礼品卡、提货券、存储卡等）这里没有，也办理不了。"
+# Another's card asked for with the love card (京东卡能用爱心卡买吗): neither sold here nor bought with it.
+LOVE_CARD_BUYS = OTHER_CARD + "爱心卡只能用来买本店的认定扶贫产品。"
 # Asked whether another's card or credit pays here (工会卡能刷吗, 支付宝消费券能抵扣吗).
 CARD_PAYMENT = "本店只收消费扶贫爱心卡和微信支付，别家的购物卡、会员卡、消费券、购物金都不能在这里付款或抵扣。"
 REPLIES = {

@@ -10,7 +10,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import beside_kinds, counted_names, glued_verbs, lengths, lexicon, made_of, other_things, qualities, typos
+from bot import (
+    beside_kinds,
+    certified_claims,
+    counted_names,
+    glued_verbs,
+    lexicon,
+    made_of,
+    measured_things,
+    other_things,
+    qualities,
+    said_apart,
+    stray_characters,
+    typos,
+)
 from bot.cue_limits import PRICE_WORDS
 from bot.latin_beside import ACRONYM, ENGLISH_FILLER, plain_latin
 from bot.makers import maker
@@ -61,14 +74,18 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         u.product_words = [max(named[0].names, key=len)]
     # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker (before 松鼠坚果 is read)
     u.foreign, u.instead = counted_names.named(u, kept, vocab)
+    if not u.foreign:  # 有机牛奶, 有机蔬菜: a certificate's claim no product of the thing carries
+        u.foreign, u.instead = certified_claims.named(u, vocab)
     if not u.foreign and u.product_words and all(w in qualities.OCCASIONS for w in u.product_words):
         u.foreign = " ".join(_unknown_words(kept, vocab))  # 有没有大闸蟹 中秋…: the crabs, not the mooncakes
     if not u.foreign:
-        u.foreign = _foreign(kept, u, vocab, named=bool(named)) or _measured(u, kept, vocab)
+        u.foreign = _foreign(kept, u, vocab, named=bool(named)) or measured_things.named(u, kept, vocab)
     if not u.foreign:  # 六个核桃, 米桶, 小香猪, 多肉 玉露, 荔枝 妃子笑: another thing named with a catalogue word
         u.foreign, u.instead = other_things.named(u, kept, vocab)
     if not u.foreign:  # 海带 紫菜 干货, 章丘铁锅 手工: unknown things beside only a kind or a quality word
         u.foreign, u.instead = beside_kinds.named(u, kept, _unknown_words(kept, vocab), vocab)
+    if not u.foreign:  # 有没有车厘子 想吃智利的, 坚果 三只松鼠那种: a place or a brand said apart, with 的 or 那种
+        u.foreign, u.instead = said_apart.named(u, vocab)
     if not u.instead:  # 核桃油, 红枣 粉, 蜂蜜绿茶, 西湖龙井 特级: a processed form, two glued words, a grade only
         made, kind_of = made_of.named(u, kept, _unknown_words(kept, vocab), vocab)
         if made and (not u.foreign or made in u.foreign.replace(" ", "")):
@@ -89,21 +106,6 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
 
 
 _MONEY = frozenset({"元", "块", "块钱", "毛", "角"})
-
-
-def _measured(u: Understanding, kept: list[str], vocab: Vocabulary) -> str:
-    """1.8米的床, 床 2米: a length said beside words that name nothing the shop sells is the size of that thing; the
-    customer's words from the length to the thing (its 米 was never rice: bot.understanding._lengths)."""
-    said = lengths.found(u.text, vocab.knows)
-    if not said or any(len(t) >= 2 and catalogue_word(t, vocab) for t in kept):
-        return ""
-    length = said[0][0]
-    if not kept:  # 1.8米的床: 床 is also a measure word; the thing is what follows the length
-        rest = u.text[u.text.find(length):].rstrip("吗呢吧啊呀了")
-        return rest if _RE_CJK.search(rest[len(length):].lstrip("的长宽高")) else ""
-    at = [(u.text.find(t), len(t)) for t in (length, *kept) if t in u.text]
-    start, end = min(a for a, _ in at), max(a + n for a, n in at)
-    return u.text[start:end]
 
 
 def whole_runs(tokens: list[str], vocab: Vocabulary) -> list[str]:
@@ -150,7 +152,7 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
             return
         text = "".join(run)
         pieces = vocab.sounds_like_pieces(text)
-        if pieces and sum(size for _, size in pieces) == len(text):
+        if pieces and sum(size for _, size in pieces) == len(text) and not typos.said_as_itself(run, pieces, vocab):
             out.extend(word for word, _ in pieces)
         else:
             out.extend(run)
@@ -204,11 +206,12 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
             return compound
     if named:
         return ""
-    strays = _among_strays(known, kept, text) or (_unread(kept, text, vocab) if any(len(w) > 1 for w in known) else "")
+    strays = stray_characters.among_strays(known, kept, text, CUE_WORDS) or (
+        stray_characters.unread(kept, text, vocab) if any(len(w) > 1 for w in known) else "")
     if strays:
         return strays
-    if unknown and known and all(len(w) == 1 for w in known):
-        return " ".join(unknown)
+    if unknown and known and all(len(w) == 1 for w in known):  # 老人机: 机 (of 有机) glued on is the thing's head
+        return " ".join(stray_characters.with_glued(w, known, text) for w in unknown)
     if unknown and not known and u.origin is not None:  # 哈尔滨啤酒, 枸杞 宁夏的: the place's, not sold here
         return " ".join(unknown)
     return ""
@@ -219,8 +222,7 @@ def _unknown_words(kept: list[str], vocab: Vocabulary) -> list[str]:
             and t not in lexicon.PLAIN_MODIFIERS]
 
 
-_PARTICLES = set("的了吗呢吧啊呀哦嘛和跟与及或也都还再就来要买有是在给我你他她这那个只份斤箱袋瓶盒罐包"
-                 "一二两三四五六七八九十百千零俩仨半几多每各")
+_PARTICLES = stray_characters.PARTICLES
 
 
 def _compound(word: str, after: str, vocab: Vocabulary) -> str:
@@ -338,46 +340,6 @@ _MADE = frozenset("饼串片卷")  # measure words that also name a thing made o
 def _sold_by(word: str, unit: str, vocab: Vocabulary) -> bool:
     return any(k.unit == unit for k in vocab.products.values() if word in k.names or word in k.name)
 _AN_AMOUNT = re.compile("[一二两三四五六七八九十百千几半俩仨]+[批些点堆群把份种样件个只斤箱袋包盒瓶罐]")
-
-
-def _among_strays(known: list[str], kept: list[str], text: str) -> str:
-    """爱他美卓萃, 面摸, 狗粮: the only catalogue words are single characters, glued to characters that are no word
-    of the catalogue: the customer's word is the whole run, which the shop does not know."""
-    if not known or any(len(w) > 1 for w in known):
-        return ""
-    strays = {t for t in kept if len(t) == 1 and t not in known and _RE_CJK.match(t)
-              and t not in _PARTICLES and t not in lexicon.PREDICATE_CHARS}
-    for run in re.findall("[\u4e00-\u9fff]+", text):
-        if any(w in run for w in known) and any(s in run for s in strays):
-            return _trimmed(run)
-    return ""
-
-
-def _trimmed(run: str) -> str:
-    """蛋挞有吗 → 蛋挞: the run without the cue words at its ends."""
-    cues = sorted(CUE_WORDS, key=len, reverse=True)
-    changed = True
-    while changed and run:
-        changed = False
-        for w in cues:
-            if w and run != w and (run.endswith(w) or run.startswith(w)):
-                run = run[:-len(w)] if run.endswith(w) else run[len(w):]
-                changed = True
-                break
-    return run
-
-
-def _unread(kept: list[str], text: str, vocab: Vocabulary) -> str:
-    """旺仔牛奶, 雅培 奶粉, 香菇 蓝瘦: two or more single characters in a row, none a particle or a cue and not all of
-    them catalogue characters, are a word the assistant cannot read (a brand, a name, slang); what is asked for is
-    then unknown, whatever catalogue word stands beside it."""
-    def stray(t: str) -> bool:
-        return len(t) == 1 and _RE_CJK.match(t) is not None and t not in _PARTICLES and t not in lexicon.PREDICATE_CHARS
-    for i in range(len(kept) - 1):
-        pair = kept[i:i + 2]
-        if all(stray(t) for t in pair) and not all(catalogue_word(t, vocab) for t in pair) and "".join(pair) in text:
-            return " ".join(kept)
-    return ""
 
 
 def cueish(token: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 import jieba
 
-from bot import descriptions, numerals, pack_sizes, packs, qualities
+from bot import descriptions, numerals, pack_sizes, packs, qualities, unsellable_named
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -68,6 +68,9 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
     named = vocab.named_products(u.text)
     if named and not named[0].sellable and not any(n.sellable and n.core == named[0].core for n in named):
         return Resolution(candidates=alternatives(named[0], search), refused=named[0])
+    gone = unsellable_named.refused(u, vocab, search.cards)  # 苹果礼盒有吗: the apple gift box, past its term
+    if gone is not None:
+        return Resolution(candidates=gone[1][:MAX_CANDIDATES], refused=gone[0])
     query = u.product_text if u.product_words else ""
     sizes = [*u.specs, *pack_sizes.named(u)]  # 5斤装, 15枚那种
     if not query and sizes and within:  # 换成10斤装的 / 要15枚那种: a pack size alone picks among the products offered
@@ -81,6 +84,7 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
         return Resolution(candidates=narrowed, total=len(narrowed), family=[c["sku"] for c in cards[:MAX_CANDIDATES]])
     found, known = _matches(u, search, query, within)
     found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab)]
+    found = unsellable_named.of_the_thing(found, u.product_words, vocab, search)  # 散养的土鸡: not the eggs
     if not found or not known:
         headed = _with_unit(_with_spec(_headed_by(u, search, vocab, within), sizes), u)  # 来一斤枣 → the 红枣
         return Resolution(candidates=headed[:MAX_CANDIDATES], total=len(headed),

@@ -166,3 +166,27 @@ def heard_before(said: str, word: str, vocab: Vocabulary) -> bool:
     pieces = vocab.sounds_like_pieces(said)
     heard = "".join(w for w, _ in pieces)
     return sum(n for _, n in pieces) == len(said) and heard != said and heard + word in vocab.names_text
+
+
+_EVERYDAY = 50  # a word the general dictionary has seen this often is everyday talk (荆州: 11210, 风靡: 194)
+
+
+def said_as_itself(run: list[str], pieces: list[tuple[str, int]], vocab: Vocabulary) -> bool:
+    """冰红茶, 报告, 荆州: words of the language (jieba's dictionary) that only sound like catalogue words (宁红茶,
+    苞谷, 靖州) are what the customer said, not a typo — unless each is a rare word typed by an input method for the
+    catalogue word it sounds exactly like by the common readings (平果 → 苹果, 哈蜜瓜 → 哈密瓜). 冰 read as ning (a
+    rarer reading) is no such slip: the customer asked for an ice tea the shop does not sell."""
+    from bot.vocabulary import pinyin_key
+
+    freq = vocab.tokenizer.jieba.FREQ
+    if not all(len(t) >= 2 and _CJK.fullmatch(t) and freq.get(t) for t in run):
+        return False  # a stray character or a non-word is in the run: a typo may be there
+    text = "".join(run)
+    if any(freq.get(t, 0) >= _EVERYDAY for t in run):
+        return True
+    at = 0
+    for word, size in pieces:
+        if pinyin_key(text[at:at + size]) != pinyin_key(word):
+            return True
+        at += size
+    return False

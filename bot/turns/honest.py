@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot import honesty, other_cards, replies, service_goods
+from bot import honesty, love_card_means, other_cards, replies, service_goods
 from bot.intents import asking_clause
 from bot.products import resolve
 from bot.reply import Reply
@@ -69,9 +69,11 @@ def other_card_answer(turn: Turn) -> Reply:
     and that the shop sells love cards only, or, asked whether it pays here, that only the love card and WeChat Pay
     do. Nothing is listed and nothing drafted; a draft in progress stays as it was."""
     u = turn.u
-    name = honesty.card_said(u.spaced)
+    bought = love_card_means.bought_with_love_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ)  # 京东卡能用爱心卡买吗
+    name = bought or honesty.card_said(u.spaced)
     text = replies.not_found(name) if name else ""
-    text += honesty.CARD_PAYMENT if u.intent == "ask_info" else honesty.OTHER_CARD
+    text += honesty.LOVE_CARD_BUYS if bought else honesty.CARD_PAYMENT if u.intent == "ask_info" else \
+        honesty.OTHER_CARD
     d = turn.draft
     if d is not None and d.awaiting:
         return turn.say(text + turn.pending_question(), u.intent, suggestions=turn.resume_suggestions())

@@ -1,0 +1,75 @@
+"""Single characters in a message that the catalogue's words do not account for (bot.product_words):
+
+* only single catalogue characters glued to characters no catalogue word holds (爱他美卓萃, 面摸, 狗粮): the whole run;
+* two stray characters in a row beside a catalogue word (旺仔牛奶, 雅培 奶粉, 香菇 蓝瘦): a word nobody can read;
+* an unknown word with a catalogue character glued to it (老人机: 机 ends 有机 in the catalogue): the word and the
+  character together, the thing as said.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from bot import lexicon
+
+if TYPE_CHECKING:
+    from bot.vocabulary import Vocabulary
+
+_RE_CJK = re.compile("[\u4e00-\u9fff]")
+PARTICLES = set("的了吗呢吧啊呀哦嘛和跟与及或也都还再就来要买有是在给我你他她这那个只份斤箱袋瓶盒罐包"
+                 "一二两三四五六七八九十百千零俩仨半几多每各")
+
+
+def with_glued(word: str, known: list[str], text: str) -> str:
+    """老人机 for 老人 beside the catalogue character 机: the single catalogue characters glued on either side of an
+    unknown word (no particle: 老人的) belong to it."""
+    at = text.find(word)
+    if at < 0:
+        return word
+    start, end = at, at + len(word)
+    while start > 0 and text[start - 1] in known and text[start - 1] not in PARTICLES:
+        start -= 1
+    while end < len(text) and text[end] in known and text[end] not in PARTICLES:
+        end += 1
+    return text[start:end]
+
+
+def among_strays(known: list[str], kept: list[str], text: str, cues: Collection[str]) -> str:
+    """爱他美卓萃, 面摸, 狗粮: the only catalogue words are single characters, glued to characters that are no word
+    of the catalogue: the customer's word is the whole run, which the shop does not know."""
+    if not known or any(len(w) > 1 for w in known):
+        return ""
+    strays = {t for t in kept if len(t) == 1 and t not in known and _RE_CJK.match(t)
+              and t not in PARTICLES and t not in lexicon.PREDICATE_CHARS}
+    for run in re.findall("[\u4e00-\u9fff]+", text):
+        if any(w in run for w in known) and any(s in run for s in strays):
+            return _trimmed(run, cues)
+    return ""
+
+
+def _trimmed(run: str, cue_words: Collection[str]) -> str:
+    """蛋挞有吗 → 蛋挞: the run without the cue words at its ends."""
+    cues = sorted(cue_words, key=len, reverse=True)
+    changed = True
+    while changed and run:
+        changed = False
+        for w in cues:
+            if w and run != w and (run.endswith(w) or run.startswith(w)):
+                run = run[:-len(w)] if run.endswith(w) else run[len(w):]
+                changed = True
+                break
+    return run
+
+
+def unread(kept: list[str], text: str, vocab: Vocabulary) -> str:
+    """旺仔牛奶, 雅培 奶粉, 香菇 蓝瘦: two or more single characters in a row, none a particle or a cue and not all of
+    them catalogue characters, are a word the assistant cannot read (a brand, a name, slang); what is asked for is
+    then unknown, whatever catalogue word stands beside it."""
+    def stray(t: str) -> bool:
+        return len(t) == 1 and _RE_CJK.match(t) is not None and t not in PARTICLES and t not in lexicon.PREDICATE_CHARS
+    for i in range(len(kept) - 1):
+        pair = kept[i:i + 2]
+        if all(stray(t) for t in pair) and not all(vocab.knows(t) for t in pair) and "".join(pair) in text:
+            return " ".join(kept)
+    return ""
