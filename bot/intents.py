@@ -83,6 +83,11 @@ def has_asked(spaced: str) -> bool:
     return len(clauses) > 1 and any(_HAS_ASKED.match(c) for c in clauses)
 
 
+def asks_has(clause: str) -> bool:
+    """One clause asks whether the shop has a thing (有土鸡吗, 核桃有没有)."""
+    return _HAS_ASKED.match(clause) is not None
+
+
 def asking_clause(spaced: str) -> str:
     """The clause asking whether the shop has a thing when every other clause only says the occasion it is for (有卖
     五粮液吗 过年送礼用 → 有卖五粮液吗); empty otherwise (有没有榴莲 想吃猫山王: both name the thing)."""

@@ -15,24 +15,25 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import packs, replies
+from bot import packs, replies, talk_kinds
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 _COUNT = r"[\d一二两三四五六七八九十百几半俩仨]+"
 # How long or for how many: 三口人, 六个人, 半个月, 一周, 几次.
-_PEOPLE_TIME = re.compile(rf"{_COUNT}(?:口人|口|个人|位|人|个月|月|天|周|个星期|星期|顿|次|餐)|全家|一家人|一家子")
+_PEOPLE_TIME = re.compile(rf"{_COUNT}(?:口人|口|个人|位|人|个月|月|天|周|个星期|星期|顿|次|餐)|全家|一家人|一家子"
+                          r"|一家(?=\S{1,2}口)")  # 一家四口
 # Enough asked: 够六个人吃吗, 够炒几次, 买几袋合适, 买几箱苹果够, 能吃多久, 吃几天.
 _ENOUGH = re.compile(r"够(?:\S{0,6}?)(?:吃|用|喝|炒|炖|煮|分|做|泡)(?:\S{0,3}?(?:吗|么|不|没|几\S{0,2}|多久))?"
-                     r"|(?:买|要|拿|订|备|囤)(?:几|多少)\S{0,6}?(?:合适|才够|够|比较好|好)(?:吗|呢|啊)?$"
+                     r"|(?:买|要|拿|订|备|囤|吃|喝|用)(?:几|多少)\S{0,6}?(?:合适|才够|够|比较好|好)(?:吗|呢|啊)?$"
                      r"|(?:能|可以)(?:吃|用|喝)(?:几|多久|多长)\S{0,3}|几(?:个人|口人|口|个|人)(?:吃|用|喝)")
 # The words an enough question is made of, to be set apart from the goods it names.
 _ENOUGH_WORDS = re.compile(r"够|合适|才够|比较好|多久"
                            r"|(?:买|要|拿|订|备|囤)?(?:几|多少)(?:袋|箱|瓶|盒|斤|只|包|罐|份|个|件|次|顿|天)?"
                            r"|(?<=[人月天周够])(?:吃|用|喝)|(?:吃|用|喝|炒|炖|煮|分|做|泡)(?=[吗么不几多]|$)|能(?:吃|用|喝)"
                            r"|[吗么呢]$|^(?:这|那)?只")
-_HOW_MANY = re.compile(r"(?:买|要|拿|订|备|囤)(?:几|多少)(?![天周月号点时次年钱块元])")
+_HOW_MANY = re.compile(r"(?:买|要|拿|订|备|囤|吃|喝|用)(?:几|多少)(?![天周月号点时次年钱块元])")  # 一个月吃多少米
 # A definite order said beside (来两袋 够吃吗 asks after what is ordered, and stays an order).
 _ORDERED = re.compile(r"(?:来|要|买|拿|订)(?:[\d一二两三四五六七八九十百俩仨]+)"
                       r"(?:袋|箱|瓶|盒|斤|只|包|罐|份|个|件|公斤|kg)")
@@ -62,6 +63,15 @@ _FACES = re.compile(r"^(?:有|都有)?(?:哪些|几种|什么)?面(?:值|额)(?:
 # Life news and chit-chat that names no product: 最近好忙, 今天好冷啊.
 _CHAT = re.compile(r"^(?:最近|今天|这几天|这两天|今年|昨天|天天|每天)?(?:好|太|真|挺|很|有点)"
                    r"(?:忙|累|冷|热|困|烦|开心|高兴|无聊)(?:啊|呀|了|哦|呢|死了)?$")
+# How much rice is eaten or bought (一家四口一个月吃多少米合适): 多少米 asks an amount of rice, not a price (多少米 is
+# also typed for 多少钱: 大米多少米 stays a price).
+_RICE_EATEN = re.compile(r"(?<=[吃买要备囤])多少米")
+
+
+def rice_amount(message: str) -> str:
+    """一个月吃多少米合适 → 一个月吃多少大米合适: the rice named, the amount asked (never a price question)."""
+    return _RICE_EATEN.sub("多少大米", message)
+
 # Selling to the shop: 想放你们这卖, 帮我卖, 能代卖吗.
 SELLING = re.compile(r"放(?:你们|你家|店里|贵店)\S{0,2}卖|帮(?:我|我们)(?:卖|代卖)|代卖|寄卖|能在你们这卖|上架我的")
 
@@ -158,6 +168,9 @@ def _held(card: dict[str, Any]) -> str:
 
 def how_to(compact: str) -> str:
     """怎么帮我妈下单 / 可以发语音吗 / 字太小看不清: the answer to what was asked, before the usual help."""
+    said = talk_kinds.how_to(compact)  # 收货地址在哪填, 能说话下单吗, 送礼的话在这怎么下单
+    if said:
+        return said
     if re.search(r"(?:帮|给|替)\S{0,4}?(?:下单|买|付款|填)", compact):
         return "帮家人买：照常下单，确认前说“寄到+她的地址、收货人和电话”，就寄给她，也可以在「我的地址」里先存好。\n"
     if "语音" in compact:

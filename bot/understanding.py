@@ -143,6 +143,7 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
     message = eaters.dropped(message)  # 蜂蜜来两斤 老两口喝: who eats it, no count of jars
+    message = question_kinds.rice_amount(message)  # 一个月吃多少米合适: an amount of rice, not 多少米 (a price)
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋
     message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
     rest, address = split(message)

@@ -32,7 +32,7 @@ async def _replies(client, *messages: str, catalog: Path = ROUND13) -> list[dict
 async def test_sizes_before_the_product_are_compared_then_one_taken(client):
     bodies = await _replies(client, "5kg和10kg的大米哪个划算", "那就10kg的 一袋", "15枚和30枚的鸡蛋哪个实惠",
                             "250g跟1kg的蜂蜜哪个便宜", "500g跟1kg的蜂蜜哪个便宜")
-    assert bodies[0]["intent"] == "ask_info"
+    assert bodies[0]["intent"] == "recommend"  # advice (round 19)
     assert "庆安大米 10kg，98元/袋，合每斤4.9元" in bodies[0]["reply"]
     assert "庆安大米 5kg，55元/袋，合每斤5.5元" in bodies[0]["reply"]
     assert summary_lines(bodies[1]) == "庆安大米 10kg ×1袋（共10kg），98元"
@@ -51,7 +51,7 @@ async def test_a_product_then_which_is_cheaper_names_the_product(client):
 
 async def test_sizes_of_several_makers_are_compared_never_drafted(client):
     bodies = await _replies(client, "20枚和30枚的鸡蛋哪个实惠", catalog=DEMO_CATALOG_CSV)
-    assert bodies[0]["intent"] == "ask_info"
+    assert bodies[0]["intent"] == "recommend"  # advice (round 19)
     assert "无量山乌鸡蛋 20枚装，36元/盒，合每枚1.8元" in bodies[0]["reply"]
     assert "广生源鸡蛋 30枚装更划算" in bodies[0]["reply"]
     assert bodies[0]["order"] is None

@@ -51,16 +51,32 @@ def _pool(turn: Turn) -> list[dict[str, Any]]:
     return [cards[s] for skus in referents.pools(turn)[:1] for s in skus if s in cards]
 
 
+def _one_kind(turn: Turn, sizes: list[str]) -> list[dict[str, Any]]:
+    """2.5kg和5kg的哪个划算 with nothing named or shown: the products of the one kind (大米, 小米: the name's last two
+    characters) that comes in every size said, the kind with most such products; [] when no kind does."""
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for card in turn.ctx.search.cards.values():
+        for kind in pack_sizes.kinds(card["name"]):
+            by_kind.setdefault(kind, []).append(card)
+    fitting = [cs for cs in by_kind.values() if all(any(pack_sizes.holds(c, s) for c in cs) for s in sizes)]
+    return max(fitting, key=len) if fitting else []
+
+
 def compare(turn: Turn) -> Reply | None:
     """Two or more sizes of one product compared: each size's variants (a few, the cheapest first) with their price
-    and price per measure."""
+    and price per measure. Advice (`recommend`): the cheaper per measure is said."""
     sizes = _sizes(turn)
     if len(sizes) < 2:
         return None
-    pool = _pool(turn)
+    named = bool(turn.u.product_words) or bool(referents.pools(turn))
+    pool = _pool(turn) if named else _one_kind(turn, sizes)
+    if not named and not pool:
+        return _unmatched(turn, sizes)
     chosen: list[dict[str, Any]] = []
     for size in sizes:
         holding = sorted((c for c in pool if pack_sizes.holds(c, size)), key=lambda c: c["price_fen"])
+        if not holding and pool:
+            return _missing(turn, pool, size)
         if not holding:
             return None
         chosen += [c for c in holding[:_EACH] if c not in chosen]  # 20枚和30枚的鸡蛋: every maker's, cheapest first
@@ -78,8 +94,34 @@ def compare(turn: Turn) -> Reply | None:
     same = len(set(per)) == 1
     verdict = f"按每{word}算一样划算。" if same else f"按每{word}算，{chosen[best]['name']}更划算。"
     text = "\n".join(lines) + "\n" + verdict + "要哪种、几" + chosen[best]["unit"] + "？"
-    return turn.say(text + turn.pending_question(), "ask_info", chosen,
+    return turn.say(text + turn.pending_question(), "recommend", chosen,
                     suggestions=list(dict.fromkeys(f"要{pack.text}的" for pack in held if pack is not None)))
+
+
+def _missing(turn: Turn, pool: list[dict[str, Any]], size: str) -> Reply:
+    """大米5kg和10kg哪个划算 where no rice comes in 10kg (or 2.5kg和5kg的哪个划算 after millet is shown, where none
+    comes in 5kg): said so, and the sizes there are (never an order of rice)."""
+    few = sorted(pool, key=lambda c: c["price_fen"])[:_EACH * 2]
+    kinds = set.intersection(*(pack_sizes.kinds(c["name"]) for c in few))
+    named = " ".join(turn.u.product_words) or "、".join(sorted(kinds)) or "这几款"
+    text = f"「{named}」没有{size}的，有这些规格：\n{replies.numbered(few)}\n想要哪个？说“第一个”就行。"
+    return turn.say(text + turn.pending_question(), "recommend", few, suggestions=replies.pick_suggestions(len(few)))
+
+
+def _unmatched(turn: Turn, sizes: list[str]) -> Reply:
+    """2.5kg和5kg的哪个划算 with nothing named or shown, where no one kind of goods comes in both sizes: what comes in
+    each (the cheapest few), and the product asked for, to weigh like with like."""
+    cards = turn.ctx.search.cards.values()
+    shown: list[dict[str, Any]] = []
+    parts = []
+    for size in sizes:
+        holding = sorted((c for c in cards if pack_sizes.holds(c, size)), key=lambda c: c["price_fen"])[:_EACH]
+        shown += [c for c in holding if c not in shown]
+        names = "、".join(c["name"] for c in holding) or "没有"
+        parts.append(f"{size}的：{names}")
+    text = ("没有哪一种商品同时有" + "和".join(sizes) + "的，没法按同一种比：\n" + "\n".join(parts)
+            + "\n说一下是哪种商品（比如“大米5kg和10kg哪个划算”），我按每斤给您算。")
+    return turn.say(text + turn.pending_question(), "recommend", shown, suggestions=[])
 
 
 def _yuan(fen: Fraction) -> str:
