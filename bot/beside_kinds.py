@@ -57,7 +57,7 @@ def _describes(word: str, vocab: Vocabulary) -> bool:
     """手工, 野生, 特级, 冰鲜, 整只: what a thing is like, not which thing."""
     return (word in lexicon.PLAIN_MODIFIERS or word in _STATES  # not qualities.is_description: 大米 reads as 大 + 米
             or (made_of.grade_at(word, vocab) and word not in vocab.kinds_text)
-            or vocab.word_tags.get(word) in _NOT_NOUNS)
+            or (vocab.word_tags.get(word) in _NOT_NOUNS and word not in vocab.names_text))  # 大米 is "m" in jieba
 
 
 def _kind_only(word: str, vocab: Vocabulary) -> bool:

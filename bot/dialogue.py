@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from bot import holder_actions, packs, replies, shop_questions
-from bot.draft import DialogueState, Draft
+from bot.draft import DialogueState, Draft, Line
 from bot.products import Resolution, resolve
 from bot.reply import Reply
 from bot.turns import (
@@ -74,6 +74,7 @@ class Turn:
         self.half: Fraction | None = None  # a quantity like 三斤半 that is not a whole number of units
         self.new_address_id: int | None = None  # an address said in this very message
         self.why = ""  # why the quantity said is not yet a number of packs (bot.packs.Reading.why)
+        self.touched: Line | None = None  # the line changed by name (米改成30袋 at a summary): the slots show it
 
     @property
     def draft(self) -> Draft | None:
@@ -92,6 +93,8 @@ class Turn:
     def slots(self) -> dict[str, Any]:
         d = self.draft
         line = d.current if d and d.kind == "goods" else None
+        if d is not None and d.pending is None and any(ln is self.touched for ln in d.lines):
+            line = self.touched
         card_draft = d if d is not None and d.kind == "card" else None
         card = card_draft is not None
         qty = card_draft.card_qty if card_draft else (line.qty if line else None)

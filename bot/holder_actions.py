@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import budgets, card_rules, holder_questions, phrasing, product_facts, question_kinds, replies, shop_questions
 from bot.reply import Reply
-from bot.turns import honest, prices
+from bot.turns import common, honest, prices
 from models.errors import DomainError
 from models.search import PriceRange
 from models.services import cards, orders, payments
@@ -73,7 +73,10 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
     prop = phrasing.property_asked(turn.u.text)
     if prop and card is not None and shop_questions.topic(turn.u.text, turn.u.raw) is None:
         return shop_questions.answer_property(card, prop), [card], []
-    text = shop_questions.answer_info(turn.u.text, card, turn.ctx.card_faces_fen)
+    count = common.quantity_for(turn.u.quantities, card["unit"]) if card is not None else None
+    wanted = int(count.value) if count is not None and card is not None and count.unit == card["unit"] \
+        and count.value.denominator == 1 else None  # 要200箱 有这么多货吗: the stock weighed against 200
+    text = shop_questions.answer_info(turn.u.text, card, turn.ctx.card_faces_fen, wanted)
     return text, [card] if card is not None else None, []
 
 

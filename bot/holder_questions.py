@@ -145,9 +145,9 @@ def revise(u: Understanding) -> None:
         u.intent, u.product_text = "ask_info", ""
         return
     if enough_asked(text) and u.intent in ("order", "search", "ask_price"):
-        u.intent, u.quantity, u.quantities = "ask_info", None, []
+        u.intent = "ask_info"  # 要200箱 有这么多货吗: nothing ordered; the stock answer weighs the 200
         return
     if wholesale_asked(text, u.quantity is not None) and u.intent in ("order", "search", "ask_price", "fallback"):
-        u.intent, u.quantity, u.quantities = "ask_price", None, []
+        u.intent = "ask_price"  # the count said stays: 买50箱能给批发价吗 is priced for 50 boxes
         u.product_text = " ".join(w for w in (_PRICE_WORDS.sub(" ", p) for p in u.product_text.split())
                               if w.strip() not in ("", "量"))  # 量大能便宜吗: 量 is of 量大

@@ -124,7 +124,7 @@ def revise(u: Understanding) -> None:
         u.quantities = [q for q in u.quantities if q.unit not in ("个", "种", "款", "样")]
         u.quantity = u.quantities[0] if u.quantities else None
     elif _STOCK.search(text) and u.intent == "order" and u.product_words and not _GO_AHEAD.search(text):
-        u.intent, u.quantity, u.quantities = "ask_info", None, []  # 要二十袋: how many is the reason asked
+        u.intent = "ask_info"  # 要二十袋 有这么多货吗: how many is the reason asked (the stock answer weighs it)
     elif _CONTENTS.search(text) and u.intent in ("search", "recommend", "fallback"):
         u.intent = "ask_info"  # 年货大礼包里都有什么: the product's own description
     elif _GIFT.search(text) and u.intent == "recommend" and not u.about_products and _gift_only(u.product_text):

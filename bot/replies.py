@@ -123,6 +123,11 @@ def whole_units(card: dict[str, Any], low: int) -> str:
     return f"{card['name']}只能按整{unit}买，要{options}？"
 
 
+# A wholesale price asked (买50箱能给批发价吗): the certified price is the price, and what a buyer in bulk can do.
+WHOLESALE = ("\n认定扶贫产品按认定的价格销售，量大也没有另外的批发价；单位采购可以直接下单，"
+             "也可以以购代捐，买消费扶贫爱心卡发给职工。")
+
+
 def price_total(card: dict[str, Any], qty: int, amount: str) -> str:
     extra = f"（{amount}）" if amount else ""
     return f"{qty}{card['unit']}{extra}共{yuan(card['price_fen'] * qty)}。要下单就说“来{qty}{card['unit']}”。"

@@ -98,8 +98,14 @@ def claiming(u: Understanding, message: str) -> Understanding:
     return u
 
 
+# Words in which an after-sales word is part of another (给退休职工发福利, 卡里剩多少了, 饿坏了): not after-sales.
+_OTHER_SENSES = re.compile("退休|退伍|退役|退烧|退出|多少了|[饿累乐急气馋]坏了|高兴坏了")
+
+
 def _has(text: str, words: tuple[str, ...]) -> bool:
     lowered = text.lower().replace(" ", "")
+    if words is AFTER_SALES:
+        lowered = _OTHER_SENSES.sub("", lowered)
     return any(w.replace(" ", "") in lowered for w in words)
 
 
@@ -250,7 +256,8 @@ def by_price(cards: list[dict[str, Any]], extreme: str) -> list[dict[str, Any]]:
     return sorted(cards, key=lambda c: c["price_fen"], reverse=extreme == "dear")
 
 
-def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:
+def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...], wanted: int | None = None) -> str:
+    """The shop's answer; `wanted` is the number of packs said with a stock question (要200箱 有这么多货吗)."""
     if _CARD_BUYS.search(text):
         return f"{CARD_USE}面值有{'、'.join(yuan(f) for f in faces_fen)}。"
     if "卡" in text and card_rules.asked(text):
@@ -272,8 +279,13 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
     if _has(text, STOCK):
-        stock = card.get("stock", 0)
-        return f"{card['name']}现在有货，还有{stock}{card['unit']}。" if stock > 0 else f"{card['name']}暂时卖完了。"
+        stock, unit = card.get("stock", 0), card["unit"]
+        if stock <= 0:
+            return f"{card['name']}暂时卖完了。"
+        if wanted is not None and wanted > stock:
+            return f"{card['name']}现在只有{stock}{unit}，不够{wanted}{unit}。"
+        enough = f"，{wanted}{unit}够" if wanted is not None else ""
+        return f"{card['name']}现在有货，还有{stock}{unit}{enough}。"
     return certificate(card)
 
 

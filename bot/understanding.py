@@ -224,10 +224,12 @@ def _sizes(u: Understanding, masked: str) -> tuple[str, list[tuple[int, int]]]:
     """The pack sizes said (500g装, 5斤的那种, 30枚那款) into u.specs; the text without them and where they were."""
     spans = []
     for m in _SPEC.finditer(masked):
+        if any(masked[i] == " " != u.text[i] for i in range(m.start(), m.end())):
+            continue  # 要5斤泰来的大米: 泰来 blanked as a name, 5斤 is the amount, not a size said with 的
         if not masked[:m.start()].endswith(NOT_THIS):  # 蜂蜜不要500g的，来一瓶1kg的: not the size wanted
             u.specs.append(_spec_key(m.group()))
         spans.append(m.span())
-    masked = _SPEC.sub(lambda m: " " * len(m.group()), masked)
+    masked = _blank(masked, spans)
     for m in _SIZE_THAT.finditer(masked):  # 30枚那款 / 60个的: a size pointing at a pack, no count
         if (numerals.to_number(m.group("num")) or 0) >= 6:
             u.specs.append(_spec_key(m.group()))

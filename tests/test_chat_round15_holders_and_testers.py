@@ -60,7 +60,7 @@ async def test_bulk_buyers_questions(client):
     said = await each_afresh(chat, "能对公转账吗", "不用微信支付行不行", "要300罐英德红茶有这么多货吗")
     assert "不支持对公转账" in said["能对公转账吗"]
     assert "只能用微信支付" in said["不用微信支付行不行"]
-    assert said["要300罐英德红茶有这么多货吗"] == "英德红茶 英红九号 100g现在有货，还有260罐。"
+    assert said["要300罐英德红茶有这么多货吗"] == "英德红茶 英红九号 100g现在只有260罐，不够300罐。"  # weighed
 
 
 async def test_a_wholesale_price_lists_prices_and_drafts_nothing(client):

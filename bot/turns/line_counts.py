@@ -38,6 +38,7 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
         return None
     line.qty = None
     quantity.apply_quantity(turn, line)
+    turn.touched = line
     return await quantity.advance(turn, d)
 
 

@@ -48,12 +48,17 @@ def places_it(turn: Turn) -> bool:
     """At the summary, an order or yes said with a word of placing and no product, count or pick (要得，就咯样下单 /
     好额，下单伐 / 嘹咋咧，就这，下单: the regional words around it name nothing to buy)."""
     d, u = turn.draft, turn.u
+    if d is not None and d.awaiting == "confirm" and _ASKED_TO_PLACE.fullmatch(_PUNCT.sub("", u.raw)):
+        return True  # 能不能提交 / 可以下单了吗, however the words were read
     return d is not None and d.awaiting == "confirm" and u.intent in ("order", "confirm") \
         and _PLACING.search(u.text) is not None and not u.product_words and u.quantity is None and u.pick is None \
-        and _ASKED.search(u.raw) is None  # 确认一下地址对吗: a question, not the yes
+        and _ASKED.search(_ASKED_TO_PLACE.sub("", u.raw)) is None  # 确认一下地址对吗: a question, not the yes
 
 
 _ASKED = re.compile(r"[吗么嘛？?]|对不对|是不是|有没有|能不能|可不可以|多少|几|什么|啥|怎么|哪")
+# Placing itself asked for (好额，下单伐 — 伐 is Shanghai's 吗 —, 可以下单了吗, 能不能提交): no other question.
+_ASKED_TO_PLACE = re.compile(r"(?:那|就|现在)?(?:可以|能|能不能|可不可以)?(?:下单|提交|付款)了?[吗么嘛伐不呢]?[？?]?")
+_PUNCT = re.compile(r"[\s，,。.！!～~]")
 
 
 async def confirm(turn: Turn) -> Reply:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import budgets, numerals, packs, replies, shop_questions
+from bot import budgets, holder_questions, numerals, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
@@ -41,7 +41,7 @@ async def prices(turn: Turn, extremes: bool = True) -> Reply:
                         suggestions=replies.pick_suggestions(len(shown)) if len(shown) > 1 else [])
     if found.chosen:
         return await price_one(turn, found.chosen)
-    return turn.say(replies.prices(shown) + turn.pending_question(), "ask_price", shown,
+    return turn.say(replies.prices(shown) + _bulk(turn) + turn.pending_question(), "ask_price", shown,
                     suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1
                     else replies.pick_suggestions(len(shown)))
 
@@ -50,19 +50,25 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     """One product's price. It becomes "this one" (the draft's pending line, its quantity may follow) unless an
     order is waiting for confirmation; a price question shows no order to confirm."""
     if not await focus(turn, card, per_unit=True):
-        return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
+        return turn.say(replies.price_of(card) + _bulk(turn) + turn.pending_question(), "ask_price", [card],
                         suggestions=[f"来一{card['unit']}"])
     d = turn.state.draft
     assert d is not None  # focus() has put the product in the draft
     p = d.pending
-    if p is not None and p.qty and p.sku == card["sku"]:
+    if p is not None and p.qty and p.sku == card["sku"] and not (p.qty == 1 and turn.u.specs):  # not 5kg的多少钱
         text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
     else:
         text = replies.price_of(card)
         if p is not None:
             p.qty, p.asked = None, None
     d.awaiting = "qty"
-    return turn.say(text, "ask_price", [card], suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+    return turn.say(text + _bulk(turn), "ask_price", [card],
+                    suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+
+
+def _bulk(turn: Turn) -> str:
+    """The word on wholesale prices when one was asked (买50箱能给批发价吗 / 量大能便宜吗)."""
+    return replies.WHOLESALE if holder_questions.wholesale_asked(turn.u.text, turn.u.quantity is not None) else ""
 
 
 def price_in_draft(turn: Turn, d: Draft) -> Reply:
