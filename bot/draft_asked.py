@@ -24,9 +24,15 @@ _ASKED = re.compile(rf"{_PLACE}(?:都|现在|目前|一共)?(?:有|是|装了|�
 _NOT = re.compile(r"改|换|删|去掉|不要|取消|加[一二两三四五六七八九十\d]|再来|来[一二两三四五六七八九十\d]")
 
 
+# Where the order being made goes, asked (确认一下地址对吗, 地址没错吧, 寄到哪个地址): the summary shows it.
+# Not 我的订单寄到哪了 (a parcel on its way: orders placed).
+_WHERE_TO = re.compile(r"地址(?:对吗|对不对|对吧|对么|没错吧|没错吗|没问题吧|是哪个|是哪里|写的哪|填的哪)|确认一下地址"
+                       r"|核对一下地址|寄到哪个地址|发到哪个地址|送到哪个地址")
+
+
 def asked(text: str) -> bool:
-    """What the order being made holds, asked (see the module)."""
-    return _ASKED.search(text) is not None and _NOT.search(text) is None
+    """What the order being made holds, or where it goes, asked (see the module)."""
+    return (_ASKED.search(text) is not None or _WHERE_TO.search(text) is not None) and _NOT.search(text) is None
 
 
 # What was bought before, asked (我上次买了什么, 我之前都买过哪些): the orders placed, never a search for 上次.

@@ -15,6 +15,10 @@
 7. At a summary of several lines, the line changed by name (米改成30袋) is the one the reply's slots show.
 8. Placing asked as a question at the summary (好额，下单伐 — 伐 is Shanghai's 吗 —, 可以下单了吗, 能不能提交) places
    the order, however the words are read (能不能提交 had been a search for 「不能」).
+9. Where the order goes asked at the summary (确认一下地址对吗, 地址没错吧) shows the summary again, the address in it
+   (it was 没太明白).
+10. Words people type: 瞅瞅 / 瞄一眼 (看看: 俺想瞅瞅核桃 was 没有找到「俺想瞅瞅核桃」) and the price said in one token
+    (几块钱, 多少块钱: 竹编的篮子几块钱 kept 几块钱 as goods).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线).
@@ -94,3 +98,25 @@ async def test_placing_asked_as_a_question_at_the_summary_places_the_order(clien
     chat = await open_shop(client, CATALOG, "round19-place")
     await chat.say("泰来大米5kg 来两袋")
     assert (await chat.say(message))["reply"].startswith("下单成功")
+
+
+@pytest.mark.parametrize("message", ["确认一下地址对吗", "地址没错吧"])
+async def test_where_the_order_goes_asked_at_the_summary_shows_it_again(client, message):
+    chat = await open_shop(client, CATALOG, "round19-where")
+    await chat.say("泰来大米5kg 来两袋")
+    body = await chat.say(message)
+    assert "寄到：张三 138****8000 广东省清远市佛冈县石角镇XX路8号" in body["reply"]
+    assert body["order"] is None
+
+
+async def test_a_northern_word_for_looking_is_a_search(client):
+    chat = await open_shop(client, CATALOG, "round19-look")
+    body = await chat.say("俺想瞅瞅刺梨汁")
+    assert body["intent"] == "search"
+    assert [p["sku"] for p in body["products"]] == ["R19-0046"]
+
+
+async def test_a_price_said_in_one_word_is_no_product_word(client):
+    chat = await open_shop(client, CATALOG, "round19-price-word")
+    body = await chat.say("固始鸡几块钱")
+    assert body["reply"].startswith("固始鸡 整只约1.5kg，每只88元")
