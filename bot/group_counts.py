@@ -79,6 +79,8 @@ def summed(message: str, words: Collection[str]) -> str:
         return message
     if not all(_NAME.fullmatch(_said_by(head, p.start())) for p in parts):
         return message  # 大米10kg一袋那种 要十袋, 一袋10kg的 来两袋: a pack described, then its count (no names)
+    if any(_said_by(head, p.start()).startswith("每") for p in parts):
+        return message  # 50箱脐橙，分5个地址发，每个地址10箱: how the 50 are shared, no other part (never 60)
     if total is not None and not _SEPARATOR.search(head[parts[-1].end():]):
         return message  # the goods may stand before the total (自己两盒 鸭蛋一共4盒), but apart from the last part
     start = _name_start(head, parts[0].start(), words)

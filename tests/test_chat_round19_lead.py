@@ -19,9 +19,12 @@
    (it was 没太明白).
 10. Words people type: 瞅瞅 / 瞄一眼 (看看: 俺想瞅瞅核桃 was 没有找到「俺想瞅瞅核桃」) and the price said in one token
     (几块钱, 多少块钱: 竹编的篮子几块钱 kept 几块钱 as goods).
+11. A total shared between addresses (50箱脐橙，分5个地址发，每个地址10箱) is the total: a count said "each" (每个地址)
+    is no part of a group to add (it was 60 boxes: money), and the reply says first that an order goes to one address
+    (bot/split_delivery.py). Parts said by people (张姐两箱，老李一箱，我一箱) are still summed.
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
-boxes in stock, 菜籽油, 挂面, 米线).
+boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
 """
 from __future__ import annotations
 
@@ -120,3 +123,17 @@ async def test_a_price_said_in_one_word_is_no_product_word(client):
     chat = await open_shop(client, CATALOG, "round19-price-word")
     body = await chat.say("固始鸡几块钱")
     assert body["reply"].startswith("固始鸡 整只约1.5kg，每只88元")
+
+
+async def test_a_total_shared_between_addresses_is_the_total_and_one_address_is_said(client):
+    chat = await open_shop(client, CATALOG, "round19-addresses")
+    body = await chat.say("公司采购50箱10斤的寻乌脐橙，分5个地址发，每个地址10箱")
+    assert summary_lines(body) == "赣南脐橙 寻乌 10斤装 ×50箱（共500斤），3250元"
+    assert body["reply"].startswith("一个订单只能寄到一个地址")
+
+
+async def test_parts_said_by_people_are_still_summed(client):
+    chat = await open_shop(client, CATALOG, "round19-parts")
+    body = await chat.say("张姐两箱，老李一箱，我一箱 寻乌脐橙10斤的")
+    assert summary_lines(body) == "赣南脐橙 寻乌 10斤装 ×4箱（共40斤），260元"
+    assert body["reply"].startswith("请确认订单")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import joined_items, pack_sizes, packs, replies, shop_questions
+from bot import joined_items, pack_sizes, packs, replies, shop_questions, split_delivery
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -247,7 +247,10 @@ async def request(turn: Turn) -> Reply:
     if intent in ("fallback", "search") and (referents.referred(turn) is not None or referents.narrowed(turn)):
         intent = "order"  # 那就10kg的 一袋 after two sizes compared: that one of them; 30枚那款: those of them
     handler = REQUESTS.get(intent, fallback)
-    return await handler(turn)
+    reply = await handler(turn)
+    if reply.intent == "order" and split_delivery.asked(u.raw):  # 分5个地址发: an order has one address
+        reply.reply = split_delivery.NOTE + reply.reply
+    return reply
 
 
 async def new_order(turn: Turn) -> Reply:
