@@ -36,7 +36,7 @@ _SIZE_SAID = re.compile(rf"{NUM}\s*(?:枚|个|只|颗|粒|支|条|袋|包|瓶|�
 _PACK_SAID = re.compile(r"礼盒|礼包|礼品盒|礼袋|[盒袋瓶罐箱]装|整箱")
 _ONE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万几])(?P<verb>来|买|要|拿|订)个(?=(?P<rest>.*))")
 _ENDING = re.compile(r"^(?:吧|呗|呀|啊|哈|嘛|就行|就好|就够了|试试|尝尝|[\s，,。.!！~]*)*$")
-_ENTRY = re.compile(r"(?:^|(?<=\s))(?P<no>\d{1,2})\s*[.、．)）]\s*(?=\D)")
+_ENTRY = re.compile(r"(?:^|(?<=[\s：:，,；;]))(?P<no>\d{1,2})\s*[.、．)）]\s*(?=\D)")  # 接龙：1.刘 …
 _TIMES = re.compile(rf"\s*[×xX*]\s*(?P<num>{NUM})\s*(?:{_PACK})?\s*$")
 _COUNT_AT_END = re.compile(rf"\s*(?P<num>{NUM})\s*(?P<unit>{_PACK})\s*$")
 

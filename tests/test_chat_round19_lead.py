@@ -22,6 +22,7 @@
 11. A total shared between addresses (50箱脐橙，分5个地址发，每个地址10箱) is the total: a count said "each" (每个地址)
     is no part of a group to add (it was 60 boxes: money), and the reply says first that an order goes to one address
     (bot/split_delivery.py). Parts said by people (张姐两箱，老李一箱，我一箱) are still summed.
+12. A 接龙 list whose first entry follows a colon (接龙：1.刘 …×2 2.钟 …×1 3.我 …×3) is summed (six, not two).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
@@ -137,3 +138,9 @@ async def test_parts_said_by_people_are_still_summed(client):
     body = await chat.say("张姐两箱，老李一箱，我一箱 寻乌脐橙10斤的")
     assert summary_lines(body) == "赣南脐橙 寻乌 10斤装 ×4箱（共40斤），260元"
     assert body["reply"].startswith("请确认订单")
+
+
+async def test_a_relay_list_after_a_colon_is_summed(client):
+    chat = await open_shop(client, CATALOG, "round19-relay")
+    body = await chat.say("接龙：1.刘 寻乌脐橙10斤装×2 2.钟 寻乌脐橙10斤装×1 3.我 寻乌脐橙10斤装×3")
+    assert summary_lines(body) == "赣南脐橙 寻乌 10斤装 ×6箱（共60斤），390元"
