@@ -102,6 +102,11 @@ def claiming(u: Understanding, message: str) -> Understanding:
 _OTHER_SENSES = re.compile("退休|退伍|退役|退烧|退出|多少了|[饿累乐急气馋]坏了|高兴坏了")
 
 
+def says(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text holds any of the words (spaces and case aside; 给退休职工 holds no after-sales word)."""
+    return _has(text, words)
+
+
 def _has(text: str, words: tuple[str, ...]) -> bool:
     lowered = text.lower().replace(" ", "")
     if words is AFTER_SALES:

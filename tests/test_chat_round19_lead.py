@@ -23,6 +23,8 @@
     is no part of a group to add (it was 60 boxes: money), and the reply says first that an order goes to one address
     (bot/split_delivery.py). Parts said by people (张姐两箱，老李一箱，我一箱) are still summed.
 12. A 接龙 list whose first entry follows a colon (接龙：1.刘 …×2 2.钟 …×1 3.我 …×3) is summed (six, not two).
+13. An order with a shop question after it (来三只 能开发票吗 / 来两袋，几天能到): the order read alone and the question
+    answered first (bot/asked_after.py); the question's words had been read as goods (没有找到「能开发票」).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
@@ -144,3 +146,18 @@ async def test_a_relay_list_after_a_colon_is_summed(client):
     chat = await open_shop(client, CATALOG, "round19-relay")
     body = await chat.say("接龙：1.刘 寻乌脐橙10斤装×2 2.钟 寻乌脐橙10斤装×1 3.我 寻乌脐橙10斤装×3")
     assert summary_lines(body) == "赣南脐橙 寻乌 10斤装 ×6箱（共60斤），390元"
+
+
+async def test_an_order_with_an_invoice_question_after_it_orders_and_answers(client):
+    chat = await open_shop(client, CATALOG, "round19-asked-after")
+    await chat.say("固始鸡多少钱")
+    body = await chat.say("来三只 送领导的 能开发票吗")
+    assert summary_lines(body) == "固始鸡 整只约1.5kg ×3只，264元"
+    assert body["reply"].startswith("可以开发票")
+
+
+async def test_an_order_with_a_shipping_question_after_it_orders_and_answers(client):
+    chat = await open_shop(client, CATALOG, "round19-asked-after-2")
+    body = await chat.say("泰来大米5kg来两袋，几天能到")
+    assert summary_lines(body) == "泰来大米 5kg ×2袋（共10kg），118元"
+    assert "3到5天" in body["reply"]
