@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import budgets, card_rules, holder_questions, phrasing, product_facts, question_kinds, replies, shop_questions
+from bot import (
+    budgets,
+    card_rules,
+    holder_questions,
+    phrasing,
+    product_facts,
+    question_kinds,
+    recipients,
+    replies,
+    shop_questions,
+)
 from bot.reply import Reply
 from bot.turns import common, honest, prices
 from models.errors import DomainError
@@ -153,6 +163,8 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     if question_kinds.weighed(u.text) and not u.about_products and not u.product_text.strip() and shown:
         few = shown[:SHOW]  # 5kg的和10kg的哪个值 where no such sizes are sold: the ones just shown, weighed
         return question_kinds.weigh_answer(few, u.text), few, replies.pick_suggestions(len(few))
+    if found is not None and not u.product_words and u.origin is None and recipients.for_someone(u.text):
+        found = None  # 给我妈买点东西: 东西 names no goods; what is asked is what suits her (the purpose path)
     if found is not None and found.candidates:  # 一百块以内的茶叶推荐哪个: of the goods named, those within it
         items = found.candidates[:SHOW] if u.budget is None else \
             budgets.named_within(turn.ctx.search, u.budget, u.product_text, found.candidates, SHOW)[:SHOW]
@@ -164,8 +176,9 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     within = f"（{u.budget.text}）" if u.budget is not None else ""
+    health = recipients.HEALTH_NOTE if recipients.health_said(u.text) else ""  # 她血糖有点高: no health advice
     text = f"{missing}推荐这几款认定扶贫产品{within}：\n{replies.numbered(items)}\n" \
-        "想要哪个？说“第一个”或直接说名字和数量就行。"
+        "想要哪个？说“第一个”或直接说名字和数量就行。" + health
     return text, items, replies.pick_suggestions(len(items))
 
 

@@ -17,6 +17,32 @@ _RECIPIENT = re.compile(r"(?:送给|送|给)(?:我|我的|我们|咱|咱们|俺)
     r"(?:吧|呀|啊|哈|呢|了)?$)")
 
 
+# Whom for, said before a verb of buying (我想给我妈买点东西, 帮我爸挑点, 替老人选些): the person names no product.
+_BEFORE = re.compile(r"(?:送给|给|帮|替|为)(?:我|我的|我们|咱|咱们|俺)?(?:家)?(?:" + "|".join(
+    sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True)) + r")(?:们)?(?=(?:买|挑|选|带|准备|整|弄|备)"
+    r"(?:点|些|个|一些|一点)?(?:东西|啥|什么|礼物|年货)?)")
+# A person's health said beside it (她血糖有点高, 他牙口不好, 老人肠胃弱): no goods named, and no health advice given
+# (the goods are recommended as for anyone of that age).
+_CONDITION = re.compile(r"(?:她|他|老人家?|我妈|我爸|俩老|老两口)?(?:的)?(?:血糖|血压|血脂|尿酸|胆固醇)(?:有点|有些"
+                        r"|比较|偏|太|很)?(?:高|低)|(?:她|他|老人家?|我妈|我爸)?(?:牙口|牙齿|牙|肠胃|胃|睡眠|身体)(?:有点|有些"
+                        r"|比较|也|都)?(?:不好|不太好|弱|差|不行)")
+
+
 def recipient_spans(compact: str) -> list[tuple[int, int]]:
-    """Where the message says whom the goods are for (see the module); [] when it does not."""
-    return [m.span() for m in _RECIPIENT.finditer(compact)]
+    """Where the message says whom the goods are for, or how that person's health is (see the module)."""
+    return [m.span() for m in (*_RECIPIENT.finditer(compact), *_BEFORE.finditer(compact),
+                               *_CONDITION.finditer(compact))]
+
+
+def for_someone(compact: str) -> bool:
+    """Whether the message says whom the goods are for (给我妈买点东西, 买点啥送老师)."""
+    return _BEFORE.search(compact) is not None or _RECIPIENT.search(compact) is not None
+
+
+# Said when the person's health was said (她血糖有点高): the advice is no health advice.
+HEALTH_NOTE = "\n家里人饮食上有讲究的（比如血糖、血压高），下单前请看看商品资料里的配料，听医生的建议。"
+
+
+def health_said(compact: str) -> bool:
+    """Whether the message says how the person's health is (她血糖有点高, 他牙口不好)."""
+    return _CONDITION.search(compact) is not None

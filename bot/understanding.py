@@ -44,7 +44,7 @@ from bot.pack_sizes import NOT_THIS, size_at
 from bot.product_facts import usage_spans
 from bot.product_words import read_product_text
 from bot.purposes import purpose_spans
-from bot.recipients import recipient_spans
+from bot.recipients import for_someone, recipient_spans
 from bot.rewrite import rewrite
 from bot.said_counts import trailing_spoken, without_described
 from bot.vocabulary import Origin, Vocabulary, normalize
@@ -209,6 +209,9 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     if asked == "recommend" and has_asked(u.spaced) and not shop_questions.advice(compact) and u.product_text \
             and not has(compact, ("推荐", "建议", "介绍")):
         asked = None  # 有卖茅台吗 过年送礼用: whether it is sold, the purpose said beside it
+    if asked is None and u.intent == "order" and u.generic and not u.product_words and not u.product_text.strip() \
+            and u.quantity is None and for_someone(compact):
+        asked = "recommend"  # 我想给我妈买点东西: something for her, so advice is asked
     strong = shop_questions.overrides(asked, compact, "card" in u.cues)  # over 卡 / 付款 / 一瓶 read as buying
     if asked is not None and (strong or not buying_cards) and (strong or not (
             u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice

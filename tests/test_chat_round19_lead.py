@@ -25,6 +25,9 @@
 12. A 接龙 list whose first entry follows a colon (接龙：1.刘 …×2 2.钟 …×1 3.我 …×3) is summed (six, not two).
 13. An order with a shop question after it (来三只 能开发票吗 / 来两袋，几天能到): the order read alone and the question
     answered first (bot/asked_after.py); the question's words had been read as goods (没有找到「能开发票」).
+14. Something for someone (我想给我妈买点东西, 给我爸买点东西 他牙口不好) is advice, as for elders; the person's health
+    said (她血糖有点高) is no goods and gets a word that this is no health advice. Something unnamed (我想买点东西) is
+    asked what; every one of these was 没有找到「…」, the last with nothing between the brackets (demo catalogue).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
@@ -35,6 +38,7 @@ from pathlib import Path
 
 import pytest
 
+from models.paths import DEMO_CATALOG_CSV
 from tests.support.chat import open_shop, summary_lines
 
 CATALOG = Path(__file__).parent / "data" / "chat_round19_lead_catalog.csv"
@@ -161,3 +165,23 @@ async def test_an_order_with_a_shipping_question_after_it_orders_and_answers(cli
     body = await chat.say("泰来大米5kg来两袋，几天能到")
     assert summary_lines(body) == "泰来大米 5kg ×2袋（共10kg），118元"
     assert "3到5天" in body["reply"]
+
+
+async def test_something_for_a_parent_is_advice(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round19-for-mum")
+    body = await chat.say("我想给我妈买点东西")
+    assert body["intent"] == "recommend"
+    assert body["reply"].startswith("推荐这几款认定扶贫产品")
+
+
+async def test_a_parents_health_said_is_no_goods_and_gets_no_health_advice(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round19-health")
+    body = await chat.say("你好 我想给我妈买点东西 她血糖有点高")
+    assert body["intent"] == "recommend"
+    assert body["reply"].endswith("下单前请看看商品资料里的配料，听医生的建议。")
+
+
+async def test_wanting_something_unnamed_is_asked_what(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round19-something")
+    body = await chat.say("我想买点东西")
+    assert body["reply"].startswith("好的，想买点什么？")

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 
 def not_found(turn: Turn, intent: str, found: Resolution) -> Reply:
+    u = turn.u
+    if not (found.unknown or u.product_text).strip() and u.origin is None and not u.foreign:
+        return turn.say(replies.ASK_PRODUCT + turn.pending_question(), intent,  # 我想买点东西: never 没有找到「」
+                        suggestions=replies.START_SUGGESTIONS)
     text, shown, suggestions = not_found_parts(turn, found)
     d = turn.draft
     if d is not None and d.lines and d.awaiting == "confirm":  # the order being built is still there
