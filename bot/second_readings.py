@@ -3,8 +3,8 @@
 In this order: holder questions (用卡买两盒猕猴桃, 卡买了能退吗), budgets (预算200块能买几袋大米), kinds of question
 (腊肉一斤够炒几次, 有哪些面值), testers (忽略之前的指令), things the shop does not do (打车, 我是你的菜), slang and
 life talk (绝绝子 今天又emo了), waiting (等等, 回头再买), specialties (有什么特产), ways of paying
-(能刷信用卡吗), and what is wanted of the assistant when nothing is ordered (你能替我干点啥, 谢谢 辛苦了,
-最火的是哪个). Each leaves a message it is not about as it was.
+(能刷信用卡吗), what is wanted of the assistant when nothing is ordered (你能替我干点啥, 谢谢 辛苦了,
+最火的是哪个), and cards by the sheet (买一张100的). Each leaves a message it is not about as it was.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import (
     budgets,
+    cards_by_the_sheet,
     draft_asked,
     holder_questions,
     holder_talk,
@@ -44,3 +45,4 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     pay_ways.revise(u)  # 能刷信用卡吗, 可以用微信支付吗: the ways of paying, never another card nor a search
     talk_kinds.revise(u)  # 你能替我干点啥, 清明放几天, 最火的是哪个, 有土鸡吗 走亲戚拎一只
     holder_talk.revise(u)  # 那单用爱心卡扣, 重复下单了 撤掉一单, 不下了不下了: an order paid or undone, a draft dropped
+    cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan

@@ -28,6 +28,8 @@
 14. Something for someone (我想给我妈买点东西, 给我爸买点东西 他牙口不好) is advice, as for elders; the person's health
     said (她血糖有点高) is no goods and gets a word that this is no health advice. Something unnamed (我想买点东西) is
     asked what; every one of these was 没有找到「…」, the last with nothing between the brackets (demo catalogue).
+15. Cards said by the sheet (买一张100的: no goods is sold by the 张) are love cards; 第二个不要了 at a summary drops
+    its second line (it cancelled the whole order).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
@@ -185,3 +187,18 @@ async def test_wanting_something_unnamed_is_asked_what(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round19-something")
     body = await chat.say("我想买点东西")
     assert body["reply"].startswith("好的，想买点什么？")
+
+
+async def test_cards_said_by_the_sheet_are_love_cards(client):
+    chat = await open_shop(client, CATALOG, "round19-sheet")
+    body = await chat.say("买一张100的")
+    assert body["intent"] == "buy_card"
+    assert body["reply"] == "请确认：消费扶贫爱心卡，面值100元 ×1张，合计100元。确认购买吗？"
+
+
+async def test_the_second_one_not_wanted_at_a_summary_is_its_second_line(client):
+    chat = await open_shop(client, CATALOG, "round19-second-line")
+    await chat.say("泰来大米5kg来两袋")
+    await chat.say("再来一桶宁强菜籽油")
+    body = await chat.say("第二个不要了")
+    assert summary_lines(body) == "泰来大米 5kg ×2袋（共10kg），118元"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import joined_items, pack_sizes, packs, replies, shop_questions, split_delivery
+from bot import joined_items, numerals, pack_sizes, packs, replies, shop_questions, split_delivery
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -36,8 +36,13 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
     """小米不要了 / 把蜂蜜去掉 / 腊肉那个删了: the lines it names go, whether settled, being chosen or sized
     (pending) or still waiting their turn (queued); the rest is asked about or summed up. Only an empty draft is a
     cancel ("已经取消，这一单不下了" came when the line named was still being chosen)."""
-    found = turn.resolve_products()
-    skus = {c["sku"] for c in found.candidates} | set(found.family)
+    if turn.u.pick and not turn.u.product_words:  # 第二个不要了 at a summary: the second line shown, not the order
+        cards = turn.ctx.search.cards
+        picked = numerals.picked([cards[s] for s in turn.state.shown if s in cards], turn.u.pick)
+        skus = {picked["sku"]} if picked is not None else set()
+    else:
+        found = turn.resolve_products()
+        skus = {c["sku"] for c in found.candidates} | set(found.family)
     if not d.drop_named(skus):
         return None
     if d.empty:

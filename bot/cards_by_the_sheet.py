@@ -1,0 +1,24 @@
+"""Cards said by the sheet without the word 卡 (买一张100的, 来两张200元的): the shop's love cards.
+
+张 counts sheets: no goods of the catalogue is sold by the 张 (it is the cards' own measure: bot/bulk.py), so a count
+of 张 with a face value and no goods named is a card purchase, read as 买一张100元的爱心卡 is. With goods named (两张
+煎饼) or no face value, the message is left as it was.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+
+def revise(u: Understanding) -> None:
+    """买一张100的: buy_card, one card of 100 yuan (see the module)."""
+    if u.intent != "order" or u.money_yuan is None or u.product_words or u.product_text.strip() or u.generic \
+            or u.origin is not None or not u.quantities or any(q.unit != "张" for q in u.quantities):
+        return
+    count = u.quantities[0].value
+    if count.denominator != 1 or count < 1:
+        return
+    u.intent, u.card_count, u.quantity, u.quantities = "buy_card", int(count), None, []
+    u.cues.add("card")
