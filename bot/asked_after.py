@@ -3,8 +3,8 @@ read without the question, and the question is answered first, then the order's 
 
 Read whole, the question's words were taken for goods (没有找到「能开发票」, the tea in view lost) or silently dropped
 (包邮吗 went unanswered). Only a last clause that is a question about invoices, shipping, after-sales or
-certification, after a clause that orders with a count, is set apart; a stock question with a count (要200箱 有这么
-多货吗) stays whole, since its answer weighs the count.
+certification, or a wish for wrapping (要礼品袋: the shop has none), after a clause that orders with a count, is set
+apart; a stock question with a count (要200箱 有这么多货吗) stays whole, since its answer weighs the count.
 """
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from bot import shop_questions
 _CLAUSE = re.compile(r"[\s，,。.!！;；、~～]+")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十俩仨半]+\s*[箱袋瓶盒罐包斤个份只饼条提桶枚件把]")
 _TOPICS = (shop_questions.INVOICE, shop_questions.SHIPPING, shop_questions.AFTER_SALES, shop_questions.CERTIFIED)
+# Wrapping asked with the order (来两罐 要礼品袋 / 帮我包装好看点 / 能写贺卡吗): the shop has none to give.
+_WRAPPING = re.compile(r"礼品袋|手提袋|礼袋|袋子|包装|包一下|包好看|贺卡|卡片|祝福语")
+WRAPPING = "礼品袋、另外的包装和贺卡本店不提供，商品按商家原来的包装发出。"
 
 
 def split(message: str) -> tuple[str, str] | None:
@@ -24,8 +27,8 @@ def split(message: str) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     question = clauses[-1]
-    if not any(shop_questions.says(question, words) for words in _TOPICS) or shop_questions.says(
-            question, shop_questions.STOCK):
+    if _WRAPPING.search(question) is None and (not any(shop_questions.says(question, words) for words in _TOPICS)
+                                               or shop_questions.says(question, shop_questions.STOCK)):
         return None
     order = message[:message.rindex(question)].rstrip(" ，,。.!！;；、~～")
     if _COUNT.search(order) is None or any(shop_questions.says(order, words) for words in _TOPICS):
@@ -35,4 +38,6 @@ def split(message: str) -> tuple[str, str] | None:
 
 def answer(question: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...]) -> str:
     """The shop's answer to the question said after the order, about the product ordered when there is one."""
+    if _WRAPPING.search(question) is not None:
+        return WRAPPING + "\n"
     return shop_questions.answer_info(question, card, faces_fen) + "\n"

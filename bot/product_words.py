@@ -219,7 +219,7 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
 
 def _unknown_words(kept: list[str], vocab: Vocabulary) -> list[str]:
     return [t for t in kept if not catalogue_word(t, vocab) and _real_word(t, vocab) and not cueish(t)
-            and t not in lexicon.PLAIN_MODIFIERS]
+            and t not in lexicon.PLAIN_MODIFIERS and t not in qualities.OCCASIONS]  # 腊肉过年: why, not what
 
 
 _PARTICLES = stray_characters.PARTICLES

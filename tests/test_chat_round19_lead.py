@@ -30,6 +30,9 @@
     asked what; every one of these was 没有找到「…」, the last with nothing between the brackets (demo catalogue).
 15. Cards said by the sheet (买一张100的: no goods is sold by the 张) are love cards; 第二个不要了 at a summary drops
     its second line (it cancelled the whole order).
+16. Wrapping asked with the order (来两只 要礼品袋) is answered (the shop has none) and the order kept (it was 没有找到
+    「礼品袋」, the goods in view lost); words of talk around an address (地址用我公司的 … 王经理 …) are neither the
+    receiver (it was "用我公司的") nor part of the address (models/places/address_parser.py).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
@@ -202,3 +205,18 @@ async def test_the_second_one_not_wanted_at_a_summary_is_its_second_line(client)
     await chat.say("再来一桶宁强菜籽油")
     body = await chat.say("第二个不要了")
     assert summary_lines(body) == "泰来大米 5kg ×2袋（共10kg），118元"
+
+
+async def test_wrapping_asked_with_the_order_is_answered_and_the_order_kept(client):
+    chat = await open_shop(client, CATALOG, "round19-wrapping")
+    await chat.say("固始鸡多少钱")
+    body = await chat.say("来两只 要礼品袋")
+    assert summary_lines(body) == "固始鸡 整只约1.5kg ×2只，176元"
+    assert body["reply"].startswith("礼品袋、另外的包装和贺卡本店不提供")
+
+
+async def test_words_of_talk_around_an_address_are_neither_the_receiver_nor_the_address(client):
+    chat = await open_shop(client, CATALOG, "round19-company")
+    await chat.say("泰来大米5kg来两袋")
+    body = await chat.say("地址用我公司的 深圳市南山区科技园科苑路15号 王经理 18612345678")
+    assert "寄到：王经理 186****5678 广东省深圳市南山区科技园科苑路15号\n" in body["reply"]
