@@ -32,7 +32,8 @@
     its second line (it cancelled the whole order).
 16. Wrapping asked with the order (来两只 要礼品袋) is answered (the shop has none) and the order kept (it was 没有找到
     「礼品袋」, the goods in view lost); words of talk around an address (地址用我公司的 … 王经理 …) are neither the
-    receiver (it was "用我公司的") nor part of the address (models/places/address_parser.py).
+    receiver (it was "用我公司的") nor part of the address (models/places/address_parser.py). An occasion after the
+    goods (想买些腊肉过年) is no part of a thing not sold (it was 没有找到「腊肉过年」).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
 boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
@@ -220,3 +221,10 @@ async def test_words_of_talk_around_an_address_are_neither_the_receiver_nor_the_
     await chat.say("泰来大米5kg来两袋")
     body = await chat.say("地址用我公司的 深圳市南山区科技园科苑路15号 王经理 18612345678")
     assert "寄到：王经理 186****5678 广东省深圳市南山区科技园科苑路15号\n" in body["reply"]
+
+
+async def test_an_occasion_after_the_goods_is_no_part_of_their_name(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round19-occasion")
+    body = await chat.say("想买些腊肉过年")
+    assert "没有找到" not in body["reply"]
+    assert all("腊肉" in p["name"] for p in body["products"])
