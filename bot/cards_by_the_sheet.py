@@ -2,7 +2,7 @@
 
 张 counts sheets: no goods of the catalogue is sold by the 张 (it is the cards' own measure: bot/bulk.py), so a count
 of 张 with a face value and no goods named is a card purchase, read as 买一张100元的爱心卡 is. With goods named (两张
-煎饼) or no face value, the message is left as it was.
+煎饼), no face value or any card named (京东卡 500的来一张: not ours), the message is left as it was.
 """
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 def revise(u: Understanding) -> None:
     """买一张100的: buy_card, one card of 100 yuan (see the module)."""
     if u.intent != "order" or u.money_yuan is None or u.product_words or u.product_text.strip() or u.generic \
-            or u.origin is not None or not u.quantities or any(q.unit != "张" for q in u.quantities):
-        return
+            or u.origin is not None or not u.quantities or any(q.unit != "张" for q in u.quantities) \
+            or "卡" in u.text or u.unrelated:
+        return  # 买一张京东E卡 500面值: another's card (said with 卡, the cards' own reading decides)
     count = u.quantities[0].value
     if count.denominator != 1 or count < 1:
         return

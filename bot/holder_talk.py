@@ -27,6 +27,8 @@ _PAYS = re.compile(r"(?<![货到])付(?!款方式|费方式)|(?<![折打])扣(?!
                    r"|交(?:钱|款|费)|结(?:账|算|一下|掉|了)")
 # Whether it was paid, asked (那单付了吗, 付没付, 扣款了没): the order's status, not a payment.
 _PAID_ASKED = re.compile(r"[付扣](?:了|过|款了)(?:吗|没|么|嘛)|付没付|有没有付|付了没|扣没扣|[付扣]成功了吗")
+# Paying told, with what or by 把 (用卡里的钱把单子付了嘛): the 了嘛 at its end asks nothing.
+_TOLD = re.compile(r"把|用")
 _REFUND = re.compile(r"退款|退货|退钱|退回|退给|多扣|扣多|扣错|重复扣|扣了两")
 # Another's value offered for it (那单能用优惠券抵吗): answered as other cards and coupons are, nothing paid.
 _COUPON = re.compile(r"券|积分|红包")
@@ -58,7 +60,8 @@ def revise(u: Understanding) -> None:
         return
     if _pays(text):
         u.intent, u.unrelated = "pay_order", ""  # 我那笔订单用礼品卡抵: the shopper's own card, named loosely
-    elif u.intent == "pay_order" and ORDER_REF.search(text) and _PAID_ASKED.search(text):
+    elif u.intent == "pay_order" and ORDER_REF.search(text) and _PAID_ASKED.search(text) \
+            and _TOLD.search(text) is None:  # 用卡里的钱把单子付了嘛: told to pay, 嘛 only softens it
         u.intent = "order_status"  # 那单付了吗 / 订单扣款了没: whether it was paid, asked; nothing is paid
 
 
