@@ -167,7 +167,8 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     phone = PHONE.search(text)
     placeless = not _PLACE_HINT.search(PHONE.sub(" ", text))
     m = _RECEIVER.search(text) or (_RECEIVER_BARE.search(text) if placeless else None)
-    if m and not _PLACE_HINT.search(text[m.end():phone.start() if phone else len(text)]):
+    if m and not _PLACE_HINT.search(text[m.end():phone.start() if phone else len(text)]) \
+            and not (phone and _PLACE_HINT.search(text[phone.end():])):  # …刘淑芬 139… 福州市…: the place too
         rest = _LEFTOVER.sub("", text[:m.start()] + " " + PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text[m.end():])))
         return rest.strip(), AddressPart("", change=True, receiver=m.group("name"),
                                          phone=phone.group(1) if phone else None)

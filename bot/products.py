@@ -134,7 +134,16 @@ def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[s
         local = [(c, hits) for c, hits in narrowed if keep(c) and _in_origin(c, u)]
         if local and (not found or local[0][1] >= found[0][1]):
             return local, known
+    mention = u.origin.mention
+    if not local and u.product_words and not any(_holds_place(c, mention) for c, _ in found) \
+            and not re.search(f"[到寄送发往]{re.escape(mention)}", u.text):  # 寄到北京: where it goes, not from
+        return [], known  # 宁夏枸杞来一斤 with only Qinghai's goji: none from there (never the other place's, money)
     return found, known
+
+
+def _holds_place(card: dict[str, Any], place: str) -> bool:
+    """冰岛 in 勐库冰岛普洱: the place said is part of the product's own name, brand or aliases."""
+    return any(place in text for text in (card["name"], card.get("brand", ""), *card.get("aliases", ())))
 
 
 _RE_CJK = re.compile("[\u4e00-\u9fff]")

@@ -34,9 +34,13 @@
     「礼品袋」, the goods in view lost); words of talk around an address (地址用我公司的 … 王经理 …) are neither the
     receiver (it was "用我公司的") nor part of the address (models/places/address_parser.py). An occasion after the
     goods (想买些腊肉过年) is no part of a thing not sold (it was 没有找到「腊肉过年」).
+17. Goods said from a place the shop has none from (宁夏枸杞来一斤, only Qinghai's goji sold) are not found, the others
+    listed apart (Qinghai's goji was put in the draft: money); a place the goods are sent to (寄到北京) is no origin.
+    A receiver changed with a new place after the phone (收货人改成我妈 刘淑芬 139… 福州市…) changes the place too (it
+    was 没有找到「福州市仓山区首山路5号」).
 
 Over tests/data/chat_round19_lead_catalog.csv (泰来大米 2.5/5/10kg, 静宁苹果 5斤/10斤/礼盒, 固始鸡, 刺梨汁 with 900
-boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙).
+boxes in stock, 菜籽油, 挂面, 米线, 寻乌脐橙, 都兰红枸杞).
 """
 from __future__ import annotations
 
@@ -228,3 +232,23 @@ async def test_an_occasion_after_the_goods_is_no_part_of_their_name(client):
     body = await chat.say("想买些腊肉过年")
     assert "没有找到" not in body["reply"]
     assert all("腊肉" in p["name"] for p in body["products"])
+
+
+async def test_goods_from_a_place_the_shop_has_none_from_are_not_found_and_others_listed_apart(client):
+    chat = await open_shop(client, CATALOG, "round19-other-place")
+    body = await chat.say("宁夏枸杞来一斤")
+    assert body["reply"].startswith("抱歉，没有找到「宁夏枸杞」相关的认定扶贫产品。本店有这些枸杞，不是同一款")
+    assert body["slots"]["sku"] is None
+
+
+async def test_goods_sent_to_a_place_are_not_from_it(client):
+    chat = await open_shop(client, CATALOG, "round19-sent-to")
+    body = await chat.say("固始鸡是冰鲜的吗 寄到北京会不会坏")
+    assert [p["sku"] for p in body["products"]] == ["R19-0017"]
+
+
+async def test_a_receiver_changed_with_a_new_place_changes_the_place_too(client):
+    chat = await open_shop(client, CATALOG, "round19-receiver-place")
+    await chat.say("泰来大米5kg来两袋")
+    body = await chat.say("收货人改成我妈 刘淑芬 13905911234 福州市仓山区首山路5号")
+    assert "寄到：刘淑芬 139****1234 福建省福州市仓山区首山路5号\n" in body["reply"]

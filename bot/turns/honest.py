@@ -37,12 +37,14 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     place = u.origin.mention if u.origin else ""
     listed = re.search("[、，,;；/]", u.raw) is not None  # 奶粉、手机壳、充电宝: each thing said apart
     spaced = asking_clause(u.spaced) or u.spaced  # 有卖五粮液吗 过年送礼用: 「五粮液」, the purpose is no name
-    text = replies.not_found(honesty.echo(spaced, found.unknown or u.product_text, listed), place)
+    echoed = honesty.echo(spaced, found.unknown or u.product_text, listed)
+    text = replies.not_found(echoed, "" if place and place in echoed else place)  # never 「宁夏的宁夏枸杞」
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         text += honesty.OTHER_CARD
-    shown = alternatives(turn, u.instead)
+    kind = u.instead or (u.product_words[0] if u.origin is not None and u.product_words else "")
+    shown = alternatives(turn, kind)  # 宁夏枸杞 with only Qinghai's: those, as alternatives
     if shown:  # listed as alternatives under 没有找到「…」: nothing is chosen, a pick (第一个) takes one
-        return replies.alternatives_of(text, u.instead, shown), shown, replies.pick_suggestions(len(shown))
+        return replies.alternatives_of(text, kind, shown), shown, replies.pick_suggestions(len(shown))
     return text + " 您可以换个说法，比如说品类或产地。", [], ["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"]
 
 
