@@ -35,6 +35,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--db", choices=["sqlite", "postgres"], default="sqlite", help="database engine to test on")
 
 
+# The chat's reading rules, round by round (tests/test_chat_round*.py: how a sentence is understood, over 760 tests),
+# do not depend on the engine: they run on SQLite only. What the chat stores and places (dialogue state, orders, cards,
+# tests/test_chat*.py outside the rounds, the labelled sets) runs on both engines (docs/testing.md).
+SQLITE_ONLY = "test_chat_round"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--db") != "postgres":
+        return
+    dropped = [item for item in items if item.path.name.startswith(SQLITE_ONLY)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if not item.path.name.startswith(SQLITE_ONLY)]
+
+
 @pytest.fixture(scope="session")
 def db_engine(request: pytest.FixtureRequest) -> str:
     return request.config.getoption("--db")
