@@ -134,13 +134,18 @@ def dictated(text: str) -> str:
 
 
 _HESITATION = re.compile(r"[\s,，。.…~]*(?:[嗯呃额啊哦噢唔]+|那个|就是)?[\s,，。.…~]*")
+# Words said around an address that say only that it is one (嗯那个地址啊 就是我家 …, 地址是这个哈 …, 送这里吧 …):
+# no receiver's name (就是, 我家 are two characters, as a name is) and nothing asked besides.
+ADDRESS_FILLER = re.compile(r"(?:[嗯呃额啊哦噢唔哈嘛呀吧呢啦哟喔的是在那这]|那个|这个|就是|地址|收货地址"
+                            r"|我的|我们|我家|家里|这里|这儿|这边|送|寄|发|到|填|写|一下|好|了)+")
 
 
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None); 嗯 / 呃 said before an address is a hesitation, not a
     yes."""
     rest, part = _split(message)
-    return ("" if part is not None and _HESITATION.fullmatch(rest) else rest), part
+    filler = _HESITATION.fullmatch(rest) or ADDRESS_FILLER.fullmatch(_CHUNKS.sub("", rest))
+    return ("" if part is not None and filler else rest), part
 
 
 # The parts of a place typed apart (江苏省 南京市 鼓楼区 中山北路88号): one place, written together.
@@ -265,6 +270,8 @@ _ADDRESS_SAID = re.compile(r"^(?:收货|详细)?地址(?:是|为|写)?[:：]?\s*
 
 
 def _looks(chunk: str) -> bool:
+    if ADDRESS_FILLER.fullmatch(chunk) and not _LABELLED.match(chunk):  # 就是我家 福州市…: no name (地址: a label)
+        return False
     if (_ORDERISH.search(chunk) and not _LABELLED.match(chunk)) or chunk.startswith(THANKS):  # …8000 谢谢
         return False
     return bool(_PLACE_HINT.search(chunk) or _NAME.match(chunk) or PHONE.search(chunk) or _LABELLED.match(chunk)

@@ -38,9 +38,11 @@ def has(text: str, words: tuple[str, ...]) -> bool:
 def is_only(text: str, words: tuple[str, ...]) -> bool:
     """The message is one of these words, give or take particles (好的吧, 确认！); English of any length made only of
     them (yes, confirm → yesconfirm), where a Chinese message over eight characters is more than a yes."""
-    stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯")
+    stripped = text.rstrip("吧呀啊哦嘛了呢哈啦噢咯的")  # 没问题的: the yes with a particle after it
     spaced = {w.replace(" ", "") for w in words if " " in w}  # "ok confirm" arrives as okconfirm
-    short = len(text) <= 8 or text.isascii()
+    # A yes said over and over (嗯对对对 就这个 就这个, 可以可以 没问题 就这样吧) is still only a yes, however long:
+    # leading() takes nothing but yes words and particles, so a longer message with anything else is more than one.
+    short = len(text) <= 8 or text.isascii() or words is lexicon.YES
     return text in words or stripped in words or text in spaced or (short and leading(text, words))
 
 
@@ -50,7 +52,7 @@ def leading(text: str, words: tuple[str, ...]) -> bool:
         return False
     rest = text
     progressed = True
-    pool = sorted({*words, *lexicon.THANKS, "吧", "呀", "啊", "哦", "嘛", "了", "呢", "哈", "啦", "请", "麻烦"},
+    pool = sorted({*words, *lexicon.THANKS, "吧", "呀", "啊", "哦", "嘛", "了", "呢", "哈", "啦", "请", "麻烦", "的"},
                   key=len, reverse=True)
     while rest and progressed:
         progressed = False

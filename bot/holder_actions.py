@@ -246,7 +246,8 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
         return f"您有几笔待付款的订单：\n{listed}\n请说“用卡支付订单+订单号”。", None, []
     order = unpaid[0]
     if _OTHER_WAY.search(turn.u.text) and not _CARD_WAY.search(turn.u.text):  # 付款 用微信: never the love card
-        return (f"订单{order.order_no}共{replies.yuan(order.total_fen)}待付款。微信支付请在「我的订单」里付；"
+        other = "" if "微信" in turn.u.text or "wechat" in turn.u.text else "只支持微信支付和爱心卡，"  # 支付宝付
+        return (f"订单{order.order_no}共{replies.yuan(order.total_fen)}待付款。{other}微信支付请在「我的订单」里付；"
                 "在这里我只能帮您用爱心卡付。"), None, ["我的订单"]
     usable = [c for c in await cards.list_cards(turn.ctx.user) if c.status.value == "active" and c.balance_fen > 0]
     tail = next((c for c in usable if c.card_no[-4:] in turn.u.raw), None)

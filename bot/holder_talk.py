@@ -36,6 +36,8 @@ _COUPON = re.compile(r"券|积分|红包")
 _UNDO = re.compile(r"撤|不要了|不要啦|取消|作废|删掉|删了|删除|退掉|不想要了|不买了")
 # An order said placed wrongly or twice (下错了, 拍错了, 重复下单了, 多下了一单): one already placed.
 _WRONGLY = re.compile(r"[下拍买点订]错|重复(?:下单|下了|拍|买|提交)|下重了|多下了|多拍了|下了两[单次遍]|拍了两[单次遍]")
+# Orders placed twice (下了两单重复了, 重复下单了, 多拍了一单): never the draft, which is one.
+_TWICE = re.compile(r"重复(?:下单|下了|拍|买|提交)|下重了|多下了|多拍了|[下拍]了(?:两|二|俩|2)[单次遍]")
 # This order (这单, 这一单): the one under way as much as one placed; emptying (清空) is only ever the draft.
 _THIS_ONE = re.compile(r"这一?单")
 _EMPTIES = re.compile(r"清空|清掉|全清|清除")
@@ -54,8 +56,8 @@ def revise(u: Understanding) -> None:
         u.intent = "cancel"  # 不下了不下了 / 还没下呢 撤了吧: the draft under way, nothing placed
         return
     if _cancels_placed(text):  # 重复下单了 撤掉一单: 一单 is no count
-        if u.intent != "cancel":  # 取消订单 with a draft under way drops it (bot/turns/placing.cancel decides)
-            u.intent = "cancel_order"
+        if u.intent != "cancel" or _TWICE.search(text):  # 取消订单 with a draft under way drops it (placing.cancel
+            u.intent = "cancel_order"  # decides); 下了两单重复了 取消一个: only orders placed are placed twice
         u.quantity, u.quantities = None, []
         return
     if _pays(text):

@@ -185,7 +185,13 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _SERVICE_SPLIT.finditer(compact)] + service_goods.more_spans(compact)
     for w in _SERVICE_NOUNS:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(w), compact)]
-    return spans + [m.span() for m in _EATING_OUT.finditer(compact)]
+    spans += [m.span() for m in _EATING_OUT.finditer(compact)]
+    return [(a, b) for a, b in spans if not _DEVICE.match(compact, b)]
+
+
+# A service glued to a device's head (按摩仪, 按摩椅, 理发器, 体检仪): a thing asked for (没有找到「按摩仪」),
+# no errand.
+_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀]")
 
 
 # A verb-object service said with a measure word or an aspect between its halves (打个车, 挂个号, 叫辆车, 订张票,

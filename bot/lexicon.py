@@ -36,6 +36,8 @@ CANCEL = (
     "别提交", "先别提交", "不要提交", "不提交", "先不提交", "点错了",
     # starting the choice again (刚挑的不要了 我重新选): the draft goes
     "重新选", "重新挑", "重选", "重挑", "重新来过",
+    # what was chosen cleared (把刚才选的都清掉, 全清了吧)
+    "清掉", "清除", "全清", "都清了",
 )
 YES = (
     "是", "是的", "是滴", "对", "对的", "对头", "好", "好的", "好滴", "好啊", "好呀", "好嘞", "好吧", "行", "行吧",
@@ -56,6 +58,8 @@ YES = (
     "就这", "就它", "就它了", "就是它", "就是它了", "就要它", "就要它了", "要它了",
     # typed on a phone in English (yes please, yep, sure) and paying asked for at the summary (我要付款)
     "yes please", "yes pls", "yes plz", "yeah", "yep", "yup", "sure", "go ahead", "sounds good", "我要付款", "要付款",
+    # the one shown taken, said with 就 (对 就要这个, 就这款吧, 这个就行; 要这个 alone takes one of a list)
+    "就要这个", "就这款", "就要这款", "这个就行", "这样就行", "就这些吧",
 )
 NO = ("不", "不要", "不是", "不对", "不行", "否", "no", "n", "不好", "错了", "不对劲", "没有", "别", "不用")
 CARD = ("love card", "gift card", "card", "爱心卡", "消费卡", "购物卡", "礼品卡", "储值卡", "充值卡", "扶贫卡",

@@ -44,6 +44,11 @@ def asked(text: str) -> bool:
     return _WAY.search(text) is not None and _ASKED.search(text) is not None and _VALUE.search(text) is None
 
 
+def told(text: str) -> bool:
+    """A way of paying told, not asked (用微信付款, 微信支付): the order is paid that way (bot/plain_intents.py)."""
+    return _WAY.search(text) is not None and _ASKED.search(text) is None and _VALUE.search(text) is None
+
+
 def answer(text: str) -> str:
     """Yes for WeChat Pay, no for any other way named, and the two ways there are."""
     lowered = text.lower()

@@ -20,6 +20,7 @@ from bot import (
     honesty,
     pay_ways,
     phone_talk,
+    plain_intents,
     question_kinds,
     specialties,
     talk_kinds,
@@ -45,4 +46,5 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     pay_ways.revise(u)  # 能刷信用卡吗, 可以用微信支付吗: the ways of paying, never another card nor a search
     talk_kinds.revise(u)  # 你能替我干点啥, 清明放几天, 最火的是哪个, 有土鸡吗 走亲戚拎一只
     holder_talk.revise(u)  # 那单用爱心卡扣, 重复下单了 撤掉一单, 不下了不下了: an order paid or undone, a draft dropped
+    plain_intents.revise(u)  # 怎么在这里下单, 用微信付款, 先不下了 我再想想
     cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan

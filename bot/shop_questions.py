@@ -198,6 +198,11 @@ def wants_to_pay(text: str) -> bool:
 # A budget or a buyer for many (预算80一份, 单位采购, 员工福利) said with a request for a recommendation: advice asked.
 _BUDGET = re.compile(r"预算|以内|价位|不超过|人均|每人|每份|[一每]份\d+|\d+[块元]?[一每]份|太贵|平价|实惠|性价比"
                      r"|采购|团购|单位|公司|企业|员工|福利")
+# The wrong goods came (快递送错了, 我买的是蜂蜜收到的是大米, 你们发的是绿茶, 不是我买的): after-sales, no order's
+# status and no order. Not 寄错地址了 (the address), not 不是我要的那款 换成500g的 (the draft corrected).
+_WRONG_GOODS = re.compile(r"[送寄发给拿]错了?(?!地址|了地址|地方)|收到的(?:却|居然|怎么)?是"
+                          r"|(?:你们|商家)发(?:来|过来)?的(?:却|居然)?是|(?:东西|货|商品)不对(?!劲)"
+                          r"|不是我(?:买|订|下单)的(?![那这哪]?[款个种])")
 # Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
 _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|裂|瘪|蔫|压扁|压碎|压坏|摔坏|摔碎|化)(?:了|掉了|掉)"
                        r"|少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|(?:里面|里头|里边)?(?:长虫|生虫|有虫)|漏液|漏出来"
@@ -205,7 +210,7 @@ _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|�
                        # 苹果有点烂, 腊肉味道不对, 茶叶有股怪味, 牛奶过期了: how the goods came, not a wish
                        r"|(?:(?:有点|有些|有一点|有几个|好几个|好多|不少|一些|全)都?|都)(?:烂|坏|碎|臭|馊|霉|破|化|蔫|软|变质)(?![吗么不没呢])"
                        r"|(?:味道|味儿|口感|颜色|质量)(?:不对|不太对|不正|怪怪|有问题|变了)|有(?:股|点)?(?:怪味|异味|霉味|臭味)"
-                       r"|变味|过期了")
+                       r"|变味|过期了|" + _WRONG_GOODS.pattern)
 
 
 def advice(text: str) -> bool:
@@ -274,6 +279,9 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
         return keeping.answer(text, card)
     if _has(text, INVOICE):
         return "可以开发票：订单付款后，在「我的订单」里找到这一单，联系供货商家开具（个人或单位抬头都可以）。"
+    if _WRONG_GOODS.search(text):
+        return ("发错货了很抱歉：请在「我的订单」里找到这一单，拍下收到的商品和外包装联系商家，核实后给您换成买的那款"
+                "或者退款。")
     if _has(text, AFTER_SALES) or _RECEIVED.search(text):
         return ("还没发货的订单可以直接取消、全额退款；已发货的，收到货有破损或质量问题请拍照，"
                 "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")

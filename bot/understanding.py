@@ -24,6 +24,7 @@ from bot import (
     phone_talk,
     phrasing,
     pinyin_words,
+    plain_intents,
     question_kinds,
     second_readings,
     shop_questions,
@@ -146,6 +147,9 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     message = question_kinds.rice_amount(message)  # 一个月吃多少米合适: an amount of rice, not 多少米 (a price)
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋
     message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
+    used = plain_intents.used_by(message)  # 食堂用的米哪种划算: 食堂 uses it and names nothing; advice on rice
+    if used is not None:
+        return plain_intents.advised(_understand(rewrite(used), vocab))
     rest, address = split(message)
     replaced = phrasing.replacement(rest)
     if replaced is not None:
