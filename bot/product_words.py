@@ -16,8 +16,10 @@ from bot import (
     counted_names,
     glued_verbs,
     lexicon,
+    look_verbs,
     made_of,
     measured_things,
+    name_parts,
     other_things,
     qualities,
     said_apart,
@@ -49,7 +51,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     """What remains once cue words, numbers, places and filler are gone: the product being talked about."""
     kept: list[str] = []
     places: list[str] = []
-    tokens = whole_runs(glued_verbs.unglue(vocab.tokenizer.cut(text), vocab), vocab)  # 当 归来 → 当归 来
+    tokens, parts = _name_tokens(u, text, vocab)
     tokens, heads = stemmed(tokens, vocab)  # 梨子 → 梨 (the 酥梨), never heard as 李子
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         tokens = typos.mend(tokens, vocab, CUE_WORDS, bool(u.quantities))  # 猕猴逃一盒, 大迷两袋, 霉茶两罐
@@ -68,7 +70,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         kept.append(token)
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         kept = _corrected(kept, vocab)
-    u.product_words = [t for t in kept if catalogue_word(t, vocab) or _in_a_name(t, vocab) or t in heads]
+    u.product_words = [t for t in kept if catalogue_word(t, vocab) or _in_a_name(t, vocab) or t in heads or t in parts]
     named = vocab.named_products(u.text)
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
@@ -90,6 +92,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         made, kind_of = made_of.named(u, kept, _unknown_words(kept, vocab), vocab)
         if made and (not u.foreign or made in u.foreign.replace(" ", "")):
             u.foreign, u.instead = made, kind_of
+    if u.foreign and parts and all(t in parts or (len(t) > 1 and catalogue_word(t, vocab)) for t in kept):
+        u.foreign, u.instead = "", ""  # 竹溪的明前, 德化白瓷杯子: every word is a word of the product's name
     if u.generic and not u.product_words and _unknown_words(kept, vocab):
         u.generic = False  # 狗粮 泰迪吃的: 吃的 is not a request for the whole catalogue
     if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said
@@ -103,6 +107,15 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     u.bare = (len(kept) == 1 and stripped == kept[0] and 2 <= len(stripped) <= 6
               and _RE_CJK.search(stripped) is not None
               and bool(vocab.tokenizer.jieba.FREQ.get(stripped)))  # one known noun: 香蕉, not asdfgh
+
+
+def _name_tokens(u: Understanding, text: str, vocab: Vocabulary) -> tuple[list[str], set[str]]:
+    """The message's words as the catalogue's names have them, and the words of a name read so (bot.name_parts)."""
+    text = name_parts.heard_after_place(look_verbs.dropped(text), vocab, CUE_WORDS)  # 看下臭鳜鱼; 竹山峰蜜 → 竹山蜂蜜
+    tokens = whole_runs(glued_verbs.unglue(vocab.tokenizer.cut(text), vocab), vocab)  # 当 归来 → 当归 来
+    tokens, parts = name_parts.with_place(tokens, u, vocab, CUE_WORDS)  # 竹溪的明前: 明 前 → 明前 (竹溪贡茶 明前)
+    tokens, headed = name_parts.headed(tokens, text, vocab)  # 德化白瓷杯 → 德化白瓷 茶杯 (德化白瓷 功夫茶杯)
+    return tokens, parts | headed
 
 
 _MONEY = frozenset({"元", "块", "块钱", "毛", "角"})

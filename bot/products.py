@@ -13,7 +13,7 @@ from typing import Any
 
 import jieba
 
-from bot import descriptions, numerals, pack_sizes, packs, qualities, unsellable_named
+from bot import descriptions, name_parts, numerals, pack_sizes, packs, qualities, unsellable_named
 from bot.understanding import Understanding
 from bot.vocabulary import Known, Vocabulary, normalize
 from models.search.catalog_search import CatalogSearch
@@ -82,8 +82,9 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
         cards = _named_after_place(u, search, within) or _by_origin(u, search, within)
         narrowed = _with_unit(_with_spec(cards, u.specs), u)
         return Resolution(candidates=narrowed, total=len(narrowed), family=[c["sku"] for c in cards[:MAX_CANDIDATES]])
-    found, known = _matches(u, search, query, within)
-    found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab)]
+    found, known = _matches(u, search, query, within, vocab)
+    found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab)
+             or name_parts.said_with_place(c["sku"], u, vocab)]  # 利川那种功夫的: 利川红 功夫红茶
     found = unsellable_named.of_the_thing(found, u.product_words, vocab, search)  # 散养的土鸡: not the eggs
     if not found or not known:
         headed = _with_unit(_with_spec(_headed_by(u, search, vocab, within), sizes), u)  # 来一斤枣 → the 红枣
@@ -116,7 +117,7 @@ def _named_after_place(u: Understanding, search: CatalogSearch, within: list[str
     return [c for c in pool if word in c["name"][1:]] if len(word) >= 2 else []
 
 
-def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[str] | None
+def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[str] | None, vocab: Vocabulary
              ) -> tuple[list[tuple[dict[str, Any], int]], int]:
     """Matches in the place named, unless the place is part of a name (冰岛普洱: 普洱 is also a city), which
     shows as the unfiltered best match naming more of the message than the best match from that place."""
@@ -128,6 +129,8 @@ def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[s
         return found, known
     local = [(c, hits) for c, hits in found if _in_origin(c, u) and _in_province(c, u)]
     if local and found and local[0][1] >= found[0][1]:
+        if name_parts.only_elsewhere(u, [c["sku"] for c, _ in local], [c["sku"] for c, _ in found], vocab):
+            return [], known  # 竹溪的雨前: only 婺源's tea is 雨前, 竹溪's 明前 tea matched the place alone
         return local, known
     if not local:
         narrowed, _ = search.matches(query, province=_province(u), limit=MAX_CANDIDATES * 4)
