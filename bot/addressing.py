@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot import address_questions
 from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
 from bot.part_changes import CHANGE as _CHANGE
@@ -154,6 +155,8 @@ _PLACE_GAP = re.compile(r"(?<=[省市区县州盟旗])\s+"
 
 
 def _split(message: str) -> tuple[str, AddressPart | None]:
+    if address_questions.asks(message):  # 收件人在哪写, 收货人怎么改: asked how, never a receiver called 在哪写
+        return message, None
     text = dictated(receiver_phrase(collapse_phone(english_labels(_PLACE_GAP.sub("", message.strip())))))
     receiver = sent_to(text)
     if receiver is not None:  # 寄给我妈 王秀珍: a receiver, the place and phone still to come

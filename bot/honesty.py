@@ -233,7 +233,8 @@ REPLIES = {
 _RUN = re.compile(r"(?<![0-9.])[0-9.]*[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9]*")  # never inside a number
 _CUES = sorted((w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.ASK_PRICE, lexicon.FILLER, lexicon.ADD,
                                 lexicon.GREET) for w in group if w), key=len, reverse=True)
-_UNIT = "(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|张|件|条|支|台|部|双|套|桶|块|元)"
+_UNIT = ("(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|张|件|条|支|台|部|双|套|桶|块|元"
+         "|束|朵)")  # 来两束康乃馨: 「康乃馨」
 _AMOUNT = re.compile(rf"(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+){_UNIT}装?$")
 _LEAD_AMOUNT = re.compile(rf"^(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+)(?!只){_UNIT}")  # not 三只松鼠
 

@@ -24,6 +24,7 @@ from bot import (
     qualities,
     said_apart,
     stray_characters,
+    tag_words,
     typos,
 )
 from bot.cue_limits import PRICE_WORDS
@@ -194,7 +195,8 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
     known = [t for t in kept if catalogue_word(t, vocab)]
     unknown = _unknown_words(kept, vocab)
     text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
-    glued, kind_of = _glued_before(known, unknown, text, vocab)
+    uses = tag_words.beside_a_name(known, vocab)  # 大米100斤 公司食堂: 食堂 (a tag) says what the rice is for
+    glued, kind_of = _glued_before([w for w in known if w not in uses], unknown, text, vocab)
     if glued:
         u.instead = kind_of
         return glued
@@ -205,6 +207,8 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
         after = text[at + len(word):]
         if after[:1] and _RE_CJK.match(after[0]) and vocab.name_goes_on(word, after[0]):
             continue  # 羊羔肉羊排, 石阡苔茶明前: the name goes on
+        if any(after.startswith(k) for k in known if len(k) >= 2 and k != word):
+            continue  # 散养鸡蛋 (散养 a tag): 鸡 begins 鸡蛋, the next catalogue word; no 散养鸡 is asked for
         follows = next((t for t in unknown if after.startswith(t)), None)
         if follows is not None and not named:
             return word + follows

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import packs, replies, talk_kinds
+from bot import address_questions, packs, replies, talk_kinds
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -168,7 +168,7 @@ def _held(card: dict[str, Any]) -> str:
 
 def how_to(compact: str) -> str:
     """怎么帮我妈下单 / 可以发语音吗 / 字太小看不清: the answer to what was asked, before the usual help."""
-    said = talk_kinds.how_to(compact)  # 收货地址在哪填, 能说话下单吗, 送礼的话在这怎么下单
+    said = talk_kinds.how_to(compact) or address_questions.answer(compact)  # 收货地址在哪填, 收件人在哪写, 怎么改地址
     if said:
         return said
     if re.search(r"(?:帮|给|替)\S{0,4}?(?:下单|买|付款|填)", compact):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bot import (
+    address_questions,
     budgets,
     cards_by_the_sheet,
     draft_asked,
@@ -48,3 +49,4 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     holder_talk.revise(u)  # 那单用爱心卡扣, 重复下单了 撤掉一单, 不下了不下了: an order paid or undone, a draft dropped
     plain_intents.revise(u)  # 怎么在这里下单, 用微信付款, 先不下了 我再想想
     cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan
+    address_questions.revise(u)  # 收件人在哪写, 怎么改收货地址: how to say the address, never a change

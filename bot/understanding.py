@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from bot import (
     budgets,
+    cards_per_person,
     chat_around,
     copied_titles,
     descriptions,
@@ -28,6 +29,7 @@ from bot import (
     question_kinds,
     second_readings,
     shop_questions,
+    tag_words,
     testers,
 )
 from bot.addressing import AddressPart, split
@@ -145,6 +147,7 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     message = corrected(message)  # 三袋 不对 两袋: the count said last
     message = eaters.dropped(message)  # 蜂蜜来两斤 老两口喝: who eats it, no count of jars
     message = question_kinds.rice_amount(message)  # 一个月吃多少米合适: an amount of rice, not 多少米 (a price)
+    message = cards_per_person.counted(message, vocab.words, vocab.tokenizer.jieba.FREQ)  # 一人一张500的 8个人
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋
     message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
     used = plain_intents.used_by(message)  # 食堂用的米哪种划算: 食堂 uses it and names nothing; advice on rice
@@ -298,6 +301,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += said_for
     u.spaced, spaced = shop_questions.received_unglued(question_kinds.unglued(u.spaced)), u.spaced  # 礼盒里面有什么
     read_product_text(u, _blank(compact, spans), vocab)
+    tag_words.occasions_apart(u, vocab)  # 鸡蛋来两盒 母亲节送妈妈: the eggs, never the strawberries tagged 母亲节
     u.spaced = spaced
     if u.quantity is None and u.pick is None and u.product_words and not approximate:  # not 来个三五斤
         _implicit_one(u, vocab)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import packs
+from bot import pack_sizes, packs
 from bot.draft import Line
 from bot.packs import Asked
 from bot.turns import quantity
-from bot.understanding import METRIC
+from bot.understanding import METRIC, spec_of
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -44,3 +44,22 @@ def by_pack_word(turn: Turn, pending: Line) -> dict[str, Any] | None:
     offered = [turn.ctx.search.cards[s] for s in pending.candidates if s in turn.ctx.search.cards]
     sold_so = [card for card in offered if card["unit"] in words]
     return sold_so[0] if len(sold_so) == 1 and len(offered) > 1 else None
+
+
+def amount_over_tags(turn: Turn, line: Line) -> None:
+    """鄱阳湖大米50斤，学校食堂用, the 10kg bag tagged 食堂 and a 5kg bag too: an amount with no pack size said is
+    read against every pack of the product (the same name but the size), so the pack is chosen by the amount (50斤 =
+    25kg: 5 × 5kg; 60斤: 3 × 10kg, the fewest packs), never by a tag word that matched one pack only. When no pack
+    holds it whole, which pack is asked with all of them. Left alone: a count of packs (两袋), a pack size said (10kg
+    的来两袋, 要20斤装的), several quantities."""
+    u = turn.u
+    if len(u.quantities) != 1 or u.quantities[0].unit not in METRIC or pack_sizes.named(u) \
+            or any(s != spec_of(u.quantities[0]) for s in u.specs):
+        return  # 10kg的来40斤: a pack size said besides the amount
+    card = turn.ctx.search.cards.get(line.sku) if line.sku else None
+    if quantity.names_the_pack(turn, card):
+        return  # 换成5kg的, 金线美大米 5kg: the pack named, not an amount
+    skus = [line.sku] if line.sku else list(line.candidates)
+    widened = quantity.with_variants(turn, skus)
+    if len(widened) > len(skus):
+        line.sku, line.candidates = None, widened

@@ -300,6 +300,8 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
                      candidates=[c["sku"] for c in found.candidates] if sized else
                      found.family or [c["sku"] for c in found.candidates])
+    if chosen is None:
+        fitting.amount_over_tags(turn, d.pending)  # 大米50斤 食堂用: the pack by the amount, not by the tag 食堂
     quantity.apply_quantity(turn, d.pending)
     if chosen is not None:
         take_one(turn, d.pending)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot import honesty, love_card_means, other_cards, replies, service_goods
+from bot import festival_words, honesty, love_card_means, other_cards, replies, service_goods
 from bot.intents import asking_clause
 from bot.plain_intents import without_advice_lead
 from bot.products import resolve
@@ -38,6 +38,7 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     place = u.origin.mention if u.origin else ""
     listed = re.search("[、，,;；/]", u.raw) is not None  # 奶粉、手机壳、充电宝: each thing said apart
     spaced = asking_clause(u.spaced) or u.spaced  # 有卖五粮液吗 过年送礼用: 「五粮液」, the purpose is no name
+    spaced = festival_words.without_for_someone(spaced)  # 父亲节送爸爸的剃须刀: 「剃须刀」, whom it is for is no name
     spaced = without_advice_lead(spaced)  # 推荐个适合老人用的按摩仪: 「按摩仪」, how advice is asked is no name
     echoed = honesty.echo(spaced, found.unknown or u.product_text, listed)
     text = replies.not_found(echoed, "" if place and place in echoed else place)  # never 「宁夏的宁夏枸杞」
