@@ -1,5 +1,7 @@
 """An order with a shop question said after it (来三饼 能开发票吗 / 要两箱 包邮吗 / 来两罐，几天能到): the order is
-read without the question, and the question is answered first, then the order's reply.
+read without the question, and the question is answered first, then the order's reply. It is one more reading of a
+message of several parts (like bot/several_items.py): `understand` sets the question apart in
+`Understanding.asked_after` and the turn (bot/dialogue.py) puts its answer before the order's.
 
 Read whole, the question's words were taken for goods (没有找到「能开发票」, the tea in view lost) or silently dropped
 (包邮吗 went unanswered). Only a last clause that is a question about invoices, shipping, after-sales or

@@ -13,7 +13,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import holder_actions, packs, replies, shop_questions
+from bot import asked_after, holder_actions, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft, Line
 from bot.products import Resolution, resolve
 from bot.reply import Reply
@@ -108,6 +108,13 @@ class Turn:
     # --- the turn ------------------------------------------------------------------------------
 
     async def run(self) -> Reply:
+        reply = await self._run()
+        if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
+            card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
+            reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply
+        return reply
+
+    async def _run(self) -> Reply:
         u, d = self.u, self.draft
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
             return await asked_parts.kept(self)

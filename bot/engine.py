@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_after
 from bot.dialogue import Context, Turn
 from bot.draft import DialogueState
 from bot.reply import Reply
@@ -124,18 +123,12 @@ class Assistant:
                 pristine = copy.deepcopy(raw)  # a turn may change lists it shares with raw; a re-run starts from this
                 await self.search.drop_unsellable(_referenced(state))
             vocab = await self.vocabulary()
-            asked = asked_after.split(text)  # 来三饼 能开发票吗: the order read alone, the question answered after it
-            u = self._understand(asked[0], vocab) if asked is not None else None
-            if u is None or u.intent != "order":
-                asked, u = None, self._understand(text, vocab)
+            u = self._understand(text, vocab)
             ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
                           self.regions, self.config.codes)
             before = state.to_json()
             turn = Turn(ctx, state, u, said=text)
             reply = await turn.run()
-            if asked is not None and reply.intent == "order":
-                reply.reply = asked_after.answer(asked[1], self.search.cards.get(reply.slots.get("sku") or ""),
-                                                 self.config.card_face_values_fen) + reply.reply
             referents.remember(turn, reply)  # the product named and the intent answered, for what refers to them
             if checking and reply.order is None and rechecks < MAX_RECHECKS:
                 offered = [*(p["sku"] for p in reply.products), reply.slots.get("sku"), *_referenced(state)]

@@ -12,15 +12,18 @@ PEOPLE = (*AUDIENCES, "妈", "爸", "老妈", "老爸", "爷爷", "奶奶", "外
           "哥", "姐", "老师", "邻居", "同学", "对象", "媳妇", "媳妇儿", "女友", "男友", "亲家", "闺女", "儿子",
           "女儿", "老板",
           "舅舅", "舅妈", "姑姑", "阿姨", "叔叔", "伯伯", "婶婶", "师傅", "战友", "室友", "老乡", "家里人", "老人家")
-_RECIPIENT = re.compile(r"(?:送给|送|给)(?:我|我的|我们|咱|咱们|俺)?(?:家)?(?:" + "|".join(
-    sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True)) + r")(?:们)?(?=(?:的|吃|用|喝|尝尝|当礼物)?"
-    r"(?:吧|呀|啊|哈|呢|了)?$)")
+# A person, and whose (我妈, 我们家老人, 咱爷爷奶奶): one pattern for every rule that reads whom the goods are for.
+PERSON = "|".join(sorted((re.escape(p) for p in (*PEOPLE, "公婆", "爷爷奶奶", "外公外婆")), key=len, reverse=True))
+MINE = r"(?:我|我的|我们|咱|咱们|俺)?(?:家)?"
+# For a person, said before a verb (给我妈买, 帮我爸挑, 替老人选; bot/talk_kinds.py reads 给婆婆买点啥好 with it).
+FOR_PERSON = rf"(?:送给|给|帮|替|为){MINE}(?:{PERSON})(?:们)?"
+_RECIPIENT = re.compile(rf"(?:送给|送|给){MINE}(?:{PERSON})(?:们)?(?=(?:的|吃|用|喝|尝尝|当礼物)?"
+                        r"(?:吧|呀|啊|哈|呢|了)?$)")
 
 
 # Whom for, said before a verb of buying (我想给我妈买点东西, 帮我爸挑点, 替老人选些): the person names no product.
-_BEFORE = re.compile(r"(?:送给|给|帮|替|为)(?:我|我的|我们|咱|咱们|俺)?(?:家)?(?:" + "|".join(
-    sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True)) + r")(?:们)?(?=(?:买|挑|选|带|准备|整|弄|备)"
-    r"(?:点|些|个|一些|一点)?(?:东西|啥|什么|礼物|年货)?)")
+_BEFORE = re.compile(FOR_PERSON + r"(?=(?:买|挑|选|带|准备|整|弄|备)(?:点|些|个|一些|一点)?"
+                                  r"(?:东西|啥|什么|礼物|年货)?)")
 # A person's health said beside it (她血糖有点高, 他牙口不好, 老人肠胃弱): no goods named, and no health advice given
 # (the goods are recommended as for anyone of that age).
 _CONDITION = re.compile(r"(?:她|他|老人家?|我妈|我爸|俩老|老两口)?(?:的)?(?:血糖|血压|血脂|尿酸|胆固醇)(?:有点|有些"

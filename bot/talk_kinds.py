@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import festival_words, phrasing
+from bot import festival_words, phrasing, recipients
 from bot.holder_questions import ASSEMBLE
 from bot.intents import asks_has, has_asked
-from bot.recipients import PEOPLE
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -80,14 +79,13 @@ _QUESTION_WORDS = re.compile(r"是哪个|是哪款|是哪种|是啥|是什么|�
                              r"|你们|这里|店里|大家|都|现在|最近|比较|一点|点|些|看|有"
                              # what is left of a best-seller or set question once 最 and 得 are read as filler (火)
                              r"|火|热门|销量|最好|最高|最多|卖得?|卖的|帮|搭配|配|选|挑|搭|一份|份|礼物|礼品|礼")
-_PERSONS = re.compile("|".join(sorted((re.escape(p) for p in (*PEOPLE, "婆婆", "公婆", "丈母娘", "老丈人", "爷爷奶奶",
-                                                               "外公外婆")), key=len, reverse=True)))
+_PERSONS = re.compile(recipients.PERSON)
 _OCCASION = re.compile("|".join(sorted((re.escape(w) for w in (*festival_words.FESTIVALS, *phrasing.PURPOSES, "清明",
                                                                 "重阳", "生日", "过生日", "探病", "看望", "探望",
                                                                 "拜年", "走亲戚")), key=len, reverse=True)))
 # A gift asked for (给婆婆买点啥好, 端午给老师送啥合适, 重阳给爷爷奶奶送点啥): advice, whom and when no product.
-_GIFT = re.compile(rf"(?:送|带|孝敬|探望|看望|拜年|给(?:我|我的|我家)?(?:{_PERSONS.pattern})(?:们)?买)(?:给)?"
-                   rf"(?:我|我的|我家)?(?:{_PERSONS.pattern})?(?:们)?(?:点|些|个|一些)?(?:什么|啥|哪些)")
+_GIFT = re.compile(rf"(?:送|带|孝敬|探望|看望|拜年|{recipients.FOR_PERSON}买)(?:给)?{recipients.MINE}"
+                   rf"(?:{recipients.PERSON})?(?:们)?(?:点|些|个|一些)?(?:什么|啥|哪些)")
 # Paying or shipping asked with such words (送什么快递, 带什么去付款): no gift.
 _NO_GIFT = re.compile(r"付款|支付|付钱|快递|物流|发货|运费|邮费")
 # Carrying the goods on a visit (走亲戚拎一只, 回老家带两斤, 过年提一只回去): the trip, no count wanted.

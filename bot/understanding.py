@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from bot import (
+    asked_after,
     budgets,
     cards_per_person,
     chat_around,
@@ -117,6 +118,7 @@ class Understanding:
     drop: Understanding | None = None  # 不要X了，换成Y: what the message removes (X), before what it asks for (Y)
     excluded: list[str] = field(default_factory=list)  # 不要礼盒的 / 不要散装的: variants said not wanted
     ranged: int | None = None  # where a range of counts starts (两三袋, 十来个): how many is asked
+    asked_after: str = ""  # 来三饼 能开发票吗: a shop question after the order, answered first (bot/asked_after.py)
 
     @property
     def about_products(self) -> bool:
@@ -134,6 +136,12 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
     message = chat_around.dropped(simplified(message), vocab.knows)  # 買兩箱蘋果: simplified; 上次的苹果巨甜 再来两箱
+    asked = asked_after.split(message)  # 来三饼 能开发票吗: the order read alone, the question answered before it
+    if asked is not None:
+        u = copied_titles.revised(_read(asked[0], vocab), asked[0])
+        if u.intent == "order":
+            u.asked_after = asked[1]
+            return u
     return copied_titles.revised(_read(message, vocab), message)  # 蒙牛纯牛奶250ml*12盒 整箱: a search, no 12 boxes
 
 
