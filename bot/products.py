@@ -138,8 +138,7 @@ def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[s
         if local and (not found or local[0][1] >= found[0][1]):
             return local, known
     mention = u.origin.mention
-    if not local and u.product_words and not any(_holds_place(c, mention) for c, _ in found) \
-            and not re.search(f"[到寄送发往]{re.escape(mention)}", u.text):  # 寄到北京: where it goes, not from
+    if not local and u.product_words and not any(_holds_place(c, mention) for c, _ in found):
         return [], known  # 宁夏枸杞来一斤 with only Qinghai's goji: none from there (never the other place's, money)
     return found, known
 

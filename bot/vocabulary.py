@@ -28,6 +28,8 @@ _SPEC = re.compile(r"[\s(（【\[].*$|[\d.]+\s*[a-zA-Z×x*\u4e00-\u9fa5]*装?$")
 _ALL_CJK = re.compile("[\u4e00-\u9fff]+")
 _NUMERAL = re.compile("[一二两三四五六七八九十百千万]")
 _LEVELS = {"province": 0, "city": 1, "county": 2}
+# Right before a place the goods go to: 寄到, 发往, 送去, 快递到 (寄宁夏枸杞 and 买到宁夏枸杞 keep their origin).
+_SENT_TO = re.compile(r"(?:寄|送|发|邮|运|快递)(?:到|往|至|去)\s*$")
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,12 @@ class Vocabulary:
     word_tags: Mapping[str, str] = field(default_factory=dict)  # jieba's part of speech of each word (n: a noun)
 
     def find_origin(self, text: str) -> Origin | None:
-        """The most specific place named in the text (county over city over province), longest name first."""
+        """The most specific place named in the text (county over city over province), longest name first. A place
+        the goods are sent to (寄到北京, 发往广州) is no origin: 固始鸡 寄到北京 asks for nothing from Beijing."""
         best: Origin | None = None
         for mention in self._mentions_in(text):
+            if all(_SENT_TO.search(text, 0, at) for at in _places_of(text, mention)):
+                continue
             origin = self.regions[mention]
             if best is None or _LEVELS[origin.level] > _LEVELS[best.level]:
                 best = origin
@@ -254,6 +259,10 @@ class Vocabulary:
     def heads(self) -> frozenset[str]:
         """Last characters of catalogue words (大米 → 米, 红茶 → 茶): single characters that name products."""
         return frozenset(w[-1] for w in self.words if w)
+
+
+def _places_of(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _longest_first(text: str, longest: int, lookup: Callable[[str], str | None]) -> list[tuple[str, int]]:
