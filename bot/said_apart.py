@@ -68,4 +68,12 @@ def _plain(name: str, thing: str, vocab: Vocabulary) -> bool:
     nouns = all(vocab.word_tags.get(p, "").startswith("n") for p in vocab.tokenizer.jieba.cut(bare, HMM=False))
     if bare and nouns and (bare != name or (len(bare) >= 3 and not vocab.tokenizer.jieba.FREQ.get(bare))):
         return False  # 三只松鼠, 猫山王: nouns no dictionary holds as one name, or a count leading a noun
-    return vocab.word_tags.get(bare, "") not in _PROPER  # 智利, 泰国: a place; 滋润, 不锈钢 are common nouns
+    tag = vocab.word_tags.get(bare, "")
+    if bare in vocab.places and tag in _PLACE_TAGS:
+        return False  # 烟台 (a noun to jieba), 五常 (a time word): a city or county of the country all the same
+    return tag not in _PROPER  # 智利, 泰国: a place; 滋润, 不锈钢 are common nouns
+
+
+# jieba's tags under which a city's or county's short form is still heard as the place (平安, 富裕, 解放, 合作 are
+# adjectives and verbs first).
+_PLACE_TAGS = frozenset({*_PROPER, "n", "t", ""})

@@ -98,6 +98,7 @@ class Vocabulary:
     indexed: Callable[[str], bool] = lambda term: False  # whether the search index holds a term (inside a name too)
     common_words: frozenset[str] = frozenset()  # two-character catalogue words that are words of the language too
     word_tags: Mapping[str, str] = field(default_factory=dict)  # jieba's part of speech of each word (n: a noun)
+    places: frozenset[str] = frozenset()  # every city and county of the country, short forms too (烟台, 五常)
 
     def find_origin(self, text: str) -> Origin | None:
         """The most specific place named in the text (county over city over province), longest name first. A place
@@ -291,21 +292,23 @@ def _substrings(text: str, vocabulary: Any, longest: int = 24) -> list[str]:
 async def load_vocabulary(today: date, indexed: Callable[[str], bool] | None = None) -> Vocabulary:
     """Read every product and the region names, and build the tokenizer's user dictionary."""
     rows, provinces = await assistant_reads.catalogue_words()
+    places = await assistant_reads.place_names()
     products = {row["sku"]: _known(row, today) for row in rows}
     # The rest is CPU work (a dictionary of every catalogue word, the pinyin table): done in a thread, so the
     # event loop goes on answering requests meanwhile.
-    return await asyncio.to_thread(_build, rows, products, provinces, indexed or (lambda term: False))
+    return await asyncio.to_thread(_build, rows, products, provinces, indexed or (lambda term: False), places)
 
 
 def _build(rows: list[dict[str, Any]], products: dict[str, Known], provinces: list[str],
-           indexed: Callable[[str], bool]) -> Vocabulary:
+           indexed: Callable[[str], bool], places: list[str]) -> Vocabulary:
     regions = _regions(provinces, products.values())
     words = _catalogue_words(rows)
     tokenizer = CatalogTokenizer(new_jieba_tokenizer(), cache_size=20_000)
     known = frozenset(normalize(w) for w in words if len(w) >= 2)
     common = frozenset(w for w in known if len(w) == 2 and tokenizer.jieba.FREQ.get(w))  # before the catalogue's own
     tokenizer.add_words([*words, *regions, *_cue_words()])
-    vocab = Vocabulary(tokenizer, products, regions, known, indexed, common, _word_tags())
+    vocab = Vocabulary(tokenizer, products, regions, known, indexed, common, _word_tags(),
+                       frozenset(f for name in places for f in region_short_forms(name) if len(f) >= 2))
     vocab.sounds_like("预热")  # build the pinyin table now, not on the first message
     return vocab
 

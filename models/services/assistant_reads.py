@@ -21,6 +21,13 @@ async def catalogue_words() -> tuple[list[dict[str, Any]], list[str]]:
     return rows, cast(list[str], provinces)
 
 
+async def place_names() -> list[str]:
+    """Every city and county of the country (the shop's goods come from a few: 烟台, 五常 said by a shopper are
+    places all the same, whose goods the shop may not have)."""
+    names = await Region.filter(level__in=(RegionLevel.CITY, RegionLevel.COUNTY)).values_list("name", flat=True)
+    return cast(list[str], names)
+
+
 async def stock_of(sku: str) -> int:
     """The product's stock now (0 for an unknown sku)."""
     stock = cast(list[int], await Product.filter(sku=sku).values_list("stock", flat=True))
