@@ -162,6 +162,16 @@ def inner_count(name: str, word: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+_PIECE_WORDS = "(?:罐|瓶|袋|包|听|支|条|个|枚|只)"
+_HELD = re.compile(rf"[×xX*]\s*(\d+)\s*(?:{_PIECE_WORDS}|盒)|(?<![\d.])(\d+)\s*{_PIECE_WORDS}\s*装")
+
+
+def _pieces_held(name: str) -> int | None:
+    """310ml×12罐, 6瓶装: how many pieces one pack holds, whatever they are called (a dozen counts them)."""
+    m = _HELD.search(name)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def box_word(card: dict[str, Any]) -> str:
     """The Chinese word for an English box of this product: 箱 when it is sold by the 箱 (and not as a 盒), else 盒."""
     return "箱" if same_pack("箱", card["unit"], card["name"]) and not same_pack("盒", card["unit"], card["name"]) \
@@ -176,6 +186,9 @@ def read(asked: Asked, card: dict[str, Any]) -> Reading:
     inner = inner_count(card["name"], asked.unit) if asked.unit != unit else None
     if inner and inner > 1:  # 24条姜茶 of 12条装 boxes is 2 boxes; 8盒蓝莓 of 4盒装 crates is 2 crates
         return _whole(asked.value / inner, fit=True)
+    held = _pieces_held(card["name"]) if asked.unit == "打" else None
+    if held and held > 1:  # 两打刺梨汁 of 310ml×12罐 boxes: 24 cans, 2 boxes (the box's volume says nothing here)
+        return _whole(asked.value * DOZEN["打"] / held, fit=True)
     measured = asked.measured
     pack = pack_of(card)
     if asked.unit in PIECES and unit in (*PIECES, "件", "份", "条", "块", "套") and not (

@@ -314,8 +314,8 @@ def _boundary(token: str) -> bool:
 
 
 _UNIT_WORDS = "|".join(sorted(map(re.escape, lexicon.UNITS), key=len, reverse=True))
-# 两桶, 一套, 五两 (not 五常)
-_COUNTED = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千万半几俩仨]+)(?:{_UNIT_WORDS})?装?")
+# 两桶, 一套, 五两 (not 五常); 斤半 of 1斤半, the digit cut apart from its measure word and half
+_COUNTED = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千万半几俩仨]+)(?:{_UNIT_WORDS})?装?|(?:{_UNIT_WORDS})半")
 _ADDRESSEES = ("老板", "老板娘", "店家", "掌柜", "客服", "亲", "亲亲", "师傅", "小哥", "小姐姐", "美女", "帅哥", "姐姐",
                "大姐", "阿姨", "老乡", "朋友", "请问", "麻烦", "那么", "那就", "对了", "另外", "然后", "其实", "听说")
 _VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮让叫送给拿")

@@ -6,7 +6,11 @@
    「烟台苹果」, the shop's apples listed apart. A place the goods come from (苹果 要昭通的) still picks them.
 2. A place the goods are sent to (固始鸡 寄到北京会不会坏, 发往广州) is no origin, read where origins are read
    (Vocabulary.find_origin), not guarded in the product search.
-3. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
+3. A weight with a half said in digits (要1斤半核桃, 来2斤半蜂蜜): jieba cuts 1 / 斤半, and 斤半 was read as a brand of
+   walnuts the shop does not have (没有找到「斤半核桃」). It is the amount, asked against the packs as 一斤半 always was.
+4. Dozens of a product packed by the can or bottle (刺梨汁两打, 310ml×12罐 boxes): 24 cans are two boxes (it was
+   "凑不成整盒": the box was weighed by its volume).
+5. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
    the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
@@ -55,3 +59,19 @@ async def test_a_shop_question_after_an_order_is_answered_before_it(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-asked-after")
     body = await chat.say("固始鸡来两只，能开发票吗")
     assert body["reply"].index("发票") < body["reply"].index("请确认订单")
+
+
+@pytest.mark.parametrize("message, said", [
+    ("要1斤半通江银耳", "“1.5斤”凑不成整袋"),
+    ("要1斤半核桃", "“1.5斤”凑不成整袋"),
+    ("来2斤半蜂蜜", "“2.5斤”凑不成整瓶"),
+])
+async def test_a_weight_with_a_half_in_digits_is_the_amount(client, message, said):
+    body = await say_once(client, message)
+    assert body["reply"].startswith(said)
+
+
+async def test_dozens_of_a_product_packed_by_the_can_count_cans(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-dozen")
+    body = await chat.say("刺梨汁两打")
+    assert summary_lines(body) == "刺柠吉 刺梨复合果汁 310ml×12罐 ×2箱（共7.44L），138元"
