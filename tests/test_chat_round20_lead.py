@@ -7,7 +7,7 @@
 2. A place the goods are sent to (固始鸡 寄到北京会不会坏, 发往广州) is no origin, read where origins are read
    (Vocabulary.find_origin), not guarded in the product search.
 3. A weight with a half said in digits (要1斤半核桃, 来2斤半蜂蜜): jieba cuts 1 / 斤半, and 斤半 was read as a brand of
-   walnuts the shop does not have (没有找到「斤半核桃」). It is the amount, asked against the packs as 一斤半 always was.
+   walnuts the shop does not have (没有找到「斤半核桃」). It is the amount, asked against the packs like 一斤半.
 4. Dozens of a product packed by the can or bottle (刺梨汁两打, 310ml×12罐 boxes): 24 cans are two boxes (it was
    "凑不成整盒": the box was weighed by its volume).
 5. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
