@@ -16,6 +16,7 @@ from bot import (
     recipients,
     replies,
     shop_questions,
+    things_named,
 )
 from bot.reply import Reply
 from bot.turns import common, honest, prices
@@ -148,7 +149,10 @@ _ASKER = re.compile(r"^(?:请问|你们家的|你们的|你家的|您家的|你�
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     u = turn.u
     if not u.about_products and u.product_text and not phrasing.only_purposes(u.product_text) \
-            and not shop_questions.for_buyers(u.product_text):  # 单位采购 预算80一份: who buys, not what
+            and not shop_questions.for_buyers(u.product_text) \
+            and things_named.asks_for_goods(u.product_text, turn.ctx.vocab.word_tags,
+                                            turn.ctx.vocab.tokenizer.jieba.lcut):
+        # 单位采购 预算80一份 / 村里老人过冬: who buys, for whom and why, not what
         return turn.not_found("recommend", turn.resolve_products()).reply, [], []  # 钙片 老人吃的 推荐: not sold here
     shown = [turn.ctx.search.cards[s] for s in turn.state.shown if s in turn.ctx.search.cards]
     if question_kinds.these_two(u.text) and len(shown) >= 2:  # 这两个送长辈哪个体面: the two just shown

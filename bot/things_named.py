@@ -11,9 +11,11 @@ question carries (…吗, …呢, …没, 去屑) no longer hide the thing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from bot.phrasing import PURPOSES
 from bot.product_words import cueish
+from bot.recipients import PEOPLE
 
 _RE_CJK = re.compile("[\u4e00-\u9fff]")
 # Topics of talk that are never shopping for a thing (a message holding one is talk, whatever nouns stand beside).
@@ -54,3 +56,24 @@ def only_talk(text: str, product_text: str, tags: Mapping[str, str]) -> bool:
     """A remark of talk that names no thing (太慢了吧, 好累了): a topic or form of talk, and no word left is a noun of
     goods, so the words left are no product to look for."""
     return bool(TALK_TOPICS.search(text)) and not any(is_thing(t, tags) for t in product_text.split())
+
+
+# Whom the goods are for, where they live or work and why (老人, 工人, 村里, 厂里, 福利): no goods, in a request for
+# advice (村里老人过冬 买点什么好, 厂里工人发福利 买什么合适).
+_WHOM_AND_WHY = frozenset({*PEOPLE, *PURPOSES, "老人", "小孩", "孩子", "工人", "员工", "职工", "客户", "村民", "乡亲",
+                           "老乡", "大家", "村里", "厂里", "家里", "部门", "单位里", "福利", "身体", "冬天", "夏天"})
+# 吃点, 喝点, 买些: a verb and "some", cut as one unknown word.
+_SOME = re.compile(r"[吃喝买用送带拿来整][点些]")
+
+
+def asks_for_goods(product_text: str, tags: Mapping[str, str], cut: Callable[[str], list[str]]) -> bool:
+    """Whether the words left of a request for advice name goods the shop does not sell (钙片, 按摩仪, 护手霜, or an
+    unknown word such as a brand: 汤臣倍健), rather than only whom, when and why (村里老人过冬, 冬天吃点): then the
+    advice is the shop's goods, not 没有找到「村里老人过冬」."""
+    for token in cut(product_text.replace(" ", "")):
+        tag = tags.get(token)
+        if token in _WHOM_AND_WHY or cueish(token) or _SOME.fullmatch(token) or (len(token) < 2 and tag != "ng"):
+            continue
+        if tag is None or tag in _THING_TAGS:
+            return True
+    return False

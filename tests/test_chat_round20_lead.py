@@ -10,7 +10,12 @@
    walnuts the shop does not have (没有找到「斤半核桃」). It is the amount, asked against the packs like 一斤半.
 4. Dozens of a product packed by the can or bottle (刺梨汁两打, 310ml×12罐 boxes): 24 cans are two boxes (it was
    "凑不成整盒": the box was weighed by its volume).
-5. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
+5. Lines waiting to be chosen (年货想买点腊肉和火腿: which 腊肉, which 火腿) answered at once (从江的腊肉来两袋 盘州火腿
+   一件): the lines named answer those waiting (bot/turns/answered_lines.py). Only the 腊肉 was taken; the 火腿 was
+   asked again and its count lost.
+6. Advice asked with only whom, when and why (村里老人过冬 买点什么好, 厂里工人发福利 买什么合适, 冬天吃点什么好) is
+   the shop's advice, not 没有找到「村里老人过冬」; a thing named (钙片, 护手霜, 汤臣倍健) is still not found.
+7. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
    the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
@@ -75,3 +80,24 @@ async def test_dozens_of_a_product_packed_by_the_can_count_cans(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-dozen")
     body = await chat.say("刺梨汁两打")
     assert summary_lines(body) == "刺柠吉 刺梨复合果汁 310ml×12罐 ×2箱（共7.44L），138元"
+
+
+async def test_lines_waiting_to_be_chosen_are_answered_at_once(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-waiting")
+    await chat.say("年货想买点腊肉和火腿")
+    body = await chat.say("从江的腊肉来两袋 盘州火腿一件")
+    assert summary_lines(body) == "从江香猪 腊肉 500g ×2袋（共1kg），136元\n盘州火腿 1kg ×1件（共1kg），138元"
+
+
+@pytest.mark.parametrize("message", ["村里老人过冬 买点什么好", "厂里工人发福利 买什么合适", "冬天吃点什么好",
+                                     "给村里的老人买点年货 有推荐吗"])
+async def test_advice_for_whom_when_and_why_is_the_shops_advice(client, message):
+    body = await say_once(client, message)
+    assert body["reply"].startswith("推荐这几款认定扶贫产品")
+
+
+@pytest.mark.parametrize("message, thing", [("钙片 老人吃的 推荐", "钙片"), ("汤臣倍健推荐哪款", "汤臣倍健"),
+                                            ("护手霜推荐一下", "护手霜")])
+async def test_advice_on_a_thing_not_sold_is_still_not_found(client, message, thing):
+    body = await say_once(client, message)
+    assert body["reply"].startswith(f"抱歉，没有找到「{thing}」")

@@ -13,6 +13,7 @@ from bot.reply import Reply
 from bot.several_items import split_items
 from bot.turns import (
     address,
+    answered_lines,
     common,
     fitting,
     honest,
@@ -148,7 +149,9 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     """The answer to "which one?": the cheapest or dearest, a position or an origin in the list shown, or words
     that narrow the candidates (to one, or to fewer to ask about again). None when it chooses nothing."""
     u = turn.u
-    if _names_another(turn, pending):  # 来一袋临泉粉丝 while 挂面 is being chosen: a line of its own, 挂面 asked after
+    if _names_another(turn, pending) or len(split_items(u, turn.ctx.vocab)) > 1:
+        # 来一袋临泉粉丝 while 挂面 is being chosen: a line of its own, 挂面 asked after; 从江的腊肉来两袋 盘州火腿一件
+        # while 腊肉 and 火腿 wait: the lines named, which answer those waiting (bot/turns/answered_lines.py)
         d.queued.insert(0, pending)
         d.pending = None
         return await start_goods(turn, add=True)
@@ -305,6 +308,7 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     quantity.apply_quantity(turn, d.pending)
     if chosen is not None:
         take_one(turn, d.pending)
+    answered_lines.drop_answered(d, list(d.queued), [d.pending])  # 盘州火腿一件 answers the 火腿 waiting its turn
     turn.state.draft = d
     return await quantity.advance(turn, d)
 
@@ -314,6 +318,7 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     if d.pending and d.pending.sku and d.pending.qty:
         d.lines = common.merge(d.lines, d.pending)
+    waiting, named = list(d.queued), []
     d.pending, missing = None, []
     for part in parts:
         found = resolve(part, turn.ctx.vocab, turn.ctx.search)
@@ -323,12 +328,14 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
         line = Line(sku=found.chosen["sku"] if found.chosen else None,
                     candidates=found.family or [c["sku"] for c in found.candidates])
         quantity.apply_quantity(turn, line, part)
+        named.append(line)
         if line.sku and line.qty:
             d.lines = common.merge(d.lines, line)
         elif d.pending is None:
             d.pending = line
         else:  # 蜂蜜两瓶 大米一袋, both with several sizes: the rice is asked about once the honey is chosen
             d.queued.append(line)
+    answered_lines.drop_answered(d, waiting, named)  # 从江的腊肉来两袋 盘州火腿一件 answers 腊肉 and 火腿 waiting
     turn.state.draft = d
     reply = await quantity.advance(turn, d)
     if missing:
