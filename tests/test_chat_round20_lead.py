@@ -15,7 +15,10 @@
    asked again and its count lost.
 6. Advice asked with only whom, when and why (村里老人过冬 买点什么好, 厂里工人发福利 买什么合适, 冬天吃点什么好) is
    the shop's advice, not 没有找到「村里老人过冬」; a thing named (钙片, 护手霜, 汤臣倍健) is still not found.
-7. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
+7. A weight said with 的 that is no pack of the product (要500克的银耳 of 100g bags, 要3斤的蜂蜜 of 500g jars) is the
+   amount wanted, as 要500克银耳 is: five bags, three jars once one is chosen (it was "要几袋？", the amount lost).
+   A weight that is a pack (要1公斤的核桃 of 2斤 bags) still picks it, and 500g装的 still names a pack.
+8. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
    the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
@@ -101,3 +104,20 @@ async def test_advice_for_whom_when_and_why_is_the_shops_advice(client, message)
 async def test_advice_on_a_thing_not_sold_is_still_not_found(client, message, thing):
     body = await say_once(client, message)
     assert body["reply"].startswith(f"抱歉，没有找到「{thing}」")
+
+
+async def test_a_weight_said_with_de_that_is_no_pack_is_the_amount(client):
+    body = await say_once(client, "要500克的银耳")
+    assert summary_lines(body) == "通江银耳 100g ×5袋（共500g），340元"
+
+
+async def test_a_weight_said_with_de_is_the_amount_once_the_product_is_chosen(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-honey-weight")
+    await chat.say("要3斤的蜂蜜")
+    body = await chat.say("第二个")
+    assert summary_lines(body) == "镇坪秦巴土蜂蜜 500g ×3瓶（共1.5kg），264元"
+
+
+async def test_a_pack_size_said_with_zhuang_is_still_a_size(client):
+    body = await say_once(client, "要500g装的银耳")
+    assert body["reply"].startswith("没有500g装的")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from bot import pack_sizes, packs, replies
@@ -45,11 +47,30 @@ def apply_quantity(turn: Turn, line: Line, u: Understanding | None = None) -> No
     elif u.number is not None:
         asked = Asked(u.number, "")
     else:
-        return
+        cards = [card] if card is not None else [turn.ctx.search.cards[s] for s in line.candidates
+                                                 if s in turn.ctx.search.cards]
+        sized = _amount_said_as_size(u, cards) if cards else None
+        if sized is None:
+            return
+        asked = sized
     line.qty, line.asked = None, asked.to_json()
     if card is None and (asked.measured is None or asked.unit in ("只", "个")) and asked.value.denominator == 1:
         line.qty = int(asked.value)  # 两箱 before the product is chosen: shown now, checked against its pack then
     settle(turn, line)
+
+
+_METRIC_SIZE = re.compile(r"(\d+(?:\.\d+)?)(kg|g|斤|ml|l)")
+
+
+def _amount_said_as_size(u: Understanding, cards: list[dict[str, Any]]) -> Asked | None:
+    """要500克的银耳 of 100g bags, 要3斤的蜂蜜 of 500g jars: a weight or volume said with 的 that is no pack of the
+    products is the amount wanted (five bags, three jars once one is chosen, as 要500克银耳 is), not a size to ask the
+    count of. 500g装的 names a pack, and is left to ask."""
+    for spec in u.specs:
+        m = _METRIC_SIZE.fullmatch(spec)
+        if m is not None and not any(pack_sizes.holds(c, spec) for c in cards) and not re.search(r"装|规格", u.text):
+            return Asked(Fraction(m.group(1)), m.group(2))
+    return None
 
 
 def settle(turn: Turn, line: Line) -> None:
