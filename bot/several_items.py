@@ -38,7 +38,8 @@ def _separated(text: str, vocab: Vocabulary) -> list[str]:
     return [_restored(p) for p in _ITEM_SEPARATORS.split(_kept_whole(text, vocab)) if p]
 
 
-_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|外加|再加|加上|另外|、|;|,|\s)+")
+# 外加 / 再加 / 加上 / 另外 begin the next item and stay in it (再加一罐: one more, on top: bot/turns/goods.py).
+_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|、|;|,|\s)+|(?=外加|再加|加上|另外)")
 
 
 def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
@@ -61,11 +62,33 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
     parts: list[Understanding] = []
     for piece in pieces:  # 猕猴桃礼盒两盒，再来一箱5斤的: the second piece is of the kiwis too
         part = understand(piece, vocab)
+        if parts and _shared_out(part, parts[-1]):
+            continue  # 来两罐 一罐自己喝一罐送人: how the two are shared, no more goods
         counted = [p for p in [*parts[-1:], part] if any(q.unit not in METRIC for q in p.quantities)]
         again = "" if part.product_words or part.foreign or len(counted) < 2 else \
             each_of.same_product(piece, parts[-1].product_words, "add" in part.cues or bool(part.specs))
-        parts.append(understand(again, vocab) if again else part)
+        if again:
+            part = understand(again, vocab)
+            if "add" in u.cues:  # 来两罐，再来一罐 / 来两罐 再加一罐: one more on top of the two
+                part.cues.add("add")
+        parts.append(part)
     parts = [part for part in parts if not asides.aside(part)]  # 给爸妈寄点东西 粽子来三盒 咸鸭蛋两盒
     if not all(part.product_words for part in parts) or sum(part.quantity is not None for part in parts) < 2:
         return [u]
     return parts
+
+
+_SHARING = re.compile(r"自己|送|给|留|分|孝敬")
+
+
+def _shared_out(part: Understanding, before: Understanding) -> bool:
+    """A piece naming no goods, with no word of adding, whose counts share out the count before it (一罐自己喝一罐
+    送人 after 来两罐: one plus one is the two; 一罐送人 after 来两罐: one of the two)."""
+    if part.product_words or part.foreign or "add" in part.cues or before.quantity is None or not part.quantities:
+        return False
+    unit, total = before.quantity.unit, before.quantity.value
+    if any(q.unit != unit for q in part.quantities):
+        return False
+    counts = [q.value for q in part.quantities]
+    return (len(counts) > 1 and sum(counts) == total) or (
+        _SHARING.search(part.text) is not None and all(c < total for c in counts))

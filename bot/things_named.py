@@ -64,16 +64,23 @@ _WHOM_AND_WHY = frozenset({*PEOPLE, *PURPOSES, "老人", "小孩", "孩子", "�
                            "老乡", "大家", "村里", "厂里", "家里", "部门", "单位里", "福利", "身体", "冬天", "夏天"})
 # 吃点, 喝点, 买些: a verb and "some", cut as one unknown word.
 _SOME = re.compile(r"[吃喝买用送带拿来整][点些]")
+# How the advice is asked (合适, 划算, 好吃): no goods named.
+_ASKED_HOW = frozenset({"合适", "实惠", "划算", "好用", "好吃", "好喝", "适合", "需要", "比较", "一点"})
+# jieba's tags of words that name no goods: times (过冬), places (村里), pronouns, particles, numbers, adverbs.
+# (jieba tags 巧克力 and 牛肉丸 as names, nr: names are no sign of talk here)
+_NO_GOODS_TAGS = frozenset({"t", "s", "f", "r", "p", "c", "d", "m", "q", "y", "e", "uj", "ul", "uz", "ug", "uv",
+                            "ud"})
 
 
 def asks_for_goods(product_text: str, tags: Mapping[str, str], cut: Callable[[str], list[str]]) -> bool:
-    """Whether the words left of a request for advice name goods the shop does not sell (钙片, 按摩仪, 护手霜, or an
-    unknown word such as a brand: 汤臣倍健), rather than only whom, when and why (村里老人过冬, 冬天吃点): then the
-    advice is the shop's goods, not 没有找到「村里老人过冬」."""
+    """Whether the words left of a request for advice name goods the shop does not sell (钙片, 按摩仪, 护手霜, what they
+    do: 防晒, 补钙, or an unknown word such as a brand: 汤臣倍健), rather than only whom, when and why (村里老人过冬,
+    冬天吃点): then the advice is the shop's goods, not 没有找到「村里老人过冬」."""
     for token in cut(product_text.replace(" ", "")):
         tag = tags.get(token)
-        if token in _WHOM_AND_WHY or cueish(token) or _SOME.fullmatch(token) or (len(token) < 2 and tag != "ng"):
+        if token in _WHOM_AND_WHY or token in _ASKED_HOW or cueish(token) or _SOME.fullmatch(token) \
+                or (len(token) < 2 and tag not in _THING_TAGS):  # 猫 粮, 烟: nouns of one character count
             continue
-        if tag is None or tag in _THING_TAGS:
+        if tag not in _NO_GOODS_TAGS:  # a noun, a verb of what it does (防晒, 补钙), a word no dictionary has
             return True
     return False

@@ -18,7 +18,10 @@
 7. A weight said with 的 that is no pack of the product (要500克的银耳 of 100g bags, 要3斤的蜂蜜 of 500g jars) is the
    amount wanted, as 要500克银耳 is: five bags, three jars once one is chosen (it was "要几袋？", the amount lost).
    A weight that is a pack (要1公斤的核桃 of 2斤 bags) still picks it, and 500g装的 still names a pack.
-8. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
+8. One more said in the same message (英德红茶来两罐，再来一罐 / 来两罐 再加一罐) is added: three cans (it was one, or
+   two: 再加 was cut away with the words joining items). How the count is shared (来两罐 一罐自己喝一罐送人, 来三箱，
+   一箱给我妈 两箱给我姐) adds nothing: it was one can.
+9. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
    the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
@@ -121,3 +124,14 @@ async def test_a_weight_said_with_de_is_the_amount_once_the_product_is_chosen(cl
 async def test_a_pack_size_said_with_zhuang_is_still_a_size(client):
     body = await say_once(client, "要500g装的银耳")
     assert body["reply"].startswith("没有500g装的")
+
+
+@pytest.mark.parametrize("message, line", [
+    ("英德红茶来两罐，再来一罐", "英德红茶 英红九号 100g ×3罐（共300g），264元"),
+    ("英德红茶来两罐 再加一罐", "英德红茶 英红九号 100g ×3罐（共300g），264元"),
+    ("英德红茶来两罐 一罐自己喝一罐送人", "英德红茶 英红九号 100g ×2罐（共200g），176元"),
+    ("静宁苹果来三箱，一箱给我妈 两箱给我姐", "静宁苹果 红富士 10斤 ×3箱（共30斤），174元"),
+])
+async def test_one_more_in_the_same_message_is_added_and_a_count_shared_out_is_kept(client, message, line):
+    body = await say_once(client, message)
+    assert summary_lines(body) == line

@@ -318,7 +318,7 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     if d.pending and d.pending.sku and d.pending.qty:
         d.lines = common.merge(d.lines, d.pending)
-    waiting, named = list(d.queued), []
+    waiting, named, added = list(d.queued), [], dict[str, Line]()
     d.pending, missing = None, []
     for part in parts:
         found = resolve(part, turn.ctx.vocab, turn.ctx.search)
@@ -329,8 +329,11 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
                     candidates=found.family or [c["sku"] for c in found.candidates])
         quantity.apply_quantity(turn, line, part)
         named.append(line)
-        if line.sku and line.qty:
+        if line.sku and line.qty and line.sku in added and "add" in part.cues:
+            added[line.sku].qty = (added[line.sku].qty or 0) + line.qty  # 来两罐，再来一罐: three
+        elif line.sku and line.qty:
             d.lines = common.merge(d.lines, line)
+            added[line.sku] = next(ln for ln in d.lines if ln.sku == line.sku)
         elif d.pending is None:
             d.pending = line
         else:  # 蜂蜜两瓶 大米一袋, both with several sizes: the rice is asked about once the honey is chosen
