@@ -219,14 +219,17 @@ _DEEP = re.compile(r"(?:省|自治区|市|州|盟)[\u4e00-\u9fa5]{1,8}?(?:县|�
 
 
 def _bare_address(text: str) -> AddressPart | None:
-    """A message that is only an address with its house number and a receiver's name (no phone: the one on file
-    stays), every chunk an address piece or the name: a new address."""
-    chunks = [c for c in _CHUNKS.split(text) if c]
-    named = [c for c in chunks if _NAME.match(c) or re.fullmatch(r"[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐)", c)]
+    """A message that is only an address with its house number (or down to its street or village), with or without a
+    receiver's name, no phone (the one on file stays, or it is asked), every chunk an address piece or the name: a new
+    address. 我住在 / 我家在 before it says whose place it is (我住在广西南宁市青秀区民族大道100号)."""
+    chunks = [c for c in _CHUNKS.split(_LIVES.sub("", text.strip())) if c]
     placed = [c for c in chunks if _REGION.search(c) and (_HOUSE.search(c) or _DEEP.search(c))]
-    if not named or not placed or not all(_looks(c) or _HOUSE.search(c) for c in chunks):
+    if not placed or not all(_looks(c) or _HOUSE.search(c) for c in chunks):
         return None
     return AddressPart(" ".join(chunks), change=True)
+
+
+_LIVES = re.compile(r"^(?:我|俺|我们)?(?:家)?(?:住在|家住|家在|现在住在|现住|住)\s*")
 
 
 def has_receiver(line: str) -> bool:

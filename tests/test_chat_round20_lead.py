@@ -21,8 +21,11 @@
 8. One more said in the same message (英德红茶来两罐，再来一罐 / 来两罐 再加一罐) is added: three cans (it was one, or
    two: 再加 was cut away with the words joining items). How the count is shared (来两罐 一罐自己喝一罐送人, 来三箱，
    一箱给我妈 两箱给我姐) adds nothing: it was one can.
-9. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after) beside
-   the other messages of several parts and answered by the turn, no longer split in the engine.
+9. An address said alone with no receiver nor phone (广西南宁市青秀区民族大道100号, 我住在…, 我家在…) is an address at
+   any step: kept while the receiver and phone are asked, or the new place of the saved address at a summary. It was
+   没有找到「广西南宁市…」, and the receiver and phone said next were asked for the place again.
+10. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
+    beside the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
 """
@@ -135,3 +138,25 @@ async def test_a_pack_size_said_with_zhuang_is_still_a_size(client):
 async def test_one_more_in_the_same_message_is_added_and_a_count_shared_out_is_kept(client, message, line):
     body = await say_once(client, message)
     assert summary_lines(body) == line
+
+
+@pytest.mark.parametrize("said", ["广西南宁市青秀区民族大道100号", "我住在广西南宁市青秀区民族大道100号"])
+async def test_an_address_alone_is_kept_while_the_receiver_is_asked(client, said):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-bare-address", address=False)
+    await chat.say("我要两箱富川脐橙")
+    assert (await chat.say(said))["reply"].startswith("好的，地址记下了。还差收件人姓名和手机号")
+
+
+async def test_the_receiver_said_after_an_address_alone_completes_it(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-bare-address-done", address=False)
+    await chat.say("我要两箱富川脐橙")
+    await chat.say("我家在广西南宁市青秀区民族大道100号")
+    body = await chat.say("刘芳 13600001111")
+    assert "寄到：刘芳 136****1111 广西壮族自治区南宁市青秀区民族大道100号" in body["reply"]
+
+
+async def test_an_address_alone_at_a_summary_is_the_new_place(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-bare-address-summary")
+    await chat.say("静宁苹果两箱")
+    body = await chat.say("我住在广西南宁市青秀区民族大道100号")
+    assert "寄到：张三 138****8000 广西壮族自治区南宁市青秀区民族大道100号" in body["reply"]
