@@ -75,12 +75,16 @@ _ORDERED = re.compile(r"^(?:我)?(?:已经|刚|刚刚|刚才|昨天|今天)?(?:�
                       r"[\s，,。.!！~～]*(?=\S*(?:什么时候|啥时候|几时|多久|哪天|发货|发了|发吗|发没|寄|到))")
 
 
+# A number said twice while dictating (五 五公斤的, 两 两袋, 3 3箱): said once (it was "没有五五公斤装的").
+_STUTTERED = re.compile(r"(?<![\d一二两三四五六七八九十百千万])([一二两三四五六七八九十]+|\d+)[\s,，、…]+(?=\1)")
+
+
 def plain(message: str) -> str:
     """The message as it would be typed in plain Chinese (see the module); unchanged when none of it applies."""
     text = _LATIN_FILLER.sub(" ", message).strip() if re.search("[A-Za-z]", message) else message.strip()
     if not text:
         return message
-    text = _HESITATION.sub("", text)
+    text = _STUTTERED.sub("", _HESITATION.sub("", text))
     text = _OK.sub("ok", text)
     if re.search(r"[\u4e00-\u9fff]", text):  # all in pinyin (ai xin ka hai sheng duo shao), bot.pinyin_words reads it
         text = _LOVE_CARD.sub("爱心卡", text)

@@ -24,7 +24,8 @@
 9. An address said alone with no receiver nor phone (广西南宁市青秀区民族大道100号, 我住在…, 我家在…) is an address at
    any step: kept while the receiver and phone are asked, or the new place of the saved address at a summary. It was
    没有找到「广西南宁市…」, and the receiver and phone said next were asked for the place again.
-10. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
+10. A number said twice while dictating (大米 五 五公斤的 两袋, 静宁苹果 两 两箱) is said once (it was "没有五五公斤装的").
+11. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
     beside the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
@@ -160,3 +161,13 @@ async def test_an_address_alone_at_a_summary_is_the_new_place(client):
     await chat.say("静宁苹果两箱")
     body = await chat.say("我住在广西南宁市青秀区民族大道100号")
     assert "寄到：张三 138****8000 广西壮族自治区南宁市青秀区民族大道100号" in body["reply"]
+
+
+async def test_a_number_said_twice_while_dictating_is_said_once(client):
+    body = await say_once(client, "静宁苹果 两 两箱")
+    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元"
+
+
+async def test_a_size_said_twice_while_dictating_is_one_size(client):
+    body = await say_once(client, "嗯 那个 我想 买 买点 那个 大米 五 五公斤的 两袋")
+    assert "五五" not in body["reply"]
