@@ -24,7 +24,8 @@
 9. An address said alone with no receiver nor phone (广西南宁市青秀区民族大道100号, 我住在…, 我家在…) is an address at
    any step: kept while the receiver and phone are asked, or the new place of the saved address at a summary. It was
    没有找到「广西南宁市…」, and the receiver and phone said next were asked for the place again.
-10. A number said twice while dictating (大米 五 五公斤的 两袋, 静宁苹果 两 两箱) is said once (it was "没有五五公斤装的").
+10. A number said twice while dictating (大米 五 五公斤的 两袋, 静宁苹果 两 两箱) is said once
+    (it was "没有五五公斤装的").
 11. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
     beside the other messages of several parts and answered by the turn, no longer split in the engine.
 
