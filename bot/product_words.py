@@ -321,14 +321,17 @@ _ADDRESSEES = ("老板", "老板娘", "店家", "掌柜", "客服", "亲", "亲�
 _VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮让叫送给拿")
 
 
+_COOKING = frozenset("涮炖煲煮熬炒蒸烤焖卤腌")
+
+
 def _explained(token: str, vocab: Vocabulary) -> bool:
     """A word before a catalogue word that the catalogue accounts for: its own word, a place, a plain quality."""
     if (token in lexicon.PLAIN_MODIFIERS or token in vocab.regions or qualities.is_description(token)
             or token in qualities.OCCASIONS  # 年货 腊肉一公斤装的: the occasion, not a kind of 腊肉
             or (not _RE_CJK.search(token) and not token.isalpha())):
         return True
-    if len(token) == 1:
-        return token in lexicon.PREDICATE_CHARS or token in vocab.heads or token in CUE_WORDS
+    if len(token) == 1:  # 涮火锅, 炖汤: a way of cooking said before what it is for
+        return token in lexicon.PREDICATE_CHARS or token in vocab.heads or token in CUE_WORDS or token in _COOKING
     return catalogue_word(token, vocab) or bool(vocab.named_products(token))
 
 

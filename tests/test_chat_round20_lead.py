@@ -26,7 +26,12 @@
    没有找到「广西南宁市…」, and the receiver and phone said next were asked for the place again.
 10. A number said twice while dictating (大米 五 五公斤的 两袋, 静宁苹果 两 两箱) is said once
     (it was "没有五五公斤装的").
-11. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
+11. Read from the blind pair 20 at the end (money first): every good each person gets is counted for everyone
+    (给村里30位老人每人买一袋大米和一瓶蜂蜜: thirty of each; the honey was one); a card bought as a gift (给我姑姑买张卡
+    当新年礼物 500块的, 买两张卡 每张200) is a love card (jieba cut 张卡当, and 500 was read as 500 packs of nothing);
+    a festival and a purpose said before the items (冬至涮火锅 / 冬至炖汤 固始鸡来两只 通江银耳三袋) are what for, not
+    a thing not sold (没有找到「冬至涮火锅」, both lines lost).
+12. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
     beside the other messages of several parts and answered by the turn, no longer split in the engine.
 
 Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 … ; 固始鸡).
@@ -172,3 +177,23 @@ async def test_a_number_said_twice_while_dictating_is_said_once(client):
 async def test_a_size_said_twice_while_dictating_is_one_size(client):
     body = await say_once(client, "嗯 那个 我想 买 买点 那个 大米 五 五公斤的 两袋")
     assert "五五" not in body["reply"]
+
+
+async def test_every_good_each_person_gets_is_counted_for_everyone(client):
+    body = await say_once(client, "给村里30位老人每人买一袋金线美大米和一瓶春中宝蜂蜜")
+    assert summary_lines(body) == "金线美大米 5kg ×30袋（共150kg），1350元\n春中宝蜂蜜 500g ×30瓶（共15kg），1740元"
+
+
+@pytest.mark.parametrize("message, line", [
+    ("给我姑姑买张卡当新年礼物 500块的", "面值500元 ×1张，合计500元"),
+    ("买两张卡 每张200", "面值200元 ×2张，合计400元"),
+])
+async def test_a_card_bought_as_a_gift_is_a_love_card(client, message, line):
+    body = await say_once(client, message)
+    assert line in body["reply"]
+
+
+@pytest.mark.parametrize("message", ["冬至炖汤 固始鸡来两只 通江银耳三袋", "冬至涮火锅 固始鸡来两只 通江银耳三袋"])
+async def test_a_festival_and_a_purpose_before_the_items_are_what_for(client, message):
+    body = await say_once(client, message)
+    assert summary_lines(body) == "固始鸡 整只约1.5kg ×2只，176元\n通江银耳 100g ×3袋（共300g），204元"
