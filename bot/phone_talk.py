@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.cues import is_only
-from bot.lexicon import YES
+from bot.lexicon import UNITS, YES
 from bot.recipients import PEOPLE
 
 if TYPE_CHECKING:
@@ -76,7 +76,9 @@ _ORDERED = re.compile(r"^(?:我)?(?:已经|刚|刚刚|刚才|昨天|今天)?(?:�
 
 
 # A number said twice while dictating (五 五公斤的, 两 两袋, 3 3箱): said once (it was "没有五五公斤装的").
-_STUTTERED = re.compile(r"(?<![\d一二两三四五六七八九十百千万])([一二两三四五六七八九十]+|\d+)[\s,，、…]+(?=\1)")
+# The number said again must be followed by its measure word (1.张 红枣×2 2.王 …: a list's numbers are no stutter).
+_STUTTERED = re.compile(r"(?<![\d一二两三四五六七八九十百千万.])([一二两三四五六七八九十]+|\d+)[\s,，、…]+"
+                        rf"(?=\1\s*(?:{'|'.join(sorted(map(re.escape, UNITS), key=len, reverse=True))}))")
 
 
 def plain(message: str) -> str:
