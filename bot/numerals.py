@@ -29,7 +29,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 # (两袋半斤的: the 半 after a measure word that begins 半斤 is the size's, not half a bag)
-_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})"
+# (×3 包饺子: 包 wrapping dumplings or zongzi is a verb, not a pack)
+_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})(?<!包(?=饺|粽|包子|馄饨|汤圆))"
                   rf"(?P<half_b>半(?!{_alternation(UNITS)}))?")
 _MONEY = re.compile(
     rf"(?:[¥￥]\s*(?P<sym>\d+(?:\.\d+)?))|(?P<num>{NUM})\s*(?P<unit>{_alternation(MONEY_UNITS)})"

@@ -17,7 +17,7 @@ from typing import Any
 from bot import numerals
 
 # Base units: grams, millilitres, pieces.
-MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500, "市斤": 500, "两": 50}
+MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500, "市斤": 500, "两": 50, "吨": 1_000_000}
 VOLUME = {"l": 1000, "升": 1000, "ml": 1, "毫升": 1}
 PIECES = ("枚", "个", "只", "颗", "粒", "根", "片")
 DOZEN = {"打": 12, "对": 2, "双": 2}  # counts of pieces said by the group: 一打 is 12, 一对 / 一双 is 2

@@ -31,10 +31,17 @@ _CONDITION = re.compile(r"(?:她|他|老人家?|我妈|我爸|俩老|老两口)?
                         r"|比较|也|都)?(?:不好|不太好|弱|差|不行)")
 
 
+# Who is buying, said first (我们是县医院食堂, 我是村支书, 我们这边是学校): a buyer, no goods.
+_BUYER = re.compile(r"(?:我们|我|俺们|俺|咱们|咱)(?:这边|这里)?是[\u4e00-\u9fff]{0,10}?"
+                    r"(?:食堂|医院|学校|单位|公司|工会|村委会|村委|支书|书记|主任|老师|经理|采购员?|工厂|部门|社区|幼儿园"
+                    r"|中学|小学|大学|机关|餐厅|饭店|酒店|超市|合作社|养老院|敬老院|部队)")
+
+
 def recipient_spans(compact: str) -> list[tuple[int, int]]:
-    """Where the message says whom the goods are for, or how that person's health is (see the module)."""
+    """Where the message says whom the goods are for, who buys them, or how that person's health is (see the
+    module)."""
     return [m.span() for m in (*_RECIPIENT.finditer(compact), *_BEFORE.finditer(compact),
-                               *_CONDITION.finditer(compact))]
+                               *_CONDITION.finditer(compact), *_BUYER.finditer(compact))]
 
 
 def for_someone(compact: str) -> bool:

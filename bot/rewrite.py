@@ -44,7 +44,7 @@ _PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*("
                         re.IGNORECASE)
 _A_PACK = re.compile(r"\b(?:a|an)\s+(?=(?:" + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?<![\d.])\s*(?:[x×X*＊]|乘以|乘)\s*(\d{1,3})"
-                          r"(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒])")
+                          r"(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒](?!饺|粽|包子|馄饨|汤圆))")  # ×3 包饺子
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 

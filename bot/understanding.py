@@ -67,7 +67,7 @@ _SIZE_THAT = re.compile(rf"(?P<num>{numerals.NUM})\s*(?P<unit>枚|个|只|粒|�
                         r"(?=\s*(?:的)?(?:那|这)(?:款|个|种|样)|\s*的$)")  # 30个那盒: as many as one box holds
 
 METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤": "斤", "升": "l", "毫升": "ml", "ml": "ml",
-          "l": "l", "两": "两"}
+          "l": "l", "两": "两", "吨": "吨"}
 
 
 def spec_of(q: Found) -> str:

@@ -31,6 +31,10 @@
     当新年礼物 500块的, 买两张卡 每张200) is a love card (jieba cut 张卡当, and 500 was read as 500 packs of nothing);
     a festival and a purpose said before the items (冬至涮火锅 / 冬至炖汤 固始鸡来两只 通江银耳三袋) are what for, not
     a thing not sold (没有找到「冬至涮火锅」, both lines lost).
+    A title of a work (《菊花与刀》 书) names no goods, whatever food it holds (菊花 tea went into the draft); a ton
+    (一吨大米 of 5/10/25 kg bags: 40 × 25 kg, the largest that fits) is a weight; ×3 before 包饺子 is three bottles
+    (包 wraps the dumplings, it is no pack); who buys, said first (我们是县医院食堂 要采购大米), names no goods (it was
+    没有找到「是县医院食堂」).
 12. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
     beside the other messages of several parts and answered by the turn, no longer split in the engine.
 
@@ -197,3 +201,23 @@ async def test_a_card_bought_as_a_gift_is_a_love_card(client, message, line):
 async def test_a_festival_and_a_purpose_before_the_items_are_what_for(client, message):
     body = await say_once(client, message)
     assert summary_lines(body) == "固始鸡 整只约1.5kg ×2只，176元\n通江银耳 100g ×3袋（共300g），204元"
+
+
+async def test_a_title_of_a_work_names_no_goods(client):
+    body = await say_once(client, "《菊花与刀》 书")
+    assert body["reply"].startswith("抱歉，没有找到「《菊花与刀》」")
+
+
+async def test_a_ton_is_a_weight(client):
+    body = await say_once(client, "金线美大米要半吨")
+    assert summary_lines(body) == "金线美大米 5kg ×100袋（共500kg），4500元"
+
+
+async def test_a_count_before_wrapping_dumplings_is_the_count(client):
+    body = await say_once(client, "春中宝蜂蜜×3 包饺子用")
+    assert summary_lines(body) == "春中宝蜂蜜 500g ×3瓶（共1.5kg），174元"
+
+
+async def test_who_buys_said_first_names_no_goods(client):
+    body = await say_once(client, "我们是县医院食堂 要采购大米 有哪些规格")
+    assert "没有找到" not in body["reply"]
