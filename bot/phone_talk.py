@@ -81,12 +81,16 @@ _STUTTERED = re.compile(r"(?<![\d一二两三四五六七八九十百千万.])([
                         rf"(?=\1\s*(?:{'|'.join(sorted(map(re.escape, UNITS), key=len, reverse=True))}))")
 
 
+# A verb of buying said twice (下 下单, 买 买点, 要 要两箱): said once.
+_VERB_STUTTERED = re.compile(r"([买要来下订拿])[\s,，、…]+(?=\1)")
+
+
 def plain(message: str) -> str:
     """The message as it would be typed in plain Chinese (see the module); unchanged when none of it applies."""
     text = _LATIN_FILLER.sub(" ", message).strip() if re.search("[A-Za-z]", message) else message.strip()
     if not text:
         return message
-    text = _STUTTERED.sub("", _HESITATION.sub("", text))
+    text = _VERB_STUTTERED.sub("", _STUTTERED.sub("", _HESITATION.sub("", text)))
     text = _OK.sub("ok", text)
     if re.search(r"[\u4e00-\u9fff]", text):  # all in pinyin (ai xin ka hai sheng duo shao), bot.pinyin_words reads it
         text = _LOVE_CARD.sub("爱心卡", text)

@@ -59,7 +59,8 @@ def vocative_spans(compact: str) -> list[tuple[int, int]]:
 
 # The order under way dropped: a negated ordering verb, with nothing else named (这单先不下了, 先不要了, 不订了).
 _DROP_ORDER = re.compile(r"^(?:那|那就|这|这个|这一)?(?:单|单子|订单)?(?:我)?(?:先|就|暂时|还是|今天)?"
-                         r"(?:不|别)(?:下|买|要|订)(?:单)?(?:了|啦|吧)*$")
+                         r"(?:不|别)(?:下|买|要|订)(?:单)?(?:了|啦|吧)*"
+                         r"(?:谢谢(?:你|您|啦|了)?|多谢|麻烦了|辛苦了)?$")  # 这单不下了 谢谢: the thanks ends it
 
 
 def drops_the_order(compact: str) -> bool:

@@ -343,6 +343,8 @@ def _suffixed(word: str, after: str, vocab: Vocabulary, known: list[str]) -> str
     if len(word) < 2 or not after or not _RE_CJK.match(after[0]) or after.startswith(word):
         return ""
     ch = after[0]
+    if ch in "加和跟及与" and re.match(r"[\d一二两三四五六七八九十半几]", after[1:2]):
+        return ""  # 大米加一桶花生油: plus another item, nothing made of the rice
     made = ch in _MADE and not _sold_by(word, ch, vocab)  # 玫瑰饼, 羊肉串, 苹果片: a thing made of it, no pack
     if not made and (ch in _PARTICLES or ch in lexicon.PREDICATE_CHARS or ch in _UNIT_CHARS or ch in CUE_WORDS):
         return ""

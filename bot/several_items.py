@@ -39,7 +39,8 @@ def _separated(text: str, vocab: Vocabulary) -> list[str]:
 
 
 # 外加 / 再加 / 加上 / 另外 begin the next item and stay in it (再加一罐: one more, on top: bot/turns/goods.py).
-_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|、|;|,|\s)+|(?=外加|再加|加上|另外)")
+_ITEM_SEPARATORS = re.compile(r"(?:和|跟|还有|以及|、|;|,|\s)+|(?=外加|再加|加上|另外)"
+                              r"|(?<![再外])(?=加[\d一二两三四五六七八九十])")  # 大米加一桶花生油: plus
 
 
 def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:

@@ -64,6 +64,8 @@ _WHOM_AND_WHY = frozenset({*PEOPLE, *PURPOSES, "老人", "小孩", "孩子", "�
                            "老乡", "大家", "村里", "厂里", "家里", "部门", "单位里", "福利", "身体", "冬天", "夏天"})
 # 吃点, 喝点, 买些: a verb and "some", cut as one unknown word.
 _SOME = re.compile(r"[吃喝买用送带拿来整][点些]")
+# Giving and budgets (以购代捐, 捐赠, 预算, 总共): why and how much, never goods.
+_GIVING = re.compile(r"捐|预算|总共|一共|每人|人均|^总|人$")  # …人: a person (总人 of 总…人), not 人参
 # How the advice is asked (合适, 划算, 好吃): no goods named.
 _ASKED_HOW = frozenset({"合适", "实惠", "划算", "好用", "好吃", "好喝", "适合", "需要", "比较", "一点"})
 # jieba's tags of words that name no goods: times (过冬), places (村里), pronouns, particles, numbers, adverbs.
@@ -78,7 +80,8 @@ def asks_for_goods(product_text: str, tags: Mapping[str, str], cut: Callable[[st
     冬天吃点): then the advice is the shop's goods, not 没有找到「村里老人过冬」."""
     for token in cut(product_text.replace(" ", "")):
         tag = tags.get(token)
-        if token in _WHOM_AND_WHY or token in _ASKED_HOW or cueish(token) or _SOME.fullmatch(token) \
+        if token in _WHOM_AND_WHY or token in _NOT_GOODS or token in _ASKED_HOW or cueish(token) \
+                or _SOME.fullmatch(token) or _GIVING.search(token) \
                 or (len(token) < 2 and tag not in _THING_TAGS):  # 猫 粮, 烟: nouns of one character count
             continue
         if tag not in _NO_GOODS_TAGS:  # a noun, a verb of what it does (防晒, 补钙), a word no dictionary has

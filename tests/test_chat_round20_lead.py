@@ -35,6 +35,10 @@
     (一吨大米 of 5/10/25 kg bags: 40 × 25 kg, the largest that fits) is a weight; ×3 before 包饺子 is three bottles
     (包 wraps the dumplings, it is no pack); who buys, said first (我们是县医院食堂 要采购大米), names no goods (it was
     没有找到「是县医院食堂」).
+    The draft dropped with thanks (这单不下了 谢谢) is dropped (it was "不客气", the draft kept); a verb said twice
+    (下 下单, 要 要两箱) is said once; goods joined by 加 and a count (一袋大米加一桶花生油) are two lines (大米加 was
+    read as a thing made of rice, and the oil lost); advice for a company's 以购代捐 with a budget is the shop's
+    advice.
 12. An order with a shop question after it (来三只 能开发票吗) is read in `understand` (Understanding.asked_after)
     beside the other messages of several parts and answered by the turn, no longer split in the engine.
 
@@ -221,3 +225,24 @@ async def test_a_count_before_wrapping_dumplings_is_the_count(client):
 async def test_who_buys_said_first_names_no_goods(client):
     body = await say_once(client, "我们是县医院食堂 要采购大米 有哪些规格")
     assert "没有找到" not in body["reply"]
+
+
+async def test_the_draft_dropped_with_thanks_is_dropped(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-drop-thanks")
+    await chat.say("静宁苹果两箱")
+    assert (await chat.say("这单不下了 谢谢"))["intent"] == "cancel"
+
+
+async def test_a_verb_said_twice_is_said_once(client):
+    body = await say_once(client, "要 要两箱静宁苹果")
+    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元"
+
+
+async def test_goods_joined_by_jia_and_a_count_are_two_lines(client):
+    body = await say_once(client, "一袋金线美大米加一瓶春中宝蜂蜜")
+    assert summary_lines(body) == "金线美大米 5kg ×1袋（共5kg），45元\n春中宝蜂蜜 500g ×1瓶（共500g），58元"
+
+
+async def test_advice_for_a_companys_purchase_instead_of_donation_is_the_shops_advice(client):
+    body = await say_once(client, "我们公司做以购代捐，总预算6000块，给30个员工每人一份年货，买啥合适")
+    assert body["reply"].startswith("推荐这几款认定扶贫产品")
