@@ -71,25 +71,27 @@ async def test_off_catalogue_messages_are_not_offered_unrelated_products(client)
 # Floors, not targets: their end-of-session figures; a drop fails, the targets still missed are in docs/chat.md.
 # Each: (own catalogue?, (intent, product, quantity, whole dialogues, misleading at most)), one item below the figure.
 LATER_SETS = {
-    # Floors at the figures of the fourth session of 2026-12-06 (end of session), one item below each (one above for
-    # misleading). Pair 18 and the older pairs drove the nineteenth round; pair 19 was first scored blind and read at
-    # the end (its money bugs fixed).
+    # Floors at the figures of the fifth session of 2026-12-06 (end of session), one item below each (one above for
+    # misleading). Pair 19 and the demo catalogue tried as a shopper would drove the twentieth round; pair 20 was first
+    # scored blind and read at the end (its money bugs fixed).
     "bot_eval_shoppers12": (True, (192 / 200, 76 / 77, 77 / 78, 19 / 20, 1 / 31)),
-    "bot_eval_shoppers13": (True, (195 / 200, 19 / 21, 18 / 19, 18 / 20, 1 / 30)),
-    "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
-    "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 3 / 320)),
-    "bot_eval_shoppers14": (True, (196 / 200, 54 / 57, 43 / 44, 18 / 20, 1 / 29)),
+    "bot_eval_shoppers13": (True, (196 / 200, 19 / 21, 18 / 19, 18 / 20, 1 / 30)),
+    "bot_eval_shoppers14": (True, (197 / 200, 54 / 57, 43 / 44, 18 / 20, 1 / 29)),
     "bot_eval_shoppers15": (True, (199 / 200, 19 / 21, 19 / 20, 19 / 20, 1 / 28)),
     "bot_eval_shoppers16": (True, (192 / 200, 19 / 20, 20 / 21, 19 / 20, 1 / 28)),
     "bot_eval_shoppers17": (True, (199 / 200, 19 / 20, 18 / 19, 19 / 20, 1 / 29)),
-    "bot_eval_shoppers18": (True, (198 / 200, 17 / 18, 17 / 18, 18 / 20, 1 / 30)),
-    "bot_eval_shoppers19": (True, (186 / 200, 14 / 19, 15 / 17, 15 / 20, 3 / 28)),
+    "bot_eval_shoppers18": (True, (199 / 200, 17 / 18, 17 / 18, 18 / 20, 1 / 30)),
+    "bot_eval_shoppers19": (True, (195 / 200, 18 / 19, 16 / 17, 19 / 20, 1 / 28)),
+    "bot_eval_shoppers20": (True, (193 / 200, 19 / 21, 19 / 20, 16 / 20, 1 / 28)),
+    "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 3 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 2 / 320)),
     "bot_eval_offcatalog15": (False, (368 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog16": (False, (356 / 400, 1.0, 1.0, 1.0, 2 / 320)),
     "bot_eval_offcatalog17": (False, (379 / 400, 1.0, 1.0, 1.0, 1 / 320)),
-    "bot_eval_offcatalog18": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
-    "bot_eval_offcatalog19": (False, (376 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    "bot_eval_offcatalog18": (False, (384 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog19": (False, (377 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    "bot_eval_offcatalog20": (False, (350 / 400, 1.0, 1.0, 1.0, 4 / 320)),
 }
 
 
