@@ -76,8 +76,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
     # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker (before 松鼠坚果 is read)
-    title = _TITLE.search(u.raw)  # 《菊花与刀》 书: a book's, film's or song's title, whatever food it names
-    u.foreign, u.instead = (title.group(), "") if title else counted_names.named(u, kept, vocab)
+    u.foreign, u.instead = _titled(u.raw) or counted_names.named(u, kept, vocab)
     if not u.foreign:  # 有机牛奶, 有机蔬菜: a certificate's claim no product of the thing carries
         u.foreign, u.instead = certified_claims.named(u, vocab)
     if not u.foreign and u.product_words and all(w in qualities.OCCASIONS for w in u.product_words):
@@ -121,6 +120,14 @@ def _name_tokens(u: Understanding, text: str, vocab: Vocabulary) -> tuple[list[s
 
 
 _TITLE = re.compile(r"《[^《》]{1,40}》")
+
+
+def _titled(raw: str) -> tuple[str, str] | None:
+    """《菊花与刀》 书: a book's, film's or song's title names that work, whatever food it holds."""
+    title = _TITLE.search(raw)
+    return (title.group(), "") if title else None
+
+
 _MONEY = frozenset({"元", "块", "块钱", "毛", "角"})
 
 
