@@ -16,6 +16,7 @@ from models.services import setup
 from models.storage.database import open_database
 from tests import pg_server
 from tests.support.apps import Collector, forget_finished_apps, resident_bytes
+from tests.support.midnight import wait_out_midnight
 
 # Tables emptied before each test; regions and the migration log are reference data and stay.
 TABLES = [
@@ -112,6 +113,12 @@ def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def collector() -> Collector:
     return Collector(collected_at=resident_bytes())
+
+
+@pytest.fixture(autouse=True)
+def away_from_midnight() -> None:
+    """No test starts in the minutes around Shanghai midnight (tests/support/midnight.py)."""
+    wait_out_midnight()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -165,6 +165,7 @@ async def test_a_day_of_more_merchants_than_the_engine_takes_parameters(client, 
     bulk = _cap(db_engine)  # plus the template's merchant: one more than the cap
     template = await redeem(client, shop["clerk1"], await pay_code(client, shop["alice"], shop["cards"][0]),
                             [("T-EGG-01", 1)], "ids-template")
+    template_day = date.fromisoformat(template["business_date"])  # the copies' day, also across Shanghai midnight
     with activated(client.app[DATABASE]):
         conn = Merchant._meta.db
         started = time.monotonic()
@@ -172,9 +173,9 @@ async def test_a_day_of_more_merchants_than_the_engine_takes_parameters(client, 
         await sql.execute(conn, _REDEMPTIONS, [template["id"]])
         await sql.execute(conn, _LINES, [template["id"], template["id"]])
         built = time.monotonic() - started
-        day = await settlements.settlements_of_day()
+        day = await settlements.settlements_of_day(template_day)
         settled = time.monotonic() - started - built
-        by_merchant = await statistics(StatsFilter(group_by=GroupBy.MERCHANT, date_from=today_shanghai()))
+        by_merchant = await statistics(StatsFilter(group_by=GroupBy.MERCHANT, date_from=template_day))
         counted = time.monotonic() - started - built - settled
     print(f"{bulk + 1} merchants: built {built:.1f} s, settlements {settled:.1f} s, stats {counted:.1f} s")
     assert len(day) == bulk + 1 > _cap(db_engine)

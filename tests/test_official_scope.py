@@ -115,9 +115,10 @@ async def test_reads_role_by_region(client, regional):
 
 async def test_writes_stay_with_the_administrator(client, regional):
     """Every official (and consumer, clerk) gets 403 for each write; the administrator's go through."""
-    yesterday = (today_shanghai() - timedelta(days=1)).isoformat()
+    # Two days back: yesterday may not be closed in the first minutes after Shanghai midnight (settlement_day_open).
+    closable = (today_shanghai() - timedelta(days=2)).isoformat()
     writes = [
-        ("POST", "/api/v1/admin/settlements/close", {"merchant_id": regional["fogang_merchant"], "date": yesterday},
+        ("POST", "/api/v1/admin/settlements/close", {"merchant_id": regional["fogang_merchant"], "date": closable},
          200),
         ("PATCH", "/api/v1/admin/products/T-EGG-01", {"name": "广生源鸡蛋 30枚"}, 200),
         ("POST", "/api/v1/admin/products/T-RICE-01/revoke", {"reason": "抽检不合格"}, 200),
