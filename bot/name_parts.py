@@ -88,9 +88,7 @@ def with_place(tokens: list[str], u: Understanding, vocab: Vocabulary, cue: froz
     no place is said."""
     if u.origin is None:
         return tokens, set()
-    origin = u.origin
-    words = {w for k in vocab.products.values() if from_place(k, origin) for w in name_words(k)}
-    words -= set(vocab.regions)  # 竹溪 of 竹溪贡茶 is the place, read as such
+    words = place_words(u.origin, vocab)
     if not words:
         return tokens, set()
     out: list[str] = []
@@ -112,7 +110,18 @@ def with_place(tokens: list[str], u: Understanding, vocab: Vocabulary, cue: froz
     return out, found
 
 
-def _word_begun(tokens: list[str], words: set[str], cue: frozenset[str]) -> str:
+def place_words(origin: Origin, vocab: Vocabulary) -> frozenset[str]:
+    """The name words of the place's products, but the place's own names (竹溪 of 竹溪贡茶 is the place, read as
+    such): built the first time the place is said, then kept with the vocabulary."""
+    words = vocab.by_place.get(origin)
+    if words is None:
+        words = frozenset(w for k in vocab.products.values() if from_place(k, origin) for w in name_words(k)
+                          if w not in vocab.regions)
+        vocab.by_place[origin] = words
+    return words
+
+
+def _word_begun(tokens: list[str], words: frozenset[str], cue: frozenset[str]) -> str:
     """The longest name word the tokens begin with, ending where a token ends or inside a token whose rest is a cue
     word (前来 of 竹溪明前来一盒: 来; never 冰岛普洱, a run of a name, nor 礼盒装)."""
     text = "".join(tokens[:_JOINED_AT_MOST])

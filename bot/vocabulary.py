@@ -257,6 +257,11 @@ class Vocabulary:
                      for k in self.products.values())
 
     @functools.cached_property
+    def by_place(self) -> dict[Origin, frozenset[str]]:
+        """Words derived per place said, filled as places come (bot.name_parts.place_words), once per catalogue."""
+        return {}
+
+    @functools.cached_property
     def heads(self) -> frozenset[str]:
         """Last characters of catalogue words (大米 → 米, 红茶 → 茶): single characters that name products."""
         return frozenset(w[-1] for w in self.words if w)
