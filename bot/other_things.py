@@ -87,12 +87,26 @@ def _variety_after(u: Understanding, known: list[str], kept: list[str], vocab: V
     for word in known:
         if len(word) < 2:
             continue
-        m = re.search(re.escape(word) + r"\s+([\u4e00-\u9fff]{2,6})", u.spaced)
-        after = m.group(1) if m else ""
+        after = _word_after(u.spaced, word)
         if after in kept and not vocab.knows(after) and after not in vocab.regions \
                 and after not in lexicon.PLAIN_MODIFIERS and 0 < freq.get(after, 0) <= _RARE:
             return f"{word} {after}", ""  # no alternatives: 荔枝 is only in an alias here (毛荔枝)
     return None
+
+
+_SPACED_WORD = re.compile(r"\s+([\u4e00-\u9fff]{2,6})")
+
+
+def _word_after(spaced: str, word: str) -> str:
+    """The Chinese word said apart right after `word` (荔枝 in 妃子笑 荔枝), or "": one pattern compiled once, not one
+    per catalogue word (those overflowed re's cache and were compiled again on every message)."""
+    at = spaced.find(word)
+    while at >= 0:
+        m = _SPACED_WORD.match(spaced, at + len(word))
+        if m:
+            return m.group(1)
+        at = spaced.find(word, at + 1)
+    return ""
 
 
 # 鲜花饼 玫瑰的 / 要个枣泥饼，红枣的 / 粽子 蜂蜜味的: a thing, then apart from it what it is like, said with 的.

@@ -7,6 +7,7 @@ unrelated is offered.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -373,6 +374,7 @@ def _sold_by(word: str, unit: str, vocab: Vocabulary) -> bool:
 _AN_AMOUNT = re.compile("[一二两三四五六七八九十百千几半俩仨]+[批些点堆群把份种样件个只斤箱袋包盒瓶罐]")
 
 
+@functools.lru_cache(maxsize=16384)  # asked for every token of every message, over a few hundred words
 def cueish(token: str) -> bool:
     """几块钱, 多少钱一斤: a word the cue lists hold or contain (price, buying, filler), not a product."""
     return token in CUE_WORDS or any(len(w) >= 2 and w in token for w in _CUEISH)

@@ -3,6 +3,7 @@ invoices, refunds and after-sales, love-card face values; recommendations; and t
 (claim a card, pay or cancel a placed order). Cue words here; the answers in `answer_info`."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -111,7 +112,13 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
     lowered = text.lower().replace(" ", "")
     if words is AFTER_SALES:
         lowered = _OTHER_SENSES.sub("", lowered)
-    return any(w.replace(" ", "") in lowered for w in words)
+    return _any_of(words).search(lowered) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of words (spaces aside), compiled once per list."""
+    return re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(words, key=len, reverse=True)))
 
 
 def topic(text: str, raw: str) -> str | None:
