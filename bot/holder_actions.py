@@ -17,6 +17,7 @@ from bot import (
     replies,
     shop_questions,
     things_named,
+    welfare,
 )
 from bot.reply import Reply
 from bot.turns import common, honest, prices
@@ -191,7 +192,10 @@ def _for_purpose(turn: Turn, price: PriceRange | None = None) -> list[dict[str, 
     within `price` when a budget was said: 预算100 送长辈的)."""
     items: list[dict[str, Any]] = []
     gifts = ["送礼", "礼盒"] if question_kinds.gift(turn.u.text) else []  # 探望病人带什么合适: a gift
-    for word in phrasing.looked_for(turn.u.text) or gifts:
+    looked = phrasing.looked_for(turn.u.text)
+    if welfare.asked(turn.u.text):  # 给30个员工发福利: gifts first, whatever else the words point to (福利 finds none)
+        looked, gifts = ["送礼", "礼盒", *looked], []
+    for word in looked or gifts:
         found, _ = turn.ctx.search.matches(word, price=price, limit=SHOW)
         items += [c for c, _ in found if c not in items]
     return items[:SHOW]

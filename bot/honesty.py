@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot import (
     card_goods,
+    errands,
     infant_formula,
     latin_goods,
     lexicon,
@@ -26,6 +27,7 @@ from bot import (
     prepared_food,
     scams,
     service_goods,
+    world_questions,
 )
 
 if TYPE_CHECKING:
@@ -95,8 +97,9 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")
         return
-    if other_cards.programme_card(u.text):  # 老年人爱心卡怎么办, 地铁爱心卡刷不了: not the shop's card
-        _aside(u, "programme", "fallback")
+    aside = "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
+    if aside:  # 老年人爱心卡怎么办, 地铁爱心卡刷不了: not the shop's card; 话费充值 50: an errand, no card bought
+        _aside(u, aside, "fallback")
         return
     if u.intent in _ASKED_OF_CARDS and card_goods.another_card(u.text, words, u.product_words):
         # 买5张大润发购物卡 → order, 工会卡能刷吗 → ask_info (bot.card_goods); read without the card's name (好利来卡)
@@ -144,6 +147,14 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, said[1], "", ""
 
 
+def _errand_by_its_verb(u: Understanding) -> bool:
+    """话费充值 50, 酒店 预订: a service, named with nothing of the shop, whose verb says it is to be done for the
+    shopper (bot.errands.done), not asked whether sold nor priced."""
+    spans = service_spans(u.text) if u.intent in _ASKED_OF_CARDS else []
+    return bool(spans) and not u.product_words and service_goods.action(u.text, spans) == "" \
+        and errands.done(u.text, min(a for a, _ in spans))
+
+
 def _aside(u: Understanding, kind: str, intent: str) -> None:
     """The message set aside as `kind`: no quantity, money, card count, product or origin is kept from it."""
     u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan, u.card_count = kind, intent, None, [], None, None
@@ -169,8 +180,10 @@ def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: l
     is not)."""
     if any(w in compact for w in _ABOUT_WORDS):
         return "words"
-    if _WORLD.match(compact):
-        return "world"
+    if _WORLD.match(compact) or (not product_words and world_questions.world(compact)):
+        return "world"  # 今天几号, 春晚几点开始, 高铁几点到, 明天会下雪吗, 放假几天
+    if not product_words and world_questions.small_talk(compact):
+        return "talk"  # 你吃饭了吗
     spans = service_spans(compact)
     if spans and not any(_outside(compact, w, spans) for w in product_words if len(w) >= 2):  # 中通: not 通
         return "service"
@@ -183,6 +196,7 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
     """Where the message names a service or an errand (empty when it names none)."""
     spans = [m.span() for m in _SERVICE_DONE.finditer(compact)]
     spans += [m.span() for m in _SERVICE_SPLIT.finditer(compact)] + service_goods.more_spans(compact)
+    spans += errands.spans(compact)  # 卧铺票, 出国旅游, 交交通罚款, 上门洗油烟机, 饭店预订
     for w in _SERVICE_NOUNS:  # str.find: a pattern per noun and message cost more than the rest of the reading
         at = compact.find(w)
         while at >= 0:
@@ -222,6 +236,7 @@ REPLIES = {
     "service": "抱歉，这个我们办不了。这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。",
     "words": "抱歉，这个问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
     "person": "哈哈，谢谢夸奖。想买点扶贫好物或者消费扶贫爱心卡，直接告诉我就行。",
+    "talk": world_questions.TALK_REPLY,
     "world": ("抱歉，日期、时间、天气这些我查不了，请看一下手机。"
               "我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。"),
     "human": ("这里没有人工客服在线，我是下单助手。订单、发货、售后的事，请在「我的订单」里找到这一单联系供货商家，"

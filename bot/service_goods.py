@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from bot import errands
+
 _PRICE = re.compile(r"多少钱|什么价|啥价|价格|价钱|收费|怎么收|怎么卖|咋卖|几块|多少一(?:张|次|位|个|节|小时|天|人)")
 _ASKS = re.compile(r"有没有|有没|有吗|有卖|有售|卖不卖|卖吗|有不|^(?:请问|你们|这里|这儿|店里)?有\S+?(?:吗|么|没)$")
 _BUY = re.compile(r"买|来|订|预订|预定|下单|抢|拍|(?<!需)(?<!不)要(?!不要)")
@@ -53,6 +55,8 @@ def action(text: str, spans: list[tuple[int, int]]) -> str:
         return ""  # 帮我订张机票, 12306帮我抢票: the assistant asked to book it, which it cannot
     if (_ERRAND_VERB.match(text[start:]) and not _BUY.match(text[start:])) or _ERRAND.search(text):
         return ""  # 帮我叫个车, 我要打车: an errand
+    if errands.done(text, start):
+        return ""  # 抢票 腊月二十八 回家, 全家福拍照 预约, 年夜饭 饭店预订: the errand's own verb, never a purchase
     if _BUY.search(text[:start]) or _BUY.match(text[start:]):
         return "order"
     return ""

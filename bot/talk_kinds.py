@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import festival_words, phrasing, recipients
+from bot import festival_words, phrasing, recipients, welfare, world_questions
 from bot.holder_questions import ASSEMBLE
 from bot.intents import asks_has, has_asked
 
@@ -103,6 +103,7 @@ def revise(u: Understanding) -> None:
         return
     if _help(u) or _talk(u):
         return
+    welfare.revise(u)  # 给30个员工发福利: advice, the 30 people kept
     _advice(u)
     _weighed(u)
     _trip(u)
@@ -144,7 +145,7 @@ def _talk(u: Understanding) -> bool:
     text = u.text
     if u.product_words or u.quantity is not None or u.generic:
         return False
-    if _HOLIDAY.search(text) and not _SHOP_ASKED.search(text):
+    if (_HOLIDAY.search(text) or world_questions.world(text)) and not _SHOP_ASKED.search(text):
         kind = "world"  # 清明放几天: a date of the world, never how long goods keep
     elif _MONEY_TALK.search(text) and not _ORDER_WORDS.search(text) and not has_asked(u.spaced) \
             and u.intent in ("order_status", "search", "order", "fallback", "ask_info"):

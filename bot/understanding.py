@@ -119,6 +119,7 @@ class Understanding:
     excluded: list[str] = field(default_factory=list)  # 不要礼盒的 / 不要散装的: variants said not wanted
     ranged: int | None = None  # where a range of counts starts (两三袋, 十来个): how many is asked
     asked_after: str = ""  # 来三饼 能开发票吗: a shop question after the order, answered first (bot/asked_after.py)
+    heads: int | None = None  # 给30个员工发福利: the people a group's welfare is for (bot/welfare.py), no quantity
 
     @property
     def about_products(self) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot import festival_words, honesty, love_card_means, other_cards, replies, service_goods
+from bot import errands, festival_words, honesty, love_card_means, other_cards, replies, service_goods
 from bot.intents import asking_clause
 from bot.plain_intents import without_advice_lead
 from bot.products import resolve
@@ -68,6 +68,8 @@ def fallback_text(turn: Turn) -> str:
     u = turn.u
     if u.unrelated == "programme":
         return programme_answer(other_cards.programme_card(u.text))
+    if u.unrelated == "service" and not re.search("[卡券]", u.text):  # 话费充值 50: the errand's answer alone,
+        return errands.answer(u.text)  # never mixed with the card answer (办张洗车卡 is told about cards)
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         return honesty.OTHER_CARD
     return honesty.REPLIES[u.unrelated] if u.unrelated else ""
