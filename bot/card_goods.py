@@ -7,7 +7,9 @@ card (大润发购物卡, 肯德基兑换券, 支付宝消费券, 淘宝购物�
 * asks its price (沃尔玛卡多少钱一张) → `ask_price`;
 * buys it (买5张大润发购物卡, 来300元话费, 要100张粽子券, 京东卡 500面值 来一张) → `order`;
 * asks whether it is sold (有没有家乐福购物卡, 卖不卖肯德基兑换券) → `search`;
-* anything else about it, or the card named alone (银行卡怎么绑定, 购物卡回收吗, 公交卡充值, 月饼券) stays `fallback`.
+* names it alone, perhaps with its issuer or its kind (京东E卡, 星巴克礼品卡, 月饼券, 加油卡 中石化, 芒果TV会员)
+  → `search` for a thing the shop does not have;
+* anything else about it (银行卡怎么绑定, 购物卡回收吗, 公交卡充值, 京东卡余额) stays `fallback`.
 
 Whatever the intent, nothing is offered and nothing drafted: the answer is 没有找到「the card as said」 and that the
 shop sells love cards only (bot.turns.honest.other_card_answer).
@@ -18,9 +20,12 @@ import re
 from collections.abc import Mapping
 
 from bot import other_cards
+from bot.bare_things import noun_words
 
-# Credit of another platform that is not called a card (淘宝购物金, 话费 bought with 来/买/充).
-VALUE = re.compile(r"购物金|消费金|话费")
+# Credit of another platform that is not called a card (淘宝购物金, 话费 bought with 来/买/充), and a platform's
+# membership (芒果TV会员, 视频会员, 爱奇艺VIP).
+_MEMBERSHIP = r"(?:[a-z]{2,}|视频|音乐|影视|网盘|爱奇艺|优酷|腾讯|芒果|哔哩哔哩|网易云|酷狗|喜马拉雅)(?:会员|vip)"
+VALUE = re.compile(rf"购物金|消费金|话费|{_MEMBERSHIP}")
 _USE_HERE = re.compile(r"能用|能刷|能付|能抵|能不能用|能不能刷|能不能付|可以用|可以刷|可以付|可以抵|可不可以用|"
                        r"抵扣|抵用|支持|收不收|收吗|能收|分期|在你们这|在这里用|在这用|用得了|刷得了|"
                        r"用\S{0,10}(?:卡|券|购物金|消费金)(?:来|去)?(?:付|支付|结|买单|抵)")  # 这单用沃尔玛卡付
@@ -56,10 +61,22 @@ def action(text: str, name: str) -> str:
         return "search"  # 有没有家乐福购物卡; 有吗 来两张 is bought
     if _BUY.search(text) or (credit and "充" in text):
         return "order"
-    if _ASKS.search(text):
-        return "search"
-    return "fallback"  # named alone (好利来蛋糕卡, 月饼券) or talked about (银行卡怎么绑定): the short honest answer
+    if _ASKS.search(text) or named_alone(text):
+        return "search"  # 京东E卡, 加油卡 中石化: the card named alone is asked for, a thing the shop does not have
+    return "fallback"  # talked about (银行卡怎么绑定, 购物卡回收吗): the short honest answer
+
+
+# What one asks or does of a card one holds (京东卡余额, 会员卡积分, 公交卡充值, 会员卡怎么办): no card asked for.
+# (jieba tags 充值 and 怎么办 as nouns, so these are read as words, not by their part of speech)
+_HELD = re.compile(r"余额|积分|密码|卡号|账号|额度|有效期|过期|充|办|转让|转卖|回收|绑|解|挂失|激活|注销|冻结|退|查|"
+                   r"怎|如何|什么|啥|吗|呢|能|可以|会|要|用|刷|丢|坏")
+
+
+def named_alone(rest: str) -> bool:
+    """Nothing but nouns (an issuer, a kind, another card: 中石化, 王者荣耀 点券, 月卡) and amounts stands beside the
+    card's name (`rest`: the message without it): no verb (充值, 转让, 绑定), question word or particle."""
+    return not _HELD.search(rest) and noun_words(rest)
 
 
 # The card or voucher as said: a run of the message up to its 卡, 券 or credit word (turns.honest trims the rest).
-NAMED = re.compile(r"[\u4e00-\u9fffa-z0-9]*?(?:卡|券|购物金|消费金|话费)")
+NAMED = re.compile(rf"[\u4e00-\u9fffa-z0-9]*?(?:卡|券|购物金|消费金|话费|{_MEMBERSHIP})")

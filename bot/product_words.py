@@ -24,6 +24,7 @@ from bot import (
     other_things,
     qualities,
     said_apart,
+    snack_brands,
     stray_characters,
     tag_words,
     typos,
@@ -88,8 +89,8 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
         u.foreign, u.instead = other_things.named(u, kept, vocab)
     if not u.foreign:  # 海带 紫菜 干货, 章丘铁锅 手工: unknown things beside only a kind or a quality word
         u.foreign, u.instead = beside_kinds.named(u, kept, _unknown_words(kept, vocab), vocab)
-    if not u.foreign:  # 有没有车厘子 想吃智利的, 坚果 三只松鼠那种: a place or a brand said apart, with 的 or 那种
-        u.foreign, u.instead = said_apart.named(u, vocab)
+    if not u.foreign:  # 有没有车厘子 想吃智利的, 坚果 三只松鼠那种: a place or a brand said apart; 良品铺子年货礼盒
+        u.foreign, u.instead = snack_brands.or_brand(said_apart.named(u, vocab), u, vocab)
     if not u.instead:  # 核桃油, 红枣 粉, 蜂蜜绿茶, 西湖龙井 特级: a processed form, two glued words, a grade only
         made, kind_of = made_of.named(u, kept, _unknown_words(kept, vocab), vocab)
         if made and (not u.foreign or made in u.foreign.replace(" ", "")):

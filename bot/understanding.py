@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from bot import (
     asked_after,
+    bare_things,
     budgets,
     cards_per_person,
     chat_around,
@@ -236,6 +237,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
     second_readings.revise(u, vocab.tokenizer.jieba.FREQ)  # 用卡买两盒猕猴桃, 打车, 等等: what such messages mean
+    bare_things.revise(u)  # 猫砂, U盘 64G, 暖宝宝 贴的 一箱: only a thing, a search for it (没有找到「猫砂」)
     return u
 
 

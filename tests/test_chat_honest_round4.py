@@ -142,16 +142,17 @@ async def test_a_question_then_its_origin_said_after_lists_the_product(client, m
 # --- 4. other cards and vouchers ------------------------------------------------------------------------------------
 
 async def test_other_cards_and_vouchers_get_the_honest_answer(client):
-    async def check(message):
+    async def check(message, intent):
         chat = await open_shop(client, DEMO_CATALOG_CSV, "cards")
         body = await chat.say(message)
-        assert body["intent"] == "fallback", (message, body["intent"], body["reply"])
+        assert body["intent"] == intent, (message, body["intent"], body["reply"])
         assert "只卖消费扶贫爱心卡" in body["reply"], body["reply"]
         assert body["products"] == []
         assert body["slots"]["amount_fen"] is None
 
-    await each_case(check, ["银行卡绑不上", "电话卡充值", "好利来蛋糕卡", "提货卡", "购物卡 500面值",
-                                     "月饼券"])
+    # a card named alone is a search for a thing the shop does not have (round 21, bot/card_goods.named_alone)
+    await each_case(check, [("银行卡绑不上", "fallback"), ("电话卡充值", "fallback"), ("好利来蛋糕卡", "search"),
+                            ("提货卡", "search"), ("购物卡 500面值", "search"), ("月饼券", "search")], spread=True)
 
 
 # --- 5. a love-card code in any written form ------------------------------------------------------------------------

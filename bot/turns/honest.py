@@ -9,6 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot import errands, festival_words, honesty, love_card_means, other_cards, replies, service_goods
+from bot.bare_things import as_typed
+from bot.getting_verbs import without_getting
 from bot.intents import asking_clause
 from bot.plain_intents import without_advice_lead
 from bot.products import resolve
@@ -40,7 +42,8 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     spaced = asking_clause(u.spaced) or u.spaced  # 有卖五粮液吗 过年送礼用: 「五粮液」, the purpose is no name
     spaced = festival_words.without_for_someone(spaced)  # 父亲节送爸爸的剃须刀: 「剃须刀」, whom it is for is no name
     spaced = without_advice_lead(spaced)  # 推荐个适合老人用的按摩仪: 「按摩仪」, how advice is asked is no name
-    echoed = honesty.echo(spaced, found.unknown or u.product_text, listed)
+    spaced, words = without_getting(spaced, found.unknown or u.product_text)  # 订个生日蛋糕: 「生日蛋糕」
+    echoed = honesty.echo(spaced, words, listed)
     text = replies.not_found(echoed, "" if place and place in echoed else place)  # never 「宁夏的宁夏枸杞」
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         text += honesty.OTHER_CARD
@@ -81,7 +84,7 @@ def other_card_answer(turn: Turn) -> Reply:
     do. Nothing is listed and nothing drafted; a draft in progress stays as it was."""
     u = turn.u
     bought = love_card_means.bought_with_love_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ)  # 京东卡能用爱心卡买吗
-    name = bought or honesty.card_said(u.spaced)
+    name = bought or as_typed(honesty.card_said(u.spaced), u.raw)  # 「京东E卡」 as typed
     text = replies.not_found(name) if name else ""
     text += honesty.LOVE_CARD_BUYS if bought else honesty.CARD_PAYMENT if u.intent == "ask_info" else \
         honesty.OTHER_CARD

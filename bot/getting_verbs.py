@@ -1,0 +1,34 @@
+"""The thing echoed in 没有找到「…」 without the verb that gets it: 订个生日蛋糕 → 「生日蛋糕」, 帮我买个充电宝 →
+「充电宝」, 想订一束玫瑰花 → 「玫瑰花」. A verb of ordering or getting (订, 预订, 定做, 买, 来, 要, 拿, 整 …) said
+before a measure word, with or without a number (个, 一束, 两台), is how the shopper asks, never part of the thing's
+name; without the measure word the characters stay (订书机, 来伊份: no measure word follows, so they are names).
+"""
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"[一二两三四五六七八九十百几半俩仨\d]*"
+_MEASURE = r"(?:个|束|只|份|张|件|台|部|双|套|瓶|袋|盒|箱|把|条|支|本|杯|块|朵|盆|株|棵|斤|罐|包|桶|听|串|对)"
+# 我想订个, 帮我买个, 给我来一台, 想订一束: who asks, the wish, the verb of getting, a number and its measure word.
+_GETTING = re.compile(rf"^(?:我|帮我|给我|替我|麻烦)?(?:想|要|想要|准备|打算|需要)?"
+                      rf"(?:预订|预定|订购|定做|订做|求购|订|定|买|来|要|拿|整|搞|弄|购)(?:一下)?{_NUMBER}{_MEASURE}"
+                      rf"(?=[\u4e00-\u9fffa-z]{{2}})")
+# 一束玫瑰花, 个充电宝: a number and a measure word left at the start of the words looked up.
+_COUNTED = re.compile(rf"^{_NUMBER}{_MEASURE}(?=[\u4e00-\u9fffa-z]{{2}})")
+
+
+def without_getting(spaced: str, words: str) -> tuple[str, str]:
+    """`spaced` (the message's clauses) and `words` (the words looked up) without the verb of getting and the count
+    before the thing (see the module)."""
+    said = spaced.split(" ")
+    clauses = [_GETTING.sub("", c) for c in said]
+    if clauses == said:
+        return spaced, words  # no verb of getting: 一束花 said alone keeps its words
+    counts = {m.group() for c in said for m in [_GETTING.match(c)] if m}  # 想订一束: the count said with the verb
+    return " ".join(clauses), " ".join(_counted_off(p, counts) for p in words.split(" "))
+
+
+def _counted_off(piece: str, counts: set[str]) -> str:
+    """一束玫瑰花 → 玫瑰花 when 一束 was said with the verb (想订一束玫瑰花); 六个核桃 after 来一箱 is a name, kept."""
+    m = _COUNTED.match(piece)
+    return piece[m.end():] if m and m.group() and any(c.endswith(m.group()) for c in counts) else piece
