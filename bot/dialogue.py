@@ -27,11 +27,13 @@ from bot.turns import (
     honest,
     in_draft,
     more_cards,
+    per_head,
     pieces,
     placing,
     prices,
     quantity,
     relative,
+    sized_lines,
     this_one,
 )
 from bot.turns.again import repeat_last
@@ -108,7 +110,11 @@ class Turn:
     # --- the turn ------------------------------------------------------------------------------
 
     async def run(self) -> Reply:
-        reply = await self._run()
+        if per_head.counted(self) and self.draft is not None:  # 30个人 after 每人… taken one each: 30 of each
+            return await quantity.advance(self, self.draft)
+        per_head.reread(self)  # 每人一袋大米 after 给30个员工发福利: 30 of it
+        had = per_head.before(self)
+        reply = per_head.after(self, await self._run(), had)
         if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
             reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply
@@ -147,7 +153,7 @@ class Turn:
         if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \
                 and await holder_actions.has_orders(self):
             return await placing.info(self, "order_status")  # 什么时候发货, after an order: that order
-        chosen = await described.take(self)  # 最大的那袋, 小瓶的来两瓶: the matching one of what was seen
+        chosen = await sized_lines.take(self) or await described.take(self)  # 10斤的两箱 5斤的一箱 / 最大的那袋
         if chosen is not None:
             return chosen
         followed = await comparing.follow_up(self)  # 大米5kg和10kg哪个划算 / 核桃呢 after a price answer

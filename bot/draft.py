@@ -17,6 +17,8 @@ class Line:
     candidates: list[str] = field(default_factory=list)  # the skus offered when several fit
     asked: str | None = None  # a quantity said before it could be read as packs (5斤, 60个): bot.packs.Asked
     more: int = 0  # packs of this product already in the draft, which the count asked comes on top of (再来两三袋)
+    sizes: list[list[Any]] = field(default_factory=list)  # [size, count] said for it, each a line once chosen
+    # (苹果 10斤的两箱 5斤的一箱 over several apples: bot/turns/sized_lines.py)
 
 
 @dataclass
@@ -66,7 +68,7 @@ class Draft:
 
 def _line(line: Line) -> dict[str, Any]:
     return {"sku": line.sku, "qty": line.qty, "candidates": list(line.candidates), "asked": line.asked,
-            "more": line.more}
+            "more": line.more, "sizes": [list(s) for s in line.sizes]}
 
 
 @dataclass
@@ -78,6 +80,9 @@ class DialogueState:
     topic: list[str] = field(default_factory=list)  # skus of the product (family) the shopper named last: 来两瓶500g的
     answered: str | None = None  # the intent of the last reply (核桃呢 after a price answer asks the price)
     asked_part: str | None = None  # receiver | phone | address: asked after 收件人改一下 (王芳 alone then answers it)
+    # people said (给30个员工发福利), for 每人… said later (bot/turns/per_head.py); any turn may set it
+    heads: int | None = None
+    each: list[str] = field(default_factory=list)  # products of a 每人… taken one each, for the count of people next
 
     def to_json(self) -> dict[str, Any]:
         d = self.draft
@@ -88,7 +93,7 @@ class DialogueState:
         }
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
                 "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered,
-                "asked_part": self.asked_part}
+                "asked_part": self.asked_part, "heads": self.heads, "each": list(self.each)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -102,6 +107,7 @@ class DialogueState:
                 draft = Draft(**{**raw, "lines": lines, "pending": pending, "queued": queued})
             return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])),
                        address_line=data.get("address_line"), topic=list(data.get("topic", [])),
-                       answered=data.get("answered"), asked_part=data.get("asked_part"))
+                       answered=data.get("answered"), asked_part=data.get("asked_part"), heads=data.get("heads"),
+                       each=list(data.get("each", [])))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from bot import wrapping
 from bot.lexicon import CARD_UNITS, LAST, MONEY_UNITS, UNITS
 from bot.phrasing import AUDIENCES
 from bot.recipients import PEOPLE
@@ -29,9 +30,10 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 # (两袋半斤的: the 半 after a measure word that begins 半斤 is the size's, not half a bag)
-# (×3 包饺子: 包 wrapping dumplings or zongzi is a verb, not a pack)
-_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})(?<!包(?=饺|粽|包子|馄饨|汤圆))"
-                  rf"(?P<half_b>半(?!{_alternation(UNITS)}))?")
+# (一斤半包粽子: the 半 before 包 the verb is the half of the 斤: bot/wrapping.py; a count glued before 包 makes it a
+# pack whatever follows: 两包饺子, 一包包子)
+_QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})"
+                  rf"(?P<half_b>半(?!{wrapping.NOT_VERB}(?:{_alternation(UNITS)})))?")
 _MONEY = re.compile(
     rf"(?:[¥￥]\s*(?P<sym>\d+(?:\.\d+)?))|(?P<num>{NUM})\s*(?P<unit>{_alternation(MONEY_UNITS)})"
 )

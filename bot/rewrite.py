@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot import festival_words
+from bot import festival_words, wrapping
 from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
@@ -43,8 +43,10 @@ _PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*("
                         + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
                         re.IGNORECASE)
 _A_PACK = re.compile(r"\b(?:a|an)\s+(?=(?:" + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+# ×3 before a pack word is that many packs (×3袋), and is left alone; before 包 the verb (×3 包饺子用, ×2 包个红包)
+# it is 3份, and the 包 of the 红包 wrapped is no pack word after it.
 _TIMES_AFTER = re.compile(r"(?<![\d.])\s*(?:[x×X*＊]|乘以|乘)\s*(\d{1,3})"
-                          r"(?![\d.]|\s*[a-zA-Z\u4e00-\u9fff]*[装罐瓶袋包盒](?!饺|粽|包子|馄饨|汤圆))")  # ×3 包饺子
+                          rf"(?![\d.]|\s*(?:{wrapping.NOT_VERB}[a-zA-Z\u4e00-\u9fff])*(?:[装罐瓶袋盒]|{wrapping.NOT_VERB}包))")
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 

@@ -66,7 +66,7 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
         if parts and _shared_out(part, parts[-1]):
             continue  # 来两罐 一罐自己喝一罐送人: how the two are shared, no more goods
         counted = [p for p in [*parts[-1:], part] if any(q.unit not in METRIC for q in p.quantities)]
-        again = "" if part.product_words or part.foreign or len(counted) < 2 else \
+        again = "" if part.product_words or part.foreign or part.product_text.strip() or len(counted) < 2 else \
             each_of.same_product(piece, parts[-1].product_words, "add" in part.cues or bool(part.specs))
         if again:
             part = understand(again, vocab)
@@ -74,9 +74,16 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
                 part.cues.add("add")
         parts.append(part)
     parts = [part for part in parts if not asides.aside(part)]  # 给爸妈寄点东西 粽子来三盒 咸鸭蛋两盒
-    if not all(part.product_words for part in parts) or sum(part.quantity is not None for part in parts) < 2:
+    if not all(part.product_words or _not_sold(part) for part in parts) or not any(p.product_words for p in parts) \
+            or sum(part.quantity is not None for part in parts) < 2:
         return [u]
     return parts
+
+
+def _not_sold(part: Understanding) -> bool:
+    """A piece that counts a thing the shop does not sell (每人一袋大米加一桶花生油 with no 花生油 sold: 加一桶花生油):
+    a line of its own, said not found, so the rice is still drafted (it was 没有找到「大米加一桶花生油」)."""
+    return part.quantity is not None and bool(part.product_text.strip()) and part.intent in ("order", "search")
 
 
 _SHARING = re.compile(r"自己|送|给|留|分|孝敬")

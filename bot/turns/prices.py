@@ -8,7 +8,7 @@ from bot import budgets, holder_questions, numerals, packs, replies, shop_questi
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
-from bot.turns import common, quantity, referents
+from bot.turns import common, quantity, referents, sizes_asked
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -135,7 +135,7 @@ async def focused_reply(turn: Turn, text: str, intent: Intent) -> Reply:
 
 
 async def search(turn: Turn) -> Reply:
-    found = turn.resolve_products()
+    found = sizes_asked.untagged(turn, turn.resolve_products())  # 食堂用，菜籽油有什么规格: every size
     if found.refused:
         return turn.say(replies.with_alternatives(replies.refused(found.refused.name), found.candidates),
                         "search", found.candidates)

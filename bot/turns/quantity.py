@@ -10,7 +10,7 @@ from bot import pack_sizes, packs, replies
 from bot.draft import Draft, Line
 from bot.packs import Asked
 from bot.reply import Reply
-from bot.turns import common, pieces
+from bot.turns import common, pieces, sized_lines
 from bot.understanding import METRIC, Understanding, spec_of
 from models.services import addresses
 from models.services.basket import MAX_QTY
@@ -117,9 +117,11 @@ async def advance(turn: Turn, d: Draft) -> Reply:
         d.pending = unsettled
     if nothing_to_choose(turn, d):  # never "which one?" over an empty list
         return turn.say(replies.ASK_PRODUCT, "order", suggestions=replies.START_SUGGESTIONS)
+    if d.pending is not None and d.pending.sku and d.pending.sizes:  # 苹果 10斤的两箱 5斤的一箱, the apples chosen
+        sized_lines.chosen(turn, d, d.pending)
     p = d.pending
     if p is not None:
-        size = pack_sizes.missing(turn.u, family_of(turn, p))
+        size = "" if p.sizes else pack_sizes.missing(turn.u, family_of(turn, p))  # each size checked on choosing
         if size:
             return ask_size(turn, d, p, size)
         if p.sku is None:
