@@ -105,6 +105,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         chose = await answer_choice(turn, d, d.pending)
         if chose is not None:
             return chose
+        if _recounted_while_choosing(turn, d.pending):  # 核桃来四斤 → 改成六斤 / 不对，三袋 before one is chosen
+            return await quantity.advance(turn, d)
     if d.awaiting == "address" or PHONE.search(u.raw):
         reply = await address.take_address(turn, d)
         if reply is not None:
@@ -177,6 +179,7 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
         chosen = narrowed.chosen
         if chosen is None and narrowed.candidates:
             pending.candidates = [c["sku"] for c in narrowed.candidates]
+            _recounted_while_choosing(turn, pending)  # 还是要六斤吧: an amount said as a size, no size of theirs
             return await quantity.advance(turn, d)
     if chosen is None:
         return None
@@ -188,6 +191,17 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     if sized and pending.qty is None and pending.asked is None and not packs.sold_by_measure(chosen):
         pending.qty = 1  # one pack of the size named, unless a count was said
     return await quantity.advance(turn, d)
+
+
+def _recounted_while_choosing(turn: Turn, pending: Line) -> bool:
+    """A quantity alone, said while the product is still being chosen, is the new quantity of the line (it was
+    lost, and the line kept the first one: 共4斤 after 改成六斤). True when the line took it."""
+    u = turn.u
+    if pending.sku is not None or u.product_words or u.origin or u.pick or not (u.quantities or u.number):
+        return False
+    before = (pending.qty, pending.asked)
+    quantity.apply_quantity(turn, pending)
+    return (pending.qty, pending.asked) != before
 
 
 def _names_another(turn: Turn, pending: Line) -> bool:
