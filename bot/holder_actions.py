@@ -11,6 +11,7 @@ from bot import (
     card_rules,
     holder_questions,
     phrasing,
+    placed_orders,
     product_facts,
     question_kinds,
     recipients,
@@ -230,6 +231,8 @@ async def _unpaid(turn: Turn) -> list[Any]:
     unpaid = [o for o in rows if o.status.value == "pending_payment"]
     if turn.u.order_no:
         unpaid = [o for o in unpaid if o.order_no == turn.u.order_no]
+    elif len(unpaid) > 1 and placed_orders.says_newest(turn.u.raw):
+        unpaid = unpaid[:1]  # 取消刚才那个订单: the one just placed (recent_orders: newest first)
     return unpaid
 
 

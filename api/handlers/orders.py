@@ -10,9 +10,9 @@ from api.keys import SETTINGS
 from api.responses import json_ok
 from api.routing import ADMIN, CONSUMER, Route
 from api.schemas.common import Reason
-from api.schemas.orders import OrderIn, OrderNoPath, OrderOut, OrderPage, OrderQuery, ShipIn
+from api.schemas.orders import OrderIn, OrderNoPath, OrderOut, OrderPage, OrderQuery, ReshipIn, ShipIn
 from api.validation import parse_json, parse_path, parse_query
-from models.services import fulfilments, orders
+from models.services import fulfilments, order_reship, orders
 from models.services.basket import LineRequest
 from models.tables.orders import Order
 
@@ -51,6 +51,11 @@ async def cancel_order(request: web.Request) -> web.Response:
     return json_ok(await _out(await orders.cancel_by_user(current_user(request), _order_no(request))))
 
 
+async def reship_order(request: web.Request) -> web.Response:
+    body = await parse_json(request, ReshipIn)
+    return json_ok(await _out(await order_reship.reship(current_user(request), _order_no(request), body.address_id)))
+
+
 async def confirm_receipt(request: web.Request) -> web.Response:
     return json_ok(await _out(await orders.confirm_receipt(current_user(request), _order_no(request))))
 
@@ -83,6 +88,9 @@ ROUTES = [
     Route("GET", f"{_O}/{{order_no}}", get_order, CONSUMER, "One of my orders", "orders", response=OrderOut,
           path_params=OrderNoPath),
     Route("POST", f"{_O}/{{order_no}}/cancel", cancel_order, CONSUMER, "Cancel my unpaid order", "orders",
+          response=OrderOut, path_params=OrderNoPath),
+    Route("POST", f"{_O}/{{order_no}}/address", reship_order, CONSUMER,
+          "Send my order to another of my addresses (before any of it has shipped)", "orders", body=ReshipIn,
           response=OrderOut, path_params=OrderNoPath),
     Route("POST", f"{_O}/{{order_no}}/confirm-receipt", confirm_receipt, CONSUMER, "Confirm I received it", "orders",
           response=OrderOut, path_params=OrderNoPath),

@@ -27,6 +27,10 @@ class OrderNoPath(BaseModel):
     order_no: str = Field(pattern=r"^\d{8,32}$")
 
 
+class ReshipIn(Strict):
+    address_id: IntId  # one of my saved addresses
+
+
 class ShipIn(Strict):
     carrier: str = Field(min_length=1, max_length=32)
     tracking_no: str = Field(min_length=1, max_length=64)

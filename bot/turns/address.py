@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot import part_changes, replies
+from bot import part_changes, placed_orders, replies
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
-from bot.turns import common, pieces, quantity
+from bot.turns import common, pieces, quantity, reship
 from models.errors import DomainError
 from models.places.address_parser import PHONE
 from models.services import addresses
@@ -35,7 +35,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if not (part.line or part.receiver or part.phone or (part.house and base)):  # 换个收货地址: ask for the new one
-        return _ask_new(turn, part, ordering, suggestions)
+        said_order = None if ordering else await reship.reship_said_order(turn)  # 订单2026… 改寄到新地址
+        return said_order or _ask_new(turn, part, ordering, suggestions)
     latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
@@ -71,8 +72,10 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
         ordering.address_id = address.id
         if ordering.awaiting == "address":
             ordering.awaiting = None
-    if u.text and (u.about_products or u.quantity or u.number or u.pick
-                   or u.intent not in ("fallback", "greet", "change_address")):
+    ordering_now = u.text and (u.about_products or u.quantity or u.number or u.pick)
+    if ordering is None and not ordering_now and (u.order_no or placed_orders.about_placed_order(u.raw)):
+        return await reship.reship_to(turn, address)  # 我刚才那单地址写错了，改成…: the placed order goes there
+    if ordering_now or (u.text and u.intent not in ("fallback", "greet", "change_address")):
         return None
     if ordering is None:
         return turn.say(replies.address_saved(common.address_text(address)), intent,

@@ -42,7 +42,7 @@ _ADDRESS_BY_ID = "SELECT * FROM address WHERE user_id = ? AND id = ? LIMIT 1"
 _DEFAULT_ADDRESS = "SELECT * FROM address WHERE user_id = ? AND is_default = ? LIMIT 1"
 
 
-async def _shipping_address(user: User, address_id: int | None, db: Any) -> dict[str, Any]:
+async def shipping_address(user: User, address_id: int | None, db: Any) -> dict[str, Any]:
     """The address to ship to, as it is now. Read for every order, so one hand-written query."""
     if address_id is not None:
         rows = await sql.query(db, _ADDRESS_BY_ID, [user.id, address_id])
@@ -106,7 +106,7 @@ async def _place(user: User, merged: dict[str, int], address_id: int | None, not
     connection and one transaction for all of it)."""
     async with Batch(sql.db()) as batch:
         wanted = await sellable_now(merged, _not_sellable, batch.db)
-        shipping = await _shipping_address(user, address_id, batch.db)
+        shipping = await shipping_address(user, address_id, batch.db)
         snapshots = [p.snapshot(qty) for p, qty in wanted]
         now = now_utc()
         row = {
