@@ -13,7 +13,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import asked_after, holder_actions, packs, replies, shop_questions
+from bot import asked_after, holder_actions, infant_honey, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft, Line
 from bot.products import Resolution, resolve
 from bot.reply import Reply
@@ -118,6 +118,7 @@ class Turn:
         if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
             reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply
+        reply.reply += infant_honey.note(self.u.text, reply.products)  # 宝宝能吃蜂蜜吗: never honey under one
         return reply
 
     async def _run(self) -> Reply:

@@ -21,7 +21,7 @@ from bot import (
     welfare,
 )
 from bot.reply import Reply
-from bot.turns import common, honest, prices
+from bot.turns import common, honest, prices, referents
 from models.errors import DomainError
 from models.search import PriceRange
 from models.services import cards, orders, payments
@@ -162,6 +162,9 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     found = turn.resolve_products() if u.about_products else None
     unsold = question_kinds.not_named(u) if question_kinds.weighed(u.text) else ""
     missing = f"本店没有「{unsold}」，" if unsold else ""  # 赤松茸和香菇哪个好: the one not sold is said so
+    apart = referents.named_apart(turn) if question_kinds.weighed(u.text) and len(u.product_words) > 1 else []
+    if len(apart) > 1:  # 静宁苹果和洛川苹果哪个好: both named products weighed (one was listed)
+        return question_kinds.weigh_answer(apart, u.text), apart, replies.pick_suggestions(len(apart))
     if question_kinds.enough(u.text):  # 够六个人吃吗: the packs there are, never a made-up figure
         this = found.candidates[:3] if found is not None and found.candidates else [c for c in [_this(turn)] if c]
         if this:

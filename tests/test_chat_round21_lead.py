@@ -3,6 +3,15 @@
 1. A quantity said alone while the product is still being chosen (核桃来两袋 → 改成三袋 / 不对，三袋 / 核桃来四斤 →
    还是要六斤吧) is the line's new quantity: it was "没太明白", or the list shown again, and the line kept the first
    quantity (赫章核桃 ×2袋 共4斤 after 六斤). A size that narrows the list (鸡蛋来两盒 → 要30枚的) keeps the count.
+2. An address said for an order already placed (我刚才那单还没发货吧，地址写错了，改成北京市…) changes that order,
+   while no parcel has left (models/services/order_reship.py): the one open order, the newest when said as just
+   placed (刚才那单), every one when all are meant (那些都), or the one named after a list (订单2026… 改寄到新地址).
+   Before, the address was saved for next time and the order went to the old one. 取消刚才那个订单 with several
+   unpaid cancels the newest (it listed them all).
+3. Two named products weighed (静宁苹果和洛川苹果哪个好) are both shown (one was listed); priced against each other
+   (哪个便宜) both prices are given.
+4. Honey with a baby said (宝宝能吃蜂蜜吗, 给一岁半的孩子买瓶蜂蜜) comes with the caution that babies under one must not
+   eat honey; nothing else is said as health advice.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -92,3 +101,32 @@ async def test_the_order_just_placed_is_cancelled_when_several_wait(client):
     body = await chat.say("取消刚才那个订单")
     assert f"订单{second}已取消" in body["reply"]
     assert first not in body["reply"]
+
+
+async def test_two_named_products_weighed_are_both_shown(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-weighed")
+    body = await chat.say("静宁苹果和洛川苹果哪个好")
+    assert [p["name"] for p in body["products"]] == ["静宁苹果 红富士 10斤", "洛川苹果 10斤"]
+    picked = await chat.say("第二个来一箱")
+    assert summary_lines(picked) == "洛川苹果 10斤 ×1箱（共10斤），69元"
+
+
+async def test_two_named_products_priced_against_each_other(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-priced")
+    body = await chat.say("洛川苹果跟静宁苹果哪个便宜")
+    assert body["reply"].startswith("最便宜的是静宁苹果 红富士 10斤，58元/箱")
+    assert "洛川苹果 10斤，69元/箱" in body["reply"]
+
+
+@pytest.mark.parametrize("message", ["宝宝能吃蜂蜜吗", "给一岁半的孩子买瓶蜂蜜", "小孩喝椴树蜜好不好"])
+async def test_honey_for_a_baby_comes_with_the_caution(client, message):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-baby")
+    body = await chat.say(message)
+    assert "一岁以内的宝宝不能吃蜂蜜" in body["reply"]
+
+
+@pytest.mark.parametrize("message", ["来一瓶春中宝蜂蜜", "蜂蜜保质期18个月吗", "给孩子买点蜜桔"])
+async def test_no_caution_without_a_baby_and_honey(client, message):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-none")
+    body = await chat.say(message)
+    assert "一岁以内" not in body["reply"]

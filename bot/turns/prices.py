@@ -90,7 +90,10 @@ def price_in_draft(turn: Turn, d: Draft) -> Reply:
 def cheapest_or_dearest(turn: Turn, extreme: str) -> Reply:
     """哪个最便宜 (over the list just shown, or what is named), A跟B哪个贵: answered from the prices."""
     cards_by_sku = turn.ctx.search.cards
-    if turn.u.about_products:
+    apart = referents.named_apart(turn) if len(turn.u.product_words) > 1 else []
+    if len(apart) > 1:
+        pool = apart  # 静宁苹果和洛川苹果哪个便宜: the two named (searched together, one was found)
+    elif turn.u.about_products:
         pool = turn.resolve_products().candidates
     else:
         pool = [cards_by_sku[s] for s in turn.state.shown if s in cards_by_sku]

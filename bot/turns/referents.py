@@ -127,3 +127,14 @@ def pool_for_size(turn: Turn) -> list[str]:
         if picked(turn, skus) is not None:
             return [c["sku"] for c in descriptions.without([cards[s] for s in skus], turn.u.excluded)]
     return [s for s in turn.state.shown if s in cards]
+
+
+def named_apart(turn: Turn) -> list[dict[str, Any]]:
+    """静宁苹果和洛川苹果: the best match of each product word said, each product once. The words searched together
+    find one of them only, so a comparison of two named products listed or weighed one."""
+    named: list[dict[str, Any]] = []
+    for word in dict.fromkeys(turn.u.product_words):
+        hits = turn.ctx.search.matches(word, limit=1)[0]
+        if hits and hits[0][0] not in named:
+            named.append(hits[0][0])
+    return named
