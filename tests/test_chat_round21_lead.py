@@ -12,6 +12,8 @@
    (哪个便宜) both prices are given.
 4. Honey with a baby said (宝宝能吃蜂蜜吗, 给一岁半的孩子买瓶蜂蜜) comes with the caution that babies under one must not
    eat honey; nothing else is said as health advice.
+5. A receiver named as whose they are (我爸叫李建国, 她叫王秀英, 我姐名字叫张小红) beside an address is the receiver:
+   the order went to one called 收货人, the name lost.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -130,3 +132,14 @@ async def test_no_caution_without_a_baby_and_honey(client, message):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-none")
     body = await chat.say(message)
     assert "一岁以内" not in body["reply"]
+
+
+@pytest.mark.parametrize("message, receiver", [
+    ("给我爸寄两箱砀山酥梨，地址是安徽省宿州市砀山县人民路5号，我爸叫李建国，电话13505571234", "李建国"),
+    ("寄两箱砀山酥梨给我妈 她叫王秀英 13505571234 安徽省宿州市砀山县人民路5号", "王秀英"),
+    ("两箱砀山酥梨 安徽省宿州市砀山县人民路5号 13505571234 我姐名字叫张小红", "张小红"),
+])
+async def test_a_receiver_named_as_whose_they_are_is_the_receiver(client, message, receiver):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kin-named", address=False)
+    body = await chat.say(message)
+    assert f"寄到：{receiver} 135****1234 安徽省宿州市砀山县人民路5号" in body["reply"]
