@@ -13,7 +13,8 @@
 4. Honey with a baby said (宝宝能吃蜂蜜吗, 给一岁半的孩子买瓶蜂蜜) comes with the caution that babies under one must not
    eat honey; nothing else is said as health advice.
 5. A receiver named as whose they are (我爸叫李建国, 她叫王秀英, 我姐名字叫张小红) beside an address is the receiver:
-   the order went to one called 收货人, the name lost.
+   the order went to one called 收货人, the name lost. A first address said with no name at all asks for the
+   receiver (it was saved for one called 收货人).
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -143,3 +144,12 @@ async def test_a_receiver_named_as_whose_they_are_is_the_receiver(client, messag
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kin-named", address=False)
     body = await chat.say(message)
     assert f"寄到：{receiver} 135****1234 安徽省宿州市砀山县人民路5号" in body["reply"]
+
+
+async def test_a_first_address_without_a_name_asks_for_the_receiver(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-unnamed", address=False)
+    await chat.say("来一箱砀山酥梨")
+    asked = await chat.say("安徽省宿州市砀山县人民路5号 13505571234")
+    assert "还差收件人姓名" in asked["reply"]
+    body = await chat.say("收件人王秀英")
+    assert "寄到：王秀英 135****1234 安徽省宿州市砀山县人民路5号" in body["reply"]

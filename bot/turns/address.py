@@ -49,7 +49,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
         parsed = replace(parsed, name=latin)
     u = turn.u
     named = bool(parsed.name or latin or has_receiver(line))
-    if not (parsed.county and parsed.phone) or (so_far and not named):  # pieces: saved with the receiver's name
+    if not (parsed.county and parsed.phone) or (not named and (so_far or base is None)):  # a first address: named
         if base is None:  # a piece of the address: kept (with the order, or in the dialogue) until the rest comes
             pieces.keep(turn, ordering, f"{line} {latin}" if latin else line)
             if u.text and (u.about_products or u.quantity or u.number or u.pick):
