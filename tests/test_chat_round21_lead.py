@@ -15,6 +15,8 @@
 5. A receiver named as whose they are (我爸叫李建国, 她叫王秀英, 我姐名字叫张小红) beside an address is the receiver:
    the order went to one called 收货人, the name lost. A first address said with no name at all asks for the
    receiver (it was saved for one called 收货人).
+6. Where the product in view comes from (这个苹果是哪个县的, 这个县是贫困县吗): asked of it. 县 was read as a product
+   word (吉县苹果 answered, and put in the draft), 贫困县 as a thing not found.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -153,3 +155,13 @@ async def test_a_first_address_without_a_name_asks_for_the_receiver(client):
     assert "还差收件人姓名" in asked["reply"]
     body = await chat.say("收件人王秀英")
     assert "寄到：王秀英 135****1234 安徽省宿州市砀山县人民路5号" in body["reply"]
+
+
+async def test_where_this_one_comes_from_is_asked_of_the_product_in_view(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-which-county")
+    await chat.say("静宁苹果有认证吗")
+    where = await chat.say("这个苹果是哪个县的")
+    assert [p["name"] for p in where["products"]] == ["静宁苹果 红富士 10斤"]
+    assert "静宁县" in where["reply"]
+    poor = await chat.say("这个县是贫困县吗")
+    assert "静宁县（国家扶贫开发工作重点县）" in poor["reply"]
