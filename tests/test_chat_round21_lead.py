@@ -17,6 +17,8 @@
    receiver (it was saved for one called 收货人).
 6. Where the product in view comes from (这个苹果是哪个县的, 这个县是贫困县吗): asked of it. 县 was read as a product
    word (吉县苹果 answered, and put in the draft), 贫困县 as a thing not found.
+7. A line still asked about (砀山酥梨来两盒 → 要几箱？, or which 核桃) while another is added (再加一箱洛川苹果)
+   waits its turn and is asked after: it was dropped, and only the apples were in the summary.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -165,3 +167,18 @@ async def test_where_this_one_comes_from_is_asked_of_the_product_in_view(client)
     assert "静宁县" in where["reply"]
     poor = await chat.say("这个县是贫困县吗")
     assert "静宁县（国家扶贫开发工作重点县）" in poor["reply"]
+
+
+@pytest.mark.parametrize("first, second, answer, lines", [
+    ("砀山酥梨来两盒", "再加一箱洛川苹果", "两箱",
+     "洛川苹果 10斤 ×1箱（共10斤），69元\n砀山酥梨 10斤 ×2箱（共20斤），79.80元"),
+    ("核桃来两袋", "再加一箱洛川苹果", "赫章的",
+     "洛川苹果 10斤 ×1箱（共10斤），69元\n赫章核桃 2斤 ×2袋（共4斤），90元"),
+])
+async def test_a_line_still_asked_about_waits_while_another_is_added(client, first, second, answer, lines):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-waits")
+    await chat.say(first)
+    asked = await chat.say(second)
+    assert "好的。好的" not in asked["reply"]
+    body = await chat.say(answer)
+    assert summary_lines(body) == lines

@@ -313,6 +313,8 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     if d.pending and d.pending.sku and d.pending.qty:
         d.lines.append(d.pending)
+    elif d.pending is not None and not _same_goods(d.pending, found):
+        d.queued.insert(0, d.pending)  # 第一个来两盒 (要几箱？) → 再加一箱洛川苹果: the pears wait their turn, not lost
     sized = found.chosen is None and bool(u.specs or pack_sizes.named(u))  # 苹果来两箱 要10斤装的: the 10斤 ones
     d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
                      candidates=[c["sku"] for c in found.candidates] if sized else
@@ -358,6 +360,11 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     if missing:
         reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
     return reply
+
+
+def _same_goods(line: Line, found: Resolution) -> bool:
+    skus = {c["sku"] for c in found.candidates} | set(found.family)
+    return line.sku in skus or bool(set(line.candidates) & skus)
 
 
 def hold_quantity(turn: Turn, add: bool) -> None:

@@ -179,7 +179,7 @@ def next_queued(turn: Turn, d: Draft) -> Reply | None:
             return turn.say("好的。" + replies.choose(options, len(line.candidates)), "order", options,
                             suggestions=replies.pick_suggestions(len(options)))
         d.awaiting = "qty"
-        return turn.say("好的。" + replies.ask_qty(card), "order", [card],
+        return turn.say("好的。" + replies.ask_qty(card).removeprefix("好的，"), "order", [card],
                         suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
     return None
 
