@@ -35,8 +35,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if not (part.line or part.receiver or part.phone or (part.house and base)):  # 换个收货地址: ask for the new one
-        said_order = None if ordering else await reship.reship_said_order(turn)  # 订单2026… 改寄到新地址
-        return said_order or _ask_new(turn, part, ordering, suggestions)
+        return await _ask_new(turn, part, ordering, suggestions)
     latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
@@ -87,9 +86,13 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     return reply
 
 
-def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, suggestions: list[str]) -> Reply:
+async def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, suggestions: list[str]) -> Reply:
     """换个收货地址: the whole new address asked for; 收件人改一下 / 电话换一个: only that part, the summary waiting as
-    it was (the verb is never taken for the new receiver). The part asked is remembered: 王芳 alone answers it."""
+    it was (the verb is never taken for the new receiver). The part asked is remembered: 王芳 alone answers it.
+    订单2026… 改寄到新地址 with no draft: that placed order goes to the saved address (bot/turns/reship.py)."""
+    said_order = None if ordering else await reship.reship_said_order(turn)
+    if said_order is not None:
+        return said_order
     turn.state.asked_part = part.asked or "address"
     if part.asked is not None:
         ask = part_changes.ASK_RECEIVER if part.asked == "receiver" else part_changes.ASK_PHONE

@@ -18,6 +18,7 @@ from bot.turns import (
     fitting,
     honest,
     line_counts,
+    line_keeping,
     pack_changes,
     placing,
     prices,
@@ -105,7 +106,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         chose = await answer_choice(turn, d, d.pending)
         if chose is not None:
             return chose
-        if _recounted_while_choosing(turn, d.pending):  # 核桃来四斤 → 改成六斤 / 不对，三袋 before one is chosen
+        if line_keeping.recounted_while_choosing(turn, d.pending):  # 核桃来四斤 → 改成六斤 / 不对，三袋
             return await quantity.advance(turn, d)
     if d.awaiting == "address" or PHONE.search(u.raw):
         reply = await address.take_address(turn, d)
@@ -179,7 +180,7 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
         chosen = narrowed.chosen
         if chosen is None and narrowed.candidates:
             pending.candidates = [c["sku"] for c in narrowed.candidates]
-            _recounted_while_choosing(turn, pending)  # 还是要六斤吧: an amount said as a size, no size of theirs
+            line_keeping.recounted_while_choosing(turn, pending)  # 还是要六斤吧: an amount, no size
             return await quantity.advance(turn, d)
     if chosen is None:
         return None
@@ -191,17 +192,6 @@ async def answer_choice(turn: Turn, d: Draft, pending: Line) -> Reply | None:
     if sized and pending.qty is None and pending.asked is None and not packs.sold_by_measure(chosen):
         pending.qty = 1  # one pack of the size named, unless a count was said
     return await quantity.advance(turn, d)
-
-
-def _recounted_while_choosing(turn: Turn, pending: Line) -> bool:
-    """A quantity alone, said while the product is still being chosen, is the new quantity of the line (it was
-    lost, and the line kept the first one: 共4斤 after 改成六斤). True when the line took it."""
-    u = turn.u
-    if pending.sku is not None or u.product_words or u.origin or u.pick or not (u.quantities or u.number):
-        return False
-    before = (pending.qty, pending.asked)
-    quantity.apply_quantity(turn, pending)
-    return (pending.qty, pending.asked) != before
 
 
 def _names_another(turn: Turn, pending: Line) -> bool:
@@ -313,7 +303,7 @@ async def start_goods(turn: Turn, add: bool) -> Reply:
     d = turn.draft if add and turn.draft and turn.draft.kind == "goods" else Draft(kind="goods")
     if d.pending and d.pending.sku and d.pending.qty:
         d.lines.append(d.pending)
-    elif d.pending is not None and not _same_goods(d.pending, found):
+    elif d.pending is not None and not line_keeping.same_goods(d.pending, found):
         d.queued.insert(0, d.pending)  # 第一个来两盒 (要几箱？) → 再加一箱洛川苹果: the pears wait their turn, not lost
     sized = found.chosen is None and bool(u.specs or pack_sizes.named(u))  # 苹果来两箱 要10斤装的: the 10斤 ones
     d.pending = Line(sku=found.chosen["sku"] if found.chosen else None,
@@ -360,11 +350,6 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     if missing:
         reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
     return reply
-
-
-def _same_goods(line: Line, found: Resolution) -> bool:
-    skus = {c["sku"] for c in found.candidates} | set(found.family)
-    return line.sku in skus or bool(set(line.candidates) & skus)
 
 
 def hold_quantity(turn: Turn, add: bool) -> None:
