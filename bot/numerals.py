@@ -32,7 +32,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 # (两袋半斤的: the 半 after a measure word that begins 半斤 is the size's, not half a bag)
 # (一斤半包粽子: the 半 before 包 the verb is the half of the 斤: bot/wrapping.py; a count glued before 包 makes it a
 # pack whatever follows: 两包饺子, 一包包子)
+# (10个月大的宝宝, 保质期18个月, 三个小时: a length of time, not ten pieces)
 _QTY = re.compile(rf"(?P<num>{NUM})?(?P<half_a>半)?(?P<unit>{_alternation(UNITS)})"
+                  r"(?<!个(?=月|小时|钟头|星期|礼拜|工作日))"
                   rf"(?P<half_b>半(?!{wrapping.NOT_VERB}(?:{_alternation(UNITS)})))?")
 _MONEY = re.compile(
     rf"(?:[¥￥]\s*(?P<sym>\d+(?:\.\d+)?))|(?P<num>{NUM})\s*(?P<unit>{_alternation(MONEY_UNITS)})"

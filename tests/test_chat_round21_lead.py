@@ -182,3 +182,17 @@ async def test_a_line_still_asked_about_waits_while_another_is_added(client, fir
     assert "好的。好的" not in asked["reply"]
     body = await chat.say(answer)
     assert summary_lines(body) == lines
+
+
+@pytest.mark.parametrize("message", ["给10个月大的宝宝买瓶蜂蜜", "三个月大的孩子 来瓶蜂蜜"])
+async def test_an_age_in_months_is_no_count(client, message):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-months")
+    await chat.say(message)
+    body = await chat.say("春中宝的")
+    assert summary_lines(body) == "春中宝蜂蜜 500g ×1瓶（共500g），58元"
+
+
+async def test_a_shelf_life_in_months_puts_no_count_in_the_draft(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-shelf-life")
+    body = await chat.say("春中宝蜂蜜保质期18个月吗")
+    assert body["slots"]["qty"] is None
