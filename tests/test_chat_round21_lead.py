@@ -196,3 +196,20 @@ async def test_a_shelf_life_in_months_puts_no_count_in_the_draft(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-shelf-life")
     body = await chat.say("春中宝蜂蜜保质期18个月吗")
     assert body["slots"]["qty"] is None
+
+
+async def test_the_big_one_among_packs_all_of_one_size_is_said_so(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-one-size")
+    await chat.say("猕猴桃来一箱")
+    body = await chat.say("要大的")
+    assert body["reply"].startswith("这几款都是5斤一箱，没有大小之分。")
+
+
+async def test_the_big_ones_among_several_sizes_are_listed_to_choose_from(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-biggest")
+    await chat.say("苹果来一箱")
+    body = await chat.say("要大的")
+    assert body["reply"].startswith("最大的是10斤一箱，有这几款：")
+    assert all(p["name"].endswith("10斤") for p in body["products"])
+    picked = await chat.say("第二个")
+    assert summary_lines(picked) == f"{body['products'][1]['name']} ×1箱（共10斤），{body['products'][1]['price_fen'] // 100}元"

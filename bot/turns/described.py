@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import descriptions, packs
+from bot import descriptions, packs, replies
 from bot.draft import Draft, Line
 from bot.reply import Reply
 from bot.turns import quantity
+from bot.turns.common import SHOW
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -34,7 +35,7 @@ async def take(turn: Turn) -> Reply | None:
         return None  # 小盒的茶叶: a small pack of tea, not the smallest of twenty teas (最小的那罐茶 is)
     card = descriptions.choose(pool, want) if want else descriptions.by_name(pool, packed)
     if card is None:
-        return None
+        return _all_one_size(turn, pool, want, line)
     if d is None:
         d = Draft(kind="goods")
         turn.state.draft = d
@@ -56,6 +57,34 @@ async def take(turn: Turn) -> Reply | None:
     elif line.qty is None and line.asked is None:
         line.qty = kept or (None if packs.sold_by_measure(card) else 1)
     return await quantity.advance(turn, d)
+
+
+def _all_one_size(turn: Turn, pool: list[dict[str, Any]], want: str | None, line: Line | None) -> Reply | None:
+    """要大的 where no one product is the biggest: among kiwis all of 5斤 a box, said so (it was 没太明白); among
+    apples of 10斤 (several) and 5斤 boxes, the 10斤 ones listed to choose from. Packs counted by the piece (12枚
+    gift boxes) are not weighed against boxes by weight."""
+    if want not in ("big", "small") or len(pool) < 2:
+        return None
+    sized = [(c, p) for c in pool if (p := packs.pack_of(c)) is not None]
+    dims = [p.dimension for _, p in sized]
+    if not dims:
+        return None
+    main = max(set(dims), key=dims.count)
+    sized = [(c, p) for c, p in sized if p.dimension == main]
+    target = (max if want == "big" else min)(p.amount for _, p in sized)
+    fitting = [c for c, p in sized if p.amount == target]
+    units = {c["unit"] for c in fitting}
+    if len(fitting) < 2 or len(units) != 1:
+        return None
+    size = next(p.text for _, p in sized if p.amount == target)
+    if len(fitting) == len(pool):
+        text = f"这几款都是{size}一{units.pop()}，没有大小之分。"
+        return turn.say(text + turn.pending_question(), "order", pool, suggestions=turn.resume_suggestions())
+    if line is not None and line.sku is None:
+        line.candidates = [c["sku"] for c in fitting]
+    biggest = "最大" if want == "big" else "最小"
+    text = f"{biggest}的是{size}一{units.pop()}，有这几款：\n{replies.numbered(fitting[:SHOW])}\n您要哪一款？"
+    return turn.say(text, "order", fitting[:SHOW], suggestions=replies.pick_suggestions(min(len(fitting), SHOW)))
 
 
 def _seen(turn: Turn, d: Draft | None) -> tuple[list[dict[str, Any]], Line | None]:
