@@ -94,10 +94,19 @@ def spans(compact: str) -> list[tuple[int, int]]:
     return found + [m.span() for m in _INSIDE.finditer(compact)]  # 年货大礼包里都有什么: 年货大礼包 (礼盒装的 stays)
 
 
+# A price said back to be checked (镇赉大米52块一袋吗, 是52一袋吗, 58元一箱对吧): a price question, the figure no count
+# nor part of a name (it was 没有找到「镇赉大米52」).
+_PRICE_CHECK = re.compile(r"(?:(?:是|就是|卖)\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)(?:块|元)?|"
+                          r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)(?:块|元))钱?\s*(?:一|每)"
+                          r"(?:袋|箱|盒|瓶|罐|斤|只|包|桶|个|件|条|提|份|公斤)"
+                          r"(?:吗|嘛|么|对吗|是吗|吧|对吧|没错吧|是不是)[？?]?$")
+
+
 def unglued(spaced: str) -> str:
     """The message with the question's words blanked, so that no goods read as glued to them (半个月大米 is rice,
     not a 月大米; 礼盒里面有什么 asks about the box, not a 礼盒里)."""
-    words = [*_INSIDE.finditer(spaced), *(_PEOPLE_TIME.finditer(spaced) if enough(spaced.replace(" ", "")) else ())]
+    words = [*_INSIDE.finditer(spaced), *(_PEOPLE_TIME.finditer(spaced) if enough(spaced.replace(" ", "")) else ()),
+             *_PRICE_CHECK.finditer(spaced)]
     chars = list(spaced)
     for m in words:
         chars[m.start():m.end()] = " " * (m.end() - m.start())
@@ -107,7 +116,9 @@ def unglued(spaced: str) -> str:
 def revise(u: Understanding) -> None:
     """The kinds in the module, read over the context-free intent (see there)."""
     text = u.text
-    if SELLING.search(text):
+    if _PRICE_CHECK.search(text) and u.intent in ("search", "order", "fallback"):
+        u.intent, u.quantity, u.quantities = "ask_price", None, []  # 镇赉大米52块一袋吗: the price checked
+    elif SELLING.search(text):
         u.intent, u.product_words, u.product_text, u.origin, u.generic = "fallback", [], "", None, False
     elif u.intent == "claim_card" and _PAYS.search(text) and "AX1" not in u.raw.upper() and not any(
             ch.isdigit() for ch in u.raw):

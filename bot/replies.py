@@ -133,6 +133,19 @@ def price_total(card: dict[str, Any], qty: int, amount: str) -> str:
     return f"{qty}{card['unit']}{extra}共{yuan(card['price_fen'] * qty)}。要下单就说“来{qty}{card['unit']}”。"
 
 
+MONEY_UNITS = frozenset({"块", "元", "块钱"})
+
+
+def money_worth(card: dict[str, Any], money_yuan: Any) -> str:
+    """买500块钱的大米: what the money buys of the product (whole packs, never over it), the count asked."""
+    unit, price = card["unit"], card["price_fen"]
+    count = int(money_yuan * 100 // price)
+    if count < 1:
+        return f"{card['name']}每{unit}{yuan(price)}，{money_yuan}元不够一{unit}。要几{unit}？"
+    return (f"{money_yuan}元能买{count}{unit}{card['name']}（共{yuan(price * count)}）。"
+            f"要{count}{unit}就说“来{count}{unit}”，或者说要几{unit}。")
+
+
 def other_unit(card: dict[str, Any], pack: str, said: str) -> str:
     unit = card["unit"]
     return f"{card['name']}按{unit}卖（每{unit}{pack.removesuffix('装')}），没法按“{said}”算。要几{unit}？"

@@ -214,3 +214,23 @@ async def test_the_big_ones_among_several_sizes_are_listed_to_choose_from(client
     picked = await chat.say("第二个")
     second = body["products"][1]
     assert summary_lines(picked).startswith(f"{second['name']} ×1箱（共10斤），")
+
+
+@pytest.mark.parametrize("message, slot, answer", [
+    ("买500块钱的镇赉大米", None, "500元能买9袋镇赉大米 5kg（共468元）"),
+    ("买200元的镇赉大米", None, "200元能买3袋镇赉大米 5kg（共156元）"),
+    ("来30块钱的湄潭翠芽", None, "30元不够一罐"),
+])
+async def test_money_said_for_goods_is_turned_into_packs_and_asked(client, message, slot, answer):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-money")
+    body = await chat.say(message)
+    assert answer in body["reply"]
+    assert body["slots"]["qty"] is slot
+
+
+@pytest.mark.parametrize("message", ["镇赉大米52块一袋吗", "镇赉大米是52一袋吗", "静宁苹果58元一箱对吧"])
+async def test_a_price_said_back_is_a_price_question(client, message):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-price-check")
+    body = await chat.say(message)
+    assert body["intent"] == "ask_price"
+    assert "没有找到" not in body["reply"]

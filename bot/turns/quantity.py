@@ -144,10 +144,14 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             d.awaiting = "qty"
             asked_as = Asked.from_json(p.asked)
             half = turn.half
-            if asked_as is not None and turn.why == "other_unit":
+            if asked_as is not None and turn.why == "other_unit" and asked_as.unit in replies.MONEY_UNITS:
+                text = replies.money_worth(card, asked_as.value)  # 买500块钱的大米: how many that buys, asked
+            elif asked_as is not None and turn.why == "other_unit":
                 text = replies.other_unit(card, packs.equivalent(card), asked_as.text())
             elif half is not None:
                 text = replies.whole_units(card, int(half))
+            elif p.qty is None and not p.more and turn.u.money_yuan and turn.u.budget is None:
+                text = replies.money_worth(card, turn.u.money_yuan)  # 买200元的镇赉大米: what 200 yuan buys
             else:
                 text = replies.too_many(card, MAX_QTY) if p.qty else replies.ask_more(card, p.more) if p.more \
                     else replies.ask_qty(card)
