@@ -39,6 +39,7 @@ _ASKED_NOUN = re.compile(r"(?:保质期|保存期|原产地|产地|口感|口味
                          r"(?:是|在|有)?(?:多久|多长时间|几个月|多少天|哪里|哪儿|哪|什么|啥|多少)?"
                          # 这个苹果是哪个县的 / 这个县是贫困县吗: where it comes from asked, no product (县 of 吉县苹果)
                          r"|(?:是)?(?:哪个|哪一个|什么|哪)(?:县|省|市|地方|地区)(?:的|产的|出的)?"
+                         r"|(?:是)?(?:从)?(?:哪里|哪儿|哪)(?:发货|发的货|发出|发)(?:的)?"
                          r"|(?:这个|那个)?(?:县|地方)?(?:是|属于|算)?(?:国家级|国家)?(?:贫困县|重点县|脱贫县|扶贫县)")
 # How it tastes, asked with the noun (口感怎么样, 味道如何, 口味好不好): a quality asked, of the word said.
 _TASTE = re.compile(r"(?P<q>口感|口味|味道)(?:到底)?(?:怎么样|怎样|咋样|如何|好不好|好吗|行不行|行吗)")
@@ -63,6 +64,11 @@ def usage_spans(compact: str) -> list[tuple[int, int]]:
     asked_of = [m.span() for m in _ASKED_NOUN.finditer(compact)]  # 蜂蜜保质期: 保质期 is what is asked of it
     return asked_of + ([m.span() for m in _USAGE.finditer(compact)] if not any(w in compact for w in _PRICE_WORDS)
                        else [])
+
+
+def where_from(spaced: str) -> list[re.Match[str]]:
+    """静宁苹果从哪里发货: where it is sent from asked right after the name, so nothing is read as glued to it."""
+    return [m for m in _ASKED_NOUN.finditer(spaced) if "发" in m.group()]
 
 
 def thing_said(words: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import address_questions, packs, replies, talk_kinds
+from bot import address_questions, packs, product_facts, replies, talk_kinds
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -106,7 +106,7 @@ def unglued(spaced: str) -> str:
     """The message with the question's words blanked, so that no goods read as glued to them (半个月大米 is rice,
     not a 月大米; 礼盒里面有什么 asks about the box, not a 礼盒里)."""
     words = [*_INSIDE.finditer(spaced), *(_PEOPLE_TIME.finditer(spaced) if enough(spaced.replace(" ", "")) else ()),
-             *_PRICE_CHECK.finditer(spaced)]
+             *_PRICE_CHECK.finditer(spaced), *product_facts.where_from(spaced)]
     chars = list(spaced)
     for m in words:
         chars[m.start():m.end()] = " " * (m.end() - m.start())
@@ -184,6 +184,9 @@ def how_to(compact: str) -> str:
         return said
     if re.search(r"(?:帮|给|替)\S{0,4}?(?:下单|买|付款|填)", compact):
         return "帮家人买：照常下单，确认前说“寄到+她的地址、收货人和电话”，就寄给她，也可以在「我的地址」里先存好。\n"
+    if re.search(r"单位|公司|平台|谁办|谁开|你们是谁|你们是什么", compact):
+        return ("这里是爱心助农，消费扶贫的线上商城：卖经省里认定的扶贫产品（每款都有认定证书）和消费扶贫爱心卡，"
+                "货由产地的供货商家直接发出。\n")
     if "语音" in compact:
         return "这里现在只能打字，不能发语音；可以用手机输入法的语音转文字，说完发过来就行。\n"
     if re.search(r"字|看不清", compact):

@@ -47,7 +47,13 @@ def pick_suggestions(count: int) -> list[str]:
     return [f"第{ORDINALS[i]}个" for i in range(min(count, len(ORDINALS)))]
 
 
-def greet(thanks: bool) -> str:
+# 再见 / 拜拜 / 先这样 / bye: a goodbye said (with thanks or not) is answered as one, not with 不客气.
+BYE = re.compile(r"再见|拜拜|拜了|bye|先这样|下次(?:再)?(?:聊|见|买)|回头见", re.IGNORECASE)
+
+
+def greet(thanks: bool, bye: bool = False) -> str:
+    if bye:
+        return "好的，再见！想买扶贫好物随时来找我。"
     if thanks:
         return "不客气！还需要什么随时跟我说。"
     return "您好，我是爱心助农小助手。想买哪里的扶贫好物，或者买一张消费扶贫爱心卡，直接告诉我就行。"

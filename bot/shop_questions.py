@@ -28,7 +28,8 @@ AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破�
                "赔", "退钱", "七天无理由", "能退", "可以退", "退吗", "退不退", "包退", "包换", "能换吗",
                "想退", "要退", "退换", "怎么退", "给退", "能换", "想换货")  # 腊肉味道不对 想退: after-sales
 CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡")
-ORIGIN_Q = ("哪里产", "哪儿产", "哪产的", "产地是", "产地在", "哪里的货", "从哪发", "哪个县")
+ORIGIN_Q = ("哪里产", "哪儿产", "哪产的", "产地是", "产地在", "哪里的货", "从哪发", "从哪里发", "哪里发货", "哪儿发货",
+            "哪发货", "发货地", "哪个县")
 RECOMMEND = ("推荐", "什么好吃", "好吃的", "送礼", "送人", "卖得好", "卖得最好", "热销", "畅销", "爆款", "买什么好",
              "值得买", "人气", "招牌", "有什么好", "买啥好", "买点啥好", "吃点啥", "特色", "挑几样", "帮我挑",
              "用什么好", "什么水果好", "什么好", "啥好", "recommend")
@@ -296,6 +297,8 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
         return "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。"
     if card is None and holder_questions.doubted(text):
         return holder_questions.PROGRAMME  # 扶贫产品是真的吗: how products are certified, no product named
+    if card is None and re.search(r"哪里?儿?发|发货地", text):  # 东西是从哪里发货的: every product from its own place
+        return "每款商品都由它产地的供货商家直接发货。说一下商品名（比如“静宁苹果从哪里发货”），我告诉您它的产地。"
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
     if _has(text, STOCK):

@@ -234,3 +234,16 @@ async def test_a_price_said_back_is_a_price_question(client, message):
     body = await chat.say(message)
     assert body["intent"] == "ask_price"
     assert "没有找到" not in body["reply"]
+
+
+@pytest.mark.parametrize("message, answer", [
+    ("再见", "好的，再见！"),
+    ("谢谢 拜拜", "好的，再见！"),
+    ("你们是哪个单位的", "这里是爱心助农，消费扶贫的线上商城"),
+    ("东西是从哪里发货的", "每款商品都由它产地的供货商家直接发货"),
+    ("静宁苹果从哪里发货", "产自甘肃省平凉市静宁县"),
+])
+async def test_talk_about_the_shop_is_answered(client, message, answer):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-shop-talk")
+    body = await chat.say(message)
+    assert answer in body["reply"]

@@ -79,7 +79,8 @@ async def confirm(turn: Turn) -> Reply:
 async def info(turn: Turn, intent: str | None = None) -> Reply:
     intent = intent or turn.u.intent
     if intent == "greet":
-        text = replies.greet("thanks" in turn.u.cues and "greet" not in turn.u.cues)
+        text = replies.greet("thanks" in turn.u.cues and "greet" not in turn.u.cues,
+                             bye=replies.BYE.search(turn.u.text) is not None)
     elif intent == "help":
         text = question_kinds.how_to(turn.u.text) + replies.HELP
     elif intent == "card_balance":
