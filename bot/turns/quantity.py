@@ -142,19 +142,7 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             return ask_pack(turn, d, p, card)
         if p.qty is None or not 1 <= p.qty <= MAX_QTY:
             d.awaiting = "qty"
-            asked_as = Asked.from_json(p.asked)
-            half = turn.half
-            if asked_as is not None and turn.why == "other_unit" and asked_as.unit in replies.MONEY_UNITS:
-                text = replies.money_worth(card, asked_as.value)  # 买500块钱的大米: how many that buys, asked
-            elif asked_as is not None and turn.why == "other_unit":
-                text = replies.other_unit(card, packs.equivalent(card), asked_as.text())
-            elif half is not None:
-                text = replies.whole_units(card, int(half))
-            elif p.qty is None and not p.more and turn.u.money_yuan and turn.u.budget is None:
-                text = replies.money_worth(card, turn.u.money_yuan)  # 买200元的镇赉大米: what 200 yuan buys
-            else:
-                text = replies.too_many(card, MAX_QTY) if p.qty else replies.ask_more(card, p.more) if p.more \
-                    else replies.ask_qty(card)
+            text = _count_question(turn, p, card)
             p.qty, p.asked = None, None
             return turn.say(text, "order", [card], suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
         if p.more:  # 再来两三袋 → 两袋: two more than the draft held
@@ -162,6 +150,22 @@ async def advance(turn: Turn, d: Draft) -> Reply:
         d.lines = common.merge(d.lines, p)
         d.pending = None
     return next_queued(turn, d) or await summarise(turn, d)
+
+
+def _count_question(turn: Turn, p: Line, card: dict[str, Any]) -> str:
+    """How the count of the chosen product is asked: against the unit said, the half said, the money said."""
+    asked_as = Asked.from_json(p.asked)
+    if asked_as is not None and turn.why == "other_unit" and asked_as.unit in replies.MONEY_UNITS:
+        return replies.money_worth(card, asked_as.value)  # 买500块钱的大米: how many that buys, asked
+    if asked_as is not None and turn.why == "other_unit":
+        return replies.other_unit(card, packs.equivalent(card), asked_as.text())
+    if turn.half is not None:
+        return replies.whole_units(card, int(turn.half))
+    if p.qty is None and not p.more and turn.u.money_yuan and turn.u.budget is None:
+        return replies.money_worth(card, turn.u.money_yuan)  # 买200元的镇赉大米: what 200 yuan buys
+    if p.qty:
+        return replies.too_many(card, MAX_QTY)
+    return replies.ask_more(card, p.more) if p.more else replies.ask_qty(card)
 
 
 def next_queued(turn: Turn, d: Draft) -> Reply | None:
