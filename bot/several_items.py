@@ -58,6 +58,7 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
     said = _separated(PUNCTUATION_RUN.sub(",", DECIMAL_POINT.sub("\uE000", normalize(u.raw))), vocab)
     pieces = joined_sizes([p.replace("\uE000", ".") for p in said],
                           lambda piece: understand(piece, vocab))  # 鸡蛋两盒，30个一盒那种: one
+    pieces = _dictated(pieces, vocab)  # 来两箱那个 苹果 静宁的 再要一袋大米: two items, not four pieces
     if len(pieces) < 2:
         return [u]
     parts: list[Understanding] = []
@@ -78,6 +79,33 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
             or sum(part.quantity is not None for part in parts) < 2:
         return [u]
     return parts
+
+
+def _dictated(pieces: list[str], vocab: Vocabulary) -> list[str]:
+    """An item said with pauses (嗯那个 / 来两箱那个 / 苹果 / 静宁的 / 呃 / 再要一袋大米 / 五公斤的) is one piece
+    again. Filler before any goods, and a count with no goods when the goods said right after it have none, go with
+    those goods; a piece with neither goods nor a count nor a word of adding (静宁的, 呃), or only a size (五公斤的),
+    goes with the goods before it. Before, pieces that named no goods made the whole message one item, and the rice
+    (or the apples) was lost."""
+    parts = [understand(piece, vocab) for piece in pieces]
+    out: list[str] = []
+    carried = ""
+    for i, (piece, part) in enumerate(zip(pieces, parts, strict=True)):
+        after = parts[i + 1] if i + 1 < len(parts) else None
+        sized = bool(part.quantities) and all(q.unit in METRIC for q in part.quantities) \
+            and re.search(r"(?:的|装|那种)$", piece) is not None  # 五公斤的 after 一袋大米: the bag's size
+        if not (part.product_words or part.foreign) and "add" not in part.cues and (
+                not part.quantities or sized or (after is not None and after.product_words and not after.quantities)):
+            if (not part.quantities or sized) and out and not carried:
+                out[-1] = f"{out[-1]} {piece}"  # 静宁的 after 苹果: said of the apples
+            else:
+                carried = f"{carried} {piece}".strip()  # 嗯那个 / 来两箱那个 before 苹果
+            continue
+        out.append(f"{carried} {piece}".strip())
+        carried = ""
+    if carried and out:
+        out[-1] = f"{out[-1]} {carried}"
+    return out or [carried]
 
 
 def _not_sold(part: Understanding) -> bool:

@@ -19,6 +19,18 @@
    word (吉县苹果 answered, and put in the draft), 贫困县 as a thing not found.
 7. A line still asked about (砀山酥梨来两盒 → 要几箱？, or which 核桃) while another is added (再加一箱洛川苹果)
    waits its turn and is asked after: it was dropped, and only the apples were in the summary.
+8. A length of time (给10个月大的宝宝买瓶蜂蜜, 保质期18个月) is no count: it was ten (eighteen) bottles in the draft.
+9. 要大的 where no one product is the biggest: among kiwis all of 5斤 a box it is said so; among apples of 10斤 and
+   5斤 boxes the 10斤 ones are listed to choose from (both were 没太明白).
+10. Money said for goods (买500块钱的大米, 买200元的镇赉大米) is turned into whole packs and asked (500元能买9袋…
+    （共468元）): it was "没法按“500块”算" or a bare "要几袋？". A price said back to be checked (镇赉大米52块一袋吗,
+    是52一袋吗, 58元一箱对吧) is a price question (it was 没有找到「镇赉大米52」).
+11. Talk about the shop: a goodbye (再见, 谢谢 拜拜) is answered as one (it was 不客气); who runs it (你们是哪个单位的)
+    is said before the help (it was 谢谢夸奖: 你们是… read as praise); where goods are sent from (东西是从哪里发货的,
+    静宁苹果从哪里发货) is the shop's answer (it was the status of no order, or 没有找到「静宁苹果从哪里发货」).
+12. Items dictated with pauses (嗯那个 给我来 来两箱那个 苹果 静宁的 呃 再要一袋大米 五公斤的) are each a line
+    (`several_items._dictated`): the pieces naming no goods made the whole message one item, and the rice or the
+    apples were lost.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -247,3 +259,16 @@ async def test_talk_about_the_shop_is_answered(client, message, answer):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-shop-talk")
     body = await chat.say(message)
     assert answer in body["reply"]
+
+
+@pytest.mark.parametrize("message", [
+    "来两箱那个 苹果 静宁的 再要一袋大米",
+    "嗯那个 给我来 来两箱那个 苹果 静宁的 呃 再要一袋大米 五公斤的",
+    "来两箱苹果 静宁的 呃 再要一袋镇赉大米",
+])
+async def test_items_dictated_with_pauses_are_each_a_line(client, message):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-dictated")
+    body = await chat.say(message)
+    if "请确认订单" not in body["reply"]:
+        body = await chat.say("镇赉的")
+    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n镇赉大米 5kg ×1袋（共5kg），52元"
