@@ -24,8 +24,10 @@ _MARKER = re.compile(
     # does not make 还是 the last marker and leave 算了 behind to read as a cancel.
     rf"|算了\s*(?:那就|那|我)?(?:还是|就)?(?=\s*(?:要|来|买|拿|订|整|{numerals.NUM}))"
     r"|还是(?=[^吧]*吧\s*$)")
+# A pack's size: 500ml的, 五斤装, and what one pack holds (三十个一盒的, 两公斤一袋的那种): the 一盒 is no count of
+# boxes to correct.
 _SIZE = re.compile(rf"{numerals.NUM}\s*(?:公斤|千克|kg|斤|克|g|毫升|ml|升|l|枚|个|颗|粒|片|包|袋|瓶|罐|条)"
-                   r"\s*(?:装的?|的)", re.IGNORECASE)
+                   r"\s*(?:装的?|的|(?:一|每)\s*(?:盒|袋|箱|瓶|罐|包|桶|提|份)(?:装的?|的|那种)?)", re.IGNORECASE)
 _UNIT_WORD = r"(?:箱|袋|瓶|盒|罐|包|份|只|斤|公斤|个|件|提|桶|饼|条|把|听|支|套|枚)"
 _ADDED_TO_TOTAL = re.compile(rf"(?:再|多)(?:加|来|要|买|拿|整)(?:上)?\s*{numerals.NUM}\s*(?P<unit>{_UNIT_WORD})"
                              rf"[\s,，、]*(?:凑够|凑成|凑齐|凑|一共|总共|共)(?:个|是|要)?\s*"

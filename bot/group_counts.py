@@ -23,7 +23,9 @@ from bot.numerals import NUM, to_number
 
 _LONGEST = 8  # the longest catalogue word looked for
 _PACK = r"箱|袋|盒|瓶|罐|包|桶|提|听|件|份|只|套|条|筐|篮|坛|壶|支|块|串"
-_PART = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_PACK})(?!装)")
+# (两公斤一袋的那种, 三十个一盒的: what one pack holds, said after the count, is no part of a breakdown: 是四袋荞麦面
+# 两公斤一袋的那种 was five bags)
+_PART = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{_PACK})(?!装|的)")
 _TOTAL = re.compile(rf"(?:一共|总共|总计|合计|共)(?:是|要|就|来|买|订|得)*\s*(?P<num>{NUM})\s*(?P<unit>{_PACK})(?!装)")
 _BUYING = re.compile(r"(?:要|来|买|订|拿|寄)\s*$")
 # A person's name or word for someone (李姐, 老王, 我, 自己, 我妈): up to four characters, none a word of describing.

@@ -31,6 +31,8 @@
 12. Items dictated with pauses (嗯那个 给我来 来两箱那个 苹果 静宁的 呃 再要一袋大米 五公斤的) are each a line
     (`several_items._dictated`): the pieces naming no goods made the whole message one item, and the rice or the
     apples were lost.
+13. A count corrected beside what one pack holds (三十个一盒的 要两盒 哦不对 是三盒, 不对 是四袋荞麦面 两公斤一袋的那种)
+    is the corrected count: the 一盒 / 一袋 of the size was counted too (four boxes, five bags: money).
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -272,3 +274,13 @@ async def test_items_dictated_with_pauses_are_each_a_line(client, message):
     if "请确认订单" not in body["reply"]:
         body = await chat.say("镇赉的")
     assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n镇赉大米 5kg ×1袋（共5kg），52元"
+
+
+@pytest.mark.parametrize("message, line", [
+    ("喂 那个 我要买 广生源鸡蛋 三十个一盒的 要两盒 哦不对 是三盒", "广生源鸡蛋 30枚装 ×3盒（共90枚），119.40元"),
+    ("嗯…要三袋…不对 是四袋荞麦面 2.5公斤一袋的那种", "库伦荞麦面 2.5kg ×4袋（共10kg），144元"),
+])
+async def test_a_corrected_count_beside_what_one_pack_holds(client, message, line):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-corrected")
+    body = await chat.say(message)
+    assert summary_lines(body) == line
