@@ -234,8 +234,10 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
             u.intent == "order" and asked in ("ask_info", "recommend") and u.quantity and not advice
             and u.cues & {"buy", "strong_buy", "add"})):  # 紫阳富硒茶100g有扶贫证书吗: a size, no buying
         u.intent = asked
-    elif u.intent in ("fallback", "search") and shop_questions.superlative(compact) and u.quantity is None:
-        u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个
+    elif shop_questions.superlative(compact) and ((u.quantity is None and u.intent in ("fallback", "search")) or (
+            u.intent in ("fallback", "search", "order") and all(q.unit in METRIC for q in u.quantities)
+            and not u.cues & {"buy", "strong_buy", "add"})):
+        u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个; 牦牛肉干250g和风干牛肉干哪个便宜 (a size, no count)
     second_readings.revise(u, vocab.tokenizer.jieba.FREQ)  # 用卡买两盒猕猴桃, 打车, 等等: what such messages mean
     bare_things.revise(u)  # 猫砂, U盘 64G, 暖宝宝 贴的 一箱: only a thing, a search for it (没有找到「猫砂」)
     return u

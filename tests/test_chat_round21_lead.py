@@ -33,6 +33,9 @@
     apples were lost.
 13. A count corrected beside what one pack holds (三十个一盒的 要两盒 哦不对 是三盒, 不对 是四袋荞麦面 两公斤一袋的那种)
     is the corrected count: the 一盒 / 一袋 of the size was counted too (four boxes, five bags: money).
+14. Two products priced against each other with a size said (甘孜牦牛肉干250g和苏尼特风干牛肉干 哪个便宜) is a price
+    question, the size picking the pack; it was an order of the second (placed at 确认: money). Things the shop does
+    not sell, compared, are not found (it answered with the cheapest product of the whole shop).
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -284,3 +287,18 @@ async def test_a_corrected_count_beside_what_one_pack_holds(client, message, lin
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-corrected")
     body = await chat.say(message)
     assert summary_lines(body) == line
+
+
+async def test_a_size_said_in_a_price_comparison_is_no_order(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-size-compared")
+    body = await chat.say("静宁苹果10斤和洛川苹果 哪个便宜")
+    assert body["intent"] == "ask_price"
+    assert body["reply"].startswith("最便宜的是静宁苹果 红富士 10斤，58元/箱")
+    assert body["slots"]["qty"] is None
+
+
+async def test_the_cheapest_of_things_not_sold_is_not_found(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-cheapest-unsold")
+    body = await chat.say("甘孜牦牛肉干250g和苏尼特风干牛肉干 哪个便宜")
+    assert "没有找到" in body["reply"]
+    assert body["products"] == []

@@ -97,9 +97,9 @@ def cheapest_or_dearest(turn: Turn, extreme: str) -> Reply:
         pool = turn.resolve_products().candidates
     else:
         pool = [cards_by_sku[s] for s in turn.state.shown if s in cards_by_sku]
-    if not pool:
+    if not pool and not turn.u.about_products and not turn.u.product_text.strip():  # 哪个最便宜: the whole shop
         pool = turn.ctx.search.search("", limit=200).items
-    if not pool:
+    if not pool:  # 茅台和五粮液哪个便宜: not sold here (never the cheapest of the shop as the answer)
         return turn.not_found("ask_price", turn.resolve_products())
     ranked = shop_questions.by_price(pool, extreme)
     best = ranked[0]

@@ -134,7 +134,9 @@ def named_apart(turn: Turn) -> list[dict[str, Any]]:
     find one of them only, so a comparison of two named products listed or weighed one."""
     named: list[dict[str, Any]] = []
     for word in dict.fromkeys(turn.u.product_words):
-        hits = turn.ctx.search.matches(word, limit=1)[0]
-        if hits and hits[0][0] not in named:
-            named.append(hits[0][0])
+        hits = [card for card, _ in turn.ctx.search.matches(word, limit=5)[0]]
+        sized = [c for c in hits if any(spec in c["name"] for spec in turn.u.specs)]  # 牦牛肉干250g: that pack
+        best = (sized or hits)[:1]
+        if best and best[0] not in named:
+            named.append(best[0])
     return named
