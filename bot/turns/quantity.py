@@ -128,6 +128,8 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             asked = await narrow_by_amount(turn, p)
             if asked is not None:
                 return asked
+        if p.sku is None and len(p.candidates) == 1:
+            p.sku = p.candidates[0]  # 牦牛的 250g 来2包: one product fits, never "which one?" over a list of one
         if p.sku is None:
             d.awaiting = "choice"
             options = [cards_by_sku[s] for s in p.candidates if s in cards_by_sku][:common.SHOW]
