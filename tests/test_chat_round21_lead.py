@@ -36,6 +36,10 @@
 14. Two products priced against each other with a size said (甘孜牦牛肉干250g和苏尼特风干牛肉干 哪个便宜) is a price
     question, the size picking the pack; it was an order of the second (placed at 确认: money). Things the shop does
     not sell, compared, are not found (it answered with the cheapest product of the whole shop).
+15. One product left after the amount or pack word narrows the list (牦牛的 250g 来2包) is chosen: it asked "which
+    one?" over a list of one, and the next line (魔芋爽也来一盒) was lost behind it. A line named by its kind at a
+    summary (茶叶换成礼盒装的, 干货换成礼盒装的) changes to that product's other pack (it listed both teas again, or
+    swapped the 木耳 for a box of eggs).
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -302,3 +306,18 @@ async def test_the_cheapest_of_things_not_sold_is_not_found(client):
     body = await chat.say("甘孜牦牛肉干250g和苏尼特风干牛肉干 哪个便宜")
     assert "没有找到" in body["reply"]
     assert body["products"] == []
+
+
+@pytest.mark.parametrize("change", ["干货换成礼盒装的", "木耳换成礼盒装的"])
+async def test_a_line_named_by_its_kind_changes_pack(client, change):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kind-repacked")
+    await chat.say("来两箱静宁苹果 再来一袋柞水木耳")
+    body = await chat.say(change)
+    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n柞水木耳 礼盒 500g ×1盒（共500g），98元"
+
+
+async def test_one_product_left_by_the_pack_word_is_chosen(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-one-left")
+    await chat.say("木耳有吗")
+    body = await chat.say("柞水的 250g 来2包")
+    assert summary_lines(body) == "柞水木耳 250g ×2袋（共500g），98元"

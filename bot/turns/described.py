@@ -87,9 +87,30 @@ def _all_one_size(turn: Turn, pool: list[dict[str, Any]], want: str | None, line
     return turn.say(text, "order", fitting[:SHOW], suggestions=replies.pick_suggestions(min(len(fitting), SHOW)))
 
 
+def _line_named(turn: Turn, d: Draft | None) -> Line | None:
+    """The one line of a summary the message's product words all name, by name, tag or category (茶叶 of 祁门红茶)."""
+    if d is None or d.awaiting not in ("confirm", "address"):
+        return None
+    cards = turn.ctx.search.cards
+
+    def holds(card: dict[str, Any], word: str) -> bool:
+        return word in card["name"] or word in card.get("tags", ()) or word in card.get("category", "")
+
+    packed = descriptions.packed(turn.u.text)
+    words = [w for w in turn.u.product_words if not (packed and packed in w)]  # 礼盒装 says the pack, not the line
+    named = [ln for ln in d.lines if words and ln.sku in cards and all(holds(cards[ln.sku or ""], w) for w in words)]
+    return named[0] if len(named) == 1 else None
+
+
 def _seen(turn: Turn, d: Draft | None) -> tuple[list[dict[str, Any]], Line | None]:
     """The products the description chooses among, and the draft's line it changes (None: a new line)."""
     cards = turn.ctx.search.cards
+    drafted = _line_named(turn, d) if turn.u.product_words else None
+    if drafted is not None:  # 茶叶换成礼盒装的 at a summary with a tea line: that tea's other packs
+        core = quantity.core_of(turn, cards[drafted.sku or ""])
+        own = [c for c in cards.values() if quantity.core_of(turn, c) == core]
+        if len(own) > 1:
+            return own, drafted
     if turn.u.product_words:
         found = turn.resolve_products()
         family = [cards[s] for s in found.family if s in cards] or found.candidates
