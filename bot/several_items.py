@@ -88,24 +88,29 @@ def _dictated(pieces: list[str], vocab: Vocabulary) -> list[str]:
     goes with the goods before it. Before, pieces that named no goods made the whole message one item, and the rice
     (or the apples) was lost."""
     parts = [understand(piece, vocab) for piece in pieces]
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []  # each piece, and whether it names goods
     carried = ""
     for i, (piece, part) in enumerate(zip(pieces, parts, strict=True)):
-        after = parts[i + 1] if i + 1 < len(parts) else None
         sized = bool(part.quantities) and all(q.unit in METRIC for q in part.quantities) \
             and re.search(r"(?:的|装|那种)$", piece) is not None  # 五公斤的 after 一袋大米: the bag's size
         if not (part.product_words or part.foreign) and "add" not in part.cues and (
-                not part.quantities or sized or (after is not None and after.product_words and not after.quantities)):
-            if (not part.quantities or sized) and out and not carried:
-                out[-1] = f"{out[-1]} {piece}"  # 静宁的 after 苹果: said of the apples
+                not part.quantities or sized or _goods_next_uncounted(parts[i + 1:])):
+            if (not part.quantities or sized) and out and out[-1][1] and not carried:
+                out[-1] = (f"{out[-1][0]} {piece}", True)  # 静宁的 after 苹果: said of the apples
             else:
-                carried = f"{carried} {piece}".strip()  # 嗯那个 / 来两箱那个 before 苹果
+                carried = f"{carried} {piece}".strip()  # 嗯那个 / 来两箱那个 / 静宁 before 苹果
             continue
-        out.append(f"{carried} {piece}".strip())
+        out.append((f"{carried} {piece}".strip(), bool(part.product_words or part.foreign)))
         carried = ""
     if carried and out:
-        out[-1] = f"{out[-1]} {carried}"
-    return out or [carried]
+        out[-1] = (f"{out[-1][0]} {carried}", out[-1][1])
+    return [text for text, _ in out] or [carried]
+
+
+def _goods_next_uncounted(after: list[Understanding]) -> bool:
+    """The next piece that names goods or a count names goods with no count (苹果 after 来两箱那个 / 静宁)."""
+    nxt = next((p for p in after if p.product_words or p.foreign or p.quantities), None)
+    return nxt is not None and bool(nxt.product_words or nxt.foreign) and not nxt.quantities
 
 
 def _not_sold(part: Understanding) -> bool:
