@@ -31,6 +31,7 @@ from bot import (
     question_kinds,
     second_readings,
     shop_questions,
+    something_wanted,
     tag_words,
     testers,
 )
@@ -240,6 +241,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
         u.intent = "ask_price"  # 哪个最便宜 / 最贵的是哪个; 牦牛肉干250g和风干牛肉干哪个便宜 (a size, no count)
     second_readings.revise(u, vocab.tokenizer.jieba.FREQ)  # 用卡买两盒猕猴桃, 打车, 等等: what such messages mean
     bare_things.revise(u)  # 猫砂, U盘 64G, 暖宝宝 贴的 一箱: only a thing, a search for it (没有找到「猫砂」)
+    something_wanted.revise(u, vocab)  # 我想买点东西寄回老家: something, not said yet (没有找到「点东西寄回老家」)
     return u
 
 

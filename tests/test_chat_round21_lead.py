@@ -40,6 +40,8 @@
     one?" over a list of one, and the next line (魔芋爽也来一盒) was lost behind it. A line named by its kind at a
     summary (茶叶换成礼盒装的, 干货换成礼盒装的) changes to that product's other pack (it listed both teas again, or
     swapped the 木耳 for a box of eggs).
+16. Something wanted with only why or how after it (我想买点东西寄回老家, 我想买点东西但不知道从哪开始) asks what they
+    would like (`bot/something_wanted.py`); it was 没有找到「点东西寄回老家」.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -321,3 +323,10 @@ async def test_one_product_left_by_the_pack_word_is_chosen(client):
     await chat.say("木耳有吗")
     body = await chat.say("柞水的 250g 来2包")
     assert summary_lines(body) == "柞水木耳 250g ×2袋（共500g），98元"
+
+
+@pytest.mark.parametrize("message", ["我想买点东西但不知道从哪开始", "我想买点东西寄回老家"])
+async def test_something_wanted_with_why_or_how_asks_what(client, message):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-something")
+    body = await chat.say(message)
+    assert body["reply"].startswith("好的，想买点什么？")
