@@ -66,7 +66,7 @@ _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪�
                            r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # The printed code typed with spaces for its dot (AX1 9QW3 E7RT): the same code, kept as typed.
-_SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)
+_SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)  # AX1点5R8T: voice
 # A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
 # Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces), after a word
 # that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
@@ -85,7 +85,7 @@ def said_code(raw: str) -> str:
         return m.group()
     m = _SPACED_PRINTED.search(raw)
     if m is not None:  # AX1 9QW3 E7RT: the code with its spaces left out, its dot after AX1
-        rest = re.sub(r"[\s.]", "", m.group()[3:])  # and after the 16-digit card number, when it holds one
+        rest = re.sub(r"[\s.点。]", "", m.group()[3:])  # and after the 16-digit card number, when it holds one
         return f"AX1.{rest[:16]}.{rest[16:].upper()}" if re.match(r"\d{16}.", rest) else f"AX1.{rest}"  # base32
     m = SAID_CODE.search(raw)
     return m.group("code").strip() if m is not None else card_rules.held_code(raw)  # 刮开是 4471 2290

@@ -42,6 +42,7 @@
     swapped the 木耳 for a box of eggs).
 16. Something wanted with only why or how after it (我想买点东西寄回老家, 我想买点东西但不知道从哪开始) asks what they
     would like (`bot/something_wanted.py`); it was 没有找到「点东西寄回老家」.
+17. A printed card code said aloud, its dots said as 点 (卡号是 AX1点5R8T…), is the code: it started a card purchase.
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -49,6 +50,8 @@ from __future__ import annotations
 
 import pytest
 
+from api.keys import CARD_CODES
+from bot.shop_questions import said_code
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.chat import open_shop, summary_lines
 
@@ -330,3 +333,13 @@ async def test_something_wanted_with_why_or_how_asks_what(client, message):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-something")
     body = await chat.say(message)
     assert body["reply"].startswith("好的，想买点什么？")
+
+
+async def test_a_printed_code_said_aloud_with_its_dots_is_read_as_printed(client):
+    printed = client.app[CARD_CODES].printed("6200123412345678")
+    _, number, mac = printed.split(".")
+    said = f"卡号是 AX1点{number}点{mac}"
+    assert said_code(said) == printed
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-code-aloud")
+    body = await chat.say(said)
+    assert body["intent"] == "claim_card"
