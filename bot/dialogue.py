@@ -118,7 +118,7 @@ class Turn:
         if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
             reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply
-        reply.reply += infant_honey.note(self.u.text, reply.products)  # 宝宝能吃蜂蜜吗: never honey under one
+        reply.reply += infant_honey.note(self.u.text, reply.products, reply.intent)  # 宝宝能吃蜂蜜吗: never under one
         return reply
 
     async def _run(self) -> Reply:

@@ -11,6 +11,8 @@ from typing import Any
 _BABY_SAID = re.compile(r"宝宝|婴儿|婴幼儿|新生儿|幼儿|孩子|小孩|娃|小朋友|小宝"
                         r"|[0-9一两二三四五六七八九十]+(?:个月|岁)半?(?:大|的|宝宝|孩子|娃)")
 NOTE = "\n提醒：一岁以内的宝宝不能吃蜂蜜；大一点的孩子吃多少，请听医生的建议。"
+# Advice for a small child (宝宝一岁半 吃点啥好): the shop's goods are for grown-ups first; said plainly.
+SMALL_CHILD = "\n提醒：给小宝宝吃的请看配料、按月龄挑，整粒坚果、硬糖容易呛到；拿不准的请听医生的建议。"
 
 
 # Honey by its name: 蜂蜜, or a word ending in 蜜 (椴树蜜 500g, 百花蜜), not 蜜桔 nor 蜜饯.
@@ -21,7 +23,11 @@ def is_honey(card: Mapping[str, Any]) -> bool:
     return _HONEY.search(card["name"]) is not None
 
 
-def note(text: str, cards: Sequence[Mapping[str, Any]]) -> str:
-    """The caution, when a baby is said and honey is among the products of the reply (or asked of)."""
-    honey = "蜂蜜" in text or any(is_honey(c) for c in cards)
-    return NOTE if honey and _BABY_SAID.search(text) else ""
+def note(text: str, cards: Sequence[Mapping[str, Any]], intent: str = "") -> str:
+    """The caution, when a baby is said and honey is among the products of the reply (or asked of); for advice
+    asked for a small child, the general one."""
+    if not _BABY_SAID.search(text):
+        return ""
+    if "蜂蜜" in text or any(is_honey(c) for c in cards):
+        return NOTE
+    return SMALL_CHILD if intent == "recommend" and cards else ""

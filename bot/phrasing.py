@@ -180,12 +180,15 @@ def audience_spans(compact: str) -> list[tuple[int, int]]:
     爸妈 is not 巴马). Elsewhere (孕妇奶粉) the word stays, and names another thing than the catalogue's."""
     if not wants_advice(compact):
         return []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = [m.span() for m in _AGE.finditer(compact)]  # 宝宝一岁半: how old, no goods
     for word in sorted(AUDIENCES, key=len, reverse=True):
         for m in re.finditer(word, compact):
             if not any(s <= m.start() < e for s, e in spans) and not _PERSONS_THING.match(compact, m.end()):
                 spans.append(m.span())
     return spans
+
+
+_AGE = re.compile(r"[一两二三四五六七八九十\d]+(?:个月|周岁|岁)半?(?:大|了|多)?")
 
 
 # A thing made for a kind of person (孕妇装 买哪种好, 老人机 推荐, 儿童鞋): the person word is part of its name, so

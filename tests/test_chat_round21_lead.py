@@ -43,6 +43,8 @@
 16. Something wanted with only why or how after it (我想买点东西寄回老家, 我想买点东西但不知道从哪开始) asks what they
     would like (`bot/something_wanted.py`); it was 没有找到「点东西寄回老家」.
 17. A printed card code said aloud, its dots said as 点 (卡号是 AX1点5R8T…), is the code: it started a card purchase.
+18. Advice for a small child with the age said (宝宝一岁半 吃点啥好) is advice (一岁半 was a thing not found), with a
+    caution about small children's food; a parcel with no news (上周买的脐橙怎么还没动静) is an order status (an order).
 
 Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes).
 """
@@ -343,3 +345,16 @@ async def test_a_printed_code_said_aloud_with_its_dots_is_read_as_printed(client
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-code-aloud")
     body = await chat.say(said)
     assert body["intent"] == "claim_card"
+
+
+async def test_advice_for_a_small_child_is_advice_with_a_caution(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-small-child")
+    body = await chat.say("宝宝一岁半 吃点啥好 有适合的吗")
+    assert body["intent"] == "recommend"
+    assert "整粒坚果、硬糖容易呛到" in body["reply"]
+
+
+async def test_a_parcel_with_no_news_is_an_order_status(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-no-news")
+    body = await chat.say("上周买的苹果怎么还没动静")
+    assert body["intent"] == "order_status"
