@@ -1,11 +1,12 @@
 """A placed goods order sent to another of the consumer's addresses (POST /api/v1/orders/{no}/address): while it is
 unpaid or paid and no parcel has left; refused with `order_not_reshippable` after, 404 for another's order or
-address. The order's history keeps the change."""
+address, 403 for every role but the consumer."""
 from __future__ import annotations
 
 from api.keys import WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import wait_for_deliveries
-from tests.support.http import consumer_headers
+from models.tables.users import Role
+from tests.support.http import auth, consumer_headers, staff_token
 from tests.support.orders import ADDRESS, order, pay, shop
 
 BEIJING = {"name": "王芳", "phone": "13912345678", "province": "北京市", "city": "北京市", "county": "海淀区",
@@ -81,3 +82,13 @@ async def test_a_bad_address_id_is_refused_before_anything_changes(client, small
     placed = await order(client, alice, ("T-EGG-01", 1))
     body = await _reship(client, alice, placed["order_no"], "北京", status=422)
     assert body["error"]["code"] == "validation_error"
+
+
+async def test_only_the_consumer_may_send_an_order_elsewhere(client, small_catalog):
+    admin, alice = await shop(client, small_catalog)
+    placed = await order(client, alice, ("T-EGG-01", 1))
+    address_id = await _address(client, alice, BEIJING)
+    clerk = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk-reship", merchant_name="佛冈专柜"))
+    for headers in (admin, clerk):
+        body = await _reship(client, headers, placed["order_no"], address_id, status=403)
+        assert body["error"]["code"] == "forbidden"
