@@ -1,12 +1,14 @@
 """A placed goods order sent to another of the consumer's addresses (POST /api/v1/orders/{no}/address): while it is
 unpaid or paid and no parcel has left; refused with `order_not_reshippable` after, 404 for another's order or
-address, 403 for every role but the consumer."""
+address, 403 for every other role (administrator, clerk, supplier, official of every level of the order's region)."""
 from __future__ import annotations
 
-from api.keys import WECHATPAY_SANDBOX
+from api.keys import DATABASE, WECHATPAY_SANDBOX
 from api.wechat.pay_sandbox import wait_for_deliveries
+from models.storage.database import activated
+from models.tables.catalog import Product
 from models.tables.users import Role
-from tests.support.http import auth, consumer_headers, staff_token
+from tests.support.http import auth, consumer_headers, official_headers, staff_token, supplier_headers
 from tests.support.orders import ADDRESS, order, pay, shop
 
 BEIJING = {"name": "王芳", "phone": "13912345678", "province": "北京市", "city": "北京市", "county": "海淀区",
@@ -89,6 +91,11 @@ async def test_only_the_consumer_may_send_an_order_elsewhere(client, small_catal
     placed = await order(client, alice, ("T-EGG-01", 1))
     address_id = await _address(client, alice, BEIJING)
     clerk = auth(await staff_token(client, Role.MERCHANT_STAFF, username="clerk-reship", merchant_name="佛冈专柜"))
-    for headers in (admin, clerk):
+    with activated(client.app[DATABASE]):
+        egg_supplier = (await Product.get(sku="T-EGG-01")).supplier_id
+    supplier = await supplier_headers(client, egg_supplier, "supplier-reship")
+    officials = [await official_headers(client, level, region, f"reship-{level}")  # the order's own region, each level
+                 for level, region in (("county", "441821"), ("city", "441800"), ("province", "440000"))]
+    for headers in (admin, clerk, supplier, *officials):
         body = await _reship(client, headers, placed["order_no"], address_id, status=403)
         assert body["error"]["code"] == "forbidden"
