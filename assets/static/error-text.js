@@ -86,6 +86,7 @@ window.AIXIN_ERROR_TEXT = {
   invalid_transition: '订单当前状态不允许此操作',
   invalid_phone: '请输入完整的手机号（11 位，空格和横线可有可无），或 20 位订单号',
   order_not_payable: '订单当前不能支付',
+  order_not_reshippable: '订单已发货或已结束，不能再改收货地址',
   payment_deadline_passed: '订单已超过支付期限',
   payment_not_found: '找不到支付记录',
   payment_already_settled: '订单已支付',
