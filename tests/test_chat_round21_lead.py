@@ -120,7 +120,7 @@ async def test_several_open_orders_are_listed_then_one_is_named(client):
     asked = await chat.say("已经下的订单 收货人改成李四 13700001111")
     assert "要改哪一笔" in asked["reply"]
     body = await chat.say(f"订单{first} 改寄到新地址")
-    assert f"订单{first}改寄到：李四 137****1111" in body["reply"]
+    assert f"订单{first}改寄到：李四 137****1111 广东省清远市佛冈县石角镇XX路8号。" in body["reply"]  # 新 is no house
 
 
 async def test_an_address_said_before_any_order_is_only_saved(client):

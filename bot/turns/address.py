@@ -34,8 +34,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
-    if not (part.line or part.receiver or part.phone or (part.house and base)):  # 换个收货地址: ask for the new one
-        return await _ask_new(turn, part, ordering, suggestions)
+    if not (_says_place(part) or part.receiver or part.phone or (part.house and base)):
+        return await _ask_new(turn, part, ordering, suggestions)  # 换个收货地址 / 改寄到新地址: ask for the new one
     latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
@@ -84,6 +84,14 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
     reply.intent = intent
     return reply
+
+
+# An address named, none said (新地址, 别的地址): it saved 新 as the house of the old one (…佛冈县新).
+_NO_PLACE = re.compile(r"(?:新|别的|另外的?|另一个|其他|其它)的?(?:收货)?地址")
+
+
+def _says_place(part: AddressPart) -> bool:
+    return bool(part.line) and not _NO_PLACE.fullmatch(part.line or "")
 
 
 async def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, suggestions: list[str]) -> Reply:
