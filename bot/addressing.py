@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot import address_questions
+from bot import address_questions, address_swaps
 from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
 from bot.part_changes import CHANGE as _CHANGE
@@ -59,6 +59,7 @@ class AddressPart:
     phone: str | None = None  # 电话改成…
     house: str | None = None  # 门牌号改一下 是3栋1单元502: the building, unit and room only
     asked: str | None = None  # 收件人改一下 / 电话换一个: "receiver" or "phone" to change, its new value not said
+    swap: tuple[str, str] | None = None  # 是汤塘镇 不是石角镇: (the place word said wrong, the one said right)
 
 
 # 门牌号改一下 是3栋1单元502 / 楼号写错了 应该是5栋2单元301: the house-number part of the saved address, changed.
@@ -176,6 +177,10 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
         if part is None:
             return rest, AddressPart("", change=True, receiver=name)
         return rest, replace(part, receiver=name, change=part.change or not part.line)
+    swapped = address_swaps.said(text)
+    if swapped is not None:  # 不对不对 是汤塘镇 不是石角镇: one word of the address put right (刚才那单: of that order)
+        rest = swapped[0].strip() if "单" in swapped[0] else ""  # 不对不对 is no cancel; 刚才那单 names the order
+        return rest, AddressPart("", change=True, swap=swapped[1])
     house = _HOUSE_CHANGE.search(text)
     if house and not PHONE.search(text):
         rest = text[:house.start()] + " " + text[house.end():]

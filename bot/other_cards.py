@@ -29,7 +29,7 @@ _BEFORE = frozenset("的张我你他她咱俺这那哪该此每各其您买领�
 _CARD_WORDS = frozenset({"卡里", "卡上", "卡内", "卡中", "卡号", "卡密", "卡券", "卡面", "卡值", "卡余额"})
 # What may follow a bare 卡 that is the love card: particles, verbs and numerals (卡里, 卡还剩, 卡送人, 卡两张);
 # any other character makes 卡 the start of another word (卡牌, 卡组, 卡套, 卡皮巴拉).
-_AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买怎是有没剩可都和跟被在付支结用多吗呢吧"
+_AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买卖怎是有没剩可都和跟被在付支结用多吗呢吧"
                    "啊呀么嘛张不也就再又已过咋怎啥几两俩仨一二三四五六七八九十百千万"
                    "绑办丢冻刷激充查注销补换开借"  # verbs done to a card: 卡绑不上, 卡丢了, 卡充值
                    "当作做每")  # 买张卡当新年礼物, 两张卡 每张200: what the card is for, what each is worth
@@ -146,11 +146,16 @@ def _is_love_card(text: str, i: int, words: Mapping[str, int]) -> bool:
     if not qualified and nxt and nxt.isalpha() and nxt not in _AFTER:
         return False  # 卡牌, 卡组, 卡套, 卡车, 卡西欧: 卡 begins another word
     after = text[i:i + 4]
+    if text.startswith(_ASKED_AFTER, i + 1):
+        return True  # 爱心卡多少钱一张: a question follows (卡多 is a word of the dictionary)
     for n in (4, 3, 2):
         word = after[:n]
         if len(word) == n and word not in _CARD_WORDS and _word(words, word):
             return False  # 卡片, 卡牌, 卡西欧, 卡住: another word that begins with 卡
     return True
+
+
+_ASKED_AFTER = ("多少", "怎么", "咋", "几")
 
 
 def _word(words: Mapping[str, int], text: str) -> bool:

@@ -139,6 +139,20 @@ def price_total(card: dict[str, Any], qty: int, amount: str) -> str:
     return f"{qty}{card['unit']}{extra}共{yuan(card['price_fen'] * qty)}。要下单就说“来{qty}{card['unit']}”。"
 
 
+def not_in_address(wrong: str, current: str | None) -> str:
+    """是汤塘镇 不是石角镇 when the address has no 石角镇: nothing changed, the address said back."""
+    if current is None:
+        return "您还没有收货地址。请发完整地址：省市县、详细地址、收货人和手机号。"
+    return f"您的收货地址里没有「{wrong}」：{current}。要改的话，请说完整的新地址。"
+
+
+def amount_prices(amount: str, fits: list[tuple[dict[str, Any], int]]) -> str:
+    """10斤大米多少钱 over several rices: what the amount said costs of each, in its packs."""
+    lines = (f"{i}. {c['name']} ×{n}{c['unit']}，{yuan(c['price_fen'] * n)}（{short_origin(c)}）"
+             for i, (c, n) in enumerate(fits, start=1))
+    return f"{amount}的价格：\n" + "\n".join(lines)
+
+
 MONEY_UNITS = frozenset({"块", "元", "块钱"})
 
 

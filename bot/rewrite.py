@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot import festival_words, wrapping
+from bot import festival_words, pinyin_initials, wrapping
 from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
@@ -75,7 +75,7 @@ _TRYING = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:先)?(?:试下|试试看?|试一
 
 
 def rewrite(text: str) -> str:
-    text = rewrite_everyday(plain(text))  # 有冇 → 有没有, 几多钱 → 多少钱
+    text = rewrite_everyday(plain(pinyin_initials.read(text)))  # 有冇 → 有没有, 几多钱 → 多少钱, zf → 支付
     text = _TRYING.sub("", text)
     text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)

@@ -34,7 +34,10 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
-    if not (_says_place(part) or part.receiver or part.phone or (part.house and base)):
+    if part.swap and not _swappable(part.swap[0], base):  # 是汤塘镇 不是石角镇, and no 石角镇 in the address
+        return turn.say(replies.not_in_address(part.swap[0], common.address_text(base) if base else None)
+                        + turn.pending_question(), "change_address", suggestions=suggestions)
+    if not (_says_place(part) or part.receiver or part.phone or ((part.house or part.swap) and base)):
         return await _ask_new(turn, part, ordering, suggestions)  # 换个收货地址 / 改寄到新地址: ask for the new one
     latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
@@ -90,6 +93,10 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
 _NO_PLACE = re.compile(r"(?:新|别的|另外的?|另一个|其他|其它)的?(?:收货)?地址")
 
 
+def _swappable(wrong: str, base: Address | None) -> bool:
+    return base is not None and wrong in f"{base.province}{base.city}{base.county}{base.detail}"
+
+
 def _says_place(part: AddressPart) -> bool:
     return bool(part.line) and not _NO_PLACE.fullmatch(part.line or "")
 
@@ -129,6 +136,8 @@ async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
         return part.line or f"{part.receiver or ''} {part.phone or ''}".strip()
     place = f"{base.province}{base.city}{base.county}{base.detail}"
     region = place[:len(place) - len(base.detail)] if base.detail else place
+    if part.swap:  # 是汤塘镇 不是石角镇: that word of the place put right, the rest kept
+        return f"{place.replace(*part.swap, 1)} {base.name} {base.phone}"
     if part.house:  # 门牌号改一下 是3栋1单元502: only the building, unit and room change
         return f"{region}{rehoused(base.detail, part.house)} {base.name} {base.phone}"
     if not part.line:

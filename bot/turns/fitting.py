@@ -22,16 +22,33 @@ def by_amount(turn: Turn, pending: Line) -> tuple[dict[str, Any], int] | None:
     u = turn.u
     if u.product_words or u.pick or len(u.quantities) != 1:
         return None
-    said = u.quantities[0]
+    return fewest_packs(turn, quantity.family_of(turn, pending))
+
+
+def fewest_packs(turn: Turn, cards: list[dict[str, Any]]) -> tuple[dict[str, Any], int] | None:
+    """(product, packs): of one product's sizes among `cards`, the one of which the fewest whole packs hold the one
+    amount said (20斤 of 5斤 and 10斤 boxes: 2 × 10斤); None when the message says no single amount, or no size or
+    the sizes of several products hold it whole."""
+    each = fewest_of_each(turn, cards)
+    return each[0] if len(each) == 1 else None
+
+
+def fewest_of_each(turn: Turn, cards: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
+    """For each product among `cards` (its sizes together), the size of which the fewest whole packs hold the one
+    amount said, with that number of packs (10斤大米 over four rices in 5kg bags: each rice, one bag); in the order
+    of `cards`, empty when no single weight, volume or count of pieces was said."""
+    if len(turn.u.quantities) != 1:
+        return []
+    said = turn.u.quantities[0]
     asked = Asked(said.value, said.unit)
     if asked.measured is None:
-        return None
-    fits = packs.fitting(quantity.family_of(turn, pending), asked)
-    if not fits or len({quantity.core_of(turn, card) for card, _ in fits}) != 1:
-        return None
-    fewest = min(n for _, n in fits)
-    best = [(card, n) for card, n in fits if n == fewest]
-    return best[0] if len(best) == 1 else None
+        return []
+    best: dict[str, tuple[dict[str, Any], int]] = {}
+    for card, n in packs.fitting(cards, asked):
+        core = quantity.core_of(turn, card)
+        if core not in best or n < best[core][1]:
+            best[core] = (card, n)
+    return list(best.values())
 
 
 def by_pack_word(turn: Turn, pending: Line) -> dict[str, Any] | None:
@@ -63,3 +80,15 @@ def amount_over_tags(turn: Turn, line: Line) -> None:
     widened = quantity.with_variants(turn, skus)
     if len(widened) > len(skus):
         line.sku, line.candidates = None, widened
+
+
+def amount_unfitted(turn: Turn, cards: list[dict[str, Any]]) -> str:
+    """8斤板栗多少钱 of 3斤 and 5斤 packs: the words that say no size holds the amount said in whole packs ("" when one
+    does, or no single weight, volume or count of pieces was said)."""
+    if len(turn.u.quantities) != 1:
+        return ""
+    said = turn.u.quantities[0]
+    asked = Asked(said.value, said.unit)
+    if asked.measured is None or packs.fitting(cards, asked):
+        return ""
+    return f"没有正好装{asked.text()}的规格。"

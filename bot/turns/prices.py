@@ -8,7 +8,7 @@ from bot import budgets, holder_questions, numerals, packs, replies, shop_questi
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
-from bot.turns import common, quantity, referents, sizes_asked
+from bot.turns import common, fitting, quantity, referents, sizes_asked
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -27,6 +27,8 @@ async def prices(turn: Turn, extremes: bool = True) -> Reply:
     referred = referents.referred(turn)  # 一升的多少钱 / 大桶的多少钱: of the list shown or the product talked about
     if referred is not None:
         return await price_one(turn, referred)
+    if shown_cards and not turn.u.about_products and (fit := fitting.fewest_packs(turn, shown_cards)) is not None:
+        return await price_one(turn, fit[0])  # 20斤多少钱 after the sizes were listed: the packs that hold it
     if not turn.u.about_products and not turn.u.product_text:  # nothing named, nothing to refer to: never 「」
         return turn.say(replies.WHICH_PRODUCT + turn.pending_question(), "ask_price",
                         suggestions=turn.resume_suggestions())
@@ -41,7 +43,15 @@ async def prices(turn: Turn, extremes: bool = True) -> Reply:
                         suggestions=replies.pick_suggestions(len(shown)) if len(shown) > 1 else [])
     if found.chosen:
         return await price_one(turn, found.chosen)
-    return turn.say(replies.prices(shown) + _bulk(turn) + turn.pending_question(), "ask_price", shown,
+    fits = fitting.fewest_of_each(turn, found.candidates)
+    if len(fits) == 1:
+        return await price_one(turn, fits[0][0])  # 20斤西峡猕猴桃多少钱: the size of which the fewest packs hold it
+    if fits:  # 10斤大米多少钱 over several rices: what that amount costs of each
+        shown = [card for card, _ in fits[:common.SHOW]]
+        return turn.say(replies.amount_prices(_amount_said(turn), fits[:common.SHOW]) + turn.pending_question(),
+                        "ask_price", shown, suggestions=replies.pick_suggestions(len(shown)))
+    text = fitting.amount_unfitted(turn, shown) + replies.prices(shown)  # 8斤板栗多少钱: no size holds 8斤 whole
+    return turn.say(text + _bulk(turn) + turn.pending_question(), "ask_price", shown,
                     suggestions=[f"来一{shown[0]['unit']}"] if len(shown) == 1
                     else replies.pick_suggestions(len(shown)))
 
@@ -64,6 +74,11 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     d.awaiting = "qty"
     return turn.say(text + _bulk(turn), "ask_price", [card],
                     suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+
+
+def _amount_said(turn: Turn) -> str:
+    said = turn.u.quantities[0]
+    return packs.Asked(said.value, said.unit).text()
 
 
 def _bulk(turn: Turn) -> str:
