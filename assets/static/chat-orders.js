@@ -1,5 +1,5 @@
 // 我的订单 on the consumer page: the list; an unpaid order is paid with WeChat Pay or (goods only) with one of my
-// love cards, or cancelled. Every fresh list is handed to `onOrders`, so the order cards in the chat follow it.
+// love cards, or cancelled; a goods order not yet shipped is sent to another saved address (chat-reship.js). Every fresh list is handed to `onOrders`, so the order cards in the chat follow it.
 // chat.js creates it.
 'use strict';
 
@@ -15,6 +15,7 @@ window.AixinChatOrders = ({ sess, run, cards, onOrders, loggedOut }) => {
   const FOLLOW_MS = 750;
   const FOLLOW_TIMES = 20;
   const seen = new Map(); // order_no → the status the last list showed
+  const reship = window.AixinChatReship({ sess, loggedOut, reload: () => load() });
 
   function statusBadge(order) {
     return h('span', { class: `badge ${ORDER_LOOK[order.status] || ''}`.trim() },
@@ -55,6 +56,8 @@ window.AixinChatOrders = ({ sess, run, cards, onOrders, loggedOut }) => {
     return h('article', { class: 'order-row', dataset: { orderNo: order.order_no } },
       h('div', { class: 'row-head' }, h('span', { class: 'order-no' }, order.order_no), statusBadge(order)),
       h('div', {}, items),
+      order.kind === 'goods' && order.shipping
+        ? h('div', { class: 'muted order-address' }, `寄到：${reship.addressText(order.shipping)}`) : null,
       note ? h('div', { class: 'muted order-note' }, note) : null,
       parcelList(order),
       unpaid && order.pay_deadline ? h('div', { class: 'muted' }, `请在 ${Aixin.time(order.pay_deadline)} 前支付`) : null,
@@ -67,8 +70,12 @@ window.AixinChatOrders = ({ sess, run, cards, onOrders, loggedOut }) => {
         // Love cards buy certified goods only, never other love cards.
         order.kind === 'goods' ? h('button', { type: 'button', class: 'secondary small',
           onclick: () => cardPay.open(order) }, '用爱心卡支付') : null,
+        reship.reshippable(order) ? h('button', { type: 'button', class: 'secondary small',
+          onclick: () => reship.open(order) }, '改地址') : null,
         h('button', { type: 'button', class: 'small', onclick: (e) => payClicked(order, e.currentTarget) }, '去支付'))
-        : null);
+        : reship.reshippable(order) ? h('div', { class: 'row-actions' },
+          h('button', { type: 'button', class: 'secondary small', onclick: () => reship.open(order) }, '改地址'))
+          : null);
   }
 
   async function load() {
@@ -221,5 +228,5 @@ window.AixinChatOrders = ({ sess, run, cards, onOrders, loggedOut }) => {
 
   $('orders-refresh').addEventListener('click', () => load());
 
-  return { load, statusBadge, statusNote, close: () => cardPay.close() };
+  return { load, statusBadge, statusNote, close: () => { cardPay.close(); reship.close(); } };
 };

@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.pages import ScriptErrors
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", ROOT / "var" / "e2e-screenshots"))
@@ -182,3 +184,14 @@ def login_staff(page: Any, path: str, username: str, password: str) -> None:
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
+
+
+@pytest.fixture
+def script_errors(page: Any) -> Iterator[ScriptErrors]:
+    """The page's script never throws nor logs an error while a test drives it; a refusal the test provokes on
+    purpose is allowed (`script_errors.allow_refusal(409)`)."""
+    errors = ScriptErrors()
+    page.on("pageerror", lambda error: errors.seen.append(str(error)))
+    page.on("console", lambda message: errors.seen.append(message.text) if message.type == "error" else None)
+    yield errors
+    assert errors.unexpected() == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,35 +11,9 @@ import pytest
 import qrcode
 from playwright.sync_api import expect
 
-from tests.support.pages import log_in, unique, yuan
+from tests.support.pages import ScriptErrors, goods_order, log_in, unique, yuan
 
-ADDRESS = {"name": "张三", "phone": "13800138000", "province": "广东省", "city": "清远市", "county": "佛冈县",
-           "detail": "石角镇XX路8号", "is_default": True}
-
-
-class ScriptErrors:
-    """What the page's script threw or logged as an error; a refusal the test provokes on purpose is allowed."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        self.allowed: list[str] = []
-
-    def allow_refusal(self, status: int) -> None:
-        """The browser logs every 4xx answer as "Failed to load resource": one with `status` is expected."""
-        self.allowed.append(f"the server responded with a status of {status} ")
-
-    def unexpected(self) -> list[str]:
-        return [e for e in self.seen if not any(a in e for a in self.allowed)]
-
-
-@pytest.fixture(autouse=True)
-def script_errors(page: Any) -> Iterator[ScriptErrors]:
-    """The page's script never throws nor logs an error while a test drives it (as in test_chat_page.py)."""
-    errors = ScriptErrors()
-    page.on("pageerror", lambda error: errors.seen.append(str(error)))
-    page.on("console", lambda message: errors.seen.append(message.text) if message.type == "error" else None)
-    yield errors
-    assert errors.unexpected() == []
+pytestmark = pytest.mark.usefixtures("script_errors")  # the page throws nothing (tests/e2e/conftest.py)
 
 
 class Confirms:
@@ -86,16 +59,6 @@ def _printed_code(api: Any, face_fen: int = 20000) -> tuple[str, str]:
     """A card someone bought and gave away: its printed claim code (AX1.…) and number."""
     token, card_no = _card_holder(api, unique("送卡人"), face_fen)
     return api.call("POST", f"/api/v1/cards/{card_no}/give", token)["claim_code"], card_no
-
-
-def _goods_order(api: Any, token: str, least_fen: int = 0, most_fen: int = 20000) -> dict:
-    """An unpaid goods order of one certified demo product whose total is above `least_fen`, at most `most_fen`."""
-    if not api.call("GET", "/api/v1/me/addresses", token)["items"]:
-        api.call("POST", "/api/v1/me/addresses", token, ADDRESS)
-    products = api.call("GET", "/api/v1/products?page_size=50")["items"]
-    sku, qty = next((p["sku"], qty) for p in products for qty in range(1, 21)
-                    if least_fen < p["price_fen"] * qty <= most_fen and qty <= p["stock"])
-    return api.call("POST", "/api/v1/orders", token, {"items": [{"sku": sku, "qty": qty}]})
 
 
 def _claim_dialog(page: Any) -> Any:
@@ -210,7 +173,7 @@ def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -
     name = unique("孙用卡")
     token, card_no = _card_holder(api, name, face_fen=20000)
     small_card = _buy_card(api, token, 5000)
-    order = _goods_order(api, token, least_fen=5000, most_fen=20000)  # more than the small card holds
+    order = goods_order(api, token, least_fen=5000, most_fen=20000)  # more than the small card holds
     total = order["total_fen"]
     card_order = api.call("POST", "/api/v1/cards/purchase", token, {"face_value_fen": 5000, "quantity": 1})
     log_in(page, name)
@@ -240,14 +203,14 @@ def test_an_order_is_paid_with_a_love_card_from_my_orders(page: Any, api: Any) -
     expect(page.get_by_role("alert")).to_contain_text("支付成功")
     expect(row).to_contain_text("已支付")
     expect(row).to_contain_text("待发货")
-    expect(row.get_by_role("button")).to_have_count(0)
+    expect(row.get_by_role("button")).to_have_text(["改地址"])  # paid: only its address may still change
     balance = page.locator(f'.love-card[data-card-no="{card_no}"] .card-balance .money')
     expect(balance).to_have_text(f"¥{(20000 - total) / 100:,.2f}")
     balances = {c["card_no"]: c["balance_fen"] for c in api.call("GET", "/api/v1/cards", token)["items"]}
     assert balances == {card_no: 20000 - total, small_card: 5000}
 
     # An order neither card can cover: both are shown with their balances, none can be chosen.
-    dear = _goods_order(api, token, least_fen=20000 - total, most_fen=10**7)
+    dear = goods_order(api, token, least_fen=20000 - total, most_fen=10**7)
     page.locator("#orders-refresh").click()
     dear_row = page.locator("#orders .order-row").filter(has_text=dear["order_no"])
     dear_row.get_by_role("button", name="用爱心卡支付").click()
@@ -265,7 +228,7 @@ def test_a_card_payment_refused_by_the_server_says_why_in_chinese(page: Any, api
     script_errors.allow_refusal(409)  # order_not_payable
     name = unique("周晚付")
     token, _ = _card_holder(api, name)
-    order = _goods_order(api, token)
+    order = goods_order(api, token)
     log_in(page, name)
     row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
     row.get_by_role("button", name="用爱心卡支付").click()
@@ -285,7 +248,7 @@ def test_a_card_payment_refused_by_the_server_says_why_in_chinese(page: Any, api
 def test_an_unpaid_order_is_cancelled_after_confirming(page: Any, api: Any) -> None:
     name = unique("吴取消")
     token = api.consumer_token(name)
-    order = _goods_order(api, token)
+    order = goods_order(api, token)
     log_in(page, name)
     row = page.locator("#orders .order-row").filter(has_text=order["order_no"])
     expect(row).to_contain_text("待支付")
@@ -327,7 +290,7 @@ def _chat_places(page: Any, order: dict, text: str) -> None:
 def test_the_chat_order_card_turns_paid(page: Any, api: Any) -> None:
     name = unique("郑聊天")
     token, _ = _card_holder(api, name)
-    goods = _goods_order(api, token)
+    goods = goods_order(api, token)
     log_in(page, name)
 
     _chat_places(page, goods, "确认下单")
