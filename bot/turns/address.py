@@ -34,11 +34,9 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
-    if part.swap and not _swappable(part.swap[0], base):  # 是汤塘镇 不是石角镇, and no 石角镇 in the address
-        return turn.say(replies.not_in_address(part.swap[0], common.address_text(base) if base else None)
-                        + turn.pending_question(), "change_address", suggestions=suggestions)
-    if not (_says_place(part) or part.receiver or part.phone or ((part.house or part.swap) and base)):
-        return await _ask_new(turn, part, ordering, suggestions)  # 换个收货地址 / 改寄到新地址: ask for the new one
+    unsaid = await _no_new_address(turn, part, base, ordering, suggestions)
+    if unsaid is not None:
+        return unsaid
     latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
     if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
         part = replace(part, receiver=None)
@@ -67,13 +65,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), intent, suggestions=suggestions)
-    turn.new_address_id = address.id
-    pieces.keep(turn, ordering, None)
-    turn.state.address_line = None
-    if ordering is not None:
-        ordering.address_id = address.id
-        if ordering.awaiting == "address":
-            ordering.awaiting = None
+    _ships_there(turn, ordering, address)
     ordering_now = u.text and (u.about_products or u.quantity or u.number or u.pick)
     if ordering is None and not ordering_now and (u.order_no or placed_orders.about_placed_order(u.raw)):
         return await reship.reship_to(turn, address)  # 我刚才那单地址写错了，改成…: the placed order goes there
@@ -87,6 +79,29 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
     reply.intent = intent
     return reply
+
+
+def _ships_there(turn: Turn, ordering: Draft | None, address: Address) -> None:
+    """The address just saved is where the draft ships; the pieces kept for it are done with."""
+    turn.new_address_id = address.id
+    pieces.keep(turn, ordering, None)
+    turn.state.address_line = None
+    if ordering is not None:
+        ordering.address_id = address.id
+        if ordering.awaiting == "address":
+            ordering.awaiting = None
+
+
+async def _no_new_address(turn: Turn, part: AddressPart, base: Address | None, ordering: Draft | None,
+                          suggestions: list[str]) -> Reply | None:
+    """The answer when the message says no address to save: a word to put right that the address does not hold
+    (是汤塘镇 不是石角镇, and no 石角镇), or a new address asked for with none said (换个收货地址 / 改寄到新地址)."""
+    if part.swap and not _swappable(part.swap[0], base):
+        return turn.say(replies.not_in_address(part.swap[0], common.address_text(base) if base else None)
+                        + turn.pending_question(), "change_address", suggestions=suggestions)
+    if not (_says_place(part) or part.receiver or part.phone or ((part.house or part.swap) and base)):
+        return await _ask_new(turn, part, ordering, suggestions)
+    return None
 
 
 # An address named, none said (新地址, 别的地址): it saved 新 as the house of the old one (…佛冈县新).
