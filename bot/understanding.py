@@ -132,8 +132,7 @@ class Understanding:
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
-        for i in range(start, end):
-            chars[i] = " "
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
@@ -176,7 +175,8 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
                                                                            or address.phone)):
         return u  # 单子我要撤销 地址填错了: why the order is undone, no address to change
     u.address = address
-    if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
+    if (address.change and u.intent in ("fallback", "greet", "search", "help", "order_status")) or (
+            "something" in u.cues and (address.line or address.receiver or address.phone)):  # 给老家寄点东西 地址是…
         u.intent = "change_address"
     elif address.line and u.intent == "ask_price" and "buy" in u.cues and u.about_products:
         u.intent = "order"  # 想买两斤核桃多少钱 寄到…: a price asked on the way to an order sent to an address
