@@ -7,8 +7,8 @@
    a summary of ONE card (面值500元 ×1张) and 500元 charged where 1000 was meant (money); "five hundred each" was no
    face at all (`bot/cards_counted.py`).
 3. The face values asked with a reason before the question (公司要给员工发福利 你们爱心卡有哪些面值): the 要 of the
-   reason started a card purchase; the face values are now answered and nothing is bought. A card bought with a verb
-   on it (我要买爱心卡 有哪些面值) still starts the purchase.
+   reason started a card purchase; the face values are now answered and nothing is bought. A card bought with a
+   buying verb (我要买爱心卡 有哪些面值, 爱心卡有哪些面值？我想买) or 要 on the card still starts the purchase.
 4. An address said after "I want to send something home" (我想给老家寄点东西 地址是贵州省… 收件人张大山 电话
    151-8573-2210, 给我妈寄点吃的 地址…) is saved and the shopper asked what to send: it was 没有找到「老家寄点东西」
    and the address was not the intent (`bot/something_wanted.py`).
@@ -74,8 +74,9 @@ async def test_face_values_then_a_purchase_of_thirty(client):
     assert "面值200元 ×30张，合计6000元" in body["reply"]
 
 
-async def test_a_card_bought_with_the_faces_asked_is_still_bought(client):
-    body = await say_once(client, "我要买爱心卡 有哪些面值", name="round22-buy-faces")
+@pytest.mark.parametrize("message", ["我要买爱心卡 有哪些面值", "爱心卡有哪些面值？我想买", "要张爱心卡 面值有几种"])
+async def test_a_card_bought_with_the_faces_asked_is_still_bought(client, message):
+    body = await say_once(client, message, name="round22-buy-faces")
     assert body["intent"] == "buy_card"
 
 
