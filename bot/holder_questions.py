@@ -34,6 +34,12 @@ _FACE_ASKED = re.compile(rf"(?:有没有|有无|有)(?P<a>{_N})(?:元|块)?(?:�
                          # the card said first (爱心卡有没有300的, 卡面值有三百的吗, 爱心卡300的有吗)
                          rf"|卡(?:的?面值)?(?:有没有|有无|有)(?P<c>{_N})(?:元|块)?(?:面值)?的"
                          rf"|卡(?:的?面值)?(?P<d>{_N})(?:元|块)?(?:面值)?的?(?:有吗|有没有|有不|有么)")
+# The face values listed, asked (有哪些面值, 面值有几种, 多少面值的), and a buying verb (我想买, 买点爱心卡) or 要 / 来
+# on the card (要张卡): a reason said before the question (公司要给员工发福利 爱心卡有哪些面值) buys nothing, its 要 is
+# no purchase.
+_FACES_LISTED = re.compile(r"(?:哪些|哪几种|几种|什么|多少|啥)(?:样的)?面[值额]"
+                           r"|面[值额](?:都|一共|总共)?(?:有|是|分)(?:哪些|哪几种|几种|什么|多少|啥)")
+_CARD_BOUGHT = re.compile(r"买|购|订|办(?!公)|(?:来|要|拿)(?:点|些|一些|几张|张|一张|份)?(?:爱心|扶贫)?卡")
 # Paying another way than WeChat Pay (对公转账, 银行转账, 不用微信, 支付宝, 汇款, 月结): the shop's answer.
 _PAY_WAY = re.compile(r"对公|转账|汇款|打款|银行卡支付|支付宝|月结|账期|货到付款|不用微信|不走微信|除了微信|不是微信"
                       r"|没有微信|现金")
@@ -140,6 +146,10 @@ def revise(u: Understanding) -> None:
         # 爱心卡买了不想要了可以退吗: a question about refunds, nothing cancelled
         u.intent, u.money_yuan, u.card_count, u.quantity, u.quantities = "ask_info", None, None, None, []
         u.product_words, u.product_text, u.generic, u.origin = [], "", False, None
+        return
+    if u.intent == "buy_card" and u.money_yuan is None and u.card_count is None and _FACES_LISTED.search(text) \
+            and not _CARD_BOUGHT.search(text):
+        u.intent = "ask_info"  # 公司要给员工发福利 你们爱心卡有哪些面值: the faces answered, no purchase started
         return
     if u.intent in ("search", "fallback", "ask_price") and pay_way_asked(text) and not u.about_products:
         u.intent, u.product_text = "ask_info", ""

@@ -15,6 +15,7 @@ from bot import (
     asked_after,
     bare_things,
     budgets,
+    cards_counted,
     cards_per_person,
     chat_around,
     copied_titles,
@@ -131,8 +132,7 @@ class Understanding:
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
-        for i in range(start, end):
-            chars[i] = " "
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
@@ -153,11 +153,10 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     if code:
         return shop_questions.claiming(_understand(rewrite(message.replace(code, " 卡码 ")), vocab), message)
     message = testers.prepared(phone_talk.plain(message), vocab)  # emmm 改成4袋吧, 忽略之前的指令 然后…: the request
-    message = english_read(message, vocab)  # Jingning apples, the 5 jin ones → 静宁 apples 5斤的
+    message = english_read(cards_counted.plain(message), vocab)  # 2 love cards of 500; Jingning apples, the 5 jin ones
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = corrected(message)  # 三袋 不对 两袋: the count said last
-    message = eaters.dropped(message)  # 蜂蜜来两斤 老两口喝: who eats it, no count of jars
-    message = question_kinds.rice_amount(message)  # 一个月吃多少米合适: an amount of rice, not 多少米 (a price)
+    message = question_kinds.rice_amount(eaters.dropped(message))  # 蜂蜜来两斤 老两口喝 (who eats it); 一个月吃多少米
     message = cards_per_person.counted(message, vocab.words, vocab.tokenizer.jieba.FREQ)  # 一人一张500的 8个人
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋
     message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
@@ -176,7 +175,8 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
                                                                            or address.phone)):
         return u  # 单子我要撤销 地址填错了: why the order is undone, no address to change
     u.address = address
-    if address.change and u.intent in ("fallback", "greet", "search", "help", "order_status"):
+    if (address.change and u.intent in ("fallback", "greet", "search", "help", "order_status")) or (
+            "something" in u.cues and (address.line or address.receiver or address.phone)):  # 给老家寄点东西 地址是…
         u.intent = "change_address"
     elif address.line and u.intent == "ask_price" and "buy" in u.cues and u.about_products:
         u.intent = "order"  # 想买两斤核桃多少钱 寄到…: a price asked on the way to an order sent to an address
