@@ -92,11 +92,8 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
     if service_goods.FINANCE_ASKED.match(u.text):  # 有没有理财产品: whether it is sold (bot.service_goods)
         u.intent = "search"
-    elif scams.money_talk(u.text):  # 中奖了领鸡蛋要交运费吗, 招代理吗, 买卡返现20%: a warning, nothing drafted
-        _aside(u, "money", "fallback")
-        return
-    if advice_not_given.kind(u.text):  # 我头疼 该吃啥药, 借我两千块 下个月还: a doctor's question, a loan
-        _aside(u, advice_not_given.kind(u.text), "fallback")
+    elif aside_as := "money" if scams.money_talk(u.text) else advice_not_given.kind(u.text):  # 中奖了领鸡蛋要交运费吗,
+        _aside(u, aside_as, "fallback")  # 招代理吗 (bot.scams); 我头疼 该吃啥药, 借我两千块 (bot.advice_not_given)
         return
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")

@@ -99,5 +99,6 @@ async def test_medicine_and_loans_are_not_given(client, message, said):
     body = await chat.say(message)
     assert body["intent"] == "fallback"
     assert said in body["reply"]
-    assert body["products"] == [] and body["slots"]["sku"] is None
+    assert body["products"] == []
+    assert body["slots"]["sku"] is None
     assert "没有找到" not in body["reply"]
