@@ -8,8 +8,8 @@
    后厨备货糟辣椒 was looked up.
 4. A reason after a removal (松茸不要了 太贵, 木耳去掉吧 买多了, 不划算 松茸不要了) is no search: the line went, then
    没有找到「太贵」 was said.
-5. Advice asked with whom it is for (饭店后厨 有啥调料推荐, 饭店用 有什么调料推荐) is a recommendation; 调料 / 佐料
-   are the 调味品 (it was 没有找到「饭店后厨调料」).
+5. Advice asked with whom it is for (饭店后厨 有啥辣椒推荐, 餐馆进货 有什么辣椒推荐) is a recommendation of the goods
+   named (the business was looked up with them).
 6. An amount that is exactly one pack, priced (5斤糯米蕉多钱), is one pack with its total (the count was dropped).
 7. An illness with what medicine to take (我头疼 该吃啥药, 感冒了吃什么药好) and money asked as a loan (借我两千块
    下个月还, 能借点钱吗) are answered short and honestly: nothing offered, nothing looked up.
@@ -72,13 +72,13 @@ async def test_a_reason_after_a_removal_is_no_search(client, reason):
     assert placed["order"]["items"] == [{"sku": "LN-0073", "qty": 2}]
 
 
-@pytest.mark.parametrize("message", ["饭店后厨 有啥调料推荐", "饭店用 有什么调料推荐", "有啥佐料推荐"])
-async def test_advice_for_a_kitchen_lists_the_seasonings(client, message):
+@pytest.mark.parametrize("message", ["饭店后厨 有啥辣椒推荐", "餐馆进货 有什么辣椒推荐"])
+async def test_advice_for_a_kitchen_lists_what_it_names(client, message):
     chat = await open_shop(client, CATALOG, "round22-advice")
     body = await chat.say(message)
     assert body["intent"] == "recommend"
     assert "没有找到" not in body["reply"]
-    assert {p["sku"] for p in body["products"]} <= {"LN-0059", "LN-0060", "LN-0089"}
+    assert {p["sku"] for p in body["products"]} <= {"LN-0059", "LN-0060"}
     assert body["products"]
 
 

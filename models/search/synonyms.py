@@ -60,8 +60,6 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         # oils
         ("茶油", "山茶油", "油茶籽油"),
         ("菜籽油", "菜油"),
-        # seasonings: the category's everyday names (有啥调料推荐 → the 调味品)
-        ("调味品", "调料", "调味料", "佐料"),
     )
 )
 
