@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bot import (
+    advice_not_given,
     card_goods,
     errands,
     infant_formula,
@@ -91,8 +92,8 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
     if service_goods.FINANCE_ASKED.match(u.text):  # 有没有理财产品: whether it is sold (bot.service_goods)
         u.intent = "search"
-    elif scams.money_talk(u.text):  # 中奖了领鸡蛋要交运费吗, 招代理吗, 买卡返现20%: a warning, nothing drafted
-        _aside(u, "money", "fallback")
+    elif aside_as := "money" if scams.money_talk(u.text) else advice_not_given.kind(u.text):  # 中奖了领鸡蛋要交运费吗,
+        _aside(u, aside_as, "fallback")  # 招代理吗 (bot.scams); 我头疼 该吃啥药, 借我两千块 (bot.advice_not_given)
         return
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")
@@ -244,6 +245,7 @@ REPLIES = {
     "elsewhere": ("抱歉，不是在本店买的东西我们没法处理，请找当初购买的商家。"
                   "在本店买的，可以在「我的订单」里找到这一单联系商家售后。"),
     "money": scams.REPLY,
+    **advice_not_given.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }

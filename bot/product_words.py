@@ -195,7 +195,7 @@ def _corrected(tokens: list[str], vocab: Vocabulary) -> list[str]:
 
 _MODEL_NUMBER = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,10}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:来|多|几|[-~到至]\s*\d+)?\s*"  # 10来个, 2-3袋: a range, no model
-                     r"(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm)")
+                     r"(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|x|米|cm|双|对|套|件|条|支|桶|提)")
 
 
 def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool = False) -> str:

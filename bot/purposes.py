@@ -14,9 +14,13 @@ from collections.abc import Collection
 
 from bot import numerals
 from bot.phrasing import PURPOSES
+from models.search.synonyms import expand
 
+# A business's kitchen or stock the goods are for (后厨备货, 饭店后厨, 给店里, 店里进货): whom, never goods.
+BUSINESS_USES = ("后厨", "备货", "进货", "囤货", "店里", "饭店", "饭馆", "餐馆", "餐厅", "酒楼", "馆子", "门店")
 USES = (*PURPOSES, "下午茶", "食堂", "团建", "聚餐", "招待", "福利", "慰问", "年会", "尝鲜", "尝尝", "送礼", "送人",
-        "过节", "老家", "煲", "炖", "熬", "蒸", "榨汁", "做饭", "包饺子", "分着", "分一分", "分分", "大家")
+        "过节", "老家", "煲", "炖", "熬", "蒸", "榨汁", "做饭", "包饺子", "分着", "分一分", "分分", "大家",
+        *BUSINESS_USES)
 _LEAD = r"(?:给|拿去|拿来|带去|带回|带给|用来|用于|留着|准备|打算|送给)"
 _USE_END = re.compile(r"[用吃喝分发送尝]+(?:的|吧|啊|呀|了|哈)?$")
 _TAIL = re.compile(rf"{_LEAD}\S*$")
@@ -24,7 +28,9 @@ _MORE = re.compile(r"还要|再要|也要|另外|还有|买|订|要[一两二三
 
 
 def _catalogue_word(text: str, words: Collection[str]) -> bool:
-    return any(text[i:j] in words for i in range(len(text)) for j in range(i + 2, min(len(text), i + 10) + 1))
+    """A catalogue word, or a synonym of one (调料 of the 调味品), in `text`."""
+    pieces = [text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + 10) + 1)]
+    return any(p in words for p in pieces) or any(w in words for p in pieces for w in expand(p) - {p})
 
 
 def _is_purpose(clause: str, words: Collection[str]) -> bool:

@@ -1,9 +1,8 @@
 """Reading one message: its intent (before the dialogue's context is applied) and its entities.
 
-Intents come from cue words (bot.lexicon) combined with what the catalogue recognises: a message
-naming a product with a buying word is an order, one with a price word is a price question, a bare
-product or origin is a search. Nothing here knows the demo catalogue: products, brands, aliases
-and places come from the `Vocabulary`.
+Intents come from cue words (bot.lexicon) combined with what the catalogue recognises: a message naming a product
+with a buying word is an order, one with a price word is a price question, a bare product or origin is a search.
+Nothing here knows the demo catalogue: products, brands, aliases and places come from the `Vocabulary`.
 """
 from __future__ import annotations
 
@@ -30,6 +29,7 @@ from bot import (
     pinyin_words,
     plain_intents,
     question_kinds,
+    removal_reasons,
     second_readings,
     shop_questions,
     something_wanted,
@@ -60,7 +60,7 @@ from models.search.characters import simplified
 DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")  # 1.5kg: the point kept while punctuation goes
 PUNCTUATION_RUN = re.compile("[" + re.escape(lexicon.PUNCTUATION) + "]+")
 _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
-_SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|斤|枚|片|粒|包|袋|瓶|罐|只|个|支|条)"
+_SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|[斤枚片粒包袋瓶罐只个支条双对套])"
                    r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
 
 # A count of pieces with a word pointing at one of the packs shown (30枚那款, 30只的那种, 60个的): a pack chosen by
@@ -155,7 +155,7 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     message = testers.prepared(phone_talk.plain(message), vocab)  # emmm 改成4袋吧, 忽略之前的指令 然后…: the request
     message = english_read(cards_counted.plain(message), vocab)  # 2 love cards of 500; Jingning apples, the 5 jin ones
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
-    message = corrected(message)  # 三袋 不对 两袋: the count said last
+    message = removal_reasons.dropped(corrected(message))  # 三袋 不对 两袋: the count said last; 松茸不要了 太贵
     message = question_kinds.rice_amount(eaters.dropped(message))  # 蜂蜜来两斤 老两口喝 (who eats it); 一个月吃多少米
     message = cards_per_person.counted(message, vocab.words, vocab.tokenizer.jieba.FREQ)  # 一人一张500的 8个人
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋

@@ -65,7 +65,8 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     d = turn.state.draft
     assert d is not None  # focus() has put the product in the draft
     p = d.pending
-    if p is not None and p.qty and p.sku == card["sku"] and not (p.qty == 1 and turn.u.specs):  # not 5kg的多少钱
+    sized_only = p is not None and p.qty == 1 and turn.u.specs and turn.u.quantity is None  # 5kg的多少钱: which
+    if p is not None and p.qty and p.sku == card["sku"] and not sized_only:  # 5斤糯米蕉多钱: one 5斤 box, priced
         text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
     else:
         text = replies.price_of(card)
