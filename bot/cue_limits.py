@@ -34,3 +34,27 @@ def buying_only_in_nouns(text: str, freq: Mapping[str, int]) -> bool:
     return all(i > 0 and text[i - 1:i + 1] not in _VERB_WORDS and bool(freq.get(text[i - 1:i + 1]))
                for i, ch in enumerate(text) if ch in _NOUN_HEADS)
 
+
+
+# 功能 glued before the thing it describes (功能饮料, 功能性内衣, 多功能锅): a kind of goods, no question of what the
+# assistant does (有什么功能, 功能介绍一下, 你的功能呢).
+_KIND_OF_GOODS = re.compile(r"功能性?(?=[\u4e00-\u9fff])(?![吗呢啊呀吧么嘛是有都介说还和])")
+
+
+def help_only_in_nouns(text: str) -> bool:
+    """The message's only help word is 功能 saying the kind of a thing (红牛功能饮料): no help asked."""
+    return _KIND_OF_GOODS.search(text) is not None and not any(
+        w.replace(" ", "") in _KIND_OF_GOODS.sub("", text) for w in lexicon.HELP)
+
+
+def help_kind(token: str, cues: set[str]) -> bool:
+    """A help word kept as the kind of a thing (功能 of 功能饮料) when no help was asked (`help_only_in_nouns`)."""
+    return token in lexicon.HELP and "help" not in cues and token not in lexicon.SEARCH
+
+
+def helped_kind(kept: list[str], product_words: list[str]) -> tuple[str, str] | None:
+    """红牛功能饮料: a catalogue word (饮料) with a help word kept as its kind names another thing (never 刺梨果汁),
+    shown with the catalogue word's goods as others; None when none."""
+    if product_words and any(t in lexicon.HELP for t in kept):
+        return "".join(kept), product_words[-1]
+    return None

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import lexicon, other_cards, phrasing
-from bot.cue_limits import buying_only_in_nouns
+from bot.cue_limits import buying_only_in_nouns, help_only_in_nouns
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -103,6 +103,8 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary, named: list[Kno
             u.cues.discard(name)
     if buying_only_in_nouns(compact, vocab.tokenizer.jieba.FREQ):  # 香囊 荷包: 荷包 is a thing, not 包了
         u.cues.discard("buy")
+    if "help" in u.cues and help_only_in_nouns(plain):  # 红牛功能饮料: a kind of drink, no help asked
+        u.cues.discard("help")
     if has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
         u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
     if _ADD_COUNT.search(compact):  # 加两瓶250g的: 加 before a count adds a line, as 再加 does

@@ -62,6 +62,7 @@ def done(text: str, start: int) -> bool:
 # The kind of service named, for the answer (充话费 → 这里只卖…，充话费、充值这类服务都办理不了), first match wins.
 _KINDS = (
     (re.compile(r"话费|充值|流量|充\S{0,3}钱"), "充话费、充值"),
+    (re.compile(r"险|续保|理赔|保单|汇率|行情|借我|贷款|余额宝|零钱|提现|股票|比特币"), "保险、理财、借贷"),
     (re.compile(r"票|卧铺|硬座|软卧|硬卧|座位?|春运"), "订票、抢票"),
     (re.compile(r"旅游|旅行|团|日游|自驾|签证|护照|酒店|宾馆|民宿|住宿"), "旅游、订酒店"),
     (re.compile(r"饭店|饭馆|餐馆|餐厅|酒楼|年夜饭|团圆饭|包间|包厢|桌|订座|订位"), "订餐、订座"),

@@ -29,7 +29,7 @@ from bot import (
     tag_words,
     typos,
 )
-from bot.cue_limits import PRICE_WORDS
+from bot.cue_limits import PRICE_WORDS, help_kind, helped_kind
 from bot.latin_beside import ACRONYM, ENGLISH_FILLER, plain_latin
 from bot.makers import maker
 from bot.recipients import PEOPLE
@@ -55,13 +55,13 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     kept: list[str] = []
     places: list[str] = []
     tokens, parts = _name_tokens(u, text, vocab)
-    tokens, heads = stemmed(tokens, vocab)  # 梨子 → 梨 (the 酥梨), never heard as 李子
+    tokens, heads = stemmed(stray_characters.books_named(tokens), vocab)  # 梨子 → 梨 (the 酥梨), never heard as 李子
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         tokens = typos.mend(tokens, vocab, CUE_WORDS, bool(u.quantities))  # 猕猴逃一盒, 大迷两袋, 霉茶两罐
     tokens, u.qualities = qualities.set_apart(tokens, vocab.knows, CUE_WORDS)  # 核桃 薄皮 新货: what it is like
     for token in tokens:
         token = token.strip()
-        if not token or token in CUE_WORDS or re.fullmatch(r"[\d.]+", token) or (
+        if not token or (token in CUE_WORDS and not help_kind(token, u.cues)) or re.fullmatch(r"[\d.]+", token) or (
                 token in _MONEY and u.money_yuan is not None):  # 29元: the money said, never a product word
             continue
         if token in lexicon.GENERIC_PRODUCT:
@@ -78,7 +78,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
     # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker (before 松鼠坚果 is read)
-    u.foreign, u.instead = _titled(u.raw) or counted_names.named(u, kept, vocab)
+    u.foreign, u.instead = _titled(u.raw) or helped_kind(kept, u.product_words) or counted_names.named(u, kept, vocab)
     if not u.foreign:  # 有机牛奶, 有机蔬菜: a certificate's claim no product of the thing carries
         u.foreign, u.instead = certified_claims.named(u, vocab)
     if not u.foreign and u.product_words and all(w in qualities.OCCASIONS for w in u.product_words):

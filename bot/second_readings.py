@@ -19,11 +19,13 @@ from bot import (
     holder_questions,
     holder_talk,
     honesty,
+    money_services,
     pay_ways,
     phone_talk,
     plain_intents,
     question_kinds,
     specialties,
+    takeaway,
     talk_kinds,
     testers,
     waiting,
@@ -40,6 +42,8 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     question_kinds.revise(u)
     testers.revise(u)
     honesty.set_aside(u, words)
+    takeaway.revise(u)  # 麻辣烫外卖, 有没有螺蛳粉外卖: the dish asked for, answered 没有找到「麻辣烫外卖」
+    money_services.revise(u)  # 余额宝转出, 车险续保, 借我两千, 我家水管漏了 找个师傅: a service, not goods
     phone_talk.revise(u)
     waiting.revise(u)
     draft_asked.revise(u)  # 购物车里有啥: the draft asked, no goods

@@ -73,3 +73,16 @@ def unread(kept: list[str], text: str, vocab: Vocabulary) -> str:
         if all(stray(t) for t in pair) and not all(vocab.knows(t) for t in pair) and "".join(pair) in text:
             return " ".join(kept)
     return ""
+
+
+def books_named(tokens: list[str]) -> list[str]:
+    """绘 本 → 绘本, 课 本 → 课本: 本 after a character that is no number, particle or pronoun is the book itself, never
+    the measure word of a count (三本, 这本)."""
+    out: list[str] = []
+    for token in tokens:
+        if token == "本" and out and len(out[-1]) == 1 and _RE_CJK.match(out[-1]) and out[-1] not in PARTICLES \
+                and out[-1] not in "本每几哪某整":
+            out[-1] += token
+        else:
+            out.append(token)
+    return out

@@ -1,0 +1,50 @@
+"""Money matters and services no goods answer, asked of the assistant: another platform's balance (余额宝转出,
+微信零钱提现), insurance bought or renewed (重疾险怎么买, 车险续保), money borrowed (借我两千), a market's rate or price
+(美元汇率多少, 比特币行情), a doctor or a clinic (在线问诊, 宠物医院能预约吗, 我有高血压 吃什么药好), photos printed
+(照片冲印), a card sold back (京东E卡回收), a repairer found (我家水管漏了 找个师傅, 手机屏幕碎了 能修吗) and a meal
+chosen and ordered for the shopper (今晚吃啥 帮我点).
+
+Each is `fallback` with the short honest answer (这个我们办不了 …), never a love-card action (余额 of 余额宝 is not the
+card's balance), a search or help. Whether the shop has such a thing (有没有车险, 有卖保险的吗) keeps its reading, and a
+catalogue word said with it (花茶能降血压吗) keeps the message about goods.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+# Another platform's balance or change: 余额 there is never the love card's.
+OTHER_BALANCE = re.compile(r"余额宝|零钱通|理财通|(?:支付宝|微信|京东|美团|银行卡?|信用卡|话费|手机|公交卡|饭卡"
+                           r"|校园卡|医保卡|社保卡|公积金)(?:的|里|里的|里面的)?(?:余额|零钱)")
+_NUMBER = r"[\d一二两三四五六七八九十百千万几]"
+_ASKED_OF_ME = re.compile(
+    OTHER_BALANCE.pattern + r"|提现|转出来?$|(?:还|还款)(?:信用卡|花呗|白条|借呗)|(?:信用卡|花呗|白条|借呗)还款"
+    r"|(?:车|重疾|寿|医疗|意外|养老|人身|财产|意外伤害)险|续保|理赔|保单"
+    r"|汇率|(?:股票|基金|黄金|金价|币|比特币|大盘|期货)?行情|比特币|以太坊|虚拟币|数字货币|炒股|炒币"
+    rf"|借(?:我|给我)(?:点|些)?(?:钱|{_NUMBER}+)|网贷"
+    r"|问诊|看病|看医生|宠物医院|兽医|(?:吃|用)(?:什么|啥|哪种)药"
+    r"|冲印|洗照片|打印照片|照片打印"
+    r"|(?:找|叫|请)(?:个|一个|位|一位)?\S{0,3}师傅|(?:能|可以|能不能|可不可以)修(?:吗|不|嘛|么|好)?$|[漏堵]了"
+    r"|(?:帮|给)我点(?:吧|一下|下|个吧)?$")
+# A card or voucher sold back (京东E卡回收): its issuer may be a word of some name (京东), still no goods.
+_SOLD_BACK = re.compile(r"(?<=[卡券])回收")
+# Whether the shop has it (有没有车险, 有卖保险的吗): a search, answered with what is not sold.
+_HAS = re.compile("有没有|有没|有卖|有售|有吗|有么|有货")
+_KEPT = frozenset({"greet", "thanks", "cancel", "confirm", "cancel_order", "change_address", "pay_order", "claim_card",
+                   "buy_card", "order_status"})
+
+
+def revise(u: Understanding) -> None:
+    """A money matter or a service asked of the assistant (see the module): `fallback`, set aside as a service."""
+    sold_back = _SOLD_BACK.search(u.text) is not None
+    if u.intent in _KEPT or (u.product_words and not sold_back) or u.pick is not None or u.order_no \
+            or _HAS.search(u.text):
+        return
+    if u.unrelated not in ("", "service", "card") or not (sold_back or _ASKED_OF_ME.search(u.text)):
+        return
+    u.unrelated, u.intent, u.quantity, u.quantities = "service", "fallback", None, []
+    u.money_yuan, u.card_count = None, None
+    u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
