@@ -24,6 +24,7 @@ from bot import (
     phone_talk,
     plain_intents,
     question_kinds,
+    said_with_more,
     specialties,
     takeaway,
     talk_kinds,
@@ -54,3 +55,4 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     plain_intents.revise(u)  # 怎么在这里下单, 用微信付款, 先不下了 我再想想
     cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan
     address_questions.revise(u)  # 收件人在哪写, 怎么改收货地址: how to say the address, never a change
+    said_with_more.revise(u)  # 确认 送店里默认地址就行: a yes; 您好 我第一次用这个小程序: a greeting

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 
-# An order already placed: named (订单, 那单, 单子) or said to be placed wrongly (下错了, 拍错了, 买错了).
-_PLACED = re.compile(r"订单|单子|[那这刚]单|[下拍买点订]错")
+# An order already placed: named (订单, 那单, 单子) or said to be placed wrongly (下错了, 拍错了, 买错了, 点错单了);
+# 点错了 / 按错了 alone is a wrong tap on the order under way (不要了不要了 点错了): nothing was placed.
+_PLACED = re.compile(r"订单|单子|[那这刚]单|[下拍买订]错|点错单")
 # Emptying (这单先不要了 清空): what is being put together, a draft or a cart, never an order already placed.
 _EMPTIES = re.compile(r"清空|清掉|全清|清除|清一下")
 # 这单不要了 may be an order placed; 这单不下了 / 不买了 / 不订了 only the one under way.

@@ -1,0 +1,103 @@
+"""A yes and a hello said with more words than the word itself.
+
+* A yes with clauses that only take the summary as it stands is still a yes: that is all (对对对 就是这些 下单),
+  placing said again (要得 就下单嘛, 得嘞 提交吧), the default address kept (确定 地址就用默认的那个,
+  确认 送店里默认地址就行, 好的 地址还是原来那个). Any other clause (a product, a count, a new address, a
+  question) makes it more than a yes.
+* 确认 typed with a character of the same or a near sound (却认, 缺认, 确仁, 确忍, 雀认) is 确认; 却认为 (but thinks),
+  认识, 认可, 认真, 认证 stay.
+* A greeting with "it is my first time here" (您好 我第一次用这个小程序, 你好 第一次来, 哈喽 我是新来的) is a greeting;
+  a how-to asked beside it (您好 第一次用 怎么下单) is help.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import lexicon
+from bot.cues import leading
+
+if TYPE_CHECKING:
+    from bot.understanding import Understanding
+
+# 确认 mistyped: 确 or a character sounding like it (que: 却 缺 雀 鹊 阙 榷 悫) with 认 or one sounding near
+# (ren: 仁 忍 任 韧 刃 妊); not 确认 itself nor 却认为 (but thinks), 认识, 认可, 认真, 认证, 认定, 认购, 认出, 认得.
+_CONFIRM_TYPO = re.compile(r"(?:[却缺雀鹊阙榷悫][认仁忍任韧刃妊]|确[仁忍任韧刃妊])(?![为识可真证定购出得错领])")
+# Said beside a yes, a clause that only takes the summary as it is: that is all (就是这些, 就这些了, 没别的了),
+# placing said again (就下单嘛, 提交吧, 直接付款), the way it stands (就这样, 就这么办).
+_TAKEN = (
+    "就是这些", "就是这个", "就这些", "就这个", "就这样", "就这么办", "就这么定", "这些", "这样", "没别的", "没有别的",
+    "不要别的", "就这么多", "就要这些", "只要这些", "都对", "没问题", "那就", "就", "直接", "现在", "赶紧", "快",
+    "帮我", "给我", "下单", "提交", "付款", "落单", "结算", "确认", "确定", "吧", "嘛", "呗", "了", "啊", "哈",
+    "呀", "咯", "啦", "哦", "的", "嗯", "好",
+)
+# The address already on the summary kept (地址就用默认的那个, 送店里默认地址就行, 地址不用改, 还是原来那个地址):
+# a word saying it is the same one, and nothing but these words around it (a new address names places).
+_KEPT = re.compile(r"默认|原来|原先|之前|上次|老地址|不变|没变|不用改|不改|不用换|照旧|一样|还是那个")
+_ADDRESS_WORDS = (
+    "收货地址", "收件地址", "地址", "默认", "原来", "原先", "之前", "上次", "老", "不变", "没变", "不用改", "不改",
+    "不用换", "照旧", "一样", "还是", "那个", "这个", "就", "用", "寄", "送", "发", "到", "填", "写", "店里",
+    "家里", "我家", "公司", "单位", "的", "就行", "就好", "就可以", "行", "好", "可以", "吧", "呗", "嘛", "啊", "了",
+    "都", "也", "给", "我", "那", "里",
+)
+_CLAUSES = re.compile(r"\s+")
+
+
+def mended(text: str) -> str:
+    """却认 下单 → 确认 下单: 确认 typed with characters of a near sound."""
+    return _CONFIRM_TYPO.sub("确认", text) if any(ch in text for ch in "却缺雀鹊阙榷悫确") else text
+
+
+def says_yes(spaced: str) -> bool:
+    """Every clause is a yes, takes the summary as it is or keeps its address, and one at least says yes or places
+    it (对对对 就是这些 下单 / 要得 就下单嘛 / 确认 送店里默认地址就行 / 好嘞就这些下单)."""
+    clauses = [c for c in _CLAUSES.split(spaced.strip()) if c]
+    said = False
+    for clause in clauses:
+        taken = leading(clause, _TAKEN)
+        if _yes(clause) or (taken and _places(clause)):
+            said = True
+        elif not (taken or _keeps_address(clause)):
+            return False
+    return said
+
+
+def _yes(clause: str) -> bool:
+    """要得 / 对对对就是这些: a yes word first, then only yes words and words taking the summary as it is."""
+    return any(clause.startswith(w) for w in lexicon.YES) and leading(clause, (*lexicon.YES, *_TAKEN))
+
+
+def _places(clause: str) -> bool:
+    return any(w in clause for w in ("下单", "提交", "付款", "落单", "结算", "确认", "确定"))
+
+
+def _keeps_address(clause: str) -> bool:
+    return _KEPT.search(clause) is not None and leading(clause, _ADDRESS_WORDS)
+
+
+# Being new here (第一次用这个小程序, 头一回来, 我是新来的, 新用户, 刚注册): said beside a greeting, it is part of it.
+_NEW_HERE = re.compile(r"^(?:我|俺)?(?:是|还是)?(?:新来的|新人|新用户|新手|刚来的)?"
+                       r"(?:(?:第一次|头一次|头一回|首次|刚刚?|才)(?:用|来|使用|买|下载|注册|关注|进来|打开|玩)"
+                       r"(?:这个|咱们|你们|您们)?(?:小程序|程序|平台|商城|app|APP|这里|这儿|这边|这)?)?"
+                       r"(?:哦|哈|呀|啊|呢|的|了)*$")
+_HELLO = re.compile(r"^(?:你好|您好|哈喽|哈啰|嗨|hello|hi|hey|老板好|亲|在吗|早上好|上午好|下午好|晚上好)"
+                    r"(?:呀|啊|哦|哈)?$", re.IGNORECASE)
+
+
+def new_here(text: str) -> bool:
+    """第一次用这个小程序 / 我是新来的 / 新人第一次买: only that the shopper is new here, nothing asked."""
+    said = text.replace(" ", "")
+    return _NEW_HERE.match(said) is not None and said.strip("我俺是还哦哈呀啊呢的了") != ""
+
+
+def revise(u: Understanding) -> None:
+    """对对对 就是这些 下单 / 确认 送店里默认地址就行: a yes, nothing named (its words name no goods);
+    您好 我第一次用这个小程序 / 老板好 新人第一次买: a greeting and being new here is a greeting."""
+    clauses = [c for c in _CLAUSES.split(u.spaced.strip()) if c]
+    if clauses and not u.quantity and not u.pick and says_yes(u.spaced):
+        u.intent = "confirm"
+        u.cues.add("yes")
+        u.product_words, u.product_text, u.origin, u.generic = [], "", None, False
+    elif len(clauses) >= 2 and _HELLO.match(clauses[0]) and all(new_here(c) for c in clauses[1:]):
+        u.intent = "greet"
+        u.cues.add("greet")
