@@ -65,7 +65,7 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     d = turn.state.draft
     assert d is not None  # focus() has put the product in the draft
     p = d.pending
-    sized_only = p is not None and p.qty == 1 and turn.u.specs and turn.u.quantity is None  # 5kg的多少钱: which
+    sized_only = p is not None and p.qty == 1 and turn.u.specs and not _amount_first(turn)  # 大米5kg 多少钱: which
     if p is not None and p.qty and p.sku == card["sku"] and not sized_only:  # 5斤糯米蕉多钱: one 5斤 box, priced
         text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
     else:
@@ -75,6 +75,14 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     d.awaiting = "qty"
     return turn.say(text + _bulk(turn), "ask_price", [card],
                     suggestions=[f"来一{card['unit']}", f"来两{card['unit']}"])
+
+
+def _amount_first(turn: Turn) -> bool:
+    """An amount said before the product (5斤糯米蕉多钱) is how much is wanted; a size after its name (泰来大米5kg
+    多少钱, 5kg的多少钱) names the pack."""
+    q, u = turn.u.quantity, turn.u
+    at = [u.text.find(w) for w in u.product_words if w in u.text]
+    return q is not None and bool(at) and q.end <= min(at)
 
 
 def _amount_said(turn: Turn) -> str:
