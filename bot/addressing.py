@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot import address_questions, address_swaps
+from bot import address_questions, address_swaps, named_places
 from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
 from bot.part_changes import CHANGE as _CHANGE
@@ -60,6 +60,7 @@ class AddressPart:
     house: str | None = None  # 门牌号改一下 是3栋1单元502: the building, unit and room only
     asked: str | None = None  # 收件人改一下 / 电话换一个: "receiver" or "phone" to change, its new value not said
     swap: tuple[str, str] | None = None  # 是汤塘镇 不是石角镇: (the place word said wrong, the one said right)
+    place: str | None = None  # 确认 寄到公司: a place named by its word alone, no address (bot/named_places.py)
 
 
 # 门牌号改一下 是3栋1单元502 / 楼号写错了 应该是5栋2单元301: the house-number part of the saved address, changed.
@@ -155,7 +156,7 @@ def split(message: str) -> tuple[str, AddressPart | None]:
     yes."""
     rest, part = _split(message)
     filler = _HESITATION.fullmatch(rest) or ADDRESS_FILLER.fullmatch(_CHUNKS.sub("", rest))
-    return ("" if part is not None and filler else rest), part
+    return ("" if part is not None and part.place is None and filler else rest), part
 
 
 # The parts of a place typed apart (江苏省 南京市 鼓楼区 中山北路88号): one place, written together.
@@ -215,6 +216,9 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
         bare = _bare_address(text)  # 北京市朝阳区建国路88号5楼 王女士: a whole address and a name, no cue, no phone
         if bare is not None:
             return "", bare
+    named = named_places.said(text) if phone is None and not change else None
+    if named is not None:  # 确认 寄到公司 / 来两箱苹果 寄到我家: the place alone, its address on file or asked
+        return named[0], AddressPart("", change=False, place=named[1])
     if phone is None:
         return (message, AddressPart("", change=True)) if change else (message, None)
     return _around_phone(text, change)

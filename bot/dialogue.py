@@ -75,6 +75,7 @@ class Turn:
         self.resolved: Resolution | None = None
         self.half: Fraction | None = None  # a quantity like 三斤半 that is not a whole number of units
         self.new_address_id: int | None = None  # an address said in this very message
+        self.place_asked: str | None = None  # 来两箱苹果 寄到公司: that place's address, asked after the order
         self.why = ""  # why the quantity said is not yet a number of packs (bot.packs.Reading.why)
         self.touched: Line | None = None  # the line changed by name (米改成30袋 at a summary): the slots show it
 
@@ -114,7 +115,7 @@ class Turn:
             return await quantity.advance(self, self.draft)
         per_head.reread(self)  # 每人一袋大米 after 给30个员工发福利: 30 of it
         had = per_head.before(self)
-        reply = per_head.after(self, await self._run(), had)
+        reply = address.ask_place_after(self, per_head.after(self, await self._run(), had))
         if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
             reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot import part_changes, placed_orders, replies
+from bot import named_places, part_changes, placed_orders, replies
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
@@ -34,6 +34,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
+    if part.place is not None:  # 确认 寄到公司: its address asked, nothing placed at the one on file
+        return _place_named(turn, part.place, ordering, base is not None)
     unsaid = await _no_new_address(turn, part, base, ordering, suggestions)
     if unsaid is not None:
         return unsaid
@@ -78,6 +80,38 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     said = "收货地址已保存" if supplying else "收货地址已改为"
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
     reply.intent = intent
+    return reply
+
+
+def _place_named(turn: Turn, place: str, ordering: Draft | None, on_file: bool) -> Reply | None:
+    """家: the address on file (the rest of the message answered as usual). Another place (公司, 单位, 我妈家 …) with
+    an address on file: that place's address asked for, the order waiting for it; an order said with it is drafted
+    first, then asked (bot/dialogue.py). None when the rest of the message is still to be answered."""
+    u = turn.u
+    if named_places.is_home(place) or not on_file:
+        return None  # no address on file: the order asks for a whole one as it always does
+    if (u.text and (u.about_products or u.quantity or u.number or u.pick)) or (ordering is None and u.text):
+        turn.place_asked = place
+        return None
+    turn.state.asked_part = "address"
+    if ordering is not None:
+        ordering.awaiting = "address"
+    return turn.say(named_places.ask(place), "change_address",
+                    suggestions=["取消"] if ordering else replies.START_SUGGESTIONS)
+
+
+def ask_place_after(turn: Turn, reply: Reply) -> Reply:
+    """来两箱苹果 寄到公司: the order drafted, its summary not offered to confirm at the address on file; the place's
+    address asked for instead (the lines kept)."""
+    d = turn.state.draft
+    if turn.place_asked is None or d is None or d.kind != "goods" or d.awaiting != "confirm" \
+            or "请确认订单：\n" not in reply.reply:
+        return reply
+    lines = reply.reply.split("请确认订单：\n", 1)[1].split("\n合计", 1)[0]
+    d.awaiting = "address"
+    turn.state.asked_part = "address"
+    reply.reply = f"已记下：\n{lines}\n{named_places.ask(turn.place_asked)}"
+    reply.suggestions = ["取消"]
     return reply
 
 

@@ -11,7 +11,7 @@ from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.reply import Reply
 from bot.turns import common, quantity
 from models.errors import DomainError
-from models.services import assistant_reads, card_purchase, cards, orders
+from models.services import addresses, assistant_reads, card_purchase, cards, orders
 from models.services.basket import LineRequest
 
 if TYPE_CHECKING:
@@ -147,6 +147,9 @@ async def place_goods(turn: Turn, d: Draft) -> Reply:
     summary = {"order_no": order.order_no, "kind": "goods", "status": order.status.value,
                "total_fen": order.total_fen, "items": [{"sku": ln.sku, "qty": ln.qty} for ln in lines]}
     text = replies.order_placed(order.order_no, order.total_fen, minutes(turn))
+    if turn.new_address_id is not None:  # 确认 地址改成…: placed at the address just said, and said so
+        shipping = await addresses.address_for_order(turn.ctx.user, d.address_id)
+        text += f"\n寄到：{common.address_text(shipping)}" if shipping else ""
     return turn.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))
 
 
