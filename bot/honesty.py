@@ -45,7 +45,7 @@ _SERVICE_NOUNS = (
     "美容院", "理发", "按摩", "足疗", "体检", "挂号", "保险", "贷款", "代购", "洗车", "加油卡", "充值", "会员", "干洗",
     "疏通", "回收",
     "清洗", "保养", "年检", "跟拍", "婚庆", "婚礼策划", "司仪", "验光", "配眼镜", "配钥匙", "报班", "兴趣班", "补习班",
-    "二手车", "陪诊", "代办", "中介",
+    "陪诊", "代办", "中介",
 )
 # A place to eat out (附近有什么好吃的饭店, 推荐个餐厅): a service when no goods are named (饭店用的大米 is rice).
 _EATING_OUT = re.compile(r"(?:附近|周边|周围|这边|哪家|哪里有|推荐(?:个|一个|一家|几家|下|一下)?|好吃的|有名的|订个|订)"
@@ -207,9 +207,9 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if not _DEVICE.match(compact, b)]
 
 
-# A service glued to a device's head (按摩仪, 按摩椅, 理发器, 体检仪): a thing asked for (没有找到「按摩仪」),
-# no errand.
-_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀]")
+# A service glued to a device's or a goods' head (按摩仪, 按摩椅, 理发器, 洗车液, 清洗剂, 美甲套装, 美甲胶): a thing
+# asked for (没有找到「洗车液」), no errand.
+_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀液剂膏胶霜]|套装|工具|用品|神器")
 
 
 # A verb-object service said with a measure word or an aspect between its halves (打个车, 挂个号, 叫辆车, 订张票,
