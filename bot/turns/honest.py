@@ -45,7 +45,7 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     spaced, words = without_getting(spaced, found.unknown or u.product_text)  # 订个生日蛋糕: 「生日蛋糕」
     echoed = honesty.echo(spaced, words, listed)
     text = replies.not_found(echoed, "" if place and place in echoed else place)  # never 「宁夏的宁夏枸杞」
-    if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ) and not other_cards.goods_card(u.text):
+    if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         text += honesty.OTHER_CARD
     kind = u.instead or (u.product_words[0] if u.origin is not None and u.product_words else "")
     shown = alternatives(turn, kind)  # 宁夏枸杞 with only Qinghai's: those, as alternatives
@@ -73,7 +73,7 @@ def fallback_text(turn: Turn) -> str:
         return programme_answer(other_cards.programme_card(u.text))
     if u.unrelated == "service" and not re.search("[卡券]", u.text):  # 话费充值 50: the errand's answer alone,
         return errands.answer(u.text)  # never mixed with the card answer (办张洗车卡 is told about cards)
-    if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ) and not other_cards.goods_card(u.text):
+    if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         return honesty.OTHER_CARD
     return honesty.REPLIES[u.unrelated] if u.unrelated else ""
 
