@@ -35,6 +35,10 @@ _PERSONS = frozenset({*PEOPLE, "老板", "老板娘", "店家", "掌柜", "客�
 _CJK = re.compile("[\u4e00-\u9fff]")
 _RUN = re.compile(r"[\u4e00-\u9fffa-z0-9.]+")
 _CARD_TALK = re.compile("卡|券|会员|vip")
+# Cards that are goods (显卡, 内存卡, SD卡), with the model said before them (4090显卡, 128g内存卡).
+_GOODS_CARD = re.compile(r"[a-z0-9]*(?:显|内存|存储|网|声|sd|tf)卡")
+# A thing named by its use and its head (除螨仪, 驱蚊液, 去污剂): jieba reads its first character as a preposition.
+_USE_HEADED = re.compile(r"[\u4e00-\u9fff]{2,4}[仪器液剂膏霜灯]")
 _HELP_INSIDE = tuple(w for w in lexicon.HELP if len(w) >= 2)
 
 
@@ -43,6 +47,11 @@ def revise(u: Understanding) -> None:
     is only a thing becomes a search for it, answered 没有找到「the thing」."""
     if u.intent not in ("fallback", "help") or u.unrelated or u.product_words or u.address is not None \
             or u.order_no or u.pick is not None:
+        return
+    card = _GOODS_CARD.search(u.text) if u.cues & {"search", "buy"} else None
+    if card is not None:  # 4090显卡有吗, 来个内存卡: a card that is goods, asked for (没有找到「4090显卡」)
+        u.intent, u.foreign, u.product_text, u.instead, u.origin, u.generic = "search", card.group(), card.group(), \
+            "", None, False
         return
     thing = "" if _CARD_TALK.search(u.text) else said(u.spaced)  # 电话卡充值: bot.card_goods reads cards
     if not thing:
@@ -70,7 +79,8 @@ def said(spaced: str) -> str:
     if clauses[0].endswith("的"):
         return ""  # 1kg的, 红的: which one, said of goods already named
     head = _cut(clauses[0])
-    if not _a_thing(head):
+    if not _a_thing(head) and not (_USE_HEADED.fullmatch(clauses[0]) and not any(
+            t in _TALK_TAGS and t != "p" for _, t in head)):
         return ""
     for clause in clauses[1:]:
         words = _cut(clause)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 _NUMBER = r"[一二两三四五六七八九十百几半俩仨\d]*"
-_MEASURE = r"(?:个|束|只|份|张|件|台|部|双|套|瓶|袋|盒|箱|把|条|支|本|杯|块|朵|盆|株|棵|斤|罐|包|桶|听|串|对)"
+_MEASURE = (r"(?:个|束|只|份|张|件|台|部|双|套|瓶|袋|盒|箱|把|条|支|本|杯|块|朵|盆|株|棵|斤|罐|包|桶|听|串|对"
+            r"|根|碗|辆|颗|副|顶)")
 # 我想订个, 帮我买个, 给我来一台, 想订一束: who asks, the wish, the verb of getting, a number and its measure word.
 _GETTING = re.compile(rf"^(?:我|帮我|给我|替我|麻烦)?(?:想|要|想要|准备|打算|需要)?"
                       rf"(?:预订|预定|订购|定做|订做|求购|订|定|买|来|要|拿|整|搞|弄|购)(?:一下)?{_NUMBER}{_MEASURE}"

@@ -207,9 +207,9 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if not _DEVICE.match(compact, b)]
 
 
-# A service glued to a device's head (按摩仪, 按摩椅, 理发器, 体检仪): a thing asked for (没有找到「按摩仪」),
-# no errand.
-_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀]")
+# A service glued to a device's or a goods' head (按摩仪, 按摩椅, 理发器, 洗车液, 清洗剂, 美甲套装, 美甲胶): a thing
+# asked for (没有找到「洗车液」), no errand.
+_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀液剂膏胶霜]|套装|工具|用品|神器")
 
 
 # A verb-object service said with a measure word or an aspect between its halves (打个车, 挂个号, 叫辆车, 订张票,

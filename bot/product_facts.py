@@ -16,7 +16,7 @@ from bot import packs
 
 # Qualities a shopper asks of food and goods (taste, texture, how it handles), as A不A (辣不辣, 好不好剥).
 _QUALITY = (r"(?:好吃|好喝|好用|好剥|好煮|好炖|好存|正宗|新鲜|地道|辣|甜|酸|咸|苦|麻|香|鲜|脆|嫩|软|硬|糯|粘|黏|腻|油"
-            r"|肥|柴|涩|面|沙|大|多|干|新|纯|老|臭|腥|膻)")
+            r"|肥|柴|涩|面|沙|大|多|干|新|纯|老|臭|腥|膻|重|沉|轻|厚)")
 _A_NOT_A = re.compile(rf"(?P<q>{_QUALITY})不(?P=q)|好不好(?P<verb>吃|喝|用|剥|煮|炖|存)")
 # The same before 吗, only where a quality cannot be part of a thing's name (菜籽油吗, 大的吗 are not asked so).
 _WITH_MA = re.compile(r"(?P<q>好吃|好喝|好用|好剥|好煮|正宗|新鲜|地道|辣|甜|酸|咸|苦|香|脆|嫩|软|硬|糯|腻|柴|涩|腥|膻)"
