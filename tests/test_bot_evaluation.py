@@ -85,6 +85,8 @@ LATER_SETS = {
     "bot_eval_shoppers20": (True, (193 / 200, 19 / 21, 19 / 20, 16 / 20, 1 / 28)),
     # Pair 21 (sixth session of 2026-12-06): first scored blind, then read; floors one item below its end figures.
     "bot_eval_shoppers21": (True, (193 / 200, 12 / 14, 16 / 19, 19 / 20, 1 / 29)),
+    # Pair 22 (seventh session of 2026-12-06): first scored blind, then read; floors one item below its end figures.
+    "bot_eval_shoppers22": (True, (198 / 200, 29 / 30, 31 / 32, 18 / 20, 1 / 29)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 3 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 2 / 320)),
@@ -95,6 +97,7 @@ LATER_SETS = {
     "bot_eval_offcatalog19": (False, (377 / 400, 1.0, 1.0, 1.0, 2 / 320)),
     "bot_eval_offcatalog20": (False, (350 / 400, 1.0, 1.0, 1.0, 4 / 320)),
     "bot_eval_offcatalog21": (False, (367 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog22": (False, (377 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
