@@ -12,6 +12,9 @@
 4. Whether the love card is sold and for how much (有爱心卡卖吗, 爱心卡怎么卖, 爱心卡多少钱一张) is answered with its
    face values: it was the holder's balance, or 没有找到「爱心卡」 — 我们只卖消费扶贫爱心卡. Another shop's card asked
    after with 卖吗 (有京东卡卖吗) is not found (it was 没太明白).
+5. Goods received that leaked (收到货漏了, 瓶子漏了怎么办) are after-sales, as before this round: the off-catalogue
+   round's errands (我家水管漏了 找个师傅) had taken any 漏了 for a plumber, answered 这个我们办不了. Only a pipe,
+   a toilet or a roof leaking or blocked is the errand now.
 """
 from __future__ import annotations
 
@@ -135,3 +138,19 @@ async def test_another_shops_card_asked_after_with_mai_ma_is_not_found(client):
     body = await chat.say("有京东卡卖吗")
     assert body["intent"] == "search"
     assert "没有找到「京东卡」" in body["reply"], body["reply"]
+
+
+@pytest.mark.parametrize("said", ["收到货漏了", "瓶子漏了怎么办", "盒子压坏了 漏了"])
+async def test_goods_received_leaking_is_after_sales_not_an_errand(client, said):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-leaked")
+    body = await chat.say(said)
+    assert body["intent"] == "ask_info"
+    assert "联系商家处理" in body["reply"], body["reply"]
+
+
+@pytest.mark.parametrize("said", ["我家水管漏了 找个师傅", "马桶堵了"])
+async def test_a_leaking_pipe_at_home_is_an_errand_the_shop_does_not_do(client, said):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-pipe")
+    body = await chat.say(said)
+    assert body["intent"] == "fallback"
+    assert "这个我们办不了" in body["reply"], body["reply"]
