@@ -34,6 +34,10 @@ _ASKED_OF_ME = re.compile(
 _SOLD_BACK = re.compile(r"(?<=[卡券])回收")
 # Whether the shop has it (有没有车险, 有卖保险的吗): a search, answered with what is not sold.
 _HAS = re.compile("有没有|有没|有卖|有售|有吗|有么|有货")
+# The shop's own love card said (爱心卡能提现吗, 卡里的钱能转出来吗): the card's rules answer, not this module.
+_LOVE_CARD = re.compile(r"爱心卡|扶贫卡|助农卡|(?:我的|这张|那张|我那张)卡|^卡(?:里|上|内)")
+# Goods wanted for the occasion (给老人买点东西 看病住院的时候吃): shopping, not the service named.
+_SHOPPING = re.compile(r"买(?:点|些|一些)(?:东西|吃的|喝的)?")
 _KEPT = frozenset({"greet", "thanks", "cancel", "confirm", "cancel_order", "change_address", "pay_order", "claim_card",
                    "buy_card", "order_status"})
 
@@ -42,7 +46,7 @@ def revise(u: Understanding) -> None:
     """A money matter or a service asked of the assistant (see the module): `fallback`, set aside as a service."""
     sold_back = _SOLD_BACK.search(u.text) is not None
     if u.intent in _KEPT or (u.product_words and not sold_back) or u.pick is not None or u.order_no \
-            or _HAS.search(u.text):
+            or _HAS.search(u.text) or _LOVE_CARD.search(u.text) or _SHOPPING.search(u.text):
         return
     if u.unrelated not in ("", "service", "card") or not (sold_back or _ASKED_OF_ME.search(u.text)):
         return

@@ -21,13 +21,15 @@ _AROUND = re.compile(r"外卖|有没有|有没|有卖|有的吗|有吗|有么|�
                      r"|送到\S*$|[吗嘛呢啊呀吧]$|附近|周边|周围|这边|(?:来|要|给我来)[一两三]?[份碗杯个盒]|[一两三][份碗杯个盒]")
 _COUNTED = re.compile(r"(?:来|要|给我来)[一两三\d]?[份碗杯个盒串]|[一两三\d][份碗杯个盒串]")
 _INTENTS = frozenset({"fallback", "search", "order", "ask_info"})
+# When or how it comes (外卖多久到, 外卖几天能到): the shop's shipping asked in the word of takeaway, not a dish.
+_WHEN = re.compile(r"多久|多长时间|几天|几点|什么时候|啥时候|怎么送|怎么配送|快递")
 
 
 def revise(u: Understanding) -> None:
     """Takeaway food named (see the module): a search for it, or an order when counted, answered 没有找到「…」."""
     text = u.text
     named = "外卖" in text or (_NEARBY.search(text) is not None and "送" in text)
-    if not named or _ERRAND.search(text) or u.intent not in _INTENTS or u.product_words \
+    if not named or _ERRAND.search(text) or _WHEN.search(text) or u.intent not in _INTENTS or u.product_words \
             or u.unrelated not in ("", "service"):
         return
     dish = "".join(_AROUND.sub(" ", part) for part in u.spaced.split()).replace(" ", "")

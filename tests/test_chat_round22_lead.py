@@ -14,7 +14,8 @@
    after with 卖吗 (有京东卡卖吗) is not found (it was 没太明白).
 5. Goods received that leaked (收到货漏了, 瓶子漏了怎么办) are after-sales, as before this round: the off-catalogue
    round's errands (我家水管漏了 找个师傅) had taken any 漏了 for a plumber, answered 这个我们办不了. Only a pipe,
-   a toilet or a roof leaking or blocked is the errand now.
+   a toilet or a roof leaking or blocked is the errand now. Likewise 爱心卡能提现吗 is the card's rule again (it was
+   taken for another platform's cash-out), and 外卖多久到 the shop's shipping time (it was 没有找到「多久到外卖」).
 """
 from __future__ import annotations
 
@@ -154,3 +155,17 @@ async def test_a_leaking_pipe_at_home_is_an_errand_the_shop_does_not_do(client, 
     body = await chat.say(said)
     assert body["intent"] == "fallback"
     assert "这个我们办不了" in body["reply"], body["reply"]
+
+
+async def test_whether_the_love_card_pays_out_cash_is_the_cards_rule(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-card-cash")
+    body = await chat.say("爱心卡能提现吗")
+    assert body["intent"] == "ask_info"
+    assert "不能提现" in body["reply"], body["reply"]
+
+
+async def test_how_long_takeaway_takes_is_the_shops_shipping(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-takeaway-when")
+    body = await chat.say("外卖多久到")
+    assert body["intent"] == "ask_info"
+    assert "3到5天送到" in body["reply"], body["reply"]
