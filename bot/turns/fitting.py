@@ -37,11 +37,8 @@ def fewest_of_each(turn: Turn, cards: list[dict[str, Any]]) -> list[tuple[dict[s
     """For each product among `cards` (its sizes together), the size of which the fewest whole packs hold the one
     amount said, with that number of packs (10斤大米 over four rices in 5kg bags: each rice, one bag); in the order
     of `cards`, empty when no single weight, volume or count of pieces was said."""
-    if len(turn.u.quantities) != 1:
-        return []
-    said = turn.u.quantities[0]
-    asked = Asked(said.value, said.unit)
-    if asked.measured is None:
+    asked = _one_amount(turn)
+    if asked is None:
         return []
     best: dict[str, tuple[dict[str, Any], int]] = {}
     for card, n in packs.fitting(cards, asked):
@@ -85,10 +82,17 @@ def amount_over_tags(turn: Turn, line: Line) -> None:
 def amount_unfitted(turn: Turn, cards: list[dict[str, Any]]) -> str:
     """8斤板栗多少钱 of 3斤 and 5斤 packs: the words that say no size holds the amount said in whole packs ("" when one
     does, or no single weight, volume or count of pieces was said)."""
-    if len(turn.u.quantities) != 1:
-        return ""
-    said = turn.u.quantities[0]
-    asked = Asked(said.value, said.unit)
-    if asked.measured is None or packs.fitting(cards, asked):
+    asked = _one_amount(turn)
+    if asked is None or packs.fitting(cards, asked):
         return ""
     return f"没有正好装{asked.text()}的规格。"
+
+
+def _one_amount(turn: Turn) -> Asked | None:
+    """The one weight, volume or count of pieces the message says (20斤, 90个); None for a count of packs, or when
+    it says no quantity or several."""
+    if len(turn.u.quantities) != 1:
+        return None
+    said = turn.u.quantities[0]
+    asked = Asked(said.value, said.unit)
+    return asked if asked.measured is not None else None
