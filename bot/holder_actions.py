@@ -105,10 +105,13 @@ def _fact(turn: Turn, fact: str) -> tuple[str, list[dict[str, Any]] | None, list
                  if (hits := turn.ctx.search.matches(w, limit=1)[0])]
         named = [(w, c) for i, (w, c) in enumerate(named) if c not in [k for _, k in named[:i]]]
         return product_facts.answer_compare(named), [c for _, c in named], []
+    if fact == "weight" and len(found.candidates) > 1 and u.product_words:  # 大米多重: each rice's pack
+        shown = found.candidates[:SHOW]
+        return product_facts.answer_weights(shown, found.total or len(found.candidates), u.text), shown, []
     card = _this(turn)
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“腊肉咸不咸”。", None, []
-    text = product_facts.answer_weight(card) if fact == "weight" else product_facts.answer_usage(card) \
+    text = product_facts.answer_weight(card, u.text) if fact == "weight" else product_facts.answer_usage(card) \
         if fact == "usage" else product_facts.answer_quality(card, product_facts.quality(u.text))
     prop = phrasing.property_asked(u.text.split("吗")[0] + "吗")  # 腊肉是柴火熏的吗 咸吗: both questions
     if prop and fact == "quality":

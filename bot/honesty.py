@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot import (
     advice_not_given,
     card_goods,
+    discounts,
     errands,
     infant_formula,
     latin_goods,
@@ -125,6 +126,9 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if u.intent == "ask_info" and not u.product_words and _HAS.search(u.text) and (
             u.foreign or other_cards.other_card(u.text, words)):
         u.intent = "search"  # 荔枝 妃子笑 有货吗: whether the shop has a thing it does not have: 没有找到「…」
+    if not u.product_words and not u.foreign and discounts.asked(u.text) and u.intent in _GOODS_INTENTS:
+        _aside(u, "discount", "fallback")  # 能便宜点吗, 有满减吗, 新人有优惠吗: no promotions (bot.discounts)
+        return
     if _ELSEWHERE.search(u.text) or _COURIER.search(u.text):  # 在别的店买的苹果烂了, 快递员态度太差了
         u.unrelated, u.intent = "elsewhere" if _ELSEWHERE.search(u.text) else "courier", "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
@@ -247,6 +251,7 @@ REPLIES = {
     "money": scams.REPLY,
     **advice_not_given.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
+    "discount": discounts.REPLY,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
 

@@ -22,8 +22,15 @@ _A_NOT_A = re.compile(rf"(?P<q>{_QUALITY})不(?P=q)|好不好(?P<verb>吃|喝|�
 _WITH_MA = re.compile(r"(?P<q>好吃|好喝|好用|好剥|好煮|正宗|新鲜|地道|辣|甜|酸|咸|苦|香|脆|嫩|软|硬|糯|腻|柴|涩|腥|膻)"
                       r"(?:吗|嘛|么)")
 # How much one piece or pack holds: 一只大概几斤, 一袋几斤, 每箱多少个, 一只多重, 有多大.
-_WEIGHT = re.compile(r"(?:一|每|1)(?P<unit>只|个|袋|箱|盒|瓶|罐|包|条|块|份|提|桶|斤装)?(?:大概|大约|约|能有|有|是)?"
-                     r"(?:几|多少)(?:斤|公斤|克|kg|g|两|个|枚|毫升|ml|升)|多重|多沉|几斤重|有多大|分量多少|净重")
+_PACK = r"(?:只|个|袋|箱|盒|瓶|罐|包|条|块|份|提|桶|斤装)"
+_CONTENT = r"(?:几|多少)(?:斤|公斤|克|kg|g|两|个|枚|毫升|ml|升)"
+_WEIGHT = re.compile(rf"(?:一|每|1)(?P<unit>{_PACK})?(?:大概|大约|约|能有|有|是)?{_CONTENT}|多重|多沉|几斤重|有多大"
+                     r"|分量多少|净重|(?P<a>重|沉)不(?P=a)"
+                     # 蜂蜜多大一瓶, 几斤一袋, 多少个一箱: the content before the pack it is of
+                     rf"|(?:多大|多重|{_CONTENT})(?:一|每)(?:{_PACK})"
+                     # 一箱苹果有多少个: the pack said before the product, the content asked after it
+                     rf"|^(?:一|每)(?:{_PACK})[^，,。？?\s]{{1,8}}?(?:大概|大约|约|能有|有|是)(?:几|多少)(?:斤|公斤|克|个|枚|毫升|升)")
+_COUNT_ASKED = re.compile(r"(?:几|多少)(?:个|枚)")
 _COMPARE = re.compile(r"(?:有|有啥|有什么|什么|啥)(?:区别|不同|不一样|差别|差异)|区别是|(?:区别|差别)在哪"
                       r"|哪里不一样|哪儿不一样")
 # How to cook, eat, keep or use a product: a way asked (怎么熬粥, 如何保存), how long a step takes (泡发要多久),
@@ -62,8 +69,17 @@ def asked(text: str) -> str | None:
 def usage_spans(compact: str) -> list[tuple[int, int]]:
     """小米怎么熬粥: the question of how to use it names no product (熬粥 is no product, 香 no quality wanted)."""
     asked_of = [m.span() for m in _ASKED_NOUN.finditer(compact)]  # 蜂蜜保质期: 保质期 is what is asked of it
-    return asked_of + ([m.span() for m in _USAGE.finditer(compact)] if not any(w in compact for w in _PRICE_WORDS)
-                       else [])
+    if any(w in compact for w in _PRICE_WORDS):
+        return asked_of
+    return asked_of + weight_spans(compact) + [m.span() for m in _USAGE.finditer(compact)]
+
+
+def weight_spans(text: str) -> list[tuple[int, int]]:
+    """大米多重, 石锅重不重, 蜂蜜多大一瓶: how heavy or big, asked after the name, names no product (一箱苹果 at the
+    start is the pack the question is of, not blanked)."""
+    if any(w in text for w in _PRICE_WORDS):
+        return []
+    return [m.span() for m in _WEIGHT.finditer(text) if not m.group().startswith(("一", "每"))]
 
 
 def where_from(spaced: str) -> list[re.Match[str]]:
@@ -108,8 +124,9 @@ def answer_usage(card: dict[str, Any]) -> str:
             "的商品资料里没有写做法、吃法和存放方法，详见商品页和包装上的说明（保质期、储存条件都印在包装上）；拿不准的可以联系商家问一下。")
 
 
-def answer_weight(card: dict[str, Any]) -> str:
-    """一只大概几斤: what one pack holds, from the pack written in the name."""
+def answer_weight(card: dict[str, Any], text: str = "") -> str:
+    """一只大概几斤: what one pack holds, from the pack written in the name; a count asked of goods sold by weight
+    (苹果一箱多少个) is said to be unwritten, never guessed."""
     pack = packs.pack_of(card)
     unit = card["unit"]
     if pack is None:
@@ -117,8 +134,22 @@ def answer_weight(card: dict[str, Any]) -> str:
     if pack.dimension == "mass":
         jin = f"{float(pack.amount / 500):g}斤"
         about = "大约" if pack.approx else ""
-        return f"{card['name']}：每{unit}{about}{pack.text.lstrip('约')}（{about}{jin}），{_price(card)}。"
+        size = pack.text.lstrip("约")
+        said = f"{card['name']}：每{unit}{about}{size}{'' if size == jin else f'（{about}{jin}）'}，{_price(card)}。"
+        return said + (_uncounted(unit) if _COUNT_ASKED.search(text) else "")
     return f"{card['name']}：每{unit}是{pack.text}，{_price(card)}。"
+
+
+def answer_weights(cards: list[dict[str, Any]], total: int, text: str = "") -> str:
+    """大米多重: the pack of each product the words name (the first few), so none is chosen for the shopper."""
+    head = f"有{total}款，先说前{len(cards)}款：" if total > len(cards) else f"有{len(cards)}款："
+    lines = [f"{i}. {answer_weight(card)}" for i, card in enumerate(cards, 1)]
+    weighed = _COUNT_ASKED.search(text) and all((p := packs.pack_of(c)) and p.dimension == "mass" for c in cards)
+    return head + "\n" + "\n".join(lines) + ("\n都是" + _uncounted("") if weighed else "") + "\n要哪一款？"
+
+
+def _uncounted(unit: str) -> str:
+    return f"按重量卖的，每{unit or '件'}有多少个商品页没有写，下单前可以联系商家确认。"
 
 
 def answer_compare(named: list[tuple[str, dict[str, Any]]]) -> str:

@@ -108,8 +108,8 @@ def unglued(spaced: str) -> str:
     words = [*_INSIDE.finditer(spaced), *(_PEOPLE_TIME.finditer(spaced) if enough(spaced.replace(" ", "")) else ()),
              *_PRICE_CHECK.finditer(spaced), *product_facts.where_from(spaced)]
     chars = list(spaced)
-    for m in words:
-        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for start, end in [m.span() for m in words] + product_facts.weight_spans(spaced):  # 大米重不重: no 大米重
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 

@@ -256,7 +256,8 @@ async def request(turn: Turn) -> Reply:
     """A new request: by the table of request intents (a pick over the list shown is an order)."""
     u = turn.u
     intent = "order" if u.intent != "buy_card" and u.pick and turn.state.shown else u.intent
-    if intent in ("fallback", "search") and (referents.referred(turn) is not None or referents.narrowed(turn)):
+    if intent in ("fallback", "search") and not u.unrelated and (
+            referents.referred(turn) is not None or referents.narrowed(turn)):  # not 能便宜点吗 (bot.discounts)
         intent = "order"  # 那就10kg的 一袋 after two sizes compared: that one of them; 30枚那款: those of them
     handler = REQUESTS.get(intent, fallback)
     reply = await handler(turn)

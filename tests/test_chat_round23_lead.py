@@ -1,0 +1,82 @@
+"""Twenty-third round (lead): kinds found by trying the assistant as a shopper would, outside the labelled sets.
+
+1. How heavy or how big a pack is, asked of a word several products share (大米多重, 核桃重不重, 蜂蜜多大一瓶,
+   大米几斤一袋), lists each product's pack and price and asks which; it was 没有找到「大米多重」 (the question
+   glued to the name), or an order opened for one bottle (蜂蜜多大一瓶) or one box (一箱苹果有多少个). Asked of the
+   product in the draft (这个多重) it answers for that one. A count asked of goods sold by weight (苹果一箱多少个) is
+   said to be unwritten, never guessed.
+2. Bargaining and promotions asked with no goods named (能便宜点吗, 有满减吗, 最近有什么活动, 新人有优惠吗,
+   买10箱能打折吗) get the shop's answer: certified products sell at their price, no promotions (it was 没太明白
+   or 没有找到「满减」). 能便宜点吗 at a summary keeps the draft's count (it was read as "the cheaper one",
+   the count lost).
+"""
+from __future__ import annotations
+
+import pytest
+
+from models.paths import DEMO_CATALOG_CSV
+from tests.support.chat import open_shop
+
+
+@pytest.mark.parametrize("asked", ["大米多重", "大米重不重", "大米几斤一袋", "大米一袋有多重"])
+async def test_the_weight_of_a_word_several_products_share_lists_each_pack(client, asked):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights")
+    body = await chat.say(asked)
+    assert body["intent"] == "ask_info"
+    assert body["reply"].startswith("有4款：\n1. "), body["reply"]
+    assert "金线美大米 5kg：每袋5kg（10斤），45元一袋。" in body["reply"]
+    assert body["reply"].endswith("要哪一款？")
+    assert body["order"] is None and body["slots"]["sku"] is None
+    picked = await chat.say("第二个")
+    assert "桦川星火大米" in picked["reply"] and "要几袋" in picked["reply"], picked["reply"]
+
+
+@pytest.mark.parametrize("asked", ["蜂蜜多大一瓶", "一箱苹果有多少个"])
+async def test_a_pack_said_with_the_question_opens_no_order(client, asked):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights-no-order")
+    body = await chat.say(asked)
+    assert body["intent"] == "ask_info"
+    assert body["slots"]["qty"] is None and body["order"] is None
+    assert "请确认订单" not in body["reply"], body["reply"]
+    assert body["reply"].endswith("要哪一款？") and len(body["products"]) == 5
+
+
+async def test_a_count_asked_of_goods_sold_by_weight_is_not_guessed(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-count-by-weight")
+    body = await chat.say("静宁苹果一箱多少个")
+    assert body["reply"] == ("静宁苹果 红富士 10斤：每箱10斤，58元一箱。按重量卖的，每箱有多少个商品页没有写，"
+                             "下单前可以联系商家确认。")
+
+
+async def test_how_heavy_this_one_is_answers_for_the_draft(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weight-this")
+    await chat.say("来一箱静宁苹果")
+    body = await chat.say("这个多重")
+    assert body["reply"].startswith("静宁苹果 红富士 10斤：每箱10斤，58元一箱。"), body["reply"]
+    assert "等您确认下单" in body["reply"]
+
+
+@pytest.mark.parametrize("asked", ["能便宜点吗", "有满减吗", "最近有什么活动", "新人有优惠吗", "买10箱能打折吗",
+                                   "少点呗"])
+async def test_bargaining_and_promotions_get_the_shops_answer(client, asked):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-discounts")
+    body = await chat.say(asked)
+    assert body["intent"] == "fallback"
+    assert body["reply"].startswith("店里的认定扶贫产品都按认定的价格销售，没有满减、优惠券"), body["reply"]
+    assert body["products"] == [] and body["order"] is None
+
+
+async def test_bargaining_at_a_summary_keeps_the_draft(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-discount-draft")
+    await chat.say("来一箱静宁苹果")
+    body = await chat.say("能便宜点吗")
+    assert body["slots"]["qty"] == 1 and "等您确认下单" in body["reply"], body["reply"]
+    placed = await chat.say("确认")
+    assert placed["order"]["total_fen"] == 5800
+
+
+@pytest.mark.parametrize("asked", ["有没有便宜点的大米", "美团优惠券领一下"])
+async def test_a_cheaper_product_or_anothers_voucher_is_no_bargain(client, asked):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-not-discounts")
+    body = await chat.say(asked)
+    assert "按认定的价格销售" not in body["reply"], body["reply"]
