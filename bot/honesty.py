@@ -126,12 +126,8 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if u.intent == "ask_info" and not u.product_words and _HAS.search(u.text) and (
             u.foreign or other_cards.other_card(u.text, words)):
         u.intent = "search"  # 荔枝 妃子笑 有货吗: whether the shop has a thing it does not have: 没有找到「…」
-    if not u.product_words and not u.foreign and discounts.asked(u.text) and u.intent in _GOODS_INTENTS:
-        _aside(u, "discount", "fallback")  # 能便宜点吗, 有满减吗, 新人有优惠吗: no promotions (bot.discounts)
-        return
-    if _ELSEWHERE.search(u.text) or _COURIER.search(u.text):  # 在别的店买的苹果烂了, 快递员态度太差了
-        u.unrelated, u.intent = "elsewhere" if _ELSEWHERE.search(u.text) else "courier", "fallback"
-        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+    if about_the_shop := _shop_talk(u):  # 能便宜点吗 (bot.discounts), 在别的店买的苹果烂了, 快递员态度太差了
+        _aside(u, about_the_shop, "fallback")
         return
     if u.intent in ("fallback", "search", "ask_info") and _HUMAN.search(u.text) and not u.product_words \
             and not _has_after_sales(u.text):  # 人工客服 / 转人工 / 有真人吗: where to find a person
@@ -150,6 +146,14 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if asked or kind:
         u.unrelated, u.intent = asked or kind, said[0] if asked else "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, said[1], "", ""
+
+
+def _shop_talk(u: Understanding) -> str:
+    """Talk about the shop that asks for no goods: bargaining or promotions with no goods named (能便宜点吗, 有满减吗),
+    goods bought elsewhere, the courier: the kind of the short answer, else ""."""
+    if not u.product_words and not u.foreign and discounts.asked(u.text) and u.intent in _GOODS_INTENTS:
+        return "discount"
+    return "elsewhere" if _ELSEWHERE.search(u.text) else "courier" if _COURIER.search(u.text) else ""
 
 
 def _errand_by_its_verb(u: Understanding) -> bool:

@@ -26,9 +26,11 @@ async def test_the_weight_of_a_word_several_products_share_lists_each_pack(clien
     assert body["reply"].startswith("有4款：\n1. "), body["reply"]
     assert "金线美大米 5kg：每袋5kg（10斤），45元一袋。" in body["reply"]
     assert body["reply"].endswith("要哪一款？")
-    assert body["order"] is None and body["slots"]["sku"] is None
+    assert body["order"] is None
+    assert body["slots"]["sku"] is None
     picked = await chat.say("第二个")
-    assert "桦川星火大米" in picked["reply"] and "要几袋" in picked["reply"], picked["reply"]
+    assert "桦川星火大米" in picked["reply"], picked["reply"]
+    assert "要几袋" in picked["reply"]
 
 
 @pytest.mark.parametrize("asked", ["蜂蜜多大一瓶", "一箱苹果有多少个"])
@@ -36,9 +38,11 @@ async def test_a_pack_said_with_the_question_opens_no_order(client, asked):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights-no-order")
     body = await chat.say(asked)
     assert body["intent"] == "ask_info"
-    assert body["slots"]["qty"] is None and body["order"] is None
+    assert body["slots"]["qty"] is None
+    assert body["order"] is None
     assert "请确认订单" not in body["reply"], body["reply"]
-    assert body["reply"].endswith("要哪一款？") and len(body["products"]) == 5
+    assert body["reply"].endswith("要哪一款？")
+    assert len(body["products"]) == 5
 
 
 async def test_a_count_asked_of_goods_sold_by_weight_is_not_guessed(client):
@@ -63,14 +67,16 @@ async def test_bargaining_and_promotions_get_the_shops_answer(client, asked):
     body = await chat.say(asked)
     assert body["intent"] == "fallback"
     assert body["reply"].startswith("店里的认定扶贫产品都按认定的价格销售，没有满减、优惠券"), body["reply"]
-    assert body["products"] == [] and body["order"] is None
+    assert body["products"] == []
+    assert body["order"] is None
 
 
 async def test_bargaining_at_a_summary_keeps_the_draft(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-discount-draft")
     await chat.say("来一箱静宁苹果")
     body = await chat.say("能便宜点吗")
-    assert body["slots"]["qty"] == 1 and "等您确认下单" in body["reply"], body["reply"]
+    assert body["slots"]["qty"] == 1
+    assert "等您确认下单" in body["reply"], body["reply"]
     placed = await chat.say("确认")
     assert placed["order"]["total_fen"] == 5800
 
