@@ -12,7 +12,9 @@ import time
 from tests.support.cli import run_cli
 from tests.support.servers import call, get, sql_rows, staff_login, start, wait_for, writes_blocked
 
-DRAIN = 1.5
+# Long enough that the readiness checks and the login below are sent within it on a loaded two-core machine
+# (at 1.5 s, with a load of 12, the login found the listener already closed).
+DRAIN = 4.0
 
 
 def login_request(port: int) -> socket.socket:
