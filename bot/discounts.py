@@ -21,6 +21,15 @@ REPLY = ("店里的认定扶贫产品都按认定的价格销售，没有满减�
          "单位采购可以直接下单，也可以以购代捐，买消费扶贫爱心卡发给职工。")
 
 
-def asked(text: str) -> bool:
-    """Whether the compact message bargains or asks after a promotion (see the module)."""
-    return _ASKED.search(text) is not None
+# Words said around the ask that name nothing else (最近有什么活动, 新人有优惠吗, 便宜点 老客户了): whatever else
+# is left in the words looked up (车险, 肯德基, 饿了么) is what the ask is of, and not the shop's own price.
+_AROUND = frozenset({"满", "减", "活动", "优惠", "新人", "新用户", "老客户", "老顾客", "熟客", "最近", "现在", "今天",
+                     "店里", "你们", "这边", "赠品", "秒杀", "促销", "团购", "返现", "便宜", "量", "箱", "多买"})
+
+
+def asked(text: str, words_looked_up: str) -> bool:
+    """Whether the compact message bargains or asks after a promotion of this shop (see the module): nothing else is
+    named in the words looked up (`words_looked_up`, the message's product text)."""
+    if _ASKED.search(text) is None:
+        return False
+    return all(_ASKED.fullmatch(w) or w in _AROUND for w in words_looked_up.split())

@@ -149,9 +149,10 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
 
 
 def _shop_talk(u: Understanding) -> str:
-    """Talk about the shop that asks for no goods: bargaining or promotions with no goods named (能便宜点吗, 有满减吗),
-    goods bought elsewhere, the courier: the kind of the short answer, else ""."""
-    if not u.product_words and not u.foreign and discounts.asked(u.text) and u.intent in _GOODS_INTENTS:
+    """Talk about the shop that asks for no goods: bargaining or promotions with no goods named (能便宜点吗, 有满减吗;
+    not 肯德基优惠券有吗, 京东卡打折吗), goods bought elsewhere, the courier: the kind of the short answer, else ""."""
+    if not u.product_words and not u.foreign and u.intent in _GOODS_INTENTS \
+            and discounts.asked(u.text, u.product_text) and "卡" not in u.text:  # 京东卡打折吗: read as cards are
         return "discount"
     return "elsewhere" if _ELSEWHERE.search(u.text) else "courier" if _COURIER.search(u.text) else ""
 

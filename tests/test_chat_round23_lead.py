@@ -81,7 +81,8 @@ async def test_bargaining_at_a_summary_keeps_the_draft(client):
     assert placed["order"]["total_fen"] == 5800
 
 
-@pytest.mark.parametrize("asked", ["有没有便宜点的大米", "美团优惠券领一下"])
+@pytest.mark.parametrize("asked", ["有没有便宜点的大米", "美团优惠券领一下", "肯德基优惠券有吗", "有没有便宜点的车险",
+                                   "京东卡打折吗"])
 async def test_a_cheaper_product_or_anothers_voucher_is_no_bargain(client, asked):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-not-discounts")
     body = await chat.say(asked)
