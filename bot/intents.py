@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from bot import lexicon
 from bot.cue_limits import changes_mind
 from bot.cues import has
+from bot.descriptions import described
 from bot.misspelt_things import typed_for_a_thing
 from bot.phrasing import season_greeting
 from bot.qualities import OCCASIONS
@@ -23,8 +24,9 @@ def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]
     c = u.cues
     if season_greeting(u.text):
         return "greet"  # 端午节安康: a wish, though 安康 is a city
-    if "cancel" in c and not changes_mind(u.text, bool(u.quantity or u.specs or u.about_products)):
-        return "cancel"  # not 算了 还是要五斤的吧 一箱: a change of mind, read on as the request it is
+    if "cancel" in c and not changes_mind(u.text, bool(u.quantity or u.specs or u.about_products or u.pick)
+                                          or bool(described(u.text))):
+        return "cancel"  # not 算了 还是要五斤的吧 一箱 / 算了 就第一个吧 / 算了 换成最便宜那款: a change of mind
     if ("card" in c and ("balance" in c or ("price" in c and "buy" not in c))) or (
             "balance" in c and has(u.text, ("余额",)) and not u.about_products):
         return "card_balance"

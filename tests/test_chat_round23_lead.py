@@ -9,6 +9,10 @@
    买10箱能打折吗) get the shop's answer: certified products sell at their price, no promotions (it was 没太明白
    or 没有找到「满减」). 能便宜点吗 at a summary keeps the draft's count (it was read as "the cheaper one",
    the count lost).
+3. A price tie said as a description (贵一点的 after a list where two teas share the dearest price) lists those to
+   choose from; it was 没太明白.
+4. 算了 opening a pick or a description (算了 就第一个吧, 算了 换成最便宜那款) is a change of mind, read as the pick;
+   it cancelled. 算了 alone still drops the draft.
 """
 from __future__ import annotations
 
@@ -87,3 +91,30 @@ async def test_a_cheaper_product_or_anothers_voucher_is_no_bargain(client, asked
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-not-discounts")
     body = await chat.say(asked)
     assert "按认定的价格销售" not in body["reply"], body["reply"]
+
+
+async def test_a_price_tie_said_as_a_description_lists_the_tied(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-dearer")
+    await chat.say("茶叶")
+    body = await chat.say("贵一点的")
+    assert body["reply"].startswith("刚才这几款里最贵的是128元，有这几款：\n1. "), body["reply"]
+    assert len(body["products"]) == 2
+    picked = await chat.say("第二个")
+    assert picked["slots"]["sku"] == body["products"][1]["sku"]
+
+
+@pytest.mark.parametrize("said, sku", [("算了 就第一个吧", "HI-BS-0001"), ("算了 换成最便宜那款", "SC-MB-0001")])
+async def test_never_mind_then_a_pick_is_the_pick(client, said, sku):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-never-mind-pick")
+    await chat.say("茶叶")
+    body = await chat.say(said)
+    assert body["intent"] == "order"
+    assert body["slots"]["sku"] == sku
+
+
+async def test_never_mind_alone_still_drops_the_draft(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-never-mind")
+    await chat.say("来一箱静宁苹果")
+    body = await chat.say("算了")
+    assert body["intent"] == "cancel"
+    assert "已经取消" in body["reply"]

@@ -35,7 +35,7 @@ async def take(turn: Turn) -> Reply | None:
         return None  # 小盒的茶叶: a small pack of tea, not the smallest of twenty teas (最小的那罐茶 is)
     card = descriptions.choose(pool, want) if want else descriptions.by_name(pool, packed)
     if card is None:
-        return _all_one_size(turn, pool, want, line)
+        return _all_one_size(turn, pool, want, line) or _one_price(turn, pool, want, line)
     if d is None:
         d = Draft(kind="goods")
         turn.state.draft = d
@@ -130,3 +130,20 @@ def _seen(turn: Turn, d: Draft | None) -> tuple[list[dict[str, Any]], Line | Non
                 return listed, line
             return own, line
     return [cards[s] for s in turn.state.shown if s in cards], None
+
+
+def _one_price(turn: Turn, pool: list[dict[str, Any]], want: str | None, line: Line | None) -> Reply | None:
+    """贵一点的 / 便宜的那个 where two or more share the dearest or cheapest price (two teas at 128元): those listed to
+    choose from (it was 没太明白)."""
+    if want not in ("cheap", "dear") or len(pool) < 2:
+        return None
+    target = (max if want == "dear" else min)(c["price_fen"] for c in pool)
+    fitting = [c for c in pool if c["price_fen"] == target]
+    if len(fitting) < 2:
+        return None
+    if line is not None and line.sku is None:
+        line.candidates = [c["sku"] for c in fitting]
+    which = "最贵" if want == "dear" else "最便宜"
+    listed = replies.numbered(fitting[:SHOW])
+    text = f"刚才这几款里{which}的是{replies.yuan(target)}，有这几款：\n{listed}\n您要哪一款？"
+    return turn.say(text, "order", fitting[:SHOW], suggestions=replies.pick_suggestions(min(len(fitting), SHOW)))
