@@ -8,6 +8,11 @@ import re
 from bot.recipients import PEOPLE
 
 _ENGLISH = (
+    # my address change to 海南省… / change address to … / my address is now …: a change (新地址)
+    (re.compile(r"(?<![a-z])(?:please\s+|pls\s+)?(?:(?:change|update)\s+(?:my\s+|the\s+)?(?:shipping\s+|delivery\s+)?"
+                r"(?:address|addr)\s+to|(?:my\s+|the\s+)?(?:shipping\s+|delivery\s+)?(?:address|addr)\s+"
+                r"(?:(?:change|changed|changes|update|updated)\s+(?:to|into)|is\s+now|should\s+be|now))\s*[:：]?",
+                re.IGNORECASE), " 新地址："),
     # new address: 上海市… / updated address 上海市…: a change, as 新地址 is
     (re.compile(r"(?<![a-z])(?:new|updated|changed|correct)\s+(?:shipping\s+|delivery\s+)?(?:address|addr)\s*[:：]?",
                 re.IGNORECASE), " 新地址："),
@@ -15,6 +20,7 @@ _ENGLISH = (
     (re.compile(r"(?<![a-z])(?:name|receiver|recipient|consignee|contact)\s*[:：]", re.IGNORECASE), " 收货人："),
     (re.compile(r"(?<![a-z])(?:tel|phone|mobile|cell)(?:\s*(?:no\.?|number))?\s*[:：]", re.IGNORECASE), " 电话："),
 )
+_POLITE = re.compile(r"[\s,，]*(?<![a-z])(?:please|pls|plz|thanks|thank\s+you|thx)(?![a-z])[\s.!！~]*", re.IGNORECASE)
 _PHONE_AHEAD = r"(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
 _LATIN_NAME = r"[A-Za-z][A-Za-z.'-]*(?:\s[A-Za-z][A-Za-z.'-]*)?"
 # an unlabelled latin name beside the phone of an address labelled so (address: 广州市… Tony 135…)
@@ -53,6 +59,7 @@ def english_labels(text: str) -> str:
         labelled = pattern.sub(label, labelled)
     if labelled == text:
         return text
+    labelled = _POLITE.sub(" ", labelled)  # …通什镇 please: no receiver called please
     if "收货人" not in labelled:
         named = _NAME_BEFORE_PHONE.sub(r"收货人 \1 ", labelled, count=1)
         labelled = named if named != labelled else _NAME_AFTER_PHONE.sub(r"\1收货人 \2", labelled, count=1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot import address_questions, address_swaps, named_places
+from bot import address_kept, address_questions, address_swaps, named_places
 from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
 from bot.part_changes import CHANGE as _CHANGE
@@ -31,7 +31,9 @@ _PLACE_AHEAD = r"(?=[^，,。\s]{0,12}?(?:省|自治区|市|区|县))"
 _PLACE_NEXT = r"(?=(?:(?![寄送发到])[\u4e00-\u9fa5]){0,10}?(?:省|自治区|市|区|县))"
 _CUE = re.compile(
     r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
-    r"|(?:改|换)(?:个|一下|下)(?:收货)?地址|(?:收货)?地址(?:改一下|改下|换一下|换下|变一下|改一改)"
+    r"|(?:改|换)(?:个|一下|下)(?:收货)?地址|(?:收货)?地址(?:[改换变](?:一下|下|一记|一哈)|改一改)"
+    # 地址换一记 改成福建省… (Wu 一记, south-western 一哈: 一下)
+    rf"(?:[，,\s]*(?:{_CHANGE}|[寄送发](?:到|往))(?=\s*[\u4e00-\u9fa5]))?"
     rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:[填写整搞弄打输]?错了|不对)?[，,]?\s*{_CHANGE}"  # 地址整错了 改成…
     rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|寄去|送去|发去|寄回|送回|发回|寄至|送至|发至|收货地址|地址[:：]|地址\s*{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
     r"[:：]?\s*", re.IGNORECASE)
@@ -153,8 +155,11 @@ ADDRESS_FILLER = re.compile(r"(?:[嗯呃额啊哦噢唔哈嘛呀吧呢啦哟喔�
 
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None); 嗯 / 呃 said before an address is a hesitation, not a
-    yes."""
-    rest, part = _split(message)
+    yes. 别的不变 / 收件人勿变 beside a change say only what stays (bot/address_kept.py)."""
+    kept = address_kept.dropped(message)
+    rest, part = _split(kept)
+    if part is None and kept != message:
+        rest, part = _split(message)
     filler = _HESITATION.fullmatch(rest) or ADDRESS_FILLER.fullmatch(_CHUNKS.sub("", rest))
     return ("" if part is not None and part.place is None and filler else rest), part
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot import named_places, part_changes, placed_orders, replies
+from bot import address_swaps, named_places, part_changes, placed_orders, replies
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
@@ -36,6 +36,9 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if part.place is not None:  # 确认 寄到公司: its address asked, nothing placed at the one on file
         return _place_named(turn, part.place, ordering, base is not None)
+    if part.swap and base is not None:  # 镇改成汤塘镇: the town of the current address is the word put right
+        part = replace(part, swap=address_swaps.placed(part.swap, [base.province, base.city, base.county],
+                                                       base.detail) or part.swap)
     unsaid = await _no_new_address(turn, part, base, ordering, suggestions)
     if unsaid is not None:
         return unsaid
