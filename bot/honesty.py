@@ -26,6 +26,7 @@ from bot import (
     lexicon,
     love_card_means,
     other_cards,
+    platform_credit,
     prepared_food,
     scams,
     service_goods,
@@ -99,7 +100,7 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")
         return
-    aside = "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
+    aside = _aside_kind(u)
     if aside:  # 老年人爱心卡怎么办, 地铁爱心卡刷不了: not the shop's card; 话费充值 50: an errand, no card bought
         _aside(u, aside, "fallback")
         return
@@ -150,6 +151,14 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if asked or kind:
         u.unrelated, u.intent = asked or kind, said[0] if asked else "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, said[1], "", ""
+
+
+def _aside_kind(u: Understanding) -> str:
+    """美团红包能抵扣吗: another platform's credit; 老年人爱心卡怎么办: another programme's card; 话费充值 50: an
+    errand; or nothing."""
+    if platform_credit.asked_to_pay(u.text):
+        return "platform_credit"
+    return "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
 
 
 def _errand_by_its_verb(u: Understanding) -> bool:
@@ -252,6 +261,7 @@ REPLIES = {
     **advice_not_given.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,
+    "platform_credit": platform_credit.REPLY,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
 
