@@ -24,6 +24,23 @@ _ASKED_TO_BUY = re.compile(r"来|我要|要[一二两三四五六七八九十\d]
 _LABEL = re.compile(r"【[^】]*】|\[[^\]]*\]")
 
 
+# Words only a shop's title uses to sell (产地直发, 新鲜水果, 顺丰冷链, 官方正品, 煲汤煮粥, 整箱): no shopper's request.
+_SELLING = re.compile(r"【|产地直[发供]|源头|新鲜水果|新鲜现[摘挖捡]|现货|顺丰|冷链|包邮|官方|正品|旗舰店|煲汤|"
+                      r"煮粥|整箱|批发价|一件代发|当季|特价|爆款|网红|同款|直发|直供|农家自产|礼盒装")
+_SIZED = re.compile(r"\d+(?:\.\d+)?\s*(?:ml|l|g|kg|克|毫升|升|千克|公斤|斤|抽|片|包|袋|瓶|盒|罐|枚)(?:装)?",
+                    re.IGNORECASE)
+# A question, or a count of packs wanted (×3, 来两箱): the shopper speaks, not the title.
+_SPOKEN = re.compile(r"[吗呢?？]|多少|怎么|什么|几[天时号]|能不能|可以|有没有|[×xX*]\s*\d+\s*$")
+
+
+def titled(message: str) -> bool:
+    """A shop's title sent as it is (【产地直发】新疆和田骏枣 特级 1kg 大红枣 煲汤煮粥, 维达抽纸 24包 整箱, 耐克 Air
+    Force 1 空军一号 低帮板鞋 白色 官方正品): a selling word, a size or several words, no question, no count wanted."""
+    if not _SELLING.search(message) or _SPOKEN.search(message) or _ASKED_TO_BUY.search(message):
+        return False
+    return _SIZED.search(message) is not None or "【" in message or len(message.split()) >= 4
+
+
 def packed(message: str) -> bool:
     """The message holds a pack written as a title writes it (480ml*15瓶)."""
     return _PACKED.search(message) is not None
@@ -32,14 +49,22 @@ def packed(message: str) -> bool:
 def name(message: str) -> str:
     """The title's name: what comes before its pack, without a 【…】 label (蒙牛纯牛奶250ml*12盒 → 蒙牛纯牛奶)."""
     m = _PACKED.search(message)
-    before = _LABEL.sub(" ", message[:m.start()] if m else message)
-    return re.sub(r"\s+", "", before)
+    if m is None:  # 维达抽纸 24包 整箱 → 维达抽纸: what comes before its first size or selling word
+        m = min((x for x in (_SIZED.search(message), _SELLING.search(_LABEL.sub(" ", message))) if x is not None),
+                key=lambda x: x.start(), default=None)
+    before = _LABEL.sub(" ", message[:m.start()] if m and m.start() > 1 else message)
+    return re.sub(r"\s+", "", before) if m is None or _PACKED.search(message) else " ".join(before.lower().split())
 
 
 def revised(u: Understanding, message: str) -> Understanding:
     """`u`, revised when `message` is a title of something the shop does not sell, sent with no buying verb: a
     search for its name (see the module)."""
-    if not packed(message) or _ASKED_TO_BUY.search(_PACKED.sub(" ", message)):
+    if titled(message) and u.about_products and not u.foreign and u.intent in ("order", "ask_info", "fallback"):
+        u.intent = "search"  # 贵州修文猕猴桃 贵长 新鲜水果 5斤: the shop's own goods, shown, no pack drafted
+        u.quantity, u.quantities, u.money_yuan, u.card_count = None, [], None, None
+        u.cues -= {"card", "buy", "strong_buy", "add"}
+        return u
+    if not (packed(message) or titled(message)) or _ASKED_TO_BUY.search(_PACKED.sub(" ", message)):
         return u
     if u.about_products and not u.foreign:
         return u  # 春中宝蜂蜜 500g*2瓶 土蜂蜜: the shop's own goods, read as before

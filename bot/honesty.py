@@ -26,6 +26,7 @@ from bot import (
     lexicon,
     love_card_means,
     other_cards,
+    platform_credit,
     prepared_food,
     scams,
     service_goods,
@@ -99,7 +100,7 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")
         return
-    aside = "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
+    aside = _aside_kind(u)
     if aside:  # 老年人爱心卡怎么办, 地铁爱心卡刷不了: not the shop's card; 话费充值 50: an errand, no card bought
         _aside(u, aside, "fallback")
         return
@@ -155,6 +156,14 @@ def _shop_talk(u: Understanding) -> str:
             and discounts.asked(u.text, u.product_text) and "卡" not in u.text:  # 京东卡打折吗: read as cards are
         return "discount"
     return "elsewhere" if _ELSEWHERE.search(u.text) else "courier" if _COURIER.search(u.text) else ""
+
+
+def _aside_kind(u: Understanding) -> str:
+    """美团红包能抵扣吗: another platform's credit; 老年人爱心卡怎么办: another programme's card; 话费充值 50: an
+    errand; or nothing."""
+    if platform_credit.asked_to_pay(u.text):
+        return "platform_credit"
+    return "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
 
 
 def _errand_by_its_verb(u: Understanding) -> bool:
@@ -257,6 +266,7 @@ REPLIES = {
     **advice_not_given.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,
+    "platform_credit": platform_credit.REPLY,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
 

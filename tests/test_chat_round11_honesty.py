@@ -143,9 +143,9 @@ async def test_a_processed_product_offers_the_base_only_as_an_alternative(client
     await each_case(check, ["红枣 粉 来一罐", "蜂蜜 膏", "茶叶 粉 有吗"])
 
 
-async def test_walnut_oil_lists_walnuts_as_alternatives(client):
+async def test_walnut_oil_lists_no_walnuts(client):  # round 23: an oil made from a thing is not that thing
     body = await said(client, "核桃油 宝宝用 小瓶")
-    assert "本店有这些核桃" in body["reply"], body["reply"]
+    assert "本店有这些核桃" not in body["reply"], body["reply"]
 
 
 async def test_date_powder_offers_no_other_powder(client):

@@ -1,8 +1,8 @@
 """Twenty-third round: address and receiver changes said as people say them.
 
-1. A part of the saved address named by its level word alone (镇改成汤塘镇, 地址那个村改成…, 县应该是英德市, 乡镇改成
-   汤塘) changes that part of the address and keeps the rest; it was 没有找到「镇改成汤塘镇」. An address with no part of
-   that level changes nothing and says so.
+1. A part of the saved address named by its level word alone (镇改成汤塘镇, 地址那个村改成…, 县应该是英德市,
+   乡镇改成汤塘) changes that part of the address and keeps the rest; it was 没有找到「镇改成汤塘镇」. An address
+   with no part of that level changes nothing and says so.
 2. Words saying what stays (别的不变, 其他都不变哈, 收件人勿变, 名字不变, 地址不变) beside a change say nothing new: the
    change is read alone, the rest kept from the current address.
 3. A new address in English words (my address change to 海南省…, please change my address to …, my address is now …)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot import errands, festival_words, honesty, love_card_means, other_cards, replies, service_goods
+from bot import errands, fair_substitutes, festival_words, honesty, love_card_means, other_cards, replies, service_goods
 from bot.bare_things import as_typed
 from bot.getting_verbs import without_getting
 from bot.intents import asking_clause
@@ -48,6 +48,9 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     if other_cards.other_card(u.text, turn.ctx.vocab.tokenizer.jieba.FREQ):
         text += honesty.OTHER_CARD
     kind = u.instead or (u.product_words[0] if u.origin is not None and u.product_words else "")
+    if not fair_substitutes.fair(u.text, u.foreign or echoed, kind):  # 狗零食, 花椒油: no food for people, no 花椒
+        kind = ""
+        text += fair_substitutes.PET_NOTE if fair_substitutes.for_pets(u.text) else ""
     shown = alternatives(turn, kind)  # 宁夏枸杞 with only Qinghai's: those, as alternatives
     if shown:  # listed as alternatives under 没有找到「…」: nothing is chosen, a pick (第一个) takes one
         return replies.alternatives_of(text, kind, shown), shown, replies.pick_suggestions(len(shown))

@@ -1,0 +1,24 @@
+"""Another platform's red envelope (美团红包, 淘宝红包, 饿了么的红包, 拼多多现金红包) asked whether it pays here
+(能抵扣吗, 在这能用吗, 可以付款吗): the shop takes only its love card and WeChat Pay, so the answer says so.
+
+A 红包 alone (有红包吗) is a promotion of this shop's asked after (bot.discounts), and 包个红包 wraps one
+(bot.wrapping); only a red envelope named with its platform is another's credit. It is read as a short honest
+`fallback` naming no product (never 没有找到「美团红包能抵扣」, never "I did not understand").
+"""
+from __future__ import annotations
+
+import re
+
+_PLATFORM = (r"美团|淘宝|天猫|京东|拼多多|饿了么|饿了吗|抖音|快手|支付宝|云闪付|唯品会|苏宁|滴滴|携程|大众点评|点评|"
+             r"闲鱼|小红书|得物|盒马|银行")
+_RED_ENVELOPE = re.compile(rf"(?:{_PLATFORM})(?:外卖|app|平台)?的?(?:现金|无门槛|满减|外卖|购物)?红包")
+_USED_HERE = re.compile(r"能用|可以用|能不能用|可不可以用|用得了|能抵|可以抵|抵扣|抵用|抵钱|能付|可以付|付款|支付|结账|"
+                        r"买单|在这|在你们|你们这|你们家|能使|可以使|通用|用吗|用不")
+
+REPLY = "本店只收消费扶贫爱心卡和微信支付，别的平台的红包、优惠券、购物卡都不能在这里付款或抵扣。"
+
+
+def asked_to_pay(text: str) -> bool:
+    """The compact message asks whether another platform's red envelope pays here (see the module)."""
+    m = _RED_ENVELOPE.search(text)
+    return m is not None and _USED_HERE.search(text[m.end():] + text[:m.start()]) is not None
