@@ -1,7 +1,8 @@
 """Asks the shop cannot answer with goods: what medicine to take, and money lent.
 
 * an illness or a symptom with what medicine to take (我头疼 该吃啥药, 我有高血压 吃什么药好, 感冒了用什么药, 咳嗽
-  怎么治): a doctor's or a pharmacist's question, never a search for goods (a medicinal herb sold here is no advice);
+  怎么治), or whether a medicine may be taken (这个药孕妇能吃吗, 这药小孩可以吃吗; never 山药): a doctor's or a
+  pharmacist's question, never a search for goods (a medicinal herb sold here is no advice);
 * money asked as a loan (借我两千块 下个月还, 能借点钱吗, 借500应急): the shop lends nothing.
 
 Both are answered short and honestly (the reply says what the shop is), nothing offered and nothing drafted. Medicinal
@@ -14,7 +15,8 @@ import re
 # What medicine to take (吃啥药, 该用什么药, 哪种药好使, 药吃哪个): the drug itself asked, never a 药材 or a 药膳.
 _MEDICINE = re.compile(r"(?:啥|什么|哪种|哪样|哪个|哪些|啥子|么子)(?:药(?![材膳食酒])|偏方)"
                        r"|(?:吃|用|开|买)(?:点|些|一点|个)?药(?![材膳食酒])"
-                       r"|药(?![材膳食酒])\S{0,2}(?:推荐|管用|好使|有效)")
+                       r"|药(?![材膳食酒])\S{0,2}(?:推荐|管用|好使|有效)"
+                       r"|(?<![山芍])药(?![材膳食酒])\S{0,6}(?:能|可以|能不能|可不可以)(?:吃|用|喝|一起吃)")
 # An illness or a symptom said with a question how to cure it (咳嗽怎么治, 失眠怎么办).
 _ILLNESS = re.compile(r"头疼|头痛|发烧|发热|感冒|咳嗽|拉肚子|腹泻|胃疼|胃痛|牙疼|牙痛|失眠|过敏|高血压|血压高|糖尿病|"
                       r"血糖高|便秘|嗓子疼|喉咙痛|喉咙疼|肚子疼|肚子痛|生病|病了|中暑|晕车|关节疼|腰疼|痛风|湿疹")

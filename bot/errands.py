@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from bot import takeaway
+
 # Services the honesty lists do not hold (bot.honesty._SERVICE_NOUNS): travel tickets and seats, trips, fines and
 # fees, cleaning or repairing at the door, family photos, a restaurant or its table booked.
 _MORE = re.compile(
@@ -62,14 +64,19 @@ def done(text: str, start: int) -> bool:
 # The kind of service named, for the answer (充话费 → 这里只卖…，充话费、充值这类服务都办理不了), first match wins.
 _KINDS = (
     (re.compile(r"话费|充值|流量|充\S{0,3}钱"), "充话费、充值"),
-    (re.compile(r"险|续保|理赔|保单|汇率|行情|借我|贷款|余额宝|零钱|提现|股票|比特币"), "保险、理财、借贷"),
+    (re.compile(r"险|续保|理赔|保单|汇率|行情|借我|贷款|余额宝|零钱|提现|股票|比特币|基金|定投|理财|转账|汇款|花呗|借呗"
+                r"|白条|额度"), "保险、理财、借贷、转账"),
     (re.compile(r"票|卧铺|硬座|软卧|硬卧|座位?|春运"), "订票、抢票"),
     (re.compile(r"旅游|旅行|团|日游|自驾|签证|护照|酒店|宾馆|民宿|住宿"), "旅游、订酒店"),
     (re.compile(r"饭店|饭馆|餐馆|餐厅|酒楼|年夜饭|团圆饭|包间|包厢|桌|订座|订位"), "订餐、订座"),
     (re.compile(r"罚款|罚单|违章|(?:交|缴)\S{0,4}(?:费|税)|公积金|社保|医保|个税"), "交费、办事"),
+    (takeaway.MEAL, "点外卖、送餐"),
     (re.compile(r"拍照|照相|摄影|写真|全家福|婚纱照|证件照|跟拍"), "拍照、摄影"),
     (re.compile(r"上门|清洗|洗|保洁|家政|保姆|月嫂|维修|修|开锁|换锁|疏通|安装|搬家|装修"), "上门维修、家政"),
-    (re.compile(r"车|代驾|外卖|跑腿|快递|寄件|取件"), "叫车、跑腿"),
+    (re.compile(r"车|代驾|外卖|跑腿|快递|寄件|取件|配送|闪送"), "叫车、跑腿、配送"),
+    (re.compile(r"驾照|驾考|科目|报名|考试|考证"), "报名、考证"),
+    (re.compile(r"写\S{0,10}(?:总结|报告|作文|论文|文章|方案|计划|简历|演讲稿|文案|材料|发言稿)"), "代写文章"),
+    (re.compile(r"健身|游泳|瑜伽"), "健身、运动"),
     (re.compile(r"预约|挂号|体检|理发|美甲|按摩|足疗"), "预约"),
 )
 

@@ -2,7 +2,10 @@
 微信零钱提现), insurance bought or renewed (重疾险怎么买, 车险续保), money borrowed (借我两千), a market's rate or price
 (美元汇率多少, 比特币行情), a doctor or a clinic (在线问诊, 宠物医院能预约吗, 我有高血压 吃什么药好), photos printed
 (照片冲印), a card sold back (京东E卡回收), a repairer found (我家水管漏了 找个师傅, 手机屏幕碎了 能修吗) and a meal
-chosen and ordered for the shopper (今晚吃啥 帮我点).
+chosen and ordered for the shopper (今晚吃啥 帮我点), a phone topped up (138… 充点流量), a fund or a transfer (基金定投
+怎么弄, 转账给我妈500), a credit line (花呗额度怎么提), social insurance (医保报销怎么弄), a licence or an exam
+entered (驾照科目一报名), a gym's card (健身房年卡), a courier in town (同城鲜花配送), a card sold on (天猫超市卡转让)
+and a text written for the shopper (帮我写一份年终总结).
 
 Each is `fallback` with the short honest answer (这个我们办不了 …), never a love-card action (余额 of 余额宝 is not the
 card's balance), a search or help. Whether the shop has such a thing (有没有车险, 有卖保险的吗) keeps its reading, and a
@@ -29,9 +32,17 @@ _ASKED_OF_ME = re.compile(
     r"|冲印|洗照片|打印照片|照片打印"
     r"|(?:找|叫|请)(?:个|一个|位|一位)?\S{0,3}师傅|(?:能|可以|能不能|可不可以)修(?:吗|不|嘛|么|好)?$"
     r"|(?:水管|管子|管道|马桶|下水道?|水龙头|屋顶|房顶|暖气)\S{0,3}[漏堵]了"  # not goods received (收到货漏了)
-    r"|(?:帮|给)我点(?:吧|一下|下|个吧)?$")
+    r"|(?:帮|给)我点(?:吧|一下|下|个吧)?$"
+    r"|充(?:点|些|个|一下|下)?(?:流量|话费)|基金|定投|理财|转账|汇款|转(?:给|钱给)(?:我|他|她|你)"
+    r"|(?:花呗|借呗|白条|信用卡)\S{0,2}(?:额度|提额|开通)|医保|社保|公积金|养老金|个税"
+    r"|驾照|驾考|科目[一二三四1-4]|报名|健身房|健身卡|游泳卡|同城\S{0,4}(?:配送|送|快递|跑腿)|闪送"
+    r"|写(?:一份|个|一篇|篇|份|一个)?\S{0,8}(?:总结|报告|作文|论文|文章|方案|计划书?|简历|演讲稿|文案|材料|发言稿)")
+# Asked of somebody who delivers (同城鲜花配送, 闪送): read as an order's delivery, still an errand.
+_ERRAND_OVER_STATUS = re.compile(r"同城\S{0,4}(?:配送|送|快递|跑腿)|闪送|跑腿")
+# Which investment to buy asked (现在买什么基金好, 投哪只股票): advice on money, never goods bought.
+_ADVICE = re.compile(r"(?:买|投|选)(?:什么|啥|哪个|哪只|哪些|哪种)(?:基金|股票|理财|保险)")
 # A card or voucher sold back (京东E卡回收): its issuer may be a word of some name (京东), still no goods.
-_SOLD_BACK = re.compile(r"(?<=[卡券])回收")
+_SOLD_BACK = re.compile(r"(?<=[卡券])(?:回收|转让|出售|变现)")
 # Whether the shop has it (有没有车险, 有卖保险的吗): a search, answered with what is not sold.
 _HAS = re.compile("有没有|有没|有卖|有售|有吗|有么|有货")
 # The shop's own love card said (爱心卡能提现吗, 卡里的钱能转出来吗): the card's rules answer, not this module.
@@ -45,10 +56,14 @@ _KEPT = frozenset({"greet", "thanks", "cancel", "confirm", "cancel_order", "chan
 def revise(u: Understanding) -> None:
     """A money matter or a service asked of the assistant (see the module): `fallback`, set aside as a service."""
     sold_back = _SOLD_BACK.search(u.text) is not None
-    if u.intent in _KEPT or (u.product_words and not sold_back) or u.pick is not None or u.order_no \
+    over_status = u.intent == "order_status" and _ERRAND_OVER_STATUS.search(u.text) is not None
+    asked = _ASKED_OF_ME.search(u.text) or _ADVICE.search(u.text)  # 花 of 花呗额度 is no goods
+    goods = [w for w in u.product_words if asked is None or w not in asked.group()]
+    if (u.intent in _KEPT and not over_status) or (goods and not sold_back) or u.pick is not None or u.order_no \
             or _HAS.search(u.text) or _LOVE_CARD.search(u.text) or _SHOPPING.search(u.text):
         return
-    if u.unrelated not in ("", "service", "card") or not (sold_back or _ASKED_OF_ME.search(u.text)):
+    advice = u.unrelated == "service_goods" and _ADVICE.search(u.text) is not None  # 现在买什么基金好
+    if (u.unrelated not in ("", "service", "card") and not advice) or not (sold_back or asked):
         return
     u.unrelated, u.intent, u.quantity, u.quantities = "service", "fallback", None, []
     u.money_yuan, u.card_count = None, None

@@ -2,12 +2,14 @@
 
 The shop keeps addresses without labels: 家 (寄到我家, 送家里) is the address on file, as an order sent "home"
 always was; any other place (公司, 单位, 学校, 宿舍, 我妈家 …) is not known to be it, so its address is asked for and
-nothing is placed at the one on file. Pure text work.
+nothing is placed at the one on file. A meal sent so (肯德基全家桶送到家) is an errand, no place of an order.
+Pure text work.
 """
 from __future__ import annotations
 
 import re
 
+from bot import takeaway
 from bot.recipients import PEOPLE
 
 _WHO = "|".join(sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True))
@@ -23,7 +25,8 @@ def said(text: str) -> tuple[str, str] | None:
     """(the message without the place, the place as said) when the message sends somewhere named by its place word
     alone (no address piece, no phone); else None."""
     m = _PLACE.search(text)
-    if m is None or re.search(r"\d{5,}|[省市区县镇乡村路街号]", text[m.end():] + text[:m.start()]):
+    if m is None or re.search(r"\d{5,}|[省市区县镇乡村路街号]", text[m.end():] + text[:m.start()]) \
+            or takeaway.MEAL.search(text[:m.start()]):  # 肯德基全家桶送到家: a meal sent, an errand (bot.takeaway)
         return None
     return (text[:m.start()] + " " + text[m.end():]).strip(" ，,。"), m.group("place")
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 _COUNTED_NAME = re.compile("[一二两三四五六七八九十]+[个只]$")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _CONTAINERS = frozenset("桶缸罐瓶盒袋箱杯壶托盘篮筐碗勺锅架柜")
 _LIVE = re.compile(r"^(?:活|幼).+|^小.*[猪牛羊兔]$|.+[猪牛羊兔鸡鸭鹅鱼狗](?:仔|崽|苗|宝宝)$")
 _PLANTS = ("多肉", "盆栽", "绿植", "花苗", "树苗", "种苗", "幼苗", "盆景", "花卉", "苗木", "种子", "活体")
@@ -54,13 +55,15 @@ def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None
         if found.unit not in ("个", "只") or not _COUNTED_NAME.search(u.text[found.start:found.end]):
             continue
         word = next((w for w in known if len(w) >= 2 and u.text.startswith(w, found.end)), None)
-        if word is None or not (asks or len(u.quantities) > 1) \
+        goes_on = word is not None and u.text.startswith(word, found.end + len(word))  # 六个核桃核桃乳
+        if word is None or not (asks or goes_on or len(u.quantities) > 1) \
                 or u.text[found.start:found.end] + word not in u.spaced:  # 乌骨鸡来两只，腊肉一斤: two things
             continue
         u.quantities.remove(found)  # 六个 is part of the name, not a count
         u.quantity = u.quantities[0] if u.quantities else None
         u.specs = [s for s in u.specs if not s.endswith(("个", "只"))]
-        return u.text[found.start:found.end] + word, word
+        name = _CJK_RUN.match(u.text, found.start) if goes_on else None  # 六个核桃核桃乳: the whole name
+        return (name.group() if name else u.text[found.start:found.end] + word), word
     return None
 
 

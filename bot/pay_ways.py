@@ -61,7 +61,7 @@ def answer(text: str) -> str:
 def revise(u: Understanding) -> None:
     """A way of paying asked: `ask_info`, nothing looked up (微 信, 花 of 花呗 are no goods), no other card, nothing
     paid."""
-    if not asked(u.text) or u.intent == "pay_order":
+    if not asked(u.text) or u.intent == "pay_order" or u.unrelated == "service":  # 花呗额度怎么提: an errand
         return
     ways = "".join(m.group() for m in _WAY.finditer(u.text))
     if any(w not in ways for w in u.product_words):  # 买一箱脐橙 用微信付行吗: goods named beside the way

@@ -234,7 +234,8 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
             return compound
     if named:
         return ""
-    strays = stray_characters.among_strays(known, kept, text, CUE_WORDS) or (
+    strays = stray_characters.among_strays(known, kept, text, CUE_WORDS) or stray_characters.new_word(
+        known, text, vocab) or (
         stray_characters.unread(kept, text, vocab) if any(len(w) > 1 for w in known) else "")
     if strays:
         return strays

@@ -2,6 +2,8 @@
 
 * only single catalogue characters glued to characters no catalogue word holds (爱他美卓萃, 面摸, 狗粮): the whole run;
 * two stray characters in a row beside a catalogue word (旺仔牛奶, 雅培 奶粉, 香菇 蓝瘦): a word nobody can read;
+* single catalogue characters the general reading joins into a word nobody has listed (多宝鱼: 多 宝 鱼, of
+  春中宝 and 大马哈鱼): that word, a thing the shop does not know (never its fish offered for it);
 * an unknown word with a catalogue character glued to it (老人机: 机 ends 有机 in the catalogue): the word and the
   character together, the thing as said.
 """
@@ -60,6 +62,29 @@ def _trimmed(run: str, cue_words: Collection[str]) -> str:
                 changed = True
                 break
     return run
+
+
+_NOT_FIRST = PARTICLES - {"多"}  # 多宝鱼, 多肉: 多 begins names; 来个鱼, 两条鱼 are no word
+
+
+def new_word(known: list[str], text: str, vocab: Vocabulary) -> str:
+    """多宝鱼 cut 多 宝 鱼 (the catalogue's dictionary has no such word): when the only catalogue words are single
+    characters, a run of single characters around them (no particle but 多) that jieba's hidden-Markov reading joins
+    into a word of three characters or more, which neither its dictionary nor any catalogue name holds, is the thing
+    asked for."""
+    if not known or any(len(w) > 1 for w in known):
+        return ""
+    jieba, run, runs = vocab.tokenizer.jieba, "", list[str]()
+    for token in [*vocab.tokenizer.cut(text), ""]:
+        if len(token) == 1 and _RE_CJK.match(token) and token not in _NOT_FIRST:
+            run += token
+            continue
+        runs, run = [*runs, run] if len(run) >= 3 else runs, ""
+    for word in (w for r in runs for w in jieba.lcut(r, HMM=True)):
+        if len(word) >= 3 and any(w in word for w in known) and not jieba.FREQ.get(word) \
+                and word not in vocab.names_text:
+            return word
+    return ""
 
 
 def unread(kept: list[str], text: str, vocab: Vocabulary) -> str:

@@ -2,8 +2,11 @@
 asked for, which the shop does not deliver: a search (an order when a count is said),
 answered 没有找到「麻辣烫外卖」 with nothing offered or drafted, never the errand's answer.
 
-The errand itself stays an errand (`fallback`): takeaway ordered for the shopper (帮我点个外卖, 叫个外卖 麻辣烫,
-外卖 帮我点一份黄焖鸡), and 外卖's vouchers (美团外卖红包) are read as other cards are.
+The errand itself stays an errand (`fallback`, the errand's short answer): takeaway ordered for the shopper
+(帮我点个外卖, 叫个外卖 麻辣烫, 外卖 帮我点一份黄焖鸡), and so is a meal ordered or sent without 外卖:
+a portion ordered (点个麦当劳套餐, 订个火锅外卖, 外卖点个酸菜鱼) or sent to a place
+(送份黄焖鸡米饭到公司, 肯德基全家桶送到家, 帮我送份盒饭到工地), a meal's word or a chain named
+and no goods of the shop. 外卖's vouchers (美团外卖红包) are read as other cards are.
 """
 from __future__ import annotations
 
@@ -15,6 +18,15 @@ if TYPE_CHECKING:
 
 _ERRAND = re.compile(r"(?:帮|替)(?:我|俺|忙)|(?:点|叫|订|送)(?:个|一个|份|一份|一下|了|点)?外卖"
                      r"|外卖(?:红包|券|满减|会员)")
+# A meal ordered or sent for the shopper: a portion ordered (点个, 订一份, 叫份), sent to a place (送份…到公司,
+# 送到家: read as an address), said with a meal's word or a restaurant chain; a meal's word with what makes it
+# (火锅底料, 烧烤架, 奶茶粉) is goods.
+_MEAL_ERRAND = re.compile(r"(?:点|订|叫)(?:个|一个|份|一份|[两几\d]份)"
+                          r"|送(?:个|份|一份|[两几\d]份)?\S{0,10}?到(?:家|公司|单位|工地|学校|宿舍|楼下|办公室|医院)"
+                          r"|送(?:个|份|一份|[两几\d]份)\S{0,10}?(?:过来|来)")
+MEAL = re.compile(r"(?:外卖|套餐|全家桶|盒饭|快餐|便当|米饭|炒饭|盖饭|盖浇饭|拌饭|火锅|麻辣烫|冒菜|酸菜鱼|烧烤"
+                  r"|炸鸡|汉堡|披萨|奶茶|麦当劳|肯德基|必胜客|汉堡王|德克士|华莱士|海底捞|星巴克|瑞幸|蜜雪冰城)"
+                  r"(?![底调]?料|架|炉|锅|酱|粉|机|杯|碗|胚|皮)")
 _NEARBY = re.compile(r"附近|周边|周围|这边")
 # What is said around the dish: whether it is had or delivered, a count of it, the place it is near.
 _AROUND = re.compile(r"外卖|有没有|有没|有卖|有的吗|有吗|有么|有|能送(?:吗|不|嘛)?|送不送(?:啊|嘛)?|能不能送|送吗"
@@ -26,8 +38,13 @@ _WHEN = re.compile(r"多久|多长时间|几天|几点|什么时候|啥时候|�
 
 
 def revise(u: Understanding) -> None:
-    """Takeaway food named (see the module): a search for it, or an order when counted, answered 没有找到「…」."""
+    """Takeaway food named (see the module): a search for it, or an order when counted, answered 没有找到「…」; a meal
+    ordered or sent for the shopper: the errand, `fallback`."""
     text = u.text
+    if _meal_errand(u):
+        u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan = "service", "fallback", None, [], None
+        u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+        return
     named = "外卖" in text or (_NEARBY.search(text) is not None and "送" in text)
     if not named or _ERRAND.search(text) or _WHEN.search(text) or u.intent not in _INTENTS or u.product_words \
             or u.unrelated not in ("", "service"):
@@ -39,3 +56,11 @@ def revise(u: Understanding) -> None:
     u.intent = "order" if _COUNTED.search(text) else "search"
     u.unrelated, u.quantity, u.quantities = "", None, []
     u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, thing, thing, ""
+
+
+def _meal_errand(u: Understanding) -> bool:
+    """点个麦当劳套餐, 送份盒饭到工地, 肯德基全家桶送到家 (the raw message: 送到家 is read as an address too): a meal
+    ordered or sent, with nothing of the shop named."""
+    return (u.intent in _INTENTS or u.intent == "order_status") and (not u.product_words or bool(u.foreign)) \
+        and u.unrelated in ("", "service") and MEAL.search(u.raw) is not None and not _WHEN.search(u.raw) \
+        and _MEAL_ERRAND.search(u.raw) is not None

@@ -99,7 +99,8 @@ _ORDERED = re.compile(r"(?:来|要|买|拿|订)[\d一二两三四五六七八九
 def revise(u: Understanding) -> None:
     """The kinds in the module, read over what the cues made of the message (see there)."""
     if u.address is not None or u.order_no or u.intent in ("buy_card", "card_balance", "claim_card", "pay_order",
-                                                           "cancel_order", "change_address", "confirm", "cancel"):
+                                                           "cancel_order", "change_address", "confirm", "cancel") \
+            or (u.unrelated == "service" and u.intent == "fallback"):  # 基金定投怎么弄: an errand (bot.money_services)
         return
     if _help(u) or _talk(u):
         return
