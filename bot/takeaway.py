@@ -3,10 +3,11 @@ asked for, which the shop does not deliver: a search (an order when a count is s
 answered 没有找到「麻辣烫外卖」 with nothing offered or drafted, never the errand's answer.
 
 The errand itself stays an errand (`fallback`, the errand's short answer): takeaway ordered for the shopper
-(帮我点个外卖, 叫个外卖 麻辣烫, 外卖 帮我点一份黄焖鸡), and so is a meal ordered or sent without 外卖:
-a portion ordered (点个麦当劳套餐, 订个火锅外卖, 外卖点个酸菜鱼) or sent to a place
-(送份黄焖鸡米饭到公司, 肯德基全家桶送到家, 帮我送份盒饭到工地), a meal's word or a chain named
-and no goods of the shop. 外卖's vouchers (美团外卖红包) are read as other cards are.
+(帮我点个外卖, 叫个外卖 麻辣烫, 外卖 帮我点一份黄焖鸡), and so is a meal sent to a place without 外卖
+(送份黄焖鸡米饭到公司, 肯德基全家桶送到家, 帮我送份盒饭到工地), a meal's word or a chain named and no goods of
+the shop. A portion ordered by name (帮我点一份黄焖鸡米饭, 订一份麻辣烫) stays the order of a thing not sold
+(没有找到「…」), as the labelled sets 16 and 21 read it; whether it could be delivered (石锅拌饭能送到家吗) is asked
+of the shop's shipping. 外卖's vouchers (美团外卖红包) are read as other cards are.
 """
 from __future__ import annotations
 
@@ -21,9 +22,12 @@ _ERRAND = re.compile(r"(?:帮|替)(?:我|俺|忙)|(?:点|叫|订|送)(?:个|一�
 # A meal ordered or sent for the shopper: a portion ordered (点个, 订一份, 叫份), sent to a place (送份…到公司,
 # 送到家: read as an address), said with a meal's word or a restaurant chain; a meal's word with what makes it
 # (火锅底料, 烧烤架, 奶茶粉) is goods.
-_MEAL_ERRAND = re.compile(r"(?:点|订|叫)(?:个|一个|份|一份|[两几\d]份)"
-                          r"|送(?:个|份|一份|[两几\d]份)?\S{0,10}?到(?:家|公司|单位|工地|学校|宿舍|楼下|办公室|医院)"
+_MEAL_ERRAND = re.compile(r"送(?:个|份|一份|[两几\d]份)?\S{0,10}?到(?:家|公司|单位|工地|学校|宿舍|楼下|办公室|医院)"
                           r"|送(?:个|份|一份|[两几\d]份)\S{0,10}?(?:过来|来)")
+# The dish bought as goods with the shopper's own verb (外卖来份炒饭，送到公司): an order of a thing not sold.
+_BOUGHT = re.compile(r"(?:来|要|买)(?:个|一个|份|一份|[两几\d]份)")
+# Whether the shop could deliver it (石锅拌饭能送到家吗): a question about shipping, unless asked as a favour (帮我…).
+_ASKED_WHETHER = re.compile(r"能|可以|吗|嘛|么|不")
 MEAL = re.compile(r"(?:外卖|套餐|全家桶|盒饭|快餐|便当|米饭|炒饭|盖饭|盖浇饭|拌饭|火锅|麻辣烫|冒菜|酸菜鱼|烧烤"
                   r"|炸鸡|汉堡|披萨|奶茶|麦当劳|肯德基|必胜客|汉堡王|德克士|华莱士|海底捞|星巴克|瑞幸|蜜雪冰城)"
                   r"(?![底调]?料|架|炉|锅|酱|粉|机|杯|碗|胚|皮)")
@@ -63,4 +67,5 @@ def _meal_errand(u: Understanding) -> bool:
     ordered or sent, with nothing of the shop named."""
     return (u.intent in _INTENTS or u.intent == "order_status") and (not u.product_words or bool(u.foreign)) \
         and u.unrelated in ("", "service") and MEAL.search(u.raw) is not None and not _WHEN.search(u.raw) \
-        and _MEAL_ERRAND.search(u.raw) is not None
+        and _MEAL_ERRAND.search(u.raw) is not None and ("帮" in u.raw or not _ASKED_WHETHER.search(u.raw)) \
+        and not _BOUGHT.search(u.raw)

@@ -36,8 +36,7 @@ async def test_a_plain_fish_is_still_the_shops(client):
     assert "大马哈鱼" in body["reply"]
 
 
-@pytest.mark.parametrize("said", ["点个汉堡王双层套餐", "外卖帮我点个麻辣烫", "送两份盖浇饭到办公室",
-                                  "麦当劳全家桶送到家", "今晚叫份炸鸡外卖"])
+@pytest.mark.parametrize("said", ["外卖帮我点个麻辣烫", "送两份盖浇饭到办公室", "麦当劳全家桶送到家"])
 async def test_a_meal_ordered_for_the_shopper_is_the_errand(client, said):
     body = await say_once(client, said)
     assert body["intent"] == "fallback", body
@@ -45,6 +44,17 @@ async def test_a_meal_ordered_for_the_shopper_is_the_errand(client, said):
     assert "没有找到" not in body["reply"]
     assert body["order"] is None
     assert body["products"] == []
+
+
+@pytest.mark.parametrize("said", ["点个汉堡王双层套餐", "今晚叫份炸鸡外卖", "外卖来份炒饭，送到公司"])
+async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client, said):
+    """The labelled sets disagree on a portion of a meal ordered by name (sets 16 and 21: an order of a thing not
+    sold; set 23: the errand). Kept as the older sets read it: honest either way, nothing offered or drafted."""
+    body = await say_once(client, said)
+    assert "没有找到" in body["reply"], body["reply"]
+    assert body["order"] is None
+    assert body["products"] == []
+    assert body["slots"]["sku"] is None
 
 
 @pytest.mark.parametrize("said, intent", [("石锅拌饭外卖", "search"), ("大米送到家", "search"),
