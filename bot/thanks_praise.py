@@ -19,4 +19,4 @@ def said(spaced: str) -> bool:
     clauses = [c for c in spaced.split() if c]
     if len(clauses) < 2 or not all(_CLAUSE.match(c) for c in clauses):
         return False
-    return any(_CAME_ONLY.match(c) for c in clauses) or any(re.match(_THANKS, c) for c in clauses)
+    return any(_CAME_ONLY.match(c) for c in clauses)  # 谢谢 辛苦了 alone is thanks at length (bot.talk_kinds)
