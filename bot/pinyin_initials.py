@@ -1,7 +1,8 @@
-"""Shop words typed as the initials of their pinyin beside Chinese (zf一下 用爱心卡, zm用啊, kd到哪了, 能开fp吗): read
-as the words. Only a run of two or three lower-case latin letters glued to a Chinese character, standing apart from
-other latin letters, and only the initials below (the everyday ones of shopping chat); English words, codes
-(AX1.…) and sizes (kg, ml) are never read so."""
+"""Shop words typed in latin letters: the initials of their pinyin beside Chinese (zf一下 用爱心卡, zm用啊, kd到哪了,
+能开fp吗), a shop word in whole pinyin beside Chinese (zhifu 用卡, dingdan 到哪了), and a shop phrase typed as its
+initials alone, the whole message (qxdd = 取消订单, zmxd = 怎么下单, qr = 确认): read as the words. Only a run of
+lower-case latin letters standing apart from other latin letters, and only the words below (the everyday ones of
+shopping chat); English words, codes (AX1.…) and sizes (kg, ml) are never read so."""
 from __future__ import annotations
 
 import re
@@ -10,14 +11,35 @@ INITIALS = {
     "zf": "支付", "zm": "怎么", "zmb": "怎么办", "sm": "什么", "kd": "快递", "fh": "发货", "tk": "退款", "th": "退货",
     "fp": "发票", "xd": "下单", "sh": "售后", "yhq": "优惠券", "bzd": "不知道", "wl": "物流",
 }
+# Shop words in whole pinyin, read beside Chinese even with a space between (zhifu 用卡, 查下 wuliu).
+WHOLE = {
+    "zhifu": "支付", "fukuan": "付款", "dingdan": "订单", "quxiao": "取消", "tuikuan": "退款", "tuihuo": "退货",
+    "fahuo": "发货", "kuaidi": "快递", "wuliu": "物流", "xiadan": "下单", "queren": "确认", "lingka": "领卡",
+    "fapiao": "发票", "shouhou": "售后", "youhuiquan": "优惠券", "aixinka": "爱心卡",
+}
+# Shop phrases typed as their initials, the whole message (qxdd, zmxd, wddd, qr): read only when alone.
+ALONE = {
+    "qr": "确认", "qrxd": "确认下单", "qd": "确定", "qxdd": "取消订单", "qxd": "取消订单", "zmxd": "怎么下单",
+    "zmfk": "怎么付款", "zmzf": "怎么支付", "wddd": "我的订单", "ckdd": "查看订单", "cdd": "查订单",
+    "zmyk": "怎么用卡", "kdnl": "快递到哪了", "sfh": "什么时候发货", "smsh": "什么时候发货", "wyxd": "我要下单",
+    "cye": "查余额",
+}
 _WORD = "|".join(sorted(INITIALS, key=len, reverse=True))
 _INITIALS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_WORD})(?![A-Za-z0-9.])"
                        rf"|(?<![A-Za-z0-9.])(?:{_WORD})(?=[\u4e00-\u9fff])")
+_WHOLE_WORD = "|".join(sorted(WHOLE, key=len, reverse=True))
+_WHOLE = re.compile(rf"(?<=[\u4e00-\u9fff])\s*(?:{_WHOLE_WORD})(?![A-Za-z0-9.])"
+                    rf"|(?<![A-Za-z0-9.])(?:{_WHOLE_WORD})(?=\s*[\u4e00-\u9fff])", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ENDING = "?!.,？！。，~ "
 
 
 def read(text: str) -> str:
-    """The message with each shop word typed as its initials written out (see the module)."""
+    """The message with each shop word typed as its initials or its pinyin written out (see the module)."""
+    alone = text.strip(_ENDING).lower()
+    if alone in ALONE:
+        return ALONE[alone]
     if not _HAN.search(text):
         return text
+    text = _WHOLE.sub(lambda m: WHOLE[m.group().strip().lower()], text)
     return _INITIALS.sub(lambda m: INITIALS[m.group()], text)

@@ -33,6 +33,9 @@ _PHRASES = {
     "ai xin ka": "爱心卡", "ai xin": "爱心", "ka": "卡", "hai sheng": "还剩", "yu e": "余额", "ka mi": "卡密",
     "que ren": "确认", "que ding": "确定", "hao de": "好的", "mei wen ti": "没问题", "xing de": "行的",
     "hao ba": "好吧", "xing ba": "行吧", "dui de": "对的", "xia dan ba": "下单吧",
+    # what a holder does with an order or a card (wo de ding dan, qu xiao ding dan, zhi fu, ling ka)
+    "ding dan": "订单", "wo de": "我的", "qu xiao": "取消", "zhi fu": "支付", "fu kuan": "付款", "ling ka": "领卡",
+    "tui kuan": "退款", "tui huo": "退货", "fa huo": "发货", "kuai di": "快递", "wu liu": "物流",
 }
 # A yes typed as one syllable, the whole message (xing, hao, dui): read so though no longer word spells it.
 _ALONE = {"xing": "行", "hao": "好", "dui": "对", "en": "嗯", "en en": "嗯嗯", "ok": "ok"}

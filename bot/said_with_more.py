@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import lexicon
+from bot import lexicon, thanks_praise
 from bot.cues import leading
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ _CONFIRM_TYPO = re.compile(r"(?:[却缺雀鹊阙榷悫][认仁忍任韧刃妊]|�
 # placing said again (就下单嘛, 提交吧, 直接付款), the way it stands (就这样, 就这么办).
 _TAKEN = (
     "就是这些", "就是这个", "就这些", "就这个", "就这样", "就这么办", "就这么定", "这些", "这样", "没别的", "没有别的",
+    # the way it stands in dialect (就这么弄, 就这么整, 就这么着, 就酱) and sending it off (送出, 送出订单, 发出去)
+    "就这么弄", "就这么整", "就这么着", "就这样弄", "就这样整", "这么弄", "这么整", "就酱", "整吧", "弄吧", "送出去",
+    "送出", "发出去", "订单", "无误",
     "不要别的", "就这么多", "就要这些", "只要这些", "都对", "没问题", "那就", "就", "直接", "现在", "赶紧", "快",
     "帮我", "给我", "下单", "提交", "付款", "落单", "结算", "确认", "确定", "吧", "嘛", "呗", "了", "啊", "哈",
     "呀", "咯", "啦", "哦", "的", "嗯", "好",
@@ -68,7 +71,7 @@ def _yes(clause: str) -> bool:
 
 
 def _places(clause: str) -> bool:
-    return any(w in clause for w in ("下单", "提交", "付款", "落单", "结算", "确认", "确定"))
+    return any(w in clause for w in ("下单", "提交", "付款", "落单", "结算", "确认", "确定", "送出"))
 
 
 def _keeps_address(clause: str) -> bool:
@@ -98,6 +101,7 @@ def revise(u: Understanding) -> None:
         u.intent = "confirm"
         u.cues.add("yes")
         u.product_words, u.product_text, u.origin, u.generic = [], "", None, False
-    elif len(clauses) >= 2 and _HELLO.match(clauses[0]) and all(new_here(c) for c in clauses[1:]):
-        u.intent = "greet"
+    elif (len(clauses) >= 2 and _HELLO.match(clauses[0]) and all(new_here(c) for c in clauses[1:])) or (
+            not u.product_words and not u.quantity and thanks_praise.said(u.spaced)):  # 多谢哈 东西收到了 挺好的
+        u.intent, u.product_text, u.generic = "greet", "", False
         u.cues.add("greet")

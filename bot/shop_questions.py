@@ -76,6 +76,15 @@ _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){
 SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|卡号|激活码|领取码|券码|绑定码|卡的码|卡上的码|redeem code|card code"
                        r"|(?:^|(?<=[\s，,。:：;；卡的个张]))码)\s*(?:是|为)?\s*[:：]?\s*"
                        r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
+# A claim word in Chinese, pinyin or English (领卡, ling ka, claim card, redeem, activate) beside a code of letters
+# and digits (HJ6.4T8N2X5M): a claim, the code is the card's.
+_CLAIMED_CODE = re.compile(r"(?:领卡|领取|兑换|激活|绑卡|ling\s*ka|ling\s*qu|dui\s*huan"
+                           r"|claim(?:\s+(?:my|the|a))?(?:\s+card)?|redeem|activate|bind)\s*[:：]?\s*(?P<code>(?=[A-Za-z0-9.-]*\d)(?=[A-Za-z0-9.-]*[A-Za-z])"
+                           r"[A-Za-z0-9][A-Za-z0-9.-]{5,}[A-Za-z0-9])(?![A-Za-z0-9])", re.IGNORECASE)
+# How to pay asked of a purchase not made yet (买了以后怎么付款, 下单之后如何支付): how the shop works, nothing to pay.
+_PAY_LATER = re.compile(r"(?:买了?(?:以后|之后)|买完|买好了?|买的时候|下(?:了)?单(?:以后|之后|后|的时候))"
+                        r"\S{0,3}(?:怎么|如何|咋|怎样)(?:付款|支付|付钱|付)")
+_COUNTED = re.compile(r"[\d一两二三四五六七八九十几百千]+\s*(?:张|元|块|箱|袋|盒|瓶|斤|个)")  # 买两张爱心卡: an order
 # What a love card buys (爱心卡能买哪些东西 / 卡可以买什么): a question about the card, not buying one.
 _CARD_BUYS = re.compile(r"卡\S{0,3}(?:能|可以|可)(?:买|用|兑换|换|消费)\S{0,3}(?:哪些|什么|啥|哪)")
 CARD_USE = "爱心卡可以买本店所有认定扶贫产品（网上下单时用卡支付），也可以在消费扶贫专柜、专馆、专区出示付款码消费；"
@@ -90,7 +99,7 @@ def said_code(raw: str) -> str:
     if m is not None:  # AX1 9QW3 E7RT: the code with its spaces left out, its dot after AX1
         rest = re.sub(r"[\s.点。]", "", m.group()[3:])  # and after the 16-digit card number, when it holds one
         return f"AX1.{rest[:16]}.{rest[16:].upper()}" if re.match(r"\d{16}.", rest) else f"AX1.{rest}"  # base32
-    m = SAID_CODE.search(raw)
+    m = SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw)
     return m.group("code").strip() if m is not None else card_rules.held_code(raw)  # 刮开是 4471 2290
 
 
@@ -129,7 +138,7 @@ def topic(text: str, raw: str) -> str | None:
     """Which shop question or holder action a message is, before the ordering cues are read."""
     card = "卡" in text
     printed = PRINTED_CODE.search(raw) or "ax1." in text or _SPACED_PRINTED.search(raw)  # AX1 9QW3 E7RT
-    if printed or SAID_CODE.search(raw):
+    if printed or SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw):
         return "claim_card"
     held = card_holding.asked(text)  # 朋友送的那张卡里还有多少额度 / 别人转赠的卡在哪收: a card that came to them
     if held is not None:
@@ -147,6 +156,8 @@ def topic(text: str, raw: str) -> str | None:
     if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
             _has(text, (*PLACED, "把")) or placed.group()[0].isdigit()):
         return "cancel_order"  # 已经下的那个单我要退掉 / 帮我把订单退了 / 订单号2026…取消
+    if _PAY_LATER.search(text) and not _COUNTED.search(text):
+        return "help"  # 买了以后怎么付款: how paying works, asked before anything is bought
     if _has(text, PAY) or card_rules.pays_with(text):  # 付款用爱心卡, 这单拿爱心卡结
         return "pay_order"
     if card and _has(text, CARD_FACES):
@@ -237,8 +248,8 @@ def for_buyers(product_text: str) -> bool:
 def overrides(asked: str | None, text: str, card: bool) -> bool:
     """Whether the shop question or holder action asked wins over cues read as buying (卡, 付款, 一瓶 …): a holder's
     action, a question about how the love card works, or after-sales about goods received (no number is an order)."""
-    if asked in ("claim_card", "pay_order", "cancel_order"):
-        return True
+    if asked in ("claim_card", "pay_order", "cancel_order") or (asked == "help" and _PAY_LATER.search(text)):
+        return True  # 爱心卡怎么用 买了以后怎么付款: how paying works, no card bought
     if asked != "ask_info":
         return False
     return (card and card_rules.asked(text)) or received_wrong(text) or product_facts.asked(text) == "weight"

@@ -1,0 +1,22 @@
+"""Thanks and praise for goods received, nothing asked (多谢哈 东西收到了 挺好的, 货到了 很新鲜 谢谢老板, 收到啦 不错):
+a greeting, answered kindly, never a search for 东西. Every clause is a word of thanks, the goods come (收到了,
+到了) or a word of praise; a clause that names goods, asks, or complains (不新鲜, 坏了, 少了) makes it more."""
+from __future__ import annotations
+
+import re
+
+_FILL = r"(?:哈|啊|呀|啦|了|哦|的|嘞|呢|亲|老板|你|您|啊哈|哈哈|~|～)*"
+_THANKS = r"(?:谢谢|多谢|感谢|谢啦|谢了|辛苦了|辛苦|thx|thanks|3q)"
+_CAME = r"(?:东西|货|宝贝|快递|包裹|我的东西)?(?:已经|都)?(?:收到|到|拿到)(?:了|啦|咯)"
+_PRAISE = (r"(?:挺|很|非常|特别|真|蛮|超|都|太|相当)?(?:好|不错|满意|新鲜|好吃|好喝|甜|香|赞|棒|可以|实惠)"
+           r"(?:的|了|啊|呀|哦|哈)*|(?:质量|味道|东西|包装)(?:挺|很|非常|真|蛮|不错|都)?(?:好|不错|棒|赞)(?:的|了)*|点赞|好评")
+_CLAUSE = re.compile(rf"^(?:{_THANKS}|{_CAME}|{_PRAISE}){_FILL}$", re.IGNORECASE)
+_CAME_ONLY = re.compile(rf"^{_CAME}")
+
+
+def said(spaced: str) -> bool:
+    """多谢哈 东西收到了 挺好的: thanks or praise for goods that came, and nothing else (see the module)."""
+    clauses = [c for c in spaced.split() if c]
+    if len(clauses) < 2 or not all(_CLAUSE.match(c) for c in clauses):
+        return False
+    return any(_CAME_ONLY.match(c) for c in clauses)  # 谢谢 辛苦了 alone is thanks at length (bot.talk_kinds)
