@@ -88,8 +88,8 @@ def card_question(text: str) -> bool:
 
 
 def pay_way_asked(text: str) -> bool:
-    """能对公转账吗 / 不用微信支付行不行: how to pay, asked."""
-    return bool(_PAY_WAY.search(text)) and bool(_QUESTION.search(text) or re.search(r"行不|可以|能", text))
+    """能对公转账吗 / 不用微信支付行不行 / 我要对公转账 (a way to pay wanted is asked as much): how to pay."""
+    return bool(_PAY_WAY.search(text)) and bool(_QUESTION.search(text) or re.search(r"行不|可以|能|要|想|用|走", text))
 
 
 def doubted(text: str) -> bool:

@@ -13,13 +13,16 @@
    choose from; it was 没太明白.
 4. 算了 opening a pick or a description (算了 就第一个吧, 算了 换成最便宜那款) is a change of mind, read as the pick;
    it cancelled. 算了 alone still drops the draft.
+5. A way to pay said as wanted (我要对公转账, 我们走对公转账) gets the shop's payment answer as when asked (it was
+   没有找到「公转账」); 医保卡能用吗 stays the question whether another card pays here (the round's money-matters rule
+   had made it an errand).
 """
 from __future__ import annotations
 
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import open_shop
+from tests.support.chat import open_shop, say_once
 
 
 @pytest.mark.parametrize("asked", ["大米多重", "大米重不重", "大米几斤一袋", "大米一袋有多重"])
@@ -118,3 +121,14 @@ async def test_never_mind_alone_still_drops_the_draft(client):
     body = await chat.say("算了")
     assert body["intent"] == "cancel"
     assert "已经取消" in body["reply"]
+
+
+@pytest.mark.parametrize("said, answer", [
+    ("我要对公转账", "不支持对公转账"),
+    ("我们走对公转账", "不支持对公转账"),
+    ("医保卡能用吗", "本店只收消费扶贫爱心卡和微信支付"),
+])
+async def test_ways_to_pay_said_or_asked_get_the_payment_answer(client, said, answer):
+    body = await say_once(client, said)
+    assert body["intent"] == "ask_info"
+    assert answer in body["reply"], body["reply"]
