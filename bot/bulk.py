@@ -15,7 +15,9 @@ from bot.numerals import NUM, to_number
 
 _EACH = r"(?:每一?份|每一?人|每个人|每位|每户|每家|每组|一人|一份|一家|一户|一位)"
 _UNITS = "公斤|千克|kg|斤|箱|袋|盒|瓶|罐|包|桶|提|听|只|条|块|枚|个|件|支|张|斤装"
-_HOLDS = re.compile(rf"{_EACH}(?:各|都|就)?(?P<verb>要|来|发|给|装|是)?(?P<num>{NUM})\s*(?P<unit>{_UNITS})")
+_VERBS = ("要", "来", "发", "买", "送", "订", "拿")  # 每人买一盒: kept (买80盒); 给 / 装 / 是 are dropped
+_HOLDS = re.compile(rf"{_EACH}(?:各|都|就)?(?P<verb>{'|'.join(_VERBS)}|给|装|是|备)?"
+                    rf"(?P<num>{NUM})\s*(?P<unit>{_UNITS})")
 # People counted with the word for who they are (30个员工, 12位老师, 8户村民, 家里四口人): the word goes with the count.
 _PEOPLE = r"(?:员工|同事|老师|学生|孩子|小朋友|客户|朋友|亲戚|老人|职工|工人|队员|会员|村民|组员|家庭|人)"
 _SHARES = re.compile(rf"(?:给|为|送)?(?<![每一第\d])(?P<num>{NUM})\s*(?:(?:个|位|名|户|家|口)?{_PEOPLE}|份|位|户|家|名)"
@@ -34,7 +36,7 @@ def multiplied(message: str) -> str:
     count, holds = to_number(shares[0].group("num")), to_number(each.group("num"))
     if count is None or holds is None or count.denominator != 1 or holds.denominator != 1:
         return message
-    verb = each.group("verb") if each.group("verb") in ("要", "来", "发") else ""  # 给12位老师每人发一罐茶: 发12罐
+    verb = each.group("verb") if each.group("verb") in _VERBS else ""  # 给12位老师每人发一罐茶: 发12罐
     said = f"{verb}{int(count * holds)}{each.group('unit')}"
     first, second = sorted([(each.start(), each.end(), said), (shares[0].start(), shares[0].end(), " ")])
     out = message[:first[0]] + first[2] + message[first[1]:second[0]] + second[2] + message[second[1]:]

@@ -3,6 +3,8 @@ round's kind). Each is put in the words it reads, before anything else:
 
 * 俩 / 仨 glued to the face value (买俩一百的爱心卡, 来仨五百块的爱心卡): 俩 and 仨 hold their measure word, so the
   count and the face are two numbers (两张一百的), never one number 俩一百 that is none.
+* 俩 / 仨 after the card (100元的卡 仨, 200的爱心卡 要俩吧): 三张 / 两张 (it was one card).
+* A sum of money in one face value (一共1000块钱的爱心卡，要200面值的): the count it comes to (bot/card_totals.py).
 * English: the count before "love card(s)" in digits or words (2 love cards, two love cards, a love card, a dozen
   love cards; "love cards x3"), and the face value said "of 500", "500 each", "five hundred each", "each 200",
   "500 yuan each" or before the card ("two 500 love cards"): 2张 … 面值500元.
@@ -13,10 +15,16 @@ from __future__ import annotations
 
 import re
 
+from bot import card_totals
+
 _FACE_CN = r"(?:\d{2,}|[一二两三四五六七八九]?[十百千][零一二两三四五六七八九十百千]*)"
 # 俩 / 仨 straight before a face value (俩一百的, 仨500块的, 俩 200元): the count of cards (not 咱俩, 他们仨).
 _GLUED = re.compile(rf"(?<![咱我你他她它们俺])(?P<n>俩|仨)(?=\s*{_FACE_CN}\s*(?:块钱|元钱|块|元)?\s*(?:面值|面额)?\s*的"
                     rf"|\s*{_FACE_CN}\s*(?:块钱|元钱|块|元)(?!钱))")
+
+# 俩 / 仨 after the card (100元的卡 仨, 200的爱心卡 要俩吧): the count of cards too, said last.
+_AFTER = re.compile(r"(?<=卡)(?P<sep>[\s，,。]*(?:我?要|来|买|拿|整|给我)?\s*)(?P<n>俩|仨)(?P<sheet>\s*张)?"
+                    r"(?=\s*(?:吧|啊|呀|就行|就好)?\s*(?:$|[，,。!！]))")
 
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -39,6 +47,8 @@ _FACE = re.compile(rf"(?<![A-Za-z])(?:(?:of|at|worth)\s+(?:¥|rmb\s*)?(?P<a>{_VA
 def plain(message: str) -> str:
     """The message with love cards counted and their face said as the reader takes them (see the module)."""
     if "卡" in message:
+        message = _AFTER.sub(lambda m: m.group("sep") + ("两" if m.group("n") == "俩" else "三") + "张",
+                             card_totals.plain(message))
         message = _GLUED.sub(lambda m: ("两" if m.group("n") == "俩" else "三") + "张", message)
     if not re.search(_CARD, message, re.IGNORECASE):
         return message

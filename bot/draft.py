@@ -26,7 +26,7 @@ class Draft:
     kind: str  # goods | card
     lines: list[Line] = field(default_factory=list)
     pending: Line | None = None
-    awaiting: str | None = None  # choice | qty | address | confirm | amount
+    awaiting: str | None = None  # choice | qty | address | confirm | amount | count
     address_id: int | None = None
     amount_fen: int | None = None
     card_qty: int = 1

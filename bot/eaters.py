@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.bulk import multiplied
+from bot.eating_rates import worth
 from bot.numerals import NUM
 
 _PEOPLE = re.compile(rf"(?:老两口|小两口|两口子|(?:一家|全家|家里|我家|家中)?(?:有|共)?{NUM}\s*口(?:人|之家)?"
@@ -20,7 +21,9 @@ _QUESTION = re.compile(r"几|多少|够|合适|吗|呢|[?？]")
 
 
 def dropped(message: str) -> str:
-    """大米要二十斤 家里四口人 → 大米要二十斤 (see the module); unchanged when a share or a question is said."""
+    """大米要二十斤 家里四口人 → 大米要二十斤 (see the module); unchanged when a share or a question is said. An amount
+    eaten per period and that period's worth asked (一周吃3公斤 来一周的量) is read first (bot/eating_rates.py)."""
+    message = worth(message)
     if "每" in message or _QUESTION.search(message) or multiplied(message) != message:
         return message
     people = list(_PEOPLE.finditer(message))

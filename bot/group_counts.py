@@ -8,7 +8,8 @@
   of the same goods summed (6份红枣1kg); entries of different goods stay apart (several lines).
 * 半打 / 一打 / 两打 after a pack size (鸡蛋30枚装来半打, 15枚装的来一打): the size is said, so the dozen counts
   packs of it (6份, 12份); so does one said with a gift box or pack word (猕猴桃礼盒来半打, 鸡蛋要一打盒装的). 一打鸡蛋
-  with no size and no pack word stays 12 eggs, read against the packs.
+  with no size and no pack word stays 12 eggs, read against the packs. One said with the single-pack variant
+  (半打黄桃罐头 要单罐的, 一打啤酒 单瓶装的) counts those packs: 6罐, 12瓶 (never one box of six).
 * 来个 / 买个 / 要个 / 拿个 ending the message or before the goods (马尾绣香囊来个, 买个柚子): one pack (1份), never one
   piece of a 4个装 box nor a question of how many. 来个5斤的 (a number after it) is left alone.
 """
@@ -36,6 +37,8 @@ _SIZE_SAID = re.compile(rf"{NUM}\s*(?:枚|个|只|颗|粒|支|条|袋|包|瓶|�
                         r"\s*(?:装|的)", re.IGNORECASE)  # 2公斤装的 要半打: six of those bags too
 # A gift box or a pack word said with the dozen (猕猴桃礼盒来半打, 鸡蛋要一打盒装的): the dozen counts those packs too.
 _PACK_SAID = re.compile(r"礼盒|礼包|礼品盒|礼袋|[盒袋瓶罐箱]装|整箱")
+# The variant sold one pack at a time, said with the dozen (半打黄桃罐头 要单罐的, 一打 单瓶装的): counts those.
+_SINGLE = re.compile(r"单(?P<unit>罐|瓶|袋|盒|包|只|支|桶|听)(?:装)?(?:的)?")
 _ONE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万几])(?P<verb>来|买|要|拿|订)个(?=(?P<rest>.*))")
 _ENDING = re.compile(r"^(?:吧|呗|呀|啊|哈|嘛|就行|就好|就够了|试试|尝尝|[\s，,。.!！~]*)*$")
 _ENTRY = re.compile(r"(?:^|(?<=[\s：:，,；;]))(?P<no>\d{1,2})\s*[.、．)）]\s*(?=\D)")  # 接龙：1.刘 …
@@ -118,6 +121,13 @@ def dozens_of_size(message: str) -> str:
     """鸡蛋30枚装来半打 → 鸡蛋30枚装来6份: a dozen said after a pack size (or with a pack word: 礼盒来半打, 一打盒装的)
     counts packs of it."""
     dozen = _DOZEN.search(message)
+    single = _SINGLE.search(message) if dozen is not None else None
+    if dozen is not None and single is not None:  # 半打黄桃罐头 要单罐的: 6罐 of the can sold alone
+        value, unit = _number(dozen.group("num")), single.group("unit")
+        if value is None or (value * 12).denominator != 1:
+            return message
+        message = _SINGLE.sub(f"单{unit}的", message, count=1)
+        return _DOZEN.sub(f"{_whole(value * 12)}{unit}", message, count=1)
     if dozen is None or not (_SIZE_SAID.search(message[:dozen.start()]) or _PACK_SAID.search(message)):
         return message
     value = _number(dozen.group("num"))

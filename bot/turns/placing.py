@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import holder_actions, lexicon, phrasing, question_kinds, replies, shop_questions
+from bot import card_totals, holder_actions, lexicon, phrasing, question_kinds, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.reply import Reply
@@ -114,6 +114,8 @@ async def answer_card(turn: Turn, d: Draft) -> Reply | None:
         amount = u.number
     counted = u.quantity if u.quantity and u.quantity.unit in (*CARD_UNITS, "") else None
     count = u.card_count or (int(counted.value) if counted and counted.value.denominator == 1 else None)
+    if count is None and d.awaiting == "count" and u.number and u.number > 0 and u.number.denominator == 1:
+        count = int(u.number)  # 1200块 of 500元 cards, asked how many: 3
     if amount is None and count is None:
         return None
     if amount is not None:
@@ -124,6 +126,10 @@ async def answer_card(turn: Turn, d: Draft) -> Reply | None:
             return turn.say(replies.bad_amount(turn.ctx.card_faces_fen, f"{amount}元"), "buy_card",
                             suggestions=[replies.yuan(f) for f in turn.ctx.card_faces_fen])
         d.amount_fen = fen
+    uneven = card_totals.uneven(turn.said) if amount is not None and not count else None
+    if uneven is not None:  # 总共1200元的爱心卡 都要500的: no whole number of cards, the count asked
+        d.awaiting = "count"
+        return turn.say(card_totals.question(*uneven), "buy_card", suggestions=card_totals.choices(*uneven))
     if count:
         d.card_qty = count
     return await quantity.advance(turn, d)
