@@ -29,6 +29,7 @@ from bot.turns import (
     more_cards,
     per_head,
     pieces,
+    placed_names,
     placing,
     prices,
     quantity,
@@ -207,7 +208,8 @@ class Turn:
         if within is not None:
             return resolve(self.u, self.ctx.vocab, self.ctx.search, within)
         if self.resolved is None:  # 这个米 after 金线美大米 was shown: that rice (bot.turns.this_one)
-            self.resolved = this_one.referred(self) or resolve(self.u, self.ctx.vocab, self.ctx.search)
+            self.resolved = this_one.referred(self) or placed_names.referred(self) or resolve(
+                self.u, self.ctx.vocab, self.ctx.search)  # 朝阳那个 after millets: 朝阳小米 (bot.turns.placed_names)
         return self.resolved
 
     # --- answers to the assistant's question -----------------------------------------------------

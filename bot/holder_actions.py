@@ -3,6 +3,7 @@ ask_info, recommend, claim_card (by the printed code), pay_order (with one of my
 cancel_order (an order already placed, still unpaid). Every write goes through the domain's services."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from bot import (
     things_named,
     welfare,
 )
+from bot.products import resolve
 from bot.reply import Reply
 from bot.turns import common, honest, prices, referents
 from models.errors import DomainError
@@ -54,6 +56,9 @@ def _this(turn: Turn) -> dict[str, Any] | None:
     prop = phrasing.property_asked(turn.u.text) or ""
     if any(w not in prop for w in turn.u.product_words):  # 土鸡是散养的吗: 土鸡, not whatever is tagged 散养
         found = turn.resolve_products()
+        if not found.candidates and turn.u.origin is not None and turn.u.origin.mention in prop:
+            # 红枣是新疆的吗 where no red dates come from 新疆: the shop's red dates, said to come from elsewhere
+            found = resolve(dataclasses.replace(turn.u, origin=None), turn.ctx.vocab, turn.ctx.search)
         if found.candidates:
             return found.candidates[0]
     d = turn.draft
@@ -124,6 +129,8 @@ def _not_sold(turn: Turn) -> bool:
     (shipping, invoices, after-sales: 鸡蛋碎了三个能退吗 is about goods received)."""
     u = turn.u
     text = u.text.replace(" ", "")
+    if shop_questions.shipping_to(text) and not u.product_words:
+        return False  # 发货要几天 我在广东清远: where the shopper is, not goods asked after
     return bool(u.foreign) and not u.product_words and not shop_questions.received_wrong(u.text) and not any(
         w in text for w in (*shop_questions.INVOICE, *shop_questions.AFTER_SALES))  # 土豆烧牛肉 能寄吗: not sold
 
@@ -148,7 +155,8 @@ def _unsold_thing(turn: Turn) -> str:
 
 
 # Who or which is asked about before the thing (你们的海参, 这个紫砂壶): not part of its name.
-_ASKER = re.compile(r"^(?:请问|你们家的|你们的|你家的|您家的|你们|这个|那个|这款|那款)+")
+_ASKER = re.compile(r"^(?:请问|你们家的|你们的|你家的|您家的|你们卖的|你家卖的|你们店里的|你们这的|你们"
+                    r"|这个|那个|这款|那款)+")
 
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:

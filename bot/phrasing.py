@@ -130,10 +130,14 @@ _PROPERTY = re.compile(r"(?:是不是|是否|是)(?P<prop>[\u4e00-\u9fff]{1,6}?)
 _NOT_PROPERTY = ("扶贫", "认定", "认证", "正品", "真的", "多少", "什么", "啥", "哪", "几", "谁")
 
 
+# Of the shop's goods, not of the assistant: 你们的海参, 你们卖的枸杞, 你家卖的小米.
+_SHOPS_GOODS = ("你们的", "你家的", "你们家", "您家", "你们卖的", "你们店", "你们这", "你家卖的", "你们那")
+
+
 def property_asked(compact: str) -> str | None:
     """The quality asked about (散养, 有机, 今年的新货), or None when the message asks nothing of the kind (a
     question about the assistant, 你是机器人吗, is not about a product)."""
-    if compact.startswith(("你", "您", "我")) and not compact.startswith(("你们的", "你家的", "你们家", "您家")):
+    if compact.startswith(("你", "您", "我")) and not compact.startswith(_SHOPS_GOODS):
         return None  # 你是机器人吗: of the assistant; 你们的海参是大连的吗: of the shop's goods
     if not (compact.endswith(("吗", "嘛")) or "是不是" in compact or "是否" in compact):
         return None
@@ -142,6 +146,22 @@ def property_asked(compact: str) -> str | None:
         return None
     prop = m.group("prop")
     return None if prop == "的" or any(w in prop for w in _NOT_PROPERTY) else prop
+
+
+_PLACE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:是不是|是否|是)(?P<prop>[\u4e00-\u9fff]{2,6}?)"
+                       r"(?:产|出|出产|生产)?的(?:吗|嘛|呀|呢)?$")
+
+
+def property_spans(compact: str) -> list[tuple[int, int]]:
+    """枸杞是宁夏中宁的吗: what is asked of the thing said before it (a place, a way it is made) names no product."""
+    m = _PLACE_OF.search(compact)
+    return [m.span("prop")] if m and property_asked(compact) else []
+
+
+def without_property(spaced: str) -> str:
+    """你们卖的枸杞是宁夏中宁的吗 → 你们卖的枸杞: the quality asked of a thing is no part of its name."""
+    m = _PROPERTY.search(spaced.rstrip("?？ "))
+    return spaced[:m.start()].rstrip() if m and property_asked(spaced.replace(" ", "")) and m.start() > 0 else spaced
 
 
 # Advice for a purpose or for someone: the words that say so. Unknown to the catalogue, they name no product.

@@ -26,13 +26,19 @@ _PACK = r"(?:只|个|袋|箱|盒|瓶|罐|包|条|块|份|提|桶|斤装)"
 _CONTENT = r"(?:几|多少)(?:斤|公斤|克|kg|g|两|个|枚|毫升|ml|升)"
 _WEIGHT = re.compile(rf"(?:一|每|1)(?P<unit>{_PACK})?(?:大概|大约|约|能有|有|是)?{_CONTENT}|多重|多沉|几斤重|有多大"
                      r"|分量多少|净重|(?P<a>重|沉)不(?P=a)"
+                     # 卡垫尺寸多大, 多大尺寸, 规格是多少, 有多宽: the size, as written in the name
+                     r"|尺寸|尺码|多大尺|规格(?:是)?(?:多少|多大|什么|啥)|多宽|多长(?!时间)|多高"
                      # 蜂蜜多大一瓶, 几斤一袋, 多少个一箱: the content before the pack it is of
                      rf"|(?:多大|多重|{_CONTENT})(?:一|每)(?:{_PACK})"
                      # 一箱苹果有多少个: the pack said before the product, the content asked after it
                      rf"|^(?:一|每)(?:{_PACK})[^，,。？?\s]{{1,8}}?(?:大概|大约|约|能有|有|是)(?:几|多少)(?:斤|公斤|克|个|枚|毫升|升)")
+# A size written in a name: 60×90cm, 30x40厘米, 1.2米.
+_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:[×xX*]\s*\d+(?:\.\d+)?\s*)*(?:cm|mm|厘米|毫米|米|m)(?![a-zA-Z])")
 _COUNT_ASKED = re.compile(r"(?:几|多少)(?:个|枚)")
 _COMPARE = re.compile(r"(?:有|有啥|有什么|什么|啥)(?:区别|不同|不一样|差别|差异)|区别是|(?:区别|差别)在哪"
-                      r"|哪里不一样|哪儿不一样")
+                      r"|哪里不一样|哪儿不一样"
+                      # 生茶和熟茶的产地分别是哪: one fact asked of each named product, answered for each
+                      r"|(?<=\S)(?:和|跟|与)\S{1,12}分别(?:是|在|产自)?(?:哪|什么|啥|多)")
 # How to cook, eat, keep or use a product: a way asked (怎么熬粥, 如何保存), how long a step takes (泡发要多久),
 # whether it needs cold (要不要放冰箱) or may be eaten as it comes (能直接吃吗).
 _USE = r"(?:熬粥|煮粥|熬|煮|泡水喝|泡水|泡茶|泡发|泡|吃|喝|做|炖|蒸|炒|煲|腌|洗|处理|保存|存放|储存|放|冲|剥|解冻|加热)"
@@ -50,6 +56,13 @@ _ASKED_NOUN = re.compile(r"(?:保质期|保存期|原产地|产地|口感|口味
                          r"|(?:这个|那个)?(?:县|地方)?(?:是|属于|算)?(?:国家级|国家)?(?:贫困县|重点县|脱贫县|扶贫县)")
 # How it tastes, asked with the noun (口感怎么样, 味道如何, 口味好不好): a quality asked, of the word said.
 _TASTE = re.compile(r"(?P<q>口感|口味|味道)(?:到底)?(?:怎么样|怎样|咋样|如何|好不好|好吗|行不行|行吗)")
+# Doubt of purity (会不会掺糖, 有没有兑水, 是真的土蜂蜜吗) and the shipping time (发货要几天, 几天能到): words that name
+# no product, blanked so that the product asked of stands alone.
+_NO_GOODS = re.compile(r"(?:会不会|有没有|是不是|会|有)?(?:掺|兑|勾兑)(?:了|过)?(?:糖浆|糖|假|水|杂质|杂)?"
+                       r"(?:吗|没有|没)?"
+                       r"|是真的(?=\S{1,6}(?:吗|嘛|么))"
+                       r"|(?:发货|发出|寄出|到货|送到|寄到)(?:要|需要|得)?(?:几天|多久|多长时间)"
+                       r"|(?:几天|多久)(?:能|可以)?(?:发货|发出|到货|送到)")
 _PRICE_WORDS = ("多少钱", "价格", "价钱", "几块", "几元", "多少元", "贵", "便宜")
 
 
@@ -68,7 +81,7 @@ def asked(text: str) -> str | None:
 
 def usage_spans(compact: str) -> list[tuple[int, int]]:
     """小米怎么熬粥: the question of how to use it names no product (熬粥 is no product, 香 no quality wanted)."""
-    asked_of = [m.span() for m in _ASKED_NOUN.finditer(compact)]  # 蜂蜜保质期: 保质期 is what is asked of it
+    asked_of = [m.span() for m in (*_ASKED_NOUN.finditer(compact), *_NO_GOODS.finditer(compact))]  # 蜂蜜保质期
     if any(w in compact for w in _PRICE_WORDS):
         return asked_of
     return asked_of + weight_spans(compact) + [m.span() for m in _USAGE.finditer(compact)]
@@ -130,6 +143,9 @@ def answer_weight(card: dict[str, Any], text: str = "") -> str:
     pack = packs.pack_of(card)
     unit = card["unit"]
     if pack is None:
+        sized = _SIZE.search(card["name"])
+        if sized is not None:  # 江孜卡垫 60×90cm: the size the name gives, never a weight made up
+            return f"{card['name']}：商品名里写着尺寸{sized.group()}，{_price(card)}；重量商品页没有写。"
         return f"{card['name']}的商品页没有写每{unit}多重或有多少，下单前可以联系商家确认。"
     if pack.dimension == "mass":
         jin = f"{float(pack.amount / 500):g}斤"
@@ -159,6 +175,13 @@ def answer_compare(named: list[tuple[str, dict[str, Any]]]) -> str:
     lines = [f"{word}：{card['name']}（{_facts(card)}，产自{_place(card)}，{_price(card)}）" for word, card in named]
     return ("\n".join(lines) + "\n商品页上就写了这些，口味、工艺上的区别没有写；"
             "想细问可以联系商家。")
+
+
+def answer_doubt(card: dict[str, Any]) -> str:
+    """蜂蜜会不会掺糖: what our data says of it, and that no test of purity is on its page — never a promise."""
+    cert = card.get("certificate", {}).get("cert_no", "")
+    return (f"{card['name']}是认定扶贫产品（认定证书{cert}），商品资料写着：{_facts(card)}，产自{_place(card)}。"
+            "有没有掺糖、兑水或掺假，商品页没有写检测结果；需要的话可以联系商家要质检报告，收到货有问题可以申请售后。")
 
 
 def _asked_as(said: str) -> str:

@@ -54,16 +54,44 @@ def _candidates(spaced: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# A dish made of the goods, glued right after them (小米熬米油, 红枣煲汤, 黄豆打豆浆用): what they are for.
+_DISH = re.compile(r"(?:熬|煮|炖|煲|蒸|泡|打|做|包|炒|磨)(?P<dish>[\u4e00-\u9fff]{1,4}?)(?:用|吃|喝)?(?:的)?$")
+
+
+def glued_use_spans(spaced: str, words: Collection[str], compact: bool = True) -> list[tuple[int, int]]:
+    """想买点小米熬米油: the dish said glued after a catalogue word (小米) names no product; never a dish that is a
+    catalogue word itself (泡菜, 豆浆粉) nor one said with a count. Spans of the compact text, or of `spaced`."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for clause in re.finditer(r"\S+", spaced):
+        m = _DISH.search(clause.group())
+        if m and m.group("dish") not in words and not numerals.quantities(m.group()) and any(
+                clause.group()[max(0, m.start() - k):m.start()] in words for k in range(2, 7)):
+            start = at if compact else clause.start()
+            out.append((start + m.start(), start + len(clause.group())))
+        at += len(clause.group())
+    return out
+
+
+def without_glued_use(spaced: str, words: Collection[str]) -> str:
+    """小米熬米油 → 小米: the dish blanked, so that no 小米熬 is read as a thing glued to the millet."""
+    chars = list(spaced)
+    for start, end in glued_use_spans(spaced, words, compact=False):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def purpose_spans(spaced: str, words: Collection[str]) -> list[tuple[int, int]]:
     """Where the message says what the goods are for (see the module), as spans of the compact text; [] when it
     does not, or when nothing else in it names a catalogue word."""
     compact = spaced.replace(" ", "")
     spans = [(s, e) for s, e, _ in _candidates(spaced) if _is_purpose(compact[s:e], words)]
+    glued = glued_use_spans(spaced, words)
     if not spans:
-        return []
+        return glued
     rest = list(compact)
     for s, e in spans:
         rest[s:e] = " " * (e - s)
     rest_text = "".join(rest)  # 给几个孙子吃的 来60个: a count of the goods talked about is enough too
     named = any(_catalogue_word(piece, words) for piece in rest_text.split())
-    return spans if named or numerals.quantities(rest_text.replace(" ", "")) else []
+    return spans + glued if named or numerals.quantities(rest_text.replace(" ", "")) else glued

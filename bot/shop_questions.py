@@ -18,11 +18,17 @@ CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证�
              "脱贫户", "贫困户种", "贫困户养", "贫困户做", "真的扶贫")  # 是不是贫困户种的: doubt
 # Whether a thing is genuine, under warranty or traceable (五粮液保真吗, 电视保修多久, 奶粉能查溯源码吗): a question
 # about that thing, answered for it (or 没有找到「…」 when the shop does not sell it), never a search.
-GENUINE = ("保真", "真假", "假货", "假的吗", "是真的吗", "保修", "质保", "溯源", "防伪", "追溯", "正宗吗", "是不是正宗")
+# Doubt of purity (蜂蜜会不会掺糖, 有没有兑水) is one too: what the page says, and that it shows no test result.
+ADULTERATED = ("掺", "兑水", "兑糖", "兑了", "勾兑", "糖浆")
+GENUINE = ("保真", "真假", "假货", "假的吗", "是真的吗", "保修", "质保", "溯源", "防伪", "追溯", "正宗吗", "是不是正宗",
+           "是不是真的", *ADULTERATED)
 STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货",
          "这么多货", "那么多货", "货够", "库存够")
 SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "多久发货", "什么时候发货",
-            "配送范围", "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链")
+            "配送范围", "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链",
+            # 发货要几天 / 几天能发货: the shop's shipping time, asked before any order is placed
+            "发货要几天", "发货几天", "发货要多久", "发货需要几天", "发货需要多久", "发货得几天", "几天发货",
+            "几天能发", "多久能发", "多久能发货")
 INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice")
 AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
                "赔", "退钱", "七天无理由", "能退", "可以退", "退吗", "退不退", "包退", "包换", "能换吗",
@@ -190,6 +196,15 @@ def asks_other(text: str) -> bool:
         INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, GENUINE, STOCK, ORIGIN_Q)) or _RECEIVED.search(text) is not None
 
 
+# Where the shopper is, said with a shipping question (发货要几天 我在广东清远, 寄到新疆几天到): the destination.
+_SHOPPER_AT = re.compile(r"我(?:这边|这里|家|人)?在|(?:寄|发|送)(?:到|去|往)")
+
+
+def shipping_to(text: str) -> bool:
+    """发货要几天 我在广东清远: the shop's shipping time to where the shopper is; the place names no goods."""
+    return _has(text, SHIPPING) and _SHOPPER_AT.search(text) is not None
+
+
 def asks_when_shipped(text: str) -> bool:
     """什么时候发货 / 啥时候能发 / 发了没: when the goods leave."""
     return _WHEN_SHIPPED.search(text.replace(" ", "")) is not None
@@ -323,6 +338,8 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
             return f"{card['name']}现在只有{stock}{unit}，不够{wanted}{unit}。"
         enough = f"，{wanted}{unit}够" if wanted is not None else ""
         return f"{card['name']}现在有货，还有{stock}{unit}{enough}。"
+    if _has(text, ADULTERATED):  # 会不会掺糖: what the page says, and that no test result is on it
+        return product_facts.answer_doubt(card)
     return certificate(card)
 
 

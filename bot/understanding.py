@@ -50,7 +50,7 @@ from bot.pack_homophones import mend_pack_words
 from bot.pack_sizes import NOT_THIS, size_at
 from bot.product_facts import usage_spans
 from bot.product_words import read_product_text
-from bot.purposes import purpose_spans
+from bot.purposes import purpose_spans, without_glued_use
 from bot.recipients import for_someone, recipient_spans
 from bot.rewrite import rewrite
 from bot.said_counts import trailing_spoken, without_described
@@ -307,14 +307,14 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     spans += [m.span() for m in other_cards.OTHER_CARDS.finditer(compact)]  # 京东卡: another's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
     spans += phrasing.audience_spans(compact) + descriptions.spans(compact)  # 送长辈的, 小瓶的: no product either
-    spans += phrasing.limit_spans(compact) + usage_spans(compact)  # 不要太贵, 怎么熬粥: nor these
-    spans += phrasing.comparing_spans(compact) + question_kinds.spans(compact)  # 大米哪个划算, 够六个人吃吗
-    spans += shop_questions.received_spans(compact)  # 土鸡蛋碎了好几个: the eggs, not 土鸡蛋碎
+    spans += phrasing.limit_spans(compact) + usage_spans(compact) + phrasing.property_spans(compact)  # 怎么熬粥
+    spans += phrasing.comparing_spans(compact) + question_kinds.spans(compact) + shop_questions.received_spans(compact)
     said_for = recipient_spans(compact) + purpose_spans(text, vocab.words)  # 送同事, 给我爸妈分, 煲汤: whom, what for
     if "buy" in u.cues and said_for and not has(_blank(compact, said_for), lexicon.BUY):
         u.cues.discard("buy")  # 中秋给客户送礼 有礼盒吗: 送 is the purpose's, the message only asks
     spans += said_for
-    u.spaced, spaced = shop_questions.received_unglued(question_kinds.unglued(u.spaced)), u.spaced  # 礼盒里面有什么
+    u.spaced, spaced = without_glued_use(shop_questions.received_unglued(question_kinds.unglued(u.spaced)),
+                                         vocab.words), u.spaced  # 礼盒里面有什么, 小米熬米油
     read_product_text(u, _blank(compact, spans), vocab)
     tag_words.occasions_apart(u, vocab)  # 鸡蛋来两盒 母亲节送妈妈: the eggs, never the strawberries tagged 母亲节
     u.spaced = spaced

@@ -8,7 +8,17 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot import errands, fair_substitutes, festival_words, honesty, love_card_means, other_cards, replies, service_goods
+from bot import (
+    errands,
+    fair_substitutes,
+    festival_words,
+    honesty,
+    love_card_means,
+    other_cards,
+    phrasing,
+    replies,
+    service_goods,
+)
 from bot.bare_things import as_typed
 from bot.getting_verbs import without_getting
 from bot.intents import asking_clause
@@ -40,6 +50,7 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     place = u.origin.mention if u.origin else ""
     listed = re.search("[、，,;；/]", u.raw) is not None  # 奶粉、手机壳、充电宝: each thing said apart
     spaced = asking_clause(u.spaced) or u.spaced  # 有卖五粮液吗 过年送礼用: 「五粮液」, the purpose is no name
+    spaced = phrasing.without_property(spaced)  # 枸杞是宁夏中宁的吗: 「枸杞」, what is asked of it is no name
     spaced = festival_words.without_for_someone(spaced)  # 父亲节送爸爸的剃须刀: 「剃须刀」, whom it is for is no name
     spaced = without_advice_lead(spaced)  # 推荐个适合老人用的按摩仪: 「按摩仪」, how advice is asked is no name
     spaced, words = without_getting(spaced, found.unknown or u.product_text)  # 订个生日蛋糕: 「生日蛋糕」
