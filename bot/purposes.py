@@ -55,7 +55,10 @@ def _candidates(spaced: str) -> list[tuple[int, int, bool]]:
 
 
 # A dish made of the goods, glued right after them (小米熬米油, 红枣煲汤, 黄豆打豆浆用): what they are for.
-_DISH = re.compile(r"(?:熬|煮|炖|煲|蒸|泡|打|做|包|炒|磨)(?P<dish>[\u4e00-\u9fff]{1,4}?)(?:用|吃|喝)?(?:的)?$")
+# The dish ends in what cooking the goods gives (粥, 汤, 米油, 水, 豆浆 …): 西红柿炒蛋 and 维C泡腾片 are things asked
+# for, not what the tomatoes or anything else is for.
+_DISH = re.compile(r"(?:熬|煮|炖|煲|蒸|泡|打|做|包|磨)(?P<dish>[\u4e00-\u9fff]{0,3}?(?:粥|汤|米油|水|豆浆|米糊|糊|酒|茶"
+                   r"|饭|饺子|包子|粽子|汤圆|年糕|馒头))(?:用|吃|喝)?(?:的)?$")
 
 
 def glued_use_spans(spaced: str, words: Collection[str], compact: bool = True) -> list[tuple[int, int]]:
