@@ -153,6 +153,10 @@ ADDRESS_FILLER = re.compile(r"(?:[嗯呃额啊哦噢唔哈嘛呀吧呢啦哟喔�
                             r"|我的|我们|我家|家里|这里|这儿|这边|送|寄|发|到|填|写|一下|好|了)+")
 
 
+# Thanks said as a chunk of its own inside an address (…88号 谢谢 139…): said to the assistant, not of the address.
+_POLITE = re.compile(r"(?:(?<=\s)|^)(?:谢谢(?:你|您|啦|了|哈)?|多谢|麻烦(?:你|您)?了|辛苦(?:了|啦))(?=\s|$)")
+
+
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None); 嗯 / 呃 said before an address is a hesitation, not a
     yes. 别的不变 / 收件人勿变 beside a change say only what stays (bot/address_kept.py)."""
@@ -160,6 +164,9 @@ def split(message: str) -> tuple[str, AddressPart | None]:
     rest, part = _split(kept)
     if part is None and kept != message:
         rest, part = _split(message)
+    if part is None and PHONE.search(kept) and _POLITE.search(kept):  # 李四 北京市…88号 谢谢 139…: thanks inside it
+        rest, part = _split(_POLITE.sub(" ", kept))
+        rest = (rest + " " + " ".join(m.group().strip() for m in _POLITE.finditer(kept))).strip() if part else kept
     filler = _HESITATION.fullmatch(rest) or ADDRESS_FILLER.fullmatch(_CHUNKS.sub("", rest))
     return ("" if part is not None and part.place is None and filler else rest), part
 

@@ -190,6 +190,11 @@ def _in_province(card: dict[str, Any], u: Understanding) -> bool:
     return u.origin is None or u.origin.level != "province" or card["origin"]["province"] == u.origin.name
 
 
+def by_size_said(cards: list[dict[str, Any]], u: Understanding) -> list[dict[str, Any]]:
+    """Of `cards`, those of the pack size and the unit the message says (蔚县5kg的来一袋: the 5kg bag), else all."""
+    return _with_unit(_with_spec(cards, [*u.specs, *pack_sizes.named(u)]), u)
+
+
 def _with_spec(cards: list[dict[str, Any]], specs: list[str]) -> list[dict[str, Any]]:
     """五斤装的昭通丑苹果 / 鸡蛋60枚的: the product whose name carries the pack size named."""
     if not specs or len(cards) < 2:

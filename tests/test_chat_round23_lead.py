@@ -16,13 +16,20 @@
 5. A way to pay said as wanted (我要对公转账, 我们走对公转账) gets the shop's payment answer as when asked (it was
    没有找到「公转账」); 医保卡能用吗 stays the question whether another card pays here (the round's money-matters rule
    had made it an errand).
+6. A place and a size said after a list (蔚县5kg的来一袋 after two 蔚县 millets were shown) take the product of that
+   place in that size; the round's place pick (bot/turns/placed_names.py) had dropped the size and listed both.
+7. Talk handing the address over (先把地址给你：…, 地址发你 …, 地址如下：…) is never the receiver: it was saved as
+   给你 / 如下, and the real name (符先生) was glued to the street.
+8. Thanks said inside an address (李四 北京市…88号 谢谢 139…) leave the address whole: it was 不客气 and nothing saved.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from models.paths import DEMO_CATALOG_CSV
-from tests.support.chat import open_shop, say_once
+from tests.support.chat import open_shop, say_once, summary_lines
 
 
 @pytest.mark.parametrize("asked", ["大米多重", "大米重不重", "大米几斤一袋", "大米一袋有多重"])
@@ -132,3 +139,28 @@ async def test_ways_to_pay_said_or_asked_get_the_payment_answer(client, said, an
     body = await say_once(client, said)
     assert body["intent"] == "ask_info"
     assert answer in body["reply"], body["reply"]
+
+
+MILLETS = Path(__file__).parent / "data" / "chat_round23_lead_catalog.csv"  # 蔚县 millet in 2.5kg and 5kg, 朝阳小米
+
+
+@pytest.mark.parametrize("said", ["蔚县5kg的来一袋", "蔚县的5kg来一袋"])
+async def test_a_place_and_a_size_after_a_list_take_that_size(client, said):
+    chat = await open_shop(client, MILLETS, "round23-place-size")
+    await chat.say("有小米吗")
+    body = await chat.say(said)
+    assert summary_lines(body) == "蔚县桃花小米 5kg ×1袋（共5kg），72元"
+
+
+@pytest.mark.parametrize("said", [
+    "先把地址给你：海南省琼中黎族苗族自治县营根镇海榆路20号 符先生 138 7654 3210",
+    "地址发你 海南省琼中黎族苗族自治县营根镇海榆路20号 符先生 13876543210",
+    "地址如下：海南省琼中黎族苗族自治县营根镇海榆路20号，符先生，13876543210",
+    "符先生 海南省琼中黎族苗族自治县营根镇海榆路20号 谢谢 13876543210",
+])
+async def test_talk_around_an_address_is_neither_the_receiver_nor_the_street(client, said):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-address-talk", address=False)
+    body = await chat.say(said)
+    assert body["intent"] == "change_address"
+    saved = "收货地址已保存：符先生 138****3210 海南省琼中黎族苗族自治县营根镇海榆路20号。"
+    assert saved in body["reply"], body["reply"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.products import Resolution
+from bot.products import Resolution, by_size_said
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -22,4 +22,5 @@ def referred(turn: Turn) -> Resolution | None:
     named = [cards[s] for s in turn.state.shown if s in cards and mention in cards[s]["name"]]
     if not named:
         return None
-    return Resolution(candidates=named, total=len(named), family=[c["sku"] for c in named])
+    sized = by_size_said(named, u)  # 蔚县5kg的来一袋: of the two 蔚县 millets, the 5kg bag
+    return Resolution(candidates=sized, total=len(sized), family=[c["sku"] for c in named])

@@ -21,6 +21,8 @@ _LABELS = re.compile(r"(收货人|收件人|联系人|姓名|电话|手机号?|�
 
 # Words of talk around an address (地址用我公司的, 就寄这个, 发到我家): no name holds them, no address needs them.
 _SPOKEN = re.compile(r"[我的]|用|公司|单位|这个|那个|寄到|送到|发到|就寄|改成")
+# The talk that hands the address over (先把地址给你, 地址发你, 地址如下), never a receiver's name.
+_HANDING = re.compile(r"(?:先把|这是|下面是?)?(?:给|发)?(?:你|您)?(?:如下|了|吧)?")
 _ADDRESSEE = re.compile(r"^([\u4e00-\u9fa5·]{2,4})收$")
 # A name said right after the house number, with nothing between (12号王秀兰); never a place word (12号院, 3号楼下).
 _GLUED_NAME = re.compile(r"(?<=\d[号室户])[\u4e00-\u9fa5·]{2,4}$")
@@ -107,8 +109,8 @@ def parse_address(text: str, directory: RegionDirectory) -> ParsedAddress:
     chunks = [_ADDRESSEE.sub(r"\1", c) for c in _SEPARATORS.split(rest) if c]  # 吉克阿依收: the name
     best = max(chunks, key=lambda c: _regions(c, directory)[1], default="")
     regions, used = _regions(best, directory)
-    talk = [c for c in chunks if c is not best and _SPOKEN.search(c) and not _PLACE_WORD.search(c)
-            and not re.search(r"\d", c)]  # 地址用我公司的: said around it, not in it (我家门口 stays)
+    talk = [c for c in chunks if (c is not best and _SPOKEN.search(c) and not _PLACE_WORD.search(c)
+            and not re.search(r"\d", c)) or _HANDING.fullmatch(c)]  # 地址用我公司的: around it (我家门口 stays)
     name = next((c for c in chunks if c is not best and c not in talk and _NAME.match(c)), None)
     detail_parts = [best[used:]] + [c for c in chunks if c is not best and c != name and c not in talk]
     glued = _GLUED_NAME.search(detail_parts[0]) if name is None else None
