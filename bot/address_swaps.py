@@ -23,11 +23,14 @@ _LEVEL_SWAP = re.compile(
     rf"(?P<before>{_BEFORE})(?:把)?(?:那个|这个)?(?:乡(?=镇))?(?P<old>{_LEVEL})(?:的?名字?|名称)?\s*"
     rf"(?:改成|改为|换成|应该是|应为|是)\s*(?!哪|什么|啥|几|多少)(?P<new>[^\s，,。.!！是不的]{{1,10}}?(?:{_LEVEL})?){_AFTER}")
 
+# A question about the place (这个县是贫困县吗, 那个镇是哪个市的): no part of the address is put right.
+_ASKED = re.compile(r"[吗嘛么呢？?]\s*$|是不是|是否|贫困|扶贫|脱贫|重点县")
+
 
 def said(text: str) -> tuple[str, tuple[str, str]] | None:
     """(what was said before, (the word said wrong, the word said right)) when the message only puts one place word
     right; what was said before may name the order meant (刚才那单)."""
-    m = _LEVEL_SWAP.fullmatch(text.strip())
+    m = None if _ASKED.search(text) else _LEVEL_SWAP.fullmatch(text.strip())  # not 这个县是贫困县吗: asked
     if m is not None:  # 地址那个镇改成汤塘镇: the level alone, never a word 那个镇
         level, new = m.group("old"), m.group("new")
         return m.group("before"), (level, new if new.endswith(LEVELS) else new + level)
