@@ -17,7 +17,9 @@ from bot.numerals import NUM, to_number
 _MONEY = r"(?:块钱|元钱|块|元|rmb)"
 # The sum: 一共1000块钱的, 总共 600元, 合计1000 / 1000块钱的 (钱 marks money spent, not a card's face).
 _TOTAL = re.compile(rf"(?:一共|总共|共计|合计|总计|总额|加起来)(?:是|要|买|花|就)?\s*(?P<a>{NUM})\s*{_MONEY}?(?:的)?"
-                    rf"|(?P<b>{NUM})\s*(?:块钱|元钱)(?:的)?")
+                    rf"|(?P<b>{NUM})\s*(?:块钱|元钱)(?:的)?"
+                    # 买2000元爱心卡 面值500的: money said right before the card, a face said apart
+                    rf"|(?P<c>{NUM})\s*(?:块|元)(?:的)?(?=\s*(?:爱心卡|卡))")
 # One card's face: 面值200 / 200面值的 / 200一张的 / 每张200 / 一张200 / (都)要200的.
 _FACE = re.compile(rf"(?:面值|面额|每张|一张)(?:是|为|都是)?\s*(?P<a>{NUM})\s*{_MONEY}?(?:的)?"
                    rf"|(?P<b>{NUM})\s*{_MONEY}?\s*(?:的)?\s*(?:面值|面额|一张)(?:的)?"
@@ -36,7 +38,7 @@ def _said(message: str) -> tuple[re.Match[str], re.Match[str], Fraction, Fractio
     face = _FACE.search(rest)
     if face is None:
         return None
-    total_yuan = to_number(total.group("a") or total.group("b"))
+    total_yuan = to_number(total.group("a") or total.group("b") or total.group("c"))
     face_yuan = to_number(face.group("a") or face.group("b") or face.group("c"))
     if total_yuan is None or face_yuan is None or not 0 < face_yuan < total_yuan or face_yuan.denominator != 1:
         return None

@@ -96,6 +96,9 @@ _CARD_BUYS = re.compile(r"卡\S{0,3}(?:能|可以|可)(?:买|用|兑换|换|消�
 CARD_USE = "爱心卡可以买本店所有认定扶贫产品（网上下单时用卡支付），也可以在消费扶贫专柜、专馆、专区出示付款码消费；"
 
 
+_LIKE_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1\.[A-Za-z0-9.]{4,}", re.IGNORECASE)
+
+
 def said_code(raw: str) -> str:
     """The card code the message holds (the printed AX1. form first, else one said as the card's), or ""."""
     m = PRINTED_CODE.search(raw)
@@ -106,7 +109,10 @@ def said_code(raw: str) -> str:
         rest = re.sub(r"[\s.点。]", "", m.group()[3:])  # and after the 16-digit card number, when it holds one
         return f"AX1.{rest[:16]}.{rest[16:].upper()}" if re.match(r"\d{16}.", rest) else f"AX1.{rest}"  # base32
     m = SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw)
-    return m.group("code").strip() if m is not None else card_rules.held_code(raw)  # 刮开是 4471 2290
+    if m is not None:
+        return m.group("code").strip()
+    m = _LIKE_PRINTED.search(raw)  # AX1.1234….ABCD mistyped: the code said, so that it is told apart, never asked for
+    return m.group() if m is not None else card_rules.held_code(raw)  # 刮开是 4471 2290
 
 
 def claiming(u: Understanding, message: str) -> Understanding:

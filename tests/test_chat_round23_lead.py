@@ -21,6 +21,9 @@
 7. Talk handing the address over (先把地址给你：…, 地址发你 …, 地址如下：…) is never the receiver: it was saved as
    给你 / 如下, and the real name (符先生) was glued to the street.
 8. Thanks said inside an address (李四 北京市…88号 谢谢 139…) leave the address whole: it was 不客气 and nothing saved.
+9. 俩 / 仨 between a buying verb and the goods (来仨静宁苹果) count them (it asked 要几箱); a sum of money said right
+   before the card with a face said apart (买2000元爱心卡 面值500的) is that many cards of the face (it was "no 2000元
+   face"); a printed code mistyped (AX1.….ABCD) is tried and refused, never asked for again.
 """
 from __future__ import annotations
 
@@ -164,3 +167,21 @@ async def test_talk_around_an_address_is_neither_the_receiver_nor_the_street(cli
     assert body["intent"] == "change_address"
     saved = "收货地址已保存：符先生 138****3210 海南省琼中黎族苗族自治县营根镇海榆路20号。"
     assert saved in body["reply"], body["reply"]
+
+
+@pytest.mark.parametrize("said, qty", [("来仨静宁苹果", 3), ("来俩静宁苹果", 2)])
+async def test_spoken_counts_before_the_goods_count_them(client, said, qty):
+    body = await say_once(client, said)
+    assert body["slots"]["sku"] == "GS-JN-0001"
+    assert body["slots"]["qty"] == qty
+
+
+async def test_a_sum_before_the_card_and_a_face_apart_buy_that_many_cards(client):
+    body = await say_once(client, "买2000元爱心卡 面值500的")
+    assert body["reply"] == "请确认：消费扶贫爱心卡，面值500元 ×4张，合计2000元。确认购买吗？"
+
+
+async def test_a_mistyped_printed_code_is_tried_and_refused(client):
+    body = await say_once(client, "我的卡码是 AX1.1234567890123456.ABCD")
+    assert body["intent"] == "claim_card"
+    assert body["reply"].startswith("没能领取这张卡"), body["reply"]
