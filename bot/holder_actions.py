@@ -17,6 +17,7 @@ from bot import (
     question_kinds,
     recipients,
     replies,
+    selling_here,
     shop_questions,
     things_named,
     welfare,
@@ -70,6 +71,8 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 
 
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    if selling_here.asked(turn.u.text):  # 我想当供应商, 怎么申请认定: how certification and a supplier's account work
+        return selling_here.REPLY, None, []
     if _not_sold(turn):  # 安吉白茶是扶贫产品吗: not sold here, never another's answer
         return honest.not_found_parts(turn, turn.resolve_products())
     unsold = _unsold_thing(turn)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot import selling_here
+
 if TYPE_CHECKING:
     from bot.understanding import Understanding
 
@@ -57,6 +59,8 @@ _KEPT = frozenset({"greet", "thanks", "cancel", "confirm", "cancel_order", "chan
 
 def revise(u: Understanding) -> None:
     """A money matter or a service asked of the assistant (see the module): `fallback`, set aside as a service."""
+    if selling_here.asked(u.text):
+        return  # 我想报名当供应商: how to sell here, not an exam entered (bot.selling_here)
     sold_back = _SOLD_BACK.search(u.text) is not None
     over_status = u.intent == "order_status" and _ERRAND_OVER_STATUS.search(u.text) is not None
     asked = _ASKED_OF_ME.search(u.text) or _ADVICE.search(u.text)  # 花 of 花呗额度 is no goods

@@ -7,7 +7,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_holding, card_rules, holder_questions, keeping, product_facts, several_questions
+from bot import card_holding, card_rules, holder_questions, keeping, product_facts, selling_here, several_questions
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -168,6 +168,8 @@ def topic(text: str, raw: str) -> str | None:
     if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
             _has(text, (*PLACED, "把")) or placed.group()[0].isdigit()):
         return "cancel_order"  # 已经下的那个单我要退掉 / 帮我把订单退了 / 订单号2026…取消
+    if selling_here.asked(text):
+        return "ask_info"  # 我想当供应商, 怎么入驻: how selling here works (bot.selling_here)
     if _PAY_LATER.search(text) and not _COUNTED.search(text):
         return "help"  # 买了以后怎么付款: how paying works, asked before anything is bought
     if _has(text, PAY) or card_rules.pays_with(text):  # 付款用爱心卡, 这单拿爱心卡结
