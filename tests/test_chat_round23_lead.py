@@ -25,8 +25,8 @@
    before the card with a face said apart (买2000元爱心卡 面值500的) is that many cards of the face (it was "no 2000元
    face"); a printed code mistyped (AX1.….ABCD) is tried and refused, never asked for again.
 10. A grower or a firm asking how to sell here (我想报名当供应商, 我们合作社的木耳想在你们这卖, 怎么入驻,
-    怎么申请认定扶贫产品) is told how certification and a supplier's account work (`bot/selling_here.py`); it was an exam errand, a list of
-    fungus, 没太明白 or 没有找到「怎么申请」.
+    怎么申请认定扶贫产品) is told how certification and a supplier's account work (`bot/selling_here.py`); it was
+    an exam errand, a list of fungus, 没太明白 or 没有找到「怎么申请」.
 """
 from __future__ import annotations
 
