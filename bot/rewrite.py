@@ -74,17 +74,11 @@ _TRYING = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:先)?(?:试下|试试看?|试一
                      r"(?=$|[\s,，。.!！~～、吧呗啦先])")
 
 
-# 俩 / 仨 after a buying verb and before the goods' name (来仨静宁苹果, 要俩土鸡): they hold their measure word (三个).
-_SPOKEN_BEFORE_GOODS = re.compile(r"(?<=[来要买拿整订])(?:俩|仨)(?=[\u4e00-\u9fff])"
-                                  r"(?![个张份箱袋瓶盒罐包斤只枚条块吧啊呀])")
-
-
 def rewrite(text: str) -> str:
     text = rewrite_everyday(plain(pinyin_initials.read(text)))  # 有冇 → 有没有, 几多钱 → 多少钱, zf → 支付
     text = _TRYING.sub("", text)
     text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
-    text = _SPOKEN_BEFORE_GOODS.sub(lambda m: "两个" if m.group() == "俩" else "三个", text)  # 来仨静宁苹果: 三个
     text = _EMOJI.sub(_emoji_word, text)
     text = festival_words.unglue(festival_words.as_time(text))  # 中秋月饼 → 中秋 月饼: why, the goods are 月饼
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)

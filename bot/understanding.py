@@ -390,7 +390,7 @@ def _spoken_before(u: Understanding, masked: str, spans: list[tuple[int, int]], 
     """给我整俩腊肉 / 再要仨土鸡 / 蜂蜜来俩500g的: 俩 and 仨 hold their measure word, so one straight before a catalogue
     word or a pack size said as such counts it (never 咱俩, 他们仨)."""
     for m in _SPOKEN_BEFORE.finditer(masked):
-        rest = masked[m.end():m.end() + 8]
+        rest = u.text[m.end():m.end() + 8]  # the text, not `masked`: 来仨静宁苹果 (a product's whole name is masked)
         if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)) or size_at(u.text, m.end()):
             value = numerals.to_number(m.group("num"))
             if value:
