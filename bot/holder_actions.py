@@ -11,6 +11,7 @@ from bot import (
     budgets,
     card_rules,
     holder_questions,
+    infant_formula,
     phrasing,
     placed_orders,
     product_facts,
@@ -164,6 +165,8 @@ _ASKER = re.compile(r"^(?:请问|你们家的|你们的|你家的|您家的|你�
 
 async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     u = turn.u
+    if not u.about_products and infant_formula.baby_food(u.product_text):  # 宝宝辅食有啥推荐: no snack for a baby
+        return turn.not_found("recommend", turn.resolve_products()).reply, [], []
     if not u.about_products and u.product_text and not phrasing.only_purposes(u.product_text) \
             and not shop_questions.for_buyers(u.product_text) \
             and things_named.asks_for_goods(u.product_text, turn.ctx.vocab.word_tags,

@@ -1,4 +1,5 @@
-"""A baby's formula or a milk powder of a brand or a stage, said with 奶粉, is never ours.
+"""A baby's formula or a milk powder of a brand or a stage, said with 奶粉, is never ours; nor is food made for babies
+(宝宝辅食, 婴儿米粉: 没有找到, never a grown-up's snack recommended for a baby).
 
 The shop's only milk powder is a yak's (红原牦牛奶粉), fine for grown-ups, never a baby's formula. Milk powder said with
 a brand (美赞臣奶粉多少钱, a2 奶粉两罐, 飞鹤奶粉来一罐), a stage (1段奶粉, 3段奶粉 飞鹤, 二段奶粉) or a baby
@@ -30,8 +31,24 @@ _PLAIN = re.compile(r"(?:婴儿|婴幼儿|儿童|宝宝)?(?:奶粉|配方奶粉?
 _THING = re.compile(rf"(?:[A-Za-z][A-Za-z0-9]*\s*)?(?:{_STAGE})?(?:婴儿|婴幼儿|新生儿|儿童|宝宝)?(?:奶粉|配方奶粉?)")
 
 
+# Food made for babies (宝宝辅食有啥推荐, 婴儿米粉, 辅食泥): none of ours is; never a grown-up's snack recommended.
+_BABY_FOOD = re.compile(r"(?:宝宝|婴儿|婴幼儿|儿童)?(?:辅食|米粉|米糊|果泥|肉泥|菜泥)(?:泥)?"
+                        r"|(?:宝宝|婴儿|婴幼儿)(?:食品|零食)")
+
+
+def baby_food(words: str) -> bool:
+    """宝宝辅食, 婴儿米粉: the words name food made for babies (none of ours is)."""
+    return _BABY_FOOD.fullmatch(words.replace(" ", "")) is not None
+
+
 def revise(u: Understanding) -> None:
-    """A baby's formula or a branded milk powder (see the module): the thing as said is not found, nothing listed."""
+    """A baby's formula or a branded milk powder (see the module): the thing as said is not found, nothing listed;
+    likewise food made for babies, asked with no product of ours named."""
+    food = _BABY_FOOD.search(u.text)
+    if food and not u.product_words and not u.unrelated and ("辅食" in food.group() or _SIGN.search(u.text)):
+        u.foreign = food.group()  # 宝宝辅食有啥推荐: no grown-up's snack offered as a baby's food
+        u.product_words, u.origin, u.generic, u.product_text, u.instead, u.bare = [], None, False, u.foreign, "", False
+        return
     if not _POWDER.search(u.text) or re.search(ANIMAL, u.text) or u.unrelated:
         return  # 牦牛奶粉 宝宝能喝吗: the shop's product named, asked about
     branded = bool(u.foreign) and _POWDER.search(u.foreign) is not None \

@@ -72,7 +72,10 @@ _UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
 _JUST_BOUGHT = re.compile(r"(?:刚|刚刚|才|已经|昨天|今天|上午|下午|早上)(?:才)?(?:下单|下了单|买|订|拍|付款)(?:了)?的")
 # When the goods leave: about an order already placed (an order_status when the customer has one).
 _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪天|多长时间)\S{0,3}(?:发|寄|出库)"
-                           r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)")
+                           r"|(?:发|寄)(?:货|出)?了?(?:吗|没)|还没(?:发|寄)"
+                           # 明天能到吗, 后天能收到不: when it arrives, asked by the day
+                           r"|^(?:那)?(?:明天|后天|今天|今晚|周末|这周)(?:能|可以|会)?(?:到|送到|收到|发|寄)(?:货)?"
+                           r"(?:吗|不|么|嘛|没)?$")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # The printed code typed with spaces for its dot (AX1 9QW3 E7RT): the same code, kept as typed.
 _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)  # AX1点5R8T: voice
@@ -330,7 +333,7 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
     if _has(text, AFTER_SALES) or _RECEIVED.search(text):
         return ("还没发货的订单可以直接取消、全额退款；已发货的，收到货有破损或质量问题请拍照，"
                 "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")
-    if _has(text, SHIPPING):
+    if _has(text, SHIPPING) or asks_when_shipped(text):  # 明天能到吗: the shop's shipping times
         return "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。"
     if card is None and holder_questions.doubted(text):
         return holder_questions.PROGRAMME  # 扶贫产品是真的吗: how products are certified, no product named

@@ -27,6 +27,9 @@
 10. A grower or a firm asking how to sell here (我想报名当供应商, 我们合作社的木耳想在你们这卖, 怎么入驻,
     怎么申请认定扶贫产品) is told how certification and a supplier's account work (`bot/selling_here.py`); it was
     an exam errand, a list of fungus, 没太明白 or 没有找到「怎么申请」.
+11. Food made for babies asked for (宝宝辅食有啥推荐, 婴儿米粉有吗) is not found: the best sellers (ginger sweets, spicy
+    tofu) had been recommended for a baby. When it arrives asked by the day (明天能到吗, 后天能收到吗) gets the shop's
+    shipping times (it was 没太明白).
 """
 from __future__ import annotations
 
@@ -197,3 +200,17 @@ async def test_how_to_sell_here_is_answered(client, said):
     assert body["intent"] == "ask_info"
     assert body["reply"].startswith("想在这里卖货，产品要先认定为扶贫产品"), body["reply"]
     assert body["products"] == []
+
+
+@pytest.mark.parametrize("said, echoed", [("宝宝辅食有啥推荐", "宝宝辅食"), ("婴儿米粉有吗", "婴儿米粉")])
+async def test_food_for_babies_is_never_a_grown_ups_snack(client, said, echoed):
+    body = await say_once(client, said)
+    assert f"没有找到「{echoed}」" in body["reply"], body["reply"]
+    assert body["products"] == []
+
+
+@pytest.mark.parametrize("said", ["明天能到吗", "后天能收到吗"])
+async def test_when_it_arrives_by_the_day_gets_the_shipping_times(client, said):
+    body = await say_once(client, said)
+    assert body["intent"] == "ask_info"
+    assert "一般付款后48小时内发出" in body["reply"], body["reply"]
