@@ -7,6 +7,7 @@ refused by name, with certified alternatives from its category.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -175,7 +176,8 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
     return seen
 
 
-def _cut_apart(text: str, start: int, end: int) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _cut_apart(text: str, start: int, end: int) -> bool:  # of the catalogue's own words, asked again and again
     """A word of the text (jieba's own dictionary, HMM off) begins before `start` and ends inside [start, end):
     the characters there belong to two other words (牦牛奶 is 牦牛 + 奶, so it holds no 牛奶; 土鸡蛋 holds 鸡蛋)."""
     at = 0

@@ -25,19 +25,21 @@ def refused(u: Understanding, vocab: Vocabulary, cards: Mapping[str, dict[str, A
     words = [w for w in u.product_words if w.strip()]
     if not any(len(w) >= 2 for w in words):
         return None
-    held = [k for k in vocab.products.values() if all(w in _text(k) for w in words)]
-    if not held or any(k.sellable for k in held):
+    held = []
+    for k, text in vocab.product_texts:
+        if all(w in text for w in words):
+            if k.sellable:
+                return None  # one of the products the words name may be sold: nothing refused
+            held.append(k)
+    if not held:
         return None
     gone = held[0]
     things = [w for w in words if len(w) >= 2 and w not in lexicon.PLAIN_MODIFIERS]
-    alike = [cards[k.sku] for k in vocab.products.values()
-             if k.sku in cards and things and any(t in _text(k) for t in things)]
+    alike = [cards[k.sku] for k, text in vocab.product_texts
+             if k.sku in cards and things and any(t in text for t in things)]
     alike.sort(key=lambda c: c["origin"].get("county") != gone.county)  # 静宁苹果 礼盒 → the 静宁 apples first
     return gone, alike[:_SHOWN]
 
-
-def _text(known: Known) -> str:
-    return "|".join((known.name.replace(" ", ""), *known.aliases, *known.tags, *known.names))
 
 
 def of_the_thing(found: list[tuple[dict[str, Any], int]], words: list[str], vocab: Vocabulary, search: Any

@@ -57,8 +57,10 @@ class Known:
     tags: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """NFKC (full-width → ASCII), lower case, control characters dropped, traditional characters simplified."""
+    """NFKC (full-width → ASCII), lower case, control characters dropped, traditional characters simplified (the same
+    words are normalized again and again within a turn: remembered)."""
     text = simplified(unicodedata.normalize("NFKC", text).lower())
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
 
@@ -226,6 +228,13 @@ class Vocabulary:
         next character inside some name (羊羔肉 + 羊 in 环县羊羔肉羊排) is that name, not another thing."""
         return "|".join(normalize(text).replace(" ", "") for known in self.products.values()
                         for text in (known.name, *known.aliases))
+
+    @functools.cached_property
+    def product_texts(self) -> tuple[tuple[Known, str], ...]:
+        """Each product with its words joined (name without spaces, aliases, tags, the names it is known by): read
+        for every product word of a turn, so built once per catalogue."""
+        return tuple((k, "|".join((k.name.replace(" ", ""), *k.aliases, *k.tags, *k.names)))
+                     for k in self.products.values())
 
     def name_goes_on(self, word: str, following: str) -> bool:
         return (word + following) in self.names_text
