@@ -159,12 +159,13 @@ def _values(line: int, header: list[str], cells: list[str], problems: _Problems)
     return {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
 
 
-async def parse_catalog(data: bytes) -> list[CatalogRow]:
-    """Every row validated; raises `catalog_invalid` listing every bad row with its line number."""
+async def parse_catalog(data: bytes, regions: RegionDirectory | None = None) -> list[CatalogRow]:
+    """Every row validated; raises `catalog_invalid` listing every bad row with its line number. Origins are found in
+    `regions` (an app's snapshot of the divisions), read afresh from the database when none is given."""
     table = await asyncio.to_thread(read_table, data)  # an .xlsx takes a while to unpack: not on the event loop
     problems = _Problems()
     _check_header(table.header, problems)
-    regions = await RegionDirectory.load()
+    regions = regions or await RegionDirectory.load()
     rows: list[CatalogRow] = []
     seen: dict[str, int] = {}
     suppliers: dict[str, CatalogRow] = {}

@@ -9,7 +9,7 @@ import orjson
 from aiohttp import web
 
 from api.auth import current_user
-from api.keys import SEARCH
+from api.keys import REGIONS, SEARCH
 from api.responses import json_ok
 from api.routing import ADMIN, ADMIN_READ, Route
 from api.schemas.catalog import (
@@ -163,7 +163,7 @@ async def import_catalog_handler(request: web.Request) -> web.StreamResponse:
     data, actor = await _upload(request), current_user(request)
     if NDJSON in request.headers.get("Accept", ""):
         return await _import_with_progress(request, data, actor)
-    summary = await import_catalog(data, actor)
+    summary = await import_catalog(data, actor, regions=await request.config_dict[REGIONS].directory())
     await _changed(request)
     return json_ok(summary_dict(summary))
 
@@ -181,7 +181,8 @@ async def _import_with_progress(request: web.Request, data: bytes, actor: Any) -
         await line({"done": done, "total": total})
 
     try:
-        summary = await import_catalog(data, actor, progress=progress)
+        summary = await import_catalog(data, actor, progress=progress,
+                                       regions=await request.config_dict[REGIONS].directory())
     except Exception as exc:
         if not response.prepared:
             raise

@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 
 from models.catalog_csv import HEADER, CatalogRow, parse_catalog, parse_price_fen
 from models.clock import now_utc
+from models.places.region_directory import RegionDirectory
 from models.services import audit, stock
 from models.services.catalog import PRODUCT_FIELDS, SUPPLIER_FIELDS
 from models.storage.busy import is_database_busy
@@ -75,8 +76,8 @@ class _Who:
 
 
 async def import_catalog(data: bytes, actor: User | None, label: str | None = None,
-                         progress: Progress | None = None) -> ImportSummary:
-    rows = await parse_catalog(data)
+                         progress: Progress | None = None, regions: RegionDirectory | None = None) -> ImportSummary:
+    rows = await parse_catalog(data, regions)
     who = _Who(actor, label or audit.actor_label(actor))
     summary = ImportSummary(rows=len(rows), mapped_from_former=[
         {"line": r.line, "sku": r.sku, "written": r.origin_former, "code": r.origin_code, "name": r.origin_name}

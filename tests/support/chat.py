@@ -5,7 +5,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from api.keys import DATABASE, SEARCH
+from api.keys import DATABASE, REGIONS, SEARCH
 from models.paths import DEMO_CATALOG_CSV
 from models.services.catalog_import import import_catalog
 from models.storage.database import activated
@@ -42,10 +42,12 @@ async def with_address(chat: Chat) -> Chat:
 
 async def stock_shop(client, catalog: Path) -> None:
     """The catalogue imported the way an operator's command line does (`main.py import-catalog`), and the app's
-    search told at once, as the admin's upload tells it. The upload itself is tested in test_catalog_import; here
-    it would add an administrator's login (two scrypt hashes) to every conversation tested."""
+    search told at once, as the admin's upload tells it, and the origins read from the app's snapshot of the divisions
+    as the upload reads them. The upload itself is tested in test_catalog_import; here it would add an
+    administrator's login (two scrypt hashes) to every conversation tested."""
     with activated(client.app[DATABASE]):
-        await import_catalog(catalog.read_bytes(), actor=None, label="cli")
+        regions = await client.app[REGIONS].directory()
+        await import_catalog(catalog.read_bytes(), actor=None, label="cli", regions=regions)
         assert await client.app[SEARCH].follow()
 
 
