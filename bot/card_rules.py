@@ -27,6 +27,10 @@ _THEN_ALLOWED = re.compile(_CARD + r"(?:里的钱|里的余额|里)?(?P<verb>买
                            r"(?:行不行|行吗|行不|可以吗|可以不|可不可以|成吗|能行吗|中不中|得不得)")
 _VALIDITY = re.compile(_CARD + r"\S{0,6}(?:有效期|过期|到期|期限|失效|多久有效|能用多久|用多久|保质期)")
 _LOST = re.compile(_CARD + r"\S{0,4}(?:丢了|掉了|丢失|被偷|挂失|补办)")
+# A discount asked of the card itself, or of buying cards (爱心卡能打折吗, 买卡有折扣吗, 爱心卡有优惠吗): sold at
+# face value. Not another shop's card (京东卡打折吗: bot.discounts and the cards of other platforms).
+_DISCOUNT = re.compile(r"(?:" + _CARD + r"|(?<=买|办|充)(?:爱心)?卡)\S{0,6}?"
+                       r"(?:打折|折扣|几折|打个折|优惠|便宜|满减|返现|多送|赠送)")
 # A card held, given to someone (把我的爱心卡送给我妈, 这张卡我想转给我姐, 我那张卡转赠给同事): the holder asks how.
 # The card put first with 把 (我想把卡转给我妹, 怎么把爱心卡送人): a card held, never one bought (买张卡送给我妹 buys).
 # How to give one, asked of giving itself (怎么转赠爱心卡, 转赠卡怎么弄, 卡怎么转给别人): the same question.
@@ -51,6 +55,7 @@ _WRITTEN = re.compile(r"(?:写着|印着|写的是|印的是|刮开是|刮开后
 CARD_RULES = ("消费扶贫爱心卡只能买本店的认定扶贫产品（网上下单时用卡支付），"
               "或在消费扶贫专柜、专馆、专区出示付款码消费，"
               "不能在普通超市、别的商店刷，也不能提现。")
+DISCOUNT = "爱心卡按面值卖，没有折扣、满减或赠送：200元的卡付200元，卡里的200元全部用来买认定扶贫产品。"
 VALIDITY = "每张卡的有效期印在卡上，领取后在「我的爱心卡」里也能看到；过了有效期，卡里的余额就不能再用了。"
 GIVING = ("卡可以送人：在「我的爱心卡」里点这张卡的“转赠”，会得到一串卡码（只显示一次，请复制好），"
           "发给对方，对方点“领取”粘贴卡码即可（领取后卡就归对方）。")
@@ -63,7 +68,7 @@ LOST = ("已领取的卡付款要用您手机上「我的爱心卡」出示的�
 
 def asked(compact: str) -> bool:
     """A question about how a love card works (what it buys, where it is used, giving it, its validity)."""
-    if _VALIDITY.search(compact) or _LOST.search(compact) or _GIVE_AWAY.search(compact):
+    if _VALIDITY.search(compact) or _LOST.search(compact) or _GIVE_AWAY.search(compact) or _DISCOUNT.search(compact):
         return True
     allowed = _THEN_ALLOWED.search(compact)
     if allowed is not None:
@@ -98,6 +103,8 @@ def answer(compact: str) -> str:
         return LOST + CARD_RULES
     if _VALIDITY.search(compact):
         return VALIDITY + CARD_RULES
+    if _DISCOUNT.search(compact):
+        return DISCOUNT + CARD_RULES
     m = _CAN_IT.search(compact)
     if _GIVE_AWAY.search(compact) or (m is not None and m.group("verb") in ("转", "送", "给", "借", "共用")):
         return GIVING + CARD_RULES

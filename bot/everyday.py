@@ -69,6 +69,12 @@ _SOUNDED_PACK = re.compile(r"(?<!第)(?P<num>[\d一二两三四五六七八九�
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
 _ENCLOSED = re.compile("[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 _WAVE = re.compile("👋[\U0001F3FB-\U0001F3FF]?")
+# Faces, hands and hearts that set a mood (能便宜点吗🙏, 有没有大米😊, 谢谢❤️) say nothing of what is asked: a space,
+# as punctuation is. Not 🙅 (no), nor the gestures of yes (above), nor food (bot.rewrite.EMOJI), nor things (🎁 📦).
+_MOOD = re.compile("(?:[\U0001F600-\U0001F644\U0001F647-\U0001F64F\U0001F910-\U0001F91C\U0001F91E-\U0001F92F"
+                   "\U0001F970-\U0001F97A\U0001F9D0\U0001F493-\U0001F49F\U0001F5A4\U0001F90D-\U0001F90F\U0001F9E1"
+                   "\u2764\u2763\u2728\U0001F31F\u2b50\U0001F525\U0001F4AA\U0001F44F\u270C\U0001F60D\U0001FAF6]"
+                   "[\U0001F3FB-\U0001F3FF]?(?:\u200d[\u2640\u2642])?\ufe0f?)+")
 
 
 def digits_as_written(text: str) -> str:
@@ -80,6 +86,8 @@ def digits_as_written(text: str) -> str:
 def rewrite_everyday(text: str) -> str:
     text = _YES_GESTURES.sub("好", digits_as_written(text))
     text = _WAVE.sub(" 你好 ", text)
+    calm = _MOOD.sub(" ", text)
+    text = calm if calm.strip() else text  # a face alone is kept: what it says is read as before
     text = _SOUNDED_PACK.sub(lambda m: m.group("num") + _PACK_SOUNDS[m.group("word")], text)
     text = _PACK_TIMES.sub(lambda m: f"{m.group(1)}装 {m.group(2)}份", text)
     if _LATIN_WORD.search(text) and _only_food_and_plain(text):

@@ -7,7 +7,16 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import card_holding, card_rules, holder_questions, keeping, product_facts, selling_here, several_questions
+from bot import (
+    card_holding,
+    card_rules,
+    delivery_asked,
+    holder_questions,
+    keeping,
+    product_facts,
+    selling_here,
+    several_questions,
+)
 from bot.lexicon import ORDER_STATUS
 from bot.replies import yuan
 
@@ -183,7 +192,7 @@ def topic(text: str, raw: str) -> str | None:
         return None  # 腊肉多少钱 有货没 明天能发吗: the price, asked first, leads
     if several_questions.about_my_order(text) and not _RECEIVED.search(text):
         return "order_status"  # 我买的苹果几天到: an order placed, not the shop's shipping times
-    if keeping.asked(text):
+    if keeping.asked(text) or delivery_asked.asked(text) or delivery_asked.courier(text):  # 县城能配送吗, 发顺丰吗
         return "ask_info"  # 保质期多久, 是鲜的还是冻的, 怎么发货: how the product keeps and travels
     if asks_when_shipped(text) and not _has(text, ("发票", "退", *ORDER_STATUS)):
         return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
@@ -323,6 +332,11 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
     if "卡" in text and _has(text, CARD_FACES):
         return (f"消费扶贫爱心卡的面值有{'、'.join(yuan(f) for f in faces_fen)}，只能买认定扶贫产品。"
                 "说“买一张200元的爱心卡”就能下单。")
+    shipping = _has(text, SHIPPING) or asks_when_shipped(text) or delivery_asked.asked(text)  # 明天能到吗, 市区能送吗
+    if (shipping or keeping.asked(text)) and delivery_asked.beyond(text):
+        return delivery_asked.BEYOND  # 香港能寄吗, 寄到台湾要几天: the addresses are the mainland's
+    if delivery_asked.courier(text):
+        return delivery_asked.COURIER  # 发顺丰吗
     if keeping.asked(text):
         return keeping.answer(text, card)
     if _has(text, INVOICE):
@@ -333,8 +347,9 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
     if _has(text, AFTER_SALES) or _RECEIVED.search(text):
         return ("还没发货的订单可以直接取消、全额退款；已发货的，收到货有破损或质量问题请拍照，"
                 "在「我的订单」里找到这一单联系商家处理，核实后退款或补发。")
-    if _has(text, SHIPPING) or asks_when_shipped(text):  # 明天能到吗: the shop's shipping times
-        return "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。"
+    if shipping:
+        return (delivery_asked.YES if delivery_asked.asked(text) and not asks_when_shipped(text) else "") + (
+            "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。")
     if card is None and holder_questions.doubted(text):
         return holder_questions.PROGRAMME  # 扶贫产品是真的吗: how products are certified, no product named
     if card is None and re.search(r"哪里?儿?发|发货地", text):  # 东西是从哪里发货的: every product from its own place
