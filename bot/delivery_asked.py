@@ -11,9 +11,9 @@ import re
 
 _VERB = r"(?:配送|派送|送货|送|寄|发货|发|邮寄|邮|快递)"
 # The verb asked about at the end (能送吗, 可以寄吗, 送不送, 能不能配送, 配送吗), or with where it goes (送到村里吗,
-# 送货到家不, 寄去香港吗, 能送上门吗).
+# 送货到家不, 寄去香港吗, 能送上门吗). Not 发货没 (whether an order has left: its status).
 _ASKED = re.compile(
-    rf"(?:能|可以|可|会|给)?{_VERB}(?:(?:到|去|往|过去|上门|到家|进)\S{{0,8}}?)?(?:吗|嘛|么|不|没|呢|\?|？)+$"
+    rf"(?:能|可以|可|会|给)?{_VERB}(?:(?:到|去|往|过去|上门|到家|进)\S{{0,8}}?)?(?:吗|嘛|么|不|呢|\?|？)+$"
     rf"|{_VERB}不{_VERB}(?:啊|呀|呢|\?|？)*$|(?:能不能|可不可以|能否|可否){_VERB}\S{{0,8}}?$")
 # Someone given a thing (能送人吗, 送朋友行吗, 可以送给老人吗) or a card (爱心卡能送吗: bot.card_rules): no delivery.
 _GIVEN = re.compile(r"送(?:给|人|礼|朋友|老人|长辈|同事|领导|客户|父母|爸妈|孩子|女友|男友|老师)|卡")
