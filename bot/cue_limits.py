@@ -15,14 +15,17 @@ from bot import lexicon
 # A cancel word, then what is wanted instead: 还是要 / 那就来 / 就要 / 换成 / 改成 …
 _CHANGE_OF_MIND = re.compile(r"^(?:那|哦|嗯|唉|哎)?(?:算了|算啦|罢了)(?:吧|啊)?(?:那|那就|我)?"
                              r"(?:还是|就|换成|改成|改|换)(?:要|来|买|拿|订|整)?")
+# A line refused, then what replaces it (不要5斤的了，换成10斤的两箱 / 这个不要了 改成三袋的): a change of the line.
+_REPLACED = re.compile(r"不要\S{0,10}?了?[，,。\s]*(?:那|那就|就|我)?(?:换成|改成|改为|换为|还是要|还是来|换个|换)")
 _NOUN_HEADS = "包带"
 _VERB_WORDS = frozenset({"打包", "承包", "全包"})  # words whose 包 is the doing, not the thing
 PRICE_WORDS = re.compile(r"价格|价钱|价位|价儿|价多少")  # after a catalogue word: its price asked
 
 
 def changes_mind(text: str, wants: bool) -> bool:
-    """算了 还是要五斤的吧 一箱: the cancel word opens a request (`wants`: a quantity, size or product is said)."""
-    return wants and _CHANGE_OF_MIND.match(text) is not None
+    """算了 还是要五斤的吧 一箱 / 不要5斤的了 换成10斤的两箱: the cancel word opens a request, or what is refused is
+    replaced (`wants`: a quantity, size or product is said)."""
+    return wants and (_CHANGE_OF_MIND.match(text) is not None or _REPLACED.search(text) is not None)
 
 
 def buying_only_in_nouns(text: str, freq: Mapping[str, int]) -> bool:

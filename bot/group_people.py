@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from bot.group_counts import names_goods
+from bot.heads import share_dropped
 from bot.numerals import NUM
 
 _EACH = r"(?:每一?人|每个人|每位|每户|每家)"
@@ -20,7 +21,9 @@ _HANDING = re.compile(rf"(?P<each>{_EACH})(?:都|各)?(?:准备|送上|送|发�
 
 
 def people_counted(message: str, words: Collection[str]) -> str:
-    """给45名环卫工人每人一箱苹果 → 给45人 每人一箱苹果 (see the module); unchanged when the words name goods."""
+    """给45名环卫工人每人一箱苹果 → 给45人 每人一箱苹果 (see the module); unchanged when the words name goods. A share
+    said beside the total of its pack (每人一盒 我这边要6盒) is dropped: the total is bought (bot.heads)."""
+    message = share_dropped(message)
     found = _PEOPLE.search(message)
     if found is None or "每" in found.group("who") or names_goods(found.group("who"), words):
         return message

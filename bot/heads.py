@@ -21,6 +21,17 @@ _PEOPLE = re.compile(rf"(?<![每一第\d])(?P<num>{NUM})\s*(?:(?:个|位|名|户
 _ONLY = re.compile(rf"^(?:一共|总共|共|有|我们|我们有|大概)?\s*(?P<num>{NUM})\s*(?:个|位|名)?人(?:吧|左右|的)?$")
 
 
+# A share, then the total of the same pack said outright (团购枸杞礼盒，每人一盒 我这边要6盒): the total is bought,
+# the share only says why (it was one box, "no count of people said").
+_SHARE_THEN_TOTAL = re.compile(rf"(?:每一?人|每个人|每位|人手)(?:一|1)(?P<unit>[盒袋箱瓶罐包份桶提只个张])"
+                               rf"(?=.*?(?:要|来|订|买|拿|一共|总共|共|合计)\s*(?:{NUM})\s*(?P=unit))")
+
+
+def share_dropped(message: str) -> str:
+    """每人一盒 … 我这边要6盒 → … 我这边要6盒: a share said beside the total of the same pack names no count."""
+    return _SHARE_THEN_TOTAL.sub(" ", message)
+
+
 def heads_said(message: str, words: Collection[str]) -> int | None:
     """The one count of people a message says (给30个员工发福利: 30), None when none, several, or goods counted."""
     found = [m for m in _PEOPLE.finditer(message)
@@ -41,4 +52,4 @@ def only_heads(message: str) -> int | None:
 
 def each_alone(message: str, words: Collection[str]) -> bool:
     """每人 said with goods and no count of people in the message (每人一袋大米加一桶花生油)."""
-    return EACH.search(message) is not None and heads_said(message, words) is None
+    return EACH.search(share_dropped(message)) is not None and heads_said(message, words) is None

@@ -91,9 +91,10 @@ def implicit_one(text: str, is_word: object) -> tuple[str, int, int] | None:
 
 
 # A removal, then a replacement: the removal's clause and the rest (the new request).
-_NEGATION = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|拿掉|别要|别买)\S+?(?:了|啦|吧)?$"
+_SIGH = r"(?:算了|算啦|唉|哎|哦|嗯)?"  # 算了不要5斤的了，换成10斤的两箱: the removal said with a sigh
+_NEGATION = re.compile(rf"^{_SIGH}(?:把|那个)?(?:不要|不买|去掉|删掉|拿掉|别要|别买)\S+?(?:了|啦|吧)?$"
                        r"|^\S+?(?:不要了|不要啦|不买了|不要|去掉|删掉|拿掉)$")
-_JOINED = re.compile(r"^(?P<neg>(?:把|那个)?(?:不要|不买|去掉|删掉|拿掉|别要|别买)\S+?(?:了|啦)"
+_JOINED = re.compile(rf"^(?P<neg>{_SIGH}(?:把|那个)?(?:不要|不买|去掉|删掉|拿掉|别要|别买)\S+?(?:了|啦)"
                      r"|\S+?(?:不要了|不要啦|不买了|去掉了|删掉了))"
                      r"(?P<rest>(?:换成|换|改成|改为|改|来|要|买|给我|再来|还是要|还是来)\S+)$")
 _CLAUSES = re.compile("[" + re.escape(PUNCTUATION.replace(".", "")) + "]+")

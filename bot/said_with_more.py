@@ -44,6 +44,13 @@ _ADDRESS_WORDS = (
     "都", "也", "给", "我", "那", "里",
 )
 _CLAUSES = re.compile(r"\s+")
+# A part of the summary said to be right (地址没问题, 数量对的, 信息都没错): the summary taken as it is.
+_CHECKED = re.compile(r"^(?:地址|收货地址|收件地址|电话|手机号?|收件人|收货人|数量|价格|金额|规格|东西|商品|信息|订单)?"
+                      r"(?:也|都|全)*(?:没问题|没毛病|对|对的|没错|正确|无误|ok|OK)(?:的|了|啊|呀|哈)?$")
+# Something the shopper will send later, said beside the yes (开票抬头后面再发你, 发票信息稍后给你): nothing to
+# change now.
+_LATER = re.compile(r"^(?:开票|发票|抬头|税号|开票信息|发票信息|发票抬头|地址|收货信息)?\S{0,6}?"
+                    r"(?:后面|稍后|回头|晚点|晚些|等会儿?|待会儿?|之后|过后|明天)再?(?:发|给|说|补|提供|告诉|填)\S{0,3}$")
 
 
 def mended(text: str) -> str:
@@ -60,7 +67,7 @@ def says_yes(spaced: str) -> bool:
         taken = leading(clause, _TAKEN)
         if _yes(clause) or (taken and _places(clause)):
             said = True
-        elif not (taken or _keeps_address(clause)):
+        elif not (taken or _keeps_address(clause) or _CHECKED.match(clause) or _LATER.match(clause)):
             return False
     return said
 

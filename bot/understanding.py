@@ -63,9 +63,8 @@ _ORDER_NO = re.compile(r"(?<!\d)\d{14,32}(?!\d)")
 _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公斤|[斤枚片粒包袋瓶罐只个支条双对套])"
                    r"\s*(?:(?:袋|盒|瓶|罐|箱|桶|包|听|支)?装|/|×|x|\*|的(?=\S))")
 
-# A count of pieces with a word pointing at one of the packs shown (30枚那款, 30只的那种, 60个的): a pack chosen by
-# how many it holds. Few pieces (两个那款: two of that one) stay a count; a weight (5斤那款, 要2斤的) is read as both
-# an amount and a size already (METRIC below).
+# A count of pieces pointing at one of the packs shown (30枚那款, 30只的那种, 60个的): a pack chosen by how many it
+# holds. Few pieces (两个那款) stay a count; a weight (5斤那款, 要2斤的) is an amount and a size already (METRIC).
 _SIZE_THAT = re.compile(rf"(?P<num>{numerals.NUM})\s*(?P<unit>枚|个|只|粒|片)"
                         r"(?=\s*(?:的)?(?:那|这)(?:款|个|种|样)|\s*的$)")  # 30个那盒: as many as one box holds
 
@@ -184,10 +183,11 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
 
 
 def _replacing(clauses: tuple[str, str], vocab: Vocabulary) -> Understanding | None:
-    """不要X了，换成Y / X不要了，来一斤Y: an order for Y that first removes X (None unless both are named)."""
+    """不要X了，换成Y: Y ordered, X removed first (unnamed: the line in view); 不要5斤的了，换成10斤的两箱: Y alone."""
     drop, u = _understand(rewrite(clauses[0]), vocab), _understand(rewrite(clauses[1]), vocab)
-    if not (drop.product_text or drop.about_products) or not (u.about_products or u.product_text or u.pick):
-        return None
+    if not (u.about_products or u.product_text or u.pick) or not (drop.product_text or drop.about_products
+                                                                 or u.about_products):
+        return u if not (drop.product_text or drop.about_products or u.product_text) and u.specs else None
     if drop.intent == "cancel_order" and not u.about_products:
         return None  # 刚才那单不要了 下错了: an order placed undone and why, read whole (bot/holder_talk.py)
     u.drop = drop

@@ -64,7 +64,8 @@ async def replace_lines(turn: Turn) -> Reply:
     removed: list[str] = []
     if d is not None and d.kind == "goods" and drop is not None:
         lines = [ln for ln in (*d.lines, d.pending) if ln is not None and ln.sku]
-        gone = _lines_named(turn, drop, [ln.sku for ln in lines if ln.sku])
+        gone = _lines_named(turn, drop, [ln.sku for ln in lines if ln.sku]) if drop.product_text or \
+            drop.about_products else {d.current.sku} if d.current is not None and d.current.sku else set()  # 不要这个了
         removed = [turn.ctx.search.cards[s]["name"] for s in gone if s in turn.ctx.search.cards]
         d.drop_named(gone)
         if d.empty:
