@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot import numerals
+from bot import group_posts, numerals
 from bot.recipients import PEOPLE
 
 _CUT = re.compile(r"(?:[\s，,。!！?？~～;；、…]|(?<!\d)\.|\.(?!\d))+")  # never the point of 1.5斤
@@ -76,6 +76,7 @@ def _talk(clause: str) -> bool:
 def dropped(message: str, knows: Callable[[str], bool]) -> str:
     """The message with the chat around its request left out (see the module); unchanged when it has no request
     clause, or only one clause. `knows`: whether a word is the catalogue's (Vocabulary.knows)."""
+    message = group_posts.plain(message)  # 【转发】@王会计 …: the marks of a message forwarded from a group
     clauses = [c for c in _CUT.split(message) if c]
     requests = [c for c in clauses if _REQUEST.search(c)]
     if len(clauses) < 2 or not requests:

@@ -20,8 +20,9 @@ _GIVEN = re.compile(r"送(?:给|人|礼|朋友|老人|长辈|同事|领导|客�
 # Goods bought in the same message (来两箱苹果 能送吗, 我要买大米 可以送到家吗): the order leads (bot.asked_after).
 _BUYING = re.compile(r"[来要买订拿]\S{0,3}?(?:\d|[一二两三四五六七八九十俩仨几])|下单|我要买|想买|买了")
 # Places beyond the mainland's divisions.
-_BEYOND = re.compile(r"香港|澳门|台湾|港澳|国外|境外|海外|外国|美国|日本|韩国|新加坡|马来西亚|澳洲|澳大利亚"
-                     r"|加拿大|英国|欧洲|德国|法国|俄罗斯|泰国")
+# Not a mainland street named after one (武汉市江岸区香港路, 青岛市香港中路): after a division or before a street word.
+_BEYOND = re.compile(r"(?<![省市区县旗镇])(?:香港|澳门|台湾|港澳|国外|境外|海外|外国|美国|日本|韩国|新加坡|马来西亚"
+                     r"|澳洲|澳大利亚|加拿大|英国|欧洲|德国|法国|俄罗斯|泰国)(?![东西南北中]?(?:路|街|道|大道|花园|广场|大厦|城))")
 YES = "能送，内地的地址都能寄到。"
 # A courier company asked for (发顺丰吗, 能走中通吗, 用的什么快递, 可以指定京东快递吗): the supplier chooses it.
 _COURIERS = r"(?:顺丰|圆通|中通|申通|韵达|百世|极兔|德邦|邮政|ems|EMS|京东快递|京东物流|菜鸟)"

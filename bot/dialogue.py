@@ -13,7 +13,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import asked_after, holder_actions, infant_honey, packs, replies, shop_questions
+from bot import address_elsewhere, asked_after, holder_actions, infant_honey, packs, replies, shop_questions
 from bot.draft import DialogueState, Draft, Line
 from bot.products import Resolution, resolve
 from bot.reply import Reply
@@ -127,6 +127,10 @@ class Turn:
         u, d = self.u, self.draft
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
             return await asked_parts.kept(self)
+        elsewhere = address_elsewhere.reply(self.said)  # 寄去香港…, 北京市… 010-8888-6666: no address here takes it
+        if elsewhere:
+            return self.say(elsewhere + self.pending_question(), "change_address",
+                            suggestions=self.resume_suggestions())
         part = await asked_parts.answered_part(self) or u.address or pieces.receiver_alone(self)  # 王芳 alone
         if part is not None:
             answered = await address.address_turn(self, part)

@@ -29,7 +29,7 @@ _PAYS = re.compile(r"(?<![货到])付(?!款方式|费方式)|(?<![折打])扣(?!
 _PAID_ASKED = re.compile(r"[付扣](?:了|过|款了)(?:吗|没|么|嘛)|付没付|有没有付|付了没|扣没扣|[付扣]成功了吗")
 # Paying told, with what or by 把 (用卡里的钱把单子付了嘛): the 了嘛 at its end asks nothing.
 _TOLD = re.compile(r"把|用")
-_REFUND = re.compile(r"退款|退货|退钱|退回|退给|多扣|扣多|扣错|重复扣|扣了两")
+_REFUND = re.compile(r"退款|退货|退钱|退回|退给|多扣|扣多|扣错|重复扣|扣了两|能退|可以退|退吗|退不退")
 # Another's value offered for it (那单能用优惠券抵吗): answered as other cards and coupons are, nothing paid.
 _COUPON = re.compile(r"券|积分|红包")
 # Undoing an order: 撤, 不要了, 取消, 作废, 删掉, 退掉 (not 退款: after-sales).
@@ -43,6 +43,8 @@ _THIS_ONE = re.compile(r"这一?单")
 _EMPTIES = re.compile(r"清空|清掉|全清|清除")
 # An order waiting to be paid (还没付款呢 取消吧): one placed.
 _UNPAID = re.compile(r"还没付|没付款|未付款|待付款|没付钱")
+# 退 said of an order not paid (那个订单给我退了嘛，还没付钱的): nothing to refund, the order is undone.
+_SENT_BACK = re.compile(r"退(?:了|掉|吧|喽|咯)")
 # Not placed yet (还没下呢, 别下了, 先不下单, 没提交): the draft under way, never an order placed.
 _NOT_PLACED = re.compile(r"还没下|没下呢|没下单|别下|不下了|不下单|先不下|别提交|不提交|没提交")
 
@@ -93,7 +95,8 @@ def _cancels_placed(text: str) -> bool:
     wrongly), undone; not a refund (那单能退款吗) and not a draft never placed."""
     said = _THIS_ONE.sub("", text)  # 这单不要了 may be the draft: read in its context (bot/turns/placing.cancel)
     referred = any(p.search(t) is not None for p, t in ((ORDER_REF, said), (_WRONGLY, text), (_UNPAID, text)))
-    undone = _UNDO.search(text) is not None and _EMPTIES.search(text) is None
+    undone = (_UNDO.search(text) is not None or (_UNPAID.search(text) is not None and _SENT_BACK.search(text)
+                                                  is not None)) and _EMPTIES.search(text) is None
     return referred and undone and _REFUND.search(text) is None and _NOT_PLACED.search(text) is None
 
 

@@ -21,6 +21,7 @@ from bot import (
     card_goods,
     discounts,
     errands,
+    group_posts,
     infant_formula,
     latin_goods,
     lexicon,
@@ -163,6 +164,8 @@ def _aside_kind(u: Understanding) -> str:
     errand; or nothing."""
     if platform_credit.asked_to_pay(u.text):
         return "platform_credit"
+    if group_posts.promotion(u.text) and not u.product_words:
+        return "group_post"  # 今晚8点直播间抢红包 速度进群: a group's post forwarded
     return "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
 
 
@@ -267,6 +270,7 @@ REPLIES = {
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,
     "platform_credit": platform_credit.REPLY,
+    "group_post": group_posts.REPLY,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }
 

@@ -167,6 +167,8 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
         for text in texts:
             for m in re.finditer(re.escape(word), text):
                 seen = True
+                if _cut_short(word, text, m.end(), vocab):
+                    return False  # 红寺堡枸(杞): the word said cut short (or mistyped) ends inside the name's own word
                 if not _RE_CJK.match(text[m.end():m.end() + 1]):
                     if m.start() and _cut_apart(text, m.start(), m.end()):
                         continue  # 牛奶 in 牦牛奶 (牦牛 + 奶): the product's words hold it only across two words
@@ -174,6 +176,14 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
                 if said_next and text.startswith(said_next, m.end()):
                     return False  # 红薯 干 in 连城红薯干: what the customer said next goes on in the name
     return seen
+
+
+def _cut_short(word: str, text: str, end: int, vocab: Vocabulary) -> bool:
+    """红寺堡枸 in 红寺堡枸杞: the word's last character begins a word of the name (枸杞) after a word of two characters
+    or more (红寺堡): the word is that name said short, not a modifier (冰糖 in 冰糖橙, 牛奶 in 牦牛奶粉 stay)."""
+    head, joined = word[:-1], text[end - 1:end + 1]
+    return len(head) >= 2 and len(joined) == 2 and _RE_CJK.match(joined[1]) is not None \
+        and vocab.knows(joined) and (vocab.knows(head) or head in vocab.regions)
 
 
 @functools.lru_cache(maxsize=8192)
