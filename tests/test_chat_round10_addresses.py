@@ -11,8 +11,6 @@ each fixed as a rule and tried here with sentences of our own over the demo cata
 """
 from __future__ import annotations
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.cases import each_case
 from tests.support.chat import Chat, my_orders, open_shop, summary_lines
@@ -134,11 +132,16 @@ async def test_a_run_on_with_a_pack_count_orders_that_count(client):
     assert body["slots"]["qty"] == 2, body["reply"]
 
 
-@pytest.mark.parametrize("message", ["两箱富川脐橙多少钱", "我想买富川脐橙多少钱"])
-async def test_a_price_question_without_an_address_stays_a_price_question(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "price-only")
-    body = await chat.say(message)
-    assert body["intent"] == "ask_price", body["reply"]
+async def test_a_price_question_without_an_address_stays_a_price_question(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "price-only")
+        body = await chat.say(message)
+        assert body["intent"] == "ask_price", body["reply"]
+
+    await each_case(check, [
+        "两箱富川脐橙多少钱",
+        "我想买富川脐橙多少钱",
+    ])
 
 
 # --- 3. regional and plain yes at the summary ------------------------------------------------------------------

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
@@ -107,9 +105,11 @@ async def test_more_of_the_same_line_still_adds_to_its_count(client):
 
 # --- 4. an emoji with a size in a later turn ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("message, line", [
-    ("再来🍊×3 5斤装的", "静宁苹果 10斤 ×2箱（共20斤），120元\n奉节脐橙 5斤 ×3箱（共15斤），105元"),
-    ("再来🍊×3 10斤装的", "静宁苹果 10斤 ×2箱（共20斤），120元\n奉节脐橙 10斤 ×3箱（共30斤），180元"),
-])
-async def test_an_emoji_with_a_size_adds_that_product_in_that_size(client, message, line):
-    assert await _line(client, "苹果两箱", message) == line
+async def test_an_emoji_with_a_size_adds_that_product_in_that_size(client):
+    async def check(message, line):
+        assert await _line(client, "苹果两箱", message) == line
+
+    await each_case(check, [
+        ("再来🍊×3 5斤装的", "静宁苹果 10斤 ×2箱（共20斤），120元\n奉节脐橙 5斤 ×3箱（共15斤），105元"),
+        ("再来🍊×3 10斤装的", "静宁苹果 10斤 ×2箱（共20斤），120元\n奉节脐橙 10斤 ×3箱（共30斤），180元"),
+    ], spread=True)

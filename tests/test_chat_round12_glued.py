@@ -5,8 +5,6 @@ a processed form it sells still match.
 """
 from __future__ import annotations
 
-import pytest
-
 from tests.support.cases import each_case
 from tests.support.chat import say_once
 
@@ -30,16 +28,20 @@ async def test_a_glued_unknown_head_is_not_found(client):
     await each_case(check, GLUED, spread=True)
 
 
-@pytest.mark.parametrize("message", [m for m, _ in GLUED])
-async def test_a_glued_unknown_head_offers_no_product(client, message):
-    body = await said(client, message)
-    assert body["products"] == [], body["reply"]
+async def test_a_glued_unknown_head_offers_no_product(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["products"] == [], body["reply"]
+
+    await each_case(check, [m for m, _ in GLUED])
 
 
-@pytest.mark.parametrize("message", [m for m, _ in GLUED])
-async def test_a_glued_unknown_head_drafts_nothing(client, message):
-    body = await said(client, message)
-    assert body["slots"]["sku"] is None, body["reply"]
+async def test_a_glued_unknown_head_drafts_nothing(client):
+    async def check(message):
+        body = await said(client, message)
+        assert body["slots"]["sku"] is None, body["reply"]
+
+    await each_case(check, [m for m, _ in GLUED])
 
 
 async def test_the_catalogues_own_words_glued_to_a_size_or_quality_still_match(client):

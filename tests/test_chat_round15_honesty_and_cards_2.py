@@ -17,21 +17,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 RICE = Path(__file__).parent / "data" / "chat_round15_group_counts_catalog.csv"  # 泰来大米 2.5kg / 5kg / 10kg
 
 
-@pytest.mark.parametrize("message", ["有小罐茶吗", "小罐茶多少钱"])
-async def test_a_sized_pack_glued_to_a_food_word_is_a_brand_not_found(client, message):
-    body = await (await open_shop(client, DEMO_CATALOG_CSV, "r15hc-brand")).say(message)
-    assert "没有找到「小罐茶」" in body["reply"], body["reply"]
-    assert body["products"], body["reply"]
-    assert all("茶" in p["name"] for p in body["products"])
-    assert body["slots"]["sku"] is None
+async def test_a_sized_pack_glued_to_a_food_word_is_a_brand_not_found(client):
+    async def check(message):
+        body = await (await open_shop(client, DEMO_CATALOG_CSV, "r15hc-brand")).say(message)
+        assert "没有找到「小罐茶」" in body["reply"], body["reply"]
+        assert body["products"], body["reply"]
+        assert all("茶" in p["name"] for p in body["products"])
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, [
+        "有小罐茶吗",
+        "小罐茶多少钱",
+    ])
 
 
 async def test_a_counted_pack_of_tea_stays_an_order_of_tea(client):

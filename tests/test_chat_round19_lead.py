@@ -46,28 +46,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 CATALOG = Path(__file__).parent / "data" / "chat_round19_lead_catalog.csv"
 
 
-@pytest.mark.parametrize("message, line", [
-    ("要5斤泰来的大米", "泰来大米 2.5kg ×1袋（共2.5kg），32元"),
-    ("要30斤泰来的大米", "泰来大米 5kg ×3袋（共15kg），177元"),
-    ("来10斤静宁的苹果", "静宁苹果 10斤装 ×1箱（共10斤），62元"),
-])
-async def test_a_weight_before_a_place_and_its_goods_is_the_amount(client, message, line):
-    chat = await open_shop(client, CATALOG, "round19-weight")
-    assert summary_lines(await chat.say(message)) == line
+async def test_a_weight_before_a_place_and_its_goods_is_the_amount(client):
+    async def check(message, line):
+        chat = await open_shop(client, CATALOG, "round19-weight")
+        assert summary_lines(await chat.say(message)) == line
+
+    await each_case(check, [
+        ("要5斤泰来的大米", "泰来大米 2.5kg ×1袋（共2.5kg），32元"),
+        ("要30斤泰来的大米", "泰来大米 5kg ×3袋（共15kg），177元"),
+        ("来10斤静宁的苹果", "静宁苹果 10斤装 ×1箱（共10斤），62元"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", ["老干部需要30斤大米", "王老师需要30斤大米"])
-async def test_a_person_named_before_the_goods_is_not_the_goods(client, message):
-    chat = await open_shop(client, CATALOG, "round19-person")
-    assert summary_lines(await chat.say(message)) == "泰来大米 5kg ×3袋（共15kg），177元"
+async def test_a_person_named_before_the_goods_is_not_the_goods(client):
+    async def check(message):
+        chat = await open_shop(client, CATALOG, "round19-person")
+        assert summary_lines(await chat.say(message)) == "泰来大米 5kg ×3袋（共15kg），177元"
+
+    await each_case(check, [
+        "老干部需要30斤大米",
+        "王老师需要30斤大米",
+    ])
 
 
 async def test_retired_staff_are_no_after_sales_question(client):
@@ -113,20 +119,31 @@ async def test_the_slots_show_the_line_changed_by_name(client):
     assert (body["slots"]["sku"], body["slots"]["qty"]) == ("R19-0003", 30)
 
 
-@pytest.mark.parametrize("message", ["好额，下单伐", "可以下单了吗", "能不能提交"])
-async def test_placing_asked_as_a_question_at_the_summary_places_the_order(client, message):
-    chat = await open_shop(client, CATALOG, "round19-place")
-    await chat.say("泰来大米5kg 来两袋")
-    assert (await chat.say(message))["reply"].startswith("下单成功")
+async def test_placing_asked_as_a_question_at_the_summary_places_the_order(client):
+    async def check(message):
+        chat = await open_shop(client, CATALOG, "round19-place")
+        await chat.say("泰来大米5kg 来两袋")
+        assert (await chat.say(message))["reply"].startswith("下单成功")
+
+    await each_case(check, [
+        "好额，下单伐",
+        "可以下单了吗",
+        "能不能提交",
+    ])
 
 
-@pytest.mark.parametrize("message", ["确认一下地址对吗", "地址没错吧"])
-async def test_where_the_order_goes_asked_at_the_summary_shows_it_again(client, message):
-    chat = await open_shop(client, CATALOG, "round19-where")
-    await chat.say("泰来大米5kg 来两袋")
-    body = await chat.say(message)
-    assert "寄到：张三 138****8000 广东省清远市佛冈县石角镇XX路8号" in body["reply"]
-    assert body["order"] is None
+async def test_where_the_order_goes_asked_at_the_summary_shows_it_again(client):
+    async def check(message):
+        chat = await open_shop(client, CATALOG, "round19-where")
+        await chat.say("泰来大米5kg 来两袋")
+        body = await chat.say(message)
+        assert "寄到：张三 138****8000 广东省清远市佛冈县石角镇XX路8号" in body["reply"]
+        assert body["order"] is None
+
+    await each_case(check, [
+        "确认一下地址对吗",
+        "地址没错吧",
+    ])
 
 
 async def test_a_northern_word_for_looking_is_a_search(client):

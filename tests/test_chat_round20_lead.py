@@ -46,19 +46,20 @@ Demo catalogue (昭通丑苹果, 盐源苹果 … ; 镇赉大米, 延寿大米 �
 """
 from __future__ import annotations
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, say_once, summary_lines
 
 
-@pytest.mark.parametrize("message, thing", [
-    ("苹果 烟台的那种", "烟台苹果"),
-    ("大米 要五常的", "五常大米"),
-])
-async def test_a_place_the_shop_has_nothing_from_said_apart_is_not_found(client, message, thing):
-    body = await say_once(client, message)
-    assert body["reply"].startswith(f"抱歉，没有找到「{thing}」")
+async def test_a_place_the_shop_has_nothing_from_said_apart_is_not_found(client):
+    async def check(message, thing):
+        body = await say_once(client, message)
+        assert body["reply"].startswith(f"抱歉，没有找到「{thing}」")
+
+    await each_case(check, [
+        ("苹果 烟台的那种", "烟台苹果"),
+        ("大米 要五常的", "五常大米"),
+    ], spread=True)
 
 
 async def test_the_shops_goods_are_listed_apart_from_a_place_it_has_nothing_from(client):
@@ -90,14 +91,16 @@ async def test_a_shop_question_after_an_order_is_answered_before_it(client):
     assert body["reply"].index("发票") < body["reply"].index("请确认订单")
 
 
-@pytest.mark.parametrize("message, said", [
-    ("要1斤半通江银耳", "“1.5斤”凑不成整袋"),
-    ("要1斤半核桃", "“1.5斤”凑不成整袋"),
-    ("来2斤半蜂蜜", "“2.5斤”凑不成整瓶"),
-])
-async def test_a_weight_with_a_half_in_digits_is_the_amount(client, message, said):
-    body = await say_once(client, message)
-    assert body["reply"].startswith(said)
+async def test_a_weight_with_a_half_in_digits_is_the_amount(client):
+    async def check(message, said):
+        body = await say_once(client, message)
+        assert body["reply"].startswith(said)
+
+    await each_case(check, [
+        ("要1斤半通江银耳", "“1.5斤”凑不成整袋"),
+        ("要1斤半核桃", "“1.5斤”凑不成整袋"),
+        ("来2斤半蜂蜜", "“2.5斤”凑不成整瓶"),
+    ], spread=True)
 
 
 async def test_dozens_of_a_product_packed_by_the_can_count_cans(client):
@@ -113,18 +116,29 @@ async def test_lines_waiting_to_be_chosen_are_answered_at_once(client):
     assert summary_lines(body) == "从江香猪 腊肉 500g ×2袋（共1kg），136元\n盘州火腿 1kg ×1件（共1kg），138元"
 
 
-@pytest.mark.parametrize("message", ["村里老人过冬 买点什么好", "厂里工人发福利 买什么合适", "冬天吃点什么好",
-                                     "给村里的老人买点年货 有推荐吗"])
-async def test_advice_for_whom_when_and_why_is_the_shops_advice(client, message):
-    body = await say_once(client, message)
-    assert body["reply"].startswith("推荐这几款认定扶贫产品")
+async def test_advice_for_whom_when_and_why_is_the_shops_advice(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert body["reply"].startswith("推荐这几款认定扶贫产品")
+
+    await each_case(check, [
+        "村里老人过冬 买点什么好",
+        "厂里工人发福利 买什么合适",
+        "冬天吃点什么好",
+        "给村里的老人买点年货 有推荐吗",
+    ])
 
 
-@pytest.mark.parametrize("message, thing", [("钙片 老人吃的 推荐", "钙片"), ("汤臣倍健推荐哪款", "汤臣倍健"),
-                                            ("护手霜推荐一下", "护手霜")])
-async def test_advice_on_a_thing_not_sold_is_still_not_found(client, message, thing):
-    body = await say_once(client, message)
-    assert body["reply"].startswith(f"抱歉，没有找到「{thing}」")
+async def test_advice_on_a_thing_not_sold_is_still_not_found(client):
+    async def check(message, thing):
+        body = await say_once(client, message)
+        assert body["reply"].startswith(f"抱歉，没有找到「{thing}」")
+
+    await each_case(check, [
+        ("钙片 老人吃的 推荐", "钙片"),
+        ("汤臣倍健推荐哪款", "汤臣倍健"),
+        ("护手霜推荐一下", "护手霜"),
+    ], spread=True)
 
 
 async def test_a_weight_said_with_de_that_is_no_pack_is_the_amount(client):
@@ -144,22 +158,29 @@ async def test_a_pack_size_said_with_zhuang_is_still_a_size(client):
     assert body["reply"].startswith("没有500g装的")
 
 
-@pytest.mark.parametrize("message, line", [
-    ("英德红茶来两罐，再来一罐", "英德红茶 英红九号 100g ×3罐（共300g），264元"),
-    ("英德红茶来两罐 再加一罐", "英德红茶 英红九号 100g ×3罐（共300g），264元"),
-    ("英德红茶来两罐 一罐自己喝一罐送人", "英德红茶 英红九号 100g ×2罐（共200g），176元"),
-    ("静宁苹果来三箱，一箱给我妈 两箱给我姐", "静宁苹果 红富士 10斤 ×3箱（共30斤），174元"),
-])
-async def test_one_more_in_the_same_message_is_added_and_a_count_shared_out_is_kept(client, message, line):
-    body = await say_once(client, message)
-    assert summary_lines(body) == line
+async def test_one_more_in_the_same_message_is_added_and_a_count_shared_out_is_kept(client):
+    async def check(message, line):
+        body = await say_once(client, message)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("英德红茶来两罐，再来一罐", "英德红茶 英红九号 100g ×3罐（共300g），264元"),
+        ("英德红茶来两罐 再加一罐", "英德红茶 英红九号 100g ×3罐（共300g），264元"),
+        ("英德红茶来两罐 一罐自己喝一罐送人", "英德红茶 英红九号 100g ×2罐（共200g），176元"),
+        ("静宁苹果来三箱，一箱给我妈 两箱给我姐", "静宁苹果 红富士 10斤 ×3箱（共30斤），174元"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("said", ["广西南宁市青秀区民族大道100号", "我住在广西南宁市青秀区民族大道100号"])
-async def test_an_address_alone_is_kept_while_the_receiver_is_asked(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-bare-address", address=False)
-    await chat.say("我要两箱富川脐橙")
-    assert (await chat.say(said))["reply"].startswith("好的，地址记下了。还差收件人姓名和手机号")
+async def test_an_address_alone_is_kept_while_the_receiver_is_asked(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round20-bare-address", address=False)
+        await chat.say("我要两箱富川脐橙")
+        assert (await chat.say(said))["reply"].startswith("好的，地址记下了。还差收件人姓名和手机号")
+
+    await each_case(check, [
+        "广西南宁市青秀区民族大道100号",
+        "我住在广西南宁市青秀区民族大道100号",
+    ])
 
 
 async def test_the_receiver_said_after_an_address_alone_completes_it(client):
@@ -192,19 +213,26 @@ async def test_every_good_each_person_gets_is_counted_for_everyone(client):
     assert summary_lines(body) == "金线美大米 5kg ×30袋（共150kg），1350元\n春中宝蜂蜜 500g ×30瓶（共15kg），1740元"
 
 
-@pytest.mark.parametrize("message, line", [
-    ("给我姑姑买张卡当新年礼物 500块的", "面值500元 ×1张，合计500元"),
-    ("买两张卡 每张200", "面值200元 ×2张，合计400元"),
-])
-async def test_a_card_bought_as_a_gift_is_a_love_card(client, message, line):
-    body = await say_once(client, message)
-    assert line in body["reply"]
+async def test_a_card_bought_as_a_gift_is_a_love_card(client):
+    async def check(message, line):
+        body = await say_once(client, message)
+        assert line in body["reply"]
+
+    await each_case(check, [
+        ("给我姑姑买张卡当新年礼物 500块的", "面值500元 ×1张，合计500元"),
+        ("买两张卡 每张200", "面值200元 ×2张，合计400元"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", ["冬至炖汤 固始鸡来两只 通江银耳三袋", "冬至涮火锅 固始鸡来两只 通江银耳三袋"])
-async def test_a_festival_and_a_purpose_before_the_items_are_what_for(client, message):
-    body = await say_once(client, message)
-    assert summary_lines(body) == "固始鸡 整只约1.5kg ×2只，176元\n通江银耳 100g ×3袋（共300g），204元"
+async def test_a_festival_and_a_purpose_before_the_items_are_what_for(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert summary_lines(body) == "固始鸡 整只约1.5kg ×2只，176元\n通江银耳 100g ×3袋（共300g），204元"
+
+    await each_case(check, [
+        "冬至炖汤 固始鸡来两只 通江银耳三袋",
+        "冬至涮火锅 固始鸡来两只 通江银耳三袋",
+    ])
 
 
 async def test_a_title_of_a_work_names_no_goods(client):

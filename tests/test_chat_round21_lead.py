@@ -50,27 +50,28 @@ Demo catalogue (核桃 of 2斤 bags from four counties; 鸡蛋 of several boxes)
 """
 from __future__ import annotations
 
-import pytest
-
 from api.keys import CARD_CODES
 from bot.shop_questions import said_code
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 
-@pytest.mark.parametrize("first, change, pick, line", [
-    ("核桃来两袋", "改成三袋", "赫章的", "赫章核桃 2斤 ×3袋（共6斤），135元"),
-    ("核桃来两袋", "不对，三袋", "第三个", "赫章核桃 2斤 ×3袋（共6斤），135元"),
-    ("核桃来四斤", "还是要六斤吧", "赫章的", "赫章核桃 2斤 ×3袋（共6斤），135元"),
-    ("核桃来四斤", "改成八斤", "赫章的", "赫章核桃 2斤 ×4袋（共8斤），180元"),
-])
-async def test_a_quantity_changed_while_the_product_is_chosen_is_kept(client, first, change, pick, line):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-recount")
-    await chat.say(first)
-    changed = await chat.say(change)
-    assert "没太明白" not in changed["reply"]
-    body = await chat.say(pick)
-    assert summary_lines(body) == line
+async def test_a_quantity_changed_while_the_product_is_chosen_is_kept(client):
+    async def check(first, change, pick, line):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-recount")
+        await chat.say(first)
+        changed = await chat.say(change)
+        assert "没太明白" not in changed["reply"]
+        body = await chat.say(pick)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("核桃来两袋", "改成三袋", "赫章的", "赫章核桃 2斤 ×3袋（共6斤），135元"),
+        ("核桃来两袋", "不对，三袋", "第三个", "赫章核桃 2斤 ×3袋（共6斤），135元"),
+        ("核桃来四斤", "还是要六斤吧", "赫章的", "赫章核桃 2斤 ×3袋（共6斤），135元"),
+        ("核桃来四斤", "改成八斤", "赫章的", "赫章核桃 2斤 ×4袋（共8斤），180元"),
+    ], spread=True)
 
 
 async def test_a_size_that_narrows_the_list_keeps_the_count(client):
@@ -153,29 +154,43 @@ async def test_two_named_products_priced_against_each_other(client):
     assert "洛川苹果 10斤，69元/箱" in body["reply"]
 
 
-@pytest.mark.parametrize("message", ["宝宝能吃蜂蜜吗", "给一岁半的孩子买瓶蜂蜜", "小孩喝椴树蜜好不好"])
-async def test_honey_for_a_baby_comes_with_the_caution(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-baby")
-    body = await chat.say(message)
-    assert "一岁以内的宝宝不能吃蜂蜜" in body["reply"]
+async def test_honey_for_a_baby_comes_with_the_caution(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-baby")
+        body = await chat.say(message)
+        assert "一岁以内的宝宝不能吃蜂蜜" in body["reply"]
+
+    await each_case(check, [
+        "宝宝能吃蜂蜜吗",
+        "给一岁半的孩子买瓶蜂蜜",
+        "小孩喝椴树蜜好不好",
+    ])
 
 
-@pytest.mark.parametrize("message", ["来一瓶春中宝蜂蜜", "蜂蜜保质期18个月吗", "给孩子买点蜜桔"])
-async def test_no_caution_without_a_baby_and_honey(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-none")
-    body = await chat.say(message)
-    assert "一岁以内" not in body["reply"]
+async def test_no_caution_without_a_baby_and_honey(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-honey-none")
+        body = await chat.say(message)
+        assert "一岁以内" not in body["reply"]
+
+    await each_case(check, [
+        "来一瓶春中宝蜂蜜",
+        "蜂蜜保质期18个月吗",
+        "给孩子买点蜜桔",
+    ])
 
 
-@pytest.mark.parametrize("message, receiver", [
-    ("给我爸寄两箱砀山酥梨，地址是安徽省宿州市砀山县人民路5号，我爸叫李建国，电话13505571234", "李建国"),
-    ("寄两箱砀山酥梨给我妈 她叫王秀英 13505571234 安徽省宿州市砀山县人民路5号", "王秀英"),
-    ("两箱砀山酥梨 安徽省宿州市砀山县人民路5号 13505571234 我姐名字叫张小红", "张小红"),
-])
-async def test_a_receiver_named_as_whose_they_are_is_the_receiver(client, message, receiver):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kin-named", address=False)
-    body = await chat.say(message)
-    assert f"寄到：{receiver} 135****1234 安徽省宿州市砀山县人民路5号" in body["reply"]
+async def test_a_receiver_named_as_whose_they_are_is_the_receiver(client):
+    async def check(message, receiver):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kin-named", address=False)
+        body = await chat.say(message)
+        assert f"寄到：{receiver} 135****1234 安徽省宿州市砀山县人民路5号" in body["reply"]
+
+    await each_case(check, [
+        ("给我爸寄两箱砀山酥梨，地址是安徽省宿州市砀山县人民路5号，我爸叫李建国，电话13505571234", "李建国"),
+        ("寄两箱砀山酥梨给我妈 她叫王秀英 13505571234 安徽省宿州市砀山县人民路5号", "王秀英"),
+        ("两箱砀山酥梨 安徽省宿州市砀山县人民路5号 13505571234 我姐名字叫张小红", "张小红"),
+    ], spread=True)
 
 
 async def test_a_first_address_without_a_name_asks_for_the_receiver(client):
@@ -197,27 +212,34 @@ async def test_where_this_one_comes_from_is_asked_of_the_product_in_view(client)
     assert "静宁县（国家扶贫开发工作重点县）" in poor["reply"]
 
 
-@pytest.mark.parametrize("first, second, answer, lines", [
-    ("砀山酥梨来两盒", "再加一箱洛川苹果", "两箱",
-     "洛川苹果 10斤 ×1箱（共10斤），69元\n砀山酥梨 10斤 ×2箱（共20斤），79.80元"),
-    ("核桃来两袋", "再加一箱洛川苹果", "赫章的",
-     "洛川苹果 10斤 ×1箱（共10斤），69元\n赫章核桃 2斤 ×2袋（共4斤），90元"),
-])
-async def test_a_line_still_asked_about_waits_while_another_is_added(client, first, second, answer, lines):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-waits")
-    await chat.say(first)
-    asked = await chat.say(second)
-    assert "好的。好的" not in asked["reply"]
-    body = await chat.say(answer)
-    assert summary_lines(body) == lines
+async def test_a_line_still_asked_about_waits_while_another_is_added(client):
+    async def check(first, second, answer, lines):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-waits")
+        await chat.say(first)
+        asked = await chat.say(second)
+        assert "好的。好的" not in asked["reply"]
+        body = await chat.say(answer)
+        assert summary_lines(body) == lines
+
+    await each_case(check, [
+        ("砀山酥梨来两盒", "再加一箱洛川苹果", "两箱",
+         "洛川苹果 10斤 ×1箱（共10斤），69元\n砀山酥梨 10斤 ×2箱（共20斤），79.80元"),
+        ("核桃来两袋", "再加一箱洛川苹果", "赫章的",
+         "洛川苹果 10斤 ×1箱（共10斤），69元\n赫章核桃 2斤 ×2袋（共4斤），90元"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", ["给10个月大的宝宝买瓶蜂蜜", "三个月大的孩子 来瓶蜂蜜"])
-async def test_an_age_in_months_is_no_count(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-months")
-    await chat.say(message)
-    body = await chat.say("春中宝的")
-    assert summary_lines(body) == "春中宝蜂蜜 500g ×1瓶（共500g），58元"
+async def test_an_age_in_months_is_no_count(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-months")
+        await chat.say(message)
+        body = await chat.say("春中宝的")
+        assert summary_lines(body) == "春中宝蜂蜜 500g ×1瓶（共500g），58元"
+
+    await each_case(check, [
+        "给10个月大的宝宝买瓶蜂蜜",
+        "三个月大的孩子 来瓶蜂蜜",
+    ])
 
 
 async def test_a_shelf_life_in_months_puts_no_count_in_the_draft(client):
@@ -244,60 +266,74 @@ async def test_the_big_ones_among_several_sizes_are_listed_to_choose_from(client
     assert summary_lines(picked).startswith(f"{second['name']} ×1箱（共10斤），")
 
 
-@pytest.mark.parametrize("message, slot, answer", [
-    ("买500块钱的镇赉大米", None, "500元能买9袋镇赉大米 5kg（共468元）"),
-    ("买200元的镇赉大米", None, "200元能买3袋镇赉大米 5kg（共156元）"),
-    ("来30块钱的湄潭翠芽", None, "30元不够一罐"),
-])
-async def test_money_said_for_goods_is_turned_into_packs_and_asked(client, message, slot, answer):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-money")
-    body = await chat.say(message)
-    assert answer in body["reply"]
-    assert body["slots"]["qty"] is slot
+async def test_money_said_for_goods_is_turned_into_packs_and_asked(client):
+    async def check(message, slot, answer):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-money")
+        body = await chat.say(message)
+        assert answer in body["reply"]
+        assert body["slots"]["qty"] is slot
+
+    await each_case(check, [
+        ("买500块钱的镇赉大米", None, "500元能买9袋镇赉大米 5kg（共468元）"),
+        ("买200元的镇赉大米", None, "200元能买3袋镇赉大米 5kg（共156元）"),
+        ("来30块钱的湄潭翠芽", None, "30元不够一罐"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", ["镇赉大米52块一袋吗", "镇赉大米是52一袋吗", "静宁苹果58元一箱对吧"])
-async def test_a_price_said_back_is_a_price_question(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-price-check")
-    body = await chat.say(message)
-    assert body["intent"] == "ask_price"
-    assert "没有找到" not in body["reply"]
+async def test_a_price_said_back_is_a_price_question(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-price-check")
+        body = await chat.say(message)
+        assert body["intent"] == "ask_price"
+        assert "没有找到" not in body["reply"]
+
+    await each_case(check, [
+        "镇赉大米52块一袋吗",
+        "镇赉大米是52一袋吗",
+        "静宁苹果58元一箱对吧",
+    ])
 
 
-@pytest.mark.parametrize("message, answer", [
-    ("再见", "好的，再见！"),
-    ("谢谢 拜拜", "好的，再见！"),
-    ("你们是哪个单位的", "这里是爱心助农，消费扶贫的线上商城"),
-    ("东西是从哪里发货的", "每款商品都由它产地的供货商家直接发货"),
-    ("静宁苹果从哪里发货", "产自甘肃省平凉市静宁县"),
-])
-async def test_talk_about_the_shop_is_answered(client, message, answer):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-shop-talk")
-    body = await chat.say(message)
-    assert answer in body["reply"]
+async def test_talk_about_the_shop_is_answered(client):
+    async def check(message, answer):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-shop-talk")
+        body = await chat.say(message)
+        assert answer in body["reply"]
+
+    await each_case(check, [
+        ("再见", "好的，再见！"),
+        ("谢谢 拜拜", "好的，再见！"),
+        ("你们是哪个单位的", "这里是爱心助农，消费扶贫的线上商城"),
+        ("东西是从哪里发货的", "每款商品都由它产地的供货商家直接发货"),
+        ("静宁苹果从哪里发货", "产自甘肃省平凉市静宁县"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", [
-    "来两箱那个 苹果 静宁的 再要一袋大米",
-    "嗯那个 给我来 来两箱那个 苹果 静宁的 呃 再要一袋大米 五公斤的",
-    "来两箱苹果 静宁的 呃 再要一袋镇赉大米",
-])
-async def test_items_dictated_with_pauses_are_each_a_line(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-dictated")
-    body = await chat.say(message)
-    if "请确认订单" not in body["reply"]:
-        body = await chat.say("镇赉的")
-    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n镇赉大米 5kg ×1袋（共5kg），52元"
+async def test_items_dictated_with_pauses_are_each_a_line(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-dictated")
+        body = await chat.say(message)
+        if "请确认订单" not in body["reply"]:
+            body = await chat.say("镇赉的")
+        assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n镇赉大米 5kg ×1袋（共5kg），52元"
+
+    await each_case(check, [
+        "来两箱那个 苹果 静宁的 再要一袋大米",
+        "嗯那个 给我来 来两箱那个 苹果 静宁的 呃 再要一袋大米 五公斤的",
+        "来两箱苹果 静宁的 呃 再要一袋镇赉大米",
+    ])
 
 
-@pytest.mark.parametrize("message, line", [
-    ("喂 那个 我要买 广生源鸡蛋 三十个一盒的 要两盒 哦不对 是三盒", "广生源鸡蛋 30枚装 ×3盒（共90枚），119.40元"),
-    ("嗯…要三袋…不对 是四袋荞麦面 2.5公斤一袋的那种", "库伦荞麦面 2.5kg ×4袋（共10kg），144元"),
-])
-async def test_a_corrected_count_beside_what_one_pack_holds(client, message, line):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-corrected")
-    body = await chat.say(message)
-    assert summary_lines(body) == line
+async def test_a_corrected_count_beside_what_one_pack_holds(client):
+    async def check(message, line):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-corrected")
+        body = await chat.say(message)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("喂 那个 我要买 广生源鸡蛋 三十个一盒的 要两盒 哦不对 是三盒", "广生源鸡蛋 30枚装 ×3盒（共90枚），119.40元"),
+        ("嗯…要三袋…不对 是四袋荞麦面 2.5公斤一袋的那种", "库伦荞麦面 2.5kg ×4袋（共10kg），144元"),
+    ], spread=True)
 
 
 async def test_a_size_said_in_a_price_comparison_is_no_order(client):
@@ -315,12 +351,18 @@ async def test_the_cheapest_of_things_not_sold_is_not_found(client):
     assert body["products"] == []
 
 
-@pytest.mark.parametrize("change", ["干货换成礼盒装的", "木耳换成礼盒装的"])
-async def test_a_line_named_by_its_kind_changes_pack(client, change):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kind-repacked")
-    await chat.say("来两箱静宁苹果 再来一袋柞水木耳")
-    body = await chat.say(change)
-    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n柞水木耳 礼盒 500g ×1盒（共500g），98元"
+async def test_a_line_named_by_its_kind_changes_pack(client):
+    async def check(change):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-kind-repacked")
+        await chat.say("来两箱静宁苹果 再来一袋柞水木耳")
+        body = await chat.say(change)
+        assert summary_lines(body) == ("静宁苹果 红富士 10斤 ×2箱（共20斤），116元\n"
+                                       "柞水木耳 礼盒 500g ×1盒（共500g），98元")
+
+    await each_case(check, [
+        "干货换成礼盒装的",
+        "木耳换成礼盒装的",
+    ])
 
 
 async def test_one_product_left_by_the_pack_word_is_chosen(client):
@@ -330,11 +372,16 @@ async def test_one_product_left_by_the_pack_word_is_chosen(client):
     assert summary_lines(body) == "柞水木耳 250g ×2袋（共500g），98元"
 
 
-@pytest.mark.parametrize("message", ["我想买点东西但不知道从哪开始", "我想买点东西寄回老家"])
-async def test_something_wanted_with_why_or_how_asks_what(client, message):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-something")
-    body = await chat.say(message)
-    assert body["reply"].startswith("好的，想买点什么？")
+async def test_something_wanted_with_why_or_how_asks_what(client):
+    async def check(message):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round21-something")
+        body = await chat.say(message)
+        assert body["reply"].startswith("好的，想买点什么？")
+
+    await each_case(check, [
+        "我想买点东西但不知道从哪开始",
+        "我想买点东西寄回老家",
+    ])
 
 
 async def test_a_printed_code_said_aloud_with_its_dots_is_read_as_printed(client):

@@ -15,37 +15,40 @@
 """
 from __future__ import annotations
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import my_orders, open_shop, say_once, summary_lines
 
 
-@pytest.mark.parametrize("message, count, face", [
-    ("买俩一百的爱心卡", 2, "100元"),
-    ("来仨五百块的爱心卡", 3, "500元"),
-    ("爱心卡来俩 两百的", 2, "200元"),
-    ("要俩1000元的爱心卡", 2, "1000元"),
-    ("仨 50元的爱心卡 送同事", 3, "50元"),
-])
-async def test_love_cards_counted_with_lia_or_sa_before_the_face(client, message, count, face):
-    body = await say_once(client, message, name="round22-lia")
-    assert f"面值{face} ×{count}张" in body["reply"]
+async def test_love_cards_counted_with_lia_or_sa_before_the_face(client):
+    async def check(message, count, face):
+        body = await say_once(client, message, name="round22-lia")
+        assert f"面值{face} ×{count}张" in body["reply"]
+
+    await each_case(check, [
+        ("买俩一百的爱心卡", 2, "100元"),
+        ("来仨五百块的爱心卡", 3, "500元"),
+        ("爱心卡来俩 两百的", 2, "200元"),
+        ("要俩1000元的爱心卡", 2, "1000元"),
+        ("仨 50元的爱心卡 送同事", 3, "50元"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message, count, face", [
-    ("buy two love cards, five hundred each", 2, "500元"),
-    ("2 love cards of 500 pls", 2, "500元"),
-    ("three love cards of 200", 3, "200元"),
-    ("I want 5 love cards, 100 each", 5, "100元"),
-    ("I'd like 4 love cards, each 200 yuan", 4, "200元"),
-    ("two 500 love cards please", 2, "500元"),
-    ("a love card of one thousand", 1, "1000元"),
-    ("love cards x3, 50 each", 3, "50元"),
-])
-async def test_love_cards_said_in_english_are_counted_and_valued(client, message, count, face):
-    body = await say_once(client, message, name="round22-english")
-    assert f"面值{face} ×{count}张" in body["reply"]
+async def test_love_cards_said_in_english_are_counted_and_valued(client):
+    async def check(message, count, face):
+        body = await say_once(client, message, name="round22-english")
+        assert f"面值{face} ×{count}张" in body["reply"]
+
+    await each_case(check, [
+        ("buy two love cards, five hundred each", 2, "500元"),
+        ("2 love cards of 500 pls", 2, "500元"),
+        ("three love cards of 200", 3, "200元"),
+        ("I want 5 love cards, 100 each", 5, "100元"),
+        ("I'd like 4 love cards, each 200 yuan", 4, "200元"),
+        ("two 500 love cards please", 2, "500元"),
+        ("a love card of one thousand", 1, "1000元"),
+        ("love cards x3, 50 each", 3, "50元"),
+    ], spread=True)
 
 
 async def test_two_english_love_cards_are_charged_for_two(client):
@@ -56,15 +59,17 @@ async def test_two_english_love_cards_are_charged_for_two(client):
     assert [o["total_fen"] for o in await my_orders(chat) if o["kind"] == "card"] == [100000]
 
 
-@pytest.mark.parametrize("message", [
-    "公司要给员工发福利 你们爱心卡有哪些面值",
-    "年底了单位要发点福利 爱心卡面额有哪些",
-    "送客户的话 爱心卡都有多少面值的",
-])
-async def test_face_values_asked_after_a_reason_are_answered_not_bought(client, message):
-    body = await say_once(client, message, name="round22-faces")
-    assert body["intent"] == "ask_info"
-    assert "50元、100元、200元、500元、1000元" in body["reply"]
+async def test_face_values_asked_after_a_reason_are_answered_not_bought(client):
+    async def check(message):
+        body = await say_once(client, message, name="round22-faces")
+        assert body["intent"] == "ask_info"
+        assert "50元、100元、200元、500元、1000元" in body["reply"]
+
+    await each_case(check, [
+        "公司要给员工发福利 你们爱心卡有哪些面值",
+        "年底了单位要发点福利 爱心卡面额有哪些",
+        "送客户的话 爱心卡都有多少面值的",
+    ])
 
 
 async def test_face_values_then_a_purchase_of_thirty(client):
@@ -74,25 +79,33 @@ async def test_face_values_then_a_purchase_of_thirty(client):
     assert "面值200元 ×30张，合计6000元" in body["reply"]
 
 
-@pytest.mark.parametrize("message", ["我要买爱心卡 有哪些面值", "爱心卡有哪些面值？我想买", "要张爱心卡 面值有几种"])
-async def test_a_card_bought_with_the_faces_asked_is_still_bought(client, message):
-    body = await say_once(client, message, name="round22-buy-faces")
-    assert body["intent"] == "buy_card"
+async def test_a_card_bought_with_the_faces_asked_is_still_bought(client):
+    async def check(message):
+        body = await say_once(client, message, name="round22-buy-faces")
+        assert body["intent"] == "buy_card"
+
+    await each_case(check, [
+        "我要买爱心卡 有哪些面值",
+        "爱心卡有哪些面值？我想买",
+        "要张爱心卡 面值有几种",
+    ])
 
 
-@pytest.mark.parametrize("message, receiver", [
-    ("我想给老家寄点东西 地址是安徽省宿州市砀山县人民路5号 收件人张大山 电话 135-0557-1234", "张大山"),
-    ("想往家里寄点吃的 收货地址 安徽省宿州市砀山县人民路5号 收件人 李秀英 手机 135 0557 1234", "李秀英"),
-    ("给我妈寄点东西 地址安徽省宿州市砀山县人民路5号 收件人王芳 电话13505571234", "王芳"),
-])
-async def test_an_address_said_with_something_to_send_is_saved(client, message, receiver):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-send-home", address=False)
-    body = await chat.say(message)
-    assert body["intent"] == "change_address"
-    assert "收货地址已保存" in body["reply"]
-    assert "想买点什么" in body["reply"]
-    ordered = await chat.say("来一箱砀山酥梨")
-    assert f"寄到：{receiver} 135****1234 安徽省宿州市砀山县人民路5号" in ordered["reply"]
+async def test_an_address_said_with_something_to_send_is_saved(client):
+    async def check(message, receiver):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-send-home", address=False)
+        body = await chat.say(message)
+        assert body["intent"] == "change_address"
+        assert "收货地址已保存" in body["reply"]
+        assert "想买点什么" in body["reply"]
+        ordered = await chat.say("来一箱砀山酥梨")
+        assert f"寄到：{receiver} 135****1234 安徽省宿州市砀山县人民路5号" in ordered["reply"]
+
+    await each_case(check, [
+        ("我想给老家寄点东西 地址是安徽省宿州市砀山县人民路5号 收件人张大山 电话 135-0557-1234", "张大山"),
+        ("想往家里寄点吃的 收货地址 安徽省宿州市砀山县人民路5号 收件人 李秀英 手机 135 0557 1234", "李秀英"),
+        ("给我妈寄点东西 地址安徽省宿州市砀山县人民路5号 收件人王芳 电话13505571234", "王芳"),
+    ], spread=True)
 
 
 async def test_something_to_send_home_alone_asks_what(client):

@@ -13,51 +13,70 @@ Demo catalogue.
 """
 from __future__ import annotations
 
-import pytest
-
+from tests.support.cases import each_case
 from tests.support.chat import say_once
 
 
-@pytest.mark.parametrize("message, thing", [
-    ("洗车液", "洗车液"),
-    ("有没有洗车液", "洗车液"),
-    ("美甲套装", "美甲套装"),
-    ("空调清洗剂有吗", "空调清洗剂"),
-])
-async def test_a_service_glued_to_a_goods_head_is_goods(client, message, thing):
-    body = await say_once(client, message)
-    assert body["intent"] == "search"
-    assert f"没有找到「{thing}」" in body["reply"]
-    assert "办不了" not in body["reply"]
+async def test_a_service_glued_to_a_goods_head_is_goods(client):
+    async def check(message, thing):
+        body = await say_once(client, message)
+        assert body["intent"] == "search"
+        assert f"没有找到「{thing}」" in body["reply"]
+        assert "办不了" not in body["reply"]
+
+    await each_case(check, [
+        ("洗车液", "洗车液"),
+        ("有没有洗车液", "洗车液"),
+        ("美甲套装", "美甲套装"),
+        ("空调清洗剂有吗", "空调清洗剂"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", ["除螨仪", "驱蚊液", "去污剂"])
-async def test_a_bare_thing_named_by_its_use_is_searched(client, message):
-    body = await say_once(client, message)
-    assert body["intent"] == "search"
-    assert f"没有找到「{message}」" in body["reply"]
+async def test_a_bare_thing_named_by_its_use_is_searched(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert body["intent"] == "search"
+        assert f"没有找到「{message}」" in body["reply"]
+
+    await each_case(check, [
+        "除螨仪",
+        "驱蚊液",
+        "去污剂",
+    ])
 
 
-@pytest.mark.parametrize("message, thing", [
-    ("4090显卡有吗", "4090显卡"),
-    ("显卡有吗", "显卡"),
-    ("来个内存卡", "内存卡"),
-])
-async def test_a_card_that_is_goods_is_a_thing_not_found(client, message, thing):
-    body = await say_once(client, message)
-    assert body["intent"] == "search"
-    assert f"没有找到「{thing}」" in body["reply"]
+async def test_a_card_that_is_goods_is_a_thing_not_found(client):
+    async def check(message, thing):
+        body = await say_once(client, message)
+        assert body["intent"] == "search"
+        assert f"没有找到「{thing}」" in body["reply"]
+
+    await each_case(check, [
+        ("4090显卡有吗", "4090显卡"),
+        ("显卡有吗", "显卡"),
+        ("来个内存卡", "内存卡"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message", ["来根数据线", "来根数据线 type-c"])
-async def test_a_measure_word_after_the_getting_verb_is_no_part_of_the_name(client, message):
-    body = await say_once(client, message)
-    assert "「数据线" in body["reply"]
-    assert "「根" not in body["reply"]
+async def test_a_measure_word_after_the_getting_verb_is_no_part_of_the_name(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert "「数据线" in body["reply"]
+        assert "「根" not in body["reply"]
+
+    await each_case(check, [
+        "来根数据线",
+        "来根数据线 type-c",
+    ])
 
 
-@pytest.mark.parametrize("message", ["来份木耳", "来袋大米"])
-async def test_a_measure_word_with_goods_sold_still_orders_one(client, message):
-    body = await say_once(client, message)
-    assert body["intent"] == "order"
-    assert body["slots"]["qty"] == 1
+async def test_a_measure_word_with_goods_sold_still_orders_one(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert body["intent"] == "order"
+        assert body["slots"]["qty"] == 1
+
+    await each_case(check, [
+        "来份木耳",
+        "来袋大米",
+    ])

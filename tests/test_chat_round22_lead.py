@@ -21,26 +21,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 SIZES = Path(__file__).parent / "data" / "bot_eval_shoppers21" / "catalog.csv"  # kiwis in 5斤 and 10斤 boxes …
 
 
-@pytest.mark.parametrize("asked, priced", [
-    ("20斤西峡猕猴桃多少钱", "西峡猕猴桃 10斤装，每箱79元，产自河南省南阳市西峡县。2箱（共20斤）共158元"),
-    ("西峡猕猴桃二十斤要多少钱", "2箱（共20斤）共158元"),
-    ("买90个鸡蛋要多少钱", "30枚装，每盒39.90元，产自安徽省安庆市太湖县。3盒（共90枚）共119.70元"),
-    ("3斤牦牛肉干多少钱", "甘孜牦牛肉干 500g，每袋128元，产自四川省甘孜藏族自治州甘孜县。3袋（共1.5kg）共384元"),
-])
-async def test_the_price_of_an_amount_is_the_packs_that_hold_it(client, asked, priced):
-    chat = await open_shop(client, SIZES, "round22-amount-price")
-    body = await chat.say(asked)
-    assert body["intent"] == "ask_price"
-    assert priced in body["reply"], body["reply"]
-    assert body["order"] is None
+async def test_the_price_of_an_amount_is_the_packs_that_hold_it(client):
+    async def check(asked, priced):
+        chat = await open_shop(client, SIZES, "round22-amount-price")
+        body = await chat.say(asked)
+        assert body["intent"] == "ask_price"
+        assert priced in body["reply"], body["reply"]
+        assert body["order"] is None
+
+    await each_case(check, [
+        ("20斤西峡猕猴桃多少钱", "西峡猕猴桃 10斤装，每箱79元，产自河南省南阳市西峡县。2箱（共20斤）共158元"),
+        ("西峡猕猴桃二十斤要多少钱", "2箱（共20斤）共158元"),
+        ("买90个鸡蛋要多少钱", "30枚装，每盒39.90元，产自安徽省安庆市太湖县。3盒（共90枚）共119.70元"),
+        ("3斤牦牛肉干多少钱", "甘孜牦牛肉干 500g，每袋128元，产自四川省甘孜藏族自治州甘孜县。3袋（共1.5kg）共384元"),
+    ], spread=True)
 
 
 async def test_the_packs_priced_are_ordered_by_their_count(client):
@@ -74,15 +75,21 @@ async def test_an_amount_no_size_holds_is_said_so(client):
     assert "5斤装，55元/箱" in body["reply"]
 
 
-@pytest.mark.parametrize("said", ["不对 是汤塘镇不是石角镇", "不对不对，不是石角镇，是汤塘镇", "石角镇改成汤塘镇"])
-async def test_a_town_put_right_at_the_summary_changes_only_that_word(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-swap-summary")
-    await chat.say("镇赉大米来一袋")
-    body = await chat.say(said)
-    assert body["intent"] == "change_address"
-    assert "寄到：张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号" in body["reply"], body["reply"]
-    placed = await chat.say("确认")
-    assert placed["order"]["total_fen"] == 5200
+async def test_a_town_put_right_at_the_summary_changes_only_that_word(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-swap-summary")
+        await chat.say("镇赉大米来一袋")
+        body = await chat.say(said)
+        assert body["intent"] == "change_address"
+        assert "寄到：张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号" in body["reply"], body["reply"]
+        placed = await chat.say("确认")
+        assert placed["order"]["total_fen"] == 5200
+
+    await each_case(check, [
+        "不对 是汤塘镇不是石角镇",
+        "不对不对，不是石角镇，是汤塘镇",
+        "石角镇改成汤塘镇",
+    ])
 
 
 async def test_a_house_number_put_right(client):
@@ -112,26 +119,35 @@ async def test_a_town_put_right_for_the_order_just_placed(client):
     assert f"订单{order_no}改寄到：张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("said, intent, shown", [
-    ("zf一下 用爱心卡", "pay_order", "没有待付款的订单"),
-    ("kd到哪了", "order_status", "还没有订单"),
-    ("能开fp吗", "ask_info", "发票"),
-    ("我想tk", "ask_info", "退款"),
-])
-async def test_shop_words_typed_as_pinyin_initials(client, said, intent, shown):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-initials")
-    body = await chat.say(said)
-    assert body["intent"] == intent
-    assert shown in body["reply"], body["reply"]
+async def test_shop_words_typed_as_pinyin_initials(client):
+    async def check(said, intent, shown):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-initials")
+        body = await chat.say(said)
+        assert body["intent"] == intent
+        assert shown in body["reply"], body["reply"]
+
+    await each_case(check, [
+        ("zf一下 用爱心卡", "pay_order", "没有待付款的订单"),
+        ("kd到哪了", "order_status", "还没有订单"),
+        ("能开fp吗", "ask_info", "发票"),
+        ("我想tk", "ask_info", "退款"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("said", ["有爱心卡卖吗", "爱心卡怎么卖", "爱心卡多少钱一张", "你们卖爱心卡吗"])
-async def test_whether_the_love_card_is_sold_is_answered_with_its_face_values(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-card-sold")
-    body = await chat.say(said)
-    assert body["intent"] == "ask_info"
-    assert "面值有50元、100元、200元、500元、1000元" in body["reply"], body["reply"]
-    assert "没有找到" not in body["reply"]
+async def test_whether_the_love_card_is_sold_is_answered_with_its_face_values(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-card-sold")
+        body = await chat.say(said)
+        assert body["intent"] == "ask_info"
+        assert "面值有50元、100元、200元、500元、1000元" in body["reply"], body["reply"]
+        assert "没有找到" not in body["reply"]
+
+    await each_case(check, [
+        "有爱心卡卖吗",
+        "爱心卡怎么卖",
+        "爱心卡多少钱一张",
+        "你们卖爱心卡吗",
+    ])
 
 
 async def test_another_shops_card_asked_after_with_mai_ma_is_not_found(client):
@@ -141,20 +157,31 @@ async def test_another_shops_card_asked_after_with_mai_ma_is_not_found(client):
     assert "没有找到「京东卡」" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("said", ["收到货漏了", "瓶子漏了怎么办", "盒子压坏了 漏了"])
-async def test_goods_received_leaking_is_after_sales_not_an_errand(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-leaked")
-    body = await chat.say(said)
-    assert body["intent"] == "ask_info"
-    assert "联系商家处理" in body["reply"], body["reply"]
+async def test_goods_received_leaking_is_after_sales_not_an_errand(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-leaked")
+        body = await chat.say(said)
+        assert body["intent"] == "ask_info"
+        assert "联系商家处理" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "收到货漏了",
+        "瓶子漏了怎么办",
+        "盒子压坏了 漏了",
+    ])
 
 
-@pytest.mark.parametrize("said", ["我家水管漏了 找个师傅", "马桶堵了"])
-async def test_a_leaking_pipe_at_home_is_an_errand_the_shop_does_not_do(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-pipe")
-    body = await chat.say(said)
-    assert body["intent"] == "fallback"
-    assert "这个我们办不了" in body["reply"], body["reply"]
+async def test_a_leaking_pipe_at_home_is_an_errand_the_shop_does_not_do(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round22-pipe")
+        body = await chat.say(said)
+        assert body["intent"] == "fallback"
+        assert "这个我们办不了" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "我家水管漏了 找个师傅",
+        "马桶堵了",
+    ])
 
 
 async def test_whether_the_love_card_pays_out_cash_is_the_cards_rule(client):

@@ -15,31 +15,32 @@
 """
 from __future__ import annotations
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 ON_FILE = "张三 138****8000 广东省清远市佛冈县石角镇XX路8号"
 
 
-@pytest.mark.parametrize("said, shipped", [
-    ("镇改成汤塘镇 别的不变", "张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号"),
-    ("地址那个镇改成汤塘镇别的不变", "张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号"),
-    ("乡镇改成汤塘", "张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号"),
-    ("县应该是英德市 其他都不变哈", "张三 138****8000 广东省清远市英德市石角镇XX路8号"),
-    ("路改成建设路", "张三 138****8000 广东省清远市佛冈县石角镇建设路8号"),
-])
-async def test_a_part_named_by_its_level_changes_only_that_part(client, said, shipped):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-level")
-    await chat.say("镇赉大米来一袋")
-    body = await chat.say(said)
-    assert body["intent"] == "change_address"
-    assert "没有找到" not in body["reply"]
-    assert f"寄到：{shipped}" in body["reply"], body["reply"]
-    assert summary_lines(body) == "镇赉大米 5kg ×1袋（共5kg），52元"
-    placed = await chat.say("确认")
-    assert placed["order"]["total_fen"] == 5200
+async def test_a_part_named_by_its_level_changes_only_that_part(client):
+    async def check(said, shipped):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-level")
+        await chat.say("镇赉大米来一袋")
+        body = await chat.say(said)
+        assert body["intent"] == "change_address"
+        assert "没有找到" not in body["reply"]
+        assert f"寄到：{shipped}" in body["reply"], body["reply"]
+        assert summary_lines(body) == "镇赉大米 5kg ×1袋（共5kg），52元"
+        placed = await chat.say("确认")
+        assert placed["order"]["total_fen"] == 5200
+
+    await each_case(check, [
+        ("镇改成汤塘镇 别的不变", "张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号"),
+        ("地址那个镇改成汤塘镇别的不变", "张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号"),
+        ("乡镇改成汤塘", "张三 138****8000 广东省清远市佛冈县汤塘镇XX路8号"),
+        ("县应该是英德市 其他都不变哈", "张三 138****8000 广东省清远市英德市石角镇XX路8号"),
+        ("路改成建设路", "张三 138****8000 广东省清远市佛冈县石角镇建设路8号"),
+    ], spread=True)
 
 
 async def test_a_level_the_address_does_not_have_changes_nothing(client):
@@ -51,17 +52,21 @@ async def test_a_level_the_address_does_not_have_changes_nothing(client):
     assert "王集村" not in body["reply"]
 
 
-@pytest.mark.parametrize("said", ["my address change to 海南省五指山市通什镇 please",
-                                  "please change my address to 海南省五指山市通什镇",
-                                  "my address is now 海南省五指山市通什镇, thanks"])
-async def test_a_new_address_said_in_english_keeps_the_receiver_on_file(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-english")
-    await chat.say("镇赉大米来一袋")
-    body = await chat.say(said)
-    assert body["intent"] == "change_address"
-    assert "为您找到" not in body["reply"]
-    assert "没有找到" not in body["reply"]
-    assert "寄到：张三 138****8000 海南省五指山市通什镇" in body["reply"], body["reply"]
+async def test_a_new_address_said_in_english_keeps_the_receiver_on_file(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-english")
+        await chat.say("镇赉大米来一袋")
+        body = await chat.say(said)
+        assert body["intent"] == "change_address"
+        assert "为您找到" not in body["reply"]
+        assert "没有找到" not in body["reply"]
+        assert "寄到：张三 138****8000 海南省五指山市通什镇" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "my address change to 海南省五指山市通什镇 please",
+        "please change my address to 海南省五指山市通什镇",
+        "my address is now 海南省五指山市通什镇, thanks",
+    ])
 
 
 async def test_a_new_address_in_english_with_none_on_file_asks_for_the_rest(client):
@@ -77,14 +82,19 @@ async def test_a_new_address_in_english_with_none_on_file_asks_for_the_rest(clie
     assert "寄到：符先生 138****3210 海南省五指山市通什镇" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("said", ["电话整错了 是136-0443-0001", "手机号记错了 应该是136 0443 0001 名字不变",
-                                  "电话号码搞错啦 13604430001"])
-async def test_the_phone_said_wrong_is_put_right(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-phone")
-    await chat.say("镇赉大米来一袋")
-    body = await chat.say(said)
-    assert body["intent"] == "change_address"
-    assert "寄到：张三 136****0001 广东省清远市佛冈县石角镇XX路8号" in body["reply"], body["reply"]
+async def test_the_phone_said_wrong_is_put_right(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-phone")
+        await chat.say("镇赉大米来一袋")
+        body = await chat.say(said)
+        assert body["intent"] == "change_address"
+        assert "寄到：张三 136****0001 广东省清远市佛冈县石角镇XX路8号" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "电话整错了 是136-0443-0001",
+        "手机号记错了 应该是136 0443 0001 名字不变",
+        "电话号码搞错啦 13604430001",
+    ])
 
 
 async def test_receiver_and_phone_changed_together_the_address_kept(client):
@@ -94,17 +104,19 @@ async def test_receiver_and_phone_changed_together_the_address_kept(client):
     assert "寄到：钱出纳 137****0000 广东省清远市佛冈县石角镇XX路8号" in body["reply"], body["reply"]
 
 
-@pytest.mark.parametrize("said, shipped", [
-    ("地址换一记 改成福建省宁德市寿宁县鳌阳镇胜利街12号 收件人勿变", "福建省宁德市寿宁县鳌阳镇胜利街12号"),
-    ("收货人不变 地址改一哈 寄到四川省成都市武侯区科华北路5号", "四川省成都市武侯区科华北路5号"),
-])
-async def test_a_new_address_with_the_receiver_kept_is_the_one_shipped_to(client, said, shipped):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-new-kept")
-    await chat.say("镇赉大米来一袋")
-    body = await chat.say(said)
-    assert body["intent"] == "change_address"
-    assert f"寄到：张三 138****8000 {shipped}" in body["reply"], body["reply"]
-    placed = await chat.say("确认")
-    assert placed["order"]["total_fen"] == 5200
-    status = await chat.say("我的订单")
-    assert ON_FILE not in status["reply"]
+async def test_a_new_address_with_the_receiver_kept_is_the_one_shipped_to(client):
+    async def check(said, shipped):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-new-kept")
+        await chat.say("镇赉大米来一袋")
+        body = await chat.say(said)
+        assert body["intent"] == "change_address"
+        assert f"寄到：张三 138****8000 {shipped}" in body["reply"], body["reply"]
+        placed = await chat.say("确认")
+        assert placed["order"]["total_fen"] == 5200
+        status = await chat.say("我的订单")
+        assert ON_FILE not in status["reply"]
+
+    await each_case(check, [
+        ("地址换一记 改成福建省宁德市寿宁县鳌阳镇胜利街12号 收件人勿变", "福建省宁德市寿宁县鳌阳镇胜利街12号"),
+        ("收货人不变 地址改一哈 寄到四川省成都市武侯区科华北路5号", "四川省成都市武侯区科华北路5号"),
+    ], spread=True)

@@ -13,8 +13,7 @@
 """
 from __future__ import annotations
 
-import pytest
-
+from tests.support.cases import each_case
 from tests.support.chat import say_once, summary_lines
 
 PAYS_HERE = "本店只收消费扶贫爱心卡和微信支付"
@@ -22,39 +21,49 @@ PAYS_HERE = "本店只收消费扶贫爱心卡和微信支付"
 
 # --- 1. another platform's red envelope ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["饿了么红包可以抵扣吗", "我有个京东红包 能付款吗", "拼多多红包在你们这能用吗"])
-async def test_a_platforms_red_envelope_is_told_what_pays_here(client, message):
-    body = await say_once(client, message)
-    assert PAYS_HERE in body["reply"], body["reply"]
-    assert "没有找到" not in body["reply"]
-    assert body["products"] == []
-    assert body["intent"] == "fallback"
+async def test_a_platforms_red_envelope_is_told_what_pays_here(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert PAYS_HERE in body["reply"], body["reply"]
+        assert "没有找到" not in body["reply"]
+        assert body["products"] == []
+        assert body["intent"] == "fallback"
+
+    await each_case(check, [
+        "饿了么红包可以抵扣吗",
+        "我有个京东红包 能付款吗",
+        "拼多多红包在你们这能用吗",
+    ])
 
 
 # --- 2. pasted titles ---
 
-@pytest.mark.parametrize("message, name", [
-    ("【源头直发】新疆和田骏枣 特级 1kg 红枣 煮粥煲汤", "和田骏枣 特级 1kg"),
-    ("修文猕猴桃 贵长 5斤 新鲜水果 产地直发", "修文猕猴桃 贵长 5斤"),
-    ("盐池滩羊肉 羊排 1kg 冷链包邮", "盐池滩羊肉 羊排 1kg"),
-])
-async def test_a_title_of_the_shops_goods_shows_them_and_drafts_nothing(client, message, name):
-    body = await say_once(client, message)
-    assert body["intent"] == "search", body["reply"]
-    assert name in body["reply"], body["reply"]
-    assert "请确认订单" not in body["reply"]
-    assert "48小时" not in body["reply"]
+async def test_a_title_of_the_shops_goods_shows_them_and_drafts_nothing(client):
+    async def check(message, name):
+        body = await say_once(client, message)
+        assert body["intent"] == "search", body["reply"]
+        assert name in body["reply"], body["reply"]
+        assert "请确认订单" not in body["reply"]
+        assert "48小时" not in body["reply"]
+
+    await each_case(check, [
+        ("【源头直发】新疆和田骏枣 特级 1kg 红枣 煮粥煲汤", "和田骏枣 特级 1kg"),
+        ("修文猕猴桃 贵长 5斤 新鲜水果 产地直发", "修文猕猴桃 贵长 5斤"),
+        ("盐池滩羊肉 羊排 1kg 冷链包邮", "盐池滩羊肉 羊排 1kg"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("message, said", [
-    ("心相印抽纸 18包 整箱", "心相印抽纸"),
-    ("阿迪达斯 三叶草 运动板鞋 白色 官方正品", "阿迪达斯"),
-])
-async def test_a_title_of_goods_not_sold_is_not_found(client, message, said):
-    body = await say_once(client, message)
-    assert body["intent"] == "search", body["reply"]
-    assert f"没有找到「{said}" in body["reply"], body["reply"]
-    assert body["slots"]["qty"] is None
+async def test_a_title_of_goods_not_sold_is_not_found(client):
+    async def check(message, said):
+        body = await say_once(client, message)
+        assert body["intent"] == "search", body["reply"]
+        assert f"没有找到「{said}" in body["reply"], body["reply"]
+        assert body["slots"]["qty"] is None
+
+    await each_case(check, [
+        ("心相印抽纸 18包 整箱", "心相印抽纸"),
+        ("阿迪达斯 三叶草 运动板鞋 白色 官方正品", "阿迪达斯"),
+    ], spread=True)
 
 
 async def test_a_count_after_a_title_still_orders(client):
@@ -64,21 +73,41 @@ async def test_a_count_after_a_title_still_orders(client):
 
 # --- 3. fair alternatives --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("message", ["狗狗零食 鸡肉干", "有没有猫粮", "猫咪零食 冻干鸡肉"])
-async def test_pet_food_is_never_offered_food_for_people(client, message):
-    body = await say_once(client, message)
-    assert body["products"] == [], body["reply"]
-    assert "没有宠物食品" in body["reply"]
+async def test_pet_food_is_never_offered_food_for_people(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert body["products"] == [], body["reply"]
+        assert "没有宠物食品" in body["reply"]
+
+    await each_case(check, [
+        "狗狗零食 鸡肉干",
+        "有没有猫粮",
+        "猫咪零食 冻干鸡肉",
+    ])
 
 
-@pytest.mark.parametrize("message", ["花椒油有吗", "玫瑰精油", "红茶拿铁来一杯", "金银花露", "青稞酒 有卖吗", "核桃油"])
-async def test_a_drink_or_oil_made_from_a_word_offers_nothing_of_it(client, message):
-    body = await say_once(client, message)
-    assert "没有找到" in body["reply"], body["reply"]
-    assert body["products"] == [], body["reply"]
+async def test_a_drink_or_oil_made_from_a_word_offers_nothing_of_it(client):
+    async def check(message):
+        body = await say_once(client, message)
+        assert "没有找到" in body["reply"], body["reply"]
+        assert body["products"] == [], body["reply"]
+
+    await each_case(check, [
+        "花椒油有吗",
+        "玫瑰精油",
+        "红茶拿铁来一杯",
+        "金银花露",
+        "青稞酒 有卖吗",
+        "核桃油",
+    ])
 
 
-@pytest.mark.parametrize("message, kind", [("三只松鼠每日坚果", "坚果"), ("红枣 粉 来一罐", "红枣")])
-async def test_alternatives_that_help_stay(client, message, kind):
-    body = await say_once(client, message)
-    assert f"本店有这些{kind}" in body["reply"], body["reply"]
+async def test_alternatives_that_help_stay(client):
+    async def check(message, kind):
+        body = await say_once(client, message)
+        assert f"本店有这些{kind}" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        ("三只松鼠每日坚果", "坚果"),
+        ("红枣 粉 来一罐", "红枣"),
+    ], spread=True)

@@ -16,27 +16,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 COUNTS = Path(__file__).parent / "data" / "chat_round23_counts_catalog.csv"  # cans and juice alone and boxed, beef …
 
 
-@pytest.mark.parametrize("said, summary", [
-    ("100元的卡 仨", "面值100元 ×3张，合计300元"),
-    ("500的卡 俩", "面值500元 ×2张，合计1000元"),
-    ("200元的爱心卡 来仨吧", "面值200元 ×3张，合计600元"),
-    ("一共800块钱的爱心卡，要200面值的", "面值200元 ×4张，合计800元"),
-    ("买600块钱的爱心卡 100一张的", "面值100元 ×6张，合计600元"),
-    ("合计2000元爱心卡 面额500", "面值500元 ×4张，合计2000元"),
-])
-async def test_cards_counted_as_people_say_them(client, said, summary):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-cards")
-    body = await chat.say(said)
-    assert body["intent"] == "buy_card"
-    assert summary in body["reply"], body["reply"]
+async def test_cards_counted_as_people_say_them(client):
+    async def check(said, summary):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-cards")
+        body = await chat.say(said)
+        assert body["intent"] == "buy_card"
+        assert summary in body["reply"], body["reply"]
+
+    await each_case(check, [
+        ("100元的卡 仨", "面值100元 ×3张，合计300元"),
+        ("500的卡 俩", "面值500元 ×2张，合计1000元"),
+        ("200元的爱心卡 来仨吧", "面值200元 ×3张，合计600元"),
+        ("一共800块钱的爱心卡，要200面值的", "面值200元 ×4张，合计800元"),
+        ("买600块钱的爱心卡 100一张的", "面值100元 ×6张，合计600元"),
+        ("合计2000元爱心卡 面额500", "面值500元 ×4张，合计2000元"),
+    ], spread=True)
 
 
 async def test_a_sum_no_whole_number_of_cards_asks_how_many(client):
@@ -66,14 +67,16 @@ async def test_each_person_with_a_buying_verb_in_one_message(client):
     assert summary_lines(body) == "海伦黑木耳 250g ×30袋（共7.5kg），1260元"
 
 
-@pytest.mark.parametrize("said, line", [
-    ("半打梨罐头 要单罐的", "砀山梨罐头 400g ×6罐（共2.4kg），51元"),
-    ("沙棘汁要单瓶装的 来一打", "固原沙棘汁 300ml ×12瓶（共3.6L），72元"),
-    ("半打梨罐头", "砀山梨罐头 400g×6罐 ×1箱（共2.4kg），46元"),  # no variant said: the box of six, as before
-])
-async def test_a_dozen_of_the_single_pack(client, said, line):
-    chat = await open_shop(client, COUNTS, "round23-dozen")
-    assert summary_lines(await chat.say(said)) == line
+async def test_a_dozen_of_the_single_pack(client):
+    async def check(said, line):
+        chat = await open_shop(client, COUNTS, "round23-dozen")
+        assert summary_lines(await chat.say(said)) == line
+
+    await each_case(check, [
+        ("半打梨罐头 要单罐的", "砀山梨罐头 400g ×6罐（共2.4kg），51元"),
+        ("沙棘汁要单瓶装的 来一打", "固原沙棘汁 300ml ×12瓶（共3.6L），72元"),
+        ("半打梨罐头", "砀山梨罐头 400g×6罐 ×1箱（共2.4kg），46元"),  # no variant said: the box of six, as before
+    ], spread=True)
 
 
 async def test_a_periods_worth_is_the_amount_eaten(client):

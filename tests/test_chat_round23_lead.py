@@ -35,37 +35,48 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.paths import DEMO_CATALOG_CSV
+from tests.support.cases import each_case
 from tests.support.chat import open_shop, say_once, summary_lines
 
 
-@pytest.mark.parametrize("asked", ["大米多重", "大米重不重", "大米几斤一袋", "大米一袋有多重"])
-async def test_the_weight_of_a_word_several_products_share_lists_each_pack(client, asked):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights")
-    body = await chat.say(asked)
-    assert body["intent"] == "ask_info"
-    assert body["reply"].startswith("有4款：\n1. "), body["reply"]
-    assert "金线美大米 5kg：每袋5kg（10斤），45元一袋。" in body["reply"]
-    assert body["reply"].endswith("要哪一款？")
-    assert body["order"] is None
-    assert body["slots"]["sku"] is None
-    picked = await chat.say("第二个")
-    assert "桦川星火大米" in picked["reply"], picked["reply"]
-    assert "要几袋" in picked["reply"]
+async def test_the_weight_of_a_word_several_products_share_lists_each_pack(client):
+    async def check(asked):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights")
+        body = await chat.say(asked)
+        assert body["intent"] == "ask_info"
+        assert body["reply"].startswith("有4款：\n1. "), body["reply"]
+        assert "金线美大米 5kg：每袋5kg（10斤），45元一袋。" in body["reply"]
+        assert body["reply"].endswith("要哪一款？")
+        assert body["order"] is None
+        assert body["slots"]["sku"] is None
+        picked = await chat.say("第二个")
+        assert "桦川星火大米" in picked["reply"], picked["reply"]
+        assert "要几袋" in picked["reply"]
+
+    await each_case(check, [
+        "大米多重",
+        "大米重不重",
+        "大米几斤一袋",
+        "大米一袋有多重",
+    ])
 
 
-@pytest.mark.parametrize("asked", ["蜂蜜多大一瓶", "一箱苹果有多少个"])
-async def test_a_pack_said_with_the_question_opens_no_order(client, asked):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights-no-order")
-    body = await chat.say(asked)
-    assert body["intent"] == "ask_info"
-    assert body["slots"]["qty"] is None
-    assert body["order"] is None
-    assert "请确认订单" not in body["reply"], body["reply"]
-    assert body["reply"].endswith("要哪一款？")
-    assert len(body["products"]) == 5
+async def test_a_pack_said_with_the_question_opens_no_order(client):
+    async def check(asked):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-weights-no-order")
+        body = await chat.say(asked)
+        assert body["intent"] == "ask_info"
+        assert body["slots"]["qty"] is None
+        assert body["order"] is None
+        assert "请确认订单" not in body["reply"], body["reply"]
+        assert body["reply"].endswith("要哪一款？")
+        assert len(body["products"]) == 5
+
+    await each_case(check, [
+        "蜂蜜多大一瓶",
+        "一箱苹果有多少个",
+    ])
 
 
 async def test_a_count_asked_of_goods_sold_by_weight_is_not_guessed(client):
@@ -83,15 +94,23 @@ async def test_how_heavy_this_one_is_answers_for_the_draft(client):
     assert "等您确认下单" in body["reply"]
 
 
-@pytest.mark.parametrize("asked", ["能便宜点吗", "有满减吗", "最近有什么活动", "新人有优惠吗", "买10箱能打折吗",
-                                   "少点呗"])
-async def test_bargaining_and_promotions_get_the_shops_answer(client, asked):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-discounts")
-    body = await chat.say(asked)
-    assert body["intent"] == "fallback"
-    assert body["reply"].startswith("店里的认定扶贫产品都按认定的价格销售，没有满减、优惠券"), body["reply"]
-    assert body["products"] == []
-    assert body["order"] is None
+async def test_bargaining_and_promotions_get_the_shops_answer(client):
+    async def check(asked):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-discounts")
+        body = await chat.say(asked)
+        assert body["intent"] == "fallback"
+        assert body["reply"].startswith("店里的认定扶贫产品都按认定的价格销售，没有满减、优惠券"), body["reply"]
+        assert body["products"] == []
+        assert body["order"] is None
+
+    await each_case(check, [
+        "能便宜点吗",
+        "有满减吗",
+        "最近有什么活动",
+        "新人有优惠吗",
+        "买10箱能打折吗",
+        "少点呗",
+    ])
 
 
 async def test_bargaining_at_a_summary_keeps_the_draft(client):
@@ -104,12 +123,19 @@ async def test_bargaining_at_a_summary_keeps_the_draft(client):
     assert placed["order"]["total_fen"] == 5800
 
 
-@pytest.mark.parametrize("asked", ["有没有便宜点的大米", "美团优惠券领一下", "肯德基优惠券有吗", "有没有便宜点的车险",
-                                   "京东卡打折吗"])
-async def test_a_cheaper_product_or_anothers_voucher_is_no_bargain(client, asked):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-not-discounts")
-    body = await chat.say(asked)
-    assert "按认定的价格销售" not in body["reply"], body["reply"]
+async def test_a_cheaper_product_or_anothers_voucher_is_no_bargain(client):
+    async def check(asked):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-not-discounts")
+        body = await chat.say(asked)
+        assert "按认定的价格销售" not in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "有没有便宜点的大米",
+        "美团优惠券领一下",
+        "肯德基优惠券有吗",
+        "有没有便宜点的车险",
+        "京东卡打折吗",
+    ])
 
 
 async def test_a_price_tie_said_as_a_description_lists_the_tied(client):
@@ -122,13 +148,18 @@ async def test_a_price_tie_said_as_a_description_lists_the_tied(client):
     assert picked["slots"]["sku"] == body["products"][1]["sku"]
 
 
-@pytest.mark.parametrize("said, sku", [("算了 就第一个吧", "HI-BS-0001"), ("算了 换成最便宜那款", "SC-MB-0001")])
-async def test_never_mind_then_a_pick_is_the_pick(client, said, sku):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-never-mind-pick")
-    await chat.say("茶叶")
-    body = await chat.say(said)
-    assert body["intent"] == "order"
-    assert body["slots"]["sku"] == sku
+async def test_never_mind_then_a_pick_is_the_pick(client):
+    async def check(said, sku):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-never-mind-pick")
+        await chat.say("茶叶")
+        body = await chat.say(said)
+        assert body["intent"] == "order"
+        assert body["slots"]["sku"] == sku
+
+    await each_case(check, [
+        ("算了 就第一个吧", "HI-BS-0001"),
+        ("算了 换成最便宜那款", "SC-MB-0001"),
+    ], spread=True)
 
 
 async def test_never_mind_alone_still_drops_the_draft(client):
@@ -139,47 +170,61 @@ async def test_never_mind_alone_still_drops_the_draft(client):
     assert "已经取消" in body["reply"]
 
 
-@pytest.mark.parametrize("said, answer", [
-    ("我要对公转账", "不支持对公转账"),
-    ("我们走对公转账", "不支持对公转账"),
-    ("医保卡能用吗", "本店只收消费扶贫爱心卡和微信支付"),
-])
-async def test_ways_to_pay_said_or_asked_get_the_payment_answer(client, said, answer):
-    body = await say_once(client, said)
-    assert body["intent"] == "ask_info"
-    assert answer in body["reply"], body["reply"]
+async def test_ways_to_pay_said_or_asked_get_the_payment_answer(client):
+    async def check(said, answer):
+        body = await say_once(client, said)
+        assert body["intent"] == "ask_info"
+        assert answer in body["reply"], body["reply"]
+
+    await each_case(check, [
+        ("我要对公转账", "不支持对公转账"),
+        ("我们走对公转账", "不支持对公转账"),
+        ("医保卡能用吗", "本店只收消费扶贫爱心卡和微信支付"),
+    ], spread=True)
 
 
 MILLETS = Path(__file__).parent / "data" / "chat_round23_lead_catalog.csv"  # 蔚县 millet in 2.5kg and 5kg, 朝阳小米
 
 
-@pytest.mark.parametrize("said", ["蔚县5kg的来一袋", "蔚县的5kg来一袋"])
-async def test_a_place_and_a_size_after_a_list_take_that_size(client, said):
-    chat = await open_shop(client, MILLETS, "round23-place-size")
-    await chat.say("有小米吗")
-    body = await chat.say(said)
-    assert summary_lines(body) == "蔚县桃花小米 5kg ×1袋（共5kg），72元"
+async def test_a_place_and_a_size_after_a_list_take_that_size(client):
+    async def check(said):
+        chat = await open_shop(client, MILLETS, "round23-place-size")
+        await chat.say("有小米吗")
+        body = await chat.say(said)
+        assert summary_lines(body) == "蔚县桃花小米 5kg ×1袋（共5kg），72元"
+
+    await each_case(check, [
+        "蔚县5kg的来一袋",
+        "蔚县的5kg来一袋",
+    ])
 
 
-@pytest.mark.parametrize("said", [
-    "先把地址给你：海南省琼中黎族苗族自治县营根镇海榆路20号 符先生 138 7654 3210",
-    "地址发你 海南省琼中黎族苗族自治县营根镇海榆路20号 符先生 13876543210",
-    "地址如下：海南省琼中黎族苗族自治县营根镇海榆路20号，符先生，13876543210",
-    "符先生 海南省琼中黎族苗族自治县营根镇海榆路20号 谢谢 13876543210",
-])
-async def test_talk_around_an_address_is_neither_the_receiver_nor_the_street(client, said):
-    chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-address-talk", address=False)
-    body = await chat.say(said)
-    assert body["intent"] == "change_address"
-    saved = "收货地址已保存：符先生 138****3210 海南省琼中黎族苗族自治县营根镇海榆路20号。"
-    assert saved in body["reply"], body["reply"]
+async def test_talk_around_an_address_is_neither_the_receiver_nor_the_street(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round23-address-talk", address=False)
+        body = await chat.say(said)
+        assert body["intent"] == "change_address"
+        saved = "收货地址已保存：符先生 138****3210 海南省琼中黎族苗族自治县营根镇海榆路20号。"
+        assert saved in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "先把地址给你：海南省琼中黎族苗族自治县营根镇海榆路20号 符先生 138 7654 3210",
+        "地址发你 海南省琼中黎族苗族自治县营根镇海榆路20号 符先生 13876543210",
+        "地址如下：海南省琼中黎族苗族自治县营根镇海榆路20号，符先生，13876543210",
+        "符先生 海南省琼中黎族苗族自治县营根镇海榆路20号 谢谢 13876543210",
+    ])
 
 
-@pytest.mark.parametrize("said, qty", [("来仨静宁苹果", 3), ("来俩静宁苹果", 2)])
-async def test_spoken_counts_before_the_goods_count_them(client, said, qty):
-    body = await say_once(client, said)
-    assert body["slots"]["sku"] == "GS-JN-0001"
-    assert body["slots"]["qty"] == qty
+async def test_spoken_counts_before_the_goods_count_them(client):
+    async def check(said, qty):
+        body = await say_once(client, said)
+        assert body["slots"]["sku"] == "GS-JN-0001"
+        assert body["slots"]["qty"] == qty
+
+    await each_case(check, [
+        ("来仨静宁苹果", 3),
+        ("来俩静宁苹果", 2),
+    ], spread=True)
 
 
 async def test_a_sum_before_the_card_and_a_face_apart_buy_that_many_cards(client):
@@ -193,24 +238,40 @@ async def test_a_mistyped_printed_code_is_tried_and_refused(client):
     assert body["reply"].startswith("没能领取这张卡"), body["reply"]
 
 
-@pytest.mark.parametrize("said", ["我想报名当供应商", "我们合作社的木耳想在你们这卖", "怎么入驻",
-                                  "怎么申请认定扶贫产品"])
-async def test_how_to_sell_here_is_answered(client, said):
-    body = await say_once(client, said)
-    assert body["intent"] == "ask_info"
-    assert body["reply"].startswith("想在这里卖货，产品要先认定为扶贫产品"), body["reply"]
-    assert body["products"] == []
+async def test_how_to_sell_here_is_answered(client):
+    async def check(said):
+        body = await say_once(client, said)
+        assert body["intent"] == "ask_info"
+        assert body["reply"].startswith("想在这里卖货，产品要先认定为扶贫产品"), body["reply"]
+        assert body["products"] == []
+
+    await each_case(check, [
+        "我想报名当供应商",
+        "我们合作社的木耳想在你们这卖",
+        "怎么入驻",
+        "怎么申请认定扶贫产品",
+    ])
 
 
-@pytest.mark.parametrize("said, echoed", [("宝宝辅食有啥推荐", "宝宝辅食"), ("婴儿米粉有吗", "婴儿米粉")])
-async def test_food_for_babies_is_never_a_grown_ups_snack(client, said, echoed):
-    body = await say_once(client, said)
-    assert f"没有找到「{echoed}」" in body["reply"], body["reply"]
-    assert body["products"] == []
+async def test_food_for_babies_is_never_a_grown_ups_snack(client):
+    async def check(said, echoed):
+        body = await say_once(client, said)
+        assert f"没有找到「{echoed}」" in body["reply"], body["reply"]
+        assert body["products"] == []
+
+    await each_case(check, [
+        ("宝宝辅食有啥推荐", "宝宝辅食"),
+        ("婴儿米粉有吗", "婴儿米粉"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("said", ["明天能到吗", "后天能收到吗"])
-async def test_when_it_arrives_by_the_day_gets_the_shipping_times(client, said):
-    body = await say_once(client, said)
-    assert body["intent"] == "ask_info"
-    assert "一般付款后48小时内发出" in body["reply"], body["reply"]
+async def test_when_it_arrives_by_the_day_gets_the_shipping_times(client):
+    async def check(said):
+        body = await say_once(client, said)
+        assert body["intent"] == "ask_info"
+        assert "一般付款后48小时内发出" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        "明天能到吗",
+        "后天能收到吗",
+    ])

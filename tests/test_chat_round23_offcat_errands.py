@@ -13,22 +13,23 @@
 """
 from __future__ import annotations
 
-import pytest
-
+from tests.support.cases import each_case
 from tests.support.chat import say_once
 
 
-@pytest.mark.parametrize("said, echoed", [
-    ("多宝鱼多少钱", "没有找到「多宝鱼」"),
-    ("多宝鱼来两条", "没有找到「多宝鱼」"),
-    ("六个核桃核桃乳", "没有找到「六个核桃核桃乳」"),
-    ("要一箱六个核桃核桃露", "没有找到「六个核桃核桃露」"),
-])
-async def test_other_things_are_not_found_and_nothing_drafted(client, said, echoed):
-    body = await say_once(client, said)
-    assert echoed in body["reply"], body["reply"]
-    assert body["order"] is None
-    assert body["slots"]["sku"] is None
+async def test_other_things_are_not_found_and_nothing_drafted(client):
+    async def check(said, echoed):
+        body = await say_once(client, said)
+        assert echoed in body["reply"], body["reply"]
+        assert body["order"] is None
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, [
+        ("多宝鱼多少钱", "没有找到「多宝鱼」"),
+        ("多宝鱼来两条", "没有找到「多宝鱼」"),
+        ("六个核桃核桃乳", "没有找到「六个核桃核桃乳」"),
+        ("要一箱六个核桃核桃露", "没有找到「六个核桃核桃露」"),
+    ], spread=True)
 
 
 async def test_a_plain_fish_is_still_the_shops(client):
@@ -36,61 +37,85 @@ async def test_a_plain_fish_is_still_the_shops(client):
     assert "大马哈鱼" in body["reply"]
 
 
-@pytest.mark.parametrize("said", ["外卖帮我点个麻辣烫", "送两份盖浇饭到办公室", "麦当劳全家桶送到家"])
-async def test_a_meal_ordered_for_the_shopper_is_the_errand(client, said):
-    body = await say_once(client, said)
-    assert body["intent"] == "fallback", body
-    assert "办不了" in body["reply"]
-    assert "没有找到" not in body["reply"]
-    assert body["order"] is None
-    assert body["products"] == []
+async def test_a_meal_ordered_for_the_shopper_is_the_errand(client):
+    async def check(said):
+        body = await say_once(client, said)
+        assert body["intent"] == "fallback", body
+        assert "办不了" in body["reply"]
+        assert "没有找到" not in body["reply"]
+        assert body["order"] is None
+        assert body["products"] == []
+
+    await each_case(check, [
+        "外卖帮我点个麻辣烫",
+        "送两份盖浇饭到办公室",
+        "麦当劳全家桶送到家",
+    ])
 
 
-@pytest.mark.parametrize("said", ["点个汉堡王双层套餐", "今晚叫份炸鸡外卖", "外卖来份炒饭，送到公司"])
-async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client, said):
+async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client):
     """The labelled sets disagree on a portion of a meal ordered by name (sets 16 and 21: an order of a thing not
     sold; set 23: the errand). Kept as the older sets read it: honest either way, nothing offered or drafted."""
-    body = await say_once(client, said)
-    assert "没有找到" in body["reply"], body["reply"]
-    assert body["order"] is None
-    assert body["products"] == []
-    assert body["slots"]["sku"] is None
+    async def check(said):
+        body = await say_once(client, said)
+        assert "没有找到" in body["reply"], body["reply"]
+        assert body["order"] is None
+        assert body["products"] == []
+        assert body["slots"]["sku"] is None
+
+    await each_case(check, [
+        "点个汉堡王双层套餐",
+        "今晚叫份炸鸡外卖",
+        "外卖来份炒饭，送到公司",
+    ])
 
 
-@pytest.mark.parametrize("said, intent", [("石锅拌饭外卖", "search"), ("大米送到家", "search"),
-                                          ("火锅底料送到家", "search")])
-async def test_dishes_and_goods_keep_their_reading(client, said, intent):
-    body = await say_once(client, said)
-    assert body["intent"] == intent
-    assert "办不了" not in body["reply"]
+async def test_dishes_and_goods_keep_their_reading(client):
+    async def check(said, intent):
+        body = await say_once(client, said)
+        assert body["intent"] == intent
+        assert "办不了" not in body["reply"]
+
+    await each_case(check, [
+        ("石锅拌饭外卖", "search"),
+        ("大米送到家", "search"),
+        ("火锅底料送到家", "search"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("said, kind", [
-    ("139 1111 2222 充点话费", "充话费"),
-    ("驾考科目二报名", "报名、考证"),
-    ("基金定投靠谱吗", "理财"),
-    ("转账给我爸1000", "转账"),
-    ("借呗额度怎么提高", "借贷"),
-    ("社保怎么交", "办事"),
-    ("同城蛋糕配送", "配送"),
-    ("帮我写一篇年度工作总结", "代写"),
-    ("现在买哪只股票好", "理财"),
-])
-async def test_money_matters_and_services_get_the_honest_answer(client, said, kind):
-    body = await say_once(client, said)
-    assert body["intent"] == "fallback", body
-    assert "办不了" in body["reply"]
-    assert kind in body["reply"], body["reply"]
-    assert body["order"] is None
-    assert body["products"] == []
+async def test_money_matters_and_services_get_the_honest_answer(client):
+    async def check(said, kind):
+        body = await say_once(client, said)
+        assert body["intent"] == "fallback", body
+        assert "办不了" in body["reply"]
+        assert kind in body["reply"], body["reply"]
+        assert body["order"] is None
+        assert body["products"] == []
+
+    await each_case(check, [
+        ("139 1111 2222 充点话费", "充话费"),
+        ("驾考科目二报名", "报名、考证"),
+        ("基金定投靠谱吗", "理财"),
+        ("转账给我爸1000", "转账"),
+        ("借呗额度怎么提高", "借贷"),
+        ("社保怎么交", "办事"),
+        ("同城蛋糕配送", "配送"),
+        ("帮我写一篇年度工作总结", "代写"),
+        ("现在买哪只股票好", "理财"),
+    ], spread=True)
 
 
-@pytest.mark.parametrize("said", ["健身房月卡", "星巴克卡转让"])
-async def test_other_cards_and_gyms_are_no_goods(client, said):
-    body = await say_once(client, said)
-    assert body["intent"] == "fallback"
-    assert body["order"] is None
-    assert body["products"] == []
+async def test_other_cards_and_gyms_are_no_goods(client):
+    async def check(said):
+        body = await say_once(client, said)
+        assert body["intent"] == "fallback"
+        assert body["order"] is None
+        assert body["products"] == []
+
+    await each_case(check, [
+        "健身房月卡",
+        "星巴克卡转让",
+    ])
 
 
 async def test_whether_a_medicine_may_be_taken_is_a_doctors_question(client):
