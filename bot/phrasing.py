@@ -173,7 +173,8 @@ PURPOSES = (*AUDIENCES, "送长辈",
             "过年", "年货", "中秋", "端午", "春节", "过节", "节日", "送礼", "送人", "孝敬", "养生", "补身体", "滋补",
             "办公室", "上班", "宿舍", "露营", "出游", "伴手礼", "下酒", "熬粥", "煮粥", "火锅", "烧烤", "坐月子",
             "月子", "减肥", "健身", "带回老家", "带回家", "带回去", "带给", "回老家", "探亲", "军训",
-            "补身子", "补补身子")  # 想补补身子 买么子好: a purpose
+            "补身子", "补补身子",  # 想补补身子 买么子好: a purpose
+            "徒步", "爬山", "登山", "野营", "野餐", "自驾", "路餐", "干粮", "路上吃")  # 徒步路餐，牦牛肉干要750克
 # Explicit asking for advice: a message with these is a recommendation even when it names a category.
 ASKING_ADVICE = ("推荐", "适合", "recommend", "suggest")
 _WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错|好吃|好喝|好用)(?:呢|呀|啊|吧|点)?$")
@@ -233,7 +234,8 @@ _LOOKS_FOR = {"长辈": ("滋补", "送礼", "礼盒"), "老人": ("滋补", "�
               "孝敬": ("滋补", "送礼"), "养生": ("滋补", "养生"), "补身体": ("滋补",), "追剧": ("零食",),
               "零嘴": ("零食",), "解馋": ("零食",), "办公室": ("零食",), "下饭": ("下饭",), "煲汤": ("煲汤", "炖汤"),
               "带回": ("送礼", "礼盒"), "回老家": ("送礼", "礼盒"), "带给": ("送礼", "礼盒"), "探亲": ("送礼", "礼盒"),
-              "补身子": ("滋补",),
+              "补身子": ("滋补",), **dict.fromkeys(("徒步", "爬山", "登山", "野营", "野餐", "自驾", "路餐", "干粮"),
+                                                   ("肉干", "坚果", "果干", "零食")),
               **dict.fromkeys(("妈", "爸", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "婆婆", "公公", "岳父",
                                "岳母", "丈母娘", "老丈人"), ("滋补", "送礼", "礼盒"))}  # 给我妈买点东西: as for elders
 
@@ -277,6 +279,15 @@ COMPARING = re.compile(r"哪(?:个|种|款|样|一?袋|一?箱|一?瓶|一?盒)?
                        r"|(?:谁|哪个)(?:更)?(?:划算|便宜|实惠|合算)")
 
 
+# 比 after the second of two things weighed (黑枸杞跟红寺堡枸杞比，哪个划算): no part of its name.
+_WEIGHED_WITH = re.compile(r"(?<=[\u4e00-\u9fff])(?:比一比|比比|比较|相比|对比|比)(?=[，,。\s]*(?:哪|谁|怎么样|如何))")
+
+
+def weighed_with_spans(text: str) -> list[tuple[int, int]]:
+    """黑枸杞跟红寺堡枸杞比，哪个划算: the 比 said after the second thing."""
+    return [m.span() for m in _WEIGHED_WITH.finditer(text)]
+
+
 def comparing_spans(compact: str) -> list[tuple[int, int]]:
     """5kg和10kg的大米哪个划算: where the message asks which is the better buy."""
-    return [m.span() for m in COMPARING.finditer(compact)]
+    return [m.span() for m in (*COMPARING.finditer(compact), *_WEIGHED_WITH.finditer(compact))]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from bot import pinyin_nouns
+from bot import pinyin_mixed, pinyin_nouns
 
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
@@ -110,7 +110,9 @@ _A_COUNT = re.compile("[一二两三四五六七八九十几0-9]")
 
 
 def read(message: str, vocab: Vocabulary) -> str:
-    """The message with its pinyin read as Chinese, or the message unchanged (see the module)."""
+    """The message with its pinyin read as Chinese, or the message unchanged (see the module); a syllable glued to
+    Chinese characters is read with them first (江永xiang芋: bot.pinyin_mixed)."""
+    message = pinyin_mixed.read(message, vocab)
     text = message.strip().lower()
     tail = _HAN_THEN_LATIN.fullmatch(message.strip())
     if tail is not None:  # the pinyin after the Chinese is read only when it says how many (lai liang dai)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import address_questions, delivery_asked, packs, product_facts, replies, talk_kinds
+from bot import address_questions, delivery_asked, packs, phrasing, product_facts, replies, talk_kinds
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -109,7 +109,8 @@ def unglued(spaced: str) -> str:
     words = [*_INSIDE.finditer(spaced), *(_PEOPLE_TIME.finditer(spaced) if enough(spaced.replace(" ", "")) else ()),
              *_PRICE_CHECK.finditer(spaced), *product_facts.where_from(spaced)]
     chars = list(spaced)
-    blanked = [m.span() for m in words] + product_facts.weight_spans(spaced) + delivery_asked.spans(spaced)
+    blanked = [m.span() for m in words] + product_facts.weight_spans(spaced) + delivery_asked.spans(spaced) \
+        + phrasing.weighed_with_spans(spaced)
     for start, end in blanked:  # 大米重不重: no 大米重; 静宁苹果走顺丰吗: no 静宁苹果走
         chars[start:end] = " " * (end - start)
     return "".join(chars)

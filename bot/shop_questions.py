@@ -317,8 +317,15 @@ def received_wrong(text: str) -> bool:
     return _RECEIVED.search(text) is not None  # the defect said is itself after-sales (鸡蛋碎了三个)
 
 
+# Which of two named things is the better buy (黑枸杞跟红寺堡枸杞哪个划算, 静宁苹果和洛川苹果比哪个实惠): their prices.
+_BETTER_BUY = re.compile(r"\S(?:和|跟|与|还是)\S+?(?:比一比|比比|比较|相比|对比|比)?[，,\s]*哪(?:个|款|种)?(?:更|比较)?"
+                         r"(?:划算|实惠|合算|性价比高)")
+
+
 def superlative(text: str) -> str | None:
     """cheap / dear, when the message asks for the cheapest or dearest (or which of two costs less or more)."""
+    if _BETTER_BUY.search(text):
+        return "cheap"
     if not _has(text, SUPERLATIVE):
         return None
     return "dear" if "贵" in text and "便宜" not in text else "cheap"

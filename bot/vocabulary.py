@@ -11,7 +11,7 @@ import asyncio
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -186,7 +186,7 @@ class Vocabulary:
         words = self.words
         return _longest_first(text, 8, lambda piece: piece if piece in words else self.heard_as(piece, near))
 
-    def heard_as(self, piece: str, near: bool = False) -> str | None:
+    def heard_as(self, piece: str | Sequence[str], near: bool = False) -> str | None:
         """The catalogue word `piece` sounds like, each typed character taken in any of its readings (枸己: 己 is
         jǐ or qǐ → 枸杞; 合桃 → 核桃), the common readings first; None when no reading makes a catalogue word.
         With `near`, one character may be read as a syllable people mix its own up with (枸纪: ji → qi)."""
@@ -207,7 +207,7 @@ class Vocabulary:
 
     @staticmethod
     def _readings(ch: str, bent: bool, near: bool) -> list[tuple[str, bool]]:
-        exact = _char_sounds(ch)
+        exact = (ch,) if ch.isascii() else _char_sounds(ch)  # a syllable typed in pinyin (xiang芋) is its sound
         out = [(sound, bent) for sound in exact]
         if near and not bent:
             out += [(other, True) for sound in exact for other in typos.near(sound) if other not in exact]

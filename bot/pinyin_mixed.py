@@ -1,0 +1,44 @@
+"""A syllable typed in pinyin beside Chinese characters (江永xiang芋, 红寺堡gou杞, 有没有zhen宁苹果): the word of the
+catalogue it spells with its neighbours (香芋, 枸杞), when the sound of the syllable and of the characters beside it
+together name one (Vocabulary.heard_as); otherwise left as typed (iphone手机壳, vivo手机 stay)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.vocabulary import Vocabulary
+
+# A latin run of one syllable's length glued to a Chinese character on either side.
+_GLUED = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,6}|[a-z]{2,6}(?=[\u4e00-\u9fff])")
+
+
+def read(message: str, vocab: Vocabulary) -> str:
+    """江永xiang芋 → 江永香芋 (see the module)."""
+    if not re.search(r"[a-zA-Z]", message) or not re.search(r"[\u4e00-\u9fff]", message):
+        return message
+    text = message
+    for m in reversed(list(_GLUED.finditer(message.lower()))):
+        word = _spelled(message, m.start(), m.end(), vocab)
+        if word is not None:
+            text = text[:m.start()] + word[0] + text[m.end() + word[1]:] if word[1] >= 0 else \
+                text[:m.start() + word[1]] + word[0] + text[m.end():]
+    return text
+
+
+def _spelled(message: str, start: int, end: int, vocab: Vocabulary) -> tuple[str, int] | None:
+    """The catalogue word the syllable spells with 1–3 characters after it (the word, how many characters after it
+    it takes) or before it (the word, minus how many before)."""
+    syllable = message[start:end].lower()
+    for n in (3, 2, 1):
+        after = message[end:end + n]
+        if len(after) == n and re.fullmatch(r"[\u4e00-\u9fff]+", after):
+            word = vocab.heard_as([syllable, *after])
+            if word is not None and len(word) == n + 1:
+                return word, n
+        before = message[max(0, start - n):start]
+        if len(before) == n and re.fullmatch(r"[\u4e00-\u9fff]+", before):
+            word = vocab.heard_as([*before, syllable])
+            if word is not None and len(word) == n + 1:
+                return word, -n
+    return None
