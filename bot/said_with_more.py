@@ -111,4 +111,4 @@ def revise(u: Understanding) -> None:
     elif (len(clauses) >= 2 and _HELLO.match(clauses[0]) and all(new_here(c) for c in clauses[1:])) or (
             not u.product_words and not u.quantity and thanks_praise.said(u.spaced)):  # 多谢哈 东西收到了 挺好的
         u.intent, u.product_text, u.generic = "greet", "", False
-        u.cues.add("greet")
+        u.cues.add("thanks" if thanks_praise.thanked(u.text) else "greet")  # 谢谢啊 上回买的东西收到了: 不客气

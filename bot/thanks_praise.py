@@ -22,3 +22,8 @@ def said(spaced: str) -> bool:
     if len(clauses) < 2 or not all(_CLAUSE.match(c) for c in clauses):
         return False
     return any(_CAME_ONLY.match(c) for c in clauses)  # 谢谢 辛苦了 alone is thanks at length (bot.talk_kinds)
+
+
+def thanked(compact: str) -> bool:
+    """Whether thanks are said (谢谢啊 东西收到了): answered 不客气 rather than a greeting."""
+    return re.search(_THANKS, compact, re.IGNORECASE) is not None
