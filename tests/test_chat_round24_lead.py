@@ -1,38 +1,39 @@
 """Twenty-fourth round (lead): kinds found by trying the assistant as a shopper would, outside the labelled sets.
 
-1. A face, a hand or a heart set after the words (能便宜点吗🙏, 有满减吗😊, 谢谢❤️) says nothing of what is asked: the
-   question is answered as without it (能便宜点吗🙏 was 没太明白). A face alone is read as before; a gesture of yes
-   (👍) still says yes, and a food emoji still names its food.
-2. A discount asked of the love card (爱心卡能打折吗, 爱心卡有优惠吗, 买卡有折扣吗) is answered: the card sells at
-   its face value (it was the balance of the customer's cards, or an order of one card).
-3. Whether the shop delivers somewhere, asked with no goods (市区能送吗, 我在乡下 送不送, 你们送货到村里吗, 县城能配送吗,
-   上门送吗, 新疆能送吗) gets the shipping answer, saying it delivers: it was 没有找到「市区能送」, 没太明白, an order
-   listing Xinjiang's goods, or the status of the customer's orders. Places beyond the mainland's divisions (香港能寄吗,
-   寄到台湾要几天, 国外能发吗) are told the goods cannot be sent there (it said 3 to 5 days). A courier asked for
-   (发顺丰吗, 静宁苹果走顺丰吗, 用的什么快递) is told the supplier chooses it (it was 没有找到「发顺丰」).
+1. A face, a hand or a heart set after the words (能便宜点吗🙏, 有满减吗😊, 谢谢❤️) says nothing of what is
+   asked: the question is answered as without it (能便宜点吗🙏 was 没太明白). A face alone is read as before; a
+   gesture of yes (👍) still says yes, and a food emoji still names its food.
+2. A discount asked of the love card (爱心卡能打折吗, 爱心卡有优惠吗, 买卡有折扣吗) is answered: the card sells
+   at its face value (it was the balance of the customer's cards, or an order of one card).
+3. Whether the shop delivers somewhere, asked with no goods (市区能送吗, 我在乡下 送不送, 你们送货到村里吗,
+   县城能配送吗, 上门送吗, 新疆能送吗) gets the shipping answer, saying it delivers: it was 没有找到「市区能送」,
+   没太明白, an order listing Xinjiang's goods, or the status of the customer's orders. Places beyond the
+   mainland's divisions (香港能寄吗, 寄到台湾要几天, 国外能发吗) are told the goods cannot be sent there (it said 3
+   to 5 days). A courier asked for (发顺丰吗, 静宁苹果走顺丰吗, 用的什么快递) is told the supplier chooses it (it
+   was 没有找到「发顺丰」).
 
 Found in the blind pair 24 (docs/chat.md "Twenty-fourth round (lead)"), each tried with sentences of our own:
 
-4. A yes said with a part of the summary found right or something to send later (地址没问题，确定; 确认，开票抬头后面再发你)
-   places the order: it was 没有找到「地址没问题」 or the invoice answer, nothing placed.
-5. A line refused and replaced in one message (算了不要5斤的了，换成10斤的两箱; 不要这个了 换成…) changes the line: it
-   CANCELLED THE DRAFT (or kept the old line beside the new one).
-6. A share said beside the total of its pack (团购…每人一盒 我这边要6盒) buys the total: it was one box, "no count of
-   people said"; 我这边 names no goods.
-7. A product word said short or mistyped (红寺堡枸 / 红寺堡枸杀, 250克的) is the product whose name it begins: it PUT
-   SIX BOTTLES OF THE COUNTY'S WINE IN THE DRAFT (588元).
-8. 退了 said of an order not paid (那个订单给我退了嘛，还没付钱的) cancels it: it was read as paying it; a refund asked of
-   an order paid (那单付了钱的 能退吗) is after-sales, never a payment.
-9. An address the shop cannot take is told why: beyond the mainland (寄去香港九龍旺角彌敦道XX號，收件人陳生 — it was a
-   search; at a summary 寄到台湾台北市… SAVED A BROKEN ADDRESS); a landline and no mobile (…刘女士 010-8888-6666: it
-   was the customer's orders).
+4. A yes said with a part of the summary found right or something to send later (地址没问题，确定;
+   确认，开票抬头后面再发你) places the order: it was 没有找到「地址没问题」 or the invoice answer, nothing placed.
+5. A line refused and replaced in one message (算了不要5斤的了，换成10斤的两箱; 不要这个了 换成…) changes the
+   line: it CANCELLED THE DRAFT (or kept the old line beside the new one).
+6. A share said beside the total of its pack (团购…每人一盒 我这边要6盒) buys the total: it was one box, "no count
+   of people said"; 我这边 names no goods.
+7. A product word said short or mistyped (红寺堡枸 / 红寺堡枸杀, 250克的) is the product whose name it begins: it
+   PUT SIX BOTTLES OF THE COUNTY'S WINE IN THE DRAFT (588元).
+8. 退了 said of an order not paid (那个订单给我退了嘛，还没付钱的) cancels it: it was read as paying it; a refund
+   asked of an order paid (那单付了钱的 能退吗) is after-sales, never a payment.
+9. An address the shop cannot take is told why: beyond the mainland (寄去香港九龍旺角彌敦道XX號，收件人陳生 — it
+   was a search; at a summary 寄到台湾台北市… SAVED A BROKEN ADDRESS); a landline and no mobile (…刘女士
+   010-8888-6666: it was the customer's orders).
 10. How buying here goes (想了解下在这采购的整个流程，从下单到开票) is answered step by step (it was the invoice
-    answer); thanks for goods bought before (谢谢啊，上回买的东西收到了，挺好) is a greeting (it was the orders); a
+    answer); thanks for goods bought before (谢谢啊，上回买的东西收到了，挺好) is 不客气 (it was the orders); a
     group's forwarded post (【转发】@所有人 今晚8点直播间抢红包 速度进群) gets the shop's own answer.
-11. Which of two named things is the better buy (静宁苹果和洛川苹果哪个划算, 跟…比，哪个划算) gives both prices: it
-    listed one (or 没有找到「洛川苹果比」). Outdoor food said as the purpose (徒步路餐，牦牛肉干要400克) keeps the order
-    (it was 没有找到「徒步路餐、牦牛肉干」). A pinyin syllable glued to Chinese characters spells the catalogue word with
-    them (有没有静宁ping果).
+11. Which of two named things is the better buy (静宁苹果和洛川苹果哪个划算, 跟…比，哪个划算) gives both prices:
+    it listed one (or 没有找到「洛川苹果比」). Outdoor food said as the purpose (徒步路餐，牦牛肉干要400克) keeps
+    the order (it was 没有找到「徒步路餐、牦牛肉干」). A pinyin syllable glued to Chinese characters spells the
+    catalogue word with them (有没有静宁ping果).
 """
 from __future__ import annotations
 
@@ -259,7 +260,8 @@ async def test_the_better_buy_of_two_named_gets_both_prices(client):
         assert "58元/箱" in body["reply"]
         assert "69元/箱" in body["reply"]
 
-    await each_case(check, ["静宁苹果和洛川苹果哪个划算", "静宁苹果跟洛川苹果比，哪个划算", "静宁苹果还是洛川苹果 哪个实惠"])
+    await each_case(check, ["静宁苹果和洛川苹果哪个划算", "静宁苹果跟洛川苹果比，哪个划算",
+                            "静宁苹果还是洛川苹果 哪个实惠"])
 
 
 async def test_the_purpose_or_a_pinyin_syllable_keeps_the_goods(client):
