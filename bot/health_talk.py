@@ -38,7 +38,7 @@ _ADVICE = re.compile(r"什么|啥|哪些|哪种|哪款|推荐|合适|适合|买�
 _CURE = re.compile(rf"(?:能|可以|会)(?:{_EFFECT}|治)|(?:降不降|治不治)")
 # Sweets, never offered for a sugar condition.
 _SWEET = re.compile(r"糖|蜜|膏|甜|糕|酥|饼|果脯|蜜饯|果干|饮料|汁")
-_SPAN = re.compile(rf"{_CONDITION.pattern}|(?:{_EFFECT})(?:高不高|快不快|的|吗|不)?"
+_SPAN = re.compile(rf"{_CONDITION.pattern}|(?:{_EFFECT})(?![药片仪器茶酒粉丸胶液贴])(?:高不高|快不快|的|吗|不)?"
                    r"|(?:有没有|是不是|算不算|算)(?:加糖|含糖|无糖|低糖)(?:的)?")
 
 CURE_REPLY = ("抱歉，哪种食物能降糖、降压或者治病，我们答不了：商品页上只写了产地、规格和标签，没有写也不能承诺功效。"
