@@ -37,7 +37,7 @@ _ADVICE = re.compile(r"什么|啥|哪些|哪种|哪款|推荐|合适|适合|买�
 # A food asked as a cure (能降糖吗, 能治…吗) when none of the shop's goods is named.
 _CURE = re.compile(rf"(?:能|可以|会)(?:{_EFFECT}|治)|(?:降不降|治不治)")
 # Sweets, never offered for a sugar condition.
-_SWEET = re.compile(r"糖|蜜|膏|甜|糕|酥|饼|果脯|蜜饯|果干|饮料|汁")
+_SWEET = re.compile(r"糖|蜜|膏|甜|糕|酥|饼|果脯|蜜饯|果干|饮料|汁|枣|桂圆|龙眼|葡萄干|柿饼")
 _SPAN = re.compile(rf"{_CONDITION.pattern}|(?:{_EFFECT})(?![药片仪器茶酒粉丸胶液贴])(?:高不高|快不快|的|吗|不)?"
                    r"|(?:有没有|是不是|算不算|算)(?:加糖|含糖|无糖|低糖)(?:的)?")
 
@@ -59,7 +59,12 @@ def sugar(compact: str) -> bool:
 
 def spans(compact: str) -> list[tuple[int, int]]:
     """我爸有糖尿病 / 含糖高不高 / 算无糖的: the condition and the effect asked name no product."""
-    return [m.span() for m in _SPAN.finditer(compact)]
+    return [m.span() for m in _SPAN.finditer(compact)  # 补身体 is a purpose (bot.phrasing); 血糖仪 a thing
+            if not m.group().startswith(("补身", "补补")) and not _THING.match(compact, m.end())]
+
+
+# A thing whose name a health word begins (血糖仪, 血糖试纸, 降压药): no condition said.
+_THING = re.compile("[药片仪器茶酒粉丸胶液贴]|试纸")
 
 
 def kind(u: Understanding) -> str:
