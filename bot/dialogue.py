@@ -116,6 +116,10 @@ class Turn:
             return await quantity.advance(self, self.draft)
         per_head.reread(self)  # 每人一袋大米 after 给30个员工发福利: 30 of it
         had = per_head.before(self)
+        elsewhere = address_elsewhere.reply(self.said)  # 寄去香港…, 北京市… 010-8888-6666: no address here takes it
+        if elsewhere:
+            return self.say(elsewhere + self.pending_question(), "change_address",
+                            suggestions=self.resume_suggestions())
         reply = address.ask_place_after(self, per_head.after(self, await self._run(), had))
         if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
@@ -127,10 +131,6 @@ class Turn:
         u, d = self.u, self.draft
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
             return await asked_parts.kept(self)
-        elsewhere = address_elsewhere.reply(self.said)  # 寄去香港…, 北京市… 010-8888-6666: no address here takes it
-        if elsewhere:
-            return self.say(elsewhere + self.pending_question(), "change_address",
-                            suggestions=self.resume_suggestions())
         part = await asked_parts.answered_part(self) or u.address or pieces.receiver_alone(self)  # 王芳 alone
         if part is not None:
             answered = await address.address_turn(self, part)

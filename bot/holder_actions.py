@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bot import (
     budgets,
     card_rules,
+    health_talk,
     holder_questions,
     infant_formula,
     phrasing,
@@ -20,6 +21,7 @@ from bot import (
     replies,
     selling_here,
     shop_questions,
+    things_asked_of,
     things_named,
     welfare,
 )
@@ -74,11 +76,14 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     if selling_here.asked(turn.u.text):  # 我想当供应商, 怎么申请认定: how certification and a supplier's account work
         return selling_here.REPLY, None, []
-    if _not_sold(turn):  # 安吉白茶是扶贫产品吗: not sold here, never another's answer
+    if _not_sold(turn) or things_asked_of.unsold(turn.u):  # 安吉白茶是扶贫产品吗, 这个耳机支持快充吗: not sold
         return honest.not_found_parts(turn, turn.resolve_products())
     unsold = _unsold_thing(turn)
     if unsold:  # 五粮液保真吗, 紫砂壶是不是宜兴的: no such product, so no answer about it
         return replies.not_found(unsold, "") + " 您可以换个说法，比如说品类或产地。", [], []
+    health = _this(turn) if health_talk.kind(turn.u) == "facts" else None
+    if health is not None:  # 藜麦含糖高不高, 孕妇能吃吗: what its page says, no figure made up, a doctor's advice
+        return health_talk.answer(health), [health], []
     fact = product_facts.asked(turn.u.text)
     if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤
         return _fact(turn, fact)
@@ -199,10 +204,13 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     else:  # 预算50 有什么好吃的: the purpose's within it first, then the rest within it (both asked of the search)
         fitting = _for_purpose(turn, u.budget.range) + budgets.listed(turn.ctx.search, u.budget, SHOW)[0]
         items = list({c["sku"]: c for c in fitting}.values())[:SHOW]
+    if health_talk.sugar(u.text):  # 我爸有糖尿病: never sweets, the rest filled from the whole catalogue
+        items = health_talk.fitting([*items, *turn.ctx.search.search("", limit=6 * SHOW).items])[:SHOW]
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     within = f"（{u.budget.text}）" if u.budget is not None else ""
-    health = recipients.HEALTH_NOTE if recipients.health_said(u.text) else ""  # 她血糖有点高: no health advice
+    health = health_talk.NOTE if health_talk.said(u.text) else recipients.HEALTH_NOTE \
+        if recipients.health_said(u.text) else ""  # 她血糖有点高, 想买点养胃的: no health advice, no remedy
     text = f"{missing}推荐这几款认定扶贫产品{within}：\n{replies.numbered(items)}\n" \
         "想要哪个？说“第一个”或直接说名字和数量就行。" + health
     return text, items, replies.pick_suggestions(len(items))

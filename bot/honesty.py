@@ -22,6 +22,7 @@ from bot import (
     discounts,
     errands,
     group_posts,
+    health_talk,
     infant_formula,
     latin_goods,
     lexicon,
@@ -29,6 +30,7 @@ from bot import (
     other_cards,
     platform_credit,
     prepared_food,
+    recipients,
     scams,
     service_goods,
     world_questions,
@@ -225,7 +227,8 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
             spans.append((at, at + len(w)))
             at = compact.find(w, at + len(w))
     spans += [m.span() for m in _EATING_OUT.finditer(compact)]
-    return [(a, b) for a, b in spans if not _DEVICE.match(compact, b)]
+    buyers = recipients.stocking_spans(compact)  # 酒店自助早餐要备货: the hotel buys goods, books nothing
+    return [(a, b) for a, b in spans if not _DEVICE.match(compact, b) and not any(s <= a < e for s, e in buyers)]
 
 
 # A service glued to a device's or a goods' head (按摩仪, 按摩椅, 理发器, 洗车液, 清洗剂, 美甲套装, 美甲胶): a thing
@@ -266,6 +269,7 @@ REPLIES = {
     "elsewhere": ("抱歉，不是在本店买的东西我们没法处理，请找当初购买的商家。"
                   "在本店买的，可以在「我的订单」里找到这一单联系商家售后。"),
     "money": scams.REPLY,
+    "cure": health_talk.CURE_REPLY,
     **advice_not_given.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,

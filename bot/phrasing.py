@@ -173,16 +173,27 @@ PURPOSES = (*AUDIENCES, "送长辈",
             "过年", "年货", "中秋", "端午", "春节", "过节", "节日", "送礼", "送人", "孝敬", "养生", "补身体", "滋补",
             "办公室", "上班", "宿舍", "露营", "出游", "伴手礼", "下酒", "熬粥", "煮粥", "火锅", "烧烤", "坐月子",
             "月子", "减肥", "健身", "带回老家", "带回家", "带回去", "带给", "回老家", "探亲", "军训",
-            "补身子", "补补身子",  # 想补补身子 买么子好: a purpose
+            "补身子", "补补身子", "当主食", "做主食",  # 想补补身子 买么子好: a purpose
             "徒步", "爬山", "登山", "野营", "野餐", "自驾", "路餐", "干粮", "路上吃")  # 徒步路餐，牦牛肉干要750克
 # Explicit asking for advice: a message with these is a recommendation even when it names a category.
 ASKING_ADVICE = ("推荐", "适合", "recommend", "suggest")
 _WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错|好吃|好喝|好用)(?:呢|呀|啊|吧|点)?$")
 
 
+# Advice asked in slang or English (安利一下, 求安利, what's good here, need a gift for my boss); 安利 alone is a brand.
+_SLANG_ADVICE = re.compile(r"求安利|安利(?:一下|下|个|点|几款|几个|一些)|安利$|what'?s good|whatisgood|gift for|giftfor"
+                           r"|any suggestions?|anysuggestion", re.IGNORECASE)
+
+
+def slang_advice(u: Understanding) -> None:
+    """有没有绝绝子的零食 安利一下 / 求安利点好吃的: advice asked in slang is a recommendation, never a search."""
+    if _SLANG_ADVICE.search(u.text) and u.intent in ("search", "fallback") and u.quantity is None and not u.unrelated:
+        u.intent = "recommend"
+
+
 def wants_advice(compact: str) -> bool:
     """推荐一款茶叶 / 有什么适合煲汤的 / 给小孩买点啥零食好 / 送长辈买什么: advice asked for, perhaps narrowed."""
-    if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact):
+    if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact) or _SLANG_ADVICE.search(compact):
         return True
     return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact))
 
@@ -203,6 +214,7 @@ def audience_spans(compact: str) -> list[tuple[int, int]]:
     if not wants_advice(compact):
         return []
     spans: list[tuple[int, int]] = [m.span() for m in _AGE.finditer(compact)]  # 宝宝一岁半: how old, no goods
+    spans += [m.span() for m in _SLANG_ADVICE.finditer(compact)]  # 安利一下: the asking names no product
     for word in sorted(AUDIENCES, key=len, reverse=True):
         for m in re.finditer(word, compact):
             if not any(s <= m.start() < e for s, e in spans) and not _PERSONS_THING.match(compact, m.end()):
@@ -234,8 +246,10 @@ _LOOKS_FOR = {"长辈": ("滋补", "送礼", "礼盒"), "老人": ("滋补", "�
               "孝敬": ("滋补", "送礼"), "养生": ("滋补", "养生"), "补身体": ("滋补",), "追剧": ("零食",),
               "零嘴": ("零食",), "解馋": ("零食",), "办公室": ("零食",), "下饭": ("下饭",), "煲汤": ("煲汤", "炖汤"),
               "带回": ("送礼", "礼盒"), "回老家": ("送礼", "礼盒"), "带给": ("送礼", "礼盒"), "探亲": ("送礼", "礼盒"),
-              "补身子": ("滋补",), **dict.fromkeys(("徒步", "爬山", "登山", "野营", "野餐", "自驾", "路餐", "干粮"),
-                                                   ("肉干", "坚果", "果干", "零食")),
+              "补身子": ("滋补",), "主食": ("杂粮", "大米", "小米"),
+              "养胃": ("滋补",), "补血": ("滋补",), "早餐": ("杂粮", "小米", "鸡蛋"), "早饭": ("杂粮", "小米", "鸡蛋"),
+              **dict.fromkeys(("徒步", "爬山", "登山", "野营", "野餐", "自驾", "路餐", "干粮"),
+                              ("肉干", "坚果", "果干", "零食")),
               **dict.fromkeys(("妈", "爸", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "婆婆", "公公", "岳父",
                                "岳母", "丈母娘", "老丈人"), ("滋补", "送礼", "礼盒"))}  # 给我妈买点东西: as for elders
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import packs
+from bot import packs, things_asked_of
 
 # Qualities a shopper asks of food and goods (taste, texture, how it handles), as A不A (辣不辣, 好不好剥).
 _QUALITY = (r"(?:好吃|好喝|好用|好剥|好煮|好炖|好存|正宗|新鲜|地道|辣|甜|酸|咸|苦|麻|香|鲜|脆|嫩|软|硬|糯|粘|黏|腻|油"
@@ -45,7 +45,12 @@ _USE = r"(?:熬粥|煮粥|熬|煮|泡水喝|泡水|泡茶|泡发|泡|吃|喝|做
 _USAGE = re.compile(rf"(?:怎么|怎样|如何|咋)(?:样)?{_USE}(?:才|更|最)?(?:香|好吃|好喝|入味|软|烂|糯)?"
                     rf"|{_USE}(?:要|得|需要)?(?:多久|多长时间|几分钟|几个小时|几小时)"
                     r"|(?:要不要|需不需要|用不用|需要|得|要)(?:放|冷藏|冷冻)(?:进|在|到)?(?:冰箱|冷藏室|冷冻室)|放冰箱"
-                    r"|(?:能|可以|能不能|可不可以)(?:直接|生|空腹)(?:吃|喝|泡)(?:吗|嘛|么)?")
+                    r"|(?:能|可以|能不能|可不可以)(?:直接|生|空腹)(?:吃|喝|泡)(?:吗|嘛|么)?"
+                    # 石锅能用电磁炉吗, 能不能放微波炉: on which stove or in which appliance it may be used
+                    r"|(?:能|可以|能不能|可不可以)(?:用|放|上|进)(?:电磁炉|微波炉|烤箱|洗碗机|明火|燃气灶|煤气灶|电陶炉)"
+                    r"(?:吗|嘛|么|加热|用)?")
+# How old it is (林下参是几年的参, 多少年份的): a quality asked, answered from the page (年份).
+_YEARS = re.compile(r"(?:是)?(?:几|多少)年(?:的|生|份)(?:的)?|年份(?:是)?(?:多少|几年)?")
 # A question noun glued to the product (蜂蜜保质期, 红枣产地是哪, 木耳口感怎么样): what is asked of it, no product word.
 _ASKED_NOUN = re.compile(r"(?:保质期|保存期|原产地|产地|口感|口味|味道|成分|配料表|配料|营养价值|生产日期|发货地)"
                          r"(?![盒罐瓶袋箱机器卡店仪])"
@@ -74,7 +79,7 @@ def asked(text: str) -> str | None:
         return "compare"
     if _WEIGHT.search(text):
         return "weight"
-    if _A_NOT_A.search(text) or _quality_with_ma(text) or _TASTE.search(text):
+    if _A_NOT_A.search(text) or _quality_with_ma(text) or _TASTE.search(text) or _YEARS.search(text):
         return "quality"
     return "usage" if _USAGE.search(text) else None
 
@@ -82,9 +87,11 @@ def asked(text: str) -> str | None:
 def usage_spans(compact: str) -> list[tuple[int, int]]:
     """小米怎么熬粥: the question of how to use it names no product (熬粥 is no product, 香 no quality wanted)."""
     asked_of = [m.span() for m in (*_ASKED_NOUN.finditer(compact), *_NO_GOODS.finditer(compact))]  # 蜂蜜保质期
+    asked_of += things_asked_of.spans(compact)  # 这个大衣有M码吗, 耳机支持快充吗: the question names no thing
     if any(w in compact for w in _PRICE_WORDS):
         return asked_of
-    return asked_of + weight_spans(compact) + [m.span() for m in _USAGE.finditer(compact)]
+    return asked_of + weight_spans(compact) + [m.span() for m in (*_USAGE.finditer(compact),
+                                                                   *_YEARS.finditer(compact))]
 
 
 def weight_spans(text: str) -> list[tuple[int, int]]:
@@ -102,7 +109,7 @@ def where_from(spaced: str) -> list[re.Match[str]]:
 
 def thing_said(words: str) -> str:
     """香肠辣不辣 → 香肠: the words looked up, without the question asked of them."""
-    for pattern in (_TASTE, _A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE, _USAGE):
+    for pattern in (_TASTE, _A_NOT_A, _WITH_MA, _WEIGHT, _COMPARE, _USAGE, _YEARS):
         words = pattern.sub("", words)
     return words.strip()
 
@@ -115,6 +122,8 @@ def _quality_with_ma(text: str) -> bool:
 def quality(text: str) -> str:
     """The quality asked about (辣, 好剥): the first said as A不A or before 吗."""
     m = _A_NOT_A.search(text) or _TASTE.search(text)
+    if m is None and _YEARS.search(text):
+        return "年份"
     if m is not None:
         return m.group("q") or "好" + m.group("verb")
     found = [m.group("q") for m in _WITH_MA.finditer(text)]

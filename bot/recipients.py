@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot import health_talk
 from bot.phrasing import AUDIENCES
 
 PEOPLE = (*AUDIENCES, "妈", "爸", "老妈", "老爸", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "婆婆", "公公",
@@ -37,11 +38,22 @@ _BUYER = re.compile(r"(?:我们|我|俺们|俺|咱们|咱)(?:这边|这里)?是[
                     r"|中学|小学|大学|机关|餐厅|饭店|酒店|超市|合作社|养老院|敬老院|部队)")
 
 
+# A business stocking up (酒店自助早餐要备货, 饭店后厨要进货, 民宿采购): the buyer, no hotel booked and no goods named.
+_STOCKING = re.compile(r"(?:酒店|宾馆|民宿|饭店|餐厅|农家乐|食堂)(?:的)?(?:自助)?(?:早餐|早饭|午餐|晚餐|厨房|后厨)?"
+                       r"(?:要|需要|想|得|准备)?(?:备货|进货|采购|囤货|备点)")
+
+
+def stocking_spans(compact: str) -> list[tuple[int, int]]:
+    """酒店自助早餐要备货: where a business that buys for its guests is said."""
+    return [m.span() for m in _STOCKING.finditer(compact)]
+
+
 def recipient_spans(compact: str) -> list[tuple[int, int]]:
     """Where the message says whom the goods are for, who buys them, or how that person's health is (see the
     module)."""
     return [m.span() for m in (*_RECIPIENT.finditer(compact), *_BEFORE.finditer(compact),
-                               *_CONDITION.finditer(compact), *_BUYER.finditer(compact))]
+                               *_CONDITION.finditer(compact), *_BUYER.finditer(compact))] + health_talk.spans(compact) \
+        + stocking_spans(compact)
 
 
 def for_someone(compact: str) -> bool:

@@ -16,12 +16,14 @@ from bot import (
     budgets,
     cards_by_the_sheet,
     draft_asked,
+    health_talk,
     holder_questions,
     holder_talk,
     honesty,
     money_services,
     pay_ways,
     phone_talk,
+    phrasing,
     plain_intents,
     question_kinds,
     said_with_more,
@@ -29,6 +31,7 @@ from bot import (
     takeaway,
     talk_kinds,
     testers,
+    things_asked_of,
     waiting,
 )
 
@@ -56,3 +59,6 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan
     address_questions.revise(u)  # 收件人在哪写, 怎么改收货地址: how to say the address, never a change
     said_with_more.revise(u)  # 确认 送店里默认地址就行: a yes; 您好 我第一次用这个小程序: a greeting
+    phrasing.slang_advice(u)  # 安利一下: advice
+    things_asked_of.revise(u)  # 这个耳机支持快充吗: a question of a thing not sold
+    health_talk.revise(u)  # 吃苦瓜能降糖吗, 藜麦含糖高不高, 我爸有糖尿病 送点啥: honest, never a remedy

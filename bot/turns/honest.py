@@ -18,6 +18,7 @@ from bot import (
     phrasing,
     replies,
     service_goods,
+    things_asked_of,
 )
 from bot.bare_things import as_typed
 from bot.getting_verbs import without_getting
@@ -51,6 +52,7 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
     listed = re.search("[、，,;；/]", u.raw) is not None  # 奶粉、手机壳、充电宝: each thing said apart
     spaced = asking_clause(u.spaced) or u.spaced  # 有卖五粮液吗 过年送礼用: 「五粮液」, the purpose is no name
     spaced = phrasing.without_property(spaced)  # 枸杞是宁夏中宁的吗: 「枸杞」, what is asked of it is no name
+    spaced = things_asked_of.without_question(spaced)  # 这个耳机支持快充吗: 「耳机」
     spaced = festival_words.without_for_someone(spaced)  # 父亲节送爸爸的剃须刀: 「剃须刀」, whom it is for is no name
     spaced = without_advice_lead(spaced)  # 推荐个适合老人用的按摩仪: 「按摩仪」, how advice is asked is no name
     spaced, words = without_getting(spaced, found.unknown or u.product_text)  # 订个生日蛋糕: 「生日蛋糕」
