@@ -33,6 +33,7 @@ from bot import (
 )
 
 if TYPE_CHECKING:
+    from bot.addressing import AddressPart
     from bot.understanding import Understanding
 
 
@@ -56,3 +57,9 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan
     address_questions.revise(u)  # 收件人在哪写, 怎么改收货地址: how to say the address, never a change
     said_with_more.revise(u)  # 确认 送店里默认地址就行: a yes; 您好 我第一次用这个小程序: a greeting
+
+
+def address_read(u: Understanding, address: AddressPart) -> AddressPart | None:
+    """The address said with the message, read again once set apart: a meal sent there (麦当劳早餐 送到XX小区) is the
+    takeaway errand, and the address is no order's (None)."""
+    return None if takeaway.sent_to_address(u, address) else address
