@@ -21,8 +21,8 @@ _PET = re.compile(r"宠物|狗(?!不理)|犬|(?<!熊)猫(?!耳朵|山王|屎|眼
 _MADE = re.compile(r"精油|原液|原汁|拿铁|奶盖|奶茶|饮料|饮品|冰沙|汽水|果汁|油|酒|汁|露|乳|茶")
 # Words only of a category or a use (零食, 休闲, 蔬菜, 饮料): a shelf, not a thing; what else stands on it (柿饼 for
 # 鱿鱼丝, a fruit for 木耳菜) is no substitute.
-_SHELVES = frozenset({"零食", "休闲", "休闲食品", "小吃", "零嘴", "蔬菜", "新鲜蔬菜", "饮料", "饮品", "食品", "特产",
-                      "土特产", "生鲜", "干货", "山货", "农产品"})
+# 干货 stays a fair kind (海带 紫菜 干货 lists the shop's dried goods).
+_SHELVES = frozenset({"零食", "休闲", "休闲食品", "小吃", "零嘴", "蔬菜", "新鲜蔬菜", "饮料", "饮品"})
 # A latin brand glued before the word (Cherry樱桃, Apple苹果): the word translates the brand, no goods of it.
 _LATIN_BEFORE = re.compile(r"[A-Za-z]{3,}$")
 

@@ -36,7 +36,8 @@ async def test_a_plain_fish_is_still_the_shops(client):
     assert "大马哈鱼" in body["reply"]
 
 
-@pytest.mark.parametrize("said", ["外卖帮我点个麻辣烫", "送两份盖浇饭到办公室", "麦当劳全家桶送到家"])
+@pytest.mark.parametrize("said", ["外卖帮我点个麻辣烫", "送两份盖浇饭到办公室", "麦当劳全家桶送到家",
+                                  "点个汉堡王双层套餐", "今晚叫份炸鸡外卖"])
 async def test_a_meal_ordered_for_the_shopper_is_the_errand(client, said):
     body = await say_once(client, said)
     assert body["intent"] == "fallback", body
@@ -46,10 +47,11 @@ async def test_a_meal_ordered_for_the_shopper_is_the_errand(client, said):
     assert body["products"] == []
 
 
-@pytest.mark.parametrize("said", ["点个汉堡王双层套餐", "今晚叫份炸鸡外卖", "外卖来份炒饭，送到公司"])
+@pytest.mark.parametrize("said", ["叫一份烤鱼外卖", "外卖来份炒饭，送到公司"])
 async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client, said):
     """The labelled sets disagree on a portion of a meal ordered by name (sets 16 and 21: an order of a thing not
-    sold; set 23: the errand). Kept as the older sets read it: honest either way, nothing offered or drafted."""
+    sold; set 23: the errand). A counted portion keeps the older sets' reading; takeaway ordered with 点个 / 叫份 and a
+    chain's meal are the errand since round 24 (pair 24 labels them so): honest either way, nothing offered."""
     body = await say_once(client, said)
     assert "没有找到" in body["reply"], body["reply"]
     assert body["order"] is None
