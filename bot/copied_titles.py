@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _SIZE = r"\d+(?:\.\d+)?\s*(?:ml|l|g|kg|克|毫升|升|千克|公斤|斤|抽|片)"
 _PIECES = r"(?:瓶|盒|包|袋|罐|听|杯|支|条|片|桶|枚|个|只|块|粒|卷|提|小袋|小包)"
 # 480ml*15瓶, 106g×10包, 750g/30包, 80抽*10包: the pack, as titles write it.
-_PACKED = re.compile(rf"{_SIZE}\s*[*×xX/]\s*\d+\s*{_PIECES}", re.IGNORECASE)
+_PACKED = re.compile(rf"{_SIZE}\s*[*×xX/]\s*\d+\s*(?:{_PIECES}|(?=\s|$))", re.IGNORECASE)  # 500ml*24: cans
 # A verb of buying said as such (来两箱, 我要, 买, 下单, 拍); 整 only before a count (整两箱), never 整箱.
 _ASKED_TO_BUY = re.compile(r"来|我要|要[一二两三四五六七八九十\d]|买|订|下单|拍|整(?=[一二两三四五六七八九十\d俩仨])")
 _LABEL = re.compile(r"【[^】]*】|\[[^\]]*\]")

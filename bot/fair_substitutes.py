@@ -4,9 +4,12 @@
 * food for a pet (宠物牛肉干 狗零食, 猫零食 冻干, 给狗狗吃的鸡胸肉) is never offered the shop's food for people: the
   shop sells no pet food, and what is seasoned for people may harm an animal;
 * a drink, an oil, an essence or a wine made from a catalogue word (红茶拿铁, 花椒油, 玫瑰精油, 金银花露, 青稞酒,
-  核桃油) is not that word's goods: tea leaves are no latte, grain is no spirit. Nothing is listed for it.
+  核桃油) is not that word's goods: tea leaves are no latte, grain is no spirit. Nothing is listed
+  for it (柚子茶 neither);
+* a word only of a shelf (零食, 休闲, 蔬菜, 饮料) lists nothing: 鱿鱼丝 零食 is not 柿饼, 木耳菜 is no fruit;
+* a catalogue word glued after a latin brand (Cherry樱桃 键盘) translates the brand: nothing is listed.
 
-Alternatives that honestly help stay (三只松鼠每日坚果 → the shop's nuts, 苹果醋饮料 → its drinks, 红枣 粉 → dates).
+Alternatives that honestly help stay (三只松鼠每日坚果 → the shop's nuts, 五常大米 → its rice, 红枣 粉 → dates).
 """
 from __future__ import annotations
 
@@ -15,7 +18,13 @@ import re
 # Pets and their food (猫耳朵, 猫山王, 狗不理, 熊猫 are no pets).
 _PET = re.compile(r"宠物|狗(?!不理)|犬|(?<!熊)猫(?!耳朵|山王|屎|眼)|喵|汪星人|仓鼠|鹦鹉|兔兔|主子吃")
 # What a drink, an oil, an essence or a wine made from a thing is called, right after the thing.
-_MADE = re.compile(r"精油|原液|原汁|拿铁|奶盖|奶茶|饮料|饮品|冰沙|汽水|果汁|油|酒|汁|露|乳")
+_MADE = re.compile(r"精油|原液|原汁|拿铁|奶盖|奶茶|饮料|饮品|冰沙|汽水|果汁|油|酒|汁|露|乳|茶")
+# Words only of a category or a use (零食, 休闲, 蔬菜, 饮料): a shelf, not a thing; what else stands on it (柿饼 for
+# 鱿鱼丝, a fruit for 木耳菜) is no substitute.
+# 干货 stays a fair kind (海带 紫菜 干货 lists the shop's dried goods).
+_SHELVES = frozenset({"零食", "休闲", "休闲食品", "小吃", "零嘴", "蔬菜", "新鲜蔬菜", "饮料", "饮品"})
+# A latin brand glued before the word (Cherry樱桃, Apple苹果): the word translates the brand, no goods of it.
+_LATIN_BEFORE = re.compile(r"[A-Za-z]{3,}$")
 
 PET_NOTE = "本店卖的都是给人吃的农产品，没有宠物食品。"
 
@@ -26,8 +35,9 @@ def for_pets(text: str) -> bool:
 
 def fair(text: str, said: str, kind: str) -> bool:
     """Whether `kind`'s products may be listed for `said` (the thing as said) in the message `text`."""
-    if not kind or (for_pets(text) and not for_pets(kind)):
+    if not kind or kind in _SHELVES or (for_pets(text) and not for_pets(kind)):
         return False
-    said = said.replace(" ", "")
-    at = said.find(kind)
-    return at < 0 or _MADE.match(said, at + len(kind)) is None
+    if any(_LATIN_BEFORE.search(text, 0, m.start()) for m in re.finditer(re.escape(kind), text)):
+        return False
+    said = said.replace(" ", "")  # the message too: 蜂蜜柚子茶 is said 「蜂蜜柚子」
+    return all(_MADE.match(t, m.end()) is None for t in (said, text) for m in re.finditer(re.escape(kind), t))

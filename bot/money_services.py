@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 OTHER_BALANCE = re.compile(r"余额宝|零钱通|理财通|(?:支付宝|微信|京东|美团|银行卡?|信用卡|话费|手机|公交卡|饭卡"
                            r"|校园卡|医保卡|社保卡|公积金)(?:的|里|里的|里面的)?(?:余额|零钱)")
 _NUMBER = r"[\d一二两三四五六七八九十百千万几]"
+# A parcel at a courier looked up by its number or its courier (帮我查个顺丰快递 SF1234567890): no order of the shop.
+_COURIER = (r"查\S{0,2}(?:顺丰|中通|圆通|申通|韵达|极兔|邮政|EMS|ems|京东)(?:快递)?"
+            r"|(?<![A-Za-z])(?:[Ss][Ff]|[Yy][Tt]|[Jj][Tt])\d{10,}")
 _ASKED_OF_ME = re.compile(
     OTHER_BALANCE.pattern + r"|提现|转出来?$|(?:还|还款)(?:信用卡|花呗|白条|借呗)|(?:信用卡|花呗|白条|借呗)还款"
     r"|(?:车|重疾|寿|医疗|意外|养老|人身|财产|意外伤害)险|续保|理赔|保单"
@@ -34,7 +37,10 @@ _ASKED_OF_ME = re.compile(
     r"|冲印|洗照片|打印照片|照片打印"
     r"|(?:找|叫|请)(?:个|一个|位|一位)?\S{0,3}师傅|(?:能|可以|能不能|可不可以)修(?:吗|不|嘛|么|好)?$"
     r"|(?:水管|管子|管道|马桶|下水道?|水龙头|屋顶|房顶|暖气)\S{0,3}[漏堵]了"  # not goods received (收到货漏了)
-    r"|(?:帮|给)我点(?:吧|一下|下|个吧)?$"
+    r"|(?:帮|给)我点(?:吧|一下|下|个吧)?$|找\S{0,2}人\S{0,2}修|(?:附近|周边|周围)\S{0,5}(?<![来要买])修"
+    # another maker's after-sales (小米手机售后在哪), gold's price by the gram (黄金多少钱一克; 黄金茶 is goods)
+    r"|(?:手机|电脑|电视|空调|冰箱|洗衣机|热水器|小米|华为|荣耀|OPPO|oppo|vivo|三星)\S{0,2}售后"
+    r"|" + _COURIER + r"|黄金(?!茶)\S{0,4}(?:多少钱|什么价|啥价)\S{0,2}克|金价"
     r"|充(?:点|些|个|一下|下)?(?:流量|话费)|基金|定投|理财|(?<!对公)(?<!银行)转账(?!付|支付|付款|买|行|可以)|汇款"
     r"|(?<!卡)(?<!卡能)(?<!卡可以)转(?:给|钱给)(?:我|他|她|你)"  # not 把卡转给我妹 (the card given: its rules)
     # 医保报销怎么弄, not 降压药能医保报销吗 (whether goods are covered: a question about them)
@@ -42,7 +48,7 @@ _ASKED_OF_ME = re.compile(
     r"|驾照|驾考|科目[一二三四1-4]|报名|健身房|健身卡|游泳卡|同城\S{0,4}(?:配送|送|快递|跑腿)|闪送"
     r"|写(?:一份|个|一篇|篇|份|一个)?\S{0,8}(?:总结|报告|作文|论文|文章|方案|计划书?|简历|演讲稿|文案|材料|发言稿)")
 # Asked of somebody who delivers (同城鲜花配送, 闪送): read as an order's delivery, still an errand.
-_ERRAND_OVER_STATUS = re.compile(r"同城\S{0,4}(?:配送|送|快递|跑腿)|闪送|跑腿")
+_ERRAND_OVER_STATUS = re.compile(r"同城\S{0,4}(?:配送|送|快递|跑腿)|闪送|跑腿|" + _COURIER)
 # Which investment to buy asked (现在买什么基金好, 投哪只股票): advice on money, never goods bought.
 _ADVICE = re.compile(r"(?:买|投|选)(?:什么|啥|哪个|哪只|哪些|哪种)(?:基金|股票|理财|保险)")
 # A card or voucher sold back (京东E卡回收): its issuer may be a word of some name (京东), still no goods.

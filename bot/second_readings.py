@@ -36,6 +36,7 @@ from bot import (
 )
 
 if TYPE_CHECKING:
+    from bot.addressing import AddressPart
     from bot.understanding import Understanding
 
 
@@ -62,3 +63,9 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     phrasing.slang_advice(u)  # 安利一下: advice
     things_asked_of.revise(u)  # 这个耳机支持快充吗: a question of a thing not sold
     health_talk.revise(u)  # 吃苦瓜能降糖吗, 藜麦含糖高不高, 我爸有糖尿病 送点啥: honest, never a remedy
+
+
+def address_read(u: Understanding, address: AddressPart) -> AddressPart | None:
+    """The address said with the message, read again once set apart: a meal sent there (麦当劳早餐 送到XX小区) is the
+    takeaway errand, and the address is no order's (None)."""
+    return None if takeaway.sent_to_address(u, address) else address

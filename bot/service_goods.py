@@ -38,13 +38,15 @@ _FOR_ME = re.compile(r"帮我|帮俺|帮忙|替我|麻烦你?帮")
 RECORDS = re.compile(r"公积金|社保|医保|个税|违章|征信|信用分")
 # Whether a repairer or a cleaner comes to the door (水管坏了能上门修吗): asked of the assistant, never goods.
 AT_DOOR = re.compile(r"(?:能|可以|会|能不能|可不可以)上门")
+# A repairer or a hirer nearby asked for (附近有没有修手机的, 周边有租车的吗): somebody's shop, never goods here.
+_NEARBY_DOER = re.compile(r"(?:附近|周边|周围|这边)\S{0,5}?(?:修|租|洗|配钥匙|开锁)")
 # Whether the shop sells a financial product (有没有理财产品): a question of goods, not a scheme to warn about.
 FINANCE_ASKED = re.compile(r"^(?:请问|你们|这里|店里)?(?:有没有|有)(?:什么)?(?:理财产品|基金|保险)(?:吗|卖吗|卖)?$")
 
 
 def action(text: str, spans: list[tuple[int, int]]) -> str:
     """`search`, `ask_price` or `order` for a service named in `text` (compact) at `spans`; "" for an errand."""
-    if RECORDS.search(text) or AT_DOOR.search(text) or _SENDING.search(text):
+    if RECORDS.search(text) or AT_DOOR.search(text) or _SENDING.search(text) or _NEARBY_DOER.search(text):
         return ""  # 帮我查一下公积金, 水管坏了能上门修吗, 寄件 中通 多少钱: asked of the assistant
     if _PRICE.search(text):
         return "ask_price"

@@ -57,6 +57,10 @@ def named(u: Understanding, vocab: Vocabulary, cue: Callable[[str], bool]) -> tu
         start = i
         if not before and i > 0:
             before, start = clauses[i - 1], i - 1  # 百草味 坚果大礼包: the brand said just before
+            while start > 0 and vocab.knows(clauses[start]):  # 好想你 红枣 灰枣 礼盒: the brand's foods said between
+                start -= 1
+            before = clauses[start] if start < i - 1 and not vocab.knows(clauses[start]) else before
+            start = start if before == clauses[start] else i - 1
         brand = _brand(before, vocab, cue)
         if not brand:
             return "", ""
@@ -66,7 +70,7 @@ def named(u: Understanding, vocab: Vocabulary, cue: Callable[[str], bool]) -> tu
         if not any(w in rest.replace(" ", "") for w in lexicon.BUY if w):
             u.cues -= {"buy", "strong_buy"}  # 来伊份 零食礼包: 来 is the brand's, nothing is bought
         generic = m.group()
-        kind = generic if vocab.knows(generic) else ""
+        kind = clauses[start + 1] if start < i - 1 else generic if vocab.knows(generic) else ""  # 好想你 红枣: dates
         return said, kind
     return "", ""
 

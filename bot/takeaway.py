@@ -5,7 +5,9 @@ answered 没有找到「麻辣烫外卖」 with nothing offered or drafted, neve
 The errand itself stays an errand (`fallback`, the errand's short answer): takeaway ordered for the shopper
 (帮我点个外卖, 叫个外卖 麻辣烫, 外卖 帮我点一份黄焖鸡), and so is a meal sent to a place without 外卖
 (送份黄焖鸡米饭到公司, 肯德基全家桶送到家, 帮我送份盒饭到工地), a meal's word or a chain named and no goods of
-the shop. A portion ordered by name (帮我点一份黄焖鸡米饭, 订一份麻辣烫) stays the order of a thing not sold
+the shop; so is takeaway ordered with the shopper's verb before the dish (点份螺蛳粉外卖, 叫个烧烤外卖), a chain's food
+ordered (能点肯德基吗), a meal sent to the door (送上门) or to an address set apart (麦当劳早餐 送到XX小区:
+`sent_to_address`). A portion ordered by name (帮我点一份黄焖鸡米饭, 订一份麻辣烫) stays the order of a thing not sold
 (没有找到「…」), as the labelled sets 16 and 21 read it; whether it could be delivered (石锅拌饭能送到家吗) is asked
 of the shop's shipping. 外卖's vouchers (美团外卖红包) are read as other cards are.
 """
@@ -15,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.addressing import AddressPart
     from bot.understanding import Understanding
 
 _ERRAND = re.compile(r"(?:帮|替)(?:我|俺|忙)|(?:点|叫|订|送)(?:个|一个|份|一份|一下|了|点)?外卖"
@@ -22,8 +25,13 @@ _ERRAND = re.compile(r"(?:帮|替)(?:我|俺|忙)|(?:点|叫|订|送)(?:个|一�
 # A meal ordered or sent for the shopper: a portion ordered (点个, 订一份, 叫份), sent to a place (送份…到公司,
 # 送到家: read as an address), said with a meal's word or a restaurant chain; a meal's word with what makes it
 # (火锅底料, 烧烤架, 奶茶粉) is goods.
-_MEAL_ERRAND = re.compile(r"送(?:个|份|一份|[两几\d]份)?\S{0,10}?到(?:家|公司|单位|工地|学校|宿舍|楼下|办公室|医院)"
-                          r"|送(?:个|份|一份|[两几\d]份)\S{0,10}?(?:过来|来)")
+_MEAL_ERRAND = re.compile(r"送(?:个|份|一份|[两几\d]份)?\S{0,10}?到(?:家|公司|单位|工地|学校|宿舍|楼下|办公室|医院"
+                          r"|\S{1,8}?(?:小区|大厦|公寓|花园|宿舍楼|号楼|栋))"
+                          r"|送(?:个|份|一份|[两几\d]份)\S{0,10}?(?:过来|来)|送上门")
+# Takeaway ordered by the shopper's verb (点份螺蛳粉外卖, 叫个烧烤外卖, 订个火锅外卖) or a chain's food ordered (能点
+# 肯德基吗): somebody's kitchen and rider, the errand; a portion counted (叫一份烤鱼外卖) stays an order not found.
+_ORDERED = re.compile(r"(?:点|叫|订)(?:个|份)[^\s，,。？?]{1,8}?外卖"
+                      r"|(?:点|叫|订)(?:个|份|一份)?(?:麦当劳|肯德基|必胜客|汉堡王|德克士|华莱士|海底捞|星巴克|瑞幸)")
 # The dish bought as goods with the shopper's own verb (外卖来份炒饭，送到公司): an order of a thing not sold.
 _BOUGHT = re.compile(r"(?:来|要|买)(?:个|一个|份|一份|[两几\d]份)")
 # Whether the shop could deliver it (石锅拌饭能送到家吗): a question about shipping, unless asked as a favour (帮我…).
@@ -62,10 +70,24 @@ def revise(u: Understanding) -> None:
     u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, thing, thing, ""
 
 
+def sent_to_address(u: Understanding, address: AddressPart) -> bool:
+    """麦当劳早餐 送到XX小区 (the address set apart from the message): a meal or a chain's food sent to an address,
+    nothing of the shop named, is the errand; `u` is made so. A dish bought with the shopper's own verb stays."""
+    if not address.line or address.change or u.intent not in ("search", "order", "fallback") or u.product_words \
+            or u.unrelated not in ("", "service") or MEAL.search(u.raw) is None or _BOUGHT.search(u.raw):
+        return False
+    u.unrelated, u.intent, u.quantity, u.quantities, u.money_yuan = "service", "fallback", None, [], None
+    u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, "", "", ""
+    return True
+
+
 def _meal_errand(u: Understanding) -> bool:
     """点个麦当劳套餐, 送份盒饭到工地, 肯德基全家桶送到家 (the raw message: 送到家 is read as an address too): a meal
     ordered or sent, with nothing of the shop named."""
-    return (u.intent in _INTENTS or u.intent == "order_status") and (not u.product_words or bool(u.foreign)) \
-        and u.unrelated in ("", "service") and MEAL.search(u.raw) is not None and not _WHEN.search(u.raw) \
-        and _MEAL_ERRAND.search(u.raw) is not None and ("帮" in u.raw or not _ASKED_WHETHER.search(u.raw)) \
-        and not _BOUGHT.search(u.raw)
+    if not ((u.intent in _INTENTS or u.intent == "order_status") and (not u.product_words or bool(u.foreign))
+            and u.unrelated in ("", "service") and not _WHEN.search(u.raw)):
+        return False
+    if _ORDERED.search(u.raw):
+        return True
+    return MEAL.search(u.raw) is not None and _MEAL_ERRAND.search(u.raw) is not None \
+        and ("帮" in u.raw or not _ASKED_WHETHER.search(u.raw)) and not _BOUGHT.search(u.raw)

@@ -173,7 +173,7 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     if address is None or (u.intent in ("cancel", "cancel_order") and not (address.line or address.receiver
                                                                            or address.phone)):
         return u  # 单子我要撤销 地址填错了: why the order is undone, no address to change
-    u.address = address
+    u.address = second_readings.address_read(u, address)  # 麦当劳早餐 送到XX小区: the takeaway errand
     if (address.change and u.intent in ("fallback", "greet", "search", "help", "order_status")) or (
             "something" in u.cues and (address.line or address.receiver or address.phone)):  # 给老家寄点东西 地址是…
         u.intent = "change_address"

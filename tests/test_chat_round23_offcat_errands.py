@@ -50,12 +50,15 @@ async def test_a_meal_ordered_for_the_shopper_is_the_errand(client):
         "外卖帮我点个麻辣烫",
         "送两份盖浇饭到办公室",
         "麦当劳全家桶送到家",
+        "点个汉堡王双层套餐",
+        "今晚叫份炸鸡外卖",
     ])
 
 
 async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client):
     """The labelled sets disagree on a portion of a meal ordered by name (sets 16 and 21: an order of a thing not
-    sold; set 23: the errand). Kept as the older sets read it: honest either way, nothing offered or drafted."""
+    sold; set 23: the errand). A counted portion keeps the older sets' reading; takeaway ordered with 点个 / 叫份 and a
+    chain's meal are the errand since round 24 (pair 24 labels them so): honest either way, nothing offered."""
     async def check(said):
         body = await say_once(client, said)
         assert "没有找到" in body["reply"], body["reply"]
@@ -64,8 +67,7 @@ async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client):
         assert body["slots"]["sku"] is None
 
     await each_case(check, [
-        "点个汉堡王双层套餐",
-        "今晚叫份炸鸡外卖",
+        "叫一份烤鱼外卖",
         "外卖来份炒饭，送到公司",
     ])
 
