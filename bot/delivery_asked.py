@@ -15,8 +15,9 @@ _VERB = r"(?:配送|派送|送货|送|寄|发货|发|邮寄|邮|快递)"
 _ASKED = re.compile(
     rf"(?:能|可以|可|会|给)?{_VERB}(?:(?:到|去|往|过去|上门|到家|进)\S{{0,8}}?)?(?:吗|嘛|么|不|呢|\?|？)+$"
     rf"|{_VERB}不{_VERB}(?:啊|呀|呢|\?|？)*$|(?:能不能|可不可以|能否|可否){_VERB}\S{{0,8}}?$")
-# Someone given a thing (能送人吗, 送朋友行吗, 可以送给老人吗) or a card (爱心卡能送吗: bot.card_rules): no delivery.
-_GIVEN = re.compile(r"送(?:给|人|礼|朋友|老人|长辈|同事|领导|客户|父母|爸妈|孩子|女友|男友|老师)|卡")
+# Someone given a thing (能送人吗, 送朋友行吗, 可以送给老人吗), a card (爱心卡能送吗: bot.card_rules) or takeaway
+# (外卖 能送吗: an errand, bot.takeaway): no delivery of the shop's goods.
+_GIVEN = re.compile(r"送(?:给|人|礼|朋友|老人|长辈|同事|领导|客户|父母|爸妈|孩子|女友|男友|老师)|卡|外卖|跑腿|闪送")
 # Goods bought in the same message (来两箱苹果 能送吗, 我要买大米 可以送到家吗): the order leads (bot.asked_after).
 _BUYING = re.compile(r"[来要买订拿]\S{0,3}?(?:\d|[一二两三四五六七八九十俩仨几])|下单|我要买|想买|买了")
 # Places beyond the mainland's divisions.
