@@ -69,11 +69,13 @@ _SOUNDED_PACK = re.compile(r"(?<!第)(?P<num>[\d一二两三四五六七八九�
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
 _ENCLOSED = re.compile("[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 _WAVE = re.compile("👋[\U0001F3FB-\U0001F3FF]?")
-# Faces, hands and hearts that set a mood (能便宜点吗🙏, 有没有大米😊, 谢谢❤️) say nothing of what is asked: a space,
-# as punctuation is. Not 🙅 (no), nor the gestures of yes (above), nor food (bot.rewrite.EMOJI), nor things (🎁 📦).
+# Faces, hands, hearts and flowers that set a mood (能便宜点吗🙏, 有没有大米😊, 谢谢❤️, 大家好呀🌹) say nothing of
+# what is asked: a space, as punctuation is. Not 🙅 (no), nor the gestures of yes (above), nor food
+# (bot.rewrite.EMOJI), nor things (🎁 📦).
 _MOOD = re.compile("(?:[\U0001F600-\U0001F644\U0001F647-\U0001F64F\U0001F910-\U0001F91C\U0001F91E-\U0001F92F"
                    "\U0001F970-\U0001F97A\U0001F9D0\U0001F493-\U0001F49F\U0001F5A4\U0001F90D-\U0001F90F\U0001F9E1"
-                   "\u2764\u2763\u2728\U0001F31F\u2b50\U0001F525\U0001F4AA\U0001F44F\u270C\U0001F60D\U0001FAF6]"
+                   "\u2764\u2763\u2728\U0001F31F\u2b50\U0001F525\U0001F4AA\U0001F44F\u270C\U0001F60D\U0001FAF6"
+                   "\U0001F339\U0001F338\U0001F33A\U0001F490\U0001F337\U0001F389\U0001F38A]"
                    "[\U0001F3FB-\U0001F3FF]?(?:\u200d[\u2640\u2642])?\ufe0f?)+")
 
 
