@@ -35,6 +35,8 @@ _HOW_MUCH = re.compile(r"还有多少|还剩|剩多少|剩下多少|剩余|余�
 # Paying with it (付款 用我女儿送的爱心卡余额付, 用朋友送的卡付款): an order paid, nothing asked of the card.
 _PAYS = re.compile(r"付款|支付|结账|买单|(?:余额|卡里?的?钱?)(?:来|先|能|可以)?(?:付|抵|扣|结)")
 # A question about giving it away, said by the giver (卡怎么转赠给朋友): not a claim.
+# 给我一张一千块的爱心卡 said first is a request (give me one: buying), not a card someone gave (朋友给我一张).
+_ASKED_FOR = re.compile(r"^(?:请|麻烦|劳驾)?(?:你)?给我(?:来|拿|买|办)?[\d一两二三四五六七八九十几]+张")
 _GIVING = re.compile(r"(?:转赠|转送|转|送)给(?!我)|我(?:想|要|打算)?(?:把|给)")
 
 
@@ -46,7 +48,7 @@ def received(compact: str) -> bool:
 def asked(compact: str) -> str | None:
     """The holder's question about a card that came to them, or taken into their account: `card_balance`,
     `claim_card`, `ask_info`, `pay_order`, or None when the message is none of them (buying or giving cards)."""
-    if "卡" not in compact:
+    if "卡" not in compact or _ASKED_FOR.match(compact):
         return None
     got = received(compact)
     if _PAYS.search(compact):

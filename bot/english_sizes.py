@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from bot.everyday import FOODS
 from bot.pinyin_words import syllables_of
-from bot.vocabulary import pinyin_key
+from bot.vocabulary import reads_as
 
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
 _FOOD = "|".join(re.escape(w) for w in sorted(FOODS, key=len, reverse=True))
-_PLACE = re.compile(rf"(?<![A-Za-z])(?P<place>[A-Za-z]{{4,}})(?=\s+(?:{_FOOD})(?![A-Za-z]))", re.IGNORECASE)
+_PLACE = re.compile(rf"(?<![A-Za-z])(?P<the>the\s+)?(?P<place>[A-Za-z]{{4,}})(?=\s+(?:{_FOOD})(?![A-Za-z]))",
+                    re.IGNORECASE)
 _UNITS = {"jin": "斤", "catty": "斤", "catties": "斤", "kg": "kg", "kilo": "kg", "kilos": "kg", "g": "g",
           "gram": "g", "grams": "g"}
 _ONES = re.compile(r"(?:the\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>jin|catty|catties|kg|kilos?|grams?|g)\s+ones?\b",
@@ -34,15 +35,16 @@ def read(message: str, vocab: Vocabulary) -> str:
     if not re.search(rf"(?<![A-Za-z])(?:{_FOOD})(?![A-Za-z])", message, re.IGNORECASE):
         return message
     message = _ONES.sub(lambda m: f" {m.group('num')}{_UNITS[m.group('unit').lower()]}的", message)
-    return _PLACE.sub(lambda m: _place(m.group("place"), vocab), message)
+    return _PLACE.sub(lambda m: _place(m, vocab), message)
 
 
-def _place(word: str, vocab: Vocabulary) -> str:
-    """Jingning → 静宁 when the catalogue holds a word or a place of origin so sounding (two syllables or more), else
-    the word as typed."""
+def _place(m: re.Match[str], vocab: Vocabulary) -> str:
+    """Jingning → 静宁 (the Hongsibu goji → 红寺堡 goji) when the catalogue holds a word or a place of origin so
+    sounding (two syllables or more), else the words as typed."""
+    word = m.group("place")
     sounds = syllables_of(word.lower())
     if sounds is None or len(sounds) < 2:
-        return word
+        return m.group()
     key = " ".join(sounds)
-    places = (m for m in vocab.regions if len(m) == len(sounds) and pinyin_key(m) == key)  # 静宁 (of 静宁县)
-    return vocab.word_sounding(key) or next(places, None) or word
+    places = (p for p in vocab.regions if reads_as(p, sounds))  # 静宁 (of 静宁县); 红寺堡 (hong si bu, 堡 read bu)
+    return vocab.word_sounding(key) or next(places, None) or m.group()

@@ -36,11 +36,16 @@ FOODS = {
     "soybeans": "黄豆", "beans": "豆子", "flour": "面粉", "vinegar": "醋", "plum": "李子", "plums": "李子",
     "peach": "桃子", "peaches": "桃子", "cherry": "樱桃", "cherries": "樱桃", "pomelo": "柚子",
     "pomelos": "柚子", "tangerine": "橘子", "tangerines": "橘子", "dried fruit": "果干", "nuts": "坚果",
+    "jerky": "肉干", "beef jerky": "牛肉干", "yak": "牦牛", "yak jerky": "牦牛肉干", "yak beef": "牦牛肉",
+    "highland barley": "青稞", "highland barley rice": "青稞米", "tsampa": "糌粑", "quinoa": "藜麦",
 }
+# A colour before a food word (black highland barley rice, red chili) is the colour's character before its Chinese
+# (黑青稞米, 红辣椒); a food word that holds its colour (black tea = 红茶, green tea) is read whole first.
+COLOURS = {"black": "黑", "red": "红", "white": "白", "yellow": "黄", "purple": "紫", "green": "绿"}
 # Bounded by anything but a latin letter, so that a food word glued to a Chinese place is read too (静宁apple,
 # 五常rice 5kg: apples of 静宁, rice of 五常), never inside another latin word (pineapple, ricecooker).
-_FOOD = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in sorted(FOODS, key=len, reverse=True))
-                   + r")(?![A-Za-z])", re.IGNORECASE)
+_FOODS = "|".join(re.escape(w) for w in sorted(FOODS, key=len, reverse=True))
+_FOOD = re.compile(rf"(?<![A-Za-z])(?:{_FOODS}|(?:{'|'.join(COLOURS)})\s+(?:{_FOODS}))(?![A-Za-z])", re.IGNORECASE)
 # Latin words that may stand beside a food word: numbers, measures, packs, buying and filler words.
 _PLAIN_LATIN = frozenset(
     "kg g ml l x pcs pc pack packs packet packets bag bags box boxes case cases carton cartons crate crates bottle "
@@ -100,7 +105,9 @@ def rewrite_everyday(text: str) -> str:
 def _food(m: re.Match[str], text: str) -> str:
     """The Chinese of an English food word, unless it stands right beside it: MANGO芒果 is a name written in both
     (a clothes brand), not mangoes."""
-    chinese = FOODS[m.group().lower()]
+    said = re.sub(r"\s+", " ", m.group().lower())
+    colour, _, food = said.partition(" ")
+    chinese = FOODS[said] if said in FOODS else COLOURS[colour] + FOODS[food]
     after, before = text[m.end():m.end() + len(chinese)], text[max(0, m.start() - len(chinese)):m.start()]
     beside = chinese in (after, before)
     return m.group() if beside else chinese

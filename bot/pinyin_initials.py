@@ -22,7 +22,7 @@ ALONE = {
     "qr": "确认", "qrxd": "确认下单", "qd": "确定", "qxdd": "取消订单", "qxd": "取消订单", "zmxd": "怎么下单",
     "zmfk": "怎么付款", "zmzf": "怎么支付", "wddd": "我的订单", "ckdd": "查看订单", "cdd": "查订单",
     "zmyk": "怎么用卡", "kdnl": "快递到哪了", "sfh": "什么时候发货", "smsh": "什么时候发货", "wyxd": "我要下单",
-    "cye": "查余额",
+    "cye": "查余额", "nh": "你好", "nhy": "你好呀",
 }
 _WORD = "|".join(sorted(INITIALS, key=len, reverse=True))
 _INITIALS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_WORD})(?![A-Za-z0-9.])"

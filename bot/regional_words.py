@@ -30,6 +30,11 @@ _WORDS = {
     # south-western and Xiang: 啥子 / 么子 (什么), 啷个 / 咋个 (怎么), 莫 (不), 算球 (算了)
     "啥子": "什么", "么子": "什么", "做啥子": "做什么", "做啥": "做什么", "啷个": "怎么", "咋个": "怎么",
     "咋个用法": "怎么用", "莫要": "不要", "莫买": "不买", "莫整": "不要", "莫搞": "不要",
+    # Xiang (Hunan): 咋搞 (怎么弄), 搞不清白 (搞不清楚), 咯样 / 咯个 (这样 / 这个), 不搞哒 (不要了), 算哒 (算了)
+    "咋搞": "怎么弄", "搞不清白": "搞不清楚", "弄不清白": "弄不清楚", "咯样": "这样", "咯个": "这个",
+    "不搞哒": "不要了", "算哒": "算了",
+    # Cantonese 喺度 / 喺 (在): 有冇人喺度 is 有没有人在
+    "喺度": "在", "喺": "在",
     "算球了": "算了", "算逑了": "算了", "算毬了": "算了", "算球": "算了", "算逑": "算了", "算毬": "算了",
     # northern and north-western: 嘎哈 (干什么), 几时, 怎么个用法, 拉倒 (算了), 不整了 (不要了), 嫑, 对着哩 (对的)
     "咋整": "怎么弄", "嘎哈": "干什么", "干哈": "干什么", "几时": "什么时候", "怎么个用法": "怎么用", "拉倒": "算了",
@@ -97,6 +102,12 @@ _YES_LO = re.compile(r"(?<=[得好行中是对])咯")
 # Cantonese 仲 is 还 before what is still left or wanted (张卡仲剩几多 = 那张卡还剩多少, 仲有冇, 仲要两樽); 杜仲, 伯仲,
 # 仲裁, 仲夏 stay.
 _STILL = re.compile(r"(?<![杜伯])仲(?=[剩有要未係系冇唔可得])")
+# Xiang and south-western 哒 ending a clause is 了 (到哒, 买哒 = 到了, 买了); 么么哒, 萌萌哒 and the yes 好哒 stay.
+_LE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![么萌好哒美])哒" + _END)
+# Xiang 咯 ending a clause (下单咯, 搞三包咯) says nothing; after a yes it is 了 (_YES_LO); 咯咯 (a laugh) stays.
+_LO = re.compile(r"(?<=[\u4e00-\u9fff\d])(?<!咯)咯(?!咯)" + _END)
+# Xiang and south-western 好多钱 asked (好多钱咯, 好多钱一斤) is 多少钱; 花了好多钱 (a lot of money) stays.
+_HOW_MUCH = re.compile(r"(?<![了花费赚挣存省])好多钱(?=$|[\s，,。.!！?？~～…咯啊呀哦嘛呢哈罗]|一)")
 # 干点啥 / 做点什么: the 点 between the verb and the question word says nothing (都能干点啥 = 都能干啥).
 _SOME_WHAT = re.compile(r"(干|做|帮)点(啥|什么)")
 
@@ -125,6 +136,7 @@ def mandarin(text: str) -> str:
     text = _HOW_DONE.sub("怎么", text)  # 点用㗎呢个 → 怎么用呀这个
     text = _HOW_IS.sub("怎么样", _HOW.sub("怎么", _HOW_SOLD.sub("怎么卖", text)))  # 点样落单 → 怎么下单
     text = _YES_LO.sub("了", text)
+    text = _LO.sub("", _LE.sub("了", _HOW_MUCH.sub("多少钱", text)))  # 新晃黄牛肉 好多钱咯 → 新晃黄牛肉 多少钱
     text = _A_BIT.sub(r"\1一下", text)  # 推介下 → 推荐一下
     text = _STILL.sub("还", text)  # 仲剩几多 → 还剩几多
     text = _ORDER.sub("订单", text)  # 我嗰张单唔要喇 → 我嗰张订单唔要了

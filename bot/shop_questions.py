@@ -96,9 +96,10 @@ _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){
 SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|卡号|激活码|领取码|券码|绑定码|卡的码|卡上的码|redeem code|card code"
                        r"|(?:^|(?<=[\s，,。:：;；卡的个张]))码)\s*(?:是|为)?\s*[:：]?\s*"
                        r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
-# A claim word in Chinese, pinyin or English (领卡, ling ka, claim card, redeem, activate) beside a code of letters
-# and digits (HJ6.4T8N2X5M): a claim, the code is the card's.
+# A claim word in Chinese, pinyin, initials or English (领卡, ling ka, lqk, claim card, redeem, activate) beside a
+# code of letters and digits (HJ6.4T8N2X5M): a claim, the code is the card's.
 _CLAIMED_CODE = re.compile(r"(?:领卡|领取|兑换|激活|绑卡|ling\s*ka|ling\s*qu|dui\s*huan"
+                           r"|(?<![A-Za-z])(?:lqk|lk|lq|dh|jh)(?=\s)"  # lqk DS1.…: 领取卡 typed as its initials
                            r"|claim(?:\s+(?:my|the|a))?(?:\s+card)?|redeem|activate|bind)\s*[:：]?\s*(?P<code>(?=[A-Za-z0-9.-]*\d)(?=[A-Za-z0-9.-]*[A-Za-z])"
                            r"[A-Za-z0-9][A-Za-z0-9.-]{5,}[A-Za-z0-9])(?![A-Za-z0-9])", re.IGNORECASE)
 # How to pay asked of a purchase not made yet (买了以后怎么付款, 下单之后如何支付): how the shop works, nothing to pay.

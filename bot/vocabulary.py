@@ -85,6 +85,11 @@ def pinyin_key(text: str) -> str:
     return " ".join(_char_sounds(ch)[0] for ch in text)
 
 
+def reads_as(text: str, sounds: tuple[str, ...]) -> bool:
+    """红寺堡 reads as (hong, si, bu): each character has its syllable among its readings (堡: bao, bu, pu)."""
+    return len(text) == len(sounds) and all(s in _char_sounds(c) for c, s in zip(text, sounds, strict=True))
+
+
 def core_name(name: str) -> str:
     name = normalize(name).strip()
     core = _SPEC.sub("", name).strip()

@@ -9,6 +9,7 @@ from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
 from bot.turns import common, fitting, quantity, referents, sizes_asked
+from bot.vocabulary import normalize
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
@@ -65,7 +66,8 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     d = turn.state.draft
     assert d is not None  # focus() has put the product in the draft
     p = d.pending
-    sized_only = p is not None and p.qty == 1 and turn.u.specs and not _amount_first(turn)  # 大米5kg 多少钱: which
+    sized_only = p is not None and p.qty == 1 and turn.u.specs and not _amount_first(turn) \
+        and _size_as_named(turn, card)  # 大米5kg 多少钱: which (新晃黄牛肉 2斤 多少钱 of a 1kg pack: one, priced)
     if p is not None and p.qty and p.sku == card["sku"] and not sized_only:  # 5斤糯米蕉多钱: one 5斤 box, priced
         text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
     else:
@@ -83,6 +85,13 @@ def _amount_first(turn: Turn) -> bool:
     q, u = turn.u.quantity, turn.u
     at = [u.text.find(w) for w in u.product_words if w in u.text]
     return q is not None and bool(at) and q.end <= min(at)
+
+
+def _size_as_named(turn: Turn, card: dict[str, Any]) -> bool:
+    """A size written as the product's name writes it (泰来大米5kg) names the pack; said in other measures (2斤 of a
+    1kg pack) it is how much is wanted."""
+    name = normalize(card["name"]).replace(" ", "")
+    return any(spec in name for spec in turn.u.specs)
 
 
 def _amount_said(turn: Turn) -> str:
