@@ -209,8 +209,8 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     within = f"（{u.budget.text}）" if u.budget is not None else ""
-    health = health_talk.NOTE if health_talk.said(u.text) else recipients.HEALTH_NOTE \
-        if recipients.health_said(u.text) else ""  # 她血糖有点高, 想买点养胃的: no health advice, no remedy
+    health = (health_talk.NO_EFFECTS + recipients.HEALTH_NOTE) if recipients.health_said(u.text) else \
+        health_talk.NOTE if health_talk.said(u.text) else ""  # 她血糖有点高, 想买点养胃的: no health advice, no remedy
     text = f"{missing}推荐这几款认定扶贫产品{within}：\n{replies.numbered(items)}\n" \
         "想要哪个？说“第一个”或直接说名字和数量就行。" + health
     return text, items, replies.pick_suggestions(len(items))
