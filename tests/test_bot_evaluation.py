@@ -89,6 +89,8 @@ LATER_SETS = {
     "bot_eval_shoppers22": (True, (198 / 200, 29 / 30, 31 / 32, 18 / 20, 1 / 29)),
     # Pair 23 (eighth session of 2026-12-06): first scored blind, then read; floors one item below its end figures.
     "bot_eval_shoppers23": (True, (199 / 200, 25 / 27, 27 / 28, 19 / 20, 1 / 27)),
+    # Pair 24 (first session of 2026-12-07): first scored blind, then read; floors one item below its end figures.
+    "bot_eval_shoppers24": (True, (197 / 200, 26 / 28, 29 / 30, 19 / 20, 1 / 28)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 3 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 2 / 320)),
@@ -101,6 +103,7 @@ LATER_SETS = {
     "bot_eval_offcatalog21": (False, (367 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog22": (False, (377 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog23": (False, (388 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog24": (False, (376 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
