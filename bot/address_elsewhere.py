@@ -10,6 +10,7 @@ import re
 
 from bot import delivery_asked
 from models.places.address_parser import PHONE
+from models.search.characters import simplified
 
 # Said as an address: a receiver, a street and number, a building, or sending there (not a question whether it can).
 _ADDRESS = re.compile(r"收件人|收货人|联系人|地址|(?:寄|送|发)(?:去|到|往)|[道路街巷]\S{0,8}?[号號]|大厦|大廈|"
@@ -23,7 +24,7 @@ LANDLINE = ("收货电话要留手机号（快递员要打电话、发短信联�
 
 def reply(raw: str) -> str:
     """The answer to an address that cannot be taken (see the module), or ""."""
-    text = raw.replace("澳門", "澳门").replace("臺灣", "台湾").replace("台灣", "台湾")
+    text = simplified(raw)  # 澳門, 台灣 as 澳门, 台湾
     if _ASKED.search(text) or not _ADDRESS.search(text):
         return ""
     if delivery_asked.beyond(text):

@@ -18,27 +18,24 @@ def read(message: str, vocab: Vocabulary) -> str:
     if not re.search(r"[a-zA-Z]", message) or not re.search(r"[\u4e00-\u9fff]", message):
         return message
     text = message
-    for m in reversed(list(_GLUED.finditer(message.lower()))):
-        word = _spelled(message, m.start(), m.end(), vocab)
-        if word is not None:
-            text = text[:m.start()] + word[0] + text[m.end() + word[1]:] if word[1] >= 0 else \
-                text[:m.start() + word[1]] + word[0] + text[m.end():]
+    for m in reversed(list(_GLUED.finditer(message.lower()))):  # from the end: earlier places keep their positions
+        found = _spelled(message, m.start(), m.end(), vocab)
+        if found is not None:
+            word, start, end = found
+            text = text[:start] + word + text[end:]
     return text
 
 
-def _spelled(message: str, start: int, end: int, vocab: Vocabulary) -> tuple[str, int] | None:
-    """The catalogue word the syllable spells with 1–3 characters after it (the word, how many characters after it
-    it takes) or before it (the word, minus how many before)."""
+def _spelled(message: str, start: int, end: int, vocab: Vocabulary) -> tuple[str, int, int] | None:
+    """The catalogue word the syllable spells with 1–3 characters after or before it, and the span it replaces."""
     syllable = message[start:end].lower()
     for n in (3, 2, 1):
-        after = message[end:end + n]
-        if len(after) == n and re.fullmatch(r"[\u4e00-\u9fff]+", after):
-            word = vocab.heard_as([syllable, *after])
+        for chars, begin, finish in ((message[end:end + n], start, end + n), (message[max(0, start - n):start],
+                                                                             start - n, end)):
+            if len(chars) != n or not re.fullmatch(r"[\u4e00-\u9fff]+", chars):
+                continue
+            heard = [syllable, *chars] if begin == start else [*chars, syllable]
+            word = vocab.heard_as(heard)
             if word is not None and len(word) == n + 1:
-                return word, n
-        before = message[max(0, start - n):start]
-        if len(before) == n and re.fullmatch(r"[\u4e00-\u9fff]+", before):
-            word = vocab.heard_as([*before, syllable])
-            if word is not None and len(word) == n + 1:
-                return word, -n
+                return word, begin, finish
     return None

@@ -180,6 +180,15 @@ def _held(card: dict[str, Any]) -> str:
     return f"是{pack}" if pack != card["name"] else "一份"
 
 
+# How buying here goes, asked as a whole (采购流程, 下单的步骤, 从下单到开票, 购买流程是怎样的).
+_PROCESS = re.compile(r"(?:采购|购买|下单|买东西|订购|整个)\S{0,4}(?:流程|手续|步骤)|从下单到|流程是")
+
+
+def process_asked(compact: str) -> bool:
+    """想了解下采购的整个流程，从下单到开票: how buying here goes, answered step by step (`how_to`)."""
+    return _PROCESS.search(compact) is not None
+
+
 def how_to(compact: str) -> str:
     """怎么帮我妈下单 / 可以发语音吗 / 字太小看不清: the answer to what was asked, before the usual help."""
     said = talk_kinds.how_to(compact) or address_questions.answer(compact)  # 收货地址在哪填, 收件人在哪写, 怎么改地址
@@ -187,7 +196,7 @@ def how_to(compact: str) -> str:
         return said
     if re.search(r"(?:帮|给|替)\S{0,4}?(?:下单|买|付款|填)", compact):
         return "帮家人买：照常下单，确认前说“寄到+她的地址、收货人和电话”，就寄给她，也可以在「我的地址」里先存好。\n"
-    if re.search(r"流程|手续|步骤|从下单到", compact):
+    if process_asked(compact):
         return ("在这里买的流程：说要什么（或在商品页下单）→ 确认订单 → 付款（微信支付，或用爱心卡）→ "
                 "产地的供货商家发货，「我的订单」里看物流 → 要发票的，付款后在「我的订单」里找到这一单"
                 "联系商家开（单位抬头、税号都可以）。"

@@ -14,6 +14,7 @@ from bot import (
     holder_questions,
     keeping,
     product_facts,
+    question_kinds,
     selling_here,
     several_questions,
 )
@@ -42,6 +43,8 @@ INVOICE = ("发票", "开票", "报销", "税号", "专票", "普票", "invoice"
 AFTER_SALES = ("退款", "退货", "换货", "售后", "坏了", "烂了", "破损", "质量问题", "投诉", "不新鲜", "少了", "发错",
                "赔", "退钱", "七天无理由", "能退", "可以退", "退吗", "退不退", "包退", "包换", "能换吗",
                "想退", "要退", "退换", "怎么退", "给退", "能换", "想换货")  # 腊肉味道不对 想退: after-sales
+# A refund asked (那单付了钱的 能退吗): after-sales before any word of paying is read.
+REFUND_ASKED = ("能退", "可以退", "退吗", "退不退", "退款", "退钱")
 # The card's face values, asked as such or as whether and how the card is sold (爱心卡有卖吗, 爱心卡怎么卖,
 # 爱心卡多少钱一张): the values it comes in answer.
 CARD_FACES = ("面值", "面额", "几种卡", "卡有哪些", "卡有几种", "多少钱的卡", "卡卖吗", "卡有卖", "卡怎么卖", "卡咋卖",
@@ -85,8 +88,6 @@ _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪�
                            # 明天能到吗, 后天能收到不: when it arrives, asked by the day
                            r"|^(?:那)?(?:明天|后天|今天|今晚|周末|这周)(?:能|可以|会)?(?:到|送到|收到|发|寄)(?:货)?"
                            r"(?:吗|不|么|嘛|没)?$")
-# How buying here goes, asked as a whole (采购流程, 下单的步骤, 从下单到开票, 购买流程是怎样的).
-_PROCESS = re.compile(r"(?:采购|购买|下单|买东西|订购|整个)\S{0,4}(?:流程|手续|步骤)|从下单到|流程是")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # The printed code typed with spaces for its dot (AX1 9QW3 E7RT): the same code, kept as typed.
 _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)  # AX1点5R8T: voice
@@ -187,7 +188,7 @@ def topic(text: str, raw: str) -> str | None:
         return "ask_info"  # 我想当供应商, 怎么入驻: how selling here works (bot.selling_here)
     if _PAY_LATER.search(text) and not _COUNTED.search(text):
         return "help"  # 买了以后怎么付款: how paying works, asked before anything is bought
-    if _has(text, ("能退", "可以退", "退吗", "退不退", "退款", "退钱")) and not card:
+    if _has(text, REFUND_ASKED) and not card:
         return "ask_info"  # 那单付了钱的 能退吗: a refund asked, not a payment
     if _has(text, PAY) or card_rules.pays_with(text):  # 付款用爱心卡, 这单拿爱心卡结
         return "pay_order"
@@ -199,7 +200,7 @@ def topic(text: str, raw: str) -> str | None:
         return "order_status"  # 我买的苹果几天到: an order placed, not the shop's shipping times
     if keeping.asked(text) or delivery_asked.asked(text) or delivery_asked.courier(text):  # 县城能配送吗, 发顺丰吗
         return "ask_info"  # 保质期多久, 是鲜的还是冻的, 怎么发货: how the product keeps and travels
-    if _PROCESS.search(text):
+    if question_kinds.process_asked(text):
         return "help"  # 想了解下采购的整个流程，从下单到开票: how buying here goes, step by step
     if asks_when_shipped(text) and not _has(text, ("发票", "退", *ORDER_STATUS)):
         return "ask_info"  # 啥时候能发: the shop's answer, or (with an order placed) that order's status
