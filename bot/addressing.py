@@ -150,7 +150,8 @@ _HESITATION = re.compile(r"[\s,，。.…~]*(?:[嗯呃额啊哦噢唔]+|那个|�
 # Words said around an address that say only that it is one (嗯那个地址啊 就是我家 …, 地址是这个哈 …, 送这里吧 …):
 # no receiver's name (就是, 我家 are two characters, as a name is) and nothing asked besides.
 ADDRESS_FILLER = re.compile(r"(?:[嗯呃额啊哦噢唔哈嘛呀吧呢啦哟喔的是在那这]|那个|这个|就是|地址|收货地址"
-                            r"|我的|我们|我家|家里|这里|这儿|这边|送|寄|发|到|填|写|一下|好|了)+")
+                            r"|我的|我们|我家|家里|这里|这儿|这边|送|寄|发|到|填|写|一下|好|了"
+                            r"|先|帮我|给我|记下|记一下|记着|记住|存下|存一下|保存|留个|留一下)+")  # 先记下地址 …
 
 
 # Thanks said as a chunk of its own inside an address (…88号 谢谢 139…): said to the assistant, not of the address.
@@ -297,7 +298,7 @@ def _up_to_order(text: str) -> tuple[str, str]:
     chunks = [c for c in _CHUNKS.split(text) if c]
     at = next((i for i, c in enumerate(chunks) if _ORDERISH.search(c) and not _LABELLED.match(c)), None)
     if not at or not all(_looks(c) for c in chunks[:at]) or not _REGION.search(" ".join(chunks[:at])):
-        return text.strip(), ""
+        return _ADDRESS_SAID.sub("", text.strip()), ""  # 寄到我公司去 地址是深圳市…: 是 is no part of the place
     return _ADDRESS_SAID.sub("", " ".join(chunks[:at])), " ".join(chunks[at:])
 
 

@@ -78,6 +78,7 @@ class Turn:
         self.new_address_id: int | None = None  # an address said in this very message
         self.place_asked: str | None = None  # 来两箱苹果 寄到公司: that place's address, asked after the order
         self.why = ""  # why the quantity said is not yet a number of packs (bot.packs.Reading.why)
+        self.placed_asked = False  # the last reply asked for a placed order's new address (bot/shop_workings.py)
         self.touched: Line | None = None  # the line changed by name (米改成30袋 at a summary): the slots show it
 
     @property

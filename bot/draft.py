@@ -79,7 +79,9 @@ class DialogueState:
     address_line: str | None = None  # pieces of an address said with no order under way (收货人 王芳), kept until whole
     topic: list[str] = field(default_factory=list)  # skus of the product (family) the shopper named last: 来两瓶500g的
     answered: str | None = None  # the intent of the last reply (核桃呢 after a price answer asks the price)
-    asked_part: str | None = None  # receiver | phone | address: asked after 收件人改一下 (王芳 alone then answers it)
+    # receiver | phone | address: asked after 收件人改一下 (王芳 alone then answers it); placed: after 能改地址吗
+    # 已经付款了, the next address is that order's (bot/shop_workings.py)
+    asked_part: str | None = None
     # people said (给30个员工发福利), for 每人… said later (bot/turns/per_head.py); any turn may set it
     heads: int | None = None
     each: list[str] = field(default_factory=list)  # products of a 每人… taken one each, for the count of people next

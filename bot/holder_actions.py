@@ -21,6 +21,7 @@ from bot import (
     replies,
     selling_here,
     shop_questions,
+    shop_workings,
     things_asked_of,
     things_named,
     welfare,
@@ -74,6 +75,8 @@ def _this(turn: Turn) -> dict[str, Any] | None:
 
 
 async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    if shop_workings.answer(turn.u.text):  # 营业时间, 你们公司在哪, 能指定日期送达吗: how the shop works
+        return shop_workings.answer(turn.u.text), None, []
     if selling_here.asked(turn.u.text):  # 我想当供应商, 怎么申请认定: how certification and a supplier's account work
         return selling_here.REPLY, None, []
     if _not_sold(turn) or things_asked_of.unsold(turn.u):  # 安吉白茶是扶贫产品吗, 这个耳机支持快充吗: not sold
@@ -270,6 +273,9 @@ _CARD_WAY = re.compile(r"爱心卡|卡里|卡上|余额|尾号")
 
 
 async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    trouble = shop_workings.trouble(turn.u.text)
+    if trouble:  # 付款失败 怎么回事, 钱扣了订单还是待付款: what happens and how to pay again, nothing paid
+        return await _trouble(turn, trouble)
     d = turn.draft
     if d is not None and d.kind == "goods" and d.awaiting == "confirm":  # 付款 用微信 at the summary: not placed yet
         return "这一单还没下。说“确认”就下单，下单后可以用爱心卡付，或者在「我的订单」里用微信支付。", None, ["确认"]
@@ -306,6 +312,17 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
         return f"没能用爱心卡支付：{exc.message}", None, []
     return (f"已用爱心卡尾号{card.card_no[-4:]}支付订单{order.order_no}，{replies.yuan(order.total_fen)}。"
             "商家会尽快发货。"), None, ["订单到哪了", "卡里余额"]
+
+
+async def _trouble(turn: Turn, kind: str) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
+    """A payment that failed or seems lost: the answer, and the orders waiting for payment, none of them paid."""
+    minutes = max(1, int(turn.ctx.pay_timeout.total_seconds() // 60))
+    text = shop_workings.PAID_NOT_SHOWN if kind == "lost" else shop_workings.failed_answer(minutes)
+    waiting = await _unpaid(turn)
+    if waiting:
+        listed = "、".join(f"订单{o.order_no}（{replies.yuan(o.total_fen)}）" for o in waiting[:SHOW])
+        text += f"\n现在待付款的：{listed}。"
+    return text, None, ["我的订单", "用卡支付"] if waiting else ["我的订单"]
 
 
 def _short(card: Any, order: Any) -> str:

@@ -197,11 +197,13 @@ ASK_ADDRESS = ("还没有您的收货地址。请用一句话告诉我收货地�
 
 
 ADDRESS_NEEDS_CONTACT = "好的，地址记下了。还差收件人姓名和手机号，例如：张三 13800138000"
-def address_missing(place: bool, name: bool, phone: bool) -> str:
-    """A piece of the address kept: what is still wanted (the place only, or what the place still lacks)."""
+def address_missing(place: bool, name: bool, phone: bool, above: str = "") -> str:
+    """A piece of the address kept: what is still wanted (the place only, or what the place still lacks; `above`:
+    the city or province said without its county, 广州市天河路100号)."""
     if place and not name and not phone:
         return ADDRESS_NEEDS_CONTACT
-    wanted = [w for w, have in (("省市县+详细地址", place), ("收件人姓名", name), ("手机号", phone)) if not have]
+    where = f"{above}的哪个区或县" if above else "省市县+详细地址"
+    wanted = [w for w, have in ((where, place), ("收件人姓名", name), ("手机号", phone)) if not have]
     return f"好的，记下了。还差{'和'.join(wanted)}，收齐了就给您下单。"
 
 

@@ -27,6 +27,7 @@ from bot import (
     plain_intents,
     question_kinds,
     said_with_more,
+    shop_workings,
     specialties,
     takeaway,
     talk_kinds,
@@ -63,6 +64,7 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     phrasing.slang_advice(u)  # 安利一下: advice
     things_asked_of.revise(u)  # 这个耳机支持快充吗: a question of a thing not sold
     health_talk.revise(u)  # 吃苦瓜能降糖吗, 藜麦含糖高不高, 我爸有糖尿病 送点啥: honest, never a remedy
+    shop_workings.revise(u)  # 付款失败 怎么回事, 营业时间, 你们公司在哪, 能指定日期送达吗, 在？
 
 
 def address_read(u: Understanding, address: AddressPart) -> AddressPart | None:

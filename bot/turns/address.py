@@ -6,13 +6,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot import address_swaps, named_places, part_changes, placed_orders, replies
+from bot import address_swaps, named_places, part_changes, placed_orders, replies, shop_workings
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
 from bot.turns import common, pieces, quantity, reship
 from models.errors import DomainError
-from models.places.address_parser import PHONE
+from models.places.address_parser import PHONE, ParsedAddress
 from models.services import addresses
 from models.tables.addresses import Address
 
@@ -61,18 +61,18 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
                 return None  # 五公斤一袋的 来两袋 寄到山西省…: the order is answered, it asks for the rest
             if ordering is not None and ordering.awaiting in (None, "address"):
                 ordering.awaiting = "address"
-            text = replies.address_missing(bool(parsed.county), named, bool(parsed.phone))
+            text = replies.address_missing(bool(parsed.county), named, bool(parsed.phone), _above(parsed))
             waiting = ordering is not None and ordering.awaiting != "address"  # a choice or a count still asked
             return turn.say(text + (turn.pending_question() if waiting else ""), intent, suggestions=suggestions)
-        problem = "缺少手机号" if not parsed.phone else "没找到省市县"
-        return turn.say(replies.bad_address(problem), intent, suggestions=suggestions)
+        return turn.say(replies.bad_address(_problem(parsed)), intent, suggestions=suggestions)
     try:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
     except DomainError as exc:
         return turn.say(replies.bad_address(exc.message), intent, suggestions=suggestions)
     _ships_there(turn, ordering, address)
     ordering_now = u.text and (u.about_products or u.quantity or u.number or u.pick)
-    if ordering is None and not ordering_now and (u.order_no or placed_orders.about_placed_order(u.raw)):
+    if ordering is None and not ordering_now and (u.order_no or placed_orders.about_placed_order(u.raw)
+                                                  or turn.placed_asked):  # the address after 能改地址吗 已经付款了
         return await reship.reship_to(turn, address)  # 我刚才那单地址写错了，改成…: the placed order goes there
     if ordering_now or (u.text and u.intent not in ("fallback", "greet", "change_address")):
         return None
@@ -149,6 +149,19 @@ def _swappable(wrong: str, base: Address | None) -> bool:
     return base is not None and wrong in f"{base.province}{base.city}{base.county}{base.detail}"
 
 
+def _problem(parsed: ParsedAddress) -> str:
+    """What the line lacks: the phone, the county of a province or city said (广州市天河路100号), or any place."""
+    if not parsed.phone:
+        return "缺少手机号"
+    above = _above(parsed)
+    return f"缺少区县：是{above}的哪个区或县？" if above else "没找到省市县"
+
+
+def _above(parsed: ParsedAddress) -> str:
+    """The city (or the province) said when its county is not (广州市天河路100号: 广州市); "" when none is."""
+    return parsed.city or parsed.province or ""
+
+
 def _says_place(part: AddressPart) -> bool:
     return bool(part.line) and not _NO_PLACE.fullmatch(part.line or "")
 
@@ -160,13 +173,15 @@ async def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, sugges
     said_order = None if ordering else await reship.reship_said_order(turn)
     if said_order is not None:
         return said_order
-    turn.state.asked_part = part.asked or "address"
+    paid = shop_workings.asked(turn.u.text) == "address_paid"  # 能改地址吗 已经付款了: yes, before it ships
+    turn.state.asked_part = "placed" if paid else part.asked or "address"  # "placed": the next address reships
     if part.asked is not None:
         ask = part_changes.ASK_RECEIVER if part.asked == "receiver" else part_changes.ASK_PHONE
         return turn.say(ask + turn.pending_question(), "change_address", suggestions=suggestions)
     if ordering is not None:
         ordering.awaiting = "address"
-    return turn.say(replies.ASK_NEW_ADDRESS, "change_address", suggestions=suggestions)
+    return turn.say(shop_workings.ADDRESS_PAID if paid else replies.ASK_NEW_ADDRESS, "change_address",
+                    suggestions=suggestions)
 
 
 def pieced_line(kept: str, part: AddressPart) -> str:
@@ -195,6 +210,8 @@ async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
     if not part.line:
         return f"{place} {part.receiver or base.name} {part.phone or base.phone}"
     parsed = await addresses.parse_address_line(part.line, turn.ctx.regions)
+    if parsed.county is None and (parsed.province or parsed.city):  # 广州市天河路 (no district): never under the
+        return f"{part.line} {part.receiver or base.name} {part.phone or base.phone}"  # current county; it is asked
     if parsed.county is None:  # 地址改成XX路8号: a street in the same county
         candidate = f"{region}{part.line}"
         if (await addresses.parse_address_line(candidate, turn.ctx.regions)).county:
@@ -240,7 +257,7 @@ async def take_address(turn: Turn, d: Draft) -> Reply | None:
             pieces.keep(turn, d, said)  # 13800001111 (or 孙丽 139…) after other pieces: kept until the place comes
             return turn.say(replies.address_missing(False, bool(parsed.name or has_receiver(said)), True),
                             "change_address", suggestions=["取消"])
-        problem = "缺少手机号" if not parsed.phone else "没找到省市县"
+        problem = _problem(parsed)
         return turn.say(replies.bad_address(problem), "order", suggestions=["取消"])
     try:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)

@@ -32,6 +32,8 @@ async def answered_part(turn: Turn) -> AddressPart | None:
     """The part asked for before (remembered for this turn only), when this message is only that: else None (read as
     usual)."""
     asked, turn.state.asked_part = turn.state.asked_part, None
+    turn.placed_asked = asked == "placed"  # 能改地址吗 已经付款了 was asked: an address now is that order's
+    asked = "address" if asked == "placed" else asked
     part = await _part(turn, asked) if asked is not None else None
     if part is not None:
         turn.u.text, turn.u.intent = "", "change_address"  # only an address part: no count, no product

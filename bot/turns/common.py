@@ -41,7 +41,8 @@ def product_card(card: dict[str, Any]) -> dict[str, Any]:
 
 def address_text(a: Address) -> str:
     phone = a.phone[:3] + "****" + a.phone[-4:] if len(a.phone) == 11 else a.phone
-    return f"{a.name} {phone} {a.province}{a.city}{a.county}{a.detail}"
+    county = "" if a.county == a.city else a.county  # 广东省东莞市长安镇: a city with no counties said once
+    return f"{a.name} {phone} {a.province}{a.city}{county}{a.detail}"
 
 
 def shipping_note(order: Any, parcels: list[tuple[str, str, str | None, str | None]] | None = None) -> str:

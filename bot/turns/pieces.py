@@ -33,7 +33,7 @@ async def missing(turn: Turn, line: str) -> str:
     """What the pieces in `line` still lack, said as the reply (好的，记下了。还差…)."""
     parsed = await addresses.parse_address_line(line, turn.ctx.regions)
     named = bool(parsed.name or has_receiver(line))
-    return replies.address_missing(bool(parsed.county), named, bool(parsed.phone))
+    return replies.address_missing(bool(parsed.county), named, bool(parsed.phone), parsed.city or parsed.province or "")
 
 
 _NAME_ALONE = re.compile(r"[\u4e00-\u9fa5·]{2,4}|[\u4e00-\u9fa5]{1,2}(?:先生|女士|小姐|师傅)")

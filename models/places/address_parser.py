@@ -40,19 +40,33 @@ class ParsedAddress:
     phone: str | None
 
 
+# A place's short name that begins a road's (天河路, 中山北路, 人民大道): the road, not the district or the city.
+_ROAD = re.compile(r"(?:[东南西北中]|[一二三四五六七八九十\d]+)?(?:路|街|大街|大道|巷|弄|胡同)")
+
+
+def _prefix(forms: NameForms, text: str) -> tuple[RegionRow | None, int]:
+    """The region that starts `text`, unless its name said short begins a road's name (广州市天河路100号)."""
+    row, n = forms.prefix(text)
+    if row is not None and text[:n] != row.name and _ROAD.match(text, n):
+        return None, 0
+    return row, n
+
+
 def _regions(text: str, directory: RegionDirectory) -> tuple[list[RegionRow], int]:
     """Province, city, county found at the start of `text` (each may be inferred), and how much was read."""
     found: list[RegionRow] = []
     pos = 0
-    province, n = _provinces(directory).prefix(text)
+    province, n = _prefix(_provinces(directory), text)
     if province:
         found.append(province)
         pos += n
-    city, n = _cities(directory, province).prefix(text[pos:])
+    city, n = _prefix(_cities(directory, province), text[pos:])
     if city:
         found.append(city)
         pos += n
-    county, n = _counties(directory, province, city).prefix(text[pos:])
+    county, n = _prefix(_counties(directory, province, city), text[pos:])
+    if county is None and city is not None:  # 东莞市长安镇, 中山市石岐区: a city with no counties is its own county
+        county, n = next((r for r in directory.children(city.code) if r.name == city.name), None), 0
     if county:
         found.append(county)
         pos += n
@@ -90,6 +104,14 @@ def _under(row: RegionRow, ancestor: str, directory: RegionDirectory) -> bool:
     return False
 
 
+def _above(row: RegionRow, directory: RegionDirectory) -> tuple[str | None, str | None]:
+    """The province and city of a province or city row (no county under them read)."""
+    if row.level == "province":
+        return row.name, None
+    parent = directory.get(row.parent or "")
+    return (parent.name if parent else None), row.name
+
+
 def _chain(county: RegionRow, directory: RegionDirectory) -> tuple[str | None, str | None]:
     parent = directory.get(county.parent or "")
     if parent is None:
@@ -120,6 +142,8 @@ def parse_address(text: str, directory: RegionDirectory) -> ParsedAddress:
     province = city = None
     if county:
         province, city = _chain(county, directory)
+    elif regions:  # 北京市建国路88号, 广州市天河路100号: the province or city said, its county not (asked for)
+        province, city = _above(regions[-1], directory)
     return ParsedAddress(
         province=province, city=city, county=county.name if county else None,
         region_code=county.code if county else None, detail="".join(detail_parts).strip(), name=name, phone=phone,
