@@ -6,15 +6,22 @@ of 张 with a face value and no goods named is a card purchase, read as 买一�
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
 
 
+# Words left once the count and the face value are read: a face value in Chinese numerals (五张两百的) leaves its
+# numeral, which names no goods.
+_NOT_NUMERAL = re.compile(r"[^\s零一二两三四五六七八九十百千万块元那就]")
+
+
 def revise(u: Understanding) -> None:
     """买一张100的: buy_card, one card of 100 yuan (see the module)."""
-    if u.intent != "order" or u.money_yuan is None or u.product_words or u.product_text.strip() or u.generic \
+    if u.intent != "order" or u.money_yuan is None or u.product_words or _NOT_NUMERAL.search(u.product_text) \
+            or u.generic \
             or u.origin is not None or not u.quantities or any(q.unit != "张" for q in u.quantities) \
             or "卡" in u.text or u.unrelated:
         return  # 买一张京东E卡 500面值: another's card (said with 卡, the cards' own reading decides)

@@ -33,10 +33,17 @@ def _catalogue_word(text: str, words: Collection[str]) -> bool:
     return any(p in words for p in pieces) or any(w in words for p in pieces for w in expand(p) - {p})
 
 
+# A body's ache said as a clause of its own (站一夜 脚疼 鞋垫, 腰酸 要个靠垫): why the goods are wanted, no word of a
+# brand or a name (脚疼 was read as an unknown word, and 鞋垫 then not found).
+_AILING = re.compile(r"(?:[我俺]的?|老是|总是|经常|天天|每天)*(?:(?:脚底|脚后跟|脚|腿|腰|背|肩膀|肩|颈椎|脖子|膝盖"
+                     r"|手|眼睛|嗓子|喉咙|胃|肚子|头)(?:有点|老是|总|好|很|太|都|特别|又)?(?:疼|痛|酸|麻|冷|凉|累|干|肿|痒))+"
+                     r"(?:了|死了|得很|得慌|啊|呀)?")
+
+
 def _is_purpose(clause: str, words: Collection[str]) -> bool:
     if not clause or _catalogue_word(clause, words) or _MORE.search(clause) or numerals.quantities(clause):
         return False
-    return any(w in clause for w in USES) or bool(_USE_END.search(clause))
+    return any(w in clause for w in USES) or bool(_USE_END.search(clause)) or bool(_AILING.fullmatch(clause))
 
 
 def _candidates(spaced: str) -> list[tuple[int, int, bool]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot import festival_words, pinyin_initials, wrapping
+from bot import count_changes, festival_words, pinyin_initials, wrapping
 from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
@@ -74,11 +74,17 @@ _TRYING = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:先)?(?:试下|试试看?|试一
                      r"(?=$|[\s,，。.!！~～、吧呗啦先])")
 
 
+# 俩 / 仨 are counts of their own (two, three): a numeral after one is the next number (俩五公斤的 = 2 × 5 kg).
+_COUNT_THEN_SIZE = re.compile(r"(?<=[俩仨])(?=[一二两三四五六七八九十\d])")
+
+
 def rewrite(text: str) -> str:
     text = rewrite_everyday(plain(pinyin_initials.read(text)))  # 有冇 → 有没有, 几多钱 → 多少钱, zf → 支付
+    text = count_changes.rewrite(text)  # 不要2盒了 一盒就够 → 改成一盒
     text = _TRYING.sub("", text)
     text = _DASHED_RANGE.sub(r"\1到\2", text)
     text = _ONE_AND_A_HALF.sub(r"一\1半", text)
+    text = _COUNT_THEN_SIZE.sub("份", text)  # 整俩五公斤的: two packs (份) of 5 kg, never a number 俩五
     text = _EMOJI.sub(_emoji_word, text)
     text = festival_words.unglue(festival_words.as_time(text))  # 中秋月饼 → 中秋 月饼: why, the goods are 月饼
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)

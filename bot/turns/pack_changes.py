@@ -20,10 +20,16 @@ def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
     if not family:
         found = turn.resolve_products(within=None)
         family = [s for s in found.family if s != line.sku] if not found.unknown else []
+    if not family and line.sku and turn.u.specs and not turn.u.product_words:  # 再来一袋两双的: its other packs
+        family = [s for s in quantity.with_variants(turn, [line.sku]) if s != line.sku]
     if not family:
         return None
     narrowed = turn.resolve_products(within=[line.sku or "", *family])
     chosen = narrowed.chosen
+    if chosen is None and turn.u.specs:  # 再来一袋两双的 (鞋垫 2双装): a size the name writes, no weight or count
+        cards = turn.ctx.search.cards
+        sized = [s for s in family if any(spec in cards[s]["name"] for spec in turn.u.specs)]
+        chosen = cards[sized[0]] if len(sized) == 1 else None
     return chosen if chosen is not None and chosen["sku"] != line.sku else None
 
 
@@ -31,9 +37,9 @@ async def another_size(turn: Turn, d: Draft, line: Line) -> Reply | None:
     """A pack size named for the product in the draft: none of its variants holds it → ask with the sizes there
     are (the line stays as it was); 再加 with a variant that holds it → a new line of that variant."""
     family = quantity.family_of(turn, Line(sku=line.sku, candidates=line.candidates))
-    if not pack_sizes.named(turn.u):
+    if not pack_sizes.named(turn.u) and "add" not in turn.u.cues:
         return None
-    size = pack_sizes.missing(turn.u, family)
+    size = pack_sizes.missing(turn.u, family) if pack_sizes.named(turn.u) else None
     kin = pack_sizes.kin_holding(family[0], list(turn.ctx.search.cards.values()), size) if size and family else []
     if kin:  # 再加两盒20枚装的 after 城口山地鸡蛋 (30枚): 无量山乌鸡蛋 comes in 20枚装
         return await kin_size(turn, d, line, kin)
