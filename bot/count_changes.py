@@ -9,6 +9,8 @@ Counts said in fragments, as a hurried shopper types (再 两双的 一): 再 be
 bare numeral after a size said with 的 is the count of packs of that size (两双的 一 → 两双的 一份). 再见, 再说,
 再三, 一 inside a clause (一双的) are left alone.
 
+算了 两箱吧 / 那就一箱吧 at a summary is that count too (算了 CANCELLED THE DRAFT); 算了 alone still drops it.
+
 Not these: 不要两箱了 alone (no count in its place: read as before), 不要苹果了 要梨 (products: bot/phrasing.py's
 replacement), 两箱就够 (one count, read as usual)."""
 from __future__ import annotations
@@ -31,10 +33,18 @@ _AGAIN = re.compile(r"^再(?!三|来|要|买|加|拿|订|见|说|看|想|问|等
 _BARE_COUNT = re.compile(r"(?<=的)(?P<gap>[\s，,]+)(?P<n>[\d一二两三四五六七八九十俩仨])[。.!！~～]*$")
 
 
+# 算了 两箱吧 at a summary: "never mind, two boxes then" (it cancelled the draft): the count, not the drop.
+_NEVER_MIND = re.compile(rf"^(?:算了算了|那算了|算了|要不|那就|那)[，,\s]*(?:还是)?(?:要|来|就要|就来)?(?P<m>{_NUM})\s*"
+                         rf"(?P<v>{_UNIT})(?:吧|就行了?|就好了?|就够了?|得了)?[。.!！~～]*$", re.IGNORECASE)
+
+
 def rewrite(text: str) -> str:
     """不要2盒了 一盒就够 → 改成一盒, 再 两双的 一 → 再来 两双的 一份 (see the module); any other message as it was."""
     text = _BARE_COUNT.sub(r"\g<gap>\g<n>份", _AGAIN.sub("再来", text))
     said = text.strip()
+    kept = _NEVER_MIND.match(said)
+    if kept is not None:
+        return f"改成{kept.group('m')}{kept.group('v')}"
     m = _TAKEN_BACK.match(said) or _TOO_MANY.match(said)
     if m is None or m.group("n") == m.group("m"):
         return text

@@ -13,7 +13,16 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from bot import address_elsewhere, asked_after, holder_actions, infant_honey, packs, replies, shop_questions
+from bot import (
+    address_elsewhere,
+    asked_after,
+    holder_actions,
+    infant_honey,
+    packs,
+    replies,
+    shop_questions,
+    split_delivery,
+)
 from bot.draft import DialogueState, Draft, Line
 from bot.products import Resolution, resolve
 from bot.reply import Reply
@@ -23,6 +32,7 @@ from bot.turns import (
     common,
     comparing,
     described,
+    dropped_lines,
     goods,
     honest,
     in_draft,
@@ -126,6 +136,8 @@ class Turn:
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
             reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply
         reply.reply += infant_honey.note(self.u.text, reply.products, reply.intent)  # 宝宝能吃蜂蜜吗: never under one
+        if reply.intent == "order" and split_delivery.asked(self.said):  # 分5个地址发, 一箱寄我家一箱寄我妈家
+            reply.reply = split_delivery.NOTE + reply.reply  # an order has one address
         return reply
 
     async def _run(self) -> Reply:
@@ -148,8 +160,8 @@ class Turn:
             return await quantity.advance(self, d)
         if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new comes (这单先不要了 全部清空: all go)
             return await (placing.cancel(self) if relative.drops_all(u) else goods.replace_lines(self))
-        if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick):
-            removed = await goods.remove_line(self, d)  # 不要绿豆了: that line goes, the rest stays
+        if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick or u.origin):
+            removed = await dropped_lines.remove_line(self, d)  # 不要绿豆了 / 朗县的不要了: that line goes
             if removed is not None:
                 return removed
         if u.intent == "cancel" and d is None and self.state.answered in ("order_status", "cancel_order"):

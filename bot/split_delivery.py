@@ -15,6 +15,10 @@ _SEVERAL = re.compile(r"分(?:成|别)?\s*[\d一二两三四五六七八九十�
 NOTE = "一个订单只能寄到一个地址；要寄到几个地址，请每个地址分开下一单（说要几份，再发那个地址）。\n"
 
 
+# Each share sent somewhere of its own (一箱寄我家一箱寄我妈家, 两盒送公司 一盒寄老家): two such shares or more.
+_EACH_TO = re.compile(r"[\d一二两三四五六七八九十]+\s*[箱袋盒瓶罐份件包斤个只]\S{0,2}?(?:寄|发|送)(?:到|给|去|回)?")
+
+
 def asked(text: str) -> bool:
     """Whether the message asks for the goods to go to several addresses (see the module)."""
-    return _SEVERAL.search(text) is not None
+    return _SEVERAL.search(text) is not None or len(_EACH_TO.findall(text)) >= 2

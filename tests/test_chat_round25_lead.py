@@ -21,7 +21,13 @@
    没有找到「两百」).
 7. An ache said as the reason (站一夜 脚疼 鞋垫) is no word of the goods: the insoles are listed (it was 没有找到
    「站一夜脚疼鞋垫」). A hurried fragment (再 两双的 一) adds a pack of the size said, as 再来一袋两双的 does (it
-   changed nothing; 再来一袋两双的 asked for a count of the other pack)."""
+   changed nothing; 再来一袋两双的 asked for a count of the other pack).
+8. A line named by its origin (朗县的不要了) leaves the draft, the rest stays; a line named that is not in the draft
+   (大米不要了) is said so and the draft kept: both CANCELLED THE WHOLE DRAFT. 算了 两箱吧 at a summary is two boxes
+   (it cancelled the draft).
+9. Words before the place of an address (我妈家是湖南省长沙市…) are no part of it: it SAVED
+   广东省清远市佛冈县我妈家是湖南省长沙市…; shares sent to two places (一箱寄我家一箱寄我妈家) are told one order
+   goes to one address."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -233,3 +239,63 @@ async def test_a_hurried_fragment_adds_a_pack_of_the_size_said(client):
         assert summary_lines(body) == "越西彝绣鞋垫 5双装 ×1盒，88元\n越西彝绣鞋垫 2双装 ×1袋，39元"
 
     await each_case(check, ["再 两双的 一", "再来一袋两双的", "再来两双的一份"])
+
+
+# --- 8. and 9. lines dropped by origin or absent, talk before an address, shares sent apart -----------------------
+
+async def test_a_line_dropped_by_its_origin_leaves_the_rest(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-drop-origin")
+    await chat.say("来一袋赫章核桃 一袋朗县核桃")
+    body = await chat.say("朗县的不要了")
+    assert summary_lines(body) == "赫章核桃 2斤 ×1袋（共2斤），45元"
+
+
+async def test_a_line_dropped_that_is_not_in_the_draft_keeps_the_draft(client):
+    async def check(said, absent):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-drop-absent")
+        await chat.say("来一袋赫章核桃")
+        body = await chat.say(said)
+        assert f"订单里没有{absent}，其余不变" in body["reply"], body["reply"]
+        assert summary_lines(body) == "赫章核桃 2斤 ×1袋（共2斤），45元"
+
+    await each_case(check, [("大米不要了", "大米"), ("蜂蜜不要了", "蜂蜜"), ("朗县的不要了", "朗县的")], spread=True)
+
+
+async def test_never_mind_with_a_count_at_the_summary_is_that_count(client):
+    async def check(said, line):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-never-mind")
+        await chat.say("静宁苹果来三箱")
+        body = await chat.say(said)
+        assert summary_lines(body) == line
+
+    await each_case(check, [("算了 两箱吧", "静宁苹果 红富士 10斤 ×2箱（共20斤），116元"),
+                            ("那就一箱吧", "静宁苹果 红富士 10斤 ×1箱（共10斤），58元")], spread=True)
+
+
+async def test_never_mind_alone_still_drops_the_draft(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-never-mind-alone")
+    await chat.say("静宁苹果来三箱")
+    body = await chat.say("算了")
+    assert body["intent"] == "cancel", body["reply"]
+
+
+async def test_words_before_the_place_of_an_address_are_no_part_of_it(client):
+    async def check(said, saved):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-talk-before")
+        await chat.say(CHICKEN)
+        body = await chat.say(said)
+        assert f"收货地址已改为：{saved}" in body["reply"], body["reply"]
+
+    await each_case(check, [
+        ("我妈家是湖南省长沙市岳麓区麓山路1号 李梅 13700001234", "李梅 137****1234 湖南省长沙市岳麓区麓山路1号"),
+        ("寄到我公司 就是浙江省杭州市西湖区文三路100号", "张三 138****8000 浙江省杭州市西湖区文三路100号"),
+    ], spread=True)
+
+
+async def test_shares_sent_to_two_places_are_told_one_order_has_one_address(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-split")
+        body = await chat.say(said)
+        assert body["reply"].startswith("一个订单只能寄到一个地址"), body["reply"]
+
+    await each_case(check, ["静宁苹果两箱，一箱寄我家，一箱送我妈", "来两箱静宁苹果 一箱寄我家一箱寄我妈家"])

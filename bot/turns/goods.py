@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import joined_items, numerals, pack_sizes, packs, replies, shop_questions, split_delivery
+from bot import joined_items, pack_sizes, packs, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -32,28 +32,6 @@ from models.places.address_parser import PHONE
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
-
-
-async def remove_line(turn: Turn, d: Draft) -> Reply | None:
-    """小米不要了 / 把蜂蜜去掉 / 腊肉那个删了: the lines it names go, whether settled, being chosen or sized
-    (pending) or still waiting their turn (queued); the rest is asked about or summed up. Only an empty draft is a
-    cancel ("已经取消，这一单不下了" came when the line named was still being chosen)."""
-    if turn.u.pick and not turn.u.product_words:  # 第二个不要了 at a summary: the second line shown, not the order
-        cards = turn.ctx.search.cards
-        picked = numerals.picked([cards[s] for s in turn.state.shown if s in cards], turn.u.pick)
-        skus = {picked["sku"]} if picked is not None else set()
-    else:
-        found = turn.resolve_products()
-        skus = {c["sku"] for c in found.candidates} | set(found.family)
-    if not d.drop_named(skus):
-        return None
-    if d.empty:
-        turn.state.draft = None
-        return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
-    reply = await quantity.advance(turn, d)
-    reply.reply = "好的，已去掉。\n" + reply.reply.removeprefix("好的。")
-    reply.intent = "order"
-    return reply
 
 
 async def replace_lines(turn: Turn) -> Reply:
@@ -261,10 +239,7 @@ async def request(turn: Turn) -> Reply:
             referents.referred(turn) is not None or referents.narrowed(turn)):  # not 能便宜点吗 (bot.discounts)
         intent = "order"  # 那就10kg的 一袋 after two sizes compared: that one of them; 30枚那款: those of them
     handler = REQUESTS.get(intent, fallback)
-    reply = await handler(turn)
-    if reply.intent == "order" and split_delivery.asked(u.raw):  # 分5个地址发: an order has one address
-        reply.reply = split_delivery.NOTE + reply.reply
-    return reply
+    return await handler(turn)
 
 
 async def new_order(turn: Turn) -> Reply:

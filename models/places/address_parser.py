@@ -104,6 +104,17 @@ def _under(row: RegionRow, ancestor: str, directory: RegionDirectory) -> bool:
     return False
 
 
+def _from_the_place(chunk: str, directory: RegionDirectory) -> str:
+    """The chunk from the first province or city named in full (湖南省, 长沙市) on, the words before it dropped
+    (我妈家是湖南省长沙市…); the chunk as it was when it names none."""
+    for at in range(1, len(chunk) - 1):
+        for forms in (_provinces(directory), _cities(directory, None)):
+            row, n = forms.prefix(chunk[at:])
+            if row is not None and chunk[at:at + n] == row.name:
+                return chunk[at:]
+    return chunk
+
+
 def _above(row: RegionRow, directory: RegionDirectory) -> tuple[str | None, str | None]:
     """The province and city of a province or city row (no county under them read)."""
     if row.level == "province":
@@ -129,6 +140,8 @@ def parse_address(text: str, directory: RegionDirectory) -> ParsedAddress:
     rest = PHONE.sub(" ", text)
     rest = _LABELS.sub(" ", rest)
     chunks = [_ADDRESSEE.sub(r"\1", c) for c in _SEPARATORS.split(rest) if c]  # 吉克阿依收: the name
+    if not any(_regions(c, directory)[1] for c in chunks):  # 我妈家是湖南省长沙市…: the place after the words
+        chunks = [_from_the_place(c, directory) for c in chunks]
     best = max(chunks, key=lambda c: _regions(c, directory)[1], default="")
     regions, used = _regions(best, directory)
     talk = [c for c in chunks if (c is not best and _SPOKEN.search(c) and not _PLACE_WORD.search(c)

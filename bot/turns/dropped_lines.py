@@ -1,0 +1,45 @@
+"""A line of the draft dropped by name (小米不要了, 把蜂蜜去掉, 朗县的不要了, 第二个不要了): that line goes and the rest
+stays; a name that is in no line of the draft is said so, the draft kept; only an emptied draft is cancelled."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot import numerals, replies
+from bot.draft import Draft
+from bot.reply import Reply
+from bot.turns import quantity
+
+if TYPE_CHECKING:
+    from bot.dialogue import Turn
+
+
+async def remove_line(turn: Turn, d: Draft) -> Reply | None:
+    """小米不要了 / 把蜂蜜去掉 / 腊肉那个删了: the lines it names go, whether settled, being chosen or sized
+    (pending) or still waiting their turn (queued); the rest is asked about or summed up. Only an empty draft is a
+    cancel ("已经取消，这一单不下了" came when the line named was still being chosen)."""
+    if turn.u.pick and not turn.u.product_words:  # 第二个不要了 at a summary: the second line shown, not the order
+        cards = turn.ctx.search.cards
+        picked = numerals.picked([cards[s] for s in turn.state.shown if s in cards], turn.u.pick)
+        skus = {picked["sku"]} if picked is not None else set()
+    else:
+        found = turn.resolve_products()
+        skus = {c["sku"] for c in found.candidates} | set(found.family)
+    if not d.drop_named(skus):
+        return await _not_in_draft(turn, d) if skus else None
+    if d.empty:
+        turn.state.draft = None
+        return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
+    reply = await quantity.advance(turn, d)
+    reply.reply = "好的，已去掉。\n" + reply.reply.removeprefix("好的。")
+    reply.intent = "order"
+    return reply
+
+
+async def _not_in_draft(turn: Turn, d: Draft) -> Reply:
+    """大米不要了 / 朗县的不要了 naming nothing in the draft: said so, the draft kept (it cancelled the whole draft)."""
+    u = turn.u
+    said = "、".join(u.product_words) or (u.origin.mention + "的" if u.origin is not None else "这个")
+    reply = await quantity.advance(turn, d)
+    reply.reply = f"订单里没有{said}，其余不变。\n" + reply.reply.removeprefix("好的。")
+    reply.intent = "order"
+    return reply
