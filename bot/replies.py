@@ -294,6 +294,15 @@ def order_unknown(order_no: str) -> str:
     return f"没有找到订单{order_no}，请核对订单号。"
 
 
+def cards_unpaid(waiting: list[tuple[str, int]]) -> str:
+    """No card yet, because the card orders (order no., total) are not paid: "" when none waits."""
+    if not waiting:
+        return ""
+    listed = "、".join(f"订单{no}（{yuan(total)}）" for no, total in waiting)
+    return (f"您还没有可用的爱心卡：爱心卡{listed}还没付款。在「我的订单」里用微信支付后，"
+            "卡片会自动放进“我的爱心卡”。")
+
+
 def cards(rows: list[tuple[str, int, str, str]]) -> str:
     if not rows:
         return "您还没有爱心卡。可以说“买一张200元的爱心卡”，或用卡密领取别人送的卡。"

@@ -27,7 +27,9 @@
    (it cancelled the draft).
 9. Words before the place of an address (我妈家是湖南省长沙市…) are no part of it: it SAVED
    广东省清远市佛冈县我妈家是湖南省长沙市…; shares sent to two places (一箱寄我家一箱寄我妈家) are told one order
-   goes to one address."""
+   goes to one address.
+10. A card balance asked while the only card order is unpaid says why there is no card yet (it was "您还没有爱心卡",
+    as if the cards bought were lost)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -299,3 +301,14 @@ async def test_shares_sent_to_two_places_are_told_one_order_has_one_address(clie
         assert body["reply"].startswith("一个订单只能寄到一个地址"), body["reply"]
 
     await each_case(check, ["静宁苹果两箱，一箱寄我家，一箱送我妈", "来两箱静宁苹果 一箱寄我家一箱寄我妈家"])
+
+
+# --- 10. a balance asked before the card order is paid --------------------------------------------------------------
+
+async def test_a_balance_asked_before_the_card_order_is_paid_says_it_waits(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-card-unpaid")
+    await chat.say("买两张500的爱心卡")
+    placed = await chat.say("确认")
+    body = await chat.say("我的爱心卡余额多少")
+    assert body["intent"] == "card_balance", body["reply"]
+    assert f"爱心卡订单{placed['order']['order_no']}（1000元）还没付款" in body["reply"], body["reply"]

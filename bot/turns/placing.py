@@ -87,6 +87,10 @@ async def info(turn: Turn, intent: str | None = None) -> Reply:
     elif intent == "card_balance":
         rows = await cards.list_cards(turn.ctx.user)
         text = replies.cards([(c.card_no, c.balance_fen, c.status.value, c.expires_at.isoformat()) for c in rows])
+        if not rows:  # 买了两张卡 余额多少, the card order not paid: no card yet, and why
+            waiting = [o for o in await orders.recent_orders(turn.ctx.user, 10)
+                       if o.kind.value == "card" and o.status.value == "pending_payment"]
+            text = replies.cards_unpaid([(o.order_no, o.total_fen) for o in waiting]) or text
     else:
         text = await order_status(turn)
     return turn.say(text + turn.pending_question(), intent, suggestions=turn.resume_suggestions())
