@@ -72,6 +72,9 @@ _THING = re.compile("[药片仪器茶酒粉丸胶液贴]|试纸")
 def kind(u: Understanding) -> str:
     """"cure", "facts" or "advice" for a message about health (see the module), else ""."""
     text = u.text
+    if not u.product_words and _FOR_WHOM.search(text) and _ASKED.search(text) and not _ADVICE.search(text) \
+            and not _CURE.search(text):
+        return "facts"  # 孕妇能吃吗 / 老人能吃吗 after a product is shown: of "this one" (bot/holder_actions.py)
     if not said(text) and not (_FOR_WHOM.search(text) and _ASKED.search(text) and u.product_words):
         return ""
     if _CURE.search(text) and not u.product_words:
@@ -101,6 +104,26 @@ def revise(u: Understanding) -> None:
         u.intent = "ask_info"
     elif found == "advice" and u.intent != "ask_info":
         u.intent, u.foreign, u.instead, u.unrelated = "recommend", "", "", ""
+
+
+# What is not offered for a pregnancy (孕妇能吃什么): tea, coffee, alcohol, herbs and tonics (滋补养生), cured meat,
+# and what is not food at all (手工艺品) — the pages state nothing of who may take them.
+_PREGNANCY = re.compile(r"孕妇|孕期|怀孕|备孕|哺乳")
+_NOT_IN_PREGNANCY = re.compile(r"茶|咖啡|酒|滋补|养生|药|参|芪|归|连|艾|三七|天麻|石斛|虫草|灵芝|茯苓|腊|腌|熏"
+                               r"|手工|工艺")
+
+
+def pregnancy(compact: str) -> bool:
+    """A pregnancy said (孕妇能吃什么, 怀孕了 买点啥): no tea, alcohol, herbs or tonics are offered."""
+    return _PREGNANCY.search(compact) is not None
+
+
+def fitting_pregnancy(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The goods advised for a pregnancy: plain food (see `_NOT_IN_PREGNANCY`), each once."""
+    def unfit(card: Mapping[str, Any]) -> bool:
+        words = [card["name"], card.get("category") or "", *card.get("tags", ())]
+        return any(_NOT_IN_PREGNANCY.search(w) for w in words if w)
+    return list({c["sku"]: c for c in items if not unfit(c)}.values())
 
 
 def fitting(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -87,6 +87,8 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
     health = _this(turn) if health_talk.kind(turn.u) == "facts" else None
     if health is not None:  # 藜麦含糖高不高, 孕妇能吃吗: what its page says, no figure made up, a doctor's advice
         return health_talk.answer(health), [health], []
+    if health_talk.kind(turn.u) == "facts" and not turn.u.product_words:  # 孕妇能吃吗 with nothing shown
+        return "您问的是哪一款？说一下商品名，比如“小米孕妇能吃吗”。", None, []
     fact = product_facts.asked(turn.u.text)
     if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤
         return _fact(turn, fact)
@@ -209,6 +211,8 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
         items = list({c["sku"]: c for c in fitting}.values())[:SHOW]
     if health_talk.sugar(u.text):  # 我爸有糖尿病: never sweets, the rest filled from the whole catalogue
         items = health_talk.fitting([*items, *turn.ctx.search.search("", limit=6 * SHOW).items])[:SHOW]
+    if health_talk.pregnancy(u.text):  # 孕妇能吃什么: no tea, alcohol, herbs or tonics
+        items = health_talk.fitting_pregnancy([*items, *turn.ctx.search.search("", limit=6 * SHOW).items])[:SHOW]
     if not items:
         return "暂时没有可以推荐的认定扶贫产品。", [], []
     within = f"（{u.budget.text}）" if u.budget is not None else ""

@@ -19,7 +19,7 @@ from bot import (
     several_questions,
 )
 from bot.lexicon import ORDER_STATUS
-from bot.replies import yuan
+from bot.replies import origin_of, yuan
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -367,8 +367,9 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
             "商品由各地供货商家直接发货，一般付款后48小时内发出，大部分地区3到5天送到；运费以下单时显示为准。")
     if card is None and holder_questions.doubted(text):
         return holder_questions.PROGRAMME  # 扶贫产品是真的吗: how products are certified, no product named
-    if card is None and re.search(r"哪里?儿?发|发货地", text):  # 东西是从哪里发货的: every product from its own place
-        return "每款商品都由它产地的供货商家直接发货。说一下商品名（比如“静宁苹果从哪里发货”），我告诉您它的产地。"
+    if re.search(r"哪里?儿?发|发货地", text) or (card and _has(text, ORIGIN_Q) and not _has(text, CERTIFIED)):
+        return "每款商品都由它产地的供货商家直接发货。说一下商品名（比如“静宁苹果从哪里发货”），我告诉您它的产地。" \
+            if card is None else f"{card['name']}产自{origin_of(card)}，由那里的供货商家直接发货。"  # 产地是哪里
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
     if _has(text, STOCK):

@@ -29,7 +29,13 @@
    广东省清远市佛冈县我妈家是湖南省长沙市…; shares sent to two places (一箱寄我家一箱寄我妈家) are told one order
    goes to one address.
 10. A card balance asked while the only card order is unpaid says why there is no card yet (it was "您还没有爱心卡",
-    as if the cards bought were lost)."""
+    as if the cards bought were lost).
+11. A price asked per measure of a product sold in packs (静宁苹果多少钱一斤, 镇赉大米一公斤多少钱) says what it comes
+    to per 斤 or kg (it gave the box's price alone); where a product comes from or ships from (产地是哪里, 从哪里发货
+    after it is shown) is its origin (it was its certificate, opened with 是的).
+12. Whether a group may eat "this one" (孕妇能吃吗, 老人能吃吗 after a product is shown) is what its page says and a
+    doctor's advice (it was 没太明白); advice for a pregnancy offers no tea, alcohol, herbs, tonics or cured meat (it
+    listed 霍山黄芽 and 六安瓜片)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -312,3 +318,57 @@ async def test_a_balance_asked_before_the_card_order_is_paid_says_it_waits(clien
     body = await chat.say("我的爱心卡余额多少")
     assert body["intent"] == "card_balance", body["reply"]
     assert f"爱心卡订单{placed['order']['order_no']}（1000元）还没付款" in body["reply"], body["reply"]
+
+
+# --- 11. and 12. prices per measure, origins, health of "this one" ----------------------------------------------
+
+async def test_a_price_asked_per_measure_says_what_it_comes_to(client):
+    async def check(said, per):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-per")
+        body = await chat.say(said)
+        assert body["intent"] == "ask_price", body["reply"]
+        assert per in body["reply"], body["reply"]
+
+    await each_case(check, [
+        ("静宁苹果多少钱一斤", "按斤算每斤5.80元"),
+        ("镇赉大米一公斤多少钱", "按公斤算每公斤10.40元"),
+    ], spread=True)
+
+
+async def test_a_price_asked_per_the_packs_own_measure_adds_nothing(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-per-same")
+    body = await chat.say("春中宝蜂蜜多少钱一斤")
+    assert "按斤算" not in body["reply"], body["reply"]
+
+
+async def test_where_a_product_comes_from_is_its_origin(client):
+    async def check(*said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-origin")
+        for message in said:
+            body = await chat.say(message)
+        assert body["reply"].startswith("静宁苹果 红富士 10斤产自甘肃省平凉市静宁县"), body["reply"]
+
+    await each_case(check, [("静宁苹果产地是哪里",), ("静宁苹果是哪里产的",), ("静宁苹果", "从哪里发货")], spread=True)
+
+
+async def test_whether_a_group_may_eat_this_one_is_its_page_and_a_doctor(client):
+    async def check(asked):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-this-health")
+        await chat.say("春中宝蜂蜜")
+        body = await chat.say(asked)
+        assert body["intent"] == "ask_info", body["reply"]
+        assert body["reply"].startswith("春中宝蜂蜜 500g的商品资料写着"), body["reply"]
+
+    await each_case(check, ["孕妇能吃吗", "老人能吃吗"])
+
+
+async def test_advice_for_a_pregnancy_offers_no_tea_herbs_or_cured_meat(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-pregnancy")
+        body = await chat.say(said)
+        assert body["intent"] == "recommend", body["reply"]
+        names = " ".join(p["name"] for p in body["products"])
+        for word in ("茶", "瓜片", "黄芽", "毛尖", "酒", "参", "腊", "艾"):
+            assert word not in names, names
+
+    await each_case(check, ["孕妇能吃什么", "我老婆怀孕了 买点啥好"])

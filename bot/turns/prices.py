@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot import budgets, holder_questions, numerals, packs, replies, shop_questions
+from bot import budgets, holder_questions, numerals, packs, replies, shop_questions, unit_prices
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
@@ -61,7 +61,8 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     """One product's price. It becomes "this one" (the draft's pending line, its quantity may follow) unless an
     order is waiting for confirmation; a price question shows no order to confirm."""
     if not await focus(turn, card, per_unit=True):
-        return turn.say(replies.price_of(card) + _bulk(turn) + turn.pending_question(), "ask_price", [card],
+        text = replies.price_of(card) + unit_prices.note(turn.u.text, card)  # 多少钱一斤 of a 10斤 box: per 斤 too
+        return turn.say(text + _bulk(turn) + turn.pending_question(), "ask_price", [card],
                         suggestions=[f"来一{card['unit']}"])
     d = turn.state.draft
     assert d is not None  # focus() has put the product in the draft
@@ -71,7 +72,7 @@ async def price_one(turn: Turn, card: dict[str, Any]) -> Reply:
     if p is not None and p.qty and p.sku == card["sku"] and not sized_only:  # 5斤糯米蕉多钱: one 5斤 box, priced
         text = replies.price_of(card) + replies.price_total(card, p.qty, packs.amount_text(card, p.qty))
     else:
-        text = replies.price_of(card)
+        text = replies.price_of(card) + unit_prices.note(turn.u.text, card)  # 多少钱一斤 of a 10斤 box: per 斤 too
         if p is not None:
             p.qty, p.asked = None, None
     d.awaiting = "qty"
@@ -116,8 +117,8 @@ def price_in_draft(turn: Turn, d: Draft) -> Reply:
         card = numerals.picked([cards_by_sku[s] for s in turn.state.shown if s in cards_by_sku] or pool, turn.u.pick)
     if card is None:
         return turn.say(replies.FALLBACK + turn.pending_question(), "ask_price", suggestions=turn.resume_suggestions())
-    return turn.say(replies.price_of(card) + turn.pending_question(), "ask_price", [card],
-                    suggestions=turn.resume_suggestions())
+    return turn.say(replies.price_of(card) + unit_prices.note(turn.u.text, card) + turn.pending_question(),
+                    "ask_price", [card], suggestions=turn.resume_suggestions())
 
 
 def cheapest_or_dearest(turn: Turn, extreme: str) -> Reply:
