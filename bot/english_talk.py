@@ -7,7 +7,9 @@ Whole messages:
 * dropping what is under way (never mind, forget it, cancel that) is 不要了 算了;
 * where the goods are (where's my parcel?, where is my order, has my package shipped?) is 我的快递到哪了;
 * a service that is not goods (can you book me a hotel in Lhasa?, call me a taxi) is that service asked in Chinese
-  (帮我订个酒店), which the reader answers as not sold, never a search for the place said with it.
+  (帮我订个酒店), which the reader answers as not sold, never a search for the place said with it;
+* whether the shop sends abroad (can you ship to Canada?, do you deliver overseas?) is 能寄到加拿大吗 / 能寄到国外吗,
+  the Chinese said after it kept.
 
 Words opening a message, the rest left to the readers of English goods (bot/english_sizes.py, bot/everyday.py):
 * looking for X / I'm looking for X / do you sell X → 有没有 X (a search);
@@ -50,6 +52,20 @@ _OPENING = (
     (re.compile(r"^(?:please\s+)?(?:ship|send|deliver|post|mail)\s+(?:it\s+|them\s+|this\s+|my\s+order\s+)?to\s*[:：]?\s*"
                 r"(?=[\u4e00-\u9fff])", re.IGNORECASE), "address: "),
 )
+# Whether the shop sends abroad, asked in English (can you ship to Canada?, do you deliver overseas?): asked in Chinese
+# (能寄到加拿大吗), answered with where the shop sends (bot/delivery_asked.py). A place not listed is left as typed.
+_ABROAD = {"canada": "加拿大", "usa": "美国", "us": "美国", "the us": "美国", "america": "美国", "the usa": "美国",
+           "the states": "美国", "the united states": "美国", "uk": "英国", "the uk": "英国", "england": "英国",
+           "britain": "英国", "australia": "澳大利亚", "japan": "日本", "korea": "韩国", "singapore": "新加坡",
+           "malaysia": "马来西亚", "hong kong": "香港", "hongkong": "香港", "taiwan": "台湾", "macau": "澳门",
+           "macao": "澳门", "germany": "德国", "france": "法国", "russia": "俄罗斯", "thailand": "泰国",
+           "europe": "欧洲",
+           "abroad": "国外", "overseas": "国外", "internationally": "国外", "other countries": "国外"}
+_PLACES = "|".join(sorted(_ABROAD, key=len, reverse=True))
+_SHIP_ASKED = re.compile(r"^(?:hi|hello|hey)?[\s,，!！.]*(?:can|could|do|will|would)\s+(?:you|u)\s+"
+                         r"(?:ship|deliver|send|post|mail)"
+                         r"(?:\s+(?:it|this|that|them|goods|things|stuff|orders?|products?))?"
+                         rf"\s+(?:to\s+)?(?P<place>{_PLACES})\b[\s?？.!！,，]*", re.IGNORECASE)
 # "… to my cart / to the order" after what is added says where, not what.
 _TO_CART = re.compile(r"\s+(?:to|in|into)\s+(?:my|the)\s+(?:cart|basket|order|bag)\b", re.IGNORECASE)
 
@@ -61,6 +77,9 @@ def read(text: str) -> str:
     for pattern, chinese in _WHOLE:
         if pattern.match(text):
             return chinese
+    shipping = _SHIP_ASKED.match(text)
+    if shipping is not None:  # can you ship to Canada? 我在国外读书 → 能寄到加拿大吗 我在国外读书
+        return f"能寄到{_ABROAD[shipping.group('place').lower()]}吗 " + text[shipping.end():]
     service = _SERVICE.search(text)
     if service is not None and not re.search(r"[\u4e00-\u9fff]", text):
         return f"帮我订个{_SERVICES[service.group('what').lower()]}"

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 # The card held as the means of buying goods: 用卡买, 拿爱心卡买, 用我的卡下单, 用卡里的钱买.
 _BY_CARD = re.compile(r"(?:用|拿|使用)(?:我的|这张|那张|我)?(?:爱心)?卡(?:里的钱|里的余额|里)?(?:来)?(?:买|下单|订|换)")
 # A question said (吗, 呢, 怎么, 能不能 …): a request to buy cards is no question.
-_QUESTION = re.compile(r"吗|嘛|么|呢|\?|？|怎么|如何|咋|能不能|可不可以|可以不|行不行|是否|(?:能|可以)(?:开|退|送|转)")
+_QUESTION = re.compile(r"吗|嘛|么|呢|\?|？|怎么|如何|咋|能不能|可不可以|可以不|行不行|是否|能否|可否"
+                       r"|(?:能|可以)(?:开|退|送|转)")
 _GIVE = re.compile(r"送给|送人|转给|转赠|转送|给别人|给朋友|给家人")
 _INVOICE = re.compile(r"发票|开票|报销|税号|专票|普票")
 _REFUND = re.compile(r"退(?!休)|退款|退钱|退掉")

@@ -64,6 +64,10 @@ YES = (
     "yes please", "yes pls", "yes plz", "yeah", "yep", "yup", "sure", "go ahead", "sounds good", "我要付款", "要付款",
     # the one shown taken, said with 就 (对 就要这个, 就这款吧, 这个就行; 要这个 alone takes one of a list)
     "就要这个", "就这款", "就要这款", "这个就行", "这样就行", "就这些吧",
+    # 下单 said short after a yes (ok 下, 好 下吧, 行 下): 下 alone places it
+    "下", "ok下", "好下", "行下",
+    # the summary checked and found right (核对无误, 核实无误, 信息无误)
+    "核对无误", "核实无误", "信息无误", "核对过了",
 )
 NO = ("不", "不要", "不是", "不对", "不行", "否", "no", "n", "不好", "错了", "不对劲", "没有", "别", "不用")
 CARD = ("love card", "gift card", "card", "爱心卡", "消费卡", "购物卡", "礼品卡", "储值卡", "充值卡", "扶贫卡",
@@ -100,6 +104,8 @@ SEARCH = (
     "浏览", "逛逛", "哪里的", "哪儿的", "产地", "来自", "出产", "特产", "种类", "品种", "选择", "挑", "哪种", "哪款",
     "什么牌子", "清单", "列表", "目录", "还有别的", "还有其他", "其他的", "别的", "卖不", "有卖吗", "do you sell",
     "do you have", "any ",
+    # how many kinds there are, asked (俺想买核桃 恁这有几种): what there is, listed
+    "有几种", "有几款", "有几样", "有多少种", "有多少款",
 )
 BUY = (
     "买", "要", "来", "订", "下单", "购", "拿", "帮我", "给我", "整", "带", "采购", "入手", "想吃", "想要", "来点",
@@ -110,7 +116,8 @@ BUY = (
 # regional words sit around them, when nothing else is named (bot/turns/placing.py). YES holds whole replies.
 PLACING = ("下单", "落单", "确认", "确定", "提交", "付款", "就这样", "就这些")
 # Browsing words that make a message a search even when it names a product and a buying word (给我推荐个鸭子).
-BROWSE = ("推荐", "有什么", "有哪些", "有啥", "看看", "瞧瞧", "介绍", "逛逛", "浏览", "都有")
+BROWSE = ("推荐", "有什么", "有哪些", "有啥", "看看", "瞧瞧", "介绍", "逛逛", "浏览", "都有",
+          "有几种", "有几款", "有几样", "有多少种", "有多少款")
 # Buying words that make a message an order even when the product is unknown (我想买榴莲 → order, not chat).
 STRONG_BUY = ("买", "订", "下单", "购", "采购", "入手", "拍", "囤", "抢", "来点", "想吃", "想要", "预订")
 ADD = ("再来", "再要", "还要", "另外", "再加", "加上", "加一", "再买", "也要", "顺便", "外加", "多来", "再拿", "再订",

@@ -1,8 +1,10 @@
 """Pack words heard wrong by voice input, beside a number only (来两带大米 5kg, 三待大米, 俩代蜂蜜, 来三想苹果,
-两平蜂蜜, 来两和鸡蛋): 带/代/待 → 袋, 想/相 → 箱, 平/凭 → 瓶, 和 → 盒. The number must open the message or
+两平蜂蜜, 来两和鸡蛋, 羊排来两分, 小米要十今的): 带/代/待 → 袋, 想/相 → 箱, 平/凭 → 瓶, 和 → 盒, 分 → 份, 今 → 斤;
+when the goods named are sold by another pack (右玉羊肉卷给我来三想: by the bag), the slip is that pack: only the count
+was heard for sure. The number must open the message or
 follow a space, a punctuation mark or a buying word, and a catalogue word must follow the slip (or the message
-must end with it while naming a catalogue word before, or the slip ends a change of count: 改成三想, 改为两带,
-换成四平): 我想, 一带一路, 这一带, 蜂蜜2和大米3 and 五十平的房子
+must end with it while naming a catalogue word before, or a 的 of a size follow it after one: 小米要十今的, or the
+slip ends a change of count: 改成三想, 改为两带, 换成四平): 我想, 一带一路, 这一带, 蜂蜜2和大米3 and 五十平的房子
 stay as they are."""
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from bot.numerals import NUM
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
-_HEARD = {"带": "袋", "代": "袋", "待": "袋", "想": "箱", "相": "箱", "平": "瓶", "凭": "瓶", "和": "盒"}
+_HEARD = {"带": "袋", "代": "袋", "待": "袋", "想": "箱", "相": "箱", "平": "瓶", "凭": "瓶", "和": "盒", "分": "份",
+          "今": "斤"}
+_WEIGHTS = frozenset({"斤"})
 _CHANGES = ("改成", "改为", "换成", "换为", "改到", "变成")
 _SLIP = re.compile(r"(?:^|(?<=[\s,，.。!！?？、;；~])|(?<=[来要买拿订整再各共加])|(?<=给我)|(?<=帮我)"
                    + "".join(f"|(?<={w})" for w in _CHANGES) + ")"
-                   rf"(?P<num>{NUM}|俩|仨)(?P<slip>[带代待想相平凭和])(?![零〇一二两三四五六七八九十百千万俩仨\d])")
+                   rf"(?P<num>{NUM}|俩|仨)(?P<slip>[带代待想相平凭和分今])(?![零〇一二两三四五六七八九十百千万俩仨\d])")
 _END = re.compile(r"\s*(?:吧|呀|啊|哈|呢|了)?\s*$")
 
 
@@ -54,7 +58,29 @@ def mend_pack_words(message: str, vocab: Vocabulary) -> str:
         names_before = _END.fullmatch(message[m.end():]) is not None and any(
             before[i:j] in vocab.words for i in range(len(before)) for j in range(i + 2, min(len(before), i + 8) + 1))
         changed = before.endswith(_CHANGES) and _END.fullmatch(message[m.end():]) is not None  # 改成三想: the count
-        if names_after or names_before or changed:
-            out += [message[last:m.start("slip")], _HEARD[m.group("slip")]]
+        sized = message[m.end():].startswith("的") and _names(before, vocab)  # 小米要十今的: a size said with 的
+        if names_after or names_before or changed or sized:
+            out += [message[last:m.start("slip")], _pack(_HEARD[m.group("slip")], message, vocab)]
             last = m.end("slip")
     return "".join(out) + message[last:] if out else message
+
+
+def _names(text: str, vocab: Vocabulary) -> bool:
+    return any(text[i:j] in vocab.words for i in range(len(text)) for j in range(i + 2, min(len(text), i + 8) + 1))
+
+
+def _pack(heard: str, message: str, vocab: Vocabulary) -> str:
+    """The pack word a slip stands for: the one it sounds like, or, when the goods named are sold by another pack
+    (右玉羊肉卷给我来三想, the rolls sold by the bag), that pack: a word heard wrong says only the count. A weight
+    (十今 → 十斤) stays a weight."""
+    said = [(i, j) for i in range(len(message)) for j in range(i + 2, min(len(message), i + 8) + 1)
+            if message[i:j] in vocab.words]
+    if heard in _WEIGHTS or not said:
+        return heard
+    covered: dict[str, tuple[int, str]] = {}  # 右玉羊肉卷: the brand and 羊肉卷 both name the rolls
+    for known, text in vocab.product_texts:
+        spots = {at for i, j in said if message[i:j] in text for at in range(i, j)}
+        covered[known.sku] = (len(spots), known.unit)
+    most = max(n for n, _ in covered.values())
+    units = {unit for n, unit in covered.values() if n == most}
+    return units.pop() if most and len(units) == 1 else heard

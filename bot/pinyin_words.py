@@ -36,6 +36,9 @@ _PHRASES = {
     # what a holder does with an order or a card (wo de ding dan, qu xiao ding dan, zhi fu, ling ka)
     "ding dan": "订单", "wo de": "我的", "qu xiao": "取消", "zhi fu": "支付", "fu kuan": "付款", "ling ka": "领卡",
     "tui kuan": "退款", "tui huo": "退货", "fa huo": "发货", "kuai di": "快递", "wu liu": "物流",
+    # 余额 typed as one syllable (yue duoshao, cha yue), and advice asked (tuijian yixia, jieshao yixia)
+    "yue duo shao": "余额多少", "cha yue": "查余额", "yue cha xun": "余额查询", "ka yue": "卡余额",
+    "tui jian": "推荐", "jie shao": "介绍", "yi xia": "一下",
 }
 # A yes typed as one syllable, the whole message (xing, hao, dui): read so though no longer word spells it.
 _ALONE = {"xing": "行", "hao": "好", "dui": "对", "en": "嗯", "en en": "嗯嗯", "ok": "ok"}

@@ -3,7 +3,8 @@
 People write the way they speak: 系 确认 (是), 好额 就这样伐 (好的 就这样吧), 对着哩 (对着呢 = 对的), 啥子 / 么子 / 咩
 (什么), 侬 (你), 阿拉 (我 / 我们), 额 (Wu 的, north-western 我), 几钿 (多少钱), 啥辰光 (什么时候), 点样 (怎样), 落单
 (下单), 埋单 / 俾钱 (付钱), 推介 (推荐), 一百蚊 (一百块), 勿要 / 莫买 / 不整了 / 算球了 / 拉倒 (不要 / 不买 / 算了),
-在不 / 在伐 / 在没得 (在吗), 早晨 (Cantonese good morning). Read so before anything else reads the message, these
+在不 / 在伐 / 在没得 (在吗), 早晨 (Cantonese good morning), 算咧 / 不要咧 (算了 / 不要了), 咥 (吃), 恁这 (你这),
+嫽咋咧 (太好了: praise, a yes only beside one). Read so before anything else reads the message, these
 words are the cue words they stand for and never a product's name (没有找到「对着哩」). Each rule keeps the
 Mandarin words that share a character: 余额 / 金额 / 额度, 采伐 / 步伐, 阿拉善 / 阿拉伯, 关系 / 系列, 早晨发货.
 """
@@ -45,6 +46,9 @@ _WORDS = {
     "对着哩": "对的", "对着呢": "对的", "好着哩": "好的", "妥妥的": "妥了",
     # 瞅 / 瞄 (看): 俺想瞅瞅核桃 is 看看 (jieba cuts 瞅/瞅, which read as a thing not sold)
     "瞅瞅": "看看", "瞅一瞅": "看一看", "瞅一下": "看一下", "瞅一眼": "看一眼", "瞄瞄": "看看", "瞄一眼": "看一眼",
+    # Shaanxi: 嫽咋咧 / 嘹咋咧 / 嫽得很 (great: praise, a yes only beside one), 咥 (吃: 额想咥羊肉卷 is 我想吃羊肉卷)
+    "嫽咋咧": "太好了", "嘹咋咧": "太好了", "嫽扎咧": "太好了", "嘹扎咧": "太好了", "嫽得很": "太好了",
+    "嘹得很": "太好了", "咥": "吃",
 }
 _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 # 阿拉 is Wu for 我 / 我们 (阿拉要两瓶); not in 阿拉善 (a league in Inner Mongolia), 阿拉伯, 阿拉斯加, 阿拉山口.
@@ -68,6 +72,10 @@ _PARTICLE = re.compile(r"咩" + _END)
 # Sentence-final particles: Cantonese 喇 (唔要喇 = 不要了), north-western 哩 and 咧 (= 呢); 喇叭, 咖喱 stay.
 _LA = re.compile(r"喇(?!叭|嘛)")
 _NE = re.compile(r"(?<=[\u4e00-\u9fff])[哩咧]" + _END)
+# North-western 咧 after a verb or a yes is 了 (算咧 = 算了, 不要咧 = 不要了, 不买咧, 好咧, 行咧); 你咧 stays 你呢.
+_DONE = re.compile(r"(?<=[算要买订整下好行成对够完])咧" + _END)
+# Henan and Shandong 恁 is 你 before 这, 那, 家, 店 (恁这有几种 = 你这有几种, 恁家卖啥); 恁地 (so) stays.
+_YOU = re.compile(r"恁(?=[这那家店])")
 # Someone is there?: 在不 (northern), 在没得 (south-western), 在冇 / 有人冇 (Cantonese), 在伐 (Wu): 在吗 / 有人吗.
 _THERE = re.compile(r"(?<![现正还存所实自内外健好潜])(在|有人)(?:不|没得|没有|没|冇|伐|否)" + _END)
 # 早晨 is the Cantonese good morning when it is the whole clause (早晨 / 早晨老板); 早晨发货 stays a time.
@@ -125,7 +133,7 @@ def mandarin(text: str) -> str:
     text = _WHAT.sub("什么", text)
     text = _PARTICLE.sub("吗", text)
     text = _LA.sub("了", text)
-    text = _NE.sub("呢", text)
+    text = _NE.sub("呢", _DONE.sub("了", _YOU.sub("你", text)))
     text = _MORNING.sub("早上好", text)
     text = _ADDRESS.sub("亲", text)
     text = _DOLLARS.sub("块", text)

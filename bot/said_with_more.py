@@ -6,6 +6,10 @@
   question) makes it more than a yes.
 * 确认 typed with a character of the same or a near sound (却认, 缺认, 确仁, 确忍, 雀认) is 确认; 却认为 (but thinks),
   认识, 认可, 认真, 认证 stay.
+* Politeness around a yes (核对无误，请您下单。辛苦了，祝您生活愉快！ / 确认，麻烦下单，谢谢): placing asked for
+  wins over thanks and wishes; a clause of praise (太好了, 嫽咋咧) beside a yes is still a yes.
+* Politeness alone (您好，冒昧打扰，祝您工作顺利 / 谢谢 祝您生意兴隆): a greeting (thanks answered 不客气); thanks
+  alone at length (谢谢 辛苦了) stays talk that closes (bot.talk_kinds).
 * A greeting with "it is my first time here" (您好 我第一次用这个小程序, 你好 第一次来, 哈喽 我是新来的) is a greeting;
   a how-to asked beside it (您好 第一次用 怎么下单) is help.
 """
@@ -45,12 +49,29 @@ _ADDRESS_WORDS = (
 )
 _CLAUSES = re.compile(r"\s+")
 # A part of the summary said to be right (地址没问题, 数量对的, 信息都没错): the summary taken as it is.
-_CHECKED = re.compile(r"^(?:地址|收货地址|收件地址|电话|手机号?|收件人|收货人|数量|价格|金额|规格|东西|商品|信息|订单)?"
+_CHECKED = re.compile(r"^(?:核对|核实|检查|看过|看了|确认过|核对过|我看了|我核对了)?"
+                      r"(?:地址|收货地址|收件地址|电话|手机号?|收件人|收货人|数量|价格|金额|规格|东西|商品|信息|订单)?"
                       r"(?:也|都|全)*(?:没问题|没毛病|对|对的|没错|正确|无误|ok|OK)(?:的|了|啊|呀|哈)?$")
 # Something the shopper will send later, said beside the yes (开票抬头后面再发你, 发票信息稍后给你): nothing to
 # change now.
 _LATER = re.compile(r"^(?:开票|发票|抬头|税号|开票信息|发票信息|发票抬头|地址|收货信息)?\S{0,6}?"
                     r"(?:后面|稍后|回头|晚点|晚些|等会儿?|待会儿?|之后|过后|明天)再?(?:发|给|说|补|提供|告诉|填)\S{0,3}$")
+
+
+# Politeness said around a yes or a greeting: thanks (谢谢, 辛苦了), a wish (祝您生活愉快, 祝你工作顺利), sorry to
+# bother (冒昧打扰, 打扰了), praise (太好了, 真不错); "please" before placing asked for (请您下单, 麻烦提交).
+_THANKED = re.compile(r"^(?:谢谢|多谢|感谢|谢啦|谢了|辛苦(?:你|您)?了|辛苦|麻烦(?:你|您)?了|费心了|感恩)"
+                      r"(?:你|您|你们|您们|老板)?(?:啦|了|啊|呀|哈|哦)*$")
+_WISHED = re.compile(r"^(?:也|再次)?(?:祝|愿)(?:您|你|你们|您们|大家|老板)?\S{0,6}?"
+                     r"(?:愉快|顺利|健康|快乐|如意|开心|平安|幸福|顺心|兴隆|发财|吉祥|安康|美满|多多)(?:哦|啊|呀|哈)*$")
+_BOTHERED = re.compile(r"^(?:冒昧|不好意思)?(?:打扰(?:了|一下|您了|你了)?|冒昧(?:了|一下)?|不好意思)(?:哈|啊|呀)?$")
+_PRAISED = re.compile(r"^(?:太|真|很|非常|挺)?(?:好|棒|不错|赞|给力)(?:了|啊|呀|的|哈)*$")
+_PLEASE = re.compile(r"^(?:请|麻烦|劳驾)(?:您|你)?(?:帮我)?")
+
+
+def polite(clause: str) -> bool:
+    """谢谢 / 辛苦了 / 祝您生活愉快 / 冒昧打扰: a clause of politeness, asking nothing."""
+    return any(p.match(clause) for p in (_THANKED, _WISHED, _BOTHERED))
 
 
 def mended(text: str) -> str:
@@ -64,10 +85,12 @@ def says_yes(spaced: str) -> bool:
     clauses = [c for c in _CLAUSES.split(spaced.strip()) if c]
     said = False
     for clause in clauses:
-        taken = leading(clause, _TAKEN)
-        if _yes(clause) or (taken and _places(clause)):
+        asked = _PLEASE.sub("", clause)  # 请您下单 / 麻烦提交: placing asked for politely
+        taken = leading(clause, _TAKEN) or (asked != clause and leading(asked, _TAKEN))
+        if _yes(clause) or (taken and _places(asked)):
             said = True
-        elif not (taken or _keeps_address(clause) or _CHECKED.match(clause) or _LATER.match(clause)):
+        elif not (taken or _keeps_address(clause) or _CHECKED.match(clause) or _LATER.match(clause)
+                  or polite(clause) or _PRAISED.match(clause)):
             return False
     return said
 
@@ -109,6 +132,12 @@ def revise(u: Understanding) -> None:
         u.cues.add("yes")
         u.product_words, u.product_text, u.origin, u.generic = [], "", None, False
     elif (len(clauses) >= 2 and _HELLO.match(clauses[0]) and all(new_here(c) for c in clauses[1:])) or (
-            not u.product_words and not u.quantity and thanks_praise.said(u.spaced)):  # 多谢哈 东西收到了 挺好的
+            not u.product_words and not u.quantity and (thanks_praise.said(u.spaced) or _courtesy(clauses))):
         u.intent, u.product_text, u.generic = "greet", "", False
         u.cues.add("thanks" if thanks_praise.thanked(u.text) else "greet")  # 谢谢啊 上回买的东西收到了: 不客气
+
+
+def _courtesy(clauses: list[str]) -> bool:
+    """您好 冒昧打扰 祝您工作顺利 / 谢谢 祝您生意兴隆: greetings, thanks and wishes only, one at least no thanks (谢谢
+    辛苦了 alone is thanks at length: bot.talk_kinds)."""
+    return all(polite(c) or _HELLO.match(c) for c in clauses) and not all(_THANKED.match(c) for c in clauses)

@@ -92,11 +92,12 @@ PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # The printed code typed with spaces for its dot (AX1 9QW3 E7RT): the same code, kept as typed.
 _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)  # AX1点5R8T: voice
 # A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
-# Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces), after a word
+# Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces, or a dot said
+# 点 by voice: QS3点5K8J2H6G), after a word
 # that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
 SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|卡号|激活码|领取码|券码|绑定码|卡的码|卡上的码|redeem code|card code"
                        r"|(?:^|(?<=[\s，,。:：;；卡的个张]))码)\s*(?:是|为)?\s*[:：]?\s*"
-                       r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
+                       r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s点](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
 # A claim word in Chinese, pinyin, initials or English (领卡, ling ka, lqk, claim card, redeem, activate) beside a
 # code of letters and digits (HJ6.4T8N2X5M): a claim, the code is the card's.
 _CLAIMED_CODE = re.compile(r"(?:领卡|领取|兑换|激活|绑卡|ling\s*ka|ling\s*qu|dui\s*huan"
@@ -140,6 +141,8 @@ def claiming(u: Understanding, message: str) -> Understanding:
     return u
 
 
+# The balance one can spend (卡的可用余额, 可用额度): a balance asked, its 用余额 paying nothing.
+_AVAILABLE = re.compile(r"可用的?(?:余额|额度)")
 # Words in which an after-sales word is part of another (给退休职工发福利, 卡里剩多少了, 饿坏了): not after-sales.
 _OTHER_SENSES = re.compile("退休|退伍|退役|退烧|退出|多少了|[饿累乐急气馋]坏了|高兴坏了")
 
@@ -190,7 +193,7 @@ def topic(text: str, raw: str) -> str | None:
         return "help"  # 买了以后怎么付款: how paying works, asked before anything is bought
     if _has(text, REFUND_ASKED) and not card:
         return "ask_info"  # 那单付了钱的 能退吗: a refund asked, not a payment
-    if _has(text, PAY) or card_rules.pays_with(text):  # 付款用爱心卡, 这单拿爱心卡结
+    if _has(_AVAILABLE.sub("", text), PAY) or card_rules.pays_with(text):  # 付款用爱心卡, 这单拿爱心卡结
         return "pay_order"
     if card and _has(text, CARD_FACES):
         return "ask_info"
