@@ -142,6 +142,9 @@ class Turn:
 
     async def _run(self) -> Reply:
         u, d = self.u, self.draft
+        picked = await holder_actions.picked_order(self)  # 第一个 after the orders waiting were listed to cancel
+        if picked is not None:
+            return picked
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
             return await asked_parts.kept(self)
         part = await asked_parts.answered_part(self) or u.address or pieces.receiver_alone(self)  # 王芳 alone
@@ -173,15 +176,12 @@ class Turn:
         if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \
                 and await holder_actions.has_orders(self):
             return await placing.info(self, "order_status")  # 什么时候发货, after an order: that order
-        chosen = await sized_lines.take(self) or await described.take(self)  # 10斤的两箱 5斤的一箱 / 最大的那袋
-        if chosen is not None:
-            return chosen
-        followed = await comparing.follow_up(self)  # 大米5kg和10kg哪个划算 / 核桃呢 after a price answer
-        if followed is not None:
-            return followed
-        bought = await more_cards.take(self)  # 再来两张50的送人 after a balance answer: love cards
-        if bought is not None:
-            return bought
+        # 10斤的两箱 5斤的一箱 / 最大的那袋; 大米5kg和10kg哪个划算 / 核桃呢 after a price answer;
+        # 再来两张50的送人 after a balance answer: love cards
+        taken = await sized_lines.take(self) or await described.take(self) or await comparing.follow_up(self) \
+            or await more_cards.take(self)
+        if taken is not None:
+            return taken
         if await earlier_orders(self):  # 再来一单: the latest order (上次买的苹果 再来两箱: that apple, bought_again)
             return await repeat_last(self)
         question = QUESTIONS.get(u.intent)

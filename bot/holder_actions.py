@@ -13,6 +13,7 @@ from bot import (
     health_talk,
     holder_questions,
     infant_formula,
+    numerals,
     phrasing,
     placed_orders,
     product_facts,
@@ -291,8 +292,8 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
     if not unpaid:
         return "您没有待付款的订单。下单后可以在这里用爱心卡付，或者在「我的订单」里用微信支付。", None, []
     if len(unpaid) > 1:
-        listed = "\n".join(f"订单{o.order_no}：{replies.yuan(o.total_fen)}" for o in unpaid[:SHOW])
-        return f"您有几笔待付款的订单：\n{listed}\n请说“用卡支付订单+订单号”。", None, []
+        listed = _listed(turn, unpaid)
+        return f"您有几笔待付款的订单：\n{listed}\n用哪笔？说“第一个”或“用卡支付订单+订单号”。", None, []
     order = unpaid[0]
     if _OTHER_WAY.search(turn.u.text) and not _CARD_WAY.search(turn.u.text):  # 付款 用微信: never the love card
         other = "" if "微信" in turn.u.text or "wechat" in turn.u.text else "只支持微信支付和爱心卡，"  # 支付宝付
@@ -329,6 +330,27 @@ async def _trouble(turn: Turn, kind: str) -> tuple[str, list[dict[str, Any]] | N
     return text, None, ["我的订单", "用卡支付"] if waiting else ["我的订单"]
 
 
+def _listed(turn: Turn, unpaid: list[Any]) -> str:
+    """The orders waiting, numbered as shown; kept, so that 第一个 / 最后一个 next picks one (`picked_order`)."""
+    shown = unpaid[:SHOW]
+    turn.state.orders = [o.order_no for o in shown]
+    return "\n".join(f"{i}. 订单{o.order_no}：{replies.yuan(o.total_fen)}" for i, o in enumerate(shown, 1))
+
+
+async def picked_order(turn: Turn) -> Reply | None:
+    """第一个 / 最后一个 right after the orders waiting were listed to cancel or pay: that order, cancelled or paid.
+    None for any other message (a pick over a list of goods reads as before)."""
+    u, state = turn.u, turn.state
+    listed, state.orders = state.orders, []
+    if not listed or state.answered not in ("cancel_order", "pay_order") or not u.pick or u.product_words:
+        return None
+    chosen = numerals.picked(listed, u.pick)
+    if chosen is None:
+        return None
+    u.order_no = chosen
+    return await answer(turn, state.answered)
+
+
 def _short(card: Any, order: Any) -> str:
     """The card does not cover the order: what a split would mean, said as the shop can do it today."""
     return (f"爱心卡尾号{card.card_no[-4:]}余额{replies.yuan(card.balance_fen)}，不够付订单{order.order_no}"
@@ -343,8 +365,8 @@ async def _cancel_order(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, l
         return ("没有可以取消的待付款订单。已付款的订单请在「我的订单」里申请退款，"
                 "还没发货的会全额退回。"), None, []
     if len(unpaid) > 1:
-        listed = "\n".join(f"订单{o.order_no}：{replies.yuan(o.total_fen)}" for o in unpaid[:SHOW])
-        return f"您有几笔待付款的订单：\n{listed}\n要取消哪一笔？请说“取消订单+订单号”。", None, []
+        listed = _listed(turn, unpaid)
+        return f"您有几笔待付款的订单：\n{listed}\n要取消哪一笔？说“第一个”或“取消订单+订单号”。", None, []
     try:
         order = await orders.cancel_by_user(turn.ctx.user, unpaid[0].order_no)
     except DomainError as exc:

@@ -35,7 +35,9 @@
     after it is shown) is its origin (it was its certificate, opened with 是的).
 12. Whether a group may eat "this one" (孕妇能吃吗, 老人能吃吗 after a product is shown) is what its page says and a
     doctor's advice (it was 没太明白); advice for a pregnancy offers no tea, alcohol, herbs, tonics or cured meat (it
-    listed 霍山黄芽 and 六安瓜片)."""
+    listed 霍山黄芽 and 六安瓜片).
+13. 第一个 / 最后一个 right after the orders waiting were listed to cancel or pay picks one of them: it began a new
+    order of the last goods shown."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -372,3 +374,20 @@ async def test_advice_for_a_pregnancy_offers_no_tea_herbs_or_cured_meat(client):
             assert word not in names, names
 
     await each_case(check, ["孕妇能吃什么", "我老婆怀孕了 买点啥好"])
+
+
+# --- 13. an order picked from those listed ---------------------------------------------------------------------------
+
+async def test_an_order_picked_from_those_listed_to_cancel_is_cancelled(client):
+    async def check(pick, kept):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-pick-order")
+        for message in (CHICKEN, "确认", "镇赉大米来两袋", "确认"):
+            await chat.say(message)
+        listed = await chat.say("取消订单")
+        assert "1. 订单" in listed["reply"], listed["reply"]
+        body = await chat.say(pick)
+        assert body["intent"] == "cancel_order", body["reply"]
+        totals = {o["total_fen"]: o["status"] for o in await my_orders(chat)}
+        assert totals[kept] == "pending_payment"
+
+    await each_case(check, [("第一个", 9800), ("最后一个", 10400)], spread=True)
