@@ -20,12 +20,12 @@ _NOT_NUMERAL = re.compile(r"[^\s零一二两三四五六七八九十百千万块
 
 def revise(u: Understanding) -> None:
     """买一张100的: buy_card, one card of 100 yuan (see the module)."""
+    sheets = [q for q in u.quantities if not (q.unit in ("块", "元") and q.value == u.money_yuan)]  # 1000块的来两张
     if u.intent != "order" or u.money_yuan is None or u.product_words or _NOT_NUMERAL.search(u.product_text) \
-            or u.generic \
-            or u.origin is not None or not u.quantities or any(q.unit != "张" for q in u.quantities) \
+            or u.generic or u.origin is not None or not sheets or any(q.unit != "张" for q in sheets) \
             or "卡" in u.text or u.unrelated:
         return  # 买一张京东E卡 500面值: another's card (said with 卡, the cards' own reading decides)
-    count = u.quantities[0].value
+    count = sheets[0].value
     if count.denominator != 1 or count < 1:
         return
     u.intent, u.card_count, u.quantity, u.quantities = "buy_card", int(count), None, []

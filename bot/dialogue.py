@@ -16,6 +16,7 @@ from typing import Any
 from bot import (
     address_elsewhere,
     asked_after,
+    card_faces_apart,
     holder_actions,
     infant_honey,
     packs,
@@ -138,6 +139,8 @@ class Turn:
         reply.reply += infant_honey.note(self.u.text, reply.products, reply.intent)  # 宝宝能吃蜂蜜吗: never under one
         if reply.intent == "order" and split_delivery.asked(self.said):  # 分5个地址发, 一箱寄我家一箱寄我妈家
             reply.reply = split_delivery.NOTE + reply.reply  # an order has one address
+        if reply.intent == "buy_card":  # 100元的买10张 200元的买5张: a card order has one face value
+            reply.reply = card_faces_apart.note(self.u.text) + reply.reply
         return reply
 
     async def _run(self) -> Reply:

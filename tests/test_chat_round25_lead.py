@@ -37,7 +37,10 @@
     doctor's advice (it was 没太明白); advice for a pregnancy offers no tea, alcohol, herbs, tonics or cured meat (it
     listed 霍山黄芽 and 六安瓜片).
 13. 第一个 / 最后一个 right after the orders waiting were listed to cancel or pay picks one of them: it began a new
-    order of the last goods shown."""
+    order of the last goods shown.
+14. Love cards with the face said in 块 before the count (1000块的来两张) are that many (it drafted one card, the 块
+    read as a count); two faces in one message (100元的买10张 200元的买5张) draft the first and say the other needs
+    an order of its own (the second was dropped silently)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -391,3 +394,29 @@ async def test_an_order_picked_from_those_listed_to_cancel_is_cancelled(client):
         assert totals[kept] == "pending_payment"
 
     await each_case(check, [("第一个", 9800), ("最后一个", 10400)], spread=True)
+
+
+# --- 14. love cards: the face in 块, two faces at once ------------------------------------------------------------
+
+async def test_cards_with_the_face_in_kuai_before_the_count_are_that_many(client):
+    async def check(*said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-kuai")
+        for message in said:
+            body = await chat.say(message)
+        assert body["intent"] == "buy_card", body["reply"]
+        assert body["slots"]["qty"] == 2
+
+    await each_case(check, [("1000块的来两张",), ("买卡", "1000块的来两张"), ("500块的要两张",)], spread=True)
+
+
+async def test_two_faces_in_one_message_say_the_other_needs_its_own_order(client):
+    async def check(said, first, other):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-two-faces")
+        body = await chat.say(said)
+        note = f"一笔爱心卡订单只能选一种面值，这一笔先按{first}；{other}请确认"
+        assert body["reply"].startswith(note), body["reply"]
+
+    await each_case(check, [
+        ("爱心卡100元的买10张 200元的买5张", "100元×10张", "200元×5张"),
+        ("要5张100的和2张500的爱心卡", "100元×5张", "500元×2张"),
+    ], spread=True)
