@@ -206,7 +206,11 @@ async def _recommend(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list
         items = found.candidates[:SHOW] if u.budget is None else \
             budgets.named_within(turn.ctx.search, u.budget, u.product_text, found.candidates, SHOW)[:SHOW]
     elif u.budget is None:
-        items = _for_purpose(turn) or turn.ctx.search.search("", limit=SHOW).items
+        items = _for_purpose(turn)
+        if not items and phrasing.looked_for(u.text):  # 适合追剧的 where nothing is tagged so: said, then the best
+            missing = "没找到标明这个用途的商品，先看看店里卖得好的。\n"
+            items = turn.ctx.search.search("", limit=SHOW).items
+        items = items or turn.ctx.search.search("", limit=SHOW).items
     else:  # 预算50 有什么好吃的: the purpose's within it first, then the rest within it (both asked of the search)
         fitting = _for_purpose(turn, u.budget.range) + budgets.listed(turn.ctx.search, u.budget, SHOW)[0]
         items = list({c["sku"]: c for c in fitting}.values())[:SHOW]
@@ -232,9 +236,9 @@ def _for_purpose(turn: Turn, price: PriceRange | None = None) -> list[dict[str, 
     looked = phrasing.looked_for(turn.u.text)
     if welfare.asked(turn.u.text):  # 给30个员工发福利: gifts first, whatever else the words point to (福利 finds none)
         looked, gifts = ["送礼", "礼盒", *looked], []
-    for word in looked or gifts:
-        found, _ = turn.ctx.search.matches(word, price=price, limit=SHOW)
-        items += [c for c, _ in found if c not in items]
+    hits = [[c for c, _ in turn.ctx.search.matches(word, price=price, limit=SHOW)[0]] for word in looked or gifts]
+    for rank in range(SHOW):  # 适合煲汤的: mushrooms, dates and a hen in turn, not five mushrooms
+        items += [found[rank] for found in hits if rank < len(found) and found[rank] not in items]
     return items[:SHOW]
 
 

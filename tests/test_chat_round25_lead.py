@@ -40,7 +40,9 @@
     order of the last goods shown.
 14. Love cards with the face said in 块 before the count (1000块的来两张) are that many (it drafted one card, the 块
     read as a count); two faces in one message (100元的买10张 200元的买5张) draft the first and say the other needs
-    an order of its own (the second was dropped silently)."""
+    an order of its own (the second was dropped silently).
+15. Advice for soup or rice (适合煲汤的, 推荐点下饭的) lists what they are made with, a few of each kind (it listed
+    pears, pear paste and teas: nothing is tagged 煲汤); a purpose nothing matches says so before the best sellers."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -420,3 +422,17 @@ async def test_two_faces_in_one_message_say_the_other_needs_its_own_order(client
         ("爱心卡100元的买10张 200元的买5张", "100元×10张", "200元×5张"),
         ("要5张100的和2张500的爱心卡", "100元×5张", "500元×2张"),
     ], spread=True)
+
+
+# --- 15. advice for a dish --------------------------------------------------------------------------------------
+
+async def test_advice_for_soup_or_rice_lists_what_they_are_made_with(client):
+    async def check(said, words):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-dish")
+        body = await chat.say(said)
+        assert body["intent"] == "recommend", body["reply"]
+        names = [p["name"] for p in body["products"]]
+        assert [w for w in words if any(w in n for n in names)] == words, names
+
+    await each_case(check, [("给我推荐点适合煲汤的", ["香菇", "红枣"]), ("有什么适合炖汤的", ["香菇", "红枣"]),
+                            ("推荐点下饭的", ["椒", "腊肉"])], spread=True)
