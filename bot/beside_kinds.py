@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import lexicon, made_of, phrasing, qualities, recipients
+from bot.snack_brands import GENERIC
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -38,7 +39,7 @@ def named(u: Understanding, kept: list[str], unknown: list[str], vocab: Vocabula
     known = [t for t in kept if len(t) >= 2 and vocab.knows(t)]
     if not known or not unknown or vocab.named_products(u.text):
         return "", ""
-    if not all(_describes(w, vocab) or _kind_only(w, vocab) for w in known):
+    if not all(_describes(w, vocab) or _kind_only(w, vocab) or _tag_only(w, vocab) for w in known):
         return "", ""
     things = [t for t in unknown if _a_thing(t, vocab) and not _FOR_SOMEONE.search(u.text.split(t, 1)[0])]
     if not things:
@@ -63,6 +64,14 @@ def _describes(word: str, vocab: Vocabulary) -> bool:
 def _kind_only(word: str, vocab: Vocabulary) -> bool:
     """干货, 茶叶, 水果: a word of some product's category that no product's name or alias holds."""
     return word not in vocab.names_text and any(word in k.category for k in vocab.products.values())
+
+
+def _tag_only(word: str, vocab: Vocabulary) -> bool:
+    """辣条 (a tag of a 酱干): a word only of some product's tags, no state (冰鲜) nor a snack brand's generic word
+    (坚果, read by bot.snack_brands): 辣条 卫龙 大面筋 asks for a brand's goods, not the shop's 酱干. Nothing of the tag
+    is listed for it."""
+    return word not in vocab.names_text and word not in _STATES and word not in GENERIC \
+        and any(word in k.tags for k in vocab.products.values())
 
 
 def _a_thing(word: str, vocab: Vocabulary) -> bool:

@@ -65,9 +65,13 @@ def leading(text: str, words: tuple[str, ...]) -> bool:
 
 def _said(compact: str, spaced: str, words: tuple[str, ...]) -> bool:
     """One of the words is said: a Chinese one anywhere, a latin one as a word of its own (hi老板, hello 在吗; not the
-    hi of this or which, the hey of they, the bye of maybe). "thank" also begins thanks and thankyou."""
-    if has(compact, tuple(w for w in words if not w.isascii())):
+    hi of this or which, the hey of they, the bye of maybe; nor 嗨 inside a name, 酸辣粉 嗨吃家). "thank" also begins
+    thanks and thankyou."""
+    if has(compact, tuple(w for w in words if not w.isascii() and len(w) > 1)):
         return True
+    if any(re.search(rf"^\s*{re.escape(w)}|{re.escape(w)}(?![\u4e00-\u9fff])", spaced)
+           for w in words if not w.isascii() and len(w) == 1):
+        return True  # 嗨 老板, 嗨在吗: the one-character hi begins the talk or stands alone, never 嗨吃家 (a brand)
     latin = "|".join(re.escape(w) + ("" if w == "thank" else "(?![a-z])") for w in words if w.isascii())
     return re.search(rf"(?<![a-z])(?:{latin})", spaced, re.IGNORECASE) is not None
 

@@ -9,6 +9,10 @@
 * a word only of a shelf (零食, 休闲, 蔬菜, 饮料) lists nothing: 鱿鱼丝 零食 is not 柿饼, 木耳菜 is no fruit;
 * a catalogue word glued after a latin brand (Cherry樱桃 键盘) translates the brand: nothing is listed.
 
+* a baby's formula (3段婴幼儿配方奶粉) is never offered a grown-up's milk powder (bot.infant_formula);
+* jewellery of another material or a maker's name (翡翠手镯, 卡地亚 手镯, 金项链) is not the shop's silver: nothing
+  is listed (手镯 alone, 银手镯 list it).
+
 Alternatives that honestly help stay (三只松鼠每日坚果 → the shop's nuts, 五常大米 → its rice, 红枣 粉 → dates).
 """
 from __future__ import annotations
@@ -25,6 +29,11 @@ _MADE = re.compile(r"精油|原液|原汁|拿铁|奶盖|奶茶|饮料|饮品|冰
 _SHELVES = frozenset({"零食", "休闲", "休闲食品", "小吃", "零嘴", "蔬菜", "新鲜蔬菜", "饮料", "饮品"})
 # A latin brand glued before the word (Cherry樱桃, Apple苹果): the word translates the brand, no goods of it.
 _LATIN_BEFORE = re.compile(r"[A-Za-z]{3,}$")
+# A baby's formula: a stage or a baby said with the powder.
+_FORMULA = re.compile(r"[1-4１-４一二三四]\s*段|婴|幼儿|宝宝|新生儿|配方奶")
+_JEWEL = re.compile(r"手镯|手链|项链|戒指|耳环|耳钉|吊坠|首饰|饰品|银饰")
+# Jewellery said with what it is made of or whose it is, other than silver.
+_OTHER_JEWEL = re.compile(r"翡翠|玉|金|钻|珍珠|水晶|玛瑙|琥珀|卡地亚|周大福|周生生|老凤祥|潘多拉|[A-Za-z]{3,}")
 
 PET_NOTE = "本店卖的都是给人吃的农产品，没有宠物食品。"
 
@@ -39,5 +48,8 @@ def fair(text: str, said: str, kind: str) -> bool:
         return False
     if any(_LATIN_BEFORE.search(text, 0, m.start()) for m in re.finditer(re.escape(kind), text)):
         return False
+    if (_FORMULA.search(text) and "奶" in kind) or (
+            _JEWEL.search(kind + text) and _OTHER_JEWEL.search(text) and "银" not in text):
+        return False  # 3段配方奶粉: no yak's milk powder; 翡翠手镯: no silver
     said = said.replace(" ", "")  # the message too: 蜂蜜柚子茶 is said 「蜂蜜柚子」
     return all(_MADE.match(t, m.end()) is None for t in (said, text) for m in re.finditer(re.escape(kind), t))

@@ -28,6 +28,14 @@ _SIGN = re.compile(rf"(?:{_STAGE}|{_BABY})")
 _LATIN_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9]*\s*(?=奶粉|配方奶)")
 # The product words that only say "milk powder", naming no product of the shop.
 _PLAIN = re.compile(r"(?:婴儿|婴幼儿|儿童|宝宝)?(?:奶粉|配方奶粉?|牛奶粉)")
+# A name glued before the powder (爱他美奶粉, 来两罐惠氏奶粉): what leads it (the asking, a count) and who or what
+# kind of powder it is for (中老年, 全脂, 婴儿) are no brand; what is left of two characters or more is one.
+_GLUED = re.compile(r"([\u4e00-\u9fff]{2,8})(?=奶粉|配方奶)")
+_LEAD = re.compile(r"^(?:请问|你们|这里|店里|有没有|还有|有|想要|想买|我要|我想|要|来|买|给我|帮我|找|卖|"
+                   r"[0-9一二两三四五六七八九十几]+[罐袋箱盒包桶听])+")
+_KIND = re.compile(r"(?:婴儿|婴幼儿|儿童|宝宝|成人|中老年人?|老年人?|学生|孕妇|全脂|脱脂|高钙|低脂|纯|普通|进口"
+                   r"|国产|正品|好的?|什么|啥|哪种|哪个|便宜|的|牛|速溶|早餐|营养)+")
+_TALK = re.compile(r"推荐|适合|[个的给吃喝买要]")  # 推荐个, 适合老人喝的: talk before the powder, no brand
 _THING = re.compile(rf"(?:[A-Za-z][A-Za-z0-9]*\s*)?(?:{_STAGE})?(?:婴儿|婴幼儿|新生儿|儿童|宝宝)?(?:奶粉|配方奶粉?)")
 
 
@@ -39,6 +47,18 @@ _BABY_FOOD = re.compile(r"(?:宝宝|婴儿|婴幼儿|儿童)?(?:辅食|米粉|�
 def baby_food(words: str) -> bool:
     """宝宝辅食, 婴儿米粉: the words name food made for babies (none of ours is)."""
     return _BABY_FOOD.fullmatch(words.replace(" ", "")) is not None
+
+
+def _glued_brand(u: Understanding) -> bool:
+    """爱他美奶粉, 来两罐惠氏奶粉: a name glued before the powder that is no kind, no asking, no place of ours."""
+    for m in _GLUED.finditer(u.spaced):
+        name = _LEAD.sub("", m.group(1))
+        if len(name) >= 2 and not _KIND.fullmatch(name) and not _TALK.search(name) and not re.search(ANIMAL, name) \
+                and not (u.origin and u.origin.mention in name) \
+                and not any(len(w) >= 2 and w in name for w in u.product_words):
+            u.foreign = name + ("配方奶" if u.spaced.startswith("配方奶", m.end()) else "奶粉")
+            return True
+    return False
 
 
 def revise(u: Understanding) -> None:
@@ -55,6 +75,7 @@ def revise(u: Understanding) -> None:
         and _PLAIN.fullmatch(u.foreign.replace(" ", "")) is None  # 美赞臣奶粉: a brand the catalogue lacks
     plain = bool(u.product_words) and all(_PLAIN.fullmatch(w) for w in u.product_words)
     signed = _SIGN.search(u.text) is not None or _LATIN_BRAND.search(u.spaced) is not None  # 1段, 宝宝, a2
+    branded = branded or (not signed and _glued_brand(u))  # 爱他美奶粉: a brand cut into the catalogue's 美
     if not (branded or ((plain or not u.product_words) and signed)):
         return
     if not branded:

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
 # A bouquet, a grave visit, or flowers counted by the stem or the bloom (99朵, 十一枝): cut flowers, not a tea.
+# Or a flower asked as a plant, real or not (是真花还是假花, 花盆, 浇水): the flower, not the tea named after it.
 _BOUQUET = re.compile(r"[一二两三四五六七八九十几\d]束|花束|鲜花|扫墓|祭拜|上坟|祭扫|祭奠|献花|插花|捧花|花店"
-                      r"|[一二两三四五六七八九十百几\d]+[朵枝]")
+                      r"|[一二两三四五六七八九十百几\d]+[朵枝]|[真假]的?花|仿真花|塑料花|花盆|浇水|养花|种花|花期")
 _FLOWERS = ("玫瑰", "百合", "康乃馨", "郁金香", "向日葵", "满天星", "勿忘我", "牡丹", "月季", "雏菊")
 # Counted by sex (公母各四只, 一公一母, 三公两母, 母的两只) or weighed per piece in 两 (四两一只): live animals.
 _N = r"[一二两三四五六七八九十\d]"

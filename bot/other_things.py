@@ -2,7 +2,8 @@
 
 * a brand made of a count and a food word (六个核桃, 三只松鼠): a Chinese number word + 个/只 glued before a catalogue
   word, when the message also counts packs (来一箱六个核桃) or asks whether the shop has it (六个核桃有吗) — nobody
-  asks a shop whether it has six walnuts;
+  asks a shop whether it has six walnuts; the brand's goods are not the food word's (六个核桃 is a drink): nothing
+  is listed for it;
 * a container or a tool glued after a food word (米桶, 米缸, 油桶, 蛋托, 茶杯, 蜂蜜罐, 鸡蛋盒): the last part of a
   Chinese word names the thing, and a pack word there is no count (蜂蜜两罐 is; 蜂蜜罐装 says how it is packed);
 * a live animal or a plant, not the food (小香猪, 活鸡, 猪仔, 鸡苗; 多肉 玉露, 盆栽): a young or living animal's word,
@@ -63,7 +64,7 @@ def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None
         u.quantity = u.quantities[0] if u.quantities else None
         u.specs = [s for s in u.specs if not s.endswith(("个", "只"))]
         name = _CJK_RUN.match(u.text, found.start) if goes_on else None  # 六个核桃核桃乳: the whole name
-        return (name.group() if name else u.text[found.start:found.end] + word), word
+        return (name.group() if name else u.text[found.start:found.end] + word), ""  # a drink: no walnuts listed
     return None
 
 

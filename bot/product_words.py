@@ -24,6 +24,7 @@ from bot import (
     other_things,
     qualities,
     said_apart,
+    seasoning_bases,
     snack_brands,
     stray_characters,
     tag_words,
@@ -78,7 +79,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if named and not u.product_words:
         u.product_words = [max(named[0].names, key=len)]
     # 三只松鼠 坚果大礼包: a count glued to another noun before the goods names their maker (before 松鼠坚果 is read)
-    u.foreign, u.instead = _titled(u.raw) or helped_kind(kept, u.product_words) or counted_names.named(u, kept, vocab)
+    u.foreign, u.instead = _title(u, vocab) or helped_kind(kept, u.product_words) or counted_names.named(u, kept, vocab)
     if not u.foreign:  # 有机牛奶, 有机蔬菜: a certificate's claim no product of the thing carries
         u.foreign, u.instead = certified_claims.named(u, vocab)
     if not u.foreign and u.product_words and all(w in qualities.OCCASIONS for w in u.product_words):
@@ -124,10 +125,11 @@ def _name_tokens(u: Understanding, text: str, vocab: Vocabulary) -> tuple[list[s
 _TITLE = re.compile(r"《[^《》]{1,40}》")
 
 
-def _titled(raw: str) -> tuple[str, str] | None:
-    """《菊花与刀》 书: a book's, film's or song's title names that work, whatever food it holds."""
-    title = _TITLE.search(raw)
-    return (title.group(), "") if title else None
+def _title(u: Understanding, vocab: Vocabulary) -> tuple[str, str] | None:
+    """《菊花与刀》 书: a book's, film's or song's title names that work, whatever food it holds; 火锅底料 牛油 names
+    a seasoning base, not the pepper (bot.seasoning_bases)."""
+    title = _TITLE.search(u.raw)
+    return (title.group(), "") if title else seasoning_bases.named(u, vocab)
 
 
 _MONEY = frozenset({"元", "块", "块钱", "毛", "角"})
