@@ -91,6 +91,8 @@ LATER_SETS = {
     "bot_eval_shoppers23": (True, (199 / 200, 25 / 27, 27 / 28, 19 / 20, 1 / 27)),
     # Pair 24 (first session of 2026-12-07): first scored blind, then read; floors one item below its end figures.
     "bot_eval_shoppers24": (True, (197 / 200, 26 / 28, 29 / 30, 19 / 20, 1 / 28)),
+    # Pair 25 (second session of 2026-12-07): first scored blind, then read; floors one item below its end figures.
+    "bot_eval_shoppers25": (True, (198 / 200, 21 / 22, 27 / 28, 18 / 20, 1 / 28)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 3 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 2 / 320)),
@@ -104,6 +106,7 @@ LATER_SETS = {
     "bot_eval_offcatalog22": (False, (377 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog23": (False, (388 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog24": (False, (376 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog25": (False, (362 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
