@@ -42,7 +42,9 @@
     read as a count); two faces in one message (100元的买10张 200元的买5张) draft the first and say the other needs
     an order of its own (the second was dropped silently).
 15. Advice for soup or rice (适合煲汤的, 推荐点下饭的) lists what they are made with, a few of each kind (it listed
-    pears, pear paste and teas: nothing is tagged 煲汤); a purpose nothing matches says so before the best sellers."""
+    pears, pear paste and teas: nothing is tagged 煲汤); a purpose nothing matches says so before the best sellers.
+16. 有没有便宜点的大米 lists the rice cheapest first (贵一点的茶叶: dearest first); it listed them in the usual
+    order."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -436,3 +438,19 @@ async def test_advice_for_soup_or_rice_lists_what_they_are_made_with(client):
 
     await each_case(check, [("给我推荐点适合煲汤的", ["香菇", "红枣"]), ("有什么适合炖汤的", ["香菇", "红枣"]),
                             ("推荐点下饭的", ["椒", "腊肉"])], spread=True)
+
+
+# --- 16. cheaper ones asked for ------------------------------------------------------------------------------------
+
+async def test_cheaper_ones_asked_for_are_listed_cheapest_first(client):
+    async def check(said, extreme):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-cheap-first")
+        body = await chat.say(said)
+        prices = [p["price_fen"] for p in body["products"]]
+        assert prices == sorted(prices, reverse=extreme == "dear"), body["reply"]
+
+    await each_case(check, [
+        ("有没有便宜点的大米", "cheap"),
+        ("来点实惠的蜂蜜看看", "cheap"),
+        ("有没有贵一点的茶叶", "dear"),
+    ], spread=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot import budgets, holder_questions, numerals, packs, replies, shop_questions, unit_prices
@@ -171,6 +172,11 @@ async def focused_reply(turn: Turn, text: str, intent: Intent) -> Reply:
     return reply
 
 
+# 有没有便宜点的大米 / 贵一点的茶叶: the products asked for, cheapest (dearest) first.
+_CHEAP = re.compile(r"便宜(?:点|一点|些|一些)?的|实惠(?:点|一点|些)?的|平价的|性价比高的")
+_DEAR = re.compile(r"贵(?:点|一点|些|一些)的|高档(?:点|一点)?的|档次高(?:点|一点)?的")
+
+
 async def search(turn: Turn) -> Reply:
     found = sizes_asked.untagged(turn, turn.resolve_products())  # 食堂用，菜籽油有什么规格: every size
     if found.refused:
@@ -189,7 +195,8 @@ async def search(turn: Turn) -> Reply:
         return turn.not_found("search", found)
     if budget is not None:
         return within_budget(turn, found.candidates, budget)
-    shown = found.candidates[:common.SHOW]
+    order = "cheap" if _CHEAP.search(turn.u.text) else "dear" if _DEAR.search(turn.u.text) else ""
+    shown = (shop_questions.by_price(found.candidates, order) if order else found.candidates)[:common.SHOW]
     place = turn.u.origin.mention if turn.u.origin and not turn.u.product_words else ""
     if found.chosen and turn.u.product_words and await focus(turn, found.chosen):
         return await focused_reply(turn, replies.found(shown, found.total, place).split("想要")[0].rstrip(), "search")
