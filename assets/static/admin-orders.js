@@ -35,7 +35,8 @@
 
   function addressText(s) {
     if (!s) return '';
-    return `${s.province || ''}${s.city || ''}${s.county || ''}${s.detail || ''}`;
+    const county = s.county && s.county !== s.city ? s.county : '';  // 东莞市: a city that is its own county
+    return `${s.province || ''}${s.city || ''}${county}${s.detail || ''}`;
   }
 
   function consignee(order) {

@@ -10,7 +10,8 @@ window.AixinChatReship = ({ sess, loggedOut, reload }) => {
 
   /** 张三 138****8000 广东省清远市佛冈县石角镇XX路8号 */
   function addressText(a) {
-    return `${a.name} ${maskPhone(a.phone)} ${a.province}${a.city}${a.county}${a.detail}`;
+    const county = a.county !== a.city ? a.county : '';  // 东莞市: a city that is its own county
+    return `${a.name} ${maskPhone(a.phone)} ${a.province}${a.city}${county}${a.detail}`;
   }
 
   /** Its address may still change: a goods order unpaid, or paid with no parcel sent yet. */

@@ -39,7 +39,8 @@
 
   function address(a) {
     if (!a) return '';
-    return `${a.name} ${a.phone} ${a.province}${a.city}${a.county}${a.detail}`;
+    const county = a.county !== a.city ? a.county : '';  // 东莞市: a city that is its own county
+    return `${a.name} ${a.phone} ${a.province}${a.city}${county}${a.detail}`;
   }
 
   function shipForm(parcel) {

@@ -33,7 +33,8 @@ def _when(value: Any) -> str:
 
 def row_of(r: dict[str, Any]) -> list[Any]:
     a = r["shipping"] or {}
-    address = f"{a.get('province', '')}{a.get('city', '')}{a.get('county', '')}{a.get('detail', '')}"
+    county = "" if a.get("county") == a.get("city") else a.get("county", "")  # 东莞市: a city that is its own county
+    address = f"{a.get('province', '')}{a.get('city', '')}{county}{a.get('detail', '')}"
     return [int(r["id"]), r["order_no"], _when(r["paid_at"]), STATES.get(r["state"], r["state"]), a.get("name", ""),
             a.get("phone", ""), address, r["sku"], r["name"], int(r["qty"]), r["unit"], _yuan(r["amount_fen"]),
             r["note"] or "", r["carrier"] or "", r["tracking_no"] or ""]
