@@ -120,20 +120,20 @@ def pregnancy(compact: str) -> bool:
 
 def fitting_pregnancy(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The goods advised for a pregnancy: plain food (see `_NOT_IN_PREGNANCY`), each once."""
-    def unfit(card: Mapping[str, Any]) -> bool:
-        words = [card["name"], card.get("category") or "", *card.get("tags", ())]
-        return any(_NOT_IN_PREGNANCY.search(w) for w in words if w)
-    return list({c["sku"]: c for c in items if not unfit(c)}.values())
+    return _without(items, _NOT_IN_PREGNANCY)
 
 
 def fitting(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The goods advised for a sugar concern: no sweets, each once."""
-    return list({c["sku"]: c for c in items if not _is_sweet(c)}.values())
+    return _without(items, _SWEET)
 
 
-def _is_sweet(card: Mapping[str, Any]) -> bool:
-    words = [card["name"], card.get("category") or "", *card.get("tags", ())]
-    return any(_SWEET.search(w) for w in words if w)
+def _without(items: list[dict[str, Any]], unfit: re.Pattern[str]) -> list[dict[str, Any]]:
+    """The items whose name, category and tags say nothing `unfit` matches, each once."""
+    def said(card: Mapping[str, Any]) -> bool:
+        words = [card["name"], card.get("category") or "", *card.get("tags", ())]
+        return any(unfit.search(w) for w in words if w)
+    return list({c["sku"]: c for c in items if not said(c)}.values())
 
 
 def answer(card: Mapping[str, Any]) -> str:

@@ -325,7 +325,7 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
 
 async def _trouble(turn: Turn, kind: str) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
     """A payment that failed or seems lost: the answer, and the orders waiting for payment, none of them paid."""
-    minutes = max(1, int(turn.ctx.pay_timeout.total_seconds() // 60))
+    minutes = common.pay_minutes(turn.ctx.pay_timeout)
     text = shop_workings.PAID_NOT_SHOWN if kind == "lost" else shop_workings.failed_answer(minutes)
     waiting = await _unpaid(turn)
     if waiting:

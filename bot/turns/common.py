@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot import replies
@@ -52,3 +53,8 @@ def shipping_note(order: Any, parcels: list[tuple[str, str, str | None, str | No
     tracking = getattr(order, "tracking_no", None)
     carrier = getattr(order, "carrier", None)
     return f"，{carrier or '快递'}单号{tracking}" if tracking else ""
+
+
+def pay_minutes(timeout: timedelta) -> int:
+    """The minutes an order waits for payment, as the replies say them (at least one)."""
+    return max(1, int(timeout.total_seconds() // 60))

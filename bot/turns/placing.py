@@ -156,7 +156,7 @@ async def place_goods(turn: Turn, d: Draft) -> Reply:
     turn.state.draft = None
     summary = {"order_no": order.order_no, "kind": "goods", "status": order.status.value,
                "total_fen": order.total_fen, "items": [{"sku": ln.sku, "qty": ln.qty} for ln in lines]}
-    text = replies.order_placed(order.order_no, order.total_fen, minutes(turn))
+    text = replies.order_placed(order.order_no, order.total_fen, common.pay_minutes(turn.ctx.pay_timeout))
     if turn.new_address_id is not None:  # 确认 地址改成…: placed at the address just said, and said so
         shipping = await addresses.address_for_order(turn.ctx.user, d.address_id)
         text += f"\n寄到：{common.address_text(shipping)}" if shipping else ""
@@ -198,9 +198,5 @@ async def place_cards(turn: Turn, d: Draft) -> Reply:
     turn.state.draft = None
     summary = {"order_no": order.order_no, "kind": "card", "status": order.status.value,
                "total_fen": order.total_fen, "items": []}
-    text = replies.cards_ordered(order.order_no, order.total_fen, minutes(turn))
+    text = replies.cards_ordered(order.order_no, order.total_fen, common.pay_minutes(turn.ctx.pay_timeout))
     return turn.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))
-
-
-def minutes(turn: Turn) -> int:
-    return max(1, int(turn.ctx.pay_timeout.total_seconds() // 60))
