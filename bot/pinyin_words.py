@@ -92,11 +92,16 @@ def syllables_of(word: str) -> tuple[str, ...] | None:
     return _split(word)
 
 
+_LONGEST_RUN = 60  # letters in a run read as pinyin syllables: a product's name is far shorter
+
+
 @functools.cache
 def _split(word: str) -> tuple[str, ...] | None:
     """fengmi → (feng, mi); None when the word is no run of pinyin syllables (longest syllable first, backtracking)."""
     if not word:
         return ()
+    if len(word) > _LONGEST_RUN:  # 900 letters pasted: no word, and no recursion as deep as the message is long
+        return None
     for n in range(min(6, len(word)), 0, -1):
         head = word[:n]
         if head in _syllables():

@@ -454,3 +454,14 @@ async def test_cheaper_ones_asked_for_are_listed_cheapest_first(client):
         ("来点实惠的蜂蜜看看", "cheap"),
         ("有没有贵一点的茶叶", "dear"),
     ], spread=True)
+
+
+# --- a hostile message ---------------------------------------------------------------------------------------------
+
+async def test_a_long_run_of_letters_is_answered_not_a_server_error(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round25-letters")
+        body = await chat.say(said)  # Chat.say asserts a 200 with the contract's shape
+        assert body["order"] is None
+
+    await each_case(check, ["地址改成" + "a" * 900 + " 13800138000", "a" * 1000])

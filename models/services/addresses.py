@@ -10,7 +10,7 @@ from models.errors import Invalid, NotFound
 from models.places.address_parser import ParsedAddress, parse_address
 from models.places.region_directory import RegionDirectory, RegionNotFound, RegionSnapshot
 from models.storage import sql
-from models.tables.addresses import Address
+from models.tables.addresses import DETAIL_MAX, NAME_MAX, Address
 from models.tables.users import User
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -24,6 +24,10 @@ def _invalid(field: str, message: str) -> Invalid:
 def _validated(values: dict[str, Any], directory: RegionDirectory) -> dict[str, Any]:
     if not MOBILE.match(values["phone"]):
         raise _invalid("phone", "手机号应为 11 位中国大陆手机号")
+    if len(values.get("name") or "") > NAME_MAX:  # said in chat, no schema measured it: refused, never a 500
+        raise _invalid("name", f"收货人姓名最长 {NAME_MAX} 个字")
+    if len(values.get("detail") or "") > DETAIL_MAX:
+        raise _invalid("detail", f"详细地址最长 {DETAIL_MAX} 个字")
     try:
         code = directory.county(values["province"], values["city"], values["county"])
     except RegionNotFound as exc:
