@@ -30,15 +30,16 @@ _PLACE_AHEAD = r"(?=[^，,。\s]{0,12}?(?:省|自治区|市|区|县))"
 # (a later 寄/送/发/到 is the cue: 寄两盒三七粉到北京市…, the goods come between)
 _PLACE_NEXT = r"(?=(?:(?![寄送发到])[\u4e00-\u9fa5]){0,10}?(?:省|自治区|市|区|县))"
 _CUE = re.compile(
-    r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
+    r"(?:(?:帮我)?(?:改寄到|改送到|改发到|改寄|改送|改去)|换个收货地址|换个地址|换地址|新地址|change\s+my\s+address\s+to"
     r"|(?:改|换)(?:个|一下|下)(?:收货)?地址|(?:收货)?地址(?:[改换变](?:一下|下|一记|一哈)|改一改)"
     # 地址换一记 改成福建省… (Wu 一记, south-western 一哈: 一下)
     rf"(?:[，,\s]*(?:{_CHANGE}|[寄送发](?:到|往))(?=\s*[\u4e00-\u9fa5]))?"
-    rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:[填写整搞弄打输]?错了|不对)?[，,]?\s*{_CHANGE}"  # 地址整错了 改成…
+    # 地址整错了 改成… / 地址唔啱，改去… (Cantonese 不对)
+    rf"|(?:收货|邮寄|寄送|送货|快递)?地址(?:[填写整搞弄打输]?错了|不对|唔啱|唔对)?[，,]?\s*{_CHANGE}"
     rf"|寄到|送到|发到|邮到|寄往|送往|发往|寄给|送给|寄去|送去|发去|寄回|送回|发回|寄至|送至|发至|收货地址|地址[:：]|地址\s*{_PLACE_AHEAD}|(?:寄|送|发|到){_PLACE_NEXT})"
     r"[:：]?\s*", re.IGNORECASE)
-_CHANGE_CUE = re.compile(r"改寄|改送|改发|换个收货地址|换个地址|换地址|新地址|(?:改|换)(?:个|一下|下)(?:收货)?地址"
-                         r"|地址(?:改|换|变更|更改|修改|[填写整搞弄打输]?错|不对)"
+_CHANGE_CUE = re.compile(r"改寄|改送|改发|改去|换个收货地址|换个地址|换地址|新地址|(?:改|换)(?:个|一下|下)(?:收货)?地址"
+                         r"|地址(?:改|换|变更|更改|修改|[填写整搞弄打输]?错|不对|唔啱|唔对)"
                          r"|change\s+my\s+address", re.IGNORECASE)
 _LEFTOVER = re.compile(r"(?:^|(?<=\s))[\s,，;；]*(?:电话|手机号?)?[\s,，;；]*$")
 # A receiver's name in latin letters (收件人 Amy Wang，…): the address reader knows Chinese names only.
@@ -202,6 +203,8 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     phone = PHONE.search(text)
     placeless = not _PLACE_HINT.search(PHONE.sub(" ", text))
     m = _RECEIVER.search(text) or (_RECEIVER_BARE.search(text) if placeless else None)
+    if m and phone is None and (moved := _moved_receiver(text, m)) is not None:  # 收货人改王老师 河北省…中心小学
+        return "", moved
     if m and not _PLACE_HINT.search(text[m.end():phone.start() if phone else len(text)]) \
             and not (phone and _PLACE_HINT.search(text[phone.end():])):  # …刘淑芬 139… 福州市…: the place too
         rest = _LEFTOVER.sub("", text[:m.start()] + " " + PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text[m.end():])))
@@ -244,8 +247,14 @@ _WHOSE = re.compile(r"^[\s,，:：]*(?:送|寄|发|改送|改寄)?(?:到|去|给
 _REGION = re.compile(r"省|自治区|市|区|县")
 _HOUSE = re.compile(r"\d+\s*(?:号|楼|层|室|栋|幢|单元)")
 # 河南省周口市郸城县汲冢镇李庄村三组: a place down to its town, village or street, even with no house number
-_DEEP = re.compile(r"(?:省|自治区|市|州|盟)[\u4e00-\u9fa5]{1,8}?(?:县|区|市|旗)[\u4e00-\u9fa5]{1,10}?"
+_DEEP = re.compile(r"(?:省|自治区|市|州|盟)[\u4e00-\u9fa5]{1,8}?(?:县|区|市|旗)[\u4e00-\u9fa5A-Za-z\d]{1,10}?"
                    r"(?:镇|乡|街道|村|组|路|街)")
+
+
+def _moved_receiver(text: str, said: re.Match[str]) -> AddressPart | None:
+    """收货人改王老师 河北省承德市丰宁县XX乡中心小学: a new receiver (`said`) at a new place said beside, no phone."""
+    bare = _bare_address(text[:said.start()] + " " + text[said.end():])
+    return replace(bare, receiver=said.group("name")) if bare is not None else None
 
 
 def _bare_address(text: str) -> AddressPart | None:

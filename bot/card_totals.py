@@ -1,5 +1,6 @@
 """Love cards bought as a sum of money in one face value (一共1000块钱的爱心卡，要200面值的 / 买1000块钱的爱心卡
-200一张的 / 总共600元的卡 都要100的): the sum is no face value, the count is the sum over the face (5张面值200元).
+200一张的 / 总共600元的卡 都要100的 / 爱心卡凑1000块，全要200面值的): the sum is no face value, the count is the sum
+over the face (5张面值200元).
 
 The sum is said as a total (一共 / 总共 / 合计 … 1000块, or 1000块钱的 beside a face marked as one) and the face as one
 card's (面值200 / 200面值 / 200一张 / 每张200 / 要200的). The message is said again as the cards it buys
@@ -16,10 +17,13 @@ from bot.numerals import NUM, to_number
 
 _MONEY = r"(?:块钱|元钱|块|元|rmb)"
 # The sum: 一共1000块钱的, 总共 600元, 合计1000 / 1000块钱的 (钱 marks money spent, not a card's face).
-_TOTAL = re.compile(rf"(?:一共|总共|共计|合计|总计|总额|加起来)(?:是|要|买|花|就)?\s*(?P<a>{NUM})\s*{_MONEY}?(?:的)?"
+_TOTAL = re.compile(rf"(?:一共|总共|共计|合计|总计|总额|加起来|凑够|凑齐|凑成|凑)(?:是|要|买|花|就)?\s*(?P<a>{NUM})\s*"
+                    rf"{_MONEY}?(?:的)?"
                     rf"|(?P<b>{NUM})\s*(?:块钱|元钱)(?:的)?"
                     # 买2000元爱心卡 面值500的: money said right before the card, a face said apart
-                    rf"|(?P<c>{NUM})\s*(?:块|元)(?:的)?(?=\s*(?:爱心卡|卡))")
+                    rf"|(?P<c>{NUM})\s*(?:块|元)(?:的)?(?=\s*(?:爱心卡|卡))"
+                    # 爱心卡买1000块的，都要200面值: money bought, the face said apart
+                    rf"|(?<=[买要])\s*(?P<d>{NUM})\s*(?:块|元)的")
 # One card's face: 面值200 / 200面值的 / 200一张的 / 每张200 / 一张200 / (都)要200的.
 _FACE = re.compile(rf"(?:面值|面额|每张|一张)(?:是|为|都是)?\s*(?P<a>{NUM})\s*{_MONEY}?(?:的)?"
                    rf"|(?P<b>{NUM})\s*{_MONEY}?\s*(?:的)?\s*(?:面值|面额|一张)(?:的)?"
@@ -38,7 +42,7 @@ def _said(message: str) -> tuple[re.Match[str], re.Match[str], Fraction, Fractio
     face = _FACE.search(rest)
     if face is None:
         return None
-    total_yuan = to_number(total.group("a") or total.group("b") or total.group("c"))
+    total_yuan = to_number(total.group("a") or total.group("b") or total.group("c") or total.group("d"))
     face_yuan = to_number(face.group("a") or face.group("b") or face.group("c"))
     if total_yuan is None or face_yuan is None or not 0 < face_yuan < total_yuan or face_yuan.denominator != 1:
         return None

@@ -18,7 +18,7 @@ import re
 from bot import numerals
 
 _MARKER = re.compile(
-    r"不对不对|(?:哦|噢|喔|啊|呃)不是|说错了|打错了|写错了|搞错了|改一下|不对|(?:哦|噢|喔|啊|呃)不(?![错要用过])"
+    r"不对不对|(?:哦|噢|喔|啊|呃)不是|说错了|打错了|写错了|搞错了|改一下|(?:哦|噢|喔|啊|呃)?不对|(?:哦|噢|喔|啊|呃)不(?![错要用过])"
     r"|不不+|(?<![是还可要])不是(?![吗么呢])|(?<![说打写搞])错了"
     # 算了 with what is wanted instead corrects (算了还是三箱, 算了 要四十个吧); 还是 goes with it, so a closing 吧
     # does not make 还是 the last marker and leave 算了 behind to read as a cancel.
@@ -51,8 +51,17 @@ def _unit(text: str) -> str | None:
 
 
 def corrected(message: str) -> str:
-    """The message with its last self-correction applied (see the module); unchanged when it holds none."""
+    """The message with its self-corrections applied, the last first (see the module): 红薯来10斤，不对，来15斤，算了
+    还是20斤 is 20斤 — each correction undone leaves the one before it to apply; unchanged when it holds none."""
     message = _ADDED_TO_TOTAL.sub(lambda m: "改成" + m.group("total"), message)  # 再加一箱 凑两箱: 改成两箱
+    for _ in range(3):
+        before, message = message, _last_applied(message)
+        if message == before:
+            break
+    return message
+
+
+def _last_applied(message: str) -> str:
     found = list(_MARKER.finditer(message))
     if not found:
         return message

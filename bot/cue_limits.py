@@ -17,6 +17,11 @@ _CHANGE_OF_MIND = re.compile(r"^(?:那|哦|嗯|唉|哎)?(?:算了|算啦|罢了)
                              r"(?:还是|就|换成|改成|改|换)(?:要|来|买|拿|订|整)?")
 # A line refused, then what replaces it (不要5斤的了，换成10斤的两箱 / 这个不要了 改成三袋的): a change of the line.
 _REPLACED = re.compile(r"不要\S{0,10}?了?[，,。\s]*(?:那|那就|就|我)?(?:换成|改成|改为|换为|还是要|还是来|换个|换)")
+# 算了支持扶贫，就在你们这买，10斤的来一箱: after the cancel word, a buying word and nothing refused — a change of
+# mind said with a reason first (算了 不买了 / 算了 太贵 不要了 stay a cancel).
+_CANCEL_OPENS = re.compile(r"^(?:那|哦|嗯|唉|哎)?(?:算了|算啦|罢了)(?P<rest>.+)$")
+_BUYING_AFTER = re.compile(r"买|来|要|拿|订|整|下单")
+_REFUSED_AFTER = re.compile(r"不|别|没|免|甭")
 _NOUN_HEADS = "包带"
 _VERB_WORDS = frozenset({"打包", "承包", "全包"})  # words whose 包 is the doing, not the thing
 PRICE_WORDS = re.compile(r"价格|价钱|价位|价儿|价多少")  # after a catalogue word: its price asked
@@ -25,7 +30,12 @@ PRICE_WORDS = re.compile(r"价格|价钱|价位|价儿|价多少")  # after a ca
 def changes_mind(text: str, wants: bool) -> bool:
     """算了 还是要五斤的吧 一箱 / 不要5斤的了 换成10斤的两箱: the cancel word opens a request, or what is refused is
     replaced (`wants`: a quantity, size or product is said)."""
-    return wants and (_CHANGE_OF_MIND.match(text) is not None or _REPLACED.search(text) is not None)
+    if not wants:
+        return False
+    opened = _CANCEL_OPENS.match(text)
+    if opened and _BUYING_AFTER.search(opened["rest"]) and not _REFUSED_AFTER.search(opened["rest"]):
+        return True
+    return _CHANGE_OF_MIND.match(text) is not None or _REPLACED.search(text) is not None
 
 
 def buying_only_in_nouns(text: str, freq: Mapping[str, int]) -> bool:

@@ -84,6 +84,11 @@ def alternatives_of(text: str, kind: str, cards: list[dict[str, Any]]) -> str:
     return f"{text}本店有这些{kind}，不是同一款，可以看看：\n{numbered(cards)}\n想要哪个？说“第一个”就行。"
 
 
+def meant_word(text: str, word: str, cards: list[dict[str, Any]]) -> str:
+    """A word that sounds like one the shop sells (沃干 → 沃柑): asked, its products listed to pick from."""
+    return f"{text}您说的是不是「{word}」？本店有这些：\n{numbered(cards)}\n想要哪个？说“第一个”就行。"
+
+
 def with_alternatives(text: str, cards: list[dict[str, Any]]) -> str:
     if not cards:
         return text + "您可以换个说法，或者看看其他品类。"
@@ -217,6 +222,14 @@ def address_saved(address: str) -> str:
 
 def bad_address(problem: str) -> str:
     return f"这个地址我没能识别（{problem}）。请按“省市县+详细地址 姓名 手机号”再发一次。"
+
+
+def noted(lines: list[tuple[dict[str, Any], int]]) -> str:
+    """What the draft already holds, said before the next line of the same message is asked about (八角再要半斤 while
+    the chillies' count is awaited: the 八角 is kept, and seen to be)."""
+    if not lines:
+        return "好的。"
+    return "好的，已记下：" + "，".join(f"{c['name']} ×{qty}{c['unit']}" for c, qty in lines) + "。\n"
 
 
 def summary(lines: list[tuple[dict[str, Any], int]], address: str) -> str:

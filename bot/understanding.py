@@ -31,6 +31,7 @@ from bot import (
     question_kinds,
     removal_reasons,
     second_readings,
+    seen_elsewhere,
     shop_questions,
     something_wanted,
     tag_words,
@@ -155,7 +156,7 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     message = english_read(cards_counted.plain(message), vocab)  # 2 love cards of 500; Jingning apples, the 5 jin ones
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = removal_reasons.dropped(corrected(message))  # 三袋 不对 两袋: the count said last; 松茸不要了 太贵
-    message = question_kinds.rice_amount(eaters.dropped(message))  # 蜂蜜来两斤 老两口喝 (who eats it); 一个月吃多少米
+    message = question_kinds.rice_amount(seen_elsewhere.plain(eaters.dropped(message), vocab))  # 老两口喝; 京东上沃柑
     message = cards_per_person.counted(message, vocab.words, vocab.tokenizer.jieba.FREQ)  # 一人一张500的 8个人
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋
     message = regrouped(message, vocab.words)  # 张姐两箱，我一箱: 3箱; 30枚装来半打: 6份; 买个柚子: 1份
@@ -197,7 +198,6 @@ def _replacing(clauses: tuple[str, str], vocab: Vocabulary) -> Understanding | N
 
 
 def _understand(message: str, vocab: Vocabulary) -> Understanding:
-    # 1.5升 keeps its decimal point: only a point that is not between two digits is punctuation.
     text = PUNCTUATION_RUN.sub(" ", DECIMAL_POINT.sub("\uE000", normalize(message))).replace("\uE000", ".").strip()
     compact = text.replace(" ", "")
     raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()

@@ -30,7 +30,7 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
         turn.state.draft = None
         return turn.say(replies.CANCELLED, "cancel", suggestions=replies.START_SUGGESTIONS)
     reply = await quantity.advance(turn, d)
-    reply.reply = "好的，已去掉。\n" + reply.reply.removeprefix("好的。")
+    reply.reply = "好的，已去掉。\n" + reply.reply.removeprefix("好的。").removeprefix("好的，")
     reply.intent = "order"
     return reply
 
@@ -40,6 +40,6 @@ async def _not_in_draft(turn: Turn, d: Draft) -> Reply:
     u = turn.u
     said = "、".join(u.product_words) or (u.origin.mention + "的" if u.origin is not None else "这个")
     reply = await quantity.advance(turn, d)
-    reply.reply = f"订单里没有{said}，其余不变。\n" + reply.reply.removeprefix("好的。")
+    reply.reply = f"订单里没有{said}，其余不变。\n" + reply.reply.removeprefix("好的。").removeprefix("好的，")
     reply.intent = "order"
     return reply

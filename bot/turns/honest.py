@@ -18,6 +18,7 @@ from bot import (
     phrasing,
     replies,
     service_goods,
+    sound_alikes,
     things_asked_of,
 )
 from bot.bare_things import as_typed
@@ -65,6 +66,10 @@ def not_found_parts(turn: Turn, found: Resolution) -> tuple[str, list[dict[str, 
         kind = ""
         text += fair_substitutes.PET_NOTE if fair_substitutes.for_pets(u.text) else ""
     shown = alternatives(turn, kind)  # 宁夏枸杞 with only Qinghai's: those, as alternatives
+    heard = "" if kind else sound_alikes.meant(u.foreign or echoed, turn.ctx.vocab)
+    shown = shown or alternatives(turn, heard)  # 沃干: 您说的是不是「沃柑」？ and the 沃柑 to pick from
+    if shown and heard:
+        return replies.meant_word(text, heard, shown), shown, replies.pick_suggestions(len(shown))
     if shown:  # listed as alternatives under 没有找到「…」: nothing is chosen, a pick (第一个) takes one
         return replies.alternatives_of(text, kind, shown), shown, replies.pick_suggestions(len(shown))
     return text + " 您可以换个说法，比如说品类或产地。", [], ["有哪些扶贫产品", "蔬菜水果", "茶叶饮品", "粮油米面"]

@@ -184,12 +184,14 @@ def next_queued(turn: Turn, d: Draft) -> Reply | None:
         if card is None and not options:
             continue
         d.pending = line
+        noted = replies.noted([(cards_by_sku[x.sku], x.qty) for x in d.lines if x.sku and x.sku in cards_by_sku
+                               and x.qty])
         if card is None:
             d.awaiting = "choice"
-            return turn.say("好的。" + replies.choose(options, len(line.candidates)), "order", options,
+            return turn.say(noted + replies.choose(options, len(line.candidates)), "order", options,
                             suggestions=replies.pick_suggestions(len(options)))
         d.awaiting = "qty"
-        return turn.say("好的。" + replies.ask_qty(card).removeprefix("好的，"), "order", [card],
+        return turn.say(noted + replies.ask_qty(card).removeprefix("好的，"), "order", [card],
                         suggestions=[f"{n}{card['unit']}" for n in (1, 2, 3)])
     return None
 

@@ -1,0 +1,168 @@
+"""Twenty-sixth round (lead): kinds found in the blind pair 26 and by trying their neighbours as a shopper would.
+
+1. A message corrected more than once (红薯来10斤，不对，来15斤，算了还是20斤 / 先要10斤沃柑，哦不对要20斤，算了还是
+   15斤吧) is the amount said last: it DRAFTED THE FIRST (10斤), or said 没有找到「先要沃柑」.
+2. 算了 with a reason and then a purchase (算了支持扶贫，就在你们这买，10斤的来一箱) is a change of mind: it CANCELLED
+   the product chosen, and the 下单 after it found nothing to place. 算了 太贵了 不要了 still cancels.
+3. A word that sounds exactly like a product's (沃干 for 沃柑) is asked about under 没有找到 — 您说的是不是「沃柑」？ —
+   with that product's sizes listed to pick from (it was 没有找到 and nothing: 10斤装来2箱 then found no product).
+4. Where a product was seen (拼多多上华坪芒果10斤装才五十几，你们咋卖78) names no part of it: the shop's price of that
+   size is given (it was 没有找到「拼多多上华坪芒果」 and the family listed). 有哪样普洱茶嘛 (Guizhou, 有什么) lists
+   them (it was 没有找到「哪样普洱茶」).
+5. Another product named while a count is awaited (八角再要半斤 after 干辣椒来一斤半 was asked how many bags) is kept
+   and said to be (好的，已记下：那坡八角 250g ×1袋。), then the count asked again; the reply showed only the chillies,
+   so the anise looked lost.
+6. Love cards as a sum to make up in one face (爱心卡凑1000块，全要200面值的 / 爱心卡买1000块的，都要200面值) are five
+   200-yuan cards: it drafted ONE 1000-yuan card.
+7. A town changed with the change announced first (地址镇改一下，石角镇改汤塘镇 / 改个镇，石角镇改成汤塘镇 / 石角镇改
+   汤塘镇) puts the town right: it was 没有找到「地址镇改、石角镇改汤塘镇」.
+8. An address changed in Cantonese (地址唔啱，改去佛山顺德大良XX路3号: 唔啱 = 不对, 改去 = 改寄到) is the new address,
+   the city and district said without 市 / 区 (it was 没有找到); a new receiver with a new place and no phone
+   (收货人改王老师 河北省承德市丰宁县XX乡中心小学) changes both (it was 您还没有订单)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.cases import each_case
+from tests.support.chat import open_shop, summary_lines
+
+LEAD = Path(__file__).parent / "data" / "chat_round26_lead_catalog.csv"  # pair 26's 沃柑, 芒果, 红薯, 调料, 香油
+
+
+# --- 1. corrected more than once ---------------------------------------------------------------------------------
+
+async def test_an_amount_corrected_twice_is_the_one_said_last(client):
+    async def check(said, line):
+        chat = await open_shop(client, LEAD, "round26-twice")
+        body = await chat.say(said)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("红薯来10斤，不对，来15斤，算了还是5斤", "紫云红芯红薯 5斤 ×1箱（共5斤），25.80元"),
+        ("先要10斤沃柑，哦不对要20斤，算了还是15斤吧", "隆安沃柑 5斤 ×3箱（共15斤），119.70元"),
+        ("沃柑来两箱10斤的 不对三箱 不对不对 四箱", "隆安沃柑 10斤 ×4箱（共40斤），279.60元"),
+        ("先要 沃柑 10斤装 一箱", "隆安沃柑 10斤 ×1箱（共10斤），69.90元"),
+    ], spread=True)
+
+
+# --- 2. 算了 then a purchase -----------------------------------------------------------------------------------------
+
+async def test_never_mind_with_a_reason_then_a_purchase_is_the_purchase(client):
+    async def check(said, line):
+        chat = await open_shop(client, LEAD, "round26-mind")
+        await chat.say("华坪芒果10斤装你们卖多少")
+        body = await chat.say(said)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("算了支持扶贫，就在你们这买，10斤的来一箱", "华坪芒果 10斤 ×1箱（共10斤），78元"),
+        ("算了 贵就贵点吧 来两箱", "华坪芒果 10斤 ×2箱（共20斤），156元"),
+    ], spread=True)
+
+
+async def test_never_mind_with_a_refusal_still_cancels(client):
+    async def check(said):
+        chat = await open_shop(client, LEAD, "round26-cancel")
+        await chat.say("华坪芒果5斤来一箱")
+        body = await chat.say(said)
+        assert body["intent"] == "cancel"
+
+    await each_case(check, ["算了 太贵了 不要了", "算了吧，这个要的人多，不买了", "算了"])
+
+
+# --- 3. a word that sounds like a product's ----------------------------------------------------------------------
+
+async def test_a_word_sounding_like_a_products_is_asked_about_and_listed(client):
+    chat = await open_shop(client, LEAD, "round26-sounds")
+    body = await chat.say("有没有沃干")
+    assert "您说的是不是「沃柑」" in body["reply"]
+    assert [p["sku"] for p in body["products"]] == ["PX-0001", "PX-0002"]
+    assert body["order"] is None
+
+
+async def test_a_size_said_after_the_sound_alike_list_orders_from_it(client):
+    chat = await open_shop(client, LEAD, "round26-sounds-pick")
+    await chat.say("有没有沃干")
+    body = await chat.say("１０斤装来２箱")
+    assert summary_lines(body) == "隆安沃柑 10斤 ×2箱（共20斤），139.80元"
+
+
+# --- 4. where it was seen --------------------------------------------------------------------------------------
+
+async def test_a_price_seen_on_another_platform_is_answered_with_ours(client):
+    async def check(said, price):
+        chat = await open_shop(client, LEAD, "round26-seen")
+        body = await chat.say(said)
+        assert price in body["reply"]
+
+    await each_case(check, [
+        ("拼多多上华坪芒果10斤装才五十几，你们咋卖78", "每箱78元"),
+        ("京东上华坪芒果5斤的多少钱 你们呢", "每箱42元"),
+    ], spread=True)
+
+
+async def test_goods_bought_on_another_platform_are_still_not_ours(client):
+    chat = await open_shop(client, LEAD, "round26-seen-bought")
+    body = await chat.say("淘宝上买的沃柑坏了")
+    assert body["order"] is None
+    assert "请确认订单" not in body["reply"]
+
+
+async def test_what_there_is_asked_in_south_western_words_lists_it(client):
+    chat = await open_shop(client, LEAD, "round26-nayang")
+    body = await chat.say("有哪样茶油嘛")
+    assert "没有找到" not in body["reply"]
+    assert {p["sku"] for p in body["products"]} == {"PX-0061", "PX-0062", "PX-0063"}
+
+
+# --- 5. another product named while a count is awaited -------------------------------------------------------------
+
+async def test_a_product_added_while_a_count_is_awaited_is_said_to_be_kept(client):
+    chat = await open_shop(client, LEAD, "round26-noted")
+    asked = await chat.say("干辣椒来一斤半")
+    assert "要几袋" in asked["reply"]
+    noted = await chat.say("八角再要半斤")
+    assert "已记下：那坡八角 250g ×1袋" in noted["reply"]
+    body = await chat.say("两袋")
+    assert summary_lines(body) == "那坡八角 250g ×1袋（共250g），22元\n望都干辣椒 500g ×2袋（共1kg），52元"
+
+
+# --- 6. love cards as a sum to make up ---------------------------------------------------------------------------
+
+async def test_cards_to_make_up_a_sum_in_one_face_are_counted(client):
+    async def check(said):
+        chat = await open_shop(client, LEAD, "round26-cards")
+        body = await chat.say(said)
+        assert "面值200元 ×5张" in body["reply"]
+
+    await each_case(check, ["爱心卡凑1000块，全要200面值的", "爱心卡买1000块的，都要200面值",
+                            "凑够1000元的爱心卡 每张200"])
+
+
+# --- 7. a town changed, the change announced first ---------------------------------------------------------------
+
+async def test_a_town_changed_after_the_change_is_announced(client):
+    async def check(said):
+        chat = await open_shop(client, LEAD, "round26-town")
+        await chat.say("大名香油500ml的来3瓶")
+        body = await chat.say(said)
+        assert "佛冈县汤塘镇XX路8号" in body["reply"]
+
+    await each_case(check, ["地址镇改一下，石角镇改汤塘镇", "改个镇，石角镇改成汤塘镇", "石角镇改汤塘镇",
+                            "镇名要改一下 石角镇换成汤塘镇"])
+
+
+# --- 8. an address changed in Cantonese; a receiver and a place ---------------------------------------------------
+
+async def test_an_address_changed_in_cantonese_is_the_new_address(client):
+    chat = await open_shop(client, LEAD, "round26-cantonese")
+    await chat.say("大名香油500ml的来3瓶")
+    body = await chat.say("地址唔啱，改去佛山顺德大良XX路3号")
+    assert "寄到：张三 138****8000 广东省佛山市顺德区大良XX路3号" in body["reply"]
+
+
+async def test_a_new_receiver_at_a_new_place_changes_both(client):
+    chat = await open_shop(client, LEAD, "round26-receiver")
+    await chat.say("大名香油500ml的来3瓶")
+    body = await chat.say("收货人改王老师 河北省承德市丰宁县XX乡中心小学")
+    assert "寄到：王老师 138****8000 河北省承德市丰宁满族自治县XX乡中心小学" in body["reply"]
