@@ -137,6 +137,21 @@ _SAID_LABELS = (
 )
 
 
+_CHANGED_LABELS = ((re.compile(r"(?:收货人|收件人|联系人)(?:名字|姓名)?(?:改成|改为|换成)[:：]?"), " 收货人 "),
+                   (re.compile(r"(?:电话|手机)(?:号码|号)?(?:改成|改为|换成)[:：]?"), " 电话 "),
+                   (re.compile(r"(?:收货|收件)?地址(?:改成|改为|换成)[:：]?"), " 地址 "))
+
+
+def _relabelled(text: str) -> str:
+    """Two or more parts of the address each said as a change (收件人改成李四 电话139… 地址改成广州市…): read with
+    plain labels, as a whole address typed so is (it SAVED the receiver as 收货人); unchanged otherwise."""
+    if sum(1 for pattern, _ in _CHANGED_LABELS if pattern.search(text)) < 2:
+        return text
+    for pattern, label in _CHANGED_LABELS:
+        text = pattern.sub(label, text)
+    return text
+
+
 def dictated(text: str) -> str:
     """The labels of a whole address (a phone and a place said, no change asked) read as plain labels."""
     if not PHONE.search(text) or not _REGION.search(PHONE.sub(" ", text)) or _CHANGE_CUE.search(text) \
@@ -162,6 +177,10 @@ _POLITE = re.compile(r"(?:(?<=\s)|^)(?:谢谢(?:你|您|啦|了|哈)?|多谢|麻
 def split(message: str) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None); 嗯 / 呃 said before an address is a hesitation, not a
     yes. 别的不变 / 收件人勿变 beside a change say only what stays (bot/address_kept.py)."""
+    plain = _relabelled(message)
+    if plain != message:  # 收件人改成李四 电话… 地址改成广州市…: a whole new address, each part said as a change
+        rest, part = split(plain)
+        return rest, (replace(part, change=True) if part is not None else None)
     kept = address_kept.dropped(message)
     rest, part = _split(kept)
     if part is None and kept != message:

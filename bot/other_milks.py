@@ -27,5 +27,7 @@ def named(u: Understanding, known: list[str], kept: list[str], vocab: Vocabulary
             continue
         holding = [k for k in vocab.products.values() if any(word in t for t in (k.name, *k.aliases, *k.tags))]
         if holding and all(_ANIMAL_MILK.search(k.name) for k in holding):
-            return word, word
+            animals = {m.group() for k in holding if (m := re.search(ANIMAL, k.name))}
+            # 本店有这些牦牛奶粉，不是同一款: the animal said (never 本店有这些奶粉 under 没有找到「奶粉」)
+            return word, (animals.pop() + word if len(animals) == 1 else word)
     return None

@@ -18,11 +18,19 @@
    汤塘镇) puts the town right: it was 没有找到「地址镇改、石角镇改汤塘镇」.
 8. An address changed in Cantonese (地址唔啱，改去佛山顺德大良XX路3号: 唔啱 = 不对, 改去 = 改寄到) is the new address,
    the city and district said without 市 / 区 (it was 没有找到); a new receiver with a new place and no phone
-   (收货人改王老师 河北省承德市丰宁县XX乡中心小学) changes both (it was 您还没有订单)."""
+   (收货人改王老师 河北省承德市丰宁县XX乡中心小学) changes both (it was 您还没有订单).
+9. A whole new address said as changes of each part (收件人改成李四 电话139 1234 5678 地址改成广州市天河区…) is that
+   address and receiver: it SAVED THE RECEIVER AS 收货人.
+10. A price seen elsewhere with no buying word (我在京东上看到镇赉大米5kg才39, 超市里的静宁苹果才3块一斤 你们多少)
+    asks ours: it DRAFTED A BAG, or said 没有找到「静宁苹果才」.
+11. 有便宜点的吗 / 还有更便宜的吗 right after products were shown lists the cheaper ones of that kind, cheapest first
+    (or says the one shown is the cheapest), and 第一个 picks from that list; it was the no-discount answer. 能便宜点吗
+    still is. 奶粉有吗 lists the yak's milk powder as 牦牛奶粉 (it said 本店有这些奶粉 under 没有找到「奶粉」)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from models.paths import DEMO_CATALOG_CSV
 from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
@@ -166,3 +174,61 @@ async def test_a_new_receiver_at_a_new_place_changes_both(client):
     await chat.say("大名香油500ml的来3瓶")
     body = await chat.say("收货人改王老师 河北省承德市丰宁县XX乡中心小学")
     assert "寄到：王老师 138****8000 河北省承德市丰宁满族自治县XX乡中心小学" in body["reply"]
+
+
+# --- 9. a whole new address said as changes ------------------------------------------------------------------------
+
+async def test_every_part_said_as_a_change_is_the_new_address(client):
+    async def check(said):
+        chat = await open_shop(client, LEAD, "round26-relabelled")
+        await chat.say("大名香油500ml的来3瓶")
+        body = await chat.say(said)
+        assert "寄到：李四 139****5678 广东省广州市天河区体育西路100号" in body["reply"]
+
+    await each_case(check, ["收件人改成李四 电话139 1234 5678 地址改成广州市天河区体育西路100号",
+                            "地址改成广州市天河区体育西路100号 收件人改成李四 电话改成13912345678"])
+
+
+# --- 10. a price seen elsewhere ------------------------------------------------------------------------------------
+
+async def test_a_price_seen_elsewhere_asks_ours_and_drafts_nothing(client):
+    async def check(said, price):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-elsewhere")
+        body = await chat.say(said)
+        assert body["intent"] == "ask_price"
+        assert price in body["reply"]
+        assert "请确认订单" not in body["reply"]
+
+    await each_case(check, [("我在京东上看到镇赉大米5kg才39", "每袋52元"),
+                            ("超市里的静宁苹果才3块一斤 你们多少", "每箱58元")], spread=True)
+
+
+# --- 11. the cheaper ones of a kind shown --------------------------------------------------------------------------
+
+async def test_a_cheaper_one_asked_after_a_product_lists_the_cheaper_of_its_kind(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-cheaper")
+    await chat.say("镇赉大米多少钱")
+    listed = await chat.say("有便宜点的吗")
+    assert [p["sku"] for p in listed["products"]] == ["GD-FG-0003"]
+    body = await chat.say("第一个 两袋")
+    assert summary_lines(body) == "金线美大米 5kg ×2袋（共10kg），90元"
+
+
+async def test_the_cheapest_already_shown_is_said_to_be(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-cheapest")
+    await chat.say("洛南核桃多少钱")
+    body = await chat.say("还有更便宜的吗")
+    assert "已经是本店同类里最便宜的了" in body["reply"]
+
+
+async def test_bargaining_is_still_told_the_prices_are_fixed(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-bargain")
+    await chat.say("静宁苹果来一箱")
+    body = await chat.say("能便宜点吗")
+    assert "按认定的价格销售" in body["reply"]
+
+
+async def test_milk_powder_asked_plainly_lists_the_yaks_by_its_name(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-milk")
+    body = await chat.say("奶粉有吗")
+    assert "本店有这些牦牛奶粉，不是同一款" in body["reply"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import pack_sizes, packs, phrasing, replies
 from bot.reply import Reply
-from bot.turns import prices, quantity, referents
+from bot.turns import cheaper, prices, quantity, referents
 from bot.understanding import spec_of
 
 if TYPE_CHECKING:
@@ -28,6 +28,9 @@ async def follow_up(turn: Turn) -> Reply | None:
     u = turn.u
     if phrasing.COMPARING.search(u.text):
         return compare(turn)
+    cheaper_listed = await cheaper.take(turn)  # 有便宜点的吗 after a list: the cheaper of that kind
+    if cheaper_listed is not None:
+        return cheaper_listed
     taken = await referents.take_this(turn)  # 要这个 after a price answer
     if taken is not None:
         return taken
