@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import lexicon, made_of, phrasing, qualities, recipients
+from bot import kind_clash, lexicon, made_of, phrasing, qualities, recipients
 from bot.snack_brands import GENERIC
 
 if TYPE_CHECKING:
@@ -36,6 +36,9 @@ _FOR_SOMEONE = re.compile("(?:给|送|为|替)(?:我|我的|我家|咱|咱家|�
 
 
 def named(u: Understanding, kept: list[str], unknown: list[str], vocab: Vocabulary) -> tuple[str, str]:
+    clash = kind_clash.named(u, unknown, vocab)  # 大红袍有吗 武夷山的岩茶: a tea asked, the shop's 大红袍 is a pepper
+    if clash[0]:
+        return clash
     known = [t for t in kept if len(t) >= 2 and vocab.knows(t)]
     if not known or not unknown or vocab.named_products(u.text):
         return "", ""

@@ -72,7 +72,27 @@ def _last_applied(message: str) -> str:
     cut = ([head_sizes[-1]] if tail_sizes and head_sizes else []) + \
           ([head_counts[-1]] if tail_counts and head_counts else [])
     if not cut:
-        return message
+        return _thing_replaced(head, marker.group(), tail) or message
     for start, end in sorted(cut, reverse=True):
         head = head[:start] + " " + head[end:]
     return f"{_FILLER.sub('', head)} {_FILLER.sub('', tail)}".strip()
+
+
+# A thing said, then another after a slip (车厘子 啊不 草莓 多少钱一盒, 来两盒车厘子 哦不 草莓): the thing said last is
+# the one meant, what was said around the first (来两盒) still holds. Only after an interjection's 不 or 说错了, with
+# a thing of two to six characters on each side and no address or contact word about.
+_SLIP = re.compile(r"(?:哦|噢|喔|啊|呃)不(?:是|对)?|说错了|打错了|写错了")
+_THING_LAST = re.compile(r"(?P<lead>(?:我|俺)?(?:想要|要|来|买|拿|订|整)?(?:[一二两三四五六七八九十几\d]+\s*"
+                         r"[箱袋瓶盒罐包份斤个只])?)(?P<thing>[\u4e00-\u9fff]{2,6})[\s,，]*$")
+_THING_FIRST = re.compile(r"^[\s,，]*[\u4e00-\u9fff]{2,6}(?=$|[\s,，]|多少|几|来|要|吧)")
+_NOT_A_THING = re.compile(r"地址|电话|手机|收货|收件|名字|号码|[镇村路县区号]$|^(?:是|要|改|换|应该|就|还是|算了)")
+
+
+def _thing_replaced(head: str, marker: str, tail: str) -> str:
+    """车厘子 啊不 草莓 多少钱一盒 → 草莓 多少钱一盒 (see above); "" when the message is no such slip."""
+    last, first = _THING_LAST.search(head), _THING_FIRST.search(tail)
+    if not _SLIP.fullmatch(marker) or last is None or first is None:
+        return ""
+    if _NOT_A_THING.search(last.group("thing")) or _NOT_A_THING.search(first.group().strip(" ,，")):
+        return ""
+    return f"{head[:last.start('thing')].strip()} {tail.strip()}".strip()

@@ -27,8 +27,15 @@ _NAMES_AFTER = re.compile(r"[\u4e00-\u9fff](?<![袋箱瓶盒罐包斤个份只�
                           r"哈嘿呀哦嗯])$")
 
 
+# A food emoji after a question that named its thing already (薯片有吗 🥔, 有卖蛏子吗🦐): a picture of it, no
+# second thing asked (not 你们有吗 🍎, where the emoji is what is asked).
+_ASKED_BEFORE = re.compile(r"(?<!你们)(?<!这里)(?<!店里)(?<!你家)[\u4e00-\u9fff]{2}"
+                           r"(?:有吗|有没有|有么|有不|有卖吗|吗|呢|么)[\s?？!！~]*$")
+
+
 def _emoji_word(m: re.Match[str]) -> str:
-    return "" if _NAMES_AFTER.search(m.string[:m.start()]) else EMOJI[m.group()]
+    before = m.string[:m.start()]
+    return "" if _NAMES_AFTER.search(before) or _ASKED_BEFORE.search(before) else EMOJI[m.group()]
 
 
 _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",

@@ -25,7 +25,11 @@
     asks ours: it DRAFTED A BAG, or said 没有找到「静宁苹果才」.
 11. 有便宜点的吗 / 还有更便宜的吗 right after products were shown lists the cheaper ones of that kind, cheapest first
     (or says the one shown is the cheapest), and 第一个 picks from that list; it was the no-discount answer. 能便宜点吗
-    still is. 奶粉有吗 lists the yak's milk powder as 牦牛奶粉 (it said 本店有这些奶粉 under 没有找到「奶粉」)."""
+    still is. 奶粉有吗 lists the yak's milk powder as 牦牛奶粉 (it said 本店有这些奶粉 under 没有找到「奶粉」).
+12. Three misleading replies of earlier off-catalogue sets: a thing put right after a slip (车厘子 啊不 草莓 多少钱一盒)
+    is the thing said last (the cherries were DRAFTED); a tea asked beside a word the shop's pepper is named with
+    (大红袍有吗 武夷山的岩茶) is no pepper (the 大红袍 peppers were offered as a match); a food emoji after a question
+    that named its thing (薯片有吗 🥔) pictures it (the potatoes were offered as a match)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -232,3 +236,43 @@ async def test_milk_powder_asked_plainly_lists_the_yaks_by_its_name(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-milk")
     body = await chat.say("奶粉有吗")
     assert "本店有这些牦牛奶粉，不是同一款" in body["reply"]
+
+
+# --- 12. misleading replies of earlier off-catalogue sets ----------------------------------------------------------
+
+async def test_a_thing_put_right_after_a_slip_is_the_one_said_last(client):
+    async def check(said, echoed):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-slip")
+        body = await chat.say(said)
+        assert f"没有找到「{echoed}」" in body["reply"]
+        assert "请确认订单" not in body["reply"]
+
+    await each_case(check, [("车厘子 啊不 草莓 多少钱一盒", "草莓"), ("来两盒车厘子 哦不 草莓", "草莓")], spread=True)
+
+
+async def test_an_amount_slip_still_corrects_the_count(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-slip-count")
+    body = await chat.say("静宁苹果来三箱 啊不 两箱")
+    assert summary_lines(body) == "静宁苹果 红富士 10斤 ×2箱（共20斤），116元"
+
+
+async def test_a_tea_asked_beside_the_peppers_name_is_not_the_pepper(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-rock-tea")
+    body = await chat.say("大红袍有吗 武夷山的岩茶")
+    assert "没有找到" in body["reply"]
+    assert "花椒" not in body["reply"]
+
+
+async def test_the_pepper_asked_by_its_variety_is_still_listed(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-pepper")
+    body = await chat.say("大红袍花椒有吗")
+    assert {p["sku"] for p in body["products"]} == {"SC-MX-0001", "GS-WD-0001"}
+
+
+async def test_a_food_emoji_after_a_question_pictures_the_thing_asked(client):
+    async def check(said, reply_holds):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-emoji")
+        body = await chat.say(said)
+        assert reply_holds in body["reply"]
+
+    await each_case(check, [("薯片有吗 🥔", "没有找到「薯片」"), ("有没有🍎", "苹果"), ("来两箱🍎", "苹果")], spread=True)
