@@ -275,4 +275,5 @@ async def test_a_food_emoji_after_a_question_pictures_the_thing_asked(client):
         body = await chat.say(said)
         assert reply_holds in body["reply"]
 
-    await each_case(check, [("薯片有吗 🥔", "没有找到「薯片」"), ("有没有🍎", "苹果"), ("来两箱🍎", "苹果")], spread=True)
+    await each_case(check, [("薯片有吗 🥔", "没有找到「薯片」"), ("有没有🍎", "苹果"), ("来两箱🍎", "苹果")],
+                    spread=True)
