@@ -6,7 +6,7 @@ A 红包 alone (有红包吗) is a promotion of this shop's asked after (bot.dis
 `fallback` naming no product (never 没有找到「美团红包能抵扣」, never "I did not understand").
 
 The other way round, the shop's own love card asked whether it works on another platform or in another shop
-(饿了么上能用你们的卡吗, 爱心卡能在京东用吗, 你们的卡超市能刷吗): it is spent only here, on certified products; the
+(饿了么上能用你们的卡吗, 爱心卡能在京东用吗, 美团外卖能用爱心卡吗): it is spent only here, on certified products; the
 honest `fallback` says so, never the card's balance nor a search.
 """
 from __future__ import annotations
@@ -28,9 +28,9 @@ def asked_to_pay(text: str) -> bool:
     return m is not None and _USED_HERE.search(text[m.end():] + text[:m.start()]) is not None
 
 
-# Elsewhere: another platform or another shop (外卖 of 美团外卖 too), never its own card (京东卡: bot.love_card_means).
-_ELSEWHERE = re.compile(rf"(?:{_PLATFORM}|别的店|别家|其他店|其它店|超市|商场|便利店|实体店|线下|外面|别的平台"
-                        r"|其他平台|其它平台|外卖)(?!\S{0,2}[卡券])")
+# Elsewhere: another platform (外卖 of 美团外卖 too), never its own card (京东卡: bot.love_card_means).
+# A shop in town (爱心卡在超市能刷吗) is answered from the card's rules (bot.card_rules), not here.
+_ELSEWHERE = re.compile(rf"(?:{_PLATFORM}|别的平台|其他平台|其它平台|外卖)(?!\S{{0,2}}[卡券])")
 # The shop's own card: 爱心卡, 你们的卡, 这张卡.
 _OURS = re.compile(r"爱心卡|扶贫卡|(?:你们|你们家|你家|店里|这里|商城)的?卡|这张卡|这卡")
 _USED = re.compile(r"能用|可以用|能不能用|可不可以用|用得了|用不了|能刷|可以刷|能不能刷|通用|能付|可以付|用吗|刷吗")

@@ -64,7 +64,7 @@ async def test_the_love_card_is_spent_only_here(client):
         assert body["intent"] == "fallback", body["intent"]
         assert "只能在本店" in body["reply"], body["reply"]
 
-    await each_case(check, ["饿了么上能用你们的卡吗", "爱心卡能在京东用吗", "你们的卡超市能刷吗",
+    await each_case(check, ["饿了么上能用你们的卡吗", "爱心卡能在京东用吗", "爱心卡拼多多上能用吗",
                             "美团外卖能用爱心卡吗"])
 
 
