@@ -2,7 +2,7 @@
 
 * 算了，还是要五斤的吧 / 算了 就来两箱: a cancel word that opens a request is a change of mind, not a cancel;
 * 钱包, 荷包, 书包, 腰带: 包 and 带 glued as the last character of a word of the language are that thing's head,
-  not the verbs 包(了) / 带(点) of buying;
+  not the verbs 包(了) / 带(点) of buying; nor is 订 of 订书机 nor 加 of 加热即食;
 * 腊肉价格, 大米价钱: 价 after a catalogue word begins the price asked, not another thing (肉价, 米价 are words).
 """
 from __future__ import annotations
@@ -38,8 +38,21 @@ def changes_mind(text: str, wants: bool) -> bool:
     return _CHANGE_OF_MIND.match(text) is not None or _REPLACED.search(text) is not None
 
 
+# Words of the language that begin with a buying word and buy nothing: a stapler and its staples (订书机, 订书钉),
+# binding (装订), heating or a make of goods (电磁加热, 加热即食, 加湿器, 加厚, 加绒, 加工), taking photos (拍照手机).
+_NOT_BUYING = re.compile(r"订书[机钉器针]|装订|加(?:热|湿|厚|绒|长|宽|粗|工|固)|拍(?:照|摄)")
+
+
+def unbought(text: str) -> str:
+    """The text without the words that begin with a buying word and buy nothing (订书机, 加热即食)."""
+    return _NOT_BUYING.sub(" ", text)
+
+
 def buying_only_in_nouns(text: str, freq: Mapping[str, int]) -> bool:
-    """The only buying words of the message are 包 / 带 ending words of the language (荷包, 钱包, 腰带): no buying."""
+    """The only buying words of the message are 包 / 带 ending words of the language (荷包, 钱包, 腰带), or words
+    that begin with 订 / 加 and buy nothing (订书机, 电磁加热): no buying."""
+    if unbought(text) != text and not any(w.replace(" ", "") in unbought(text).lower() for w in lexicon.BUY):
+        return True
     lowered = text.lower()
     found = [w for w in lexicon.BUY if w.replace(" ", "") in lowered]
     if not found or any(w not in _NOUN_HEADS for w in found):

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import lexicon, other_cards, phrasing
-from bot.cue_limits import buying_only_in_nouns, help_only_in_nouns
+from bot.cue_limits import buying_only_in_nouns, help_only_in_nouns, unbought
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -115,7 +115,7 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary, named: list[Kno
         u.cues.add("add")
     if has(compact, _STRONG_STATUS):
         u.cues.add("strong_status")
-    if has(compact, lexicon.STRONG_BUY):
+    if has(unbought(compact), lexicon.STRONG_BUY):  # not the 订 of 订书机
         u.cues.add("strong_buy")
     if _ASKS.search(compact):
         u.cues.add("search")

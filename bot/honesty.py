@@ -166,6 +166,8 @@ def _aside_kind(u: Understanding) -> str:
     errand; or nothing."""
     if platform_credit.asked_to_pay(u.text):
         return "platform_credit"
+    if platform_credit.love_card_elsewhere(u.text):
+        return "card_elsewhere"  # 饿了么上能用你们的卡吗: spent only here
     if group_posts.promotion(u.text) and not u.product_words:
         return "group_post"  # 今晚8点直播间抢红包 速度进群: a group's post forwarded
     return "programme" if other_cards.programme_card(u.text) else "service" if _errand_by_its_verb(u) else ""
@@ -233,7 +235,7 @@ def service_spans(compact: str) -> list[tuple[int, int]]:
 
 # A service glued to a device's or a goods' head (按摩仪, 按摩椅, 理发器, 洗车液, 清洗剂, 美甲套装, 美甲胶): a thing
 # asked for (没有找到「洗车液」), no errand.
-_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀液剂膏胶霜]|套装|工具|用品|神器")
+_DEVICE = re.compile(r"[仪器椅机垫枕棒梳剪刀液剂膏胶霜]|套装|工具|用品|神器|手机|相机")  # 拍照手机: a phone
 
 
 # A verb-object service said with a measure word or an aspect between its halves (打个车, 挂个号, 叫辆车, 订张票,
@@ -274,6 +276,7 @@ REPLIES = {
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,
     "platform_credit": platform_credit.REPLY,
+    "card_elsewhere": platform_credit.ELSEWHERE_REPLY,
     "group_post": group_posts.REPLY,
     "courier": "抱歉给您带来不好的体验。快递的问题请在「我的订单」里找到这一单联系商家，商家会向快递公司反馈处理。",
 }

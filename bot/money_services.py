@@ -4,8 +4,10 @@
 (照片冲印), a card sold back (京东E卡回收), a repairer found (我家水管漏了 找个师傅, 手机屏幕碎了 能修吗) and a meal
 chosen and ordered for the shopper (今晚吃啥 帮我点), a phone topped up (138… 充点流量), a fund or a transfer (基金定投
 怎么弄, 转账给我妈500), a credit line (花呗额度怎么提), social insurance (医保报销怎么弄), a licence or an exam
-entered (驾照科目一报名), a gym's card (健身房年卡), a courier in town (同城鲜花配送), a card sold on (天猫超市卡转让)
-and a text written for the shopper (帮我写一份年终总结).
+entered (驾照科目一报名), a gym's card (健身房年卡), a courier in town (同城鲜花配送), a card sold on (天猫超市卡转让),
+a text written for the shopper (帮我写一份年终总结), a bank's branch or money changed (招商银行网点几点关门,
+能换外币吗), a loan's cost or a car bought by instalments (微粒贷利息多少, 我想分期付款买车) and a parcel taken in
+(能帮忙代收快递吗).
 
 Each is `fallback` with the short honest answer (这个我们办不了 …), never a love-card action (余额 of 余额宝 is not the
 card's balance), a search or help. Whether the shop has such a thing (有没有车险, 有卖保险的吗) keeps its reading, and a
@@ -46,7 +48,13 @@ _ASKED_OF_ME = re.compile(
     # 医保报销怎么弄, not 降压药能医保报销吗 (whether goods are covered: a question about them)
     r"|(?:花呗|借呗|白条|信用卡)\S{0,2}(?:额度|提额|开通)|(?<![能可以])(?:医保|社保)(?!卡)|公积金|养老金|个税"
     r"|驾照|驾考|科目[一二三四1-4]|报名|健身房|健身卡|游泳卡|同城\S{0,4}(?:配送|送|快递|跑腿)|闪送"
-    r"|写(?:一份|个|一篇|篇|份|一个)?\S{0,8}(?:总结|报告|作文|论文|文章|方案|计划书?|简历|演讲稿|文案|材料|发言稿)")
+    r"|写(?:一份|个|一篇|篇|份|一个)?\S{0,8}(?:总结|报告|作文|论文|文章|方案|计划书?|简历|演讲稿|文案|材料|发言稿)"
+    # a bank's branch or hours (招商银行网点几点关门), money changed (能换外币吗), a loan's cost (微粒贷利息多少), a
+    # parcel taken in for the shopper (能帮忙代收快递吗)
+    r"|网点|银行\S{0,4}(?:几点|营业|关门|开门|上班|下班)|外币|换汇|(?:换|兑换?)(?:点|些|一些|成)?(?:美元|美金|日元|欧元|港币|英镑|韩元)"
+    r"|微粒贷|借呗|京东金条|车贷|房贷|贷款?\S{0,4}利息|利息\S{0,2}(?:多少|几个点|高不高|怎么算)"
+    r"|代[收取](?:个|一下)?(?:快递|包裹|件)|(?:帮|替)(?:我|忙)?[收取](?:个|一下)?(?:快递|包裹)"
+    r"|分期\S{0,4}买(?:辆|台|个|套)?(?:车|房|汽车|房子)|买(?:车|房|汽车|房子)\S{0,4}分期")  # a car by instalments
 # Asked of somebody who delivers (同城鲜花配送, 闪送): read as an order's delivery, still an errand.
 _ERRAND_OVER_STATUS = re.compile(r"同城\S{0,4}(?:配送|送|快递|跑腿)|闪送|跑腿|" + _COURIER)
 # Which investment to buy asked (现在买什么基金好, 投哪只股票): advice on money, never goods bought.

@@ -63,7 +63,8 @@ def revise(u: Understanding) -> None:
     if not u.product_words and u.quantity is None and _WAY_TO_BUY.match(text):
         u.intent, u.product_text, u.foreign, u.instead, u.generic, u.origin = "help", "", "", "", False, None
         u.unrelated = ""
-    elif pay_ways.told(text) and not u.product_words and u.quantity is None and "卡" not in text:
+    elif pay_ways.told(text) and not u.product_words and u.quantity is None and "卡" not in text \
+            and u.unrelated != "service":  # 我想分期付款买车: a loan asked (bot.money_services), no order paid
         u.intent, u.product_text, u.foreign, u.instead, u.generic, u.origin = "pay_order", "", "", "", False, None
         u.unrelated = ""
     elif drops_then_defers(u.spaced):

@@ -4,6 +4,10 @@
 A 红包 alone (有红包吗) is a promotion of this shop's asked after (bot.discounts), and 包个红包 wraps one
 (bot.wrapping); only a red envelope named with its platform is another's credit. It is read as a short honest
 `fallback` naming no product (never 没有找到「美团红包能抵扣」, never "I did not understand").
+
+The other way round, the shop's own love card asked whether it works on another platform or in another shop
+(饿了么上能用你们的卡吗, 爱心卡能在京东用吗, 美团外卖能用爱心卡吗): it is spent only here, on certified products; the
+honest `fallback` says so, never the card's balance nor a search.
 """
 from __future__ import annotations
 
@@ -22,3 +26,23 @@ def asked_to_pay(text: str) -> bool:
     """The compact message asks whether another platform's red envelope pays here (see the module)."""
     m = _RED_ENVELOPE.search(text)
     return m is not None and _USED_HERE.search(text[m.end():] + text[:m.start()]) is not None
+
+
+# Elsewhere: another platform (外卖 of 美团外卖 too), never its own card (京东卡: bot.love_card_means).
+# A shop in town (爱心卡在超市能刷吗) is answered from the card's rules (bot.card_rules), not here.
+_ELSEWHERE = re.compile(rf"(?:{_PLATFORM}|别的平台|其他平台|其它平台|外卖)(?!\S{{0,2}}[卡券])")
+# The shop's own card: 爱心卡, 你们的卡, 这张卡.
+_OURS = re.compile(r"爱心卡|扶贫卡|(?:你们|你们家|你家|店里|这里|商城)的?卡|这张卡|这卡")
+_USED = re.compile(r"能用|可以用|能不能用|可不可以用|用得了|用不了|能刷|可以刷|能不能刷|通用|能付|可以付|用吗|刷吗")
+_BOUGHT_THERE = re.compile(r"(?:上|里|那)?买的")  # 淘宝上买的爱心卡能用吗: a card bought there, used here
+
+ELSEWHERE_REPLY = ("爱心卡只能在本店购买认定的扶贫农产品时使用，饿了么、美团、淘宝等别的平台和别的店铺都用不了，"
+                   "也不能提现。")
+
+
+def love_card_elsewhere(text: str) -> bool:
+    """The compact message asks whether the shop's love card is spent on another platform or in another shop."""
+    place, ours = _ELSEWHERE.search(text), _OURS.search(text)
+    if place is None or ours is None or _USED.search(text) is None:
+        return False
+    return _BOUGHT_THERE.match(text, place.end()) is None

@@ -15,6 +15,7 @@ from bot import (
     beside_kinds,
     certified_claims,
     counted_names,
+    flavoured,
     glued_verbs,
     lexicon,
     look_verbs,
@@ -127,9 +128,9 @@ _TITLE = re.compile(r"《[^《》]{1,40}》")
 
 def _title(u: Understanding, vocab: Vocabulary) -> tuple[str, str] | None:
     """《菊花与刀》 书: a book's, film's or song's title names that work, whatever food it holds; 火锅底料 牛油 names
-    a seasoning base, not the pepper (bot.seasoning_bases)."""
+    a seasoning base, not the pepper (bot.seasoning_bases); 红枣味饮料 a drink, not dates (bot.flavoured)."""
     title = _TITLE.search(u.raw)
-    return (title.group(), "") if title else seasoning_bases.named(u, vocab)
+    return (title.group(), "") if title else seasoning_bases.named(u, vocab) or flavoured.named(u, vocab)
 
 
 _MONEY = frozenset({"元", "块", "块钱", "毛", "角"})

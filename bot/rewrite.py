@@ -54,6 +54,9 @@ _A_PACK = re.compile(r"\b(?:a|an)\s+(?=(?:" + "|".join(sorted(_PACKS, key=len, r
 # it is 3份, and the 包 of the 红包 wrapped is no pack word after it.
 _TIMES_AFTER = re.compile(r"(?<![\d.])\s*(?:[x×X*＊]|乘以|乘)\s*(\d{1,3})"
                           rf"(?![\d.]|\s*(?:{wrapping.NOT_VERB}[a-zA-Z\u4e00-\u9fff])*(?:[装罐瓶袋盒]|{wrapping.NOT_VERB}包))")
+# A maker's or a model's latin word said before X7 (OPPO Find X7, Mate X5): the model's name, no times seven; a
+# measure (500ml x12) still counts.
+_MODEL_BEFORE = re.compile(r"(?<![A-Za-z])(?!(?:ml|kg|g|l|cm|mm|pcs|oz)\s*$)[A-Za-z]{2,}\s*$", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*[x×X](?![\dA-Za-z])")
 
 
@@ -102,6 +105,6 @@ def rewrite(text: str) -> str:
         text = _PACK_WORD.sub(lambda m: m.group(1) + _PACKS[m.group(2).lower()], text.replace("# ", "#"))
         text = text.replace("#", "份 ")  # one 土鸡: a number word with no pack word counts packs
     # 200 x 3 (a number, then times three): 200的 3份, so that the two numbers never run together (2003份)
-    text = _TIMES_AFTER.sub(lambda m: f"{'的' if m.string[:m.start()].rstrip()[-1:].isdigit() else ''} "
-                            f"{m.group(1)}份", text)
+    text = _TIMES_AFTER.sub(lambda m: m.group() if _MODEL_BEFORE.search(m.string, 0, m.start()) else
+                            f"{'的' if m.string[:m.start()].rstrip()[-1:].isdigit() else ''} {m.group(1)}份", text)
     return _TIMES_BEFORE.sub(lambda m: f"{m.group(1)}份 ", text)

@@ -20,9 +20,9 @@ _BAIT = re.compile(r"中奖|中了奖|领奖|抽奖|奖品|奖金|补助|补贴|
 # Money asked before anything comes: a fee, a deposit, a transfer (先交运费, 交三百块手续费, 转账保证金).
 _DEMAND = re.compile(r"手续费|保证金|押金|解冻费|激活费|工本费|服务费|入会费|会费|税费|个税|认证费|"
                      r"转账|汇款|打款|(?:先|要|需要|得)(?:交|付|缴|转|打)|(?:交|缴)\S{0,6}(?:钱|费|块|元)")
-# An investment, an agency or a side job selling for the shop: no goods asked for.
+# An investment, an agency or a side job selling for the shop: no goods asked for (招商银行 is a bank's name).
 _SCHEME = re.compile(r"投资|回报率|回报多少|高回报|收益率|分红|理财|入股|招代理|做代理|当代理|代理商|代理费|"
-                     r"加盟|招商|刷单|拉人头|发展下线|传销|稳赚|躺赚|日赚|月入")
+                     r"加盟|招商(?!银行|局)|刷单|拉人头|发展下线|传销|稳赚|躺赚|日赚|月入")
 # A rebate promised on a purchase (返现20%, 返利, 返点).
 _REBATE = re.compile(r"返现|返利|返钱|返点|返佣|返还\S{0,3}%")
 

@@ -95,6 +95,10 @@ def answer(text: str) -> str:
     return {"hours": HOURS, "where": WHERE, "on_a_day": ON_A_DAY, "address_paid": ADDRESS_PAID}.get(asked(text), "")
 
 
+# Places whose hours or whereabouts are not the shop's (招商银行网点几点关门, 邮局几点下班).
+_OTHERS_HOURS = re.compile(r"银行|网点|营业厅|邮局|医院|药店|派出所|车管所")
+
+
 def revise(u: Understanding) -> None:
     """The readings of the module (see there); any other message is left as it was read."""
     text = u.text.replace(" ", "")
@@ -106,7 +110,7 @@ def revise(u: Understanding) -> None:
         intent = "help"
     elif trouble(text):
         intent = "pay_order"
-    elif asked(text) and not u.product_words:
+    elif asked(text) and not u.product_words and not _OTHERS_HOURS.search(text):  # 招商银行网点几点关门: a bank's
         intent = "change_address" if asked(text) == "address_paid" else "ask_info"
     else:
         return

@@ -32,11 +32,12 @@ def adds_a_pick(turn: Turn) -> bool:
 
 
 def names_another_thing(turn: Turn) -> bool:
-    """茅台来一瓶 with honey in the draft: the count is for a thing the shop does not know, not a change of the
-    honey's count."""
+    """茅台来一瓶 with honey in the draft, 买三箱红枣味饮料 with the 刺梨 juice: the count is for a thing the shop does
+    not know or sell (u.foreign), not a change of the draft's count."""
     u = turn.u
     tags = turn.ctx.vocab.word_tags
-    return not u.product_words and not u.pick and any(things_named.is_thing(t, tags) for t in u.product_text.split())
+    return not u.product_words and not u.pick and (
+        bool(u.foreign) or any(things_named.is_thing(t, tags) for t in u.product_text.split()))
 
 
 def seen_list(turn: Turn) -> list[str]:
