@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.minnan_words import plain as minnan
 from bot.regional_words import mandarin
 from bot.said_with_more import mended
 
@@ -30,7 +31,8 @@ _GET_ONE = re.compile(r"整个(?=\s*[\d零〇一二两三四五六七八九十�
 
 def plain(text: str) -> str:
     """The message with dialect question words in Mandarin (unchanged when it holds none)."""
-    text = mandarin(mended(text))  # 却认 → 确认; 系 确认, 好额 就这样伐: regional function words first (唔识 before 唔)
+    # 汝好, 偌济钱: Minnan words (bot/minnan_words.py); 却认 → 确认; 系 确认, 好额 就这样伐
+    text = mandarin(minnan(mended(text)))  # regional function words first (唔识 before 唔)
     text = _GET_ONE.sub("来个", text)  # 整个十斤的 → 来个十斤的
     if any(ch in text for ch in "樽嘅嗰啲"):
         text = _WORD.sub(lambda m: _WORDS[m.group()], text)  # 最大嗰樽 → 最大那瓶

@@ -33,7 +33,7 @@ _REFUND = re.compile(r"退款|退货|退钱|退回|退给|多扣|扣多|扣错|�
 # Another's value offered for it (那单能用优惠券抵吗): answered as other cards and coupons are, nothing paid.
 _COUPON = re.compile(r"券|积分|红包")
 # Undoing an order: 撤, 不要了, 取消, 作废, 删掉, 退掉 (not 退款: after-sales).
-_UNDO = re.compile(r"撤|不要了|不要啦|取消|作废|删掉|删了|删除|退掉|不想要了|不买了")
+_UNDO = re.compile(r"撤|不要了|不要啦|别要了|取消|作废|删掉|删了|删除|退掉|不想要了|不买了")
 # An order said placed wrongly or twice (下错了, 拍错了, 重复下单了, 多下了一单): one already placed.
 _WRONGLY = re.compile(r"[下拍买点订]错|重复(?:下单|下了|拍|买|提交)|下重了|多下了|多拍了|下了两[单次遍]|拍了两[单次遍]")
 # Orders placed twice (下了两单重复了, 重复下单了, 多拍了一单): never the draft, which is one.
@@ -41,8 +41,8 @@ _TWICE = re.compile(r"重复(?:下单|下了|拍|买|提交)|下重了|多下了
 # This order (这单, 这一单): the one under way as much as one placed; emptying (清空) is only ever the draft.
 _THIS_ONE = re.compile(r"这一?单")
 _EMPTIES = re.compile(r"清空|清掉|全清|清除")
-# An order waiting to be paid (还没付款呢 取消吧): one placed.
-_UNPAID = re.compile(r"还没付|没付款|未付款|待付款|没付钱")
+# An order waiting to be paid (还没付款呢 取消吧, 钱还没给): one placed.
+_UNPAID = re.compile(r"还没付|没付款|未付款|待付款|没付钱|钱还?没[给交]|还?没[给交]钱")
 # 退 said of an order not paid (那个订单给我退了嘛，还没付钱的): nothing to refund, the order is undone.
 _SENT_BACK = re.compile(r"退(?:了|掉|吧|喽|咯)")
 # Not placed yet (还没下呢, 别下了, 先不下单, 没提交): the draft under way, never an order placed.
@@ -58,8 +58,9 @@ def revise(u: Understanding) -> None:
         u.intent = "cancel"  # 不下了不下了 / 还没下呢 撤了吧: the draft under way, nothing placed
         return
     if _cancels_placed(text):  # 重复下单了 撤掉一单: 一单 is no count
-        if u.intent != "cancel" or _TWICE.search(text):  # 取消订单 with a draft under way drops it (placing.cancel
-            u.intent = "cancel_order"  # decides); 下了两单重复了 取消一个: only orders placed are placed twice
+        if u.intent != "cancel" or _TWICE.search(text) or _UNPAID.search(text):  # 取消订单 with a draft under way
+            u.intent = "cancel_order"  # drops it (placing.cancel decides); 下了两单重复了 取消一个,
+            # 那单别要了 钱还没给: only orders placed are placed twice or left unpaid
         u.quantity, u.quantities = None, []
         return
     if _pays(text):

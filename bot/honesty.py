@@ -35,6 +35,7 @@ from bot import (
     service_goods,
     world_questions,
 )
+from bot.introductions import introduces
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -213,7 +214,8 @@ def unrelated(compact: str, cues: set[str], has_quantity: bool, product_words: l
     spans = service_spans(compact)
     if spans and not any(_outside(compact, w, spans) for w in product_words if len(w) >= 2):  # 中通: not 通
         return "service"
-    if _PERSON_IS.match(compact) and not has_quantity and not cues & {"buy", "price", "search", "add", "status"}:
+    if _PERSON_IS.match(compact) and not has_quantity and not cues & {"buy", "price", "search", "add", "status"} \
+            and not introduces(compact):  # 我是党支部的: who speaks, no praise
         return "person"
     return ""
 

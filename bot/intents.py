@@ -9,6 +9,7 @@ from bot import lexicon
 from bot.cue_limits import changes_mind
 from bot.cues import has
 from bot.descriptions import described
+from bot.introductions import introduces
 from bot.misspelt_things import typed_for_a_thing
 from bot.phrasing import season_greeting
 from bot.qualities import OCCASIONS
@@ -36,7 +37,7 @@ def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]
         return "order_status"
     if "price" in c:
         return "ask_price"
-    greets = ("greet" in c or "thanks" in c) and not _asks_after_greeting(u)
+    greets = ("greet" in c or "thanks" in c or introduces(u.spaced)) and not _asks_after_greeting(u)
     if greets and not u.about_products and "buy" not in c:
         return "greet"
     if "yes" in c:

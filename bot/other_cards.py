@@ -32,7 +32,8 @@ _CARD_WORDS = frozenset({"卡里", "卡上", "卡内", "卡中", "卡号", "卡�
 _AFTER = frozenset("里上内中号密券面值余的还能要来送给帮买卖怎是有没剩可都和跟被在付支结用多吗呢吧"
                    "啊呀么嘛张不也就再又已过咋怎啥几两俩仨一二三四五六七八九十百千万"
                    "绑办丢冻刷激充查注销补换开借"  # verbs done to a card: 卡绑不上, 卡丢了, 卡充值
-                   "当作做每")  # 买张卡当新年礼物, 两张卡 每张200: what the card is for, what each is worth
+                   "当作做每"  # 买张卡当新年礼物, 两张卡 每张200: what the card is for, what each is worth
+                   "总全")  # 那20张卡总共还剩多少额度, 卡全用完了: all the cards' value together
 _ENGLISH = re.compile(r"([a-z]*)\s*cards?")
 _ENGLISH_OTHER = ("gift", "steam", "sim", "sd", "memory", "credit", "debit", "bank", "member", "vip", "prepaid",
                   "phone", "game", "xbox", "psn", "itunes", "apple", "google", "amazon", "starbucks", "business",

@@ -58,7 +58,10 @@ def vocative_spans(compact: str) -> list[tuple[int, int]]:
 
 
 # The order under way dropped: a negated ordering verb, with nothing else named (这单先不下了, 先不要了, 不订了).
-_DROP_ORDER = re.compile(r"^(?:那|那就|这|这个|这一)?(?:单|单子|订单)?(?:我)?(?:先|就|暂时|还是|今天)?"
+# Put off first (等下再说吧 这单先不下, 回头再说 先不买了): later is no order now.
+_DROP_ORDER = re.compile(r"^(?:(?:等下|等等|等会儿?|下次|以后|改天|回头|过两天|过几天)再说(?:吧|了|哈)*"
+                         r"|我?再想想(?:吧)?)?"
+                         r"(?:那|那就|这|这个|这一)?(?:单|单子|订单)?(?:我)?(?:先|就|暂时|还是|今天)?"
                          r"(?:不|别)(?:下|买|要|订)(?:单)?(?:了|啦|吧)*"
                          r"(?:谢谢(?:你|您|啦|了)?|多谢|麻烦了|辛苦了)?$")  # 这单不下了 谢谢: the thanks ends it
 
@@ -191,9 +194,16 @@ def slang_advice(u: Understanding) -> None:
         u.intent = "recommend"
 
 
+# The choice of goods left to the assistant (你看买哪种, 你说选哪个, 帮我挑一款): advice asked; a buying verb says
+# it is goods (帮我看看哪个股票能涨 is no advice on goods).
+_CHOOSE_FOR_ME = re.compile(r"(?:你看|你说|您看|帮我|帮忙)\S{0,2}?(?:买|选|挑|拿)"
+                            r"(?:哪种|哪个|哪款|哪样|什么|啥|一款|一个)")
+
+
 def wants_advice(compact: str) -> bool:
     """推荐一款茶叶 / 有什么适合煲汤的 / 给小孩买点啥零食好 / 送长辈买什么: advice asked for, perhaps narrowed."""
-    if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact) or _SLANG_ADVICE.search(compact):
+    if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact) or _SLANG_ADVICE.search(compact) \
+            or _CHOOSE_FOR_ME.search(compact):
         return True
     return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact))
 
@@ -203,7 +213,8 @@ _OCCASIONS = ("过年", "年货", "中秋", "端午", "春节", "过节", "节�
 
 def occasion_only(compact: str, u: Understanding) -> bool:
     """过年了 腊肉有哪些 / 中秋有什么月饼: the goods named and only the season said, no advice asked: a search."""
-    if not u.about_products or any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact):
+    if not u.about_products or any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact) \
+            or _CHOOSE_FOR_ME.search(compact):
         return False
     return all(w in _OCCASIONS for w in PURPOSES if w in compact)
 

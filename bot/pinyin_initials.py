@@ -10,6 +10,8 @@ import re
 INITIALS = {
     "zf": "支付", "zm": "怎么", "zmb": "怎么办", "sm": "什么", "kd": "快递", "fh": "发货", "tk": "退款", "th": "退货",
     "fp": "发票", "xd": "下单", "sh": "售后", "yhq": "优惠券", "bzd": "不知道", "wl": "物流",
+    # advice and the card's balance (tj一下 = 推荐一下, 卡ye还剩多少 = 卡余额还剩多少)
+    "tj": "推荐", "ye": "余额",
 }
 # Shop words in whole pinyin, read beside Chinese even with a space between (zhifu 用卡, 查下 wuliu).
 WHOLE = {
@@ -22,7 +24,10 @@ ALONE = {
     "qr": "确认", "qrxd": "确认下单", "qd": "确定", "qxdd": "取消订单", "qxd": "取消订单", "zmxd": "怎么下单",
     "zmfk": "怎么付款", "zmzf": "怎么支付", "wddd": "我的订单", "ckdd": "查看订单", "cdd": "查订单",
     "zmyk": "怎么用卡", "kdnl": "快递到哪了", "sfh": "什么时候发货", "smsh": "什么时候发货", "wyxd": "我要下单",
-    "cye": "查余额", "nh": "你好", "nhy": "你好呀",
+    "cye": "查余额", "nh": "你好", "nhy": "你好呀", "tj": "推荐", "tjyx": "推荐一下", "xx": "谢谢",
+    # the draft given up, typed in whole pinyin with or without spaces (bu yao le, buyaole, suan le)
+    "buyaole": "不要了", "buyao": "不要", "bumaile": "不买了", "suanle": "算了", "quxiao": "取消",
+    "buxiadanle": "不下单了", "buyongle": "不用了",
 }
 _WORD = "|".join(sorted(INITIALS, key=len, reverse=True))
 _INITIALS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_WORD})(?![A-Za-z0-9.])"
@@ -37,8 +42,8 @@ _ENDING = "?!.,？！。，~ "
 def read(text: str) -> str:
     """The message with each shop word typed as its initials or its pinyin written out (see the module)."""
     alone = text.strip(_ENDING).lower()
-    if alone in ALONE:
-        return ALONE[alone]
+    if alone in ALONE or alone.replace(" ", "") in ALONE:
+        return ALONE[alone.replace(" ", "")]
     if not _HAN.search(text):
         return text
     text = _WHOLE.sub(lambda m: WHOLE[m.group().strip().lower()], text)

@@ -1,6 +1,7 @@
 """A syllable typed in pinyin beside Chinese characters (江永xiang芋, 红寺堡gou杞, 有没有zhen宁苹果): the word of the
 catalogue it spells with its neighbours (香芋, 枸杞), when the sound of the syllable and of the characters beside it
-together name one (Vocabulary.heard_as); otherwise left as typed (iphone手机壳, vivo手机 stay)."""
+together name one (Vocabulary.heard_as); otherwise left as typed (iphone手机壳, vivo手机 stay). A whole word of the
+catalogue typed in pinyin beside Chinese (yanmaipian有吗, 有没有hetao) is that word."""
 from __future__ import annotations
 
 import re
@@ -17,7 +18,8 @@ def read(message: str, vocab: Vocabulary) -> str:
     """江永xiang芋 → 江永香芋 (see the module)."""
     if not re.search(r"[a-zA-Z]", message) or not re.search(r"[\u4e00-\u9fff]", message):
         return message
-    text = message
+    text = _whole_words(message, vocab)
+    message = text
     for m in reversed(list(_GLUED.finditer(message.lower()))):  # from the end: earlier places keep their positions
         found = _spelled(message, m.start(), m.end(), vocab)
         if found is not None:
@@ -39,3 +41,24 @@ def _spelled(message: str, start: int, end: int, vocab: Vocabulary) -> tuple[str
             if word is not None and len(word) == n + 1:
                 return word, begin, finish
     return None
+
+
+# A latin run of two syllables or more glued to Chinese (yanmaipian有吗, 有没有hetao); not one before a model number
+# (xiaomi 14 有货吗: a phone) or among other latin words.
+_RUN = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{4,30}(?![A-Za-z0-9.]|\s*\d)"
+                  r"|(?<![A-Za-z0-9.]\s)(?<![A-Za-z0-9.])[a-z]{4,30}(?=[\u4e00-\u9fff])")
+
+
+def _whole_words(message: str, vocab: Vocabulary) -> str:
+    """yanmaipian有吗 → 燕麦片有吗: a run of pinyin syllables spelling one catalogue word of two characters or more."""
+    from bot.pinyin_words import syllables_of
+
+    text = message
+    for m in reversed(list(_RUN.finditer(message))):
+        sounds = syllables_of(m.group())
+        if not sounds or len(sounds) < 2:
+            continue
+        word = vocab.word_sounding(" ".join(sounds))
+        if word is not None and len(word) == len(sounds):
+            text = text[:m.start()] + word + text[m.end():]
+    return text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot import count_changes, festival_words, pinyin_initials, wrapping
+from bot import count_changes, festival_words, pinyin_initials, reported_speech, sign_words, wrapping
 from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
@@ -89,7 +89,8 @@ _COUNT_THEN_SIZE = re.compile(r"(?<=[俩仨])(?=[一二两三四五六七八九�
 
 
 def rewrite(text: str) -> str:
-    text = rewrite_everyday(plain(pinyin_initials.read(text)))  # 有冇 → 有没有, 几多钱 → 多少钱, zf → 支付
+    text = reported_speech.plain(sign_words.read(text))  # 我奶奶说行 → 行; ❌❌ → 不要了
+    text = rewrite_everyday(plain(pinyin_initials.read(text)))  # 有冇 → 有没有, zf → 支付
     text = count_changes.rewrite(text)  # 不要2盒了 一盒就够 → 改成一盒
     text = _TRYING.sub("", text)
     text = _DASHED_RANGE.sub(r"\1到\2", text)

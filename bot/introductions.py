@@ -1,0 +1,21 @@
+"""A shopper who says who they are and only greets (您好，我是区农业局党支部的，先打个招呼; 我是村里的驻村书记,
+来报个到): a greeting, answered with one, never taken for praise of the assistant (哈哈，谢谢夸奖) or a thing to
+look up."""
+from __future__ import annotations
+
+import re
+
+# Saying hello in words: 打个招呼, 认识一下, 报个到.
+_HELLO = re.compile(r"打个?招呼|打声招呼|认识一下|报个?到")
+# 我是 / 我们是 + a unit or a post (…的, 书记, 老师 …): who is speaking, nothing asked.
+_WHO = re.compile(r"^(?:您好|你好)?(?:我|我们|俺|俺们|咱|咱们)(?:这边|这里)?是\S{1,16}?"
+                  r"(?:的|书记|主任|老师|会计|干部|工作人员|负责人|同志|员工|队长|村长|镇长|社长|经理|志愿者)"
+                  r"(?:同志|人)?$")
+
+
+def introduces(spaced: str) -> bool:
+    """Every clause of the message (spaced: clauses apart) says hello or who speaks, and one says who or hello."""
+    clauses = [c for c in spaced.split() if c]
+    said = [c for c in clauses if _HELLO.search(c) or _WHO.match(c)]
+    rest = [c for c in clauses if c not in said and not re.fullmatch(r"(?:您好|你好|先|哈|呀|啊)+", c)]
+    return bool(said) and not rest
