@@ -29,7 +29,7 @@ from bot import (
 )
 from bot.products import resolve
 from bot.reply import Reply
-from bot.turns import common, honest, prices, referents
+from bot.turns import common, honest, orders_named, prices, referents
 from models.errors import DomainError
 from models.search import PriceRange
 from models.services import cards, orders, payments
@@ -364,15 +364,18 @@ def _short(card: Any, order: Any) -> str:
 
 
 async def _cancel_order(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]:
-    unpaid = await _unpaid(turn)
+    unpaid, said = await _unpaid(turn), orders_named.products(turn)  # 已经下的那个燕麦片的单取消掉: the oats' order
+    kept, named = await orders_named.holding(turn, said, [o.order_no for o in unpaid])
+    unpaid = [o for o in unpaid if o.order_no in kept]
     if not unpaid:
         return ("没有可以取消的待付款订单。已付款的订单请在「我的订单」里申请退款，"
-                "还没发货的会全额退回。"), None, []
+                "还没发货的会全额退回。"), said if len(said) == 1 else None, []
     if len(unpaid) > 1:
         listed = _listed(turn, unpaid)
         return f"您有几笔待付款的订单：\n{listed}\n要取消哪一笔？说“第一个”或“取消订单+订单号”。", None, []
+    shown = [named] if named is not None else None
     try:
         order = await orders.cancel_by_user(turn.ctx.user, unpaid[0].order_no)
     except DomainError as exc:
-        return f"没能取消：{exc.message}", None, []
-    return f"订单{order.order_no}已取消，库存已退回。", None, replies.START_SUGGESTIONS
+        return f"没能取消：{exc.message}", shown, []
+    return f"订单{order.order_no}已取消，库存已退回。", shown, replies.START_SUGGESTIONS

@@ -12,13 +12,15 @@ if TYPE_CHECKING:
 
 # The last character of a word naming a kind, and what a product's category holds when it is of that kind.
 _KINDS = {"茶": "茶", "酒": "酒"}
+# What is done with a drink, not a drink (给我爸泡酒, 泡茶喝, 下酒菜, 敬酒): no kind asked.
+_DOING = tuple("泡下喝配敬品沏煮冲做用斟倒")
 
 
 def named(u: Understanding, unknown: list[str], vocab: Vocabulary) -> tuple[str, str]:
     """(the words asked, the kind's word for alternatives) when a kind said clashes (see the module); ("", "")."""
     words = [w for w in u.product_words if len(w) >= 2]
     for token in unknown:
-        kind = _KINDS.get(token[-1]) if len(token) >= 2 else None
+        kind = _KINDS.get(token[-1]) if len(token) >= 2 and not token.startswith(_DOING) else None
         if kind is None or not words:
             continue
         holding = [k for k in vocab.products.values() if any(w in k.name or w in k.aliases for w in words)]

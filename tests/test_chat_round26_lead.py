@@ -29,7 +29,10 @@
 12. Three misleading replies of earlier off-catalogue sets: a thing put right after a slip (车厘子 啊不 草莓 多少钱一盒)
     is the thing said last (the cherries were DRAFTED); a tea asked beside a word the shop's pepper is named with
     (大红袍有吗 武夷山的岩茶) is no pepper (the 大红袍 peppers were offered as a match); a food emoji after a question
-    that named its thing (薯片有吗 🥔) pictures it (the potatoes were offered as a match)."""
+    that named its thing (薯片有吗 🥔) pictures it (the potatoes were offered as a match).
+13. A placed order referred to by a product in it (学校那批大米发货了没, 已经下的那个大米的单取消掉) is the order holding
+    it: the status listed every recent order (批大米 was not even read as rice), and with two orders waiting the
+    cancel asked which."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -263,6 +266,12 @@ async def test_a_tea_asked_beside_the_peppers_name_is_not_the_pepper(client):
     assert "花椒" not in body["reply"]
 
 
+async def test_what_is_done_with_a_drink_is_no_kind_asked(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-soak")
+    body = await chat.say("那个 渭源党参 要两盒 给我爸泡酒")
+    assert summary_lines(body).startswith("渭源白条党参 250g ×2盒（共500g）")
+
+
 async def test_the_pepper_asked_by_its_variety_is_still_listed(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-pepper")
     body = await chat.say("大红袍花椒有吗")
@@ -277,3 +286,28 @@ async def test_a_food_emoji_after_a_question_pictures_the_thing_asked(client):
 
     await each_case(check, [("薯片有吗 🥔", "没有找到「薯片」"), ("有没有🍎", "苹果"), ("来两箱🍎", "苹果")],
                     spread=True)
+
+
+# --- 13. a placed order referred to by a product in it -------------------------------------------------------------
+
+async def _two_placed(client, name):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, name)
+    for said in ("镇赉大米来一袋", "确认", "洛南核桃来一袋", "确认"):
+        await chat.say(said)
+    return chat
+
+
+async def test_the_status_of_the_order_holding_a_product_named(client):
+    chat = await _two_placed(client, "round26-status-named")
+    body = await chat.say("学校那批大米发货了没")
+    assert "镇赉大米" in body["reply"]
+    assert "洛南核桃" not in body["reply"]
+
+
+async def test_cancelling_the_order_holding_a_product_named(client):
+    chat = await _two_placed(client, "round26-cancel-named")
+    body = await chat.say("已经下的那个大米的单取消掉")
+    assert "已取消" in body["reply"]
+    listed = await chat.say("我的订单")
+    assert "镇赉大米 5kg ×1袋，已取消" in listed["reply"]
+    assert "洛南核桃 2斤 ×1袋，待付款" in listed["reply"]

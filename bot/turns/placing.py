@@ -9,7 +9,7 @@ from bot import card_totals, holder_actions, lexicon, phrasing, question_kinds, 
 from bot.draft import Draft, Line
 from bot.lexicon import CARD_UNITS, MONEY_UNITS
 from bot.reply import Reply
-from bot.turns import common, quantity
+from bot.turns import common, orders_named, quantity
 from models.errors import DomainError
 from models.services import addresses, assistant_reads, card_purchase, cards, orders
 from models.services.basket import LineRequest
@@ -92,11 +92,17 @@ async def info(turn: Turn, intent: str | None = None) -> Reply:
                        if o.kind.value == "card" and o.status.value == "pending_payment"]
             text = replies.cards_unpaid([(o.order_no, o.total_fen) for o in waiting]) or text
     else:
-        text = await order_status(turn)
+        named: list[dict[str, Any]] = []  # 学校那批燕麦片发货了没: the orders holding the oats, the oats shown
+        said = orders_named.products(turn)
+        text = await order_status(turn, said, named)
+        shown = named or (said if len(said) == 1 else None)  # in no order: the one product named, still shown
+        return turn.say(text + turn.pending_question(), intent, shown, suggestions=turn.resume_suggestions())
     return turn.say(text + turn.pending_question(), intent, suggestions=turn.resume_suggestions())
 
 
-async def order_status(turn: Turn) -> str:
+async def order_status(turn: Turn, named: list[dict[str, Any]] | None = None,
+                       shown: list[dict[str, Any]] | None = None) -> str:
+    """The orders asked after: by number, else the latest, those holding a product `named` first (put in `shown`)."""
     if turn.u.order_no:
         try:
             order = await orders.order_for(turn.ctx.user, turn.u.order_no)
@@ -104,7 +110,12 @@ async def order_status(turn: Turn) -> str:
             return replies.order_unknown(turn.u.order_no)
         listed: list[tuple[Any, list[tuple[str, int, str]]]] = [(order, [])]
     else:
-        listed = await assistant_reads.recent_orders_with_items(turn.ctx.user, 3)
+        listed = await assistant_reads.recent_orders_with_items(turn.ctx.user, orders_named.RECENT)
+        with_it = [(o, items) for o, items in listed if named and orders_named.held(named, items) is not None]
+        first = orders_named.held(named or [], with_it[0][1]) if with_it else None
+        if first is not None and shown is not None:
+            shown.append(first)
+        listed = (with_it or listed)[:3]
     parcels = await assistant_reads.parcels_of([o.id for o, _ in listed])
     return replies.orders([(o.order_no, o.status.value, o.total_fen, common.shipping_note(o, parcels[o.id]),
                             o.kind.value, items) for o, items in listed])
