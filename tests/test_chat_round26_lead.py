@@ -30,9 +30,9 @@
     is the thing said last (the cherries were DRAFTED); a tea asked beside a word the shop's pepper is named with
     (大红袍有吗 武夷山的岩茶) is no pepper (the 大红袍 peppers were offered as a match); a food emoji after a question
     that named its thing (薯片有吗 🥔) pictures it (the potatoes were offered as a match).
-13. A placed order referred to by a product in it (学校那批大米发货了没, 已经下的那个大米的单取消掉) is the order holding
-    it: the status listed every recent order (批大米 was not even read as rice), and with two orders waiting the
-    cancel asked which."""
+13. A placed order referred to by a product in it (学校那批大米发货了没, 已经下的那个大米的单取消掉) is the order
+    holding it: the status listed every recent order (批大米 was not even read as rice), and with two orders
+    waiting the cancel asked which. 给我爸泡酒 (what is done with a drink) is no kind of drink asked."""
 from __future__ import annotations
 
 from pathlib import Path
