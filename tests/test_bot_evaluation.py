@@ -93,9 +93,12 @@ LATER_SETS = {
     "bot_eval_shoppers24": (True, (197 / 200, 26 / 28, 29 / 30, 19 / 20, 1 / 28)),
     # Pair 25 (second session of 2026-12-07): first scored blind, then read; floors one item below its end figures.
     "bot_eval_shoppers25": (True, (198 / 200, 21 / 22, 27 / 28, 18 / 20, 1 / 28)),
+    # Pair 26 (third session of 2026-12-07): first scored blind, then read; floors one item below its end figures
+    # (three labels changed when kept: tests/data/bot_eval_shoppers26/README.md).
+    "bot_eval_shoppers26": (True, (196 / 200, 31 / 32, 27 / 28, 18 / 20, 1 / 29)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
-    "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 3 / 320)),
-    "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog15": (False, (368 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog16": (False, (356 / 400, 1.0, 1.0, 1.0, 2 / 320)),
     "bot_eval_offcatalog17": (False, (379 / 400, 1.0, 1.0, 1.0, 1 / 320)),
@@ -107,6 +110,7 @@ LATER_SETS = {
     "bot_eval_offcatalog23": (False, (388 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog24": (False, (376 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog25": (False, (362 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog26": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
