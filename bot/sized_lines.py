@@ -18,7 +18,8 @@ _MEASURE = r"kg|公斤|千克|g|克|斤|ml|毫升|l|升|枚|颗|粒"
 _PACK = r"箱|袋|瓶|盒|罐|包|桶|提|份|件|听|篮|筐"
 # A size: a pack's content said as a size (10斤的, 5斤装, 500g那种) or described (大的, 小箱的, 大包装).
 _SIZE = (rf"(?:{NUM})\s*(?:{_MEASURE})(?:装的|装|的|那种|那款)"
-         rf"|(?<![最大小])[大小](?:号|包装|{_PACK})?(?:装)?(?:的|那种|那款)")
+         rf"|(?<![最大小])[大小](?:号|包装|{_PACK})?(?:装)?(?:的|那种|那款)"
+         r"|礼盒(?:装的|装|的|那种|那款)")  # 给我姐买礼盒装的一盒: the gift-box variant
 _COUNT = rf"(?:{NUM})\s*(?:{_PACK})"
 _SAY = r"(?:要|来|拿|买|订|就|也|都|再|各)*"
 _SIZE_FIRST = re.compile(rf"(?P<size>{_SIZE})\s*{_SAY}\s*(?P<count>{_COUNT})")  # 10斤的两箱, 大的来一箱
@@ -65,7 +66,8 @@ def _each_alone(text: str) -> list[SizedCount]:
 
 
 def key(size: str) -> str:
-    """The size without how it was said (10斤的, 10斤装 → 10斤; 大的, 大箱 → 大): two sayings of one size are one."""
+    """The size without how it was said (10斤的, 10斤装 → 10斤; 大的, 大箱 → 大; 礼盒装的 → 礼盒): two sayings of one
+    size are one."""
     return re.sub(r"(?:装的|装|的|那种|那款)$", "", size).rstrip("号")[:1] if size[0] in "大小" else \
         re.sub(r"(?:装的|装|的|那种|那款)$", "", size)
 
@@ -73,6 +75,20 @@ def key(size: str) -> str:
 def sized_counts(text: str) -> list[SizedCount]:
     """The sizes said with their counts (see the module); [] unless two different sizes are."""
     for found in (_pairs(text, _SIZE_FIRST), _pairs(text, _COUNT_FIRST), _each_alone(text)):
-        if len({key(p.size) for p in found}) >= 2 and len({p.unit for p in found}) == 1:
+        found = _with_single(text, found)
+        units = {p.unit for p in found if key(p.size) != "礼盒"}  # a gift box is counted in its own pack word
+        if len({key(p.size) for p in found}) >= 2 and len(units) <= 1:
             return found
     return []
+
+
+_WANTED_ALONE = re.compile(rf"(?:要|来|买|拿)\s*(?P<size>{_SIZE})\s*(?=$|[，,。\s])")
+
+
+def _with_single(text: str, found: list[SizedCount]) -> list[SizedCount]:
+    """A size wanted with no count beside sizes counted (…一箱，我自己要5斤的): one pack of it."""
+    if not found:
+        return found
+    alone = [SizedCount(m.group("size"), 1, found[0].unit, m.start("size"), m.end())
+             for m in _WANTED_ALONE.finditer(text) if not any(p.start <= m.start("size") < p.end for p in found)]
+    return sorted([*found, *alone], key=lambda p: p.start)

@@ -81,6 +81,8 @@ def _brand(before: str, vocab: Vocabulary, cue: Callable[[str], bool]) -> str:
     (see the module). 那来一个杂粮礼盒: 一个 ends the words looked at, 杂粮 is a word of our names."""
     if not re.fullmatch(r"[\u4e00-\u9fffa-z]{2,12}", before):
         return ""
+    if vocab.heard_as(before) is not None:
+        return ""  # 迷猴桃礼盒: a catalogue word mistyped (猕猴桃), no brand
     words = vocab.tokenizer.jieba.lcut(before)
     at = len(words)
     while at > 0 and not _boundary(words[at - 1], cue):

@@ -32,7 +32,11 @@
     that named its thing (薯片有吗 🥔) pictures it (the potatoes were offered as a match).
 13. A placed order referred to by a product in it (学校那批大米发货了没, 已经下的那个大米的单取消掉) is the order
     holding it: the status listed every recent order (批大米 was not even read as rice), and with two orders
-    waiting the cancel asked which. 给我爸泡酒 (what is done with a drink) is no kind of drink asked."""
+    waiting the cancel asked which. 给我爸泡酒 (what is done with a drink) is no kind of drink asked.
+14. Sizes of one product for several people, a gift box among them and one size without a count (给我爸妈买冰糖橙
+    10斤的一箱，给我姐买礼盒装的一盒，我自己要5斤的) are three lines: only the gift box was drafted. A count said for
+    one of them by its size (10斤的改成两箱, 礼盒的改成两盒) changes that line: the other size's line VANISHED (it was
+    switched to the size or the gift box said and merged)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,6 +46,7 @@ from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 LEAD = Path(__file__).parent / "data" / "chat_round26_lead_catalog.csv"  # pair 26's 沃柑, 芒果, 红薯, 调料, 香油
+ORANGES = Path(__file__).parent / "data" / "bot_eval_shoppers20" / "catalog.csv"  # 冰糖橙 5斤, 10斤 and a gift box
 
 
 # --- 1. corrected more than once ---------------------------------------------------------------------------------
@@ -311,3 +316,36 @@ async def test_cancelling_the_order_holding_a_product_named(client):
     listed = await chat.say("我的订单")
     assert "镇赉大米 5kg ×1袋，已取消" in listed["reply"]
     assert "洛南核桃 2斤 ×1袋，待付款" in listed["reply"]
+
+
+# --- 14. sizes for several people, and a count said by size ---------------------------------------------------------
+
+async def test_sizes_for_several_people_with_a_gift_box_are_each_a_line(client):
+    async def check(said, lines):
+        chat = await open_shop(client, ORANGES, "round26-sizes")
+        body = await chat.say(said)
+        assert summary_lines(body) == lines
+
+    await each_case(check, [
+        ("给我爸妈买冰糖橙10斤的一箱，给我姐买礼盒装的一盒，我自己要5斤的",
+         "黔阳冰糖橙 10斤装 ×1箱（共10斤），62元\n黔阳冰糖橙 礼盒 12个装 ×1盒（共12个），58元\n"
+         "黔阳冰糖橙 5斤装 ×1箱（共5斤），35元"),
+        ("给我爸妈买冰糖橙10斤的一箱，我自己要5斤的",
+         "黔阳冰糖橙 10斤装 ×1箱（共10斤），62元\n黔阳冰糖橙 5斤装 ×1箱（共5斤），35元"),
+    ], spread=True)
+
+
+async def test_a_count_said_by_size_changes_that_line_only(client):
+    async def check(first, change, lines):
+        chat = await open_shop(client, ORANGES, "round26-recount")
+        await chat.say(first)
+        body = await chat.say(change)
+        assert summary_lines(body) == lines
+
+    await each_case(check, [
+        ("冰糖橙10斤的一箱 5斤的两箱", "10斤的改成两箱",
+         "黔阳冰糖橙 10斤装 ×2箱（共20斤），124元\n黔阳冰糖橙 5斤装 ×2箱（共10斤），70元"),
+        ("冰糖橙10斤的一箱，礼盒装的一盒，5斤的一箱", "礼盒的改成两盒",
+         "黔阳冰糖橙 10斤装 ×1箱（共10斤），62元\n黔阳冰糖橙 礼盒 12个装 ×2盒（共24个），116元\n"
+         "黔阳冰糖橙 5斤装 ×1箱（共5斤），35元"),
+    ], spread=True)

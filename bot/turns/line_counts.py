@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot import replies
+from bot import pack_sizes, replies
 from bot.draft import Draft, Line
 from bot.reply import Reply
 from bot.turns import common, quantity
@@ -36,6 +36,27 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
     line, sku = named[0], named[0].sku or ""
     if common.quantity_for(u.quantities, turn.ctx.search.cards[sku]["unit"]) is None and u.number is None:
         return None
+    line.qty = None
+    quantity.apply_quantity(turn, line)
+    turn.touched = line
+    return await quantity.advance(turn, d)
+
+
+async def recount_sized(turn: Turn, d: Draft) -> Reply | None:
+    """10斤的改成两箱 / 礼盒的改成两盒 at a summary of several sizes of one product: the line of that size (its pack
+    holds the size said, or it is the gift box) takes the count; the others stay (the 5斤 line VANISHED: the size was
+    read as the whole draft's product switched to it)."""
+    u, cards = turn.u, turn.ctx.search.cards
+    boxed = "礼盒" in u.text and not u.specs
+    if "add" in u.cues or u.product_words or not (u.specs or boxed) or d.awaiting not in ("confirm", "address") \
+            or len(d.lines) < 2 or d.pending is not None:
+        return None
+    named = [ln for ln in d.lines if ln.sku in cards and ("礼盒" in cards[ln.sku or ""]["name"] if boxed
+                                                           else all(pack_sizes.holds(cards[ln.sku or ""], s)
+                                                                    for s in u.specs))]
+    if len(named) != 1 or common.quantity_for(u.quantities, cards[named[0].sku or ""]["unit"]) is None:
+        return None
+    line = named[0]
     line.qty = None
     quantity.apply_quantity(turn, line)
     turn.touched = line

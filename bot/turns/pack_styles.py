@@ -47,6 +47,9 @@ async def restyle(turn: Turn, d: Draft) -> Reply | None:
     card = turn.ctx.search.cards.get(line.sku) if line is not None and line.sku else None
     if line is None or card is None:
         return None
+    cards = turn.ctx.search.cards
+    if any(ln is not line and ln.sku in cards and _gift(cards[ln.sku or ""]) == gift for ln in d.lines):
+        return None  # 礼盒的改成两盒 with a gift box among the lines: that line's count (bot.turns.line_counts)
     if _gift(card) == gift:
         return await quantity.advance(turn, d)  # already that style: the summary again, nothing changed
     mine = _kinds(card)

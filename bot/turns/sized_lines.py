@@ -26,14 +26,19 @@ _TAKES = frozenset({"order", "search", "fallback", "recommend"})
 
 
 def _core(turn: Turn, card: dict[str, Any]) -> str:
+    """The product's name without its pack, a gift box one of its packs (黔阳冰糖橙 礼盒 → 黔阳冰糖橙)."""
     known = turn.ctx.vocab.products.get(card["sku"])
-    return known.core if known else card["name"]
+    core = known.core if known else card["name"]
+    return " ".join(w for w in core.replace("礼盒", " ").split())
 
 
 def variant(family: list[dict[str, Any]], size: str) -> dict[str, Any] | None:
     """The variant of one product (its cards) a size says: the one whose pack holds it (10斤的), or the biggest or
     smallest pack (大的 / 小箱的); None when none, or no one, fits."""
     said = sized_lines.key(size)
+    if said == "礼盒":  # 礼盒装的一盒: the one gift box of the product
+        boxed = [c for c in family if "礼盒" in c["name"]]
+        return boxed[0] if len(boxed) == 1 else None
     if said in ("大", "小"):
         return descriptions.choose(family, "big" if said == "大" else "small") if len(family) > 1 else None
     holding = [c for c in family if pack_sizes.holds(c, said)]
