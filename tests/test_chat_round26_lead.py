@@ -36,7 +36,8 @@
 14. Sizes of one product for several people, a gift box among them and one size without a count (给我爸妈买冰糖橙
     10斤的一箱，给我姐买礼盒装的一盒，我自己要5斤的) are three lines: only the gift box was drafted. A count said for
     one of them by its size (10斤的改成两箱, 礼盒的改成两盒) changes that line: the other size's line VANISHED (it was
-    switched to the size or the gift box said and merged)."""
+    switched to the size or the gift box said and merged). The slots of a summary after a line was changed by name
+    (大米改成600公斤吧 with oil after it) are that line's: they were the last line's."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -349,3 +350,12 @@ async def test_a_count_said_by_size_changes_that_line_only(client):
          "黔阳冰糖橙 10斤装 ×1箱（共10斤），62元\n黔阳冰糖橙 礼盒 12个装 ×2盒（共24个），116元\n"
          "黔阳冰糖橙 5斤装 ×1箱（共5斤），35元"),
     ], spread=True)
+
+
+async def test_the_slots_after_a_line_changed_by_name_are_that_lines(client):
+    chat = await open_shop(client, ORANGES, "round26-slots")
+    for said in ("查干湖大米 25kg的来20袋", "花生油也要 10升"):
+        await chat.say(said)
+    body = await chat.say("大米改成600公斤吧")
+    assert body["slots"]["sku"] == "SP-0003"
+    assert body["slots"]["qty"] == 24

@@ -151,6 +151,7 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             p.qty, p.more = min(p.qty + p.more, MAX_QTY), 0
         d.lines = common.merge(d.lines, p)
         d.pending = None
+        turn.touched = next((ln for ln in d.lines if ln.sku == p.sku), turn.touched)  # 大米改成600公斤: the slots' line
     return next_queued(turn, d) or await summarise(turn, d)
 
 
