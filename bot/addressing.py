@@ -238,7 +238,7 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     cue = _CUE.search(text)
     if cue and (phone is None or cue.start() < phone.start()):
         line, after = _up_to_phone(_WHOSE.sub("", text[cue.end():]))  # 改个地址 送我单位 …: the place follows
-        if change or (line and (phone or re.search(r"省|自治区|市|区|县", line))):
+        if change or (line and (phone or re.search(r"省|自治区|市|区|县", line) or _loose_place(text, line))):
             before = [c for c in _CHUNKS.split(text[:cue.start()]) if c]
             if phone and before and _LABELLED.match(before[0]) and all(_looks(c) for c in before):
                 return after.strip(), AddressPart(" ".join([*before, line]), change=change)  # 收货人 X 地址 … 手机 …
@@ -268,6 +268,18 @@ _HOUSE = re.compile(r"\d+\s*(?:号|楼|层|室|栋|幢|单元)")
 # 河南省周口市郸城县汲冢镇李庄村三组: a place down to its town, village or street, even with no house number
 _DEEP = re.compile(r"(?:省|自治区|市|州|盟)[\u4e00-\u9fa5]{1,8}?(?:县|区|市|旗)[\u4e00-\u9fa5A-Za-z\d]{1,10}?"
                    r"(?:镇|乡|街道|村|组|路|街)")
+
+
+# A place said without 省 / 市 / 区 after 寄到 (静宁苹果来一箱 寄到深圳南山科技园): read as an address (the reader
+# finds 深圳 and 南山 by their short names, or asks), not dropped for the saved one. Not when it is asked (能寄到新疆吗,
+# 寄到西藏要几天) or a place word alone (寄到我家: bot.named_places).
+_LOOSE_HINT = re.compile(r"[镇乡村路街号巷弄栋幢室楼园]|大道|小区|胡同|大厦|广场|公寓|大学|学院|医院|中心")
+_ASKED_WHERE = re.compile(r"[吗么嘛呢？?]|能不能|可不可以|可以|多久|几天|运费|包邮|多少")
+
+
+def _loose_place(text: str, line: str) -> bool:
+    return (re.fullmatch(r"[\u4e00-\u9fa5A-Za-z\d]{4,40}", line) is not None and _LOOSE_HINT.search(line) is not None
+            and not _ASKED_WHERE.search(text) and named_places.said("寄到" + line) is None)
 
 
 def _moved_receiver(text: str, said: re.Match[str]) -> AddressPart | None:

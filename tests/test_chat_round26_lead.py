@@ -37,7 +37,9 @@
     10斤的一箱，给我姐买礼盒装的一盒，我自己要5斤的) are three lines: only the gift box was drafted. A count said for
     one of them by its size (10斤的改成两箱, 礼盒的改成两盒) changes that line: the other size's line VANISHED (it was
     switched to the size or the gift box said and merged). The slots of a summary after a line was changed by name
-    (大米改成600公斤吧 with oil after it) are that line's: they were the last line's."""
+    (大米改成600公斤吧 with oil after it) are that line's: they were the last line's.
+15. A place said without 省 / 市 / 区 after 寄到 in an order (静宁苹果来一箱 寄到深圳南山科技园) is the address the
+    order goes to: it was DROPPED and the order shipped to the saved address; 能寄到新疆吗 is still a question."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -359,3 +361,17 @@ async def test_the_slots_after_a_line_changed_by_name_are_that_lines(client):
     body = await chat.say("大米改成600公斤吧")
     assert body["slots"]["sku"] == "SP-0003"
     assert body["slots"]["qty"] == 24
+
+
+# --- 15. a place said loosely after 寄到 ----------------------------------------------------------------------------
+
+async def test_a_place_said_loosely_in_an_order_is_where_it_goes(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-loose-place")
+    body = await chat.say("静宁苹果来一箱 寄到深圳南山科技园")
+    assert "寄到：张三 138****8000 广东省深圳市南山区科技园" in body["reply"]
+
+
+async def test_whether_a_place_is_reached_is_still_a_question(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-reach")
+    body = await chat.say("能寄到新疆吗")
+    assert body["intent"] == "ask_info"
