@@ -10,7 +10,9 @@ table is consulted later, by the address reader in models.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from bot import address_kept, address_questions, address_swaps, named_places
 from bot.address_labels import english_labels, sent_to
@@ -174,12 +176,27 @@ ADDRESS_FILLER = re.compile(r"(?:[嗯呃额啊哦噢唔哈嘛呀吧呢啦哟喔�
 _POLITE = re.compile(r"(?:(?<=\s)|^)(?:谢谢(?:你|您|啦|了|哈)?|多谢|麻烦(?:你|您)?了|辛苦(?:了|啦))(?=\s|$)")
 
 
-def split(message: str) -> tuple[str, AddressPart | None]:
+def split(message: str, regions: Mapping[str, Any] | None = None) -> tuple[str, AddressPart | None]:
     """(the rest of the message, the address part or None); 嗯 / 呃 said before an address is a hesitation, not a
-    yes. 别的不变 / 收件人勿变 beside a change say only what stays (bot/address_kept.py)."""
+    yes. 别的不变 / 收件人勿变 beside a change say only what stays (bot/address_kept.py). `regions`: the places the
+    assistant knows by their short names (a province or city sent to alone: 寄到北京)."""
+    rest, part = _split_address(message)
+    known = regions or {}
+    sent = _SENT_TO_REGION.search(rest) if part is None and known and not _ASKED_WHERE.search(message) else None
+    if sent is not None and sent["place"] in known and known[sent["place"]].level in ("province", "city"):
+        # 静宁苹果来一箱 寄到北京: that place, its district then asked (never the saved address, silently)
+        return (rest[:sent.start()] + rest[sent.end():]).strip(), AddressPart(known[sent["place"]].name, change=False)
+    return rest, part
+
+
+_SENT_TO_REGION = re.compile(r"(?:寄到|送到|发到|寄往|送往|发往)\s*(?P<place>[\u4e00-\u9fa5]{2,3})(?:去|吧)?"
+                             r"[\s。.!！]*$")
+
+
+def _split_address(message: str) -> tuple[str, AddressPart | None]:
     plain = _relabelled(message)
     if plain != message:  # 收件人改成李四 电话… 地址改成广州市…: a whole new address, each part said as a change
-        rest, part = split(plain)
+        rest, part = _split_address(plain)
         return rest, (replace(part, change=True) if part is not None else None)
     kept = address_kept.dropped(message)
     rest, part = _split(kept)

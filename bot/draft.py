@@ -86,6 +86,7 @@ class DialogueState:
     heads: int | None = None
     each: list[str] = field(default_factory=list)  # products of a 每人… taken one each, for the count of people next
     orders: list[str] = field(default_factory=list)  # order numbers listed to cancel or pay: 第一个 picks one of them
+    region: str | None = None  # 寄到北京 with an address on file: the city said, the next address read under it
 
     def to_json(self) -> dict[str, Any]:
         d = self.draft
@@ -97,7 +98,7 @@ class DialogueState:
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
                 "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered,
                 "asked_part": self.asked_part, "heads": self.heads, "each": list(self.each),
-                "orders": list(self.orders)}
+                "orders": list(self.orders), "region": self.region}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -112,6 +113,7 @@ class DialogueState:
             return cls(draft=draft, shown=list(data.get("shown", [])), listed=list(data.get("listed", [])),
                        address_line=data.get("address_line"), topic=list(data.get("topic", [])),
                        answered=data.get("answered"), asked_part=data.get("asked_part"), heads=data.get("heads"),
-                       each=list(data.get("each", [])), orders=list(data.get("orders", [])))
+                       each=list(data.get("each", [])), orders=list(data.get("orders", [])),
+                       region=data.get("region"))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

@@ -163,7 +163,7 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     used = plain_intents.used_by(message)  # 食堂用的米哪种划算: 食堂 uses it and names nothing; advice on rice
     if used is not None:
         return plain_intents.advised(_understand(rewrite(used), vocab))
-    rest, address = split(message)
+    rest, address = split(message, vocab.regions)
     replaced = phrasing.replacement(rest)
     if replaced is not None:
         u = _replacing(replaced, vocab) or _understand(rewrite(rest), vocab)

@@ -39,7 +39,10 @@
     switched to the size or the gift box said and merged). The slots of a summary after a line was changed by name
     (大米改成600公斤吧 with oil after it) are that line's: they were the last line's.
 15. A place said without 省 / 市 / 区 after 寄到 in an order (静宁苹果来一箱 寄到深圳南山科技园) is the address the
-    order goes to: it was DROPPED and the order shipped to the saved address; 能寄到新疆吗 is still a question."""
+    order goes to: it was DROPPED and the order shipped to the saved address; 能寄到新疆吗 is still a question. A
+    city alone (静宁苹果来一箱 寄到北京, or 寄到北京市建国路88号 with no district) drafts the order and asks for the
+    place (the order line was LOST, or the saved address used), and the district said next (朝阳区, 朝阳区建国路88号)
+    is read under that city (it was read as 朝阳市, Liaoning)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -375,3 +378,25 @@ async def test_whether_a_place_is_reached_is_still_a_question(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-reach")
     body = await chat.say("能寄到新疆吗")
     assert body["intent"] == "ask_info"
+
+
+async def test_a_city_alone_drafts_the_order_and_asks_the_place(client):
+    async def check(said, then, where):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-city")
+        asked = await chat.say(said)
+        assert "已记下" in asked["reply"]
+        body = await chat.say(then)
+        assert f"寄到：张三 138****8000 {where}" in body["reply"]
+
+    await each_case(check, [
+        ("静宁苹果来一箱 寄到北京", "朝阳区建国路88号", "北京市朝阳区建国路88号"),
+        ("静宁苹果来一箱 寄到北京市建国路88号", "朝阳区", "北京市朝阳区建国路88号"),
+    ], spread=True)
+
+
+async def test_a_city_sent_to_at_a_summary_reads_the_next_place_under_it(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-city-summary")
+    await chat.say("静宁苹果来一箱")
+    await chat.say("寄到北京")
+    body = await chat.say("朝阳区建国路88号")
+    assert "寄到：张三 138****8000 北京市朝阳区建国路88号" in body["reply"]

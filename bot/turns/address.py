@@ -39,12 +39,10 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     if part.swap and base is not None:  # 镇改成汤塘镇: the town of the current address is the word put right
         part = replace(part, swap=address_swaps.placed(part.swap, [base.province, base.city, base.county],
                                                        base.detail) or part.swap)
-    unsaid = await _no_new_address(turn, part, base, ordering, suggestions)
-    if unsaid is not None:
+    if (unsaid := await _no_new_address(turn, part, base, ordering, suggestions)) is not None:
         return unsaid
-    latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
-    if latin:  # 收件人 Amy Wang: the reader knows Chinese names only; the line is read without it, the name put after
-        part = replace(part, receiver=None)
+    part = _under_region(turn, part, base is not None)  # 朝阳区建国路88号 after 寄到北京: under 北京市
+    latin, part = _latin_apart(part)  # 收件人 Amy Wang: read without it, the name put after
     line = await full_line(turn, part, base)
     so_far = pieces.kept(turn, ordering) if base is None else None
     if so_far:
@@ -64,6 +62,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
             text = replies.address_missing(bool(parsed.county), named, bool(parsed.phone), _above(parsed))
             waiting = ordering is not None and ordering.awaiting != "address"  # a choice or a count still asked
             return turn.say(text + (turn.pending_question() if waiting else ""), intent, suggestions=suggestions)
+        if _region_kept(turn, parsed, line):  # 静宁苹果来一箱 寄到北京: the order drafted first, then the place
+            return None  # asked (never shipped to the address on file: bot/turns/address.ask_place_after)
         return turn.say(replies.bad_address(_problem(parsed)), intent, suggestions=suggestions)
     try:
         address = await addresses.create_from_line(turn.ctx.user, turn.ctx.regions, parsed)
@@ -116,6 +116,36 @@ def ask_place_after(turn: Turn, reply: Reply) -> Reply:
     reply.reply = f"已记下：\n{lines}\n{named_places.ask(turn.place_asked)}"
     reply.suggestions = ["取消"]
     return reply
+
+
+def _latin_apart(part: AddressPart) -> tuple[str | None, AddressPart]:
+    """A receiver in Latin letters set apart (the reader knows Chinese names only), and the part without it."""
+    latin = part.receiver if part.receiver and _LATIN.search(part.receiver) else None
+    return latin, (replace(part, receiver=None) if latin else part)
+
+
+def _region_kept(turn: Turn, parsed: ParsedAddress, line: str) -> bool:
+    """寄到北京 (a city, no district) with an address on file: the city kept, so that the place said next is read under
+    it; True when the message also orders (its place is then asked after the order is drafted)."""
+    above, u = _above(parsed), turn.u
+    if not above or parsed.county:
+        return False
+    said = line.split(above, 1)[-1].strip() if above in line else ""
+    turn.state.region = f"{above}\t{said}"  # 北京市 and 建国路88号: the district said next put between
+    if u.text and (u.about_products or u.quantity or u.number or u.pick):
+        turn.place_asked = above
+        return True
+    return False
+
+
+def _under_region(turn: Turn, part: AddressPart, on_file: bool) -> AddressPart:
+    """The address said after a city or province was sent to alone (寄到北京, then 朝阳区建国路88号), read under it."""
+    kept, turn.state.region = turn.state.region, None
+    region, _, detail = (kept or "").partition("\t")
+    if not region or not on_file or not part.line or part.line.startswith(region[:2]):
+        return part
+    alone = re.fullmatch(r"[\u4e00-\u9fa5]{1,8}[区县市旗]", part.line.strip()) is not None  # 朝阳区: the district only
+    return replace(part, line=region + part.line.strip() + (detail if alone else ""))
 
 
 def _ships_there(turn: Turn, ordering: Draft | None, address: Address) -> None:
@@ -242,6 +272,12 @@ async def save_address(turn: Turn) -> Reply | None:
 
 
 async def take_address(turn: Turn, d: Draft) -> Reply | None:
+    if turn.state.region and re.search(r"[区县市旗镇乡村路街号]", turn.u.raw):  # 寄到北京, then 朝阳区: under 北京市,
+        placed = await address_turn(turn, AddressPart(turn.u.raw.strip(), change=False))  # the contact on file
+        if placed is None:
+            placed = await quantity.advance(turn, d)
+            placed.intent = "change_address"
+        return placed
     so_far = pieces.kept(turn, d)
     said = f"{so_far} {turn.u.raw}" if so_far and PHONE.search(turn.u.raw) else turn.u.raw
     parsed = await addresses.parse_address_line(said, turn.ctx.regions)  # 李四 139… after the place said before
