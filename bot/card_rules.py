@@ -48,6 +48,8 @@ _SCRATCH = ("刮开", "刮出", "涂层", "卡背", "背面", "密码", "卡上"
 # Groups of digits joined by spaces or dashes, every group four digits or more (4471 2290, 5521-0087-1234).
 _DIGIT_GROUPS = re.compile(r"(?<![\d\w-])\d{4,}(?:[ \-]+\d{4,})+(?![\d\w-])")
 _NOT_A_CARD_NUMBER = ("手机", "电话", "订单", "单号", "快递", "身份证", "银行卡", "尾号")
+_PLACE_KA = re.compile(r"卡(?=[镇乡村县区市路街])")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 # Letters and digits read off the card after 写着/印着/是 (QWER-12AB-ZX90, AB12CD34).
 _WRITTEN = re.compile(r"(?:写着|印着|写的是|印的是|刮开是|刮开后是|刮出来是|上面是|显示)\s*[:：]?\s*"
                       r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9]|[-\s](?=[A-Za-z0-9])){5,})")
@@ -114,9 +116,9 @@ def answer(compact: str) -> str:
 def held_code(raw: str) -> str:
     """The code of a card the customer holds, read off it (digits in groups, or letters and digits after 写着); ""."""
     text = raw.strip()
-    compact = text.replace(" ", "")
+    compact = _PLACE_KA.sub("", text.replace(" ", ""))  # 当曲卡镇: 卡 in a place's name, no card
     about_card = "卡" in compact or any(w in compact for w in _SCRATCH)
-    if not about_card:
+    if not about_card or _MOBILE.search(text):  # …次仁多吉 139 0890 1234: a phone in an address, no card's code
         return ""
     m = _WRITTEN.search(text)
     if m is not None:

@@ -132,7 +132,7 @@ def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[s
     if local and found and local[0][1] >= found[0][1]:
         if name_parts.only_elsewhere(u, [c["sku"] for c, _ in local], [c["sku"] for c, _ in found], vocab):
             return [], known  # 竹溪的雨前: only 婺源's tea is 雨前, 竹溪's 明前 tea matched the place alone
-        return local, known
+        return _named_with_place(u, local), known
     if not local:
         narrowed, _ = search.matches(query, province=_province(u), limit=MAX_CANDIDATES * 4)
         local = [(c, hits) for c, hits in narrowed if keep(c) and _in_origin(c, u)]
@@ -142,6 +142,16 @@ def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[s
     if not local and u.product_words and not any(_holds_place(c, mention) for c, _ in found):
         return [], known  # 宁夏枸杞来一斤 with only Qinghai's goji: none from there (never the other place's, money)
     return found, known
+
+
+def _named_with_place(u: Understanding, found: list[tuple[dict[str, Any], int]]
+                      ) -> list[tuple[dict[str, Any], int]]:
+    """都兰枸杞 (the place glued to the product word) with 都兰红枸杞 and 诺木洪黑枸杞 both from 都兰县: the one whose
+    name holds the place, when some do; all of them otherwise."""
+    assert u.origin is not None
+    glued = any(u.origin.mention + w in u.text for w in u.product_words)
+    named = [(c, hits) for c, hits in found if u.origin.mention in c["name"]] if glued else []
+    return named or found
 
 
 def _holds_place(card: dict[str, Any], place: str) -> bool:

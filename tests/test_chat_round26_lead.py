@@ -42,7 +42,11 @@
     order goes to: it was DROPPED and the order shipped to the saved address; 能寄到新疆吗 is still a question. A
     city alone (静宁苹果来一箱 寄到北京, or 寄到北京市建国路88号 with no district) drafts the order and asks for the
     place (the order line was LOST, or the saved address used), and the district said next (朝阳区, 朝阳区建国路88号)
-    is read under that city (it was read as 朝阳市, Liaoning)."""
+    is read under that city (it was read as 朝阳市, Liaoning).
+16. Found in the next blind pair (27) scored at this session's end: an address whose town has 卡 in its name and a
+    phone with spaces (西藏拉萨市当雄县当曲卡镇… 次仁多吉 139 0890 1234) was read as a CARD CODE (claim_card); 都兰枸杞
+    with two goji from 都兰县 asked which (the one whose name holds 都兰 is meant); 还有黑枸杞100g一罐 while the 250g
+    jars were chosen between DRAFTED THE 250g JAR (198 yuan); 还有虫草花100克两袋 was read as a complaint (有虫)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,6 +56,7 @@ from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
 LEAD = Path(__file__).parent / "data" / "chat_round26_lead_catalog.csv"  # pair 26's 沃柑, 芒果, 红薯, 调料, 香油
+GOJI = Path(__file__).parent / "data" / "chat_round26_goji_catalog.csv"  # pair 27's goji, black goji, 虫草花
 ORANGES = Path(__file__).parent / "data" / "bot_eval_shoppers20" / "catalog.csv"  # 冰糖橙 5斤, 10斤 and a gift box
 
 
@@ -400,3 +405,41 @@ async def test_a_city_sent_to_at_a_summary_reads_the_next_place_under_it(client)
     await chat.say("寄到北京")
     body = await chat.say("朝阳区建国路88号")
     assert "寄到：张三 138****8000 北京市朝阳区建国路88号" in body["reply"]
+
+
+# --- 16. from the next blind pair ------------------------------------------------------------------------------------
+
+async def test_an_address_with_ka_in_its_town_and_a_spaced_phone_is_an_address(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-ka")
+    body = await chat.say("地址 西藏拉萨市当雄县当曲卡镇幸福路2号 次仁多吉 139 0890 1234")
+    assert body["intent"] == "change_address"
+    assert "当曲卡镇幸福路2号" in body["reply"]
+
+
+async def test_a_card_code_read_off_a_card_is_still_claimed(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-ka-card")
+    body = await chat.say("卡背面刮开是 4471 2290")
+    assert body["intent"] == "claim_card"
+
+
+async def test_lines_added_while_a_product_is_being_chosen(client):
+    chat = await open_shop(client, GOJI, "round26-goji")
+    first = await chat.say("都兰枸杞250克一罐")
+    assert summary_lines(first) == "都兰红枸杞 250g ×1罐（共250g），39元"
+    await chat.say("还有黑枸杞100g一罐")
+    body = await chat.say("还有虫草花100克两袋")
+    assert summary_lines(body) == ("都兰红枸杞 250g ×1罐（共250g），39元\n诺木洪黑枸杞 100g ×1罐（共100g），88元\n"
+                                   "加查虫草花 100g ×2袋（共200g），78元")
+
+
+async def test_a_size_no_product_being_chosen_comes_in_is_a_line_of_its_own(client):
+    chat = await open_shop(client, GOJI, "round26-goji-choice")
+    await chat.say("枸杞250克一罐")
+    body = await chat.say("还有黑枸杞100g一罐")
+    assert "已记下：诺木洪黑枸杞 100g ×1罐" in body["reply"]
+
+
+async def test_bugs_in_the_goods_are_still_a_complaint(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-bugs")
+    body = await chat.say("大米里有虫子")
+    assert body["intent"] == "ask_info"

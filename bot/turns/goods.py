@@ -179,6 +179,9 @@ def _names_another(turn: Turn, pending: Line) -> bool:
     if not turn.u.product_words or turn.u.pick:
         return False
     found = turn.resolve_products()
+    sized = {c["sku"] for c in found.candidates} if turn.u.specs else set()
+    if sized and not sized & set(pending.candidates) and not found.unknown:
+        return True  # 还有黑枸杞100g一罐 while the 250g jars are chosen between: the 100g jar, a line of its own
     named = {c["sku"] for c in found.candidates} | set(found.family)
     return bool(named) and not found.unknown and not named & set(pending.candidates)
 
