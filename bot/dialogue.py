@@ -206,7 +206,18 @@ class Turn:
 
     def changes(self) -> bool:
         u = self.u
-        return bool(u.quantity or u.product_words or u.origin or u.money_yuan or u.card_count or u.pick)
+        if u.quantity or u.origin or u.money_yuan or u.card_count or u.pick:
+            return True
+        return bool(u.product_words) and not self._names_the_draft()
+
+    def _names_the_draft(self) -> bool:
+        """好吧就莲子，下单 at a summary holding the lotus seeds: the product named is a line of it, no change."""
+        d = self.draft
+        if d is None or d.awaiting != "confirm" or not d.lines or self.u.specs:
+            return False
+        found = self.resolve_products()
+        skus = {c["sku"] for c in found.candidates} | set(found.family)
+        return any(ln.sku in skus for ln in d.lines)
 
     def pending_question(self) -> str:
         d = self.draft

@@ -46,7 +46,8 @@
 16. Found in the next blind pair (27) scored at this session's end: an address whose town has 卡 in its name and a
     phone with spaces (西藏拉萨市当雄县当曲卡镇… 次仁多吉 139 0890 1234) was read as a CARD CODE (claim_card); 都兰枸杞
     with two goji from 都兰县 asked which (the one whose name holds 都兰 is meant); 还有黑枸杞100g一罐 while the 250g
-    jars were chosen between DRAFTED THE 250g JAR (198 yuan); 还有虫草花100克两袋 was read as a complaint (有虫)."""
+    jars were chosen between DRAFTED THE 250g JAR (198 yuan); 还有虫草花100克两袋 was read as a complaint (有虫). 好吧
+    就莲子，下单 at a summary holding the lotus seeds places the order (it listed the lotus seeds to choose again)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -443,3 +444,17 @@ async def test_bugs_in_the_goods_are_still_a_complaint(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-bugs")
     body = await chat.say("大米里有虫子")
     assert body["intent"] == "ask_info"
+
+
+async def test_placing_while_naming_a_line_of_the_draft_places_it(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-place-named")
+    await chat.say("静宁苹果来一箱")
+    body = await chat.say("好吧就苹果，下单")
+    assert body["order"] is not None
+
+
+async def test_placing_while_naming_another_product_adds_it_first(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round26-place-other")
+    await chat.say("静宁苹果来一箱")
+    body = await chat.say("核桃也来一袋 下单")
+    assert body["order"] is None

@@ -47,12 +47,13 @@ _PLACING = re.compile("|".join(lexicon.PLACING))
 
 def places_it(turn: Turn) -> bool:
     """At the summary, an order or yes said with a word of placing and no product, count or pick (要得，就咯样下单 /
-    好额，下单伐 / 嘹咋咧，就这，下单: the regional words around it name nothing to buy)."""
+    好额，下单伐 / 嘹咋咧，就这，下单: the regional words around it name nothing to buy; 好吧就莲子，下单 names only a
+    line already in the draft)."""
     d, u = turn.draft, turn.u
     if d is not None and d.awaiting == "confirm" and _ASKED_TO_PLACE.fullmatch(_PUNCT.sub("", u.raw)):
         return True  # 能不能提交 / 可以下单了吗, however the words were read
     return d is not None and d.awaiting == "confirm" and u.intent in ("order", "confirm") \
-        and _PLACING.search(u.text) is not None and not u.product_words and u.quantity is None and u.pick is None \
+        and _PLACING.search(u.text) is not None and not turn.changes() and u.quantity is None and u.pick is None \
         and _ASKED.search(_ASKED_TO_PLACE.sub("", u.raw)) is None  # 确认一下地址对吗: a question, not the yes
 
 
