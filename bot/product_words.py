@@ -27,7 +27,6 @@ from bot import (
     said_apart,
     seasoning_bases,
     snack_brands,
-    spaced_runs,
     stray_characters,
     tag_words,
     typos,
@@ -207,8 +206,9 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
     a known word followed by a word the catalogue does not know (苹果手机, 核桃夹子, 番茄小说), by a model
     number (小米14, 苹果15), only single characters matched beside real unknown words (床垫 乳胶 1.5米 → 米),
     or a place beside an unknown word (哈尔滨啤酒, 山西老陈醋). Empty when the message is about the catalogue."""
-    runs, text = spaced_runs.joined(kept, u.spaced, lambda t: not catalogue_word(t, vocab) and _in_a_name(t, vocab))
-    known, unknown = [t for t in kept if catalogue_word(t, vocab)] + runs, _unknown_words(kept, vocab)
+    known = [t for t in kept if catalogue_word(t, vocab)]
+    unknown = _unknown_words(kept, vocab)
+    text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
     uses = tag_words.beside_a_name(known, vocab)  # 大米100斤 公司食堂: 食堂 (a tag) says what the rice is for
     glued, kind_of = _glued_before([w for w in known if w not in uses], unknown, text, vocab)
     if glued:
