@@ -27,7 +27,7 @@ from bot.part_changes import WRONG as _WRONG
 from bot.recipients import PEOPLE
 from models.places.address_parser import PHONE
 
-_LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
+LOOSE_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 _PLACE_AHEAD = r"(?=[^，,。\s]{0,12}?(?:省|自治区|市|区|县))"
 # (a later 寄/送/发/到 is the cue: 寄两盒三七粉到北京市…, the goods come between)
 _PLACE_NEXT = r"(?=(?:(?![寄送发到])[\u4e00-\u9fa5]){0,10}?(?:省|自治区|市|区|县))"
@@ -83,7 +83,7 @@ def rehoused(detail: str, house: str) -> str:
 
 def collapse_phone(text: str) -> str:
     """138 0013 8000 / 138-0013-8000 → 13800138000; a phone as voice input writes it too (see spoken_phones)."""
-    return _LOOSE_PHONE.sub(lambda m: re.sub(r"[\s-]", "", m.group()), spoken_phones(text))
+    return LOOSE_PHONE.sub(lambda m: re.sub(r"[\s-]", "", m.group()), spoken_phones(text))
 
 
 # A phone dictated: Chinese digits (幺 and 一 for 1, 两 for 2, 洞 and 〇 for 0), full-width digits, or a mix, with

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from bot.addressing import LOOSE_PHONE
+
 # The love card said as such: alone, or after 爱心/扶贫 or a pronoun or particle (这卡, 我的卡); not 饭卡, 银行卡.
 _CARD = r"(?:^|(?<=爱心|扶贫)|(?<=[这那张的我本该您你]))卡"
 # The card as the subject, then a modal verb and what the card may do (在超市能刷吗, 能转给我妹用吗, 能不能买水果).
@@ -49,7 +51,6 @@ _SCRATCH = ("刮开", "刮出", "涂层", "卡背", "背面", "密码", "卡上"
 _DIGIT_GROUPS = re.compile(r"(?<![\d\w-])\d{4,}(?:[ \-]+\d{4,})+(?![\d\w-])")
 _NOT_A_CARD_NUMBER = ("手机", "电话", "订单", "单号", "快递", "身份证", "银行卡", "尾号")
 _PLACE_KA = re.compile(r"卡(?=[镇乡村县区市路街])")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 # Letters and digits read off the card after 写着/印着/是 (QWER-12AB-ZX90, AB12CD34).
 _WRITTEN = re.compile(r"(?:写着|印着|写的是|印的是|刮开是|刮开后是|刮出来是|上面是|显示)\s*[:：]?\s*"
                       r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9]|[-\s](?=[A-Za-z0-9])){5,})")
@@ -118,7 +119,7 @@ def held_code(raw: str) -> str:
     text = raw.strip()
     compact = _PLACE_KA.sub("", text.replace(" ", ""))  # 当曲卡镇: 卡 in a place's name, no card
     about_card = "卡" in compact or any(w in compact for w in _SCRATCH)
-    if not about_card or _MOBILE.search(text):  # …次仁多吉 139 0890 1234: a phone in an address, no card's code
+    if not about_card or LOOSE_PHONE.search(text):  # …次仁多吉 139 0890 1234: a phone in an address, no card's code
         return ""
     m = _WRITTEN.search(text)
     if m is not None:

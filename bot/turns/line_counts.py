@@ -36,10 +36,7 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
     line, sku = named[0], named[0].sku or ""
     if common.quantity_for(u.quantities, turn.ctx.search.cards[sku]["unit"]) is None and u.number is None:
         return None
-    line.qty = None
-    quantity.apply_quantity(turn, line)
-    turn.touched = line
-    return await quantity.advance(turn, d)
+    return await _recounted(turn, d, line)
 
 
 async def recount_sized(turn: Turn, d: Draft) -> Reply | None:
@@ -56,7 +53,11 @@ async def recount_sized(turn: Turn, d: Draft) -> Reply | None:
                                                                     for s in u.specs))]
     if len(named) != 1 or common.quantity_for(u.quantities, cards[named[0].sku or ""]["unit"]) is None:
         return None
-    line = named[0]
+    return await _recounted(turn, d, named[0])
+
+
+async def _recounted(turn: Turn, d: Draft, line: Line) -> Reply:
+    """The line takes the count said; the summary shows it (its slots are that line's)."""
     line.qty = None
     quantity.apply_quantity(turn, line)
     turn.touched = line
