@@ -113,7 +113,8 @@ class Turn:
             line = self.touched
         card_draft = d if d is not None and d.kind == "card" else None
         card = card_draft is not None
-        qty = card_draft.card_qty if card_draft else (line.qty if line else None)
+        said = card_draft is not None and (card_draft.card_qty_said or card_draft.amount_fen is not None)
+        qty = (card_draft.card_qty if said else None) if card_draft else (line.qty if line else None)
         product = self.ctx.search.cards.get(line.sku) if line and line.sku else None
         unit = "张" if card else (product["unit"] if product else None)
         total = packs.amount_text(product, qty) if product and qty else ""

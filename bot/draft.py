@@ -30,6 +30,7 @@ class Draft:
     address_id: int | None = None
     amount_fen: int | None = None
     card_qty: int = 1
+    card_qty_said: bool = False  # the count of cards was said (买张 / 5张), not the 1 assumed (shown as no count)
     address_line: str | None = None  # a place said without receiver and phone, kept until they come
     queued: list[Line] = field(default_factory=list)  # unclear lines of one message, asked after the pending one
 
@@ -93,7 +94,7 @@ class DialogueState:
         draft = None if d is None else {
             "kind": d.kind, "lines": [_line(ln) for ln in d.lines], "pending": _line(d.pending) if d.pending else None,
             "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
-            "address_line": d.address_line, "queued": [_line(ln) for ln in d.queued],
+            "card_qty_said": d.card_qty_said, "address_line": d.address_line, "queued": [_line(ln) for ln in d.queued],
         }
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
                 "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered,

@@ -223,3 +223,22 @@ _NUMERALS = frozenset("一二两三四五六七八九十百千几半俩仨")
 
 def _holds(product: Known, word: str) -> bool:
     return any(word in t for t in (product.name, *product.tags, *product.aliases))
+
+
+def reordered(before: str, word: str, vocab: Vocabulary) -> bool:
+    """绿香妃葡萄干 for "疏附葡萄干 绿香妃" (alias 香妃葡萄干): the characters glued before a catalogue word and the
+    word's start make a word of the same product's name (绿 + 香妃 = 绿香妃), the rest of the word is in that name too
+    (葡萄干), and whatever was said before is its places or words (新疆疏附绿香妃葡萄干): the product's own words in
+    another order, no other thing."""
+    run = before.strip()
+    if not run or len(word) < 4:
+        return False
+    return any(_reordered_in(run, word, text, vocab) for _, text in vocab.product_texts if word in text)
+
+
+def _reordered_in(run: str, word: str, text: str, vocab: Vocabulary) -> bool:
+    for cut in range(len(run)):
+        said, glued = run[:cut], run[cut:]
+        if any(glued + word[:k] in text and word[k:] in text for k in range(2, len(word) - 1)):
+            return all(t in text or t in vocab.regions for t in vocab.tokenizer.cut(said))
+    return False

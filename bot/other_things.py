@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import glued_heads, heads_after, lexicon, not_ours, other_milks, sized_names
+from bot import glued_heads, heads_after, lexicon, not_ours, other_milks, phrasing, sized_names
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -127,6 +127,8 @@ def _described(u: Understanding, known: list[str], vocab: Vocabulary) -> tuple[s
             or not _holds_a_catalogue_word(m.group("like"), vocab):
         return None
     head = m.group("head")
+    if [(0, len(head))] == phrasing.vocative_spans(head):
+        return None  # 你好朋友 巴旦木有大的吗: whom the shopper greets, no thing
     for word in _LEADS:  # 要个枣泥饼: the buying words before the thing
         head = head[len(word):] if head.startswith(word) and len(head) - len(word) >= 2 else head
     if head in vocab.regions or vocab.named_products(head) or _holds_a_catalogue_word(m.group("head"), vocab):

@@ -51,9 +51,17 @@ def greeting(compact: str) -> bool:
     return rest == "" or rest in _HELLO or _SEASONS.fullmatch(rest) is not None
 
 
+# 你好朋友 / 您好老板: a hello glued to a form of address (jieba cuts 你 / 好朋友 / …); the forms of address said
+# only after a hello (alone at the start 朋友 may be the subject: 朋友推荐的).
+_HELLO_ADDRESSED = re.compile("^(?:你好|您好|哈喽|嗨)(?:" + "|".join(
+    sorted({*VOCATIVES, "朋友", "老乡", "同志", "大哥", "大姐", "阿姨", "叔叔"} - {"您", "你"}, key=len, reverse=True))
+    + ")+")
+
+
 def vocative_spans(compact: str) -> list[tuple[int, int]]:
-    """老板，来两瓶蜂蜜: the form of address the message opens with (it names no product)."""
-    m = _VOCATIVE.match(compact)
+    """老板，来两瓶蜂蜜 / 你好朋友，巴旦木有大的吗: the form of address the message opens with, and a hello glued
+    before it (it names no product)."""
+    m = _HELLO_ADDRESSED.match(compact) or _VOCATIVE.match(compact)
     return [m.span()] if m is not None and m.group() not in ("您", "你") else []
 
 

@@ -238,8 +238,8 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
     if named:
         return ""
     strays = stray_characters.among_strays(known, kept, text, CUE_WORDS) or stray_characters.new_word(
-        known, text, vocab) or (
-        stray_characters.unread(kept, text, vocab) if any(len(w) > 1 for w in known) else "")
+        known, text, vocab) or (stray_characters.unread(kept, text, vocab) if any(len(w) > 1 for w in known) else
+                                stray_characters.lone_thing(kept, u.origin is not None and not known, vocab))
     if strays:
         return strays
     if unknown and known and all(len(w) == 1 for w in known):  # 老人机: 机 (of 有机) glued on is the thing's head
@@ -276,9 +276,9 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
 
 def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabulary) -> tuple[str, str]:
     """三只松鼠每日坚果, 福临门大米, 张裕干红, 婴儿奶粉, 安吉白茶, 卡地亚 手镯: words glued before a catalogue word
-    that name no catalogue product, brand, place or plain quality (野生蜂蜜, 静宁苹果, 广生源鸡蛋, 一批大米 are all
-    the catalogue's) name a brand, a variety or a kind of thing the shop does not have. Returns (the thing asked
-    for, the catalogue word it is a kind of: its products are the alternatives), or ("", "")."""
+    that name no catalogue product, brand, place or plain quality (野生蜂蜜, 静宁苹果, 广生源鸡蛋, 一批大米, 往葵大米
+    heard, 绿香妃葡萄干 a name's words reordered are the catalogue's) name a brand, a variety or a kind of thing the
+    shop lacks. Returns (the thing asked for, the catalogue word it is a kind of: its products are the alternatives)."""
     for word in known:
         if len(word) < 2 or word in lexicon.PLAIN_MODIFIERS:
             continue
@@ -288,7 +288,7 @@ def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabu
                 said = text[max(0, m.start() - 1 - _LOOK_BACK):m.start() - 1]
                 before = maker(said, _named_before(said, unknown, vocab), vocab)
             if before and before + word not in vocab.names_text and not vocab.name_goes_on(before[-1:], word) \
-                    and not typos.heard_before(before, word, vocab):  # 往葵大米: 望奎大米 said by voice
+                    and not typos.heard_before(before, word, vocab) and not name_parts.reordered(before, word, vocab):
                 after = text[m.end():m.end() + 1]
                 headed = not _RE_CJK.match(after) or after in _PARTICLES or after in lexicon.PREDICATE_CHARS \
                     or after in CUE_WORDS or vocab.knows(word + after) or made_of.grade_at(text[m.end():], vocab)

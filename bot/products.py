@@ -111,11 +111,13 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
 def _named_after_place(u: Understanding, search: CatalogSearch, within: list[str] | None) -> list[dict[str, Any]]:
     """普洱来两饼: a place whose name is also a kind of goods, written inside product names after their own origin
     (勐海普洱熟茶, 景迈山普洱生茶): those goods, not whatever comes from that place (its black-boned chicken). A place
-    that only begins names (静宁苹果) is an origin as usual."""
+    that only begins names (静宁苹果), or is said inside names only by goods of that place (墨玉新疆干果礼盒, from
+    新疆), is an origin as usual: 有新疆的东西吗 lists all of 新疆's goods."""
     assert u.origin is not None
     word = u.origin.mention
     pool = [search.cards[s] for s in within if s in search.cards] if within else list(search.cards.values())
-    return [c for c in pool if word in c["name"][1:]] if len(word) >= 2 else []
+    named = [c for c in pool if word in c["name"][1:]] if len(word) >= 2 else []
+    return named if any(not (_in_origin(c, u) and _in_province(c, u)) for c in named) else []
 
 
 def _matches(u: Understanding, search: CatalogSearch, query: str, within: list[str] | None, vocab: Vocabulary

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot import count_changes, festival_words, pinyin_initials, reported_speech, sign_words, wrapping
+from bot import count_changes, english_numbers, festival_words, pinyin_initials, reported_speech, sign_words, wrapping
 from bot.dialect import plain
 from bot.everyday import rewrite_everyday
 
@@ -45,7 +45,9 @@ _PACKS = {"boxes": "box", "box": "box", "cases": "箱", "case": "箱", "cartons"
           "crate": "箱", "bags": "袋", "bag": "袋", "bottles": "瓶",
           "bottle": "瓶", "jars": "罐", "jar": "罐", "cans": "罐", "can": "罐", "packs": "包", "pack": "包",
           "packets": "包", "packet": "包", "pieces": "个", "piece": "个", "pcs": "个", "pc": "个"}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# (a number word glued to a Chinese word has no \b after it: three张, see bot/english_numbers.py)
+_NUMBER_WORD = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")(?![A-Za-z])",
+                          re.IGNORECASE)
 _PACK_WORD = re.compile(r"(\d+|一打|半打|打)#?\s*("
                         + "|".join(sorted(_PACKS, key=len, reverse=True)) + r")\b(?:\s+of\b)?",
                         re.IGNORECASE)
@@ -88,6 +90,13 @@ _TRYING = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:先)?(?:试下|试试看?|试一
 _COUNT_THEN_SIZE = re.compile(r"(?<=[俩仨])(?=[一二两三四五六七八九十\d])")
 
 
+def _number_word(m: re.Match[str]) -> str:
+    """three → 3#, the # read later as a count of packs (份) unless a pack word follows; glued to a Chinese word
+    (three张) it is that word's number."""
+    figure = _NUMBERS[m.group().lower()]
+    return figure + ("#" if figure.isdigit() and not re.match(r"[\u4e00-\u9fff]", m.string[m.end():]) else "")
+
+
 def rewrite(text: str) -> str:
     text = reported_speech.plain(sign_words.read(text))  # 我奶奶说行 → 行; ❌❌ → 不要了
     text = rewrite_everyday(plain(pinyin_initials.read(text)))  # 有冇 → 有没有, zf → 支付
@@ -100,8 +109,7 @@ def rewrite(text: str) -> str:
     text = festival_words.unglue(festival_words.as_time(text))  # 中秋月饼 → 中秋 月饼: why, the goods are 月饼
     text = _FINANCIAL_NUMBER.sub(lambda m: m.group().translate(_FINANCIAL), text)
     if re.search(r"[A-Za-z]", text):
-        text = _NUMBER_WORD.sub(lambda m: _NUMBERS[m.group().lower()] + ("#" if _NUMBERS[m.group().lower()].isdigit()
-                                                                          else ""), text)
+        text = _NUMBER_WORD.sub(_number_word, english_numbers.as_figures(text, "#"))
         text = _A_PACK.sub("1", text)  # a bottle of honey: one bottle
         text = _PACK_WORD.sub(lambda m: m.group(1) + _PACKS[m.group(2).lower()], text.replace("# ", "#"))
         text = text.replace("#", "份 ")  # one 土鸡: a number word with no pack word counts packs

@@ -111,3 +111,17 @@ def books_named(tokens: list[str]) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+_THING_TAGS = frozenset({"n", "ng", "nz", "g", "zg"})
+
+
+def lone_thing(kept: list[str], placed: bool, vocab: Vocabulary) -> str:
+    """有新疆馕吗, 有云南的饼吗: one character is all that is left beside a place, a noun or a root of one in jieba's
+    dictionary (馕, 饼) that no catalogue word holds: the thing asked for, which the shop does not sell (never the
+    place's other goods listed as found)."""
+    if not placed or len(kept) != 1:
+        return ""
+    ch = kept[0]
+    lone = len(ch) == 1 and _RE_CJK.match(ch) is not None and ch not in PARTICLES and ch not in lexicon.PREDICATE_CHARS
+    return ch if lone and not vocab.knows(ch) and vocab.word_tags.get(ch) in _THING_TAGS else ""

@@ -48,13 +48,13 @@ from bot.group_people import people_counted
 from bot.intents import has_asked, intent_of
 from bot.numerals import Found
 from bot.pack_homophones import mend_pack_words
-from bot.pack_sizes import NOT_THIS, size_at
+from bot.pack_sizes import NOT_THIS
 from bot.product_facts import usage_spans
 from bot.product_words import read_product_text
 from bot.purposes import purpose_spans, without_glued_use
 from bot.recipients import for_someone, recipient_spans
 from bot.rewrite import rewrite
-from bot.said_counts import trailing_spoken, without_described
+from bot.said_counts import spoken_before, trailing_spoken, without_described
 from bot.vocabulary import Origin, Vocabulary, normalize
 from models.search.characters import simplified
 
@@ -302,7 +302,7 @@ def _entities(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if u.quantity is None:
         _spoken_quantity(u, masked, spans, vocab)
     if all(q.unit in METRIC for q in u.quantities):  # 来仨红枣 1kg的: the size is not the count
-        _spoken_before(u, masked, spans, vocab)
+        spoken_before(u, masked, spans, vocab.words)
     u.origin = origin
     spans += [m.span() for m in other_cards.OTHER_CARDS.finditer(compact)]  # 京东卡: another's card names no product
     spans += phrasing.vocative_spans(compact)  # 老板，来两瓶: whom the customer speaks to names no product
@@ -381,20 +381,3 @@ def _ranges(u: Understanding, masked: str, spans: list[tuple[int, int]]) -> bool
         u.cues.add("buy")
         spans += approximate
     return bool(approximate)
-
-
-_SPOKEN_BEFORE = re.compile(r"(?<![咱我你他她它们俺第\d零〇一二两三四五六七八九十百千万])(?P<num>俩|仨)")
-
-
-def _spoken_before(u: Understanding, masked: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> None:
-    """给我整俩腊肉 / 再要仨土鸡 / 蜂蜜来俩500g的: 俩 and 仨 hold their measure word, so one straight before a catalogue
-    word or a pack size said as such counts it (never 咱俩, 他们仨)."""
-    for m in _SPOKEN_BEFORE.finditer(masked):
-        rest = u.text[m.end():m.end() + 8]  # the text, not `masked`: 来仨静宁苹果 (a product's whole name is masked)
-        if any(rest[:n] in vocab.words for n in range(2, len(rest) + 1)) or size_at(u.text, m.end()):
-            value = numerals.to_number(m.group("num"))
-            if value:
-                u.quantities.insert(0, Found(value, m.start("num"), m.end("num")))
-                u.quantity = u.quantities[0]
-                spans.append(m.span("num"))
-                return

@@ -24,6 +24,7 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
     else:
         found = turn.resolve_products()
         skus = {c["sku"] for c in found.candidates} | set(found.family)
+    held = [ln.sku for ln in (*d.lines, *d.queued, d.pending) if ln is not None and ln.sku and ln.sku in skus]
     if not d.drop_named(skus):
         return await _not_in_draft(turn, d) if skus else None
     if d.empty:
@@ -32,6 +33,9 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
     reply = await quantity.advance(turn, d)
     reply.reply = "好的，已去掉。\n" + reply.reply.removeprefix("好的。").removeprefix("好的，")
     reply.intent = "order"
+    if len(set(held)) == 1 and held[0] in turn.ctx.search.cards:  # the line this turn is about, now none of it
+        reply.slots = {"sku": held[0], "qty": 0, "amount_fen": None, "unit": turn.ctx.search.cards[held[0]]["unit"],
+                       "total_qty_text": None}
     return reply
 
 

@@ -122,6 +122,9 @@ async def order_status(turn: Turn, named: list[dict[str, Any]] | None = None,
                             o.kind.value, items) for o, items in listed])
 
 
+_ONE_SHEET = re.compile(r"(?:买|来|要|拿|办|整|订)张(?=\S{0,6}卡)")
+
+
 async def answer_card(turn: Turn, d: Draft) -> Reply | None:
     u = turn.u
     said = u.quantity if u.quantity and u.quantity.unit in MONEY_UNITS else None  # 两百块 without 卡 in it
@@ -129,11 +132,14 @@ async def answer_card(turn: Turn, d: Draft) -> Reply | None:
     if amount is None and d.awaiting == "amount":
         amount = u.number
     counted = u.quantity if u.quantity and u.quantity.unit in (*CARD_UNITS, "") else None
-    count = u.card_count or (int(counted.value) if counted and counted.value.denominator == 1 else None)
+    count = u.card_count or (int(counted.value) if counted and counted.value.denominator == 1 else None) or (
+        1 if _ONE_SHEET.search(u.text) else None)  # 给我妈买张爱心卡: one card
     if count is None and d.awaiting == "count" and u.number and u.number > 0 and u.number.denominator == 1:
         count = int(u.number)  # 1200块 of 500元 cards, asked how many: 3
     if amount is None and count is None:
         return None
+    if count:  # kept though the face value said is refused (爱心卡有300的吗 买一张)
+        d.card_qty, d.card_qty_said = count, True
     if amount is not None:
         fen = int(amount * 100) if (amount * 100).denominator == 1 else 0
         try:
@@ -146,8 +152,6 @@ async def answer_card(turn: Turn, d: Draft) -> Reply | None:
     if uneven is not None:  # 总共1200元的爱心卡 都要500的: no whole number of cards, the count asked
         d.awaiting = "count"
         return turn.say(card_totals.question(*uneven), "buy_card", suggestions=card_totals.choices(*uneven))
-    if count:
-        d.card_qty = count
     return await quantity.advance(turn, d)
 
 # --- new requests ----------------------------------------------------------------------------
