@@ -186,7 +186,15 @@ def said_as_itself(run: list[str], pieces: list[tuple[str, int]], vocab: Vocabul
         return True
     at = 0
     for word, size in pieces:
-        if pinyin_key(text[at:at + size]) != pinyin_key(word):
-            return True
+        said = text[at:at + size]
+        if pinyin_key(said) != pinyin_key(word) or _toned(said) != _toned(word):
+            return True  # 蛏子 (cheng1) is the razor clam, not 橙子 (cheng2): an input method's slip keeps the tone
         at += size
     return False
+
+
+def _toned(text: str) -> str:
+    """平果 → "píng guǒ": each character's common reading with its tone."""
+    from pypinyin.pinyin_dict import pinyin_dict  # loaded with the vocabulary (bot.vocabulary)
+
+    return " ".join((pinyin_dict.get(ord(ch)) or ch).split(",")[0] for ch in text)
