@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from bot import pinyin_mixed, pinyin_nouns
+from bot import pinyin_initials, pinyin_mixed, pinyin_nouns
 
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
@@ -122,6 +122,9 @@ def read(message: str, vocab: Vocabulary) -> str:
     Chinese characters is read with them first (江永xiang芋: bot.pinyin_mixed)."""
     message = pinyin_mixed.read(message, vocab)
     text = message.strip().lower()
+    spelt = pinyin_initials.with_syllables(text.strip("?!.,？！。，~ "))  # zmyong, ye cha xun: initials and syllables
+    if spelt is not None:
+        return spelt
     tail = _HAN_THEN_LATIN.fullmatch(message.strip())
     if tail is not None:  # the pinyin after the Chinese is read only when it says how many (lai liang dai)
         said = read(tail.group("latin"), vocab)
