@@ -90,7 +90,9 @@ def asked(compact: str) -> bool:
 
 # Paying with a card held: the card as the means (用爱心卡, 拿卡, 卡里的钱, 卡里余额) and a paying verb, in either order
 # (付款用爱心卡, 这单拿爱心卡结, 卡里余额先抵一部分 剩下微信付). A question of how much is left (够不够, 多少) is not.
-_BY_CARD = re.compile(r"(?:用|拿|使用|刷)(?:我的|这张|那张|我那张|我)?(?:爱心)?卡|卡(?:里|上|内)的?(?:钱|余额)")
+# 爱心卡抵扣 / 爱心卡付吧: the card named, then only the paying verb, is the means as much.
+_BY_CARD = re.compile(r"(?:用|拿|使用|刷)(?:我的|这张|那张|我那张|我)?(?:爱心)?卡|卡(?:里|上|内)的?(?:钱|余额)"
+                      r"|爱心卡(?=(?:来|直接)?(?:抵扣|抵|扣款?|付款?|支付|结账|结算)(?:吧|一下|了吧|呗|啊)?$)")
 _PAYING = re.compile(r"付|支付|结账|结算|结(?=一下|吧|了|$)|抵|扣|买单")
 _HOW_MUCH = re.compile(r"够|多少|几块|几元|还有|还剩|剩多少|查")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from bot import full_width
 from bot.dialogue import Context, Turn
 from bot.draft import DialogueState
 from bot.reply import Reply
@@ -106,6 +107,7 @@ class Assistant:
 
     async def _answer(self, user: User, text: str, session: chat_sessions.Loaded | None,
                       rate: throttle.Rate | None) -> Reply:
+        text = full_width.narrowed(text)  # ＡＸ２.５ＨＫ９Ｐ３Ｍ７ 领取: codes, phones and amounts read as ASCII
         rechecks = 0
         attempts = 0
         while attempts < MAX_ATTEMPTS:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import card_rules, card_where, numerals, pay_ways
+from bot import card_rules, card_where, numerals, order_rules, pay_ways
 from bot.replies import yuan
 
 if TYPE_CHECKING:
@@ -110,6 +110,8 @@ def enough_asked(text: str) -> bool:
 def answer(text: str, faces_fen: tuple[int, ...]) -> str:
     """The answer to a card holder's or a bulk buyer's question, or "" when it is none of them."""
     faces = "、".join(yuan(f) for f in faces_fen)
+    if order_rules.asked(text):  # 下了单还能取消吗: the rule, nothing cancelled
+        return order_rules.ANSWER
     if pay_ways.asked(text) and not pay_way_asked(text):  # 能刷信用卡吗 / 可以用微信支付吗: the two ways there are
         return pay_ways.answer(text)
     if "卡" in text and card_question(text):

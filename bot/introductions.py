@@ -1,6 +1,6 @@
 """A shopper who says who they are and only greets (您好，我是区农业局党支部的，先打个招呼; 我是村里的驻村书记,
-来报个到): a greeting, answered with one, never taken for praise of the assistant (哈哈，谢谢夸奖) or a thing to
-look up."""
+来报个到; 你好，我是县医院食堂的采购): a greeting, answered with one, never taken for praise of the assistant
+(哈哈，谢谢夸奖) or a thing to look up."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,8 @@ _HELLO = re.compile(r"打个?招呼|打声招呼|认识一下|报个?到")
 # 我是 / 我们是 + a unit or a post (…的, 书记, 老师 …): who is speaking, nothing asked.
 _WHO = re.compile(r"^(?:您好|你好)?(?:我|我们|俺|俺们|咱|咱们)(?:这边|这里)?是\S{1,16}?"
                   r"(?:的|书记|主任|老师|会计|干部|工作人员|负责人|同志|员工|队长|村长|镇长|社长|经理|志愿者)"
+                  # 我是县医院食堂的采购: the post said after the unit's 的
+                  r"(?:采购员?|厨师长?|大厨|司机|出纳|管理员|老板|店长|职工|医生|护士|学生|家长|代表|主管|专员)?"
                   r"(?:同志|人)?$")
 
 

@@ -111,8 +111,9 @@ _JOINED = re.compile(rf"^(?P<neg>{_SIGH}(?:把|那个)?(?:不要|不买|去掉|�
 _CLAUSES = re.compile("[" + re.escape(PUNCTUATION.replace(".", "")) + "]+")
 
 
-# 订单不要了 帮我取消: what follows the removal undoes too (an order dropped, said twice), it asks for nothing new.
-_UNDOING = re.compile(r"取消|撤销|撤单|退掉|退单|作废")
+# 订单不要了 帮我取消 / 单子不要了 还没付钱的那个 撤了: what follows the removal undoes too (an order dropped, said
+# twice), it asks for nothing new.
+_UNDOING = re.compile(r"取消|撤销|撤单|撤(?:了|掉|回|吧|喽|咯)|退掉|退单|作废")
 
 
 def replacement(raw: str) -> tuple[str, str] | None:

@@ -1,8 +1,9 @@
 """Shop words typed in latin letters: the initials of their pinyin beside Chinese (zf一下 用爱心卡, zm用啊, kd到哪了,
 能开fp吗), a shop word in whole pinyin beside Chinese (zhifu 用卡, dingdan 到哪了), and a shop phrase typed as its
-initials alone, the whole message (qxdd = 取消订单, zmxd = 怎么下单, qr = 确认): read as the words. Only a run of
-lower-case latin letters standing apart from other latin letters, and only the words below (the everyday ones of
-shopping chat); English words, codes (AX1.…) and sizes (kg, ml) are never read so."""
+initials alone, the whole message (qxdd = 取消订单, zmxd = 怎么下单, qr = 确认), and a shop word's initials with
+whole syllables of a shop verb, the whole message (zmyong = 怎么用, ye cha xun = 余额查询): read as the words.
+Only a run of lower-case latin letters standing apart from other latin letters, and only the words below (the
+everyday ones of shopping chat); English words, codes (AX1.…) and sizes (kg, ml) are never read so."""
 from __future__ import annotations
 
 import re
@@ -35,6 +36,10 @@ _INITIALS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_WORD})(?![A-Za-z0-9.])"
 _WHOLE_WORD = "|".join(sorted(WHOLE, key=len, reverse=True))
 _WHOLE = re.compile(rf"(?<=[\u4e00-\u9fff])\s*(?:{_WHOLE_WORD})(?![A-Za-z0-9.])"
                     rf"|(?<![A-Za-z0-9.])(?:{_WHOLE_WORD})(?=\s*[\u4e00-\u9fff])", re.IGNORECASE)
+# Whole syllables of the verbs and question words said with initials (zm yong, ye cha xun, zm mai): no pronoun nor
+# particle (wo ye yao is 我也要, never 我余额要).
+SYLLABLES = {"yong": "用", "cha": "查", "xun": "询", "kan": "看", "mai": "买", "fu": "付", "ling": "领", "duo": "多",
+             "shao": "少", "hai": "还", "sheng": "剩", "xia": "下", "dan": "单", "ban": "办", "nong": "弄", "gao": "搞"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ENDING = "?!.,？！。，~ "
 
@@ -45,6 +50,28 @@ def read(text: str) -> str:
     if alone in ALONE or alone.replace(" ", "") in ALONE:
         return ALONE[alone.replace(" ", "")]
     if not _HAN.search(text):
-        return text
+        return with_syllables(alone) or text
     text = _WHOLE.sub(lambda m: WHOLE[m.group().strip().lower()], text)
     return _INITIALS.sub(lambda m: INITIALS[m.group()], text)
+
+
+def with_syllables(alone: str) -> str | None:
+    """zmyong / zm yong / ye cha xun: every piece initials or a shop syllable, at least one of each; else None."""
+    pieces = [_spelt(token) for token in alone.split()]
+    if not pieces or any(p is None for p in pieces):
+        return None
+    kinds = {kind for p in pieces for kind, _ in p or ()}
+    return "".join(word for p in pieces for _, word in p or ()) if kinds == {"initials", "syllable"} else None
+
+
+def _spelt(token: str) -> list[tuple[str, str]] | None:
+    """The token as initials and syllables, left to right (zmyong → 怎么 + 用), or None."""
+    if not token:
+        return []
+    for size in range(min(len(token), 6), 0, -1):
+        head, kind = token[:size], "initials" if token[:size] in INITIALS else "syllable"
+        word = INITIALS.get(head) or SYLLABLES.get(head)
+        rest = _spelt(token[size:]) if word else None
+        if word and rest is not None:
+            return [(kind, word), *rest]
+    return None

@@ -21,6 +21,7 @@ from bot import (
     holder_talk,
     honesty,
     money_services,
+    order_rules,
     pay_ways,
     phone_talk,
     phrasing,
@@ -56,6 +57,7 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     specialties.revise(u)  # 有什么特产 / 来点家乡特产: the best sellers; 来点云南特产: Yunnan's goods
     pay_ways.revise(u)  # 能刷信用卡吗, 可以用微信支付吗: the ways of paying, never another card nor a search
     talk_kinds.revise(u)  # 你能替我干点啥, 清明放几天, 最火的是哪个, 有土鸡吗 走亲戚拎一只
+    order_rules.revise(u)  # 下了单还能取消吗: the rule asked, nothing dropped
     holder_talk.revise(u)  # 那单用爱心卡扣, 重复下单了 撤掉一单, 不下了不下了: an order paid or undone, a draft dropped
     plain_intents.revise(u)  # 怎么在这里下单, 用微信付款, 先不下了 我再想想
     cards_by_the_sheet.revise(u)  # 买一张100的: a love card of 100 yuan

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bot import (
     card_holding,
     card_rules,
+    claim_after_code,
     delivery_asked,
     holder_questions,
     keeping,
@@ -93,8 +94,7 @@ PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)  # AX1点5R8T: voice
 # A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
 # Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces, or a dot said
-# 点 by voice: QS3点5K8J2H6G), after a word
-# that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
+# 点 by voice: QS3点5K8J2H6G), after a word that says it is the card's code or number (卡号, 兑换码, 码是 …, 卡的码).
 SAID_CODE = re.compile(r"(?:兑换码|卡密|卡码|卡号|激活码|领取码|券码|绑定码|卡的码|卡上的码|redeem code|card code"
                        r"|(?:^|(?<=[\s，,。:：;；卡的个张]))码)\s*(?:是|为)?\s*[:：]?\s*"
                        r"(?P<code>[A-Za-z0-9](?:[A-Za-z0-9._]|[-\s点](?=[A-Za-z0-9])){5,})", re.IGNORECASE)
@@ -125,7 +125,7 @@ def said_code(raw: str) -> str:
     if m is not None:  # AX1 9QW3 E7RT: the code with its spaces left out, its dot after AX1
         rest = re.sub(r"[\s.点。]", "", m.group()[3:])  # and after the 16-digit card number, when it holds one
         return f"AX1.{rest[:16]}.{rest[16:].upper()}" if re.match(r"\d{16}.", rest) else f"AX1.{rest}"  # base32
-    m = SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw)
+    m = SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw) or claim_after_code.CODE_FIRST.search(raw)
     if m is not None:
         return m.group("code").strip()
     m = _LIKE_PRINTED.search(raw)  # AX1.1234….ABCD mistyped: the code said, so that it is told apart, never asked for
@@ -169,7 +169,7 @@ def topic(text: str, raw: str) -> str | None:
     """Which shop question or holder action a message is, before the ordering cues are read."""
     card = "卡" in text
     printed = PRINTED_CODE.search(raw) or "ax1." in text or _SPACED_PRINTED.search(raw)  # AX1 9QW3 E7RT
-    if printed or SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw):
+    if printed or SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw) or claim_after_code.CODE_FIRST.search(raw):
         return "claim_card"
     held = card_holding.asked(text)  # 朋友送的那张卡里还有多少额度 / 别人转赠的卡在哪收: a card that came to them
     if held is not None:
@@ -273,7 +273,7 @@ _WRONG_GOODS = re.compile(r"[送寄发给拿]错了?(?!地址|了地址|地方)|
                           r"|不是我(?:买|订|下单)的(?![那这哪]?[款个种])")
 # Goods received with something wrong (鸡蛋碎了三个, 蜂蜜少了一瓶, 苹果烂了两斤): after-sales, whatever number is said.
 _RECEIVED = re.compile(r"(?:碎|烂|坏|破|漏|缺|变质|发霉|霉|臭|馊|裂|瘪|蔫|压扁|压碎|压坏|摔坏|摔碎|化)(?:了|掉了|掉)"
-                       r"|少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|(?:里面|里头|里边)?(?:长虫|生虫|有虫)(?!草)|漏液|漏出来"
+                       r"|(?<!多)少了|少发|漏发|发错|缺斤少两|不够秤|短斤|质量问题|破损|不新鲜|(?:里面|里头|里边)?(?:长虫|生虫|有虫)(?!草)|漏液|漏出来"
                        r"|(?:是|都是|有的是?|好几个|几个)(?:坏|烂|碎|臭|馊|霉|破)的"  # 蜂蜜收到是坏的
                        # 苹果有点烂, 腊肉味道不对, 茶叶有股怪味, 牛奶过期了: how the goods came, not a wish
                        r"|(?:(?:有点|有些|有一点|有几个|好几个|好多|不少|一些|全)都?|都)(?:烂|坏|碎|臭|馊|霉|破|化|蔫|软|变质)(?![吗么不没呢])"
