@@ -33,7 +33,9 @@ _MORE = re.compile(
     r"|(?:预订|预定|预约|订)(?:个|一桌|桌|一个)?(?:年夜饭|团圆饭|饭店|饭馆|餐厅|包间|包厢)"
     r"|(?:预订|预定|预约|订)(?:个|一桌|桌|一个)?\S{1,4}?(?:宴|酒席)?(?:包间|包厢)"  # 订个生日宴包间
     r"|租(?:一|两|几)?(?:辆|台)"  # 租一辆特斯拉: a car hired
-    r"|培训课|一对一(?:辅导|教学|上课|课)?")  # 古筝培训课 一对一: lessons given
+    r"|培训课|一对一(?:辅导|教学|上课|课)?"  # 古筝培训课 一对一: lessons given
+    r"|(?:技术|种植|养殖)?培训(?![用的会室])"  # 种植技术培训: taught, not goods (培训用的茶叶 is goods for it)
+    r"|(?:学|教)(?:种植|养殖|嫁接|种|养|栽)(?:一下|点|些)?[\u4e00-\u9fff]{0,6}")  # 学种猕猴桃: a skill, no fruit
 # The verb of having a service done said after its name (话费充值, 饭店预订, 拍照 预约, 酒店 办理): an errand's, not a
 # purchase's; 充值卡 / 订单 are other words.
 _DONE_AFTER = re.compile(r"(?:充值|预订|预定|预约|办理|代办|订)(?![单卡券购])")

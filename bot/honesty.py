@@ -143,9 +143,11 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
             service_goods.AT_DOOR.search(u.text) or service_goods.asked_of_me(u.text, service_spans(u.text))):
         u.intent = "fallback"  # 水管坏了能上门修吗, 能帮我约个理发吗: the short honest answer, not the after-sales one
     prepared_food.revise(u)  # 红烧肉 做好的 能寄吗, 腊肉 炒好的有吗: a cooked dish, not the raw goods
+    if u.intent not in _GOODS_INTENTS and u.intent != "ask_info":
+        return
+    infant_formula.revise(u)  # 美赞臣奶粉多少钱, a2 奶粉两罐, 宝宝吃什么奶粉好, 金领冠奶粉有现货吗: never the yak's
     if u.intent not in _GOODS_INTENTS:
         return
-    infant_formula.revise(u)  # 美赞臣奶粉多少钱, a2 奶粉两罐, 宝宝吃什么奶粉好: never the yak's milk powder
     kind = unrelated(u.text, u.cues, u.quantity is not None, u.product_words)
     asked, said, kind = _not_sold(u, kind)
     if asked or kind:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.cut_names import singles
 from bot.lexicon import UNITS
 from bot.recipients import PEOPLE
 
@@ -34,6 +35,6 @@ def maker(said: str, name: str, vocab: Vocabulary) -> str:
     tokens = vocab.tokenizer.cut(name)
     if "装" in name or any(t[:1] in _UNIT_CHARS for t in tokens):
         return ""  # 30枚装的广生源土鸡蛋: the pack said, not a maker
-    if not all(vocab.word_tags.get(t, "") in _NOUNS for t in tokens if t.strip()):
-        return ""
+    if not all(vocab.word_tags.get(t, "") in _NOUNS for t in tokens if t.strip()) and not singles(tokens, vocab):
+        return ""  # 美心的月饼: a name cut into the catalogue's single characters is one all the same
     return name + "的"

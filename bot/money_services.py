@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 OTHER_BALANCE = re.compile(r"余额宝|零钱通|理财通|(?:支付宝|微信|京东|美团|银行卡?|信用卡|话费|手机|公交卡|饭卡"
                            r"|校园卡|医保卡|社保卡|公积金)(?:的|里|里的|里面的)?(?:余额|零钱)")
 _NUMBER = r"[\d一二两三四五六七八九十百千万几]"
-# A parcel at a courier looked up by its number or its courier (帮我查个顺丰快递 SF1234567890): no order of the shop.
-_COURIER = (r"查\S{0,2}(?:顺丰|中通|圆通|申通|韵达|极兔|邮政|EMS|ems|京东)(?:快递)?"
-            r"|(?<![A-Za-z])(?:[Ss][Ff]|[Yy][Tt]|[Jj][Tt])\d{10,}")
+# A parcel at a courier looked up by its number or its courier (帮我查个顺丰快递 SF1234567890, 查个快递 顺丰的 单号
+# SF1234567): no order of the shop.
+_COURIER = (r"查(?:个|下|一下)?(?:快递|包裹|件)?(?:单号)?(?:顺丰|中通|圆通|申通|韵达|极兔|邮政|EMS|ems|京东)(?:快递)?"
+            r"|(?<![A-Za-z])(?:[Ss][Ff]|[Yy][Tt]|[Jj][Tt])\d{6,}")
 _ASKED_OF_ME = re.compile(
     OTHER_BALANCE.pattern + r"|提现|转出来?$|(?:还|还款)(?:信用卡|花呗|白条|借呗)|(?:信用卡|花呗|白条|借呗)还款"
     r"|(?:车|重疾|寿|医疗|意外|养老|人身|财产|意外伤害)险|续保|理赔|保单"

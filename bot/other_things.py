@@ -1,9 +1,9 @@
 """Other things named with a catalogue word, which the shop does not sell (none of them is offered as a match):
 
 * a brand made of a count and a food word (六个核桃, 三只松鼠): a Chinese number word + 个/只 glued before a catalogue
-  word, when the message also counts packs (来一箱六个核桃) or asks whether the shop has it (六个核桃有吗) — nobody
-  asks a shop whether it has six walnuts; the brand's goods are not the food word's (六个核桃 is a drink): nothing
-  is listed for it;
+  word, when the message also counts packs (来一箱六个核桃), asks whether the shop has it (六个核桃有吗) or says a
+  drink after it (六个核桃 饮料 整箱) — nobody asks a shop whether it has six walnuts; the brand's goods are not the
+  food word's (六个核桃 is a drink): nothing is listed for it;
 * a container or a tool glued after a food word (米桶, 米缸, 油桶, 蛋托, 茶杯, 蜂蜜罐, 鸡蛋盒): the last part of a
   Chinese word names the thing, and a pack word there is no count (蜂蜜两罐 is; 蜂蜜罐装 says how it is packed);
 * a live animal or a plant, not the food (小香猪, 活鸡, 猪仔, 鸡苗; 多肉 玉露, 盆栽): a young or living animal's word,
@@ -33,6 +33,7 @@ _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _CONTAINERS = frozenset("桶缸罐瓶盒袋箱杯壶托盘篮筐碗勺锅架柜")
 _LIVE = re.compile(r"^(?:活|幼).+|^小.*[猪牛羊兔]$|.+[猪牛羊兔鸡鸭鹅鱼狗](?:仔|崽|苗|宝宝)$")
 _PLANTS = ("多肉", "盆栽", "绿植", "花苗", "树苗", "种苗", "幼苗", "盆景", "花卉", "苗木", "种子", "活体")
+_DRINK = re.compile("饮料|饮品|乳|露")  # a drink said after a count and a food word: the brand's drink, no count
 _RARE = 20  # a word the general dictionary has seen at most this often is a name (妃子笑: 3), not everyday talk
 
 
@@ -57,7 +58,8 @@ def _counted_brand(u: Understanding, known: list[str]) -> tuple[str, str] | None
             continue
         word = next((w for w in known if len(w) >= 2 and u.text.startswith(w, found.end)), None)
         goes_on = word is not None and u.text.startswith(word, found.end + len(word))  # 六个核桃核桃乳
-        if word is None or not (asks or goes_on or len(u.quantities) > 1) \
+        drink = word is not None and _DRINK.match(u.text, found.end + len(word)) is not None  # 六个核桃 饮料
+        if word is None or not (asks or goes_on or drink or len(u.quantities) > 1) \
                 or u.text[found.start:found.end] + word not in u.spaced:  # 乌骨鸡来两只，腊肉一斤: two things
             continue
         u.quantities.remove(found)  # 六个 is part of the name, not a count

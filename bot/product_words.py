@@ -15,6 +15,7 @@ from bot import (
     beside_kinds,
     certified_claims,
     counted_names,
+    cut_names,
     flavoured,
     glued_verbs,
     lexicon,
@@ -102,9 +103,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
     if u.generic and not u.product_words and _unknown_words(kept, vocab):
         u.generic = False  # 狗粮 泰迪吃的: 吃的 is not a request for the whole catalogue
     if u.foreign:  # nothing the shop sells: no product, no origin filter, the words as they were said
-        u.product_words, u.origin, u.generic = [], None, False
-        u.product_text = u.foreign
-        u.bare = False
+        u.product_words, u.origin, u.generic, u.product_text, u.bare = [], None, False, u.foreign, False
         return
     # A place next to product words is searched too (冰岛普洱: 普洱 is a city and part of the name).
     u.product_text = " ".join(kept + (places if u.product_words else []))
@@ -202,15 +201,16 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:来|多|几|[-~到至]\s*\d+)?\s*"  # 
 
 
 def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool = False) -> str:
-    """The thing asked for when the catalogue words in the message are only part of another thing's name:
-    a known word followed by a word the catalogue does not know (苹果手机, 核桃夹子, 番茄小说), by a model
-    number (小米14, 苹果15), only single characters matched beside real unknown words (床垫 乳胶 1.5米 → 米),
-    or a place beside an unknown word (哈尔滨啤酒, 山西老陈醋). Empty when the message is about the catalogue."""
+    """The thing asked for when the catalogue words in the message are only part of another thing's name: a known
+    word followed by a word the catalogue does not know (苹果手机, 核桃夹子, 番茄小说), by a model number (小米14),
+    single characters matched beside real unknown words (床垫 乳胶 1.5米 → 米), or a place beside an unknown word
+    (哈尔滨啤酒). Empty when the message is about the catalogue."""
     known = [t for t in kept if catalogue_word(t, vocab)]
     unknown = _unknown_words(kept, vocab)
     text = u.spaced  # words are next to each other only when nothing (a comma, a space) stands between them
     uses = tag_words.beside_a_name(known, vocab)  # 大米100斤 公司食堂: 食堂 (a tag) says what the rice is for
-    glued, kind_of = _glued_before([w for w in known if w not in uses], unknown, text, vocab)
+    glued, kind_of = _glued_before([w for w in known if w not in uses] + cut_names.first_parts(kept, text, vocab),
+                                   unknown, text, vocab)  # 伊比利亚火腿 切片: 火腿, said before the space
     if glued:
         u.instead = kind_of
         return glued
@@ -283,7 +283,8 @@ def _glued_before(known: list[str], unknown: list[str], text: str, vocab: Vocabu
         if len(word) < 2 or word in lexicon.PLAIN_MODIFIERS:
             continue
         for m in list(re.finditer(re.escape(word), text))[:3]:
-            before = _named_before(text[max(0, m.start() - _LOOK_BACK):m.start()], unknown, vocab)
+            before = _named_before(text[max(0, m.start() - _LOOK_BACK):m.start()], unknown, vocab) \
+                or cut_names.adverb_glued(text[:m.start()], CUE_WORDS, vocab)  # 恒都牛肉: 都 is no adverb before a noun
             if not before and text[:m.start()].endswith("的"):  # 良品铺子的坚果: a maker's, said with 的
                 said = text[max(0, m.start() - 1 - _LOOK_BACK):m.start() - 1]
                 before = maker(said, _named_before(said, unknown, vocab), vocab)
@@ -318,7 +319,8 @@ def _named_before(text: str, unknown: list[str], vocab: Vocabulary) -> str:
         content.insert(0, token)
     if not content or content[0][:1] * 2 == "".join(content)[:2]:
         return ""  # 查查六安瓜片: a verb said twice
-    return "".join(content) if any(not _explained(t, vocab) for t in content) else ""
+    return "".join(content) if any(not _explained(t, vocab) for t in content) or cut_names.singles(content, vocab) \
+        else ""  # 美心月饼: 美 and 心 are each the catalogue's, not together
 
 
 def _boundary(token: str) -> bool:
@@ -334,8 +336,6 @@ _COUNTED = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千万�
 _ADDRESSEES = ("老板", "老板娘", "店家", "掌柜", "客服", "亲", "亲亲", "师傅", "小哥", "小姐姐", "美女", "帅哥", "姐姐",
                "大姐", "阿姨", "老乡", "朋友", "请问", "麻烦", "那么", "那就", "对了", "另外", "然后", "其实", "听说")
 _VERB_CHARS = frozenset("问下订想看找选挑求带换加查瞧瞅搜请帮让叫送给拿")
-
-
 _COOKING = frozenset("涮炖煲煮熬炒蒸烤焖卤腌")
 
 
@@ -376,7 +376,6 @@ _MADE = frozenset("饼串片卷")  # measure words that also name a thing made o
 
 def _sold_by(word: str, unit: str, vocab: Vocabulary) -> bool:
     return any(k.unit == unit for k in vocab.products.values() if word in k.names or word in k.name)
-_AN_AMOUNT = re.compile("[一二两三四五六七八九十百千几半俩仨]+[批些点堆群把份种样件个只斤箱袋包盒瓶罐]")
 
 
 @functools.lru_cache(maxsize=16384)  # asked for every token of every message, over a few hundred words

@@ -80,6 +80,8 @@ def _mended(tokens: list[str], i: int, j: int, vocab: Vocabulary, cue: frozenset
             word = pieces[0][0]
             if bent and not any(a == b for a, b in zip(text, word, strict=False)):
                 return None  # 兔头 (tu tou) is not 土豆 (tu dou): a near sound and no character typed right
+            if bent and word in vocab.regions:
+                return None  # 恒都 (heng) is no 丰都 (feng): a place is heard only as it sounds, a brand near it
             if any(a != b and a in _DISH for a, b in zip(text, word, strict=False)):
                 return None  # 生煎 (sheng jian) is not 生姜: the character said otherwise names a dish
             if _foreign_head(tokens, end, vocab, cue) or _in_a_word(tokens, start, end, vocab):
