@@ -6,8 +6,8 @@
    that product's (a brand glued before it, 三只松鼠红香妃葡萄干, is still another's).
 2. A lone number closing the message after a size, set apart by a space (骏枣 泽普 一公斤 二, 若羌灰枣 2.5kg 两) is
    the count of that size's packs: it drafted ONE.
-3. A province said inside the name of one of its own products (墨玉新疆果干礼盒, from 新疆) made 有新疆的东西吗 list that
-   one product as all of 新疆's; the place inside a name is read as a kind of goods only when goods of other places
+3. A province said inside the name of one of its own products (墨玉新疆果干礼盒, from 新疆) made 有新疆的东西吗 list
+   that one product as all of 新疆's; the place inside a name is read as a kind of goods only when goods of other places
    carry it (勐海普洱熟茶).
 4. One character left beside a place, a noun jieba knows (有新疆馕吗, 有没有吐鲁番的馕) is the thing asked, which the
    shop does not sell: the place's goods were listed as FOUND (为您找到新疆这些认定扶贫产品).
@@ -136,8 +136,9 @@ async def test_a_love_card_with_nothing_said_has_no_count_until_one_is(client):
         body = await chat.say(said)
         assert body["slots"]["qty"] == qty
 
-    await each_case(check, [("我想买爱心卡", None), ("给我妈买张爱心卡", 1), ("买两张爱心卡", 2), ("买爱心卡 200的", 1)],
-                    spread=True)
+    await each_case(check, [
+        ("我想买爱心卡", None), ("给我妈买张爱心卡", 1), ("买两张爱心卡", 2), ("买爱心卡 200的", 1),
+    ], spread=True)
 
 
 async def test_a_count_said_with_a_face_not_issued_is_kept(client):
