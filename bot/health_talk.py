@@ -31,7 +31,9 @@ _ASKED = re.compile(rf"(?:能|可以|会|能不能|可不可以)(?:{_EFFECT}|治
                     rf"|({_EFFECT})\S{{0,2}}(?:吗|嘛|么|不|没|高不高|快不快|多少|怎么样|如何)|(?:有没有|是不是|算不算|算)(?:加糖|含糖|无糖|低糖)|(?:能|可以)(?:吃|喝|用)(?:吗|嘛|么|不)"
                     r"|(?:能不能|可不可以)(?:吃|喝|用)|(?:能|可以)(?:吃|喝|用)\S{0,8}(?:吗|嘛|么)$|适合\S{0,6}(?:吃|喝|用)?(?:吗|嘛|么|不)$")
 # Who or what the question is for, so a product's fitness is asked (孕妇能吃吗, 糖尿病能喝吗, 适合老人喝吗).
-_FOR_WHOM = re.compile(rf"{_CONDITION.pattern}|老人|老年人|小孩|孩子|宝宝|长辈")
+# (an animal too: 猫能吃蓝莓吗 asks the same of a pet, answered with a vet's advice)
+_PETS = r"猫咪?|小猫|狗狗?|小狗|宠物|兔子|仓鼠|鹦鹉|金毛|泰迪|柯基|布偶"
+_FOR_WHOM = re.compile(rf"{_CONDITION.pattern}|老人|老年人|小孩|孩子|宝宝|长辈|(?:{_PETS})(?=\S{{0,3}}(?:能|可以))")
 # Advice asked (送他点啥合适, 吃什么好, 适合…的, 推荐, 想买点养胃的).
 _ADVICE = re.compile(r"什么|啥|哪些|哪种|哪款|推荐|合适|适合|买点|买些|来点|整点")
 # A food asked as a cure (能降糖吗, 能治…吗) when none of the shop's goods is named.
@@ -136,8 +138,9 @@ def _without(items: list[dict[str, Any]], unfit: re.Pattern[str]) -> list[dict[s
     return list({c["sku"]: c for c in items if not said(c)}.values())
 
 
-def answer(card: Mapping[str, Any]) -> str:
-    """藜麦含糖高不高: what the page says, that it states no such figure, and a doctor's advice."""
+def answer(card: Mapping[str, Any], compact: str = "") -> str:
+    """藜麦含糖高不高: what the page says, that it states no such figure, and a doctor's advice (a vet's for a pet:
+    猫能吃蓝莓吗)."""
     origin = card.get("origin", {})
     place = f"{origin.get('province', '')}{origin.get('city', '')}{origin.get('county', '')}"
     tags = "、".join(card.get("tags", ()))
@@ -145,4 +148,8 @@ def answer(card: Mapping[str, Any]) -> str:
                                  f"产自{place}" if place else "") if p)
     return (f"{card['name']}的商品资料写着：{facts}。商品页没有写含糖量、升糖指数、有没有加糖，也没有写适合哪些人群、"
             "有什么功效；配料和营养成分表请看包装上的说明，拿不准可以联系商家确认。"
-            "有糖尿病、血压高或在孕期的，能不能吃、吃多少请听医生的建议。")
+            + (_FOR_PETS if re.search(rf"(?:{_PETS})\S{{0,3}}(?:能|可以)", compact) else
+               "有糖尿病、血压高或在孕期的，能不能吃、吃多少请听医生的建议。"))
+
+
+_FOR_PETS = "这里卖的是给人吃的农产品，猫狗等宠物能不能吃、吃多少，请问宠物医生。"

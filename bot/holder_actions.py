@@ -49,6 +49,7 @@ async def answer(turn: Turn, intent: str | None = None) -> Reply:
     focused = bool(intent == "ask_info" and products and len(products) == 1 and turn.u.product_words
                    and not shop_questions.after_sales(turn.u.text)  # 蜂蜜少了一瓶 / 苹果能退吗: no new line for it
                    and product_facts.asked(turn.u.text) != "weight"  # 土鸡一只大概几斤: 一只 is no quantity
+                   and health_talk.kind(turn.u) != "facts"  # 高血压能吃蜂蜜吗: a question of health, no purchase
                    and await prices.focus(turn, products[0]))  # 赫章核桃有认证吗: "this one" from now on (slots.sku)
     reply = turn.say(text, intent, products, suggestions=suggestions or turn.resume_suggestions())
     if focused and turn.draft is not None:
@@ -87,7 +88,7 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
         return replies.not_found(unsold, "") + " 您可以换个说法，比如说品类或产地。", [], []
     health = _this(turn) if health_talk.kind(turn.u) == "facts" else None
     if health is not None:  # 藜麦含糖高不高, 孕妇能吃吗: what its page says, no figure made up, a doctor's advice
-        return health_talk.answer(health), [health], []
+        return health_talk.answer(health, turn.u.text), [health], []
     if health_talk.kind(turn.u) == "facts" and not turn.u.product_words:  # 孕妇能吃吗 with nothing shown
         return "您问的是哪一款？说一下商品名，比如“小米孕妇能吃吗”。", None, []
     fact = product_facts.asked(turn.u.text)

@@ -19,11 +19,17 @@
    one); a count said with a face the shop does not issue (爱心卡有300的吗 买一张) is kept.
 8. English numbers glued to Chinese (five hundred块的爱心卡 要three张) and compounds (two hundred, twenty-five) are
    figures: it drafted one card of no face.
+9. A rare word of the language sounding like a catalogue word in another tone (蛏子 cheng1, 橙子 cheng2) is what was
+   said: 蛏子有伐 listed the navel oranges as found.
+10. A health question about a product (高血压能吃蜂蜜吗) answers from its page and starts no purchase (确认 after it
+    asked how many); the same asked of a pet (猫能吃蓝莓吗) is answered with a vet's advice (it listed the blueberries
+    as found and asked 要来几箱).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from models.paths import DEMO_CATALOG_CSV
 from tests.support.cases import each_case
 from tests.support.chat import open_shop
 
@@ -161,3 +167,35 @@ async def test_english_numbers_glued_to_chinese_are_figures(client):
         ("two hundred块的爱心卡 要four张", "面值200元 ×4张"),
         ("买five张one hundred的爱心卡", "面值100元 ×5张"),
     ], spread=True)
+
+
+# --- 9. a rare word in another tone --------------------------------------------------------------------------------
+
+async def test_a_rare_word_in_another_tone_is_what_was_said(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round27-tone")
+        body = await chat.say(said)
+        assert "没有找到「蛏子」" in body["reply"]
+
+    await each_case(check, ["蛏子有伐", "有没有蛏子"])
+
+
+# --- 10. health and pets -------------------------------------------------------------------------------------------
+
+async def test_a_health_question_starts_no_purchase(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round27-health")
+    asked = await chat.say("高血压能吃蜂蜜吗")
+    assert asked["slots"]["sku"] is None
+    body = await chat.say("确认")
+    assert body["order"] is None
+    assert "要几" not in body["reply"]
+
+
+async def test_a_pets_food_question_is_answered_with_a_vets_advice(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round27-pet")
+        body = await chat.say(said)
+        assert "请问宠物医生" in body["reply"]
+        assert "要来几" not in body["reply"]
+
+    await each_case(check, ["猫能吃蓝莓吗", "我家狗狗可以吃蓝莓吗"])
