@@ -21,6 +21,9 @@ _TOPICS = (shop_questions.INVOICE, shop_questions.SHIPPING, shop_questions.AFTER
 # Wrapping asked with the order (来两罐 要礼品袋 / 帮我包装好看点 / 能写贺卡吗): the shop has none to give.
 _ASKED = re.compile(r"[吗么嘛?？不]|能否|是否|几|多少|多久|啥|什么|怎么|哪|包邮")
 _WRAPPING = re.compile(r"礼品袋|手提袋|礼袋|袋子|包装|包一下|包好看|贺卡|卡片|祝福语")
+# How long shipping takes, said with where to (发货到广州几天, 寄到北京要多久, 到上海几天能到).
+_SHIP_TIME = re.compile(r"(?:发货?|寄|送|邮|快递)\S{0,8}?(?:几天|多久|多长时间|多少天)"
+                        r"|(?:几天|多久)(?:能|可以)?(?:到|收到|送到)")
 WRAPPING = "礼品袋、另外的包装和贺卡本店不提供，商品按商家原来的包装发出。"
 
 
@@ -30,7 +33,8 @@ def split(message: str) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     question = clauses[-1]
-    if _WRAPPING.search(question) is None and (not any(shop_questions.says(question, words) for words in _TOPICS)
+    if _WRAPPING.search(question) is None and _SHIP_TIME.search(question) is None and (
+            not any(shop_questions.says(question, words) for words in _TOPICS)
                                                or shop_questions.says(question, shop_questions.STOCK)
                                                or _ASKED.search(question) is None):
         return None  # 先付50块邮费: no question (a scam's demand, warned of as a whole)
@@ -44,4 +48,6 @@ def answer(question: str, card: dict[str, Any] | None, faces_fen: tuple[int, ...
     """The shop's answer to the question said after the order, about the product ordered when there is one."""
     if _WRAPPING.search(question) is not None:
         return WRAPPING + "\n"
+    if _SHIP_TIME.search(question) and not shop_questions.says(question, shop_questions.SHIPPING):
+        question = "几天能到"  # 顺便问下发货到广州几天: how long shipping takes
     return shop_questions.answer_info(question, card, faces_fen) + "\n"

@@ -25,6 +25,11 @@ _DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿�
                    r"|^\S+?(?:不要了|不要啦|不买了|去掉|删掉|不要)$")
 
 
+# A face value bought, with no card named (那买500面值的 20张, 要两张面值200的): only love cards have a face here.
+_FACE_BOUGHT = re.compile(r"(?:\d+|[一二两三五十百千]+)(?:元|块)?(?:的)?面[值额]"
+                          r"|面[值额](?:是|为)?(?:\d+|[一二两三五十百千]+)")
+
+
 @functools.lru_cache(maxsize=64)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # Messages are matched without their spaces, so "how much" is looked for as "howmuch".
@@ -111,6 +116,8 @@ def read_cues(u: Understanding, compact: str, vocab: Vocabulary, named: list[Kno
         u.cues.discard("help")
     if has(card_text, lexicon.CARD) and other_cards.love_card_said(card_text, vocab.tokenizer.jieba.FREQ):
         u.cues.add("card")  # not SD卡, 会员卡, 卡牌: other cards never start a love-card action
+    elif _FACE_BOUGHT.search(compact):  # 那买500面值的 20张 (after a question about the cards): a face is a card's
+        u.cues.add("card")
     if _ADD_COUNT.search(compact):  # 加两瓶250g的: 加 before a count adds a line, as 再加 does
         u.cues.add("add")
     if has(compact, _STRONG_STATUS):

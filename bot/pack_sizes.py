@@ -14,7 +14,7 @@ from bot.numerals import Found
 if TYPE_CHECKING:
     from bot.understanding import Understanding
 
-_UNIT = r"kg|公斤|千克|g|克|斤|两|ml|毫升|l|升|枚|个|只|颗|粒|条|片"
+_UNIT = r"kg|公斤|千克|g|克|斤|两|ml|毫升|l|升|枚|个|只|颗|粒|条|片|穗"
 _SIZE = re.compile(rf"(?P<num>{numerals.NUM}|半)\s*(?P<unit>{_UNIT})\s*"
                    r"(?P<how>装|的|那(?:种|款|个|盒|箱|袋|瓶|罐|包)|一?(?:盒|箱|袋|瓶|罐)(?:的|那种|装))")
 NOT_THIS = ("不要", "不是", "别要", "不买", "不用")

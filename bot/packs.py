@@ -19,7 +19,7 @@ from bot import numerals
 # Base units: grams, millilitres, pieces.
 MASS = {"kg": 1000, "公斤": 1000, "千克": 1000, "g": 1, "克": 1, "斤": 500, "市斤": 500, "两": 50, "吨": 1_000_000}
 VOLUME = {"l": 1000, "升": 1000, "ml": 1, "毫升": 1}
-PIECES = ("枚", "个", "只", "颗", "粒", "根", "片")
+PIECES = ("枚", "个", "只", "颗", "粒", "根", "片", "穗")
 DOZEN = {"打": 12, "对": 2, "双": 2}  # counts of pieces said by the group: 一打 is 12, 一对 / 一双 is 2
 SINGLE = 1000  # g or ml: a pack this small is one piece of goods (a bag of noodles, a bottle of sauce)
 # Pack words: a number of these is a number of packs, of the product sold in that pack.
@@ -31,7 +31,7 @@ GENERIC_COUNT = ("个", "份", "件", "样", "款", "种", "单", "次", "")
 
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
 _CONTENT = re.compile(
-    rf"(?P<approx>约|大约|左右)?\s*(?P<num>{_NUM})\s*(?P<unit>kg|KG|Kg|公斤|千克|ml|ML|mL|毫升|g|G|克|市斤|斤|l|L|升|枚|个|只|颗|粒|根|片)"
+    rf"(?P<approx>约|大约|左右)?\s*(?P<num>{_NUM})\s*(?P<unit>kg|KG|Kg|公斤|千克|ml|ML|mL|毫升|g|G|克|市斤|斤|l|L|升|枚|个|只|颗|粒|根|片|穗)"
     rf"(?:\s*[×xX*]\s*(?P<times>\d+)\s*(?P<inner>罐|瓶|袋|包|盒|听|支|个|枚)?"
     rf"|\s*(?P<times_said>\d+)\s*(?:罐|瓶|袋|包|盒|听|支)\s*装)?")  # 330ml 24罐装: 24 cans of 330ml
 

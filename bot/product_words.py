@@ -239,7 +239,7 @@ def _foreign(kept: list[str], u: Understanding, vocab: Vocabulary, named: bool =
         return ""
     strays = stray_characters.among_strays(known, kept, text, CUE_WORDS) or stray_characters.new_word(
         known, text, vocab) or (stray_characters.unread(kept, text, vocab) if any(len(w) > 1 for w in known) else
-                                stray_characters.lone_thing(kept, u.origin is not None and not known, vocab))
+                                stray_characters.lone_thing(kept, None if known else u.origin, vocab))
     if strays:
         return strays
     if unknown and known and all(len(w) == 1 for w in known):  # 老人机: 机 (of 有机) glued on is the thing's head

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot import lexicon
 
 if TYPE_CHECKING:
-    from bot.vocabulary import Vocabulary
+    from bot.vocabulary import Origin, Vocabulary
 
 _RE_CJK = re.compile("[\u4e00-\u9fff]")
 PARTICLES = set("的了吗呢吧啊呀哦嘛和跟与及或也都还再就来要买有是在给我你他她这那个只份斤箱袋瓶盒罐包"
@@ -116,11 +116,11 @@ def books_named(tokens: list[str]) -> list[str]:
 _THING_TAGS = frozenset({"n", "ng", "nz", "g", "zg"})
 
 
-def lone_thing(kept: list[str], placed: bool, vocab: Vocabulary) -> str:
+def lone_thing(kept: list[str], place: Origin | None, vocab: Vocabulary) -> str:
     """有新疆馕吗, 有云南的饼吗: one character is all that is left beside a place, a noun or a root of one in jieba's
-    dictionary (馕, 饼) that no catalogue word holds: the thing asked for, which the shop does not sell (never the
-    place's other goods listed as found)."""
-    if not placed or len(kept) != 1:
+    dictionary (馕, 饼) that no catalogue word holds and the place's name does not (`place`: the place said): the thing
+    asked for, which the shop does not sell (never the place's other goods listed as found)."""
+    if place is None or len(kept) != 1 or kept[0] in place.mention:  # 和龙的来两袋: 龙 of the place 和龙, cut apart
         return ""
     ch = kept[0]
     lone = len(ch) == 1 and _RE_CJK.match(ch) is not None and ch not in PARTICLES and ch not in lexicon.PREDICATE_CHARS

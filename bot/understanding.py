@@ -66,7 +66,7 @@ _SPEC = re.compile(rf"{numerals.NUM}\s*(?:kg|g|ml|l|cm|毫升|升|克|千克|公
 
 # A count of pieces pointing at one of the packs shown (30枚那款, 30只的那种, 60个的): a pack chosen by how many it
 # holds. Few pieces (两个那款) stay a count; a weight (5斤那款, 要2斤的) is an amount and a size already (METRIC).
-_SIZE_THAT = re.compile(rf"(?P<num>{numerals.NUM})\s*(?P<unit>枚|个|只|粒|片)"
+_SIZE_THAT = re.compile(rf"(?P<num>{numerals.NUM})\s*(?P<unit>枚|个|只|粒|片|穗)"
                         r"(?=\s*(?:的)?(?:那|这)(?:款|个|种|样)|\s*的$)")  # 30个那盒: as many as one box holds
 
 METRIC = {"公斤": "kg", "千克": "kg", "kg": "kg", "克": "g", "g": "g", "斤": "斤", "升": "l", "毫升": "ml", "ml": "ml",

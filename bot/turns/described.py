@@ -18,7 +18,8 @@ from bot.turns.common import SHOW
 if TYPE_CHECKING:
     from bot.dialogue import Turn
 
-_ASKING = re.compile(r"[吗么嘛呢]$|能不能|可不可以|可以|能便宜|有没有|多少|几块|哪个|哪款|哪种|什么|啥|怎么")
+_ASKING = re.compile(r"[吗么嘛呢]$|咋|为啥|为什么|凭什么|凭啥|能不能|可不可以|可以|能便宜|有没有|多少|几块|哪个"
+                     r"|哪款|哪种|什么|啥|怎么")  # 咋贵这么多: a complaint, no pick
 _TAKES = frozenset({"order", "search", "fallback", "ask_info", "recommend", "ask_price"})  # 最便宜的那瓶: a pick
 
 
