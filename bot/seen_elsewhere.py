@@ -26,8 +26,9 @@ def plain(message: str, vocab: Vocabulary) -> str:
         named = any(after[:n] in vocab.words or after[:n] in vocab.regions for n in range(2, 9))
         return " " if named and not after.startswith(("买的", "买过")) else m.group()
     plain = _SEEN_AT.sub(seen, message)
-    if plain == message and _PRICED_THERE.search(message) and not _BUYING.search(message):
-        return _COMPLAINT.sub(" ", _PRICED_THERE.sub(" ", message)) + " 多少钱"  # 拼多多才五十几 你们咋贵这么多
+    rest = _PRICED_THERE.sub(" ", message)  # (the 要 of 只要 buys nothing)
+    if plain == message and rest != message and not _BUYING.search(rest):
+        return _COMPLAINT.sub(" ", rest) + " 多少钱"  # 拼多多才五十几 你们咋贵这么多
     if plain == message or not _THEIR_PRICE.search(plain):
         return plain
     plain = _THEIR_PRICE.sub(" ", plain)
