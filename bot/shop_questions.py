@@ -378,7 +378,7 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
             if card is None else f"{card['name']}产自{origin_of(card)}，由那里的供货商家直接发货。"  # 产地是哪里
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
-    if _has(text, STOCK) or stock_asked.asked(text):  # 还有几幅, 咋没货了 啥时候有: its stock, no date made up
+    if _has(text, STOCK) or stock_asked.asked(text, named=True):  # 还有几幅, 咋没货了: its stock, no date made up
         return stock_asked.answer(text, card, wanted)
     if _has(text, ADULTERATED):  # 会不会掺糖: what the page says, and that no test result is on it
         return product_facts.answer_doubt(card)

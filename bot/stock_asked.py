@@ -21,36 +21,42 @@ _LEFT = re.compile(rf"(?:还有|还剩|剩下|只剩|就剩|剩)(?:下)?(?:几[{
 _OUT = re.compile(r"(?:咋|怎么|为啥|为什么)?(?:又|都|也)?(?:没货|缺货|断货|卖光|卖完|售罄|没库存)(?:了)?"
                   r"(?:吗|呢|啊|呀)?")
 # When it comes back (啥时候有, 什么时候到货, 多久能补货, 哪天上架).
-_BACK = re.compile(rf"{_WHEN}(?:才|能|会|可以|再)?(?:再)?(?:有货|到货|补货|上货|来货|进货|上架|补上"
-                   r"|有(?=$|[吗呢啊呀的])|能买|可以买)(?:啊|呀|呢|吗|么)?|(?:补货|到货|上架)(?:了吗|没|了没)")
+_BACK = re.compile(rf"{_WHEN}(?:才|能|会|可以|再)?(?:再)?(?:有货|补货|上货|来货|进货|上架|补上"
+                   r"|有(?=$|[吗呢啊呀的])|能买|可以买)(?:啊|呀|呢|吗|么)?|(?:补货|上架)(?:了吗|没|了没)")
+# When it arrives (什么时候到货): a named product's restock; with no product named, an order's arrival.
+_ARRIVES = re.compile(rf"{_WHEN}(?:才|能|会|可以|再)?(?:再)?到货(?:啊|呀|呢|吗|么)?|到货(?:了吗|没|了没)")
 # An order of theirs said beside (我买的, 订单, 快递): the order's arrival, not the shop's stock.
 _ORDER_SAID = re.compile(r"我买的|我订的|我的|订单|下单|下的单|买了|快递|包裹|物流|单子|发货")
 # Money or a card's balance (我卡里还有几个钱, 领的卡还剩多少): the balance, never goods (热贡唐卡还有几幅 is goods).
 _MONEY = re.compile(r"钱|余额|额度|积分|红包|(?:我|领|这张|那张|的|爱心|张)卡|卡(?:里|上|内|用)")
 
 
-def asked(compact: str) -> bool:
-    """还有几幅 / 咋没货了 / 啥时候有: the stock of a product asked (not an order's arrival)."""
+def asked(compact: str, named: bool = False) -> bool:
+    """还有几幅 / 咋没货了 / 啥时候有: the stock of a product asked (not an order's arrival); 什么时候到货 only when a
+    product is `named` (alone, it asks after an order)."""
     if _ORDER_SAID.search(compact) or _MONEY.search(compact):
         return False
-    return any(p.search(compact) for p in (_LEFT, _OUT, _BACK))
+    return any(p.search(compact) for p in (_LEFT, _OUT, _BACK, *((_ARRIVES,) if named else ())))
 
 
 def restock(compact: str) -> bool:
-    return _OUT.search(compact) is not None or _BACK.search(compact) is not None
+    return any(p.search(compact) for p in (_OUT, _BACK, _ARRIVES))
 
 
 def spans(compact: str) -> list[tuple[int, int]]:
     """The words of the stock question (还有几幅, 咋没货了, 啥时候有): they name no product."""
-    if not asked(compact):
+    if not asked(compact, named=True):
         return []
-    return [m.span() for p in (_LEFT, _OUT, _BACK) for m in p.finditer(compact)]
+    return [m.span() for p in (_LEFT, _OUT, _BACK, _ARRIVES) for m in p.finditer(compact)]
+
+
+_READ_OVER = ("search", "fallback", "order_status", "order", "ask_price", "greet")
 
 
 def revise(u: Understanding) -> None:
     """A stock question is `ask_info`, whatever the search, fallback or order-status reading was; its 几幅 counts
     nothing."""
-    if not asked(u.text) or u.intent not in ("search", "fallback", "order_status", "order", "ask_price", "greet"):
+    if not asked(u.text, bool(u.product_words)) or u.intent not in _READ_OVER:
         return
     if u.intent == "order" and u.cues & {"buy", "strong_buy", "add"}:
         return  # 有货的话来两袋: the order goes ahead
