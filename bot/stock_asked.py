@@ -56,7 +56,7 @@ _READ_OVER = ("search", "fallback", "order_status", "order", "ask_price", "greet
 def revise(u: Understanding) -> None:
     """A stock question is `ask_info`, whatever the search, fallback or order-status reading was; its 几幅 counts
     nothing."""
-    if not asked(u.text, bool(u.product_words)) or u.intent not in _READ_OVER:
+    if not asked(u.text, bool(u.product_words or u.product_text.strip())) or u.intent not in _READ_OVER:
         return
     if u.intent == "order" and u.cues & {"buy", "strong_buy", "add"}:
         return  # 有货的话来两袋: the order goes ahead
