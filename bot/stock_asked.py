@@ -28,7 +28,8 @@ _ARRIVES = re.compile(rf"{_WHEN}(?:才|能|会|可以|再)?(?:再)?到货(?:啊|
 # An order of theirs said beside (我买的, 订单, 快递): the order's arrival, not the shop's stock.
 _ORDER_SAID = re.compile(r"我买的|我订的|我的|订单|下单|下的单|买了|快递|包裹|物流|单子|发货")
 # Money or a card's balance (我卡里还有几个钱, 领的卡还剩多少): the balance, never goods (热贡唐卡还有几幅 is goods).
-_MONEY = re.compile(r"钱|余额|额度|积分|红包|(?:我|领|这张|那张|的|爱心|张)卡|卡(?:里|上|内|用)")
+_MONEY = re.compile(r"钱|余额|额度|积分|红包|(?:我|领|这张|那张|的|张)卡|卡(?:里|上|内|用)"
+                    r"|(?:爱心|助农|扶贫|消费)[\u4e00-\u9fff]{0,2}卡")  # 爱心助农卡还剩多少: the love card
 
 
 def asked(compact: str, named: bool = False) -> bool:
