@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot import address_kept, address_questions, address_swaps, named_places
+from bot import address_added, address_kept, address_questions, address_swaps, named_places
 from bot.address_labels import english_labels, sent_to
 from bot.lexicon import THANKS
 from bot.part_changes import CHANGE as _CHANGE
@@ -66,6 +66,7 @@ class AddressPart:
     asked: str | None = None  # 收件人改一下 / 电话换一个: "receiver" or "phone" to change, its new value not said
     swap: tuple[str, str] | None = None  # 是汤塘镇 不是石角镇: (the place word said wrong, the one said right)
     place: str | None = None  # 确认 寄到公司: a place named by its word alone, no address (bot/named_places.py)
+    added: str | None = None  # 门牌号加上8栋302: a part added to the saved address (bot/address_added.py)
 
 
 # 门牌号改一下 是3栋1单元502 / 楼号写错了 应该是5栋2单元301: the house-number part of the saved address, changed.
@@ -198,6 +199,8 @@ def _split_address(message: str) -> tuple[str, AddressPart | None]:
     if plain != message:  # 收件人改成李四 电话… 地址改成广州市…: a whole new address, each part said as a change
         rest, part = _split_address(plain)
         return rest, (replace(part, change=True) if part is not None else None)
+    if (added := address_added.said(message)) is not None:  # 门牌号加上8栋302: the saved address gets the part
+        return "", AddressPart("", change=True, added=added)
     kept = address_kept.dropped(message)
     rest, part = _split(kept)
     if part is None and kept != message:

@@ -29,6 +29,7 @@ from bot.products import Resolution, resolve
 from bot.reply import Reply
 from bot.turns import (
     address,
+    all_said,
     asked_parts,
     common,
     comparing,
@@ -146,7 +147,7 @@ class Turn:
 
     async def _run(self) -> Reply:
         u, d = self.u, self.draft
-        picked = await holder_actions.picked_order(self)  # 第一个 after the orders waiting were listed to cancel
+        picked = await holder_actions.picked_order(self) or await all_said.unchosen(self)  # 第一个 / 就这些 (all_said)
         if picked is not None:
             return picked
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay

@@ -85,8 +85,10 @@ def exchanged(text: str) -> bool:
 
 def goods_beside(text: str, product_words: list[str]) -> bool:
     """Some product word stands outside every card's or voucher's name (两袋大米 用购物卡付: the rice is asked for;
-    月饼券: the 月饼 only names the voucher)."""
+    月饼券: the 月饼 only names the voucher); a catalogue word that ends in 卡 (唐卡) is goods itself."""
     names = [m.span() for m in _CARD_NAME.finditer(text)]
+    if any(w.endswith(("卡", "券")) for w in product_words):
+        return True  # 热贡唐卡还有几幅: the catalogue's own goods end in 卡 (唐卡), no card of another's
     return any(not any(a <= m.start() and m.end() <= b for a, b in names)
                for w in product_words for m in re.finditer(re.escape(w), text))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot import address_questions, delivery_asked, packs, phrasing, product_facts, replies, talk_kinds
+from bot import address_questions, delivery_asked, packs, phrasing, product_facts, replies, stock_asked, talk_kinds
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -91,6 +91,7 @@ def spans(compact: str) -> list[tuple[int, int]]:
         found += [m.span() for m in _THESE.finditer(compact)]
     if enough(compact):  # only the words of the question: 买几箱苹果够 keeps 苹果
         found += [m.span() for m in (*_ENOUGH_WORDS.finditer(compact), *_PEOPLE_TIME.finditer(compact))]
+    found += stock_asked.spans(compact)  # 松茸咋没货了 啥时候有: 松茸
     found += delivery_asked.spans(compact)  # 静宁苹果走顺丰吗, 寄到香港吗: the delivery asked names no goods
     return found + [m.span() for m in _INSIDE.finditer(compact)]  # 年货大礼包里都有什么: 年货大礼包 (礼盒装的 stays)
 
@@ -110,7 +111,7 @@ def unglued(spaced: str) -> str:
              *_PRICE_CHECK.finditer(spaced), *product_facts.where_from(spaced)]
     chars = list(spaced)
     blanked = [m.span() for m in words] + product_facts.weight_spans(spaced) + delivery_asked.spans(spaced) \
-        + phrasing.weighed_with_spans(spaced)
+        + phrasing.weighed_with_spans(spaced) + stock_asked.spans(spaced)  # 松茸咋没货了: no 松茸咋
     for start, end in blanked:  # 大米重不重: no 大米重; 静宁苹果走顺丰吗: no 静宁苹果走
         chars[start:end] = " " * (end - start)
     return "".join(chars)

@@ -30,6 +30,7 @@ from bot import (
     said_with_more,
     shop_workings,
     specialties,
+    stock_asked,
     takeaway,
     talk_kinds,
     testers,
@@ -47,6 +48,7 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     holder_questions.revise(u)
     budgets.revise(u)
     question_kinds.revise(u)
+    stock_asked.revise(u)  # 热贡唐卡还有几幅, 松茸什么时候到货: its stock, no count, no order's status
     testers.revise(u)
     honesty.set_aside(u, words)
     takeaway.revise(u)  # 麻辣烫外卖, 有没有螺蛳粉外卖: the dish asked for, answered 没有找到「麻辣烫外卖」

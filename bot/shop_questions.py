@@ -18,6 +18,7 @@ from bot import (
     question_kinds,
     selling_here,
     several_questions,
+    stock_asked,
 )
 from bot.lexicon import ORDER_STATUS
 from bot.replies import origin_of, yuan
@@ -214,6 +215,8 @@ def topic(text: str, raw: str) -> str | None:
     for words in (INVOICE, AFTER_SALES, SHIPPING, CERTIFIED, GENUINE, STOCK, ORIGIN_Q):
         if _has(text, words):
             return "ask_info"
+    if stock_asked.asked(text):
+        return "ask_info"  # 热贡唐卡还有几幅, 松茸咋没货了 啥时候有: the stock of a product
     if product_facts.asked(text) and not _has(text, RECOMMEND):
         return "ask_info"  # 香肠辣不辣, 土鸡一只大概几斤, 红茶和绿茶有啥区别: what a product is like
     if _has(text, RECOMMEND):
@@ -375,14 +378,8 @@ def answer_info(text: str, card: dict[str, Any] | None, faces_fen: tuple[int, ..
             if card is None else f"{card['name']}产自{origin_of(card)}，由那里的供货商家直接发货。"  # 产地是哪里
     if card is None:
         return "您问的是哪一款？说一下商品名，比如“静宁苹果是扶贫产品吗”。"
-    if _has(text, STOCK):
-        stock, unit = card.get("stock", 0), card["unit"]
-        if stock <= 0:
-            return f"{card['name']}暂时卖完了。"
-        if wanted is not None and wanted > stock:
-            return f"{card['name']}现在只有{stock}{unit}，不够{wanted}{unit}。"
-        enough = f"，{wanted}{unit}够" if wanted is not None else ""
-        return f"{card['name']}现在有货，还有{stock}{unit}{enough}。"
+    if _has(text, STOCK) or stock_asked.asked(text, named=True):  # 还有几幅, 咋没货了: its stock, no date made up
+        return stock_asked.answer(text, card, wanted)
     if _has(text, ADULTERATED):  # 会不会掺糖: what the page says, and that no test result is on it
         return product_facts.answer_doubt(card)
     return certificate(card)

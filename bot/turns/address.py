@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot import address_swaps, named_places, part_changes, placed_orders, replies, shop_workings
+from bot import address_added, address_swaps, named_places, part_changes, placed_orders, replies, shop_workings
 from bot.addressing import AddressPart, has_receiver, rehoused
 from bot.draft import Draft
 from bot.reply import Intent, Reply
@@ -166,7 +166,7 @@ async def _no_new_address(turn: Turn, part: AddressPart, base: Address | None, o
     if part.swap and not _swappable(part.swap[0], base):
         return turn.say(replies.not_in_address(part.swap[0], common.address_text(base) if base else None)
                         + turn.pending_question(), "change_address", suggestions=suggestions)
-    if not (_says_place(part) or part.receiver or part.phone or ((part.house or part.swap) and base)):
+    if not (_says_place(part) or part.receiver or part.phone or ((part.house or part.swap or part.added) and base)):
         return await _ask_new(turn, part, ordering, suggestions)
     return None
 
@@ -235,6 +235,8 @@ async def full_line(turn: Turn, part: AddressPart, base: Address | None) -> str:
     region = place[:len(place) - len(base.detail)] if base.detail else place
     if part.swap:  # 是汤塘镇 不是石角镇: that word of the place put right, the rest kept
         return f"{place.replace(*part.swap, 1)} {base.name} {base.phone}"
+    if part.added:  # 门牌号加上8栋302: the part put in, the rest kept
+        return f"{region}{address_added.added_to(base.detail, part.added)} {base.name} {base.phone}"
     if part.house:  # 门牌号改一下 是3栋1单元502: only the building, unit and room change
         return f"{region}{rehoused(base.detail, part.house)} {base.name} {base.phone}"
     if not part.line:

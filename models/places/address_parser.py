@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from models.places.region_directory import NameForms, RegionDirectory, RegionRow
 
 PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9})(?!\d)")
+# A mobile number typed in groups: its spaces and dashes go; a house number's stay (8号12-3).
+_SPACED_PHONE = re.compile(r"(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
 _SEPARATORS = re.compile(r"[\s,，;；/|:：]+")
 # (我叫王芳 / 名字叫李师傅: the receiver introduced as the speaker, as people dictate it)
@@ -134,7 +136,7 @@ def _chain(county: RegionRow, directory: RegionDirectory) -> tuple[str | None, s
 
 
 def parse_address(text: str, directory: RegionDirectory) -> ParsedAddress:
-    text = re.sub(r"(?<=\d)[\s-](?=\d)", "", text)  # 139 0000 0000, 139-0000-0000
+    text = _SPACED_PHONE.sub(lambda m: re.sub(r"[\s-]", "", m.group()), text)  # 139 0000 0000, 139-0000-0000
     phone_match = PHONE.search(text)
     phone = phone_match.group(1) if phone_match else None
     rest = PHONE.sub(" ", text)
