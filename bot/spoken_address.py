@@ -48,23 +48,26 @@ _PIECE = re.compile(r"[\u4e00-\u9fa5\dA-Za-z-]+")
 
 
 def _joined(chunks: list[str]) -> list[str]:
-    """The pieces of the place said apart (河南 洛阳 嵩县 城关镇 西街 18号) written as one, as the address is typed;
-    labels and the name or phone after them kept apart."""
+    """The pieces of the place said apart after its label (地址 河南 洛阳 嵩县 城关镇 西街 18号) written as one, as the
+    address is typed; up to a label, digits, or the house number, so no name said after it is glued to the place."""
     out: list[str] = []
-    run: list[str] = []
-    after_label = False
+    run: list[str] | None = None  # the place being said, after its label
     for chunk in chunks:
-        label = _LABEL.fullmatch(chunk) is not None
-        if label or after_label or _APART.fullmatch(chunk) or not _PIECE.fullmatch(chunk):
-            out.extend(["".join(run), chunk] if run else [chunk])
-            run = []
-            after_label = label
+        if run is not None and not _LABEL.fullmatch(chunk) and not _APART.fullmatch(chunk) and _PIECE.fullmatch(chunk):
+            run.append(chunk)
+            if _HOUSE_END.search(chunk):
+                out.append("".join(run))
+                run = None
             continue
-        run.append(chunk)
+        if run:
+            out.append("".join(run))
+        out.append(chunk)
+        run = [] if _PLACE_LABEL.fullmatch(chunk) else None
     if run:
         out.append("".join(run))
     return out
 
 
+_HOUSE_END = re.compile(r"\d+\s*(?:号|室|栋|幢|单元|楼)$|[号室]$")
 _PLACE = re.compile(r"[省市区县旗镇乡村组街路巷弄号栋室楼]$|大道$|小区$")
 _SAID_RIGHT = re.compile(r"^(?:是|应该是|改成)(?=\S)")
