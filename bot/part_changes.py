@@ -24,7 +24,7 @@ _PHONE_WORD = r"(?:联系电话|电话|手机号?|号码|联系方式)(?:号码|
 PHONE_CHANGE = re.compile(rf"{_PHONE_WORD}{WRONG}?[，,\s]*{FIX}?[，,\s]*{NOW}{CHANGE}?[:：]?\s*(?=\+?\d)")
 _WHO = "|".join(sorted((re.escape(p) for p in (*PEOPLE, "妹", "弟", "爱人")), key=len, reverse=True))
 # 收件人换一个 / 收件人改一下: the verb, no name
-_NOT_A_NAME = r"(?!改|换|变|修改|更改|更换|不是|不对|错了|一下|下|一个|个[^\u4e00-\u9fa5]|了)"
+_NOT_A_NAME = r"(?![打写填输弄整搞记说报]?错|改|换|变|修改|更改|更换|不是|不对|一下|下|一个|个[^\u4e00-\u9fa5]|了)"
 _RECEIVER_WORD = r"(?:收货人|收件人|联系人(?!工)|名字|姓名)"
 # 收件人换成我老婆 李梅, 收货人改一下 改成张伟, 收件人换个人 李梅, 收货人不是张三 是李四, 名字写王芳
 RECEIVER = re.compile(
