@@ -236,13 +236,9 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
         rest = _LEFTOVER.sub("", text[:m.start()] + " " + PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text[m.end():])))
         return rest.strip(), AddressPart("", change=True, receiver=m.group("name"),
                                          phone=phone.group(1) if phone else None)
-    m = _PHONE_CHANGE.search(text)
-    said = PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text))  # 手机号改一下: the 号 of 手机号 is no house number
-    if m and phone and phone.start() == m.end() and not _PLACE_HINT.search(said):
-        rest = _LEFTOVER.sub("", text[:m.start()] + " " + text[phone.end():])
-        return rest.strip(), AddressPart("", change=True, phone=phone.group(1))
-    if phone is None and (wrong := wrong_phone(text, m)) is not None:  # 电话换成1350013500: ten digits
-        return "", AddressPart("", change=True, asked="phone", wrong_phone=wrong)
+    changed = _phone_changed(text, phone)
+    if changed is not None:
+        return changed
     change = _CHANGE_CUE.search(text) is not None
     cue = _CUE.search(text)
     if cue and (phone is None or cue.start() < phone.start()):
@@ -266,6 +262,18 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     if phone is None:
         return (message, AddressPart("", change=True)) if change else (message, None)
     return _around_phone(text, change)
+
+
+def _phone_changed(text: str, phone: re.Match[str] | None) -> tuple[str, AddressPart] | None:
+    """电话改成139…: the new phone alone; 电话换成1350013500 (ten digits): a number no mobile has, asked again."""
+    m = _PHONE_CHANGE.search(text)
+    said = PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text))  # 手机号改一下: the 号 of 手机号 is no house number
+    if m and phone and phone.start() == m.end() and not _PLACE_HINT.search(said):
+        rest = _LEFTOVER.sub("", text[:m.start()] + " " + text[phone.end():])
+        return rest.strip(), AddressPart("", change=True, phone=phone.group(1))
+    if phone is None and (wrong := wrong_phone(text, m)) is not None:
+        return "", AddressPart("", change=True, asked="phone", wrong_phone=wrong)
+    return None
 
 
 # Whose place the new address is (送我单位 / 寄到我家里 / 发我公司): said before the address itself.
