@@ -8,7 +8,11 @@ import re
 
 # A place word: a town, village, street, district, county or house number, said alone (not 固始县的: 的 after it).
 _WORD = r"[^\s，,。.!！?？是不的]{1,12}?(?:街道|大道|小区|社区|镇|乡|村|组|路|街|巷|弄|区|县|旗|号)"
-_BEFORE = (r"(?:(?:不对|错了|搞错了|写错了|说错了|弄错了|打错了|填错了|地址|镇名|乡镇|那个|哦|噢|啊|呃|嗯|的"
+# The part named and said wrong first (镇子写错了 / 村名不对 / 门牌号错了): only the words after it change it.
+_PART_WRONG = (r"(?:街道|社区|小区|镇|乡|村|组|路|街|县|区|旗|门牌号?|地址)(?:子|名|名字|的名字)?"
+               r"(?:[打写填输弄整搞记说]?错(?:了|啦)|不对)")
+_BEFORE = (r"(?:(?:" + _PART_WRONG + r"|不对|错了|搞错了|写错了|说错了|弄错了|打错了|填错了|地址|镇名|乡镇|那个"
+           r"|哦|噢|啊|呃|嗯|的"
            r"|(?:收货|收件|寄送|邮寄)(?:地址)?|地址(?:里|上|中)"  # 收货的镇改成汤塘镇, 地址里的村改成王集村
            r"|我?刚才?(?:下的|买的)?(?:那|这)?[一个]?单(?:子)?|(?:那|这)[一个]?单(?:子)?"
            # 地址镇改一下，石角镇改汤塘镇 / 改个镇，…: the change announced, then said
@@ -23,9 +27,11 @@ _SWAPS = (
 # A level word: what kind of place a part of the address is (镇改成汤塘镇: the town).
 LEVELS = ("街道", "社区", "小区", "大道", "镇", "乡", "村", "组", "县", "区", "旗", "市", "路", "街")
 _LEVEL = "|".join(LEVELS)
+_TO = "改成|改为|换成|应该是|应为|是"
 _LEVEL_SWAP = re.compile(
-    rf"(?P<before>{_BEFORE})(?:把)?(?:那个|这个)?(?:乡(?=镇))?(?P<old>{_LEVEL})(?:的?名字?|名称)?\s*"
-    rf"(?:改成|改为|换成|应该是|应为|是)\s*(?!哪|什么|啥|几|多少)(?P<new>[^\s，,。.!！是不的]{{1,10}}?(?:{_LEVEL})?){_AFTER}")
+    rf"(?P<before>{_BEFORE})(?:把)?(?:那个|这个)?(?:乡(?=镇))?(?P<old>{_LEVEL})(?:子|的?名字?|名称)?\s*"
+    # 镇写错了 是老头沟镇 / 镇子写错了 汤塘镇: said wrong, then the new one
+    rf"(?:(?:[打写填输弄整搞记说]?错(?:了|啦)|不对)[，,。\s]*(?:{_TO})?|{_TO})\s*(?!哪|什么|啥|几|多少)(?P<new>[^\s，,。.!！是不的]{{1,10}}?(?:{_LEVEL})?){_AFTER}")
 
 # A question about the place (这个县是贫困县吗, 那个镇是哪个市的): no part of the address is put right.
 _ASKED = re.compile(r"[吗嘛么呢？?]\s*$|是不是|是否|贫困|扶贫|脱贫|重点县")

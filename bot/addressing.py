@@ -14,16 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot import address_added, address_kept, address_questions, address_swaps, named_places
+from bot import address_added, address_kept, address_questions, address_swaps, named_places, spoken_address
 from bot.address_labels import english_labels, sent_to
+from bot.house_numbers import HOUSE_CHANGE as _HOUSE_CHANGE
 from bot.lexicon import THANKS
 from bot.part_changes import CHANGE as _CHANGE
-from bot.part_changes import FIX as _FIX
 from bot.part_changes import PART_ASKED as _PART_ASKED
 from bot.part_changes import PHONE_CHANGE as _PHONE_CHANGE
 from bot.part_changes import RECEIVER as _RECEIVER
 from bot.part_changes import RECEIVER_BARE as _RECEIVER_BARE
-from bot.part_changes import WRONG as _WRONG
+from bot.part_changes import wrong_phone
 from bot.recipients import PEOPLE
 from models.places.address_parser import PHONE
 
@@ -67,19 +67,7 @@ class AddressPart:
     swap: tuple[str, str] | None = None  # 是汤塘镇 不是石角镇: (the place word said wrong, the one said right)
     place: str | None = None  # 确认 寄到公司: a place named by its word alone, no address (bot/named_places.py)
     added: str | None = None  # 门牌号加上8栋302: a part added to the saved address (bot/address_added.py)
-
-
-# 门牌号改一下 是3栋1单元502 / 楼号写错了 应该是5栋2单元301: the house-number part of the saved address, changed.
-_HOUSE_WORD = r"(?:门牌号?|楼号|楼栋号?|房号|房间号|单元号|几栋几单元|栋号|门牌号码)"
-_HOUSE_CHANGE = re.compile(rf"{_HOUSE_WORD}(?:码)?{_WRONG}?[，,\s]*{_FIX}?[，,\s]*(?:应该是|应为|改成|改为|换成|是|为)?"
-                           r"[:：]?\s*(?P<house>[\dA-Za-z一二三四五六七八九十-]+\s*(?:栋|幢|座|号楼|单元|室|层|楼|号|户)"
-                           r"[\dA-Za-z一二三四五六七八九十栋幢座号楼单元室层户\s-]*)")
-_HOUSE_TAIL = re.compile(r"(?:[\dA-Za-z一二三四五六七八九十-]+(?:栋|幢|座|号楼|单元|室|层|户)|(?<=[栋幢座元层])\d+)+$")
-
-
-def rehoused(detail: str, house: str) -> str:
-    """The street part of `detail` with `house` as its building, unit and room (replacing those it had)."""
-    return _HOUSE_TAIL.sub("", detail.strip()) + house
+    wrong_phone: str | None = None  # 电话换成1350013500: a number no mobile has, the phone asked again
 
 
 def collapse_phone(text: str) -> str:
@@ -109,7 +97,8 @@ def spoken_phones(text: str) -> str:
 _WHO = "|".join(sorted((re.escape(p) for p in PEOPLE), key=len, reverse=True))
 _RECEIVER_PHRASE = re.compile(
     r"(?>(?:收货|收件|收)(?:的人|的|人)(?:是|写|填|为|叫)?(?:的是)?[:：]?\s*"
-    rf"(?:(?:我|我的|是我)(?:自己|本人|{_WHO})?|本人)?)[\s,，:：]*(?=[\u4e00-\u9fa5·]{{2,4}}(?:$|[\s,，;；]|电话|手机|\d))")
+    rf"(?:(?:我|我的|是我)(?:自己|本人|{_WHO})?|本人)?)[\s,，:：]*(?!错|不对)"  # 收件人写错了: no name 错了
+    r"(?=[\u4e00-\u9fa5·]{2,4}(?:$|[\s,，;；]|电话|手机|\d))")
 
 
 # 我爸叫李建国 / 我妈名字叫王秀英 / 他叫张伟, beside an address: the person the goods go to, named (the receiver was
@@ -195,6 +184,7 @@ _SENT_TO_REGION = re.compile(r"(?:寄到|送到|发到|寄往|送往|发往)\s*(
 
 
 def _split_address(message: str) -> tuple[str, AddressPart | None]:
+    message = spoken_address.tidied(message)  # 嗯 那个 地址 你给我写 写 河南 … 东街 不对 是西街: as meant
     plain = _relabelled(message)
     if plain != message:  # 收件人改成李四 电话… 地址改成广州市…: a whole new address, each part said as a change
         rest, part = _split_address(plain)
@@ -249,11 +239,9 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
         rest = _LEFTOVER.sub("", text[:m.start()] + " " + PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text[m.end():])))
         return rest.strip(), AddressPart("", change=True, receiver=m.group("name"),
                                          phone=phone.group(1) if phone else None)
-    m = _PHONE_CHANGE.search(text)
-    said = PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text))  # 手机号改一下: the 号 of 手机号 is no house number
-    if m and phone and phone.start() == m.end() and not _PLACE_HINT.search(said):
-        rest = _LEFTOVER.sub("", text[:m.start()] + " " + text[phone.end():])
-        return rest.strip(), AddressPart("", change=True, phone=phone.group(1))
+    changed = _phone_changed(text, phone)
+    if changed is not None:
+        return changed
     change = _CHANGE_CUE.search(text) is not None
     cue = _CUE.search(text)
     if cue and (phone is None or cue.start() < phone.start()):
@@ -277,6 +265,18 @@ def _split(message: str) -> tuple[str, AddressPart | None]:
     if phone is None:
         return (message, AddressPart("", change=True)) if change else (message, None)
     return _around_phone(text, change)
+
+
+def _phone_changed(text: str, phone: re.Match[str] | None) -> tuple[str, AddressPart] | None:
+    """电话改成139…: the new phone alone; 电话换成1350013500 (ten digits): a number no mobile has, asked again."""
+    m = _PHONE_CHANGE.search(text)
+    said = PHONE.sub(" ", _PHONE_CHANGE.sub(" ", text))  # 手机号改一下: the 号 of 手机号 is no house number
+    if m and phone and phone.start() == m.end() and not _PLACE_HINT.search(said):
+        rest = _LEFTOVER.sub("", text[:m.start()] + " " + text[phone.end():])
+        return rest.strip(), AddressPart("", change=True, phone=phone.group(1))
+    if phone is None and (wrong := wrong_phone(text, m)) is not None:
+        return "", AddressPart("", change=True, asked="phone", wrong_phone=wrong)
+    return None
 
 
 # Whose place the new address is (送我单位 / 寄到我家里 / 发我公司): said before the address itself.

@@ -29,9 +29,9 @@ _TAKE = re.compile(r"绑(?:到|在|进|定|上|卡|一下|下)?|(?:弄|放|加|�
                    r"|(?:加|添加|放|存|弄|导)(?:到|进)(?:我的?)?(?:账号|账户|帐号|帐户|卡包|这里)"
                    r"|(?:在哪|在哪里|哪里|哪儿|去哪|去哪里|怎么|咋|如何)(?:能|可以|才能)?(?:收(?!费|货|款)|领|接收|添加|激活)"
                    r"|接收|收下|领取|领一下|领了")
-# How much is on it (还有多少额度, 还剩多少钱, 还够不够, 有钱吗): a balance question, whoever gave the card.
+# How much is on it (还有多少额度, 还剩多少钱, 还够不够, 有钱吗, 还有几个钱): a balance question, whoever gave the card.
 _HOW_MUCH = re.compile(r"还有多少|还剩|剩多少|剩下多少|剩余|余额|额度|有多少|够不够|还够|够用吗|能用多少|可以用多少"
-                       r"|还能用多少|还有钱|有钱吗|有钱没|钱还有")
+                       r"|还能用多少|还有钱|有钱吗|有钱没|钱还有|(?:还有|还剩|剩下?)?(?:几个|几块|多少个)钱")
 # Paying with it (付款 用我女儿送的爱心卡余额付, 用朋友送的卡付款): an order paid, nothing asked of the card.
 _PAYS = re.compile(r"付款|支付|结账|买单|(?:余额|卡里?的?钱?)(?:来|先|能|可以)?(?:付|抵|扣|结)")
 # A question about giving it away, said by the giver (卡怎么转赠给朋友): not a claim.

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from bot.understanding import Understanding
     from bot.vocabulary import Known, Origin, Vocabulary
 
-_ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿|店里)?(?:这里|这儿|这边|这|店里)?(?:有|卖)\S{1,12}(?:吗|嘛|么|没|没有|不)$")
+_ASKS = re.compile(r"^(?:请问|你们|你家|这里|这儿|店里)?(?:这里|这儿|这边|这|店里)?(?:有|卖)\S{1,12}"
+                   r"(?:吗|嘛|么|没|没有|不)$")
 _ADD_COUNT = re.compile(r"(?:^|[，,。；;的])(?:再|另|还)?加(?:[一二两三四五六七八九十几]|\d)")
 _STRONG_STATUS = tuple(w for w in lexicon.ORDER_STATUS
                        if w not in ("订单", "我买的", "买过", "买的东西", "下的单", "下过的单", "下过单"))

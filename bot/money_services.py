@@ -7,7 +7,8 @@ chosen and ordered for the shopper (今晚吃啥 帮我点), a phone topped up (
 entered (驾照科目一报名), a gym's card (健身房年卡), a courier in town (同城鲜花配送), a card sold on (天猫超市卡转让),
 a text written for the shopper (帮我写一份年终总结), a bank's branch or money changed (招商银行网点几点关门,
 能换外币吗), a loan's cost or a car bought by instalments (微粒贷利息多少, 我想分期付款买车) and a parcel taken in
-(能帮忙代收快递吗).
+(能帮忙代收快递吗), shares (这只股票能不能买), a repair or a part fitted (手机屏幕碎了去哪修, 电动车换个电瓶多少钱,
+空调加氟) and food near the shopper (附近有什么好吃的外卖).
 
 Each is `fallback` with the short honest answer (这个我们办不了 …), never a love-card action (余额 of 余额宝 is not the
 card's balance), a search or help. Whether the shop has such a thing (有没有车险, 有卖保险的吗) keeps its reading, and a
@@ -55,7 +56,13 @@ _ASKED_OF_ME = re.compile(
     r"|网点|银行\S{0,4}(?:几点|营业|关门|开门|上班|下班)|外币|换汇|(?:换|兑换?)(?:点|些|一些|成)?(?:美元|美金|日元|欧元|港币|英镑|韩元)"
     r"|微粒贷|借呗|京东金条|车贷|房贷|贷款?\S{0,4}利息|利息\S{0,2}(?:多少|几个点|高不高|怎么算)"
     r"|代[收取](?:个|一下)?(?:快递|包裹|件)|(?:帮|替)(?:我|忙)?[收取](?:个|一下)?(?:快递|包裹)"
-    r"|分期\S{0,4}买(?:辆|台|个|套)?(?:车|房|汽车|房子)|买(?:车|房|汽车|房子)\S{0,4}分期")  # a car by instalments
+    r"|分期\S{0,4}买(?:辆|台|个|套)?(?:车|房|汽车|房子)|买(?:车|房|汽车|房子)\S{0,4}分期"  # a car by instalments
+    # shares (这只股票能不能买), a repair or a part fitted (手机屏幕碎了去哪修, 冰箱不制冷了找谁修, 电动车换个电瓶, 空调
+    # 加氟), food near the shopper (附近有什么好吃的外卖)
+    r"|股票|股市|炒股|A股|港股|美股|(?:去|到)?(?:哪|哪里|哪儿|在哪)(?:能|可以)?修|找谁修|谁(?:能|会)修"
+    r"|换(?:个|块|一个|一块)?(?:电瓶|屏幕|外屏|内屏|电池|轮胎)|加氟|(?:附近|周边|周围)\S{0,6}(?:外卖|餐厅|饭店|馆子|好吃的)"
+    # an appliance broken (燃气灶打不着火, 冰箱不制冷了), a pet's vet or groomer (猫咪绝育, 宠物洗澡美容), a deposit
+    r"|打不着火|不制冷|不制热|开不了机|绝育|宠物\S{0,2}(?:洗澡|美容|寄养)|存定期|定期存款|利息高")
 # Asked of somebody who delivers (同城鲜花配送, 闪送): read as an order's delivery, still an errand.
 _ERRAND_OVER_STATUS = re.compile(r"同城\S{0,4}(?:配送|送|快递|跑腿)|闪送|跑腿|" + _COURIER)
 # Which investment to buy asked (现在买什么基金好, 投哪只股票): advice on money, never goods bought.

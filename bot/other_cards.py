@@ -120,7 +120,7 @@ def transport_programme(name: str) -> bool:
 
 # 卡 as a unit of food energy, never a card: 0卡 / 0糖0卡 (no calories), 千卡, 大卡, and a number of 卡 in a message
 # about energy (一瓶才10卡 热量低). 低卡 and 卡路里 are already other words (低 stands before no love card).
-_ENERGY = re.compile(r"(?:(?<![0-9.])0|零|千|大)卡")
+_ENERGY = re.compile(r"(?:(?<![0-9.])0|零|千|大|低|控)卡")  # 低卡的有推荐没: low in calories
 _ENERGY_TALK = re.compile(r"热量|卡路里|大卡|千卡|低卡|[0零无]糖|[0零]脂|减肥|减脂|控卡")
 
 

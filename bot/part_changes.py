@@ -24,7 +24,7 @@ _PHONE_WORD = r"(?:联系电话|电话|手机号?|号码|联系方式)(?:号码|
 PHONE_CHANGE = re.compile(rf"{_PHONE_WORD}{WRONG}?[，,\s]*{FIX}?[，,\s]*{NOW}{CHANGE}?[:：]?\s*(?=\+?\d)")
 _WHO = "|".join(sorted((re.escape(p) for p in (*PEOPLE, "妹", "弟", "爱人")), key=len, reverse=True))
 # 收件人换一个 / 收件人改一下: the verb, no name
-_NOT_A_NAME = r"(?!改|换|变|修改|更改|更换|不是|不对|错了|一下|下|一个|个[^\u4e00-\u9fa5]|了)"
+_NOT_A_NAME = r"(?![打写填输弄整搞记说报]?错|改|换|变|修改|更改|更换|不是|不对|一下|下|一个|个[^\u4e00-\u9fa5]|了)"
 _RECEIVER_WORD = r"(?:收货人|收件人|联系人(?!工)|名字|姓名)"
 # 收件人换成我老婆 李梅, 收货人改一下 改成张伟, 收件人换个人 李梅, 收货人不是张三 是李四, 名字写王芳
 RECEIVER = re.compile(
@@ -38,3 +38,21 @@ PART_ASKED = re.compile(rf"(?:把)?(?:(?P<receiver>{_RECEIVER_WORD})|{_PHONE_WOR
                         rf"(?:{WRONG}[，,\s]*(?:{FIX})?|{FIX})(?:吧|了|啊|呀)?")
 ASK_RECEIVER = "好的，新的收件人叫什么？请说“收件人改成”加姓名，例如：收件人改成李四"
 ASK_PHONE = "好的，新的手机号是多少？请说“电话改成”加号码，例如：电话改成13900001111"
+
+# 电话换成1350013500: a number said for the phone that no mobile has (ten digits, twelve, a landline's 0 first).
+_SAID_NUMBER = re.compile(r"[\d\s-]{5,20}")
+
+
+def wrong_phone(text: str, change: re.Match[str] | None) -> str | None:
+    """The number said after a phone change (`change`: PHONE_CHANGE's match) when it is no mobile number; it is
+    asked again, never saved nor read as an order's count or an order number."""
+    said = _SAID_NUMBER.match(text, change.end()) if change is not None else None
+    digits = re.sub(r"\D", "", said.group()) if said is not None else ""
+    if len(digits) < 5 or text[said.end() if said else 0:].strip() or re.fullmatch(r"1[3-9]\d{9}", digits):
+        return None
+    return digits
+
+
+def ask_phone_again(number: str) -> str:
+    return (f"这个号码{number}是{len(number)}位，不像手机号（手机号是1开头的11位数字），地址没有改。"
+            "请再说一遍新的手机号，例如：电话改成13900001111")

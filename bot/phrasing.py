@@ -214,7 +214,12 @@ def wants_advice(compact: str) -> bool:
     if any(w in compact for w in ASKING_ADVICE) or _WHAT_IS_GOOD.search(compact) or _SLANG_ADVICE.search(compact) \
             or _CHOOSE_FOR_ME.search(compact):
         return True
-    return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact))
+    return any(w in compact for w in PURPOSES) and bool(re.search(r"什么|啥|哪些|哪种|哪款", compact)
+                                                      or _ONE_OR_OTHER.search(compact))
+
+
+# Which of two is better for the purpose said (给医生送礼 送茶叶还是送人参好): advice between them.
+_ONE_OR_OTHER = re.compile(r"还是\S{1,8}?(?:好|合适|更好|划算|体面|有面子)(?:呢|呀|啊|些|点|一些|一点)?$")
 
 
 _OCCASIONS = ("过年", "年货", "中秋", "端午", "春节", "过节", "节日")

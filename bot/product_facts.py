@@ -191,7 +191,8 @@ def answer_doubt(card: dict[str, Any]) -> str:
     """蜂蜜会不会掺糖: what our data says of it, and that no test of purity is on its page — never a promise."""
     cert = card.get("certificate", {}).get("cert_no", "")
     return (f"{card['name']}是认定扶贫产品（认定证书{cert}），商品资料写着：{_facts(card)}，产自{_place(card)}。"
-            "有没有掺糖、兑水或掺假，商品页没有写检测结果；需要的话可以联系商家要质检报告，收到货有问题可以申请售后。")
+            "是不是真材实料、有没有掺糖兑水之类的掺假，商品页没有写检测结果；需要的话可以联系商家要质检报告，"
+            "收到货有问题可以申请售后。")
 
 
 def _asked_as(said: str) -> str:

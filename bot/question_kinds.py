@@ -93,7 +93,13 @@ def spans(compact: str) -> list[tuple[int, int]]:
         found += [m.span() for m in (*_ENOUGH_WORDS.finditer(compact), *_PEOPLE_TIME.finditer(compact))]
     found += stock_asked.spans(compact)  # 松茸咋没货了 啥时候有: 松茸
     found += delivery_asked.spans(compact)  # 静宁苹果走顺丰吗, 寄到香港吗: the delivery asked names no goods
+    found += [m.span() for m in _WHEN_BACK.finditer(compact)]  # 蓝莓啥时候能有货, 牛肉干夏天会坏吗: 蓝莓, 牛肉干
     return found + [m.span() for m in _INSIDE.finditer(compact)]  # 年货大礼包里都有什么: 年货大礼包 (礼盒装的 stays)
+
+
+# When it is back in stock, or whether it spoils in the heat on the way: words of the question, no goods.
+_WHEN_BACK = re.compile(r"(?:什么|啥|几|哪)(?:时候|天|时)(?:能|会|才|可以)?(?:有货|到货|补货|上货|上架|再有)|补货"
+                        r"|(?:夏天|冬天|天热|天气热)(?:发货|寄|发)?(?:会不会|会|能不能)?(?:坏|化|臭|变质)(?:掉)?")
 
 
 # A price said back to be checked (镇赉大米52块一袋吗, 是52一袋吗, 58元一箱对吧): a price question, the figure no count

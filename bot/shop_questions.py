@@ -31,11 +31,11 @@ CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证�
 # Whether a thing is genuine, under warranty or traceable (五粮液保真吗, 电视保修多久, 奶粉能查溯源码吗): a question
 # about that thing, answered for it (or 没有找到「…」 when the shop does not sell it), never a search.
 # Doubt of purity (蜂蜜会不会掺糖, 有没有兑水) is one too: what the page says, and that it shows no test result.
-ADULTERATED = ("掺", "兑水", "兑糖", "兑了", "勾兑", "糖浆")
+ADULTERATED = ("掺", "兑水", "兑糖", "兑了", "勾兑", "糖浆", "检测报告", "质检报告", "检验报告", "检测结果")
 GENUINE = ("保真", "真假", "假货", "假的吗", "是真的吗", "保修", "质保", "溯源", "防伪", "追溯", "正宗吗", "是不是正宗",
            "是不是真的", *ADULTERATED)
 STOCK = ("还有货", "有货吗", "有货没", "有没有货", "库存", "缺货", "卖完", "售罄", "还有吗", "有现货", "断货",
-         "这么多货", "那么多货", "货够", "库存够")
+         "这么多货", "那么多货", "货够", "库存够", "补货", "时候有货", "时候到货", "时候能有货", "时候上货", "天有货")
 SHIPPING = ("包邮", "运费", "邮费", "快递费", "发什么快递", "哪家快递", "几天能到", "多久发货", "什么时候发货",
             "配送范围", "能寄到", "偏远", "能发货", "能不能发", "发不发", "能送到", "能邮", "能寄", "送货上门", "冷链",
             # 发货要几天 / 几天能发货: the shop's shipping time, asked before any order is placed

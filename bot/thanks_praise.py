@@ -1,4 +1,5 @@
-"""Thanks and praise for goods received, nothing asked (多谢哈 东西收到了 挺好的, 货到了 很新鲜 谢谢老板, 收到啦 不错):
+"""Thanks and praise for goods received, nothing asked (多谢哈 东西收到了 挺好的, 货到了 很新鲜 谢谢老板, 收到啦 不错,
+谢谢你哈，上回那个东西挺好的):
 a greeting, answered kindly, never a search for 东西. Every clause is a word of thanks, the goods come (收到了,
 到了) or a word of praise; a clause that names goods, asks, or complains (不新鲜, 坏了, 少了) makes it more."""
 from __future__ import annotations
@@ -12,8 +13,11 @@ _CAME = (r"(?:(?:上回|上次|之前|前几天|前天|昨天|那天)?(?:买|下
          r"(?:东西|货|宝贝|快递|包裹|我的东西)?(?:已经|都)?(?:收到|到|拿到)(?:了|啦|咯)")
 _PRAISE = (r"(?:挺|很|非常|特别|真|蛮|超|都|太|相当)?(?:好|不错|满意|新鲜|好吃|好喝|甜|香|赞|棒|可以|实惠)"
            r"(?:的|了|啊|呀|哦|哈)*|(?:质量|味道|东西|包装)(?:挺|很|非常|真|蛮|不错|都)?(?:好|不错|棒|赞)(?:的|了)*|点赞|好评")
-_CLAUSE = re.compile(rf"^(?:{_THANKS}|{_CAME}|{_PRAISE}){_FILL}$", re.IGNORECASE)
-_CAME_ONLY = re.compile(rf"^{_CAME}")
+# 上回那个东西挺好的, 上次买的货很新鲜: goods bought before, praised (the praise says they came)
+_BOUGHT_BEFORE = (r"(?:上回|上次|之前|前几天|前天|昨天|那天)(?:买的|下单的|订的|拍的|寄的|的)?(?:那个|那些|那批)?"
+                  r"(?:东西|货|宝贝|包裹)?")
+_CLAUSE = re.compile(rf"^(?:{_THANKS}|{_CAME}|(?:{_BOUGHT_BEFORE})?(?:{_PRAISE})){_FILL}$", re.IGNORECASE)
+_CAME_ONLY = re.compile(rf"^(?:{_CAME}|(?:上回|上次|之前|前几天|前天|昨天|那天)\S*?(?:{_PRAISE}))")
 
 
 def said(spaced: str) -> bool:

@@ -7,8 +7,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import address_added, address_swaps, named_places, part_changes, placed_orders, replies, shop_workings
-from bot.addressing import AddressPart, has_receiver, rehoused
+from bot.addressing import AddressPart, has_receiver
 from bot.draft import Draft
+from bot.house_numbers import rehoused
 from bot.reply import Intent, Reply
 from bot.turns import common, pieces, quantity, reship
 from models.errors import DomainError
@@ -207,6 +208,7 @@ async def _ask_new(turn: Turn, part: AddressPart, ordering: Draft | None, sugges
     turn.state.asked_part = "placed" if paid else part.asked or "address"  # "placed": the next address reships
     if part.asked is not None:
         ask = part_changes.ASK_RECEIVER if part.asked == "receiver" else part_changes.ASK_PHONE
+        ask = part_changes.ask_phone_again(part.wrong_phone) if part.wrong_phone else ask
         return turn.say(ask + turn.pending_question(), "change_address", suggestions=suggestions)
     if ordering is not None:
         ordering.awaiting = "address"
