@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 def aside(part: Understanding) -> bool:
     """True when `part` (one piece of a message of several items) is said around them, not one of them."""
+    if part.text.startswith("不是") and not part.quantities:  # 来一箱苹果 不是苹果梨哈: which is NOT meant, no item
+        return True
     if part.quantities or part.foreign or part.origin is not None or part.specs:
         return False
     return all(word in OCCASIONS or word in PURPOSES for word in part.product_words)  # 冬至涮火锅: what for

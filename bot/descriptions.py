@@ -62,7 +62,14 @@ def excluded(text: str) -> list[tuple[str, tuple[int, int]]]:
         word = m.group("word")
         if word in _PACKINGS or text.startswith("装", m.end("word")):
             out.append((word, m.span()))
+    other = _NOT_THAT.search(text)
+    if other is not None and other.start() > 0 and not out:  # 来一箱苹果 不是苹果梨哈: not the apple-pears
+        out.append((other.group("word"), other.span()))
     return out
+
+
+# Another thing said not meant, after the goods asked (来一箱苹果 不是苹果梨哈): its name's products go.
+_NOT_THAT = re.compile(r"不是(?P<word>[\u4e00-\u9fff]{2,5}?)(?:的|那种|那个|那款)?(?:哈|啊|呀|哦|啦|噢|哟)*$")
 
 
 def without(cards: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:

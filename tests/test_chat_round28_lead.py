@@ -12,6 +12,8 @@
 6. How long shipping takes to a place, asked after an order (来两袋嵩县粉条2.5公斤的，顺便问下发货到广州几天): the order
    was LOST (read as order status: 您还没有订单); it is drafted and the question answered.
 7. 爱心卡怎么用 / 这些卡员工拿到以后怎么用 gave the general help; it says how a card is claimed and spent.
+8. Another thing said NOT meant after the goods (来一箱苹果 不是苹果梨哈) was read as a second item, and the apple-pears
+   were offered: a clause that begins 不是 orders nothing, and its thing is left out.
 """
 from __future__ import annotations
 
@@ -96,3 +98,15 @@ async def test_how_a_love_card_is_used_is_said(client):
         assert "用爱心卡支付" in body["reply"]
 
     await each_case(check, ["爱心卡怎么用", "这些卡员工拿到以后怎么用"])
+
+
+async def test_a_thing_said_not_meant_is_left_out(client):
+    async def check(said, line):
+        chat = await open_shop(client, LEAD, "round28-not-meant")
+        body = await chat.say(said)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("来一箱苹果 不是苹果梨哈", "洛宁苹果 10斤 ×1箱（共10斤），49元"),
+        ("苹果来两箱，不是苹果梨", "洛宁苹果 10斤 ×2箱（共20斤），98元"),
+    ], spread=True)
