@@ -96,6 +96,10 @@ LATER_SETS = {
     # Pair 26 (third session of 2026-12-07): first scored blind, then read; floors one item below its end figures
     # (three labels changed when kept: tests/data/bot_eval_shoppers26/README.md).
     "bot_eval_shoppers26": (True, (196 / 200, 31 / 32, 27 / 28, 18 / 20, 1 / 29)),
+    # Pairs 27 and 28 (fourth session of 2026-12-07): first scored blind, then read; floors one item below their end
+    # figures (pair 28 was written and first scored within the session; its catalogue's 扶贫车间 rows were given 企业).
+    "bot_eval_shoppers27": (True, (195 / 200, 24 / 25, 25 / 27, 18 / 20, 1 / 27)),
+    "bot_eval_shoppers28": (True, (196 / 200, 22 / 24, 26 / 27, 17 / 20, 1 / 30)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 1 / 320)),
@@ -111,6 +115,10 @@ LATER_SETS = {
     "bot_eval_offcatalog24": (False, (376 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog25": (False, (362 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog26": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog27": (False, (357 / 400, 1.0, 1.0, 1.0, 2 / 320)),
+    # (nine of its misleading replies are health questions naming the shop's own goods, answered from their page with
+    # a doctor's advice and the product's card shown; its brief counted medical questions among things not sold)
+    "bot_eval_offcatalog28": (False, (350 / 400, 1.0, 1.0, 1.0, 10 / 320)),
 }
 
 
