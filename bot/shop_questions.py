@@ -155,9 +155,12 @@ def says(text: str, words: tuple[str, ...]) -> bool:
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
     lowered = text.lower().replace(" ", "")
-    if words is AFTER_SALES:
-        lowered = _OTHER_SENSES.sub("", lowered)
+    lowered = _OTHER_SENSES.sub("", lowered) if words is AFTER_SALES else \
+        _ANY_SOLD.sub("", lowered) if words is CERTIFIED else lowered  # 有扶贫产品吗: whether any is sold, a search
     return _any_of(words).search(lowered) is not None
+
+
+_ANY_SOLD = re.compile(r"有(?:没有)?(?:什么|哪些)?(?:认定的?)?扶贫(?:产品|商品|的东西)(?:吗|嘛|么|没|没有)?$")
 
 
 @functools.lru_cache(maxsize=256)

@@ -14,11 +14,14 @@
 7. 爱心卡怎么用 / 这些卡员工拿到以后怎么用 gave the general help; it says how a card is claimed and spent.
 8. Another thing said NOT meant after the goods (来一箱苹果 不是苹果梨哈) was read as a second item, and the apple-pears
    were offered: a clause that begins 不是 orders nothing, and its thing is left out.
+9. 有扶贫产品吗 (whether any is sold, a new shopper's first words) asked 您问的是哪一款 as if certification were
+   asked of one product: it lists the shop's goods.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from models.paths import DEMO_CATALOG_CSV
 from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
@@ -110,3 +113,13 @@ async def test_a_thing_said_not_meant_is_left_out(client):
         ("来一箱苹果 不是苹果梨哈", "洛宁苹果 10斤 ×1箱（共10斤），49元"),
         ("苹果来两箱，不是苹果梨", "洛宁苹果 10斤 ×2箱（共20斤），98元"),
     ], spread=True)
+
+
+async def test_whether_any_poverty_relief_goods_are_sold_lists_them(client):
+    async def check(said):
+        chat = await open_shop(client, DEMO_CATALOG_CSV, "round28-any")
+        body = await chat.say(said)
+        assert body["intent"] == "search"
+        assert len(body["products"]) == 5
+
+    await each_case(check, ["有扶贫产品吗", "你们有扶贫产品吗"])
