@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot import lexicon, other_cards, phrasing
 from bot.cue_limits import buying_only_in_nouns, help_only_in_nouns, unbought
+from bot.numerals import NUM
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -27,8 +28,7 @@ _DROP = re.compile(r"^(?:把|那个)?(?:不要|不买|去掉|删掉|删除|拿�
 
 
 # A face value bought, with no card named (那买500面值的 20张, 要两张面值200的): only love cards have a face here.
-_FACE_BOUGHT = re.compile(r"(?:\d+|[一二两三五十百千]+)(?:元|块)?(?:的)?面[值额]"
-                          r"|面[值额](?:是|为)?(?:\d+|[一二两三五十百千]+)")
+_FACE_BOUGHT = re.compile(rf"{NUM}(?:元|块)?(?:的)?面[值额]|面[值额](?:是|为)?{NUM}")  # (bot.numerals reads the face)
 
 
 @functools.lru_cache(maxsize=64)
