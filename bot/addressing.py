@@ -129,9 +129,10 @@ _SAID_LABELS = (
 )
 
 
-_CHANGED_LABELS = ((re.compile(r"(?:收货人|收件人|联系人)(?:名字|姓名)?(?:改成|改为|换成)[:：]?"), " 收货人 "),
-                   (re.compile(r"(?:电话|手机)(?:号码|号)?(?:改成|改为|换成)[:：]?"), " 电话 "),
-                   (re.compile(r"(?:收货|收件)?地址(?:改成|改为|换成)[:：]?"), " 地址 "))
+_TOO_CHANGED = r"(?:也|还)?(?:改成|改为|换成)[:：]?"  # 地址也改成…: changed too
+_CHANGED_LABELS = ((re.compile(rf"(?:收货人|收件人|联系人)(?:名字|姓名)?{_TOO_CHANGED}"), " 收货人 "),
+                   (re.compile(rf"(?:电话|手机)(?:号码|号)?{_TOO_CHANGED}"), " 电话 "),
+                   (re.compile(rf"(?:收货|收件)?地址{_TOO_CHANGED}"), " 地址 "))
 
 
 def _relabelled(text: str) -> str:

@@ -13,6 +13,9 @@ thing when it is two characters or more and
   (膜 霜 液 露 乳 膏 枕 芯 套 壳 …);
 * no product holds both the catalogue word and it (its name, an alias, a tag: sold so, it is ours).
 
+A pepper's one-character head glued after a catalogue word and ending the run (来5斤小米辣, 小米椒有吗: chillies
+named 小米辣 / 小米椒, not millet) is another thing too, unless some product's name goes on so.
+
 `named` returns (the thing as the customer said it, "") — nothing is offered as a match — or None.
 """
 from __future__ import annotations
@@ -46,9 +49,17 @@ def named(u: Understanding, known: list[str], vocab: Vocabulary) -> tuple[str, s
     for word in (w for w in known if len(w) >= 2):
         for m in list(re.finditer(re.escape(word), u.spaced))[:2]:
             head = _glued_run(u.spaced[m.end():], vocab)
-            if head and _another_thing(head, word, u, vocab):
+            if head and (_another_thing(head, word, u, vocab) or _pepper(head, word, vocab)):
                 return word + head, ""
     return None
+
+
+_PEPPERS = frozenset("辣椒")  # 小米辣, 小米椒: the last character names the thing, a chilli
+
+
+def _pepper(head: str, word: str, vocab: Vocabulary) -> bool:
+    return head in _PEPPERS and word[-1] not in _PEPPERS and not vocab.name_goes_on(word, head) \
+        and not vocab.held_together(word, head)
 
 
 def _glued_run(rest: str, vocab: Vocabulary) -> str:

@@ -291,6 +291,8 @@ _CUES = sorted((w for group in (lexicon.BUY, lexicon.SEARCH, lexicon.ASK_PRICE, 
 _UNIT = ("(?:斤|kg|g|克|公斤|千克|l|ml|升|毫升|个|箱|袋|瓶|盒|罐|包|份|只|枚|两|打|张|件|条|支|台|部|双|套|桶|块|元"
          "|束|朵)")  # 来两束康乃馨: 「康乃馨」
 _AMOUNT = re.compile(rf"(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+){_UNIT}装?$")
+# Whether someone may eat it, said before the thing (狗狗可以吃红薯干吗, 孕妇能喝咖啡吗): 「红薯干」, 「咖啡」.
+_FIT_TO_EAT = re.compile(r"^[\u4e00-\u9fff]*?(?:能不能|可不可以|能|可以|适合|敢)(?:吃|喝)(?=[\u4e00-\u9fffa-z])")
 _LEAD_AMOUNT = re.compile(rf"^(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+)(?!只){_UNIT}")  # not 三只松鼠
 
 
@@ -322,7 +324,7 @@ def trim(run: str) -> str:
     changed = True
     while changed and run:
         changed = False
-        stripped = _LEAD_AMOUNT.sub("", _AMOUNT.sub("", run)).strip("的了吗呢吧啊呀嘛哦")
+        stripped = _LEAD_AMOUNT.sub("", _AMOUNT.sub("", _FIT_TO_EAT.sub("", run))).strip("的了吗呢吧啊呀嘛哦")
         if stripped != run and stripped:
             run, changed = stripped, True
             continue

@@ -19,23 +19,25 @@ FIX = (r"(?:更正一下|更正|(?:改|换|更新|更换|修改|更改)(?![成�
        r"(?:新的|新号码|新号|人|个人)?"
        r"|(?:用|留)(?:一个|个)?新(?:的|号码|号)?)")
 NOW = r"(?:现在(?:的)?|新的|新号码|新号)?"
+# 电话也换成…, 收件人也改一下: the part changed too, beside another change said before
+ALSO = r"(?:也|还|也要|还要|同时|顺便)?"
 _PHONE_WORD = r"(?:联系电话|电话|手机号?|号码|联系方式)(?:号码|号)?"
 # 电话打错了 应该是…, 电话换一个 136…, 手机号码变了 现在是136…, 联系电话变成136…: the phone, then the new one
-PHONE_CHANGE = re.compile(rf"{_PHONE_WORD}{WRONG}?[，,\s]*{FIX}?[，,\s]*{NOW}{CHANGE}?[:：]?\s*(?=\+?\d)")
+PHONE_CHANGE = re.compile(rf"{_PHONE_WORD}{ALSO}{WRONG}?[，,\s]*{FIX}?[，,\s]*{NOW}{CHANGE}?[:：]?\s*(?=\+?\d)")
 _WHO = "|".join(sorted((re.escape(p) for p in (*PEOPLE, "妹", "弟", "爱人")), key=len, reverse=True))
 # 收件人换一个 / 收件人改一下: the verb, no name
 _NOT_A_NAME = r"(?![打写填输弄整搞记说报]?错|改|换|变|修改|更改|更换|不是|不对|一下|下|一个|个[^\u4e00-\u9fa5]|了)"
 _RECEIVER_WORD = r"(?:收货人|收件人|联系人(?!工)|名字|姓名)"
 # 收件人换成我老婆 李梅, 收货人改一下 改成张伟, 收件人换个人 李梅, 收货人不是张三 是李四, 名字写王芳
 RECEIVER = re.compile(
-    rf"(?:修改|更改|把)?{_RECEIVER_WORD}(?:{WRONG}|(?:不是|不叫)[\u4e00-\u9fa5·]{{2,4}}?(?=[，,\s]*(?:是|叫|应该|改|换)))?"
+    rf"(?:修改|更改|把)?{_RECEIVER_WORD}{ALSO}(?:{WRONG}|(?:不是|不叫)[\u4e00-\u9fa5·]{{2,4}}?(?=[，,\s]*(?:是|叫|应该|改|换)))?"
     rf"[，,\s]*(?:{CHANGE}|{FIX}[，,\s]*(?:{CHANGE}|叫)?|叫)[:：]?\s*(?:(?:我|我的)(?:{_WHO}))?\s*"
     rf"{_NOT_A_NAME}(?P<name>[\u4e00-\u9fa5·]{{2,4}}?)(?:吧|了|啊|呀)?(?=$|[\s,，;；]|电话|手机)")
 RECEIVER_BARE = re.compile(r"(?:收货人|收件人|联系人)(?!工|员)[:：]?\s*"  # not 联系人工客服 (联系 + 人工)
                            rf"{_NOT_A_NAME}(?P<name>[\u4e00-\u9fa5·]{{2,4}}?)(?=$|[\s,，;；]|电话|手机)")
 # 收件人改一下 / 电话换一个 / 手机号写错了: the part to change said, its new value not yet: asked for.
 PART_ASKED = re.compile(rf"(?:把)?(?:(?P<receiver>{_RECEIVER_WORD})|{_PHONE_WORD})"
-                        rf"(?:{WRONG}[，,\s]*(?:{FIX})?|{FIX})(?:吧|了|啊|呀)?")
+                        rf"{ALSO}(?:{WRONG}[，,\s]*(?:{FIX})?|{FIX})(?:吧|了|啊|呀)?")
 ASK_RECEIVER = "好的，新的收件人叫什么？请说“收件人改成”加姓名，例如：收件人改成李四"
 ASK_PHONE = "好的，新的手机号是多少？请说“电话改成”加号码，例如：电话改成13900001111"
 

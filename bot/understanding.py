@@ -19,6 +19,7 @@ from bot import (
     chat_around,
     copied_titles,
     descriptions,
+    dried_asked,
     eaters,
     lengths,
     lexicon,
@@ -139,6 +140,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def understand(message: str, vocab: Vocabulary) -> Understanding:
     """The message's intent and entities; an address inside it is set apart first (its places are not origins)."""
     message = chat_around.dropped(simplified(message), vocab.knows)  # 買兩箱蘋果: simplified; 上次的苹果巨甜 再来两箱
+    message = dried_asked.apart(message, vocab.knows)  # 有红薯干吗: 红薯干 吗, not 红薯 干吗
     asked = asked_after.split(message)  # 来三饼 能开发票吗: the order read alone, the question answered before it
     if asked is not None:
         u = copied_titles.revised(_read(asked[0], vocab), asked[0])
@@ -175,12 +177,17 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
                                                                            or address.phone)):
         return u  # 单子我要撤销 地址填错了: why the order is undone, no address to change
     u.address = second_readings.address_read(u, address)  # 麦当劳早餐 送到XX小区: the takeaway errand
-    if (address.change and u.intent in ("fallback", "greet", "search", "help", "order_status")) or (
+    if (address.change and (u.intent in ("fallback", "greet", "search", "help", "order_status")
+                            or (u.intent == "cancel" and _HOLD.search(u.text)))) or (  # 先别下单，地址改成…
             "something" in u.cues and (address.line or address.receiver or address.phone)):  # 给老家寄点东西 地址是…
         u.intent = "change_address"
     elif address.line and u.intent == "ask_price" and "buy" in u.cues and u.about_products:
         u.intent = "order"  # 想买两斤核桃多少钱 寄到…: a price asked on the way to an order sent to an address
     return u
+
+
+# The order held, not dropped, while the address is changed (先别下单，地址改成… / 等一下 收货人改成…).
+_HOLD = re.compile(r"^(?:先别|先不|等一下|等等|稍等|慢着|慢点)")
 
 
 def _replacing(clauses: tuple[str, str], vocab: Vocabulary) -> Understanding | None:

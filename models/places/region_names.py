@@ -4,6 +4,9 @@ from __future__ import annotations
 import functools
 
 _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "盟")
+# A banner (旗, a county of Inner Mongolia) is said without 旗 (奈曼旗 → 奈曼, 太仆寺旗 → 太仆寺), but not one named by
+# its side of a league (巴林左旗, 科右前旗, 乌拉特中旗): 巴林左 is no name anyone says.
+_BANNER_SIDES = frozenset("左右前中后")
 _ETHNIC_GROUPS = tuple(
     sorted(
         (
@@ -39,7 +42,7 @@ def region_short_forms(name: str) -> tuple[str, ...]:
     """The name first, then its short form as people say it (at least two characters).
 
     佛冈县 → (佛冈县, 佛冈); 广西壮族自治区 → (广西壮族自治区, 广西); 恩施土家族苗族自治州 → (…, 恩施);
-    礼县 → (礼县,); 广东 → (广东,).
+    奈曼旗 → (奈曼旗, 奈曼); 礼县 → (礼县,); 广东 → (广东,).
     """
     name = name.strip()
     for suffix in _REGION_SUFFIXES:
@@ -48,6 +51,8 @@ def region_short_forms(name: str) -> tuple[str, ...]:
             if suffix.startswith("自治"):
                 base = _strip_ethnic(base)
             return (name, base) if base != name else (name,)
+    if name.endswith("旗") and len(name) >= 3 and name[-2] not in _BANNER_SIDES:  # 奈曼旗 → 奈曼
+        return name, name[:-1]
     return (name,) if name else ()
 
 

@@ -1,0 +1,99 @@
+"""Twenty-ninth round (lead): kinds found in the blind pair 29 (scored first at 7e3bfbb) and the lead's own list.
+
+1. A banner of Inner Mongolia said without 旗 (我要两袋奈曼绿豆 for 奈曼旗绿豆): 没有找到「奈曼绿豆」 with both beans
+   offered as not the same; a banner's short name is its place, as a county's is (巴林左旗 keeps its 旗).
+2. A chilli named after a catalogue word (来5斤小米辣, 小米椒有吗) DRAFTED THE MILLET: a pepper's head glued after the
+   word names another thing.
+3. A bird asked where only its eggs are sold (有没有乌鸡 炖汤用的) listed the eggs as found: the brand 略阳乌鸡 is the
+   name cut short, and says nothing of what the product is.
+4. 有红薯干吗 / 狗狗可以吃红薯干吗 echoed 「红薯干吗」 (jieba's 干吗, "why"), and a question whether it may be eaten
+   echoed the asking words (「能吃红薯干」): the food's 干 and the question's 吗 are apart, the asking left out.
+5. 先别下单，地址改成… at the summary CANCELLED THE DRAFT: holding the order while the address is changed is a change.
+6. 电话也换成… / 收件人也改成… (the part changed too) was searched as goods: 也 / 还 between the part and the change.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.cases import each_case
+from tests.support.chat import open_shop, summary_lines
+
+LEAD = Path(__file__).parent / "data" / "chat_round29_lead_catalog.csv"  # beans, sweet potatoes, millet, eggs, potatoes
+
+
+async def test_a_banner_said_without_its_banner_is_the_place(client):
+    async def check(said, line):
+        chat = await open_shop(client, LEAD, "round29-banner")
+        body = await chat.say(said)
+        assert summary_lines(body) == line
+
+    await each_case(check, [
+        ("我要两袋奈曼绿豆", "奈曼旗绿豆 2.5kg ×2袋（共5kg），84元"),
+        ("奈曼的绿豆来一袋", "奈曼旗绿豆 2.5kg ×1袋（共2.5kg），42元"),
+    ], spread=True)
+
+
+async def test_a_chilli_named_after_a_catalogue_word_is_not_that_product(client):
+    async def check(said, echoed):
+        chat = await open_shop(client, LEAD, "round29-chilli")
+        body = await chat.say(said)
+        assert (body["slots"]["sku"], body["products"], f"没有找到「{echoed}」" in body["reply"]) == (None, [], True)
+
+    await each_case(check, [("来5斤小米辣", "小米辣"), ("小米椒有吗", "小米椒")], spread=True)
+
+
+async def test_the_millet_itself_is_still_the_millet(client):
+    chat = await open_shop(client, LEAD, "round29-millet")
+    body = await chat.say("来两袋米脂小米5kg的")
+    assert summary_lines(body) == "米脂小米 5kg ×2袋（共10kg），158元"
+
+
+async def test_a_bird_asked_where_only_its_eggs_are_sold_is_not_found(client):
+    chat = await open_shop(client, LEAD, "round29-bird")
+    body = await chat.say("有没有乌鸡？炖汤用的")
+    assert (body["products"], "没有找到「乌鸡" in body["reply"]) == ([], True)
+
+
+async def test_the_eggs_asked_are_still_found(client):
+    chat = await open_shop(client, LEAD, "round29-eggs")
+    body = await chat.say("乌鸡蛋有吗")
+    assert [p["sku"] for p in body["products"]] == ["PY-0058", "PY-0059"]
+
+
+async def test_a_dried_food_asked_is_echoed_without_the_question(client):
+    async def check(said):
+        chat = await open_shop(client, LEAD, "round29-dried")
+        body = await chat.say(said)
+        assert "没有找到「红薯干」" in body["reply"]
+
+    await each_case(check, ["有红薯干吗", "能吃红薯干吗", "我家狗狗可以吃红薯干吗"])
+
+
+async def test_holding_the_order_while_the_address_changes_keeps_the_order(client):
+    chat = await open_shop(client, LEAD, "round29-hold")
+    await chat.say("来三箱定西土豆10斤的")
+    body = await chat.say("先别下单，地址改成江西省赣州市于都县贡江镇XX路9号")
+    assert body["intent"] == "change_address"
+    assert "寄到：张三 138****8000 江西省赣州市于都县贡江镇XX路9号" in body["reply"]
+    assert summary_lines(body) == "定西马铃薯 10斤 ×3箱（共30斤），89.70元"
+
+
+async def test_a_part_changed_too_is_a_change(client):
+    async def check(said, shown):
+        chat = await open_shop(client, LEAD, "round29-too")
+        await chat.say("来三箱定西土豆10斤的")
+        body = await chat.say(said)
+        assert (body["intent"], shown in body["reply"]) == ("change_address", True)
+
+    await each_case(check, [
+        ("电话也换成13826601234", "张三 138****1234"),
+        ("收件人也改成李四", "李四 138****8000"),
+        ("地址也改成广东省广州市天河区体育西路1号", "广东省广州市天河区体育西路1号"),
+    ], spread=True)
+
+
+async def test_dropping_the_order_before_it_is_placed_still_drops_it(client):
+    chat = await open_shop(client, LEAD, "round29-drop")
+    await chat.say("来三箱定西土豆10斤的")
+    body = await chat.say("先别下单")
+    assert body["intent"] == "cancel"
