@@ -8,6 +8,7 @@
    name cut short, and says nothing of what the product is.
 4. 有红薯干吗 / 狗狗可以吃红薯干吗 echoed 「红薯干吗」 (jieba's 干吗, "why"), and a question whether it may be eaten
    echoed the asking words (「能吃红薯干」): the food's 干 and the question's 吗 are apart, the asking left out.
+   想买点喜糖 echoed 「点喜糖」: "some" before the thing is no part of it (买点心 keeps 点心).
 5. 先别下单，地址改成… at the summary CANCELLED THE DRAFT: holding the order while the address is changed is a change.
 6. 电话也换成… / 收件人也改成… (the part changed too) was searched as goods: 也 / 还 between the part and the change.
 """
@@ -67,6 +68,15 @@ async def test_a_dried_food_asked_is_echoed_without_the_question(client):
         assert "没有找到「红薯干」" in body["reply"]
 
     await each_case(check, ["有红薯干吗", "能吃红薯干吗", "我家狗狗可以吃红薯干吗"])
+
+
+async def test_some_of_a_thing_is_echoed_without_some(client):
+    async def check(said, echoed):
+        chat = await open_shop(client, LEAD, "round29-some")
+        body = await chat.say(said)
+        assert f"没有找到「{echoed}」" in body["reply"]
+
+    await each_case(check, [("想买点喜糖", "喜糖"), ("买点心", "点心"), ("来些鲜花", "鲜花")], spread=True)
 
 
 async def test_holding_the_order_while_the_address_changes_keeps_the_order(client):
