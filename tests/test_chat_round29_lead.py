@@ -8,7 +8,8 @@
    name cut short, and says nothing of what the product is.
 4. 有红薯干吗 / 狗狗可以吃红薯干吗 echoed 「红薯干吗」 (jieba's 干吗, "why"), and a question whether it may be eaten
    echoed the asking words (「能吃红薯干」): the food's 干 and the question's 吗 are apart, the asking left out.
-   想买点喜糖 echoed 「点喜糖」: "some" before the thing is no part of it (买点心 keeps 点心).
+   想买点喜糖 echoed 「点喜糖」: "some" before the thing is no part of it (买点心 keeps 点心); 你们这有螃蟹吗 echoed
+   「这有螃蟹」: whether the shop has it is no part of it either.
 5. 先别下单，地址改成… at the summary CANCELLED THE DRAFT: holding the order while the address is changed is a change.
 6. 电话也换成… / 收件人也改成… (the part changed too) was searched as goods: 也 / 还 between the part and the change.
 """
@@ -76,7 +77,8 @@ async def test_some_of_a_thing_is_echoed_without_some(client):
         body = await chat.say(said)
         assert f"没有找到「{echoed}」" in body["reply"]
 
-    await each_case(check, [("想买点喜糖", "喜糖"), ("买点心", "点心"), ("来些鲜花", "鲜花")], spread=True)
+    await each_case(check, [("想买点喜糖", "喜糖"), ("买点心", "点心"), ("来些鲜花", "鲜花"), ("你们这有螃蟹吗", "螃蟹"),
+                            ("你家有卖螃蟹的吗", "螃蟹")], spread=True)
 
 
 async def test_holding_the_order_while_the_address_changes_keeps_the_order(client):
