@@ -294,8 +294,8 @@ _AMOUNT = re.compile(rf"(?:[0-9.]+|[一二两三四五六七八九十百千半�
 # Whether someone may eat it, said before the thing (狗狗可以吃红薯干吗, 孕妇能喝咖啡吗): 「红薯干」, 「咖啡」.
 _FIT_TO_EAT = re.compile(r"^[\u4e00-\u9fff]*?(?:能不能|可不可以|能|可以|适合|敢)(?:吃|喝)(?=[\u4e00-\u9fffa-z])")
 # Whether the shop has it, said before the thing (你们这有螃蟹吗, 你家有卖螃蟹的吗, 这里有没有螃蟹): 「螃蟹」.
-_HERE_HAS = re.compile(r"^(?:你们|你家|您家|你|您|咱们|咱|店里|这儿|这里|这边|这|贵店|本店)+(?:有没有卖|有没有|有卖|还有|有|卖)"
-                       r"(?=[\u4e00-\u9fffa-z]{2})")
+_HERE_HAS = re.compile(r"^(?:你们|你家|您家|你|您|咱们|咱|店里|这儿|这里|这边|这|贵店|本店)+"
+                       r"(?:有没有卖|有没有|有卖|还有|有|卖)(?=[\u4e00-\u9fffa-z]{2})")
 # Some of it, before the thing (想买点喜糖, 来些鲜花): 「喜糖」; 点心 keeps its 点 (the echo holds what was looked up).
 _SOME = re.compile(r"^(?:一点儿|一点|点儿|一些|点|些)(?=[\u4e00-\u9fff]{2})")
 _LEAD_AMOUNT = re.compile(rf"^(?:[0-9.]+|[一二两三四五六七八九十百千半几俩仨]+)(?!只){_UNIT}")  # not 三只松鼠

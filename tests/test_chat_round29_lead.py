@@ -77,8 +77,8 @@ async def test_some_of_a_thing_is_echoed_without_some(client):
         body = await chat.say(said)
         assert f"没有找到「{echoed}」" in body["reply"]
 
-    await each_case(check, [("想买点喜糖", "喜糖"), ("买点心", "点心"), ("来些鲜花", "鲜花"), ("你们这有螃蟹吗", "螃蟹"),
-                            ("你家有卖螃蟹的吗", "螃蟹")], spread=True)
+    await each_case(check, [("想买点喜糖", "喜糖"), ("买点心", "点心"), ("来些鲜花", "鲜花"),
+                            ("你们这有螃蟹吗", "螃蟹"), ("你家有卖螃蟹的吗", "螃蟹")], spread=True)
 
 
 async def test_holding_the_order_while_the_address_changes_keeps_the_order(client):
