@@ -90,6 +90,8 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
     if health is not None:  # 藜麦含糖高不高, 孕妇能吃吗: what its page says, no figure made up, a doctor's advice
         return health_talk.answer(health, turn.u.text), [health], []
     if health_talk.kind(turn.u) == "facts" and not turn.u.product_words:  # 孕妇能吃吗 with nothing shown
+        if turn.u.product_text:  # 孕妇能喝咖啡吗: a thing not sold here, never 您问的是哪一款
+            return honest.not_found_parts(turn, turn.resolve_products())
         return "您问的是哪一款？说一下商品名，比如“小米孕妇能吃吗”。", None, []
     fact = product_facts.asked(turn.u.text)
     if fact is not None and not shop_questions.asks_other(turn.u.text):  # 香肠辣不辣, 土鸡一只大概几斤

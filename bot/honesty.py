@@ -314,10 +314,15 @@ def echo(spaced: str, words: str, listed: bool = False) -> str:
             held = [p for p in pieces if p in run]
             if held:
                 trimmed = trim(run)  # 六个核桃有吗 → 六个核桃: what was looked up is never trimmed away
-                runs.append(trimmed if any(p in trimmed for p in held) else held[0])
+                runs.append(trimmed if any(p in trimmed or _eaten(p) in trimmed for p in held) else held[0])
     runs = list(dict.fromkeys(r for r in runs if r))
     said = ("、" if listed or (len(runs) > 1 and _AND.search(spaced)) else " ").join(runs)
     return said if said and len(said.replace(" ", "")) <= 24 else words
+
+
+def _eaten(piece: str) -> str:
+    """喝咖啡 → 咖啡: the thing looked up without the verb of eating jieba joined to it (孕妇能喝咖啡吗)."""
+    return piece[1:] if len(piece) >= 3 and piece[0] in "吃喝" else piece
 
 
 # Words that join the things of a list inside one run (茶叶和咖啡, 奶粉跟尿布); not the 和 of a name (和田玉枣).

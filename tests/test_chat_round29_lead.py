@@ -12,6 +12,8 @@
    「这有螃蟹」: whether the shop has it is no part of it either.
 5. 先别下单，地址改成… at the summary CANCELLED THE DRAFT: holding the order while the address is changed is a change.
 6. 电话也换成… / 收件人也改成… (the part changed too) was searched as goods: 也 / 还 between the part and the change.
+7. Whether a thing not sold may be eaten (孕妇能喝咖啡吗, 小孩可以吃槟榔吗) asked 您问的是哪一款 as if a product of ours
+   were meant: the thing is not found (「咖啡」), as any other thing not sold.
 """
 from __future__ import annotations
 
@@ -109,3 +111,18 @@ async def test_dropping_the_order_before_it_is_placed_still_drops_it(client):
     await chat.say("来三箱定西土豆10斤的")
     body = await chat.say("先别下单")
     assert body["intent"] == "cancel"
+
+
+async def test_whether_a_thing_not_sold_may_be_eaten_is_not_found(client):
+    async def check(said, echoed):
+        chat = await open_shop(client, LEAD, "round29-eaten")
+        body = await chat.say(said)
+        assert (body["intent"], f"没有找到「{echoed}」" in body["reply"]) == ("ask_info", True)
+
+    await each_case(check, [("孕妇能喝咖啡吗", "咖啡"), ("小孩可以吃槟榔吗", "槟榔")], spread=True)
+
+
+async def test_whether_it_may_be_eaten_with_nothing_named_asks_which(client):
+    chat = await open_shop(client, LEAD, "round29-which")
+    body = await chat.say("孕妇能吃吗")
+    assert "您问的是哪一款" in body["reply"]
