@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import english_talk
+from bot import english_questions, english_talk
 from bot.cues import is_only
 from bot.lexicon import UNITS, YES
 from bot.recipients import PEOPLE
@@ -103,7 +103,8 @@ def plain(message: str) -> str:
         return _HOW_SAID.get(verb, "怎么下单")
     if _HOW_BUY.match(text):
         return "怎么买"  # zenme mai alone: how to buy here (with a product, fengmi zenme mai, it asks the price)
-    text = english_talk.read(text)  # where's my parcel? / Yes, place the order. / add 2 bags of … / Ship to 上海市…
+    text = english_questions.read(english_talk.read(text))  # which one is best seller? / make it 3
+    # english_talk: where's my parcel? / Yes, place the order. / add 2 bags of … / Ship to 上海市…
     yes = _YES_BEFORE_HAN.match(text)
     if yes is not None and is_only(re.sub(r"[\s，,。.!！~～]", "", text[yes.end():]), YES):  # not hao 多少钱
         text = _PINYIN_YES[re.sub(r"\s+", " ", yes.group("yes").lower())] + text[yes.end():]
