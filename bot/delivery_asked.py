@@ -24,6 +24,8 @@ _BUYING = re.compile(r"[来要买订拿]\S{0,3}?(?:\d|[一二两三四五六七�
 # Not a mainland street named after one (武汉市江岸区香港路, 青岛市香港中路): after a division or before a street word.
 _BEYOND = re.compile(r"(?<![省市区县旗镇])(?:香港|澳门|台湾|港澳|国外|境外|海外|外国|美国|日本|韩国|新加坡|马来西亚"
                      r"|澳洲|澳大利亚|加拿大|英国|欧洲|德国|法国|俄罗斯|泰国)(?![东西南北中]?(?:路|街|道|大道|花园|广场|大厦|城))")
+# Where a parcel has got to (快递到哪了嘛, 寄到哪儿了呢): an order's status, whatever particle closes it.
+_WHERE_NOW = re.compile(r"到(?:哪|哪儿|哪里|哪儿去|哪里去)了")
 YES = "能送，内地的地址都能寄到。"
 # A courier company asked for (发顺丰吗, 能走中通吗, 用的什么快递, 可以指定京东快递吗): the supplier chooses it.
 _COURIERS = r"(?:顺丰|圆通|中通|申通|韵达|百世|极兔|德邦|邮政|ems|EMS|京东快递|京东物流|菜鸟)"
@@ -36,6 +38,8 @@ BEYOND = "目前只能寄到内地（大陆）的地址，港澳台和国外暂�
 def asked(text: str) -> bool:
     """市区能送吗 / 送货到村里吗 / 上门送吗: whether the shop delivers, no one given a thing."""
     compact = text.replace(" ", "")
+    if _WHERE_NOW.search(compact):  # 快递到哪了嘛: where a parcel is now (its status), not where the shop sends
+        return False
     return _ASKED.search(compact) is not None and _GIVEN.search(compact) is None and _BUYING.search(compact) is None
 
 

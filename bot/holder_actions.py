@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bot import (
     budgets,
     card_rules,
+    certified_kinds,
     health_talk,
     holder_questions,
     infant_formula,
@@ -103,6 +104,9 @@ async def _info(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]
         return card_rules.answer(turn.u.text), None, []
     if question_kinds.faces(turn.u.text):  # 有哪些面值: the love card's, answered as 爱心卡有哪些面值 is
         return shop_questions.answer_info("爱心卡面值", None, turn.ctx.card_faces_fen), None, []
+    kinds = turn.resolve_products().candidates if turn.u.product_words else []
+    if certified_kinds.several(turn.u.text, kinds):  # 你们的茶叶有认证吗: each tea's certificate, never the first's
+        return certified_kinds.answer(kinds), kinds[:certified_kinds.SHOW], []
     card = _this(turn)
     if card is not None and question_kinds.contents(turn.u.text):  # 年货大礼包里都有什么: from its own data
         return question_kinds.contents_answer(card), [card], []

@@ -20,6 +20,8 @@ TRANSIT = re.compile(r"(?:多久|几天|多长时间|多少天|几日|多快)(?:
                      r"(?:送到|寄到|运到|到货|收到|到)"
                      r"|(?:寄到|送到|发到|运到|快递到)\S{0,8}?(?:要|得|需要|大概|大约|一般|能)*"
                      r"(?:几天|多久|多长时间|多少天|几日)")
+# A parcel waited for (到哪了, 等了好几天): an order placed, whatever days are said.
+_WAITED = re.compile(r"到(?:哪|哪儿|哪里)去?了|等了")
 _STATES = (("活", "活的"), ("鲜", "新鲜的"), ("冻干", "冻干的"), ("冻", "冷冻的"), ("干", "干货"))
 
 
@@ -29,8 +31,9 @@ def asked(text: str) -> bool:
 
 
 def transit(text: str) -> bool:
-    """多久能到北京 / 寄到上海要几天: how many days the parcel takes (a question, not a placed order's status)."""
-    return TRANSIT.search(text) is not None
+    """多久能到北京 / 寄到上海要几天: how many days the parcel takes (a question, not a placed order's status; not
+    快递到哪儿了嘛，等了好几天了, where a parcel is after days of waiting)."""
+    return TRANSIT.search(text) is not None and _WAITED.search(text) is None
 
 
 def answer(text: str, card: dict[str, Any] | None) -> str:

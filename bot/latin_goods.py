@@ -46,7 +46,7 @@ def asked(raw: str) -> tuple[str, str]:
         return "", ""  # mei you, ke yi: pinyin, read by bot.pinyin_words
     acts = [w for w in words if w in _BUY or w in _ASK]
     named = [w for w in words if w not in _BUY and w not in _ASK and w not in _FILLER and w not in ENGLISH_FILLER]
-    if not named or any(plain_latin(w) or _mashed(w) for w in named) or len(set(named)) > 3:
+    if not named or any(plain_latin(w) or mashed(w) for w in named) or len(set(named)) > 3:
         return "", ""
     thing = " ".join(dict.fromkeys(named))  # iphone iphone iphone → iphone
     if _PRICE.search(raw):
@@ -59,7 +59,7 @@ def asked(raw: str) -> tuple[str, str]:
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
-def _mashed(word: str) -> bool:
+def mashed(word: str) -> bool:
     """asdfgh, qwer, zxcvbn, hjkl, aaaa, sdfg: keys struck along a row, one key held, no vowel: no name."""
     if len(word) >= 4 and (len(set(word)) == 1 or not re.search(r"[aeiouy]", word)):
         return True

@@ -179,10 +179,12 @@ PUNCTUATION = "，。！？、；：,.!?;:~～…'\"“”‘’（）()【】[]
 # Kept whole by the tokenizer (小/盒装 would leave 小 a stray).
 SIZE_PACKS = (*(f"{size}{pack}{tail}" for size in "小大" for pack in "瓶袋包盒罐箱桶份号" for tail in ("", "装")),
               "小规格", "大规格", "迷你装", "小装", "大装", "实惠装")
+# In season (现在什么水果当季): one word to the tokenizer, which cut 水果当 / 季; a word that says what goods are like.
+SEASON = ("当季", "应季", "时令", "当令")
 # Words that only say what a product is like (or whose it is), not what it is: before a product word they leave it
 # that product (野生蜂蜜, 农家土鸡蛋); any other word glued before one names another thing (婴儿奶粉, 文玩核桃).
 PLAIN_MODIFIERS = (
-    "野生", "天然", "纯天然", "农家", "散养", "优质", "精品", "高档", "上等", "特级", "一级", "当季", "应季", "本地",
+    "野生", "天然", "纯天然", "农家", "散养", "优质", "精品", "高档", "上等", "特级", "一级", *SEASON, "本地",
     "地道", "家乡", "老家", "山区", "贫困", "扶贫", "今年", "头茬", "手工", "自家", "自产", "有机", "绿色", "生态",
     "无公害", "原生态", "高山", "正品", "好吃", "好喝", "美味", "新", "鲜", "纯", "真", "普通", "一般", "同款",
     "礼盒装", "礼盒", "盒装", "袋装", "瓶装", "罐装", "箱装", "散装", "简装", "精装", "家庭装", "量贩装", "整箱",

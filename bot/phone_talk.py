@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import english_talk
+from bot import english_questions, english_talk
 from bot.cues import is_only
 from bot.lexicon import UNITS, YES
 from bot.recipients import PEOPLE
@@ -84,6 +84,10 @@ _STUTTERED = re.compile(r"(?<![\d一二两三四五六七八九十百千万.])([
 
 # A verb of buying said twice (下 下单, 买 买点, 要 要两箱): said once.
 _VERB_STUTTERED = re.compile(r"([买要来下订拿])[\s,，、…]+(?=\1)")
+# A request said twice in a row, hurried (改地址，改地址，送到我女儿家): said once, so what follows it is its object.
+# Not a count (来一箱，来一箱 may be two) nor thanks (谢谢，谢谢 closes the talk).
+_SAID_TWICE = re.compile(r"(?:^|(?<=[\s，,。.!！~～]))([^\s，,。.!！?？~～\d一二两三四五六七八九十谢]{3,12})"
+                         r"[\s，,。.!！~～]+(?=\1(?:$|[\s，,。.!！?？~～]))")
 
 
 def plain(message: str) -> str:
@@ -91,7 +95,7 @@ def plain(message: str) -> str:
     text = _LATIN_FILLER.sub(" ", message).strip() if re.search("[A-Za-z]", message) else message.strip()
     if not text:
         return message
-    text = _VERB_STUTTERED.sub("", _STUTTERED.sub("", _HESITATION.sub("", text)))
+    text = _SAID_TWICE.sub("", _VERB_STUTTERED.sub("", _STUTTERED.sub("", _HESITATION.sub("", text))))
     text = _OK.sub("ok", text)
     if re.search(r"[\u4e00-\u9fff]", text):  # all in pinyin (ai xin ka hai sheng duo shao), bot.pinyin_words reads it
         text = _LOVE_CARD.sub("爱心卡", text)
@@ -103,7 +107,8 @@ def plain(message: str) -> str:
         return _HOW_SAID.get(verb, "怎么下单")
     if _HOW_BUY.match(text):
         return "怎么买"  # zenme mai alone: how to buy here (with a product, fengmi zenme mai, it asks the price)
-    text = english_talk.read(text)  # where's my parcel? / Yes, place the order. / add 2 bags of … / Ship to 上海市…
+    text = english_questions.read(english_talk.read(text))  # which one is best seller? / make it 3
+    # english_talk: where's my parcel? / Yes, place the order. / add 2 bags of … / Ship to 上海市…
     yes = _YES_BEFORE_HAN.match(text)
     if yes is not None and is_only(re.sub(r"[\s，,。.!！~～]", "", text[yes.end():]), YES):  # not hao 多少钱
         text = _PINYIN_YES[re.sub(r"\s+", " ", yes.group("yes").lower())] + text[yes.end():]

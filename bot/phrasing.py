@@ -189,7 +189,10 @@ PURPOSES = (*AUDIENCES, "送长辈",
             "徒步", "爬山", "登山", "野营", "野餐", "自驾", "路餐", "干粮", "路上吃")  # 徒步路餐，牦牛肉干要750克
 # Explicit asking for advice: a message with these is a recommendation even when it names a category.
 ASKING_ADVICE = ("推荐", "适合", "recommend", "suggest")
-_WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错|好吃|好喝|好用)(?:呢|呀|啊|吧|点)?$")
+# What is in season (现在什么水果当季, 有什么时令水果, 应季的水果有哪些) is advice too.
+_WHAT_IS_GOOD = re.compile(r"(?:什么|啥|哪些|哪种|哪款|哪个)\S{0,6}(?:好|合适|不错|好吃|好喝|好用)(?:呢|呀|啊|吧|点)?$"
+                           r"|(?:什么|啥|哪些|哪种|哪个)\S{0,4}?(?:当季|应季|时令|当令)"
+                           r"|(?:当季|应季|时令|当令)的?\S{0,4}?有?(?:什么|啥|哪些)")
 
 
 # Advice asked in slang or English (安利一下, 求安利, what's good here, need a gift for my boss); 安利 alone is a brand.

@@ -1,7 +1,8 @@
 """A syllable typed in pinyin beside Chinese characters (江永xiang芋, 红寺堡gou杞, 有没有zhen宁苹果): the word of the
 catalogue it spells with its neighbours (香芋, 枸杞), when the sound of the syllable and of the characters beside it
 together name one (Vocabulary.heard_as); otherwise left as typed (iphone手机壳, vivo手机 stay). A whole word of the
-catalogue typed in pinyin beside Chinese (yanmaipian有吗, 有没有hetao) is that word."""
+catalogue typed in pinyin beside Chinese (yanmaipian有吗, 有没有hetao) is that word, and so are its syllables typed
+apart closing the message (有mei有 tu dou → 有没有土豆)."""
 from __future__ import annotations
 
 import re
@@ -10,6 +11,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
+# 有mei有 / 有mei you: 有没有 with its middle syllable typed in pinyin.
+_HAVE_NOT = re.compile(r"有\s*mei\s*(?:有|you)", re.IGNORECASE)
+# A run of syllables typed apart after Chinese, closing the message (有没有 tu dou): a catalogue word spelt (土豆).
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s*([a-z]{1,6}(?:\s+[a-z]{1,6})+)[\s?!.,？！。，~]*$", re.IGNORECASE)
 # A latin run of one syllable's length glued to a Chinese character on either side.
 _GLUED = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,6}|[a-z]{2,6}(?=[\u4e00-\u9fff])")
 
@@ -18,7 +23,7 @@ def read(message: str, vocab: Vocabulary) -> str:
     """江永xiang芋 → 江永香芋 (see the module)."""
     if not re.search(r"[a-zA-Z]", message) or not re.search(r"[\u4e00-\u9fff]", message):
         return message
-    text = _whole_words(message, vocab)
+    text = _spaced_word(_whole_words(_HAVE_NOT.sub("有没有", message), vocab), vocab)
     message = text
     for m in reversed(list(_GLUED.finditer(message.lower()))):  # from the end: earlier places keep their positions
         found = _spelled(message, m.start(), m.end(), vocab)
@@ -47,6 +52,22 @@ def _spelled(message: str, start: int, end: int, vocab: Vocabulary) -> tuple[str
 # (xiaomi 14 有货吗: a phone) or among other latin words.
 _RUN = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{4,30}(?![A-Za-z0-9.]|\s*\d)"
                   r"|(?<![A-Za-z0-9.]\s)(?<![A-Za-z0-9.])[a-z]{4,30}(?=[\u4e00-\u9fff])")
+
+
+def _spaced_word(message: str, vocab: Vocabulary) -> str:
+    """有没有 tu dou → 有没有土豆: syllables typed apart after Chinese that spell one catalogue word, one a syllable."""
+    from bot.pinyin_words import syllables_of
+
+    m = _SPACED.search(message)
+    if m is None:
+        return message
+    sounds = m.group(1).lower().split()
+    if any(syllables_of(s) != (s,) for s in sounds):
+        return message
+    word = vocab.word_sounding(" ".join(sounds))
+    if word is None or len(word) != len(sounds):
+        return message
+    return message[:m.start()] + word + message[m.end():]
 
 
 def _whole_words(message: str, vocab: Vocabulary) -> str:

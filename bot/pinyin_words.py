@@ -39,6 +39,9 @@ _PHRASES = {
     # 余额 typed as one syllable (yue duoshao, cha yue), and advice asked (tuijian yixia, jieshao yixia)
     "yue duo shao": "余额多少", "cha yue": "查余额", "yue cha xun": "余额查询", "ka yue": "卡余额",
     "tui jian": "推荐", "jie shao": "介绍", "yi xia": "一下",
+    # what the assistant can do, and again (ni neng bang wo zuo shen me, ka li hai you duo shao qian, zai lai yi xiang)
+    "shen me": "什么", "zuo shen me": "做什么", "gan shen me": "干什么", "ni neng": "你能", "ni": "你", "neng": "能",
+    "zuo": "做", "ka li": "卡里", "hai you": "还有", "hai": "还", "zai lai": "再来", "zai yao": "再要", "zai": "再",
 }
 # A yes typed as one syllable, the whole message (xing, hao, dui): read so though no longer word spells it.
 _ALONE = {"xing": "行", "hao": "好", "dui": "对", "en": "嗯", "en en": "嗯嗯", "ok": "ok"}

@@ -1,8 +1,9 @@
 """Regional function words (Cantonese, Wu, south-western, northern and north-western speech) read as Mandarin.
 
 People write the way they speak: 系 确认 (是), 好额 就这样伐 (好的 就这样吧), 对着哩 (对着呢 = 对的), 啥子 / 么子 / 咩
-(什么), 侬 (你), 阿拉 (我 / 我们), 额 (Wu 的, north-western 我), 几钿 (多少钱), 啥辰光 (什么时候), 点样 (怎样), 落单
-(下单), 埋单 / 俾钱 (付钱), 推介 (推荐), 一百蚊 (一百块), 勿要 / 莫买 / 不整了 / 算球了 / 拉倒 (不要 / 不买 / 算了),
+(什么), 侬 (你), 阿拉 (我 / 我们), 额 (Wu 的, north-western 我: 给额来两袋), 边度 / 啱啱 (哪里 / 刚刚),
+几钿 (多少钱), 啥辰光 (什么时候), 点样 (怎样), 落单 (下单), 埋单 / 俾钱 (付钱), 推介 (推荐), 一百蚊 (一百块),
+勿要 / 莫买 / 不整了 / 算球了 / 拉倒 (不要 / 不买 / 算了),
 在不 / 在伐 / 在没得 (在吗), 早晨 (Cantonese good morning), 算咧 / 不要咧 (算了 / 不要了), 咥 (吃), 恁这 (你这),
 嫽咋咧 (太好了: praise, a yes only beside one). Read so before anything else reads the message, these
 words are the cue words they stand for and never a product's name (没有找到「对着哩」). Each rule keeps the
@@ -21,10 +22,14 @@ _WORDS = {
     # Cantonese: 系 (是), 咩 / 乜嘢 (什么), 点解 (为什么), 落单 / 埋单 / 俾钱, 推介, 唔识 (不会), 唔使 (不用), 睇 (看),
     # 咁 (这么 / 这样), 嘢 (东西), 佢 (它), 咗 (了)
     "系唔系": "是不是", "系咪": "是不是", "系咩": "是吗", "系嘅": "是的", "系呀": "是呀", "系啊": "是啊",
-    "系咁": "是这样", "就咁": "就这样", "咁样": "这样", "咁": "这么", "乜嘢": "什么", "咩嘢": "什么", "做乜": "做什么",
+    "系咁": "是这样", "就咁样": "就这样", "就咁": "就这样",
+    "咁样": "这样", "咁": "这么", "乜嘢": "什么", "咩嘢": "什么", "做乜": "做什么",
     "点解": "为什么", "落单": "下单", "埋单": "买单", "俾钱": "付钱", "畀钱": "付钱", "推介": "推荐", "唔识": "不会",
     "平啲": "便宜点", "找数": "结账", "唔使": "不用", "唔洗": "不用", "唔整喇": "不要了", "睇": "看", "嘢": "东西",
     "佢哋": "他们", "佢": "它", "咗": "了", "呢个": "这个", "呢啲": "这些", "呢度": "这里", "㗎": "呀",
+    # 啱啱 (刚刚), 系边度 / 系边个 (是哪里 / 是哪个), 落嘅单 / 落咗单 (下的单 / 下了单: an order placed)
+    "啱啱": "刚刚", "系边度": "是哪里", "系边个": "是哪个", "系边款": "是哪款", "边个": "哪个", "边款": "哪款",
+    "落嘅单": "下的单", "落咗单": "下了单", "落咗嘅单": "下了的单",
     # Wu: 几钿 (多少钱), 啥辰光 (什么时候), 侬 (你), 迭个 (这个), 迭能 (这样), 哪能 (怎么), 勿要 / 覅 (不要)
     "几钿": "多少钱", "多少钿": "多少钱", "啥辰光": "什么时候", "辰光": "时候", "侬": "你", "迭个": "这个",
     "迭能": "这样", "哪能用": "怎么用", "哪能买": "怎么买", "晓得伐": "知道吗", "勿要": "不要", "覅": "不要",
@@ -54,12 +59,16 @@ _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 # 阿拉 is Wu for 我 / 我们 (阿拉要两瓶); not in 阿拉善 (a league in Inner Mongolia), 阿拉伯, 阿拉斯加, 阿拉山口.
 _WE = re.compile(r"阿拉(?!善|伯|斯加|山口|尔|丁|比卡|木图|巴马)")
 # 额 is the Wu 的 ending a clause or after a person (好额, 我额蜂蜜) and, opening a clause, the north-western 我
-# (额要两瓶); not in 余额, 金额, 额度, 名额, 面额, 额外, 成交额 or any other word the amount 额 makes, nor in the
+# (额要两瓶) or after 给 / 帮 before a verb (给额来两袋5公斤的);
+# not in 余额, 金额, 额度, 名额, 面额, 额外, 成交额 or any other word the amount 额 makes, nor in the
 # places 额尔古纳, 额济纳, 额敏.
 _AMOUNT = "余金名限面数总差定超份配税全巨高实减免增业易销售交票款"
-_I = re.compile(_START + r"额(?=[要想买来也就们在都还是的])|^额(?![度外头定尔济敏])")
+_I = re.compile(_START + r"额(?=[要想买来也就们在都还是的])|^额(?![度外头定尔济敏])"
+               r"|(?<=[给帮让跟叫替])额(?=[来要买拿寄发送弄整装称选挑找看查])")
 _OF = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_AMOUNT}])额" + _END
                  + r"|(?<=[我你他她侬伊])额(?![度外头定尔济敏])(?=[\u4e00-\u9fff])")
+# Cantonese 边度 is 哪里 (蜜柚系边度产嘅); 海边度假, 周边度假 stay.
+_WHERE = re.compile(r"边度(?!假)")
 # Cantonese 系 alone as the answer (系 确认, 系呀) is 是; 关系, 系列, 联系 stay.
 _YES_IS = re.compile(_START + "系" + _END)
 # Wu 伐 ends a question (在伐 = 在吗, 有伐 = 有吗); after a yes it asks for agreement (好伐, 就这样伐 = 就这样吧).
@@ -126,7 +135,7 @@ def mandarin(text: str) -> str:
     text = _WE.sub("我", text)  # 侬帮阿拉做啥 → 你帮我做啥
     text = _I.sub("我", text)
     text = _OF.sub("的", text)  # 好额 → 好的
-    text = _YES_IS.sub("是", text)  # 系 确认 → 是 确认
+    text = _YES_IS.sub("是", _WHERE.sub("哪里", text))  # 系 确认 → 是 确认
     text = _AGREED_BA.sub(r"\1吧", text)  # 就这样伐 → 就这样吧
     text = _THERE.sub(r"\1吗", text)  # 老铁 在不 → 老铁 在吗
     text = _BA.sub("吗", text)

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 # 确认 mistyped: 确 or a character sounding like it (que: 却 缺 雀 鹊 阙 榷 悫) with 认 or one sounding near
 # (ren: 仁 忍 任 韧 刃 妊); not 确认 itself nor 却认为 (but thinks), 认识, 认可, 认真, 认证, 认定, 认购, 认出, 认得.
-_CONFIRM_TYPO = re.compile(r"(?:[却缺雀鹊阙榷悫][认仁忍任韧刃妊]|确[仁忍任韧刃妊])(?![为识可真证定购出得错领])")
+# 确人 (人 is ren too: ok 确人👌) only where no word holds it: 的确人很多, 准确人数, 明确人选 stay.
+_CONFIRM_TYPO = re.compile(r"(?:[却缺雀鹊阙榷悫][认仁忍任韧刃妊]|确[仁忍任韧刃妊]"
+                           r"|(?<![的准精正明])确人(?![数员选口家们工群士物]))(?![为识可真证定购出得错领])")
 # Said beside a yes, a clause that only takes the summary as it is: that is all (就是这些, 就这些了, 没别的了),
 # placing said again (就下单嘛, 提交吧, 直接付款), the way it stands (就这样, 就这么办).
 _TAKEN = (

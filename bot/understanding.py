@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from bot import (
     asked_after,
+    babble,
     bare_things,
     budgets,
     cards_counted,
@@ -249,6 +250,7 @@ def _understand(message: str, vocab: Vocabulary) -> Understanding:
     second_readings.revise(u, vocab.tokenizer.jieba.FREQ)  # 用卡买两盒猕猴桃, 打车, 等等: what such messages mean
     bare_things.revise(u)  # 猫砂, U盘 64G, 暖宝宝 贴的 一箱: only a thing, a search for it (没有找到「猫砂」)
     something_wanted.revise(u, vocab)  # 我想买点东西寄回老家: something, not said yet (没有找到「点东西寄回老家」)
+    babble.revise(u)  # 阿巴阿巴 qwerty: nothing said, never a search
     return u
 
 

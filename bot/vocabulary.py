@@ -395,5 +395,5 @@ def _catalogue_words(rows: list[dict[str, Any]]) -> set[str]:
 def _cue_words() -> list[str]:
     groups = (lexicon.GREET, lexicon.THANKS, lexicon.HELP, lexicon.CANCEL, lexicon.BALANCE, lexicon.ORDER_STATUS,
               lexicon.ASK_PRICE, lexicon.SEARCH, lexicon.ADD, lexicon.CORRECT, lexicon.GENERIC_PRODUCT, lexicon.CARD,
-              lexicon.SIZE_PACKS)
+              lexicon.SIZE_PACKS, lexicon.SEASON)
     return [w for group in groups for w in group if len(w) >= 2]
