@@ -155,7 +155,9 @@ def _talk(u: Understanding) -> bool:
         kind = "service"  # 帮我订个周六的桌
     elif len(_THANKS_WORD.findall(u.spaced)) >= 2 and not _THANKS_FILLER.sub("", _THANKS_WORD.sub("", u.spaced)) \
             and u.intent in ("greet", "fallback"):
-        kind = "thanks"  # 谢谢 辛苦了: the talk closed; one 谢谢 alone stays a greeting
+        u.intent = "greet"  # 谢谢 辛苦了 / 唔该晒 多谢: thanks at length are thanks, answered 不客气 as one 谢谢 is
+        u.cues.add("thanks")
+        return True
     else:
         return False
     u.intent, u.product_text, u.foreign, u.instead, u.origin, u.unrelated = "fallback", "", "", "", None, kind
