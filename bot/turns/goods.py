@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import joined_items, pack_sizes, packs, replies, shop_questions
+from bot import joined_items, pack_sizes, packs, pasted_lines, replies, shop_questions
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -266,7 +266,7 @@ REQUESTS: dict[str, Callable[[Turn], Awaitable[Reply]]] = {
 
 async def start_goods(turn: Turn, add: bool) -> Reply:
     u = turn.u
-    parts = split_items(u, turn.ctx.vocab)
+    parts = pasted_lines.lines(turn.said, turn.ctx.vocab) or split_items(u, turn.ctx.vocab)  # a list, a line each
     if len(parts) == 1:  # 要一瓶蜂蜜 还有腊肉 / 要一袋小米 两瓶蜂蜜 500g: two lines, neither lost
         parts = joined_items.items(u, turn.ctx.vocab, turn.ctx.search) or parts
     if len(parts) > 1:
@@ -328,6 +328,10 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     answered_lines.drop_answered(d, waiting, named)  # 从江的腊肉来两袋 盘州火腿一件 answers 腊肉 and 火腿 waiting
     turn.state.draft = d
     reply = await quantity.advance(turn, d)
+    if d.pending is not None and d.lines and "已记下" not in reply.reply:  # the clear lines drafted, then the question
+        cards = turn.ctx.search.cards
+        reply.reply = replies.noted([(cards[ln.sku], ln.qty) for ln in d.lines if ln.sku in cards and ln.qty]) \
+            + reply.reply.removeprefix("好的，")
     if missing:
         reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
     return reply
