@@ -219,7 +219,11 @@ class Turn:
             return False
         found = self.resolve_products()
         skus = {c["sku"] for c in found.candidates} | set(found.family)
-        return any(ln.sku in skus for ln in d.lines)
+        if any(ln.sku in skus for ln in d.lines):
+            return True
+        within = resolve(self.u, self.ctx.vocab, self.ctx.search, within=[ln.sku for ln in d.lines if ln.sku])
+        return bool(within.candidates) and all(  # 先把茶下单 over the 英红九号 alone: the kind of every line named
+            ln.sku in {c["sku"] for c in within.candidates} for ln in d.lines)
 
     def pending_question(self) -> str:
         d = self.draft
