@@ -2,9 +2,10 @@
 
 A removal (X不要了, 去掉X, 把X删了, X不买了) with a clause that only gives the reason (太贵, 有点贵, 不划算, 买多了,
 家里还有, 吃不完, 用不上, 不需要了, 不喜欢), or only what will be done instead (等下单独下给我妈, 回头再买,
-我自己去超市买: later, apart, elsewhere; it names no goods) is the removal alone: the reason asks for nothing, so it is never looked up
-(抱歉，没有找到「太贵」 came after the line had gone). A clause that names something else (不要蜂蜜了 换成大米) is a
-replacement, read as before (bot.phrasing.replacement). The lists are kinds of reason, never sentences.
+我自己去超市买: later, apart, elsewhere; it names no goods) is the removal alone: the reason asks for nothing, so
+it is never looked up (抱歉，没有找到「太贵」 came after the line had gone). A clause that names something else
+(不要蜂蜜了 换成大米) is a replacement, read as before (bot.phrasing.replacement). The lists are kinds of reason,
+never sentences.
 """
 from __future__ import annotations
 

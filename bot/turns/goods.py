@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import joined_items, pack_sizes, packs, pasted_lines, replies, shop_questions
+from bot import joined_items, pack_sizes, packs, pasted_lines, replies, shop_questions, starting_over
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -40,6 +40,11 @@ async def replace_lines(turn: Turn) -> Reply:
     d = turn.draft
     drop = turn.u.drop
     removed: list[str] = []
+    if d is not None and drop is not None and starting_over.afresh(drop.text):  # 重新来，来两袋黑米: all go
+        turn.state.draft = None
+        reply = await start_goods(turn, add=False)
+        reply.reply = f"好的，之前的不要了，重新来。\n{reply.reply}"
+        return reply
     if d is not None and d.kind == "goods" and drop is not None:
         lines = [ln for ln in (*d.lines, d.pending) if ln is not None and ln.sku]
         gone = _lines_named(turn, drop, [ln.sku for ln in lines if ln.sku]) if drop.product_text or \
