@@ -41,6 +41,7 @@ from bot.turns import (
     more_cards,
     per_head,
     pieces,
+    placed_first,
     placed_names,
     placing,
     prices,
@@ -176,6 +177,9 @@ class Turn:
             return await holder_actions.answer(self, "cancel_order")  # 那能取消吗 / 取消吧, after an order's status
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self.changes()):
             return await placing.cancel(self)
+        placed = await placed_first.placed_first(self)  # 先把茶下单 with tea and mangoes: the tea placed, the rest kept
+        if placed is not None:
+            return placed
         if ("yes" in u.cues or placing.places_it(self)) and not self.changes():
             return await placing.confirm(self)  # 要得，就咯样下单 / 嘹咋咧，就这，下单 at the summary: placed
         if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \
