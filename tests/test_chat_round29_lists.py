@@ -1,12 +1,13 @@
 """Twenty-ninth round: lists — pasted shopping lists, split orders, starting over (blind pair 29, shoppers29).
 
-1. A shopping list pasted one item a line (帮我下这些：\\n百色芒果10斤 1箱\\n城口老腊肉1kg 2袋\\n…\\n腊肉 2斤) drafted ONE
-   line, and the order placed next lost the others (160 yuan of 1,193.60): the reader drops line breaks, so the lines
-   were read glued as one item. Each line naming goods is an item (bot/pasted_lines.py); the clear ones are drafted and
-   noted (好的，已记下：…), an unclear one (腊肉 of several kinds, an amount no pack holds) is asked about after them,
-   a thing not sold is said not found, and the summary shows every line.
+1. A shopping list pasted one item a line (帮我下这些：\\n百色芒果10斤 1箱\\n城口老腊肉1kg 2袋\\n…\\n腊肉 2斤)
+   drafted ONE line, and the order placed next lost the others (160 yuan of 1,193.60): the reader drops line breaks,
+   so the lines were read glued as one item. Each line naming goods is an item (bot/pasted_lines.py); the clear ones
+   are drafted and noted (好的，已记下：…), an unclear one (腊肉 of several kinds, an amount no pack holds) is asked
+   about after them, a thing not sold is said not found, and the summary shows every line.
 2. A removal with what will be done instead (芒果先不要了，我等下单独下给我妈 / 回头再买 / 我自己去超市买) removed the
-   line and then searched the rest (没有找到「等下单独下给我妈」): later, apart or elsewhere is a reason, never looked up.
+   line and then searched the rest (没有找到「等下单独下给我妈」): later, apart or elsewhere is a reason, never
+   looked up.
 3. 先把茶下单 at a summary holding one tea asked which tea (有几款都符合：凌云白毫茶…) and placed nothing: the kind of
    every line named is no change, so the draft is placed. With tea and mangoes in the draft, the tea is placed and
    the mangoes stay as a draft of their own (bot/turns/placed_first.py); 先把茶和芒果下单 places both.

@@ -333,13 +333,20 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     answered_lines.drop_answered(d, waiting, named)  # 从江的腊肉来两袋 盘州火腿一件 answers 腊肉 and 火腿 waiting
     turn.state.draft = d
     reply = await quantity.advance(turn, d)
-    if d.pending is not None and d.lines and "已记下" not in reply.reply:  # the clear lines drafted, then the question
-        cards = turn.ctx.search.cards
-        reply.reply = replies.noted([(cards[ln.sku], ln.qty) for ln in d.lines if ln.sku in cards and ln.qty]) \
-            + reply.reply.removeprefix("好的，")
+    _noted_first(turn, d, reply)
     if missing:
         reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
     return reply
+
+
+def _noted_first(turn: Turn, d: Draft, reply: Reply) -> None:
+    """A line of several still asked about (腊肉 2斤 of a pasted list): the lines drafted are said first
+    (好的，已记下：…)."""
+    if d.pending is None or not d.lines or "已记下" in reply.reply:
+        return
+    cards = turn.ctx.search.cards
+    reply.reply = replies.noted([(cards[ln.sku], ln.qty) for ln in d.lines if ln.sku and ln.sku in cards and ln.qty]) \
+        + reply.reply.removeprefix("好的，")
 
 
 def hold_quantity(turn: Turn, add: bool) -> None:
