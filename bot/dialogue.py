@@ -41,7 +41,6 @@ from bot.turns import (
     more_cards,
     per_head,
     pieces,
-    placed_first,
     placed_names,
     placing,
     prices,
@@ -53,6 +52,7 @@ from bot.turns import (
 from bot.turns.again import repeat_last
 from bot.turns.bought_again import earlier_orders
 from bot.turns.pack_styles import restyle
+from bot.turns.placed_first import placed_first  # 先把茶下单: the tea placed, the rest kept
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -148,7 +148,7 @@ class Turn:
 
     async def _run(self) -> Reply:
         u, d = self.u, self.draft
-        picked = await holder_actions.picked_order(self) or await all_said.unchosen(self)  # 第一个 / 就这些 (all_said)
+        picked = await holder_actions.picked_order(self) or await all_said.unchosen(self) or await placed_first(self)
         if picked is not None:
             return picked
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
@@ -177,9 +177,6 @@ class Turn:
             return await holder_actions.answer(self, "cancel_order")  # 那能取消吗 / 取消吧, after an order's status
         if u.intent == "cancel" or ("no" in u.cues and d and d.awaiting == "confirm" and not self.changes()):
             return await placing.cancel(self)
-        placed = await placed_first.placed_first(self)  # 先把茶下单 with tea and mangoes: the tea placed, the rest kept
-        if placed is not None:
-            return placed
         if ("yes" in u.cues or placing.places_it(self)) and not self.changes():
             return await placing.confirm(self)  # 要得，就咯样下单 / 嘹咋咧，就这，下单 at the summary: placed
         if u.intent == "ask_info" and shop_questions.asks_when_shipped(u.text) and not u.product_words \

@@ -38,7 +38,7 @@ async def placed_first(turn: Turn) -> Reply | None:
     d, u = turn.draft, turn.u
     if d is None or d.kind != "goods" or d.awaiting != "confirm" or len(d.lines) < 2 or d.pending or d.queued:
         return None
-    if not (u.product_words or u.origin) or u.quantity or u.pick or u.specs or u.drop is not None \
+    if not (u.product_words or u.origin) or u.quantity or u.pick or u.specs or u.drop is not None or u.address \
             or _PLACE.search(u.text) is None or _FIRST.search(u.text) is None or u.intent not in ("order", "confirm"):
         return None
     named = _named_lines(turn, d)
