@@ -52,6 +52,7 @@ from bot.turns import (
 from bot.turns.again import repeat_last
 from bot.turns.bought_again import earlier_orders
 from bot.turns.pack_styles import restyle
+from bot.turns.placed_first import placed_first  # 先把茶下单: the tea placed, the rest kept
 from bot.understanding import Understanding
 from bot.vocabulary import Vocabulary
 from models.places.address_parser import PHONE
@@ -147,7 +148,7 @@ class Turn:
 
     async def _run(self) -> Reply:
         u, d = self.u, self.draft
-        picked = await holder_actions.picked_order(self) or await all_said.unchosen(self)  # 第一个 / 就这些 (all_said)
+        picked = await holder_actions.picked_order(self) or await all_said.unchosen(self) or await placed_first(self)
         if picked is not None:
             return picked
         if asked_parts.keeps_it(self):  # 收件人改一下 → 算了不改了: the draft and its address stay
@@ -219,7 +220,11 @@ class Turn:
             return False
         found = self.resolve_products()
         skus = {c["sku"] for c in found.candidates} | set(found.family)
-        return any(ln.sku in skus for ln in d.lines)
+        if any(ln.sku in skus for ln in d.lines):
+            return True
+        within = resolve(self.u, self.ctx.vocab, self.ctx.search, within=[ln.sku for ln in d.lines if ln.sku])
+        return bool(within.candidates) and all(  # 先把茶下单 over the 英红九号 alone: the kind of every line named
+            ln.sku in {c["sku"] for c in within.candidates} for ln in d.lines)
 
     def pending_question(self) -> str:
         d = self.draft

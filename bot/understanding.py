@@ -36,6 +36,7 @@ from bot import (
     seen_elsewhere,
     shop_questions,
     something_wanted,
+    starting_over,
     tag_words,
     testers,
 )
@@ -159,6 +160,12 @@ def _read(message: str, vocab: Vocabulary) -> Understanding:
     message = english_read(cards_counted.plain(message), vocab)  # 2 love cards of 500; Jingning apples, the 5 jin ones
     message = mend_pack_words(pinyin_words.read(message, vocab), vocab)  # pinyin as Chinese; 两带 → 两袋
     message = removal_reasons.dropped(corrected(message))  # 三袋 不对 两袋: the count said last; 松茸不要了 太贵
+    afresh = starting_over.split(message)
+    if afresh is not None:  # 重新来，来两袋洋县黑米: the draft dropped, the rice its new line
+        u = _read(afresh[1], vocab)
+        if u.intent == "order" and u.about_products and u.drop is None:
+            u.drop = _understand(afresh[0], vocab)
+            return u
     message = question_kinds.rice_amount(seen_elsewhere.plain(eaters.dropped(message), vocab))  # 老两口喝; 京东上沃柑
     message = cards_per_person.counted(message, vocab.words, vocab.tokenizer.jieba.FREQ)  # 一人一张500的 8个人
     message = multiplied(people_counted(message, vocab.words))  # 45名环卫工人每人一箱 / 40份 每份一袋: 45箱 / 40袋

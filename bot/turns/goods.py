@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot import joined_items, pack_sizes, packs, replies, shop_questions
+from bot import joined_items, pack_sizes, packs, pasted_lines, replies, shop_questions, starting_over
 from bot.draft import Draft, Line
 from bot.products import Resolution, pick, resolve
 from bot.reply import Reply
@@ -40,6 +40,11 @@ async def replace_lines(turn: Turn) -> Reply:
     d = turn.draft
     drop = turn.u.drop
     removed: list[str] = []
+    if d is not None and drop is not None and starting_over.afresh(drop.text):  # 重新来，来两袋黑米: all go
+        turn.state.draft = None
+        reply = await start_goods(turn, add=False)
+        reply.reply = f"好的，之前的不要了，重新来。\n{reply.reply}"
+        return reply
     if d is not None and d.kind == "goods" and drop is not None:
         lines = [ln for ln in (*d.lines, d.pending) if ln is not None and ln.sku]
         gone = _lines_named(turn, drop, [ln.sku for ln in lines if ln.sku]) if drop.product_text or \
@@ -266,7 +271,7 @@ REQUESTS: dict[str, Callable[[Turn], Awaitable[Reply]]] = {
 
 async def start_goods(turn: Turn, add: bool) -> Reply:
     u = turn.u
-    parts = split_items(u, turn.ctx.vocab)
+    parts = pasted_lines.lines(turn.said, turn.ctx.vocab) or split_items(u, turn.ctx.vocab)  # a list, a line each
     if len(parts) == 1:  # 要一瓶蜂蜜 还有腊肉 / 要一袋小米 两瓶蜂蜜 500g: two lines, neither lost
         parts = joined_items.items(u, turn.ctx.vocab, turn.ctx.search) or parts
     if len(parts) > 1:
@@ -328,9 +333,20 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
     answered_lines.drop_answered(d, waiting, named)  # 从江的腊肉来两袋 盘州火腿一件 answers 腊肉 and 火腿 waiting
     turn.state.draft = d
     reply = await quantity.advance(turn, d)
+    _noted_first(turn, d, reply)
     if missing:
         reply.reply = replies.not_found("、".join(missing)) + "\n" + reply.reply
     return reply
+
+
+def _noted_first(turn: Turn, d: Draft, reply: Reply) -> None:
+    """A line of several still asked about (腊肉 2斤 of a pasted list): the lines drafted are said first
+    (好的，已记下：…)."""
+    if d.pending is None or not d.lines or "已记下" in reply.reply:
+        return
+    cards = turn.ctx.search.cards
+    reply.reply = replies.noted([(cards[ln.sku], ln.qty) for ln in d.lines if ln.sku and ln.sku in cards and ln.qty]) \
+        + reply.reply.removeprefix("好的，")
 
 
 def hold_quantity(turn: Turn, add: bool) -> None:
