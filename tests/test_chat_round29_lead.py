@@ -14,6 +14,12 @@
 6. 电话也换成… / 收件人也改成… (the part changed too) was searched as goods: 也 / 还 between the part and the change.
 7. Whether a thing not sold may be eaten (孕妇能喝咖啡吗, 小孩可以吃槟榔吗) asked 您问的是哪一款 as if a product of ours
    were meant: the thing is not found (「咖啡」), as any other thing not sold.
+8. Thanks said at length (谢谢 辛苦了) are a greeting (tests/test_chat_round19_talk_kinds.py holds it).
+9. A line of the draft given another size while another line waits for its count (奉节脐橙礼盒来3个 → 再来两袋连山丝苗米
+   10kg → 丝苗米改成5kg的) was read as a new order: the rice's count and the oranges were LOST (49 yuan confirmed
+   instead of 98 + the oranges). The line named takes the size, its count kept; the line waiting is asked again.
+10. Another product ordered while a line waits for its count (… → 来两袋洋县黑米) also started a new draft and LOST the
+   lines noted: it is a line more.
 """
 from __future__ import annotations
 
@@ -126,3 +132,23 @@ async def test_whether_it_may_be_eaten_with_nothing_named_asks_which(client):
     chat = await open_shop(client, LEAD, "round29-which")
     body = await chat.say("孕妇能吃吗")
     assert "您问的是哪一款" in body["reply"]
+
+
+async def test_a_line_resized_while_another_waits_keeps_its_count_and_the_other(client):
+    chat = await open_shop(client, LEAD, "round29-resized")
+    await chat.say("奉节脐橙礼盒来3个")
+    await chat.say("再来两袋连山丝苗米10kg")
+    changed = await chat.say("丝苗米改成5kg的")
+    assert changed["reply"].startswith("好的，已改为：连山丝苗米 5kg ×2袋。")
+    body = await chat.say("两盒")
+    assert summary_lines(body) == "连山丝苗米 5kg ×2袋（共10kg），98元\n奉节脐橙 礼盒 12个装 ×2盒（共24个），158元"
+
+
+async def test_another_product_while_a_line_waits_is_a_line_more(client):
+    chat = await open_shop(client, LEAD, "round29-more")
+    await chat.say("奉节脐橙礼盒来3个")
+    await chat.say("再来两袋连山丝苗米10kg")
+    await chat.say("来两袋洋县黑米")
+    body = await chat.say("一盒")
+    assert summary_lines(body) == ("连山丝苗米 10kg ×2袋（共20kg），184元\n洋县黑米 2.5kg ×2袋（共5kg），104元\n"
+                                   "奉节脐橙 礼盒 12个装 ×1盒（共12个），79元")

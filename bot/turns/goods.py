@@ -97,7 +97,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         if reply is not None:
             return reply
     recounted = await swaps.swapped(turn, d) or await line_counts.recount_named(turn, d) \
-        or await line_counts.recount_sized(turn, d)  # 鸭子换成壮鸡 / 大米改成一袋 / 10斤的改成两箱
+        or await line_counts.recount_sized(turn, d) \
+        or await pack_changes.named_line_resized(turn, d)  # 鸭子换成壮鸡 / 大米改成一袋 / 10斤的改成两箱 / 米改成5kg的
     if recounted is not None:
         return recounted
     if ("add" in u.cues and (u.product_words or u.origin)) or adds_a_pick(turn):
@@ -114,8 +115,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
     if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line) \
             and not quantity.names_the_pack(turn, current) \
             and not names_another_thing(turn):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
-        if u.product_words and line.sku and not same_product(turn, line.sku):
-            return await start_goods(turn, add=d.awaiting in ("confirm", "address"))
+        if u.product_words and line.sku and not same_product(turn, line.sku):  # lines noted stay (they were LOST)
+            return await start_goods(turn, add=d.awaiting in ("confirm", "address") or bool(d.lines))
         if line.sku is not None:
             line.qty = None
             quantity.apply_quantity(turn, line)
@@ -128,8 +129,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             and quantity.names_the_pack(turn, current) and not [q for q in u.quantities if q.unit not in METRIC]:
         return await quantity.advance(turn, d)  # the product in the draft named again, as it was offered
     if d.awaiting in ("qty", "confirm", "address") and u.intent == "order" and u.product_words:
-        return await start_goods(turn, add=d.awaiting in ("confirm", "address")  # 红枣 两斤 while the address is
-                                 and not same_product(turn, line.sku if line else None))  # awaited: a second line
+        return await start_goods(turn, add=(d.awaiting in ("confirm", "address") or bool(d.lines))  # 红枣 两斤 while
+                                 and not same_product(turn, line.sku if line else None))  # the address is awaited
     return None
 
 

@@ -82,3 +82,25 @@ async def switch_pack(turn: Turn, d: Draft, line: Line, card: dict[str, Any]) ->
         line.qty = None
         quantity.apply_quantity(turn, line)
     return await quantity.advance(turn, d)
+
+
+async def named_line_resized(turn: Turn, d: Draft) -> Reply | None:
+    """丝苗米改成5kg的 while another line waits for its count: the line of the draft named takes the size said, its
+    count kept, and the line waiting is asked again (the message was read as a new order, and the rice's count and
+    the line waiting were LOST)."""
+    u = turn.u
+    if not (u.product_words and u.specs) or "add" in u.cues or d.pending is None or not d.lines:
+        return None
+    found = turn.resolve_products()
+    skus = {c["sku"] for c in found.candidates} | set(found.family)
+    named = [ln for ln in d.lines if ln.sku in skus]
+    if len(named) != 1 or d.pending.sku in skus or set(d.pending.candidates) & skus:
+        return None
+    other = other_pack(turn, named[0])
+    if other is None:
+        return None
+    reply = await switch_pack(turn, d, named[0], other)
+    if "请确认订单" not in reply.reply and named[0].qty:  # the line waiting asked: the change said first
+        changed = f"好的，已改为：{other['name']} ×{named[0].qty}{other['unit']}。\n"
+        reply.reply = changed + reply.reply.removeprefix("好的，")
+    return reply
