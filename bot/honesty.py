@@ -26,6 +26,7 @@ from bot import (
     infant_formula,
     latin_goods,
     lexicon,
+    life_matters,
     love_card_means,
     other_cards,
     platform_credit,
@@ -100,6 +101,10 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
         u.intent = "search"
     elif aside_as := "money" if scams.money_talk(u.text) else advice_not_given.kind(u.text):  # 中奖了领鸡蛋要交运费吗,
         _aside(u, aside_as, "fallback")  # 招代理吗 (bot.scams); 我头疼 该吃啥药, 借我两千块 (bot.advice_not_given)
+        return
+    if (life := life_matters.kind(u.text)) and not u.product_words \
+            and not (life == "world" and world_questions.SHOP.search(u.text)):  # 房租能用爱心卡交吗, 刮刮乐在哪里买
+        _aside(u, life, "fallback")  # 台风天能发货吗: the shop's
         return
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")
@@ -277,6 +282,7 @@ REPLIES = {
     "money": scams.REPLY,
     "cure": health_talk.CURE_REPLY,
     **advice_not_given.REPLIES,
+    **life_matters.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,
     "platform_credit": platform_credit.REPLY,
