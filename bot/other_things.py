@@ -96,7 +96,7 @@ def _variety_after(u: Understanding, known: list[str], kept: list[str], vocab: V
             continue
         after = _word_after(u.spaced, word)
         if after in kept and not vocab.knows(after) and after not in vocab.regions \
-                and after not in lexicon.PLAIN_MODIFIERS and 0 < freq.get(after, 0) \
+                and after not in lexicon.PLAIN_MODIFIERS and freq.get(after, 0) > 0 \
                 and (freq.get(after, 0) <= _RARE or after[-1] in word):  # 兰花 春兰: a 兰 of its own name
             return f"{word} {after}", ""  # no alternatives: 荔枝 is only in an alias here (毛荔枝)
     return None

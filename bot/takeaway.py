@@ -42,7 +42,8 @@ MEAL = re.compile(r"(?:外卖|套餐|全家桶|盒饭|快餐|便当|米饭|炒�
                   r"(?![底调]?料|架|炉|锅|酱|粉|机|杯|碗|胚|皮)")
 _NEARBY = re.compile(r"附近|周边|周围|这边")
 # What is said around the dish: whether it is had or delivered, a count of it, the place it is near.
-_AROUND = re.compile(r"外卖|多少钱|什么价|价格|价钱|怎么卖|有没有|有没|有卖|有的吗|有吗|有么|有|能送(?:吗|不|嘛)?|送不送(?:啊|嘛)?|能不能送|送吗"
+_AROUND = re.compile(r"外卖|多少钱|什么价|价格|价钱|怎么卖"
+                     r"|有没有|有没|有卖|有的吗|有吗|有么|有|能送(?:吗|不|嘛)?|送不送(?:啊|嘛)?|能不能送|送吗"
                      r"|送到\S*$|[吗嘛呢啊呀吧]$|附近|周边|周围|这边|(?:来|要|给我来)[一两三]?[份碗杯个盒]|[一两三][份碗杯个盒]")
 _COUNTED = re.compile(r"(?:来|要|给我来)[一两三\d]?[份碗杯个盒串]|[一两三\d][份碗杯个盒串]")
 # Its price asked (小米粥外卖多少钱): a price question of a thing not sold, answered 没有找到「小米粥外卖」.
