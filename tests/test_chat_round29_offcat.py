@@ -6,12 +6,12 @@
    flower), names a variety the shop lacks: it DRAFTED the 小兰花 tea; 没有找到「兰花、春兰」 now.
 3. The lottery (刮刮乐在哪里买, 今晚福彩3D开奖结果, 七星彩几点开奖, 竞彩足球帮我买一注, 彩票店几点关门), housing
    (佛冈县城有没有一室一厅出租, 县城二手房多少钱一平, 宿舍能不能帮我找一个, 房租能用爱心卡交吗 — which STARTED a card
-   action), work (我想找份工作, 幼儿园招厨师吗, 快递员还招人吗, 工厂普工一个月多少钱), the weather (清远这几天天气怎么样,
-   重庆明天热不热 — which OFFERED 重庆's goods, 今天适合晒被子吗, 今晚有没有霜冻) and homework (勾股定理是什么,
-   帮我背一下出师表, 帮我出十道口算题) were searches, orders, prices, help or card actions: all are `fallback` now,
-   answered short and honestly (bot/life_matters.py); 空调坏了能来修吗 is somebody asked to the door. Goods stay goods
-   (有没有工作服, 有没有作业本, 天气热了 想买个电风扇 你们这有吗, 有没有会议室出租), and so does the shop's shipping
-   (台风天能发货吗).
+   action), work (我想找份工作, 幼儿园招厨师吗, 快递员还招人吗, 工厂普工一个月多少钱), the weather
+   (清远这几天天气怎么样, 重庆明天热不热 — which OFFERED 重庆's goods, 今天适合晒被子吗, 今晚有没有霜冻) and homework
+   (勾股定理是什么, 帮我背一下出师表, 帮我出十道口算题) were searches, orders, prices, help or card actions: all are
+   `fallback` now, answered short and honestly (bot/life_matters.py); 空调坏了能来修吗 is somebody asked to the door.
+   Goods stay goods (有没有工作服, 有没有作业本, 天气热了 想买个电风扇 你们这有吗, 有没有会议室出租), and so does the
+   shop's shipping (台风天能发货吗).
 4. A verb of getting and a measure word before a thing not sold (来一束郁金香, 来个老人机，大字大声音的) is an order of
    it, not a search; a takeaway dish's price (小米粥外卖多少钱) is asked, not searched for 「小米粥多少钱外卖」.
 5. A pasted title of the shop's own goods ending with where it sells from (河南光山麻鸭咸鸭蛋 20枚装 红心流油 信阳特产
