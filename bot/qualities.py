@@ -34,6 +34,7 @@ _PIECE = (rf"{_DEGREE}(?:{'|'.join(sorted(map(re.escape, (*lexicon.PLAIN_MODIFIE
           rf"|带[{_PART}叶枝泥骨刺土毛]"  # 带壳, 带皮; never 带鱼 (a fish)
           rf"|[流出起冒爆][油沙汁]|[{_ONE}])(?:的|点|一点|些)?")
 _DESCRIPTION = re.compile(rf"(?:{_PIECE})+")
+_PLAIN = tuple(sorted((*lexicon.PLAIN_MODIFIERS, *_WORDS), key=len, reverse=True))
 _CJK = re.compile("[\u4e00-\u9fff]+")
 
 
@@ -43,10 +44,10 @@ def is_description(text: str) -> bool:
 
 
 def begins(text: str) -> bool:
-    """The text starts with a description of two characters or more (流油, 薄皮): what follows a catalogue word there
-    says what it is like (红心流油: 心 and 流 make no 心流)."""
+    """The text starts with a description of a part, two characters or more (流油, 薄皮): what follows a catalogue
+    word there says what it is like (红心流油: 心 and 流 make no 心流); a plain word (当季, 正宗) is not looked at."""
     m = _DESCRIPTION.match(text)
-    return m is not None and m.end() >= 2
+    return m is not None and m.end() >= 2 and not text.startswith(_PLAIN)
 
 
 def set_apart(tokens: list[str], knows: Callable[[str], bool], cues: Collection[str]) -> tuple[list[str], list[str]]:
