@@ -33,10 +33,20 @@ _SIZED = re.compile(r"\d+(?:\.\d+)?\s*(?:ml|l|g|kg|克|毫升|升|千克|公斤|
 _SPOKEN = re.compile(r"[吗呢?？]|多少|怎么|什么|几[天时号]|能不能|可以|有没有|[×xX*]\s*\d+\s*$")
 
 
+# A title's last word, where it says where from and for whom it sells (信阳特产 消费帮扶, 吴忠扶贫产品, 哈尔滨特产):
+# a selling word only at the end of a long title, said apart from four words or more.
+_SELLING_LAST = re.compile(r"(?:特产|扶贫产品|扶贫好物|消费帮扶|扶贫|助农|帮扶)$")
+# A count of packs said in words (两袋, 三箱): the shopper's, never a title's pack (20枚装, 5kg).
+_COUNT_SAID = re.compile(r"(?<![\d.])[一二两三四五六七八九十俩仨]+(?:袋|箱|盒|瓶|罐|包|份|只|斤|桶|提)(?!装)")
+
+
 def titled(message: str) -> bool:
     """A shop's title sent as it is (【产地直发】新疆和田骏枣 特级 1kg 大红枣 煲汤煮粥, 维达抽纸 24包 整箱, 耐克 Air
-    Force 1 空军一号 低帮板鞋 白色 官方正品): a selling word, a size or several words, no question, no count wanted."""
-    if not _SELLING.search(message) or _SPOKEN.search(message) or _ASKED_TO_BUY.search(message):
+    Force 1 空军一号 低帮板鞋 白色 官方正品, 黑龙江延寿大米 5kg 东北长粒香 新米 哈尔滨特产): a selling word, a size or
+    several words, no question, no count wanted."""
+    last = len(message.split()) >= 4 and _SELLING_LAST.search(message.strip()) is not None \
+        and not _COUNT_SAID.search(message)
+    if not (_SELLING.search(message) or last) or _SPOKEN.search(message) or _ASKED_TO_BUY.search(message):
         return False
     return _SIZED.search(message) is not None or "【" in message or len(message.split()) >= 4
 

@@ -17,7 +17,7 @@ _HAVE_NOT = re.compile("有冇得?")  # 有冇得剁辣椒: 有没有
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])唔\1")
 _NOT = re.compile("唔(?!该|係)")
 _NONE = re.compile("冇")
-_HOW_MUCH = re.compile("几多")
+_HOW_MUCH = re.compile("几多(?!少)")  # 茶几多少钱: 几 ends the thing's name (茶几), 多少 asks the price
 _THANKS = re.compile(r"唔该晒|多谢晒|唔该(?![\s，,。.!！~～]*[\u4e00-\u9fff])")
 # 唔该 before a request (唔该，落单 / 唔该 俾我两罐) is "please": it says nothing of thanks.
 _PLEASE = re.compile(r"唔该[\s，,。.!！~～]*")
@@ -36,7 +36,7 @@ def plain(text: str) -> str:
     text = _GET_ONE.sub("来个", text)  # 整个十斤的 → 来个十斤的
     if any(ch in text for ch in "樽嘅嗰啲"):
         text = _WORD.sub(lambda m: _WORDS[m.group()], text)  # 最大嗰樽 → 最大那瓶
-    if "冇" not in text and "唔" not in text and "几多" not in text:
+    if "冇" not in text and "唔" not in text and not _HOW_MUCH.search(text):
         return text
     text = _PLEASE.sub("", _THANKS.sub("谢谢", text))  # 唔该晒 / 唔该 alone: thanks; 唔该 来两瓶蜂蜜: please
     text = _HAVE_NOT.sub("有没有", text)

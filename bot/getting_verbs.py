@@ -2,6 +2,7 @@
 「充电宝」, 想订一束玫瑰花 → 「玫瑰花」. A verb of ordering or getting (订, 预订, 定做, 买, 来, 要, 拿, 整 …) said
 before a measure word, with or without a number (个, 一束, 两台), is how the shopper asks, never part of the thing's
 name; without the measure word the characters stay (订书机, 来伊份: no measure word follows, so they are names).
+Said so, the thing is ordered (`got`: 来个老人机, 来一束郁金香 are orders, not searches).
 """
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ _GETTING = re.compile(rf"^(?:我|帮我|给我|替我|麻烦)?(?:想|要|想要|
                       rf"(?=[\u4e00-\u9fffa-z]{{2}})")
 # 一束玫瑰花, 个充电宝: a number and a measure word left at the start of the words looked up.
 _COUNTED = re.compile(rf"^{_NUMBER}{_MEASURE}(?=[\u4e00-\u9fffa-z]{{2}})")
+
+
+def got(spaced: str) -> bool:
+    """来个老人机 / 来一束郁金香 / 要个台灯 学习用的: a clause starts with a verb of getting and a measure word, so
+    the thing after it is ordered (one of it when no number is said), sold here or not."""
+    return any((m := _GETTING.match(c)) and not _PERSON.match(c, m.end()) for c in spaced.split(" "))
+
+
+# 来个人工客服, 来个师傅: a person asked to come, nobody ordered.
+_PERSON = re.compile(r"人|\S{0,4}(?:师傅|客服|工人|阿姨)")
 
 
 def without_getting(spaced: str, words: str) -> tuple[str, str]:

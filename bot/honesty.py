@@ -26,6 +26,7 @@ from bot import (
     infant_formula,
     latin_goods,
     lexicon,
+    life_matters,
     love_card_means,
     other_cards,
     platform_credit,
@@ -98,9 +99,9 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     about other cards only (银行卡怎么绑定, 沃尔玛卡查余额) starts no love-card action (`words`: the dictionary)."""
     if service_goods.FINANCE_ASKED.match(u.text):  # 有没有理财产品: whether it is sold (bot.service_goods)
         u.intent = "search"
-    elif aside_as := "money" if scams.money_talk(u.text) else advice_not_given.kind(u.text):  # 中奖了领鸡蛋要交运费吗,
-        _aside(u, aside_as, "fallback")  # 招代理吗 (bot.scams); 我头疼 该吃啥药, 借我两千块 (bot.advice_not_given)
-        return
+    elif aside_as := "money" if scams.money_talk(u.text) else advice_not_given.kind(u.text) or _life(u):
+        _aside(u, aside_as, "fallback")  # 中奖了领鸡蛋要交运费吗, 招代理吗 (bot.scams); 我头疼 该吃啥药, 借我两千块
+        return  # (bot.advice_not_given); 刮刮乐在哪里买, 房租能用爱心卡交吗 (bot.life_matters)
     if love_card_means.bought_with_love_card(u.text, words):  # 京东卡能用爱心卡买吗: the love card buys goods only
         _aside(u, "card", "ask_info")
         return
@@ -153,6 +154,13 @@ def set_aside(u: Understanding, words: Mapping[str, int]) -> None:
     if asked or kind:
         u.unrelated, u.intent = asked or kind, said[0] if asked else "fallback"
         u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, said[1], "", ""
+
+
+def _life(u: Understanding) -> str:
+    """房租能用爱心卡交吗, 刮刮乐在哪里买, 重庆明天热不热: a matter of life no goods are named with (bot.life_matters),
+    its kind; "" for any other message, and for the weather beside the shop's words (台风天能发货吗)."""
+    life = life_matters.kind(u.text) if not u.product_words else ""
+    return "" if life == "world" and world_questions.SHOP.search(u.text) else life
 
 
 def _shop_talk(u: Understanding) -> str:
@@ -277,6 +285,7 @@ REPLIES = {
     "money": scams.REPLY,
     "cure": health_talk.CURE_REPLY,
     **advice_not_given.REPLIES,
+    **life_matters.REPLIES,
     "points": "本店没有积分，别家的积分、会员卡、购物卡也不能在这里兑换或付款。" + OTHER_CARD,
     "discount": discounts.REPLY,
     "platform_credit": platform_credit.REPLY,

@@ -9,6 +9,7 @@ from bot import lexicon
 from bot.cue_limits import changes_mind
 from bot.cues import has
 from bot.descriptions import described
+from bot.getting_verbs import got
 from bot.introductions import introduces
 from bot.misspelt_things import typed_for_a_thing
 from bot.phrasing import season_greeting
@@ -60,8 +61,8 @@ def intent_of(u: Understanding, tags: Mapping[str, str], freq: Mapping[str, int]
         return "greet"
     if u.product_text and asked_has:
         return "search"  # 有没有榴莲 想吃猫山王: whether it is sold, what is wanted said after (no count)
-    if u.product_text and ("strong_buy" in c or ("buy" in c and u.quantity is not None)):
-        return "order"
+    if u.product_text and ("strong_buy" in c or ("buy" in c and (u.quantity is not None or got(u.spaced)))):
+        return "order"  # 来个老人机, 来一束郁金香: a verb of getting and a measure word before the thing
     if u.product_text and ("search" in c or (u.bare and not only_talk(u.text, u.product_text, tags))):
         return "search"
     if (u.quantity is not None and "buy" in c) or ("strong_buy" in c and not u.product_text):

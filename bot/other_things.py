@@ -9,7 +9,8 @@
 * a live animal or a plant, not the food (小香猪, 活鸡, 猪仔, 鸡苗; 多肉 玉露, 盆栽): a young or living animal's word,
   or a plant's word in the message;
 * a variety or a brand said alone after the food word (荔枝 妃子笑): a rare word of the language standing by itself
-  after the catalogue word names which one, as one standing before it does (卡地亚 手镯, bot.product_words);
+  after the catalogue word names which one, as one standing before it does (卡地亚 手镯, bot.product_words); so does
+  any word of the language ending with a character of the catalogue word (兰花 春兰: a kind of 兰, the flower);
 * a catalogue word said after the thing, as what it is like (鲜花饼 玫瑰的, 枣泥饼 红枣的, 粽子 蜂蜜味的): the thing
   named first is the head and the catalogue word only describes it; when no catalogue word ends that head, it is
   something the shop does not sell.
@@ -95,7 +96,8 @@ def _variety_after(u: Understanding, known: list[str], kept: list[str], vocab: V
             continue
         after = _word_after(u.spaced, word)
         if after in kept and not vocab.knows(after) and after not in vocab.regions \
-                and after not in lexicon.PLAIN_MODIFIERS and 0 < freq.get(after, 0) <= _RARE:
+                and after not in lexicon.PLAIN_MODIFIERS and freq.get(after, 0) > 0 \
+                and (freq.get(after, 0) <= _RARE or after[-1] in word):  # 兰花 春兰: a 兰 of its own name
             return f"{word} {after}", ""  # no alternatives: 荔枝 is only in an alias here (毛荔枝)
     return None
 

@@ -262,7 +262,7 @@ def _compound(word: str, after: str, vocab: Vocabulary) -> str:
     with the character that follows (耳钉, 蛋卷, 米虫, 枝干, 鸭脖): the message names that other thing."""
     if not after or after[0] in _PARTICLES or not _RE_CJK.match(after[0]) or after.startswith(word):
         return ""  # 蜂蜜蜂蜜 (🍯🍯) is the word twice, not 蜜蜂
-    if PRICE_WORDS.match(after) or same_thing(word, after):  # 梨子: the pear itself
+    if PRICE_WORDS.match(after) or same_thing(word, after) or qualities.begins(after):  # 梨子; 红心 流油
         return ""  # 腊肉价格, 大米价钱: the price asked (肉价, 米价 are words, but of the question)
     joined = word + after[0]
     if vocab.knows(joined) or any(vocab.knows(joined[i:]) for i in range(len(joined) - 1)):
@@ -353,8 +353,8 @@ def _explained(token: str, vocab: Vocabulary) -> bool:
 def _suffixed(word: str, after: str, vocab: Vocabulary, known: list[str]) -> str:
     """芒果干, 鸡蛋仔, 猕猴桃苗, 绿茶味, 有机奶: a catalogue word with one more character glued on that starts no word
     of its own and says nothing about it (甜, 好, 寄 …): the customer names a thing made of it, part of it or for it."""
-    if len(word) < 2 or not after or not _RE_CJK.match(after[0]) or after.startswith(word):
-        return ""
+    if len(word) < 2 or not after or not _RE_CJK.match(after[0]) or after.startswith(word) or qualities.begins(after):
+        return ""  # 红心流油: what it is like
     ch = after[0]
     if ch in "加和跟及与" and re.match(r"[\d一二两三四五六七八九十半几]", after[1:2]):
         return ""  # 大米加一桶花生油: plus another item, nothing made of the rice

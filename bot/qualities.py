@@ -18,7 +18,8 @@ from typing import Any
 from bot import festival_words, lexicon
 
 _WORDS = ("正宗", "纯正", "新鲜", "新货", "原味", "现摘", "现挖", "现采", "当年", "本季", "古法", "传统", "老式",
-          "土法", "柴火", "农村", "乡下", "山里", "无添加", "零添加", "非转基因", "好", "不错", "实惠")
+          "土法", "柴火", "农村", "乡下", "山里", "无添加", "零添加", "非转基因", "好", "不错", "实惠",
+          "红心", "黄心", "红瓤", "黄瓤", "沙瓤")  # 咸鸭蛋 红心流油: the yolk's colour, a quality
 # Occasions said before a product (年货 腊肉, 团购 猕猴桃, 过年 腊肠): why it is bought, never part of its name.
 OCCASIONS = frozenset(("年货", "团购", "过年", "过节", "送礼", "福利", "公司福利", "员工福利", "春节", "中秋", "端午",
                        "节日", "拜年", "走亲戚", "年会", "囤货", "批发", "集采", *festival_words.FESTIVALS))
@@ -33,12 +34,20 @@ _PIECE = (rf"{_DEGREE}(?:{'|'.join(sorted(map(re.escape, (*lexicon.PLAIN_MODIFIE
           rf"|带[{_PART}叶枝泥骨刺土毛]"  # 带壳, 带皮; never 带鱼 (a fish)
           rf"|[流出起冒爆][油沙汁]|[{_ONE}])(?:的|点|一点|些)?")
 _DESCRIPTION = re.compile(rf"(?:{_PIECE})+")
+_PLAIN = tuple(sorted((*lexicon.PLAIN_MODIFIERS, *_WORDS), key=len, reverse=True))
 _CJK = re.compile("[\u4e00-\u9fff]+")
 
 
 def is_description(text: str) -> bool:
     """The words only say what the product is like (薄皮, 肉厚无沙, 大颗的)."""
     return bool(text) and _DESCRIPTION.fullmatch(text) is not None
+
+
+def begins(text: str) -> bool:
+    """The text starts with a description of a part, two characters or more (流油, 薄皮): what follows a catalogue
+    word there says what it is like (红心流油: 心 and 流 make no 心流); a plain word (当季, 正宗) is not looked at."""
+    m = _DESCRIPTION.match(text)
+    return m is not None and m.end() >= 2 and not text.startswith(_PLAIN)
 
 
 def set_apart(tokens: list[str], knows: Callable[[str], bool], cues: Collection[str]) -> tuple[list[str], list[str]]:

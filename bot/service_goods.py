@@ -38,7 +38,10 @@ _FOR_ME = re.compile(r"帮我|帮俺|帮忙|替我|麻烦你?帮")
 RECORDS = re.compile(r"公积金|社保|医保|个税|违章|征信|信用分")
 # Whether a repairer or a cleaner comes to the door (水管坏了能上门修吗): asked of the assistant, never goods.
 # 空调加氟上门吗 too, not goods brought (能送货上门吗: the shop's shipping)
-AT_DOOR = re.compile(r"(?:能|可以|会|能不能|可不可以)上门|(?<![送货])上门(?:吗|不|么|嘛|服务吗)$")
+# 空调坏了能来修吗 too: somebody coming to repair or fit (来修, 过来装), never goods.
+AT_DOOR = re.compile(r"(?:能|可以|会|能不能|可不可以)"
+                     r"(?:上门|(?:派人|找人)?(?:过来|来)(?:帮忙)?(?:修|维修|装|安装|看看|看一下))"
+                     r"|(?<![送货])上门(?:吗|不|么|嘛|服务吗)$")
 # A repairer or a hirer nearby asked for (附近有没有修手机的, 周边有租车的吗): somebody's shop, never goods here.
 _NEARBY_DOER = re.compile(r"(?:附近|周边|周围|这边)\S{0,5}?(?:修|租|洗|配钥匙|开锁)")
 # Whether the shop sells a financial product (有没有理财产品): a question of goods, not a scheme to warn about.

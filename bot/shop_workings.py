@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.addressing import AddressPart
+from bot.life_matters import LIFE
 
 if TYPE_CHECKING:
     from bot.understanding import Understanding
@@ -102,8 +103,8 @@ _OTHERS_HOURS = re.compile(r"银行|网点|营业厅|邮局|医院|药店|派出
 def revise(u: Understanding) -> None:
     """The readings of the module (see there); any other message is left as it was read."""
     text = u.text.replace(" ", "")
-    if u.address is not None or u.order_no or (u.quantities and not trouble(text)):
-        return
+    if u.address is not None or u.order_no or (u.quantities and not trouble(text)) or u.unrelated in LIFE:
+        return  # 彩票店几点关门: the lottery shop's hours (bot.life_matters), never ours
     if _GREET_ALONE.match(text):
         intent = "greet"
     elif _HELP_ALONE.match(text):

@@ -1,5 +1,6 @@
 """Takeaway food named (麻辣烫外卖, 有没有螺蛳粉外卖, 黄焖鸡米饭 外卖, 土豆丝外卖来一份, 附近有烧烤能送吗): a thing
-asked for, which the shop does not deliver: a search (an order when a count is said),
+asked for, which the shop does not deliver: a search (an order when a count is said, a price question when its price
+is asked: 小米粥外卖多少钱),
 answered 没有找到「麻辣烫外卖」 with nothing offered or drafted, never the errand's answer.
 
 The errand itself stays an errand (`fallback`, the errand's short answer): takeaway ordered for the shopper
@@ -41,9 +42,12 @@ MEAL = re.compile(r"(?:外卖|套餐|全家桶|盒饭|快餐|便当|米饭|炒�
                   r"(?![底调]?料|架|炉|锅|酱|粉|机|杯|碗|胚|皮)")
 _NEARBY = re.compile(r"附近|周边|周围|这边")
 # What is said around the dish: whether it is had or delivered, a count of it, the place it is near.
-_AROUND = re.compile(r"外卖|有没有|有没|有卖|有的吗|有吗|有么|有|能送(?:吗|不|嘛)?|送不送(?:啊|嘛)?|能不能送|送吗"
+_AROUND = re.compile(r"外卖|多少钱|什么价|价格|价钱|怎么卖"
+                     r"|有没有|有没|有卖|有的吗|有吗|有么|有|能送(?:吗|不|嘛)?|送不送(?:啊|嘛)?|能不能送|送吗"
                      r"|送到\S*$|[吗嘛呢啊呀吧]$|附近|周边|周围|这边|(?:来|要|给我来)[一两三]?[份碗杯个盒]|[一两三][份碗杯个盒]")
 _COUNTED = re.compile(r"(?:来|要|给我来)[一两三\d]?[份碗杯个盒串]|[一两三\d][份碗杯个盒串]")
+# Its price asked (小米粥外卖多少钱): a price question of a thing not sold, answered 没有找到「小米粥外卖」.
+_PRICE = re.compile(r"多少钱|什么价|价格|价钱|怎么卖")
 _INTENTS = frozenset({"fallback", "search", "order", "ask_info"})
 # When or how it comes (外卖多久到, 外卖几天能到): the shop's shipping asked in the word of takeaway, not a dish.
 _WHEN = re.compile(r"多久|多长时间|几天|几点|什么时候|啥时候|怎么送|怎么配送|快递")
@@ -65,7 +69,7 @@ def revise(u: Understanding) -> None:
     if len(re.sub(r"[^\u4e00-\u9fff]", "", dish)) < 2:
         return
     thing = dish + "外卖" if "外卖" in text else dish
-    u.intent = "order" if _COUNTED.search(text) else "search"
+    u.intent = "order" if _COUNTED.search(text) else "ask_price" if _PRICE.search(text) else "search"
     u.unrelated, u.quantity, u.quantities = "", None, []
     u.product_words, u.origin, u.generic, u.product_text, u.foreign, u.instead = [], None, False, thing, thing, ""
 

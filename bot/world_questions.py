@@ -29,7 +29,7 @@ _HOLIDAY = re.compile(r"放(?:几天|多少天|多久)(?:的)?假|放假(?:放)?
 # Where a place is (枣庄是哪个省, 昭通属于哪个市): geography, not an origin of goods (no product word is said).
 _PLACE = re.compile(r"(?:是|在|属于)哪个(?:省|市|国家|地方)(?:的)?(?:啊|呀|呢)?$")
 # Words of the shop beside such a question: it is the shop's (几点发货, 过年放假还发货吗, 快递几点到, 你们几点上班).
-_SHOP = re.compile(r"发货|发吗|发不发|快递|物流|到货|送到|送货|配送|订单|包裹|单号|客服|营业|你们|你家|咱家|店|商城"
+SHOP = re.compile(r"发货|发吗|发不发|快递|物流|到货|送到|送货|配送|订单|包裹|单号|客服|营业|你们|你家|咱家|店|商城"
                    r"|下单|爱心卡|活动|优惠|秒杀|直播间|退|付款|上班|开门|关门")
 # Small talk asked of the assistant (你吃饭了吗, 吃了没, 你几岁了, 你在干嘛呢, 你是男的还是女的).
 _SMALL_TALK = re.compile(r"^(?:那|哎|喂)?(?:你|您)?(?:今天|中午|晚上)?"
@@ -40,7 +40,7 @@ _SMALL_TALK = re.compile(r"^(?:那|哎|喂)?(?:你|您)?(?:今天|中午|晚上)
 
 def world(compact: str) -> bool:
     """A question about the world (see the module), with no word of the shop beside it."""
-    if _SHOP.search(compact):
+    if SHOP.search(compact):
         return False
     return any(p.search(compact) for p in (_EVENT, _TRAVEL, _WEATHER, _HOLIDAY, _PLACE))
 
