@@ -96,9 +96,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         reply = await address.take_address(turn, d)
         if reply is not None:
             return reply
-    recounted = await swaps.swapped(turn, d) or await line_counts.recount_named(turn, d) \
-        or await line_counts.recount_sized(turn, d) \
-        or await pack_changes.named_line_resized(turn, d)  # 鸭子换成壮鸡 / 大米改成一袋 / 10斤的改成两箱 / 米改成5kg的
+    recounted = await swaps.swapped(turn, d) or await line_counts.recount_named(turn, d) or await \
+        line_counts.recount_sized(turn, d) or await pack_changes.named_line_resized(turn, d)  # 大米改成一袋
     if recounted is not None:
         return recounted
     if ("add" in u.cues and (u.product_words or u.origin)) or adds_a_pick(turn):
