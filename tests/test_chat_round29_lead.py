@@ -20,6 +20,7 @@
    instead of 98 + the oranges). The line named takes the size, its count kept; the line waiting is asked again.
 10. Another product ordered while a line waits for its count (… → 来两袋洋县黑米) also started a new draft and LOST the
    lines noted: it is a line more.
+11. Who speaks and how many they feed (你好，我是幼儿园食堂的，200个小朋友吃饭) was answered 哈哈，谢谢夸奖: a greeting.
 """
 from __future__ import annotations
 
@@ -152,3 +153,9 @@ async def test_another_product_while_a_line_waits_is_a_line_more(client):
     body = await chat.say("一盒")
     assert summary_lines(body) == ("连山丝苗米 10kg ×2袋（共20kg），184元\n洋县黑米 2.5kg ×2袋（共5kg），104元\n"
                                    "奉节脐橙 礼盒 12个装 ×1盒（共12个），79元")
+
+
+async def test_who_speaks_and_how_many_they_feed_is_a_greeting(client):
+    chat = await open_shop(client, LEAD, "round29-fed")
+    body = await chat.say("你好，我是幼儿园食堂的，200个小朋友吃饭")
+    assert (body["intent"], body["reply"].startswith("您好")) == ("greet", True)
