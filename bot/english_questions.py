@@ -8,7 +8,8 @@ Each rule is general: nothing here names a product of any catalogue.
   poverty-relief / poverty alleviation → 扶贫;
 * make it 3 / make that 3 cans / change it to 3 → 改成3 / 改成3罐 (a count changed; the line under way is read by
   bot/turns);
-* 100 yuan / 100 rmb / 100 kuai → 100元 (a face value: love card 100 yuan x 4 buys four cards of 100 元).
+* 100 yuan / 100 rmb → 100元 (a face value: love card 100 yuan x 4 buys four cards of 100 元); 100 kuai is pinyin,
+  read with the rest of the pinyin (mai aixinka 100 kuai liang zhang: bot.pinyin_words).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ _COUNT = re.compile(r"^(?:(?:ok|okay|no|actually|sorry|hmm+)[\s,，!！.]*)*(?:p
 _PACKS = {"can": "罐", "cans": "罐", "box": "箱", "boxes": "箱", "bag": "袋", "bags": "袋", "bottle": "瓶",
           "bottles": "瓶", "jar": "罐", "jars": "罐", "pack": "包", "packs": "包", "packet": "包", "packets": "包",
           "card": "张", "cards": "张"}
-_YUAN = re.compile(r"(?<=\d)\s*(?:yuan|rmb|kuai)\b", re.IGNORECASE)
+_YUAN = re.compile(r"(?<=\d)\s*(?:yuan|rmb)\b", re.IGNORECASE)
 
 
 def read(text: str) -> str:

@@ -100,6 +100,10 @@ LATER_SETS = {
     # figures (pair 28 was written and first scored within the session; its catalogue's 扶贫车间 rows were given 企业).
     "bot_eval_shoppers27": (True, (195 / 200, 24 / 25, 25 / 27, 18 / 20, 1 / 27)),
     "bot_eval_shoppers28": (True, (196 / 200, 22 / 24, 26 / 27, 17 / 20, 1 / 30)),
+    # Pair 29 (fifth session of 2026-12-07; its brief written again, the first pair 29 lost unscored): first scored
+    # blind at 7e3bfbb, then read; floors one item below its end figures (three dialogues label an amount two packs
+    # hold as no product: tests/data/bot_eval_shoppers29/README.md).
+    "bot_eval_shoppers29": (True, (199 / 200, 23 / 24, 21 / 22, 16 / 20, 1 / 27)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 1 / 320)),
@@ -119,6 +123,7 @@ LATER_SETS = {
     # (nine of its misleading replies are health questions naming the shop's own goods, answered from their page with
     # a doctor's advice and the product's card shown; its brief counted medical questions among things not sold)
     "bot_eval_offcatalog28": (False, (350 / 400, 1.0, 1.0, 1.0, 10 / 320)),
+    "bot_eval_offcatalog29": (False, (398 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 

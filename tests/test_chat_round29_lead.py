@@ -21,6 +21,8 @@
 10. Another product ordered while a line waits for its count (… → 来两袋洋县黑米) also started a new draft and LOST the
    lines noted: it is a line more.
 11. Who speaks and how many they feed (你好，我是幼儿园食堂的，200个小朋友吃饭) was answered 哈哈，谢谢夸奖: a greeting.
+12. Cards bought in pinyin with 100 kuai (mai aixinka 100 kuai liang zhang) were 没太明白 after this round's English
+   rule took kuai for English money (caught by shoppers 23): kuai is read with the rest of the pinyin.
 """
 from __future__ import annotations
 
@@ -159,3 +161,9 @@ async def test_who_speaks_and_how_many_they_feed_is_a_greeting(client):
     chat = await open_shop(client, LEAD, "round29-fed")
     body = await chat.say("你好，我是幼儿园食堂的，200个小朋友吃饭")
     assert (body["intent"], body["reply"].startswith("您好")) == ("greet", True)
+
+
+async def test_cards_bought_in_pinyin_with_kuai_are_cards(client):
+    chat = await open_shop(client, LEAD, "round29-kuai")
+    body = await chat.say("mai aixinka 100 kuai liang zhang")
+    assert (body["intent"], body["slots"]["qty"], body["slots"]["amount_fen"]) == ("buy_card", 2, 10000)
