@@ -13,7 +13,8 @@ _MEASURE = (r"(?:个|束|只|份|张|件|台|部|双|套|瓶|袋|盒|箱|把|条
             r"|根|碗|辆|颗|副|顶)")
 # 我想订个, 帮我买个, 给我来一台, 想订一束: who asks, the wish, the verb of getting, a number and its measure word.
 _GETTING = re.compile(rf"^(?:我|帮我|给我|替我|麻烦)?(?:想|要|想要|准备|打算|需要)?"
-                      rf"(?:预订|预定|订购|定做|订做|求购|订|定|买|来|要|拿|整|搞|弄|购)(?:一下)?{_NUMBER}{_MEASURE}"
+                      rf"(?:预订|预定|订购|定做|订做|求购|订|定|买|来|要|拿|整|搞|弄|购)(?:一下)?(?P<num>{_NUMBER})"
+                      rf"(?P<unit>{_MEASURE})"
                       rf"(?=[\u4e00-\u9fffa-z]{{2}})")
 # 一束玫瑰花, 个充电宝: a number and a measure word left at the start of the words looked up.
 _COUNTED = re.compile(rf"^{_NUMBER}{_MEASURE}(?=[\u4e00-\u9fffa-z]{{2}})")
@@ -21,8 +22,13 @@ _COUNTED = re.compile(rf"^{_NUMBER}{_MEASURE}(?=[\u4e00-\u9fffa-z]{{2}})")
 
 def got(spaced: str) -> bool:
     """来个老人机 / 来一束郁金香 / 要个台灯 学习用的: a clause starts with a verb of getting and a measure word, so
-    the thing after it is ordered (one of it when no number is said), sold here or not."""
-    return any((m := _GETTING.match(c)) and not _PERSON.match(c, m.end()) for c in spaced.split(" "))
+    the thing after it is ordered (one of it when no number is said), sold here or not. With no number the measure
+    word must be one that stands so (我要对公转账, 要本地的, 要包邮的: 对, 本, 包 begin other words)."""
+    return any((m := _GETTING.match(c)) and not _PERSON.match(c, m.end())
+               and (m.group("num") or m.group("unit") in _BARE) for c in spaced.split(" "))
+
+
+_BARE = frozenset("个束只台件双套瓶袋盒箱把杯朵盆株棵罐桶碗辆颗")
 
 
 # 来个人工客服, 来个师傅: a person asked to come, nobody ordered.

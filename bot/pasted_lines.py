@@ -14,11 +14,13 @@ before any goods, or when it names nothing counted (谢谢 / 就这些), it is s
 counting a thing the shop does not sell (茅台 2瓶) is a line too, said not found. A line naming several items
 (苹果两箱 梨一箱) is cut as a message would be (bot.several_items.split_items). It is a list only when at least
 two lines name goods and one of them carries a count or an amount; otherwise the message is read as before.
+A 接龙 list (接龙 / 1.王 红枣1kg×2 / 2.李 红枣1kg×1) is bot.group_counts' to read: the goods of several people summed.
 """
 from __future__ import annotations
 
 import re
 
+from bot.group_counts import relay_list
 from bot.several_items import split_items
 from bot.understanding import Understanding, understand
 from bot.vocabulary import Vocabulary
@@ -29,6 +31,9 @@ _BULLET = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[-*•·●]|[①-⑳])\s*")  # 
 
 def lines(said: str, vocab: Vocabulary) -> list[Understanding]:
     """One understanding per item of a list pasted one item a line, or [] when the message is not such a list."""
+    joined = " ".join(row.strip() for row in _BREAK.split(said))
+    if "接龙" in said and relay_list(joined, vocab.words) != joined:
+        return []  # 接龙 1.王 红枣1kg×2 2.李 红枣1kg×1: one count per goods, summed
     rows = [_BULLET.sub("", row).strip() for row in _BREAK.split(said)]
     pieces: list[str] = []
     for row in (r for r in rows if r):
@@ -44,4 +49,7 @@ def lines(said: str, vocab: Vocabulary) -> list[Understanding]:
     parts = [understand(piece, vocab) for piece in pieces]
     if not any(part.quantity is not None for part in parts):
         return []
-    return [item for part in parts for item in split_items(part, vocab)]
+    items = [item for part in parts for item in split_items(part, vocab)]
+    for item in items:  # 1.王 红枣1kg×2 / 2.李 红枣1kg×1: the same goods on two lines are more of them, summed
+        item.cues.add("add")
+    return items

@@ -169,7 +169,7 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
     before more of its own word, where they say what kind of other thing it is (the last part of a Chinese word
     names the thing). Such a product is not the thing asked for. Category names (lists, not words) are left out."""
     known = vocab.products.get(card["sku"])
-    texts = [card["name"], _brand_of_its_own(card), *card.get("tags", ()), *(known.aliases if known else ())]
+    texts = [card["name"], _brand_of_its_own(card, words), *card.get("tags", ()), *(known.aliases if known else ())]
     texts = [normalize(t) for t in texts if t]
     seen = False
     for i, word in enumerate(words):
@@ -190,12 +190,13 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
     return seen
 
 
-def _brand_of_its_own(card: dict[str, Any]) -> str:
-    """The brand, unless it is the product's name cut short (略阳乌鸡 of 略阳乌鸡蛋): then it says nothing of what the
-    product is, and 乌鸡 asked is not these eggs."""
+def _brand_of_its_own(card: dict[str, Any], words: list[str]) -> str:
+    """The brand, unless it is the product's name cut short (略阳乌鸡 of 略阳乌鸡蛋) and only part of it was said: then
+    it says nothing of what the product is, and 乌鸡 asked is not these eggs (春中宝 asked whole is the maker's)."""
     brand, name = card.get("brand", ""), card["name"]
     at = name.find(brand) if brand else -1
-    return "" if at >= 0 and _RE_CJK.match(name[at + len(brand):at + len(brand) + 1]) else brand
+    cut_short = at >= 0 and _RE_CJK.match(name[at + len(brand):at + len(brand) + 1]) is not None
+    return "" if cut_short and brand not in words else brand
 
 
 def _cut_short(word: str, text: str, end: int, vocab: Vocabulary) -> bool:
