@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -84,7 +85,8 @@ def _resolve(u: Understanding, vocab: Vocabulary, search: CatalogSearch, within:
         narrowed = _with_unit(_with_spec(cards, u.specs), u)
         return Resolution(candidates=narrowed, total=len(narrowed), family=[c["sku"] for c in cards[:MAX_CANDIDATES]])
     found, known = _matches(u, search, query, within, vocab)
-    found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab)
+    kinds = [w for w in u.product_words if f"{w}的" in u.text]  # 牦牛的 250g: the yak one, said as a kind
+    found = [(c, hits) for c, hits in found if not _only_as_modifier(c, u.product_words, vocab, kinds)
              or name_parts.said_with_place(c["sku"], u, vocab)]  # 利川那种功夫的: 利川红 功夫红茶
     found = unsellable_named.of_the_thing(found, u.product_words, vocab, search)  # 散养的土鸡: not the eggs
     if not found or not known:
@@ -164,12 +166,13 @@ def _holds_place(card: dict[str, Any], place: str) -> bool:
 _RE_CJK = re.compile("[\u4e00-\u9fff]")
 
 
-def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary) -> bool:
+def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary, kinds: Sequence[str] = ()) -> bool:
     """冰糖 in 冰糖橙, 牛奶 in 牦牛奶粉, 中华 in 中华蜂蜜, 麻辣 in 麻辣鸡: the product holds the words asked for only
     before more of its own word, where they say what kind of other thing it is (the last part of a Chinese word
     names the thing). Such a product is not the thing asked for. Category names (lists, not words) are left out."""
     known = vocab.products.get(card["sku"])
-    texts = [card["name"], _brand_of_its_own(card, words), *card.get("tags", ()), *(known.aliases if known else ())]
+    brand = card.get("brand", "") if kinds else _brand_of_its_own(card, words)
+    texts = [card["name"], brand, *card.get("tags", ()), *(known.aliases if known else ())]
     texts = [normalize(t) for t in texts if t]
     seen = False
     for i, word in enumerate(words):
@@ -192,7 +195,8 @@ def _only_as_modifier(card: dict[str, Any], words: list[str], vocab: Vocabulary)
 
 def _brand_of_its_own(card: dict[str, Any], words: list[str]) -> str:
     """The brand, unless it is the product's name cut short (略阳乌鸡 of 略阳乌鸡蛋) and only part of it was said: then
-    it says nothing of what the product is, and 乌鸡 asked is not these eggs (春中宝 asked whole is the maker's)."""
+    it says nothing of what the product is, and 乌鸡 asked is not these eggs (春中宝 asked whole is the maker's; 牦牛的
+    said as a kind keeps every brand: 甘孜牦牛 of 甘孜牦牛肉干 is the yak one)."""
     brand, name = card.get("brand", ""), card["name"]
     at = name.find(brand) if brand else -1
     cut_short = at >= 0 and _RE_CJK.match(name[at + len(brand):at + len(brand) + 1]) is not None

@@ -21,6 +21,8 @@
 10. Another product ordered while a line waits for its count (… → 来两袋洋县黑米) also started a new draft and LOST the
    lines noted: it is a line more.
 11. Who speaks and how many they feed (你好，我是幼儿园食堂的，200个小朋友吃饭) was answered 哈哈，谢谢夸奖: a greeting.
+3b. (Item 3 kept narrow: 牦牛的 250g 来2包 after 牛肉干 was listed, the yak one said as a kind, is still the yak jerky of
+   the brand 甘孜牦牛: shoppers 21 caught the first form of the rule.)
 12. Cards bought in pinyin with 100 kuai (mai aixinka 100 kuai liang zhang) were 没太明白 after this round's English
    rule took kuai for English money (caught by shoppers 23): kuai is read with the rest of the pinyin.
 """
@@ -167,3 +169,10 @@ async def test_cards_bought_in_pinyin_with_kuai_are_cards(client):
     chat = await open_shop(client, LEAD, "round29-kuai")
     body = await chat.say("mai aixinka 100 kuai liang zhang")
     assert (body["intent"], body["slots"]["qty"], body["slots"]["amount_fen"]) == ("buy_card", 2, 10000)
+
+
+async def test_an_animal_said_as_a_kind_still_picks_its_jerky(client):
+    chat = await open_shop(client, LEAD, "round29-yak")
+    await chat.say("牛肉干有木有")
+    body = await chat.say("牦牛的 250g 来2包")
+    assert summary_lines(body) == "甘孜牦牛肉干 250g ×2袋（共500g），136元"
