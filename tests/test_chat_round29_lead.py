@@ -21,8 +21,8 @@
 10. Another product ordered while a line waits for its count (… → 来两袋洋县黑米) also started a new draft and LOST the
    lines noted: it is a line more.
 11. Who speaks and how many they feed (你好，我是幼儿园食堂的，200个小朋友吃饭) was answered 哈哈，谢谢夸奖: a greeting.
-3b. (Item 3 kept narrow: 牦牛的 250g 来2包 after 牛肉干 was listed, the yak one said as a kind, is still the yak jerky of
-   the brand 甘孜牦牛: shoppers 21 caught the first form of the rule.)
+13. Item 3 kept narrow: 牦牛的 250g 来2包 after 牛肉干 was listed (the yak one, said as a kind) is still the jerky of
+   the brand 甘孜牦牛; shoppers 21 caught the first form of the rule.
 12. Cards bought in pinyin with 100 kuai (mai aixinka 100 kuai liang zhang) were 没太明白 after this round's English
    rule took kuai for English money (caught by shoppers 23): kuai is read with the rest of the pinyin.
 """
