@@ -11,7 +11,8 @@ a love card would have had the card charged. Now:
 * The hours (营业时间, 几点上班), where the shop is (你们公司在哪, 有实体店吗), a delivery on a chosen day
   (能指定日期送达吗, 能周末送吗, 可以约时间送货吗) and whether a paid order's address can still change (能改地址吗
   已经付款了) are `ask_info` answered from what the shop does; the last is `change_address`, as the shopper's next
-  words are the new address.
+  words are the new address. 能改地址吗 alone (地址还能换吗) is `change_address` too: yes, the new address asked for
+  (for the draft, or to keep for the next orders).
 * 在？ / 在 / 在线吗 alone greet; 帮帮我 alone asks for help.
 
 Not these: 付款 用微信 (a way of paying told), 用卡支付 (a payment), 几点发货 (the shipping answer),
@@ -48,8 +49,12 @@ _WHERE = re.compile(r"(?:你们|您们|贵)(?:公司|店|商城|平台|单位)?(
 _ON_A_DAY = re.compile(r"指定\S{0,2}(?:日期|时间|日子|哪天)|(?:约|预约)\S{0,2}时间|(?:定时|准时)(?:送|到|达)"
                        r"|(?:周末|周六|周日|星期[六天日]|晚上|上午|下午|节假日)(?:能|可以)?(?:送|送货|配送|派送)(?:吗|不|么)"
                        r"|(?:能|可以)(?:在)?(?:几号|哪天|某天)(?:送|到)")
-_ADDRESS_PAID = re.compile(r"(?:能|可以|还能|还可以)(?:修?改|换)\S{0,2}地址|地址\S{0,4}(?:能|可以|还能)(?:修?改|换)")
+_ADDRESS_PAID = re.compile(r"(?:还)?(?:能不能|可不可以|能否|能|可以)(?:修?改|换)\S{0,2}地址"
+                           r"|地址\S{0,4}(?:能|可以|还能)(?:修?改|换)")
 _PAID_WORDS = re.compile(r"付款|付了|支付|下单|下了单|买了|发货")
+# 能改地址吗 / 收货地址还能换吗 alone: yes, the new address asked for (it was 没太明白)
+_ADDRESS_MAY = re.compile(rf"(?:请问|问下|那个)?我?的?(?:收货)?(?:{_ADDRESS_PAID.pattern})"
+                          r"(?:一下|下)?(?:吗|么|不|嘛|呢)?[?？。.!！]*")
 _GREET_ALONE = re.compile(r"^(?:在|在线|在线吗|在线么|在呢|在嘛|在吧|你在|您在)[?？!！。.~～]*$")
 _HELP_ALONE = re.compile(r"^(?:帮帮我|帮帮忙|帮个忙|求助|求帮忙|救救我|help me)[吧啊呀!！。.~～]*$", re.IGNORECASE)
 
@@ -79,7 +84,7 @@ def failed_answer(minutes: int) -> str:
 
 
 def asked(text: str) -> str:
-    """Which question of the module (see there): "hours", "where", "on_a_day", "address_paid", or ""."""
+    """Which question of the module (see there): "hours", "where", "on_a_day", "address_paid", "address_may" or ""."""
     if _HOURS.search(text):
         return "hours"
     if _WHERE.search(text):
@@ -88,7 +93,7 @@ def asked(text: str) -> str:
         return "on_a_day"
     if _ADDRESS_PAID.search(text) and _PAID_WORDS.search(text):
         return "address_paid"
-    return ""
+    return "address_may" if _ADDRESS_MAY.fullmatch(text) else ""
 
 
 def answer(text: str) -> str:
@@ -112,7 +117,7 @@ def revise(u: Understanding) -> None:
     elif trouble(text):
         intent = "pay_order"
     elif asked(text) and not u.product_words and not _OTHERS_HOURS.search(text):  # 招商银行网点几点关门: a bank's
-        intent = "change_address" if asked(text) == "address_paid" else "ask_info"
+        intent = "change_address" if asked(text).startswith("address") else "ask_info"
     else:
         return
     u.intent, u.product_text, u.foreign, u.instead, u.generic, u.origin = intent, "", "", "", False, None
