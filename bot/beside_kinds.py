@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import kind_clash, lexicon, made_of, phrasing, qualities, recipients
+from bot.purposes import USES
 from bot.snack_brands import GENERIC
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ def named(u: Understanding, kept: list[str], unknown: list[str], vocab: Vocabula
         return "", ""
     if not all(_describes(w, vocab) or _kind_only(w, vocab) or _tag_only(w, vocab) for w in known):
         return "", ""
-    things = [t for t in unknown if _a_thing(t, vocab) and not _FOR_SOMEONE.search(u.text.split(t, 1)[0])]
+    things = [t for t in unknown if _a_thing(t, vocab) and not _FOR_SOMEONE.search(u.text.split(t, 1)[0])
+              and t not in USES]  # 饭店用的调味品: the restaurant is whom they are for (bot.purposes), no thing
     if not things:
         return "", ""
     said: list[str] = []

@@ -61,6 +61,8 @@ YES = (
     # Cantonese 得 (得咯, 得啦), northern 成 and 就这么着, and taking the summary as it stands (照这个来)
     "得", "成", "就这么着", "这么着", "照这个来", "照这个", "就照这个", "就照这个来", "按这个来", "就按这个",
     "就按这个来", "就照这样", "照这样来", "就这么的",
+    # northeastern 就这么地 (= 就这样), its typed 滴
+    "就这么地", "这么地", "就这么滴", "那就这么地",
     # the summary taken as it stands, said short (对 就这, 就这吧; 好滴～就它了, 就要它了)
     "就这", "就它", "就它了", "就是它", "就是它了", "就要它", "就要它了", "要它了",
     # typed on a phone in English (yes please, yep, sure) and paying asked for at the summary (我要付款)

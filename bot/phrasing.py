@@ -47,7 +47,7 @@ def greeting(compact: str) -> bool:
     if (m is None or m.group() in ("您", "你")) and _SEASONS.match(compact) is None:
         return False
     rest = "".join(ch for ch in compact[m.end() if m else 0:] if not unicodedata.category(ch).startswith("S"))  # 😄
-    rest = rest.rstrip("呀啊哦呢吖~")
+    rest = rest.rstrip("呀啊哦呢吖~噻撒哈哟嘛嘞咯哇")  # 老板好噻 (south-western 噻), 老板好哇
     return rest == "" or rest in _HELLO or _SEASONS.fullmatch(rest) is not None
 
 

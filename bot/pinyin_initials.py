@@ -13,6 +13,8 @@ INITIALS = {
     "fp": "发票", "xd": "下单", "sh": "售后", "yhq": "优惠券", "bzd": "不知道", "wl": "物流",
     # advice and the card's balance (tj一下 = 推荐一下, 卡ye还剩多少 = 卡余额还剩多少)
     "tj": "推荐", "ye": "余额",
+    # shipping, shelf life, price and stock (yf多少, yb多少 = 邮费多少, by吗 = 包邮吗, bzq多久, jg多少, 还有kc吗)
+    "yf": "运费", "yb": "邮费", "by": "包邮", "bzq": "保质期", "jg": "价格", "kc": "库存",
 }
 # Shop words in whole pinyin, read beside Chinese even with a space between (zhifu 用卡, 查下 wuliu).
 WHOLE = {

@@ -2,13 +2,23 @@
 
 1. Whether the address can be changed, asked alone (能改地址吗, 地址还能换吗, 收货地址可以改吗), was 抱歉，我没太明白:
    yes, the new address is asked for, and the next address said is the draft's (or kept for the next orders).
+2. A form of address with a south-western particle (老板好噻, 老板好哈) was 没太明白: a greeting.
+3. The north-eastern yes at the summary (中 就这么地吧) was searched as goods: it places the order.
+4. A category's everyday name (调料有哪些, 推荐几样调料 beside the 调味品) was 没有找到「调料」; said with whom it is
+   for (饭店用的调料推荐几样) the restaurant was echoed as a thing: 调料 / 调味料 / 佐料 are the 调味品, and a place of
+   use (饭店, 食堂) said before the kind is whom the goods are for.
+5. Shop words typed as pinyin initials (yb多少 = 邮费多少, bzq多久 = 保质期多久, by吗 = 包邮吗, jg = 价格, kc = 库存)
+   were 没太明白 or a search: read as the words.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.cases import each_case
 from tests.support.chat import open_shop, summary_lines
 
+LEAD = Path(__file__).parent / "data" / "chat_round30_lead_catalog.csv"  # spices, tianma, oranges, red rice
 _NEW = "北京市朝阳区建国路88号 王五 13700137000"
 
 
@@ -30,3 +40,41 @@ async def test_whether_the_address_can_change_with_no_draft_keeps_the_new_one(cl
     await chat.say("能改地址吗")
     body = await chat.say(_NEW)
     assert "收货地址已保存：王五 137****7000 北京市朝阳区建国路88号" in body["reply"], body["reply"]
+
+
+async def test_a_form_of_address_with_a_particle_is_a_greeting(client):
+    async def check(said):
+        chat = await open_shop(client, LEAD, "round30-hello")
+        body = await chat.say(said)
+        assert (body["intent"], "您好" in body["reply"]) == ("greet", True), body["reply"]
+
+    await each_case(check, ["老板好噻", "老板好哈", "老板好哇"])
+
+
+async def test_the_north_eastern_yes_places_the_order(client):
+    chat = await open_shop(client, LEAD, "round30-yes")
+    await chat.say("给俺整两箱那个琼中绿橙 十斤的")
+    body = await chat.say("中 就这么地吧")
+    assert (body["intent"], body["order"]["total_fen"]) == ("confirm", 13800), body["reply"]
+
+
+async def test_the_everyday_name_of_a_category_lists_it(client):
+    async def check(said, intent):
+        chat = await open_shop(client, LEAD, "round30-seasoning")
+        body = await chat.say(said)
+        listed = {p["sku"] for p in body["products"]}
+        assert (body["intent"], listed <= {"PY-0001", "PY-0002", "PY-0013", "PY-0014"}, len(listed) > 1) == (
+            intent, True, True), body["reply"]
+
+    await each_case(check, [("调料有哪些", "search"), ("推荐几样调料", "recommend"),
+                            ("饭店用的调料推荐几样", "recommend"), ("食堂用的调味料有吗", "search")], spread=True)
+
+
+async def test_shop_words_typed_as_initials_are_answered(client):
+    async def check(said, intent, answered):
+        chat = await open_shop(client, LEAD, "round30-initials")
+        body = await chat.say(said)
+        assert (body["intent"], answered in body["reply"]) == (intent, True), body["reply"]
+
+    await each_case(check, [("yb多少", "ask_info", "运费"), ("bzq多久 天麻", "ask_info", "保质期"),
+                            ("井冈蜜柚jg多少", "ask_price", "29元")], spread=True)

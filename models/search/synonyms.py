@@ -57,6 +57,8 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
         ("枸杞", "枸杞子"),
         ("葵花籽", "葵瓜子", "向日葵籽"),
         ("葛粉", "葛根粉"),
+        # seasonings (a category's everyday name: 调料有哪些 was not found beside the 调味品)
+        ("调味品", "调料", "调味料", "佐料"),
         # oils
         ("茶油", "山茶油", "油茶籽油"),
         ("菜籽油", "菜油"),
