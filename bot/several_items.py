@@ -34,7 +34,8 @@ def _restored(piece: str) -> str:
     return piece.replace(_WHOLE, "和").replace("\uE002", "跟")
 
 
-def _separated(text: str, vocab: Vocabulary) -> list[str]:
+def separated(text: str, vocab: Vocabulary) -> list[str]:
+    """The pieces between 和 / 跟 / 还有 / 、 / commas and spaces, a catalogue word or a place holding 和 kept whole."""
     return [_restored(p) for p in _ITEM_SEPARATORS.split(_kept_whole(text, vocab)) if p]
 
 
@@ -55,7 +56,7 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
             return shared
     if len(u.quantities) < 2:
         return [u]
-    said = _separated(PUNCTUATION_RUN.sub(",", DECIMAL_POINT.sub("\uE000", normalize(u.raw))), vocab)
+    said = separated(PUNCTUATION_RUN.sub(",", DECIMAL_POINT.sub("\uE000", normalize(u.raw))), vocab)
     pieces = joined_sizes([p.replace("\uE000", ".") for p in said],
                           lambda piece: understand(piece, vocab))  # 鸡蛋两盒，30个一盒那种: one
     pieces = _dictated(pieces, vocab)  # 来两箱那个 苹果 静宁的 再要一袋大米: two items, not four pieces

@@ -9,6 +9,8 @@
    use (饭店, 食堂) said before the kind is whom the goods are for.
 5. Shop words typed as pinyin initials (yb多少 = 邮费多少, bzq多久 = 保质期多久, by吗 = 包邮吗, jg = 价格, kc = 库存)
    were 没太明白 or a search: read as the words.
+6. The prices of two products asked at once (井冈蜜柚和元阳红米各多少钱, two lines pasted, 分别多少钱) answered the
+   first only (分别 was echoed as goods: 「核桃分别」): every product named is listed with its price, to pick from.
 """
 from __future__ import annotations
 
@@ -78,3 +80,23 @@ async def test_shop_words_typed_as_initials_are_answered(client):
 
     await each_case(check, [("yb多少", "ask_info", "运费"), ("bzq多久 天麻", "ask_info", "保质期"),
                             ("井冈蜜柚jg多少", "ask_price", "29元")], spread=True)
+
+
+async def test_the_prices_of_two_products_asked_at_once_are_both_listed(client):
+    async def check(said, listed):
+        chat = await open_shop(client, LEAD, "round30-prices")
+        body = await chat.say(said)
+        assert (body["intent"], [p["sku"] for p in body["products"]]) == ("ask_price", listed), body["reply"]
+
+    await each_case(check, [
+        ("井冈蜜柚和保亭山柚油各多少钱", ["PY-0057", "PY-0085"]),
+        ("井冈蜜柚多少钱\n保亭山柚油多少钱", ["PY-0057", "PY-0085"]),
+        ("草果、山柚油分别多少钱", ["PY-0001", "PY-0002", "PY-0085"]),
+    ], spread=True)
+
+
+async def test_a_product_picked_from_the_prices_listed_is_taken(client):
+    chat = await open_shop(client, LEAD, "round30-prices-pick")
+    await chat.say("井冈蜜柚和保亭山柚油各多少钱")
+    body = await chat.say("第二个 来两瓶")
+    assert summary_lines(body) == "保亭山柚油 500ml ×2瓶（共1L），256元"

@@ -9,7 +9,7 @@ from bot import budgets, holder_questions, numerals, packs, replies, shop_questi
 from bot.draft import Draft, Line
 from bot.products import Resolution
 from bot.reply import Intent, Reply
-from bot.turns import common, fitting, quantity, referents, sizes_asked
+from bot.turns import common, fitting, price_each, quantity, referents, sizes_asked
 from bot.vocabulary import normalize
 
 if TYPE_CHECKING:
@@ -20,6 +20,9 @@ async def prices(turn: Turn, extremes: bool = True) -> Reply:
     extreme = shop_questions.superlative(turn.u.text) if extremes else None
     if extreme is not None:
         return cheapest_or_dearest(turn, extreme)
+    each = await price_each.answer(turn) if turn.u.about_products else None
+    if each is not None:  # 镇赉大米和湄潭翠芽各多少钱: both priced
+        return each
     found = turn.resolve_products()
     shown_cards = [turn.ctx.search.cards[s] for s in turn.state.shown if s in turn.ctx.search.cards]
     if turn.u.pick and shown_cards and not turn.u.about_products:  # 第二个多少钱: of the list just shown
