@@ -16,8 +16,9 @@ from bot.numerals import NUM, to_number
 _EACH = r"(?:每一?份|每一?人|每个人|每位|每户|每家|每组|一人|一份|一家|一户|一位)"
 _UNITS = "公斤|千克|kg|斤|箱|袋|盒|瓶|罐|包|桶|提|听|只|条|块|枚|个|件|支|张|斤装"
 _VERBS = ("要", "来", "发", "买", "送", "订", "拿")  # 每人买一盒: kept (买80盒); 给 / 装 / 是 are dropped
+# 每人200块左右 / 每人100块钱以内: money each may cost (a budget, bot.budgets), never 200 pieces each
 _HOLDS = re.compile(rf"{_EACH}(?:各|都|就)?(?P<verb>{'|'.join(_VERBS)}|给|装|是|备)?"
-                    rf"(?P<num>{NUM})\s*(?P<unit>{_UNITS})")
+                    rf"(?P<num>{NUM})\s*(?P<unit>{_UNITS})(?!(?<=块)(?:钱|左右|以内|以下|上下|出头|多|的预算))")
 # People counted with the word for who they are (30个员工, 12位老师, 8户村民, 家里四口人): the word goes with the count.
 _PEOPLE = r"(?:员工|同事|老师|学生|孩子|小朋友|客户|朋友|亲戚|老人|职工|工人|队员|会员|村民|组员|家庭|人)"
 _SHARES = re.compile(rf"(?:给|为|送)?(?<![每一第\d])(?P<num>{NUM})\s*(?:(?:个|位|名|户|家|口)?{_PEOPLE}|份|位|户|家|名)"

@@ -17,6 +17,7 @@ from bot.numerals import NUM
 
 _EACH = r"(?:每一?人|每个人|每位|每户|每家)"
 _PEOPLE = re.compile(rf"(?P<num>{NUM})\s*(?:个|名|位)(?P<who>[\u4e00-\u9fff]{{1,12}}?)(?={_EACH})")
+_MONEY_EACH = re.compile(rf"{_EACH}\S{{0,3}}?{NUM}\s*(?:块|元)(?!\s*(?:[一二两三四五六七八九十\d]|装))")
 _HANDING = re.compile(rf"(?P<each>{_EACH})(?:都|各)?(?:准备|送上|送|发放|分发|分|寄|买|领|发)?(?=\s*{NUM})")
 
 
@@ -27,5 +28,6 @@ def people_counted(message: str, words: Collection[str]) -> str:
     found = _PEOPLE.search(message)
     if found is None or "每" in found.group("who") or names_goods(found.group("who"), words):
         return message
+    money = _MONEY_EACH.match(message, found.end()) is not None  # 每人200块左右的年货: a budget each, not goods
     message = f"{message[:found.start()]}{found.group('num')}人 {message[found.end():]}"
-    return _HANDING.sub(lambda m: f"{m.group('each')}要", message, count=1)
+    return message if money else _HANDING.sub(lambda m: f"{m.group('each')}要", message, count=1)

@@ -176,6 +176,8 @@ FILLER = (
     "试下", "试试", "试一下", "试试看", "尝尝", "尝一下", "尝个鲜", "尝鲜", "试吃",
     # why it is bought (扶贫的就当做好事 来一箱: a reason, not goods)
     "扶贫", "助农", "支持", "就当", "当做", "当作", "好事", "做好事", "献爱心", "做善事", "善事", "积德",
+    # whom each share is for (每人200块左右的年货): no goods
+    "每人", "每个人", "人均", "每位", "人",
 )
 PUNCTUATION = "，。！？、；：,.!?;:~～…'\"“”‘’（）()【】[]《》<>-—_=+*/\\|@#$%^&`·\u3000 \t\r\n"
 # A pack size said before the goods (小瓶蜂蜜, 大袋大米, 小盒装的茶叶): which of their packs, not another thing.

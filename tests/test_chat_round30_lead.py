@@ -11,6 +11,11 @@
    were 没太明白 or a search: read as the words.
 6. The prices of two products asked at once (井冈蜜柚和元阳红米各多少钱, two lines pasted, 分别多少钱) answered the
    first only (分别 was echoed as goods: 「核桃分别」): every product named is listed with its price, to pick from.
+7. Money each person may cost (每人200块左右，300人，发年货推荐点啥) was multiplied into 60000 yuan (nothing to
+   recommend), and 给300个员工每人200块左右的年货 echoed 「300人每人要200块左右的年货」: a budget each, the goods
+   around it listed.
+8. 给45名环卫工人每人一箱… drafted 45 boxes but added 没说几个人，先按一人一份记下了: people of any description right
+   before 每人 are counted.
 """
 from __future__ import annotations
 
@@ -100,3 +105,22 @@ async def test_a_product_picked_from_the_prices_listed_is_taken(client):
     await chat.say("井冈蜜柚和保亭山柚油各多少钱")
     body = await chat.say("第二个 来两瓶")
     assert summary_lines(body) == "保亭山柚油 500ml ×2瓶（共1L），256元"
+
+
+async def test_money_each_person_may_cost_is_a_budget_each(client):
+    async def check(said, intent):
+        chat = await open_shop(client, LEAD, "round30-each")
+        body = await chat.say(said)
+        prices = [p["price_fen"] for p in body["products"]]
+        assert (body["intent"], bool(prices), all(15000 <= p <= 25000 for p in prices)) == (intent, True, True), \
+            body["reply"]
+
+    await each_case(check, [("每人200块左右，300人，发年货推荐点啥", "recommend"),
+                            ("给300个员工每人200块左右的年货", "search")], spread=True)
+
+
+async def test_people_of_any_description_before_each_are_counted(client):
+    chat = await open_shop(client, LEAD, "round30-workers")
+    await chat.say("给45名环卫工人每人一箱琼中绿橙")
+    body = await chat.say("第二个")
+    assert (summary_lines(body), "没说几个人" in body["reply"]) == ("琼中绿橙 10斤 ×45箱（共450斤），3105元", False)
