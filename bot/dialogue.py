@@ -20,6 +20,7 @@ from bot import (
     holder_actions,
     infant_honey,
     packs,
+    recipients,
     replies,
     shop_questions,
     split_delivery,
@@ -136,6 +137,10 @@ class Turn:
             return self.say(elsewhere + self.pending_question(), "change_address",
                             suggestions=self.resume_suggestions())
         reply = address.ask_place_after(self, per_head.after(self, await self._run(), had))
+        d = self.draft
+        if reply.intent == "order" and d is not None and d.kind == "goods" and self.new_address_id is None \
+                and recipients.sent_to_someone(self.u.text):
+            d.elsewhere = True  # 给我妈寄两箱…: the place said next is hers (bot/turns/address.py)
         if self.u.asked_after and reply.intent == "order":  # 来三饼 能开发票吗: the question answered, then the order
             card = self.ctx.search.cards.get(reply.slots.get("sku") or "")
             reply.reply = asked_after.answer(self.u.asked_after, card, self.ctx.card_faces_fen) + reply.reply

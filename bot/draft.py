@@ -33,6 +33,7 @@ class Draft:
     card_qty_said: bool = False  # the count of cards was said (买张 / 5张), not the 1 assumed (shown as no count)
     address_line: str | None = None  # a place said without receiver and phone, kept until they come
     queued: list[Line] = field(default_factory=list)  # unclear lines of one message, asked after the pending one
+    elsewhere: bool = False  # sent to another person (给我妈寄…): a place said is not completed from my address
 
     @property
     def intent(self) -> str:
@@ -95,6 +96,7 @@ class DialogueState:
             "kind": d.kind, "lines": [_line(ln) for ln in d.lines], "pending": _line(d.pending) if d.pending else None,
             "awaiting": d.awaiting, "address_id": d.address_id, "amount_fen": d.amount_fen, "card_qty": d.card_qty,
             "card_qty_said": d.card_qty_said, "address_line": d.address_line, "queued": [_line(ln) for ln in d.queued],
+            "elsewhere": d.elsewhere,
         }
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
                 "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered,

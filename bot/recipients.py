@@ -56,6 +56,15 @@ def recipient_spans(compact: str) -> list[tuple[int, int]]:
         + stocking_spans(compact)
 
 
+# Goods sent to another person (给我妈寄两箱…, 寄给我爸, 送到我外婆家): their address is the one to use, not mine.
+_SENT_TO = re.compile(rf"{FOR_PERSON}\S{{0,12}}?(?:寄|发|邮|送)|(?:寄|发|邮|送)(?:给|到){MINE}(?:{PERSON})")
+
+
+def sent_to_someone(compact: str) -> bool:
+    """给我妈寄两箱琼中绿橙 / 寄给我爸 / 送到我外婆家: the goods go to another person (see _SENT_TO)."""
+    return _SENT_TO.search(compact) is not None
+
+
 def for_someone(compact: str) -> bool:
     """Whether the message says whom the goods are for (给我妈买点东西, 买点啥送老师)."""
     return _BEFORE.search(compact) is not None or _RECIPIENT.search(compact) is not None

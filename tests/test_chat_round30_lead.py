@@ -16,6 +16,10 @@
    around it listed.
 8. 给45名环卫工人每人一箱… drafted 45 boxes but added 没说几个人，先按一人一份记下了: people of any description right
    before 每人 are counted.
+9. Goods sent to another person with the address in pieces (给我妈寄两箱… → 海南省海口市…12号 → 刘淑芬 → 139…) SAVED
+   THE PLACE WITH MY NAME AND PHONE (张三 138… at her street), searched 「刘淑芬」 as goods, and 确认 placed the order
+   so: the draft remembers it is sent to someone else, the place is kept as a piece, her name and phone are asked, and
+   确认 before they come asks again (never ships to my address).
 """
 from __future__ import annotations
 
@@ -124,3 +128,23 @@ async def test_people_of_any_description_before_each_are_counted(client):
     await chat.say("给45名环卫工人每人一箱琼中绿橙")
     body = await chat.say("第二个")
     assert (summary_lines(body), "没说几个人" in body["reply"]) == ("琼中绿橙 10斤 ×45箱（共450斤），3105元", False)
+
+
+async def test_an_address_in_pieces_for_another_person_is_hers(client):
+    chat = await open_shop(client, LEAD, "round30-mum")
+    await chat.say("给我妈寄两箱琼中绿橙10斤的")
+    piece = await chat.say("海南省海口市美兰区海甸岛五路12号")
+    early = await chat.say("确认")
+    await chat.say("刘淑芬")
+    body = await chat.say("13912345678")
+    assert ("还差收件人姓名和手机号" in piece["reply"], early["order"], "还差" in early["reply"]) == (True, None, True)
+    assert "寄到：刘淑芬 139****5678 海南省海口市美兰区海甸岛五路12号" in body["reply"], body["reply"]
+    placed = await chat.say("确认")
+    assert placed["order"]["total_fen"] == 13800
+
+
+async def test_an_order_for_another_person_with_no_new_address_ships_to_mine(client):
+    chat = await open_shop(client, LEAD, "round30-mum-home")
+    await chat.say("给我妈寄两箱琼中绿橙10斤的")
+    body = await chat.say("确认")
+    assert body["order"]["total_fen"] == 13800

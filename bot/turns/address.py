@@ -32,6 +32,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     ordering = d if d is not None and d.kind == "goods" else None
     base = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
     supplying = base is None  # the user had no address: this one is saved, not put in place of another
+    if ordering is not None and ordering.elsewhere:  # 给我妈寄… then 海南省…: her address, never completed from mine
+        base = None
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
@@ -58,8 +60,9 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
             pieces.keep(turn, ordering, f"{line} {latin}" if latin else line)
             if u.text and (u.about_products or u.quantity or u.number or u.pick):
                 return None  # 五公斤一袋的 来两袋 寄到山西省…: the order is answered, it asks for the rest
-            if ordering is not None and ordering.awaiting in (None, "address"):
-                ordering.awaiting = "address"
+            if ordering is not None and (ordering.awaiting in (None, "address") or ordering.elsewhere):
+                ordering.awaiting = "address"  # (the summary waits too: 确认 never ships to my address then)
+                ordering.address_id = None if ordering.elsewhere else ordering.address_id
             text = replies.address_missing(bool(parsed.county), named, bool(parsed.phone), _above(parsed))
             waiting = ordering is not None and ordering.awaiting != "address"  # a choice or a count still asked
             return turn.say(text + (turn.pending_question() if waiting else ""), intent, suggestions=suggestions)
@@ -155,7 +158,7 @@ def _ships_there(turn: Turn, ordering: Draft | None, address: Address) -> None:
     pieces.keep(turn, ordering, None)
     turn.state.address_line = None
     if ordering is not None:
-        ordering.address_id = address.id
+        ordering.address_id, ordering.elsewhere = address.id, False
         if ordering.awaiting == "address":
             ordering.awaiting = None
 

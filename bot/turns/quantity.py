@@ -199,7 +199,8 @@ def next_queued(turn: Turn, d: Draft) -> Reply | None:
 
 async def summarise(turn: Turn, d: Draft) -> Reply:
     """The summary to confirm, or the question for an address when none is known."""
-    shipping = await addresses.address_for_order(turn.ctx.user, d.address_id or turn.new_address_id)
+    shipping = None if d.elsewhere and pieces.kept(turn, d) else \
+        await addresses.address_for_order(turn.ctx.user, d.address_id or turn.new_address_id)  # 给我妈寄…: hers asked
     if shipping is None:
         d.awaiting = "address"
         so_far = pieces.kept(turn, d)  # 收货人 王芳 said before the order: what is still missing is asked
