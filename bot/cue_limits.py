@@ -39,8 +39,9 @@ def changes_mind(text: str, wants: bool) -> bool:
 
 
 # Words of the language that begin with a buying word and buy nothing: a stapler and its staples (订书机, 订书钉),
-# binding (装订), heating or a make of goods (电磁加热, 加热即食, 加湿器, 加厚, 加绒, 加工), taking photos (拍照手机).
-_NOT_BUYING = re.compile(r"订书[机钉器针]|装订|加(?:热|湿|厚|绒|长|宽|粗|工|固)|拍(?:照|摄)")
+# binding (装订), heating or a make of goods (电磁加热, 加热即食, 加湿器, 加厚, 加绒, 加工), taking photos (拍照手机),
+# a bat or a swatter (羽毛球拍, 乒乓球拍子, 苍蝇拍).
+_NOT_BUYING = re.compile(r"订书[机钉器针]|装订|加(?:热|湿|厚|绒|长|宽|粗|工|固)|拍(?:照|摄)|球拍子?|拍子|苍蝇拍")
 
 
 def unbought(text: str) -> str:

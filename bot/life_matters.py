@@ -14,7 +14,7 @@ or asking words:
 * the weather (天气怎么样, 会不会刮台风, 明天热不热, 适合晒被子吗, 暴雨预警, 今晚有没有霜冻): `world`, which the
   assistant cannot look up; a place said with it (重庆, 清远) is no origin of goods;
 * homework (阅读理解答案, 勾股定理是什么, 背一下出师表, 奥数题, 论文查重, 面积公式, 古诗的意思, 出十道口算题):
-  a pupil's question, never a search (作业本 is goods).
+  a pupil's question, never a search (作业本 and 作文书 are goods).
 
 The lists are words of the language for each domain, not sentences; a message naming a catalogue product keeps its
 reading (最近天气热了 想买个电风扇 你们这有吗 asks for a fan).
@@ -45,7 +45,8 @@ _WEATHER = re.compile(r"天气(?:怎么样|怎样|如何|咋样|好不好|好吗
                       rf"|{_DAY}\S{{0,2}}(?:热不热|冷不冷|热吗|冷吗|多少度|几度|带伞|下雨|下雪)"
                       r"|(?:适合|能|可以)(?:晒被子|晒衣服|晾衣服|出门|洗车)")
 # Homework: answers, theorems, formulas, poems recited or explained, exercises set, a paper checked.
-_HOMEWORK = re.compile(r"答案|阅读理解|定理|公式|奥数|口算|应用题|数学题|作文(?!本|纸)|查重|论文|古诗|诗词|背诵|默写"
+_HOMEWORK = re.compile(r"答案|阅读理解|定理|公式|奥数|口算|应用题|数学题|作文(?!本|纸|书|选|大全|素材)"
+                       r"|查重|论文|古诗|诗词|背诵|默写"
                        r"|背(?:一下|一遍|下)|(?:出|做|解)(?:[\d一二两三四五六七八九十几]+道)\S{0,4}题"
                        r"|作业(?!本|纸)|习题|练习题|鸡兔同笼|方程")
 

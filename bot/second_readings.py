@@ -28,6 +28,7 @@ from bot import (
     plain_intents,
     question_kinds,
     said_with_more,
+    services_asked,
     shop_workings,
     specialties,
     stock_asked,
@@ -53,6 +54,7 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     honesty.set_aside(u, words)
     takeaway.revise(u)  # 麻辣烫外卖, 有没有螺蛳粉外卖: the dish asked for, answered 没有找到「麻辣烫外卖」
     money_services.revise(u)  # 余额宝转出, 车险续保, 借我两千, 我家水管漏了 找个师傅: a service, not goods
+    services_asked.revise(u)  # 帮我加个油, 航班延误没, 我要取现金, 梨视频怎么下载: a service, not goods
     phone_talk.revise(u)
     waiting.revise(u)
     draft_asked.revise(u)  # 购物车里有啥: the draft asked, no goods

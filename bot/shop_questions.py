@@ -26,8 +26,8 @@ from bot.replies import origin_of, yuan
 if TYPE_CHECKING:
     from bot.understanding import Understanding
 
-CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "正品", "扶贫的吗", "贫困县", "帮扶",
-             "脱贫户", "贫困户种", "贫困户养", "贫困户做", "真的扶贫")  # 是不是贫困户种的: doubt
+CERTIFIED = ("扶贫产品吗", "是扶贫", "是不是扶贫", "认定", "证书", "认证", "扶贫的吗", "贫困县", "帮扶", "脱贫户",
+             "贫困户种", "贫困户养", "贫困户做", "真的扶贫", "是正品", "正品吗", "正品不")  # 正品 alone: a title's word
 # Whether a thing is genuine, under warranty or traceable (五粮液保真吗, 电视保修多久, 奶粉能查溯源码吗): a question
 # about that thing, answered for it (or 没有找到「…」 when the shop does not sell it), never a search.
 # Doubt of purity (蜂蜜会不会掺糖, 有没有兑水) is one too: what the page says, and that it shows no test result.
