@@ -28,6 +28,7 @@ def people_counted(message: str, words: Collection[str]) -> str:
     found = _PEOPLE.search(message)
     if found is None or "每" in found.group("who") or names_goods(found.group("who"), words):
         return message
-    money = _MONEY_EACH.match(message, found.end()) is not None  # 每人200块左右的年货: a budget each, not goods
+    if _MONEY_EACH.match(message, found.end()):  # 给300个员工每人200块左右的年货: a budget each, no goods counted
+        return f"{message[:found.start()]} {message[found.end():]}"
     message = f"{message[:found.start()]}{found.group('num')}人 {message[found.end():]}"
-    return message if money else _HANDING.sub(lambda m: f"{m.group('each')}要", message, count=1)
+    return _HANDING.sub(lambda m: f"{m.group('each')}要", message, count=1)

@@ -177,7 +177,7 @@ FILLER = (
     # why it is bought (扶贫的就当做好事 来一箱: a reason, not goods)
     "扶贫", "助农", "支持", "就当", "当做", "当作", "好事", "做好事", "献爱心", "做善事", "善事", "积德",
     # whom each share is for (每人200块左右的年货): no goods
-    "每人", "每个人", "人均", "每位", "人",
+    "每人", "每个人", "人均", "每位",
 )
 PUNCTUATION = "，。！？、；：,.!?;:~～…'\"“”‘’（）()【】[]《》<>-—_=+*/\\|@#$%^&`·\u3000 \t\r\n"
 # A pack size said before the goods (小瓶蜂蜜, 大袋大米, 小盒装的茶叶): which of their packs, not another thing.
