@@ -32,8 +32,8 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     ordering = d if d is not None and d.kind == "goods" else None
     base = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
     supplying = base is None  # the user had no address: this one is saved, not put in place of another
-    if ordering is not None and ordering.elsewhere:  # 给我妈寄… then 海南省…: her address, never completed from mine
-        base = None
+    if ordering is not None and ordering.elsewhere and not _hers_whole(turn, part, ordering):
+        base = None  # 给我妈寄… then 海南省…: her address, in pieces, never completed with my name or my place
     # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
@@ -88,6 +88,13 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     reply.reply = f"{said}：{common.address_text(address)}\n{reply.reply}"
     reply.intent = intent
     return reply
+
+
+def _hers_whole(turn: Turn, part: AddressPart, ordering: Draft) -> bool:
+    """Her place and her name said together, nothing kept yet (地址改成江西省赣州市… 收货人刘桂英): my phone may do."""
+    named = bool(part.receiver or has_receiver(part.line or ""))
+    return named and _says_place(part) and _REGION.search(part.line or "") is not None \
+        and not pieces.kept(turn, ordering)
 
 
 def _place_named(turn: Turn, place: str, ordering: Draft | None, on_file: bool) -> Reply | None:
