@@ -36,7 +36,8 @@ def short_origin(card: dict[str, Any]) -> str:
 
 
 def price_line(card: dict[str, Any]) -> str:
-    return f"{card['name']}，{yuan(card['price_fen'])}/{card['unit']}（{short_origin(card)}）"
+    sold_out = "，暂时卖完" if card.get("stock") == 0 else ""  # said in every list, not first at the confirm
+    return f"{card['name']}，{yuan(card['price_fen'])}/{card['unit']}（{short_origin(card)}{sold_out}）"
 
 
 def numbered(cards: Iterable[dict[str, Any]]) -> str:
@@ -236,7 +237,14 @@ def summary(lines: list[tuple[dict[str, Any], int]], address: str) -> str:
     items = "\n".join(f"{c['name']} ×{qty}{c['unit']}{_amounting(c, qty)}，{yuan(c['price_fen'] * qty)}"
                       for c, qty in lines)
     total = sum(c["price_fen"] * qty for c, qty in lines)
-    return f"请确认订单：\n{items}\n合计{yuan(total)}，寄到：{address}\n确认下单吗？"
+    return f"请确认订单：\n{items}\n合计{yuan(total)}，寄到：{address}\n确认下单吗？" + _short(lines)
+
+
+def _short(lines: list[tuple[dict[str, Any], int]]) -> str:
+    """What the stock cannot give, said before the confirm refuses it (松茸 sold out: it was said only then)."""
+    notes = [f"{c['name']}暂时卖完了" if not c.get("stock") else f"{c['name']}只剩{c['stock']}{c['unit']}"
+             for c, qty in lines if c.get("stock") is not None and c["stock"] < qty]
+    return f"\n（注意：{'；'.join(notes)}，这样下不了单，可以换一款或改数量。）" if notes else ""
 
 
 def card_summary(amount_fen: int, qty: int) -> str:
@@ -261,8 +269,9 @@ def cards_ordered(order_no: str, total_fen: int, minutes: int) -> str:
 
 
 def out_of_stock(name: str, stock: int | None) -> str:
-    left = f"只剩{stock}件了" if stock else "已经卖完了"
-    return f"抱歉，{name}库存不够，{left}。要改个数量吗？"
+    if not stock:  # sold out: no count would do
+        return f"抱歉，{name}暂时卖完了，这一款现在下不了单。换一款看看，或说“取消”。"
+    return f"抱歉，{name}库存不够，只剩{stock}件了。要改个数量吗？"
 
 
 def not_sellable(name: str) -> str:

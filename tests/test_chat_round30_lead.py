@@ -20,6 +20,9 @@
    THE PLACE WITH MY NAME AND PHONE (张三 138… at her street), searched 「刘淑芬」 as goods, and 确认 placed the order
    so: the draft remembers it is sent to someone else, the place is kept as a piece, her name and phone are asked, and
    确认 before they come asks again (never ships to my address).
+10. A product sold out (木里松茸, stock 0) was listed with 要来几袋？, drafted into a summary to confirm, and only the
+   confirm said 库存不够，已经卖完了。要改个数量吗？: every list says 暂时卖完, the summary says it cannot be placed so,
+   and the confirm offers another product, not another count.
 """
 from __future__ import annotations
 
@@ -148,3 +151,13 @@ async def test_an_order_for_another_person_with_no_new_address_ships_to_mine(cli
     await chat.say("给我妈寄两箱琼中绿橙10斤的")
     body = await chat.say("确认")
     assert body["order"]["total_fen"] == 13800
+
+
+async def test_a_product_sold_out_is_said_so_before_the_confirm(client):
+    chat = await open_shop(client, LEAD, "round30-sold-out")
+    listed = await chat.say("松茸有吗")
+    drafted = await chat.say("来一袋")
+    refused = await chat.say("确认")
+    assert ("暂时卖完" in listed["reply"], "要来几袋" in listed["reply"]) == (True, False), listed["reply"]
+    assert "木里松茸 干片 50g暂时卖完了，这样下不了单" in drafted["reply"], drafted["reply"]
+    assert (refused["order"], "换一款看看" in refused["reply"]) == (None, True), refused["reply"]

@@ -168,7 +168,9 @@ async def focused_reply(turn: Turn, text: str, intent: Intent) -> Reply:
     assert draft is not None  # focus() has put the product in the draft
     reply = await quantity.advance(turn, draft)
     if draft.awaiting == "qty":
-        reply.reply = text + replies.QTY_QUESTION.format(unit=reply.products[0]["unit"]) if reply.products else text
+        sold_out = bool(reply.products) and reply.products[0].get("stock") == 0  # no count asked of what none can buy
+        reply.reply = text + replies.QTY_QUESTION.format(unit=reply.products[0]["unit"]) \
+            if reply.products and not sold_out else text
     else:
         reply.reply = text + "\n" + reply.reply
     reply.intent = intent
