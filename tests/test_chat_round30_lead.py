@@ -23,6 +23,8 @@
 10. A product sold out (木里松茸, stock 0) was listed with 要来几袋？, drafted into a summary to confirm, and only the
    confirm said 库存不够，已经卖完了。要改个数量吗？: every list says 暂时卖完, the summary says it cannot be placed so,
    and the confirm offers another product, not another count.
+11. 哪个划算 right after a list (天麻 → three packs of two makers) was 没太明白: the products shown, each with its
+   price per measure, and the better buy said (哪个便宜 still names the cheapest pack).
 """
 from __future__ import annotations
 
@@ -161,3 +163,10 @@ async def test_a_product_sold_out_is_said_so_before_the_confirm(client):
     assert ("暂时卖完" in listed["reply"], "要来几袋" in listed["reply"]) == (True, False), listed["reply"]
     assert "木里松茸 干片 50g暂时卖完了，这样下不了单" in drafted["reply"], drafted["reply"]
     assert (refused["order"], "换一款看看" in refused["reply"]) == (None, True), refused["reply"]
+
+
+async def test_which_is_the_better_buy_after_a_list_weighs_the_list(client):
+    chat = await open_shop(client, LEAD, "round30-better-buy")
+    await chat.say("天麻")
+    body = await chat.say("哪个划算")
+    assert (body["intent"], len(body["products"]), "合每100g" in body["reply"]) == ("recommend", 2, True), body["reply"]

@@ -21,6 +21,7 @@ _BASES = {"mass": ((Fraction(500), "斤"), (Fraction(100), "100g")),
           "volume": ((Fraction(1000), "升"), (Fraction(100), "100ml")),
           "count": ((Fraction(1), "枚"),)}
 _EACH = 3  # variants listed for each size compared
+_VALUE = re.compile(r"划算|实惠|合算|值|省钱|性价比")
 
 
 async def follow_up(turn: Turn) -> Reply | None:
@@ -70,7 +71,7 @@ def compare(turn: Turn) -> Reply | None:
     and price per measure. Advice (`recommend`): the cheaper per measure is said."""
     sizes = _sizes(turn)
     if len(sizes) < 2:
-        return None
+        return _shown_weighed(turn) if not sizes else None
     named = bool(turn.u.product_words) or bool(referents.pools(turn))
     pool = _pool(turn) if named else _one_kind(turn, sizes)
     if not named and not pool:
@@ -83,6 +84,19 @@ def compare(turn: Turn) -> Reply | None:
         if not holding:
             return None
         chosen += [c for c in holding[:_EACH] if c not in chosen]  # 20枚和30枚的鸡蛋: every maker's, cheapest first
+    return _weighed(turn, chosen)
+
+
+def _shown_weighed(turn: Turn) -> Reply | None:
+    """哪个划算 right after a list (天麻 → 哪个划算), no size nor product said: the products shown, weighed."""
+    if turn.u.product_words or turn.u.product_text.strip() or not _VALUE.search(turn.u.text):
+        return None  # 哪个便宜 / 哪个最贵: the cheapest or dearest pack (bot.turns.prices)
+    shown = [c for skus in referents.pools(turn)[:1] for s in skus if (c := turn.ctx.search.cards.get(s))]
+    return _weighed(turn, shown[:5]) if len(shown) > 1 else None
+
+
+def _weighed(turn: Turn, chosen: list[dict[str, Any]]) -> Reply | None:
+    """Each product with its price per measure (per 斤, per 100 g …), and which is the better buy."""
     held = [packs.pack_of(c) for c in chosen]
     dims = {p.dimension for p in held if p is not None}
     if len(dims) != 1 or any(p is None or p.amount <= 0 for p in held):
