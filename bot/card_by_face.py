@@ -1,10 +1,10 @@
 """A love card the shopper holds, named by what it is worth, to pay with (a thirtieth held-out round's kind).
 
-* 我有两张卡，用500那张付款 / 用那张200的付 / 用面值100的卡付款 / 拿1000块的那张卡结账 / 用五百那张: the card is named by
-  its face value (or what is left on it), then paid with. That is `pay_order` with that card — never the purchase of
-  cards, though a sum of money and 卡 are both said (bot.shop_questions.topic asks `pays`).
+* 我有两张卡，用500那张付款 / 用那张200的付 / 用面值100的卡付款 / 拿1000块的那张卡结账 / 用五百那张付: the card is
+  named by its face value (or what is left on it), then paid with. That is `pay_order` with that card — never the
+  purchase of cards, though a sum of money and 卡 are both said (bot.card_rules.pays_with asks `pays`).
 * `worth` reads the sum (in yuan) so that the payment takes the holder's card of that face value or balance
-  (bot.turns.card_paid).
+  (bot/turns/card_paid.py).
 Buying cards says the sum too (买两张500的卡, 500的卡来两张) but never with 用/拿 before it, nor a paying verb after.
 """
 from __future__ import annotations

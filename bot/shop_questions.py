@@ -182,8 +182,8 @@ def topic(text: str, raw: str) -> str | None:
         return "claim_card"
     if _CARD_BUYS.search(text) or (card and card_rules.asked(text)):
         return "ask_info"  # 爱心卡能买哪些东西 / 爱心卡在超市能刷吗: how the card works
-    if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子", "一单", "一笔")) and _has(text, PLACED)
-                                    and _has(text, _UNDO)):
+    if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子", "一单", "一笔"))
+                                    and _has(text, PLACED) and _has(text, _UNDO)):  # 上一单莫要了
         return "cancel_order"
     if _JUST_BOUGHT.search(text) and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")):
         return "cancel_order"  # 刚下单的粽子能撤销不: the goods of an order just placed, undone
