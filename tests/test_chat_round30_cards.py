@@ -8,12 +8,14 @@
    每单可购买 1 到 100 张): the summary now says the limit (每单最多100张，分成3单下) and the confirm places the three
    orders at once, all or none (models/services/card_purchase.purchase_card_orders; 1000 cards at most, else the count
    is asked again).
-3. 我要领爱心卡 (领 = claim) was buy_card: claim_card, answered with how to claim. 领到的爱心卡还能用多少 was claim_card:
-   the balance is asked, 领到的 only says how the card was got (bot/card_holding.py).
-4. 上一单莫要了，取消咯 (莫 = 不) dropped a draft there was none of: 上一单 names a placed order, cancelled (cancel_order).
-5. After an order was cancelled, 帮我重新来一袋2.5kg的 cancelled again ("没有可以取消的待付款订单"): 重新 before a buying
-   verb and a count orders again (bot/cue_limits.py), a lone 帮 is no goods, and the goods of the order just cancelled
-   are what a message naming none means (bot/turns/cancelled_goods.py). 重新来一遍 still starts over.
+3. 我要领爱心卡 (领 = claim) was buy_card: claim_card, answered with how to claim. 领到的爱心卡还能用多少 was
+   claim_card: the balance is asked, 领到的 only says how the card was got (bot/card_holding.py).
+4. 上一单莫要了，取消咯 (莫 = 不) dropped a draft there was none of: 上一单 names a placed order, cancelled
+   (cancel_order).
+5. After an order was cancelled, 帮我重新来一袋2.5kg的 cancelled again ("没有可以取消的待付款订单"): 重新 before a
+   buying verb and a count orders again (bot/cue_limits.py), 重新 (and 帮 with nothing else left) names no goods,
+   and the goods of the order just cancelled are what a message naming none means (bot/turns/cancelled_goods.py).
+   重新来一遍 still starts over.
 
 Over tests/data/chat_round30_cards_catalog.csv (草果 250g/500g, 元阳梯田红米 2.5kg/5kg).
 """
@@ -52,7 +54,7 @@ async def test_a_card_named_by_its_worth_pays_with_that_card(client):
 
 
 async def test_a_card_worth_what_none_of_theirs_is_worth_is_said_so(client):
-    chat, held = await _holding_two_cards(client, "round30-unheld")
+    chat, _ = await _holding_two_cards(client, "round30-unheld")
     body = await chat.say("用1000那张付款")
     assert (body["intent"], "您没有1000元的可用爱心卡" in body["reply"]) == ("pay_order", True)
     assert [o["status"] for o in await my_orders(chat) if o["kind"] == "goods"] == ["pending_payment"]
@@ -61,7 +63,8 @@ async def test_a_card_worth_what_none_of_theirs_is_worth_is_said_so(client):
 async def test_a_card_named_by_its_worth_with_no_order_waiting(client):
     chat = await open_shop(client, CARDS, "round30-nothing")
     body = await chat.say("我有两张卡，用500那张付款")
-    assert (body["intent"], body["slots"]["amount_fen"], "没有待付款的订单" in body["reply"]) == ("pay_order", None, True)
+    said = (body["intent"], body["slots"]["amount_fen"], "没有待付款的订单" in body["reply"])
+    assert said == ("pay_order", None, True)
 
 
 async def test_cards_bought_by_their_worth_are_still_bought(client):
