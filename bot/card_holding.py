@@ -3,7 +3,8 @@
 * Its balance asked, the card named by who gave it or the money said another way (朋友送的那张卡里还有多少额度, 我妈给
   的卡还剩多少钱, 别人送我的卡还有钱吗): `card_balance`. Who gave it only says which card; the question is how much.
 * Claiming it without its code (我妈给我转了张卡 想绑到我账号上, 别人转赠的卡在哪收, 爱心卡怎么绑, 收到一张同事转来的
-  卡 怎么添加): `claim_card`, answered with how to claim (the printed code, or 我的爱心卡 → 领取).
+  卡 怎么添加, 我要领爱心卡): `claim_card`, answered with how to claim (the printed code, or 我的爱心卡 → 领取).
+* A card got by claiming it, its balance asked (领到的爱心卡还能用多少): `card_balance`; 领到的 says which card.
 * A card received, asked how it works (朋友送的卡能买水果吗, 朋友送的卡有效期多久): the card rules (`ask_info`).
 Giving a card away (我给我妈转了张卡, 卡怎么转赠给朋友, 我想把卡转给我妹) is none of these: the giver is the shopper.
 """
@@ -24,11 +25,14 @@ _FROM_SOMEONE = re.compile(
 _CAME = re.compile(r"(?:转赠|转送|送|给|转|发|寄)(?:了|过来)?我(?:一|那|这)?张|(?:转给|送给|发给|给)我的(?:爱心)?卡"
                    r"|(?:收到|拿到|得到)(?:了)?(?:一|那|这)?张|(?:转来|转过来|送来)的(?:爱心)?卡"
                    rf"|卡\S{{0,3}}(?:转|送|给)(?:了)?我(?!们|{_WHO})")  # 买爱心卡送我们班主任: the shopper gives
+# 领到的爱心卡 / 领的那张卡: how it was got, said to name the card (领到的爱心卡还能用多少 asks its balance).
+_CLAIMED = re.compile(r"(?<![带率首本认])领(?:到|取|了)?的(?:那|这)?张?(?:爱心|扶贫)?卡")
 # Taking the card into the shopper's account, or asked where / how (绑到我账号上, 怎么加到我账户, 在哪收, 怎么接收).
 _TAKE = re.compile(r"绑(?:到|在|进|定|上|卡|一下|下)?|(?:弄|放|加|导|存|装)进去"  # 那个卡怎么弄进去
                    r"|(?:加|添加|放|存|弄|导)(?:到|进)(?:我的?)?(?:账号|账户|帐号|帐户|卡包|这里)"
                    r"|(?:在哪|在哪里|哪里|哪儿|去哪|去哪里|怎么|咋|如何)(?:能|可以|才能)?(?:收(?!费|货|款)|领|接收|添加|激活)"
-                   r"|接收|收下|领取|领一下|领了")
+                   r"|接收|收下|领取|领一下|领了"
+                   r"|(?<![带率首本])领(?:一张|张|个|一下|下)?(?:爱心|扶贫)?卡")  # 我要领爱心卡: claiming one
 # How much is on it (还有多少额度, 还剩多少钱, 还够不够, 有钱吗, 还有几个钱): a balance question, whoever gave the card.
 _HOW_MUCH = re.compile(r"还有多少|还剩|剩多少|剩下多少|剩余|余额|额度|有多少|够不够|还够|够用吗|能用多少|可以用多少"
                        r"|还能用多少|还有钱|有钱吗|有钱没|钱还有|(?:还有|还剩|剩下?)?(?:几个|几块|多少个)钱")
@@ -42,7 +46,7 @@ _GIVING = re.compile(r"(?:转赠|转送|转|送)给(?!我)|我(?:想|要|打算)
 
 def received(compact: str) -> bool:
     """The card is said to come from someone else (see the module)."""
-    return "卡" in compact and (_FROM_SOMEONE.search(compact) is not None or _CAME.search(compact) is not None)
+    return "卡" in compact and any(p.search(compact) is not None for p in (_FROM_SOMEONE, _CAME, _CLAIMED))
 
 
 def asked(compact: str) -> str | None:

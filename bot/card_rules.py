@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot import card_by_face
 from bot.addressing import LOOSE_PHONE
 
 # The love card said as such: alone, or after 爱心/扶贫 or a pronoun or particle (这卡, 我的卡); not 饭卡, 银行卡.
@@ -98,7 +99,10 @@ _HOW_MUCH = re.compile(r"够|多少|几块|几元|还有|还剩|剩多少|查")
 
 
 def pays_with(compact: str) -> bool:
-    """付款用爱心卡 / 用我的卡结一下 / 卡里余额先抵一部分: an order paid with a love card the customer holds."""
+    """付款用爱心卡 / 用我的卡结一下 / 卡里余额先抵一部分 / 用500那张付款 (bot.card_by_face): an order paid with a love
+    card the customer holds."""
+    if card_by_face.pays(compact):
+        return True
     return bool(_BY_CARD.search(compact) and _PAYING.search(compact) and not _HOW_MUCH.search(compact))
 
 

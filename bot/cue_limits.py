@@ -1,6 +1,7 @@
 """Where a cue word found in the message is not that cue (a fifth held-out round's kinds).
 
-* 算了，还是要五斤的吧 / 算了 就来两箱: a cancel word that opens a request is a change of mind, not a cancel;
+* 算了，还是要五斤的吧 / 算了 就来两箱: a cancel word that opens a request is a change of mind, not a cancel; so is
+  重新 before a buying verb and a count (帮我重新来一袋2.5kg的: an order made again);
 * 钱包, 荷包, 书包, 腰带: 包 and 带 glued as the last character of a word of the language are that thing's head,
   not the verbs 包(了) / 带(点) of buying; nor is 订 of 订书机 nor 加 of 加热即食;
 * 腊肉价格, 大米价钱: 价 after a catalogue word begins the price asked, not another thing (肉价, 米价 are words).
@@ -22,6 +23,10 @@ _REPLACED = re.compile(r"不要\S{0,10}?了?[，,。\s]*(?:那|那就|就|我)?(
 _CANCEL_OPENS = re.compile(r"^(?:那|哦|嗯|唉|哎)?(?:算了|算啦|罢了)(?P<rest>.+)$")
 _BUYING_AFTER = re.compile(r"买|来|要|拿|订|整|下单")
 _REFUSED_AFTER = re.compile(r"不|别|没|免|甭")
+# 重新来一袋2.5kg的 / 重新买两箱: 重新 (anew) before a buying verb and a count is an order made again, not the draft
+# started over (重新来 / 重新来一遍 / 重来一次 stay a cancel).
+_ANEW = re.compile(r"(?:重新|从新)(?:来|买|下单?|要|拍|订|整)(?:个)?(?![一]?(?:遍|次|回|下))"
+                   r"(?=[\d一两二三四五六七八九十几半俩仨])")
 _NOUN_HEADS = "包带"
 _VERB_WORDS = frozenset({"打包", "承包", "全包"})  # words whose 包 is the doing, not the thing
 PRICE_WORDS = re.compile(r"价格|价钱|价位|价儿|价多少")  # after a catalogue word: its price asked
@@ -35,7 +40,7 @@ def changes_mind(text: str, wants: bool) -> bool:
     opened = _CANCEL_OPENS.match(text)
     if opened and _BUYING_AFTER.search(opened["rest"]) and not _REFUSED_AFTER.search(opened["rest"]):
         return True
-    return _CHANGE_OF_MIND.match(text) is not None or _REPLACED.search(text) is not None
+    return any(p.search(text) is not None for p in (_CHANGE_OF_MIND, _REPLACED, _ANEW))
 
 
 # Words of the language that begin with a buying word and buy nothing: a stapler and its staples (订书机, 订书钉),

@@ -30,7 +30,7 @@ from bot import (
 )
 from bot.products import resolve
 from bot.reply import Reply
-from bot.turns import common, honest, orders_named, prices, referents
+from bot.turns import cancelled_goods, card_paid, common, honest, orders_named, prices, referents
 from models.errors import DomainError
 from models.search import PriceRange
 from models.services import cards, orders, payments
@@ -311,7 +311,9 @@ async def _pay(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, list[str]]
         return (f"订单{order.order_no}共{replies.yuan(order.total_fen)}待付款。{other}微信支付请在「我的订单」里付；"
                 "在这里我只能帮您用爱心卡付。"), None, ["我的订单"]
     usable = [c for c in await cards.list_cards(turn.ctx.user) if c.status.value == "active" and c.balance_fen > 0]
-    tail = next((c for c in usable if c.card_no[-4:] in turn.u.raw), None)
+    tail, unheld = card_paid.chosen(usable, turn.u.raw, turn.u.text, order.total_fen)  # 尾号3344 / 用500那张
+    if unheld:
+        return unheld, None, []
     if not usable:
         return (f"订单{order.order_no}共{replies.yuan(order.total_fen)}待付款。您还没有可用的爱心卡，"
                 "可以在「我的订单」里用微信支付。"), None, []
@@ -385,4 +387,5 @@ async def _cancel_order(turn: Turn) -> tuple[str, list[dict[str, Any]] | None, l
         order = await orders.cancel_by_user(turn.ctx.user, unpaid[0].order_no)
     except DomainError as exc:
         return f"没能取消：{exc.message}", shown, []
+    await cancelled_goods.remember(turn, order)  # 帮我重新来一袋2.5kg的 next: the same goods
     return f"订单{order.order_no}已取消，库存已退回。", shown, replies.START_SUGGESTIONS

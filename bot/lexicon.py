@@ -202,3 +202,7 @@ PREDICATE_CHARS = frozenset("甜酸苦辣咸香鲜脆嫩软硬糯好坏大小多
                             "不没别称秤子儿")
 # Selling to the shop, not buying from it (我有一批老茶想卖, 大米收不收): nothing in the catalogue is asked for.
 SELL_TO_SHOP = ("收购", "收不收", "卖给你们", "卖给你", "想卖给", "要不要收", "代销", "我有一批", "有一批货")
+# Cut alone, these name no goods: 重新买一袋2.5kg的 ("anew"). 帮 ("help"; 帮宝适 is cut whole) only when nothing else is
+# left (帮我重新来一袋2.5kg的): 帮我加个油 is read whole, an errand, never 油.
+CUT_ALONE = ("重新", "从新")
+HELP_ALONE = ("帮",)

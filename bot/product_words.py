@@ -48,7 +48,7 @@ _RE_CJK = re.compile("[\u4e00-\u9fff]")
 CUE_WORDS = frozenset(
     w for group in (lexicon.GREET, lexicon.THANKS, lexicon.HELP, lexicon.CANCEL, lexicon.BALANCE, lexicon.ORDER_STATUS,
                     lexicon.ASK_PRICE, lexicon.SEARCH, lexicon.BUY, lexicon.ADD, lexicon.CORRECT, lexicon.YES,
-                    lexicon.NO, lexicon.CARD, lexicon.FILLER, lexicon.UNITS, lexicon.LAST)
+                    lexicon.NO, lexicon.CARD, lexicon.FILLER, lexicon.UNITS, lexicon.LAST, lexicon.CUT_ALONE)
     for w in group
 )
 
@@ -74,6 +74,7 @@ def read_product_text(u: Understanding, text: str, vocab: Vocabulary) -> None:
             places.append(token)
             continue
         kept.append(token)
+    kept = [] if kept and set(kept) <= set(lexicon.HELP_ALONE) else kept  # 帮我重新来一袋2.5kg的: no goods
     if u.cues & {"buy", "search", "price", "add", "correct"} or u.quantities or len(u.text) <= 6:
         kept = _corrected(kept, vocab)
     u.product_words = [t for t in kept if catalogue_word(t, vocab) or _in_a_name(t, vocab) or t in heads or t in parts]

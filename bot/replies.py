@@ -247,8 +247,16 @@ def _short(lines: list[tuple[dict[str, Any], int]]) -> str:
     return f"\n（注意：{'；'.join(notes)}，这样下不了单，可以换一款或改数量。）" if notes else ""
 
 
-def card_summary(amount_fen: int, qty: int) -> str:
-    return f"请确认：消费扶贫爱心卡，面值{yuan(amount_fen)} ×{qty}张，合计{yuan(amount_fen * qty)}。确认购买吗？"
+def card_summary(amount_fen: int, qty: int, parts: list[int] | None = None) -> str:
+    """`parts`: the cards of each order when one order cannot hold them all (300 → 100, 100, 100), said before the
+    confirm so that what is confirmed is what is placed."""
+    each = f"每单{parts[0]}张" if parts and len(set(parts)) == 1 else "、".join(f"{n}张" for n in parts or [])
+    split = f"每单最多{parts[0]}张，分成{len(parts)}单下（{each}），每单分别付款。" if parts and len(parts) > 1 else ""
+    return f"请确认：消费扶贫爱心卡，面值{yuan(amount_fen)} ×{qty}张，合计{yuan(amount_fen * qty)}。{split}确认购买吗？"
+
+
+def too_many_cards(qty: int, per_order: int, most: int) -> str:
+    return f"爱心卡每单最多{per_order}张，一次最多买{most}张（分单下），{qty}张超出了。要买多少张？"
 
 
 def ask_amount(faces: tuple[int, ...]) -> str:
@@ -265,6 +273,14 @@ def order_placed(order_no: str, total_fen: int, minutes: int) -> str:
 
 def cards_ordered(order_no: str, total_fen: int, minutes: int) -> str:
     return (f"爱心卡订单已生成，订单号{order_no}，共{yuan(total_fen)}。请在{minutes}分钟内完成支付，"
+            "付款后卡片会自动放进“我的爱心卡”。")
+
+
+def card_orders_placed(placed: list[tuple[str, int, int]], minutes: int) -> str:
+    """Several card orders placed at once: each (order number, cards, total) and what they come to."""
+    listed = "\n".join(f"{i}. 订单{no}：{n}张，{yuan(fen)}" for i, (no, n, fen) in enumerate(placed, 1))
+    return (f"爱心卡订单已生成，共{len(placed)}单：\n{listed}\n合计{sum(n for _, n, _ in placed)}张，"
+            f"{yuan(sum(fen for _, _, fen in placed))}。请在{minutes}分钟内逐单完成支付，"
             "付款后卡片会自动放进“我的爱心卡”。")
 
 

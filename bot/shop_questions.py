@@ -72,7 +72,7 @@ PAY = ("付钱", "付了", "结账", "买单", "支付一下", "付一下", "pay
        "去付款", "付款用", "支付用",
        # the order named as what is paid (支付订单, 订单付款, 把订单付了)
        "支付订单", "订单支付", "付款订单", "订单付款", "订单付了", "订单付一下", "付订单", "结订单")
-PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天")
+PLACED = ("刚", "我的", "那个", "那笔", "这笔", "昨天", "之前", "已经", "下的", "上午", "下午", "早上", "今天", "上一")
 CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单取消", "取消刚", "退单", "撤单",
                 "不要这个订单", "订单不要了", "取消那个订单", "把订单取消", "订单撤销", "撤销订单", "订单删了",
                 "删除订单",
@@ -182,8 +182,8 @@ def topic(text: str, raw: str) -> str | None:
         return "claim_card"
     if _CARD_BUYS.search(text) or (card and card_rules.asked(text)):
         return "ask_info"  # 爱心卡能买哪些东西 / 爱心卡在超市能刷吗: how the card works
-    if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子")) and _has(text, PLACED)
-                                    and _has(text, _UNDO)):
+    if _has(text, CANCEL_ORDER) or (_has(text, ("订单", "那单", "这单", "的单", "单子", "一单", "一笔"))
+                                    and _has(text, PLACED) and _has(text, _UNDO)):  # 上一单莫要了
         return "cancel_order"
     if _JUST_BOUGHT.search(text) and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")):
         return "cancel_order"  # 刚下单的粽子能撤销不: the goods of an order just placed, undone

@@ -206,13 +206,17 @@ async def order_refused(turn: Turn, d: Draft, exc: DomainError) -> Reply:
 
 
 async def place_cards(turn: Turn, d: Draft) -> Reply:
+    """The cards confirmed: one order, or (past one order's limit, as the summary said) several placed at once."""
     try:
-        order = await card_purchase.purchase_cards(turn.ctx.user, d.amount_fen or 0, d.card_qty,
-                                                   turn.ctx.card_faces_fen, turn.ctx.pay_timeout)
+        placed = await card_purchase.purchase_card_orders(turn.ctx.user, d.amount_fen or 0, d.card_qty,
+                                                          turn.ctx.card_faces_fen, turn.ctx.pay_timeout)
     except DomainError as exc:
         return turn.say(f"没能下单：{exc.message}", "confirm", suggestions=["取消"])
     turn.state.draft = None
+    order = placed[0]  # the contract's order is one: the first; the reply lists every one
     summary = {"order_no": order.order_no, "kind": "card", "status": order.status.value,
                "total_fen": order.total_fen, "items": []}
-    text = replies.cards_ordered(order.order_no, order.total_fen, common.pay_minutes(turn.ctx.pay_timeout))
+    minutes = common.pay_minutes(turn.ctx.pay_timeout)
+    text = replies.cards_ordered(order.order_no, order.total_fen, minutes) if len(placed) == 1 else \
+        replies.card_orders_placed([(o.order_no, o.card_quantity or 0, o.total_fen) for o in placed], minutes)
     return turn.say(text, "confirm", order=summary, suggestions=list(replies.AFTER_ORDER_SUGGESTIONS))

@@ -12,7 +12,7 @@ from bot.packs import Asked
 from bot.reply import Reply
 from bot.turns import common, pieces, sized_lines
 from bot.understanding import METRIC, Understanding, spec_of
-from models.services import addresses
+from models.services import addresses, card_purchase
 from models.services.basket import MAX_QTY
 
 if TYPE_CHECKING:
@@ -107,8 +107,13 @@ async def advance(turn: Turn, d: Draft) -> Reply:
             d.awaiting = "amount"
             return turn.say(replies.ask_amount(turn.ctx.card_faces_fen), "buy_card",
                             suggestions=[replies.yuan(f) for f in turn.ctx.card_faces_fen])
+        parts = card_purchase.orders_for(d.card_qty)  # 300张: three orders of 100, said before the confirm
+        if not parts:
+            d.awaiting = "count"
+            most = card_purchase.MAX_CARDS_PER_ORDER * card_purchase.MAX_CARD_ORDERS_AT_ONCE
+            return turn.say(replies.too_many_cards(d.card_qty, card_purchase.MAX_CARDS_PER_ORDER, most), "buy_card")
         d.awaiting = "confirm"
-        return turn.say(replies.card_summary(d.amount_fen, d.card_qty), "buy_card",
+        return turn.say(replies.card_summary(d.amount_fen, d.card_qty, parts), "buy_card",
                         suggestions=list(replies.CONFIRM_SUGGESTIONS))
     cards_by_sku = turn.ctx.search.cards
     unsettled = next((ln for ln in d.lines if not ln.qty), None)

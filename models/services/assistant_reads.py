@@ -98,6 +98,13 @@ async def last_goods_lines(user: Any) -> list[tuple[str, int]]:
             await OrderLine.filter(order_id=last.id).order_by("id").values("sku", "qty")]
 
 
+async def order_skus(order_id: int) -> list[str]:
+    """The skus of one order's lines, in order (the goods of an order just cancelled, named again by size alone)."""
+    from models.tables.orders import OrderLine
+
+    return [line["sku"] for line in await OrderLine.filter(order_id=order_id).order_by("id").values("sku")]
+
+
 async def bought_skus(user: Any, limit: int = 20) -> list[str]:
     """The skus of the user's latest goods orders, latest first, each once: 上次买的苹果 再来两箱 is that apple."""
     from models.tables.orders import Order, OrderKind, OrderLine

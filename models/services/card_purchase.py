@@ -17,6 +17,7 @@ from models.tables.orders import Order, OrderEvent, OrderKind, OrderStatus
 from models.tables.users import User
 
 MAX_CARDS_PER_ORDER = 100
+MAX_CARD_ORDERS_AT_ONCE = 10  # cards bought at once past one order's limit (purchase_card_orders): 1000 at most
 CARD_VALIDITY = timedelta(days=365)
 
 
@@ -32,14 +33,47 @@ async def purchase_cards(user: User, face_value_fen: int, quantity: int, allowed
     if not 1 <= quantity <= MAX_CARDS_PER_ORDER:
         raise Invalid("invalid_quantity", f"每单可购买 1 到 {MAX_CARDS_PER_ORDER} 张")
     async with in_transaction() as conn:
-        order = await Order.create(
-            order_no=new_order_no(), user_id=user.id, kind=OrderKind.CARD, total_fen=face_value_fen * quantity,
-            card_face_value_fen=face_value_fen, card_quantity=quantity, pay_deadline=now_utc() + pay_timeout,
-            using_db=conn,
-        )
-        await OrderEvent.create(order=order, actor_id=user.id, actor_label=actor_label(user), from_status=None,
-                                to_status=OrderStatus.PENDING_PAYMENT.value, reason="购买爱心卡", using_db=conn)
+        order = await _create(conn, user, face_value_fen, quantity, pay_timeout)
     metrics.order_placed(OrderKind.CARD.value)
+    return order
+
+
+def orders_for(quantity: int) -> list[int]:
+    """How many cards each order holds when `quantity` cards are bought at once: as many full orders of
+    MAX_CARDS_PER_ORDER as fit, then the rest (300 → [100, 100, 100], 250 → [100, 100, 50]); [] when the count is
+    below one or would take more than MAX_CARD_ORDERS_AT_ONCE orders."""
+    if quantity < 1 or quantity > MAX_CARDS_PER_ORDER * MAX_CARD_ORDERS_AT_ONCE:
+        return []
+    full, rest = divmod(quantity, MAX_CARDS_PER_ORDER)
+    return [MAX_CARDS_PER_ORDER] * full + ([rest] if rest else [])
+
+
+async def purchase_card_orders(user: User, face_value_fen: int, quantity: int, allowed_faces: tuple[int, ...],
+                               pay_timeout: timedelta) -> list[Order]:
+    """`quantity` cards of one face value bought at once (a union buying one for each of 300 members): one order
+    per MAX_CARDS_PER_ORDER cards (`orders_for`), all placed or none, each paid on its own. 422 `invalid_quantity`
+    past MAX_CARD_ORDERS_AT_ONCE orders."""
+    check_face_value(face_value_fen, allowed_faces)
+    parts = orders_for(quantity)
+    if not parts:
+        most = MAX_CARDS_PER_ORDER * MAX_CARD_ORDERS_AT_ONCE
+        raise Invalid("invalid_quantity", f"每单最多 {MAX_CARDS_PER_ORDER} 张，一次最多 {most} 张")
+    async with in_transaction() as conn:
+        placed = [await _create(conn, user, face_value_fen, count, pay_timeout) for count in parts]
+    for _ in placed:
+        metrics.order_placed(OrderKind.CARD.value)
+    return placed
+
+
+async def _create(conn: BaseDBAsyncClient, user: User, face_value_fen: int, quantity: int,
+                  pay_timeout: timedelta) -> Order:
+    order = await Order.create(
+        order_no=new_order_no(), user_id=user.id, kind=OrderKind.CARD, total_fen=face_value_fen * quantity,
+        card_face_value_fen=face_value_fen, card_quantity=quantity, pay_deadline=now_utc() + pay_timeout,
+        using_db=conn,
+    )
+    await OrderEvent.create(order=order, actor_id=user.id, actor_label=actor_label(user), from_status=None,
+                            to_status=OrderStatus.PENDING_PAYMENT.value, reason="购买爱心卡", using_db=conn)
     return order
 
 
