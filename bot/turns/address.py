@@ -26,15 +26,14 @@ _PLACE = re.compile("[省市区县旗镇乡村路街巷弄号栋室]")
 
 
 async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
-    """Save the address said in this message (whole, or a change to the current one's receiver, phone or
-    place); the draft ships there. None when the rest of the message still has to be answered."""
+    """Save the address said in this message (whole, or a change to the current one's receiver, phone or place); the
+    draft ships there. None when the rest of the message still has to be answered. An address alone is
+    `change_address` at any step; one inside an order sentence is part of the order."""
     d = turn.draft
     ordering = d if d is not None and d.kind == "goods" else None
-    base = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
-    supplying = base is None  # the user had no address: this one is saved, not put in place of another
-    if ordering is not None and ordering.elsewhere and not _hers_whole(turn, part, ordering):
-        base = None  # 给我妈寄… then 海南省…: her address, in pieces, never completed with my name or my place
-    # An address alone is `change_address` at any step; one inside an order sentence is part of the order.
+    on_file = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
+    supplying = on_file is None  # the user had no address: this one is saved, not put in place of another
+    base = None if ordering and ordering.elsewhere and not _hers_whole(turn, part, ordering) else on_file  # 给我妈寄…
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
     suggestions = ["取消"] if d else replies.START_SUGGESTIONS
     if part.place is not None:  # 确认 寄到公司: its address asked, nothing placed at the one on file
@@ -61,8 +60,7 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
             if u.text and (u.about_products or u.quantity or u.number or u.pick):
                 return None  # 五公斤一袋的 来两袋 寄到山西省…: the order is answered, it asks for the rest
             if ordering is not None and (ordering.awaiting in (None, "address") or ordering.elsewhere):
-                ordering.awaiting = "address"  # (the summary waits too: 确认 never ships to my address then)
-                ordering.address_id = None if ordering.elsewhere else ordering.address_id
+                ordering.awaiting, ordering.address_id = "address", None if ordering.elsewhere else ordering.address_id
             text = replies.address_missing(bool(parsed.county), named, bool(parsed.phone), _above(parsed))
             waiting = ordering is not None and ordering.awaiting != "address"  # a choice or a count still asked
             return turn.say(text + (turn.pending_question() if waiting else ""), intent, suggestions=suggestions)
