@@ -29,13 +29,12 @@ async def address_turn(turn: Turn, part: AddressPart) -> Reply | None:
     """Save the address said in this message (whole, or a change to the current one's receiver, phone or place); the
     draft ships there. None when the rest of the message still has to be answered. An address alone is
     `change_address` at any step; one inside an order sentence is part of the order."""
-    d = turn.draft
-    ordering = d if d is not None and d.kind == "goods" else None
+    ordering = turn.draft if turn.draft is not None and turn.draft.kind == "goods" else None
     on_file = await addresses.address_for_order(turn.ctx.user, ordering.address_id if ordering else None)
     supplying = on_file is None  # the user had no address: this one is saved, not put in place of another
     base = None if ordering and ordering.elsewhere and not _hers_whole(turn, part, ordering) else on_file  # 给我妈寄…
     intent: Intent = "order" if turn.u.text and turn.u.intent == "order" else "change_address"
-    suggestions = ["取消"] if d else replies.START_SUGGESTIONS
+    suggestions = ["取消"] if turn.draft else replies.START_SUGGESTIONS
     if part.place is not None:  # 确认 寄到公司: its address asked, nothing placed at the one on file
         return _place_named(turn, part.place, ordering, base is not None)
     if part.swap and base is not None:  # 镇改成汤塘镇: the town of the current address is the word put right
