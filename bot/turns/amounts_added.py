@@ -5,10 +5,12 @@ product's sizes, the one of which the fewest whole packs hold it (bot/turns/fitt
 张北土豆两箱 (10斤 boxes) → 再加10斤: three boxes (it was read as the line's new count: one box). When another size
 holds the amount in fewer packs (康保莜面2.5kg两袋 → 再加5kg: one 5kg bag) or no whole number of packs holds it
 (再加5斤 of 10斤 boxes), the message is left to the rules that add that size or ask (None here); 再来10斤的 / 10斤装
-name a size, not an amount, and are left alone too."""
+name a size, not an amount, and are left alone too; so is an amount of other goods named or placed (再来两斤宁陕的
+with 狼牙蜜 drafted)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot import packs
 from bot.packs import Asked
@@ -28,6 +30,9 @@ def count_after(turn: Turn, line: Line, sign_of: Callable[[str], int]) -> int | 
     if len(said) != 1 or said[0].unit not in METRIC or u.pick or not line.sku or line.sku not in cards \
             or not line.qty or u.text[said[0].end:said[0].end + 1] in ("的", "装"):
         return None
+    if (u.product_words or u.origin or u.product_text.strip()) \
+            and not any(c["sku"] == line.sku for c in turn.resolve_products().candidates):
+        return None  # 再来两斤宁陕的 with 狼牙蜜 drafted: other goods, a line of their own
     sign = sign_of(u.text[:said[0].start])
     fits = dict((card["sku"], n) for card, n in packs.fitting(
         [cards[s] for s in quantity.with_variants(turn, [line.sku]) if s in cards], Asked(said[0].value, said[0].unit)))

@@ -60,8 +60,7 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
     if _more_of_a_range(turn.u) and not (turn.u.product_words and not _names(turn, line.sku)):
         d.pending = Line(sku=line.sku, candidates=list(line.candidates), more=line.qty)  # the line stays as it was
         return await quantity.advance(turn, d)  # until the count comes: 再来两三袋 → 已有1袋，再加几袋？
-    added = None if turn.u.product_words and not _names(turn, line.sku) else \
-        amounts_added.count_after(turn, line, sign_of)  # 再加10斤 of 10斤 boxes: one box more
+    added = amounts_added.count_after(turn, line, sign_of)  # 再加10斤 of 10斤 boxes: one box more
     if added is not None:
         line.qty = added
         return await quantity.advance(turn, d)
