@@ -63,7 +63,7 @@ async def recount_while_choosing(turn: Turn, d: Draft) -> Reply | None:
     reply = await quantity.advance(turn, d)
     if d.pending is not None and d.lines and "已记下" not in reply.reply:
         cards = turn.ctx.search.cards
-        reply.reply = replies.noted([(cards[ln.sku], ln.qty) for ln in d.lines if ln.sku in cards and ln.qty]) \
+        reply.reply = replies.noted([(cards[ln.sku or ""], ln.qty) for ln in d.lines if ln.sku in cards and ln.qty]) \
             + reply.reply.removeprefix("好的，")
     return reply
 
