@@ -94,6 +94,7 @@ class Turn:
         self.why = ""  # why the quantity said is not yet a number of packs (bot.packs.Reading.why)
         self.placed_asked = False  # the last reply asked for a placed order's new address (bot/shop_workings.py)
         self.touched: Line | None = None  # the line changed by name (米改成30袋 at a summary): the slots show it
+        self.several = False  # the message named several products (辣椒1.5斤，莜面15斤): no one line is the current
 
     @property
     def draft(self) -> Draft | None:
@@ -114,6 +115,8 @@ class Turn:
         line = d.current if d and d.kind == "goods" else None
         if d is not None and d.pending is None and any(ln is self.touched for ln in d.lines):
             line = self.touched
+        if d is not None and d.pending is None and self.several:
+            line = None
         card_draft = d if d is not None and d.kind == "card" else None
         card = card_draft is not None
         said = card_draft is not None and (card_draft.card_qty_said or card_draft.amount_fen is not None)

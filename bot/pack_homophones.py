@@ -5,7 +5,8 @@ was heard for sure. The number must open the message or
 follow a space, a punctuation mark or a buying word, and a catalogue word must follow the slip (or the message
 must end with it while naming a catalogue word before, or a 的 of a size follow it after one: 小米要十今的, or the
 slip ends a change of count: 改成三想, 改为两带, 换成四平): 我想, 一带一路, 这一带, 蜂蜜2和大米3 and 五十平的房子
-stay as they are."""
+stay as they are. 香/厢 are 箱 too (来3香), never inside a word (五香, 香菇, 香辣, 两厢); and a message that is only a
+count and the slip (来3香, 要两带) is that pack of what was shown or drafted."""
 from __future__ import annotations
 
 import re
@@ -16,13 +17,15 @@ from bot.numerals import NUM
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
 
-_HEARD = {"带": "袋", "代": "袋", "待": "袋", "想": "箱", "相": "箱", "平": "瓶", "凭": "瓶", "和": "盒", "分": "份",
-          "今": "斤"}
+_HEARD = {"带": "袋", "代": "袋", "待": "袋", "想": "箱", "相": "箱", "香": "箱", "厢": "箱", "平": "瓶", "凭": "瓶",
+          "和": "盒", "分": "份", "今": "斤"}
+_IN_WORDS = frozenset("香厢")  # slips that begin or end common words (香菇, 香辣, 五香, 两厢): never read inside one
+_ALONE = re.compile(r"\s*(?:再|还|给我|帮我)?(?:来|要|买|拿|订|整)?\s*")  # 来3香: the whole message is the count
 _WEIGHTS = frozenset({"斤"})
 _CHANGES = ("改成", "改为", "换成", "换为", "改到", "变成")
 _SLIP = re.compile(r"(?:^|(?<=[\s,，.。!！?？、;；~])|(?<=[来要买拿订整再各共加])|(?<=给我)|(?<=帮我)"
                    + "".join(f"|(?<={w})" for w in _CHANGES) + ")"
-                   rf"(?P<num>{NUM}|俩|仨)(?P<slip>[带代待想相平凭和分今])(?![零〇一二两三四五六七八九十百千万俩仨\d])")
+                   rf"(?P<num>{NUM}|俩|仨)(?P<slip>[带代待想相香厢平凭和分今])(?![零〇一二两三四五六七八九十百千万俩仨\d])")
 _END = re.compile(r"\s*(?:吧|呀|啊|哈|呢|了)?\s*$")
 
 
@@ -59,10 +62,22 @@ def mend_pack_words(message: str, vocab: Vocabulary) -> str:
             before[i:j] in vocab.words for i in range(len(before)) for j in range(i + 2, min(len(before), i + 8) + 1))
         changed = before.endswith(_CHANGES) and _END.fullmatch(message[m.end():]) is not None  # 改成三想: the count
         sized = message[m.end():].startswith("的") and _names(before, vocab)  # 小米要十今的: a size said with 的
-        if names_after or names_before or changed or sized:
+        alone = _ALONE.fullmatch(before) is not None and _END.fullmatch(message[m.end():]) is not None
+        if m.group("slip") in _IN_WORDS and _in_a_word(message, m, vocab):
+            continue
+        if names_after or names_before or changed or sized or alone:
             out += [message[last:m.start("slip")], _pack(_HEARD[m.group("slip")], message, vocab)]
             last = m.end("slip")
     return "".join(out) + message[last:] if out else message
+
+
+def _in_a_word(message: str, m: re.Match[str], vocab: Vocabulary) -> bool:
+    """五香 / 香辣 / 香菇: the number and the slip, or the slip and what follows, are a word of the language or the
+    catalogue (来五香瓜子 stays 五香)."""
+    freq = vocab.tokenizer.jieba.FREQ
+    slip = m.start("slip")
+    pairs = (message[m.start("num"):m.end()], message[slip:slip + 2], message[slip:slip + 3])
+    return any(len(w) > 1 and (freq.get(w) or w in vocab.words) for w in pairs)
 
 
 def _names(text: str, vocab: Vocabulary) -> bool:

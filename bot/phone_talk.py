@@ -53,13 +53,14 @@ _YES_BEFORE_HAN = re.compile(r"^(?P<yes>" + "|".join(sorted((w.replace(" ", r"\s
                              + r")(?![A-Za-z])[\s,，~～!！]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
 _LOVE_CARD = re.compile(r"(?<![A-Za-z])ai\s*xin\s*(?:ka|card|卡)(?![A-Za-z])", re.IGNORECASE)
 # The count changed by name (数量改成3, 把数量改为5, 改个数量 2, 数量改一下 4, 数量要3) or a bare number after a
-# word of change (改成3吧): 改成N份, which counts the line's own packs.
+# word of change (改成3吧, and typed tersely: 改2, 改个5, 换个3): 改成N份, which counts the line's own packs.
 _COUNT_CHANGED = re.compile(
     r"(?:把)?数量(?:给我|帮我)?(?:改|换|调|变|更改|修改)(?:一下|下)?(?:成|为|到)?[\s,，:：]*(?=" + _NUM + ")"
     r"|^数量(?:要|就)?[\s,，:：]*(?=" + _NUM + ")"  # 数量 3 said alone; not 面值一百，数量12张 (a card's count)
     r"|(?:改|换|调|修改|更改)(?:个|一下|下)?数量(?:成|为|到)?[\s,，:：]*(?=" + _NUM + ")")
-_BARE_CHANGE = re.compile(r"(?P<verb>改成|改为|换成|调成|改到|调到)\s*(?P<num>" + _NUM + r"{1,3})"
+_BARE_CHANGE = re.compile(r"(?P<verb>改成|改为|换成|调成|改到|调到|改个|换个|改)\s*(?P<num>" + _NUM + r"{1,3})"
                           r"(?!\.\d)(?=$|[，,。.!！~～]|\s+(?!\d)|吧|啊|呀|哈|呗|了|就)")  # not 改成0.01
+_TERSE = {"改": "改成", "改个": "改成", "换个": "换成"}
 # A change of the address, the receiver or the phone (电话改成159 1234 5678) is no count.
 _CONTACT = re.compile(r"电话|手机|号码|地址|收件|收货|联系|门牌|邮编|单元|楼")
 # Looking said as shop slang: 蹲一个X / 蹲个X (waiting for one), 求X链接 / 求个X的链接 / 有X的链接吗 (a link to it).
@@ -114,7 +115,7 @@ def plain(message: str) -> str:
         text = _PINYIN_YES[re.sub(r"\s+", " ", yes.group("yes").lower())] + text[yes.end():]
     text = _COUNT_CHANGED.sub("改成", text)
     if not _CONTACT.search(text):
-        text = _BARE_CHANGE.sub(lambda m: f"{m.group('verb')}{m.group('num')}份", text)
+        text = _BARE_CHANGE.sub(lambda m: f"{_TERSE.get(m.group('verb'), m.group('verb'))}{m.group('num')}份", text)
     also = _ALSO_WANTS.sub(" ", text).strip()
     return _looking(_without_slang(also or text))
 

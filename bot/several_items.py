@@ -68,8 +68,10 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
         if parts and _shared_out(part, parts[-1]):
             continue  # 来两罐 一罐自己喝一罐送人: how the two are shared, no more goods
         counted = [p for p in [*parts[-1:], part] if any(q.unit not in METRIC for q in p.quantities)]
-        again = "" if part.product_words or part.foreign or part.product_text.strip() or len(counted) < 2 else \
-            each_of.same_product(piece, parts[-1].product_words, "add" in part.cues or bool(part.specs))
+        more = "add" in part.cues and bool(part.quantities) and not re.search(r"[的装]", piece)  # 两箱再加10斤
+        again = "" if part.product_words or part.foreign or part.product_text.strip() or not parts \
+            or (len(counted) < 2 and not more) else \
+            each_of.same_product(piece, _named(parts[-1]), "add" in part.cues or bool(part.specs))
         if again:
             part = understand(again, vocab)
             if "add" in u.cues:  # 来两罐，再来一罐 / 来两罐 再加一罐: one more on top of the two
@@ -80,6 +82,12 @@ def split_items(u: Understanding, vocab: Vocabulary) -> list[Understanding]:
             or sum(part.quantity is not None for part in parts) < 2:
         return [u]
     return parts
+
+
+def _named(part: Understanding) -> list[str]:
+    """The words the goods were named by, with the place said before them (张北土豆: never every 土豆 of the shop)."""
+    place = part.origin.mention if part.origin is not None and part.origin.mention in part.raw else ""
+    return [f"{place}{word}" for word in part.product_words]
 
 
 def _dictated(pieces: list[str], vocab: Vocabulary) -> list[str]:

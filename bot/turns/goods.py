@@ -87,7 +87,7 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
                 pass
             return await quantity.advance(turn, d)
     if d.awaiting == "choice" and d.pending:
-        chose = await answer_choice(turn, d, d.pending)
+        chose = await line_counts.recount_while_choosing(turn, d) or await answer_choice(turn, d, d.pending)
         if chose is not None:
             return chose
         if line_keeping.recounted_while_choosing(turn, d.pending):  # 核桃来四斤 → 改成六斤 / 不对，三袋
@@ -332,6 +332,7 @@ async def start_several(turn: Turn, parts: list[Understanding], add: bool) -> Re
             d.queued.append(line)
     answered_lines.drop_answered(d, waiting, named)  # 从江的腊肉来两袋 盘州火腿一件 answers 腊肉 and 火腿 waiting
     turn.state.draft = d
+    turn.several = len({ln.sku or " ".join(ln.candidates) for ln in named}) > 1  # 两箱再加10斤: one product
     reply = await quantity.advance(turn, d)
     _noted_first(turn, d, reply)
     if missing:

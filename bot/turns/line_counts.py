@@ -39,6 +39,35 @@ async def recount_named(turn: Turn, d: Draft) -> Reply | None:
     return await _recounted(turn, d, line)
 
 
+async def recount_while_choosing(turn: Turn, d: Draft) -> Reply | None:
+    """辣椒改成两袋 / 辣椒要两袋 while the 莜面 of the same message is being chosen: the line already noted (or waiting
+    its turn) that the word names takes the count, and the choice is asked again after what the draft holds; a word
+    that names no line (nor the goods being chosen) is a new pick, answered as before (None)."""
+    u, pending = turn.u, d.pending
+    if pending is None or "add" in u.cues or not u.product_words or u.specs or u.drop is not None or u.pick \
+            or not (u.quantities or u.number is not None):
+        return None
+    found = turn.resolve_products()
+    skus = {c["sku"] for c in found.candidates} | set(found.family)
+    if pending.sku in skus or skus & set(pending.candidates):
+        return None  # the goods being chosen named: the answer to "which one?"
+    named = [ln for ln in (*d.lines, *d.queued) if ln.sku in skus or skus & set(ln.candidates)] \
+        or _by_name(turn, d.lines)
+    if len(named) != 1:
+        return None
+    line, trial = named[0], Line(sku=named[0].sku, candidates=list(named[0].candidates))
+    quantity.apply_quantity(turn, trial)
+    if not trial.qty and not (trial.sku is None and trial.asked):
+        return None  # no whole number of its packs: left to the rules that ask
+    line.qty, line.asked = trial.qty, trial.asked
+    reply = await quantity.advance(turn, d)
+    if d.pending is not None and d.lines and "已记下" not in reply.reply:
+        cards = turn.ctx.search.cards
+        reply.reply = replies.noted([(cards[ln.sku or ""], ln.qty) for ln in d.lines if ln.sku in cards and ln.qty]) \
+            + reply.reply.removeprefix("好的，")
+    return reply
+
+
 async def recount_sized(turn: Turn, d: Draft) -> Reply | None:
     """10斤的改成两箱 / 礼盒的改成两盒 at a summary of several sizes of one product: the line of that size (its pack
     holds the size said, or it is the gift box) takes the count; the others stay (the 5斤 line VANISHED: the size was

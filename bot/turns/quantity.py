@@ -182,6 +182,8 @@ def next_queued(turn: Turn, d: Draft) -> Reply | None:
     cards_by_sku = turn.ctx.search.cards
     while d.queued:
         line = d.queued.pop(0)
+        if line.sku is None and line.asked:
+            _fit_amount(turn, line)  # 康保莜面15斤 after another line: 15斤 is three 2.5kg bags, as alone
         card = cards_by_sku.get(line.sku) if line.sku else None
         if card is not None and line.qty:
             d.lines = common.merge(d.lines, line)
@@ -253,6 +255,19 @@ async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
         return ask_pack(turn, turn.draft, p, None) if offered else None
     _fewest(turn, p, fits)
     return None
+
+
+def _fit_amount(turn: Turn, line: Line) -> None:
+    """A queued line's amount (a weight or volume) read as the first line's is: the packs a whole number of which
+    holds it, the fewest; one product left is chosen and its count settled. None fits: the line is asked as before."""
+    asked = Asked.from_json(line.asked)
+    if asked is None or asked.measured is None:
+        return
+    fits = packs.fitting([turn.ctx.search.cards[s] for s in line.candidates if s in turn.ctx.search.cards], asked)
+    if fits:
+        _fewest(turn, line, fits)
+    if line.sku is not None:
+        settle(turn, line)
 
 
 def _fewest(turn: Turn, p: Line, fits: list[tuple[dict[str, Any], int]]) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot import packs, phrasing, qualities
 from bot.draft import Draft, Line
 from bot.reply import Reply
-from bot.turns import goods, quantity
+from bot.turns import amounts_added, goods, quantity
 from bot.understanding import METRIC, Understanding
 
 if TYPE_CHECKING:
@@ -32,9 +32,14 @@ def step(turn: Turn) -> int | None:
     q = said[0] if len(said) == 1 else None
     if q is None or q.unit in METRIC or q.value.denominator != 1 or [s for s in u.specs if not s.endswith("样")]:
         return None
-    before = _FILLER.sub("", u.text[:q.start])
-    sign = -1 if _LESS.fullmatch(before) else 1 if _MORE.fullmatch(before) else _after_a_remark(before)
+    sign = sign_of(u.text[:q.start])
     return sign * int(q.value) if sign else None
+
+
+def sign_of(before: str) -> int:
+    """1 when the words before a count are a word of more (再加), -1 of less (少要), 0 neither."""
+    before = _FILLER.sub("", before)
+    return -1 if _LESS.fullmatch(before) else 1 if _MORE.fullmatch(before) else _after_a_remark(before)
 
 
 def _after_a_remark(before: str) -> int:
@@ -55,6 +60,10 @@ async def change(turn: Turn, d: Draft) -> Reply | None:
     if _more_of_a_range(turn.u) and not (turn.u.product_words and not _names(turn, line.sku)):
         d.pending = Line(sku=line.sku, candidates=list(line.candidates), more=line.qty)  # the line stays as it was
         return await quantity.advance(turn, d)  # until the count comes: 再来两三袋 → 已有1袋，再加几袋？
+    added = amounts_added.count_after(turn, line, sign_of)  # 再加10斤 of 10斤 boxes: one box more
+    if added is not None:
+        line.qty = added
+        return await quantity.advance(turn, d)
     delta = step(turn)
     if delta is not None and delta > 0 and not turn.state.shown and not turn.u.about_products:
         return await goods.ask_product(turn)  # 再来两袋粽子 (没有找到) → 再加一个: of what? the honey stays
