@@ -104,6 +104,9 @@ LATER_SETS = {
     # blind at 7e3bfbb, then read; floors one item below its end figures (three dialogues label an amount two packs
     # hold as no product: tests/data/bot_eval_shoppers29/README.md).
     "bot_eval_shoppers29": (True, (199 / 200, 23 / 24, 21 / 22, 16 / 20, 1 / 27)),
+    # Pair 30 (sixth session of 2026-12-07): first scored blind at 37b249b, then read; floors one item below its end
+    # figures (labels the assistant reads otherwise: tests/data/bot_eval_shoppers30/README.md).
+    "bot_eval_shoppers30": (True, (198 / 200, 21 / 22, 21 / 22, 16 / 20, 1 / 30)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 1 / 320)),
@@ -124,6 +127,7 @@ LATER_SETS = {
     # a doctor's advice and the product's card shown; its brief counted medical questions among things not sold)
     "bot_eval_offcatalog28": (False, (350 / 400, 1.0, 1.0, 1.0, 10 / 320)),
     "bot_eval_offcatalog29": (False, (398 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog30": (False, (374 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
