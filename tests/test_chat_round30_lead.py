@@ -6,7 +6,8 @@
 3. The north-eastern yes at the summary (中 就这么地吧) was searched as goods: it places the order.
 4. A category's everyday name (调料有哪些, 推荐几样调料 beside the 调味品) was 没有找到「调料」; said with whom it is
    for (饭店用的调料推荐几样) the restaurant was echoed as a thing: 调料 / 调味料 / 佐料 are the 调味品, and a place of
-   use (饭店, 食堂) said before the kind is whom the goods are for.
+   use (饭店, 食堂) said before the kind is whom the goods are for; a dish's own 调料 (重庆小面调料) is a seasoning base
+   not sold, never the shop's chilli.
 5. Shop words typed as pinyin initials (yb多少 = 邮费多少, bzq多久 = 保质期多久, by吗 = 包邮吗, jg = 价格, kc = 库存)
    were 没太明白 or a search: read as the words.
 6. The prices of two products asked at once (井冈蜜柚和元阳红米各多少钱, two lines pasted, 分别多少钱) answered the
@@ -170,3 +171,9 @@ async def test_which_is_the_better_buy_after_a_list_weighs_the_list(client):
     await chat.say("天麻")
     body = await chat.say("哪个划算")
     assert (body["intent"], len(body["products"]), "合每100g" in body["reply"]) == ("recommend", 2, True), body["reply"]
+
+
+async def test_a_dishs_own_seasoning_is_not_the_shops_chilli(client):
+    chat = await open_shop(client, DEMO_CATALOG_CSV, "round30-noodle-seasoning")
+    body = await chat.say("重庆小面调料有卖的没得")
+    assert (body["slots"]["sku"], body["products"], "没有找到「重庆小面调料" in body["reply"]) == (None, [], True)
