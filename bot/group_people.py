@@ -17,7 +17,9 @@ from bot.numerals import NUM
 
 _EACH = r"(?:每一?人|每个人|每位|每户|每家)"
 _PEOPLE = re.compile(rf"(?P<num>{NUM})\s*(?:个|名|位)(?P<who>[\u4e00-\u9fff]{{1,12}}?)(?={_EACH})")
-_MONEY_EACH = re.compile(rf"{_EACH}\S{{0,3}}?{NUM}\s*(?:块|元)(?!\s*(?:[一二两三四五六七八九十\d]|装))")
+# (每人发一张200元的卡: a count before the money, a card's face value each, not a budget)
+_MONEY_EACH = re.compile(rf"{_EACH}[^\s\d一二两三四五六七八九十百千几张个份]{{0,3}}?{NUM}\s*(?:块|元)"
+                         r"(?!\s*(?:[一二两三四五六七八九十\d]|装))")
 _HANDING = re.compile(rf"(?P<each>{_EACH})(?:都|各)?(?:准备|送上|送|发放|分发|分|寄|买|领|发)?(?=\s*{NUM})")
 
 

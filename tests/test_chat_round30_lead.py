@@ -177,3 +177,9 @@ async def test_a_dishs_own_seasoning_is_not_the_shops_chilli(client):
     chat = await open_shop(client, DEMO_CATALOG_CSV, "round30-noodle-seasoning")
     body = await chat.say("重庆小面调料有卖的没得")
     assert (body["slots"]["sku"], body["products"], "没有找到「重庆小面调料" in body["reply"]) == (None, [], True)
+
+
+async def test_a_card_each_of_a_face_value_is_still_counted_per_person(client):
+    chat = await open_shop(client, LEAD, "round30-cards-each")
+    body = await chat.say("工会要给80个职工每人发一张200元的消费扶贫卡")
+    assert (body["intent"], body["slots"]["qty"], body["slots"]["amount_fen"]) == ("buy_card", 80, 20000), body["reply"]
