@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
+import asyncpg
 import pytest
 from aiohttp.test_utils import TestClient
+from tortoise.backends.base.config_generator import expand_db_url
 
 from api.app import create_app
 from api.settings import Settings
@@ -90,18 +95,20 @@ async def _migrate(url: str) -> None:
 
 
 async def reset_database(url: str) -> None:
-    ctx = await open_database(url)
+    """Every table emptied, with the engine's own driver: a Tortoise context opened for it cost 50-90 ms of model
+    set-up per test (docs/testing.md)."""
+    if url.startswith("sqlite"):
+        path = expand_db_url(url)["credentials"]["file_path"]
+        emptied = "".join(f'DELETE FROM "{table}"; ' for table in TABLES)
+        with contextlib.closing(sqlite3.connect(path, isolation_level=None, timeout=30)) as db:
+            db.executescript(f"BEGIN; {emptied}DELETE FROM sqlite_sequence; COMMIT;")
+        return
+    quoted = ", ".join(f'"{table}"' for table in TABLES)
+    conn = await asyncpg.connect(urlunsplit(urlsplit(url)._replace(query="")))
     try:
-        conn = ctx.db()
-        if url.startswith("sqlite"):
-            for table in TABLES:
-                await conn.execute_script(f'DELETE FROM "{table}"')
-            await conn.execute_script("DELETE FROM sqlite_sequence")
-        else:
-            quoted = ", ".join(f'"{table}"' for table in TABLES)
-            await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+        await conn.execute(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
     finally:
-        await ctx.close_connections()
+        await conn.close()
 
 
 @pytest.fixture(scope="session")
