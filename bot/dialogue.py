@@ -49,6 +49,7 @@ from bot.turns import (
     relative,
     sized_lines,
     this_one,
+    total_budget,
 )
 from bot.turns.again import repeat_last
 from bot.turns.bought_again import earlier_orders
@@ -134,6 +135,7 @@ class Turn:
         if per_head.counted(self) and self.draft is not None:  # 30个人 after 每人… taken one each: 30 of each
             return await quantity.advance(self, self.draft)
         per_head.reread(self)  # 每人一袋大米 after 给30个员工发福利: 30 of it
+        budget_said = total_budget.keep(self)  # 一共800块，买点水果: each summary weighed against it
         had = per_head.before(self)
         elsewhere = address_elsewhere.reply(self.said)  # 寄去香港…, 北京市… 010-8888-6666: no address here takes it
         if elsewhere:
@@ -152,7 +154,7 @@ class Turn:
             reply.reply = split_delivery.NOTE + reply.reply  # an order has one address
         if reply.intent == "buy_card":  # 100元的买10张 200元的买5张: a card order has one face value
             reply.reply = card_faces_apart.note(self.u.text) + reply.reply
-        return reply
+        return total_budget.note(self, reply, budget_said)
 
     async def _run(self) -> Reply:
         u, d = self.u, self.draft

@@ -18,9 +18,12 @@ from models.search.synonyms import expand
 
 # A business's kitchen or stock the goods are for (后厨备货, 饭店后厨, 给店里, 店里进货): whom, never goods.
 BUSINESS_USES = ("后厨", "备货", "进货", "囤货", "店里", "饭店", "饭馆", "餐馆", "餐厅", "酒楼", "馆子", "门店")
+# An event the goods are for (班级活动，一共800块，买点水果给孩子们): when, never goods.
+OCCASIONS = ("班级活动", "学校活动", "社区活动", "公司活动", "单位活动", "搞活动", "办活动", "活动用", "运动会",
+             "联欢会", "春游", "秋游", "家长会", "六一", "儿童节", "开会用", "会议用", "茶话会")
 USES = (*PURPOSES, "下午茶", "食堂", "团建", "聚餐", "招待", "福利", "慰问", "年会", "尝鲜", "尝尝", "送礼", "送人",
         "过节", "老家", "煲", "炖", "熬", "蒸", "榨汁", "做饭", "包饺子", "分着", "分一分", "分分", "大家",
-        *BUSINESS_USES)
+        *BUSINESS_USES, *OCCASIONS)
 _LEAD = r"(?:给|拿去|拿来|带去|带回|带给|用来|用于|留着|准备|打算|送给)"
 _USE_END = re.compile(r"[用吃喝分发送尝]+(?:的|吧|啊|呀|了|哈)?$")
 _TAIL = re.compile(rf"{_LEAD}\S*$")
