@@ -1,4 +1,4 @@
-"""A cooked dish ordered from a kitchen (点一份宫保鸡丁, 叫一份黄焖鸡米饭, 来份酸辣土豆丝外卖, 石锅拌饭外卖来一份): the
+"""A cooked dish ordered from a kitchen (点一份宫保鸡丁, 叫一份黄焖鸡米饭, 来份酸辣土豆丝外卖): the
 takeaway errand, never the shop's goods.
 
 The shop sells farm products, not meals. Two ways of asking say a dish is wanted cooked and brought, whatever
@@ -6,13 +6,14 @@ catalogue word its name holds (腊肉 of 腊肉炒蒜苔, 鸡 of 板栗烧鸡):
 
 * a portion ordered with the verb of ordering a meal, 点 or 叫 (点一份香菇滑鸡饭, 点份椒麻鸡, 叫一份板栗烧鸡外卖,
   外卖点个手抓饭, 帮我点份木须肉盖饭);
-* a portion asked for with the dish glued to 外卖 (来份火龙果沙拉外卖, 石锅拌饭外卖来一份, 牛肉面外卖送一碗).
+* a portion asked for before the dish glued to 外卖 (来份火龙果沙拉外卖, 来份酸辣土豆丝外卖).
 
 Either is `fallback` (the errand's short answer: bot.errands), nothing offered and nothing drafted. A dish ordered
 for the shopper counted with 一 (帮我点一份黄焖鸡米饭, 帮我叫一份烤鱼外卖: the order of a thing not sold, as the
-labelled sets 16 and 21 read it) and 外卖 said apart from the dish (来一碗小米粥，外卖, 外卖来份炒饭) are left to
-bot.takeaway. A product the shop sells by the 份 (来一份腊肉) names no dish and stays an order: the dish is what is
-left once the catalogue's own words are taken away, or a cooked combination (X炒Y, X烧Y, …饭, …面).
+labelled sets 16 and 21 read it), the portion asked after the dish (土豆丝外卖来一份, set 22) and 外卖 said apart from
+the dish (来一碗小米粥，外卖, 外卖来份炒饭) are left to bot.takeaway. A product the shop sells by the 份 (来一份腊肉)
+names no dish and stays an order: the dish is what is left once the catalogue's own words are taken away, or a cooked
+combination (X炒Y, X烧Y, …饭, …面).
 """
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ _PORTION = r"(?:个|份|碗|杯|盒|一个|一份|一碗|一杯|一盒)"
 # is a drink bought, as set 27 reads it.
 _ORDERED = re.compile(r"(?:^|帮我|替我|给我|帮忙|外卖|再)(?:点|叫)(?:个|份|碗|一个|一份|一碗)"
                       r"(?P<dish>[\u4e00-\u9fff]{2,12})")
-# The dish glued to 外卖 with a portion asked (来份…外卖, …外卖来一份, …外卖送一碗).
-_GLUED = re.compile(rf"^(?:来|要){_PORTION}(?P<dish>[\u4e00-\u9fff]{{2,12}}?)外卖"
-                    rf"|^(?P<dish2>[\u4e00-\u9fff]{{2,12}}?)外卖(?:来|要|送){_PORTION}")
+# The dish glued to 外卖 with a portion asked before it (来份…外卖); asked after it (土豆丝外卖来一份) it is the order
+# of a thing not sold, as set 22 reads it.
+_GLUED = re.compile(rf"^(?:来|要){_PORTION}(?P<dish>[\u4e00-\u9fff]{{2,12}}?)外卖")
 # Counted with 一 for the shopper (帮我点一份…): the order of a thing not sold, as the kept sets read it.
 _FOR_ME_COUNTED = re.compile(r"(?:帮|替)(?:我|忙)(?:点|叫)一")
 # A cooked combination: a cooking word between two foods, a meal's word at its end, a dish's own word.
@@ -48,8 +49,7 @@ def dish(spaced: str) -> str:
     found = _ORDERED.search(runs[0]) or _GLUED.search(runs[0])
     if found is None:
         return ""
-    said = (found.group("dish") if found.re is _ORDERED else found.group("dish") or found.group("dish2")) or ""
-    said = said.removesuffix("外卖")
+    said = found.group("dish").removesuffix("外卖")
     return said if len(said) >= 2 else ""
 
 

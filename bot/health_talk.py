@@ -74,7 +74,7 @@ _THING = re.compile("[药片仪器茶酒粉丸胶液贴]|试纸")
 def kind(u: Understanding) -> str:
     """"cure", "facts" or "advice" for a message about health (see the module), else ""."""
     text = u.text
-    if ((u.product_words or u.foreign) and _diet_asked(text)) or _CURE_OF_FOOD.search(text):
+    if (u.product_words and _diet_asked(text)) or _CURE_OF_FOOD.search(text):
         return "cure"  # 糖尿病能不能吃红枣, 天麻能治头疼吗, 红枣补血是真的吗: a doctor's question, nothing offered
     if not u.product_words and _FOR_WHOM.search(text) and _ASKED.search(text) and not _ADVICE.search(text) \
             and not _CURE.search(text):
