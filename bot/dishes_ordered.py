@@ -9,7 +9,7 @@ catalogue word its name holds (腊肉 of 腊肉炒蒜苔, 鸡 of 板栗烧鸡):
 * a portion asked for before the dish glued to 外卖 (来份火龙果沙拉外卖, 来份酸辣土豆丝外卖).
 
 Either is `fallback` (the errand's short answer: bot.errands), nothing offered and nothing drafted. A dish ordered
-for the shopper counted with 一 (帮我点一份黄焖鸡米饭, 帮我叫一份烤鱼外卖: the order of a thing not sold, as the
+for the shopper counted with 一 (帮我点一份黄焖鸡米饭: the order of a thing not sold, as the
 labelled sets 16 and 21 read it), the portion asked after the dish (土豆丝外卖来一份, set 22) and 外卖 said apart from
 the dish (来一碗小米粥，外卖, 外卖来份炒饭) are left to bot.takeaway. A product the shop sells by the 份 (来一份腊肉)
 names no dish and stays an order: the dish is what is left once the catalogue's own words are taken away, or a cooked
