@@ -74,6 +74,8 @@ _THING = re.compile("[药片仪器茶酒粉丸胶液贴]|试纸")
 def kind(u: Understanding) -> str:
     """"cure", "facts" or "advice" for a message about health (see the module), else ""."""
     text = u.text
+    if (u.product_words and _diet_asked(text)) or _CURE_OF_FOOD.search(text):
+        return "cure"  # 糖尿病能不能吃红枣, 天麻能治头疼吗, 红枣补血是真的吗: a doctor's question, nothing offered
     if not u.product_words and _FOR_WHOM.search(text) and _ASKED.search(text) and not _ADVICE.search(text) \
             and not _CURE.search(text):
         return "facts"  # 孕妇能吃吗 / 老人能吃吗 after a product is shown: of "this one" (bot/holder_actions.py)
@@ -86,6 +88,23 @@ def kind(u: Understanding) -> str:
     if _ASKED.search(text) and not _ADVICE_ONLY.search(text):
         return "facts"
     return "advice" if _ADVICE_ONLY.search(text) or "适合" in text else ""
+
+
+# An illness, an operation or a body's trouble a food is asked of (术后, 咳嗽, 胃不好), besides the conditions above.
+_ILL = re.compile(r"术后|手术|开刀|做完手术|坐月子|月子里|生病|病了|感冒|发烧|发热|咳嗽|拉肚子|腹泻|便秘|过敏|上火"
+                  r"|胃疼|胃痛|胃溃疡|胃炎|肝病|肾病|肾不好|心脏病|冠心病|结石|甲亢|湿疹|化疗|肿瘤|癌")
+_MAY_EAT = re.compile(r"(?:能|可以|能不能|可不可以|敢)(?:吃|喝)")
+# A food's effect asked as a cure (能降血脂吗, 能治头疼吗, 补血是真的吗, 降压管用吗); what it holds (含糖, 无糖) is
+# a fact of the product, asked of its page.
+_CURE_OF_FOOD = re.compile(r"(?:能|可以|会|能不能)(?:降血?糖|降血?压|降血?脂|降尿酸|治)|(?:降不降|治不治)"
+                           rf"|(?:{_EFFECT})\S{{0,2}}(?:是真的|真的假的|有用|管用|有效|有没有用|效果)")
+
+
+def _diet_asked(text: str) -> bool:
+    """糖尿病能不能吃红枣, 我老伴术后能吃羊肉吗, 天麻能治头疼吗, 红枣补血是真的吗: whether someone ill may eat a
+    food, or a food asked as a cure."""
+    return bool(_MAY_EAT.search(text) and (_CONDITION.search(text) or _ILL.search(text))) \
+        or _CURE_OF_FOOD.search(text) is not None
 
 
 # Whether a thing is sold (…降血糖的 你们有吗): a search for it, not advice.
@@ -102,6 +121,7 @@ def revise(u: Understanding) -> None:
     found = kind(u)
     if found == "cure":
         u.unrelated, u.intent, u.product_text, u.foreign, u.instead = "cure", "fallback", "", "", ""
+        u.product_words, u.origin, u.generic = [], None, False
     elif found == "facts":
         u.intent = "ask_info"
     elif found == "advice" and u.intent != "ask_info":

@@ -15,11 +15,13 @@ from bot import (
     address_questions,
     budgets,
     cards_by_the_sheet,
+    dishes_ordered,
     draft_asked,
     health_talk,
     holder_questions,
     holder_talk,
     honesty,
+    how_to_asked,
     money_services,
     order_rules,
     pay_ways,
@@ -52,7 +54,9 @@ def revise(u: Understanding, words: Mapping[str, int]) -> None:
     stock_asked.revise(u)  # 热贡唐卡还有几幅, 松茸什么时候到货: its stock, no count, no order's status
     testers.revise(u)
     honesty.set_aside(u, words)
+    how_to_asked.revise(u)  # 腊肉怎么炒好吃, 猕猴桃怎么嫁接: no recipe, no farming advice, nothing offered
     takeaway.revise(u)  # 麻辣烫外卖, 有没有螺蛳粉外卖: the dish asked for, answered 没有找到「麻辣烫外卖」
+    dishes_ordered.revise(u)  # 点一份宫保鸡丁, 来份酸辣土豆丝外卖: a kitchen's dish ordered, the errand
     money_services.revise(u)  # 余额宝转出, 车险续保, 借我两千, 我家水管漏了 找个师傅: a service, not goods
     services_asked.revise(u)  # 帮我加个油, 航班延误没, 我要取现金, 梨视频怎么下载: a service, not goods
     phone_talk.revise(u)

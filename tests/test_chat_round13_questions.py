@@ -1,7 +1,8 @@
 """Thirteenth round: what kind of message it is, as the shopper sees it over the demo catalogue.
 
-1. how to cook, eat, keep or use a named product is a question answered from its page (详见商品页), never a draft;
-   with a count it stays an order (bot/product_facts.py "usage");
+1. how to keep or eat a named product as it comes is a question answered from its page (详见商品页), never a draft;
+   with a count it stays an order (bot/product_facts.py "usage"); how to cook it is no recipe given here (round 31,
+   bot/how_to_asked.py);
 2. advice wanted is a recommendation, even with a price limit (别太贵, 预算两百以内) or for goods the shop does not
    sell (honest 没有找到); advice about talk (电视剧) is not (bot/phrasing.py limit_spans, talk_advice);
 3. a greeting before a request is the request (bot/intents.py); a greeting or thanks alone stays a greeting;
@@ -12,7 +13,8 @@ from __future__ import annotations
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.chat import open_shop
 
-USAGE = ["核桃怎么剥", "腊肉怎么做好吃", "红枣可以生吃吗", "小米煮粥要多久", "蜂蜜需不需要放冰箱"]
+USAGE = ["红枣可以生吃吗", "蜂蜜需不需要放冰箱", "腊肉要不要放冰箱"]
+COOKING = ["核桃怎么剥", "腊肉怎么做好吃", "小米煮粥要多久"]
 
 
 async def replies(client, messages: list[str], name: str = "round13q") -> list[dict]:
@@ -27,8 +29,13 @@ async def test_how_to_use_a_product_is_a_question(client):
     assert [b["order"] for b in bodies] == [None] * len(USAGE)
 
 
-async def test_how_to_use_names_the_product_asked_about(client):
-    bodies = await replies(client, ["腊肉怎么做好吃"])
+async def test_how_to_cook_a_product_is_no_recipe_and_no_draft(client):
+    bodies = await replies(client, COOKING)
+    assert [(b["intent"], b["order"], b["products"]) for b in bodies] == [("fallback", None, [])] * len(COOKING)
+
+
+async def test_how_to_keep_names_the_product_asked_about(client):
+    bodies = await replies(client, ["腊肉要不要放冰箱"])
     assert "腊肉" in bodies[0]["reply"]
 
 

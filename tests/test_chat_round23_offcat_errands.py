@@ -58,7 +58,8 @@ async def test_a_meal_ordered_for_the_shopper_is_the_errand(client):
 async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client):
     """The labelled sets disagree on a portion of a meal ordered by name (sets 16 and 21: an order of a thing not
     sold; set 23: the errand). A counted portion keeps the older sets' reading; takeaway ordered with 点个 / 叫份 and a
-    chain's meal are the errand since round 24 (pair 24 labels them so): honest either way, nothing offered."""
+    chain's meal are the errand since round 24 (pair 24 labels them so), and so is a dish ordered with 点 / 叫 since
+    round 31 (叫一份烤鱼外卖, 叫一份板栗烧鸡外卖: pair 31 labels them so): honest either way, nothing offered."""
     async def check(said):
         body = await say_once(client, said)
         assert "没有找到" in body["reply"], body["reply"]
@@ -67,8 +68,8 @@ async def test_a_meal_named_by_its_portion_is_a_thing_not_sold(client):
         assert body["slots"]["sku"] is None
 
     await each_case(check, [
-        "叫一份烤鱼外卖",
         "外卖来份炒饭，送到公司",
+        "来一碗小米粥，外卖",
     ])
 
 

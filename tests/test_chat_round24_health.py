@@ -2,8 +2,9 @@
 
 1. A food asked as a cure with none of the shop's goods named (吃苦瓜能降糖吗, 喝什么能降血压) is a doctor's question:
    a short honest answer, nothing listed (it was 没有找到「吃苦瓜能降糖」).
-2. A health fact asked of a named product (藜麦含糖高不高, 升糖快不快 有没有加糖, 糖尿病人能吃藜麦吗) is ask_info about
-   it: what its page says, that it gives no sugar figure, and a doctor's advice (it was a search).
+2. A health fact asked of a named product (藜麦含糖高不高, 升糖快不快 有没有加糖) is ask_info about it: what its page
+   says, that it gives no sugar figure, and a doctor's advice (it was a search). Whether someone ill may eat it
+   (糖尿病人能吃藜麦吗) is a doctor's question since round 31, as the labelled sets read it (nothing offered).
 3. Advice asked for a sugar condition (我爸有糖尿病 送他点啥合适, 有没有适合糖尿病人吃的) is a recommendation that never
    offers sweets, honey or 梨膏, with the note that the pages state no health effects.
 4. Advice asked for a health goal or a condition (想买点养胃的, 补血吃什么好, 孕妇能吃什么, 给我妈买点补身体的) is a
@@ -38,7 +39,8 @@ async def test_a_food_asked_as_a_cure_is_a_doctors_question(client):
         assert DOCTOR in body["reply"]
         assert body["products"] == []
 
-    await each_case(check, ["我血糖有点高，吃苦瓜能降糖吗", "喝什么能降血压", "吃洋葱能不能降血糖"])
+    await each_case(check, ["我血糖有点高，吃苦瓜能降糖吗", "喝什么能降血压", "吃洋葱能不能降血糖",
+                            "糖尿病人能吃藜麦吗"])
 
 
 async def test_a_health_fact_of_a_named_product_is_what_its_page_says(client):
@@ -50,8 +52,7 @@ async def test_a_health_fact_of_a_named_product_is_what_its_page_says(client):
         assert DOCTOR in body["reply"]
         assert [p["sku"] for p in body["products"]] == ["SX-JL-0001"]
 
-    await each_case(check, ["我有糖尿病，藜麦含糖高不高，算无糖的吗", "静乐藜麦升糖快不快", "糖尿病人能吃藜麦吗",
-                            "藜麦有没有加糖"])
+    await each_case(check, ["我有糖尿病，藜麦含糖高不高，算无糖的吗", "静乐藜麦升糖快不快", "藜麦有没有加糖"])
 
 
 async def test_a_health_fact_asked_after_advice_is_of_the_product_named(client):
