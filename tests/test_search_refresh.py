@@ -12,9 +12,9 @@ from models.storage.database import activated
 from tests.support.http import admin_headers, auth, consumer_headers, import_csv, search, skus, staff_token
 from tests.support.parameter_caps import engine_cap, refuses_past
 
-# More products than the engine takes parameters in one query (a query with one more fails: "too many SQL variables" /
-# "the number of query arguments cannot exceed 32767"): past both engines' caps on parameters per statement (PostgreSQL's 32,767; SQLite's upstream 32,766, to which the
-# tests lower this build's 250,000: tests/support/parameter_caps.py).
+# More products than the engine takes parameters in one query (one more fails: "too many SQL variables" / "the number
+# of query arguments cannot exceed 32767"): past both engines' caps (PostgreSQL's 32,767; SQLite's upstream 32,766, to
+# which the tests lower this build's 250,000: tests/support/parameter_caps.py).
 BULK = 33_000
 BULK_NAME = "扶贫测试挂面 500g"
 
