@@ -45,8 +45,8 @@ _PAYS = re.compile(r"付款|支付|结账|买单|(?:余额|卡里?的?钱?)(?:�
 _ASKED_FOR = re.compile(r"^(?:请|麻烦|劳驾)?(?:你)?给我(?:来|拿|买|办)?[\d一两二三四五六七八九十几]+张")
 # Cards the shopper gave out, named by whom they went to (发给员工那些卡, 送出去的那几张卡, 分给大家的卡): which cards,
 # when how much is left on them is asked.
-_GIVEN_OUT = re.compile(r"(?:发给|分给|送给|发到|发出去|送出去|分出去|发下去|发了)(?!我)\S{0,6}?(?:的|那些|这些|那几张|这几张)"
-                        r"(?:爱心|扶贫)?卡")
+_GIVEN_OUT = re.compile(r"(?:发给|分给|送给|发到|发出去|送出去|分出去|发下去|发了)(?!我)\S{0,6}?"
+                        r"(?:的|那些|这些|那几张|这几张)(?:爱心|扶贫)?卡")
 _GIVING = re.compile(r"(?:转赠|转送|转|送)给(?!我)|我(?:想|要|打算)?(?:把|给)")
 
 

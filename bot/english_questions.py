@@ -30,8 +30,8 @@ _WORDS = ((re.compile(r"\b(?:certifications?|certificates?|certified)\b", re.IGN
           # (帮我 order 两箱) is left to the buying words
           (re.compile(r"\b(?:balance|remaining\s+balance)\b", re.IGNORECASE), "余额"),
           (re.compile(r"^\s*(?:please\s+)?cancel\b", re.IGNORECASE), "取消"),
-          (re.compile(r"(?:(?<=[的个单])|\b(?:my|the|this|that)\s+)\s*orders?\b(?!\s*[\u4e00-\u9fff\d])", re.IGNORECASE),
-           "订单"))
+          (re.compile(r"(?:(?<=[的个单])|\b(?:my|the|this|that)\s+)\s*orders?\b(?!\s*[\u4e00-\u9fff\d])",
+                      re.IGNORECASE), "订单"))
 _COUNT = re.compile(r"^(?:(?:ok|okay|no|actually|sorry|hmm+)[\s,，!！.]*)*(?:please\s+)?(?:make|change)\s+"
                     r"(?:it|that|this|them)\s+(?:to\s+|into\s+)?(?P<n>\d+)\s*(?P<unit>(?!please|pls|instead|then)[A-Za-z]+)?"
                     r"(?:\s+(?:please|pls|instead|then))*" + _END, re.IGNORECASE)

@@ -27,7 +27,8 @@ _YES = r"(?:yes|yeah|yep|yup|ok|okay|sure|alright|all\s+right|right|fine|great|g
 _THANKS = r"(?:\s*[,，]?\s*(?:now|please|pls|plz|then|thanks|thank\s+you|thx))*"
 _HELLO = r"(?:hi+|hello+|hey+|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening)"
 _WHOLE = (
-    (re.compile(rf"^(?:{_HELLO}(?:\s+(?:there|all|everyone|everybody|guys|boss))?[\s,，!！.~～]*)+$", re.IGNORECASE), "你好"),
+    (re.compile(rf"^(?:{_HELLO}(?:\s+(?:there|all|everyone|everybody|guys|boss))?[\s,，!！.~～]*)+$",
+                re.IGNORECASE), "你好"),
     (re.compile(r"^(?:(?:hi+|hello+|hey+)(?:\s+there)?[\s,，!！.~]*)?(?:is\s+|are\s+)?(?:any\s*one|any\s*body"
                 r"|some\s*one|some\s*body|you)\s+(?:around|here|there|in|home|online|available|awake)" + _END,
                 re.IGNORECASE), "有人吗"),

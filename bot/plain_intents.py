@@ -32,8 +32,8 @@ _FILLER = r"(?:请问|问下|问一下|想问下|想问一下|我想问下|我�
 # Who speaks (我是团长) and for whom the buying is (帮邻居们一起, 给大家统一): a group's order, asked how it is placed.
 _WHO_SPEAKS = r"(?:(?:我|我们|俺)是[\u4e00-\u9fff]{1,6}?[，,\s]*)"
 _FOR_OTHERS = r"(?:(?:帮|替|给|和|跟)[\u4e00-\u9fff]{1,6}?(?:一起|一块儿?|统一|集体|一次性)|一起|统一|集体)"
-_WAY_TO_BUY = re.compile(rf"^{_WHO_SPEAKS}?{_FILLER}*{_PLACE}?{_HOW}(?:才能|能|可以|来|去|才)?{_PLACE}?(?:才能|能|可以)?"
-                         rf"{_FOR_OTHERS}?(?:才能|能|可以)?(?:{_VERB}|拼单|拼团|团购)"
+_WAY_TO_BUY = re.compile(rf"^{_WHO_SPEAKS}?{_FILLER}*{_PLACE}?{_HOW}(?:才能|能|可以|来|去|才)?{_PLACE}?"
+                         rf"(?:才能|能|可以)?{_FOR_OTHERS}?(?:才能|能|可以)?(?:{_VERB}|拼单|拼团|团购)"
                          r"(?:东西|商品|产品)?(?:呀|啊|呢|吗|嘛|哦|啦|的)*$", re.IGNORECASE)
 # A thought that puts the choice off (我再想想, 再考虑考虑, 回头再说, 过两天再买): no request of its own.
 _DEFERS = re.compile(r"^(?:我|那我|让我|容我)?(?:再|先|还得|得|要)?(?:想想|想一想|想一下|考虑|考虑考虑|考虑一下"
