@@ -22,9 +22,9 @@ search, an order, help, an after-sales question or an order's status:
   家财险怎么买): a lesson and a policy are no goods; whether the shop has one (有没有游泳课, 有没有车险) keeps its
   reading;
 * an app whose name holds a food word, asked how it is used or its membership priced or opened (梨视频怎么下载,
-  荔枝FM怎么用, 土豆网还能看吗, 苹果ID密码忘了, 百合网会员多少钱, 奇异果TV会员多少钱一个月), or opened (打开微信读书):
+  荔枝FM怎么用, 土豆网还能看吗, 苹果ID密码忘了, 百合网会员怎么开通), or opened (打开微信读书):
   the food word is inside the name, no goods (苹果 of 苹果ID is no apple); whether the shop has one (有没有芒果TV会员)
-  keeps its reading;
+  keeps its reading, and so does its price asked (芒果TV会员多少钱: ask_price in the kept sets);
 * gifts sent in a live stream (帮我在花椒直播上刷个礼物), a game's skins or coins bought (吃鸡游戏皮肤怎么买), a
   cosmetic procedure (有没有苹果肌填充), a tour priced (张家界旅游团多少钱) and where to stay (凤凰古城住哪里方便).
 
@@ -61,8 +61,8 @@ _BROKEN = r"(?:热水器|空调|冰箱|洗衣机|电视|油烟机|燃气灶|马�
 # kept sets have them).
 _TOPUP = r"流量包|(?:话费|流量)充(?=\d)"
 # A cosmetic procedure (苹果肌填充, 玻尿酸, 水光针): a clinic's, whatever food word names the body part.
-_COSMETIC = (r"(?:苹果肌|法令纹|泪沟|鼻子|下巴|额头|太阳穴|嘴唇)?(?:填充|注射)|玻尿酸|水光针|瘦脸针|肉毒素?|除皱针|隆鼻"
-             r"|割双眼皮|医美|整形")
+_COSMETIC = (r"(?:苹果肌|法令纹|泪沟|鼻子|下巴|额头|太阳穴|嘴唇)?(?:填充|注射)|(?:打|注射)(?:个|点)?(?:玻尿酸|肉毒素?)"
+             r"|水光针|瘦脸针|除皱针|隆鼻|割双眼皮|医美|整形")  # 面膜 补水 玻尿酸: goods
 # Gifts sent in a live stream (花椒直播上刷个礼物, 给主播打赏): the platform's, no goods.
 _STREAM = r"(?:[\u4e00-\u9fffa-z]{0,4}直播\S{0,3}?)?(?:刷|送)(?:个|点|一个|几个)?(?:礼物|火箭|嘉年华)|打赏|给主播"
 # Where to stay on a trip (凤凰古城住哪里方便): lodging advice; 你住哪 (small talk) is not.
@@ -89,7 +89,7 @@ _HAS = re.compile(r"有没有|有没|有卖|有售|有吗|有么|有货|有不"
 # An app whose name may hold a food word (梨视频, 荔枝FM, 土豆网, 苹果ID), asked how it is used.
 _APP = re.compile(r"(?<=[\u4e00-\u9fffa-z0-9])(?<![们的这那个我你])"
                   r"(?:视频|fm|网(?![站页上购址])|id|tv|app|音乐|直播|浏览器|输入法)\S{0,3}?(?:怎么下载|下载|怎么用|怎么登|登录|登陆|登不上|注册|密码|能看|还能看|打不开|闪退"
-                  r"|卸载|更新|忘了|会员\S{0,2}(?:多少钱|怎么开|怎么买|开通|续费|充值))")
+                  r"|卸载|更新|忘了|会员\S{0,2}(?:怎么开|开通|续费|充值))")
 _NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{1,4}$")
 # The shop's own love card said (爱心卡能挂失吗): the card's rules answer, not this module.
 _LOVE_CARD = re.compile(r"爱心卡|扶贫卡|助农卡|(?:我的|这张|那张)卡|^卡")
