@@ -81,8 +81,6 @@ CANCEL_ORDER = ("cancel my order", "cancel the order", "cancel order", "订单�
                 "取消我订")
 # An order already placed, referred to (那个单, 下的单, 这一单, 订单号 2026…): not 单价, 菜单, 清单, 下单吧.
 _PLACED_ORDER = re.compile(r"(?:订|那|这|的|个|一)单(?!价|位|独|纯|身|品)|\d{14,32}")
-# An order named by the goods bought in it (买苹果那单, 订大米的那一单): an order placed.
-_BOUGHT_ORDER = re.compile(r"(?:买|订|拍)[\u4e00-\u9fff]{1,8}?的?(?:那|这)一?单")
 _UNDO = ("取消", "不要", "撤", "退掉", "退了", "退单", "作废")
 # Goods of an order just placed, named by when it was placed (刚下单的粽子, 昨天拍的那个): not goods received.
 _JUST_BOUGHT = re.compile(r"(?:刚|刚刚|才|已经|昨天|今天|上午|下午|早上)(?:才)?(?:下单|下了单|买|订|拍|付款)(?:了)?的")
@@ -94,8 +92,6 @@ _WHEN_SHIPPED = re.compile(r"(?:什么时候|啥时候|几时|多久|何时|哪�
                            r"(?:吗|不|么|嘛|没)?$")
 PRINTED_CODE = re.compile(r"AX1\.\d{16}\.[0-9A-Za-z_-]{6,}")
 # The printed code typed with spaces for its dot (AX1 9QW3 E7RT): the same code, kept as typed.
-# How much is left on a card named by its code (这张卡余额多少, 卡里还剩多少).
-_BALANCE_OF_CODE = re.compile(r"余额|还剩|剩多少|还有多少钱?|里面?有多少钱")
 _SPACED_PRINTED = re.compile(r"(?<![A-Za-z0-9])AX1(?:[\s.点。]*[0-9A-Za-z_-]){6,}", re.IGNORECASE)  # AX1点5R8T: voice
 # A code said as the card's (兑换码 AX…, 卡密：…, 激活码 …): a claim whatever the code looks like.
 # Any written form: AB12CD34, K9X2-77QP-3M5T, 6217 0000 1111 2222 (groups joined by dashes or spaces, or a dot said
@@ -138,11 +134,9 @@ def said_code(raw: str) -> str:
 
 
 def claiming(u: Understanding, message: str) -> Understanding:
-    """A message holding a card's code, read without it (QF7M-28KD-XP3N holds no 28 yuan, ZX9K no multiplier):
-    a claim, whatever else it says but its balance asked (AX1.7KQ2M9PZ这张卡余额多少: `card_balance`); `raw` keeps
-    the code for the claim."""
-    if u.intent != "card_balance" or _has(u.text, CLAIM):
-        u.intent = "claim_card"
+    """A message holding a card's code, read without it (QF7M-28KD-XP3N holds no 28 yuan, ZX9K no multiplier): a
+    claim, whatever else it says but its balance (AX1.…这张卡余额多少: `card_balance`); `raw` keeps the code."""
+    u.intent = "card_balance" if u.intent == "card_balance" and not _has(u.text, CLAIM) else "claim_card"
     u.raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
     u.money_yuan, u.card_count, u.quantity, u.quantities = None, None, None, []
     return u
@@ -180,8 +174,7 @@ def topic(text: str, raw: str) -> str | None:
     card = "卡" in text
     printed = PRINTED_CODE.search(raw) or "ax1." in text or _SPACED_PRINTED.search(raw)  # AX1 9QW3 E7RT
     if printed or SAID_CODE.search(raw) or _CLAIMED_CODE.search(raw) or claim_after_code.CODE_FIRST.search(raw):
-        # AX1.7KQ2M9PZ这张卡余额多少: the code says which card, its balance is asked, nothing claimed
-        return "card_balance" if _BALANCE_OF_CODE.search(text) and not _has(text, CLAIM) else "claim_card"
+        return "claim_card"
     held = card_holding.asked(text)  # 朋友送的那张卡里还有多少额度 / 别人转赠的卡在哪收: a card that came to them
     if held is not None:
         return held
@@ -196,7 +189,7 @@ def topic(text: str, raw: str) -> str | None:
         return "cancel_order"  # 刚下单的粽子能撤销不: the goods of an order just placed, undone
     placed = _PLACED_ORDER.search(text)
     if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
-            _has(text, (*PLACED, "把")) or placed.group()[0].isdigit() or _BOUGHT_ORDER.search(text)):
+            _has(text, (*PLACED, "把")) or placed.group()[0].isdigit() or several_questions.order_by_goods(text)):
         return "cancel_order"  # 已经下的那个单我要退掉 / 帮我把订单退了 / 订单号2026…取消
     if selling_here.asked(text):
         return "ask_info"  # 我想当供应商, 怎么入驻: how selling here works (bot.selling_here)

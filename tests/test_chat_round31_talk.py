@@ -7,23 +7,23 @@
    ask_info or an order: `fallback`, answered with legal aid (12348) and the police (110, 派出所).
 3. Idle talk (推荐一部电视剧, 今晚吃什么好呢，随便聊聊, 你认识马云吗, 天王盖地虎) was a search of 「一部电视剧」 and the
    like: `fallback`, answered kindly (bot/idle_talk.py); 推荐点好吃的苹果 still recommends apples.
-4. Services named with a food word or a place (bot/services_asked.py): gifts in a live stream (帮我在花椒直播上刷个礼物),
-   a game's skins (吃鸡游戏皮肤怎么买), a cosmetic procedure (有没有苹果肌填充), an app opened (打开微信读书), a tour
-   priced (张家界旅游团多少钱) and where to stay (凤凰古城住哪里方便) were searches, help or prices: `fallback`, nothing
-   offered; 花椒 asked for stays the shop's pepper.
+4. Services named with a food word or a place (bot/services_asked.py): gifts in a live stream
+   (帮我在花椒直播上刷个礼物), a game's skins (吃鸡游戏皮肤怎么买), a cosmetic procedure (有没有苹果肌填充),
+   an app opened (打开微信读书), a tour priced (张家界旅游团多少钱) and where to stay (凤凰古城住哪里方便) were
+   searches, help or prices: `fallback`, nothing offered; 花椒 asked for stays the shop's pepper.
 5. Greetings: one said about itself after being new here (额是头一回用这个，先打个招呼; bot/said_with_more.py) and
    English greetings alone (hi there，good morning; bot/english_talk.py) were 没太明白: `greet`.
 6. How a group's order is placed (我是团长，怎么帮邻居们一起下单？, 怎么拼单; bot/plain_intents.py) was an order of
    「团长」: `help`.
-7. Regional words: Tianjin 嘛价儿 is 什么价 (林下参嘛价儿 was a search: the price now), Wu 啥地方 is 哪里 (侬帮我看看货到
-   啥地方了 was a search: the order's status) (bot/regional_words.py).
-8. English beside Chinese (bot/english_questions.py): balance 查一下 (was 没太明白) is the card balance, cancel 我的 order
-   (was a draft dropped) cancels the order.
-9. Cards and orders: the balance of cards given out (发给员工那些卡还剩多少; bot/card_holding.py) or of a card named by its
-   printed code (AX1.7KQ2M9PZ这张卡余额多少; bot/shop_questions.claiming) was ask_info or a claim: `card_balance`; an
-   order named by the goods bought in it undone (买苹果那单退掉，还没发货吧) was its status: `cancel_order`; an address
-   change asked of an order placed (订单已经下了，地址能改成我单位吗; bot/shop_workings.py) was its status:
-   `change_address`.
+7. Regional words: Tianjin 嘛价儿 is 什么价 (林下参嘛价儿 was a search: the price now), Wu 啥地方 is 哪里
+   (侬帮我看看货到啥地方了 was a search: the order's status) (bot/regional_words.py).
+8. English beside Chinese (bot/english_questions.py): balance 查一下 (was 没太明白) is the card balance, cancel 我的
+   order (was a draft dropped) cancels the order.
+9. Cards and orders: the balance of cards given out (发给员工那些卡还剩多少; bot/card_holding.py) or of a card
+   named by its printed code (AX1.7KQ2M9PZ这张卡余额多少; bot/shop_questions.claiming) was ask_info or a claim:
+   `card_balance`; an order named by the goods bought in it undone (买苹果那单退掉，还没发货吧) was its status:
+   `cancel_order`; an address change asked of an order placed (订单已经下了，地址能改成我单位吗;
+   bot/shop_workings.py) was its status: `change_address`.
 """
 from __future__ import annotations
 
@@ -61,11 +61,12 @@ async def test_legal_matters_go_to_legal_aid_and_the_police(client):
     ], spread=True)
 
 
-# --- 3. idle talk -------------------------------------------------------------------------------------------------------
+# --- 3. idle talk ---------------------------------------------------------------------------------------------------
 
 async def test_idle_talk_is_answered_kindly(client):
     await each_case(_aside(client, "r31-chat"), [
-        ("推荐一部电视剧", "闲聊"), ("今晚吃什么好呢，随便聊聊", "闲聊"), ("你认识马云吗", "闲聊"), ("天王盖地虎", "闲聊"),
+        ("推荐一部电视剧", "闲聊"), ("今晚吃什么好呢，随便聊聊", "闲聊"), ("你认识马云吗", "闲聊"),
+        ("天王盖地虎", "闲聊"),
     ], spread=True)
 
 
@@ -110,7 +111,7 @@ async def test_tianjin_price_asked(client):
     assert "298元" in body["reply"]
 
 
-# --- 9. cards and orders ------------------------------------------------------------------------------------------------
+# --- 9. cards and orders --------------------------------------------------------------------------------------------
 
 async def test_cards_and_orders_asked(client):
     async def check(said: str, intent: str) -> None:
