@@ -74,3 +74,9 @@ def asked(compact: str) -> str | None:
     if got or _TAKE.search(compact):
         return "claim_card"
     return None
+
+
+def balance_of_code(intent: str, compact: str) -> bool:
+    """AX1.…这张卡余额多少: a message holding a card's code (read without it as `intent`) that asks how much is left
+    on the card and claims nothing (claim card AX1.…, AX1.… 领取 are claims)."""
+    return intent == "card_balance" and _HOW_MUCH.search(compact) is not None and _TAKE.search(compact) is None

@@ -136,7 +136,7 @@ def said_code(raw: str) -> str:
 def claiming(u: Understanding, message: str) -> Understanding:
     """A message holding a card's code, read without it (QF7M-28KD-XP3N holds no 28 yuan, ZX9K no multiplier): a
     claim, whatever else it says but its balance (AX1.…这张卡余额多少: `card_balance`); `raw` keeps the code."""
-    u.intent = "card_balance" if u.intent == "card_balance" and not _has(u.text, CLAIM) else "claim_card"
+    u.intent = "card_balance" if card_holding.balance_of_code(u.intent, u.text) else "claim_card"
     u.raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
     u.money_yuan, u.card_count, u.quantity, u.quantities = None, None, None, []
     return u
