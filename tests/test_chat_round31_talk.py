@@ -20,10 +20,10 @@
 8. English beside Chinese (bot/english_questions.py): balance 查一下 (was 没太明白) is the card balance, cancel 我的
    order (was a draft dropped) cancels the order.
 9. Cards and orders: the balance of cards given out (发给员工那些卡还剩多少; bot/card_holding.py) or of a card
-   named by its printed code (AX1.7KQ2M9PZ这张卡余额多少; bot/card_holding.balance_of_code) was ask_info or a claim:
-   `card_balance` (claim card AX1.… still claims); an order named by the goods bought in it undone (买苹果那单退掉，还没发货吧) was its status:
-   `cancel_order`; an address change asked of an order placed (订单已经下了，地址能改成我单位吗;
-   bot/shop_workings.py) was its status: `change_address`.
+   named by its printed code (AX1.7KQ2M9PZ这张卡余额多少; bot/card_holding.balance_of_code) was ask_info or a
+   claim: `card_balance` (claim card AX1.… still claims); an order named by the goods bought in it undone
+   (买苹果那单退掉，还没发货吧) was its status: `cancel_order`; an address change asked of an order placed
+   (订单已经下了，地址能改成我单位吗; bot/shop_workings.py) was its status: `change_address`.
 """
 from __future__ import annotations
 
@@ -120,6 +120,7 @@ async def test_cards_and_orders_asked(client):
 
     await each_case(check, [
         ("发给员工那些卡还剩多少", "card_balance"), ("AX1.7KQ2M9PZ这张卡余额多少", "card_balance"),
-        ("AX1.7KQ2M9PZ 领取", "claim_card"), ("claim card AX1.LP83ZK5V", "claim_card"), ("买苹果那单退掉，还没发货吧", "cancel_order"),
+        ("AX1.7KQ2M9PZ 领取", "claim_card"), ("claim card AX1.LP83ZK5V", "claim_card"),
+        ("买苹果那单退掉，还没发货吧", "cancel_order"),
         ("订单已经下了，地址能改成我单位吗", "change_address"),
     ], spread=True)
