@@ -5,6 +5,8 @@
 * Claiming it without its code (我妈给我转了张卡 想绑到我账号上, 别人转赠的卡在哪收, 爱心卡怎么绑, 收到一张同事转来的
   卡 怎么添加, 我要领爱心卡): `claim_card`, answered with how to claim (the printed code, or 我的爱心卡 → 领取).
 * A card got by claiming it, its balance asked (领到的爱心卡还能用多少): `card_balance`; 领到的 says which card.
+* Cards the shopper gave out, how much is left on them (发给员工那些卡还剩多少, 送出去的那几张卡还有多少钱):
+  `card_balance`; whom they went to only says which cards.
 * A card received, asked how it works (朋友送的卡能买水果吗, 朋友送的卡有效期多久): the card rules (`ask_info`).
 Giving a card away (我给我妈转了张卡, 卡怎么转赠给朋友, 我想把卡转给我妹) is none of these: the giver is the shopper.
 """
@@ -41,6 +43,10 @@ _PAYS = re.compile(r"付款|支付|结账|买单|(?:余额|卡里?的?钱?)(?:�
 # A question about giving it away, said by the giver (卡怎么转赠给朋友): not a claim.
 # 给我一张一千块的爱心卡 said first is a request (give me one: buying), not a card someone gave (朋友给我一张).
 _ASKED_FOR = re.compile(r"^(?:请|麻烦|劳驾)?(?:你)?给我(?:来|拿|买|办)?[\d一两二三四五六七八九十几]+张")
+# Cards the shopper gave out, named by whom they went to (发给员工那些卡, 送出去的那几张卡, 分给大家的卡): which cards,
+# when how much is left on them is asked.
+_GIVEN_OUT = re.compile(r"(?:发给|分给|送给|发到|发出去|送出去|分出去|发下去|发了)(?!我)\S{0,6}?"
+                        r"(?:的|那些|这些|那几张|这几张)(?:爱心|扶贫)?卡")
 _GIVING = re.compile(r"(?:转赠|转送|转|送)给(?!我)|我(?:想|要|打算)?(?:把|给)")
 
 
@@ -59,6 +65,8 @@ def asked(compact: str) -> str | None:
         return "pay_order" if got else None
     if (got or _TAKE.search(compact)) and _HOW_MUCH.search(compact):
         return "card_balance"  # 朋友送的那张卡里还有多少额度: the giver says which card
+    if _GIVEN_OUT.search(compact) and _HOW_MUCH.search(compact) and not _TAKE.search(compact):
+        return "card_balance"  # 发给员工那些卡还剩多少: the cards given out say which; how much is left on them
     if got and card_rules.asked(compact):
         return "ask_info"  # 朋友送的卡能买水果吗: how the card works
     if _GIVING.search(compact) and not got:
@@ -66,3 +74,9 @@ def asked(compact: str) -> str | None:
     if got or _TAKE.search(compact):
         return "claim_card"
     return None
+
+
+def balance_of_code(intent: str, compact: str) -> bool:
+    """AX1.…这张卡余额多少: a message holding a card's code (read without it as `intent`) that asks how much is left
+    on the card and claims nothing (claim card AX1.…, AX1.… 领取 are claims)."""
+    return intent == "card_balance" and _HOW_MUCH.search(compact) is not None and _TAKE.search(compact) is None

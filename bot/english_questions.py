@@ -8,6 +8,8 @@ Each rule is general: nothing here names a product of any catalogue.
   poverty-relief / poverty alleviation → 扶贫;
 * make it 3 / make that 3 cans / change it to 3 → 改成3 / 改成3罐 (a count changed; the line under way is read by
   bot/turns);
+* balance beside Chinese is 余额 (balance 查一下), cancel opening it 取消 and order after 我的 / my its noun 订单
+  (cancel 我的 order → 取消我的订单); order as a verb (帮我 order 两箱 apple) stays;
 * 100 yuan / 100 rmb → 100元 (a face value: love card 100 yuan x 4 buys four cards of 100 元); 100 kuai is pinyin,
   read with the rest of the pinyin (mai aixinka 100 kuai liang zhang: bot.pinyin_words).
 """
@@ -23,7 +25,13 @@ _CERTIFIED = re.compile(r"^(?:(?:hi|hello|hey)[\s,，!！.]*)?(?:is|are)\s+(?:th
                         r"(?:certified|certificated)(?:\s+(?:as\s+)?(?:an?\s+)?(?:poverty[\s-]*(?:relief|alleviation)"
                         r"|anti[\s-]*poverty)(?:\s+products?)?)?" + _END, re.IGNORECASE)
 _WORDS = ((re.compile(r"\b(?:certifications?|certificates?|certified)\b", re.IGNORECASE), "认证"),
-          (re.compile(r"\b(?:poverty[\s-]*(?:relief|alleviation)|anti[\s-]*poverty)\b", re.IGNORECASE), "扶贫"))
+          (re.compile(r"\b(?:poverty[\s-]*(?:relief|alleviation)|anti[\s-]*poverty)\b", re.IGNORECASE), "扶贫"),
+          # shop words beside Chinese: balance 查一下 (余额), cancel 我的 order (取消 … 订单); order as a verb
+          # (帮我 order 两箱) is left to the buying words
+          (re.compile(r"\b(?:balance|remaining\s+balance)\b", re.IGNORECASE), "余额"),
+          (re.compile(r"^\s*(?:please\s+)?cancel\b", re.IGNORECASE), "取消"),
+          (re.compile(r"(?:(?<=[的个单])|\b(?:my|the|this|that)\s+)\s*orders?\b(?!\s*[\u4e00-\u9fff\d])",
+                      re.IGNORECASE), "订单"))
 _COUNT = re.compile(r"^(?:(?:ok|okay|no|actually|sorry|hmm+)[\s,，!！.]*)*(?:please\s+)?(?:make|change)\s+"
                     r"(?:it|that|this|them)\s+(?:to\s+|into\s+)?(?P<n>\d+)\s*(?P<unit>(?!please|pls|instead|then)[A-Za-z]+)?"
                     r"(?:\s+(?:please|pls|instead|then))*" + _END, re.IGNORECASE)

@@ -2,6 +2,7 @@
 round's kind). Each rule is general: nothing here names a product of any catalogue.
 
 Whole messages:
+* a greeting alone, one or more (hi there，good morning, hello everyone, good evening) is 你好;
 * someone asked for (anyone around?, hi there, is anybody here?) is 有人吗, a greeting;
 * a yes to the summary (yes, place the order / confirm please / ok go ahead / submit my order) is 确认下单;
 * dropping what is under way (never mind, forget it, cancel that) is 不要了 算了;
@@ -24,7 +25,10 @@ import re
 _END = r"[\s?？!！.。,，~～]*$"
 _YES = r"(?:yes|yeah|yep|yup|ok|okay|sure|alright|all\s+right|right|fine|great|good|perfect)"
 _THANKS = r"(?:\s*[,，]?\s*(?:now|please|pls|plz|then|thanks|thank\s+you|thx))*"
+_HELLO = r"(?:hi+|hello+|hey+|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening)"
 _WHOLE = (
+    (re.compile(rf"^(?:{_HELLO}(?:\s+(?:there|all|everyone|everybody|guys|boss))?[\s,，!！.~～]*)+$",
+                re.IGNORECASE), "你好"),
     (re.compile(r"^(?:(?:hi+|hello+|hey+)(?:\s+there)?[\s,，!！.~]*)?(?:is\s+|are\s+)?(?:any\s*one|any\s*body"
                 r"|some\s*one|some\s*body|you)\s+(?:around|here|there|in|home|online|available|awake)" + _END,
                 re.IGNORECASE), "有人吗"),

@@ -13,6 +13,8 @@ or asking words:
   扶贫车间招人吗, 保安的工作): 招 is hiring (招待 and 招牌 are not), 工资 and 一个月多少钱 are wages, not a price;
 * the weather (天气怎么样, 会不会刮台风, 明天热不热, 适合晒被子吗, 暴雨预警, 今晚有没有霜冻): `world`, which the
   assistant cannot look up; a place said with it (重庆, 清远) is no origin of goods;
+* the government's business and the law (户口迁移要什么材料, 网购被骗了怎么立案: bot.public_matters) and talk for its
+  own sake (推荐一部电视剧, 随便聊聊, 你认识马云吗: bot.idle_talk);
 * homework (阅读理解答案, 勾股定理是什么, 背一下出师表, 奥数题, 论文查重, 面积公式, 古诗的意思, 出十道口算题):
   a pupil's question, never a search (作业本 and 作文书 are goods).
 
@@ -22,6 +24,8 @@ reading (最近天气热了 想买个电风扇 你们这有吗 asks for a fan).
 from __future__ import annotations
 
 import re
+
+from bot import idle_talk, public_matters
 
 _LOTTERY = re.compile(r"彩票|刮刮乐|福彩|体彩|双色球|大乐透|排列[三五35]|七星彩|快乐8|快乐十分|[3３]D|竞彩"
                       r"|(?:买|来|选)(?:一|两|几|五|十|\d)注|机选|中奖号码|兑奖|开奖(?:结果|号码)")
@@ -58,6 +62,8 @@ REPLIES = {  # the kinds besides `world`, whose answer is bot.honesty's
     "jobs": ("抱歉，找工作、招人这类事我们帮不上，请问当地的人社部门或招聘平台。"
              "这里是爱心助农商城，只卖认定的扶贫农产品和消费扶贫爱心卡。"),
     "homework": "抱歉，作业题和学习上的问题我答不了。我是爱心助农的下单助手，只管认定的扶贫农产品和消费扶贫爱心卡。",
+    **public_matters.REPLIES,  # 户口迁移要什么材料, 劳动合同纠纷找谁: the government's or the law's
+    **idle_talk.REPLIES,  # 推荐一部电视剧, 随便聊聊, 天王盖地虎: talk for its own sake
 }
 
 
@@ -68,7 +74,7 @@ def kind(compact: str) -> str:
                           ("homework", _HOMEWORK)):
         if pattern.search(compact):
             return name
-    return ""
+    return public_matters.kind(compact) or idle_talk.kind(compact)
 
 
 LIFE = frozenset(REPLIES)

@@ -1,7 +1,8 @@
 """Everyday lines whose intent is plain to a person though their words look like shopping (a twentieth round's kinds).
 
 * How buying here works, asked of the place or the way (怎么在这里下单, 请问在哪里下单, 在你这咋买东西啊, 这上面怎么
-  购买): `help`. Only the way, the place and filler are said: 怎么买苹果 names goods and stays what it was.
+  购买): `help`. Only the way, the place and filler are said: 怎么买苹果 names goods and stays what it was. Who
+  speaks and for whom the goods are may be said (我是团长，怎么帮邻居们一起下单？, 怎么拼单).
 * A way of paying told, not asked (用微信付款, 微信支付, 支付宝付): `pay_order` — the order waiting is paid there, and
   the reply says where (「我的订单」). Asked (可以用微信支付吗) it stays the question of bot/pay_ways.py.
 * Dropping the draft, then a thought (先不下了，我再想想 / 不买了 回头再说): `cancel`, the thought defers, it asks
@@ -28,7 +29,11 @@ _PLACE = (r"(?:(?:在|从|到|去)?(?:这里|这儿|这边|这上面|这上头|�
 _HOW = r"(?:怎么样?|咋样?|如何|怎样|该怎么|要怎么|得怎么|在哪里?|在哪儿|哪里|哪儿|去哪里?|从哪里?)"
 _VERB = r"(?:下单|下订单|下个单|买东西|买点东西|购买|买|订购|订东西|点单|购物)"
 _FILLER = r"(?:请问|问下|问一下|想问下|想问一下|我想问下|我想问一下|那个|我想|我要|我|你好|您好|老板|亲)"
-_WAY_TO_BUY = re.compile(rf"^{_FILLER}*{_PLACE}?{_HOW}(?:才能|能|可以|来|去|才)?{_PLACE}?(?:才能|能|可以)?{_VERB}"
+# Who speaks (我是团长) and for whom the buying is (帮邻居们一起, 给大家统一): a group's order, asked how it is placed.
+_WHO_SPEAKS = r"(?:(?:我|我们|俺)是[\u4e00-\u9fff]{1,6}?[，,\s]*)"
+_FOR_OTHERS = r"(?:(?:帮|替|给|和|跟)[\u4e00-\u9fff]{1,6}?(?:一起|一块儿?|统一|集体|一次性)|一起|统一|集体)"
+_WAY_TO_BUY = re.compile(rf"^{_WHO_SPEAKS}?{_FILLER}*{_PLACE}?{_HOW}(?:才能|能|可以|来|去|才)?{_PLACE}?"
+                         rf"(?:才能|能|可以)?{_FOR_OTHERS}?(?:才能|能|可以)?(?:{_VERB}|拼单|拼团|团购)"
                          r"(?:东西|商品|产品)?(?:呀|啊|呢|吗|嘛|哦|啦|的)*$", re.IGNORECASE)
 # A thought that puts the choice off (我再想想, 再考虑考虑, 回头再说, 过两天再买): no request of its own.
 _DEFERS = re.compile(r"^(?:我|那我|让我|容我)?(?:再|先|还得|得|要)?(?:想想|想一想|想一下|考虑|考虑考虑|考虑一下"

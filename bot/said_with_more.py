@@ -11,7 +11,8 @@
 * Politeness alone (您好，冒昧打扰，祝您工作顺利 / 谢谢 祝您生意兴隆): a greeting (thanks answered 不客气); thanks
   alone at length (谢谢 辛苦了) stays talk that closes (bot.talk_kinds).
 * A greeting with "it is my first time here" (您好 我第一次用这个小程序, 你好 第一次来, 哈喽 我是新来的) is a greeting;
-  a how-to asked beside it (您好 第一次用 怎么下单) is help.
+  a how-to asked beside it (您好 第一次用 怎么下单) is help. The greeting may come last and be said about itself
+  (额是头一回用这个，先打个招呼).
 """
 from __future__ import annotations
 
@@ -115,8 +116,9 @@ _NEW_HERE = re.compile(r"^(?:我|俺)?(?:是|还是)?(?:新来的|新人|新用�
                        r"(?:(?:第一次|头一次|头一回|首次|刚刚?|才)(?:用|来|使用|买|下载|注册|关注|进来|打开|玩)"
                        r"(?:这个|咱们|你们|您们)?(?:小程序|程序|平台|商城|app|APP|这里|这儿|这边|这)?)?"
                        r"(?:哦|哈|呀|啊|呢|的|了)*$")
-_HELLO = re.compile(r"^(?:你好|您好|哈喽|哈啰|嗨|hello|hi|hey|老板好|亲|在吗|早上好|上午好|下午好|晚上好)"
-                    r"(?:呀|啊|哦|哈)?$", re.IGNORECASE)
+_HELLO = re.compile(r"^(?:你好|您好|哈喽|哈啰|嗨|hello|hi|hey|老板好|亲|在吗|早上好|上午好|下午好|晚上好"
+                    r"|(?:先|来|过来|特意|就是)?(?:打个招呼|打声招呼|问个好|问声好|报个到))"
+                    r"(?:呀|啊|哦|哈|了|啦)?$", re.IGNORECASE)
 
 
 def new_here(text: str) -> bool:
@@ -133,7 +135,8 @@ def revise(u: Understanding) -> None:
         u.intent = "confirm"
         u.cues.add("yes")
         u.product_words, u.product_text, u.origin, u.generic = [], "", None, False
-    elif (len(clauses) >= 2 and _HELLO.match(clauses[0]) and all(new_here(c) for c in clauses[1:])) or (
+    elif (len(clauses) >= 2 and any(_HELLO.match(c) for c in clauses)
+          and all(_HELLO.match(c) or new_here(c) for c in clauses)) or (
             not u.product_words and not u.quantity and (thanks_praise.said(u.spaced) or _courtesy(clauses))):
         u.intent, u.product_text, u.generic = "greet", "", False
         u.cues.add("thanks" if thanks_praise.thanked(u.text) else "greet")  # 谢谢啊 上回买的东西收到了: 不客气

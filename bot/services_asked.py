@@ -21,8 +21,12 @@ search, an order, help, an after-sales question or an order's status:
 * a course or an insurance priced or bought (驾校报名多少钱, 瑜伽私教课多少钱, 钢琴陪练怎么收费, 给我妈买个养老保险,
   家财险怎么买): a lesson and a policy are no goods; whether the shop has one (有没有游泳课, 有没有车险) keeps its
   reading;
-* an app whose name holds a food word, asked how it is used (梨视频怎么下载, 荔枝FM怎么用, 土豆网还能看吗,
-  苹果ID密码忘了): the food word is inside the name, no goods (苹果 of 苹果ID is no apple).
+* an app whose name holds a food word, asked how it is used or its membership priced or opened (梨视频怎么下载,
+  荔枝FM怎么用, 土豆网还能看吗, 苹果ID密码忘了, 百合网会员怎么开通), or opened (打开微信读书):
+  the food word is inside the name, no goods (苹果 of 苹果ID is no apple); whether the shop has one (有没有芒果TV会员)
+  keeps its reading, and so does its price asked (芒果TV会员多少钱: ask_price in the kept sets);
+* gifts sent in a live stream (帮我在花椒直播上刷个礼物), a game's skins or coins bought (吃鸡游戏皮肤怎么买), a
+  cosmetic procedure (有没有苹果肌填充), a tour priced (张家界旅游团多少钱) and where to stay (凤凰古城住哪里方便).
 
 The lists are words of each domain, not sentences; a catalogue word said outside the service's words keeps the message
 about goods (加油站旁边的苹果 is apples).
@@ -56,7 +60,19 @@ _BROKEN = r"(?:热水器|空调|冰箱|洗衣机|电视|油烟机|燃气灶|马�
 # A phone topped up: a data pack, credit topped up by a sum (移动话费充50; 话费充值 100 and 来100元话费 are read as the
 # kept sets have them).
 _TOPUP = r"流量包|(?:话费|流量)充(?=\d)"
-_SERVICES = re.compile("|".join((_CAR, _TRIP, _BANK, _PARCEL, _BROKEN, _TOPUP)))
+# A cosmetic procedure (苹果肌填充, 玻尿酸, 水光针): a clinic's, whatever food word names the body part.
+_COSMETIC = (r"(?:苹果肌|法令纹|泪沟|鼻子|下巴|额头|太阳穴|嘴唇)?(?:填充|注射)|(?:打|注射)(?:个|点)?(?:玻尿酸|肉毒素?)"
+             r"|水光针|瘦脸针|除皱针|隆鼻|割双眼皮|医美|整形")  # 面膜 补水 玻尿酸: goods
+# Gifts sent in a live stream (花椒直播上刷个礼物, 给主播打赏): the platform's, no goods.
+_STREAM = r"(?:[\u4e00-\u9fffa-z]{0,4}直播\S{0,3}?)?(?:刷|送)(?:个|点|一个|几个)?(?:礼物|火箭|嘉年华)|打赏|给主播"
+# Where to stay on a trip (凤凰古城住哪里方便): lodging advice; 你住哪 (small talk) is not.
+_LODGING = r"(?<![你您])住哪(?:里|儿)?(?:方便|好|合适|划算|便宜|比较好|最好)"
+_SERVICES = re.compile("|".join((_CAR, _TRIP, _BANK, _PARCEL, _BROKEN, _TOPUP, _COSMETIC, _STREAM, _LODGING)))
+# Bought things of a game (吃鸡游戏皮肤怎么买, 王者点券多少钱) or a tour (张家界旅游团多少钱), priced or got.
+_GAME_OR_TOUR = re.compile(r"(?:游戏|手游)\S{0,3}(?:皮肤|点券|钻石|装备|礼包|道具|金币)|皮肤\S{0,2}(?:怎么买|多少钱)"
+                           r"|点券|旅游团|跟团游|报团")
+# An app opened (打开微信读书): the assistant opens no app; the shop's own pages (订单, 购物车) are asked of it.
+_OPEN_APP = re.compile(r"^(?:帮我|请|麻烦)?打开(?:一下)?(?!.*(?:订单|购物车|爱心卡|地址|我的))[\u4e00-\u9fffa-z]{2,8}$")
 _PART_CHANGED = re.compile(r"[换贴](?:个|块|张|一个|一块|一张)?(?:手机|电脑|笔记本|平板|电动车)?"
                            r"(?:电池|电瓶|屏幕|屏|外屏|内屏|膜)")
 # A course or an insurance policy (课 of 课桌, 课外书 and 上课 is none; 运费险 is the shop's shipping).
@@ -73,7 +89,7 @@ _HAS = re.compile(r"有没有|有没|有卖|有售|有吗|有么|有货|有不"
 # An app whose name may hold a food word (梨视频, 荔枝FM, 土豆网, 苹果ID), asked how it is used.
 _APP = re.compile(r"(?<=[\u4e00-\u9fffa-z0-9])(?<![们的这那个我你])"
                   r"(?:视频|fm|网(?![站页上购址])|id|tv|app|音乐|直播|浏览器|输入法)\S{0,3}?(?:怎么下载|下载|怎么用|怎么登|登录|登陆|登不上|注册|密码|能看|还能看|打不开|闪退"
-                  r"|卸载|更新|忘了)")
+                  r"|卸载|更新|忘了|会员\S{0,2}(?:怎么开|开通|续费|充值))")
 _NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{1,4}$")
 # The shop's own love card said (爱心卡能挂失吗): the card's rules answer, not this module.
 _LOVE_CARD = re.compile(r"爱心卡|扶贫卡|助农卡|(?:我的|这张|那张)卡|^卡")
@@ -87,7 +103,7 @@ def span(text: str) -> tuple[int, int] | None:
     if app is not None:  # 梨视频怎么下载: the app's name, taken back over the words before its suffix
         name = _NAME.search(text[:app.start()])
         return (name.start() if name else app.start()), app.end()
-    found = _SERVICES.search(text)
+    found = _SERVICES.search(text) or _OPEN_APP.match(text)
     if found is not None:
         return found.span()
     if _HAS.search(text):
@@ -99,7 +115,7 @@ def span(text: str) -> tuple[int, int] | None:
     if changed is not None:
         return min(changed.start(), asked.start()), max(changed.end(), asked.end())
     named = _COURSE.search(text) if asked.re is _PRICED or "报" in asked.group() else None
-    named = named or _INSURANCE.search(text)
+    named = named or _INSURANCE.search(text) or _GAME_OR_TOUR.search(text)
     return (min(named.start(), asked.start()), max(named.end(), asked.end())) if named else None
 
 

@@ -37,3 +37,12 @@ def about_my_order(text: str) -> bool:
     if _MINE.search(text) is None:
         return False
     return keeping.transit(text) or _ARRIVING.search(text) is not None
+
+
+# An order named by the goods bought in it (买苹果那单, 订大米的那一单): an order placed.
+_BY_GOODS = re.compile(r"(?:买|订|拍)[\u4e00-\u9fff]{1,8}?的?(?:那|这)一?单")
+
+
+def order_by_goods(text: str) -> bool:
+    """买苹果那单退掉: the order is named by the goods bought in it."""
+    return _BY_GOODS.search(text) is not None

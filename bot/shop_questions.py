@@ -134,9 +134,9 @@ def said_code(raw: str) -> str:
 
 
 def claiming(u: Understanding, message: str) -> Understanding:
-    """A message holding a card's code, read without it (QF7M-28KD-XP3N holds no 28 yuan, ZX9K no multiplier):
-    a claim, whatever else it says; `raw` keeps the code for the claim."""
-    u.intent = "claim_card"
+    """A message holding a card's code, read without it (QF7M-28KD-XP3N holds no 28 yuan, ZX9K no multiplier): a
+    claim, whatever else it says but its balance (AX1.…这张卡余额多少: `card_balance`); `raw` keeps the code."""
+    u.intent = "card_balance" if card_holding.balance_of_code(u.intent, u.text) else "claim_card"
     u.raw = "".join(ch for ch in message if ch.isprintable() or ch == " ").strip()
     u.money_yuan, u.card_count, u.quantity, u.quantities = None, None, None, []
     return u
@@ -189,7 +189,7 @@ def topic(text: str, raw: str) -> str | None:
         return "cancel_order"  # 刚下单的粽子能撤销不: the goods of an order just placed, undone
     placed = _PLACED_ORDER.search(text)
     if placed and _has(text, _UNDO) and not _has(text, ("退款", "退货", "退钱", "怎么", "如何")) and (
-            _has(text, (*PLACED, "把")) or placed.group()[0].isdigit()):
+            _has(text, (*PLACED, "把")) or placed.group()[0].isdigit() or several_questions.order_by_goods(text)):
         return "cancel_order"  # 已经下的那个单我要退掉 / 帮我把订单退了 / 订单号2026…取消
     if selling_here.asked(text):
         return "ask_info"  # 我想当供应商, 怎么入驻: how selling here works (bot.selling_here)

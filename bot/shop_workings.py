@@ -51,7 +51,7 @@ _ON_A_DAY = re.compile(r"指定\S{0,2}(?:日期|时间|日子|哪天)|(?:约|预
                        r"|(?:能|可以)(?:在)?(?:几号|哪天|某天)(?:送|到)")
 _ADDRESS_PAID = re.compile(r"(?:还)?(?:能不能|可不可以|能否|能|可以)(?:修?改|换)\S{0,2}地址"
                            r"|地址\S{0,4}(?:能|可以|还能)(?:修?改|换)")
-_PAID_WORDS = re.compile(r"付款|付了|支付|下单|下了单|买了|发货")
+_PAID_WORDS = re.compile(r"付款|付了|支付|下单|下了单|买了|发货|订单\S{0,3}下了")  # 订单已经下了
 # 能改地址吗 / 收货地址还能换吗 alone: yes, the new address asked for (it was 没太明白)
 _ADDRESS_MAY = re.compile(rf"(?:请问|问下|那个)?我?的?(?:收货)?(?:{_ADDRESS_PAID.pattern})"
                           r"(?:一下|下)?(?:吗|么|不|嘛|呢)?[?？。.!！]*")
