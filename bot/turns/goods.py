@@ -115,6 +115,8 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
             and not quantity.names_the_pack(turn, current) \
             and not names_another_thing(turn):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
         if u.product_words and line.sku and not same_product(turn, line.sku):  # lines noted stay (they were LOST)
+            if "correct" in u.cues and u.specs and d.awaiting in ("confirm", "address"):  # 猕猴桃换成10斤的，还是两箱
+                return await replace_product(turn, d)  # of another line than the last: that line, the count said
             return await start_goods(turn, add=d.awaiting in ("confirm", "address") or bool(d.lines))
         if line.sku is not None:
             line.qty = None
