@@ -42,9 +42,16 @@ _NEVER_MIND = re.compile(rf"^(?:算了算了|那算了|算了|要不)[，,\s]*(?
                          rf"(?P<v>{_UNIT})(?:吧|就行了?|就好了?|就够了?|得了)?{_SHARED}[。.!！~～]*$", re.IGNORECASE)
 
 
+# 一袋就行了啊 / 一箱就可以了呀: a count said enough, talk after it (「就行了」 was searched as goods)
+_ENOUGH_TAIL = re.compile(rf"(?<=[\d一二两三四五六七八九十俩仨半])\s*(?P<u>{_UNIT})\s*"
+                          r"(?:就行了|就可以了|就好了|就够了|就行|就可以|就好)"
+                          r"[啊呀吧哈哦嘛啦呢]*(?=\s*(?:$|[，,。.!！~～]))", re.IGNORECASE)
+
+
 def rewrite(text: str) -> str:
-    """不要2盒了 一盒就够 → 改成一盒, 再 两双的 一 → 再来 两双的 一份 (see the module); any other message as it was."""
-    text = _BARE_COUNT.sub(r"\g<gap>\g<n>份", _AGAIN.sub("再来", text))
+    """不要2盒了 一盒就够 → 改成一盒, 再 两双的 一 → 再来 两双的 一份, 一袋就行了啊 → 一袋就行 (see the module); any
+    other message as it was."""
+    text = _ENOUGH_TAIL.sub(r"\g<u>就行", _BARE_COUNT.sub(r"\g<gap>\g<n>份", _AGAIN.sub("再来", text)))
     said = text.strip()
     kept = _NEVER_MIND.match(said)
     if kept is not None:
