@@ -48,9 +48,15 @@ _ENOUGH_TAIL = re.compile(rf"(?<=[\d一二两三四五六七八九十俩仨半])
                           r"[啊呀吧哈哦嘛啦呢]*(?=\s*(?:$|[，,。.!！~～]))", re.IGNORECASE)
 
 
+# 20斤一箱的那种 / 5斤一箱的: the size each pack holds (20斤装的), not one box of an amount (it made 100斤 one box)
+_SIZE_PER_PACK = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<m>斤|公斤|千克|克|kg|g)"
+                            r"\s*一[箱袋盒包桶提罐瓶](?=的)", re.IGNORECASE)
+
+
 def rewrite(text: str) -> str:
     """不要2盒了 一盒就够 → 改成一盒, 再 两双的 一 → 再来 两双的 一份, 一袋就行了啊 → 一袋就行 (see the module); any
     other message as it was."""
+    text = _SIZE_PER_PACK.sub(r"\g<n>\g<m>装", text)
     text = _ENOUGH_TAIL.sub(r"\g<u>就行", _BARE_COUNT.sub(r"\g<gap>\g<n>份", _AGAIN.sub("再来", text)))
     said = text.strip()
     kept = _NEVER_MIND.match(said)
