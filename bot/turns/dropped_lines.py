@@ -12,6 +12,12 @@ from bot.turns import quantity
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
+    from bot.understanding import Understanding
+
+
+def names_a_line(u: Understanding) -> bool:
+    """Whether a removal names a line: its goods, a position, an origin or a size (2斤的不要了)."""
+    return bool(u.product_words or u.pick or u.origin or u.specs)
 
 
 async def remove_line(turn: Turn, d: Draft) -> Reply | None:

@@ -104,14 +104,9 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         return await start_goods(turn, add=True)
     if line is not None and line.sku and d.awaiting in ("qty", "confirm", "address") and u.specs \
             and not u.product_words:
-        sized = await pack_changes.another_size(turn, d, line)  # 再加两盒30枚装的: a size of the same product
-        if sized is not None:
+        sized = await pack_changes.another_size(turn, d, line) or await pack_changes.resized(turn, d, line)
+        if sized is not None:  # 再加两盒30枚装的: a size of the same product; 换成5kg的: another pack of it
             return sized
-        other = pack_changes.other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧: another pack of the same product
-        if other is not None:
-            return await pack_changes.switch_pack(turn, d, line, other)
-        if any(pack_sizes.holds(turn.ctx.search.cards[line.sku], s) for s in u.specs):  # 要20斤装的: it is, kept
-            return await quantity.advance(turn, d)
     current = turn.ctx.search.cards.get(line.sku) if line is not None and line.sku else None
     if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line) \
             and not quantity.names_the_pack(turn, current) \

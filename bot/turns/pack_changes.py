@@ -14,6 +14,18 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 
+async def resized(turn: Turn, d: Draft, line: Line) -> Reply | None:
+    """换成5kg的 / 还是要10斤吧: another pack of the same product; 要20斤装的 when the line is of that size already:
+    the line kept, its amount too (20斤一箱的 after 100斤 made it one box). None when neither."""
+    other = other_pack(turn, line)
+    if other is not None:
+        return await switch_pack(turn, d, line, other)
+    card = turn.ctx.search.cards.get(line.sku or "")
+    if card is not None and any(pack_sizes.holds(card, s) for s in turn.u.specs):
+        return await quantity.advance(turn, d)
+    return None
+
+
 def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
     """A variant of the line's product (among those it was chosen from) whose name carries a pack size said."""
     family = [s for s in line.candidates if s != line.sku and s in turn.ctx.search.cards]
