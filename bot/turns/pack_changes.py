@@ -22,7 +22,8 @@ async def resized(turn: Turn, d: Draft, line: Line) -> Reply | None:
         return await switch_pack(turn, d, line, other)
     card = turn.ctx.search.cards.get(line.sku or "")
     counted = "add" in turn.u.cues or any(q.unit not in METRIC for q in turn.u.quantities)  # 再加两盒30枚装的: not so
-    if card is not None and not counted and any(pack_sizes.holds(card, s) for s in turn.u.specs):
+    said = [s for s in turn.u.specs if f"{s}装" in turn.u.text.replace(" ", "")]  # 改成250克: an amount, not so
+    if card is not None and not counted and any(pack_sizes.holds(card, s) for s in said):
         return await quantity.advance(turn, d)
     return None
 
