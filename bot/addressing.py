@@ -18,6 +18,7 @@ from bot import address_added, address_kept, address_questions, address_swaps, n
 from bot.address_labels import english_labels, sent_to
 from bot.house_numbers import HOUSE_CHANGE as _HOUSE_CHANGE
 from bot.lexicon import THANKS
+from bot.neighbour_lines import ordered as _for_neighbour
 from bot.part_changes import CHANGE as _CHANGE
 from bot.part_changes import PART_ASKED as _PART_ASKED
 from bot.part_changes import PHONE_CHANGE as _PHONE_CHANGE
@@ -318,10 +319,9 @@ def _bare_address(text: str) -> AddressPart | None:
     address. 我住在 / 我家在 before it says whose place it is (我住在广西南宁市青秀区民族大道100号)."""
     chunks = [c for c in _CHUNKS.split(_LIVES.sub("", text.strip())) if c]
     placed = [c for c in chunks if _REGION.search(c) and (_HOUSE.search(c) or _DEEP.search(c))]
-    if not placed or not all(_looks(c) or _HOUSE.search(c) for c in chunks):
-        return None
+    if not placed or not all(_looks(c) or (_HOUSE.search(c) and not _for_neighbour(c)) for c in chunks):
+        return None  # (3号楼王姐两袋房县黑木耳: a line for a neighbour, bot.neighbour_lines)
     return AddressPart(" ".join(chunks), change=True)
-
 
 _LIVES = re.compile(r"^(?:我|俺|我们)?(?:家)?(?:住在|家住|家在|现在住在|现住|住)\s*")
 

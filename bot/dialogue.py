@@ -179,7 +179,7 @@ class Turn:
             return await quantity.advance(self, d)
         if u.drop is not None:  # 不要蜂蜜了，换成大米: that line goes, the new comes (这单先不要了 全部清空: all go)
             return await (placing.cancel(self) if relative.drops_all(u) else goods.replace_lines(self))
-        if u.intent == "cancel" and d is not None and d.kind == "goods" and (u.product_words or u.pick or u.origin):
+        if u.intent == "cancel" and d is not None and d.kind == "goods" and dropped_lines.names_a_line(u):
             removed = await dropped_lines.remove_line(self, d)  # 不要绿豆了 / 朗县的不要了: that line goes
             if removed is not None:
                 return removed

@@ -90,6 +90,7 @@ class DialogueState:
     orders: list[str] = field(default_factory=list)  # order numbers listed to cancel or pay: 第一个 picks one of them
     region: str | None = None  # 寄到北京 with an address on file: the city said, the next address read under it
     budget_fen: int | None = None  # 一共800块 for the whole order: each summary weighed against it (turns/total_budget)
+    owners: dict[str, str] = field(default_factory=dict)  # whom a line is for (王姐 → sku): bot/neighbour_lines.py
 
     def to_json(self) -> dict[str, Any]:
         d = self.draft
@@ -102,7 +103,8 @@ class DialogueState:
         return {"draft": draft, "shown": list(self.shown), "listed": list(self.listed),
                 "address_line": self.address_line, "topic": list(self.topic), "answered": self.answered,
                 "asked_part": self.asked_part, "heads": self.heads, "each": list(self.each),
-                "orders": list(self.orders), "region": self.region, "budget_fen": self.budget_fen}
+                "orders": list(self.orders), "region": self.region, "budget_fen": self.budget_fen,
+                "owners": dict(self.owners)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DialogueState:
@@ -118,6 +120,7 @@ class DialogueState:
                        address_line=data.get("address_line"), topic=list(data.get("topic", [])),
                        answered=data.get("answered"), asked_part=data.get("asked_part"), heads=data.get("heads"),
                        each=list(data.get("each", [])), orders=list(data.get("orders", [])),
-                       region=data.get("region"), budget_fen=data.get("budget_fen"))
+                       region=data.get("region"), budget_fen=data.get("budget_fen"),
+                       owners=dict(data.get("owners", {})))
         except (TypeError, KeyError, AttributeError):  # a state written by an older version: start again
             return cls()

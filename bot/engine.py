@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot import full_width
+from bot import full_width, neighbour_lines
 from bot.dialogue import Context, Turn
 from bot.draft import DialogueState
 from bot.reply import Reply
@@ -125,13 +125,14 @@ class Assistant:
                 pristine = copy.deepcopy(raw)  # a turn may change lists it shares with raw; a re-run starts from this
                 await self.search.drop_unsellable(_referenced(state))
             vocab = await self.vocabulary()
-            u = self._understand(text, vocab)
+            u = self._understand(neighbour_lines.named(text, state, self.search.cards), vocab)  # 王姐那个: her line
             ctx = Context(user, vocab, self.search, self.config.card_face_values_fen, self.config.order_pay_timeout,
                           self.regions, self.config.codes)
             before = state.to_json()
             turn = Turn(ctx, state, u, said=text)
             reply = await turn.run()
             referents.remember(turn, reply)  # the product named and the intent answered, for what refers to them
+            neighbour_lines.remember(state, text, self.search.cards)  # 3号楼王姐两袋…: whom each line is for
             if checking and reply.order is None and rechecks < MAX_RECHECKS:
                 offered = [*(p["sku"] for p in reply.products), reply.slots.get("sku"), *_referenced(state)]
                 if await self.search.drop_unsellable(s for s in offered if s is not None and s in self.search.cards):

@@ -298,7 +298,7 @@ async def take_address(turn: Turn, d: Draft) -> Reply | None:
     if not (parsed.county and parsed.phone):
         u = turn.u
         if not PHONE.search(u.raw) and (u.about_products or u.intent not in ("fallback", "search")
-                                         or u.quantity or u.number or u.pick or "correct" in u.cues):
+                                         or u.quantity or u.number or u.pick or u.specs or "correct" in u.cues):
             return None  # 改成三罐 while the address is awaited: a change, not a bad address
         if PHONE.search(u.raw) and not parsed.county and len(PHONE.sub("", u.raw).strip()) <= 4:
             pieces.keep(turn, d, said)  # 13800001111 (or 孙丽 139…) after other pieces: kept until the place comes

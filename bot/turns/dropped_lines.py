@@ -1,16 +1,23 @@
-"""A line of the draft dropped by name (小米不要了, 把蜂蜜去掉, 朗县的不要了, 第二个不要了): that line goes and the rest
-stays; a name that is in no line of the draft is said so, the draft kept; only an emptied draft is cancelled."""
+"""A line of the draft dropped by name (小米不要了, 把蜂蜜去掉, 朗县的不要了, 第二个不要了; 2斤的不要了: by the size
+its pack holds): that line goes and the rest stays; a name that is in no line of the draft is said so, the draft
+kept; only an emptied draft is cancelled."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot import numerals, replies
+from bot import numerals, pack_sizes, replies
 from bot.draft import Draft
 from bot.reply import Reply
 from bot.turns import quantity
 
 if TYPE_CHECKING:
     from bot.dialogue import Turn
+    from bot.understanding import Understanding
+
+
+def names_a_line(u: Understanding) -> bool:
+    """Whether a removal names a line: its goods, a position, an origin or a size (2斤的不要了)."""
+    return bool(u.product_words or u.pick or u.origin or u.specs)
 
 
 async def remove_line(turn: Turn, d: Draft) -> Reply | None:
@@ -21,6 +28,10 @@ async def remove_line(turn: Turn, d: Draft) -> Reply | None:
         cards = turn.ctx.search.cards
         picked = numerals.picked([cards[s] for s in turn.state.shown if s in cards], turn.u.pick)
         skus = {picked["sku"]} if picked is not None else set()
+    elif turn.u.specs and not turn.u.product_words and not turn.u.origin:  # 2斤的不要了: the line of that size
+        cards = turn.ctx.search.cards
+        held_skus = [ln.sku for ln in (*d.lines, *d.queued, d.pending) if ln is not None and ln.sku in cards]
+        skus = {s for s in held_skus if s and any(pack_sizes.holds(cards[s], spec) for spec in turn.u.specs)}
     else:
         found = turn.resolve_products()
         skus = {c["sku"] for c in found.candidates} | set(found.family)

@@ -104,17 +104,16 @@ async def answer(turn: Turn, d: Draft) -> Reply | None:
         return await start_goods(turn, add=True)
     if line is not None and line.sku and d.awaiting in ("qty", "confirm", "address") and u.specs \
             and not u.product_words:
-        sized = await pack_changes.another_size(turn, d, line)  # 再加两盒30枚装的: a size of the same product
-        if sized is not None:
+        sized = await pack_changes.another_size(turn, d, line) or await pack_changes.resized(turn, d, line)
+        if sized is not None:  # 再加两盒30枚装的: a size of the same product; 换成5kg的: another pack of it
             return sized
-        other = pack_changes.other_pack(turn, line)  # 换成5kg的 / 还是要10斤吧: another pack of the same product
-        if other is not None:
-            return await pack_changes.switch_pack(turn, d, line, other)
     current = turn.ctx.search.cards.get(line.sku) if line is not None and line.sku else None
     if line is not None and d.awaiting in ("qty", "confirm", "choice", "address") and quantity_fits(turn, line) \
             and not quantity.names_the_pack(turn, current) \
             and not names_another_thing(turn):  # 春中宝蜂蜜 500g at the summary: the product, not 1 bottle
         if u.product_words and line.sku and not same_product(turn, line.sku):  # lines noted stay (they were LOST)
+            if "correct" in u.cues and u.specs and d.awaiting in ("confirm", "address"):  # 猕猴桃换成10斤的，还是两箱
+                return await replace_product(turn, d)  # of another line than the last: that line, the count said
             return await start_goods(turn, add=d.awaiting in ("confirm", "address") or bool(d.lines))
         if line.sku is not None:
             line.qty = None

@@ -14,6 +14,20 @@ if TYPE_CHECKING:
     from bot.dialogue import Turn
 
 
+async def resized(turn: Turn, d: Draft, line: Line) -> Reply | None:
+    """换成5kg的 / 还是要10斤吧: another pack of the same product; 要20斤装的 when the line is of that size already:
+    the line kept, its amount too (20斤一箱的 after 100斤 made it one box). None when neither."""
+    other = other_pack(turn, line)
+    if other is not None:
+        return await switch_pack(turn, d, line, other)
+    card = turn.ctx.search.cards.get(line.sku or "")
+    counted = "add" in turn.u.cues or any(q.unit not in METRIC for q in turn.u.quantities)  # 再加两盒30枚装的: not so
+    said = [s for s in turn.u.specs if f"{s}装" in turn.u.text.replace(" ", "")]  # 改成250克: an amount, not so
+    if card is not None and not counted and any(pack_sizes.holds(card, s) for s in said):
+        return await quantity.advance(turn, d)
+    return None
+
+
 def other_pack(turn: Turn, line: Line) -> dict[str, Any] | None:
     """A variant of the line's product (among those it was chosen from) whose name carries a pack size said."""
     family = [s for s in line.candidates if s != line.sku and s in turn.ctx.search.cards]
