@@ -8,12 +8,19 @@
    conversation; the list says it is kept, and every summary says how the order stands against it (在800元预算内，
    还剩44元 / 比预算800元多了88元), nothing changed for it. 不超200吧 said while goods are drafted is such a sum too; a
    cancel or a placed order forgets it; a sum a pack may cost (100块以内的茶叶) stays a bound on one pack's price.
+3. An amount of a kind (额要三斤红枣) drafted the only product whose pack divides it, a snack whose brand and other name
+   hold the word (和田枣夹核桃 500g, brand 和田红枣): the packs are weighed among the products that are the kind said
+   (in their name or as a tag); none holds 3斤, so which pack is asked.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from models.paths import DEMO_CATALOG_CSV
 from tests.support.cases import each_case
 from tests.support.chat import open_shop
+
+LEAD = Path(__file__).parent / "data" / "chat_round31_lead_catalog.csv"  # red dates and a dates-and-walnut snack
 
 
 async def test_an_event_the_goods_are_for_is_not_goods(client):
@@ -59,3 +66,11 @@ async def test_a_bound_on_one_packs_price_is_no_sum_for_the_order(client):
     await chat.say("100块以内的大米有哪些")
     body = await chat.say("来两袋镇赉大米")
     assert ("合计104元" in body["reply"], "预算" in body["reply"]) == (True, False), body["reply"]
+
+
+async def test_an_amount_of_a_kind_never_picks_a_product_that_merely_names_it(client):
+    """三斤红枣 over red dates in 1kg and 2.5kg packs and a snack sold as 和田红枣 (枣夹核桃 500g): only the snack's bag
+    divides 3斤, and it was drafted. The packs are weighed among the red dates: none holds 3斤, so which is asked."""
+    chat = await open_shop(client, LEAD, "round31-kind")
+    body = await chat.say("额要三斤红枣")
+    assert (body["slots"]["sku"], body["order"], "凑不成整" in body["reply"]) == (None, None, True), body["reply"]

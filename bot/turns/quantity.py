@@ -235,7 +235,7 @@ async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
     asked = Asked.from_json(p.asked)
     if asked is None:
         return None
-    offered = [turn.ctx.search.cards[s] for s in p.candidates if s in turn.ctx.search.cards]
+    offered = _of_the_kind(turn, [turn.ctx.search.cards[s] for s in p.candidates if s in turn.ctx.search.cards])
     inner = packs.inner_fitting(offered, asked) if asked.measured is None else None
     if inner is not None:  # 四十八瓶 of boxes of 12瓶 / 24瓶: the largest box a whole number of which holds it
         if not inner:
@@ -255,6 +255,15 @@ async def narrow_by_amount(turn: Turn, p: Line) -> Reply | None:
         return ask_pack(turn, turn.draft, p, None) if offered else None
     _fewest(turn, p, fits)
     return None
+
+
+def _of_the_kind(turn: Turn, offered: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """三斤红枣 over red dates and a snack of dates and walnuts (枣夹核桃, sold as 和田红枣 in 500g bags): the packs are
+    weighed among the products that are the kind said (in their name or as a tag), never one that merely names it in
+    its brand or another name, which only the amount would have chosen."""
+    words = [w for w in turn.u.product_words if len(w) >= 2]
+    kind = [c for c in offered if any(w in c["name"] or w in c.get("tags", ()) for w in words)]
+    return kind if kind and len(kind) < len(offered) else offered
 
 
 def _fit_amount(turn: Turn, line: Line) -> None:
