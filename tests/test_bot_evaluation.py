@@ -107,6 +107,9 @@ LATER_SETS = {
     # Pair 30 (sixth session of 2026-12-07): first scored blind at 37b249b, then read; floors one item below its end
     # figures (labels the assistant reads otherwise: tests/data/bot_eval_shoppers30/README.md).
     "bot_eval_shoppers30": (True, (198 / 200, 21 / 22, 21 / 22, 16 / 20, 1 / 30)),
+    # Pair 31 (seventh session of 2026-12-07): first scored blind at 15a0d8e, then read; floors one item below its end
+    # figures (labels the assistant reads otherwise: tests/data/bot_eval_shoppers31/README.md).
+    "bot_eval_shoppers31": (True, (199 / 200, 18 / 19, 14 / 15, 10 / 20, 1 / 27)),
     "bot_eval_offcatalog12": (False, (383 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog13": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog14": (False, (364 / 400, 1.0, 1.0, 1.0, 1 / 320)),
@@ -128,6 +131,7 @@ LATER_SETS = {
     "bot_eval_offcatalog28": (False, (350 / 400, 1.0, 1.0, 1.0, 10 / 320)),
     "bot_eval_offcatalog29": (False, (398 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog30": (False, (374 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    "bot_eval_offcatalog31": (False, (387 / 400, 1.0, 1.0, 1.0, 1 / 320)),
 }
 
 
