@@ -125,10 +125,10 @@ LATER_SETS = {
     "bot_eval_offcatalog24": (False, (376 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog25": (False, (362 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog26": (False, (382 / 400, 1.0, 1.0, 1.0, 1 / 320)),
-    "bot_eval_offcatalog27": (False, (357 / 400, 1.0, 1.0, 1.0, 2 / 320)),
-    # (nine of its misleading replies are health questions naming the shop's own goods, answered from their page with
-    # a doctor's advice and the product's card shown; its brief counted medical questions among things not sold)
-    "bot_eval_offcatalog28": (False, (350 / 400, 1.0, 1.0, 1.0, 10 / 320)),
+    "bot_eval_offcatalog27": (False, (366 / 400, 1.0, 1.0, 1.0, 1 / 320)),
+    # (its nine health questions naming the shop's own goods, once answered from their page with the product's card
+    # shown, are a doctor's question since round 31: one misleading reply left; floors raised to the figures then)
+    "bot_eval_offcatalog28": (False, (359 / 400, 1.0, 1.0, 1.0, 2 / 320)),
     "bot_eval_offcatalog29": (False, (398 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog30": (False, (374 / 400, 1.0, 1.0, 1.0, 1 / 320)),
     "bot_eval_offcatalog31": (False, (387 / 400, 1.0, 1.0, 1.0, 1 / 320)),
